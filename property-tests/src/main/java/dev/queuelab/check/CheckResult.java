@@ -1,0 +1,24 @@
+package dev.queuelab.check;
+
+import java.util.Optional;
+
+/**
+ * How one property fared against one implementation.
+ *
+ * @param property    which property ("work-queue/visibility")
+ * @param impl        the implementation's name
+ * @param verdict     passed, failed (an anomaly, or coverage not reached) or skipped (does not apply)
+ * @param anomaly     the anomaly of a failure, shrunk; empty for a coverage failure
+ * @param storySteps  how many scenario steps the shrunk story has
+ * @param seed        the seed that replays the failing trial
+ * @param report      the text to show a person
+ */
+public record CheckResult(String property, String impl, Verdict verdict, Optional<Anomaly> anomaly, int storySteps,
+                          long seed, String report) {
+
+    public enum Verdict { PASSED, FAILED, SKIPPED }
+
+    public boolean passed() {
+        return verdict != Verdict.FAILED;
+    }
+}

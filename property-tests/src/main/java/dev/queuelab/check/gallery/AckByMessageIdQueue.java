@@ -1,0 +1,23 @@
+package dev.queuelab.check.gallery;
+
+import dev.queuelab.api.Receipt;
+import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.reference.workqueue.SqsWorkQueue;
+import java.time.InstantSource;
+
+/**
+ * Bug gallery: Checks only that a receipt names the right message, not that it is the latest delivery's: a slow consumer's stale ack deletes a message another consumer is now processing.
+ *
+ * <p>Caught as {@code stale-ack-accepted}.
+ */
+public final class AckByMessageIdQueue extends SqsWorkQueue {
+
+    public AckByMessageIdQueue(WorkQueueConfig config, InstantSource clock) {
+        super(config, clock);
+    }
+
+    @Override
+    protected boolean receiptMatches(Receipt presented, Receipt current) {
+        return presented.messageId().equals(current.messageId());
+    }
+}

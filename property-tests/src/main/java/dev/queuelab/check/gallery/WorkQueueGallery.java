@@ -1,0 +1,36 @@
+package dev.queuelab.check.gallery;
+
+import dev.queuelab.check.workqueue.WorkQueueFactory;
+import java.util.List;
+
+/**
+ * The work queue's bug gallery: the reference with one realistic mistake each, and the anomaly the checks
+ * must name for it. A variant the checks cannot catch is a bug in the engine, not in the variant.
+ */
+public final class WorkQueueGallery {
+
+    /**
+     * @param name     how {@code -Dqueuelab.impl=gallery.NAME} chooses it
+     * @param expected the anomaly its shrunk story must name
+     * @param factory  makes it
+     */
+    public record Variant(String name, String expected, WorkQueueFactory factory) {
+    }
+
+    public static final List<Variant> VARIANTS = List.of(
+            new Variant("deadline-off-by-one", "missing-redelivery", DeadlineOffByOneQueue::new),
+            new Variant("visibility-in-millis", "concurrent-delivery", VisibilityInMillisQueue::new),
+            new Variant("extension-from-receive", "early-redelivery", ExtensionFromReceiveQueue::new),
+            new Variant("ack-by-message-id", "stale-ack-accepted", AckByMessageIdQueue::new),
+            new Variant("dead-letter-late", "dead-letter-late", DeadLetterLateQueue::new),
+            new Variant("dead-letter-early", "dead-letter-early", DeadLetterEarlyQueue::new),
+            new Variant("two-in-flight-per-group", "group-concurrent", TwoInFlightPerGroupQueue::new),
+            new Variant("expired-to-back-of-group", "group-reordered", ExpiredToBackOfGroupQueue::new),
+            new Variant("dedup-never-expires", "dedup-window-violated", DedupNeverExpiresQueue::new),
+            new Variant("dedup-never-applies", "dedup-window-violated", DedupNeverAppliesQueue::new),
+            new Variant("dead-letter-dropped", "lost", DeadLetterDroppedQueue::new),
+            new Variant("one-lane", "poison-blocks-queue", OneLaneQueue::new));
+
+    private WorkQueueGallery() {
+    }
+}

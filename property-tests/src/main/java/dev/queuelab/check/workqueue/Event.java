@@ -1,0 +1,151 @@
+package dev.queuelab.check.workqueue;
+
+import dev.queuelab.api.Delivery;
+import dev.queuelab.api.Durations;
+import dev.queuelab.api.Message;
+import dev.queuelab.api.QueueStats;
+import dev.queuelab.api.ReceiptOutcome;
+import dev.queuelab.api.SendOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What happened at one step: the operation invoked and what the implementation answered. A history is a
+ * list of these; the invariants read nothing else. Each event tells its own line of the story.
+ */
+public sealed interface Event {
+
+    /** The story step (1-based); steps after the scenario's last are the final drain. */
+    int step();
+
+    Instant at();
+
+    /** What was asked, in plain words. */
+    String action();
+
+    /** What the implementation answered. */
+    String outcome();
+
+    record Sent(int step, Instant at, Message message, SendOutcome result) implements Event {
+        @Override
+        public String action() {
+            return "producer sends " + message.id()
+                    + (message.groupId() == null ? "" : " in group " + message.groupId())
+                    + (message.dedupId() == null ? "" : " with dedup id " + message.dedupId());
+        }
+
+        @Override
+        public String outcome() {
+            return result.accepted() ? "accepted" : "duplicate of " + result.messageId() + ", not enqueued";
+        }
+    }
+
+    record Received(int step, Instant at, String consumer, int max, Duration visibility, List<Delivery> deliveries)
+            implements Event {
+        @Override
+        public String action() {
+            return consumer + " receives up to " + max + " (visibility " + Durations.brief(visibility) + ")";
+        }
+
+        @Override
+        public String outcome() {
+            return deliveries.isEmpty() ? "nothing" : deliveries.stream()
+                    .map(d -> d.messageId() + " (receive #" + d.receiveCount() + ")").collect(Collectors.joining(", "));
+        }
+    }
+
+    record Acked(int step, Instant at, String consumer, Delivery of, ReceiptOutcome result) implements Event {
+        @Override
+        public String action() {
+            return consumer + " processes " + of.messageId() + " and acks it with the receipt of receive #" + of.receiveCount();
+        }
+
+        @Override
+        public String outcome() {
+            return result == ReceiptOutcome.ACCEPTED ? "ack accepted: " + of.messageId() + " deleted" : "ack refused: stale receipt";
+        }
+    }
+
+    record Changed(int step, Instant at, String consumer, Delivery of, Duration visibility, ReceiptOutcome result)
+            implements Event {
+        @Override
+        public String action() {
+            return consumer + (visibility.isZero() ? " gives back " + of.messageId() + " (visibility 0)"
+                    : " sets " + of.messageId() + "'s visibility to " + Durations.brief(visibility) + " from now")
+                    + " with the receipt of receive #" + of.receiveCount();
+        }
+
+        @Override
+        public String outcome() {
+            return result == ReceiptOutcome.ACCEPTED ? "accepted" : "refused: stale receipt";
+        }
+    }
+
+    record Crashed(int step, Instant at, String consumer, boolean processed, List<Delivery> dropped) implements Event {
+        @Override
+        public String action() {
+            return consumer + (processed ? " processes what it holds and crashes before acking" : " crashes before processing");
+        }
+
+        @Override
+        public String outcome() {
+            return dropped.isEmpty() ? "it held nothing"
+                    : "never acked: " + dropped.stream().map(Delivery::messageId).collect(Collectors.joining(", "));
+        }
+    }
+
+    record Ticked(int step, Instant at, Duration by) implements Event {
+        @Override
+        public String action() {
+            return "clock advances " + Durations.brief(by);
+        }
+
+        @Override
+        public String outcome() {
+            return "";
+        }
+    }
+
+    record Redriven(int step, Instant at, int moved) implements Event {
+        @Override
+        public String action() {
+            return "operator redrives the dead-letter queue";
+        }
+
+        @Override
+        public String outcome() {
+            return moved + " moved back";
+        }
+    }
+
+    /** A step whose symbolic target did not exist (the consumer held nothing). */
+    record Skipped(int step, Instant at, String action, String why) implements Event {
+        @Override
+        public String outcome() {
+            return "skipped: " + why;
+        }
+    }
+
+    /** The implementation threw where the contract says it must answer. */
+    record Threw(int step, Instant at, String action, String error) implements Event {
+        @Override
+        public String outcome() {
+            return "threw " + error;
+        }
+    }
+
+    /** What the queue shows after a step: its dead letters and its statistics. Not a story line of its own. */
+    record Observed(int step, Instant at, List<String> deadLetters, QueueStats stats) implements Event {
+        @Override
+        public String action() {
+            return "";
+        }
+
+        @Override
+        public String outcome() {
+            return "";
+        }
+    }
+}

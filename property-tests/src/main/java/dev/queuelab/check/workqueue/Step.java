@@ -1,0 +1,114 @@
+package dev.queuelab.check.workqueue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One step of a work-queue scenario. Steps name what they act on symbolically ("the nth delivery consumer
+ * B holds, oldest first"), never by a receipt, so that a scenario stays meaningful when the shrinker removes
+ * the steps around it. A step whose target is missing (B holds nothing) is skipped and said so in the story.
+ */
+public sealed interface Step {
+
+    /** Consumers in scenarios; producers need no names, as sends come from one producer. */
+    List<String> CONSUMERS = List.of("A", "B", "C");
+
+    /** The simpler versions of this step, simplest first, for the shrinker. */
+    List<Step> simpler();
+
+    /**
+     * The producer sends the next message, m1, m2...: in group g{group} (FIFO) and with dedup id
+     * d{dedup} when those are above 0.
+     */
+    record Send(int group, int dedup) implements Step {
+        @Override
+        public List<Step> simpler() {
+            List<Step> out = new ArrayList<>();
+            if (dedup > 0) {
+                out.add(new Send(group, 0));
+            }
+            if (dedup > 1) {
+                out.add(new Send(group, 1));
+            }
+            if (group > 1) {
+                out.add(new Send(1, dedup));
+            }
+            return out;
+        }
+    }
+
+    /** A consumer receives up to {@code max} messages, hidden for {@code visibilitySeconds} (-1: the queue's default). */
+    record Receive(String consumer, int max, int visibilitySeconds) implements Step {
+        @Override
+        public List<Step> simpler() {
+            List<Step> out = new ArrayList<>();
+            if (!consumer.equals("A")) {
+                out.add(new Receive("A", max, visibilitySeconds));
+            }
+            if (max > 1) {
+                out.add(new Receive(consumer, 1, visibilitySeconds));
+            }
+            if (visibilitySeconds >= 0) {
+                out.add(new Receive(consumer, max, -1));
+            }
+            return out;
+        }
+    }
+
+    /** A consumer processes the nth delivery it holds (oldest first, wrapping round) and acks it. */
+    record Ack(String consumer, int nth) implements Step {
+        @Override
+        public List<Step> simpler() {
+            List<Step> out = new ArrayList<>();
+            if (nth > 0) {
+                out.add(new Ack(consumer, 0));
+            }
+            if (!consumer.equals("A")) {
+                out.add(new Ack("A", nth));
+            }
+            return out;
+        }
+    }
+
+    /** A consumer sets a new visibility timeout on the nth delivery it holds: longer for a slow job, 0 to give it back. */
+    record ChangeVisibility(String consumer, int nth, int seconds) implements Step {
+        @Override
+        public List<Step> simpler() {
+            List<Step> out = new ArrayList<>();
+            if (nth > 0) {
+                out.add(new ChangeVisibility(consumer, 0, seconds));
+            }
+            if (!consumer.equals("A")) {
+                out.add(new ChangeVisibility("A", nth, seconds));
+            }
+            for (int s : Ticks.smallerThan(seconds)) {
+                out.add(new ChangeVisibility(consumer, nth, s));
+            }
+            return out;
+        }
+    }
+
+    /** A consumer dies holding its deliveries: right after receiving, or after processing them but before acking. */
+    record Crash(String consumer, boolean afterProcessing) implements Step {
+        @Override
+        public List<Step> simpler() {
+            return consumer.equals("A") ? List.of() : List.of(new Crash("A", afterProcessing));
+        }
+    }
+
+    /** The simulated clock moves forward. */
+    record Tick(int seconds) implements Step {
+        @Override
+        public List<Step> simpler() {
+            return Ticks.smallerThan(seconds).stream().<Step>map(Tick::new).toList();
+        }
+    }
+
+    /** An operator moves every dead letter back to the queue. */
+    record Redrive() implements Step {
+        @Override
+        public List<Step> simpler() {
+            return List.of();
+        }
+    }
+}

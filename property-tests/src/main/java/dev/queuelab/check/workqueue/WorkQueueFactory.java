@@ -1,0 +1,11 @@
+package dev.queuelab.check.workqueue;
+
+import dev.queuelab.api.WorkQueue;
+import dev.queuelab.api.WorkQueueConfig;
+import java.time.InstantSource;
+
+/** Makes a fresh queue for each run: the reference, an exercise, a gallery variant or a broker adapter. */
+@FunctionalInterface
+public interface WorkQueueFactory {
+    WorkQueue create(WorkQueueConfig config, InstantSource clock);
+}

@@ -1,0 +1,24 @@
+package dev.queuelab.check.workqueue;
+
+/**
+ * The work queue's invariants as one pure function over a history: fold the model over every event, then
+ * demand conservation after the final drain. The rules and their anomalies are listed in {@link WorkQueueRule}.
+ */
+final class WorkQueueInvariants {
+
+    private WorkQueueInvariants() {
+    }
+
+    static WorkQueueModel fold(History history) {
+        WorkQueueModel model = new WorkQueueModel(history.config(), history.start());
+        boolean threw = false;
+        for (Event e : history.events()) {
+            model.apply(e);
+            threw |= e instanceof Event.Threw;
+        }
+        if (!threw) {
+            model.finish(history.events().isEmpty() ? 0 : history.events().get(history.events().size() - 1).step());
+        }
+        return model;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.queuelab.check.workqueue;
+
+import dev.queuelab.api.WorkQueueCapabilities;
+import dev.queuelab.api.WorkQueueConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The work queue's properties: each generates scenarios aimed at one part of the contract, and demands
+ * that its scenarios reach the situations that part is about (a check that never produces a redelivery
+ * proves nothing about redeliveries). Every invariant is checked in every property.
+ */
+public enum WorkQueueProperty {
+
+    /** Acks, visibility timeouts, extensions, crashes and stale receipts on a standard queue. */
+    VISIBILITY("visibility", new Weights(20, 26, 20, 8, 6, 20, 0),
+            Map.of("redelivered after its deadline", 0.3, "receipt: stale one refused", 0.05,
+                    "visibility: extended", 0.1, "visibility: given back", 0.05, "redelivered after a crash", 0.05)) {
+        @Override
+        WorkQueueConfig config(SplittableRandom random) {
+            WorkQueueConfig c = WorkQueueConfig.standardQueue().withVisibilityTimeout(seconds(random, 5, 10, 30));
+            return random.nextInt(3) == 0 ? c.withMaxReceives(3 + random.nextInt(4)) : c;
+        }
+    },
+
+    /** Receive counts, the dead-letter queue after maxReceives, and redrive. */
+    DEAD_LETTERS("dead-letters", new Weights(14, 32, 6, 3, 8, 30, 4),
+            Map.of("dead letters: moved", 0.3, "dead letters: redriven", 0.05)) {
+        @Override
+        WorkQueueConfig config(SplittableRandom random) {
+            return WorkQueueConfig.standardQueue().withVisibilityTimeout(seconds(random, 5, 10))
+                    .withMaxReceives(1 + random.nextInt(4));
+        }
+
+        @Override
+        boolean appliesTo(WorkQueueCapabilities capabilities) {
+            return capabilities.deadLetters();
+        }
+    },
+
+    /** FIFO: message groups in send order, one in flight per group, the deduplication window. */
+    FIFO("fifo", new Weights(30, 25, 20, 3, 4, 18, 0),
+            Map.of("fifo: group held back by its message in flight", 0.3, "dedup: duplicate refused", 0.15,
+                    "dedup: id free again after its window", 0.05)) {
+        @Override
+        WorkQueueConfig config(SplittableRandom random) {
+            WorkQueueConfig c = WorkQueueConfig.fifoQueue().withVisibilityTimeout(seconds(random, 5, 10, 30))
+                    .withDedupWindow(seconds(random, 10, 30, 60, 300));
+            return random.nextInt(3) == 0 ? c.withMaxReceives(2 + random.nextInt(3)) : c;
+        }
+
+        @Override
+        boolean appliesTo(WorkQueueCapabilities capabilities) {
+            return capabilities.fifo();
+        }
+    };
+
+    /** Relative weights of the step kinds a scenario is made of. */
+    record Weights(int send, int receive, int ack, int changeVisibility, int crash, int tick, int redrive) {
+        int total() {
+            return send + receive + ack + changeVisibility + crash + tick + redrive;
+        }
+    }
+
+    static final int MAX_STEPS = 40;
+
+    private final String id;
+    private final Weights weights;
+    private final Map<String, Double> coverage;
+
+    WorkQueueProperty(String id, Weights weights, Map<String, Double> coverage) {
+        this.id = id;
+        this.weights = weights;
+        this.coverage = coverage;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The JUnit method in {@code WorkQueueChecksTest} that runs this property. */
+    public String method() {
+        return id.equals("dead-letters") ? "deadLetters" : id;
+    }
+
+    /** The situations this property's scenarios must reach, with the share of trials that must reach each. */
+    public Map<String, Double> coverage() {
+        return coverage;
+    }
+
+    abstract WorkQueueConfig config(SplittableRandom random);
+
+    boolean appliesTo(WorkQueueCapabilities capabilities) {
+        return true;
+    }
+
+    public static WorkQueueProperty byId(String id) {
+        for (WorkQueueProperty p : values()) {
+            if (p.id.equals(id)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no work-queue property '" + id + "': use one of visibility, dead-letters, fifo");
+    }
+
+    /** A scenario from one seed: the same seed always gives the same scenario. */
+    public WorkQueueScenario generate(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        WorkQueueConfig config = config(random);
+        int length = 4 + random.nextInt(MAX_STEPS - 3);
+        List<Step> steps = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            steps.add(step(random, config));
+        }
+        return new WorkQueueScenario(config, steps);
+    }
+
+    private Step step(SplittableRandom random, WorkQueueConfig config) {
+        String consumer = Step.CONSUMERS.get(random.nextInt(Step.CONSUMERS.size()));
+        int pick = random.nextInt(weights.total());
+        if ((pick -= weights.send) < 0) {
+            int group = config.fifo() ? 1 + random.nextInt(3) : 0;
+            int dedup = config.fifo() && random.nextInt(5) < 2 ? 1 + random.nextInt(3) : 0;
+            return new Step.Send(group, dedup);
+        }
+        if ((pick -= weights.receive) < 0) {
+            int visibility = random.nextInt(4) == 0 ? List.of(0, 5, 10, 30).get(random.nextInt(4)) : -1;
+            return new Step.Receive(consumer, 1 + (random.nextInt(3) == 0 ? random.nextInt(3) : 0), visibility);
+        }
+        if ((pick -= weights.ack) < 0) {
+            return new Step.Ack(consumer, random.nextInt(3));
+        }
+        if ((pick -= weights.changeVisibility) < 0) {
+            return new Step.ChangeVisibility(consumer, random.nextInt(2), List.of(0, 10, 30, 60).get(random.nextInt(4)));
+        }
+        if ((pick -= weights.crash) < 0) {
+            return new Step.Crash(consumer, random.nextBoolean());
+        }
+        if ((pick -= weights.tick) < 0) {
+            List<Integer> ticks = config.fifo() ? Ticks.STEPS : Ticks.STEPS.subList(0, 4);
+            return new Step.Tick(ticks.get(random.nextInt(ticks.size())));
+        }
+        return new Step.Redrive();
+    }
+
+    private static Duration seconds(SplittableRandom random, int... choices) {
+        return Duration.ofSeconds(choices[random.nextInt(choices.length)]);
+    }
+}

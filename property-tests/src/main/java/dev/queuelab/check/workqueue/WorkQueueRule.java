@@ -1,0 +1,55 @@
+package dev.queuelab.check.workqueue;
+
+import dev.queuelab.check.Anomaly;
+
+/**
+ * The work queue's invariants as the checks state them, each with the anomaly that breaks it. The ids
+ * (I1...I8) are those of {@code SqsWorkQueue} and {@code docs/work-queue.md}.
+ */
+public enum WorkQueueRule {
+    LOST("lost", "I1 every accepted message stays in the queue until it is acked or dead-lettered: none vanishes"),
+    UNEXPECTED("unexpected", "I1 a queue delivers and dead-letters only messages that were sent and accepted"),
+    DUPLICATE_DELIVERY("duplicate-delivery", "I1 a message that was acked or dead-lettered is never delivered again"),
+    CONCURRENT_DELIVERY("concurrent-delivery",
+            "I2 a received message stays hidden from every consumer until its visibility deadline"),
+    MISSING_REDELIVERY("missing-redelivery",
+            "I2 from its visibility deadline on, an unacked message is delivered again to a receive with room for it"),
+    EARLY_REDELIVERY("early-redelivery",
+            "I3 changeVisibility moves the deadline to now + the new timeout, and the queue honours the new deadline"),
+    STALE_ACK_ACCEPTED("stale-ack-accepted",
+            "I4 a receipt is good only for its own delivery: after a redelivery, an ack or dead-lettering, it is refused"),
+    ACK_REFUSED("ack-refused", "I4 an ack or visibility change with the current receipt of a message in flight is accepted"),
+    DEAD_LETTER_EARLY("dead-letter-early",
+            "I5 a message moves to the dead-letter queue only on the receive that would exceed maxReceives"),
+    DEAD_LETTER_LATE("dead-letter-late",
+            "I5 no message is delivered more than maxReceives times: the next receive dead-letters it"),
+    GROUP_REORDERED("group-reordered", "I6 FIFO: the messages of one group are delivered in the order they were sent"),
+    GROUP_CONCURRENT("group-concurrent", "I6 FIFO: at most one message of a group is in flight at a time"),
+    DEDUP_WINDOW_VIOLATED("dedup-window-violated",
+            "I7 FIFO: a send whose dedup id was accepted less than the dedup window ago is a duplicate; after it, it is not"),
+    POISON_BLOCKS_QUEUE("poison-blocks-queue",
+            "I8 a message in flight (or failing again and again) never holds up the messages of other groups"),
+    WRONG_STATS("wrong-stats", "I1 the statistics count what the queue holds: visible, in flight, dead-lettered, oldest age"),
+    OPERATION_FAILED("operation-failed", "every valid call answers as the contract says, without throwing");
+
+    private final String anomaly;
+    private final String rule;
+
+    WorkQueueRule(String anomaly, String rule) {
+        this.anomaly = anomaly;
+        this.rule = rule;
+    }
+
+    /** The anomaly's name in the kit's shared vocabulary. */
+    public String anomaly() {
+        return anomaly;
+    }
+
+    public String rule() {
+        return rule;
+    }
+
+    Anomaly found(int step, String evidence) {
+        return new Anomaly(anomaly, rule, evidence, step);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.queuelab.check.workqueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.queuelab.check.CheckResult;
+import dev.queuelab.check.Implementations;
+import dev.queuelab.check.Settings;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The work-queue checks against the implementation named by {@code -Dqueuelab.impl} (the reference unless
+ * said otherwise). Each method runs one property; a failure's message is the shrunk story.
+ */
+class WorkQueueChecksTest {
+
+    private static final Settings SETTINGS = Settings.fromSystemProperties();
+
+    @Test
+    void visibility() {
+        check(WorkQueueProperty.VISIBILITY);
+    }
+
+    @Test
+    void deadLetters() {
+        check(WorkQueueProperty.DEAD_LETTERS);
+    }
+
+    @Test
+    void fifo() {
+        check(WorkQueueProperty.FIFO);
+    }
+
+    private static void check(WorkQueueProperty property) {
+        CheckResult result = new WorkQueueCheck(property, SETTINGS.impl(), Implementations.workQueue(SETTINGS.impl()),
+                WorkQueueCheck.ReplayCommand.MAVEN).run(SETTINGS);
+        if (!result.passed()) {
+            System.out.println(result.report());
+        }
+        assertThat(result.passed()).as(result.report()).isTrue();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.queuelab.api;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The work-queue contract (point-to-point, SQS-like): producers send, competing consumers receive, and a
+ * message leaves the queue only when a consumer acknowledges it.
+ *
+ * <p>Every implementation (the reference, a learner's exercise, a bug-gallery variant, a real broker through
+ * an adapter) is checked by the same scenarios in {@code property-tests}.
+ */
+public interface WorkQueue {
+
+    /** Enqueues a message, or reports it as a duplicate (FIFO only) when its dedup id is inside the window. */
+    SendOutcome send(Message message);
+
+    /**
+     * Hands up to {@code max} (1 to 10) messages to {@code consumer} and hides them for {@code visibility}
+     * (0 s to 12 h). A message that would exceed the redrive policy's maxReceives moves to the dead-letter
+     * queue instead of being delivered. Returns an empty list when nothing is deliverable; never blocks.
+     */
+    List<Delivery> receive(String consumer, int max, Duration visibility);
+
+    /** As {@link #receive(String, int, Duration)} with the queue's default visibility timeout. */
+    default List<Delivery> receive(String consumer, int max) {
+        return receive(consumer, max, config().visibilityTimeout());
+    }
+
+    /** Deletes the delivered message if the receipt is current; a stale receipt changes nothing. */
+    ReceiptOutcome ack(Receipt receipt);
+
+    /**
+     * Sets a new visibility deadline, counted from now, for a message still in flight under this receipt:
+     * extend it for a long job, or 0 to release it at once.
+     */
+    ReceiptOutcome changeVisibility(Receipt receipt, Duration visibility);
+
+    /** The messages in the dead-letter queue, oldest first. */
+    List<Message> deadLetters();
+
+    /** Moves every dead letter back to the queue with a fresh receive count; returns how many moved. */
+    int redrive();
+
+    QueueStats stats();
+
+    WorkQueueConfig config();
+
+    default WorkQueueCapabilities capabilities() {
+        return WorkQueueCapabilities.ALL;
+    }
+}

@@ -1,0 +1,313 @@
+package dev.queuelab.reference.workqueue;
+
+import dev.queuelab.api.Delivery;
+import dev.queuelab.api.DuplicateMessageIdException;
+import dev.queuelab.api.Message;
+import dev.queuelab.api.QueueStats;
+import dev.queuelab.api.Receipt;
+import dev.queuelab.api.ReceiptOutcome;
+import dev.queuelab.api.SendOutcome;
+import dev.queuelab.api.WorkQueue;
+import dev.queuelab.api.WorkQueueConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+
+/**
+ * A work queue in the style of SQS: competing consumers, visibility timeout, dead-letter queue, FIFO groups.
+ *
+ * Teaches: a message leaves the queue only when a consumer acknowledges it (at-least-once).
+ * Invariants:
+ *   I1 every accepted message is in exactly one place: ready, in flight, done (acked) or dead-lettered;
+ *   I2 a received message stays hidden until its visibility deadline, and is deliverable again from then on;
+ *   I3 changeVisibility moves the deadline of a message still in flight to now + the new timeout;
+ *   I4 a receipt is good only for its own delivery: once the message is delivered again, acked or
+ *      dead-lettered, the old receipt is refused and changes nothing;
+ *   I5 on the receive that would exceed maxReceives, the message moves to the dead-letter queue instead;
+ *      redrive moves dead letters back with a fresh receive count;
+ *   I6 FIFO: a group's messages are delivered in send order, and at most one of them is in flight;
+ *   I7 FIFO: a send whose dedup id was accepted less than the dedup window ago is a duplicate, not enqueued;
+ *   I8 no message waits behind another group's in-flight message (no head-of-line blocking).
+ * Thread-safety: every public method is synchronized on the queue; no method blocks or sleeps.
+ * Real world: Amazon SQS standard and FIFO queues with a redrive policy.
+ *
+ * <p>Shape: a standard queue is a FIFO queue whose every message is a group of its own, so one mechanism
+ * serves both. A <em>lane</em> is a group's messages not yet in flight, in send order; {@code ready} holds the
+ * lanes that can deliver now. Leases (in-flight messages) sit in a heap by deadline and expire lazily at the
+ * start of each call: no timers, no scans, O(log n) per message.
+ *
+ * <p>The protected methods are the decisions that make the rules above, one line each. The bug gallery
+ * overrides one at a time to show which anomaly each realistic mistake causes.
+ */
+public class SqsWorkQueue implements WorkQueue {
+
+    private final WorkQueueConfig config;
+    private final InstantSource clock;
+    private final Map<String, Stored> stored = new LinkedHashMap<>();      // ready or in flight, oldest first
+    private final Map<String, Stored> deadLetters = new LinkedHashMap<>();
+    private final Map<String, Lane> lanes = new HashMap<>();
+    private final Deque<Lane> ready = new ArrayDeque<>();
+    private final PriorityQueue<Lease> leases = new PriorityQueue<>(Comparator.comparing(Lease::deadline));
+    private final DedupWindow dedup;
+    private int inFlight;
+
+    public SqsWorkQueue(WorkQueueConfig config, InstantSource clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.dedup = newDedupWindow(config.dedupWindow());
+    }
+
+    @Override
+    public synchronized SendOutcome send(Message message) {
+        Instant now = now();
+        if (config.fifo() && message.groupId() == null) {
+            throw new IllegalArgumentException("message " + message.id() + " has no groupId: a FIFO queue needs one "
+                    + "(use Message.inGroup(\"...\"); one group per ordering key)");
+        }
+        if (stored.containsKey(message.id()) || deadLetters.containsKey(message.id())) {
+            throw new DuplicateMessageIdException(message.id());
+        }
+        if (config.fifo() && message.dedupId() != null) {
+            Optional<String> first = dedup.firstSent(message.dedupId(), now);
+            if (first.isPresent()) {
+                return SendOutcome.duplicateOf(first.get());   // I7: remembered even after the ack
+            }
+            dedup.remember(message.dedupId(), message.id(), now);
+        }
+        enqueue(new Stored(message, now));
+        return SendOutcome.accepted(message.id());
+    }
+
+    @Override
+    public synchronized List<Delivery> receive(String consumer, int max, Duration visibility) {
+        WorkQueueConfig.requireBatch(max);
+        WorkQueueConfig.requireVisibility("visibility", visibility);
+        Instant now = now();
+        List<Delivery> out = new ArrayList<>(Math.min(max, stored.size()));
+        while (out.size() < max && !ready.isEmpty()) {
+            Lane lane = ready.pollFirst();
+            lane.queued = false;
+            if (!canDeliver(lane)) {
+                continue;                     // emptied by an ack while it waited in ready
+            }
+            Stored next = lane.waiting.pollFirst();
+            if (shouldDeadLetter(next.receives, config.maxReceives())) {   // I5
+                stored.remove(next.id());
+                keepDeadLetter(deadLetters, next.id(), next);
+                release(lane);
+                continue;
+            }
+            next.receives++;
+            next.receipt = new Receipt(next.id(), next.receives);
+            next.lease = new Lease(next, now, deadlineFor(now, visibility));
+            leases.add(next.lease);
+            lane.inFlight++;
+            inFlight++;
+            release(lane);                    // I6: a FIFO lane stays out of ready while its head is in flight
+            out.add(new Delivery(next.message, next.receipt, next.receives));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized ReceiptOutcome ack(Receipt receipt) {
+        now();
+        Stored s = stored.get(receipt.messageId());
+        if (s == null || s.receipt == null || !receiptMatches(receipt, s.receipt)) {
+            return ReceiptOutcome.STALE;                                    // I4
+        }
+        stored.remove(s.id());
+        if (s.lease != null) {
+            s.lease = null;                   // its heap entry is now stale and will be skipped
+            s.lane.inFlight--;
+            inFlight--;
+        } else {
+            s.lane.waiting.remove(s);         // expired but not yet received again: still the lane's head
+        }
+        release(s.lane);
+        return ReceiptOutcome.ACCEPTED;
+    }
+
+    @Override
+    public synchronized ReceiptOutcome changeVisibility(Receipt receipt, Duration visibility) {
+        WorkQueueConfig.requireVisibility("visibility", visibility);
+        Instant now = now();
+        Stored s = stored.get(receipt.messageId());
+        if (s == null || s.lease == null || !receiptMatches(receipt, s.receipt)) {
+            return ReceiptOutcome.STALE;                                    // I4: only while in flight
+        }
+        s.lease = new Lease(s, s.lease.receivedAt(), deadlineFor(extensionStart(s.lease.receivedAt(), now), visibility));
+        leases.add(s.lease);                  // I3; the old entry goes stale
+        expireLeases(now);                    // a timeout of 0 releases the message now
+        return ReceiptOutcome.ACCEPTED;
+    }
+
+    @Override
+    public synchronized List<Message> deadLetters() {
+        return deadLetters.values().stream().map(s -> s.message).toList();
+    }
+
+    @Override
+    public synchronized int redrive() {
+        Instant now = now();
+        int moved = deadLetters.size();
+        for (Stored dead : deadLetters.values()) {
+            enqueue(new Stored(dead.message, now));                        // I5: a fresh start
+        }
+        deadLetters.clear();
+        return moved;
+    }
+
+    @Override
+    public synchronized QueueStats stats() {
+        Instant now = now();
+        Duration oldest = stored.isEmpty() ? Duration.ZERO
+                : Duration.between(stored.values().iterator().next().sentAt, now);
+        return new QueueStats(stored.size() - inFlight, inFlight, deadLetters.size(), oldest);
+    }
+
+    @Override
+    public WorkQueueConfig config() {
+        return config;
+    }
+
+    // ---- the decisions, one rule each (the bug gallery overrides these) ----
+
+    /** I8: which lane a message waits in: its group on a FIFO queue, a lane of its own otherwise. */
+    protected String laneOf(Message message) {
+        return config.fifo() ? message.groupId() : message.id();
+    }
+
+    /** I6: how many of one lane's messages may be in flight at once. */
+    protected int maxInFlightPerLane() {
+        return 1;
+    }
+
+    /** I2: when a message received at {@code from} becomes visible again. */
+    protected Instant deadlineFor(Instant from, Duration visibility) {
+        return from.plus(visibility);
+    }
+
+    /** I3: a new timeout counts from the moment it is set, not from the receive. */
+    protected Instant extensionStart(Instant receivedAt, Instant now) {
+        return now;
+    }
+
+    /** I2: the deadline itself is the first instant the message is visible again. */
+    protected boolean isVisibleAgain(Instant deadline, Instant now) {
+        return !now.isBefore(deadline);
+    }
+
+    /** I4: the receipt must be the one from the latest delivery, not any receipt of the same message. */
+    protected boolean receiptMatches(Receipt presented, Receipt current) {
+        return presented.equals(current);
+    }
+
+    /** I5: the receive that would be number maxReceives + 1 dead-letters instead. */
+    protected boolean shouldDeadLetter(int receivesSoFar, int maxReceives) {
+        return receivesSoFar >= maxReceives;
+    }
+
+    /** I7: the deduplication window this queue keeps. */
+    protected DedupWindow newDedupWindow(Duration window) {
+        return new DedupWindow(window);
+    }
+
+    /** I1, I6: an expired message goes back to the head of its lane, ahead of later sends of its group. */
+    protected <T> void putBack(Deque<T> lane, T expired) {
+        lane.addFirst(expired);
+    }
+
+    /** I1: a dead letter is kept until redriven. */
+    protected <T> void keepDeadLetter(Map<String, T> deadLetterQueue, String id, T message) {
+        deadLetterQueue.put(id, message);
+    }
+
+    // ---- mechanics ----
+
+    /** Every public method starts here, so that deadlines that passed are honoured before anything else. */
+    private Instant now() {
+        Instant now = clock.instant();
+        expireLeases(now);
+        return now;
+    }
+
+    private void expireLeases(Instant now) {
+        while (!leases.isEmpty() && isVisibleAgain(leases.peek().deadline(), now)) {
+            Lease lease = leases.poll();
+            Stored s = lease.stored();
+            if (s.lease != lease) {
+                continue;                     // acked, dead-lettered or given a new deadline since
+            }
+            s.lease = null;                   // the receipt stays good until the next delivery (I4)
+            s.lane.inFlight--;
+            inFlight--;
+            putBack(s.lane.waiting, s);
+            release(s.lane);
+        }
+    }
+
+    private void enqueue(Stored s) {
+        stored.put(s.id(), s);
+        s.lane.waiting.addLast(s);
+        release(s.lane);
+    }
+
+    /** Puts a lane back in ready if it can deliver, or forgets it once it holds nothing. */
+    private void release(Lane lane) {
+        if (canDeliver(lane) && !lane.queued) {
+            lane.queued = true;
+            ready.addLast(lane);
+        } else if (lane.waiting.isEmpty() && lane.inFlight == 0) {
+            lanes.remove(lane.key, lane);
+        }
+    }
+
+    private boolean canDeliver(Lane lane) {
+        return !lane.waiting.isEmpty() && lane.inFlight < maxInFlightPerLane();
+    }
+
+    private final class Stored {
+        final Message message;
+        final Instant sentAt;
+        final Lane lane;
+        int receives;
+        Receipt receipt;                      // of the latest delivery; null before the first
+        Lease lease;                          // non-null while in flight
+
+        Stored(Message message, Instant sentAt) {
+            this.message = message;
+            this.sentAt = sentAt;
+            this.lane = lanes.computeIfAbsent(laneOf(message), Lane::new);
+        }
+
+        String id() {
+            return message.id();
+        }
+    }
+
+    private static final class Lane {
+        final String key;
+        final Deque<Stored> waiting = new ArrayDeque<>();
+        int inFlight;
+        boolean queued;
+
+        Lane(String key) {
+            this.key = key;
+        }
+    }
+
+    private record Lease(Stored stored, Instant receivedAt, Instant deadline) {
+    }
+}
