@@ -42,8 +42,9 @@ public sealed interface Event {
         }
     }
 
-    record Received(int step, Instant at, String consumer, int max, Duration visibility, List<Delivery> deliveries)
-            implements Event {
+    /** A receive, with the messages it moved to the dead-letter queue instead of delivering. */
+    record Received(int step, Instant at, String consumer, int max, Duration visibility, List<Delivery> deliveries,
+                    List<String> deadLettered) implements Event {
         @Override
         public String action() {
             return consumer + " receives up to " + max + " (visibility " + Durations.brief(visibility) + ")";
@@ -51,8 +52,9 @@ public sealed interface Event {
 
         @Override
         public String outcome() {
-            return deliveries.isEmpty() ? "nothing" : deliveries.stream()
+            String got = deliveries.isEmpty() ? "nothing" : deliveries.stream()
                     .map(d -> d.messageId() + " (receive #" + d.receiveCount() + ")").collect(Collectors.joining(", "));
+            return got + (deadLettered.isEmpty() ? "" : "; moved to the dead-letter queue: " + String.join(", ", deadLettered));
         }
     }
 

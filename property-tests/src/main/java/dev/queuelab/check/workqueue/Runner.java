@@ -69,7 +69,7 @@ public final class Runner {
             } catch (RuntimeException e) {
                 events.add(new Event.Threw(step, clock.now(), lastAction(), e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
-            return new History(scenario.config(), start, List.copyOf(events), scenario.steps().size());
+            return History.simulated(scenario.config(), start, List.copyOf(events), scenario.steps().size());
         }
 
         private String lastAction() {
@@ -115,9 +115,11 @@ public final class Runner {
         }
 
         private List<Delivery> receive(String consumer, int max, Duration visibility) {
+            List<String> deadBefore = deadLetterIds();
             List<Delivery> got = List.copyOf(queue.receive(consumer, max, visibility));
+            List<String> moved = deadLetterIds().stream().filter(id -> !deadBefore.contains(id)).toList();
             held.computeIfAbsent(consumer, c -> new ArrayList<>()).addAll(got);
-            events.add(new Event.Received(step, clock.now(), consumer, max, visibility, got));
+            events.add(new Event.Received(step, clock.now(), consumer, max, visibility, got, moved));
             return got;
         }
 
@@ -131,8 +133,11 @@ public final class Runner {
         }
 
         private void observe() {
-            List<String> dead = queue.deadLetters().stream().map(Message::id).toList();
-            events.add(new Event.Observed(step, clock.now(), dead, queue.stats()));
+            events.add(new Event.Observed(step, clock.now(), deadLetterIds(), queue.stats()));
+        }
+
+        private List<String> deadLetterIds() {
+            return queue.deadLetters().stream().map(Message::id).toList();
         }
 
         /** Bounded: each round acks at least one message or ends; no round can deliver more than were sent. */

@@ -10,7 +10,7 @@ final class WorkQueueInvariants {
     }
 
     static WorkQueueModel fold(History history) {
-        WorkQueueModel model = new WorkQueueModel(history.config(), history.start());
+        WorkQueueModel model = new WorkQueueModel(history.config(), history.start(), !history.concurrent());
         boolean threw = false;
         for (Event e : history.events()) {
             model.apply(e);

@@ -75,9 +75,12 @@ final class WorkQueueModel {
     private int redeliveries;
     private int duplicateEffects;
 
-    WorkQueueModel(WorkQueueConfig config, Instant start) {
+    private final boolean checkWithheld;
+
+    WorkQueueModel(WorkQueueConfig config, Instant start, boolean checkWithheld) {
         this.config = config;
         this.start = start;
+        this.checkWithheld = checkWithheld;
     }
 
     List<Anomaly> anomalies() {
@@ -176,6 +179,7 @@ final class WorkQueueModel {
     }
 
     private void received(Event.Received e) {
+        e.deadLettered().forEach(id -> deadLettered(e.step(), e.at(), id));   // moved instead of delivered
         Set<String> batch = new HashSet<>();
         for (Delivery d : e.deliveries()) {
             Msg m = messages.get(d.messageId());
@@ -204,7 +208,7 @@ final class WorkQueueModel {
         if (config.fifo() && messages.values().stream().anyMatch(m -> m.where == Where.READY && groupBusy(m, e.at()))) {
             coverage.add("fifo: group held back by its message in flight");
         }
-        if (e.deliveries().size() < e.max()) {
+        if (checkWithheld && e.deliveries().size() < e.max()) {
             messages.values().stream()
                     .filter(m -> !batch.contains(m.id()) && deliverable(m, e.at()))
                     .findFirst()
@@ -300,6 +304,9 @@ final class WorkQueueModel {
                             + m.receipt.receive() + ", to " + m.holder + " at " + t(m.receivedAt) + ")"
                     : "its visibility deadline " + t(m.deadline) + " had passed";
             anomalies.add(STALE_ACK_ACCEPTED.found(step, with + ", but " + why + ": the queue accepted a stale receipt"));
+        } else if (result == ReceiptOutcome.STALE && current && m.deadlineChanged) {
+            anomalies.add(EARLY_REDELIVERY.found(step, with + ", the current receipt; the queue refused it: it has already"
+                    + " put " + m.id() + " back, before the deadline " + t(m.deadline) + " that the earlier visibility change set"));
         } else if (result == ReceiptOutcome.STALE && current) {
             anomalies.add(ACK_REFUSED.found(step, with + ", the current receipt of a message in flight, and the queue refused it"));
         } else if (result == ReceiptOutcome.STALE) {
@@ -342,21 +349,7 @@ final class WorkQueueModel {
 
     private void observed(Event.Observed e) {
         Set<String> reported = new HashSet<>(e.deadLetters());
-        for (String id : e.deadLetters()) {
-            Msg m = messages.get(id);
-            if (m == null || m.where == Where.DONE) {
-                anomalies.add(UNEXPECTED.found(e.step(), id + " appeared in the dead-letter queue, but "
-                        + (m == null ? "it was never accepted" : "it was acked at step " + m.ackedAtStep)));
-            } else if (m.where != Where.DEAD) {
-                if (m.receives < config.maxReceives() || inFlight(m, e.at())) {
-                    anomalies.add(DEAD_LETTER_EARLY.found(e.step(), id + " moved to the dead-letter queue after " + m.receives
-                            + " receive(s)" + (inFlight(m, e.at()) ? ", while " + m.holder + " still held it," : "")
-                            + " but maxReceives is " + config.maxReceives()));
-                }
-                m.where = Where.DEAD;
-                coverage.add("dead letters: moved");
-            }
-        }
+        e.deadLetters().forEach(id -> deadLettered(e.step(), e.at(), id));
         for (Msg m : messages.values()) {
             if (m.where == Where.DEAD && !reported.contains(m.id())) {
                 anomalies.add(LOST.found(e.step(), m.id() + " was in the dead-letter queue and has vanished from it"));
@@ -368,6 +361,23 @@ final class WorkQueueModel {
         if (!expected.equals(e.stats())) {
             anomalies.add(WRONG_STATS.found(e.step(), "at " + t(e.at()) + " the queue reports " + brief(e.stats())
                     + "; it holds " + brief(expected)));
+        }
+    }
+
+    /** The queue shows {@code id} in its dead-letter queue: was it due (I5)? */
+    private void deadLettered(int step, Instant at, String id) {
+        Msg m = messages.get(id);
+        if (m == null || m.where == Where.DONE) {
+            anomalies.add(UNEXPECTED.found(step, id + " appeared in the dead-letter queue, but "
+                    + (m == null ? "it was never accepted" : "it was acked at step " + m.ackedAtStep)));
+        } else if (m.where != Where.DEAD) {
+            if (m.receives < config.maxReceives() || inFlight(m, at)) {
+                anomalies.add(DEAD_LETTER_EARLY.found(step, id + " moved to the dead-letter queue after " + m.receives
+                        + " receive(s)" + (inFlight(m, at) ? ", while " + m.holder + " still held it," : "")
+                        + " but maxReceives is " + config.maxReceives()));
+            }
+            m.where = Where.DEAD;
+            coverage.add("dead letters: moved");
         }
     }
 

@@ -3,7 +3,7 @@ package dev.queuelab.check.workqueue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuelab.check.CheckResult;
-import dev.queuelab.check.Implementations;
+import dev.queuelab.check.implementations.Implementations;
 import dev.queuelab.check.Settings;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.queuelab.check;
+package dev.queuelab.check.implementations;
 
 import dev.queuelab.check.gallery.WorkQueueGallery;
 import dev.queuelab.check.workqueue.WorkQueueFactory;

@@ -1,0 +1,54 @@
+package dev.queuelab.check.arch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.queuelab.api.archfixture.ApiThatSeesTheReference;
+import dev.queuelab.archfixture.cycle.a.Chicken;
+import dev.queuelab.archfixture.cycle.b.Egg;
+import dev.queuelab.exercises.archfixture.ExerciseThatSeesTheReference;
+import dev.queuelab.guide.archfixture.GuideThatSeesTheReference;
+import dev.queuelab.reference.archfixture.ReferenceThatReadsTheWallClock;
+import dev.queuelab.reference.archfixture.ReferenceThatSeesTheEngine;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds the architecture on the project's own classes, and proves each rule can fail: each is run on a
+ * test fixture that breaks it (fixtures live under test sources, outside what the first test imports).
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.queuelab");
+
+    @Test
+    void shouldKeepEveryArrowWhenCheckingTheProductionClasses() {
+        assertThat(PRODUCTION.size()).as("the importer found our classes").isGreaterThan(20);
+        ArchitectureRules.API_DEPENDS_ON_NOTHING_OF_OURS.check(PRODUCTION);
+        ArchitectureRules.REFERENCE_NEVER_SEES_THE_ENGINE.check(PRODUCTION);
+        ArchitectureRules.EXERCISES_NEVER_SEE_THE_REFERENCE.check(PRODUCTION);
+        ArchitectureRules.GUIDE_NEVER_SEES_IMPLEMENTATIONS.check(PRODUCTION);
+        ArchitectureRules.NO_PACKAGE_CYCLES.check(PRODUCTION);
+        ArchitectureRules.WALL_CLOCK_ONLY_IN_CLOCKS.check(PRODUCTION);
+    }
+
+    @Test
+    void shouldFailEachRuleWhenAFixtureBreaksIt() {
+        assertViolated(ArchitectureRules.API_DEPENDS_ON_NOTHING_OF_OURS, ApiThatSeesTheReference.class);
+        assertViolated(ArchitectureRules.REFERENCE_NEVER_SEES_THE_ENGINE, ReferenceThatSeesTheEngine.class);
+        assertViolated(ArchitectureRules.EXERCISES_NEVER_SEE_THE_REFERENCE, ExerciseThatSeesTheReference.class);
+        assertViolated(ArchitectureRules.GUIDE_NEVER_SEES_IMPLEMENTATIONS, GuideThatSeesTheReference.class);
+        assertViolated(ArchitectureRules.NO_PACKAGE_CYCLES, Chicken.class, Egg.class);
+        assertViolated(ArchitectureRules.WALL_CLOCK_ONLY_IN_CLOCKS, ReferenceThatReadsTheWallClock.class);
+    }
+
+    private static void assertViolated(ArchRule rule, Class<?>... fixtures) {
+        JavaClasses classes = new ClassFileImporter().importClasses(fixtures);
+        assertThat(rule.evaluate(classes).hasViolation()).as("%s must catch %s", rule.getDescription(), fixtures[0].getSimpleName())
+                .isTrue();
+    }
+}

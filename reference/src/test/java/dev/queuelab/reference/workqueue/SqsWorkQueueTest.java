@@ -1,0 +1,153 @@
+package dev.queuelab.reference.workqueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.queuelab.api.Delivery;
+import dev.queuelab.api.DuplicateMessageIdException;
+import dev.queuelab.api.Message;
+import dev.queuelab.api.OutOfRangeException;
+import dev.queuelab.api.QueueStats;
+import dev.queuelab.api.ReceiptOutcome;
+import dev.queuelab.api.SendOutcome;
+import dev.queuelab.api.SimClock;
+import dev.queuelab.api.WorkQueueConfig;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reference's rules one example at a time. The property checks in {@code property-tests} cover the
+ * combinations; these pin the edge of each rule where it is easiest to read.
+ */
+class SqsWorkQueueTest {
+
+    private final SimClock clock = new SimClock();
+
+    private SqsWorkQueue queue(WorkQueueConfig config) {
+        return new SqsWorkQueue(config, clock);
+    }
+
+    private List<String> ids(List<Delivery> deliveries) {
+        return deliveries.stream().map(Delivery::messageId).toList();
+    }
+
+    @Test
+    void shouldHideAMessageUntilItsDeadlineAndShowItAtTheDeadlineWhenNotAcked() {
+        SqsWorkQueue q = queue(WorkQueueConfig.standardQueue());
+        q.send(Message.of("m1", "x"));
+        assertThat(ids(q.receive("A", 1))).containsExactly("m1");
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(q.receive("B", 1)).as("I2: m1 is hidden until t=30s").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        List<Delivery> again = q.receive("B", 1);
+        assertThat(ids(again)).as("I2: visible again at the deadline itself").containsExactly("m1");
+        assertThat(again.get(0).receiveCount()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseAnOldReceiptWhenTheMessageWasDeliveredAgain() {
+        SqsWorkQueue q = queue(WorkQueueConfig.standardQueue());
+        q.send(Message.of("m1", "x"));
+        Delivery first = q.receive("A", 1).get(0);
+        clock.advance(Duration.ofSeconds(30));
+        Delivery second = q.receive("B", 1).get(0);
+        assertThat(q.ack(first.receipt())).as("I4: A's receipt went stale when B got m1").isEqualTo(ReceiptOutcome.STALE);
+        assertThat(q.stats().inFlight()).as("I4: the stale ack deleted nothing").isEqualTo(1);
+        assertThat(q.ack(second.receipt())).isEqualTo(ReceiptOutcome.ACCEPTED);
+        assertThat(q.ack(second.receipt())).as("I4: a second ack finds nothing to delete").isEqualTo(ReceiptOutcome.STALE);
+    }
+
+    @Test
+    void shouldAcceptAnAckAfterTheDeadlineWhenNoOneReceivedTheMessageSince() {
+        SqsWorkQueue q = queue(WorkQueueConfig.standardQueue());
+        q.send(Message.of("m1", "x"));
+        Delivery late = q.receive("A", 1).get(0);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(q.ack(late.receipt())).isEqualTo(ReceiptOutcome.ACCEPTED);
+        assertThat(q.receive("B", 10)).as("I1: acked means gone").isEmpty();
+    }
+
+    @Test
+    void shouldCountAnExtensionFromNowAndReleaseAtOnceWhenSetToZero() {
+        SqsWorkQueue q = queue(WorkQueueConfig.standardQueue());
+        q.send(Message.of("m1", "x"));
+        q.send(Message.of("m2", "y"));
+        List<Delivery> got = q.receive("A", 2);
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(q.changeVisibility(got.get(0).receipt(), Duration.ofSeconds(60))).isEqualTo(ReceiptOutcome.ACCEPTED);
+        assertThat(q.changeVisibility(got.get(1).receipt(), Duration.ZERO)).isEqualTo(ReceiptOutcome.ACCEPTED);
+        List<Delivery> back = q.receive("B", 10);
+        assertThat(ids(back)).as("I3: m2 was given back; m1 is extended").containsExactly("m2");
+        q.ack(back.get(0).receipt());
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(q.receive("B", 10)).as("I3: m1 is hidden until t=80s, 60s after the extension").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(ids(q.receive("B", 10))).containsExactly("m1");
+    }
+
+    @Test
+    void shouldDeadLetterOnTheReceiveThatWouldExceedMaxReceivesAndRedriveWithAFreshCount() {
+        SqsWorkQueue q = queue(WorkQueueConfig.standardQueue().withMaxReceives(2));
+        q.send(Message.of("m1", "poison"));
+        for (int receive = 1; receive <= 2; receive++) {
+            assertThat(q.receive("A", 1).get(0).receiveCount()).isEqualTo(receive);
+            clock.advance(Duration.ofSeconds(30));
+        }
+        assertThat(q.receive("A", 1)).as("I5: the third receive moves m1 instead of delivering it").isEmpty();
+        assertThat(q.deadLetters()).extracting(Message::id).containsExactly("m1");
+        assertThat(q.stats()).isEqualTo(new QueueStats(0, 0, 1, Duration.ZERO));
+        assertThat(q.redrive()).isEqualTo(1);
+        assertThat(q.receive("A", 1).get(0).receiveCount()).as("I5: redrive starts the count again").isEqualTo(1);
+    }
+
+    @Test
+    void shouldDeliverAGroupInSendOrderOneAtATimeWhileOtherGroupsFlow() {
+        SqsWorkQueue q = queue(WorkQueueConfig.fifoQueue());
+        q.send(Message.of("a1", "x").inGroup("a"));
+        q.send(Message.of("a2", "x").inGroup("a"));
+        q.send(Message.of("b1", "x").inGroup("b"));
+        assertThat(ids(q.receive("A", 10))).as("I6 and I8: one per group").containsExactly("a1", "b1");
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(ids(q.receive("B", 10))).as("I6: a1 comes back before a2").containsExactly("a1", "b1");
+    }
+
+    @Test
+    void shouldRefuseADuplicateInsideTheDedupWindowAndAcceptItAfter() {
+        SqsWorkQueue q = queue(WorkQueueConfig.fifoQueue().withDedupWindow(Duration.ofMinutes(5)));
+        assertThat(q.send(Message.of("m1", "x").inGroup("g").withDedupId("order-7")).accepted()).isTrue();
+        q.ack(q.receive("A", 1).get(0).receipt());
+        clock.advance(Duration.ofSeconds(299));
+        assertThat(q.send(Message.of("m2", "x").inGroup("g").withDedupId("order-7")))
+                .as("I7: remembered after the ack, inside the window").isEqualTo(SendOutcome.duplicateOf("m1"));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(q.send(Message.of("m3", "x").inGroup("g").withDedupId("order-7")).accepted())
+                .as("I7: the window is half-open").isTrue();
+    }
+
+    @Test
+    void shouldReportTheAgeOfTheOldestMessageWhenSomeAreInFlight() {
+        SqsWorkQueue q = queue(WorkQueueConfig.standardQueue());
+        q.send(Message.of("m1", "x"));
+        clock.advance(Duration.ofSeconds(10));
+        q.send(Message.of("m2", "x"));
+        q.receive("A", 1);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(q.stats()).isEqualTo(new QueueStats(1, 1, 0, Duration.ofSeconds(15)));
+    }
+
+    @Test
+    void shouldNameTheParameterAndItsRangeWhenAValueIsOutOfRange() {
+        SqsWorkQueue q = queue(WorkQueueConfig.standardQueue());
+        assertThatThrownBy(() -> q.receive("A", 11)).isInstanceOf(OutOfRangeException.class)
+                .hasMessage("max 11 is out of range: use 1 to 10 messages per receive (SQS's batch limit)");
+        assertThatThrownBy(() -> q.receive("A", 1, Duration.ofHours(13))).isInstanceOf(OutOfRangeException.class)
+                .hasMessageContaining("visibility PT13H").hasMessageContaining("0s to 12h");
+        assertThatThrownBy(() -> WorkQueueConfig.standardQueue().withMaxReceives(0))
+                .hasMessageContaining("maxReceives 0").hasMessageContaining("1 to 1000");
+        assertThatThrownBy(() -> queue(WorkQueueConfig.fifoQueue()).send(Message.of("m1", "x")))
+                .hasMessageContaining("m1 has no groupId");
+        q.send(Message.of("m1", "x"));
+        assertThatThrownBy(() -> q.send(Message.of("m1", "again"))).isInstanceOf(DuplicateMessageIdException.class);
+    }
+}
