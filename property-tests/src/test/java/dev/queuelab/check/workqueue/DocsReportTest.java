@@ -1,0 +1,53 @@
+package dev.queuelab.check.workqueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.queuelab.check.Settings;
+import dev.queuelab.check.implementations.Implementations;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reports quoted in the docs are the engine's real output: each block between
+ * {@code <!-- report: IMPL PROPERTY -->} and {@code <!-- /report -->} is regenerated and compared.
+ * After a deliberate change to the reports, {@code -Dqueuelab.updateDocs=true} writes them back.
+ */
+class DocsReportTest {
+
+    private static final Pattern BLOCK = Pattern.compile(
+            "<!-- report: (\\S+) (\\S+) -->\\n```text\\n(.*?)```\\n<!-- /report -->", Pattern.DOTALL);
+
+    @Test
+    void shouldQuoteTheEnginesOwnReportWhenTheDocsShowAFailure() throws IOException {
+        Path doc = Path.of("..", "docs", "work-queue.md");
+        String text = Files.readString(doc, StandardCharsets.UTF_8);
+        Matcher m = BLOCK.matcher(text);
+        StringBuilder updated = new StringBuilder();
+        int blocks = 0;
+        while (m.find()) {
+            blocks++;
+            String impl = m.group(1);
+            Settings defaults = new Settings(Settings.DEFAULT_TRIALS, OptionalLong.empty(), impl);
+            String report = new WorkQueueCheck(WorkQueueProperty.byId(m.group(2)), impl, Implementations.workQueue(impl),
+                    WorkQueueCheck.ReplayCommand.MAVEN).run(defaults).report();
+            if (Boolean.getBoolean("queuelab.updateDocs")) {
+                m.appendReplacement(updated, Matcher.quoteReplacement(
+                        "<!-- report: " + impl + " " + m.group(2) + " -->\n```text\n" + report + "```\n<!-- /report -->"));
+            } else {
+                assertThat(m.group(3)).as("%s quotes an old report of %s; run ./mvnw -q verify -Dqueuelab.updateDocs=true",
+                        doc, impl).isEqualTo(report);
+            }
+        }
+        assertThat(blocks).as("report blocks in %s", doc).isPositive();
+        if (Boolean.getBoolean("queuelab.updateDocs")) {
+            m.appendTail(updated);
+            Files.writeString(doc, updated.toString(), StandardCharsets.UTF_8);
+        }
+    }
+}
