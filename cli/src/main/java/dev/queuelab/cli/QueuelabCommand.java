@@ -1,0 +1,25 @@
+package dev.queuelab.cli;
+
+import dev.queuelab.guide.GuideCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code queuelab}: the one command-line app; each module's commands hang under it. */
+@Command(name = "queuelab", mixinStandardHelpOptions = true, version = "queuelab 0.1.0",
+        header = "Learn, practise and review the design of message queues and event streams.",
+        description = "Run a command with --help for its own options.",
+        subcommands = {GuideCommand.class, CommandLine.HelpCommand.class})
+public final class QueuelabCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new QueuelabCommand()).execute(args));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.queuelab.guide;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The facts registry ({@code facts.yaml}): every product number or default the guide uses, with its
+ * source address and the date it was checked. Asking for a fact that is not there is an error, never a blank.
+ */
+public final class Facts {
+
+    /**
+     * @param id      how templates and rules cite it ("sqs.visibility-timeout")
+     * @param product the product it is about
+     * @param fact    the fact in one sentence
+     * @param value   the number or default, short
+     * @param source  where it was read
+     * @param checked when it was checked against that source
+     */
+    public record Fact(String id, String product, String fact, String value, String source, String checked) {
+    }
+
+    private static final Facts REGISTRY = load();
+
+    private final Map<String, Fact> facts;
+
+    private Facts(Map<String, Fact> facts) {
+        this.facts = Collections.unmodifiableMap(facts);
+    }
+
+    public static Facts registry() {
+        return REGISTRY;
+    }
+
+    public Fact get(String id) {
+        Fact f = facts.get(id);
+        if (f == null) {
+            throw new IllegalStateException("no fact '" + id + "' in facts.yaml: add it with its source, or fix the id");
+        }
+        return f;
+    }
+
+    public Map<String, Fact> all() {
+        return facts;
+    }
+
+    private static Facts load() {
+        try (InputStream in = Facts.class.getResourceAsStream("/facts.yaml")) {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+            Map<String, Fact> facts = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode n = e.getValue();
+                facts.put(e.getKey(), new Fact(e.getKey(), text(n, e.getKey(), "product"), text(n, e.getKey(), "fact"),
+                        text(n, e.getKey(), "value"), text(n, e.getKey(), "source"), text(n, e.getKey(), "checked")));
+            }
+            return new Facts(facts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("facts.yaml cannot be read", e);
+        }
+    }
+
+    private static String text(JsonNode fact, String id, String field) {
+        JsonNode v = fact.get(field);
+        if (v == null || v.asText().isBlank()) {
+            throw new IllegalStateException("fact '" + id + "' has no " + field + ": every fact needs product, fact, value, source, checked");
+        }
+        return v.asText();
+    }
+}

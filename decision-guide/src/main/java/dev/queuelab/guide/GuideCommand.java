@@ -1,0 +1,94 @@
+package dev.queuelab.guide;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code queuelab guide}: six interview questions in, a design rationale (an ADR, or JSON) out. */
+@Command(name = "guide", mixinStandardHelpOptions = true,
+        header = "Six interview questions in, a design rationale (an ADR) out.",
+        description = {"Asks whether the work should go through a queue at all, and if so which topology, product,",
+                "delivery semantic and failure handling fit, then writes the decision as a MADR 4 record or JSON.",
+                "", "Examples:", "  queuelab guide", "  queuelab guide --answers answers.yaml --format json",
+                "  queuelab guide --answers answers.yaml --out docs/adr/0001-queue.md --save-answers answers.yaml"},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:the document was written", "2:bad usage or input"})
+public final class GuideCommand implements Callable<Integer> {
+
+    public static final int OK = 0;
+    public static final int BAD_INPUT = 2;
+
+    enum Format { md, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--answers", paramLabel = "FILE", description = "Answers as YAML or JSON (see docs/decision-guide.md); without it, the guide asks.")
+    Path answersFile;
+
+    @Option(names = "--format", paramLabel = "md|json", defaultValue = "md", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the document here instead of to standard output.")
+    Path out;
+
+    @Option(names = "--save-answers", paramLabel = "FILE", description = "Write the answers to this file, for re-runs with --answers.")
+    Path saveAnswers;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The ADR's date (default: today).")
+    LocalDate date;
+
+    private final InputStream in;
+    private final Clock clock;
+
+    public GuideCommand() {
+        this(System.in, Clock.systemDefaultZone());
+    }
+
+    public GuideCommand(InputStream in, Clock clock) {
+        this.in = in;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        try {
+            Answers answers = answersFile != null ? AnswersReader.read(answersFile)
+                    : new InteractiveGuide(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                    out == null && format == Format.md ? stderr : stdout).run();
+            Recommendation r = Recommender.recommend(answers);
+            String document = format == Format.json ? Documents.json(r)
+                    : Documents.markdown(answers, r, date != null ? date : LocalDate.now(clock));
+            if (saveAnswers != null) {
+                Files.writeString(saveAnswers, Documents.answersYaml(answers));
+            }
+            if (out != null) {
+                Files.writeString(out, document);
+                stdout.println("wrote " + out + " (" + r.topology() + ": " + r.tool() + ")");
+            } else {
+                stdout.print(document);
+            }
+            stdout.flush();
+            return OK;
+        } catch (AnswersException e) {
+            stderr.println("queuelab guide: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException e) {
+            stderr.println("queuelab guide: cannot write " + e.getMessage() + ": check the path and its folder");
+            return BAD_INPUT;
+        }
+    }
+}

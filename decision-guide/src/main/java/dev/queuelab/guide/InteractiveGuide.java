@@ -1,0 +1,113 @@
+package dev.queuelab.guide;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The guide as a conversation: each question with why it is asked and what each option leads to; "b" goes
+ * back; a review screen lets any answer be edited before the document is written. Works on a terminal and
+ * on piped input alike (one answer per line).
+ */
+final class InteractiveGuide {
+
+    private final BufferedReader in;
+    private final PrintWriter out;
+    private final Map<String, String> answers = new HashMap<>();
+
+    InteractiveGuide(BufferedReader in, PrintWriter out) {
+        this.in = in;
+        this.out = out;
+    }
+
+    Answers run() {
+        List<Prompts.Prompt> prompts = Prompts.ALL;
+        out.println("queuelab guide: should this go through a queue, and which one? Answer with a number or a word;");
+        out.println("Enter keeps the [default], 'b' goes back.");
+        for (int i = 0; i < prompts.size(); ) {
+            i = ask(prompts.get(i), i + 1, prompts.size()) ? i + 1 : Math.max(0, i - 1);
+        }
+        while (true) {
+            out.println();
+            out.println("Review:");
+            for (int i = 0; i < prompts.size(); i++) {
+                out.printf("  %2d. %-32s %s%n", i + 1, prompts.get(i).key(), answers.get(prompts.get(i).key()));
+            }
+            out.print("Enter a number to change that answer, or press Enter to write the document: ");
+            out.flush();
+            String line = readLine().trim();
+            if (line.isEmpty()) {
+                return AnswersReader.fromValues(answers, "your answers");
+            }
+            try {
+                int n = Integer.parseInt(line);
+                if (n >= 1 && n <= prompts.size()) {
+                    ask(prompts.get(n - 1), n, prompts.size());
+                    continue;
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the hint below
+            }
+            out.println("  '" + line + "' is not an answer's number: give 1 to " + prompts.size() + ", or press Enter.");
+        }
+    }
+
+    /** Asks one question until it gets a valid answer; false when the user goes back. */
+    private boolean ask(Prompts.Prompt p, int number, int total) {
+        Schema.Key key = Schema.KEYS.get(p.key());
+        while (true) {
+            out.println();
+            out.printf("(%d/%d) %s%n      why: %s%n", number, total, p.question(), p.why());
+            for (int i = 0; i < p.leadsTo().size(); i++) {
+                out.printf("      %d. %s%n", i + 1, p.leadsTo().get(i));
+            }
+            String current = answers.getOrDefault(p.key(), key.fallback() == null ? null : String.valueOf(key.fallback()));
+            out.print("      > " + (current == null ? "" : "[" + current + "] "));
+            out.flush();
+            String line = readLine().trim();
+            if (line.equalsIgnoreCase("b") || line.equalsIgnoreCase("back")) {
+                return false;
+            }
+            String value = line.isEmpty() ? current : line;
+            if (!key.isNumber() && line.matches("\\d+") && Integer.parseInt(line) >= 1
+                    && Integer.parseInt(line) <= key.choices().size()) {
+                value = key.choices().get(Integer.parseInt(line) - 1);
+            }
+            if (value == null) {
+                out.println("      an answer is needed: " + key.allowed());
+                continue;
+            }
+            try {
+                Map<String, String> probe = new HashMap<>(defaultsForRequired());
+                probe.put(p.key(), value);
+                AnswersReader.fromValues(probe, "answer");
+                answers.put(p.key(), value.toLowerCase());
+                return true;
+            } catch (AnswersException e) {
+                out.println("      " + e.getMessage().replaceFirst("^answer: ", ""));
+            }
+        }
+    }
+
+    /** Stand-ins for the required answers, so that one answer can be validated on its own. */
+    private static Map<String, String> defaultsForRequired() {
+        return Map.of("sync", "async", "shape", "distribute", "replay", "false", "ordering", "none", "semantic", "at-least-once");
+    }
+
+    private String readLine() {
+        try {
+            String line = in.readLine();
+            if (line == null) {
+                throw new AnswersException("the input ended before every question was answered: answer each on its own line,"
+                        + " or use --answers FILE");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
