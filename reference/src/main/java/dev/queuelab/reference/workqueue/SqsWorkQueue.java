@@ -103,13 +103,13 @@ public class SqsWorkQueue implements WorkQueue {
             }
             Stored next = lane.waiting.pollFirst();
             if (shouldDeadLetter(next.receives, config.maxReceives())) {   // I5
-                stored.remove(next.id());
-                keepDeadLetter(deadLetters, next.id(), next);
+                stored.remove(next.message.id());
+                keepDeadLetter(deadLetters, next.message.id(), next);
                 release(lane);
                 continue;
             }
             next.receives++;
-            next.receipt = new Receipt(next.id(), next.receives);
+            next.receipt = new Receipt(next.message.id(), next.receives);
             next.lease = new Lease(next, now, deadlineFor(now, visibility));
             leases.add(next.lease);
             lane.inFlight++;
@@ -127,7 +127,7 @@ public class SqsWorkQueue implements WorkQueue {
         if (s == null || s.receipt == null || !receiptMatches(receipt, s.receipt)) {
             return ReceiptOutcome.STALE;                                    // I4
         }
-        stored.remove(s.id());
+        stored.remove(s.message.id());
         if (s.lease != null) {
             s.lease = null;                   // its heap entry is now stale and will be skipped
             s.lane.inFlight--;
@@ -172,8 +172,7 @@ public class SqsWorkQueue implements WorkQueue {
     @Override
     public synchronized QueueStats stats() {
         Instant now = now();
-        Duration oldest = stored.isEmpty() ? Duration.ZERO
-                : Duration.between(stored.values().iterator().next().sentAt, now);
+        Duration oldest = stored.isEmpty() ? Duration.ZERO : Duration.between(stored.values().iterator().next().sentAt, now);
         return new QueueStats(stored.size() - inFlight, inFlight, deadLetters.size(), oldest);
     }
 
@@ -259,7 +258,7 @@ public class SqsWorkQueue implements WorkQueue {
     }
 
     private void enqueue(Stored s) {
-        stored.put(s.id(), s);
+        stored.put(s.message.id(), s);
         s.lane.waiting.addLast(s);
         release(s.lane);
     }
@@ -290,10 +289,6 @@ public class SqsWorkQueue implements WorkQueue {
             this.message = message;
             this.sentAt = sentAt;
             this.lane = lanes.computeIfAbsent(laneOf(message), Lane::new);
-        }
-
-        String id() {
-            return message.id();
         }
     }
 
