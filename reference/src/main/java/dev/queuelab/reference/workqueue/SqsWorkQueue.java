@@ -3,6 +3,7 @@ package dev.queuelab.reference.workqueue;
 import dev.queuelab.api.Delivery;
 import dev.queuelab.api.DuplicateMessageIdException;
 import dev.queuelab.api.Message;
+import dev.queuelab.api.MissingGroupIdException;
 import dev.queuelab.api.QueueStats;
 import dev.queuelab.api.Receipt;
 import dev.queuelab.api.ReceiptOutcome;
@@ -72,8 +73,7 @@ public class SqsWorkQueue implements WorkQueue {
     public synchronized SendOutcome send(Message message) {
         Instant now = now();
         if (config.fifo() && message.groupId() == null) {
-            throw new IllegalArgumentException("message " + message.id() + " has no groupId: a FIFO queue needs one "
-                    + "(use Message.inGroup(\"...\"); one group per ordering key)");
+            throw new MissingGroupIdException(message.id());
         }
         if (stored.containsKey(message.id()) || deadLetters.containsKey(message.id())) {
             throw new DuplicateMessageIdException(message.id());
@@ -181,7 +181,7 @@ public class SqsWorkQueue implements WorkQueue {
         return config;
     }
 
-    // ---- the decisions, one rule each (the bug gallery overrides these) ----
+    // ---- the decisions, one rule each (the bug gallery overrides these); then the mechanics ----
 
     /** I8: which lane a message waits in: its group on a FIFO queue, a lane of its own otherwise. */
     protected String laneOf(Message message) {
@@ -232,8 +232,6 @@ public class SqsWorkQueue implements WorkQueue {
     protected <T> void keepDeadLetter(Map<String, T> deadLetterQueue, String id, T message) {
         deadLetterQueue.put(id, message);
     }
-
-    // ---- mechanics ----
 
     /** Every public method starts here, so that deadlines that passed are honoured before anything else. */
     private Instant now() {
