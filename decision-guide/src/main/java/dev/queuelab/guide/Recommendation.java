@@ -75,7 +75,12 @@ public record Recommendation(String topology, String tool, List<String> alternat
         m.put("idempotency", i);
         m.put("sizing", s);
         m.put("backpressure", backpressure);
-        m.put("warnings", warnings.stream().map(w -> Map.of("id", w.id(), "message", w.message())).toList());
+        m.put("warnings", warnings.stream().map(w -> {
+            Map<String, Object> warning = new LinkedHashMap<>();     // Map.of would change key order between runs
+            warning.put("id", w.id());
+            warning.put("message", w.message());
+            return warning;
+        }).toList());
         m.put("would-change-if", wouldChangeIf);
         m.put("evidence", evidence.stream().map(e -> {
             Map<String, Object> ev = new LinkedHashMap<>();

@@ -27,7 +27,12 @@ public final class Templates {
         }
     }
 
-    private static final DefaultMustacheFactory FACTORY = new DefaultMustacheFactory("templates") {
+    /**
+     * A fresh factory per render: compiled templates cache their bindings, and a render that failed on a
+     * missing key must not leave a half-built binding behind for the next one.
+     */
+    private static DefaultMustacheFactory factory() {
+        DefaultMustacheFactory factory = new DefaultMustacheFactory("templates") {
         @Override
         public void encode(String value, Writer writer) {
             try {
@@ -36,10 +41,8 @@ public final class Templates {
                 throw new UncheckedIOException(e);
             }
         }
-    };
-
-    static {
-        FACTORY.setObjectHandler(new ReflectionObjectHandler() {
+        };
+        factory.setObjectHandler(new ReflectionObjectHandler() {
             @Override
             public com.github.mustachejava.Binding createBinding(String name, TemplateContext tc, Code code) {
                 return new GuardedBinding(this, name, tc, code) {
@@ -54,6 +57,7 @@ public final class Templates {
                 };
             }
         });
+        return factory;
     }
 
     private Templates() {
@@ -61,7 +65,7 @@ public final class Templates {
 
     /** Renders {@code templates/<name>.mustache} with the view; a missing key throws {@link MissingKeyException}. */
     public static String render(String name, Object view) {
-        Mustache template = FACTORY.compile(name + ".mustache");
+        Mustache template = factory().compile(name + ".mustache");
         StringWriter out = new StringWriter();
         try {
             template.execute(out, view).flush();
