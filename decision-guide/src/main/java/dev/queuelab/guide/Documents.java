@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -106,10 +105,5 @@ public final class Documents {
 
     private static String orDash(Integer value, String unit) {
         return value == null ? "does not apply" : value + unit;
-    }
-
-    /** The answers as the interactive review shows them, in the file's keys. */
-    static Map<String, Object> review(Answers a) {
-        return new LinkedHashMap<>(a.toMap());
     }
 }

@@ -43,13 +43,10 @@ import java.util.PriorityQueue;
  * Thread-safety: every public method is synchronized on the queue; no method blocks or sleeps.
  * Real world: Amazon SQS standard and FIFO queues with a redrive policy.
  *
- * <p>Shape: a standard queue is a FIFO queue whose every message is a group of its own, so one mechanism
- * serves both. A <em>lane</em> is a group's messages not yet in flight, in send order; {@code ready} holds the
- * lanes that can deliver now. Leases (in-flight messages) sit in a heap by deadline and expire lazily at the
- * start of each call: no timers, no scans, O(log n) per message.
- *
- * <p>The protected methods are the decisions that make the rules above, one line each. The bug gallery
- * overrides one at a time to show which anomaly each realistic mistake causes.
+ * <p>Shape: a standard queue is a FIFO queue whose every message is a group of its own. A <em>lane</em> is a
+ * group's messages not yet in flight; {@code ready} holds the lanes that can deliver now. Leases sit in a heap
+ * by deadline and expire lazily at the start of each call: no timers, no scans. The protected methods are the
+ * decisions behind the rules, one line each; the bug gallery overrides one at a time.
  */
 public class SqsWorkQueue implements WorkQueue {
 
