@@ -174,9 +174,7 @@ public class SqsWorkQueue implements WorkQueue {
     }
 
     @Override
-    public WorkQueueConfig config() {
-        return config;
-    }
+    public WorkQueueConfig config() { return config; }
 
     // ---- the decisions, one rule each (the bug gallery overrides these); then the mechanics ----
 
@@ -297,7 +295,6 @@ public class SqsWorkQueue implements WorkQueue {
             this.key = key;
         }
     }
-
     private record Lease(Stored stored, Instant receivedAt, Instant deadline) {
     }
 }
