@@ -48,7 +48,7 @@ public final class WorkQueueCheck {
         Found statsOnly = null;               // wrong statistics are a symptom: look on for their cause first
         for (int trial = 0; trial < settings.trials(); trial++) {
             long seed = settings.trialSeed(trial);
-            WorkQueueScenario scenario = property.generate(seed);
+            WorkQueueScenario scenario = property.generate(seed, capabilities);
             WorkQueueModel model = WorkQueueInvariants.fold(runner.run(scenario));
             Optional<Anomaly> anomaly = model.primary();
             if (anomaly.isPresent() && !anomaly.get().name().equals(WorkQueueRule.WRONG_STATS.anomaly())) {

@@ -205,6 +205,10 @@ final class WorkQueueModel {
             m.droppedByCrash = false;
             batch.add(m.id());
         }
+        if (messages.values().stream().filter(m -> m.where == Where.IN_FLIGHT && e.at().isBefore(m.deadline))
+                .map(m -> m.holder).distinct().count() > 1) {
+            coverage.add("competing: two consumers hold messages at once");
+        }
         if (config.fifo() && messages.values().stream().anyMatch(m -> m.where == Where.READY && groupBusy(m, e.at()))) {
             coverage.add("fifo: group held back by its message in flight");
         }

@@ -15,6 +15,16 @@ import java.util.SplittableRandom;
  */
 public enum WorkQueueProperty {
 
+    /** Competing consumers and acks: receives hide messages, acks delete them, stale receipts change nothing. */
+    ACKS("acks", new Weights(30, 32, 26, 0, 4, 8, 0),
+            Map.of("competing: two consumers hold messages at once", 0.3, "receipt: stale one refused", 0.02,
+                    "redelivered after its deadline", 0.1)) {
+        @Override
+        WorkQueueConfig config(SplittableRandom random) {
+            return WorkQueueConfig.standardQueue().withVisibilityTimeout(seconds(random, 10, 30));
+        }
+    },
+
     /** Acks, visibility timeouts, extensions, crashes and stale receipts on a standard queue. */
     VISIBILITY("visibility", new Weights(20, 26, 20, 8, 6, 20, 0),
             Map.of("redelivered after its deadline", 0.3, "receipt: stale one refused", 0.05,
@@ -103,7 +113,7 @@ public enum WorkQueueProperty {
                 return p;
             }
         }
-        throw new IllegalArgumentException("no work-queue property '" + id + "': use one of visibility, dead-letters, fifo");
+        throw new IllegalArgumentException("no work-queue property '" + id + "': use one of acks, visibility, dead-letters, fifo");
     }
 
     /** A scenario from one seed: the same seed always gives the same scenario. */
@@ -116,6 +126,20 @@ public enum WorkQueueProperty {
             steps.add(step(random, config));
         }
         return new WorkQueueScenario(config, steps);
+    }
+
+    /**
+     * The scenario of {@link #generate(long)}, fitted to what an implementation supports: a queue without a
+     * dead-letter queue (an early exercise) gets no redrive policy and no redrive steps. The random draws are
+     * the same either way, so a seed names the same story on every implementation.
+     */
+    public WorkQueueScenario generate(long seed, WorkQueueCapabilities capabilities) {
+        WorkQueueScenario scenario = generate(seed);
+        if (capabilities.deadLetters()) {
+            return scenario;
+        }
+        return new WorkQueueScenario(scenario.config().withoutRedrive(),
+                scenario.steps().stream().filter(s -> !(s instanceof Step.Redrive)).toList());
     }
 
     private Step step(SplittableRandom random, WorkQueueConfig config) {

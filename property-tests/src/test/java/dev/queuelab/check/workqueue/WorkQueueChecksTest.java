@@ -16,6 +16,11 @@ class WorkQueueChecksTest {
     private static final Settings SETTINGS = Settings.fromSystemProperties();
 
     @Test
+    void acks() {
+        check(WorkQueueProperty.ACKS);
+    }
+
+    @Test
     void visibility() {
         check(WorkQueueProperty.VISIBILITY);
     }
