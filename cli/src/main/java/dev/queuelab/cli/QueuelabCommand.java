@@ -1,6 +1,12 @@
 package dev.queuelab.cli;
 
 import dev.queuelab.guide.GuideCommand;
+import dev.queuelab.learn.CheckCommand;
+import dev.queuelab.learn.ExercisesCommand;
+import dev.queuelab.learn.HintCommand;
+import dev.queuelab.learn.ResetCommand;
+import dev.queuelab.learn.SolutionCommand;
+import dev.queuelab.learn.WatchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "queuelab", mixinStandardHelpOptions = true, version = "queuelab 0.1.0",
         header = "Learn, practise and review the design of message queues and event streams.",
         description = "Run a command with --help for its own options.",
-        subcommands = {GuideCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GuideCommand.class, ExercisesCommand.class, CheckCommand.class, HintCommand.class,
+                WatchCommand.class, SolutionCommand.class, ResetCommand.class, CommandLine.HelpCommand.class})
 public final class QueuelabCommand implements Runnable {
 
     @CommandLine.Spec

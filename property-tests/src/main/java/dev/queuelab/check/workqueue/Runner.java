@@ -1,6 +1,7 @@
 package dev.queuelab.check.workqueue;
 
 import dev.queuelab.api.Delivery;
+import dev.queuelab.api.Durations;
 import dev.queuelab.api.Message;
 import dev.queuelab.api.WorkQueue;
 import dev.queuelab.check.ClockDriver;
@@ -52,6 +53,7 @@ public final class Runner {
         WorkQueue queue;
         int sent;
         int step;
+        String doing = "";                    // the call under way, to name it if the queue throws
 
         Run(WorkQueueScenario scenario) {
             this.scenario = scenario;
@@ -73,7 +75,7 @@ public final class Runner {
         }
 
         private String lastAction() {
-            return queue == null ? "create the queue (" + scenario.config() + ")" : "step " + step;
+            return queue == null ? "create the queue (" + scenario.config() + ")" : doing;
         }
 
         private void perform(Step s) {
@@ -86,6 +88,7 @@ public final class Runner {
                 if (send.dedup() > 0) {
                     m = m.withDedupId("d" + send.dedup());
                 }
+                doing = "the producer sends " + m.id();
                 events.add(new Event.Sent(step, now, m, queue.send(m)));
             } else if (s instanceof Step.Receive r) {
                 receive(r.consumer(), r.max(), r.visibilitySeconds() < 0
@@ -94,12 +97,14 @@ public final class Runner {
                 Delivery d = pick(a.consumer(), a.nth(), "acks its delivery #" + (a.nth() + 1));
                 if (d != null) {
                     held.get(a.consumer()).remove(d);
+                    doing = a.consumer() + " acks " + d.messageId();
                     events.add(new Event.Acked(step, now, a.consumer(), d, queue.ack(d.receipt())));
                 }
             } else if (s instanceof Step.ChangeVisibility c) {
                 Delivery d = pick(c.consumer(), c.nth(), "changes the visibility of its delivery #" + (c.nth() + 1));
                 if (d != null) {
                     Duration to = Duration.ofSeconds(c.seconds());
+                    doing = c.consumer() + " changes the visibility of " + d.messageId() + " to " + Durations.brief(to);
                     events.add(new Event.Changed(step, now, c.consumer(), d, to, queue.changeVisibility(d.receipt(), to)));
                 }
             } else if (s instanceof Step.Crash c) {
@@ -110,11 +115,13 @@ public final class Runner {
                 clock.advance(Duration.ofSeconds(t.seconds()));
                 events.add(new Event.Ticked(step, clock.now(), Duration.ofSeconds(t.seconds())));
             } else if (s instanceof Step.Redrive) {
+                doing = "the operator redrives the dead-letter queue";
                 events.add(new Event.Redriven(step, now, queue.redrive()));
             }
         }
 
         private List<Delivery> receive(String consumer, int max, Duration visibility) {
+            doing = consumer + " receives up to " + max;
             List<String> deadBefore = deadLetterIds();
             List<Delivery> got = List.copyOf(queue.receive(consumer, max, visibility));
             List<String> moved = deadLetterIds().stream().filter(id -> !deadBefore.contains(id)).toList();
@@ -133,6 +140,7 @@ public final class Runner {
         }
 
         private void observe() {
+            doing = "the checker reads the queue's statistics and dead letters";
             events.add(new Event.Observed(step, clock.now(), deadLetterIds(), queue.stats()));
         }
 
@@ -155,6 +163,7 @@ public final class Runner {
                 }
                 for (Delivery d : got) {
                     step++;
+                    doing = DRAINER + " acks " + d.messageId();
                     events.add(new Event.Acked(step, clock.now(), DRAINER, d, queue.ack(d.receipt())));
                     observe();
                 }

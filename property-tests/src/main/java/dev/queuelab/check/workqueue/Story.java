@@ -34,7 +34,8 @@ final class Story {
                 .append(", ").append(count(model.duplicateEffects(), "message", "messages"))
                 .append(" processed twice (allowed: a consumer crashed before its ack).\n");
         String invariant = anomaly.rule().split(" ")[0];
-        out.append("  Read more: docs/work-queue.md, invariant ").append(invariant).append('\n');
+        out.append("  Read more: docs/work-queue.md, ")
+                .append(invariant.matches("I\\d+") ? "invariant " + invariant : "the contract").append('\n');
         return out.toString();
     }
 

@@ -1,0 +1,126 @@
+package dev.queuelab.exercises.ex02_visibility;
+
+import dev.queuelab.api.Delivery;
+import dev.queuelab.api.DuplicateMessageIdException;
+import dev.queuelab.api.Message;
+import dev.queuelab.api.QueueStats;
+import dev.queuelab.api.Receipt;
+import dev.queuelab.api.ReceiptOutcome;
+import dev.queuelab.api.SendOutcome;
+import dev.queuelab.api.WorkQueue;
+import dev.queuelab.api.WorkQueueCapabilities;
+import dev.queuelab.api.WorkQueueConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exercise 2: the visibility timeout, redelivery and extension.
+ *
+ * Teaches: a receive is a lease, not a hand-over. The queue cannot tell a slow consumer from a dead one,
+ * so when the lease runs out it delivers the message again: at-least-once. A consumer that needs longer
+ * extends its lease, counted from now; giving it back (a timeout of 0) makes it visible at once.
+ * Invariants: I2 a received message stays hidden until its deadline and is visible again from the deadline on;
+ *   I3 changeVisibility sets the deadline of a message still in flight to now + the new timeout;
+ *   I4 a receipt is good only until the next delivery of its message. (I1 as in exercise 1.)
+ * Thread-safety: every public method is synchronized on the queue.
+ * Real world: Amazon SQS's VisibilityTimeout and ChangeMessageVisibility.
+ */
+public class VisibilityQueue implements WorkQueue {
+
+    private final WorkQueueConfig config;
+    private final InstantSource clock;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();     // not yet acked, in send order
+
+    public VisibilityQueue(WorkQueueConfig config, InstantSource clock) {
+        if (config.fifo()) {
+            throw new IllegalArgumentException("this exercise's queue is a standard queue: FIFO comes in exercise 4");
+        }
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized SendOutcome send(Message message) {
+        Instant now = clock.instant();
+        if (entries.containsKey(message.id())) {
+            throw new DuplicateMessageIdException(message.id());
+        }
+        entries.put(message.id(), new Entry(message, now));
+        return SendOutcome.accepted(message.id());
+    }
+
+    @Override
+    public synchronized List<Delivery> receive(String consumer, int max, Duration visibility) {
+        // Exercise 2: yours to write; the task is in the README.md next to this file.
+        throw new UnsupportedOperationException("exercise 2: VisibilityQueue.receive is not written yet; the task is in the README.md next to VisibilityQueue.java");
+    }
+
+    @Override
+    public synchronized ReceiptOutcome ack(Receipt receipt) {
+        Entry e = entries.get(receipt.messageId());
+        if (e == null || !receipt.equals(e.receipt)) {
+            return ReceiptOutcome.STALE;
+        }
+        entries.remove(receipt.messageId());
+        return ReceiptOutcome.ACCEPTED;
+    }
+
+    @Override
+    public synchronized ReceiptOutcome changeVisibility(Receipt receipt, Duration visibility) {
+        // Exercise 2: yours to write; the task is in the README.md next to this file.
+        throw new UnsupportedOperationException("exercise 2: VisibilityQueue.changeVisibility is not written yet; the task is in the README.md next to VisibilityQueue.java");
+    }
+
+    @Override
+    public List<Message> deadLetters() {
+        return List.of();                     // no dead-letter queue until exercise 3: failures retry for ever
+    }
+
+    @Override
+    public int redrive() {
+        return 0;
+    }
+
+    @Override
+    public synchronized QueueStats stats() {
+        Instant now = clock.instant();
+        int inFlight = (int) entries.values().stream().filter(e -> isHidden(e, now)).count();
+        Duration oldest = entries.isEmpty() ? Duration.ZERO
+                : Duration.between(entries.values().iterator().next().sentAt, now);
+        return new QueueStats(entries.size() - inFlight, inFlight, 0, oldest);
+    }
+
+    @Override
+    public WorkQueueConfig config() {
+        return config;
+    }
+
+    @Override
+    public WorkQueueCapabilities capabilities() {
+        return new WorkQueueCapabilities(false, false);
+    }
+
+    /** In flight: received, and its visibility deadline not reached yet. At the deadline it is visible again. */
+    private static boolean isHidden(Entry e, Instant now) {
+        // Exercise 2: yours to write; the task is in the README.md next to this file.
+        throw new UnsupportedOperationException("exercise 2: VisibilityQueue.isHidden is not written yet; the task is in the README.md next to VisibilityQueue.java");
+    }
+
+    private static final class Entry {
+        final Message message;
+        final Instant sentAt;
+        int receives;
+        Receipt receipt;                      // of the latest delivery; null before the first
+        Instant hiddenUntil;                  // the visibility deadline of the latest delivery
+
+        Entry(Message message, Instant sentAt) {
+            this.message = message;
+            this.sentAt = sentAt;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.queuelab.learn;
+
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+
+/** {@code queuelab exercises}: the path, what is done, and what comes next. */
+@Command(name = "exercises", mixinStandardHelpOptions = true,
+        header = "List the exercises in order, with what is done and what comes next.",
+        description = {"Each exercise is one concept: complete one class until its checks pass.",
+                "", "Examples:", "  queuelab exercises", "  queuelab check"},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:listed", "2:the progress file is damaged"})
+public final class ExercisesCommand extends LearnerCommand {
+
+    @Override
+    int run(PrintWriter out) {
+        Style style = style();
+        Progress progress = progress();
+        out.println(style.strong("queuelab exercises") + "  " + style.bar(progress.doneCount(), Exercises.ALL.size()));
+        out.println();
+        for (Exercise e : Exercises.ALL) {
+            boolean next = progress.next().filter(e::equals).isPresent();
+            out.printf("  %s %d. %-46s %s%s%n", progress.isDone(e) ? style.tick() : style.cross(), e.number(), e.title(),
+                    workspace.show(workspace.learnerFile(e)), next ? "  " + style.strong("<- next") : "");
+        }
+        out.println();
+        progress.next().ifPresentOrElse(
+                n -> out.println("Next: read " + workspace.show(workspace.readme(n)) + ", then run queuelab check "
+                        + n.number() + " (or queuelab watch)."),
+                () -> out.println(style.good("Every exercise passes.")));
+        return Coach.OK;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.queuelab.learn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.queuelab.check.CheckResult;
+import dev.queuelab.check.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The maintainers' proof that the path works, whatever a learner has done to their own files: every
+ * pristine stub fails its check with a short story, every reference solution passes every check of its
+ * exercise, and every exercise has its README and at least three hints.
+ */
+class ExercisePathTest {
+
+    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    static final Settings SETTINGS = Settings.fromSystemProperties().withImpl("exercise");
+
+    @TempDir
+    static Path scratch;
+
+    @TestFactory
+    Stream<DynamicTest> shouldFailWithAShortStoryWhenTheStubIsPristine() {
+        Workspace ws = copyOfCourse();
+        return Exercises.ALL.stream().map(e -> DynamicTest.dynamicTest(e.label(), () -> {
+            List<CheckResult> results = run(ws, e, ws.stubDir(e));
+            CheckResult last = results.get(results.size() - 1);
+            assertThat(last.passed()).as("the pristine stub of %s must fail its check", e.label()).isFalse();
+            assertThat(last.anomaly()).as("a pristine stub fails with an anomaly, not a coverage shortfall").isPresent();
+            assertThat(last.storySteps()).as("the story of a pristine stub is short:%n%s", last.report()).isLessThanOrEqualTo(8);
+            assertThat(last.report()).contains("not written yet").contains("./queuelab check " + e.number());
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> shouldPassEveryCheckWhenTheSolutionIsInPlace() {
+        Workspace ws = copyOfCourse();
+        return Exercises.ALL.stream().map(e -> DynamicTest.dynamicTest(e.label(), () -> {
+            List<CheckResult> results = run(ws, e, ws.solutionDir(e));
+            assertThat(results).as("one result per property of %s", e.label()).hasSize(e.properties().size());
+            for (CheckResult r : results) {
+                assertThat(r.passed()).as(r.report()).isTrue();
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> shouldExplainEveryExerciseWhenALearnerOpensIt() {
+        Workspace ws = new Workspace(REPO);
+        return Exercises.ALL.stream().map(e -> DynamicTest.dynamicTest(e.label(), () -> {
+            assertThat(Hints.read(ws.hints(e))).as("progressive hints for %s", e.label()).hasSizeGreaterThanOrEqualTo(3);
+            String readme = Files.readString(ws.readme(e));
+            assertThat(readme).as("the README of %s names its file, its check and its doc section", e.label())
+                    .contains(e.fileName()).contains("./queuelab check " + e.number())
+                    .contains(e.doc().substring(e.doc().indexOf('#')));
+            assertThat(REPO.resolve(e.doc().substring(0, e.doc().indexOf('#')))).exists();
+            assertThat(anchors(REPO.resolve(e.doc().substring(0, e.doc().indexOf('#')))))
+                    .as("the doc section %s exists", e.doc()).contains(e.doc().substring(e.doc().indexOf('#') + 1));
+            assertThat(ws.javaFiles(ws.stubDir(e))).extracting(p -> p.getFileName().toString()).contains(e.fileName());
+        }));
+    }
+
+    private static List<CheckResult> run(Workspace ws, Exercise e, Path sources) {
+        return new ExerciseCheck(e, "exercise " + e.number(), Optional.empty())
+                .run(new LearnerCode(ws).compile(e, sources), SETTINGS);
+    }
+
+    /** The course in a scratch root, so that compiled classes land there and not in the repository. */
+    private static Workspace copyOfCourse() {
+        Path root = scratch.resolve("repo");
+        Path from = REPO.resolve("exercises/course");
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path to = root.resolve("exercises/course").resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else if (!Files.exists(to)) {
+                    Files.copy(p, to);
+                }
+            }
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return new Workspace(root);
+    }
+
+    /** The anchors of a Markdown page's headings, as GitHub makes them: lower case, punctuation out, spaces to '-'. */
+    static List<String> anchors(Path page) throws IOException {
+        return Files.readAllLines(page).stream().filter(l -> l.startsWith("#"))
+                .map(l -> l.replaceFirst("^#+\\s*", "").toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^a-z0-9 \\-]", "").replace(' ', '-'))
+                .toList();
+    }
+}

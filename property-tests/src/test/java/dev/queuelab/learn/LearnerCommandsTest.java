@@ -1,0 +1,195 @@
+package dev.queuelab.learn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The learner's commands as a learner uses them, in a scratch copy of the exercises. */
+class LearnerCommandsTest {
+
+    @TempDir
+    Path root;
+
+    Workspace ws;
+    final Exercise first = Exercises.find("1");
+
+    @BeforeEach
+    void copyExercises() throws IOException {
+        Path from = ExercisePathTest.REPO.resolve("exercises");
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.filter(p -> !p.toString().contains("/target")).toList()) {
+                Path to = root.resolve("exercises").resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        ws = new Workspace(root);
+        Files.copy(ws.stubDir(first).resolve("AckQueue.java"), ws.learnerFile(first), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void shouldTellTheStoryAndPointToHelpWhenTheStubIsPristine() {
+        Run run = run(new CheckCommand(), "1");
+        assertThat(run.code).isEqualTo(Coach.CHECK_FAILED);
+        assertThat(run.out).contains("FAIL work-queue/acks failed", "operation-failed", "AckQueue.receive is not written yet",
+                "./queuelab check 1 --property acks --seed", "docs/work-queue.md#competing-consumers-and-acks",
+                "queuelab hint 1 (0 of 4 hints seen)");
+        assertThat(run.out).doesNotContain("✗", "→").as("plain ASCII outside a terminal");
+        assertThat(Progress.load(ws.progressFile()).isDone(first)).isFalse();
+    }
+
+    @Test
+    void shouldMarkDoneAndOfferTheNextWhenTheSolutionIsInPlace() throws IOException {
+        assertThat(run(new SolutionCommand(), "1").code).as("no solution before the pass").isEqualTo(Coach.CHECK_FAILED);
+        solve(first);
+        Run check = run(new CheckCommand());
+        assertThat(check.code).isEqualTo(Coach.OK);
+        assertThat(check.out).contains("PASS work-queue/acks passed 300 scenarios", "Exercise 1 passes.", "1/4",
+                "Next: exercise 2");
+        assertThat(run(new ExercisesCommand()).out).contains("[x] 1. competing consumers and acks")
+                .contains("[ ] 2. visibility timeout").contains("<- next");
+        assertThat(run(new SolutionCommand(), "1").out).contains("class AckQueue implements WorkQueue");
+    }
+
+    @Test
+    void shouldNotMarkDoneWhenOnlyAReplayPassed() throws IOException {
+        solve(first);
+        Run replay = run(new CheckCommand(), "1", "--property", "acks", "--seed", "7", "--trials", "1");
+        assertThat(replay.code).isEqualTo(Coach.OK);
+        assertThat(replay.out).contains("narrowed run passed");
+        assertThat(Progress.load(ws.progressFile()).isDone(first)).isFalse();
+    }
+
+    @Test
+    void shouldShowOneMoreHintWhenAskedAgain() {
+        assertThat(run(new HintCommand(), "1").out).contains("Hint 1 of 4").doesNotContain("Hint 2");
+        assertThat(run(new HintCommand(), "1").out).contains("Hint 1", "Hint 2 of 4").doesNotContain("Hint 3");
+        run(new HintCommand(), "1");
+        run(new HintCommand(), "1");
+        assertThat(run(new HintCommand(), "1").out).contains("Hint 4 of 4", "That was the last hint");
+        assertThat(run(new CheckCommand(), "1").out).contains("(all 4 hints seen)");
+    }
+
+    @Test
+    void shouldKeepABackupWhenResetting() throws IOException {
+        solve(first);
+        run(new CheckCommand(), "1");
+        ResetCommand reset = new ResetCommand();
+        reset.clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
+        Run run = run(reset, "1");
+        assertThat(run.code).isEqualTo(Coach.OK);
+        assertThat(ws.learnerFile(first)).hasSameTextualContentAs(ws.stubDir(first).resolve("AckQueue.java"));
+        assertThat(root.resolve(".queuelab/backups/20261127-100000/ex01_acks/AckQueue.java"))
+                .hasSameTextualContentAs(ws.solutionDir(first).resolve("AckQueue.java"));
+        assertThat(Progress.load(ws.progressFile()).isDone(first)).isFalse();
+        assertThat(run(new ResetCommand(), "--all").out).contains("reset exercise 4");
+    }
+
+    @Test
+    void shouldGiveTheCompilersOwnMessageWhenTheCodeDoesNotCompile() throws IOException {
+        Path file = ws.learnerFile(first);
+        Files.writeString(file, Files.readString(file).replace("private final InstantSource clock;", "private final InstantSource clock"));
+        Run run = run(new CheckCommand(), "1");
+        assertThat(run.code).isEqualTo(Coach.CHECK_FAILED);
+        assertThat(run.err).contains("does not compile", "exercises/src/main/java/dev/queuelab/exercises/ex01_acks/AckQueue.java:")
+                .contains("error: ';' expected").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void shouldRefuseTheReferenceWhenAnExerciseImportsIt() throws IOException {
+        Path file = ws.learnerFile(first);
+        Files.writeString(file, Files.readString(file).replace("import dev.queuelab.api.Delivery;",
+                "import dev.queuelab.api.Delivery;\nimport dev.queuelab.reference.workqueue.SqsWorkQueue;"));
+        Run run = run(new CheckCommand(), "1");
+        assertThat(run.code).isEqualTo(Coach.BAD_INPUT);
+        assertThat(run.err).contains("AckQueue.java:4: exercises use the api only");
+    }
+
+    @Test
+    void shouldSayWhatIsWrongWhenTheInputIsBad() throws IOException {
+        Run unknown = run(new CheckCommand(), "9");
+        assertThat(unknown.code).isEqualTo(Coach.BAD_INPUT);
+        assertThat(unknown.err).contains("there is no exercise '9': use a number from 1 to 4");
+        assertThat(run(new CheckCommand(), "1", "--trials", "0").err).contains("--trials is 0: use 1 or more");
+        Files.createDirectories(ws.stateDir());
+        Files.writeString(ws.progressFile(), "ex01_acks.done=true\nex01_acks.hints=lots\n");
+        Run broken = run(new ExercisesCommand());
+        assertThat(broken.code).isEqualTo(Coach.BAD_INPUT);
+        assertThat(broken.err).contains(".queuelab/progress line 2 ('ex01_acks.hints=lots')", "delete the file")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void shouldCheckAgainWhenAFileIsSaved() throws Exception {
+        CountDownLatch watching = new CountDownLatch(1);
+        StringBuilder seen = new StringBuilder();
+        Writer signalling = new Writer() {
+            @Override
+            public synchronized void write(char[] buf, int off, int len) {
+                seen.append(buf, off, len);
+                if (seen.indexOf("save a file to check again") >= 0) {
+                    watching.countDown();
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        WatchCommand watch = new WatchCommand();
+        watch.workspace = ws;
+        CommandLine cl = new CommandLine(watch).setOut(new PrintWriter(signalling, true)).setErr(new PrintWriter(new StringWriter()));
+        int[] code = {-1};
+        Thread watcher = new Thread(() -> code[0] = cl.execute("--max-checks", "2"));
+        watcher.start();
+        assertThat(watching.await(60, TimeUnit.SECONDS)).as("watch checked once and waits for a save").isTrue();
+        solve(first);
+        watcher.join(TimeUnit.SECONDS.toMillis(60));
+        assertThat(watcher.isAlive()).as("watch stopped after its second check").isFalse();
+        String out;
+        synchronized (signalling) {
+            out = seen.toString();
+        }
+        assertThat(out).contains("FAIL work-queue/acks failed").contains("Exercise 1 passes.");
+        assertThat(code[0]).isEqualTo(Coach.OK);
+    }
+
+    private void solve(Exercise e) throws IOException {
+        Files.copy(ws.solutionDir(e).resolve(e.fileName()), ws.learnerFile(e), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private Run run(LearnerCommand command, String... args) {
+        command.workspace = ws;
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+}
