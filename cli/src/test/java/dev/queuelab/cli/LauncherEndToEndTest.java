@@ -88,8 +88,5 @@ class LauncherEndToEndTest {
     }
 
     private record Result(int code, String output) {
-        String text() {
-            return output;
-        }
     }
 }
