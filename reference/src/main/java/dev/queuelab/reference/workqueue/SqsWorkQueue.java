@@ -43,10 +43,10 @@ import java.util.PriorityQueue;
  * Thread-safety: every public method is synchronized on the queue; no method blocks or sleeps.
  * Real world: Amazon SQS standard and FIFO queues with a redrive policy.
  *
- * <p>Shape: a standard queue is a FIFO queue whose every message is a group of its own. A <em>lane</em> is a
- * group's messages not yet in flight; {@code ready} holds the lanes that can deliver now. Leases sit in a heap
- * by deadline and expire lazily at the start of each call: no timers, no scans. The protected methods are the
- * decisions behind the rules, one line each; the bug gallery overrides one at a time.
+ * <p>Shape: a standard queue is a FIFO queue whose every message is a group (<em>lane</em>) of its own;
+ * {@code ready} holds the lanes that can deliver now. Leases sit in a heap by deadline and expire lazily at
+ * the start of each call: no timers, no scans. The protected methods are the rules' decisions, one line
+ * each; the bug gallery overrides one at a time.
  */
 public class SqsWorkQueue implements WorkQueue {
 
@@ -59,6 +59,7 @@ public class SqsWorkQueue implements WorkQueue {
     private final PriorityQueue<Lease> leases = new PriorityQueue<>(Comparator.comparing(Lease::deadline));
     private final DedupWindow dedup;
     private int inFlight;
+    private int staleLeases;                  // heap entries of acked or extended leases, not yet swept
 
     public SqsWorkQueue(WorkQueueConfig config, InstantSource clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -129,6 +130,7 @@ public class SqsWorkQueue implements WorkQueue {
             s.lease = null;                   // its heap entry is now stale and will be skipped
             s.lane.inFlight--;
             inFlight--;
+            leaseWentStale();
         } else {
             s.lane.waiting.remove(s);         // expired but not yet received again: still the lane's head
         }
@@ -146,14 +148,13 @@ public class SqsWorkQueue implements WorkQueue {
         }
         s.lease = new Lease(s, s.lease.receivedAt(), deadlineFor(extensionStart(s.lease.receivedAt(), now), visibility));
         leases.add(s.lease);                  // I3; the old entry goes stale
+        leaseWentStale();
         expireLeases(now);                    // a timeout of 0 releases the message now
         return ReceiptOutcome.ACCEPTED;
     }
 
     @Override
-    public synchronized List<Message> deadLetters() {
-        return deadLetters.values().stream().map(s -> s.message).toList();
-    }
+    public synchronized List<Message> deadLetters() { return deadLetters.values().stream().map(s -> s.message).toList(); }
 
     @Override
     public synchronized int redrive() {
@@ -184,29 +185,19 @@ public class SqsWorkQueue implements WorkQueue {
     }
 
     /** I6: how many of one lane's messages may be in flight at once. */
-    protected int maxInFlightPerLane() {
-        return 1;
-    }
+    protected int maxInFlightPerLane() { return 1; }
 
     /** I2: when a message received at {@code from} becomes visible again. */
-    protected Instant deadlineFor(Instant from, Duration visibility) {
-        return from.plus(visibility);
-    }
+    protected Instant deadlineFor(Instant from, Duration visibility) { return from.plus(visibility); }
 
     /** I3: a new timeout counts from the moment it is set, not from the receive. */
-    protected Instant extensionStart(Instant receivedAt, Instant now) {
-        return now;
-    }
+    protected Instant extensionStart(Instant receivedAt, Instant now) { return now; }
 
     /** I2: the deadline itself is the first instant the message is visible again. */
-    protected boolean isVisibleAgain(Instant deadline, Instant now) {
-        return !now.isBefore(deadline);
-    }
+    protected boolean isVisibleAgain(Instant deadline, Instant now) { return !now.isBefore(deadline); }
 
     /** I4: the receipt must be the one from the latest delivery, not any receipt of the same message. */
-    protected boolean receiptMatches(Receipt presented, Receipt current) {
-        return presented.equals(current);
-    }
+    protected boolean receiptMatches(Receipt presented, Receipt current) { return presented.equals(current); }
 
     /** I5: the receive that would be number maxReceives + 1 dead-letters instead. */
     protected boolean shouldDeadLetter(int receivesSoFar, int maxReceives) {
@@ -214,9 +205,7 @@ public class SqsWorkQueue implements WorkQueue {
     }
 
     /** I7: the deduplication window this queue keeps. */
-    protected DedupWindow newDedupWindow(Duration window) {
-        return new DedupWindow(window);
-    }
+    protected DedupWindow newDedupWindow(Duration window) { return new DedupWindow(window); }
 
     /** I1, I6: an expired message goes back to the head of its lane, ahead of later sends of its group. */
     protected <T> void putBack(Deque<T> lane, T expired) {
@@ -240,13 +229,22 @@ public class SqsWorkQueue implements WorkQueue {
             Lease lease = leases.poll();
             Stored s = lease.stored();
             if (s.lease != lease) {
-                continue;                     // acked, dead-lettered or given a new deadline since
+                staleLeases--;                // acked or given a new deadline since
+                continue;
             }
             s.lease = null;                   // the receipt stays good until the next delivery (I4)
             s.lane.inFlight--;
             inFlight--;
             putBack(s.lane.waiting, s);
             release(s.lane);
+        }
+    }
+
+    /** Stale heap entries are skipped when they surface; once they are most of the heap, one sweep drops them. */
+    private void leaseWentStale() {
+        if (++staleLeases > 1024 && staleLeases > leases.size() / 2) {
+            leases.removeIf(l -> l.stored().lease != l);      // O(n), once per n/2 stale leases: amortised O(1)
+            staleLeases = 0;
         }
     }
 
@@ -291,10 +289,9 @@ public class SqsWorkQueue implements WorkQueue {
         int inFlight;
         boolean queued;
 
-        Lane(String key) {
-            this.key = key;
-        }
+        Lane(String key) { this.key = key; }
     }
+
     private record Lease(Stored stored, Instant receivedAt, Instant deadline) {
     }
 }

@@ -150,4 +150,25 @@ class SqsWorkQueueTest {
         q.send(Message.of("m1", "x"));
         assertThatThrownBy(() -> q.send(Message.of("m1", "again"))).isInstanceOf(DuplicateMessageIdException.class);
     }
+
+    @Test
+    void shouldKeepLiveDeadlinesWhenSweepingTheLeasesOfAckedMessages() {
+        SqsWorkQueue q = queue(WorkQueueConfig.standardQueue());
+        q.send(Message.of("slow", "x"));
+        q.send(Message.of("extended", "x"));
+        q.receive("A", 1, Duration.ofSeconds(10));
+        Delivery extended = q.receive("B", 1, Duration.ofSeconds(5)).get(0);
+        for (int i = 0; i < 5_000; i++) {          // thousands of acked leases: the heap is swept several times
+            q.send(Message.of("m" + i, "x"));
+            assertThat(q.ack(q.receive("C", 1, Duration.ofHours(1)).get(0).receipt())).isEqualTo(ReceiptOutcome.ACCEPTED);
+            if (i == 2_500) {
+                q.changeVisibility(extended.receipt(), Duration.ofSeconds(20));
+            }
+        }
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(ids(q.receive("D", 10))).as("I2: slow's deadline outlived the sweeps of stale leases").containsExactly("slow");
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(ids(q.receive("D", 10))).as("I3: the extended deadline outlived them too").containsExactly("extended");
+        assertThat(q.stats().inFlight()).isEqualTo(2);
+    }
 }
