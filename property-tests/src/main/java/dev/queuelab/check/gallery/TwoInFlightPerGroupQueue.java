@@ -17,6 +17,6 @@ public final class TwoInFlightPerGroupQueue extends SqsWorkQueue {
 
     @Override
     protected int maxInFlightPerLane() {
-        return 2;
+        return config().fifo() ? 2 : super.maxInFlightPerLane();
     }
 }

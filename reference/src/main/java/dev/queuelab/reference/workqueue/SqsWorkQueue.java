@@ -43,8 +43,8 @@ import java.util.PriorityQueue;
  * Thread-safety: every public method is synchronized on the queue; no method blocks or sleeps.
  * Real world: Amazon SQS standard and FIFO queues with a redrive policy.
  *
- * <p>Shape: a standard queue is a FIFO queue whose every message is a group (<em>lane</em>) of its own;
- * {@code ready} holds the lanes that can deliver now. Leases sit in a heap by deadline and expire lazily at
+ * <p>Shape: a <em>lane</em> holds a FIFO group's waiting messages; a standard queue's messages share one
+ * lane with no limit in flight. {@code ready} holds the lanes that can deliver now. Leases sit in a heap by deadline and expire lazily at
  * the start of each call: no timers, no scans. The protected methods are the rules' decisions, one line
  * each; the bug gallery overrides one at a time.
  */
@@ -127,10 +127,11 @@ public class SqsWorkQueue implements WorkQueue {
         }
         stored.remove(s.message.id());
         if (s.lease != null) {
+            Lease done = s.lease;
             s.lease = null;                   // its heap entry is now stale and will be skipped
             s.lane.inFlight--;
             inFlight--;
-            leaseWentStale();
+            leaseWentStale(done);
         } else {
             s.lane.waiting.remove(s);         // expired but not yet received again: still the lane's head
         }
@@ -146,9 +147,10 @@ public class SqsWorkQueue implements WorkQueue {
         if (s == null || s.lease == null || !receiptMatches(receipt, s.receipt)) {
             return ReceiptOutcome.STALE;                                    // I4: only while in flight
         }
-        s.lease = new Lease(s, s.lease.receivedAt(), deadlineFor(extensionStart(s.lease.receivedAt(), now), visibility));
+        Lease old = s.lease;
+        s.lease = new Lease(s, old.receivedAt(), deadlineFor(extensionStart(old.receivedAt(), now), visibility));
         leases.add(s.lease);                  // I3; the old entry goes stale
-        leaseWentStale();
+        leaseWentStale(old);
         expireLeases(now);                    // a timeout of 0 releases the message now
         return ReceiptOutcome.ACCEPTED;
     }
@@ -179,13 +181,13 @@ public class SqsWorkQueue implements WorkQueue {
 
     // ---- the decisions, one rule each (the bug gallery overrides these); then the mechanics ----
 
-    /** I8: which lane a message waits in: its group on a FIFO queue, a lane of its own otherwise. */
+    /** I8: which lane a message waits in: its group on a FIFO queue; a standard queue's share one. */
     protected String laneOf(Message message) {
-        return config.fifo() ? message.groupId() : message.id();
+        return config.fifo() ? message.groupId() : "";
     }
 
-    /** I6: how many of one lane's messages may be in flight at once. */
-    protected int maxInFlightPerLane() { return 1; }
+    /** I6, I8: how many of one lane's messages may be in flight at once: one per group, any on a standard queue. */
+    protected int maxInFlightPerLane() { return config.fifo() ? 1 : Integer.MAX_VALUE; }
 
     /** I2: when a message received at {@code from} becomes visible again. */
     protected Instant deadlineFor(Instant from, Duration visibility) { return from.plus(visibility); }
@@ -240,9 +242,11 @@ public class SqsWorkQueue implements WorkQueue {
         }
     }
 
-    /** Stale heap entries are skipped when they surface; once they are most of the heap, one sweep drops them. */
-    private void leaseWentStale() {
-        if (++staleLeases > 1024 && staleLeases > leases.size() / 2) {
+    /** A stale entry on top goes at once; others are skipped when they surface, or swept once they are half the heap. */
+    private void leaseWentStale(Lease stale) {
+        if (leases.peek() == stale) {
+            leases.poll();                    // the usual case when consumers keep up
+        } else if (++staleLeases > 1024 && staleLeases > leases.size() / 2) {
             leases.removeIf(l -> l.stored().lease != l);      // O(n), once per n/2 stale leases: amortised O(1)
             staleLeases = 0;
         }
@@ -259,8 +263,8 @@ public class SqsWorkQueue implements WorkQueue {
         if (canDeliver(lane) && !lane.queued) {
             lane.queued = true;
             ready.addLast(lane);
-        } else if (lane.waiting.isEmpty() && lane.inFlight == 0) {
-            lanes.remove(lane.key, lane);
+        } else if (config.fifo() && lane.waiting.isEmpty() && lane.inFlight == 0) {
+            lanes.remove(lane.key, lane);     // a standard queue keeps its one lane
         }
     }
 
@@ -292,6 +296,5 @@ public class SqsWorkQueue implements WorkQueue {
         Lane(String key) { this.key = key; }
     }
 
-    private record Lease(Stored stored, Instant receivedAt, Instant deadline) {
-    }
+    private record Lease(Stored stored, Instant receivedAt, Instant deadline) { }
 }
