@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 
 /**
  * A work queue in the style of SQS: competing consumers, visibility timeout, dead-letter queue, FIFO groups.
@@ -44,8 +42,8 @@ import java.util.PriorityQueue;
  * Real world: Amazon SQS standard and FIFO queues with a redrive policy.
  *
  * <p>Shape: a <em>lane</em> holds a FIFO group's waiting messages; a standard queue's messages share one
- * lane with no limit in flight. {@code ready} holds the lanes that can deliver now. Leases sit in a heap by deadline and expire lazily at
- * the start of each call: no timers, no scans. The protected methods are the rules' decisions, one line
+ * lane with no limit in flight. {@code ready} holds the lanes that can deliver now. Leases sit in a
+ * {@link LeaseTable} by deadline and expire lazily at the start of each call: no timers, no scans. The protected methods are the rules' decisions, one line
  * each; the bug gallery overrides one at a time.
  */
 public class SqsWorkQueue implements WorkQueue {
@@ -56,10 +54,9 @@ public class SqsWorkQueue implements WorkQueue {
     private final Map<String, Stored> deadLetters = new LinkedHashMap<>();
     private final Map<String, Lane> lanes = new HashMap<>();
     private final Deque<Lane> ready = new ArrayDeque<>();
-    private final PriorityQueue<Lease> leases = new PriorityQueue<>(Comparator.comparing(Lease::deadline));
+    private final LeaseTable<Lease> leases = new LeaseTable<>(l -> l.stored().lease == l);
     private final DedupWindow dedup;
     private int inFlight;
-    private int staleLeases;                  // heap entries of acked or extended leases, not yet swept
 
     public SqsWorkQueue(WorkQueueConfig config, InstantSource clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -108,7 +105,7 @@ public class SqsWorkQueue implements WorkQueue {
             }
             next.receives++;
             next.receipt = new Receipt(next.message.id(), next.receives);
-            next.lease = new Lease(next, now, deadlineFor(now, visibility));
+            next.lease = new Lease(next, now, deadlineFor(now, visibility), visibility);
             leases.add(next.lease);
             lane.inFlight++;
             inFlight++;
@@ -128,10 +125,10 @@ public class SqsWorkQueue implements WorkQueue {
         stored.remove(s.message.id());
         if (s.lease != null) {
             Lease done = s.lease;
-            s.lease = null;                   // its heap entry is now stale and will be skipped
+            s.lease = null;
             s.lane.inFlight--;
             inFlight--;
-            leaseWentStale(done);
+            leases.died(done);
         } else {
             s.lane.waiting.remove(s);         // expired but not yet received again: still the lane's head
         }
@@ -148,9 +145,9 @@ public class SqsWorkQueue implements WorkQueue {
             return ReceiptOutcome.STALE;                                    // I4: only while in flight
         }
         Lease old = s.lease;
-        s.lease = new Lease(s, old.receivedAt(), deadlineFor(extensionStart(old.receivedAt(), now), visibility));
-        leases.add(s.lease);                  // I3; the old entry goes stale
-        leaseWentStale(old);
+        s.lease = new Lease(s, old.receivedAt(), deadlineFor(extensionStart(old.receivedAt(), now), visibility), visibility);
+        leases.add(s.lease);                  // I3
+        leases.died(old);
         expireLeases(now);                    // a timeout of 0 releases the message now
         return ReceiptOutcome.ACCEPTED;
     }
@@ -227,28 +224,14 @@ public class SqsWorkQueue implements WorkQueue {
     }
 
     private void expireLeases(Instant now) {
-        while (!leases.isEmpty() && isVisibleAgain(leases.peek().deadline(), now)) {
-            Lease lease = leases.poll();
+        for (Lease lease = leases.earliest(); lease != null && isVisibleAgain(lease.deadline(), now); lease = leases.earliest()) {
+            leases.removeEarliest(lease);
             Stored s = lease.stored();
-            if (s.lease != lease) {
-                staleLeases--;                // acked or given a new deadline since
-                continue;
-            }
             s.lease = null;                   // the receipt stays good until the next delivery (I4)
             s.lane.inFlight--;
             inFlight--;
             putBack(s.lane.waiting, s);
             release(s.lane);
-        }
-    }
-
-    /** A stale entry on top goes at once; others are skipped when they surface, or swept once they are half the heap. */
-    private void leaseWentStale(Lease stale) {
-        if (leases.peek() == stale) {
-            leases.poll();                    // the usual case when consumers keep up
-        } else if (++staleLeases > 1024 && staleLeases > leases.size() / 2) {
-            leases.removeIf(l -> l.stored().lease != l);      // O(n), once per n/2 stale leases: amortised O(1)
-            staleLeases = 0;
         }
     }
 
@@ -296,5 +279,5 @@ public class SqsWorkQueue implements WorkQueue {
         Lane(String key) { this.key = key; }
     }
 
-    private record Lease(Stored stored, Instant receivedAt, Instant deadline) { }
+    private record Lease(Stored stored, Instant receivedAt, Instant deadline, Duration timeout) implements LeaseTable.Timed { }
 }
