@@ -1,5 +1,6 @@
 package dev.queuelab.cli;
 
+import dev.queuelab.bench.command.BenchCommand;
 import dev.queuelab.guide.GuideCommand;
 import dev.queuelab.learn.CheckCommand;
 import dev.queuelab.learn.ExercisesCommand;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
         header = "Learn, practise and review the design of message queues and event streams.",
         description = "Run a command with --help for its own options.",
         subcommands = {GuideCommand.class, ExercisesCommand.class, CheckCommand.class, HintCommand.class,
-                WatchCommand.class, SolutionCommand.class, ResetCommand.class, CommandLine.HelpCommand.class})
+                WatchCommand.class, SolutionCommand.class, ResetCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class QueuelabCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,80 @@
+package dev.queuelab.bench;
+
+import dev.queuelab.api.Message;
+import dev.queuelab.api.WorkQueue;
+import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.reference.workqueue.SqsWorkQueue;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The uncontended cost of one message's round trip, in one thread: no waiting, only bookkeeping.
+ *
+ * <pre>
+ *   ┌────────── one thread ──────────┐
+ *   │ offer ──► [queue] ──► poll     │   baselines: the JDK's queues (ArrayDeque: no locking at all)
+ *   │ send  ──► [work queue] ──► receive ──► ack   │   the work queue: a lease, a receipt, an ack
+ *   └─────────────────────────────────┘
+ * </pre>
+ *
+ * Measures round trips per second. Baseline: {@code ArrayBlockingQueue} offer+poll. The work queue's cycle
+ * also builds the message (an id and a payload), as its callers do. It reads time from a millisecond-ticking
+ * clock ({@link TickingClock}); {@code WorkQueue-systemClock} reads the system clock on every call instead, to
+ * show what that costs. Counters: see {@link WorkQueueCounters}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+public class CycleBenchmark {
+
+    @Param({"ArrayBlockingQueue", "ArrayDeque", "LinkedBlockingQueue", "ConcurrentLinkedQueue", "WorkQueue",
+            "WorkQueue-systemClock"})
+    public String impl;
+
+    private Queue<Long> queue;
+    private WorkQueue workQueue;
+    private long next;
+
+    @Setup(Level.Iteration)
+    public void setUp() {
+        queue = switch (impl) {
+            case "ArrayBlockingQueue" -> new ArrayBlockingQueue<>(1024);
+            case "ArrayDeque" -> new ArrayDeque<>(1024);
+            case "LinkedBlockingQueue" -> new LinkedBlockingQueue<>(1024);
+            case "ConcurrentLinkedQueue" -> new ConcurrentLinkedQueue<>();
+            case "WorkQueue", "WorkQueue-systemClock" -> null;
+            default -> throw new IllegalArgumentException("impl " + impl);
+        };
+        workQueue = queue != null ? null : new SqsWorkQueue(WorkQueueConfig.standardQueue(),
+                impl.endsWith("systemClock") ? TickingClock.system() : TickingClock.shared());
+    }
+
+    @Benchmark
+    public long cycle(WorkQueueCounters counters) {
+        long n = next++;
+        if (workQueue != null) {
+            return Cycles.cycle(workQueue, Message.of(Long.toString(n), "payload"), counters);
+        }
+        queue.offer(n);
+        return queue.poll();
+    }
+}

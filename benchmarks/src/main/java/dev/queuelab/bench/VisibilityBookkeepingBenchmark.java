@@ -1,0 +1,63 @@
+package dev.queuelab.bench;
+
+import dev.queuelab.api.Message;
+import dev.queuelab.api.WorkQueue;
+import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.reference.workqueue.SqsWorkQueue;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The cost of visibility-timeout bookkeeping as messages in flight grow: a slow consumer fleet holds
+ * 1, 1k or 100k leases (12 h each) while one more message goes round.
+ *
+ * <pre>
+ *   in flight: [lease 1] [lease 2] ... [lease N]   (a heap by deadline: receive O(log N), ack O(1))
+ *   send ──► receive (one more lease) ──► ack (the lease goes stale; swept when stale ones are half the heap)
+ * </pre>
+ *
+ * Measures send → receive → ack cycles per second. Baseline: 1 in flight. A queue that scanned its leases
+ * on each call would fall with N; this one should not. Counters: see {@link WorkQueueCounters}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+public class VisibilityBookkeepingBenchmark {
+
+    @Param({"1", "1000", "100000"})
+    public int inFlight;
+
+    private WorkQueue queue;
+    private long next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        queue = new SqsWorkQueue(WorkQueueConfig.standardQueue(), TickingClock.shared());
+        for (int i = 0; i < inFlight; i++) {
+            queue.send(Message.of("held-" + i, "payload"));
+        }
+        for (int held = 0; held < inFlight; ) {
+            held += queue.receive("slow-consumer", 10, Duration.ofHours(12)).size();
+        }
+    }
+
+    @Benchmark
+    public int cycle(WorkQueueCounters counters) {
+        return Cycles.cycle(queue, Message.of(Long.toString(next++), "payload"), counters);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.queuelab.bench.command;
+
+import dev.queuelab.bench.report.JmhResult;
+import dev.queuelab.bench.report.Machine;
+import dev.queuelab.bench.report.Report;
+import dev.queuelab.bench.report.ReportException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code queuelab bench}: JMH throughput of each variant beside its baselines, and the report. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Run the JMH benchmarks and report each variant's ratio to its baseline.",
+        description = {"Runs benchmarks/target/benchmarks.jar (JMH), writes its JSON results, then a Markdown report",
+                "with a table and an SVG chart per benchmark. Every ratio divides by a baseline measured in the",
+                "same run. The default run takes about 10 minutes on 2 cores and writes docs/benchmarks.md;",
+                "--quick takes about a minute and writes benchmarks-quick.md beside its results instead.",
+                "", "Examples:", "  queuelab bench --quick", "  queuelab bench Handoff",
+                "  queuelab bench --report results.json"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the report was written", "1:the benchmarks failed", "2:bad usage or input"})
+public final class BenchCommand implements Callable<Integer> {
+
+    public static final int OK = 0;
+    public static final int RUN_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    static final String START = "<!-- results: written by queuelab bench; edit the text around this block, not inside -->";
+    static final String END = "<!-- /results -->";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "PATTERN", description = "Only the benchmarks matching this regex (JMH's).")
+    String pattern;
+
+    @Option(names = "--quick", description = "A smoke run: 1 fork, 1 short warm-up, 2 short iterations (about a minute).")
+    boolean quick;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Only write the report, from this JMH JSON file.")
+    Path reportFrom;
+
+    @Option(names = "--results", paramLabel = "FILE", defaultValue = "results.json",
+            description = "Where the run writes JMH's JSON (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Option(names = "--doc", paramLabel = "FILE", description = "The report's Markdown page (default: docs/benchmarks.md,"
+            + " or benchmarks-quick.md beside the results for --quick).")
+    Path doc;
+
+    Path root = Path.of(System.getProperty("queuelab.root", ".")).toAbsolutePath().normalize();
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Path source = reportFrom;
+            if (source == null) {
+                int code = runJmh(out);
+                if (code != 0) {
+                    err.println("queuelab bench: JMH exited with " + code + " (its output is above)");
+                    return RUN_FAILED;
+                }
+                Machine.current(clock.instant()).write(Machine.besides(results));
+                source = results;
+            }
+            Path page = doc != null ? doc : quick ? results.toAbsolutePath().resolveSibling("benchmarks-quick.md")
+                    : root.resolve("docs/benchmarks.md");
+            write(source, page);
+            out.println("wrote " + page + " from " + source);
+            return OK;
+        } catch (ReportException e) {
+            err.println("queuelab bench: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException e) {
+            err.println("queuelab bench: cannot write " + e.getMessage() + ": check the path and its folder");
+            return BAD_INPUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RUN_FAILED;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The report into {@code page} (between the markers if it has them), its charts into a folder beside it. */
+    static void write(Path source, Path page) throws IOException {
+        List<JmhResult> rows = JmhResult.read(source);
+        String chartDir = page.getFileName().toString().replaceFirst("\\.md$", "");
+        Report.Rendered r = Report.render(rows, Machine.read(Machine.besides(source)), chartDir);
+        Path charts = page.toAbsolutePath().resolveSibling(chartDir);
+        Files.createDirectories(charts);
+        for (Map.Entry<String, String> chart : r.charts().entrySet()) {
+            Files.writeString(charts.resolve(chart.getKey()), chart.getValue());
+        }
+        String block = START + "\n" + r.markdown() + END;
+        String text = Files.exists(page) ? Files.readString(page) : "";
+        int from = text.indexOf(START);
+        int to = text.indexOf(END);
+        String updated = from >= 0 && to > from ? text.substring(0, from) + block + text.substring(to + END.length())
+                : "# Benchmarks\n\n" + block + "\n";
+        Files.writeString(page, updated);
+    }
+
+    private int runJmh(PrintWriter out) throws IOException, InterruptedException {
+        Path jar = root.resolve("benchmarks/target/benchmarks.jar");
+        if (!Files.exists(jar)) {
+            throw new ReportException(jar + " is missing: build it with ./mvnw -q -pl benchmarks -am package -DskipTests");
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        if (pattern != null) {
+            cmd.add(pattern);
+        }
+        cmd.addAll(List.of("-rf", "json", "-rff", results.toAbsolutePath().toString()));
+        if (quick) {
+            cmd.addAll(List.of("-f", "1", "-wi", "1", "-w", "500ms", "-i", "2", "-r", "500ms"));
+        }
+        out.println("queuelab bench: " + String.join(" ", cmd));
+        out.flush();
+        return new ProcessBuilder(cmd).directory(root.toFile()).inheritIO().start().waitFor();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.queuelab.bench.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the report reads each benchmark: which parameter names the variants, which variant is the baseline
+ * that every ratio divides by, which result is the score, which counters to show, and the goals.
+ *
+ * @param benchmark  {@code Class.method} as in {@link JmhResult#benchmark()}
+ * @param title      the table's heading
+ * @param axis       the {@code @Param} whose values are the variants
+ * @param baseline   the variant every ratio is to (measured in the same run)
+ * @param score      the secondary result that is the score, or {@code null} for the primary
+ * @param unit       what is counted per second
+ * @param counters   the {@code @AuxCounters} to show beside the score
+ * @param goals      targets: a variant's minimum ratio to the baseline, with what it stands for
+ */
+public record Suite(String benchmark, String title, String axis, String baseline, String score, String unit,
+                    List<String> counters, List<Goal> goals) {
+
+    /** A variant's target ratio to its baseline. */
+    public record Goal(String variant, double minRatio, String meaning) {
+    }
+
+    public static final List<Suite> ALL = List.of(
+            new Suite("HandoffBenchmark.handoff", "Producer/consumer handoff on two threads", "impl", "ArrayBlockingQueue",
+                    "take", "messages/s", List.of("rejected", "redelivered"),
+                    List.of(new Goal("WorkQueue", 0.5, "work queue with acks and visibility timeout, 1 producer / 1 consumer: >= 0.5x ArrayBlockingQueue (stretch 1.0x)"),
+                            new Goal("Disruptor", 7.0, "LMAX Disruptor: about 7x ArrayBlockingQueue"))),
+            new Suite("CycleBenchmark.cycle", "Send, receive, ack in one thread", "impl", "ArrayBlockingQueue",
+                    null, "round trips/s", List.of("empty", "redelivered", "refused"),
+                    List.of(new Goal("WorkQueue", 0.25, "work queue send -> receive -> ack: >= 0.25x ArrayBlockingQueue offer+poll"))),
+            new Suite("FifoGroupsBenchmark.cycle", "FIFO groups and the deduplication window", "mode", "standard",
+                    null, "cycles/s", List.of("empty", "duplicates"), List.of()),
+            new Suite("VisibilityBookkeepingBenchmark.cycle", "Visibility bookkeeping as messages in flight grow", "inFlight", "1",
+                    null, "cycles/s", List.of("empty", "redelivered"),
+                    List.of(new Goal("100000", 0.7, "100k messages in flight: >= 0.7x the throughput with 1 in flight (no linear scans)"))),
+            new Suite("DiskAppendBenchmark.append", "Appending 100-byte records to a file", "force", "none",
+                    null, "records/s", List.of("forces"), List.of()));
+
+    public static Map<String, Suite> byBenchmark() {
+        Map<String, Suite> map = new java.util.LinkedHashMap<>();
+        ALL.forEach(s -> map.put(s.benchmark(), s));
+        return map;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.queuelab.bench.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code queuelab bench --report}: the report step as a user runs it, on a recorded run. */
+class BenchCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldReplaceOnlyTheResultsBlockWhenThePageHasOne() throws Exception {
+        Path results = tmp.resolve("results.json");
+        Files.copy(Path.of("src/test/resources/recorded-quick-run.json"), results);
+        Files.copy(Path.of("src/test/resources/recorded-quick-run.machine.properties"), tmp.resolve("results.machine.properties"));
+        Path page = Files.writeString(tmp.resolve("benchmarks.md"), "# Benchmarks\n\nIntro kept.\n\n" + BenchCommand.START
+                + "\nold numbers\n" + BenchCommand.END + "\n\nOutro kept.\n");
+        Run run = run("--report", results.toString(), "--doc", page.toString());
+        assertThat(run.code).as(run.err).isEqualTo(BenchCommand.OK);
+        String text = Files.readString(page);
+        assertThat(text).startsWith("# Benchmarks\n\nIntro kept.").endsWith("Outro kept.\n").doesNotContain("old numbers")
+                .contains("Measured on 2 cores").contains("![Send, receive, ack in one thread](benchmarks/cycle.svg)");
+        assertThat(tmp.resolve("benchmarks/cycle.svg")).exists();
+    }
+
+    @Test
+    void shouldExplainWhenTheResultsFileIsMissing() {
+        Run run = run("--report", tmp.resolve("nope.json").toString(), "--doc", tmp.resolve("b.md").toString());
+        assertThat(run.code).isEqualTo(BenchCommand.BAD_INPUT);
+        assertThat(run.err).contains("nope.json does not exist").doesNotContain("Exception");
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new BenchCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+}
