@@ -27,12 +27,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * appends are forced to the device.
  *
  * <pre>
- *   record (100 B) ──► FileChannel.write ──► page cache ──force()──► device
- *                      none: never forced (the OS decides)   per-record: one fsync per record
+ *   record (100 B) ──► batch (64 KiB) ──write──► page cache ──force()──► device
+ *                      none: written when the batch is full, never forced (the OS decides)
+ *                      per-record: written and forced record by record
  *                      per-100-records, per-MiB: group commit, the durability a log buys with latency
  * </pre>
  *
- * Measures records appended per second. Baseline: {@code none}. The file lives under
+ * Measures records appended per second. Baseline: {@code none}. Records are packed into a batch and
+ * written together, as a log appends a producer's batch; a force writes the batch first. The file lives under
  * {@code .queuelab/bench-disk/} in the working directory (a real disk, not /tmp, which may be in memory) and
  * starts again at 256 MiB, so a long run cannot fill the disk. Counters: {@code forces} (fsyncs issued).
  */
@@ -52,9 +54,13 @@ public class DiskAppendBenchmark {
 
     private FileChannel channel;
     private Path file;
-    private final ByteBuffer record = ByteBuffer.allocateDirect(RECORD);
+    static final int BATCH = 64 << 10;
+
+    private final byte[] record = new byte[RECORD];
+    private final ByteBuffer batch = ByteBuffer.allocateDirect(BATCH);
     private long every;
     private long written;
+    private long position;
 
     /** fsyncs issued: how the durability was bought. */
     @State(Scope.Thread)
@@ -78,26 +84,38 @@ public class DiskAppendBenchmark {
         channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         written = 0;
+        position = 0;
         for (int i = 0; i < RECORD; i++) {
-            record.put(i, (byte) ('a' + i % 26));
+            record[i] = (byte) ('a' + i % 26);
         }
+        batch.clear();
     }
 
     @Benchmark
     public long append(Forces counters) throws IOException {
-        record.clear();
-        while (record.hasRemaining()) {
-            channel.write(record);
+        if (batch.remaining() < RECORD) {
+            flush();
         }
+        batch.put(record);
         if (++written % every == 0) {
+            flush();
             channel.force(false);     // data only, as a log's group commit does; metadata follows on the next force
             counters.forces++;
         }
-        if (channel.position() >= WRAP_AT) {
+        return written;
+    }
+
+    private void flush() throws IOException {
+        batch.flip();
+        while (batch.hasRemaining()) {
+            position += channel.write(batch);
+        }
+        batch.clear();
+        if (position >= WRAP_AT) {             // counted here: asking the channel would be a system call per record
             channel.truncate(0);
             channel.position(0);
+            position = 0;
         }
-        return written;
     }
 
     @TearDown(Level.Iteration)
