@@ -120,6 +120,6 @@ public final class Report {
     }
 
     static String ratio(double r) {
-        return Double.isFinite(r) ? String.format(Locale.ROOT, "%.2fx", r) : "n/a";
+        return !Double.isFinite(r) ? "n/a" : String.format(Locale.ROOT, r < 0.01 ? "%.4fx" : "%.2fx", r);
     }
 }
