@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 /** {@code queuelab guide}: six interview questions in, a design rationale (an ADR, or JSON) out. */
 @Command(name = "guide", mixinStandardHelpOptions = true,
         header = "Six interview questions in, a design rationale (an ADR) out.",
-        description = {"Asks whether the work should go through a queue at all, and if so which topology, product,",
-                "delivery semantic and failure handling fit, then writes the decision as a MADR 4 record or JSON.",
+        description = {"Asks whether the work should go through a queue at all, and if so which topology, product, "
+                + "delivery semantic and failure handling fit, then writes the decision as a MADR 4 record or "
+                + "JSON.",
                 "", "Examples:", "  queuelab guide", "  queuelab guide --answers answers.yaml --format json",
                 "  queuelab guide --answers answers.yaml --out docs/adr/0001-queue.md --save-answers answers.yaml"},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:the document was written", "2:bad usage or input"})

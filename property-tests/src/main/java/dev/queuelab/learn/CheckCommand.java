@@ -11,9 +11,9 @@ import picocli.CommandLine.Parameters;
 /** {@code queuelab check [N]}: compile the learner's code and judge it on the engine, in-process. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         header = "Compile your code for an exercise and run its checks.",
-        description = {"Runs hundreds of generated scenarios of sends, receives, acks, crashes and clock ticks",
-                "against your class. On a failure it prints the smallest scenario that breaks a rule, as a story,",
-                "with the seed that replays it. On a pass it marks the exercise done.",
+        description = {"Runs hundreds of generated scenarios of sends, receives, acks, crashes and clock ticks against "
+                + "your class. On a failure it prints the smallest scenario that breaks a rule, as a story, with "
+                + "the seed that replays it. On a pass it marks the exercise done.",
                 "", "Examples:", "  queuelab check", "  queuelab check 2",
                 "  queuelab check 2 --property visibility --seed 42 --trials 1"},
         exitCodeListHeading = "%nExit codes:%n",

@@ -22,10 +22,10 @@ import picocli.CommandLine.Spec;
 /** {@code queuelab bench}: JMH throughput of each variant beside its baselines, and the report. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         header = "Run the JMH benchmarks and report each variant's ratio to its baseline.",
-        description = {"Runs benchmarks/target/benchmarks.jar (JMH), writes its JSON results, then a Markdown report",
-                "with a table and an SVG chart per benchmark. Every ratio divides by a baseline measured in the",
-                "same run. The default run takes about 10 minutes on 2 cores and writes docs/benchmarks.md;",
-                "--quick takes about a minute and writes benchmarks-quick.md beside its results instead.",
+        description = {"Runs benchmarks/target/benchmarks.jar (JMH), writes its JSON results, then a Markdown report "
+                + "with a table and an SVG chart per benchmark. Every ratio divides by a baseline measured in the "
+                + "same run. The default run takes about 6 minutes on 2 cores and writes docs/benchmarks.md; "
+                + "--quick takes about a minute and writes benchmarks-quick.md beside its results instead.",
                 "", "Examples:", "  queuelab bench --quick", "  queuelab bench Handoff",
                 "  queuelab bench --report results.json"},
         exitCodeListHeading = "%nExit codes:%n",
