@@ -19,7 +19,7 @@ public final class ExercisesCommand extends LearnerCommand {
         out.println();
         for (Exercise e : Exercises.ALL) {
             boolean next = progress.next().filter(e::equals).isPresent();
-            out.printf("  %s %d. %-46s %s%s%n", progress.isDone(e) ? style.tick() : style.cross(), e.number(), e.title(),
+            out.printf("  %s %d. %-46s %s%s%n", progress.isDone(e) ? style.tick() : style.pending(), e.number(), e.title(),
                     workspace.show(workspace.learnerFile(e)), next ? "  " + style.strong("<- next") : "");
         }
         out.println();
