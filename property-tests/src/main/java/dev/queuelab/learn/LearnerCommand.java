@@ -1,6 +1,7 @@
 package dev.queuelab.learn;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,16 +26,23 @@ abstract class LearnerCommand implements Callable<Integer> {
         try {
             return run(spec.commandLine().getOut());
         } catch (LearnerException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("queuelab " + spec.name() + ": " + e.getMessage());
-            err.flush();
-            return e.exitCode();
+            return fail(e.getMessage(), e.exitCode());
+        } catch (UncheckedIOException e) {
+            return fail("cannot read or write " + e.getCause().getMessage() + ": check that the folder exists and is"
+                    + " writable (run queuelab from the repository's root)", Coach.BAD_INPUT);
         } finally {
             spec.commandLine().getOut().flush();
         }
     }
 
     abstract int run(PrintWriter out);
+
+    private int fail(String message, int code) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("queuelab " + spec.name() + ": " + message);
+        err.flush();
+        return code;
+    }
 
     Style style() {
         return noColor ? Style.PLAIN : Style.forTerminal(false);

@@ -86,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("queuelab bench: " + e.getMessage());
             return BAD_INPUT;
         } catch (IOException e) {
-            err.println("queuelab bench: cannot write " + e.getMessage() + ": check the path and its folder");
+            err.println("queuelab bench: " + e.getMessage() + ": check the path, its folder and the JDK (JAVA_HOME)");
             return BAD_INPUT;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
