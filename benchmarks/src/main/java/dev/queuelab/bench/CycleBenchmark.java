@@ -64,8 +64,9 @@ public class CycleBenchmark {
             case "WorkQueue", "WorkQueue-systemClock" -> null;
             default -> throw new IllegalArgumentException("impl " + impl);
         };
-        workQueue = queue != null ? null : new SqsWorkQueue(WorkQueueConfig.standardQueue(),
-                impl.endsWith("systemClock") ? TickingClock.system() : TickingClock.shared());
+        WorkQueueConfig config = WorkQueueConfig.standardQueue().withMaxReceives(Cycles.MAX_RECEIVES);
+        workQueue = queue != null ? null
+                : new SqsWorkQueue(config, impl.endsWith("systemClock") ? TickingClock.system() : TickingClock.shared());
     }
 
     @Benchmark

@@ -11,6 +11,8 @@ import java.util.List;
 final class Cycles {
 
     static final Duration VISIBILITY = Duration.ofSeconds(30);
+    /** A redrive policy, as production queues have one: a wrong lease would show as dead letters. */
+    static final int MAX_RECEIVES = 10;
 
     private Cycles() {
     }
@@ -22,6 +24,9 @@ final class Cycles {
         List<Delivery> got = queue.receive("consumer", 1, VISIBILITY);
         if (got.isEmpty()) {
             counters.empty++;
+            if (!queue.deadLetters().isEmpty()) {
+                counters.deadLettered++;
+            }
             return 0;
         }
         Delivery d = got.get(0);

@@ -55,7 +55,8 @@ public class FifoGroupsBenchmark {
         boolean fifo = !mode.equals("standard");
         groups = mode.contains("1000-groups") ? 1000 : 1;
         dedup = mode.endsWith("dedup");
-        WorkQueueConfig config = WorkQueueConfig.standardQueue().withFifo(fifo).withDedupWindow(Duration.ofSeconds(1));
+        WorkQueueConfig config = WorkQueueConfig.standardQueue().withFifo(fifo).withDedupWindow(Duration.ofSeconds(1))
+                .withMaxReceives(Cycles.MAX_RECEIVES);
         queue = new SqsWorkQueue(config, TickingClock.shared());
         for (int i = 0; i < BACKLOG; i++) {
             queue.send(message());

@@ -48,8 +48,9 @@ import org.openjdk.jmh.infra.Control;
  * Both sides spin instead of blocking, so that JMH can end an iteration while one side waits (its
  * {@link Control}); the JDK queues, the Disruptor (a poller on the consumer side) and the work queue (a
  * receive and an ack per message, with a visibility timeout) all pay the same waiting. The work queue's
- * buffer limit is kept by two counters, as it has no capacity of its own. Counters: {@code rejected}
- * (offers refused: the buffer was full), {@code redelivered} (must stay 0: no consumer dies here).
+ * buffer limit is kept by two counters, as it has no capacity of its own; it has a redrive policy
+ * (maxReceives 10). Counters: {@code rejected} (offers refused: the buffer was full, backpressure),
+ * {@code redelivered} (must stay 0: no consumer dies here, so no message can reach the dead-letter queue).
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.Throughput)
@@ -202,7 +203,8 @@ public class HandoffBenchmark {
     }
 
     static final class WorkQueueChannel implements Channel {
-        private final WorkQueue queue = new SqsWorkQueue(WorkQueueConfig.standardQueue(), TickingClock.shared());
+        private final WorkQueue queue = new SqsWorkQueue(WorkQueueConfig.standardQueue().withMaxReceives(Cycles.MAX_RECEIVES),
+                TickingClock.shared());
         private final AtomicLong acked = new AtomicLong();
         private final Duration visibility = Duration.ofSeconds(30);
         private long sent;

@@ -47,7 +47,8 @@ public class VisibilityBookkeepingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        queue = new SqsWorkQueue(WorkQueueConfig.standardQueue(), TickingClock.shared());
+        queue = new SqsWorkQueue(WorkQueueConfig.standardQueue().withMaxReceives(Cycles.MAX_RECEIVES),
+                TickingClock.shared());
         for (int i = 0; i < inFlight; i++) {
             queue.send(Message.of("held-" + i, "payload"));
         }

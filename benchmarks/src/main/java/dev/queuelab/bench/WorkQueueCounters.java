@@ -19,4 +19,6 @@ public class WorkQueueCounters {
     public long refused;
     /** Sends answered as duplicates. */
     public long duplicates;
+    /** Empty receives explained by messages moved to the dead-letter queue (the queues keep maxReceives 10). */
+    public long deadLettered;
 }
