@@ -4,6 +4,7 @@ import dev.queuelab.api.Message;
 import dev.queuelab.api.WorkQueue;
 import dev.queuelab.api.WorkQueueConfig;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -66,7 +67,7 @@ public class CycleBenchmark {
         };
         WorkQueueConfig config = WorkQueueConfig.standardQueue().withMaxReceives(Cycles.MAX_RECEIVES);
         workQueue = queue != null ? null
-                : new SqsWorkQueue(config, impl.endsWith("systemClock") ? TickingClock.system() : TickingClock.shared());
+                : new SqsWorkQueue(config, impl.endsWith("systemClock") ? InstantSource.system() : TickingClock.shared());
     }
 
     @Benchmark

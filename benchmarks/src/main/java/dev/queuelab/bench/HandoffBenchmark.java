@@ -123,24 +123,22 @@ public class HandoffBenchmark {
 
     static final class JdkChannel implements Channel {
         private final Queue<Long> queue;
-        private final AtomicLong inTransit;   // bounds the unbounded ConcurrentLinkedQueue like the others
-        private final boolean bounded;
+        private final AtomicLong inTransit;   // bounds an unbounded queue like the others; null for bounded ones
         private long next;
 
         JdkChannel(Queue<Long> queue, boolean bounded) {
             this.queue = queue;
-            this.bounded = bounded;
             this.inTransit = bounded ? null : new AtomicLong();
         }
 
         @Override
         public boolean offer() {
-            if (!bounded && inTransit.get() >= CAPACITY) {
+            if (inTransit != null && inTransit.get() >= CAPACITY) {
                 return false;
             }
             if (queue.offer(next)) {
                 next++;
-                if (!bounded) {
+                if (inTransit != null) {
                     inTransit.incrementAndGet();
                 }
                 return true;
@@ -154,7 +152,7 @@ public class HandoffBenchmark {
             if (got == null) {
                 return -1;
             }
-            if (!bounded) {
+            if (inTransit != null) {
                 inTransit.decrementAndGet();
             }
             return got;

@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
  * An {@link InstantSource} that a daemon thread moves forward every millisecond: reading it is one volatile
  * load. Servers whose timeouts count in seconds read time this way (a cached clock), because the system
  * clock costs tens of nanoseconds per read, which a queue that reads it on every call pays three times per
- * message. The benchmarks give the work queue this clock; {@link #system()} is there to compare.
+ * message. The benchmarks give the work queue this clock; one variant reads {@link InstantSource#system()}
+ * instead, to compare.
  */
 final class TickingClock implements InstantSource {
 
@@ -30,10 +31,6 @@ final class TickingClock implements InstantSource {
 
     static InstantSource shared() {
         return SHARED;
-    }
-
-    static InstantSource system() {
-        return InstantSource.system();
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class CheckCommand extends LearnerCommand {
             out.println(style().good("Every exercise passes.") + " Check one again with queuelab check N.");
             return Coach.OK;
         }
-        Settings settings = new Settings(Settings.DEFAULT_TRIALS, java.util.OptionalLong.empty(), "exercise");
+        Settings settings = Coach.FULL_CHECK;
         if (trials != null) {
             if (trials < 1) {
                 throw new LearnerException("--trials is " + trials + ": use 1 or more");

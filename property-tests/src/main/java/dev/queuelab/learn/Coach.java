@@ -7,6 +7,7 @@ import dev.queuelab.check.workqueue.WorkQueueProperty;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The learner's loop for one exercise: compile their code, run its checks, tell the story of a failure
@@ -17,6 +18,9 @@ public final class Coach {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;
     public static final int BAD_INPUT = 2;
+
+    /** A full check: the default trials from the default seed. Only a full check changes the progress file. */
+    public static final Settings FULL_CHECK = new Settings(Settings.DEFAULT_TRIALS, OptionalLong.empty(), "exercise");
 
     private final Workspace workspace;
     private final PrintWriter out;

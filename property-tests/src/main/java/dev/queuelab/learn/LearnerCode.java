@@ -1,12 +1,9 @@
 package dev.queuelab.learn;
 
 import dev.queuelab.api.WorkQueue;
-import dev.queuelab.api.WorkQueueConfig;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -14,7 +11,6 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -101,36 +97,12 @@ public final class LearnerCode {
                 + "\nFix the line named above and check again.";
     }
 
-    private WorkQueueFactory load(Exercise exercise, Path out) {
-        Constructor<?> constructor;
+    private static WorkQueueFactory load(Exercise exercise, Path out) {
         try {
-            URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, WorkQueue.class.getClassLoader());
-            Class<?> type = Class.forName(exercise.qualifiedClassName(), true, loader);
-            if (!WorkQueue.class.isAssignableFrom(type)) {
-                throw new LearnerException(exercise.className() + " must implement dev.queuelab.api.WorkQueue, as the stub does");
-            }
-            constructor = type.getConstructor(WorkQueueConfig.class, InstantSource.class);
-        } catch (ClassNotFoundException e) {
-            throw new LearnerException(exercise.fileName() + " must declare the class " + exercise.qualifiedClassName()
-                    + " (package and name as in the stub)");
-        } catch (NoSuchMethodException e) {
-            throw new LearnerException(exercise.className() + " must keep its public constructor "
-                    + exercise.className() + "(WorkQueueConfig config, InstantSource clock): the checks build queues with it");
+            return exercise.factory(new URLClassLoader(new URL[] {out.toUri().toURL()}, WorkQueue.class.getClassLoader()));
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
-        return (config, clock) -> {
-            try {
-                return (WorkQueue) constructor.newInstance(config, clock);
-            } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;              // the learner's own exception: the engine reports it as a story
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        };
     }
 
     /** Where the api's classes are (the reference module's classes or jar): the one thing exercises compile against. */

@@ -1,6 +1,5 @@
 package dev.queuelab.learn;
 
-import dev.queuelab.check.Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -37,7 +36,6 @@ public final class WatchCommand extends LearnerCommand {
     int run(PrintWriter out) {
         Style style = style();
         Coach coach = new Coach(workspace, out, style);
-        Settings settings = new Settings(Settings.DEFAULT_TRIALS, java.util.OptionalLong.empty(), "exercise");
         int checks = 0;
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             Optional<Exercise> current = progress().next();
@@ -45,7 +43,7 @@ public final class WatchCommand extends LearnerCommand {
                 Exercise e = current.get();
                 Path dir = workspace.learnerDir(e);
                 WatchKey key = dir.register(watcher, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
-                int verdict = checkQuietly(coach, e, settings, out);
+                int verdict = checkQuietly(coach, e, out);
                 checks++;
                 if (verdict == Coach.OK) {
                     key.cancel();
@@ -73,9 +71,9 @@ public final class WatchCommand extends LearnerCommand {
     }
 
     /** A compile error or a damaged file is said, and the watch goes on: the next save may fix it. */
-    private int checkQuietly(Coach coach, Exercise e, Settings settings, PrintWriter out) {
+    private int checkQuietly(Coach coach, Exercise e, PrintWriter out) {
         try {
-            return coach.check(e, settings, Optional.empty());
+            return coach.check(e, Coach.FULL_CHECK, Optional.empty());
         } catch (LearnerException ex) {
             out.println(style().bad("queuelab watch: ") + ex.getMessage());
             return Coach.CHECK_FAILED;

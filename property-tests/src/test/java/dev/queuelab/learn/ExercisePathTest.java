@@ -76,20 +76,26 @@ class ExercisePathTest {
     /** The course in a scratch root, so that compiled classes land there and not in the repository. */
     private static Workspace copyOfCourse() {
         Path root = scratch.resolve("repo");
-        Path from = REPO.resolve("exercises/course");
+        if (!Files.exists(root)) {
+            copyTree(REPO.resolve("exercises/course"), root.resolve("exercises/course"));
+        }
+        return new Workspace(root);
+    }
+
+    /** Copies a folder, leaving out build output. */
+    static void copyTree(Path from, Path to) {
         try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path to = root.resolve("exercises/course").resolve(from.relativize(p).toString());
+            for (Path p : walk.filter(p -> !p.toString().contains("/target")).toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else if (!Files.exists(to)) {
-                    Files.copy(p, to);
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
                 }
             }
         } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
-        return new Workspace(root);
     }
 
     /** The anchors of a Markdown page's headings, as GitHub makes them: lower case, punctuation out, spaces to '-'. */

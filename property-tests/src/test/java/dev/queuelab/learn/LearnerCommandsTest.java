@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,17 +30,7 @@ class LearnerCommandsTest {
 
     @BeforeEach
     void copyExercises() throws IOException {
-        Path from = ExercisePathTest.REPO.resolve("exercises");
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.filter(p -> !p.toString().contains("/target")).toList()) {
-                Path to = root.resolve("exercises").resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        ExercisePathTest.copyTree(ExercisePathTest.REPO.resolve("exercises"), root.resolve("exercises"));
         ws = new Workspace(root);
         Files.copy(ws.stubDir(first).resolve("AckQueue.java"), ws.learnerFile(first), StandardCopyOption.REPLACE_EXISTING);
     }

@@ -30,10 +30,6 @@ public record JmhResult(String benchmark, Map<String, String> params, Score prim
     public record Score(double value, double error, String unit) {
     }
 
-    public String className() {
-        return benchmark.substring(0, benchmark.lastIndexOf('.'));
-    }
-
     /** Reads a JMH JSON file; a file that is not one gives a {@link ReportException} naming it. */
     public static List<JmhResult> read(Path file) {
         JsonNode root;

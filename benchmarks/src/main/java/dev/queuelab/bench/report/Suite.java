@@ -1,7 +1,6 @@
 package dev.queuelab.bench.report;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * How the report reads each benchmark: which parameter names the variants, which variant is the baseline
@@ -38,10 +37,4 @@ public record Suite(String benchmark, String title, String axis, String baseline
                     List.of(new Goal("100000", 0.7, "100k messages in flight: >= 0.7x the throughput with 1 in flight (no linear scans)"))),
             new Suite("DiskAppendBenchmark.append", "Appending 100-byte records to a file", "force", "none",
                     null, "records/s", List.of("forces"), List.of()));
-
-    public static Map<String, Suite> byBenchmark() {
-        Map<String, Suite> map = new java.util.LinkedHashMap<>();
-        ALL.forEach(s -> map.put(s.benchmark(), s));
-        return map;
-    }
 }
