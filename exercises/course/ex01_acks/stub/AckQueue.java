@@ -35,6 +35,7 @@ public class AckQueue implements WorkQueue {
     private final WorkQueueConfig config;
     private final InstantSource clock;
     private final Map<String, Entry> entries = new LinkedHashMap<>();     // not yet acked, in send order
+    private long deliveries;                                               // numbers every receipt: none is ever reused
 
     public AckQueue(WorkQueueConfig config, InstantSource clock) {
         if (config.fifo()) {

@@ -36,6 +36,7 @@ public class DeadLetterQueue implements WorkQueue {
     private final WorkQueueConfig config;
     private final InstantSource clock;
     private final Map<String, Entry> entries = new LinkedHashMap<>();     // not yet acked, in send order
+    private long deliveries;                                               // numbers every receipt: none is ever reused
     private final Map<String, Entry> deadLetters = new LinkedHashMap<>();
 
     public DeadLetterQueue(WorkQueueConfig config, InstantSource clock) {
@@ -74,7 +75,7 @@ public class DeadLetterQueue implements WorkQueue {
                 continue;
             }
             e.receives++;
-            e.receipt = new Receipt(e.message.id(), e.receives);   // every earlier receipt is stale from now on
+            e.receipt = new Receipt(e.message.id(), ++deliveries);   // a number no delivery had before: every earlier receipt is stale
             e.hiddenUntil = now.plus(visibility);
             out.add(new Delivery(e.message, e.receipt, e.receives));
         }

@@ -36,6 +36,7 @@ public class DeadLetterQueue implements WorkQueue {
     private final WorkQueueConfig config;
     private final InstantSource clock;
     private final Map<String, Entry> entries = new LinkedHashMap<>();     // not yet acked, in send order
+    private long deliveries;                                               // numbers every receipt: none is ever reused
     private final Map<String, Entry> deadLetters = new LinkedHashMap<>();
 
     public DeadLetterQueue(WorkQueueConfig config, InstantSource clock) {

@@ -37,6 +37,7 @@ public class FifoQueue implements WorkQueue {
     private final WorkQueueConfig config;
     private final InstantSource clock;
     private final Map<String, Entry> entries = new LinkedHashMap<>();     // not yet acked, in send order
+    private long deliveries;                                               // numbers every receipt: none is ever reused
     private final Map<String, Entry> deadLetters = new LinkedHashMap<>();
     private final Map<String, Accepted> dedup = new HashMap<>();          // dedup id -> first send with it
 
@@ -69,7 +70,7 @@ public class FifoQueue implements WorkQueue {
                 continue;
             }
             e.receives++;
-            e.receipt = new Receipt(e.message.id(), e.receives);   // every earlier receipt is stale from now on
+            e.receipt = new Receipt(e.message.id(), ++deliveries);   // a number no delivery had before: every earlier receipt is stale
             e.hiddenUntil = now.plus(visibility);
             out.add(new Delivery(e.message, e.receipt, e.receives));
         }

@@ -3,6 +3,7 @@ package dev.queuelab.check.gallery;
 import dev.queuelab.api.WorkQueueConfig;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
 import java.time.InstantSource;
+import java.util.Comparator;
 import java.util.Deque;
 
 /**
@@ -17,7 +18,7 @@ public final class ExpiredToBackOfGroupQueue extends SqsWorkQueue {
     }
 
     @Override
-    protected <T> void putBack(Deque<T> lane, T expired) {
+    protected <T> void putBack(Deque<T> lane, T expired, Comparator<? super T> sendOrder) {
         lane.addLast(expired);
     }
 }

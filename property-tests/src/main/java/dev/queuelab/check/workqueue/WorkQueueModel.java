@@ -304,8 +304,8 @@ final class WorkQueueModel {
         if (result == ReceiptOutcome.ACCEPTED && !current) {
             String why = m.where == Where.DONE ? m.id() + " had already been acked"
                     : m.where == Where.DEAD ? m.id() + " is in the dead-letter queue"
-                    : m.receipt.receive() != of.receiveCount() ? m.id() + " had been delivered again since (receive #"
-                            + m.receipt.receive() + ", to " + m.holder + " at " + t(m.receivedAt) + ")"
+                    : !m.receipt.equals(of.receipt()) ? m.id() + " had been delivered again since (receive #"
+                            + m.receives + ", to " + m.holder + " at " + t(m.receivedAt) + ")"
                     : "its visibility deadline " + t(m.deadline) + " had passed";
             anomalies.add(STALE_ACK_ACCEPTED.found(step, with + ", but " + why + ": the queue accepted a stale receipt"));
         } else if (result == ReceiptOutcome.STALE && current && m.deadlineChanged) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,19 +33,24 @@ import java.util.Optional;
  *   I2 a received message stays hidden until its visibility deadline, and is deliverable again from then on;
  *   I3 changeVisibility moves the deadline of a message still in flight to now + the new timeout;
  *   I4 a receipt is good only for its own delivery: once the message is delivered again, acked or
- *      dead-lettered, the old receipt is refused and changes nothing;
+ *      dead-lettered, the old receipt is refused and changes nothing; no two deliveries share a receipt;
  *   I5 on the receive that would exceed maxReceives, the message moves to the dead-letter queue instead;
  *      redrive moves dead letters back with a fresh receive count;
- *   I6 FIFO: a group's messages are delivered in send order, and at most one of them is in flight;
+ *   I6 FIFO: a group's messages are delivered in send order: none while an earlier one of its group is in
+ *      flight or waiting; one receive may hand out several of a group, in order;
  *   I7 FIFO: a send whose dedup id was accepted less than the dedup window ago is a duplicate, not enqueued;
  *   I8 no message waits behind another group's in-flight message (no head-of-line blocking).
- * Thread-safety: every public method is synchronized on the queue; no method blocks or sleeps.
- * Real world: Amazon SQS standard and FIFO queues with a redrive policy.
+ * Thread-safety: every public method holds the queue's monitor; no method blocks or sleeps.
+ * Real world: Amazon SQS standard and FIFO queues with a redrive policy. Stricter than SQS (see
+ * docs/work-queue.md, "The reference and SQS"): a receive hands out every deliverable message it has room
+ * for (SQS samples servers and may return fewer), counts are exact (SQS's are approximate), and a standard
+ * queue delivers a message again only after its deadline. As in SQS, a receive that dead-letters messages
+ * goes on to fill the batch with the messages behind them.
  *
  * <p>Shape: a <em>lane</em> holds a FIFO group's waiting messages; a standard queue's messages share one
  * lane with no limit in flight. {@code ready} holds the lanes that can deliver now. Leases sit in a
- * {@link LeaseTable} by deadline and expire lazily at the start of each call: no timers, no scans. The protected methods are the rules' decisions, one line
- * each; the bug gallery overrides one at a time.
+ * {@link LeaseTable} by deadline and expire lazily at the start of each call: no timers, no scans. The
+ * protected methods are the rules' decisions, one line each; the bug gallery overrides one at a time.
  */
 public class SqsWorkQueue implements WorkQueue {
 
@@ -57,6 +63,8 @@ public class SqsWorkQueue implements WorkQueue {
     private final LeaseTable<Lease> leases = new LeaseTable<>(l -> l.stored().lease == l);
     private final DedupWindow dedup;
     private int inFlight;
+    private long sends;                       // send order: an expired FIFO message goes back in its place
+    private long deliveries;                  // numbers receipts, so that no two deliveries share one (I4)
 
     public SqsWorkQueue(WorkQueueConfig config, InstantSource clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -65,112 +73,128 @@ public class SqsWorkQueue implements WorkQueue {
     }
 
     @Override
-    public synchronized SendOutcome send(Message message) {
-        Instant now = now();
-        if (config.fifo() && message.groupId() == null) {
-            throw new MissingGroupIdException(message.id());
-        }
-        if (stored.containsKey(message.id()) || deadLetters.containsKey(message.id())) {
-            throw new DuplicateMessageIdException(message.id());
-        }
-        if (config.fifo() && message.dedupId() != null) {
-            Optional<String> first = dedup.firstSent(message.dedupId(), now);
-            if (first.isPresent()) {
-                return SendOutcome.duplicateOf(first.get());   // I7: remembered even after the ack
+    public SendOutcome send(Message message) {
+        synchronized (monitor()) {
+            Instant now = now();
+            if (config.fifo() && message.groupId() == null) {
+                throw new MissingGroupIdException(message.id());
             }
-            dedup.remember(message.dedupId(), message.id(), now);
+            if (stored.containsKey(message.id()) || deadLetters.containsKey(message.id())) {
+                throw new DuplicateMessageIdException(message.id());
+            }
+            if (config.fifo() && message.dedupId() != null) {
+                Optional<String> first = dedup.firstSent(message.dedupId(), now);
+                if (first.isPresent()) {
+                    return SendOutcome.duplicateOf(first.get());   // I7: remembered even after the ack
+                }
+                dedup.remember(message.dedupId(), message.id(), now);
+            }
+            enqueue(new Stored(message, now));
+            return SendOutcome.accepted(message.id());
         }
-        enqueue(new Stored(message, now));
-        return SendOutcome.accepted(message.id());
     }
 
     @Override
-    public synchronized List<Delivery> receive(String consumer, int max, Duration visibility) {
+    public List<Delivery> receive(String consumer, int max, Duration visibility) {
         WorkQueueConfig.requireBatch(max);
         WorkQueueConfig.requireVisibility("visibility", visibility);
-        Instant now = now();
-        List<Delivery> out = new ArrayList<>(Math.min(max, stored.size()));
-        while (out.size() < max && !ready.isEmpty()) {
-            Lane lane = ready.pollFirst();
-            lane.queued = false;
-            if (!canDeliver(lane)) {
-                continue;                     // emptied by an ack while it waited in ready
+        synchronized (monitor()) {
+            Instant now = now();
+            List<Delivery> out = new ArrayList<>(Math.min(max, stored.size()));
+            while (out.size() < max && !ready.isEmpty()) {
+                Lane lane = ready.pollFirst();
+                lane.queued = false;
+                boolean free = lane.inFlight < maxInFlightPerLane();     // I6: in flight before this receive
+                while (free && out.size() < max && !lane.waiting.isEmpty()) {
+                    Stored next = lane.waiting.pollFirst();
+                    if (shouldDeadLetter(next.receives, config.maxReceives())) {   // I5
+                        stored.remove(next.message.id());
+                        keepDeadLetter(deadLetters, next.message.id(), next);
+                        continue;                 // and the batch goes on with the messages behind it
+                    }
+                    next.receives++;
+                    next.receipt = new Receipt(next.message.id(), ++deliveries);
+                    next.lease = new Lease(next, now, deadlineFor(now, visibility), visibility);
+                    leases.add(next.lease);
+                    lane.inFlight++;
+                    inFlight++;
+                    out.add(new Delivery(next.message, next.receipt, next.receives));
+                }
+                release(lane);                    // I6: a FIFO lane stays out of ready while any of it is in flight
             }
-            Stored next = lane.waiting.pollFirst();
-            if (shouldDeadLetter(next.receives, config.maxReceives())) {   // I5
-                stored.remove(next.message.id());
-                keepDeadLetter(deadLetters, next.message.id(), next);
-                release(lane);
-                continue;
-            }
-            next.receives++;
-            next.receipt = new Receipt(next.message.id(), next.receives);
-            next.lease = new Lease(next, now, deadlineFor(now, visibility), visibility);
-            leases.add(next.lease);
-            lane.inFlight++;
-            inFlight++;
-            release(lane);                    // I6: a FIFO lane stays out of ready while its head is in flight
-            out.add(new Delivery(next.message, next.receipt, next.receives));
+            return out;
         }
-        return out;
     }
 
     @Override
-    public synchronized ReceiptOutcome ack(Receipt receipt) {
-        now();
-        Stored s = stored.get(receipt.messageId());
-        if (s == null || s.receipt == null || !receiptMatches(receipt, s.receipt)) {
-            return ReceiptOutcome.STALE;                                    // I4
+    public ReceiptOutcome ack(Receipt receipt) {
+        synchronized (monitor()) {
+            now();
+            Stored s = stored.get(receipt.messageId());
+            if (s == null || s.receipt == null || !receiptMatches(receipt, s.receipt)) {
+                return ReceiptOutcome.STALE;                                    // I4
+            }
+            stored.remove(s.message.id());
+            if (s.lease != null) {
+                Lease done = s.lease;
+                s.lease = null;
+                s.lane.inFlight--;
+                inFlight--;
+                leases.died(done);
+            } else {
+                s.lane.waiting.remove(s);     // expired but not yet received again: back in its lane
+            }
+            release(s.lane);
+            return ReceiptOutcome.ACCEPTED;
         }
-        stored.remove(s.message.id());
-        if (s.lease != null) {
-            Lease done = s.lease;
-            s.lease = null;
-            s.lane.inFlight--;
-            inFlight--;
-            leases.died(done);
-        } else {
-            s.lane.waiting.remove(s);         // expired but not yet received again: still the lane's head
-        }
-        release(s.lane);
-        return ReceiptOutcome.ACCEPTED;
     }
 
     @Override
-    public synchronized ReceiptOutcome changeVisibility(Receipt receipt, Duration visibility) {
+    public ReceiptOutcome changeVisibility(Receipt receipt, Duration visibility) {
         WorkQueueConfig.requireVisibility("visibility", visibility);
-        Instant now = now();
-        Stored s = stored.get(receipt.messageId());
-        if (s == null || s.lease == null || !receiptMatches(receipt, s.receipt)) {
-            return ReceiptOutcome.STALE;                                    // I4: only while in flight
+        synchronized (monitor()) {
+            Instant now = now();
+            Stored s = stored.get(receipt.messageId());
+            if (s == null || s.lease == null || !receiptMatches(receipt, s.receipt)) {
+                return ReceiptOutcome.STALE;                                    // I4: only while in flight
+            }
+            Lease old = s.lease;
+            s.lease = new Lease(s, old.receivedAt(), deadlineFor(extensionStart(old.receivedAt(), now), visibility), visibility);
+            leases.add(s.lease);              // I3
+            leases.died(old);
+            expireLeases(now);                // a timeout of 0 releases the message now
+            return ReceiptOutcome.ACCEPTED;
         }
-        Lease old = s.lease;
-        s.lease = new Lease(s, old.receivedAt(), deadlineFor(extensionStart(old.receivedAt(), now), visibility), visibility);
-        leases.add(s.lease);                  // I3
-        leases.died(old);
-        expireLeases(now);                    // a timeout of 0 releases the message now
-        return ReceiptOutcome.ACCEPTED;
     }
 
     @Override
-    public synchronized List<Message> deadLetters() { return deadLetters.values().stream().map(s -> s.message).toList(); }
-
-    @Override
-    public synchronized int redrive() {
-        Instant now = now();
-        int moved = deadLetters.size();
-        for (Stored dead : deadLetters.values()) {
-            enqueue(new Stored(dead.message, now));                        // I5: a fresh start
+    public List<Message> deadLetters() {
+        synchronized (monitor()) {
+            now();
+            return deadLetters.values().stream().map(s -> s.message).toList();
         }
-        deadLetters.clear();
-        return moved;
     }
 
     @Override
-    public synchronized QueueStats stats() {
-        Instant now = now();
-        Duration oldest = stored.isEmpty() ? Duration.ZERO : Duration.between(stored.values().iterator().next().sentAt, now);
-        return new QueueStats(stored.size() - inFlight, inFlight, deadLetters.size(), oldest);
+    public int redrive() {
+        synchronized (monitor()) {
+            Instant now = now();
+            int moved = deadLetters.size();
+            for (Stored dead : deadLetters.values()) {
+                enqueue(new Stored(dead.message, now));                        // I5: a fresh start
+            }
+            deadLetters.clear();
+            return moved;
+        }
+    }
+
+    @Override
+    public QueueStats stats() {
+        synchronized (monitor()) {
+            Instant now = now();
+            Duration oldest = stored.isEmpty() ? Duration.ZERO : Duration.between(stored.values().iterator().next().sentAt, now);
+            return new QueueStats(stored.size() - inFlight, inFlight, deadLetters.size(), oldest);
+        }
     }
 
     @Override
@@ -178,12 +202,15 @@ public class SqsWorkQueue implements WorkQueue {
 
     // ---- the decisions, one rule each (the bug gallery overrides these); then the mechanics ----
 
+    /** Thread-safety: the object every public method holds while it reads or changes the queue. */
+    protected Object monitor() { return this; }
+
     /** I8: which lane a message waits in: its group on a FIFO queue; a standard queue's share one. */
     protected String laneOf(Message message) {
         return config.fifo() ? message.groupId() : "";
     }
 
-    /** I6, I8: how many of one lane's messages may be in flight at once: one per group, any on a standard queue. */
+    /** I6, I8: how many of a lane's messages may be in flight before a receive may take more of it. */
     protected int maxInFlightPerLane() { return config.fifo() ? 1 : Integer.MAX_VALUE; }
 
     /** I2: when a message received at {@code from} becomes visible again. */
@@ -206,9 +233,16 @@ public class SqsWorkQueue implements WorkQueue {
     /** I7: the deduplication window this queue keeps. */
     protected DedupWindow newDedupWindow(Duration window) { return new DedupWindow(window); }
 
-    /** I1, I6: an expired message goes back to the head of its lane, ahead of later sends of its group. */
-    protected <T> void putBack(Deque<T> lane, T expired) {
+    /** I1, I6: an expired message goes back into its lane ahead of every later send of its group. */
+    protected <T> void putBack(Deque<T> lane, T expired, Comparator<? super T> sendOrder) {
+        Deque<T> earlier = new ArrayDeque<>(0);
+        while (config.fifo() && !lane.isEmpty() && sendOrder.compare(lane.peekFirst(), expired) < 0) {
+            earlier.push(lane.pollFirst());   // expired before it in the same instant: they stay ahead
+        }
         lane.addFirst(expired);
+        while (!earlier.isEmpty()) {
+            lane.addFirst(earlier.pop());
+        }
     }
 
     /** I1: a dead letter is kept until redriven. */
@@ -230,7 +264,7 @@ public class SqsWorkQueue implements WorkQueue {
             s.lease = null;                   // the receipt stays good until the next delivery (I4)
             s.lane.inFlight--;
             inFlight--;
-            putBack(s.lane.waiting, s);
+            putBack(s.lane.waiting, s, SEND_ORDER);
             release(s.lane);
         }
     }
@@ -243,7 +277,7 @@ public class SqsWorkQueue implements WorkQueue {
 
     /** Puts a lane back in ready if it can deliver, or forgets it once it holds nothing. */
     private void release(Lane lane) {
-        if (canDeliver(lane) && !lane.queued) {
+        if (!lane.waiting.isEmpty() && lane.inFlight < maxInFlightPerLane() && !lane.queued) {
             lane.queued = true;
             ready.addLast(lane);
         } else if (config.fifo() && lane.waiting.isEmpty() && lane.inFlight == 0) {
@@ -251,13 +285,12 @@ public class SqsWorkQueue implements WorkQueue {
         }
     }
 
-    private boolean canDeliver(Lane lane) {
-        return !lane.waiting.isEmpty() && lane.inFlight < maxInFlightPerLane();
-    }
+    private static final Comparator<Stored> SEND_ORDER = Comparator.comparingLong(s -> s.seq);
 
     private final class Stored {
         final Message message;
         final Instant sentAt;
+        final long seq = ++sends;
         final Lane lane;
         int receives;
         Receipt receipt;                      // of the latest delivery; null before the first
