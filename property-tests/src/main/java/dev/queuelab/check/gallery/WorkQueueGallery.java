@@ -31,6 +31,10 @@ public final class WorkQueueGallery {
             new Variant("dead-letter-dropped", "lost", DeadLetterDroppedQueue::new),
             new Variant("one-lane", "poison-blocks-queue", OneLaneQueue::new));
 
+    /** Mistakes that only threads show: the simulations pass them, the stress run on real threads must not. */
+    public static final List<Variant> THREAD_VARIANTS = List.of(
+            new Variant("no-lock", "any", NoLockQueue::new));
+
     private WorkQueueGallery() {
     }
 }

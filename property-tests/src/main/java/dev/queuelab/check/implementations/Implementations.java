@@ -17,6 +17,7 @@ public final class Implementations {
     static {
         WORK_QUEUES.put("reference", SqsWorkQueue::new);
         WorkQueueGallery.VARIANTS.forEach(v -> WORK_QUEUES.put("gallery." + v.name(), v.factory()));
+        WorkQueueGallery.THREAD_VARIANTS.forEach(v -> WORK_QUEUES.put("gallery." + v.name(), v.factory()));
     }
 
     private Implementations() {

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  */
 public sealed interface Event {
 
-    /** The story step (1-based); steps after the scenario's last are the final drain. */
+    /** The story step (1-based); steps after the scenario's last are the checker's final drain. */
     int step();
 
     Instant at();
@@ -38,13 +38,19 @@ public sealed interface Event {
 
         @Override
         public String outcome() {
-            return result.accepted() ? "accepted" : "duplicate of " + result.messageId() + ", not enqueued";
+            if (result.accepted()) {
+                return message.id().equals(result.messageId()) ? "accepted" : "accepted as " + result.messageId();
+            }
+            return "duplicate of " + result.messageId() + ", not enqueued";
         }
     }
 
-    /** A receive, with the messages it moved to the dead-letter queue instead of delivering. */
-    record Received(int step, Instant at, String consumer, int max, Duration visibility, List<Delivery> deliveries,
-                    List<String> deadLettered) implements Event {
+    /**
+     * A receive and what it handed out. Which messages it moved to the dead-letter queue on the way is not
+     * part of its answer (SQS does not say either): the model learns it from the next observation.
+     */
+    record Received(int step, Instant at, String consumer, int max, Duration visibility, List<Delivery> deliveries)
+            implements Event {
         @Override
         public String action() {
             return consumer + " receives up to " + max + " (visibility " + Durations.brief(visibility) + ")";
@@ -52,9 +58,8 @@ public sealed interface Event {
 
         @Override
         public String outcome() {
-            String got = deliveries.isEmpty() ? "nothing" : deliveries.stream()
+            return deliveries.isEmpty() ? "nothing" : deliveries.stream()
                     .map(d -> d.messageId() + " (receive #" + d.receiveCount() + ")").collect(Collectors.joining(", "));
-            return got + (deadLettered.isEmpty() ? "" : "; moved to the dead-letter queue: " + String.join(", ", deadLettered));
         }
     }
 
@@ -138,16 +143,26 @@ public sealed interface Event {
         }
     }
 
-    /** What the queue shows after a step: its dead letters and its statistics. Not a story line of its own. */
+    /** The implementation answered something the contract does not allow (null, a null element). */
+    record Invalid(int step, Instant at, String action, String answer) implements Event {
+        @Override
+        public String outcome() {
+            return "answered " + answer;
+        }
+    }
+
+    /** The checker reads the queue's dead letters and statistics: an Observe step, or the end of the drain. */
     record Observed(int step, Instant at, List<String> deadLetters, QueueStats stats) implements Event {
         @Override
         public String action() {
-            return "";
+            return "checker reads the statistics and the dead-letter queue";
         }
 
         @Override
         public String outcome() {
-            return "";
+            return stats.visible() + " visible, " + stats.inFlight() + " in flight, " + stats.deadLettered()
+                    + " dead-lettered, oldest " + Durations.brief(stats.oldestAge())
+                    + "; dead letters: " + (deadLetters.isEmpty() ? "none" : String.join(", ", deadLetters));
         }
     }
 }

@@ -3,24 +3,36 @@ package dev.queuelab.check.workqueue;
 import dev.queuelab.api.Delivery;
 import dev.queuelab.api.Durations;
 import dev.queuelab.api.Message;
+import dev.queuelab.api.QueueStats;
+import dev.queuelab.api.ReceiptOutcome;
+import dev.queuelab.api.SendOutcome;
 import dev.queuelab.api.WorkQueue;
+import dev.queuelab.api.WorkQueueCapabilities;
 import dev.queuelab.check.ClockDriver;
 import dev.queuelab.check.SimClockDriver;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Runs a scenario, single-threaded, against one implementation, and records the history. After the last
  * step it drains the queue (time moves past every deadline, then a drainer receives and acks until nothing
- * comes), so that a message the queue lost shows as lost and not as merely late.
+ * comes, then the checker reads the statistics and dead letters), so that a message the queue lost shows
+ * as lost and not as merely late.
  *
- * <p>The runner keeps what the consumers hold, to resolve symbolic steps ("A acks its oldest delivery"),
- * and nothing else: judging the answers is the model's job.
+ * <p>The runner calls the implementation only where a step says so: it never reads the queue between
+ * steps, because a read can change what it observes (a queue that expires leases in {@code stats()} would
+ * hide one that forgets to in {@code changeVisibility}). It keeps what the consumers hold, to resolve
+ * symbolic steps ("A acks its oldest delivery"), and records every answer as it came, null included:
+ * judging the answers is the model's job.
  */
 public final class Runner {
 
@@ -50,6 +62,8 @@ public final class Runner {
         final Instant start = clock.now();
         final List<Event> events = new ArrayList<>();
         final Map<String, List<Delivery>> held = new LinkedHashMap<>();
+        final Deque<String> freeIds = new ArrayDeque<>();       // acked ids a later send may reuse
+        final Set<String> usedIds = new HashSet<>();
         WorkQueue queue;
         int sent;
         int step;
@@ -65,13 +79,13 @@ public final class Runner {
                 for (Step s : scenario.steps()) {
                     step++;
                     perform(s);
-                    observe();
                 }
                 drain();
             } catch (RuntimeException e) {
                 events.add(new Event.Threw(step, clock.now(), lastAction(), e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
-            return History.simulated(scenario.config(), start, List.copyOf(events), scenario.steps().size());
+            return History.simulated(scenario.config(), queue == null ? WorkQueueCapabilities.ALL : queue.capabilities(),
+                    start, List.copyOf(events), scenario.steps().size());
         }
 
         private String lastAction() {
@@ -81,15 +95,7 @@ public final class Runner {
         private void perform(Step s) {
             Instant now = clock.now();
             if (s instanceof Step.Send send) {
-                Message m = Message.of("m" + (++sent), "payload " + sent);
-                if (scenario.config().fifo()) {
-                    m = m.inGroup("g" + Math.max(1, send.group()));
-                }
-                if (send.dedup() > 0) {
-                    m = m.withDedupId("d" + send.dedup());
-                }
-                doing = "the producer sends " + m.id();
-                events.add(new Event.Sent(step, now, m, queue.send(m)));
+                send(send, now);
             } else if (s instanceof Step.Receive r) {
                 receive(r.consumer(), r.max(), r.visibilitySeconds() < 0
                         ? scenario.config().visibilityTimeout() : Duration.ofSeconds(r.visibilitySeconds()));
@@ -97,15 +103,16 @@ public final class Runner {
                 Delivery d = pick(a.consumer(), a.nth(), "acks its delivery #" + (a.nth() + 1));
                 if (d != null) {
                     held.get(a.consumer()).remove(d);
-                    doing = a.consumer() + " acks " + d.messageId();
-                    events.add(new Event.Acked(step, now, a.consumer(), d, queue.ack(d.receipt())));
+                    ack(a.consumer(), d);
                 }
             } else if (s instanceof Step.ChangeVisibility c) {
                 Delivery d = pick(c.consumer(), c.nth(), "changes the visibility of its delivery #" + (c.nth() + 1));
                 if (d != null) {
                     Duration to = Duration.ofSeconds(c.seconds());
                     doing = c.consumer() + " changes the visibility of " + d.messageId() + " to " + Durations.brief(to);
-                    events.add(new Event.Changed(step, now, c.consumer(), d, to, queue.changeVisibility(d.receipt(), to)));
+                    ReceiptOutcome result = queue.changeVisibility(d.receipt(), to);
+                    events.add(result == null ? new Event.Invalid(step, now, doing, "null instead of ACCEPTED or STALE")
+                            : new Event.Changed(step, now, c.consumer(), d, to, result));
                 }
             } else if (s instanceof Step.Crash c) {
                 List<Delivery> dropped = held.getOrDefault(c.consumer(), List.of());
@@ -117,17 +124,64 @@ public final class Runner {
             } else if (s instanceof Step.Redrive) {
                 doing = "the operator redrives the dead-letter queue";
                 events.add(new Event.Redriven(step, now, queue.redrive()));
+            } else if (s instanceof Step.Observe) {
+                observe();
+            } else {
+                throw new IllegalStateException("the runner has no rule for step " + s + ": a bug in the checker");
             }
+        }
+
+        private void send(Step.Send send, Instant now) {
+            String id = send.reuseId() && !freeIds.isEmpty() ? freeIds.pollFirst() : nextFreshId();
+            Message m = new Message(id, null, null, "payload " + (sent + 1), Map.of("trace", "t" + (sent + 1)));
+            sent++;
+            if (scenario.config().fifo()) {
+                m = m.inGroup("g" + Math.max(1, send.group()));
+            }
+            if (send.dedup() > 0) {
+                m = m.withDedupId("d" + send.dedup());
+            }
+            doing = "the producer sends " + m.id();
+            SendOutcome result = queue.send(m);
+            events.add(result == null ? new Event.Invalid(step, now, doing, "null instead of a SendOutcome")
+                    : new Event.Sent(step, now, m, result));
+        }
+
+        private String nextFreshId() {
+            String id;
+            int n = usedIds.size();
+            do {
+                id = "m" + (++n);
+            } while (usedIds.contains(id));
+            usedIds.add(id);
+            return id;
         }
 
         private List<Delivery> receive(String consumer, int max, Duration visibility) {
             doing = consumer + " receives up to " + max;
-            List<String> deadBefore = deadLetterIds();
-            List<Delivery> got = List.copyOf(queue.receive(consumer, max, visibility));
-            List<String> moved = deadLetterIds().stream().filter(id -> !deadBefore.contains(id)).toList();
+            List<Delivery> answer = queue.receive(consumer, max, visibility);
+            if (answer == null || answer.contains(null)) {
+                events.add(new Event.Invalid(step, clock.now(), doing, answer == null ? "null instead of a list"
+                        : "a list with a null element: " + answer));
+                return List.of();
+            }
+            List<Delivery> got = List.copyOf(answer);
             held.computeIfAbsent(consumer, c -> new ArrayList<>()).addAll(got);
-            events.add(new Event.Received(step, clock.now(), consumer, max, visibility, got, moved));
+            events.add(new Event.Received(step, clock.now(), consumer, max, visibility, got));
             return got;
+        }
+
+        private void ack(String consumer, Delivery d) {
+            doing = consumer + " acks " + d.messageId();
+            ReceiptOutcome result = queue.ack(d.receipt());
+            if (result == null) {
+                events.add(new Event.Invalid(step, clock.now(), doing, "null instead of ACCEPTED or STALE"));
+                return;
+            }
+            events.add(new Event.Acked(step, clock.now(), consumer, d, result));
+            if (result == ReceiptOutcome.ACCEPTED && !freeIds.contains(d.messageId())) {
+                freeIds.addLast(d.messageId());
+            }
         }
 
         private Delivery pick(String consumer, int nth, String action) {
@@ -140,12 +194,16 @@ public final class Runner {
         }
 
         private void observe() {
-            doing = "the checker reads the queue's statistics and dead letters";
-            events.add(new Event.Observed(step, clock.now(), deadLetterIds(), queue.stats()));
-        }
-
-        private List<String> deadLetterIds() {
-            return queue.deadLetters().stream().map(Message::id).toList();
+            doing = "the checker reads the queue's dead letters";
+            List<Message> dead = queue.deadLetters();
+            doing = "the checker reads the queue's statistics";
+            QueueStats stats = queue.stats();
+            if (dead == null || dead.contains(null) || stats == null) {
+                events.add(new Event.Invalid(step, clock.now(), "the checker reads the statistics and the dead-letter queue",
+                        dead == null || dead.contains(null) ? "dead letters " + dead : "null statistics"));
+                return;
+            }
+            events.add(new Event.Observed(step, clock.now(), dead.stream().map(Message::id).toList(), stats));
         }
 
         /** Bounded: each round acks at least one message or ends; no round can deliver more than were sent. */
@@ -153,21 +211,19 @@ public final class Runner {
             step++;
             clock.advance(DRAIN_WAIT);
             events.add(new Event.Ticked(step, clock.now(), DRAIN_WAIT));
-            observe();
             for (int round = 0; round <= sent + 1; round++) {
                 step++;
                 List<Delivery> got = receive(DRAINER, 10, scenario.config().visibilityTimeout());
-                observe();
                 if (got.isEmpty()) {
-                    return;
+                    break;
                 }
                 for (Delivery d : got) {
                     step++;
-                    doing = DRAINER + " acks " + d.messageId();
-                    events.add(new Event.Acked(step, clock.now(), DRAINER, d, queue.ack(d.receipt())));
-                    observe();
+                    ack(DRAINER, d);
                 }
             }
+            step++;
+            observe();
         }
     }
 }

@@ -18,20 +18,29 @@ public sealed interface Step {
 
     /**
      * The producer sends the next message, m1, m2...: in group g{group} (FIFO) and with dedup id
-     * d{dedup} when those are above 0.
+     * d{dedup} when those are above 0. With {@code reuseId}, the new message takes the id of the earliest
+     * acked message whose id is free again (a producer that names messages by business key does this);
+     * with no such message it gets a fresh id.
      */
-    record Send(int group, int dedup) implements Step {
+    record Send(int group, int dedup, boolean reuseId) implements Step {
+        public Send(int group, int dedup) {
+            this(group, dedup, false);
+        }
+
         @Override
         public List<Step> simpler() {
             List<Step> out = new ArrayList<>();
+            if (reuseId) {
+                out.add(new Send(group, dedup, false));
+            }
             if (dedup > 0) {
-                out.add(new Send(group, 0));
+                out.add(new Send(group, 0, reuseId));
             }
             if (dedup > 1) {
-                out.add(new Send(group, 1));
+                out.add(new Send(group, 1, reuseId));
             }
             if (group > 1) {
-                out.add(new Send(1, dedup));
+                out.add(new Send(1, dedup, reuseId));
             }
             return out;
         }
@@ -101,6 +110,18 @@ public sealed interface Step {
         @Override
         public List<Step> simpler() {
             return Ticks.smallerThan(seconds).stream().<Step>map(Tick::new).toList();
+        }
+    }
+
+    /**
+     * The checker reads the queue's dead letters, then its statistics. A step like any other, so that most
+     * scenarios call every other method cold: a read that does work of its own (expiring leases, say)
+     * would otherwise hide a method that forgets to.
+     */
+    record Observe() implements Step {
+        @Override
+        public List<Step> simpler() {
+            return List.of();
         }
     }
 

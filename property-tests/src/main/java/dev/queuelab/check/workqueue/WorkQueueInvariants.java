@@ -10,7 +10,8 @@ final class WorkQueueInvariants {
     }
 
     static WorkQueueModel fold(History history) {
-        WorkQueueModel model = new WorkQueueModel(history.config(), history.start(), !history.concurrent());
+        WorkQueueModel model = new WorkQueueModel(history.config(), history.start(), !history.concurrent(),
+                history.capabilities().exactStats());
         boolean threw = false;
         for (Event e : history.events()) {
             model.apply(e);

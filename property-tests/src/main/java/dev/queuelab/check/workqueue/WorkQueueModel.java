@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +24,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The simple model: SQS's rules written as plainly as possible, folded over a history one event at a time.
- * At each event it says what a correct queue could have answered, compares it with what the implementation
- * did answer, records any anomaly, and then follows the implementation, so that one mistake is reported
- * once and not again at every later step.
+ * At each event it says what a correct queue could have answered, compares every field of the answer with
+ * it, records any anomaly, and then follows the implementation, so that one mistake is reported once and
+ * not again at every later step.
  *
- * <p>Where SQS leaves a choice (which of several visible messages a receive returns, when exactly a message
- * past maxReceives is moved), the model accepts every allowed answer and checks only what must hold.
+ * <p>Where SQS leaves a choice (which of several visible messages a receive returns, how many of one FIFO
+ * group a batch holds, which receive moves a message past maxReceives to the dead-letter queue), the model
+ * accepts every allowed answer and checks only what must hold. A receive does not say what it dead-lettered,
+ * so the model learns it from the next observation; a message past maxReceives is "due" until then.
  */
 final class WorkQueueModel {
 
@@ -43,7 +47,7 @@ final class WorkQueueModel {
         Instant sentAt;
         int receives;
         Where where = Where.READY;
-        Receipt receipt;
+        Delivery current;                     // the latest delivery, whose receipt is the good one
         String holder;
         Instant receivedAt;
         Instant deadline;
@@ -51,6 +55,14 @@ final class WorkQueueModel {
         int processed;
         boolean droppedByCrash;
         int ackedAtStep;
+        int redrivenAtStep;
+        Instant redrivenAt;
+        long redriveSeq;                      // its place in send order if the redrive did move it
+        boolean maybeRedriven;                // past maxReceives when a redrive moved an unknown few of those
+        boolean maybeDead;                    // past maxReceives, visible, and a receive has come since: it may have moved
+        int lastSeenStep;                     // delivered, acked or seen in the dead-letter queue
+        int lastDeliveredStep;
+        int deadSeenStep;                     // when an observation first showed it in the dead-letter queue
 
         Msg(Message message, long seq, Instant sentAt) {
             this.message = message;
@@ -63,24 +75,37 @@ final class WorkQueueModel {
         }
     }
 
+    /** One delivery as the model saw it: of which message (an id can be reused), at which step, which receive. */
+    private record Given(Msg msg, int step, int receive) {
+    }
+
+    /** A receive that left out a deliverable message: named once the rest of the history says lost or late. */
+    private record Withheld(int index, Msg msg, int step, String asked) {
+    }
+
     private final WorkQueueConfig config;
     private final Instant start;
+    private final boolean checkWithheld;
+    private final boolean exactStats;
     private final Map<String, Msg> messages = new LinkedHashMap<>();
+    private final Map<Delivery, Given> given = new IdentityHashMap<>();
+    private final Map<Receipt, Given> receipts = new HashMap<>();
     private final Map<String, Msg> dedupFirst = new HashMap<>();
     private final Map<String, Instant> dedupSince = new HashMap<>();
+    private final Map<String, Instant> dedupRetried = new HashMap<>();
     private final List<Anomaly> anomalies = new ArrayList<>();
+    private final List<Withheld> withheld = new ArrayList<>();
     private final Set<String> coverage = new TreeSet<>();
+    private final List<Integer> redeliveries = new ArrayList<>();
+    private final List<Integer> duplicateEffects = new ArrayList<>();
     private QueueStats lastStats = QueueStats.EMPTY;
     private long seq;
-    private int redeliveries;
-    private int duplicateEffects;
 
-    private final boolean checkWithheld;
-
-    WorkQueueModel(WorkQueueConfig config, Instant start, boolean checkWithheld) {
+    WorkQueueModel(WorkQueueConfig config, Instant start, boolean checkWithheld, boolean exactStats) {
         this.config = config;
         this.start = start;
         this.checkWithheld = checkWithheld;
+        this.exactStats = exactStats;
     }
 
     List<Anomaly> anomalies() {
@@ -101,12 +126,14 @@ final class WorkQueueModel {
         return coverage;
     }
 
-    int redeliveries() {
-        return redeliveries;
+    /** Redeliveries up to and including {@code step}. */
+    int redeliveries(int step) {
+        return (int) redeliveries.stream().filter(s -> s <= step).count();
     }
 
-    int duplicateEffects() {
-        return duplicateEffects;
+    /** Messages processed a second time (a crash after processing, a late ack) up to and including {@code step}. */
+    int duplicateEffects(int step) {
+        return (int) duplicateEffects.stream().filter(s -> s <= step).count();
     }
 
     void apply(Event event) {
@@ -126,17 +153,35 @@ final class WorkQueueModel {
             observed(e);
         } else if (event instanceof Event.Threw e) {
             anomalies.add(OPERATION_FAILED.found(e.step(), "the queue threw " + e.error() + " when asked: " + e.action()));
+        } else if (event instanceof Event.Invalid e) {
+            anomalies.add(INVALID_ANSWER.found(e.step(), "asked: " + e.action() + "; the queue answered " + e.answer()));
+        } else if (!(event instanceof Event.Ticked || event instanceof Event.Skipped)) {
+            throw new IllegalStateException("the model has no rule for " + event + ": a bug in the checker");
         }
     }
 
-    /** After the final drain: every accepted message must have been acked or dead-lettered (I1, I5). */
+    /** After the final drain and observation: every accepted message was acked or dead-lettered (I1, I5). */
     void finish(int step) {
+        Set<Msg> named = new HashSet<>();
+        for (Withheld w : withheld) {
+            Msg m = w.msg();
+            if (m.where == Where.DEAD && m.deadSeenStep > w.step() && m.lastDeliveredStep <= w.step()) {
+                anomalies.set(w.index(), DEAD_LETTER_EARLY.found(w.step(), w.asked() + ", without " + m.id() + ": the receive"
+                        + " moved it to the dead-letter queue after " + m.receives + " receive(s), but maxReceives is "
+                        + config.maxReceives() + " (the checker found it there at step " + m.deadSeenStep + ")"));
+            } else if (m.lastSeenStep <= w.step()) {
+                named.add(w.msg());
+                anomalies.set(w.index(), LOST.found(w.step(), w.msg().id() + " was accepted at " + t(w.msg().sentAt)
+                        + " and nothing held it back; " + w.asked() + ", and the queue never offered " + w.msg().id()
+                        + " again, not even to the checker's final drain: it is gone"));
+            }
+        }
         for (Msg m : messages.values()) {
-            if (m.where == Where.DONE || m.where == Where.DEAD) {
+            if (m.where == Where.DONE || m.where == Where.DEAD || named.contains(m)) {
                 continue;
             }
             boolean queueStillHoldsSome = lastStats.visible() + lastStats.inFlight() > 0;
-            if (m.receives >= config.maxReceives() && queueStillHoldsSome) {
+            if (m.receives >= config.maxReceives() && !m.maybeRedriven && queueStillHoldsSome) {
                 anomalies.add(DEAD_LETTER_LATE.found(step, m.id() + " was received " + m.receives + " times (maxReceives "
                         + config.maxReceives() + ") and never reached the dead-letter queue, even after the final drain"));
             } else {
@@ -152,6 +197,7 @@ final class WorkQueueModel {
         Msg first = dedupId == null ? null : dedupFirst.get(dedupId);
         Instant since = dedupId == null ? null : dedupSince.get(dedupId);
         boolean inWindow = first != null && e.at().isBefore(since.plus(config.dedupWindow()));
+        String expectedId = inWindow ? first.id() : msg.id();
         if (e.result().accepted() && inWindow) {
             anomalies.add(DEDUP_WINDOW_VIOLATED.found(e.step(), msg.id() + " reuses dedup id " + dedupId + ", first accepted for "
                     + first.id() + " at " + t(since) + "; the window (" + Durations.brief(config.dedupWindow()) + ") runs until "
@@ -162,13 +208,25 @@ final class WorkQueueModel {
                     : first == null ? "no earlier send used dedup id " + dedupId
                     : "dedup id " + dedupId + " was accepted at " + t(since) + " and its window ended at "
                     + t(since.plus(config.dedupWindow())))));
+        } else if (!Objects.equals(e.result().messageId(), expectedId)) {
+            anomalies.add(WRONG_SEND_OUTCOME.found(e.step(), "the send of " + msg.id() + " was " + e.outcome() + ", but "
+                    + (inWindow ? "the message it duplicates is " + first.id() : "the message accepted is " + msg.id())));
         }
         if (!e.result().accepted()) {
             coverage.add("dedup: duplicate refused");
+            dedupRetried.put(dedupId, e.at());
             return;
         }
         if (first != null && !inWindow) {
             coverage.add("dedup: id free again after its window");
+            Instant retried = dedupRetried.remove(dedupId);
+            if (retried != null && e.at().isBefore(retried.plus(config.dedupWindow()))) {
+                coverage.add("dedup: free after the first send's window, though a retry came inside it");
+            }
+        }
+        Msg old = messages.remove(msg.id());
+        if (old != null && old.where == Where.DONE) {
+            coverage.add("receipt: id reused after an ack");
         }
         Msg m = new Msg(msg, seq++, e.at());
         messages.put(msg.id(), m);
@@ -179,21 +237,31 @@ final class WorkQueueModel {
     }
 
     private void received(Event.Received e) {
-        e.deadLettered().forEach(id -> deadLettered(e.step(), e.at(), id));   // moved instead of delivered
-        Set<String> batch = new HashSet<>();
+        if (e.deliveries().size() > e.max()) {
+            anomalies.add(BATCH_OVER_MAX.found(e.step(), e.consumer() + " asked for up to " + e.max() + " and got "
+                    + e.deliveries().size() + ": " + e.outcome()));
+        }
+        Set<Msg> batch = new HashSet<>();
         for (Delivery d : e.deliveries()) {
             Msg m = messages.get(d.messageId());
             if (m == null) {
                 anomalies.add(UNEXPECTED.found(e.step(), e.consumer() + " received " + d.messageId() + ", which was never accepted"));
                 continue;
             }
-            checkDelivery(e, m);
+            checkAnswer(e, d, m);
+            checkDelivery(e, m, batch);
+            if (m.maybeRedriven) {
+                redrivenAfterAll(m);          // delivered, so the redrive did move it: a fresh start
+            }
             if (m.receives >= 1) {
-                redeliveries++;
+                redeliveries.add(e.step());
                 coverage.add("redelivered after its deadline");
                 if (m.droppedByCrash) {
                     coverage.add("redelivered after a crash");
                 }
+            }
+            if (config.fifo() && m.redrivenAtStep > 0) {
+                coverage.add("fifo: redriven message delivered in its group");
             }
             m.receives++;
             m.where = Where.IN_FLIGHT;
@@ -201,32 +269,61 @@ final class WorkQueueModel {
             m.receivedAt = e.at();
             m.deadline = e.at().plus(e.visibility());
             m.deadlineChanged = false;
-            m.receipt = d.receipt();
+            m.current = d;
             m.droppedByCrash = false;
-            batch.add(m.id());
+            m.maybeDead = false;
+            m.lastSeenStep = e.step();
+            m.lastDeliveredStep = e.step();
+            given.put(d, new Given(m, e.step(), m.receives));
+            receipts.putIfAbsent(d.receipt(), given.get(d));
+            batch.add(m);
         }
-        if (messages.values().stream().filter(m -> m.where == Where.IN_FLIGHT && e.at().isBefore(m.deadline))
-                .map(m -> m.holder).distinct().count() > 1) {
+        messages.values().stream().filter(m -> waiting(m, e.at(), batch) && m.receives >= config.maxReceives())
+                .forEach(m -> m.maybeDead = true);
+        if (messages.values().stream().filter(m -> inFlight(m, e.at())).map(m -> m.holder).distinct().count() > 1) {
             coverage.add("competing: two consumers hold messages at once");
         }
-        if (config.fifo() && messages.values().stream().anyMatch(m -> m.where == Where.READY && groupBusy(m, e.at()))) {
+        if (config.fifo() && messages.values().stream().anyMatch(m -> waiting(m, e.at(), batch) && groupBusy(m, e.at(), batch))) {
             coverage.add("fifo: group held back by its message in flight");
         }
         if (checkWithheld && e.deliveries().size() < e.max()) {
             messages.values().stream()
-                    .filter(m -> !batch.contains(m.id()) && deliverable(m, e.at()))
+                    .filter(m -> !batch.contains(m) && deliverable(m, e.at(), batch))
                     .findFirst()
                     .ifPresent(w -> withheld(e, w));
         }
     }
 
-    private void checkDelivery(Event.Received e, Msg m) {
+    /** Every field of one delivery against what was sent and what the model counts. */
+    private void checkAnswer(Event.Received e, Delivery d, Msg m) {
+        String who = e.consumer() + " received " + m.id() + " at " + t(e.at());
+        if (!d.message().equals(m.message)) {
+            anomalies.add(MESSAGE_ALTERED.found(e.step(), who + " as " + d.message() + ", but it was sent as " + m.message));
+        }
+        if (d.receipt() == null || !m.id().equals(d.receipt().messageId())) {
+            anomalies.add(INVALID_ANSWER.found(e.step(), who + " with receipt " + d.receipt() + ", which does not name " + m.id()));
+        } else if (receipts.containsKey(d.receipt())) {
+            Given earlier = receipts.get(d.receipt());
+            anomalies.add(RECEIPT_REUSED.found(e.step(), who + " with receipt " + d.receipt() + ", the same receipt as "
+                    + earlier.msg().id() + "'s receive #" + earlier.receive() + " at step " + earlier.step()
+                    + ": whoever still holds that old receipt can now ack or hide this delivery"));
+        }
+        int expected = (m.maybeRedriven ? 0 : m.receives) + 1;
+        if (d.receiveCount() != expected) {
+            anomalies.add(WRONG_RECEIVE_COUNT.found(e.step(), who + " with receive count " + d.receiveCount()
+                    + ", but this is its receive #" + expected));
+        }
+    }
+
+    private void checkDelivery(Event.Received e, Msg m, Set<Msg> batch) {
         String who = e.consumer() + " received " + m.id() + " at " + t(e.at());
         if (m.where == Where.DONE) {
             anomalies.add(DUPLICATE_DELIVERY.found(e.step(), who + ", but it was acked at step " + m.ackedAtStep));
         } else if (m.where == Where.DEAD) {
             anomalies.add(DUPLICATE_DELIVERY.found(e.step(), who + ", but it is in the dead-letter queue"));
-        } else if (m.where == Where.IN_FLIGHT && e.at().isBefore(m.deadline)) {
+        } else if (batch.contains(m)) {
+            anomalies.add(DUPLICATE_DELIVERY.found(e.step(), who + " twice in the same batch"));
+        } else if (inFlight(m, e.at())) {
             String held = m.holder + " received it at " + t(m.receivedAt);
             anomalies.add(m.deadlineChanged
                     ? EARLY_REDELIVERY.found(e.step(), held + " and moved its deadline to " + t(m.deadline)
@@ -234,15 +331,15 @@ final class WorkQueueModel {
                     : CONCURRENT_DELIVERY.found(e.step(), held + ", hidden until " + t(m.deadline) + "; " + who
                             + ", while " + m.holder + " may still be working on it"));
         }
-        if (m.receives >= config.maxReceives()) {
+        if (m.receives >= config.maxReceives() && !m.maybeRedriven) {
             anomalies.add(DEAD_LETTER_LATE.found(e.step(), who + " (receive #" + (m.receives + 1) + "), but maxReceives is "
                     + config.maxReceives() + ": this receive should have moved it to the dead-letter queue"));
         }
-        if (!config.fifo()) {
+        if (!config.fifo() || m.maybeRedriven) {
             return;
         }
-        Optional<Msg> busy = sameGroup(m).filter(o -> o != m && inFlight(o, e.at())).findFirst();
-        Optional<Msg> earlier = sameGroup(m).filter(o -> o.seq < m.seq && waitsAhead(o)).findFirst();
+        Optional<Msg> busy = sameGroup(m).filter(o -> o != m && !batch.contains(o) && inFlight(o, e.at())).findFirst();
+        Optional<Msg> earlier = sameGroup(m).filter(o -> o.seq < m.seq && waitsAhead(o, e.at(), batch)).findFirst();
         if (busy.isPresent()) {
             anomalies.add(GROUP_CONCURRENT.found(e.step(), who + " while " + busy.get().id() + " of the same group "
                     + m.message.groupId() + " is in flight with " + busy.get().holder + " until " + t(busy.get().deadline)));
@@ -256,97 +353,159 @@ final class WorkQueueModel {
         String asked = "at " + t(e.at()) + " " + e.consumer() + " asked for up to " + e.max() + " and got "
                 + e.deliveries().size();
         Optional<Msg> blocker = messages.values().stream().filter(o -> inFlight(o, e.at())).findFirst();
+        Anomaly found;
         if (w.receives >= 1) {
-            anomalies.add(MISSING_REDELIVERY.found(e.step(), w.id() + " was received by " + w.holder + " at " + t(w.receivedAt)
-                    + ", hidden until " + t(w.deadline) + " and never acked; " + asked + ", without " + w.id()));
+            found = MISSING_REDELIVERY.found(e.step(), w.id() + " was received by " + w.holder + " at " + t(w.receivedAt)
+                    + ", hidden until " + t(w.deadline) + " and never acked; " + asked + ", without " + w.id());
         } else if (blocker.isPresent()) {
-            anomalies.add(POISON_BLOCKS_QUEUE.found(e.step(), w.id() + " has been ready since " + t(w.sentAt) + "; " + asked
+            found = POISON_BLOCKS_QUEUE.found(e.step(), w.id() + " has been ready since " + t(w.sentAt) + "; " + asked
                     + ", while " + blocker.get().id() + (config.fifo() ? " (another group)" : "") + " is in flight with "
-                    + blocker.get().holder + ": " + w.id() + " waits behind it"));
+                    + blocker.get().holder + ": " + w.id() + " waits behind it");
         } else {
-            anomalies.add(LOST.found(e.step(), w.id() + " was accepted at " + t(w.sentAt) + " and nothing holds it; " + asked
-                    + ": the queue no longer offers " + w.id()));
+            found = WITHHELD.found(e.step(), w.id() + " has been ready since " + t(w.sentAt) + " and nothing holds it back; "
+                    + asked + ", without " + w.id() + " (it came later: late, not lost)");
         }
+        withheld.add(new Withheld(anomalies.size(), w, e.step(), asked));
+        anomalies.add(found);
     }
 
     private void acked(Event.Acked e) {
-        Msg m = messages.get(e.of().messageId());
-        if (m == null) {
+        Given g = given.get(e.of());
+        if (g == null) {
             return;                           // an unexpected delivery, reported when it was received
         }
-        boolean current = m.where == Where.IN_FLIGHT && e.of().receipt().equals(m.receipt);
-        if (++m.processed > 1) {
-            duplicateEffects++;
+        Msg m = g.msg();
+        if (m.maybeRedriven && m.current == e.of()) {
+            resolveByAck(m, e.result());
+        } else if (m.maybeDead && m.where == Where.IN_FLIGHT && m.current == e.of() && e.result() == ReceiptOutcome.STALE) {
+            m.where = Where.DEAD;             // a receive since its deadline moved it to the dead-letter queue
+            m.lastSeenStep = e.step();
+            coverage.add("dead letters: moved");
         }
-        receiptOutcome(e.step(), e.at(), e.consumer() + " acked " + m.id(), m, e.of(), current, e.result());
-        if (e.result() == ReceiptOutcome.ACCEPTED) {
+        boolean current = m.current == e.of() && m.where == Where.IN_FLIGHT;
+        if (++m.processed > 1) {
+            duplicateEffects.add(e.step());
+        }
+        receiptOutcome(e.step(), e.at(), e.consumer() + " acked " + m.id(), g, e.of(), current, e.result());
+        if (e.result() == ReceiptOutcome.ACCEPTED && messages.get(m.id()) == m) {
             m.where = Where.DONE;
             m.ackedAtStep = e.step();
+            m.lastSeenStep = e.step();
         }
     }
 
+    /** An ack with the last receipt of a message a redrive may have moved: STALE says it did, ACCEPTED that it did not. */
+    private void resolveByAck(Msg m, ReceiptOutcome result) {
+        m.maybeRedriven = false;
+        if (result == ReceiptOutcome.STALE) {
+            redrivenAfterAll(m);
+            m.where = Where.READY;
+            m.current = null;
+        }
+    }
+
+    /** A message a redrive may have moved turns out to have been moved: it started afresh at the redrive. */
+    private void redrivenAfterAll(Msg m) {
+        m.maybeRedriven = false;
+        m.receives = 0;
+        m.sentAt = m.redrivenAt;
+        m.seq = m.redriveSeq;
+    }
+
     private void changed(Event.Changed e) {
-        Msg m = messages.get(e.of().messageId());
-        if (m == null) {
+        Given g = given.get(e.of());
+        if (g == null) {
             return;
         }
-        boolean current = inFlight(m, e.at()) && e.of().receipt().equals(m.receipt);
-        receiptOutcome(e.step(), e.at(), e.consumer() + " changed the visibility of " + m.id(), m, e.of(), current, e.result());
-        if (e.result() == ReceiptOutcome.ACCEPTED) {
+        Msg m = g.msg();
+        boolean current = m.current == e.of() && inFlight(m, e.at());
+        receiptOutcome(e.step(), e.at(), e.consumer() + " changed the visibility of " + m.id(), g, e.of(), current, e.result());
+        if (e.result() == ReceiptOutcome.ACCEPTED && current) {
             m.deadline = e.at().plus(e.visibility());
             m.deadlineChanged = true;
             coverage.add(e.visibility().isZero() ? "visibility: given back" : "visibility: extended");
         }
     }
 
-    private void receiptOutcome(int step, Instant at, String what, Msg m, Delivery of, boolean current, ReceiptOutcome result) {
-        String with = what + " at " + t(at) + " with the receipt of receive #" + of.receiveCount();
+    private void receiptOutcome(int step, Instant at, String what, Given g, Delivery of, boolean current, ReceiptOutcome result) {
+        Msg m = g.msg();
+        String with = what + " at " + t(at) + " with the receipt of receive #" + g.receive();
         if (result == ReceiptOutcome.ACCEPTED && !current) {
-            String why = m.where == Where.DONE ? m.id() + " had already been acked"
+            String why = messages.get(m.id()) != m ? m.id() + " was acked long ago, and " + m.id() + " now names a new message"
+                    : m.where == Where.DONE ? m.id() + " had already been acked"
                     : m.where == Where.DEAD ? m.id() + " is in the dead-letter queue"
-                    : !m.receipt.equals(of.receipt()) ? m.id() + " had been delivered again since (receive #"
-                            + m.receives + ", to " + m.holder + " at " + t(m.receivedAt) + ")"
+                    : m.redrivenAtStep > g.step() ? m.id() + " was dead-lettered and redriven since (step " + m.redrivenAtStep + ")"
+                    : m.current != of ? m.id() + " had been delivered again since (receive #" + m.receives + ", to "
+                            + m.holder + " at " + t(m.receivedAt) + ")"
                     : "its visibility deadline " + t(m.deadline) + " had passed";
             anomalies.add(STALE_ACK_ACCEPTED.found(step, with + ", but " + why + ": the queue accepted a stale receipt"));
         } else if (result == ReceiptOutcome.STALE && current && m.deadlineChanged) {
             anomalies.add(EARLY_REDELIVERY.found(step, with + ", the current receipt; the queue refused it: it has already"
                     + " put " + m.id() + " back, before the deadline " + t(m.deadline) + " that the earlier visibility change set"));
         } else if (result == ReceiptOutcome.STALE && current) {
-            anomalies.add(ACK_REFUSED.found(step, with + ", the current receipt of a message in flight, and the queue refused it"));
+            anomalies.add(ACK_REFUSED.found(step, with + ", the current receipt: " + (inFlight(m, at)
+                    ? m.id() + " is in flight until " + t(m.deadline)
+                    : m.id() + "'s deadline passed at " + t(m.deadline) + ", but no one has received it since")
+                    + "; the queue refused it"));
         } else if (result == ReceiptOutcome.STALE) {
             coverage.add("receipt: stale one refused");
+            if (messages.get(m.id()) != m) {
+                coverage.add("receipt: stale one for a reused id refused");
+            } else if (m.redrivenAtStep > g.step()) {
+                coverage.add("receipt: stale one from before a redrive refused");
+            }
         }
     }
 
     private void crashed(Event.Crashed e) {
         for (Delivery d : e.dropped()) {
-            Msg m = messages.get(d.messageId());
-            if (m == null) {
+            Given g = given.get(d);
+            if (g == null) {
                 continue;
             }
-            m.droppedByCrash = true;
-            if (e.processed() && ++m.processed > 1) {
-                duplicateEffects++;
+            g.msg().droppedByCrash = true;
+            if (e.processed() && ++g.msg().processed > 1) {
+                duplicateEffects.add(e.step());
             }
         }
     }
 
     private void redriven(Event.Redriven e) {
         List<Msg> dead = messages.values().stream().filter(m -> m.where == Where.DEAD).toList();
-        if (e.moved() != dead.size()) {
-            anomalies.add((e.moved() < dead.size() ? LOST : UNEXPECTED).found(e.step(), "redrive moved " + e.moved()
-                    + " messages back, but the dead-letter queue held " + dead.size()));
+        List<Msg> due = messages.values().stream().filter(m -> isStored(m) && m.receives >= config.maxReceives()
+                && !inFlight(m, e.at())).toList();        // may have been dead-lettered since the last look
+        if (e.moved() < dead.size() || e.moved() > dead.size() + due.size()) {
+            anomalies.add(WRONG_REDRIVE_COUNT.found(e.step(), "redrive answered " + e.moved() + " moved back, but the"
+                    + " dead-letter queue held " + dead.size() + (due.isEmpty() ? "" : " (" + (dead.size() + due.size())
+                    + " if every message past maxReceives had been moved there since the last look)")));
         }
-        for (Msg m : dead) {
+        // One place in send order for all it moves: the model does not judge their order among themselves, since
+        // a receive does not say when it dead-lettered a message (and so in which order they reached the DLQ).
+        long cohort = seq++;
+        List<Msg> fresh = new ArrayList<>(dead);
+        if (e.moved() == dead.size() + due.size()) {
+            fresh.addAll(due);               // every due one was dead-lettered, and now redriven
+        } else if (e.moved() > dead.size()) {
+            due.forEach(m -> {
+                m.maybeRedriven = true;       // some of them were: the next delivery or observation says which
+                m.redrivenAtStep = e.step();
+                m.redrivenAt = e.at();
+                m.redriveSeq = cohort;
+            });
+        }
+        for (Msg m : fresh) {
             m.where = Where.READY;
             m.receives = 0;
-            m.receipt = null;
-            m.seq = seq++;
+            m.current = null;
+            m.maybeRedriven = false;
+            m.maybeDead = false;
+            m.seq = cohort;
             m.sentAt = e.at();
+            m.redrivenAtStep = e.step();
             messages.remove(m.id());
             messages.put(m.id(), m);          // keeps the map in send order
         }
-        if (!dead.isEmpty()) {
+        if (!fresh.isEmpty()) {
             coverage.add("dead letters: redriven");
         }
     }
@@ -361,8 +520,8 @@ final class WorkQueueModel {
             }
         }
         lastStats = e.stats();
-        QueueStats expected = expectedStats(e.at());
-        if (!expected.equals(e.stats())) {
+        QueueStats expected = expectedStats(e.at(), false);
+        if (exactStats && !statsMatch(e.stats(), e.at())) {
             anomalies.add(WRONG_STATS.found(e.step(), "at " + t(e.at()) + " the queue reports " + brief(e.stats())
                     + "; it holds " + brief(expected)));
         }
@@ -375,17 +534,38 @@ final class WorkQueueModel {
             anomalies.add(UNEXPECTED.found(step, id + " appeared in the dead-letter queue, but "
                     + (m == null ? "it was never accepted" : "it was acked at step " + m.ackedAtStep)));
         } else if (m.where != Where.DEAD) {
-            if (m.receives < config.maxReceives() || inFlight(m, at)) {
+            if (m.maybeRedriven) {
+                m.receives = config.maxReceives();   // the redrive left it, and a receive has dead-lettered it since
+            } else if (m.receives < config.maxReceives() || inFlight(m, at)) {
                 anomalies.add(DEAD_LETTER_EARLY.found(step, id + " moved to the dead-letter queue after " + m.receives
                         + " receive(s)" + (inFlight(m, at) ? ", while " + m.holder + " still held it," : "")
                         + " but maxReceives is " + config.maxReceives()));
             }
             m.where = Where.DEAD;
+            m.maybeRedriven = false;
+            m.lastSeenStep = step;
+            m.deadSeenStep = step;
             coverage.add("dead letters: moved");
         }
     }
 
-    private QueueStats expectedStats(Instant at) {
+    /**
+     * What the statistics must say. A message a redrive may have moved is visible either way, but its age
+     * counts from its send or from the redrive: the oldest age may be anything between the two.
+     */
+    private boolean statsMatch(QueueStats reported, Instant at) {
+        QueueStats expected = expectedStats(at, false);
+        if (expected.equals(reported)) {
+            return true;
+        }
+        QueueStats older = expectedStats(at, true);
+        return reported.visible() == expected.visible() && reported.inFlight() == expected.inFlight()
+                && reported.deadLettered() == expected.deadLettered()
+                && reported.oldestAge().compareTo(expected.oldestAge()) >= 0
+                && reported.oldestAge().compareTo(older.oldestAge()) <= 0;
+    }
+
+    private QueueStats expectedStats(Instant at, boolean notRedriven) {
         int visible = 0;
         int inFlight = 0;
         int dead = 0;
@@ -399,18 +579,20 @@ final class WorkQueueModel {
                 } else {
                     visible++;
                 }
-                oldest = oldest == null || m.sentAt.isBefore(oldest) ? m.sentAt : oldest;
+                Instant sent = m.maybeRedriven && !notRedriven ? m.redrivenAt : m.sentAt;
+                oldest = oldest == null || sent.isBefore(oldest) ? sent : oldest;
             }
         }
         return new QueueStats(visible, inFlight, dead, oldest == null ? Duration.ZERO : Duration.between(oldest, at));
     }
 
-    /** Could a correct queue hand this message to a receive at {@code at}? */
-    private boolean deliverable(Msg m, Instant at) {
-        if (!isStored(m) || inFlight(m, at) || m.receives >= config.maxReceives()) {
+    /** Could a correct queue hand this message to the receive at {@code at}, which has handed out {@code batch}? */
+    private boolean deliverable(Msg m, Instant at, Set<Msg> batch) {
+        if (!waiting(m, at, batch) || m.receives >= config.maxReceives() || m.maybeRedriven) {
             return false;
         }
-        return !config.fifo() || (sameGroup(m).noneMatch(o -> o.seq < m.seq && waitsAhead(o)) && !groupBusy(m, at));
+        return !config.fifo() || (sameGroup(m).noneMatch(o -> batch.contains(o) || (o.seq < m.seq && waitsAhead(o, at, batch)))
+                && !groupBusy(m, at, batch));
     }
 
     /**
@@ -418,15 +600,21 @@ final class WorkQueueModel {
      * receive that reaches it moves it to the dead-letter queue and goes on with the next (dead-letter-late
      * catches a queue that does not).
      */
-    private boolean waitsAhead(Msg m) {
-        return isStored(m) && m.receives < config.maxReceives();
+    private boolean waitsAhead(Msg m, Instant at, Set<Msg> batch) {
+        return waiting(m, at, batch) && m.receives < config.maxReceives() && !m.maybeRedriven;
     }
 
-    private boolean groupBusy(Msg m, Instant at) {
-        return sameGroup(m).anyMatch(o -> o != m && inFlight(o, at));
+    /** Stored and visible (never received, or its deadline passed), and not handed out by this receive. */
+    private static boolean waiting(Msg m, Instant at, Set<Msg> batch) {
+        return isStored(m) && !inFlight(m, at) && !batch.contains(m);
     }
 
-    private java.util.stream.Stream<Msg> sameGroup(Msg m) {
+    /** A message of m's group is in flight from an earlier receive. */
+    private boolean groupBusy(Msg m, Instant at, Set<Msg> batch) {
+        return sameGroup(m).anyMatch(o -> o != m && !batch.contains(o) && inFlight(o, at));
+    }
+
+    private Stream<Msg> sameGroup(Msg m) {
         return messages.values().stream()
                 .filter(o -> Objects.equals(o.message.groupId(), m.message.groupId()))
                 .sorted(Comparator.comparingLong(o -> o.seq));

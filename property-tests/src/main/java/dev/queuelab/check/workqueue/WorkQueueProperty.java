@@ -16,9 +16,9 @@ import java.util.SplittableRandom;
 public enum WorkQueueProperty {
 
     /** Competing consumers and acks: receives hide messages, acks delete them, stale receipts change nothing. */
-    ACKS("acks", new Weights(30, 32, 26, 0, 4, 8, 0),
+    ACKS("acks", new Weights(30, 32, 26, 0, 4, 8, 0, 6),
             Map.of("competing: two consumers hold messages at once", 0.3, "receipt: stale one refused", 0.02,
-                    "redelivered after its deadline", 0.1)) {
+                    "redelivered after its deadline", 0.1, "receipt: id reused after an ack", 0.1)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
             return WorkQueueConfig.standardQueue().withVisibilityTimeout(seconds(random, 10, 30));
@@ -26,9 +26,10 @@ public enum WorkQueueProperty {
     },
 
     /** Acks, visibility timeouts, extensions, crashes and stale receipts on a standard queue. */
-    VISIBILITY("visibility", new Weights(20, 26, 20, 8, 6, 20, 0),
+    VISIBILITY("visibility", new Weights(20, 26, 20, 8, 6, 20, 0, 6),
             Map.of("redelivered after its deadline", 0.3, "receipt: stale one refused", 0.05,
-                    "visibility: extended", 0.1, "visibility: given back", 0.05, "redelivered after a crash", 0.05)) {
+                    "visibility: extended", 0.1, "visibility: given back", 0.05, "redelivered after a crash", 0.05,
+                    "receipt: stale one for a reused id refused", 0.01)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
             WorkQueueConfig c = WorkQueueConfig.standardQueue().withVisibilityTimeout(seconds(random, 5, 10, 30));
@@ -36,13 +37,15 @@ public enum WorkQueueProperty {
         }
     },
 
-    /** Receive counts, the dead-letter queue after maxReceives, and redrive. */
-    DEAD_LETTERS("dead-letters", new Weights(14, 32, 6, 3, 8, 30, 4),
-            Map.of("dead letters: moved", 0.3, "dead letters: redriven", 0.05)) {
+    /** Receive counts, the dead-letter queue after maxReceives, and redrive, on standard and FIFO queues. */
+    DEAD_LETTERS("dead-letters", new Weights(14, 32, 6, 3, 8, 30, 8, 8),
+            Map.of("dead letters: moved", 0.3, "dead letters: redriven", 0.1,
+                    "receipt: stale one from before a redrive refused", 0.01)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
-            return WorkQueueConfig.standardQueue().withVisibilityTimeout(seconds(random, 5, 10))
+            WorkQueueConfig c = WorkQueueConfig.standardQueue().withVisibilityTimeout(seconds(random, 5, 10))
                     .withMaxReceives(1 + random.nextInt(4));
+            return random.nextInt(4) == 0 ? c.withFifo(true) : c;
         }
 
         @Override
@@ -51,15 +54,17 @@ public enum WorkQueueProperty {
         }
     },
 
-    /** FIFO: message groups in send order, one in flight per group, the deduplication window. */
-    FIFO("fifo", new Weights(30, 25, 20, 3, 4, 18, 0),
+    /** FIFO: message groups in send order, one receive at a time per group, the deduplication window, redrive. */
+    FIFO("fifo", new Weights(30, 25, 20, 3, 4, 18, 4, 6),
             Map.of("fifo: group held back by its message in flight", 0.3, "dedup: duplicate refused", 0.15,
-                    "dedup: id free again after its window", 0.05)) {
+                    "dedup: id free again after its window", 0.05,
+                    "dedup: free after the first send's window, though a retry came inside it", 0.01,
+                    "dead letters: moved", 0.05, "fifo: redriven message delivered in its group", 0.01)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
             WorkQueueConfig c = WorkQueueConfig.fifoQueue().withVisibilityTimeout(seconds(random, 5, 10, 30))
-                    .withDedupWindow(seconds(random, 10, 30, 60, 300));
-            return random.nextInt(3) == 0 ? c.withMaxReceives(2 + random.nextInt(3)) : c;
+                    .withDedupWindow(seconds(random, 10, 10, 30, 60, 300));
+            return random.nextInt(2) == 0 ? c.withMaxReceives(1 + random.nextInt(3)) : c;
         }
 
         @Override
@@ -69,9 +74,9 @@ public enum WorkQueueProperty {
     };
 
     /** Relative weights of the step kinds a scenario is made of. */
-    record Weights(int send, int receive, int ack, int changeVisibility, int crash, int tick, int redrive) {
+    record Weights(int send, int receive, int ack, int changeVisibility, int crash, int tick, int redrive, int observe) {
         int total() {
-            return send + receive + ack + changeVisibility + crash + tick + redrive;
+            return send + receive + ack + changeVisibility + crash + tick + redrive + observe;
         }
     }
 
@@ -130,16 +135,22 @@ public enum WorkQueueProperty {
 
     /**
      * The scenario of {@link #generate(long)}, fitted to what an implementation supports: a queue without a
-     * dead-letter queue (an early exercise) gets no redrive policy and no redrive steps. The random draws are
+     * dead-letter queue (an early exercise) gets no redrive policy and no redrive steps, one without FIFO a
+     * standard queue. The random draws are
      * the same either way, so a seed names the same story on every implementation.
      */
     public WorkQueueScenario generate(long seed, WorkQueueCapabilities capabilities) {
         WorkQueueScenario scenario = generate(seed);
-        if (capabilities.deadLetters()) {
-            return scenario;
+        WorkQueueConfig config = scenario.config();
+        List<Step> steps = scenario.steps();
+        if (!capabilities.fifo()) {
+            config = config.withFifo(false);
         }
-        return new WorkQueueScenario(scenario.config().withoutRedrive(),
-                scenario.steps().stream().filter(s -> !(s instanceof Step.Redrive)).toList());
+        if (!capabilities.deadLetters()) {
+            config = config.withoutRedrive();
+            steps = steps.stream().filter(s -> !(s instanceof Step.Redrive)).toList();
+        }
+        return new WorkQueueScenario(config, steps);
     }
 
     private Step step(SplittableRandom random, WorkQueueConfig config) {
@@ -147,8 +158,8 @@ public enum WorkQueueProperty {
         int pick = random.nextInt(weights.total());
         if ((pick -= weights.send) < 0) {
             int group = config.fifo() ? 1 + random.nextInt(3) : 0;
-            int dedup = config.fifo() && random.nextInt(5) < 2 ? 1 + random.nextInt(3) : 0;
-            return new Step.Send(group, dedup);
+            int dedup = config.fifo() && random.nextInt(5) < 2 ? 1 + random.nextInt(2) : 0;
+            return new Step.Send(group, dedup, random.nextInt(4) == 0);
         }
         if ((pick -= weights.receive) < 0) {
             int visibility = random.nextInt(4) == 0 ? List.of(0, 5, 10, 30).get(random.nextInt(4)) : -1;
@@ -164,10 +175,17 @@ public enum WorkQueueProperty {
             return new Step.Crash(consumer, random.nextBoolean());
         }
         if ((pick -= weights.tick) < 0) {
+            if (config.fifo() && random.nextInt(3) == 0) {
+                // half a dedup window: a retry inside the window, then a send after the first send's window
+                return new Step.Tick((int) config.dedupWindow().toSeconds() / 2);
+            }
             List<Integer> ticks = config.fifo() ? Ticks.STEPS : Ticks.STEPS.subList(0, 4);
             return new Step.Tick(ticks.get(random.nextInt(ticks.size())));
         }
-        return new Step.Redrive();
+        if ((pick -= weights.redrive) < 0) {
+            return new Step.Redrive();
+        }
+        return new Step.Observe();
     }
 
     private static Duration seconds(SplittableRandom random, int... choices) {

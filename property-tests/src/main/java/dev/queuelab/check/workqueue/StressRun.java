@@ -1,0 +1,217 @@
+package dev.queuelab.check.workqueue;
+
+import dev.queuelab.api.Delivery;
+import dev.queuelab.api.Message;
+import dev.queuelab.api.ReceiptOutcome;
+import dev.queuelab.api.SendOutcome;
+import dev.queuelab.api.SimClock;
+import dev.queuelab.api.WorkQueue;
+import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.check.Anomaly;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Real threads against any work queue: producers and competing consumers at once, some consumers dropping
+ * a delivery as if they had crashed. Each round records a history and judges it with the same model as the
+ * simulations; rounds repeat until an anomaly shows or the budget is spent, because a race shows only on
+ * some interleavings.
+ *
+ * <p>The clock stands still while the threads run, so that no lease expires under them: then every
+ * cross-thread order the model needs is one the threads themselves impose (a send is recorded before it is
+ * made, a receive after it returns). Time moves once the threads are done, and a drain collects what the
+ * "crashed" consumers left behind. A call that throws is recorded as it is; a call that never returns ends
+ * the round as a hang. The seed chooses batch sizes and crash points; the interleaving is the machine's.
+ */
+public final class StressRun {
+
+    /** How one round is shaped, and how many rounds may run. */
+    public record Plan(int producers, int consumers, int perProducer, int crashOneIn, int maxRounds, Duration roundLimit) {
+        public static final Plan DEFAULT = new Plan(3, 3, 2_000, 97, 3, Duration.ofSeconds(20));
+    }
+
+    /** What a run found: the first anomaly (if any), in which round, and the events that show it. */
+    public record Outcome(Optional<Anomaly> anomaly, int rounds, int events, String report) {
+    }
+
+    private final WorkQueueFactory factory;
+    private final String implName;
+    private final Plan plan;
+
+    public StressRun(WorkQueueFactory factory, String implName, Plan plan) {
+        this.factory = factory;
+        this.implName = implName;
+        this.plan = plan;
+    }
+
+    public Outcome run(long seed) {
+        int events = 0;
+        for (int round = 1; round <= plan.maxRounds(); round++) {
+            Round r = new Round(seed + round);
+            List<Event> history = r.execute();
+            events += history.size();
+            WorkQueueModel model = WorkQueueInvariants.fold(new History(r.queue.config(), r.queue.capabilities(),
+                    SimClock.EPOCH, history, history.size(), true));
+            Optional<Anomaly> found = r.hang != null ? Optional.of(WorkQueueRule.OPERATION_FAILED.found(0, r.hang))
+                    : model.primary();
+            if (found.isPresent()) {
+                return new Outcome(found, round, events, report(found.get(), round, seed, history));
+            }
+        }
+        return new Outcome(Optional.empty(), plan.maxRounds(), events, "stress on '" + implName + "': " + plan.maxRounds()
+                + " rounds, " + events + " events, no anomaly");
+    }
+
+    private String report(Anomaly a, int round, long seed, List<Event> history) {
+        String about = history.stream().filter(e -> e.step() == a.step()).findFirst()
+                .map(e -> e instanceof Event.Received r && !r.deliveries().isEmpty() ? r.deliveries().get(0).messageId()
+                        : e instanceof Event.Acked ack ? ack.of().messageId() : "")
+                .orElse("");
+        List<String> lines = history.stream()
+                .filter(e -> e.step() <= a.step() && (e.step() == a.step() || (!about.isEmpty() && mentions(e, about))))
+                .map(e -> String.format("  %s%6d. %s  → %s", e.step() == a.step() ? "✗ " : "  ", e.step(), e.action(), e.outcome()))
+                .collect(Collectors.toList());
+        List<String> tail = lines.subList(Math.max(0, lines.size() - 8), lines.size());
+        return "work-queue/stress FAILED on implementation '" + implName + "' in round " + round + " of " + plan.maxRounds()
+                + "\n\n  " + a.name() + (a.step() > 0 ? " at event " + a.step() + " of " + history.size() : "")
+                + "\n  Rule:     " + a.rule() + "\n  Evidence: " + a.evidence() + "\n\n  " + plan.producers() + " producers and "
+                + plan.consumers() + " consumers on real threads; the events that show it" + (about.isEmpty() ? "" : " (those of " + about + ")")
+                + ":\n" + String.join("\n", tail) + "\n\n  Seed " + seed + ": it chose the batch sizes and crash points; the"
+                + " interleaving is the machine's, so a replay may need a few rounds to meet the race again.\n";
+    }
+
+    private static boolean mentions(Event e, String id) {
+        return (e.action() + " → " + e.outcome()).matches(".*\\b" + id + "\\b.*");
+    }
+
+    private final class Round {
+        final SimClock clock = new SimClock();
+        final WorkQueue queue;
+        final SplittableRandom random;
+        final List<Event> events = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger step = new AtomicInteger();
+        final AtomicInteger producing = new AtomicInteger(plan.producers());
+        final AtomicBoolean stop = new AtomicBoolean();
+        String hang;
+
+        Round(long seed) {
+            this.queue = factory.create(WorkQueueConfig.standardQueue(), clock);
+            this.random = new SplittableRandom(seed);
+        }
+
+        List<Event> execute() {
+            int total = plan.producers() + plan.consumers();
+            CountDownLatch done = new CountDownLatch(total);
+            List<Thread> threads = new ArrayList<>();
+            for (int p = 0; p < plan.producers(); p++) {
+                threads.add(thread("P" + p, done, producer(p)));
+            }
+            for (int c = 0; c < plan.consumers(); c++) {
+                threads.add(thread("C" + c, done, consumer("C" + c, random.split())));
+            }
+            threads.forEach(Thread::start);
+            try {
+                if (!done.await(plan.roundLimit().toMillis(), TimeUnit.MILLISECONDS)) {
+                    stop.set(true);
+                    hang = "a call did not return within " + plan.roundLimit().toSeconds() + "s: "
+                            + threads.stream().filter(Thread::isAlive).map(Thread::getName).collect(Collectors.joining(", "))
+                            + " still inside the queue (a corrupted structure loops, or a lock is never released)";
+                    return List.copyOf(events);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the stress threads", e);
+            }
+            drain();
+            List<Event> ordered = new ArrayList<>(events);
+            ordered.sort(Comparator.comparingInt(Event::step));    // a thread may record just after another's later step
+            return ordered;
+        }
+
+        private Thread thread(String name, CountDownLatch done, Runnable body) {
+            Thread t = new Thread(() -> {
+                try {
+                    body.run();
+                } catch (RuntimeException e) {
+                    events.add(new Event.Threw(step.incrementAndGet(), clock.instant(), name + " calls the queue",
+                            e.getClass().getSimpleName() + ": " + e.getMessage()));
+                    stop.set(true);
+                } finally {
+                    done.countDown();
+                }
+            }, "stress-" + name);
+            t.setDaemon(true);                // a thread stuck in a broken queue must not keep the JVM alive
+            return t;
+        }
+
+        private Runnable producer(int p) {
+            return () -> {
+                try {
+                    for (int i = 0; i < plan.perProducer() && !stop.get(); i++) {
+                        Message m = Message.of("p" + p + "-" + i, "payload " + i);
+                        events.add(new Event.Sent(step.incrementAndGet(), clock.instant(), m, SendOutcome.accepted(m.id())));
+                        queue.send(m);
+                    }
+                } finally {
+                    producing.decrementAndGet();
+                }
+            };
+        }
+
+        /** Stops once the producers are done and three receives in a row found nothing; empty receives are not recorded. */
+        private Runnable consumer(String name, SplittableRandom rnd) {
+            return () -> {
+                int empty = 0;
+                while (!stop.get() && (producing.get() > 0 || empty < 3)) {
+                    int max = 1 + rnd.nextInt(10);
+                    List<Delivery> got = queue.receive(name, max, Duration.ofSeconds(30));
+                    if (got.isEmpty()) {
+                        empty++;
+                        Thread.onSpinWait();
+                        continue;
+                    }
+                    empty = 0;
+                    events.add(new Event.Received(step.incrementAndGet(), clock.instant(), name, max, Duration.ofSeconds(30), got));
+                    for (Delivery d : got) {
+                        if (rnd.nextInt(plan.crashOneIn()) == 0) {
+                            events.add(new Event.Crashed(step.incrementAndGet(), clock.instant(), name, true, List.of(d)));
+                        } else {
+                            ReceiptOutcome result = queue.ack(d.receipt());
+                            events.add(new Event.Acked(step.incrementAndGet(), clock.instant(), name, d, result));
+                        }
+                    }
+                }
+            };
+        }
+
+        private void drain() {
+            clock.advance(Duration.ofMinutes(1));
+            events.add(new Event.Ticked(step.incrementAndGet(), clock.instant(), Duration.ofMinutes(1)));
+            try {
+                List<Delivery> got;
+                int rounds = 0;
+                while (!(got = queue.receive(Runner.DRAINER, 10, Duration.ofSeconds(30))).isEmpty() && rounds++ < events.size()) {
+                    events.add(new Event.Received(step.incrementAndGet(), clock.instant(), Runner.DRAINER, 10, Duration.ofSeconds(30), got));
+                    for (Delivery d : got) {
+                        events.add(new Event.Acked(step.incrementAndGet(), clock.instant(), Runner.DRAINER, d, queue.ack(d.receipt())));
+                    }
+                }
+                events.add(new Event.Observed(step.incrementAndGet(), clock.instant(),
+                        queue.deadLetters().stream().map(Message::id).toList(), queue.stats()));
+            } catch (RuntimeException e) {
+                events.add(new Event.Threw(step.incrementAndGet(), clock.instant(), "the drainer calls the queue",
+                        e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        }
+    }
+}
