@@ -29,7 +29,15 @@ public final class WorkQueueGallery {
             new Variant("dedup-never-expires", "dedup-window-violated", DedupNeverExpiresQueue::new),
             new Variant("dedup-never-applies", "dedup-window-violated", DedupNeverAppliesQueue::new),
             new Variant("dead-letter-dropped", "lost", DeadLetterDroppedQueue::new),
-            new Variant("one-lane", "poison-blocks-queue", OneLaneQueue::new));
+            new Variant("one-lane", "poison-blocks-queue", OneLaneQueue::new),
+            new Variant("headers-dropped", "message-altered", HeadersDroppedQueue::new),
+            new Variant("receive-count-before-this-one", "wrong-receive-count", ReceiveCountBeforeThisOneQueue::new),
+            new Variant("batch-over-max", "batch-over-max", BatchOverMaxQueue::new),
+            new Variant("duplicate-names-itself", "wrong-send-outcome", DuplicateNamesItselfQueue::new),
+            new Variant("stale-ack-answers-null", "invalid-answer", StaleAckAnswersNullQueue::new),
+            new Variant("receipt-by-receive-count", "receipt-reused", ReceiptByReceiveCountQueue::new),
+            new Variant("change-visibility-skips-expiry", "stale-ack-accepted", ChangeVisibilitySkipsExpiryQueue::new),
+            new Variant("dedup-window-restarts", "dedup-window-violated", DedupWindowRestartsQueue::new));
 
     /** Mistakes that only threads show: the simulations pass them, the stress run on real threads must not. */
     public static final List<Variant> THREAD_VARIANTS = List.of(

@@ -115,10 +115,12 @@ public sealed interface Event {
         }
     }
 
-    record Redriven(int step, Instant at, int moved) implements Event {
+    /** An operator looks at the dead-letter queue, as a console shows it, and redrives what it holds. */
+    record Redriven(int step, Instant at, List<String> seen, int moved) implements Event {
         @Override
         public String action() {
-            return "operator redrives the dead-letter queue";
+            return "operator sees " + (seen.isEmpty() ? "an empty dead-letter queue" : String.join(", ", seen)
+                    + " in the dead-letter queue") + " and redrives it";
         }
 
         @Override

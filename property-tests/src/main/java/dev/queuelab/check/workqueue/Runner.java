@@ -122,8 +122,12 @@ public final class Runner {
                 clock.advance(Duration.ofSeconds(t.seconds()));
                 events.add(new Event.Ticked(step, clock.now(), Duration.ofSeconds(t.seconds())));
             } else if (s instanceof Step.Redrive) {
+                doing = "the operator looks at the dead-letter queue";
+                List<Message> seen = queue.deadLetters();
                 doing = "the operator redrives the dead-letter queue";
-                events.add(new Event.Redriven(step, now, queue.redrive()));
+                int moved = queue.redrive();
+                events.add(seen == null || seen.contains(null) ? new Event.Invalid(step, now, doing, "dead letters " + seen)
+                        : new Event.Redriven(step, now, seen.stream().map(Message::id).toList(), moved));
             } else if (s instanceof Step.Observe) {
                 observe();
             } else {

@@ -125,7 +125,7 @@ public sealed interface Step {
         }
     }
 
-    /** An operator moves every dead letter back to the queue. */
+    /** An operator looks at the dead-letter queue (as a console shows it) and moves every dead letter back. */
     record Redrive() implements Step {
         @Override
         public List<Step> simpler() {

@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * <p>Where SQS leaves a choice (which of several visible messages a receive returns, how many of one FIFO
  * group a batch holds, which receive moves a message past maxReceives to the dead-letter queue), the model
  * accepts every allowed answer and checks only what must hold. A receive does not say what it dead-lettered,
- * so the model learns it from the next observation; a message past maxReceives is "due" until then.
+ * so the model learns it from the next look at the dead-letter queue (an observation, or the operator's look
+ * before a redrive); until then a message past maxReceives may be in either place.
  */
 final class WorkQueueModel {
 
@@ -56,9 +57,6 @@ final class WorkQueueModel {
         boolean droppedByCrash;
         int ackedAtStep;
         int redrivenAtStep;
-        Instant redrivenAt;
-        long redriveSeq;                      // its place in send order if the redrive did move it
-        boolean maybeRedriven;                // past maxReceives when a redrive moved an unknown few of those
         boolean maybeDead;                    // past maxReceives, visible, and a receive has come since: it may have moved
         int lastSeenStep;                     // delivered, acked or seen in the dead-letter queue
         int lastDeliveredStep;
@@ -181,7 +179,7 @@ final class WorkQueueModel {
                 continue;
             }
             boolean queueStillHoldsSome = lastStats.visible() + lastStats.inFlight() > 0;
-            if (m.receives >= config.maxReceives() && !m.maybeRedriven && queueStillHoldsSome) {
+            if (m.receives >= config.maxReceives() && queueStillHoldsSome) {
                 anomalies.add(DEAD_LETTER_LATE.found(step, m.id() + " was received " + m.receives + " times (maxReceives "
                         + config.maxReceives() + ") and never reached the dead-letter queue, even after the final drain"));
             } else {
@@ -250,9 +248,6 @@ final class WorkQueueModel {
             }
             checkAnswer(e, d, m);
             checkDelivery(e, m, batch);
-            if (m.maybeRedriven) {
-                redrivenAfterAll(m);          // delivered, so the redrive did move it: a fresh start
-            }
             if (m.receives >= 1) {
                 redeliveries.add(e.step());
                 coverage.add("redelivered after its deadline");
@@ -308,7 +303,7 @@ final class WorkQueueModel {
                     + earlier.msg().id() + "'s receive #" + earlier.receive() + " at step " + earlier.step()
                     + ": whoever still holds that old receipt can now ack or hide this delivery"));
         }
-        int expected = (m.maybeRedriven ? 0 : m.receives) + 1;
+        int expected = m.receives + 1;
         if (d.receiveCount() != expected) {
             anomalies.add(WRONG_RECEIVE_COUNT.found(e.step(), who + " with receive count " + d.receiveCount()
                     + ", but this is its receive #" + expected));
@@ -331,11 +326,11 @@ final class WorkQueueModel {
                     : CONCURRENT_DELIVERY.found(e.step(), held + ", hidden until " + t(m.deadline) + "; " + who
                             + ", while " + m.holder + " may still be working on it"));
         }
-        if (m.receives >= config.maxReceives() && !m.maybeRedriven) {
+        if (m.receives >= config.maxReceives()) {
             anomalies.add(DEAD_LETTER_LATE.found(e.step(), who + " (receive #" + (m.receives + 1) + "), but maxReceives is "
                     + config.maxReceives() + ": this receive should have moved it to the dead-letter queue"));
         }
-        if (!config.fifo() || m.maybeRedriven) {
+        if (!config.fifo()) {
             return;
         }
         Optional<Msg> busy = sameGroup(m).filter(o -> o != m && !batch.contains(o) && inFlight(o, e.at())).findFirst();
@@ -375,9 +370,7 @@ final class WorkQueueModel {
             return;                           // an unexpected delivery, reported when it was received
         }
         Msg m = g.msg();
-        if (m.maybeRedriven && m.current == e.of()) {
-            resolveByAck(m, e.result());
-        } else if (m.maybeDead && m.where == Where.IN_FLIGHT && m.current == e.of() && e.result() == ReceiptOutcome.STALE) {
+        if (m.maybeDead && m.where == Where.IN_FLIGHT && m.current == e.of() && e.result() == ReceiptOutcome.STALE) {
             m.where = Where.DEAD;             // a receive since its deadline moved it to the dead-letter queue
             m.lastSeenStep = e.step();
             coverage.add("dead letters: moved");
@@ -392,24 +385,6 @@ final class WorkQueueModel {
             m.ackedAtStep = e.step();
             m.lastSeenStep = e.step();
         }
-    }
-
-    /** An ack with the last receipt of a message a redrive may have moved: STALE says it did, ACCEPTED that it did not. */
-    private void resolveByAck(Msg m, ReceiptOutcome result) {
-        m.maybeRedriven = false;
-        if (result == ReceiptOutcome.STALE) {
-            redrivenAfterAll(m);
-            m.where = Where.READY;
-            m.current = null;
-        }
-    }
-
-    /** A message a redrive may have moved turns out to have been moved: it started afresh at the redrive. */
-    private void redrivenAfterAll(Msg m) {
-        m.maybeRedriven = false;
-        m.receives = 0;
-        m.sentAt = m.redrivenAt;
-        m.seq = m.redriveSeq;
     }
 
     private void changed(Event.Changed e) {
@@ -471,33 +446,17 @@ final class WorkQueueModel {
     }
 
     private void redriven(Event.Redriven e) {
-        List<Msg> dead = messages.values().stream().filter(m -> m.where == Where.DEAD).toList();
-        List<Msg> due = messages.values().stream().filter(m -> isStored(m) && m.receives >= config.maxReceives()
-                && !inFlight(m, e.at())).toList();        // may have been dead-lettered since the last look
-        if (e.moved() < dead.size() || e.moved() > dead.size() + due.size()) {
+        List<Msg> dead = resolveDeadLetters(e.step(), e.at(), e.seen());
+        if (e.moved() != dead.size()) {
             anomalies.add(WRONG_REDRIVE_COUNT.found(e.step(), "redrive answered " + e.moved() + " moved back, but the"
-                    + " dead-letter queue held " + dead.size() + (due.isEmpty() ? "" : " (" + (dead.size() + due.size())
-                    + " if every message past maxReceives had been moved there since the last look)")));
+                    + " dead-letter queue held " + dead.size() + (dead.isEmpty() ? "" : ": " + e.seen())));
         }
-        // One place in send order for all it moves: the model does not judge their order among themselves, since
-        // a receive does not say when it dead-lettered a message (and so in which order they reached the DLQ).
+        // One place in send order for all it moves: the model does not judge their order among themselves.
         long cohort = seq++;
-        List<Msg> fresh = new ArrayList<>(dead);
-        if (e.moved() == dead.size() + due.size()) {
-            fresh.addAll(due);               // every due one was dead-lettered, and now redriven
-        } else if (e.moved() > dead.size()) {
-            due.forEach(m -> {
-                m.maybeRedriven = true;       // some of them were: the next delivery or observation says which
-                m.redrivenAtStep = e.step();
-                m.redrivenAt = e.at();
-                m.redriveSeq = cohort;
-            });
-        }
-        for (Msg m : fresh) {
+        for (Msg m : dead) {
             m.where = Where.READY;
             m.receives = 0;
             m.current = null;
-            m.maybeRedriven = false;
             m.maybeDead = false;
             m.seq = cohort;
             m.sentAt = e.at();
@@ -505,23 +464,29 @@ final class WorkQueueModel {
             messages.remove(m.id());
             messages.put(m.id(), m);          // keeps the map in send order
         }
-        if (!fresh.isEmpty()) {
+        if (!dead.isEmpty()) {
             coverage.add("dead letters: redriven");
         }
     }
 
-    private void observed(Event.Observed e) {
-        Set<String> reported = new HashSet<>(e.deadLetters());
-        e.deadLetters().forEach(id -> deadLettered(e.step(), e.at(), id));
+    /** What a look at the dead-letter queue shows: each listed message must be due there, each known one listed. */
+    private List<Msg> resolveDeadLetters(int step, Instant at, List<String> listed) {
+        Set<String> reported = new HashSet<>(listed);
+        listed.forEach(id -> deadLettered(step, at, id));
         for (Msg m : messages.values()) {
             if (m.where == Where.DEAD && !reported.contains(m.id())) {
-                anomalies.add(LOST.found(e.step(), m.id() + " was in the dead-letter queue and has vanished from it"));
+                anomalies.add(LOST.found(step, m.id() + " was in the dead-letter queue and has vanished from it"));
                 m.where = Where.READY;       // follow the implementation: it is wherever the queue says
             }
         }
+        return messages.values().stream().filter(m -> m.where == Where.DEAD).toList();
+    }
+
+    private void observed(Event.Observed e) {
+        resolveDeadLetters(e.step(), e.at(), e.deadLetters());
         lastStats = e.stats();
-        QueueStats expected = expectedStats(e.at(), false);
-        if (exactStats && !statsMatch(e.stats(), e.at())) {
+        QueueStats expected = expectedStats(e.at());
+        if (exactStats && !expected.equals(e.stats())) {
             anomalies.add(WRONG_STATS.found(e.step(), "at " + t(e.at()) + " the queue reports " + brief(e.stats())
                     + "; it holds " + brief(expected)));
         }
@@ -534,38 +499,19 @@ final class WorkQueueModel {
             anomalies.add(UNEXPECTED.found(step, id + " appeared in the dead-letter queue, but "
                     + (m == null ? "it was never accepted" : "it was acked at step " + m.ackedAtStep)));
         } else if (m.where != Where.DEAD) {
-            if (m.maybeRedriven) {
-                m.receives = config.maxReceives();   // the redrive left it, and a receive has dead-lettered it since
-            } else if (m.receives < config.maxReceives() || inFlight(m, at)) {
+            if (m.receives < config.maxReceives() || inFlight(m, at)) {
                 anomalies.add(DEAD_LETTER_EARLY.found(step, id + " moved to the dead-letter queue after " + m.receives
                         + " receive(s)" + (inFlight(m, at) ? ", while " + m.holder + " still held it," : "")
                         + " but maxReceives is " + config.maxReceives()));
             }
             m.where = Where.DEAD;
-            m.maybeRedriven = false;
             m.lastSeenStep = step;
             m.deadSeenStep = step;
             coverage.add("dead letters: moved");
         }
     }
 
-    /**
-     * What the statistics must say. A message a redrive may have moved is visible either way, but its age
-     * counts from its send or from the redrive: the oldest age may be anything between the two.
-     */
-    private boolean statsMatch(QueueStats reported, Instant at) {
-        QueueStats expected = expectedStats(at, false);
-        if (expected.equals(reported)) {
-            return true;
-        }
-        QueueStats older = expectedStats(at, true);
-        return reported.visible() == expected.visible() && reported.inFlight() == expected.inFlight()
-                && reported.deadLettered() == expected.deadLettered()
-                && reported.oldestAge().compareTo(expected.oldestAge()) >= 0
-                && reported.oldestAge().compareTo(older.oldestAge()) <= 0;
-    }
-
-    private QueueStats expectedStats(Instant at, boolean notRedriven) {
+    private QueueStats expectedStats(Instant at) {
         int visible = 0;
         int inFlight = 0;
         int dead = 0;
@@ -579,8 +525,7 @@ final class WorkQueueModel {
                 } else {
                     visible++;
                 }
-                Instant sent = m.maybeRedriven && !notRedriven ? m.redrivenAt : m.sentAt;
-                oldest = oldest == null || sent.isBefore(oldest) ? sent : oldest;
+                oldest = oldest == null || m.sentAt.isBefore(oldest) ? m.sentAt : oldest;
             }
         }
         return new QueueStats(visible, inFlight, dead, oldest == null ? Duration.ZERO : Duration.between(oldest, at));
@@ -588,7 +533,7 @@ final class WorkQueueModel {
 
     /** Could a correct queue hand this message to the receive at {@code at}, which has handed out {@code batch}? */
     private boolean deliverable(Msg m, Instant at, Set<Msg> batch) {
-        if (!waiting(m, at, batch) || m.receives >= config.maxReceives() || m.maybeRedriven) {
+        if (!waiting(m, at, batch) || m.receives >= config.maxReceives()) {
             return false;
         }
         return !config.fifo() || (sameGroup(m).noneMatch(o -> batch.contains(o) || (o.seq < m.seq && waitsAhead(o, at, batch)))
@@ -601,7 +546,7 @@ final class WorkQueueModel {
      * catches a queue that does not).
      */
     private boolean waitsAhead(Msg m, Instant at, Set<Msg> batch) {
-        return waiting(m, at, batch) && m.receives < config.maxReceives() && !m.maybeRedriven;
+        return waiting(m, at, batch) && m.receives < config.maxReceives();
     }
 
     /** Stored and visible (never received, or its deadline passed), and not handed out by this receive. */

@@ -29,7 +29,7 @@ public enum WorkQueueProperty {
     VISIBILITY("visibility", new Weights(20, 26, 20, 8, 6, 20, 0, 6),
             Map.of("redelivered after its deadline", 0.3, "receipt: stale one refused", 0.05,
                     "visibility: extended", 0.1, "visibility: given back", 0.05, "redelivered after a crash", 0.05,
-                    "receipt: stale one for a reused id refused", 0.01)) {
+                    "receipt: stale one for a reused id refused", 0.004)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
             WorkQueueConfig c = WorkQueueConfig.standardQueue().withVisibilityTimeout(seconds(random, 5, 10, 30));
@@ -58,7 +58,7 @@ public enum WorkQueueProperty {
     FIFO("fifo", new Weights(30, 25, 20, 3, 4, 18, 4, 6),
             Map.of("fifo: group held back by its message in flight", 0.3, "dedup: duplicate refused", 0.15,
                     "dedup: id free again after its window", 0.05,
-                    "dedup: free after the first send's window, though a retry came inside it", 0.01,
+                    "dedup: free after the first send's window, though a retry came inside it", 0.004,
                     "dead letters: moved", 0.05, "fifo: redriven message delivered in its group", 0.01)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {

@@ -75,7 +75,7 @@ public class SqsWorkQueue implements WorkQueue {
     @Override
     public SendOutcome send(Message message) {
         synchronized (monitor()) {
-            Instant now = now();
+            Instant now = now("send");
             if (config.fifo() && message.groupId() == null) {
                 throw new MissingGroupIdException(message.id());
             }
@@ -99,7 +99,7 @@ public class SqsWorkQueue implements WorkQueue {
         WorkQueueConfig.requireBatch(max);
         WorkQueueConfig.requireVisibility("visibility", visibility);
         synchronized (monitor()) {
-            Instant now = now();
+            Instant now = now("receive");
             List<Delivery> out = new ArrayList<>(Math.min(max, stored.size()));
             while (out.size() < max && !ready.isEmpty()) {
                 Lane lane = ready.pollFirst();
@@ -113,7 +113,7 @@ public class SqsWorkQueue implements WorkQueue {
                         continue;                 // and the batch goes on with the messages behind it
                     }
                     next.receives++;
-                    next.receipt = new Receipt(next.message.id(), ++deliveries);
+                    next.receipt = receiptFor(next.message, next.receives, ++deliveries);
                     next.lease = new Lease(next, now, deadlineFor(now, visibility), visibility);
                     leases.add(next.lease);
                     lane.inFlight++;
@@ -129,7 +129,7 @@ public class SqsWorkQueue implements WorkQueue {
     @Override
     public ReceiptOutcome ack(Receipt receipt) {
         synchronized (monitor()) {
-            now();
+            now("ack");
             Stored s = stored.get(receipt.messageId());
             if (s == null || s.receipt == null || !receiptMatches(receipt, s.receipt)) {
                 return ReceiptOutcome.STALE;                                    // I4
@@ -153,7 +153,7 @@ public class SqsWorkQueue implements WorkQueue {
     public ReceiptOutcome changeVisibility(Receipt receipt, Duration visibility) {
         WorkQueueConfig.requireVisibility("visibility", visibility);
         synchronized (monitor()) {
-            Instant now = now();
+            Instant now = now("changeVisibility");
             Stored s = stored.get(receipt.messageId());
             if (s == null || s.lease == null || !receiptMatches(receipt, s.receipt)) {
                 return ReceiptOutcome.STALE;                                    // I4: only while in flight
@@ -170,7 +170,7 @@ public class SqsWorkQueue implements WorkQueue {
     @Override
     public List<Message> deadLetters() {
         synchronized (monitor()) {
-            now();
+            now("deadLetters");
             return deadLetters.values().stream().map(s -> s.message).toList();
         }
     }
@@ -178,7 +178,7 @@ public class SqsWorkQueue implements WorkQueue {
     @Override
     public int redrive() {
         synchronized (monitor()) {
-            Instant now = now();
+            Instant now = now("redrive");
             int moved = deadLetters.size();
             for (Stored dead : deadLetters.values()) {
                 enqueue(new Stored(dead.message, now));                        // I5: a fresh start
@@ -191,7 +191,7 @@ public class SqsWorkQueue implements WorkQueue {
     @Override
     public QueueStats stats() {
         synchronized (monitor()) {
-            Instant now = now();
+            Instant now = now("stats");
             Duration oldest = stored.isEmpty() ? Duration.ZERO : Duration.between(stored.values().iterator().next().sentAt, now);
             return new QueueStats(stored.size() - inFlight, inFlight, deadLetters.size(), oldest);
         }
@@ -199,6 +199,9 @@ public class SqsWorkQueue implements WorkQueue {
 
     @Override
     public WorkQueueConfig config() { return config; }
+
+    /** The clock this queue reads; {@link #now(String)} is how every public method reads it. */
+    protected final InstantSource clock() { return clock; }
 
     // ---- the decisions, one rule each (the bug gallery overrides these); then the mechanics ----
 
@@ -221,6 +224,9 @@ public class SqsWorkQueue implements WorkQueue {
 
     /** I2: the deadline itself is the first instant the message is visible again. */
     protected boolean isVisibleAgain(Instant deadline, Instant now) { return !now.isBefore(deadline); }
+
+    /** I4: a delivery's receipt carries a number no delivery had before, not the receive count a redrive resets. */
+    protected Receipt receiptFor(Message message, int receive, long delivery) { return new Receipt(message.id(), delivery); }
 
     /** I4: the receipt must be the one from the latest delivery, not any receipt of the same message. */
     protected boolean receiptMatches(Receipt presented, Receipt current) { return presented.equals(current); }
@@ -251,7 +257,7 @@ public class SqsWorkQueue implements WorkQueue {
     }
 
     /** Every public method starts here, so that deadlines that passed are honoured before anything else. */
-    private Instant now() {
+    protected Instant now(String operation) {
         Instant now = clock.instant();
         expireLeases(now);
         return now;

@@ -1,0 +1,26 @@
+package dev.queuelab.check.gallery;
+
+import dev.queuelab.api.Message;
+import dev.queuelab.api.Receipt;
+import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.reference.workqueue.SqsWorkQueue;
+import java.time.InstantSource;
+
+/**
+ * Bug gallery: Makes a receipt from the message id and its receive count. Redrive resets the count and an
+ * acked message's id may be used again, so a receipt from before comes back to life: a slow consumer's ack
+ * deletes the message another consumer now holds.
+ *
+ * <p>Caught as {@code receipt-reused}.
+ */
+public final class ReceiptByReceiveCountQueue extends SqsWorkQueue {
+
+    public ReceiptByReceiveCountQueue(WorkQueueConfig config, InstantSource clock) {
+        super(config, clock);
+    }
+
+    @Override
+    protected Receipt receiptFor(Message message, int receive, long delivery) {
+        return new Receipt(message.id(), receive);
+    }
+}
