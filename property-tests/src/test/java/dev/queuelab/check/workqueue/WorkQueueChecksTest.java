@@ -39,8 +39,9 @@ class WorkQueueChecksTest {
         CheckResult result = new WorkQueueCheck(property, SETTINGS.impl(), Implementations.workQueue(SETTINGS.impl()),
                 WorkQueueCheck.ReplayCommand.MAVEN).run(SETTINGS);
         if (!result.passed()) {
-            System.out.println(result.report());
+            System.out.println(result.report());          // the story, once; the assertion names it in one line
         }
-        assertThat(result.passed()).as(result.report()).isTrue();
+        assertThat(result.passed()).as("%s: %s (the story is printed above)", result.property(),
+                result.anomaly().map(a -> a.name() + " on '" + result.impl() + "'").orElse("coverage not reached")).isTrue();
     }
 }

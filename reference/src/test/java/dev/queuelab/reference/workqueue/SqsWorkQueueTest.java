@@ -102,14 +102,59 @@ class SqsWorkQueueTest {
     }
 
     @Test
-    void shouldDeliverAGroupInSendOrderOneAtATimeWhileOtherGroupsFlow() {
+    void shouldHandOutAGroupInSendOrderAndNoMoreOfItWhileAnyIsInFlight() {
         SqsWorkQueue q = queue(WorkQueueConfig.fifoQueue());
         q.send(Message.of("a1", "x").inGroup("a"));
         q.send(Message.of("a2", "x").inGroup("a"));
         q.send(Message.of("b1", "x").inGroup("b"));
-        assertThat(ids(q.receive("A", 10))).as("I6 and I8: one per group").containsExactly("a1", "b1");
+        assertThat(ids(q.receive("A", 2))).as("I6: as many of one group as the batch holds, in order (as SQS)")
+                .containsExactly("a1", "a2");
+        q.send(Message.of("a3", "x").inGroup("a"));
+        assertThat(ids(q.receive("B", 10))).as("I6 and I8: group a is busy, b flows past").containsExactly("b1");
         clock.advance(Duration.ofSeconds(30));
-        assertThat(ids(q.receive("B", 10))).as("I6: a1 comes back before a2").containsExactly("a1", "b1");
+        assertThat(ids(q.receive("C", 10))).as("I6: expired a1 and a2 come back before a3, in order")
+                .containsExactly("a1", "a2", "a3", "b1");
+    }
+
+    @Test
+    void shouldHoldTheGroupForTheRestOfTheBatchWhenAReceiveWithVisibilityZeroTakesALastTry() {
+        SqsWorkQueue q = queue(WorkQueueConfig.fifoQueue().withMaxReceives(1));
+        q.send(Message.of("a1", "x").inGroup("a"));
+        q.send(Message.of("a2", "x").inGroup("a"));
+        List<Delivery> got = q.receive("A", 1, Duration.ZERO);
+        assertThat(ids(got)).containsExactly("a1");
+        assertThat(ids(q.receive("B", 10, Duration.ZERO))).as("I5, I6: a1 is dead-lettered and a2 goes next")
+                .containsExactly("a2");
+        assertThat(q.deadLetters()).extracting(Message::id).containsExactly("a1");
+    }
+
+    @Test
+    void shouldRefuseAReceiptFromBeforeARedriveWhenTheMessageIsDeliveredAgainWithTheSameCount() {
+        SqsWorkQueue q = queue(WorkQueueConfig.standardQueue().withMaxReceives(1));
+        q.send(Message.of("m1", "x"));
+        Delivery before = q.receive("A", 1).get(0);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(q.receive("B", 1)).as("I5: the second receive dead-letters m1").isEmpty();
+        q.redrive();
+        Delivery after = q.receive("C", 1).get(0);
+        assertThat(after.receiveCount()).isEqualTo(before.receiveCount());
+        assertThat(after.receipt()).as("I4: no two deliveries share a receipt").isNotEqualTo(before.receipt());
+        assertThat(q.ack(before.receipt())).as("I4: A's receipt died with the dead-lettering").isEqualTo(ReceiptOutcome.STALE);
+        assertThat(q.ack(after.receipt())).isEqualTo(ReceiptOutcome.ACCEPTED);
+    }
+
+    @Test
+    void shouldRefuseAnOldReceiptWhenAnAckedMessagesIdIsReused() {
+        SqsWorkQueue q = queue(WorkQueueConfig.standardQueue());
+        q.send(Message.of("order-7", "first"));
+        Delivery slow = q.receive("A", 1).get(0);
+        clock.advance(Duration.ofSeconds(30));
+        q.ack(q.receive("B", 1).get(0).receipt());
+        q.send(Message.of("order-7", "second"));
+        Delivery fresh = q.receive("C", 1).get(0);
+        assertThat(q.ack(slow.receipt())).as("I4: a receipt of the first order-7 cannot delete the second")
+                .isEqualTo(ReceiptOutcome.STALE);
+        assertThat(q.ack(fresh.receipt())).isEqualTo(ReceiptOutcome.ACCEPTED);
     }
 
     @Test
