@@ -104,8 +104,8 @@ public class SqsWorkQueue implements WorkQueue {
             while (out.size() < max && !ready.isEmpty()) {
                 Lane lane = ready.pollFirst();
                 lane.queued = false;
-                boolean free = lane.inFlight < maxInFlightPerLane();     // I6: in flight before this receive
-                while (free && out.size() < max && !lane.waiting.isEmpty()) {
+                // I6: a lane is in ready only while it may deliver, so a FIFO group is free here: take what fits
+                while (out.size() < max && !lane.waiting.isEmpty()) {
                     Stored next = lane.waiting.pollFirst();
                     if (shouldDeadLetter(next.receives, config.maxReceives())) {   // I5
                         stored.remove(next.message.id());
