@@ -75,6 +75,22 @@ class IdempotentProducerTest extends LogFixture {
     }
 
     @Test
+    void shouldStartAgainAtSequenceZeroWhenTheEpochIsNew() {
+        ProducerIdAndEpoch before = log.initTransactions("orders");
+        log.beginTransaction(before);
+        log.append(before, 0, 0, ProducerRecord.of("k", "a"));
+        log.append(before, 0, 1, ProducerRecord.of("k", "b"));
+        ProducerIdAndEpoch after = log.initTransactions("orders");
+        log.beginTransaction(after);
+        assertThat(log.append(after, 0, 2, ProducerRecord.of("k", "c")).status())
+                .as("L12: epoch %d has written nothing yet: sequence 2 is a gap", after.epoch())
+                .isEqualTo(AppendOutcome.Status.OUT_OF_ORDER_SEQUENCE);
+        assertThat(log.append(after, 0, 0, ProducerRecord.of("k", "c")).status())
+                .as("L12: a new epoch starts at 0, and 0 is not a duplicate of epoch %d's 0", before.epoch())
+                .isEqualTo(AppendOutcome.Status.APPENDED);
+    }
+
+    @Test
     void shouldNameTheFixWhenTheProducerIdOrEpochOrSequenceIsUnknown() {
         assertThatThrownBy(() -> send(new ProducerIdAndEpoch(42, (short) 0), 0, 0, "x"))
                 .isInstanceOf(UnknownProducerIdException.class).hasMessageContaining("producer id 42")

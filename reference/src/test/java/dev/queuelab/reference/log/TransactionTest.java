@@ -44,6 +44,16 @@ class TransactionTest extends LogFixture {
     }
 
     @Test
+    void shouldHoldTheLastStableOffsetAtTheTransactionsFirstRecordWhenItWritesAgain() {
+        log.beginTransaction(tx);
+        send(0, 0, "first");
+        append(log, 0, "plain");
+        send(0, 1, "second");
+        assertThat(log.lastStableOffset(0)).as("L6: the transaction's first offset here, 0, not its latest, 2").isZero();
+        assertThat(log.read(0, 0, 10, COMMITTED).records()).as("L6: 'plain' waits behind the open transaction").isEmpty();
+    }
+
+    @Test
     void shouldShowEveryPartitionsRecordsWhenTheTransactionCommits() {
         log.beginTransaction(tx);
         send(0, 0, "a");
