@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -153,27 +152,14 @@ public class KafkaLog extends LogRules implements PartitionedLog {
 
     @Override
     public TransactionOutcome beginTransaction(ProducerIdAndEpoch producer) {
-        return locked(now -> {
-            if (producers.isFenced(producer)) {
-                return TransactionOutcome.PRODUCER_FENCED;
-            }
-            transactions.begin(producer);
-            return TransactionOutcome.BEGUN;
-        });
+        return locked(now -> transactions.begin(producer));
     }
 
     @Override
     public TransactionOutcome sendOffsetsToTransaction(ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets) {
-        offsets.forEach((p, o) -> requireOffset(config.requirePartition(p), o));
+        offsets.forEach((p, o) -> Partition.requireOffset(config.requirePartition(p), o));
         Objects.requireNonNull(group, "group");
-        return locked(now -> {
-            if (producers.isFenced(producer)) {
-                return TransactionOutcome.PRODUCER_FENCED;
-            }
-            transactions.current(producer, "sendOffsetsToTransaction").offsets()
-                    .computeIfAbsent(group, g -> new TreeMap<>()).putAll(offsets);
-            return TransactionOutcome.OFFSETS_ADDED;
-        });
+        return locked(now -> transactions.addOffsets(producer, group, offsets));
     }
 
     @Override
@@ -248,7 +234,7 @@ public class KafkaLog extends LogRules implements PartitionedLog {
 
     @Override
     public CommitOutcome commit(String group, String memberId, int generation, int partition, long offset) {
-        requireOffset(config.requirePartition(partition), offset);
+        Partition.requireOffset(config.requirePartition(partition), offset);
         return locked(now -> groups.commit(group, memberId, generation, partition, offset));
     }
 
@@ -295,10 +281,6 @@ public class KafkaLog extends LogRules implements PartitionedLog {
         if (commit) {
             txn.offsets().forEach(groups::commitFromTransaction);
         }
-    }
-
-    private static void requireOffset(int partition, long offset) {
-        Partition.requireOffset(partition, offset);
     }
 
     /**

@@ -2,10 +2,12 @@ package dev.queuelab.reference.log;
 
 import dev.queuelab.api.log.InvalidTxnStateException;
 import dev.queuelab.api.log.ProducerIdAndEpoch;
+import dev.queuelab.api.log.TransactionOutcome;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -62,13 +64,27 @@ public class TransactionCoordinator {
         return transactional.containsKey(producerId);
     }
 
-    public void begin(ProducerIdAndEpoch producer) {
+    /** L14: opens the producer's one transaction; PRODUCER_FENCED for an old epoch (L13). */
+    public TransactionOutcome begin(ProducerIdAndEpoch producer) {
         requireTransactional(producer, "beginTransaction");
+        if (producers.isFenced(producer)) {
+            return TransactionOutcome.PRODUCER_FENCED;
+        }
         if (open.containsKey(producer.producerId())) {
             throw new InvalidTxnStateException(producer, "beginTransaction", "a transaction is already open",
                     "commit or abort it first");                                               // L14
         }
         open.put(producer.producerId(), new Txn());
+        return TransactionOutcome.BEGUN;
+    }
+
+    /** L14: offsets that the group commits if, and only if, the transaction commits. */
+    public TransactionOutcome addOffsets(ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets) {
+        if (producers.isFenced(producer)) {
+            return TransactionOutcome.PRODUCER_FENCED;
+        }
+        current(producer, "sendOffsetsToTransaction").offsets.computeIfAbsent(group, g -> new TreeMap<>()).putAll(offsets);
+        return TransactionOutcome.OFFSETS_ADDED;
     }
 
     /** The open transaction of a transactional producer, or an exception naming the call that needs one. */
