@@ -27,8 +27,9 @@ import java.util.TreeMap;
  *   L3 logStartOffset is the baseOffset of the first segment; every offset in [logStartOffset, highWatermark)
  *      is served, nothing else is;
  *   L4 the segments are contiguous: each starts where the previous ended; only the last one takes appends;
- *   L5 retention removes a prefix of whole segments; if the active one goes, an empty one is rolled first, so
- *      the high watermark never moves back;
+ *   L5 retention removes a prefix of whole segments, all below the last stable offset (an open transaction
+ *      keeps its records); if the active one goes, an empty one is rolled first, so the high watermark never
+ *      moves back;
  *   L6 lastStableOffset = the first offset of the earliest open transaction, or the high watermark; a
  *      read_committed read never returns a record at or past it;
  *   L11 a record of an aborted transaction lies in [firstOffset, marker) of an entry in the aborted index.
@@ -159,8 +160,8 @@ public class Partition {
         int deleted = 0;
         while (true) {
             LogSegment oldest = segments.firstEntry().getValue();
-            if (oldest.isEmpty() || !deletable(oldest, now)) {
-                return deleted;                      // L5: a prefix: stop at the first segment that must stay
+            if (oldest.isEmpty() || oldest.nextOffset() > lastStableOffset() || !deletable(oldest, now)) {
+                return deleted;                      // L5: a prefix, below any open transaction (L6)
             }
             if (segments.size() == 1) {
                 roll();                              // L5: never leave the partition without an active segment

@@ -89,6 +89,21 @@ class RetentionTest extends LogFixture {
     }
 
     @Test
+    void shouldKeepAnOpenTransactionsSegmentsWhenTheyArePastRetention() {
+        KafkaLog log = log(LogConfig.of(1).withSegmentBytes(1).withRetentionTime(Duration.ofMinutes(1)));
+        append(log, 0, "plain");
+        var tx = log.initTransactions("t");
+        log.beginTransaction(tx);
+        log.append(tx, 0, 0, new ProducerRecord(null, "open", Map.of()));
+        append(log, 0, "later");
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(log.logStartOffset(0)).as("L5, L6: retention stops at the open transaction's first offset, 1").isEqualTo(1);
+        log.commitTransaction(tx);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(log.logStartOffset(0)).as("L5: once it commits, and its marker is old too, it goes").isEqualTo(4);
+    }
+
+    @Test
     void shouldKeepEverythingWhenRetentionIsForeverAndUnlimited() {
         KafkaLog log = log(LogConfig.of(1).withSegmentBytes(1).withRetentionTime(LogConfig.FOREVER));
         append(log, 0, "a");
