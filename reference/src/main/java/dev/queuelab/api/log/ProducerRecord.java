@@ -17,7 +17,10 @@ public record ProducerRecord(String key, String value, Map<String, String> heade
         return new ProducerRecord(key, value, Map.of());
     }
 
-    /** The bytes this record counts for in segment sizes and size-based retention: key, value and headers. */
+    /**
+     * The bytes this record counts for in segment sizes and size-based retention: the UTF-8 bytes of its key,
+     * value and headers, with no overhead (a transaction marker counts 0).
+     */
     public long sizeInBytes() {
         long size = bytes(key) + bytes(value);
         for (Map.Entry<String, String> h : headers.entrySet()) {
