@@ -1,0 +1,300 @@
+package dev.queuelab.reference.log;
+
+import dev.queuelab.api.OutOfRangeException;
+import dev.queuelab.api.log.AppendOutcome;
+import dev.queuelab.api.log.Assignment;
+import dev.queuelab.api.log.CommitOutcome;
+import dev.queuelab.api.log.FetchResult;
+import dev.queuelab.api.log.GroupDescription;
+import dev.queuelab.api.log.HeartbeatOutcome;
+import dev.queuelab.api.log.IsolationLevel;
+import dev.queuelab.api.log.LogCapabilities;
+import dev.queuelab.api.log.LogConfig;
+import dev.queuelab.api.log.PartitionedLog;
+import dev.queuelab.api.log.ProducerIdAndEpoch;
+import dev.queuelab.api.log.ProducerRecord;
+import dev.queuelab.api.log.Seek;
+import dev.queuelab.api.log.TransactionOutcome;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+/**
+ * A partitioned log in the style of Kafka, in memory: partitions of segments, consumer groups with
+ * generations and committed offsets, the idempotent producer and transactions.
+ *
+ * Teaches: a log keeps records after they are read and orders them per partition; each consumer group keeps
+ * its own offsets and can replay from any of them; sequence numbers and transactions give exactly-once
+ * appends and read-process-write inside the log.
+ * Invariants:
+ *   L1  a partition's offsets are 0, 1, 2... in append order, never reused or changed: reading an offset again
+ *       returns the same record;
+ *   L2  a keyed record goes to toPositive(murmur2(utf8(key))) % N, so one key's records keep their order;
+ *       null keys go round-robin;
+ *   L3  a read serves exactly [logStartOffset, highWatermark), in offset order, max records at most;
+ *   L4  segments are contiguous, and roll by size (segment.bytes) or age (segment.ms);
+ *   L5  retention deletes whole segments from the oldest, by time (the newest record older than retention.ms)
+ *       or by size (while the rest still holds retention.bytes), moving the log start offset;
+ *   L6  read_committed stops at the last stable offset (the first offset of the earliest open transaction);
+ *   L7  seek to a timestamp gives the first offset stamped at or after it;
+ *   L8  each partition has exactly one owner per generation of a non-empty group (range or round-robin);
+ *   L9  membership changes (join, leave, session expiry) start a new generation; heartbeats and commits of
+ *       another generation or a non-member are refused;
+ *   L10 a committed offset is the next to read; a group resumes exactly there (or resets if it is gone);
+ *   L11 read_committed never returns a record of an aborted transaction; read_uncommitted does;
+ *   L12 an idempotent producer's append is written once per (id, partition, sequence), with no gap; an old
+ *       epoch is fenced;
+ *   L13 initTransactions fences the previous epoch of its transactional id and aborts what it left open;
+ *   L14 a transaction's records and offsets are committed together or aborted together.
+ * Thread-safety: every public method holds the log's monitor; none blocks or sleeps. Session timeouts and
+ * retention are evaluated lazily against the clock at the start of each call: no timers.
+ * Real world: Apache Kafka with one broker and one replica per partition (no ISR, no leader changes, the high
+ * watermark is the log end offset), LogAppendTime timestamps, and rebalances that finish in one step. Kinesis
+ * (shards, MD5 of the partition key over hash-key ranges, sparse sequence numbers, time-only retention, no
+ * groups or transactions in the service) and Redis Streams (one stream per key, per-entry acks in a pending
+ * list, XTRIM) differ as each class says; see docs/partitioned-log.md.
+ *
+ * <p>The decisions are the protected one-line methods of {@link LogRules}; the bug gallery overrides one.
+ */
+public class KafkaLog extends LogRules implements PartitionedLog {
+
+    public static final LogCapabilities CAPABILITIES = new LogCapabilities(true, true, true, true, false);
+
+    private final LogConfig config;
+    private final InstantSource clock;
+    private final Partition[] partitions;
+    private final GroupCoordinator groups;
+    private final ProducerStateManager producers = new ProducerStateManager(this);
+    private final TransactionCoordinator transactions = new TransactionCoordinator(producers);
+    private long nullKeyed;                              // counts null-keyed appends for round-robin (L2)
+
+    public KafkaLog(LogConfig config, InstantSource clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.partitions = new Partition[config.partitions()];
+        for (int p = 0; p < partitions.length; p++) {
+            partitions[p] = new Partition(p, config, this);
+        }
+        this.groups = new GroupCoordinator(config, this);
+    }
+
+    @Override
+    public LogConfig config() { return config; }
+
+    @Override
+    public LogCapabilities capabilities() { return CAPABILITIES; }
+
+    @Override
+    public AppendOutcome append(String key, String value, Map<String, String> headers) {
+        ProducerRecord record = new ProducerRecord(key, value, headers);
+        return locked(now -> {
+            int p = key == null ? partitionForNullKey(nullKeyed++, partitions.length) : partitionFor(key);   // L2
+            return AppendOutcome.appended(p, partitions[p].append(record, now, -1, false));
+        });
+    }
+
+    @Override
+    public AppendOutcome append(int partition, ProducerRecord record) {
+        config.requirePartition(partition);
+        return locked(now -> AppendOutcome.appended(partition, partitions[partition].append(record, now, -1, false)));
+    }
+
+    @Override
+    public int partitionFor(String key) {
+        return partitionForKey(Objects.requireNonNull(key, "key (a null key has no fixed partition)"), partitions.length);
+    }
+
+    @Override
+    public ProducerIdAndEpoch initProducerId() {
+        return locked(now -> producers.newProducer());
+    }
+
+    @Override
+    public AppendOutcome append(ProducerIdAndEpoch producer, int partition, int sequence, ProducerRecord record) {
+        config.requirePartition(partition);
+        return locked(now -> {
+            boolean transactional = transactions.isTransactional(producer.producerId());
+            if (transactional && !producers.isFenced(producer)) {
+                transactions.current(producer, "append");            // L14: a transactional append needs one open
+            }
+            ProducerStateManager.Verdict verdict = producers.check(producer, partition, sequence);
+            if (verdict instanceof ProducerStateManager.Verdict.Duplicate d) {
+                return AppendOutcome.duplicateOf(partition, d.offset());                    // L12: written once
+            }
+            if (verdict instanceof ProducerStateManager.Verdict.Refused r) {
+                return AppendOutcome.refused(r.status(), partition);                        // L12: no gap, no zombie
+            }
+            long offset = partitions[partition].append(record, now, producer.producerId(), transactional);
+            producers.written(producer, partition, sequence, offset);
+            if (transactional) {
+                transactions.current(producer, "append").partitions().add(partition);
+            }
+            return AppendOutcome.appended(partition, offset);
+        });
+    }
+
+    @Override
+    public ProducerIdAndEpoch initTransactions(String transactionalId) {
+        Objects.requireNonNull(transactionalId, "transactionalId");
+        return locked(now -> {
+            Map.Entry<ProducerIdAndEpoch, TransactionCoordinator.Txn> init = transactions.init(transactionalId);
+            if (init.getValue() != null) {
+                end(init.getKey().producerId(), init.getValue(), false, now);               // L13
+            }
+            return init.getKey();
+        });
+    }
+
+    @Override
+    public TransactionOutcome beginTransaction(ProducerIdAndEpoch producer) {
+        return locked(now -> transactions.begin(producer));
+    }
+
+    @Override
+    public TransactionOutcome sendOffsetsToTransaction(ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets) {
+        offsets.forEach((p, o) -> Partition.requireOffset(config.requirePartition(p), o));
+        Objects.requireNonNull(group, "group");
+        return locked(now -> transactions.addOffsets(producer, group, offsets));
+    }
+
+    @Override
+    public TransactionOutcome commitTransaction(ProducerIdAndEpoch producer) {
+        return endTransaction(producer, true, "commitTransaction");
+    }
+
+    @Override
+    public TransactionOutcome abortTransaction(ProducerIdAndEpoch producer) {
+        return endTransaction(producer, false, "abortTransaction");
+    }
+
+    @Override
+    public FetchResult read(int partition, long fromOffset, int max, IsolationLevel isolation) {
+        config.requirePartition(partition);
+        if (max < 1) {
+            throw new OutOfRangeException("max", max, "1 or more records per read");
+        }
+        Objects.requireNonNull(isolation, "isolation");
+        return locked(now -> partitions[partition].read(fromOffset, max, isolation));
+    }
+
+    @Override
+    public long logStartOffset(int partition) {
+        config.requirePartition(partition);
+        return locked(now -> partitions[partition].logStartOffset());
+    }
+
+    @Override
+    public long highWatermark(int partition) {
+        config.requirePartition(partition);
+        return locked(now -> partitions[partition].highWatermark());
+    }
+
+    @Override
+    public long lastStableOffset(int partition) {
+        config.requirePartition(partition);
+        return locked(now -> partitions[partition].lastStableOffset());
+    }
+
+    @Override
+    public long offsetFor(int partition, Seek seek, IsolationLevel isolation) {
+        config.requirePartition(partition);
+        Objects.requireNonNull(seek, "seek");
+        return locked(now -> partitions[partition].offsetFor(seek, isolation));
+    }
+
+    @Override
+    public Assignment join(String group, String memberId) {
+        return locked(now -> groups.join(group, memberId, now));
+    }
+
+    @Override
+    public void leave(String group, String memberId) {
+        locked(now -> groups.leave(group, memberId));
+    }
+
+    @Override
+    public HeartbeatOutcome heartbeat(String group, String memberId, int generation) {
+        return locked(now -> groups.heartbeat(group, memberId, generation, now));
+    }
+
+    @Override
+    public Optional<Assignment> assignment(String group, String memberId) {
+        return locked(now -> groups.assignment(group, memberId));
+    }
+
+    @Override
+    public GroupDescription describeGroup(String group) {
+        return locked(now -> groups.describe(group));
+    }
+
+    @Override
+    public CommitOutcome commit(String group, String memberId, int generation, int partition, long offset) {
+        Partition.requireOffset(config.requirePartition(partition), offset);
+        return locked(now -> groups.commit(group, memberId, generation, partition, offset));
+    }
+
+    @Override
+    public OptionalLong committed(String group, int partition) {
+        config.requirePartition(partition);
+        return locked(now -> groups.committed(group, partition));
+    }
+
+    @Override
+    public long resumeOffset(String group, int partition, Seek reset, IsolationLevel isolation) {
+        config.requirePartition(partition);
+        return locked(now -> {
+            OptionalLong c = groups.committed(group, partition);
+            Partition p = partitions[partition];
+            return c.isPresent() && p.serves(c.getAsLong())
+                    ? resumeAt(c.getAsLong())                                               // L10
+                    : p.offsetFor(reset, isolation);                // gone or never committed: auto.offset.reset
+        });
+    }
+
+    @Override
+    public List<String> groups() {
+        return locked(now -> groups.names());
+    }
+
+    /** Thread-safety: the object every public method holds while it reads or changes the log. */
+    protected Object monitor() { return this; }
+
+    private TransactionOutcome endTransaction(ProducerIdAndEpoch producer, boolean commit, String call) {
+        return locked(now -> {
+            if (producers.isFenced(producer)) {
+                return TransactionOutcome.PRODUCER_FENCED;                                  // L13
+            }
+            end(producer.producerId(), transactions.end(producer, call), commit, now);
+            return commit ? TransactionOutcome.COMMITTED : TransactionOutcome.ABORTED;
+        });
+    }
+
+    /** L14: markers in every partition the transaction wrote to, then its offsets, all under one monitor. */
+    private void end(long producerId, TransactionCoordinator.Txn txn, boolean commit, Instant now) {
+        LogSegment.Marker marker = commit ? LogSegment.Marker.COMMIT : LogSegment.Marker.ABORT;
+        txn.partitions().forEach(p -> partitions[p].endTransaction(producerId, marker, now));
+        if (commit) {
+            txn.offsets().forEach(groups::commitFromTransaction);
+        }
+    }
+
+    /**
+     * Every public method runs its body here, holding the monitor, after expired sessions (L9) and retention
+     * (L5) have been honoured at the clock's current instant: no timers, and the same instant throughout.
+     */
+    private <T> T locked(Function<Instant, T> body) {
+        synchronized (monitor()) {
+            Instant now = clock.instant();
+            groups.expireSessions(now);
+            for (Partition p : partitions) {
+                p.enforceRetention(now);
+            }
+            return body.apply(now);
+        }
+    }
+}

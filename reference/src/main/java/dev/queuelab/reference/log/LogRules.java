@@ -1,0 +1,101 @@
+package dev.queuelab.reference.log;
+
+import dev.queuelab.api.log.Assignor;
+import dev.queuelab.api.log.DefaultPartitioner;
+import dev.queuelab.api.log.IsolationLevel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The partitioned log's decisions, one rule per method, each citing the invariant it keeps.
+ *
+ * Teaches: where each of a log's promises is decided, in one line, so that a single wrong line can be shown
+ * to break a single promise. {@link KafkaLog} inherits these; the bug gallery overrides one at a time.
+ * Invariants: those of {@link KafkaLog} (L1 to L12); each method names the ones it decides.
+ * Thread-safety: stateless; called by the log's classes while they hold the log's monitor.
+ * Real world: each method names the Kafka code path it mirrors.
+ */
+public abstract class LogRules {
+
+    /** L2: a keyed record's partition, as Kafka's BuiltInPartitioner.partitionForKey. */
+    protected int partitionForKey(String key, int numPartitions) {
+        return DefaultPartitioner.partition(key, numPartitions);
+    }
+
+    /** L2: the n-th record with a null key (n from 0) goes to partition n mod N: round-robin. */
+    protected int partitionForNullKey(long n, int numPartitions) {
+        return (int) (n % numPartitions);
+    }
+
+    /** L4: the active segment rolls when the next record would take it past segment.bytes (a lone record may). */
+    protected boolean rollsBySize(long segmentSize, long recordSize, long segmentBytes) {
+        return segmentSize > 0 && segmentSize + recordSize > segmentBytes;
+    }
+
+    /** L4: the active segment rolls when its first record is more than segment.ms old (Kafka: strictly more). */
+    protected boolean rollsByAge(Instant firstTimestamp, Instant now, Duration segmentAge) {
+        return Duration.between(firstTimestamp, now).compareTo(segmentAge) > 0;
+    }
+
+    /** L5: a segment whose newest record is more than retention.ms old may go (Kafka: strictly more). */
+    protected boolean expiredByTime(Instant newestTimestamp, Instant now, Duration retention) {
+        return Duration.between(newestTimestamp, now).compareTo(retention) > 0;
+    }
+
+    /** L5: the oldest segment may go while the partition would still hold retention.bytes without it. */
+    protected boolean breachesSize(long partitionBytes, long segmentBytes, long retentionBytes) {
+        return partitionBytes - segmentBytes >= retentionBytes;
+    }
+
+    /** L6: a read stops at the high watermark, or at the last stable offset under read_committed. */
+    protected long readBound(long highWatermark, long lastStableOffset, IsolationLevel isolation) {
+        return isolation == IsolationLevel.READ_COMMITTED ? lastStableOffset : highWatermark;
+    }
+
+    /** L11: read_committed hides the records of aborted transactions; read_uncommitted shows them. */
+    protected boolean hidesAborted(IsolationLevel isolation) {
+        return isolation == IsolationLevel.READ_COMMITTED;
+    }
+
+    /** L7: seek to a timestamp finds the first record stamped at or after it. */
+    protected boolean atOrAfter(Instant recordTimestamp, Instant target) {
+        return !recordTimestamp.isBefore(target);
+    }
+
+    /** L8: the partitions each member owns in a new generation (members sorted by id). */
+    protected Map<String, List<Integer>> assign(Assignor assignor, List<String> members, int partitions) {
+        return assignor == Assignor.RANGE ? Assignors.range(members, partitions) : Assignors.roundRobin(members, partitions);
+    }
+
+    /** L9: a member whose last heartbeat is a full session timeout old is gone (the deadline itself expires it). */
+    protected boolean sessionExpired(Instant lastHeartbeat, Instant now, Duration sessionTimeout) {
+        return !now.isBefore(lastHeartbeat.plus(sessionTimeout));
+    }
+
+    /** L9: a commit or heartbeat counts only in the group's current generation. */
+    protected boolean generationMatches(int presented, int current) {
+        return presented == current;
+    }
+
+    /** L10: a committed offset is the next offset to read, so a member resumes exactly there. */
+    protected long resumeAt(long committedOffset) {
+        return committedOffset;
+    }
+
+    /** L12: an append is in order when its sequence is exactly one past the last written (-1: none yet). */
+    protected boolean isNextSequence(int lastSequence, int sequence) {
+        return sequence == lastSequence + 1;
+    }
+
+    /** L12: how many recent sequences per producer and partition are remembered to answer retries (Kafka: 5). */
+    protected int sequencesRemembered() {
+        return 5;
+    }
+
+    /** L12: an epoch older than the producer id's latest is a zombie's. */
+    protected boolean isFenced(short presented, short latest) {
+        return presented < latest;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.queuelab.reference.log;
+
+import dev.queuelab.api.OutOfRangeException;
+import dev.queuelab.api.log.ConsumerRecord;
+import dev.queuelab.api.log.FetchResult;
+import dev.queuelab.api.log.IsolationLevel;
+import dev.queuelab.api.log.LogConfig;
+import dev.queuelab.api.log.OffsetOutOfRangeException;
+import dev.queuelab.api.log.ProducerRecord;
+import dev.queuelab.api.log.Seek;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * One partition: its segments, its offsets, and the state of the transactions that wrote to it.
+ *
+ * Teaches: a partition is an append-only list of records numbered by offset; reading does not remove
+ * anything; only retention does, a whole segment at a time from the oldest end; the last stable offset holds
+ * read_committed readers back behind the earliest open transaction.
+ * Invariants (numbered as in {@link KafkaLog}):
+ *   L1 offsets are assigned 0, 1, 2... in append order, never reused: the high watermark only grows;
+ *   L3 logStartOffset is the baseOffset of the first segment; every offset in [logStartOffset, highWatermark)
+ *      is served, nothing else is;
+ *   L4 the segments are contiguous: each starts where the previous ended; only the last one takes appends;
+ *   L5 retention removes a prefix of whole segments, all below the last stable offset (an open transaction
+ *      keeps its records); if the active one goes, an empty one is rolled first, so the high watermark never
+ *      moves back;
+ *   L6 lastStableOffset = the first offset of the earliest open transaction, or the high watermark; a
+ *      read_committed read never returns a record at or past it;
+ *   L11 a record of an aborted transaction lies in [firstOffset, marker) of an entry in the aborted index.
+ * Thread-safety: none of its own; every method is called with the log's monitor held.
+ * Real world: Kafka's Partition and UnifiedLog with one replica (the high watermark is the log end offset).
+ * Kinesis calls it a shard: sequence numbers are sparse and increasing, not dense, and retention is by time
+ * only (24 h to 365 days). Redis Streams has one stream per key, ids of "ms-seq", and XTRIM by count or id.
+ */
+public class Partition {
+
+    private final int id;
+    private final LogConfig config;
+    private final LogRules rules;
+    private final NavigableMap<Long, LogSegment> segments = new TreeMap<>();
+    private final Map<Long, Long> openTransactions = new HashMap<>();    // producerId -> its first offset here
+    private final List<long[]> abortedIndex = new ArrayList<>();         // {producerId, firstOffset, markerOffset}
+    private long highWatermark;
+    private long sizeInBytes;
+
+    public Partition(int id, LogConfig config, LogRules rules) {
+        this.id = id;
+        this.config = config;
+        this.rules = rules;
+        segments.put(0L, new LogSegment(0));
+    }
+
+    public long logStartOffset() { return segments.firstKey(); }                          // L3
+
+    public long highWatermark() { return highWatermark; }
+
+    public long sizeInBytes() { return sizeInBytes; }
+
+    public int segmentCount() { return segments.size(); }
+
+    public List<Long> segmentBaseOffsets() { return List.copyOf(segments.keySet()); }
+
+    public long lastStableOffset() {                                                        // L6
+        return openTransactions.values().stream().mapToLong(Long::longValue).min().orElse(highWatermark);
+    }
+
+    /** Appends a data record and returns its offset; a transactional one opens or joins its transaction here. */
+    public long append(ProducerRecord record, Instant now, long producerId, boolean transactional) {
+        long offset = highWatermark;
+        ConsumerRecord stored = new ConsumerRecord(id, offset, now, record.key(), record.value(), record.headers());
+        write(new LogSegment.Entry(stored, producerId, transactional, null, record.sizeInBytes()), now);
+        if (transactional) {
+            openTransactions.putIfAbsent(producerId, offset);                             // L6
+        }
+        return offset;
+    }
+
+    /** Ends a producer's transaction here with a marker; an abort enters [first, marker) in the index (L11). */
+    public void endTransaction(long producerId, LogSegment.Marker marker, Instant now) {
+        Long first = openTransactions.remove(producerId);
+        if (first == null) {
+            return;                                  // the transaction never wrote here
+        }
+        long markerOffset = highWatermark;
+        write(new LogSegment.Entry(null, producerId, true, marker, 0), now);
+        if (marker == LogSegment.Marker.ABORT) {
+            abortedIndex.add(new long[] {producerId, first, markerOffset});
+        }
+    }
+
+    public FetchResult read(long fromOffset, int max, IsolationLevel isolation) {
+        if (!serves(fromOffset)) {                                                          // L3
+            throw new OffsetOutOfRangeException(id, fromOffset, logStartOffset(), highWatermark);
+        }
+        long lso = lastStableOffset();
+        long bound = rules.readBound(highWatermark, lso, isolation);
+        List<ConsumerRecord> out = new ArrayList<>(Math.min(max, (int) Math.max(0, Math.min(bound - fromOffset, 1024))));
+        long next = fromOffset;
+        while (next < bound && out.size() < max) {
+            LogSegment.Entry entry = segments.floorEntry(next).getValue().entryAt(next);
+            next++;                                  // markers and hidden records are stepped over, not returned
+            if (entry.isMarker() || rules.hidesAborted(isolation) && isAborted(entry.producerId(), entry.record().offset())) {
+                continue;                                                                   // L11
+            }
+            out.add(entry.record());
+        }
+        return new FetchResult(id, out, next, logStartOffset(), highWatermark, lso);
+    }
+
+    /** The offset a seek lands on: Latest is the read bound of the isolation level (L6). */
+    public long offsetFor(Seek seek, IsolationLevel isolation) {
+        if (seek instanceof Seek.Earliest) {
+            return logStartOffset();
+        } else if (seek instanceof Seek.Latest) {
+            return rules.readBound(highWatermark, lastStableOffset(), isolation);
+        } else if (seek instanceof Seek.ToOffset to) {
+            return requireOffset(id, to.offset());
+        } else if (seek instanceof Seek.ToTimestamp ts) {
+            return offsetForTimestamp(ts.timestamp());                                      // L7
+        }
+        throw new IllegalArgumentException("unknown seek " + seek + ": use one of Seek's records");
+    }
+
+    /** L3: true for an offset a read may start from, [logStartOffset, highWatermark]. */
+    public boolean serves(long offset) {
+        return offset >= logStartOffset() && offset <= highWatermark;
+    }
+
+    static long requireOffset(int partition, long offset) {
+        if (offset < 0) {
+            throw new OutOfRangeException("offset", offset + " of partition " + partition, "0 or more");
+        }
+        return offset;
+    }
+
+    /** L7: the first record stamped at or after {@code target}, or the high watermark if none is. */
+    public long offsetForTimestamp(Instant target) {
+        for (LogSegment segment : segments.values()) {
+            if (segment.isEmpty() || !rules.atOrAfter(segment.newestTimestamp(), target)) {
+                continue;                            // the whole segment is older: skip it as Kafka's time index does
+            }
+            for (long o = segment.baseOffset(); o < segment.nextOffset(); o++) {
+                LogSegment.Entry e = segment.entryAt(o);
+                if (!e.isMarker() && rules.atOrAfter(e.record().timestamp(), target)) {
+                    return o;
+                }
+            }
+        }
+        return highWatermark;
+    }
+
+    /** L5: deletes the oldest segments that retention allows, a prefix and whole; returns how many went. */
+    public int enforceRetention(Instant now) {
+        int deleted = 0;
+        while (true) {
+            LogSegment oldest = segments.firstEntry().getValue();
+            if (oldest.isEmpty() || oldest.nextOffset() > lastStableOffset() || !deletable(oldest, now)) {
+                return deleted;                      // L5: a prefix, below any open transaction (L6)
+            }
+            if (segments.size() == 1) {
+                roll();                              // L5: never leave the partition without an active segment
+            }
+            segments.pollFirstEntry();
+            sizeInBytes -= oldest.sizeInBytes();
+            long start = logStartOffset();
+            abortedIndex.removeIf(a -> a[2] < start);
+            deleted++;
+        }
+    }
+
+    private boolean deletable(LogSegment segment, Instant now) {
+        return !config.keepsForever() && rules.expiredByTime(segment.newestTimestamp(), now, config.retentionTime())
+                || config.retentionBytes() != LogConfig.UNLIMITED
+                        && rules.breachesSize(sizeInBytes, segment.sizeInBytes(), config.retentionBytes());
+    }
+
+    private boolean isAborted(long producerId, long offset) {
+        for (long[] a : abortedIndex) {
+            if (a[0] == producerId && a[1] <= offset && offset < a[2]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void write(LogSegment.Entry entry, Instant now) {
+        LogSegment active = segments.lastEntry().getValue();
+        if (!active.isEmpty() && (rules.rollsBySize(active.sizeInBytes(), entry.size(), config.segmentBytes())
+                || rules.rollsByAge(active.firstTimestamp(), now, config.segmentAge()))) {
+            active = roll();                                                             // L4
+        }
+        active.append(entry, now);
+        sizeInBytes += entry.size();
+        highWatermark++;                                                                    // L1
+    }
+
+    private LogSegment roll() {
+        LogSegment next = new LogSegment(highWatermark);                                    // L4: contiguous
+        segments.put(next.baseOffset(), next);
+        return next;
+    }
+}

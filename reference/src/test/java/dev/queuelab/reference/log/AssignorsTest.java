@@ -1,0 +1,62 @@
+package dev.queuelab.reference.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Kafka's range and round-robin assignors on one topic: A1 (one owner each), A2 (balance), A3 (order-free). */
+class AssignorsTest {
+
+    @Test
+    void shouldGiveTheFirstMembersOneExtraConsecutivePartitionWhenRangeDoesNotDivideEvenly() {
+        assertThat(Assignors.range(List.of("B", "A"), 5))
+                .as("A1, A2: 5 over A, B: A takes 0-2, B takes 3-4 (Kafka's RangeAssignor)")
+                .isEqualTo(Map.of("A", List.of(0, 1, 2), "B", List.of(3, 4)));
+        assertThat(Assignors.range(List.of("c1", "c2", "c3"), 7))
+                .isEqualTo(Map.of("c1", List.of(0, 1, 2), "c2", List.of(3, 4), "c3", List.of(5, 6)));
+    }
+
+    @Test
+    void shouldDealPartitionsInTurnWhenRoundRobin() {
+        assertThat(Assignors.roundRobin(List.of("B", "A"), 5))
+                .as("A1, A2: 5 over A, B: A 0, 2, 4 and B 1, 3 (Kafka's RoundRobinAssignor)")
+                .isEqualTo(Map.of("A", List.of(0, 2, 4), "B", List.of(1, 3)));
+    }
+
+    @Test
+    void shouldLeaveSomeMembersEmptyWhenMembersOutnumberPartitions() {
+        assertThat(Assignors.range(List.of("A", "B", "C"), 2))
+                .as("A1: two partitions, three members: C idles")
+                .isEqualTo(Map.of("A", List.of(0), "B", List.of(1), "C", List.of()));
+        assertThat(Assignors.roundRobin(List.of(), 3)).as("A1: no members, no owners").isEmpty();
+    }
+
+    @Test
+    void shouldGiveEachPartitionExactlyOneOwnerWhenAnyNumberOfMembersShareAnyNumberOfPartitions() {
+        for (int members = 1; members <= 6; members++) {
+            List<String> ids = new ArrayList<>();
+            for (int m = 0; m < members; m++) {
+                ids.add("m" + m);
+            }
+            for (int partitions = 0; partitions <= 13; partitions++) {
+                for (Map<String, List<Integer>> a : List.of(Assignors.range(ids, partitions), Assignors.roundRobin(ids, partitions))) {
+                    List<Integer> owned = a.values().stream().flatMap(List::stream).sorted().toList();
+                    int most = a.values().stream().mapToInt(List::size).max().orElse(0);
+                    int least = a.values().stream().mapToInt(List::size).min().orElse(0);
+                    assertThat(owned).as("A1: %d partitions over %d members: %s", partitions, members, a)
+                            .isEqualTo(java.util.stream.IntStream.range(0, partitions).boxed().toList());
+                    assertThat(most - least).as("A2: shares differ by one at most: %s", a).isLessThanOrEqualTo(1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldAssignTheSameWhenMembersAreListedInAnotherOrder() {
+        assertThat(Assignors.range(List.of("z", "a", "m"), 4)).as("A3: sorted by member id first")
+                .isEqualTo(Assignors.range(List.of("a", "m", "z"), 4));
+    }
+}
