@@ -29,13 +29,24 @@ final class InteractiveGuide {
         out.println("queuelab guide: should this go through a queue, and which one? Answer with a number or a word;");
         out.println("Enter keeps the [default], 'b' goes back.");
         for (int i = 0; i < prompts.size(); ) {
+            if (skipped(prompts.get(i))) {
+                i++;
+                continue;
+            }
             i = ask(prompts.get(i), i + 1, prompts.size()) ? i + 1 : Math.max(0, i - 1);
+            if (i == 1 && isSync()) {
+                out.println();
+                out.println("A caller that needs the result now gets a direct call, not a queue: the questions about queues"
+                        + " are skipped.");
+            }
         }
         while (true) {
             out.println();
             out.println("Review:");
             for (int i = 0; i < prompts.size(); i++) {
-                out.printf("  %2d. %-32s %s%n", i + 1, prompts.get(i).key(), answers.get(prompts.get(i).key()));
+                if (!skipped(prompts.get(i))) {
+                    out.printf("  %2d. %-32s %s%n", i + 1, prompts.get(i).key(), answers.get(prompts.get(i).key()));
+                }
             }
             out.print("Enter a number to change that answer, or press Enter to write the document: ");
             out.flush();
@@ -56,6 +67,19 @@ final class InteractiveGuide {
         }
     }
 
+    private boolean isSync() {
+        return Answers.Sync.SYNC.word().equals(answers.get("sync"));
+    }
+
+    /** A question an earlier answer made irrelevant: after "sync", those about queues. */
+    private boolean skipped(Prompts.Prompt p) {
+        if (isSync() && Schema.KEYS.get(p.key()).ifSync() != null) {
+            answers.remove(p.key());
+            return true;
+        }
+        return false;
+    }
+
     /** Asks one question until it gets a valid answer; false when the user goes back. */
     private boolean ask(Prompts.Prompt p, int number, int total) {
         Schema.Key key = Schema.KEYS.get(p.key());
@@ -73,6 +97,9 @@ final class InteractiveGuide {
                 return false;
             }
             String value = line.isEmpty() ? current : line;
+            if (key.isBoolean() && (line.equalsIgnoreCase("yes") || line.equalsIgnoreCase("no"))) {
+                value = line.equalsIgnoreCase("yes") ? "true" : "false";
+            }
             if (!key.isNumber() && line.matches("\\d+") && Integer.parseInt(line) >= 1
                     && Integer.parseInt(line) <= key.choices().size()) {
                 value = key.choices().get(Integer.parseInt(line) - 1);
