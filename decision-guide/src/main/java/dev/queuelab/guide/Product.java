@@ -16,17 +16,17 @@ public enum Product {
             new Vocabulary("claim timeout (a locked_until column)", "attempts column", "a failed-jobs table",
                     "none", "age of the oldest unclaimed job", List.of()),
             null, null, null, null, null, null, true, false),
-    SQS_STANDARD("Amazon SQS (standard queue) with a dead-letter queue", Vocabulary.SQS,
+    SQS_STANDARD("Amazon SQS (standard queue) with a dead-letter queue", Vocabulary.SQS_STANDARD,
             "sqs.visibility-timeout", "sqs.max-receive-count", "sqs.max-message-size", "sqs.retention", null, null, true, false),
     SQS_FIFO("Amazon SQS FIFO (a message group per key) with a dead-letter queue", Vocabulary.SQS,
             "sqs.visibility-timeout", "sqs.max-receive-count", "sqs.max-message-size", "sqs.retention", null,
             "sqs-fifo.dedup-interval", true, false),
-    SNS_SQS("Amazon SNS with an SQS queue per subscriber", Vocabulary.SQS,
+    SNS_SQS("Amazon SNS with an SQS queue per subscriber", Vocabulary.SQS_STANDARD,
             "sqs.visibility-timeout", "sqs.max-receive-count", "sns.max-message-size", "sqs.retention", null, null, true, false),
     SNS_FIFO_SQS_FIFO("Amazon SNS FIFO with an SQS FIFO queue per subscriber", Vocabulary.SQS,
             "sqs.visibility-timeout", "sqs.max-receive-count", "sns.max-message-size", "sqs.retention", null,
             "sqs-fifo.dedup-interval", true, false),
-    EVENTBRIDGE("Amazon EventBridge (a rule and a target queue per subscriber)", Vocabulary.SQS,
+    EVENTBRIDGE("Amazon EventBridge (a rule and a target queue per subscriber)", Vocabulary.SQS_STANDARD,
             "sqs.visibility-timeout", "sqs.max-receive-count", "eventbridge.max-entry-size", "sqs.retention", null, null, true, false),
     KINESIS("Amazon Kinesis Data Streams", new Vocabulary("checkpoint interval (no lease: a shard is read in order)",
             "MaximumRetryAttempts (Lambda event source) or retries in the consumer",
@@ -81,6 +81,9 @@ public enum Product {
         static final Vocabulary SQS = new Vocabulary("visibility timeout", "maxReceiveCount (redrive policy)",
                 "dead-letter queue (redrive policy)", "message group (MessageGroupId)", "ApproximateAgeOfOldestMessage",
                 List.of());
+        /** A standard queue keeps no order: a MessageGroupId there gives fair queues, not order. */
+        static final Vocabulary SQS_STANDARD = new Vocabulary(SQS.lease(), SQS.attempts(), SQS.deadLetter(), "none",
+                SQS.ageAlarm(), List.of());
         static final Vocabulary KAFKA = new Vocabulary("max.poll.interval.ms", "retries in retry topics (with backoff)",
                 "dead-letter topic", "partition", "consumer lag (records and seconds behind the head)",
                 List.of("enable.idempotence: true (producers)", "acks: all (producers)"));
@@ -137,6 +140,25 @@ public enum Product {
     public boolean onAws() {
         return this == SQS_STANDARD || this == SQS_FIFO || this == SNS_SQS || this == SNS_FIFO_SQS_FIFO
                 || this == EVENTBRIDGE || this == KINESIS || this == MSK;
+    }
+
+    /** The fact families (the id before its dot) that describe this product, for citing a rule's sources. */
+    List<String> families() {
+        return switch (this) {
+            case DIRECT_CALL, JOBS_TABLE -> List.of();
+            case SQS_STANDARD -> List.of("sqs");
+            case SQS_FIFO -> List.of("sqs", "sqs-fifo");
+            case SNS_SQS -> List.of("sns", "sqs");
+            case SNS_FIFO_SQS_FIFO -> List.of("sns", "sqs", "sqs-fifo");
+            case EVENTBRIDGE -> List.of("eventbridge", "sqs");
+            case KINESIS -> List.of("kinesis");
+            case MSK, KAFKA -> List.of("kafka");
+            case PUBSUB -> List.of("pubsub");
+            case SERVICE_BUS -> List.of("servicebus");
+            case EVENT_HUBS -> List.of("eventhubs");
+            case RABBITMQ_QUORUM, RABBITMQ_STREAMS -> List.of("rabbitmq");
+            case REDIS_STREAMS, REDIS_PUBSUB -> List.of("redis");
+        };
     }
 
     /** Lanes are partitions (or shards) fixed in advance, so consumers are bounded by their count. */

@@ -38,17 +38,29 @@ public final class Recommender {
         Situation s = new Situation(a, topology, tool.primary());
         List<Rules.Rule> fired = Rules.firing(s);
         Set<String> facts = new LinkedHashSet<>(s.product().profile().facts());
+        // a fired rule's reasoning rests on the facts its source names: the record cites them too
+        fired.forEach(r -> java.util.Arrays.stream(r.source().split("[ ,()]+"))
+                .filter(Facts.registry().all()::containsKey).filter(id -> cites(s, id)).forEach(facts::add));
         Design d = new Design(s, facts);
         Failure failure = d.failure();
         Idempotency idempotency = d.idempotency(failure);
         Sizing sizing = d.sizing();
         Feasibility feasibility = Feasibility.of(d.checks(failure, idempotency, sizing));
         List<Warning> warnings = Contradictions.find(s);
-        warnings.forEach(w -> facts.addAll(Contradictions.facts(w.id())));
+        warnings.forEach(w -> Contradictions.facts(w.id()).stream().filter(id -> cites(s, id)).forEach(facts::add));
         return new Recommendation(topology, s.product(), tool.alternatives(), s.semantic(), ordering(s), failure,
                 d.settings(failure, idempotency), idempotency, d.exactlyOnce(), d.producerSide(), sizing, feasibility,
                 backpressure(topology), warnings, wouldChangeIf(a, topology), evidence(s, failure), fired,
                 List.copyOf(facts), List.copyOf(path));
+    }
+
+    /** A rule's source fact belongs in this record: the guide's own policy, or a fact about the chosen product. */
+    private static boolean cites(Situation s, String factId) {
+        String family = factId.substring(0, factId.indexOf('.'));
+        if (factId.contains("lambda")) {
+            return s.lambda();
+        }
+        return family.equals("guide") || s.product().families().contains(family);
     }
 
     /** The six questions in order; each answer either decides the topology or passes to the next. */
@@ -297,6 +309,11 @@ public final class Recommender {
             return out;
         }
 
+        /** Whose limit a fact states: SNS's payload, but its subscriber queues' (SQS's) visibility timeout. */
+        private static String owner(String factId) {
+            return Facts.registry().get(factId).product();
+        }
+
         /** The range a setting must keep, or none when the product states neither end. */
         private static Profile.Range bounded(Profile.Range r) {
             return r.min() == null && r.max() == null ? null : r;
@@ -341,24 +358,24 @@ public final class Recommender {
             if (s.lambda()) {
                 double limit = fact("lambda.timeout", "max-seconds");
                 int worst = a().failure().maxProcessingSeconds();
-                String detail = "worst-case processing of " + worst + " s against Lambda's " + Numbers.plain(limit) + " s limit";
+                String detail = "worst-case processing of " + Numbers.plain(worst) + " s against Lambda's " + Numbers.plain(limit) + " s limit";
                 out.add(worst <= limit ? Check.ok("consumer-runtime-limit", detail)
                         : new Check("consumer-runtime-limit", Status.FAIL, detail, "run the consumer as a long-running service "
                         + "(containers), or split the job into steps that each finish within " + Numbers.plain(limit) + " s"));
             }
-            double needed = neededLease();
             Profile.Range lease = p.leaseSeconds();
             if (failure.leaseSeconds() != null && lease.max() != null) {
+                double needed = neededLease();
                 String name = s.product().vocabulary().lease();
                 String detail = "the work needs a lease (" + name + ") of " + Numbers.plain(Math.ceil(needed)) + " s; "
-                        + s.product().brand() + " allows at most " + Numbers.plain(lease.max()) + " s";
+                        + owner(s.product().leaseFact) + " allows at most " + Numbers.plain(lease.max()) + " s";
                 out.add(needed <= lease.max() ? Check.ok("lease-limit", detail) : new Check("lease-limit", Status.WARN, detail,
                         "renew the " + name + " while the work runs (a heartbeat every " + Numbers.plain(Math.floor(lease.max() / 2))
                                 + " s), or split the job"));
             }
             Double limit = p.raisedPayloadBytes() != null ? p.raisedPayloadBytes() : p.maxPayloadBytes();
             if (limit != null) {
-                String detail = "payloads of " + Numbers.bytes(s.payloadBytes()) + " against " + s.product().brand() + "'s "
+                String detail = "payloads of " + Numbers.bytes(s.payloadBytes()) + " against " + owner(s.product().payloadFact) + "'s "
                         + Numbers.bytes(p.maxPayloadBytes()) + (p.raisedPayloadBytes() != null
                         ? " (up to " + Numbers.bytes(p.raisedPayloadBytes()) + " once raised)" : "");
                 out.add(!s.payloadOverLimit() ? Check.ok("payload-limit", detail) : new Check("payload-limit", Status.FAIL, detail,
@@ -375,7 +392,7 @@ public final class Recommender {
             Profile.Range retention = p.retentionSeconds();
             if (retention.max() != null && c.retentionDays() > 0) {
                 double wanted = c.retentionDays() * 86_400.0;
-                String detail = "keeping messages " + c.retentionDays() + " days against " + s.product().brand() + "'s "
+                String detail = "keeping messages " + c.retentionDays() + " days against " + owner(s.product().retentionFact) + "'s "
                         + Numbers.seconds(retention.max());
                 out.add(wanted <= retention.max() ? Check.ok("retention-limit", detail)
                         : new Check("retention-limit", Status.FAIL, detail, "a log with retention (answer replay: true), or "
