@@ -129,7 +129,8 @@ public final class Documents {
         v.put("idempotencyStore", r.idempotency().store() == null ? "not needed" : r.idempotency().store());
         v.put("consumers", Numbers.plain(r.sizing().consumers()) + (r.sizing().partitions() != null && r.sizing().partitions() > 1
                 && r.sizing().consumers() < r.sizing().consumersNeeded()
-                ? " (Little's law asks " + Numbers.plain(r.sizing().consumersNeeded()) + ": process several messages per consumer concurrently)" : ""));
+                ? " instances, " + Numbers.plain(Math.ceil((double) r.sizing().consumersNeeded() / r.sizing().consumers()))
+                + " messages in flight each (Little's law asks " + Numbers.plain(r.sizing().consumersNeeded()) + " in flight)" : ""));
         v.put("partitions", r.sizing().partitions() == null ? "does not apply" : Numbers.plain(r.sizing().partitions()));
         v.put("sizingFormula", r.sizing().formula());
         v.put("exactlyOnce", r.exactlyOnce() == null ? List.of() : List.of(r.exactlyOnce()));

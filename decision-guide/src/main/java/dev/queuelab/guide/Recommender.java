@@ -236,8 +236,15 @@ public final class Recommender {
                 Profile p = profile();
                 double byRecords = p.laneRecordsPerSecond() == null ? 1 : Math.ceil(c.throughputPerSecond() / p.laneRecordsPerSecond());
                 double byBytes = p.laneBytesPerSecond() == null ? 1 : Math.ceil(bytes / p.laneBytesPerSecond());
-                partitions = (int) Math.max(needed, Math.max(1, Math.max(byRecords, byBytes)));
-                consumers = Math.min(needed, partitions);
+                // Little's law counts messages in flight; a consumer instance holds many at once (keyed by record
+                // key, so order holds), so the instances, and the partitions they need, are fewer
+                facts.add("guide.consumer-concurrency");
+                double inFlight = fact("guide.consumer-concurrency", "max-in-flight");
+                int instances = (int) Math.ceil(needed / inFlight);
+                partitions = (int) Math.max(instances, Math.max(1, Math.max(byRecords, byBytes)));
+                consumers = Math.min(instances, partitions);
+                formula += "; consumer instances = " + Numbers.plain(needed) + " in flight / " + Numbers.plain(inFlight)
+                        + " per instance (guide.consumer-concurrency) = " + Numbers.plain(instances);
                 formula += "; partitions >= consumers" + (p.laneRecordsPerSecond() != null
                         ? ", and each " + s.product().vocabulary().lane() + " takes at most "
                         + Numbers.plain(p.laneRecordsPerSecond()) + " records/s and " + Numbers.rate(p.laneBytesPerSecond())

@@ -68,8 +68,8 @@ class FeasibilityTest {
                 "retention-days", "7", "platform", "aws"));
         assertThat(cdc.product()).isEqualTo(Product.KINESIS);
         assertThat(cdc.sizing().consumers()).isLessThanOrEqualTo(cdc.sizing().partitions());
-        assertThat(cdc.sizing().partitions()).as("Little's law asks 750 consumers, more than the 308 shards that "
-                + "300,000 x 1 KiB/s needs at 1 MB/s per shard").isEqualTo(750);
+        assertThat(cdc.sizing().partitions()).as("300,000 x 1 KiB/s needs 308 shards at 1 MB/s per shard").isEqualTo(308);
+        assertThat(cdc.sizing().consumers()).as("750 in flight at 100 per consumer instance").isEqualTo(8);
         Recommendation heavy = Recommender.recommend(TestAnswers.with("replay", "true", "throughput-per-second", "300000",
                 "payload-kb", "4", "p99-processing-seconds", "0.001", "platform", "aws"));
         assertThat(heavy.sizing().partitions()).as("300,000 x 4 KiB/s = 1.23 GB/s at 1 MB/s per shard").isEqualTo(1229);
@@ -78,6 +78,10 @@ class FeasibilityTest {
         assertThat(kafka.product()).isEqualTo(Product.KAFKA);
         assertThat(kafka.sizing().formula()).as("Kinesis's shard limit is not Kafka's").doesNotContain("kinesis")
                 .contains("no per-partition quota");
+        Recommendation slowKafka = Recommender.recommend(TestAnswers.with("replay", "true", "throughput-per-second", "300000",
+                "p99-processing-seconds", "1", "platform", "self-hosted", "ops-appetite", "high"));
+        assertThat(slowKafka.sizing().partitions()).as("375,000 in flight is 3,750 instances, not 375,000 partitions")
+                .isEqualTo(3750);
         assertThat(kafka.sizing().storageBytes()).as("300 MB/s x 7 days x 3 replicas")
                 .isEqualTo(300_000 * 1024.0 * 7 * 86_400 * 3);
     }
