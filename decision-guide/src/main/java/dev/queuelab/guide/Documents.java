@@ -127,7 +127,9 @@ public final class Documents {
         v.put("alarmList", r.failure().alarms());
         v.put("idempotencyKey", r.idempotency().key() == null ? "not needed" : r.idempotency().key());
         v.put("idempotencyStore", r.idempotency().store() == null ? "not needed" : r.idempotency().store());
-        v.put("consumers", Numbers.plain(r.sizing().consumers()) + (r.sizing().partitions() != null && r.sizing().partitions() > 1
+        v.put("consumers", r.topology() == Topology.NONE
+                ? "none: the callee serves about " + Numbers.plain(r.sizing().consumersNeeded()) + " requests at once"
+                : Numbers.plain(r.sizing().consumers()) + (r.sizing().partitions() != null && r.sizing().partitions() > 1
                 && r.sizing().consumers() < r.sizing().consumersNeeded()
                 ? " instances, " + Numbers.plain(Math.ceil((double) r.sizing().consumersNeeded() / r.sizing().consumers()))
                 + " messages in flight each (Little's law asks " + Numbers.plain(r.sizing().consumersNeeded()) + " in flight)" : ""));

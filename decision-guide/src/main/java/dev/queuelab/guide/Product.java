@@ -15,7 +15,7 @@ public enum Product {
     JOBS_TABLE("a jobs table in the application's database, claimed with SELECT ... FOR UPDATE SKIP LOCKED",
             new Vocabulary("claim timeout (a locked_until column)", "attempts column", "a failed-jobs table",
                     "none", "age of the oldest unclaimed job", List.of()),
-            null, null, null, null, null, null, true, false),
+            null, null, null, null, null, null, false, false),
     SQS_STANDARD("Amazon SQS (standard queue) with a dead-letter queue", Vocabulary.SQS_STANDARD,
             "sqs.visibility-timeout", "sqs.max-receive-count", "sqs.max-message-size", "sqs.retention", null, null, true, false),
     SQS_FIFO("Amazon SQS FIFO (a message group per key) with a dead-letter queue", Vocabulary.SQS,

@@ -32,7 +32,10 @@ public record Profile(Range leaseSeconds, Range attempts, Double maxPayloadBytes
 
         @Override
         public String toString() {
-            return (min == null ? "" : Numbers.plain(min)) + ".." + (max == null ? "" : Numbers.plain(max));
+            if (min == null) {
+                return max == null ? "any" : "at most " + Numbers.plain(max);
+            }
+            return max == null ? "at least " + Numbers.plain(min) : Numbers.plain(min) + ".." + Numbers.plain(max);
         }
     }
 
