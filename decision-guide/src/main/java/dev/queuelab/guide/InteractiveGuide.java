@@ -58,6 +58,15 @@ final class InteractiveGuide {
                 int n = Integer.parseInt(line);
                 if (n >= 1 && n <= prompts.size()) {
                     ask(prompts.get(n - 1), n, prompts.size());
+                    // turning "sync" into "async" brings back the questions it had skipped
+                    for (int i = 0; i < prompts.size(); i++) {
+                        Prompts.Prompt p = prompts.get(i);
+                        if (!skipped(p) && !answers.containsKey(p.key()) && Schema.KEYS.get(p.key()).ifSync() != null) {
+                            while (!ask(p, i + 1, prompts.size())) {
+                                out.println("      (answer this one first: the review comes next)");
+                            }
+                        }
+                    }
                     continue;
                 }
             } catch (NumberFormatException e) {

@@ -149,6 +149,18 @@ class GuideCommandTest {
     }
 
     @Test
+    void shouldAskTheSkippedQuestionsWhenTheReviewTurnsSyncIntoAsync() {
+        String transcript = String.join("\n",
+                "sync", "30", "3", "", "", "100", "4", "0.5", "", "", "", "", "",
+                "1", "async",                                  // review: the caller does not wait after all
+                "distribute", "1", "no", "per-key", "at-least-once",   // the questions it had skipped
+                "") + "\n";
+        assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
+        assertThat(out.toString()).contains("(2/18) Is this work to distribute")
+                .contains("\"topology\" : \"fifo-work-queue\"");
+    }
+
+    @Test
     void shouldFailOnAMissingKeyWhenATemplateAsksForIt() {
         assertThatThrownBy(() -> Templates.render("adr.md", Map.of("date", "2026-11-27")))
                 .isInstanceOf(Templates.MissingKeyException.class).hasMessageContaining("status");
