@@ -61,8 +61,10 @@ public final class Documents {
         v.put("supersedes", numbering.supersedes() == null ? List.of() : List.of(String.format("ADR-%04d", numbering.supersedes())));
         v.put("numberPrefix", numbering.number() == null ? "" : String.format("ADR-%04d: ", numbering.number()));
         Options.Option chosen = Options.ALL.get(r.topology());
-        v.put("title", "Use " + chosen.name().toLowerCase() + " for " + (a.broadcast() ? "broadcasting events"
-                : "distributing work") + " at " + Numbers.plain(c.throughputPerSecond()) + " msg/s");
+        v.put("title", r.topology() == Topology.NONE
+                ? "Call the service directly, without a queue, at " + Numbers.plain(c.throughputPerSecond()) + " requests/s"
+                : "Use " + chosen.name().toLowerCase() + " for " + (a.broadcast() ? "broadcasting events" : "distributing work")
+                + " at " + Numbers.plain(c.throughputPerSecond()) + " msg/s");
         v.put("problem", "We need to move messages from producers to " + (a.broadcast()
                 ? c.subscribers() + " independent subscriber(s), each of which needs every message"
                 : "competing consumers, each message to one of them") + ", at a peak of " + Numbers.plain(c.throughputPerSecond())

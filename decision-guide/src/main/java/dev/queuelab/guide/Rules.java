@@ -85,14 +85,18 @@ public final class Rules {
             s -> s.topology() == Topology.PARTITIONED_LOG && s.a().context().throughputPerSecond() < s.smallLog());
     public static final Rule VISIBILITY_FROM_WORST_CASE = new Rule("visibility-from-worst-case",
             "The lease (visibility timeout, ack deadline, lock duration, max.poll.interval.ms) = worst-case processing "
-                    + "time plus a buffer, inside the product's range; for Lambda consumers, 6 times the function timeout. "
+                    + "time x " + n("guide.lease-buffer", "factor") + " (at least +" + n("guide.lease-buffer", "min-extra-seconds")
+                    + " s), inside the product's range; for Lambda consumers, " + n("sqs.lambda-visibility", "factor")
+                    + " times the function timeout. "
                     + "Too short turns slow jobs into duplicates; past the product's maximum, renew it while working.",
             "guide.lease-buffer, sqs.lambda-visibility", s -> s.topology().leases()
                     || (s.topology() == Topology.PARTITIONED_LOG && s.product().leaseFact != null));
     public static final Rule THREE_TO_FIVE_RECEIVES = new Rule("three-to-five-receives",
-            "3 to 5 deliveries before the dead letter: enough to ride out a transient failure, few enough that a "
-                    + "poison message does not burn capacity (or block its group) for long; never outside the "
-                    + "product's own range (Pub/Sub needs 5 or more), and at least 5 under Lambda.",
+            n("guide.receives", "min-count") + " to " + n("guide.receives", "max-count") + " deliveries before the dead "
+                    + "letter: enough to ride out a transient failure, few enough that a poison message does not burn "
+                    + "capacity (or block its group) for long; never outside the product's own range (Pub/Sub needs "
+                    + n("pubsub.dead-letter", "min-count") + " or more), and at least " + n("sqs.lambda-receives", "min-count")
+                    + " under Lambda.",
             "guide.receives, sqs.max-receive-count, pubsub.dead-letter, sqs.lambda-receives", Situation::deadLetters);
     public static final Rule ALARM_ON_DLQ_AND_AGE = new Rule("alarm-on-dlq-and-age",
             "Alarm on dead-letter depth above zero and on the age of the oldest message (or consumer lag): together "
@@ -135,6 +139,11 @@ public final class Rules {
             DEAD_LETTER_BREAKS_ORDER, CLAIM_CHECK_FOR_LARGE_PAYLOADS);
 
     private Rules() {
+    }
+
+    /** A number in a rule's reasoning, read from the registry so the text cannot drift from the fact. */
+    private static String n(String factId, String number) {
+        return Numbers.plain(Facts.registry().get(factId).number(number));
     }
 
     static List<Rule> firing(Situation s) {

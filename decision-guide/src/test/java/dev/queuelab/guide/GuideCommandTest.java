@@ -98,7 +98,7 @@ class GuideCommandTest {
         Path adr = dir.resolve("docs/adr/0001-queue.md");
         assertThat(run("", "--answers", answers.toString(), "--out", adr.toString(), "--number", "1", "--supersedes", "0"))
                 .as(err.toString()).isEqualTo(GuideCommand.OK);
-        assertThat(Files.readString(adr)).contains("supersedes: ADR-0000").contains("# ADR-0001: Use no queue: a direct call");
+        assertThat(Files.readString(adr)).contains("supersedes: ADR-0000").contains("# ADR-0001: Call the service directly, without a queue");
     }
 
     @Test
