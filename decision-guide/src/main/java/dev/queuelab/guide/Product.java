@@ -49,7 +49,7 @@ public enum Product {
     EVENT_HUBS("Azure Event Hubs (Kafka-compatible)", new Vocabulary("checkpoint interval (no lease: a partition is read in order)",
             "retries in the consumer", "a dead-letter event hub written by the consumer", "partition (partition key)",
             "consumer lag per partition", List.of()),
-            null, null, "eventhubs.max-event-size", null, "eventhubs.throughput-unit", null, false, false),
+            null, null, "eventhubs.max-event-size", "eventhubs.retention", "eventhubs.throughput-unit", null, false, false),
     RABBITMQ_QUORUM("RabbitMQ (quorum queue) with a dead-letter exchange", new Vocabulary("consumer_timeout",
             "delivery-limit", "dead-letter exchange (dead-letter-strategy=at-least-once, overflow=reject-publish)",
             "single active consumer per queue", "age of the oldest ready message",

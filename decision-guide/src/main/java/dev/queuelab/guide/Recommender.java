@@ -402,8 +402,9 @@ public final class Recommender {
                 String detail = "keeping messages " + c.retentionDays() + " days against " + owner(s.product().retentionFact) + "'s "
                         + Numbers.seconds(retention.max());
                 out.add(wanted <= retention.max() ? Check.ok("retention-limit", detail)
-                        : new Check("retention-limit", Status.FAIL, detail, "a log with retention (answer replay: true), or "
-                        + "archive messages to object storage as they are consumed"));
+                        : new Check("retention-limit", Status.FAIL, detail, s.topology() == Topology.PARTITIONED_LOG
+                        ? "a tier or product that keeps longer, or archive to object storage and replay from there"
+                        : "a log with retention (answer replay: true), or archive messages to object storage as they are consumed"));
             }
             if (failure.deadLetter() != null && s.product().nativeDeadLetter() && retention.max() != null) {
                 double source = retentionSeconds();

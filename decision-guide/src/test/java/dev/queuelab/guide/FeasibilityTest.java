@@ -122,4 +122,17 @@ class FeasibilityTest {
         assertThat(status(full, "dead-letter-retention")).as("a 14-day source leaves the dead letter no longer")
                 .isEqualTo(Status.FAIL);
     }
+
+    @Test
+    void shouldFailRetentionWhenTheProductCannotKeepMessagesThatLong() {
+        assertThat(status(Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "30")), "retention-limit"))
+                .as("SQS keeps 14 days at most").isEqualTo(Status.FAIL);
+        assertThat(status(Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "7")), "retention-limit"))
+                .isEqualTo(Status.OK);
+        Recommendation hub = Recommender.recommend(TestAnswers.with("replay", "true", "platform", "azure", "retention-days", "30"));
+        assertThat(status(hub, "retention-limit")).as("Event Hubs standard keeps 7 days").isEqualTo(Status.FAIL);
+        assertThat(hub.feasibility().nearest()).singleElement().asString().contains("archive to object storage");
+        assertThat(status(Recommender.recommend(TestAnswers.with("replay", "true", "platform", "aws", "retention-days", "30")),
+                "retention-limit")).as("Kinesis keeps up to 365 days").isEqualTo(Status.OK);
+    }
 }
