@@ -4,19 +4,94 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The answers to the guide: the six questions, then the context. Immutable; {@link AnswersReader} builds
- * it from a file and checks every value, {@link #toMap()} writes it back in the file's own keys.
+ * The answers to the guide: the six questions, the producer, then the context. Immutable and typed;
+ * {@link AnswersReader} builds it from a file and checks every value, {@link #toMap()} writes it back in the
+ * file's own keys.
  *
- * @param sync     does the caller need the result now ("sync") or can the work happen later ("async")
- * @param shape    "distribute" work among consumers, or "broadcast" events to every subscriber
+ * @param sync     does the caller need the result now, or can the work happen later
+ * @param shape    distribute work among consumers, or broadcast events to every subscriber
  * @param replay   must consumers be able to read past messages again
- * @param ordering "none", "per-key" or "global"
- * @param semantic "at-most-once", "at-least-once" or "exactly-once"
+ * @param ordering none, per key, or one global order
+ * @param semantic at-most-once, at-least-once or exactly-once, as asked for
  * @param failure  how processing fails: worst-case time, attempts, poison messages
+ * @param producer what the producer does besides publishing
  * @param context  the numbers and constraints around the answers
  */
-public record Answers(String sync, String shape, boolean replay, String ordering, String semantic, Failure failure,
-                      Context context) {
+public record Answers(Sync sync, Shape shape, boolean replay, Ordering ordering, Semantic semantic, Failure failure,
+                      Producer producer, Context context) {
+
+    public enum Sync implements Choice {
+        SYNC, ASYNC;
+
+        public String word() {
+            return name().toLowerCase();
+        }
+    }
+
+    public enum Shape implements Choice {
+        DISTRIBUTE, BROADCAST;
+
+        public String word() {
+            return name().toLowerCase();
+        }
+    }
+
+    public enum Ordering implements Choice {
+        NONE, PER_KEY, GLOBAL;
+
+        public String word() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+
+    public enum Semantic implements Choice {
+        AT_MOST_ONCE, AT_LEAST_ONCE, EXACTLY_ONCE;
+
+        public String word() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+
+    /** {@code DB_THEN_PUBLISH}: the producer writes its own database and then publishes (a dual write). */
+    public enum Producer implements Choice {
+        PUBLISH_ONLY, DB_THEN_PUBLISH;
+
+        public String word() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+
+    public enum Runtime implements Choice {
+        SERVICE, FUNCTION;
+
+        public String word() {
+            return name().toLowerCase();
+        }
+    }
+
+    public enum Platform implements Choice {
+        AWS, GCP, AZURE, SELF_HOSTED, ANY;
+
+        public String word() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+
+    public enum SideEffects implements Choice {
+        EXTERNAL, INTERNAL;
+
+        public String word() {
+            return name().toLowerCase();
+        }
+    }
+
+    public enum OpsAppetite implements Choice {
+        LOW, HIGH;
+
+        public String word() {
+            return name().toLowerCase();
+        }
+    }
 
     /**
      * @param maxProcessingSeconds worst-case processing time of one message, in seconds
@@ -28,17 +103,34 @@ public record Answers(String sync, String shape, boolean replay, String ordering
 
     /**
      * @param throughputPerSecond  peak messages per second
-     * @param payloadKb            typical payload size in KiB
+     * @param payloadKb            typical payload size in KiB (0.2 for a small presence update)
      * @param p99ProcessingSeconds p99 processing time per message, in seconds
-     * @param consumerRuntime      "service" (long-running) or "function" (serverless)
-     * @param platform             "aws", "gcp", "azure", "self-hosted" or "any"
+     * @param consumerRuntime      long-running service or serverless function
+     * @param platform             where it runs
      * @param subscribers          independent subscribers (services) that need each message
      * @param retentionDays        how long messages must be kept, in days (0: until consumed)
-     * @param sideEffects          "external" (emails, payments, third-party calls) or "internal"
-     * @param opsAppetite          "low" (managed services) or "high" (run our own brokers)
+     * @param sideEffects          effects outside the system (emails, payments, third-party calls) or not
+     * @param opsAppetite          managed services, or run our own brokers
      */
-    public record Context(int throughputPerSecond, int payloadKb, double p99ProcessingSeconds, String consumerRuntime,
-                          String platform, int subscribers, int retentionDays, String sideEffects, String opsAppetite) {
+    public record Context(int throughputPerSecond, double payloadKb, double p99ProcessingSeconds, Runtime consumerRuntime,
+                          Platform platform, int subscribers, int retentionDays, SideEffects sideEffects,
+                          OpsAppetite opsAppetite) {
+
+        public double payloadBytes() {
+            return payloadKb * 1024;
+        }
+    }
+
+    public boolean async() {
+        return sync == Sync.ASYNC;
+    }
+
+    public boolean ordered() {
+        return ordering != Ordering.NONE;
+    }
+
+    public boolean broadcast() {
+        return shape == Shape.BROADCAST;
     }
 
     /** The answers in the file's keys and order, for {@code --save-answers}. */
@@ -48,21 +140,22 @@ public record Answers(String sync, String shape, boolean replay, String ordering
         f.put("max-attempts", failure.maxAttempts());
         f.put("poison-expected", failure.poisonExpected());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sync", sync);
-        m.put("shape", shape);
+        m.put("sync", sync.word());
+        m.put("shape", shape.word());
+        m.put("subscribers", context.subscribers());
         m.put("replay", replay);
-        m.put("ordering", ordering);
-        m.put("semantic", semantic);
+        m.put("ordering", ordering.word());
+        m.put("semantic", semantic.word());
         m.put("failure", f);
+        m.put("producer", producer.word());
         m.put("throughput-per-second", context.throughputPerSecond());
         m.put("payload-kb", context.payloadKb());
         m.put("p99-processing-seconds", context.p99ProcessingSeconds());
-        m.put("consumer-runtime", context.consumerRuntime());
-        m.put("platform", context.platform());
-        m.put("subscribers", context.subscribers());
+        m.put("consumer-runtime", context.consumerRuntime().word());
+        m.put("platform", context.platform().word());
         m.put("retention-days", context.retentionDays());
-        m.put("side-effects", context.sideEffects());
-        m.put("ops-appetite", context.opsAppetite());
+        m.put("side-effects", context.sideEffects().word());
+        m.put("ops-appetite", context.opsAppetite().word());
         return m;
     }
 }

@@ -58,13 +58,19 @@ public final class AnswersReader {
             }
         }
         Values v = new Values(values, source);
-        return new Answers(v.word("sync"), v.word("shape"), v.bool("replay"), v.word("ordering"), v.word("semantic"),
+        Answers.Sync sync = v.choice("sync", Answers.Sync.class, false);
+        // a synchronous caller gets a direct call: the questions about queues do not apply, so they may be left out
+        boolean skip = sync == Answers.Sync.SYNC;
+        return new Answers(sync, v.choice("shape", Answers.Shape.class, skip), v.bool("replay", skip),
+                v.choice("ordering", Answers.Ordering.class, skip), v.choice("semantic", Answers.Semantic.class, skip),
                 new Answers.Failure(v.integer("failure.max-processing-seconds"), v.integer("failure.max-attempts"),
-                        v.bool("failure.poison-expected")),
-                new Answers.Context(v.integer("throughput-per-second"), v.integer("payload-kb"),
-                        v.number("p99-processing-seconds"), v.word("consumer-runtime"), v.word("platform"),
-                        v.integer("subscribers"), v.integer("retention-days"), v.word("side-effects"),
-                        v.word("ops-appetite")));
+                        v.bool("failure.poison-expected", false)),
+                v.choice("producer", Answers.Producer.class, false),
+                new Answers.Context(v.integer("throughput-per-second"), v.number("payload-kb"),
+                        v.number("p99-processing-seconds"), v.choice("consumer-runtime", Answers.Runtime.class, false),
+                        v.choice("platform", Answers.Platform.class, false), v.integer("subscribers"),
+                        v.integer("retention-days"), v.choice("side-effects", Answers.SideEffects.class, false),
+                        v.choice("ops-appetite", Answers.OpsAppetite.class, false)));
     }
 
     private static void flatten(JsonNode node, String prefix, Map<String, String> out, String source) {
@@ -90,11 +96,15 @@ public final class AnswersReader {
     }
 
     private record Values(Map<String, String> raw, String source) {
-        String word(String key) {
+        String word(String key, boolean skipped) {
             Schema.Key k = Schema.KEYS.get(key);
-            String value = raw.containsKey(key) ? raw.get(key).trim().toLowerCase() : (String) k.fallback();
+            String fallback = skipped && k.ifSync() != null ? k.ifSync() : (String) k.fallback();
+            String value = raw.containsKey(key) ? raw.get(key).trim().toLowerCase() : fallback;
             if (value == null) {
                 throw new AnswersException(source + ": '" + key + "' is missing: answer one of " + k.allowed());
+            }
+            if (k.isBoolean()) {
+                value = value.equals("yes") ? "true" : value.equals("no") ? "false" : value;
             }
             if (!k.choices().contains(value)) {
                 throw new AnswersException(source + ": '" + key + "' is '" + value + "': use one of " + k.allowed());
@@ -102,8 +112,12 @@ public final class AnswersReader {
             return value;
         }
 
-        boolean bool(String key) {
-            return Boolean.parseBoolean(word(key));
+        <E extends Enum<E> & Choice> E choice(String key, Class<E> type, boolean skipped) {
+            return Choice.of(type, word(key, skipped));
+        }
+
+        boolean bool(String key, boolean skipped) {
+            return Boolean.parseBoolean(word(key, skipped));
         }
 
         double number(String key) {
@@ -115,19 +129,17 @@ public final class AnswersReader {
             } catch (NumberFormatException e) {
                 throw new AnswersException(source + ": '" + key + "' is '" + text + "': use a number from " + k.allowed());
             }
-            if (value < k.min() || value > k.max() || Double.isNaN(value)) {
+            if (Double.isNaN(value) || value < k.min() || value > k.max()) {
                 throw new AnswersException(source + ": '" + key + "' is " + text + ": use a number from " + k.allowed());
+            }
+            if (k.whole() && value != Math.rint(value)) {
+                throw new AnswersException(source + ": '" + key + "' is " + text + ": use a whole number from " + k.allowed());
             }
             return value;
         }
 
         int integer(String key) {
-            double value = number(key);
-            if (value != Math.rint(value)) {
-                throw new AnswersException(source + ": '" + key + "' is " + raw.get(key) + ": use a whole number from "
-                        + Schema.KEYS.get(key).allowed());
-            }
-            return (int) value;
+            return (int) number(key);
         }
     }
 }

@@ -37,33 +37,50 @@ public final class Documents {
         }
     }
 
-    public static String markdown(Answers a, Recommendation r, LocalDate date) {
-        return Templates.render("adr.md", view(a, r, date));
+    /** The ADR's number and the one it replaces, both optional. */
+    public record Numbering(Integer number, Integer supersedes) {
+        static final Numbering NONE = new Numbering(null, null);
     }
 
-    static Map<String, Object> view(Answers a, Recommendation r, LocalDate date) {
+    public static String markdown(Answers a, Recommendation r, LocalDate date) {
+        return markdown(a, r, date, Numbering.NONE);
+    }
+
+    public static String markdown(Answers a, Recommendation r, LocalDate date, Numbering numbering) {
+        return Templates.render("adr.md", view(a, r, date, numbering));
+    }
+
+    static Map<String, Object> view(Answers a, Recommendation r, LocalDate date, Numbering numbering) {
         Answers.Context c = a.context();
         Map<String, Object> v = new HashMap<>();
+        v.put("status", "proposed");
         v.put("date", date.toString());
         v.put("decisionMakers", "the team that owns the producers and consumers");
         v.put("consulted", "operations (who run the chosen product)");
         v.put("informed", "the teams that subscribe to these messages");
+        v.put("supersedes", numbering.supersedes() == null ? List.of() : List.of(String.format("ADR-%04d", numbering.supersedes())));
+        v.put("numberPrefix", numbering.number() == null ? "" : String.format("ADR-%04d: ", numbering.number()));
         Options.Option chosen = Options.ALL.get(r.topology());
-        v.put("title", "Use " + chosen.name().toLowerCase() + " for " + (a.shape().equals("broadcast") ? "broadcasting events"
-                : "distributing work") + " at " + c.throughputPerSecond() + " msg/s");
-        v.put("problem", "We need to move messages from producers to " + (a.shape().equals("broadcast")
+        v.put("title", r.topology() == Topology.NONE
+                ? "Call the service directly, without a queue, at " + Numbers.plain(c.throughputPerSecond()) + " requests/s"
+                : "Use " + chosen.name().toLowerCase() + " for " + (a.broadcast() ? "broadcasting events" : "distributing work")
+                + " at " + Numbers.plain(c.throughputPerSecond()) + " msg/s");
+        v.put("problem", "We need to move messages from producers to " + (a.broadcast()
                 ? c.subscribers() + " independent subscriber(s), each of which needs every message"
-                : "competing consumers, each message to one of them") + ", at a peak of " + c.throughputPerSecond()
-                + " msg/s of about " + c.payloadKb() + " KiB, with a p99 processing time of " + c.p99ProcessingSeconds()
-                + " s and a worst case of " + a.failure().maxProcessingSeconds() + " s. Which topology and product should carry them, "
-                + "with which delivery semantic, and how do we handle failure?");
+                : "competing consumers, each message to one of them") + ", at a peak of " + Numbers.plain(c.throughputPerSecond())
+                + " msg/s of about " + Numbers.plain(c.payloadKb()) + " KiB, with a p99 processing time of "
+                + Numbers.plain(c.p99ProcessingSeconds()) + " s and a worst case of " + a.failure().maxProcessingSeconds()
+                + " s. Which topology and product should carry them, with which delivery semantic, and how do we handle failure?");
         v.put("drivers", List.of(
-                "the caller " + (a.sync().equals("sync") ? "needs the result now (sync)" : "does not wait for the result (async)"),
+                "the caller " + (a.async() ? "does not wait for the result (async)" : "needs the result now (sync)"),
                 "replay of past messages " + (a.replay() ? "is needed" : "is not needed"),
-                "ordering: " + a.ordering(), "delivery semantic asked for: " + a.semantic(),
-                "side effects are " + c.sideEffects() + (c.sideEffects().equals("external") ? " (emails, payments, third-party calls)" : ""),
-                "consumers run as a " + (c.consumerRuntime().equals("function") ? "serverless function" : "long-running service"),
-                "platform: " + c.platform() + "; appetite for operations: " + c.opsAppetite(),
+                "ordering: " + a.ordering().word(), "delivery semantic asked for: " + a.semantic().word(),
+                "the producer " + (a.producer() == Answers.Producer.DB_THEN_PUBLISH ? "writes its database, then publishes"
+                        : "only publishes"),
+                "side effects are " + c.sideEffects().word() + (c.sideEffects() == Answers.SideEffects.EXTERNAL
+                        ? " (emails, payments, third-party calls)" : ""),
+                "consumers run as a " + (c.consumerRuntime() == Answers.Runtime.FUNCTION ? "serverless function" : "long-running service"),
+                "platform: " + c.platform().word() + "; appetite for operations: " + c.opsAppetite().word(),
                 "retention: " + (c.retentionDays() == 0 ? "until consumed" : c.retentionDays() + " days"),
                 "poison messages " + (a.failure().poisonExpected() ? "are expected" : "are not expected")
                         + "; up to " + a.failure().maxAttempts() + " attempts"));
@@ -71,7 +88,7 @@ public final class Documents {
         for (Options.Option o : Options.consideredFor(r.topology())) {
             Map<String, Object> m = new HashMap<>();
             m.put("name", o.name());
-            m.put("chosen", o.topology().equals(r.topology()));
+            m.put("chosen", o.topology() == r.topology());
             m.put("summary", o.summary());
             m.put("pros", o.pros());
             m.put("cons", o.cons());
@@ -79,21 +96,59 @@ public final class Documents {
         }
         v.put("options", options);
         v.put("chosen", options.get(0));
-        v.put("tool", r.tool());
+        List<Map<String, Object>> products = new ArrayList<>();
+        for (Product p : java.util.stream.Stream.concat(java.util.stream.Stream.of(r.product()), r.alternatives().stream()).toList()) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("label", p.label());
+            m.put("chosen", p == r.product());
+            m.put("summary", ProductSummary.of(p));
+            products.add(m);
+        }
+        v.put("products", products);
+        v.put("tool", r.product().label());
+        v.put("productName", r.product().brand());
         v.put("because", r.rules().stream().map(Rules.Rule::reasoning).toList());
-        v.put("topologyDiagram", Diagrams.topology(r.topology(), r.tool()));
+        v.put("verdict", r.feasibility().verdict().word());
+        v.put("verdictLine", r.feasibility().feasible() ? "Every check below passes (or names the setting that handles it)."
+                : "As answered, this cannot work: " + r.feasibility().checks().stream()
+                .filter(x -> x.status() == Feasibility.Status.FAIL).map(Feasibility.Check::detail)
+                .reduce((x, y) -> x + "; " + y).orElse("") + ".");
+        v.put("nearest", r.feasibility().nearest());
+        v.put("topologyDiagram", Diagrams.topology(r.topology(), r.product().label()));
         v.put("pathDiagram", Diagrams.path(r.path(), r.topology()));
-        v.put("semantic", r.semantic());
+        v.put("semantic", r.semantic().word());
         v.put("ordering", r.ordering());
-        v.put("visibility", orDash(r.failure().visibilityTimeoutSeconds(), " s"));
-        v.put("maxReceives", orDash(r.failure().maxReceiveCount(), ""));
+        v.put("settings", r.settings().stream().map(x -> {
+            Map<String, Object> m = new HashMap<>();
+            m.put("name", x.name());
+            m.put("value", x.value());
+            m.put("range", x.range() == null ? List.of() : List.of(x.range().toString()));
+            return m;
+        }).toList());
         v.put("alarms", String.join("; ", r.failure().alarms()));
         v.put("alarmList", r.failure().alarms());
         v.put("idempotencyKey", r.idempotency().key() == null ? "not needed" : r.idempotency().key());
         v.put("idempotencyStore", r.idempotency().store() == null ? "not needed" : r.idempotency().store());
-        v.put("idempotencyTtl", orDash(r.idempotency().ttlHours(), " h"));
-        v.put("consumers", String.valueOf(r.sizing().consumers()));
-        v.put("partitions", orDash(r.sizing().partitions(), ""));
+        v.put("consumers", r.topology() == Topology.NONE
+                ? "none: the callee serves about " + Numbers.plain(r.sizing().consumersNeeded()) + " requests at once"
+                : Numbers.plain(r.sizing().consumers()) + (r.sizing().partitions() != null && r.sizing().partitions() > 1
+                && r.sizing().consumers() < r.sizing().consumersNeeded()
+                ? " instances, " + Numbers.plain(Math.ceil((double) r.sizing().consumersNeeded() / r.sizing().consumers()))
+                + " messages in flight each (Little's law asks " + Numbers.plain(r.sizing().consumersNeeded()) + " in flight)" : ""));
+        v.put("partitions", r.sizing().partitions() == null ? "does not apply" : Numbers.plain(r.sizing().partitions()));
+        v.put("sizingFormula", r.sizing().formula());
+        v.put("exactlyOnce", r.exactlyOnce() == null ? List.of() : List.of(r.exactlyOnce()));
+        v.put("producerSide", r.producerSide() == null ? List.of() : List.of(r.producerSide()));
+        v.put("checks", r.feasibility().checks().stream().map(x -> {
+            Map<String, Object> m = new HashMap<>();
+            m.put("id", x.id());
+            m.put("status", x.status().name().toLowerCase());
+            m.put("detail", x.detail());
+            m.put("fix", x.fix() == null ? "" : x.fix());
+            return m;
+        }).toList());
+        v.put("costModel", CostModel.of(r));
+        v.put("multiRegion", CostModel.multiRegion(r));
         v.put("backpressure", r.backpressure());
         v.put("warnings", r.warnings());
         v.put("evidence", r.evidence());
@@ -101,9 +156,5 @@ public final class Documents {
         v.put("rules", r.rules());
         v.put("facts", r.facts().stream().map(Facts.registry()::get).toList());
         return v;
-    }
-
-    private static String orDash(Integer value, String unit) {
-        return value == null ? "does not apply" : value + unit;
     }
 }

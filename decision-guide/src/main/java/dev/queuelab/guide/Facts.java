@@ -24,8 +24,28 @@ public final class Facts {
      * @param value   the number or default, short
      * @param source  where it was read
      * @param checked when it was checked against that source
+     * @param numbers  the fact's numbers by name ("max-seconds", "default-count"), in seconds, bytes or counts
      */
-    public record Fact(String id, String product, String fact, String value, String source, String checked) {
+    public record Fact(String id, String product, String fact, String value, String source, String checked,
+                       Map<String, Double> numbers) {
+
+        /** A number of this fact; asking for one it does not state is an error, never a guess. */
+        public double number(String name) {
+            Double n = numbers.get(name);
+            if (n == null) {
+                throw new IllegalStateException("fact '" + id + "' states no number '" + name + "': it has " + numbers.keySet());
+            }
+            return n;
+        }
+
+        /** The source is a web page (a vendor's documentation); otherwise a queuelab page. */
+        public boolean web() {
+            return source.startsWith("https://");
+        }
+
+        public boolean has(String name) {
+            return numbers.containsKey(name);
+        }
     }
 
     private static final Facts REGISTRY = load();
@@ -59,8 +79,20 @@ public final class Facts {
             for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode n = e.getValue();
+                Map<String, Double> numbers = new LinkedHashMap<>();
+                JsonNode given = n.get("numbers");
+                if (given == null || !given.isObject()) {
+                    throw new IllegalStateException("fact '" + e.getKey() + "' has no numbers map: write numbers: {} if it has none");
+                }
+                given.fields().forEachRemaining(x -> {
+                    if (!x.getValue().isNumber()) {
+                        throw new IllegalStateException("fact '" + e.getKey() + "' number '" + x.getKey() + "' is not a number");
+                    }
+                    numbers.put(x.getKey(), x.getValue().asDouble());
+                });
                 facts.put(e.getKey(), new Fact(e.getKey(), text(n, e.getKey(), "product"), text(n, e.getKey(), "fact"),
-                        text(n, e.getKey(), "value"), text(n, e.getKey(), "source"), text(n, e.getKey(), "checked")));
+                        text(n, e.getKey(), "value"), text(n, e.getKey(), "source"), text(n, e.getKey(), "checked"),
+                        Collections.unmodifiableMap(numbers)));
             }
             return new Facts(facts);
         } catch (IOException e) {

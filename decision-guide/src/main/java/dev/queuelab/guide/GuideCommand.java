@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,10 +25,14 @@ import picocli.CommandLine.Spec;
                 + "JSON.",
                 "", "Examples:", "  queuelab guide", "  queuelab guide --answers answers.yaml --format json",
                 "  queuelab guide --answers answers.yaml --out docs/adr/0001-queue.md --save-answers answers.yaml"},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:the document was written", "2:bad usage or input"})
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:the document was written; the design is feasible",
+                "1:the document was written, and its verdict is infeasible (a requirement cannot be met as answered)",
+                "2:bad usage or input (one line names the field and the fix)"})
 public final class GuideCommand implements Callable<Integer> {
 
     public static final int OK = 0;
+    /** The record is written, but says the design cannot work: a script that gates on the guide must see it. */
+    public static final int INFEASIBLE = 1;
     public static final int BAD_INPUT = 2;
 
     enum Format { md, json }
@@ -47,8 +52,15 @@ public final class GuideCommand implements Callable<Integer> {
     @Option(names = "--save-answers", paramLabel = "FILE", description = "Write the answers to this file, for re-runs with --answers.")
     Path saveAnswers;
 
+    // taken as text and parsed here, so a bad date is one line naming the option, not picocli's exception text
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The ADR's date (default: today).")
-    LocalDate date;
+    String date;
+
+    @Option(names = "--number", paramLabel = "N", description = "The ADR's number, printed as ADR-000N in its title.")
+    Integer number;
+
+    @Option(names = "--supersedes", paramLabel = "N", description = "The number of the ADR this one replaces.")
+    Integer supersedes;
 
     private final InputStream in;
     private final Clock clock;
@@ -67,22 +79,28 @@ public final class GuideCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         try {
+            LocalDate day = parseDate();
             Answers answers = answersFile != null ? AnswersReader.read(answersFile)
                     : new InteractiveGuide(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
                     out == null && format == Format.md ? stderr : stdout).run();
             Recommendation r = Recommender.recommend(answers);
             String document = format == Format.json ? Documents.json(r)
-                    : Documents.markdown(answers, r, date != null ? date : LocalDate.now(clock));
+                    : Documents.markdown(answers, r, day, new Documents.Numbering(number, supersedes));
             if (saveAnswers != null) {
-                Files.writeString(saveAnswers, Documents.answersYaml(answers));
+                write(saveAnswers, Documents.answersYaml(answers));
             }
             if (out != null) {
-                Files.writeString(out, document);
-                stdout.println("wrote " + out + " (" + r.topology() + ": " + r.tool() + ")");
+                write(out, document);
+                stdout.println("wrote " + out + " (" + r.topology().word() + ": " + r.product().label() + "; "
+                        + r.feasibility().verdict().word() + ")");
             } else {
                 stdout.print(document);
             }
             stdout.flush();
+            if (!r.feasibility().feasible()) {
+                stderr.println("queuelab guide: infeasible as answered: " + String.join("; ", r.feasibility().nearest()));
+                return INFEASIBLE;
+            }
             return OK;
         } catch (AnswersException e) {
             stderr.println("queuelab guide: " + e.getMessage());
@@ -91,5 +109,25 @@ public final class GuideCommand implements Callable<Integer> {
             stderr.println("queuelab guide: cannot write " + e.getMessage() + ": check the path and its folder");
             return BAD_INPUT;
         }
+    }
+
+    private LocalDate parseDate() {
+        if (date == null) {
+            return LocalDate.now(clock);
+        }
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new AnswersException("--date is '" + date + "': give it as YYYY-MM-DD, for example 2026-11-27");
+        }
+    }
+
+    /** Writes a file, creating its folder: the ADR convention is docs/adr/NNNN-title.md, often not there yet. */
+    private static void write(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text);
     }
 }

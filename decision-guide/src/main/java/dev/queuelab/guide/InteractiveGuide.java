@@ -29,13 +29,24 @@ final class InteractiveGuide {
         out.println("queuelab guide: should this go through a queue, and which one? Answer with a number or a word;");
         out.println("Enter keeps the [default], 'b' goes back.");
         for (int i = 0; i < prompts.size(); ) {
+            if (skipped(prompts.get(i))) {
+                i++;
+                continue;
+            }
             i = ask(prompts.get(i), i + 1, prompts.size()) ? i + 1 : Math.max(0, i - 1);
+            if (i == 1 && isSync()) {
+                out.println();
+                out.println("A caller that needs the result now gets a direct call, not a queue: the questions about queues"
+                        + " are skipped.");
+            }
         }
         while (true) {
             out.println();
             out.println("Review:");
             for (int i = 0; i < prompts.size(); i++) {
-                out.printf("  %2d. %-32s %s%n", i + 1, prompts.get(i).key(), answers.get(prompts.get(i).key()));
+                if (!skipped(prompts.get(i))) {
+                    out.printf("  %2d. %-32s %s%n", i + 1, prompts.get(i).key(), answers.get(prompts.get(i).key()));
+                }
             }
             out.print("Enter a number to change that answer, or press Enter to write the document: ");
             out.flush();
@@ -47,6 +58,15 @@ final class InteractiveGuide {
                 int n = Integer.parseInt(line);
                 if (n >= 1 && n <= prompts.size()) {
                     ask(prompts.get(n - 1), n, prompts.size());
+                    // turning "sync" into "async" brings back the questions it had skipped
+                    for (int i = 0; i < prompts.size(); i++) {
+                        Prompts.Prompt p = prompts.get(i);
+                        if (!skipped(p) && !answers.containsKey(p.key()) && Schema.KEYS.get(p.key()).ifSync() != null) {
+                            while (!ask(p, i + 1, prompts.size())) {
+                                out.println("      (answer this one first: the review comes next)");
+                            }
+                        }
+                    }
                     continue;
                 }
             } catch (NumberFormatException e) {
@@ -54,6 +74,19 @@ final class InteractiveGuide {
             }
             out.println("  '" + line + "' is not an answer's number: give 1 to " + prompts.size() + ", or press Enter.");
         }
+    }
+
+    private boolean isSync() {
+        return Answers.Sync.SYNC.word().equals(answers.get("sync"));
+    }
+
+    /** A question an earlier answer made irrelevant: after "sync", those about queues. */
+    private boolean skipped(Prompts.Prompt p) {
+        if (isSync() && Schema.KEYS.get(p.key()).ifSync() != null) {
+            answers.remove(p.key());
+            return true;
+        }
+        return false;
     }
 
     /** Asks one question until it gets a valid answer; false when the user goes back. */
@@ -73,6 +106,9 @@ final class InteractiveGuide {
                 return false;
             }
             String value = line.isEmpty() ? current : line;
+            if (key.isBoolean() && (line.equalsIgnoreCase("yes") || line.equalsIgnoreCase("no"))) {
+                value = line.equalsIgnoreCase("yes") ? "true" : "false";
+            }
             if (!key.isNumber() && line.matches("\\d+") && Integer.parseInt(line) >= 1
                     && Integer.parseInt(line) <= key.choices().size()) {
                 value = key.choices().get(Integer.parseInt(line) - 1);

@@ -1,5 +1,6 @@
 package dev.queuelab.guide;
 
+import dev.queuelab.guide.Answers.Semantic;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,39 +8,54 @@ import java.util.Map;
 /**
  * What the guide recommends, and why: the model behind both the JSON contract and the ADR.
  *
- * @param topology      one of {@link #TOPOLOGIES}
- * @param tool          the primary product
- * @param alternatives  other products that would serve
+ * @param topology      the shape of the design
+ * @param product       the primary product, whose profile bounds every setting
+ * @param alternatives  other products weighed against it
  * @param semantic      the delivery semantic to build for
  * @param ordering      the ordering answered, as the design provides it
- * @param failure       failure handling
- * @param idempotency   the consumer's dedupe, where the semantic needs one
- * @param sizing        consumers and partitions from Little's law and the facts
+ * @param failure       failure handling, in numbers
+ * @param settings      every setting in the product's own words, numeric ones with the range they must keep
+ * @param idempotency   the consumer's (or callee's) dedupe, where retries can repeat an effect
+ * @param exactlyOnce   what the product offers for exactly-once and what it does not cover; null if not asked
+ * @param producerSide  how the producer publishes safely; null when it only publishes
+ * @param sizing        consumers, partitions, bandwidth and storage
+ * @param feasibility   the verdict and the checks behind it
  * @param backpressure  what happens when consumers fall behind
  * @param warnings      contradictions between answers, and risks
  * @param wouldChangeIf the answers that would change the topology, and to what
  * @param evidence      claims with the queuelab check and reference class that demonstrate them
- * @param rules         the rules that fired, in order
+ * @param rules         the rules that fired, in their table's order
  * @param facts         the ids of the facts cited
  * @param path          the answers that led to the topology, for the diagram
  */
-public record Recommendation(String topology, String tool, List<String> alternatives, String semantic, String ordering,
-                             Failure failure, Idempotency idempotency, Sizing sizing, String backpressure,
-                             List<Warning> warnings, List<String> wouldChangeIf, List<Evidence> evidence,
-                             List<Rules.Rule> rules, List<String> facts, List<String> path) {
+public record Recommendation(Topology topology, Product product, List<Product> alternatives, Semantic semantic,
+                             String ordering, Failure failure, List<Setting> settings, Idempotency idempotency,
+                             String exactlyOnce, String producerSide, Sizing sizing, Feasibility feasibility,
+                             String backpressure, List<Warning> warnings, List<String> wouldChangeIf,
+                             List<Evidence> evidence, List<Rules.Rule> rules, List<String> facts, List<String> path) {
 
-    public static final List<String> TOPOLOGIES = List.of("none", "in-app-job-queue", "work-queue", "fifo-work-queue",
-            "pub-sub-fanout", "ephemeral-pub-sub", "partitioned-log");
+    /** Null numbers mean "does not apply to this product". */
+    public record Failure(Integer leaseSeconds, Integer maxDeliveries, String deadLetter, List<String> alarms) {
+    }
 
-    /** Null numbers mean "does not apply to this topology". */
-    public record Failure(Integer visibilityTimeoutSeconds, Integer maxReceiveCount, boolean deadLetterQueue,
-                          List<String> alarms) {
+    /**
+     * A setting as the product names it. {@code number} and {@code range} are set for numeric settings, and
+     * the number always lies in the range (the guide's invariant); {@code fact} is where the range comes from.
+     */
+    public record Setting(String name, String value, Double number, Profile.Range range, String fact) {
     }
 
     public record Idempotency(String key, String store, Integer ttlHours) {
     }
 
-    public record Sizing(int consumers, Integer partitions, long bytesPerSecond, String note) {
+    /**
+     * @param consumersNeeded by Little's law with headroom: rate x p99 x headroom
+     * @param consumers       what the design runs: never more than its partitions
+     * @param partitions      lanes of a log or ordered product; null for an unordered queue
+     * @param formula         how the numbers were reached, in words
+     */
+    public record Sizing(int consumersNeeded, int consumers, Integer partitions, double bytesPerSecond,
+                         double egressBytesPerSecond, double storageBytes, String formula) {
     }
 
     public record Warning(String id, String message) {
@@ -51,29 +67,56 @@ public record Recommendation(String topology, String tool, List<String> alternat
 
     /** The stable JSON contract: kebab-case keys, in this order. */
     public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("topology", topology.word());
+        m.put("product", product.name().toLowerCase().replace('_', '-'));
+        m.put("tool", product.label());
+        m.put("alternatives", alternatives.stream().map(Product::label).toList());
+        m.put("verdict", feasibility.verdict().word());
+        m.put("semantic", semantic.word());
+        m.put("ordering", ordering);
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("visibility-timeout-seconds", failure.visibilityTimeoutSeconds());
-        f.put("max-receive-count", failure.maxReceiveCount());
-        f.put("dead-letter-queue", failure.deadLetterQueue());
+        f.put("lease-seconds", failure.leaseSeconds());
+        f.put("max-deliveries", failure.maxDeliveries());
+        f.put("dead-letter", failure.deadLetter());
         f.put("alarms", failure.alarms());
+        m.put("failure", f);
+        m.put("settings", settings.stream().map(x -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", x.name());
+            s.put("value", x.value());
+            s.put("range", x.range() == null ? null : x.range().toString());
+            s.put("fact", x.fact());
+            return s;
+        }).toList());
         Map<String, Object> i = new LinkedHashMap<>();
         i.put("key", idempotency.key());
         i.put("store", idempotency.store());
         i.put("ttl-hours", idempotency.ttlHours());
+        m.put("idempotency", i);
+        m.put("exactly-once", exactlyOnce);
+        m.put("producer", producerSide);
         Map<String, Object> s = new LinkedHashMap<>();
+        s.put("consumers-needed", sizing.consumersNeeded());
         s.put("consumers", sizing.consumers());
         s.put("partitions", sizing.partitions());
-        s.put("bytes-per-second", sizing.bytesPerSecond());
-        s.put("note", sizing.note());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("topology", topology);
-        m.put("tool", tool);
-        m.put("alternatives", alternatives);
-        m.put("semantic", semantic);
-        m.put("ordering", ordering);
-        m.put("failure", f);
-        m.put("idempotency", i);
+        s.put("bytes-per-second", Math.round(sizing.bytesPerSecond()));
+        s.put("egress-bytes-per-second", Math.round(sizing.egressBytesPerSecond()));
+        s.put("storage-bytes", Math.round(sizing.storageBytes()));
+        s.put("formula", sizing.formula());
         m.put("sizing", s);
+        Map<String, Object> fe = new LinkedHashMap<>();
+        fe.put("verdict", feasibility.verdict().word());
+        fe.put("checks", feasibility.checks().stream().map(c -> {
+            Map<String, Object> check = new LinkedHashMap<>();
+            check.put("id", c.id());
+            check.put("status", c.status().name().toLowerCase());
+            check.put("detail", c.detail());
+            check.put("fix", c.fix());
+            return check;
+        }).toList());
+        fe.put("nearest", feasibility.nearest());
+        m.put("feasibility", fe);
         m.put("backpressure", backpressure);
         m.put("warnings", warnings.stream().map(w -> {
             Map<String, Object> warning = new LinkedHashMap<>();     // Map.of would change key order between runs

@@ -1,11 +1,17 @@
 package dev.queuelab.guide;
 
+import dev.queuelab.guide.Answers.Ordering;
+import dev.queuelab.guide.Answers.Semantic;
+import dev.queuelab.guide.Feasibility.Check;
+import dev.queuelab.guide.Feasibility.Status;
 import dev.queuelab.guide.Recommendation.Evidence;
 import dev.queuelab.guide.Recommendation.Failure;
 import dev.queuelab.guide.Recommendation.Idempotency;
+import dev.queuelab.guide.Recommendation.Setting;
 import dev.queuelab.guide.Recommendation.Sizing;
 import dev.queuelab.guide.Recommendation.Warning;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +19,9 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Turns answers into a recommendation by firing {@link Rules}, in the order of the six questions, then
- * checks the answers against each other ({@link Contradictions}). Pure: the same answers always give the
- * same recommendation.
+ * Turns answers into a recommendation: the six questions decide the topology, {@link Tools} the product,
+ * {@link Rules} fire on the result, and every number is computed against the product's {@link Profile} and
+ * printed in its own words. Pure: the same answers always give the same recommendation.
  */
 public final class Recommender {
 
@@ -26,221 +32,482 @@ public final class Recommender {
     }
 
     public static Recommendation recommend(Answers a) {
-        List<Rules.Rule> fired = new ArrayList<>();
         List<String> path = new ArrayList<>();
-        String topology = topology(a, fired, path);
-        Set<String> facts = new LinkedHashSet<>();
+        Topology topology = topology(a, path);
         Tools.Choice tool = Tools.choose(topology, a);
-        facts.addAll(tool.facts());
+        Situation s = new Situation(a, topology, tool.primary());
+        List<Rules.Rule> fired = Rules.firing(s);
+        Set<String> facts = new LinkedHashSet<>(s.product().profile().facts());
+        // a fired rule's reasoning rests on the facts its source names: the record cites them too
+        fired.forEach(r -> java.util.Arrays.stream(r.source().split("[ ,()]+"))
+                .filter(Facts.registry().all()::containsKey).filter(id -> cites(s, id)).forEach(facts::add));
+        Design d = new Design(s, facts);
+        Failure failure = d.failure();
+        Idempotency idempotency = d.idempotency(failure);
+        Sizing sizing = d.sizing();
+        Feasibility feasibility = Feasibility.of(d.checks(failure, idempotency, sizing));
+        List<Warning> warnings = Contradictions.find(s);
+        warnings.forEach(w -> Contradictions.facts(w.id()).stream().filter(id -> cites(s, id)).forEach(facts::add));
+        return new Recommendation(topology, s.product(), tool.alternatives(), s.semantic(), ordering(s), failure,
+                d.settings(failure, idempotency), idempotency, d.exactlyOnce(), d.producerSide(), sizing, feasibility,
+                backpressure(topology), warnings, wouldChangeIf(a, topology), evidence(s, failure), fired,
+                List.copyOf(facts), List.copyOf(path));
+    }
 
-        String semantic = a.semantic();
-        boolean logTransactions = topology.equals("partitioned-log") && a.context().sideEffects().equals("internal");
-        if (a.semantic().equals("exactly-once") && !logTransactions) {
-            fired.add(Rules.EXACTLY_ONCE_IS_IDEMPOTENCY);
-            semantic = "at-least-once";
-        } else if (a.semantic().equals("exactly-once")) {
-            fired.add(Rules.EXACTLY_ONCE_IN_THE_LOG);
-            facts.add("kafka.transactions");
-        } else if (a.semantic().equals("at-most-once")) {
-            fired.add(Rules.AT_MOST_ONCE_ACKS_FIRST);
+    /** A rule's source fact belongs in this record: the guide's own policy, or a fact about the chosen product. */
+    private static boolean cites(Situation s, String factId) {
+        String family = factId.substring(0, factId.indexOf('.'));
+        if (factId.contains("lambda")) {
+            return s.lambda();
         }
-        if (semantic.equals("at-least-once") && !topology.equals("none")) {
-            fired.add(Rules.AT_LEAST_ONCE_WITH_IDEMPOTENCY);
-        }
-        Failure failure = failure(a, topology, semantic, fired, facts);
-        Idempotency idempotency = idempotency(a, topology, semantic, fired);
-        List<Warning> warnings = Contradictions.find(a, topology, failure);
-        warnings.forEach(w -> facts.addAll(Contradictions.facts(w.id())));
-        return new Recommendation(topology, tool.primary(), tool.alternatives(), semantic, ordering(a, topology),
-                failure, idempotency, sizing(a, topology), backpressure(topology), warnings, wouldChangeIf(a, topology),
-                evidence(topology, failure, a), List.copyOf(fired), List.copyOf(facts), List.copyOf(path));
+        return family.equals("guide") || s.product().families().contains(family);
     }
 
     /** The six questions in order; each answer either decides the topology or passes to the next. */
-    static String topology(Answers a, List<Rules.Rule> fired, List<String> path) {
-        path.add("sync: " + a.sync());
-        if (a.sync().equals("sync")) {
-            fired.add(Rules.NO_QUEUE_WHEN_SYNC);
-            return "none";
+    static Topology topology(Answers a, List<String> path) {
+        path.add("sync: " + a.sync().word());
+        if (!a.async()) {
+            return Topology.NONE;
         }
-        path.add("shape: " + a.shape());
+        path.add("shape: " + a.shape().word());
         path.add("replay: " + a.replay());
         if (a.replay()) {
-            fired.add(Rules.REPLAY_NEEDS_A_LOG);
-            if (a.context().throughputPerSecond() < 1000) {
-                fired.add(Rules.RESIST_KAFKA_WHEN_SMALL);
+            return Topology.PARTITIONED_LOG;
+        }
+        path.add("ordering: " + a.ordering().word());
+        if (a.broadcast()) {
+            path.add("semantic: " + a.semantic().word());
+            boolean nothingToKeep = a.semantic() == Semantic.AT_MOST_ONCE && a.context().retentionDays() == 0;
+            return nothingToKeep ? Topology.EPHEMERAL_PUB_SUB : Topology.PUB_SUB_FANOUT;
+        }
+        if (a.ordered()) {
+            return Topology.FIFO_WORK_QUEUE;
+        }
+        boolean small = a.context().throughputPerSecond() <= fact("guide.small-work", "messages-per-second")
+                && (a.context().platform() == Answers.Platform.SELF_HOSTED || a.context().platform() == Answers.Platform.ANY);
+        return small ? Topology.IN_APP_JOB_QUEUE : Topology.WORK_QUEUE;
+    }
+
+    static double fact(String id, String number) {
+        return Facts.registry().get(id).number(number);
+    }
+
+    private static String ordering(Situation s) {
+        Answers a = s.a();
+        if (!a.ordered() || !s.queued()) {
+            return a.ordering().word();
+        }
+        String lane = s.product().vocabulary().lane();
+        return a.ordering() == Ordering.PER_KEY ? "per-key: one " + lane + " per key" : "global: a single " + lane;
+    }
+
+    /** The numbers of one design, each computed against the product's profile and kept inside its ranges. */
+    private record Design(Situation s, Set<String> facts) {
+
+        Answers a() {
+            return s.a();
+        }
+
+        Profile profile() {
+            return s.product().profile();
+        }
+
+        /** The lease the work needs, before the product's range is applied. */
+        double neededLease() {
+            int worst = a().failure().maxProcessingSeconds();
+            if (s.lambda()) {
+                facts.add("sqs.lambda-visibility");
+                facts.add("lambda.timeout");
+                double timeout = Math.min(worst, fact("lambda.timeout", "max-seconds"));
+                return fact("sqs.lambda-visibility", "factor") * timeout;
             }
-            orderingRule(a, fired);
-            return "partitioned-log";
+            facts.add("guide.lease-buffer");
+            double needed = Math.max(worst * fact("guide.lease-buffer", "factor"), worst + fact("guide.lease-buffer", "min-extra-seconds"));
+            String id = s.product().leaseFact;
+            if (s.product().partitioned() && id != null && Facts.registry().get(id).has("default-seconds")) {
+                // a log's poll interval covers a whole batch of records, so never set it below the product's default
+                needed = Math.max(needed, fact(id, "default-seconds"));
+            }
+            return needed;
         }
-        path.add("ordering: " + a.ordering());
-        orderingRule(a, fired);
-        if (a.shape().equals("broadcast")) {
-            path.add("semantic: " + a.semantic());
-            boolean nothingToKeep = a.semantic().equals("at-most-once") && a.context().retentionDays() == 0;
-            fired.add(nothingToKeep ? Rules.EPHEMERAL_WHEN_LOSS_IS_FINE : Rules.BROADCAST_NEEDS_FANOUT);
-            return nothingToKeep ? "ephemeral-pub-sub" : "pub-sub-fanout";
+
+        Failure failure() {
+            Topology t = s.topology();
+            if (t == Topology.NONE) {
+                return new Failure(null, null, null, List.of("error rate and p99 latency of the call"));
+            }
+            if (t == Topology.EPHEMERAL_PUB_SUB) {
+                return new Failure(null, null, null, List.of("subscriber disconnects"));
+            }
+            Product.Vocabulary v = s.product().vocabulary();
+            boolean leases = t.leases() || s.product().leaseFact != null;
+            Integer lease = leases ? (int) Math.ceil(profile().leaseSeconds().clamp(neededLease())) : null;
+            Integer deliveries = null;
+            String deadLetter = null;
+            List<String> alarms = new ArrayList<>();
+            if (s.deadLetters()) {
+                facts.add("guide.receives");
+                double wanted = Math.max(fact("guide.receives", "min-count"),
+                        Math.min(fact("guide.receives", "max-count"), a().failure().maxAttempts()));
+                if (s.lambda()) {
+                    facts.add("sqs.lambda-receives");
+                    wanted = Math.max(wanted, fact("sqs.lambda-receives", "min-count"));
+                }
+                deliveries = (int) profile().attempts().clamp(wanted);
+                deadLetter = v.deadLetter();
+                alarms.add(v.deadLetter() + " depth above 0");
+            }
+            facts.add("guide.age-alarm");
+            double basis = lease != null ? lease : a().failure().maxProcessingSeconds();
+            double age = Math.max(fact("guide.age-alarm", "min-seconds"), fact("guide.age-alarm", "factor") * basis);
+            alarms.add(v.ageAlarm() + " above " + Numbers.plain(Math.ceil(age)) + " s");
+            return new Failure(lease, deliveries, deadLetter, alarms);
         }
-        if (!a.ordering().equals("none")) {
-            fired.add(Rules.DISTRIBUTE_WITH_A_WORK_QUEUE);
-            return "fifo-work-queue";
+
+        Idempotency idempotency(Failure failure) {
+            Answers.SideEffects effects = a().context().sideEffects();
+            if (!s.queued()) {
+                if (Rules.IDEMPOTENCY_KEY_FOR_RETRIED_CALLS.firesOn(s)) {
+                    return new Idempotency("an idempotency key per logical request, sent with every retry",
+                            "the callee stores each key with its result and answers a repeat from it", null);
+                }
+                return new Idempotency(null, null, null);
+            }
+            if (s.semantic() != Semantic.AT_LEAST_ONCE) {
+                return new Idempotency(null, null, null);
+            }
+            facts.add("guide.dedupe-ttl");
+            double redelivery = failure.leaseSeconds() == null || failure.maxDeliveries() == null ? 0
+                    : (double) failure.leaseSeconds() * failure.maxDeliveries();
+            double replay = a().context().retentionDays() * 86_400.0;
+            double ttl = Math.max(fact("guide.dedupe-ttl", "min-seconds"), Math.max(redelivery, replay));
+            String key = effects == Answers.SideEffects.EXTERNAL
+                    ? "a business key (order id, payment id), also sent downstream as the provider's idempotency key"
+                    : "the message id";
+            return new Idempotency(key, "a processed-keys table with a unique key and an expiry (or Redis SET NX with a TTL),"
+                    + " written in the same transaction as the consumer's effect", (int) Math.ceil(ttl / 3600));
         }
-        boolean small = a.context().throughputPerSecond() <= 10
-                && (a.context().platform().equals("self-hosted") || a.context().platform().equals("any"));
-        fired.add(small ? Rules.SMALL_WORK_IN_APP : Rules.DISTRIBUTE_WITH_A_WORK_QUEUE);
-        return small ? "in-app-job-queue" : "work-queue";
+
+        String exactlyOnce() {
+            if (a().semantic() != Semantic.EXACTLY_ONCE || !s.queued()) {
+                return null;
+            }
+            String fact = s.product().exactlyOnceFact;
+            String offer;
+            if (fact == null) {
+                offer = s.product().brand() + " offers no exactly-once mechanism";
+            } else {
+                facts.add(fact);
+                offer = s.product().brand() + " offers: " + Facts.registry().get(fact).fact();
+            }
+            String gap = s.exactlyOnceInside()
+                    ? "It does not cover effects outside the log: keep every effect inside it (consume, transform, produce)."
+                    : "It does not cover the consumer's effect" + (a().context().sideEffects() == Answers.SideEffects.EXTERNAL
+                    ? " on the external system" : "") + ": build at-least-once with an idempotent consumer (below).";
+            return offer + ". " + gap;
+        }
+
+        String producerSide() {
+            if (!Rules.OUTBOX_FOR_DUAL_WRITES.firesOn(s)) {
+                return null;
+            }
+            return "required: a transactional outbox (the event is written in the database transaction, then a relay "
+                    + "publishes it and marks it sent) or change data capture on the database's log; never write then "
+                    + "publish, which loses or invents events on a crash between the two";
+        }
+
+        Sizing sizing() {
+            Answers.Context c = a().context();
+            facts.add("guide.headroom");
+            double bytes = c.throughputPerSecond() * c.payloadBytes();
+            int needed = (int) Math.max(1, Math.ceil(c.throughputPerSecond() * c.p99ProcessingSeconds()
+                    * fact("guide.headroom", "factor")));
+            String formula = "consumers = peak rate x p99 processing time x headroom (Little's law) = "
+                    + Numbers.plain(c.throughputPerSecond()) + " x " + Numbers.plain(c.p99ProcessingSeconds()) + " s x "
+                    + Numbers.plain(fact("guide.headroom", "factor")) + " = " + Numbers.plain(needed);
+            Integer partitions = null;
+            int consumers = needed;
+            boolean lanes = s.product().partitioned();
+            if (a().ordering() == Ordering.GLOBAL) {
+                consumers = 1;
+                partitions = lanes ? 1 : null;
+                formula += "; global order: one lane, so one consumer at a time";
+            } else if (lanes) {
+                Profile p = profile();
+                double byRecords = p.laneRecordsPerSecond() == null ? 1 : Math.ceil(c.throughputPerSecond() / p.laneRecordsPerSecond());
+                double byBytes = p.laneBytesPerSecond() == null ? 1 : Math.ceil(bytes / p.laneBytesPerSecond());
+                // Little's law counts messages in flight; a consumer instance holds many at once (keyed by record
+                // key, so order holds), so the instances, and the partitions they need, are fewer
+                facts.add("guide.consumer-concurrency");
+                double inFlight = fact("guide.consumer-concurrency", "max-in-flight");
+                int instances = (int) Math.ceil(needed / inFlight);
+                partitions = (int) Math.max(instances, Math.max(1, Math.max(byRecords, byBytes)));
+                consumers = Math.min(instances, partitions);
+                formula += "; consumer instances = " + Numbers.plain(needed) + " in flight / " + Numbers.plain(inFlight)
+                        + " per instance (guide.consumer-concurrency) = " + Numbers.plain(instances);
+                formula += "; partitions >= consumers" + (p.laneRecordsPerSecond() != null
+                        ? ", and each " + s.product().vocabulary().lane() + " takes at most "
+                        + Numbers.plain(p.laneRecordsPerSecond()) + " records/s and " + Numbers.rate(p.laneBytesPerSecond())
+                        + " (" + s.product().laneFact + ")"
+                        : "; " + s.product().brand() + " sets no per-partition quota: measure one partition on your brokers");
+            }
+            double retention = retentionSeconds();
+            double replicas = s.product().transactional() ? fact("kafka.replication", "replicas") : 1;
+            if (s.product().transactional()) {
+                facts.add("kafka.replication");
+            }
+            double subscribers = a().broadcast() ? c.subscribers() : 1;
+            // a queue deletes what is consumed, so only a log stores rate x retention
+            double stored = s.topology() == Topology.PARTITIONED_LOG ? bytes * retention * replicas : 0;
+            return new Sizing(needed, s.queued() ? consumers : 0, partitions, bytes, bytes * subscribers, stored, formula);
+        }
+
+        /** How long stored messages are kept: the answer, or the product's default when "until consumed". */
+        double retentionSeconds() {
+            if (!s.queued() || s.topology() == Topology.EPHEMERAL_PUB_SUB) {
+                return 0;
+            }
+            if (a().context().retentionDays() > 0) {
+                return a().context().retentionDays() * 86_400.0;
+            }
+            String id = s.product().retentionFact;
+            return id != null && Facts.registry().get(id).has("default-seconds") ? fact(id, "default-seconds") : 0;
+        }
+
+        List<Setting> settings(Failure failure, Idempotency idempotency) {
+            List<Setting> out = new ArrayList<>();
+            Product.Vocabulary v = s.product().vocabulary();
+            if (failure.leaseSeconds() != null) {
+                out.add(new Setting(v.lease(), Numbers.plain(failure.leaseSeconds()) + " s", (double) failure.leaseSeconds(),
+                        bounded(profile().leaseSeconds()), s.product().leaseFact));
+            }
+            if (failure.maxDeliveries() != null) {
+                out.add(new Setting(v.attempts(), String.valueOf(failure.maxDeliveries()), (double) failure.maxDeliveries(),
+                        bounded(profile().attempts()), s.product().attemptsFact));
+                out.add(new Setting(v.deadLetter(), dlqRetentionText(), null, null, s.product().retentionFact));
+            }
+            if (s.a().ordered() && s.queued()) {
+                out.add(new Setting(v.lane(), "the key whose order matters (an order id, a user id)", null, null, s.product().laneFact));
+            }
+            Profile p = profile();
+            if (p.raisedPayloadBytes() != null && s.payloadBytes() > p.maxPayloadBytes() && !s.payloadOverLimit()) {
+                double raised = Math.ceil(s.payloadBytes());
+                out.add(new Setting(s.product().sns() ? "MaximumMessageSize" : "maximum record size", Numbers.plain(raised) + " bytes",
+                        raised, new Profile.Range(p.maxPayloadBytes(), p.raisedPayloadBytes()), s.product().payloadFact));
+            }
+            if (s.product() == Product.SQS_FIFO && a().context().throughputPerSecond()
+                    > fact("sqs-fifo.throughput", "batched-messages-per-second")) {
+                out.add(new Setting("high-throughput mode", "FifoThroughputLimit=perMessageGroupId, DeduplicationScope=messageGroup",
+                        null, null, "sqs-fifo.throughput"));
+            }
+            if (s.product().transactional() && s.queued()) {
+                out.add(new Setting("replication.factor", Numbers.plain(fact("kafka.replication", "replicas")), null, null,
+                        "kafka.replication"));
+                out.add(new Setting("min.insync.replicas", Numbers.plain(fact("kafka.replication", "min-in-sync")), null, null,
+                        "kafka.replication"));
+            }
+            for (String extra : v.extra()) {
+                String[] nameValue = extra.split(": ", 2);
+                out.add(new Setting(nameValue[0], nameValue[1], null, null, null));
+            }
+            if (idempotency.ttlHours() != null) {
+                out.add(new Setting("dedupe key lifetime", idempotency.ttlHours() + " h", null, null, "guide.dedupe-ttl"));
+            }
+            return out;
+        }
+
+        /** Whose limit a fact states: SNS's payload, but its subscriber queues' (SQS's) visibility timeout. */
+        private static String owner(String factId) {
+            return Facts.registry().get(factId).product();
+        }
+
+        /** The range a setting must keep, or none when the product states neither end. */
+        private static Profile.Range bounded(Profile.Range r) {
+            return r.min() == null && r.max() == null ? null : r;
+        }
+
+        private String dlqRetentionText() {
+            Profile.Range r = profile().retentionSeconds();
+            return r.max() != null ? "retention " + Numbers.seconds(r.max()) + " (its maximum: longer than the source's)"
+                    : "kept until read; alarm on its depth";
+        }
+
+        List<Check> checks(Failure failure, Idempotency idempotency, Sizing sizing) {
+            List<Check> out = new ArrayList<>();
+            Answers.Context c = a().context();
+            if (!s.queued()) {
+                return out;
+            }
+            double p99 = c.p99ProcessingSeconds();
+            double laneRate = p99 > 0 ? 1 / p99 : Double.POSITIVE_INFINITY;
+            Profile p = profile();
+            if (a().ordering() == Ordering.GLOBAL) {
+                double bytes = sizing.bytesPerSecond();
+                boolean rateOk = c.throughputPerSecond() <= laneRate;
+                boolean quotaOk = (p.laneRecordsPerSecond() == null || c.throughputPerSecond() <= p.laneRecordsPerSecond())
+                        && (p.laneBytesPerSecond() == null || bytes <= p.laneBytesPerSecond());
+                int keys = (int) Math.ceil(c.throughputPerSecond() / Math.min(laneRate,
+                        p.laneRecordsPerSecond() == null ? Double.POSITIVE_INFINITY : p.laneRecordsPerSecond()));
+                String detail = "one lane carries one message at a time: at most " + Numbers.plain(Math.floor(laneRate * 100) / 100)
+                        + " msg/s at a p99 of " + Numbers.plain(p99) + " s" + (p.laneRecordsPerSecond() == null ? ""
+                        : " (and " + Numbers.plain(p.laneRecordsPerSecond()) + " records/s per " + s.product().vocabulary().lane() + ")")
+                        + ", against a peak of " + Numbers.plain(c.throughputPerSecond()) + " msg/s";
+                out.add(rateOk && quotaOk ? Check.ok("global-order-capacity", detail)
+                        : new Check("global-order-capacity", Status.FAIL, detail,
+                        "order per key instead of globally: at least " + Numbers.plain(keys) + " keys with traffic spread "
+                                + "evenly, each at most " + Numbers.plain(Math.floor(laneRate * 100) / 100) + " msg/s"));
+            }
+            if (a().ordering() == Ordering.PER_KEY) {
+                out.add(Check.ok("hot-key-capacity", "one key carries at most " + Numbers.plain(Math.floor(laneRate * 100) / 100)
+                        + " msg/s (1 / p99)" + (p.laneBytesPerSecond() == null ? "" : " and " + Numbers.rate(p.laneBytesPerSecond())
+                        + " per " + s.product().vocabulary().lane()) + ": a key hotter than that falls behind, whatever the consumers"));
+            }
+            if (s.lambda()) {
+                double limit = fact("lambda.timeout", "max-seconds");
+                int worst = a().failure().maxProcessingSeconds();
+                String detail = "worst-case processing of " + Numbers.plain(worst) + " s against Lambda's " + Numbers.plain(limit) + " s limit";
+                out.add(worst <= limit ? Check.ok("consumer-runtime-limit", detail)
+                        : new Check("consumer-runtime-limit", Status.FAIL, detail, "run the consumer as a long-running service "
+                        + "(containers), or split the job into steps that each finish within " + Numbers.plain(limit) + " s"));
+            }
+            Profile.Range lease = p.leaseSeconds();
+            if (failure.leaseSeconds() != null && lease.max() != null) {
+                double needed = neededLease();
+                String name = s.product().vocabulary().lease();
+                String detail = "the work needs a lease (" + name + ") of " + Numbers.plain(Math.ceil(needed)) + " s; "
+                        + owner(s.product().leaseFact) + " allows at most " + Numbers.plain(lease.max()) + " s";
+                out.add(needed <= lease.max() ? Check.ok("lease-limit", detail) : new Check("lease-limit", Status.WARN, detail,
+                        "renew the " + name + " while the work runs (a heartbeat every " + Numbers.plain(Math.floor(lease.max() / 2))
+                                + " s), or split the job"));
+            }
+            Double limit = p.raisedPayloadBytes() != null ? p.raisedPayloadBytes() : p.maxPayloadBytes();
+            if (limit != null) {
+                String detail = "payloads of " + Numbers.bytes(s.payloadBytes()) + " against " + owner(s.product().payloadFact) + "'s "
+                        + Numbers.bytes(p.maxPayloadBytes()) + (p.raisedPayloadBytes() != null
+                        ? " (up to " + Numbers.bytes(p.raisedPayloadBytes()) + " once raised)" : "");
+                out.add(!s.payloadOverLimit() ? Check.ok("payload-limit", detail) : new Check("payload-limit", Status.FAIL, detail,
+                        "claim check: store the body in object storage and send its reference"));
+            }
+            if (s.product().sns() && s.payloadBytes() > p.maxPayloadBytes() && !s.payloadOverLimit()) {
+                double cap = fact("sns.max-message-size", "large-topic-max-subscriptions");
+                String detail = "a topic raised above " + Numbers.bytes(p.maxPayloadBytes()) + " allows at most "
+                        + Numbers.plain(cap) + " subscriptions (SQS, Lambda or Firehose); " + c.subscribers() + " are needed";
+                out.add(c.subscribers() <= cap ? Check.ok("sns-large-message-subscriptions", detail)
+                        : new Check("sns-large-message-subscriptions", Status.FAIL, detail,
+                        "claim check, so the topic keeps its default size and its subscription limit"));
+            }
+            Profile.Range retention = p.retentionSeconds();
+            if (retention.max() != null && c.retentionDays() > 0) {
+                double wanted = c.retentionDays() * 86_400.0;
+                String detail = "keeping messages " + c.retentionDays() + " days against " + owner(s.product().retentionFact) + "'s "
+                        + Numbers.seconds(retention.max());
+                out.add(wanted <= retention.max() ? Check.ok("retention-limit", detail)
+                        : new Check("retention-limit", Status.FAIL, detail, s.topology() == Topology.PARTITIONED_LOG
+                        ? "a tier or product that keeps longer, or archive to object storage and replay from there"
+                        : "a log with retention (answer replay: true), or archive messages to object storage as they are consumed"));
+            }
+            if (failure.deadLetter() != null && s.product().nativeDeadLetter() && retention.max() != null) {
+                double source = retentionSeconds();
+                String detail = "the dead letter keeps messages " + Numbers.seconds(retention.max()) + ", its source "
+                        + Numbers.seconds(source) + (s.product().onAws() ? "; SQS keeps a message's original enqueue time, "
+                        + "so a dead letter's retention must be longer than its source's" : "");
+                out.add(source < retention.max() ? Check.ok("dead-letter-retention", detail)
+                        : new Check("dead-letter-retention", Status.FAIL, detail,
+                        "keep the source's retention below the dead letter's, or archive dead letters elsewhere"));
+            }
+            if (sizing.partitions() != null) {
+                out.add(Check.ok("consumers-within-partitions", Numbers.plain(sizing.consumers()) + " consumer(s) on " + Numbers.plain(sizing.partitions())
+                        + " partition(s): a consumer beyond the partition count would sit idle"));
+            }
+            if (idempotency.ttlHours() != null) {
+                double redelivery = failure.leaseSeconds() == null || failure.maxDeliveries() == null ? 0
+                        : (double) failure.leaseSeconds() * failure.maxDeliveries();
+                out.add(Check.ok("dedupe-ttl", "dedupe keys live " + idempotency.ttlHours() + " h: longer than the redelivery "
+                        + "window (" + Numbers.seconds(redelivery) + " = lease x deliveries) and the replay window ("
+                        + Numbers.seconds(c.retentionDays() * 86_400.0) + ")"));
+            }
+            if (a().broadcast()) {
+                out.add(Check.ok("egress", "egress = rate x payload x subscribers = " + Numbers.rate(sizing.egressBytesPerSecond())));
+            }
+            if (sizing.storageBytes() > 0 && s.topology() == Topology.PARTITIONED_LOG) {
+                out.add(Check.ok("storage", "storage = rate x payload x retention" + (s.product().transactional()
+                        ? " x replicas" : "") + " = " + Numbers.bytes(sizing.storageBytes()) + " at peak rate"
+                        + (s.product().transactional() ? "" : ", before the service's own replication")));
+            }
+            return out;
+        }
     }
 
-    private static void orderingRule(Answers a, List<Rules.Rule> fired) {
-        if (a.ordering().equals("per-key")) {
-            fired.add(Rules.PER_KEY_ORDER_BY_PARTITION);
-        } else if (a.ordering().equals("global")) {
-            fired.add(Rules.GLOBAL_ORDER_IS_ONE_LANE);
-        }
-    }
-
-    private static String ordering(Answers a, String topology) {
-        if (a.ordering().equals("none") || topology.equals("none")) {
-            return a.ordering();
-        }
-        String lane = topology.equals("partitioned-log") ? "partition" : "message group";
-        return a.ordering().equals("per-key") ? "per-key: one " + lane + " per key" : "global: a single " + lane;
-    }
-
-    private static Failure failure(Answers a, String topology, String semantic, List<Rules.Rule> fired, Set<String> facts) {
-        boolean queue = Set.of("in-app-job-queue", "work-queue", "fifo-work-queue", "pub-sub-fanout").contains(topology);
-        int worst = a.failure().maxProcessingSeconds();
-        if (topology.equals("partitioned-log")) {
-            fired.add(Rules.ALARM_ON_DLQ_AND_AGE);
-            return new Failure(null, Math.max(3, Math.min(5, a.failure().maxAttempts())), !semantic.equals("at-most-once"),
-                    List.of("consumer lag above " + Math.max(60, 10 * worst) + " s behind the head",
-                            "dead-letter topic depth above 0"));
-        }
-        if (!queue) {
-            return new Failure(null, null, false, topology.equals("none")
-                    ? List.of("error rate and p99 latency of the call") : List.of("subscriber disconnects"));
-        }
-        fired.add(Rules.VISIBILITY_FROM_WORST_CASE);
-        facts.add(a.context().consumerRuntime().equals("function") ? "sqs.lambda-visibility" : "sqs.visibility-timeout");
-        long visibility = a.context().consumerRuntime().equals("function") ? 6L * worst : worst + Math.max(10, (worst + 1) / 2);
-        int receives = Math.max(3, Math.min(5, a.failure().maxAttempts()));
-        boolean dlq = !semantic.equals("at-most-once");
-        if (dlq) {
-            fired.add(Rules.THREE_TO_FIVE_RECEIVES);
-            facts.add("sqs.max-receive-count");
-        }
-        fired.add(Rules.ALARM_ON_DLQ_AND_AGE);
-        int capped = (int) Math.min(visibility, 43_200);
-        List<String> alarms = new ArrayList<>();
-        if (dlq) {
-            alarms.add("dead-letter queue depth above 0");
-        }
-        alarms.add("age of the oldest message above " + Math.max(60, 2 * capped) + " s");
-        return new Failure(capped, dlq ? receives : null, dlq, alarms);
-    }
-
-    private static Idempotency idempotency(Answers a, String topology, String semantic, List<Rules.Rule> fired) {
-        if (!semantic.equals("at-least-once") || topology.equals("none")) {
-            return new Idempotency(null, null, null);
-        }
-        fired.add(Rules.DEDUP_KEYS_EXPIRE);
-        int ttl = Math.max(24, Math.min(168, a.context().retentionDays() * 24));
-        String key = a.context().sideEffects().equals("external")
-                ? "a business key (order id, payment id), also sent downstream as the provider's idempotency key"
-                : "the message id";
-        return new Idempotency(key, "a processed-keys table with a unique key and an expiry (or Redis SET NX with a TTL),"
-                + " written in the same transaction as the consumer's effect", ttl);
-    }
-
-    private static Sizing sizing(Answers a, String topology) {
-        Answers.Context c = a.context();
-        long bytes = (long) c.throughputPerSecond() * c.payloadKb() * 1024L;
-        int consumers = (int) Math.max(1, Math.ceil(c.throughputPerSecond() * c.p99ProcessingSeconds() * 1.25));
-        Integer partitions = null;
-        String note = "consumers = peak rate x p99 processing time x 1.25 (Little's law with headroom)";
-        if (topology.equals("partitioned-log")) {
-            partitions = (int) Math.max(Math.max(1, Math.ceil(c.throughputPerSecond() / 1000.0)), Math.ceil(bytes / 1_000_000.0));
-            partitions = Math.max(partitions, Math.min(consumers, 1024));
-            note += "; partitions >= consumers, and each takes about 1,000 records/s or 1 MB/s (kinesis.shard-limits)";
-        }
-        if (a.ordering().equals("global")) {
-            partitions = topology.equals("partitioned-log") ? 1 : null;
-            consumers = 1;
-            note = "global order: one consumer at a time, whatever the rate";
-        }
-        return new Sizing(topology.equals("none") ? 0 : consumers, partitions, bytes, note);
-    }
-
-    private static String backpressure(String topology) {
+    private static String backpressure(Topology topology) {
         return Map.of(
-                "none", "block: the caller waits, so shed load at the edge with timeouts and a concurrency limit",
-                "in-app-job-queue", "buffer in the jobs table; alarm on its depth and oldest job, add workers",
-                "work-queue", "buffer in the queue (it absorbs bursts); alarm on depth and oldest-message age; scale consumers on them",
-                "fifo-work-queue", "buffer in the queue; a slow key holds back only its own group; scale consumers up to the number of active keys",
-                "pub-sub-fanout", "buffer per subscriber queue: a slow subscriber falls behind alone; alarm per queue",
-                "ephemeral-pub-sub", "drop: a subscriber that cannot keep up or is offline misses messages (at-most-once)",
-                "partitioned-log", "consumers lag behind the head, bounded by retention; alarm on lag; scale consumers up to the partition count"
+                Topology.NONE, "block: the caller waits, so shed load at the edge with timeouts and a concurrency limit",
+                Topology.IN_APP_JOB_QUEUE, "buffer in the jobs table; alarm on its depth and oldest job, add workers",
+                Topology.WORK_QUEUE, "buffer in the queue (it absorbs bursts); alarm on depth and oldest-message age; scale consumers on them",
+                Topology.FIFO_WORK_QUEUE, "buffer in the queue; a slow key holds back only its own group; scale consumers up to the number of active keys",
+                Topology.PUB_SUB_FANOUT, "buffer per subscriber queue: a slow subscriber falls behind alone; alarm per queue",
+                Topology.EPHEMERAL_PUB_SUB, "drop: a subscriber that cannot keep up or is offline misses messages (at-most-once)",
+                Topology.PARTITIONED_LOG, "consumers lag behind the head, bounded by retention; alarm on lag; scale consumers up to the partition count"
         ).get(topology);
     }
 
-    /** Flips one answer at a time and reports those that change the topology. */
-    private static List<String> wouldChangeIf(Answers a, String topology) {
-        Map<String, UnaryOperator<Answers>> flips = new java.util.LinkedHashMap<>();
-        flips.put("sync were " + other(a.sync(), "sync", "async"), x -> with(x, "sync", other(a.sync(), "sync", "async")));
-        flips.put("shape were " + other(a.shape(), "distribute", "broadcast"),
-                x -> with(x, "shape", other(a.shape(), "distribute", "broadcast")));
-        flips.put("replay were " + !a.replay(), x -> with(x, "replay", String.valueOf(!a.replay())));
-        for (String o : List.of("none", "per-key", "global")) {
-            if (!o.equals(a.ordering())) {
-                flips.put("ordering were " + o, x -> with(x, "ordering", o));
+    /** Flips one answer at a time and reports those that change the topology, in plain words. */
+    private static List<String> wouldChangeIf(Answers a, Topology topology) {
+        Map<String, UnaryOperator<Answers>> flips = new LinkedHashMap<>();
+        Answers.Sync otherSync = a.async() ? Answers.Sync.SYNC : Answers.Sync.ASYNC;
+        flips.put(a.async() ? "the caller needed the result now (sync)" : "the caller could leave the work for later (async)",
+                x -> with(x, otherSync, x.shape(), x.replay(), x.ordering(), x.semantic()));
+        Answers.Shape otherShape = a.broadcast() ? Answers.Shape.DISTRIBUTE : Answers.Shape.BROADCAST;
+        flips.put(a.broadcast() ? "each message went to one consumer (distribute)" : "every subscriber needed each message (broadcast)",
+                x -> with(x, x.sync(), otherShape, x.replay(), x.ordering(), x.semantic()));
+        flips.put(a.replay() ? "replay were not needed" : "replay were needed",
+                x -> with(x, x.sync(), x.shape(), !x.replay(), x.ordering(), x.semantic()));
+        for (Ordering o : Ordering.values()) {
+            if (o != a.ordering()) {
+                flips.put("ordering were " + o.word(), x -> with(x, x.sync(), x.shape(), x.replay(), o, x.semantic()));
             }
         }
-        for (String s : List.of("at-most-once", "at-least-once")) {
-            if (!s.equals(a.semantic())) {
-                flips.put("semantic were " + s, x -> with(x, "semantic", s));
+        for (Semantic s : List.of(Semantic.AT_MOST_ONCE, Semantic.AT_LEAST_ONCE)) {
+            if (s != a.semantic()) {
+                flips.put("the semantic were " + s.word(), x -> with(x, x.sync(), x.shape(), x.replay(), x.ordering(), s));
             }
         }
         List<String> out = new ArrayList<>();
         flips.forEach((what, flip) -> {
-            String changed = topology(flip.apply(a), new ArrayList<>(), new ArrayList<>());
-            if (!changed.equals(topology)) {
-                out.add("if " + what + ": " + changed);
+            Topology changed = topology(flip.apply(a), new ArrayList<>());
+            if (changed != topology) {
+                out.add("if " + what + ": " + changed.phrase());
             }
         });
         return out;
     }
 
-    private static String other(String value, String one, String two) {
-        return value.equals(one) ? two : one;
+    private static Answers with(Answers a, Answers.Sync sync, Answers.Shape shape, boolean replay, Ordering ordering,
+                                Semantic semantic) {
+        return new Answers(sync, shape, replay, ordering, semantic, a.failure(), a.producer(), a.context());
     }
 
-    private static Answers with(Answers a, String key, String value) {
-        return new Answers(key.equals("sync") ? value : a.sync(), key.equals("shape") ? value : a.shape(),
-                key.equals("replay") ? Boolean.parseBoolean(value) : a.replay(), key.equals("ordering") ? value : a.ordering(),
-                key.equals("semantic") ? value : a.semantic(), a.failure(), a.context());
-    }
-
-    private static List<Evidence> evidence(String topology, Failure failure, Answers a) {
+    private static List<Evidence> evidence(Situation s, Failure failure) {
         List<Evidence> out = new ArrayList<>();
-        switch (topology) {
-            case "work-queue", "fifo-work-queue", "in-app-job-queue", "pub-sub-fanout" -> {
-                out.add(new Evidence("A message leaves the queue only when a consumer acks it; a consumer's crash "
-                        + "before the ack means a redelivery after the visibility timeout", QUEUE_CHECK, SQS_REFERENCE));
-                if (failure.deadLetterQueue()) {
-                    out.add(new Evidence("After max-receive-count receives a poison message moves to the dead-letter "
-                            + "queue instead of being delivered again", "work-queue/dead-letters", SQS_REFERENCE));
-                }
-                if (!a.ordering().equals("none")) {
-                    out.add(new Evidence("Messages of one group are delivered in send order, one in flight at a time",
-                            "work-queue/fifo", SQS_REFERENCE));
-                    out.add(new Evidence("A producer's retry inside the deduplication window is not enqueued twice",
-                            "work-queue/fifo", "dev.queuelab.reference.workqueue.DedupWindow"));
-                }
+        Topology t = s.topology();
+        if (t.leases()) {
+            out.add(new Evidence("A message leaves the queue only when a consumer acks it; a consumer's crash "
+                    + "before the ack means a redelivery after the " + s.product().vocabulary().lease(), QUEUE_CHECK, SQS_REFERENCE));
+            if (failure.deadLetter() != null) {
+                out.add(new Evidence("After " + s.product().vocabulary().attempts() + " deliveries a poison message moves to the "
+                        + failure.deadLetter() + " instead of being delivered again", "work-queue/dead-letters", SQS_REFERENCE));
             }
-            case "partitioned-log" -> out.add(new Evidence("Consumers replay from a committed offset; each group keeps "
-                    + "its own offsets", null, null));
-            case "ephemeral-pub-sub" -> out.add(new Evidence("Offline subscribers miss messages (at-most-once)", null, null));
-            default -> out.add(new Evidence("A direct call needs no broker: the caller sees the failure", null, null));
+            if (s.a().ordered()) {
+                out.add(new Evidence("Messages of one group are delivered in send order, one in flight at a time",
+                        "work-queue/fifo", SQS_REFERENCE));
+                out.add(new Evidence("A producer's retry inside the deduplication window is not enqueued twice",
+                        "work-queue/fifo", "dev.queuelab.reference.workqueue.DedupWindow"));
+            }
+        } else if (t == Topology.PARTITIONED_LOG) {
+            out.add(new Evidence("Consumers replay from a committed offset; each group keeps its own offsets", null, null));
+        } else if (t == Topology.EPHEMERAL_PUB_SUB) {
+            out.add(new Evidence("Offline subscribers miss messages (at-most-once)", null, null));
+        } else {
+            out.add(new Evidence("A direct call needs no broker: the caller sees the failure", null, null));
         }
         return out;
     }

@@ -1,62 +1,51 @@
 package dev.queuelab.guide;
 
+import dev.queuelab.guide.Answers.Platform;
 import java.util.List;
 
-/**
- * Which product serves a topology on a platform. Products are named here; their numbers and defaults live
- * in the facts registry, cited by id.
- */
+/** Which product serves a topology on a platform, and which others to weigh against it. */
 final class Tools {
 
-    /** A primary product, alternatives, and the facts that back the choice. */
-    record Choice(String primary, List<String> alternatives, List<String> facts) {
+    /** A primary product and the alternatives the record weighs against it (never the primary again). */
+    record Choice(Product primary, List<Product> alternatives) {
+        Choice {
+            alternatives = alternatives.stream().filter(p -> p != primary).distinct().toList();
+        }
     }
 
     private Tools() {
     }
 
-    static Choice choose(String topology, Answers a) {
-        String platform = a.context().platform();
-        boolean managed = a.context().opsAppetite().equals("low");
-        boolean aws = platform.equals("aws") || (platform.equals("any") && managed);
-        boolean gcp = platform.equals("gcp");
-        boolean azure = platform.equals("azure");
-        boolean small = a.context().throughputPerSecond() < 1000;
+    static Choice choose(Topology topology, Answers a) {
+        Platform platform = a.context().platform();
+        boolean managed = a.context().opsAppetite() == Answers.OpsAppetite.LOW;
+        boolean aws = platform == Platform.AWS || (platform == Platform.ANY && managed);
+        boolean gcp = platform == Platform.GCP;
+        boolean azure = platform == Platform.AZURE;
+        boolean small = a.context().throughputPerSecond() < Facts.registry().get("guide.small-log").number("messages-per-second");
         return switch (topology) {
-            case "none" -> new Choice("a direct call (HTTP or gRPC) with a timeout, retries with backoff and a circuit breaker",
-                    List.of("a request/reply queue only if the callee is often down for longer than the caller can wait"), List.of());
-            case "in-app-job-queue" -> new Choice("a jobs table in the application's database, claimed with SELECT ... FOR UPDATE SKIP LOCKED",
-                    List.of("Amazon SQS", "RabbitMQ (quorum queue)"), List.of("rabbitmq.quorum-queues"));
-            case "work-queue" -> aws ? new Choice("Amazon SQS (standard queue) with a dead-letter queue",
-                    List.of("RabbitMQ (quorum queue)", "Google Pub/Sub (pull subscription)"), List.of("sqs.visibility-timeout", "sqs.max-message-size"))
-                    : gcp ? new Choice("Google Pub/Sub (pull subscription) with a dead-letter topic",
-                    List.of("RabbitMQ (quorum queue)"), List.of("pubsub.ack-deadline", "pubsub.dead-letter"))
-                    : azure ? new Choice("Azure Service Bus (queue)", List.of("RabbitMQ (quorum queue)"), List.of())
-                    : new Choice("RabbitMQ (quorum queue) with a dead-letter exchange",
-                    List.of("Redis Streams (consumer group)", "Amazon SQS"), List.of("rabbitmq.quorum-queues", "rabbitmq.dead-lettering"));
-            case "fifo-work-queue" -> aws ? new Choice("Amazon SQS FIFO (a message group per key) with a dead-letter queue",
-                    List.of("Amazon Kinesis Data Streams (partition key)", "Apache Kafka (key-partitioned topic)"),
-                    List.of("sqs-fifo.throughput", "sqs-fifo.dedup-interval"))
-                    : gcp ? new Choice("Google Pub/Sub with ordering keys", List.of("Apache Kafka (key-partitioned topic)"),
-                    List.of("pubsub.ordering"))
-                    : azure ? new Choice("Azure Service Bus (queue with sessions per key)", List.of("Apache Kafka (key-partitioned topic)"), List.of())
-                    : new Choice(small ? "Redis Streams (a stream per key range, one consumer each)" : "Apache Kafka (key-partitioned topic)",
-                    List.of("RabbitMQ (single active consumer per queue)"), List.of(small ? "redis.streams" : "kafka.ordering"));
-            case "pub-sub-fanout" -> aws ? new Choice(a.ordering().equals("none") ? "Amazon SNS with an SQS queue per subscriber"
-                    : "Amazon SNS FIFO with an SQS FIFO queue per subscriber", List.of("Amazon EventBridge", "Apache Kafka"),
-                    List.of("sns.fanout"))
-                    : gcp ? new Choice("Google Pub/Sub (a subscription per subscriber)", List.of("Apache Kafka"), List.of("pubsub.dead-letter"))
-                    : azure ? new Choice("Azure Service Bus (topic with a subscription per subscriber)", List.of("Apache Kafka"), List.of())
-                    : new Choice("RabbitMQ (fanout exchange with a quorum queue per subscriber)", List.of("Apache Kafka",
-                    "Redis Streams (a consumer group per subscriber)"), List.of("rabbitmq.quorum-queues"));
-            case "ephemeral-pub-sub" -> new Choice("Redis pub/sub", List.of("NATS core (at-most-once subjects)"), List.of("redis.pubsub"));
-            default -> aws ? new Choice(small || managed ? "Amazon Kinesis Data Streams" : "Apache Kafka (Amazon MSK)",
-                    List.of("Apache Kafka (Amazon MSK)", "Amazon Kinesis Data Streams"), List.of("kinesis.retention", "kinesis.shard-limits"))
-                    : gcp ? new Choice("Apache Kafka (a managed service on Google Cloud)", List.of("Google Pub/Sub with retention and seek"),
-                    List.of("kafka.retention", "pubsub-lite.deprecated"))
-                    : azure ? new Choice("Azure Event Hubs (Kafka-compatible)", List.of("Apache Kafka"), List.of("kafka.retention"))
-                    : small ? new Choice("RabbitMQ streams", List.of("Redis Streams", "Apache Kafka"), List.of("rabbitmq.streams", "redis.streams"))
-                    : new Choice("Apache Kafka", List.of("Redpanda", "RabbitMQ streams"), List.of("kafka.retention", "kafka.ordering"));
+            case NONE -> new Choice(Product.DIRECT_CALL, List.of());
+            case IN_APP_JOB_QUEUE -> new Choice(Product.JOBS_TABLE, List.of(Product.SQS_STANDARD, Product.RABBITMQ_QUORUM));
+            case WORK_QUEUE -> aws ? new Choice(Product.SQS_STANDARD, List.of(Product.RABBITMQ_QUORUM, Product.PUBSUB))
+                    : gcp ? new Choice(Product.PUBSUB, List.of(Product.RABBITMQ_QUORUM))
+                    : azure ? new Choice(Product.SERVICE_BUS, List.of(Product.RABBITMQ_QUORUM))
+                    : new Choice(Product.RABBITMQ_QUORUM, List.of(Product.REDIS_STREAMS, Product.SQS_STANDARD));
+            case FIFO_WORK_QUEUE -> aws ? new Choice(Product.SQS_FIFO, List.of(Product.KINESIS, Product.MSK))
+                    : gcp ? new Choice(Product.PUBSUB, List.of(Product.KAFKA))
+                    : azure ? new Choice(Product.SERVICE_BUS, List.of(Product.EVENT_HUBS))
+                    : new Choice(small ? Product.REDIS_STREAMS : Product.KAFKA, List.of(Product.RABBITMQ_QUORUM, Product.KAFKA));
+            case PUB_SUB_FANOUT -> aws ? new Choice(a.ordered() ? Product.SNS_FIFO_SQS_FIFO : Product.SNS_SQS,
+                    List.of(Product.EVENTBRIDGE, Product.MSK))
+                    : gcp ? new Choice(Product.PUBSUB, List.of(Product.KAFKA))
+                    : azure ? new Choice(Product.SERVICE_BUS, List.of(Product.EVENT_HUBS))
+                    : new Choice(Product.RABBITMQ_QUORUM, List.of(Product.KAFKA, Product.REDIS_STREAMS));
+            case EPHEMERAL_PUB_SUB -> new Choice(Product.REDIS_PUBSUB, List.of(Product.REDIS_STREAMS));
+            // resist-kafka-when-small: below the small-log rate no platform gets a Kafka cluster
+            case PARTITIONED_LOG -> aws ? new Choice(small || managed ? Product.KINESIS : Product.MSK, List.of(Product.MSK, Product.KINESIS))
+                    : gcp ? new Choice(small ? Product.PUBSUB : Product.KAFKA, List.of(Product.PUBSUB, Product.KAFKA))
+                    : azure ? new Choice(Product.EVENT_HUBS, List.of(Product.KAFKA))
+                    : small ? new Choice(Product.RABBITMQ_STREAMS, List.of(Product.REDIS_STREAMS, Product.KAFKA))
+                    : new Choice(Product.KAFKA, List.of(Product.RABBITMQ_STREAMS));
         };
     }
 }

@@ -14,7 +14,6 @@ class ContradictionsTest {
         return Stream.of(
                 Arguments.of("sync-broadcast", TestAnswers.with("sync", "sync", "shape", "broadcast")),
                 Arguments.of("sync-replay", TestAnswers.with("sync", "sync", "replay", "true")),
-                Arguments.of("global-order-beyond-one-lane", TestAnswers.with("ordering", "global", "throughput-per-second", "5000")),
                 Arguments.of("exactly-once-with-external-effects", TestAnswers.with("semantic", "exactly-once", "side-effects", "external")),
                 Arguments.of("at-most-once-with-retries", TestAnswers.with("semantic", "at-most-once", "failure.max-attempts", "3")),
                 Arguments.of("at-most-once-poison", TestAnswers.with("semantic", "at-most-once", "failure.poison-expected", "true")),
@@ -22,9 +21,6 @@ class ContradictionsTest {
                 Arguments.of("replay-with-ephemeral", TestAnswers.with("replay", "true", "shape", "broadcast", "semantic", "at-most-once")),
                 Arguments.of("broadcast-one-subscriber", TestAnswers.with("shape", "broadcast")),
                 Arguments.of("distribute-many-subscribers", TestAnswers.with("subscribers", "3")),
-                Arguments.of("payload-over-queue-limit", TestAnswers.with("payload-kb", "2048")),
-                Arguments.of("retention-beyond-queue-limit", TestAnswers.with("retention-days", "30")),
-                Arguments.of("visibility-beyond-limit", TestAnswers.with("failure.max-processing-seconds", "36000")),
                 Arguments.of("poison-blocks-key", TestAnswers.with("ordering", "per-key", "failure.poison-expected", "true")),
                 Arguments.of("functions-on-a-busy-log", TestAnswers.with("replay", "true", "consumer-runtime", "function",
                         "throughput-per-second", "50000", "retention-days", "1")));

@@ -65,6 +65,43 @@ class GuideCommandTest {
     }
 
     @Test
+    void shouldNameTheOptionInOneLineWhenTheDateIsNotIso() throws IOException {
+        Path answers = file("a.yaml", "sync: sync\n");
+        assertThat(run("", "--answers", answers.toString(), "--date", "27/11/2026")).isEqualTo(GuideCommand.BAD_INPUT);
+        assertThat(err.toString()).isEqualTo("queuelab guide: --date is '27/11/2026': give it as YYYY-MM-DD, for example 2026-11-27\n")
+                .doesNotContain("Exception");
+        assertThat(out.toString()).as("nothing is written before the date is known").isEmpty();
+    }
+
+    @Test
+    void shouldAcceptDecimalsAndYesNoWhenAPersonWritesTheFile() throws IOException {
+        Path answers = file("presence.yaml", "sync: async\nshape: broadcast\nsubscribers: 3\nreplay: no\nordering: none\n"
+                + "semantic: at-most-once\nfailure: {max-attempts: 1, poison-expected: no}\npayload-kb: 0.2\n"
+                + "throughput-per-second: 20000\np99-processing-seconds: 0.001\n");
+        assertThat(run("", "--answers", answers.toString(), "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
+        assertThat(out.toString()).contains("\"topology\" : \"ephemeral-pub-sub\"");
+        assertThat(AnswersReader.read(answers).context().payloadKb()).isEqualTo(0.2);
+    }
+
+    @Test
+    void shouldExitOneWithTheVerdictWhenTheDesignIsInfeasible() throws IOException {
+        Path answers = file("ledger.yaml", "sync: async\nshape: distribute\nreplay: false\nordering: global\n"
+                + "semantic: at-least-once\nthroughput-per-second: 100000\np99-processing-seconds: 1\nplatform: aws\n");
+        assertThat(run("", "--answers", answers.toString())).isEqualTo(GuideCommand.INFEASIBLE);
+        assertThat(out.toString()).contains("**Verdict: infeasible.**").contains("order per key instead of globally");
+        assertThat(err.toString()).startsWith("queuelab guide: infeasible as answered: order per key");
+    }
+
+    @Test
+    void shouldCreateTheFolderWhenTheAdrGoesToDocsAdr() throws IOException {
+        Path answers = file("a.yaml", "sync: sync\n");
+        Path adr = dir.resolve("docs/adr/0001-queue.md");
+        assertThat(run("", "--answers", answers.toString(), "--out", adr.toString(), "--number", "1", "--supersedes", "0"))
+                .as(err.toString()).isEqualTo(GuideCommand.OK);
+        assertThat(Files.readString(adr)).contains("supersedes: ADR-0000").contains("# ADR-0001: Call the service directly, without a queue");
+    }
+
+    @Test
     void shouldWriteTheDocumentAndTheAnswersWhenGivenAFile() throws IOException {
         Path answers = file("a.json", "{\"sync\":\"async\",\"shape\":\"broadcast\",\"replay\":false,\"ordering\":\"none\","
                 + "\"semantic\":\"at-least-once\",\"subscribers\":3,\"platform\":\"aws\"}");
@@ -86,22 +123,47 @@ class GuideCommandTest {
                 "b",            // back to question 1
                 "async",        // 1 again
                 "broadcast",    // 2
-                "false", "none", "at-least-once",
-                "30", "3", "", "100", "4", "0.5", "", "aws", "3", "", "", "",
-                "3",            // review: edit answer 3 (replay)
-                "true",
-                "15",           // review: edit answer 15 (retention-days)
+                "3",            // 3 subscribers, asked right after the shape
+                "no", "none", "at-least-once",
+                "30", "3", "", "", "100", "0.2", "0.5", "", "aws", "", "", "",
+                "4",            // review: edit answer 4 (replay)
+                "yes",
+                "16",           // review: edit answer 16 (retention-days)
                 "7",
                 "") + "\n";
         assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
-        assertThat(out.toString()).contains("(1/17)").contains("Review:").contains("why:")
-                .contains("\"topology\" : \"partitioned-log\"");
+        assertThat(out.toString()).contains("(1/18)").contains("(3/18) How many independent subscribers").contains("Review:")
+                .contains("why:").contains("\"topology\" : \"partitioned-log\"");
+    }
+
+    @Test
+    void shouldSkipTheQueueQuestionsWhenTheCallerIsSynchronous() {
+        String transcript = String.join("\n",
+                "sync",          // 1: the caller waits, so no queue
+                "30", "3", "",   // failure: the retries of a direct call still matter
+                "", "100", "4", "0.5", "", "", "", "external", "", "") + "\n";
+        assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
+        assertThat(out.toString()).contains("the questions about queues are skipped")
+                .doesNotContain("Is this work to distribute").doesNotContain("Which delivery semantic?")
+                .contains("\"topology\" : \"none\"").contains("an idempotency key per logical request");
+    }
+
+    @Test
+    void shouldAskTheSkippedQuestionsWhenTheReviewTurnsSyncIntoAsync() {
+        String transcript = String.join("\n",
+                "sync", "30", "3", "", "", "100", "4", "0.5", "", "", "", "", "",
+                "1", "async",                                  // review: the caller does not wait after all
+                "distribute", "1", "no", "per-key", "at-least-once",   // the questions it had skipped
+                "") + "\n";
+        assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
+        assertThat(out.toString()).contains("(2/18) Is this work to distribute")
+                .contains("\"topology\" : \"fifo-work-queue\"");
     }
 
     @Test
     void shouldFailOnAMissingKeyWhenATemplateAsksForIt() {
         assertThatThrownBy(() -> Templates.render("adr.md", Map.of("date", "2026-11-27")))
-                .isInstanceOf(Templates.MissingKeyException.class).hasMessageContaining("decisionMakers");
+                .isInstanceOf(Templates.MissingKeyException.class).hasMessageContaining("status");
         assertThatThrownBy(() -> Facts.registry().get("sqs.no-such-fact")).hasMessageContaining("no fact 'sqs.no-such-fact'");
     }
 }

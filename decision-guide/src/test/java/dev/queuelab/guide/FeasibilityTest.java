@@ -1,0 +1,138 @@
+package dev.queuelab.guide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.queuelab.guide.Feasibility.Check;
+import dev.queuelab.guide.Feasibility.Status;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The arithmetic behind the verdict, one requirement at a time: each check fails where the product or the
+ * physics cannot meet the answer, and passes on the nearest answer that can.
+ */
+class FeasibilityTest {
+
+    private static Status status(Recommendation r, String check) {
+        return r.feasibility().checks().stream().filter(c -> c.id().equals(check)).map(Check::status).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + check + " in " + r.feasibility().checks()));
+    }
+
+    @Test
+    void shouldBeInfeasibleWhenOneLaneCannotCarryAGlobalOrder() {
+        Recommendation fast = Recommender.recommend(TestAnswers.with("ordering", "global", "throughput-per-second", "100000",
+                "p99-processing-seconds", "1", "platform", "aws"));
+        assertThat(fast.feasibility().verdict()).isEqualTo(Feasibility.Verdict.INFEASIBLE);
+        assertThat(fast.feasibility().nearest()).singleElement().asString().contains("order per key").contains("100,000 keys");
+        Recommendation modest = Recommender.recommend(TestAnswers.with("ordering", "global", "throughput-per-second", "200",
+                "p99-processing-seconds", "1"));
+        assertThat(status(modest, "global-order-capacity")).as("200 msg/s on a lane of 1 msg/s: no fixed threshold").isEqualTo(Status.FAIL);
+        Recommendation slow = Recommender.recommend(TestAnswers.with("ordering", "global", "throughput-per-second", "5",
+                "p99-processing-seconds", "0.1"));
+        assertThat(slow.feasibility().feasible()).as("5 msg/s at 0.1 s each fits one lane").isTrue();
+    }
+
+    @Test
+    void shouldBeInfeasibleWhenALambdaJobOutlastsTheFunctionLimit() {
+        Recommendation r = Recommender.recommend(TestAnswers.with("consumer-runtime", "function", "platform", "aws",
+                "failure.max-processing-seconds", "1200"));
+        assertThat(status(r, "consumer-runtime-limit")).isEqualTo(Status.FAIL);
+        assertThat(r.failure().leaseSeconds()).as("6 x the 900 s function limit, inside SQS's 12 h").isEqualTo(5400);
+        Recommendation fits = Recommender.recommend(TestAnswers.with("consumer-runtime", "function", "platform", "aws",
+                "failure.max-processing-seconds", "600"));
+        assertThat(status(fits, "consumer-runtime-limit")).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void shouldCheckThePayloadAgainstTheChosenProductWhenItIsNotSqs() {
+        Recommendation sns = Recommender.recommend(TestAnswers.with("shape", "broadcast", "subscribers", "3",
+                "platform", "aws", "payload-kb", "512"));
+        assertThat(sns.product()).isEqualTo(Product.SNS_SQS);
+        assertThat(sns.settings()).extracting(Recommendation.Setting::name).contains("MaximumMessageSize");
+        assertThat(status(sns, "sns-large-message-subscriptions")).isEqualTo(Status.OK);
+        Recommendation crowded = Recommender.recommend(TestAnswers.with("shape", "broadcast", "subscribers", "150",
+                "platform", "aws", "payload-kb", "512"));
+        assertThat(status(crowded, "sns-large-message-subscriptions")).as("a raised topic allows 100 subscriptions")
+                .isEqualTo(Status.FAIL);
+        Recommendation bus = Recommender.recommend(TestAnswers.with("platform", "azure", "payload-kb", "512"));
+        assertThat(status(bus, "payload-limit")).as("Service Bus standard takes 256 KB").isEqualTo(Status.FAIL);
+        assertThat(bus.feasibility().nearest()).singleElement().asString().contains("claim check");
+        assertThat(bus.rules()).contains(Rules.CLAIM_CHECK_FOR_LARGE_PAYLOADS);
+        Recommendation sqs = Recommender.recommend(TestAnswers.with("platform", "aws", "payload-kb", "512"));
+        assertThat(status(sqs, "payload-limit")).as("SQS takes 1 MiB").isEqualTo(Status.OK);
+    }
+
+    @Test
+    void shouldBoundConsumersByPartitionsAndCountStorageWhenACdcLogIsBusy() {
+        Recommendation cdc = Recommender.recommend(TestAnswers.with("replay", "true", "ordering", "per-key",
+                "throughput-per-second", "300000", "payload-kb", "1", "p99-processing-seconds", "0.002",
+                "retention-days", "7", "platform", "aws"));
+        assertThat(cdc.product()).isEqualTo(Product.KINESIS);
+        assertThat(cdc.sizing().consumers()).isLessThanOrEqualTo(cdc.sizing().partitions());
+        assertThat(cdc.sizing().partitions()).as("300,000 x 1 KiB/s needs 308 shards at 1 MB/s per shard").isEqualTo(308);
+        assertThat(cdc.sizing().consumers()).as("750 in flight at 100 per consumer instance").isEqualTo(8);
+        Recommendation heavy = Recommender.recommend(TestAnswers.with("replay", "true", "throughput-per-second", "300000",
+                "payload-kb", "4", "p99-processing-seconds", "0.001", "platform", "aws"));
+        assertThat(heavy.sizing().partitions()).as("300,000 x 4 KiB/s = 1.23 GB/s at 1 MB/s per shard").isEqualTo(1229);
+        Recommendation kafka = Recommender.recommend(TestAnswers.with("replay", "true", "throughput-per-second", "300000",
+                "payload-kb", "1", "retention-days", "7", "platform", "self-hosted", "ops-appetite", "high"));
+        assertThat(kafka.product()).isEqualTo(Product.KAFKA);
+        assertThat(kafka.sizing().formula()).as("Kinesis's shard limit is not Kafka's").doesNotContain("kinesis")
+                .contains("no per-partition quota");
+        Recommendation slowKafka = Recommender.recommend(TestAnswers.with("replay", "true", "throughput-per-second", "300000",
+                "p99-processing-seconds", "1", "platform", "self-hosted", "ops-appetite", "high"));
+        assertThat(slowKafka.sizing().partitions()).as("375,000 in flight is 3,750 instances, not 375,000 partitions")
+                .isEqualTo(3750);
+        assertThat(kafka.sizing().storageBytes()).as("300 MB/s x 7 days x 3 replicas")
+                .isEqualTo(300_000 * 1024.0 * 7 * 86_400 * 3);
+    }
+
+    @Test
+    void shouldNameWhatExactlyOnceCoversWhenTheProductHasNoTransactions() {
+        Recommendation kinesis = Recommender.recommend(TestAnswers.with("replay", "true", "semantic", "exactly-once",
+                "platform", "aws"));
+        assertThat(kinesis.semantic()).isEqualTo(Answers.Semantic.AT_LEAST_ONCE);
+        assertThat(kinesis.exactlyOnce()).contains("Amazon Kinesis Data Streams offers").contains("does not cover");
+        Recommendation streams = Recommender.recommend(TestAnswers.with("replay", "true", "semantic", "exactly-once",
+                "platform", "self-hosted", "throughput-per-second", "100"));
+        assertThat(streams.product()).isEqualTo(Product.RABBITMQ_STREAMS);
+        assertThat(streams.semantic()).isEqualTo(Answers.Semantic.AT_LEAST_ONCE);
+        Recommendation kafka = Recommender.recommend(TestAnswers.with("replay", "true", "semantic", "exactly-once",
+                "platform", "self-hosted", "throughput-per-second", "5000"));
+        assertThat(kafka.semantic()).isEqualTo(Answers.Semantic.EXACTLY_ONCE);
+        assertThat(kafka.exactlyOnce()).contains("inside Kafka").contains("does not cover effects outside the log");
+    }
+
+    @Test
+    void shouldNeverPickKafkaOrListAProductTwiceWhenTheLogIsSmall() {
+        Recommendation gcp = Recommender.recommend(TestAnswers.with("replay", "true", "platform", "gcp",
+                "throughput-per-second", "100"));
+        assertThat(gcp.rules()).contains(Rules.RESIST_KAFKA_WHEN_SMALL);
+        assertThat(gcp.product()).isNotIn(Product.KAFKA, Product.MSK);
+        Recommendation aws = Recommender.recommend(TestAnswers.with("replay", "true", "platform", "aws"));
+        assertThat(aws.alternatives()).doesNotContain(aws.product()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldRequireAnOutboxAndKeepTheDeadLetterLongerWhenTheProducerWritesADatabase() {
+        Recommendation r = Recommender.recommend(TestAnswers.with("producer", "db-then-publish", "platform", "aws",
+                "retention-days", "7"));
+        assertThat(r.producerSide()).contains("transactional outbox").contains("change data capture");
+        assertThat(status(r, "dead-letter-retention")).isEqualTo(Status.OK);
+        Recommendation full = Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "14"));
+        assertThat(status(full, "dead-letter-retention")).as("a 14-day source leaves the dead letter no longer")
+                .isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void shouldFailRetentionWhenTheProductCannotKeepMessagesThatLong() {
+        assertThat(status(Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "30")), "retention-limit"))
+                .as("SQS keeps 14 days at most").isEqualTo(Status.FAIL);
+        assertThat(status(Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "7")), "retention-limit"))
+                .isEqualTo(Status.OK);
+        Recommendation hub = Recommender.recommend(TestAnswers.with("replay", "true", "platform", "azure", "retention-days", "30"));
+        assertThat(status(hub, "retention-limit")).as("Event Hubs standard keeps 7 days").isEqualTo(Status.FAIL);
+        assertThat(hub.feasibility().nearest()).singleElement().asString().contains("archive to object storage");
+        assertThat(status(Recommender.recommend(TestAnswers.with("replay", "true", "platform", "aws", "retention-days", "30")),
+                "retention-limit")).as("Kinesis keeps up to 365 days").isEqualTo(Status.OK);
+    }
+}
