@@ -12,7 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code queuelab}: the one command-line app; each module's commands hang under it. */
-@Command(name = "queuelab", mixinStandardHelpOptions = true, version = "queuelab 0.1.0",
+@Command(name = "queuelab", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         header = "Learn, practise and review the design of message queues and event streams.",
         description = "Run a command with --help for its own options.",
         subcommands = {GuideCommand.class, ExercisesCommand.class, CheckCommand.class, HintCommand.class,
