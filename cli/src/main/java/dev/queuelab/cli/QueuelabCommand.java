@@ -5,6 +5,7 @@ import dev.queuelab.guide.GuideCommand;
 import dev.queuelab.learn.CheckCommand;
 import dev.queuelab.learn.ExercisesCommand;
 import dev.queuelab.learn.HintCommand;
+import dev.queuelab.learn.NextCommand;
 import dev.queuelab.learn.ResetCommand;
 import dev.queuelab.learn.SolutionCommand;
 import dev.queuelab.learn.WatchCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
         header = "Learn, practise and review the design of message queues and event streams.",
         description = "Run a command with --help for its own options.",
         subcommands = {GuideCommand.class, ExercisesCommand.class, CheckCommand.class, HintCommand.class,
-                WatchCommand.class, SolutionCommand.class, ResetCommand.class, BenchCommand.class,
+                WatchCommand.class, NextCommand.class, SolutionCommand.class, ResetCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QueuelabCommand implements Runnable {
 
