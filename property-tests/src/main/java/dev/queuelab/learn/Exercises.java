@@ -24,7 +24,7 @@ public final class Exercises {
             new Exercise(4, "ex04_fifo", "FIFO message groups and the dedup window", "FifoQueue",
                     List.of(FIFO, DEAD_LETTERS, VISIBILITY, ACKS), "docs/work-queue.md#fifo-groups-and-deduplication",
                     "a group goes out in send order without blocking others; a dedup id seen in the window is dropped"
-                            + " (I6, I7, I8)", List.of("send", "release")));
+                            + " (I6-I8)", List.of("send", "release")));
 
     private Exercises() {
     }
