@@ -60,7 +60,23 @@ class LearnerCommandsTest {
                 "Next: exercise 2");
         assertThat(run(new ExercisesCommand()).out).contains("[x] 1. competing consumers and acks")
                 .contains("[ ] 2. visibility timeout").contains("<- next");
-        assertThat(run(new SolutionCommand(), "1").out).contains("class AckQueue implements WorkQueue");
+        assertThat(run(new SolutionCommand(), "1").out).contains("AckQueue.java is the solution, line for line");
+    }
+
+    @Test
+    void shouldShowADiffFromTheLearnersFileWhenTheSolutionIsAskedFor() {
+        Run diff = run(new SolutionCommand(), "1", "--force");
+        assertThat(diff.code).isEqualTo(Coach.OK);
+        assertThat(diff.out).as("a unified diff from the stub in place to the solution:%n%s", diff.out)
+                .contains("--- exercises/src/main/java/dev/queuelab/exercises/ex01_acks/AckQueue.java (yours)")
+                .containsPattern("@@ -\\d+,\\d+ \\+\\d+,\\d+ @@")
+                .contains("-        throw new UnsupportedOperationException(\"exercise 1: AckQueue.send is not written yet")
+                .contains("+        entries.put(message.id(), new Entry(message, now));")
+                .doesNotContain("package dev.queuelab", "begin exercise", "DuplicateMessageIdException", "requireBatch")
+                .contains("You proved: ", "SqsWorkQueue.java");
+        Run full = run(new SolutionCommand(), "1", "--force", "--full");
+        assertThat(full.out).contains("package dev.queuelab.exercises.ex01_acks;", "class AckQueue implements WorkQueue")
+                .doesNotContain("begin exercise", "@@ -");
     }
 
     @Test
@@ -235,7 +251,7 @@ class LearnerCommandsTest {
     }
 
     private void solve(Exercise e) throws IOException {
-        Files.copy(ws.solutionDir(e).resolve(e.fileName()), ws.learnerFile(e), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(ws.learnerFile(e), Course.shown(Files.readString(ws.solutionDir(e).resolve(e.fileName()))));
     }
 
     private Run run(LearnerCommand command, String... args) {
