@@ -108,7 +108,7 @@ class LearnerCommandsTest {
         assertThat(run.code).isEqualTo(Coach.OK);
         assertThat(ws.learnerFile(first)).hasSameTextualContentAs(ws.stubDir(first).resolve("AckQueue.java"));
         assertThat(root.resolve(".queuelab/backups/20261127-100000/ex01_acks/AckQueue.java"))
-                .hasSameTextualContentAs(ws.solutionDir(first).resolve("AckQueue.java"));
+                .hasContent(Course.shown(Files.readString(ws.solutionDir(first).resolve("AckQueue.java"))));
         assertThat(Progress.load(ws.progressFile()).isDone(first)).isFalse();
         assertThat(run(new ResetCommand(), "--all").out).contains("reset exercise 4");
     }
