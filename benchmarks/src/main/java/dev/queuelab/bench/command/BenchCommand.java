@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
                 + "with a table and an SVG chart per benchmark. Every ratio divides by a baseline measured in the "
                 + "same run. The default run takes about 6 minutes on 2 cores and writes docs/benchmarks.md; "
                 + "--quick is a smoke test of a few minutes: its figures are not comparable with a full run's, so it "
-                + "writes benchmarks-quick.md beside its results, without goals. JMH's own output goes to a log "
-                + "beside the results; the terminal gets the progress and JMH's summary table. Arguments after -- go "
+                + "writes benchmarks-quick.md beside its results, without goals. JMH's own output goes to "
+                + "benchmarks/target/jmh.log; the terminal gets the progress and JMH's summary table. Arguments after -- go "
                 + "to JMH (-D and -X ones to its JVM).",
                 "", "Examples:", "  queuelab bench --quick", "  queuelab bench Handoff",
                 "  queuelab bench --quick -- -Djmh.ignoreLock=true", "  queuelab bench --report results.json"},
@@ -138,8 +138,9 @@ public final class BenchCommand implements Callable<Integer> {
         return from < 0 ? markdown : markdown.substring(0, from) + (to < 0 ? "" : markdown.substring(to + 1));
     }
 
-    private Path log() {
-        return results.toAbsolutePath().resolveSibling(results.getFileName().toString().replaceFirst("\\.json$", "") + ".log");
+    /** In the build's output folder: git ignores it, and the next run replaces it. */
+    private Path log() throws IOException {
+        return Files.createDirectories(root.resolve("benchmarks/target")).resolve("jmh.log");
     }
 
     /** The arguments after {@code --}: the -D and -X ones for JMH's JVM, the others for JMH. */
