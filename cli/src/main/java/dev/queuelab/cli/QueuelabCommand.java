@@ -5,6 +5,7 @@ import dev.queuelab.guide.GuideCommand;
 import dev.queuelab.learn.CheckCommand;
 import dev.queuelab.learn.ExercisesCommand;
 import dev.queuelab.learn.HintCommand;
+import dev.queuelab.learn.NextCommand;
 import dev.queuelab.learn.ResetCommand;
 import dev.queuelab.learn.SolutionCommand;
 import dev.queuelab.learn.WatchCommand;
@@ -12,11 +13,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code queuelab}: the one command-line app; each module's commands hang under it. */
-@Command(name = "queuelab", mixinStandardHelpOptions = true, version = "queuelab 0.1.0",
+@Command(name = "queuelab", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         header = "Learn, practise and review the design of message queues and event streams.",
         description = "Run a command with --help for its own options.",
         subcommands = {GuideCommand.class, ExercisesCommand.class, CheckCommand.class, HintCommand.class,
-                WatchCommand.class, SolutionCommand.class, ResetCommand.class, BenchCommand.class,
+                WatchCommand.class, NextCommand.class, SolutionCommand.class, ResetCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QueuelabCommand implements Runnable {
 

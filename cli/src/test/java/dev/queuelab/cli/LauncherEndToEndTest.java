@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -34,15 +37,24 @@ class LauncherEndToEndTest {
         Path mine = repo.resolve("exercises/src/main/java/dev/queuelab/exercises/ex01_acks/AckQueue.java");
         Files.copy(repo.resolve("exercises/course/ex01_acks/stub/AckQueue.java"), mine, StandardCopyOption.REPLACE_EXISTING);
 
+        Map<Path, FileTime> installed = installedArtifacts();
         Result pristine = run(repo, "./queuelab", "check", "1");
+        assertThat(installedArtifacts()).as("the launcher's build installs nothing into ~/.m2").isEqualTo(installed);
         assertThat(pristine.code).as(pristine.output()).isEqualTo(1);
-        assertThat(pristine.output()).contains("building the command line", "operation-failed", "Story, shrunk",
+        assertThat(pristine.output()).contains("building the command line", "operation-failed",
                 "./queuelab check 1 --property acks --seed", "queuelab hint 1");
 
-        Files.copy(repo.resolve("exercises/course/ex01_acks/solution/AckQueue.java"), mine, StandardCopyOption.REPLACE_EXISTING);
+        String solution = Files.readString(repo.resolve("exercises/course/ex01_acks/solution/AckQueue.java"));
+        Files.writeString(mine, solution.replace("return e.hiddenUntil != null && now.isBefore(e.hiddenUntil);",
+                "while (e.receives > 1) { now = now.plusMillis(0); }\n        return e.hiddenUntil != null && now.isBefore(e.hiddenUntil);"));
+        Result looping = run(repo, "./queuelab", "check", "1", "--limit", "2");
+        assertThat(looping.code).as("an endless loop is the code failing: %s", looping.output()).isEqualTo(1);
+        assertThat(looping.output()).containsPattern("AckQueue\\.\\w+ did not return within 2 s").doesNotContain("\tat ");
+
+        Files.writeString(mine, solution);
         Result solved = run(repo, "./queuelab", "check", "1");
         assertThat(solved.code).as(solved.output()).isEqualTo(0);
-        assertThat(solved.output()).contains("Exercise 1 passes.").doesNotContain("building the command line");
+        assertThat(solved.output()).contains("Exercise 1 passes.", "You proved: ").doesNotContain("building the command line");
         assertThat(run(repo, "./queuelab", "exercises").output()).contains("[x] 1. competing consumers and acks", "1/4");
 
         Result unknown = run(repo, "./queuelab", "check", "12");
@@ -54,12 +66,51 @@ class LauncherEndToEndTest {
         assertThat(broken.code).isEqualTo(2);
         assertThat(broken.output()).contains(".queuelab/progress line 1").doesNotContain("\tat ");
 
+        assertThat(run(repo, "./queuelab", "watch", "--help").output()).contains("130", "stopped with Ctrl-C");
+        Process watch = new ProcessBuilder("./queuelab", "watch", "2").directory(repo.toFile()).redirectErrorStream(true).start();
+        StringBuilder watched = new StringBuilder();
+        Thread reader = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(watch.getInputStream(),
+                StandardCharsets.UTF_8)).lines().forEach(l -> {
+                    synchronized (watched) {
+                        watched.append(l).append('\n');
+                        watched.notifyAll();
+                    }
+                }));
+        reader.start();
+        synchronized (watched) {
+            for (int waited = 0; watched.indexOf("save a file to check again") < 0 && waited < 120; waited++) {
+                watched.wait(1000);
+            }
+        }
+        assertThat(watched.toString()).as("watch 2 checks exercise 2, then waits").contains("Checking exercise 2", "save a file");
+        new ProcessBuilder("kill", "-INT", String.valueOf(watch.pid())).start().waitFor();
+        assertThat(watch.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(watch.exitValue()).as("Ctrl-C ends watch with the code its help gives").isEqualTo(130);
+
+        Path fakeJdk = Files.createDirectories(scratch.resolve("fake-jdk/bin"));
+        Files.writeString(fakeJdk.resolve("java"), "#!/bin/sh\necho \"the java of JAVA_HOME ran: $*\"\n");
+        fakeJdk.resolve("java").toFile().setExecutable(true);
+        Result javaHome = run(repo, Map.of("JAVA_HOME", fakeJdk.getParent().toString()), "./queuelab", "--version");
+        assertThat(javaHome.output()).as("the launcher runs $JAVA_HOME/bin/java").contains("the java of JAVA_HOME ran: -Dqueuelab.root=");
+        Result noJava = run(repo, Map.of("JAVA_HOME", scratch.toString()), "./queuelab", "--version");
+        assertThat(noJava.code).isEqualTo(2);
+        assertThat(noJava.output()).contains("JAVA_HOME is " + scratch + " but it has no bin/java");
+
+        Path command = repo.resolve("cli/src/main/java/dev/queuelab/cli/QueuelabCommand.java");
+        Files.setLastModifiedTime(command, FileTime.fromMillis(System.currentTimeMillis()));   // newer than the launcher's build
+        Result maven = run(repo, "./mvnw", "-q", "-B", "-o", "package", "-DskipTests", "-pl", "cli", "-am");
+        assertThat(maven.code).as(maven.output()).isZero();
+        Result afterMaven = run(repo, "./queuelab", "--version");
+        assertThat(afterMaven.output()).as("a Maven build of the command line leaves the launcher fresh")
+                .doesNotContain("building the command line").containsPattern("queuelab \\d+\\.\\d+\\.\\d+");
+
         Result build = run(repo, "./mvnw", "-q", "-B", "-o", "verify", "-pl", "exercises");
         assertThat(build.code).as("the default build stays green with exercise 1 solved and 2-4 pending:%n%s", build.output())
                 .isEqualTo(0);
         Result ide = run(repo, "./mvnw", "-q", "-B", "-o", "test", "-pl", "exercises", "-Pexercises");
         assertThat(ide.code).as("-Pexercises runs the checks: 2-4 are pending").isNotEqualTo(0);
         assertThat(ide.output()).contains("VisibilityQueue.receive is not written yet")
+                .as("each failure named by its exercise").contains("[exercise 2 (visibility timeout, redelivery and extension): ")
                 .doesNotContain("AckQueue.send is not written yet");
     }
 
@@ -79,9 +130,29 @@ class LauncherEndToEndTest {
         return to;
     }
 
+    /** The files Maven installed for this project, with their times: a build that installs changes them. */
+    private static Map<Path, FileTime> installedArtifacts() throws IOException {
+        Path installed = Path.of(System.getProperty("user.home"), ".m2/repository/dev/queuelab");
+        Map<Path, FileTime> times = new TreeMap<>();
+        if (Files.isDirectory(installed)) {
+            try (Stream<Path> walk = Files.walk(installed)) {
+                for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                    times.put(p, Files.getLastModifiedTime(p));
+                }
+            }
+        }
+        return times;
+    }
+
     private static Result run(Path dir, String... command) throws IOException, InterruptedException {
+        return run(dir, Map.of(), command);
+    }
+
+    private static Result run(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(command));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process p = builder.start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("%s finished", cmd).isTrue();
         return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));

@@ -10,6 +10,7 @@ import dev.queuelab.learn.Exercises;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
@@ -20,19 +21,20 @@ import org.junit.jupiter.api.TestFactory;
  * Left out of the default build, which stays green while exercises are pending.
  */
 @Tag("exercises")
+@DisplayName("queuelab check, as JUnit tests")
 class ExercisesTest {
 
     private static final Settings SETTINGS = Settings.fromSystemProperties().withImpl("exercises");
 
     @TestFactory
     Stream<DynamicTest> everyExercise() {
-        return Exercises.ALL.stream().map(e -> DynamicTest.dynamicTest(e.number() + ". " + e.title(), () -> check(e)));
+        return Exercises.ALL.stream().map(e -> DynamicTest.dynamicTest(e.label(), () -> check(e)));
     }
 
     private static void check(Exercise exercise) {
         List<CheckResult> results = new ExerciseCheck(exercise, "exercise " + exercise.number(), Optional.empty())
                 .run(exercise.factory(ExercisesTest.class.getClassLoader()), SETTINGS);
         CheckResult last = results.get(results.size() - 1);
-        assertThat(last.passed()).as(last.report()).isTrue();
+        assertThat(last.passed()).as("%s: %s", exercise.label(), last.report()).isTrue();
     }
 }

@@ -2,16 +2,16 @@ package dev.queuelab.learn;
 
 import dev.queuelab.check.CheckResult;
 import dev.queuelab.check.Settings;
-import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.check.workqueue.WorkQueueProperty;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The learner's loop for one exercise: compile their code, run its checks, tell the story of a failure
- * with where to read and how to get a hint, or record the pass and point to the next exercise.
+ * The learner's loop for one exercise: compile their code, run its checks in the worker JVM, tell the story
+ * of a failure with where to read and how to get a hint, or record the pass, recap it and point to the next.
  */
 public final class Coach {
 
@@ -22,14 +22,30 @@ public final class Coach {
     /** A full check: the default trials from the default seed. Only a full check changes the progress file. */
     public static final Settings FULL_CHECK = new Settings(Settings.DEFAULT_TRIALS, OptionalLong.empty(), "exercise");
 
+    /** Far beyond an honest run (well under a second once warm, a few seconds cold on a busy machine). */
+    public static final Duration DEFAULT_LIMIT = Duration.ofSeconds(20);
+
     private final Workspace workspace;
     private final PrintWriter out;
     private final Style style;
+    private final CheckProcess checks;
+    private final Duration limit;
 
-    public Coach(Workspace workspace, PrintWriter out, Style style) {
+    public Coach(Workspace workspace, PrintWriter out, Style style, CheckProcess checks, Duration limit) {
         this.workspace = workspace;
         this.out = out;
         this.style = style;
+        this.checks = checks;
+        this.limit = limit;
+    }
+
+    /** Compiles the learner's code and runs its checks in the worker: the results in order, ending at the first failure. */
+    public List<CheckResult> results(Exercise exercise, Settings settings, Optional<WorkQueueProperty> only) {
+        checks.warm();
+        new ExerciseCheck(exercise, "exercise " + exercise.number(), only);      // refuses a property the exercise lacks
+        CheckRequest request = new CheckRequest(exercise, new LearnerCode(workspace).compileTo(exercise,
+                workspace.learnerDir(exercise)), settings, only, limit);
+        return checks.run(request);
     }
 
     /**
@@ -37,11 +53,10 @@ public final class Coach {
      * one property or fewer trials (a replay) does not change the progress file; only a full check does.
      */
     public int check(Exercise exercise, Settings settings, Optional<WorkQueueProperty> only) {
-        out.println(style.strong("Checking " + exercise.label()) + ": " + workspace.show(workspace.learnerFile(exercise)));
+        out.println(style.strong("Checking " + exercise.label()));
+        out.println("  your file: " + workspace.show(workspace.learnerFile(exercise)));
         out.flush();
-        WorkQueueFactory factory = new LearnerCode(workspace).compile(exercise, workspace.learnerDir(exercise));
-        List<CheckResult> results = new ExerciseCheck(exercise, "exercise " + exercise.number(), only)
-                .runWithPatience(factory, settings);
+        List<CheckResult> results = results(exercise, settings, only);
         CheckResult last = results.get(results.size() - 1);
         boolean full = only.isEmpty() && settings.trials() >= Settings.DEFAULT_TRIALS;
         Progress progress = Progress.load(workspace.progressFile());
@@ -74,12 +89,11 @@ public final class Coach {
         progress.markDone(exercise, true);
         out.println(style.good("Exercise " + exercise.number() + " passes.") + " "
                 + style.bar(progress.doneCount(), Exercises.ALL.size()));
-        out.println("See the reference solution: queuelab solution " + exercise.number());
+        new Recap(workspace, exercise).lines().forEach(out::println);
+        out.println("Compare with the reference solution: queuelab solution " + exercise.number());
         progress.next().ifPresentOrElse(
-                next -> out.println("Next: " + next.label() + ": read " + workspace.show(workspace.readme(next))
-                        + ", then queuelab check " + next.number()),
-                () -> out.println("Every exercise passes. The production-shaped version of all four is"
-                        + " reference/src/main/java/dev/queuelab/reference/workqueue/SqsWorkQueue.java."));
+                next -> out.println("Next: " + next.label() + ": queuelab next says what to read"),
+                () -> out.println("Every exercise passes. The production-shaped version of all four is " + Recap.REFERENCE + "."));
         out.flush();
         return OK;
     }

@@ -18,12 +18,15 @@ import java.util.List;
  * @param className  the class the learner completes (its file is {@code <className>.java})
  * @param properties the engine's properties that judge it, its own concept first
  * @param doc        the page and section that teach the concept
+ * @param proved     what a pass proves, in one sentence, for the recap
+ * @param reference  the methods of the reference's {@code SqsWorkQueue} that keep the same rules
  */
 public record Exercise(int number, String slug, String title, String className, List<WorkQueueProperty> properties,
-                       String doc) {
+                       String doc, String proved, List<String> reference) {
 
     public Exercise {
         properties = List.copyOf(properties);
+        reference = List.copyOf(reference);
     }
 
     /** The package of the learner's class. */

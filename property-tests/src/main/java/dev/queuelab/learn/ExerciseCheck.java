@@ -5,16 +5,9 @@ import dev.queuelab.check.Settings;
 import dev.queuelab.check.workqueue.WorkQueueCheck;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.check.workqueue.WorkQueueProperty;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Runs an exercise's properties, its own concept first, against one implementation, and stops at the
@@ -22,9 +15,6 @@ import java.util.concurrent.TimeoutException;
  * IDE's {@code -Pexercises} tests and the proofs that pristine stubs fail and solutions pass.
  */
 public final class ExerciseCheck {
-
-    /** Far beyond any honest run (a few hundred milliseconds); only an endless loop gets here. */
-    public static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final Exercise exercise;
     private final String implName;
@@ -54,29 +44,6 @@ public final class ExerciseCheck {
             }
         }
         return results;
-    }
-
-    /** As {@link #run}, but gives up after {@link #PATIENCE}: a learner's endless loop must not hang the terminal. */
-    public List<CheckResult> runWithPatience(WorkQueueFactory factory, Settings settings) {
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "queuelab-check");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Future<List<CheckResult>> running = worker.submit(() -> run(factory, settings));
-            return running.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new LearnerException("the checks of " + exercise.label() + " did not finish within " + PATIENCE.toSeconds()
-                    + " s: a method of " + exercise.className() + " probably loops for ever (look at your while loops)");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LearnerException("interrupted");
-        } finally {
-            worker.shutdownNow();
-        }
     }
 
     private String replay(WorkQueueProperty property, String impl, long seed) {

@@ -13,13 +13,18 @@ public final class Exercises {
 
     public static final List<Exercise> ALL = List.of(
             new Exercise(1, "ex01_acks", "competing consumers and acks", "AckQueue",
-                    List.of(ACKS), "docs/work-queue.md#competing-consumers-and-acks"),
+                    List.of(ACKS), "docs/work-queue.md#competing-consumers-and-acks",
+                    "a message is hidden from others until its deadline; only its latest receipt deletes it (I1, I2, I4)", List.of("receive", "ack")),
             new Exercise(2, "ex02_visibility", "visibility timeout, redelivery and extension", "VisibilityQueue",
-                    List.of(VISIBILITY, ACKS), "docs/work-queue.md#visibility-timeout-and-redelivery"),
+                    List.of(VISIBILITY, ACKS), "docs/work-queue.md#visibility-timeout-and-redelivery",
+                    "an unacked message comes back at its deadline, and an extension moves the deadline (I2, I3, I4)", List.of("expireLeases", "changeVisibility")),
             new Exercise(3, "ex03_dead_letters", "dead-letter queue and redrive", "DeadLetterQueue",
-                    List.of(DEAD_LETTERS, VISIBILITY, ACKS), "docs/work-queue.md#dead-letter-queue-and-redrive"),
+                    List.of(DEAD_LETTERS, VISIBILITY, ACKS), "docs/work-queue.md#dead-letter-queue-and-redrive",
+                    "the receive past maxReceives dead-letters the message; redrive brings it back with a fresh count (I5)", List.of("receive", "redrive")),
             new Exercise(4, "ex04_fifo", "FIFO message groups and the dedup window", "FifoQueue",
-                    List.of(FIFO, DEAD_LETTERS, VISIBILITY, ACKS), "docs/work-queue.md#fifo-groups-and-deduplication"));
+                    List.of(FIFO, DEAD_LETTERS, VISIBILITY, ACKS), "docs/work-queue.md#fifo-groups-and-deduplication",
+                    "a group goes out in send order without blocking others; a dedup id seen in the window is dropped"
+                            + " (I6-I8)", List.of("send", "release")));
 
     private Exercises() {
     }

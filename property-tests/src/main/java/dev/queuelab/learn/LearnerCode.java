@@ -11,11 +11,10 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -30,7 +29,7 @@ import javax.tools.ToolProvider;
  */
 public final class LearnerCode {
 
-    private static final int SHOWN_ERRORS = 5;
+    private static final int SHOWN_ERRORS = 3;
 
     private final Workspace workspace;
 
@@ -38,8 +37,13 @@ public final class LearnerCode {
         this.workspace = workspace;
     }
 
-    /** Compiles the Java files of {@code sourceDir} (the learner's folder, or a stub or solution folder). */
+    /** Compiles the Java files of {@code sourceDir} (the learner's folder, or a stub or solution folder) and loads them. */
     public WorkQueueFactory compile(Exercise exercise, Path sourceDir) {
+        return load(exercise, compileTo(exercise, sourceDir));
+    }
+
+    /** Compiles the Java files of {@code sourceDir} into a fresh folder under {@code .queuelab/classes}, its result. */
+    public Path compileTo(Exercise exercise, Path sourceDir) {
         List<Path> sources = workspace.javaFiles(sourceDir);
         if (sources.stream().noneMatch(p -> p.getFileName().toString().equals(exercise.fileName()))) {
             throw new LearnerException(workspace.show(sourceDir.resolve(exercise.fileName())) + " is missing: restore it"
@@ -64,7 +68,7 @@ public final class LearnerCode {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return load(exercise, out);
+        return out;
     }
 
     /** Exercises stand on the contract alone, as the reference does: what they may import is the api. */
@@ -83,18 +87,45 @@ public final class LearnerCode {
         }
     }
 
+    /** As javac prints them: the file and line, the message, the source line with a caret, the rest of the message. */
     private String describe(Exercise exercise, List<Diagnostic<? extends JavaFileObject>> all) {
-        List<String> errors = new ArrayList<>();
-        for (Diagnostic<? extends JavaFileObject> d : all) {
-            if (d.getKind() == Diagnostic.Kind.ERROR) {
-                String file = d.getSource() == null ? "?" : workspace.show(Path.of(d.getSource().toUri()));
-                errors.add(file + ":" + d.getLineNumber() + ": error: " + d.getMessage(Locale.ROOT));
-            }
+        List<Diagnostic<? extends JavaFileObject>> errors = all.stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
+        StringBuilder text = new StringBuilder("your code for " + exercise.label() + " does not compile:\n");
+        errors.stream().limit(SHOWN_ERRORS).forEach(d -> text.append(javacStyle(d)));
+        text.append(errors.size()).append(errors.size() == 1 ? " error" : " errors");
+        if (errors.size() > SHOWN_ERRORS) {
+            text.append(" (the first ").append(SHOWN_ERRORS).append(" are shown; one mistake often causes the next)");
         }
-        String shown = errors.stream().limit(SHOWN_ERRORS).collect(Collectors.joining("\n"));
-        String more = errors.size() > SHOWN_ERRORS ? "\n(" + (errors.size() - SHOWN_ERRORS) + " more errors)" : "";
-        return "your code for " + exercise.label() + " does not compile:\n" + shown + more
-                + "\nFix the line named above and check again.";
+        return text.append("\nFix the first one and check again.").toString();
+    }
+
+    private String javacStyle(Diagnostic<? extends JavaFileObject> d) {
+        String[] message = d.getMessage(Locale.ROOT).split("\\R", -1);
+        StringBuilder text = new StringBuilder();
+        String file = d.getSource() == null ? "?" : workspace.show(Path.of(d.getSource().toUri()));
+        text.append(file).append(':').append(d.getLineNumber()).append(": error: ").append(message[0]).append('\n');
+        sourceLine(d).ifPresent(line -> {
+            int column = (int) Math.min(Math.max(d.getColumnNumber() - 1, 0), line.length());
+            // keep the line's own tabs before the caret, so it lines up under the same character as in javac
+            String pad = line.substring(0, column).replaceAll("[^\\t]", " ");
+            text.append(line).append('\n').append(pad).append("^\n");
+        });
+        for (int i = 1; i < message.length; i++) {
+            text.append(message[i]).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static Optional<String> sourceLine(Diagnostic<? extends JavaFileObject> d) {
+        if (d.getSource() == null || d.getLineNumber() < 1) {
+            return Optional.empty();
+        }
+        try {
+            String[] lines = d.getSource().getCharContent(true).toString().split("\\R", -1);
+            return d.getLineNumber() <= lines.length ? Optional.of(lines[(int) d.getLineNumber() - 1]) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static WorkQueueFactory load(Exercise exercise, Path out) {

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,9 @@ class LearnerCommandsTest {
     void copyExercises() throws IOException {
         ExercisePathTest.copyTree(ExercisePathTest.REPO.resolve("exercises"), root.resolve("exercises"));
         ws = new Workspace(root);
+        Path reference = root.resolve(Recap.REFERENCE);
+        Files.createDirectories(reference.getParent());
+        Files.copy(ExercisePathTest.REPO.resolve(Recap.REFERENCE), reference);
         Files.copy(ws.stubDir(first).resolve("AckQueue.java"), ws.learnerFile(first), StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -56,7 +60,23 @@ class LearnerCommandsTest {
                 "Next: exercise 2");
         assertThat(run(new ExercisesCommand()).out).contains("[x] 1. competing consumers and acks")
                 .contains("[ ] 2. visibility timeout").contains("<- next");
-        assertThat(run(new SolutionCommand(), "1").out).contains("class AckQueue implements WorkQueue");
+        assertThat(run(new SolutionCommand(), "1").out).contains("AckQueue.java is the solution, line for line");
+    }
+
+    @Test
+    void shouldShowADiffFromTheLearnersFileWhenTheSolutionIsAskedFor() {
+        Run diff = run(new SolutionCommand(), "1", "--force");
+        assertThat(diff.code).isEqualTo(Coach.OK);
+        assertThat(diff.out).as("a unified diff from the stub in place to the solution:%n%s", diff.out)
+                .contains("--- exercises/src/main/java/dev/queuelab/exercises/ex01_acks/AckQueue.java (yours)")
+                .containsPattern("@@ -\\d+,\\d+ \\+\\d+,\\d+ @@")
+                .contains("-        throw new UnsupportedOperationException(\"exercise 1: AckQueue.send is not written yet")
+                .contains("+        entries.put(message.id(), new Entry(message, now));")
+                .doesNotContain("package dev.queuelab", "begin exercise", "DuplicateMessageIdException", "requireBatch")
+                .contains("You proved: ", "SqsWorkQueue.java");
+        Run full = run(new SolutionCommand(), "1", "--force", "--full");
+        assertThat(full.out).contains("package dev.queuelab.exercises.ex01_acks;", "class AckQueue implements WorkQueue")
+                .doesNotContain("begin exercise", "@@ -");
     }
 
     @Test
@@ -88,19 +108,80 @@ class LearnerCommandsTest {
         assertThat(run.code).isEqualTo(Coach.OK);
         assertThat(ws.learnerFile(first)).hasSameTextualContentAs(ws.stubDir(first).resolve("AckQueue.java"));
         assertThat(root.resolve(".queuelab/backups/20261127-100000/ex01_acks/AckQueue.java"))
-                .hasSameTextualContentAs(ws.solutionDir(first).resolve("AckQueue.java"));
+                .hasContent(Course.shown(Files.readString(ws.solutionDir(first).resolve("AckQueue.java"))));
         assertThat(Progress.load(ws.progressFile()).isDone(first)).isFalse();
         assertThat(run(new ResetCommand(), "--all").out).contains("reset exercise 4");
     }
 
     @Test
-    void shouldGiveTheCompilersOwnMessageWhenTheCodeDoesNotCompile() throws IOException {
+    void shouldPrintJavacsDiagnosticWhenTheCodeDoesNotCompile() throws IOException {
         Path file = ws.learnerFile(first);
         Files.writeString(file, Files.readString(file).replace("private final InstantSource clock;", "private final InstantSource clock"));
         Run run = run(new CheckCommand(), "1");
         assertThat(run.code).isEqualTo(Coach.CHECK_FAILED);
-        assertThat(run.err).contains("does not compile", "exercises/src/main/java/dev/queuelab/exercises/ex01_acks/AckQueue.java:")
-                .contains("error: ';' expected").doesNotContain("Exception", "\tat ");
+        assertThat(run.err).as("javac's own layout: file:line: error, the source line, a caret under the spot, a count")
+                .containsPattern("exercises/src/main/java/dev/queuelab/exercises/ex01_acks/AckQueue.java:\\d+: error: ';' expected\n"
+                        + "    private final InstantSource clock\n {37}\\^\n1 error\n")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void shouldShowTheFirstFewAndACountWhenThereAreManyErrors() throws IOException {
+        Path file = ws.learnerFile(first);
+        Files.writeString(file, Files.readString(file).replace("Instant ", "Instnat "));
+        Run run = run(new CheckCommand(), "1");
+        assertThat(run.code).isEqualTo(Coach.CHECK_FAILED);
+        assertThat(run.err.split("error: cannot find symbol", -1)).as("three diagnostics shown of many:%n%s", run.err).hasSize(4);
+        assertThat(run.err).containsPattern("\\d+ errors \\(the first 3 are shown").contains("  symbol:   class Instnat");
+    }
+
+    @Test
+    void shouldNameTheMethodAndExitOneWhenTheCodeLoopsForEver() throws IOException {
+        Path file = ws.learnerFile(first);
+        solve(first);
+        Files.writeString(file, Files.readString(file).replace("return e.hiddenUntil != null && now.isBefore(e.hiddenUntil);",
+                "while (e.receives > 1) { now = now.plusMillis(0); }\n        return e.hiddenUntil != null && now.isBefore(e.hiddenUntil);"));
+        Run run = run(new CheckCommand(), "1", "--limit", "2");
+        assertThat(run.code).as("a loop is the code failing, not bad usage:%n%s", run.err).isEqualTo(Coach.CHECK_FAILED);
+        assertThat(run.err).as("the method that did not return, where it was, the calls that led there")
+                .containsPattern("AckQueue\\.\\w+ did not return within 2 s: it was at AckQueue\\.java:\\d+ \\(in isHidden\\)")
+                .contains("<- did not return", "--limit SECONDS").doesNotContain("\tat ");
+        assertThat(run(new CheckCommand(), "1", "--limit", "0").err).contains("--limit is 0: give the seconds");
+    }
+
+    @Test
+    void shouldCheckEveryExerciseOnALineEachWhenAskedForAll() throws IOException {
+        solve(first);
+        Run run = run(new CheckCommand(), "--all");
+        assertThat(run.code).as(run.out + run.err).isEqualTo(Coach.CHECK_FAILED);
+        assertThat(run.out.lines().filter(l -> l.matches("(PASS|FAIL) \\d\\. .*")))
+                .as("one verdict line per exercise:%n%s", run.out)
+                .containsExactly("PASS 1. competing consumers and acks", "FAIL 2. visibility timeout, redelivery and extension",
+                        "FAIL 3. dead-letter queue and redrive", "FAIL 4. FIFO message groups and the dedup window");
+        assertThat(run.out).contains("operation-failed at step", "(queuelab check 2 tells the story)", "3 of 4 exercises do not pass yet");
+        assertThat(run(new CheckCommand(), "--all", "2").code).isEqualTo(Coach.BAD_INPUT);
+    }
+
+    @Test
+    void shouldSayWhatToReadAndRunWhenAskedWhatIsNext() throws IOException {
+        assertThat(run(new NextCommand()).out).contains("Next: exercise 1 (competing consumers and acks)",
+                "docs/work-queue.md#competing-consumers-and-acks", "ex01_acks/README.md", "queuelab check 1");
+        solve(first);
+        run(new CheckCommand(), "1");
+        assertThat(run(new NextCommand()).out).contains("Next: exercise 2", "queuelab check 2");
+    }
+
+    @Test
+    void shouldRecapWhatWasProvedWhenAnExercisePasses() throws IOException {
+        solve(first);
+        Run run = run(new CheckCommand(), "1");
+        List<String> lines = run.out.lines().toList();
+        int passed = lines.indexOf("Exercise 1 passes. [#####---------------] 1/4");
+        assertThat(passed).as("the pass line:%n%s", run.out).isNotNegative();
+        assertThat(lines.get(passed + 1)).startsWith("You proved: a message is hidden");
+        assertThat(lines.get(passed + 2)).matches("Read docs/work-queue.md#competing-consumers-and-acks; the reference: "
+                + "SqsWorkQueue.java:\\d+-\\d+ and :\\d+-\\d+\\.");
+        assertThat(run.out.lines()).as("no line wider than a terminal's 120 columns").allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(120));
     }
 
     @Test
@@ -150,9 +231,10 @@ class LearnerCommandsTest {
         };
         WatchCommand watch = new WatchCommand();
         watch.workspace = ws;
+        watch.clock = Clock.fixed(Instant.parse("2026-11-27T10:15:30Z"), ZoneOffset.UTC);
         CommandLine cl = new CommandLine(watch).setOut(new PrintWriter(signalling, true)).setErr(new PrintWriter(new StringWriter()));
         int[] code = {-1};
-        Thread watcher = new Thread(() -> code[0] = cl.execute("--max-checks", "2"));
+        Thread watcher = new Thread(() -> code[0] = cl.execute("1", "--max-checks", "2"));
         watcher.start();
         assertThat(watching.await(60, TimeUnit.SECONDS)).as("watch checked once and waits for a save").isTrue();
         solve(first);
@@ -163,11 +245,13 @@ class LearnerCommandsTest {
             out = seen.toString();
         }
         assertThat(out).contains("FAIL work-queue/acks failed").contains("Exercise 1 passes.");
+        assertThat(out).as("a separator with the time between the two runs").contains("\n---------- 10:15:30 ----------");
+        assertThat(out.indexOf("10:15:30")).isGreaterThan(out.indexOf("FAIL")).isLessThan(out.indexOf("Exercise 1 passes."));
         assertThat(code[0]).isEqualTo(Coach.OK);
     }
 
     private void solve(Exercise e) throws IOException {
-        Files.copy(ws.solutionDir(e).resolve(e.fileName()), ws.learnerFile(e), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(ws.learnerFile(e), Course.shown(Files.readString(ws.solutionDir(e).resolve(e.fileName()))));
     }
 
     private Run run(LearnerCommand command, String... args) {

@@ -25,9 +25,12 @@ import picocli.CommandLine.Spec;
         description = {"Runs benchmarks/target/benchmarks.jar (JMH), writes its JSON results, then a Markdown report "
                 + "with a table and an SVG chart per benchmark. Every ratio divides by a baseline measured in the "
                 + "same run. The default run takes about 6 minutes on 2 cores and writes docs/benchmarks.md; "
-                + "--quick takes about a minute and writes benchmarks-quick.md beside its results instead.",
+                + "--quick is a smoke test of a few minutes: its figures are not comparable with a full run's, so it "
+                + "writes benchmarks-quick.md beside its results, without goals. JMH's own output goes to "
+                + "benchmarks/target/jmh.log; the terminal gets the progress and JMH's summary table. Arguments after -- go "
+                + "to JMH (-D and -X ones to its JVM).",
                 "", "Examples:", "  queuelab bench --quick", "  queuelab bench Handoff",
-                "  queuelab bench --report results.json"},
+                "  queuelab bench --quick -- -Djmh.ignoreLock=true", "  queuelab bench --report results.json"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the report was written", "1:the benchmarks failed", "2:bad usage or input"})
 public final class BenchCommand implements Callable<Integer> {
@@ -42,8 +45,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "PATTERN", description = "Only the benchmarks matching this regex (JMH's).")
-    String pattern;
+    static final String SMOKE = "queuelab bench --quick: a smoke test; its figures are not comparable with a full run's"
+            + " (or with each other)";
+
+    @Parameters(arity = "0..*", paramLabel = "PATTERN", description = "Only the benchmarks matching this regex (JMH's);"
+            + " after --, arguments for JMH.")
+    List<String> positional = new ArrayList<>();
 
     @Option(names = "--quick", description = "A smoke run: 1 fork, 1 short warm-up, 2 short iterations (about a minute).")
     boolean quick;
@@ -66,12 +73,15 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (quick) {
+            out.println(SMOKE);
+        }
         try {
             Path source = reportFrom;
             if (source == null) {
                 int code = runJmh(out);
                 if (code != 0) {
-                    err.println("queuelab bench: JMH exited with " + code + " (its output is above)");
+                    err.println("queuelab bench: JMH exited with " + code + " (its output is in " + log() + ")");
                     return RUN_FAILED;
                 }
                 Machine.current(clock.instant()).write(Machine.besides(results));
@@ -79,7 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             Path page = doc != null ? doc : quick ? results.toAbsolutePath().resolveSibling("benchmarks-quick.md")
                     : root.resolve("docs/benchmarks.md");
-            write(source, page);
+            write(source, page, quick);
             out.println("wrote " + page + " from " + source);
             return OK;
         } catch (ReportException e) {
@@ -92,16 +102,21 @@ public final class BenchCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return RUN_FAILED;
         } finally {
+            if (quick) {
+                out.println(SMOKE);
+            }
             out.flush();
             err.flush();
         }
     }
 
     /** The report into {@code page} (between the markers if it has them), its charts into a folder beside it. */
-    static void write(Path source, Path page) throws IOException {
+    static void write(Path source, Path page, boolean smoke) throws IOException {
         List<JmhResult> rows = JmhResult.read(source);
         String chartDir = page.getFileName().toString().replaceFirst("\\.md$", "");
-        Report.Rendered r = Report.render(rows, Machine.read(Machine.besides(source)), chartDir);
+        Report.Rendered full = Report.render(rows, Machine.read(Machine.besides(source)), chartDir);
+        Report.Rendered r = smoke ? new Report.Rendered("> " + SMOKE + ": no goals are judged on it.\n\n"
+                + withoutGoals(full.markdown()) + "> " + SMOKE + ".\n", full.charts()) : full;
         Path charts = page.toAbsolutePath().resolveSibling(chartDir);
         Files.createDirectories(charts);
         for (Map.Entry<String, String> chart : r.charts().entrySet()) {
@@ -116,22 +131,46 @@ public final class BenchCommand implements Callable<Integer> {
         Files.writeString(page, updated);
     }
 
+    /** A smoke run's numbers are noise: the goals, judged on them, would mislead. */
+    static String withoutGoals(String markdown) {
+        int from = markdown.indexOf("### Goals\n");
+        int to = markdown.indexOf("\n### ", from + 1);
+        return from < 0 ? markdown : markdown.substring(0, from) + (to < 0 ? "" : markdown.substring(to + 1));
+    }
+
+    /** In the build's output folder: git ignores it, and the next run replaces it. */
+    private Path log() throws IOException {
+        return Files.createDirectories(root.resolve("benchmarks/target")).resolve("jmh.log");
+    }
+
+    /** The arguments after {@code --}: the -D and -X ones for JMH's JVM, the others for JMH. */
+    private List<String> passedThrough() {
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        int dashes = original.indexOf("--");
+        return dashes < 0 ? List.of() : original.subList(dashes + 1, original.size());
+    }
+
     private int runJmh(PrintWriter out) throws IOException, InterruptedException {
         Path jar = root.resolve("benchmarks/target/benchmarks.jar");
         if (!Files.exists(jar)) {
             throw new ReportException(jar + " is missing: build it with ./mvnw -q -pl benchmarks -am package -DskipTests");
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
-        if (pattern != null) {
-            cmd.add(pattern);
-        }
+        List<String> through = passedThrough();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        through.stream().filter(a -> a.startsWith("-D") || a.startsWith("-X")).forEach(cmd::add);
+        cmd.addAll(List.of("-jar", jar.toString()));
+        List<String> patterns = positional.subList(0, positional.size() - through.size());
+        cmd.addAll(patterns);
         cmd.addAll(List.of("-rf", "json", "-rff", results.toAbsolutePath().toString()));
         if (quick) {
             cmd.addAll(List.of("-f", "1", "-wi", "1", "-w", "500ms", "-i", "2", "-r", "500ms"));
         }
+        through.stream().filter(a -> !a.startsWith("-D") && !a.startsWith("-X")).forEach(cmd::add);
         out.println("queuelab bench: " + String.join(" ", cmd));
+        out.println("JMH's output goes to " + log());
         out.flush();
-        return new ProcessBuilder(cmd).directory(root.toFile()).inheritIO().start().waitFor();
+        Process jmh = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true).start();
+        new JmhProgress(out).follow(jmh.getInputStream(), log());
+        return jmh.waitFor();
     }
 }

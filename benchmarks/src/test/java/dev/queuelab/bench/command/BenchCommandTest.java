@@ -32,6 +32,23 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldSayItIsASmokeTestFirstAndLastWhenTheRunIsQuick() throws Exception {
+        Path results = tmp.resolve("results.json");
+        Files.copy(Path.of("src/test/resources/recorded-quick-run.json"), results);
+        Files.copy(Path.of("src/test/resources/recorded-quick-run.machine.properties"), tmp.resolve("results.machine.properties"));
+        Path page = tmp.resolve("benchmarks-quick.md");
+        Run run = run("--quick", "--report", results.toString(), "--doc", page.toString());
+        assertThat(run.code).as(run.err).isEqualTo(BenchCommand.OK);
+        java.util.List<String> lines = run.out.lines().toList();
+        assertThat(lines.get(0)).as("the first line says the figures are a smoke test").isEqualTo(BenchCommand.SMOKE);
+        assertThat(lines.get(lines.size() - 1)).as("and so does the last").isEqualTo(BenchCommand.SMOKE);
+        String text = Files.readString(page);
+        assertThat(text).as("no goals judged on a smoke run:%n%s", text).doesNotContain("### Goals", "met |", "missed |")
+                .contains("> " + BenchCommand.SMOKE + ": no goals are judged on it.").endsWith("> " + BenchCommand.SMOKE + ".\n" + BenchCommand.END + "\n");
+        assertThat(text).contains("### Send, receive, ack in one thread");
+    }
+
+    @Test
     void shouldExplainWhenTheResultsFileIsMissing() {
         Run run = run("--report", tmp.resolve("nope.json").toString(), "--doc", tmp.resolve("b.md").toString());
         assertThat(run.code).isEqualTo(BenchCommand.BAD_INPUT);

@@ -1,7 +1,6 @@
 package dev.queuelab.exercises.ex01_acks;
 
 import dev.queuelab.api.Delivery;
-import dev.queuelab.api.DuplicateMessageIdException;
 import dev.queuelab.api.Message;
 import dev.queuelab.api.QueueStats;
 import dev.queuelab.api.Receipt;

@@ -1,7 +1,6 @@
 package dev.queuelab.exercises.ex04_fifo;
 
 import dev.queuelab.api.Delivery;
-import dev.queuelab.api.DuplicateMessageIdException;
 import dev.queuelab.api.Message;
 import dev.queuelab.api.MissingGroupIdException;
 import dev.queuelab.api.QueueStats;
@@ -54,8 +53,6 @@ public class FifoQueue implements WorkQueue {
 
     @Override
     public synchronized List<Delivery> receive(String consumer, int max, Duration visibility) {
-        WorkQueueConfig.requireBatch(max);
-        WorkQueueConfig.requireVisibility("visibility", visibility);
         Instant now = clock.instant();
         List<Delivery> out = new ArrayList<>();
         Iterator<Entry> it = entries.values().iterator();
@@ -89,7 +86,6 @@ public class FifoQueue implements WorkQueue {
 
     @Override
     public synchronized ReceiptOutcome changeVisibility(Receipt receipt, Duration visibility) {
-        WorkQueueConfig.requireVisibility("visibility", visibility);
         Instant now = clock.instant();
         Entry e = entries.get(receipt.messageId());
         if (e == null || !receipt.equals(e.receipt) || !isHidden(e, now)) {

@@ -1,0 +1,82 @@
+package dev.queuelab.learn;
+
+import dev.queuelab.api.Message;
+import dev.queuelab.api.WorkQueue;
+import dev.queuelab.check.workqueue.WorkQueueFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The calls made on the learner's latest queue, in order, so that a call that never returns can be named
+ * with the calls that led to it. The checks are single-threaded; the log is read from the watchdog's thread,
+ * so it is published through a volatile list that is replaced, never changed in place once read.
+ */
+final class CallLog {
+
+    private static final int KEPT = 12;
+
+    private static final Set<String> OBSERVATIONS = Set.of("stats()", "deadLetters()", "config()");
+
+    private volatile List<String> calls = List.of();
+    private volatile String last;
+    private int total;
+
+    /** {@code factory}, its queues recording each call before it is made. */
+    WorkQueueFactory recording(WorkQueueFactory factory) {
+        return (config, clock) -> {
+            WorkQueue queue = factory.create(config, clock);
+            calls = List.of();
+            last = null;
+            total = 0;
+            return (WorkQueue) Proxy.newProxyInstance(WorkQueue.class.getClassLoader(), new Class<?>[] {WorkQueue.class},
+                    (proxy, method, args) -> {
+                        record(method.getName() + "(" + (args == null ? "" : Arrays.stream(args).map(CallLog::show)
+                                .collect(Collectors.joining(", "))) + ")");
+                        try {
+                            return method.invoke(queue, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
+    }
+
+    private void record(String call) {
+        total++;
+        last = total + ". " + call;
+        if (!OBSERVATIONS.contains(call)) {
+            List<String> next = new ArrayList<>(calls);
+            next.add(last);
+            calls = List.copyOf(next.subList(Math.max(0, next.size() - KEPT), next.size()));
+        }
+    }
+
+    /**
+     * The operations on the latest queue, numbered from its creation, and last the call still running. Reads of
+     * the state ({@code stats()}, {@code deadLetters()}) are left out unless one is that call: they change nothing.
+     */
+    List<String> numbered() {
+        List<String> lines = new ArrayList<>(calls);
+        String running = last;
+        if (running != null && (lines.isEmpty() || !lines.get(lines.size() - 1).equals(running))) {
+            lines.add(running);
+        }
+        return lines;
+    }
+
+    private static String show(Object arg) {
+        if (arg instanceof Duration d) {
+            return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+        }
+        if (arg instanceof Message m) {
+            return "message " + m.id() + (m.groupId() == null ? "" : " of group " + m.groupId());
+        }
+        return arg instanceof String s ? "\"" + s + "\"" : String.valueOf(arg);
+    }
+}
