@@ -74,7 +74,7 @@ public final class AnswersReader {
     }
 
     private static void flatten(JsonNode node, String prefix, Map<String, String> out, String source) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = prefix + e.getKey();
             if (e.getValue().isObject()) {

@@ -76,7 +76,7 @@ public final class Facts {
         try (InputStream in = Facts.class.getResourceAsStream("/facts.yaml")) {
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
             Map<String, Fact> facts = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode n = e.getValue();
                 Map<String, Double> numbers = new LinkedHashMap<>();
@@ -84,7 +84,7 @@ public final class Facts {
                 if (given == null || !given.isObject()) {
                     throw new IllegalStateException("fact '" + e.getKey() + "' has no numbers map: write numbers: {} if it has none");
                 }
-                given.fields().forEachRemaining(x -> {
+                given.properties().forEach(x -> {
                     if (!x.getValue().isNumber()) {
                         throw new IllegalStateException("fact '" + e.getKey() + "' number '" + x.getKey() + "' is not a number");
                     }

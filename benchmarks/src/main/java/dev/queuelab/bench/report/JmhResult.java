@@ -53,9 +53,9 @@ public record JmhResult(String benchmark, Map<String, String> params, Score prim
             String[] parts = name.split("\\.");
             String shortName = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : name;
             Map<String, String> params = new LinkedHashMap<>();
-            row.path("params").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
+            row.path("params").properties().forEach(f -> params.put(f.getKey(), f.getValue().asText()));
             Map<String, Score> secondary = new LinkedHashMap<>();
-            row.path("secondaryMetrics").fields().forEachRemaining(f -> secondary.put(f.getKey(), score(f.getValue())));
+            row.path("secondaryMetrics").properties().forEach(f -> secondary.put(f.getKey(), score(f.getValue())));
             List<String> jvmArgs = new ArrayList<>();
             row.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
             out.add(new JmhResult(shortName, params, score(row.get("primaryMetric")), secondary,
