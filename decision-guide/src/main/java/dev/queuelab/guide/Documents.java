@@ -122,7 +122,7 @@ public final class Documents {
             Map<String, Object> m = new HashMap<>();
             m.put("name", x.name());
             m.put("value", x.value());
-            m.put("range", x.range() == null ? List.of() : List.of(x.range().toString()));
+            m.put("range", x.range() == null ? List.of() : List.of(x.range() + (x.unit().isEmpty() ? "" : " " + x.unit())));
             return m;
         }).toList());
         v.put("alarms", String.join("; ", r.failure().alarms()));

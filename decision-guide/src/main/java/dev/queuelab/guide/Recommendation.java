@@ -42,7 +42,7 @@ public record Recommendation(Topology topology, Product product, List<Product> a
      * A setting as the product names it. {@code number} and {@code range} are set for numeric settings, and
      * the number always lies in the range (the guide's invariant); {@code fact} is where the range comes from.
      */
-    public record Setting(String name, String value, Double number, Profile.Range range, String fact) {
+    public record Setting(String name, String value, Double number, Profile.Range range, String unit, String fact) {
     }
 
     public record Idempotency(String key, String store, Integer ttlHours) {
@@ -86,6 +86,7 @@ public record Recommendation(Topology topology, Product product, List<Product> a
             s.put("name", x.name());
             s.put("value", x.value());
             s.put("range", x.range() == null ? null : x.range().toString());
+            s.put("unit", x.unit());
             s.put("fact", x.fact());
             return s;
         }).toList());

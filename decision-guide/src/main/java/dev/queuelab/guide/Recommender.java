@@ -278,40 +278,43 @@ public final class Recommender {
             List<Setting> out = new ArrayList<>();
             Product.Vocabulary v = s.product().vocabulary();
             if (failure.leaseSeconds() != null) {
-                out.add(new Setting(v.lease(), Numbers.plain(failure.leaseSeconds()) + " s", (double) failure.leaseSeconds(),
-                        bounded(profile().leaseSeconds()), s.product().leaseFact));
+                // a setting named in milliseconds (max.poll.interval.ms) is given in them, as the product takes it
+                String value = v.lease().endsWith(".ms") ? Numbers.plain(failure.leaseSeconds() * 1000.0) + " ms ("
+                        + Numbers.plain(failure.leaseSeconds()) + " s)" : Numbers.plain(failure.leaseSeconds()) + " s";
+                out.add(new Setting(v.lease(), value, (double) failure.leaseSeconds(), bounded(profile().leaseSeconds()), "s",
+                        s.product().leaseFact));
             }
             if (failure.maxDeliveries() != null) {
                 out.add(new Setting(v.attempts(), String.valueOf(failure.maxDeliveries()), (double) failure.maxDeliveries(),
-                        bounded(profile().attempts()), s.product().attemptsFact));
-                out.add(new Setting(v.deadLetter(), dlqRetentionText(), null, null, s.product().retentionFact));
+                        bounded(profile().attempts()), "", s.product().attemptsFact));
+                out.add(new Setting(v.deadLetter(), dlqRetentionText(), null, null, null, s.product().retentionFact));
             }
             if (s.a().ordered() && s.queued()) {
-                out.add(new Setting(v.lane(), "the key whose order matters (an order id, a user id)", null, null, s.product().laneFact));
+                out.add(new Setting(v.lane(), "the key whose order matters (an order id, a user id)", null, null, null, s.product().laneFact));
             }
             Profile p = profile();
             if (p.raisedPayloadBytes() != null && s.payloadBytes() > p.maxPayloadBytes() && !s.payloadOverLimit()) {
                 double raised = Math.ceil(s.payloadBytes());
                 out.add(new Setting(s.product().sns() ? "MaximumMessageSize" : "maximum record size", Numbers.plain(raised) + " bytes",
-                        raised, new Profile.Range(p.maxPayloadBytes(), p.raisedPayloadBytes()), s.product().payloadFact));
+                        raised, new Profile.Range(p.maxPayloadBytes(), p.raisedPayloadBytes()), "bytes", s.product().payloadFact));
             }
             if (s.product() == Product.SQS_FIFO && a().context().throughputPerSecond()
                     > fact("sqs-fifo.throughput", "batched-messages-per-second")) {
                 out.add(new Setting("high-throughput mode", "FifoThroughputLimit=perMessageGroupId, DeduplicationScope=messageGroup",
-                        null, null, "sqs-fifo.throughput"));
+                        null, null, null, "sqs-fifo.throughput"));
             }
             if (s.product().transactional() && s.queued()) {
-                out.add(new Setting("replication.factor", Numbers.plain(fact("kafka.replication", "replicas")), null, null,
+                out.add(new Setting("replication.factor", Numbers.plain(fact("kafka.replication", "replicas")), null, null, null,
                         "kafka.replication"));
-                out.add(new Setting("min.insync.replicas", Numbers.plain(fact("kafka.replication", "min-in-sync")), null, null,
+                out.add(new Setting("min.insync.replicas", Numbers.plain(fact("kafka.replication", "min-in-sync")), null, null, null,
                         "kafka.replication"));
             }
             for (String extra : v.extra()) {
                 String[] nameValue = extra.split(": ", 2);
-                out.add(new Setting(nameValue[0], nameValue[1], null, null, null));
+                out.add(new Setting(nameValue[0], nameValue[1], null, null, null, null));
             }
             if (idempotency.ttlHours() != null) {
-                out.add(new Setting("dedupe key lifetime", idempotency.ttlHours() + " h", null, null, "guide.dedupe-ttl"));
+                out.add(new Setting("dedupe key lifetime", idempotency.ttlHours() + " h", null, null, null, "guide.dedupe-ttl"));
             }
             return out;
         }
