@@ -8,7 +8,9 @@ import dev.queuelab.api.ReceiptOutcome;
 import dev.queuelab.api.SendOutcome;
 import dev.queuelab.api.WorkQueue;
 import dev.queuelab.api.WorkQueueCapabilities;
+import dev.queuelab.api.WorkQueueConfig;
 import dev.queuelab.check.ClockDriver;
+import dev.queuelab.check.Scenario;
 import dev.queuelab.check.SimClockDriver;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,12 +55,12 @@ public final class Runner {
         this.clocks = clocks;
     }
 
-    public History run(WorkQueueScenario scenario) {
+    public History run(Scenario<WorkQueueConfig, Step> scenario) {
         return new Run(scenario).execute();
     }
 
     private final class Run {
-        final WorkQueueScenario scenario;
+        final Scenario<WorkQueueConfig, Step> scenario;
         final ClockDriver clock = clocks.get();
         final Instant start = clock.now();
         final List<Event> events = new ArrayList<>();
@@ -70,7 +72,7 @@ public final class Runner {
         int step;
         String doing = "";                    // the call under way, to name it if the queue throws
 
-        Run(WorkQueueScenario scenario) {
+        Run(Scenario<WorkQueueConfig, Step> scenario) {
             this.scenario = scenario;
         }
 

@@ -1,5 +1,6 @@
 package dev.queuelab.check.workqueue;
 
+import dev.queuelab.check.ScenarioStep;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,12 +9,12 @@ import java.util.List;
  * B holds, oldest first"), never by a receipt, so that a scenario stays meaningful when the shrinker removes
  * the steps around it. A step whose target is missing (B holds nothing) is skipped and said so in the story.
  */
-public sealed interface Step {
+public sealed interface Step extends ScenarioStep {
 
     /** Consumers in scenarios; producers need no names, as sends come from one producer. */
     List<String> CONSUMERS = List.of("A", "B", "C");
 
-    /** The simpler versions of this step, simplest first, for the shrinker. */
+    @Override
     List<Step> simpler();
 
     /**

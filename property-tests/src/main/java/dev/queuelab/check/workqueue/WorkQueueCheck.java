@@ -4,140 +4,63 @@ import dev.queuelab.api.SimClock;
 import dev.queuelab.api.WorkQueueCapabilities;
 import dev.queuelab.api.WorkQueueConfig;
 import dev.queuelab.check.Anomaly;
+import dev.queuelab.check.Check;
 import dev.queuelab.check.CheckResult;
-import dev.queuelab.check.CheckResult.Verdict;
+import dev.queuelab.check.Scenario;
 import dev.queuelab.check.Settings;
-import dev.queuelab.check.Shrinker;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import dev.queuelab.check.Trial;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.Set;
 
 /**
- * One property against one implementation: generate a scenario per trial from its seed, run it, check the
- * history; on the first anomaly, shrink the scenario (steps, then the queue's configuration) and report
- * the story. When every trial passes, demand the property's coverage.
+ * The work queue as a client of the engine's core ({@link Check}): its scenarios run by {@link Runner}, judged
+ * by {@link WorkQueueModel}, told by {@link Story}. One property against one implementation.
  */
 public final class WorkQueueCheck {
 
-    private final WorkQueueProperty property;
-    private final String implName;
-    private final WorkQueueFactory factory;
-    private final Runner runner;
-    private final ReplayCommand replay;
+    private final Check<WorkQueueConfig, Step, WorkQueueCapabilities> check;
 
+    /** For an implementation whose capabilities are not known ahead (a learner's class): asks a fresh one. */
     public WorkQueueCheck(WorkQueueProperty property, String implName, WorkQueueFactory factory, ReplayCommand replay) {
-        this.property = property;
-        this.implName = implName;
-        this.factory = factory;
-        this.runner = new Runner(factory);
-        this.replay = replay;
+        this(property, implName, factory.create(WorkQueueConfig.standardQueue(), new SimClock()).capabilities(), factory,
+                replay);
+    }
+
+    public WorkQueueCheck(WorkQueueProperty property, String implName, WorkQueueCapabilities capabilities,
+                          WorkQueueFactory factory, ReplayCommand replay) {
+        Runner runner = new Runner(factory);
+        this.check = new Check<>(property, implName, capabilities, scenario -> judge(runner, scenario),
+                seed -> replay.command(property, implName, seed));
     }
 
     public CheckResult run(Settings settings) {
-        String name = "work-queue/" + property.id();
-        WorkQueueCapabilities capabilities = factory.create(WorkQueueConfig.standardQueue(), new SimClock()).capabilities();
-        if (!property.appliesTo(capabilities)) {
-            return new CheckResult(name, implName, Verdict.SKIPPED, Optional.empty(), 0, 0,
-                    name + " does not apply to '" + implName + "' (" + capabilities + ")");
-        }
-        Map<String, Integer> reached = new HashMap<>();
-        Found statsOnly = null;               // wrong statistics are a symptom: look on for their cause first
-        for (int trial = 0; trial < settings.trials(); trial++) {
-            long seed = settings.trialSeed(trial);
-            WorkQueueScenario scenario = property.generate(seed, capabilities);
-            WorkQueueModel model = WorkQueueInvariants.fold(runner.run(scenario));
-            Optional<Anomaly> anomaly = model.primary();
-            if (anomaly.isPresent() && !anomaly.get().name().equals(WorkQueueRule.WRONG_STATS.anomaly())) {
-                return failure(name, new Found(scenario, anomaly.get(), seed, trial), settings);
-            }
-            if (anomaly.isPresent() && statsOnly == null) {
-                statsOnly = new Found(scenario, anomaly.get(), seed, trial);
-            }
-            model.coverage().forEach(label -> reached.merge(label, 1, Integer::sum));
-        }
-        if (statsOnly != null) {
-            return failure(name, statsOnly, settings);
-        }
-        return coverage(name, reached, settings);
+        return check.run(settings);
     }
 
-    /** Shrinks while the same anomaly (by name) still shows, then tells the story of the smallest scenario. */
-    private CheckResult failure(String name, Found failing, Settings settings) {
-        WorkQueueScenario found = failing.scenario();
-        Anomaly first = failing.anomaly();
-        Predicate<WorkQueueScenario> fails = sc -> WorkQueueInvariants.fold(runner.run(sc)).primary()
-                .filter(a -> a.name().equals(first.name())).isPresent();
-        WorkQueueScenario smallest = found;
-        for (int round = 0; round < 8; round++) {
-            WorkQueueScenario current = smallest;
-            smallest = smallest.withSteps(new Shrinker<Step>(steps -> fails.test(current.withSteps(steps)), Step::simpler)
-                    .shrink(smallest.steps()));
-            for (WorkQueueConfig simpler : simpler(smallest.config())) {
-                if (fails.test(smallest.withConfig(simpler))) {
-                    smallest = smallest.withConfig(simpler);
-                    break;
-                }
-            }
-            if (smallest.equals(current)) {
-                break;
-            }
-        }
-        History history = runner.run(smallest);
+    static Trial judge(Runner runner, Scenario<WorkQueueConfig, Step> scenario) {
+        History history = runner.run(scenario);
         WorkQueueModel model = WorkQueueInvariants.fold(history);
-        Anomaly anomaly = model.primary().orElse(first);
-        String header = name + " FAILED on implementation '" + implName + "'";
-        String report = Story.tell(header, history, anomaly, found.steps().size(), model)
-                + "\n  Seed " + failing.seed() + " (trial " + (failing.trial() + 1) + " of " + settings.trials() + "). Replay exactly this story:\n    "
-                + replay.command(property, implName, failing.seed()) + "\n";
-        return new CheckResult(name, implName, Verdict.FAILED, Optional.of(anomaly), smallest.steps().size(),
-                failing.seed(), report);
-    }
-
-    private CheckResult coverage(String name, Map<String, Integer> reached, Settings settings) {
-        List<String> missed = new ArrayList<>();
-        property.coverage().forEach((label, share) -> {
-            int got = reached.getOrDefault(label, 0);
-            if (got < share * settings.trials()) {
-                missed.add(String.format("'%s' in %d of %d scenarios (needs %.0f%%)", label, got, settings.trials(), share * 100));
+        return new Trial() {
+            @Override
+            public Optional<Anomaly> anomaly() {
+                return model.primary();
             }
-        });
-        if (missed.isEmpty() || settings.trials() < 50) {     // too few trials to judge coverage
-            return new CheckResult(name, implName, Verdict.PASSED, Optional.empty(), 0, settings.trialSeed(0),
-                    name + " passed " + settings.trials() + " scenarios on '" + implName + "'");
-        }
-        return new CheckResult(name, implName, Verdict.FAILED, Optional.empty(), 0, settings.trialSeed(0),
-                name + " found no anomaly on '" + implName + "', but its scenarios did not reach what it is about:\n    "
-                        + String.join("\n    ", missed) + "\n  A check that never exercises a situation proves nothing about it;"
-                        + " adjust the property's weights in WorkQueueProperty.");
-    }
 
-    /** Simpler configurations, simplest first: fewer receives before the DLQ, shorter timeouts and windows. */
-    static List<WorkQueueConfig> simpler(WorkQueueConfig c) {
-        List<WorkQueueConfig> out = new ArrayList<>();
-        if (c.redrive().isPresent()) {
-            out.add(c.withoutRedrive());
-            for (int m = 1; m < c.maxReceives(); m++) {
-                out.add(c.withMaxReceives(m));
+            @Override
+            public boolean symptomOnly() {
+                return model.primary().filter(a -> a.name().equals(WorkQueueRule.WRONG_STATS.anomaly())).isPresent();
             }
-        }
-        if (c.fifo()) {
-            out.add(c.withFifo(false));
-        }
-        for (int s : Ticks.smallerThan((int) c.visibilityTimeout().toSeconds())) {
-            out.add(c.withVisibilityTimeout(Duration.ofSeconds(s)));
-        }
-        for (int s : Ticks.smallerThan((int) c.dedupWindow().toSeconds())) {
-            out.add(c.withDedupWindow(Duration.ofSeconds(s)));
-        }
-        return out;
-    }
 
-    /** A failing trial before shrinking. */
-    private record Found(WorkQueueScenario scenario, Anomaly anomaly, long seed, int trial) {
+            @Override
+            public Set<String> coverage() {
+                return model.coverage();
+            }
+
+            @Override
+            public String story(String header, int originalSteps) {
+                return Story.tell(header, history, model.primary().orElseThrow(), originalSteps, model);
+            }
+        };
     }
 
     /** How a report says to replay a failing trial: a Maven command, or the command line's. */

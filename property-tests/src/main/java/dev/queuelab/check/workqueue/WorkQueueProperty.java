@@ -2,6 +2,8 @@ package dev.queuelab.check.workqueue;
 
 import dev.queuelab.api.WorkQueueCapabilities;
 import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.check.Property;
+import dev.queuelab.check.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.SplittableRandom;
  * that its scenarios reach the situations that part is about (a check that never produces a redelivery
  * proves nothing about redeliveries). Every invariant is checked in every property.
  */
-public enum WorkQueueProperty {
+public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQueueCapabilities> {
 
     /** Competing consumers and acks: receives hide messages, acks delete them, stale receipts change nothing. */
     ACKS("acks", new Weights(30, 32, 26, 0, 4, 8, 0, 6),
@@ -49,7 +51,7 @@ public enum WorkQueueProperty {
         }
 
         @Override
-        boolean appliesTo(WorkQueueCapabilities capabilities) {
+        public boolean appliesTo(WorkQueueCapabilities capabilities) {
             return capabilities.deadLetters();
         }
     },
@@ -68,7 +70,7 @@ public enum WorkQueueProperty {
         }
 
         @Override
-        boolean appliesTo(WorkQueueCapabilities capabilities) {
+        public boolean appliesTo(WorkQueueCapabilities capabilities) {
             return capabilities.fifo();
         }
     };
@@ -92,8 +94,19 @@ public enum WorkQueueProperty {
         this.coverage = coverage;
     }
 
+    @Override
+    public String topology() {
+        return "work-queue";
+    }
+
+    @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public String doc() {
+        return "docs/work-queue.md";
     }
 
     /** The JUnit method in {@code WorkQueueChecksTest} that runs this property. */
@@ -101,14 +114,15 @@ public enum WorkQueueProperty {
         return id.equals("dead-letters") ? "deadLetters" : id;
     }
 
-    /** The situations this property's scenarios must reach, with the share of trials that must reach each. */
+    @Override
     public Map<String, Double> coverage() {
         return coverage;
     }
 
     abstract WorkQueueConfig config(SplittableRandom random);
 
-    boolean appliesTo(WorkQueueCapabilities capabilities) {
+    @Override
+    public boolean appliesTo(WorkQueueCapabilities capabilities) {
         return true;
     }
 
@@ -122,7 +136,7 @@ public enum WorkQueueProperty {
     }
 
     /** A scenario from one seed: the same seed always gives the same scenario. */
-    public WorkQueueScenario generate(long seed) {
+    public Scenario<WorkQueueConfig, Step> generate(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         WorkQueueConfig config = config(random);
         int length = 4 + random.nextInt(MAX_STEPS - 3);
@@ -130,7 +144,7 @@ public enum WorkQueueProperty {
         for (int i = 0; i < length; i++) {
             steps.add(step(random, config));
         }
-        return new WorkQueueScenario(config, steps);
+        return new Scenario<>(config, steps);
     }
 
     /**
@@ -139,8 +153,9 @@ public enum WorkQueueProperty {
      * standard queue. The random draws are
      * the same either way, so a seed names the same story on every implementation.
      */
-    public WorkQueueScenario generate(long seed, WorkQueueCapabilities capabilities) {
-        WorkQueueScenario scenario = generate(seed);
+    @Override
+    public Scenario<WorkQueueConfig, Step> generate(long seed, WorkQueueCapabilities capabilities) {
+        Scenario<WorkQueueConfig, Step> scenario = generate(seed);
         WorkQueueConfig config = scenario.config();
         List<Step> steps = scenario.steps();
         if (!capabilities.fifo()) {
@@ -150,7 +165,7 @@ public enum WorkQueueProperty {
             config = config.withoutRedrive();
             steps = steps.stream().filter(s -> !(s instanceof Step.Redrive)).toList();
         }
-        return new WorkQueueScenario(config, steps);
+        return new Scenario<>(config, steps);
     }
 
     private Step step(SplittableRandom random, WorkQueueConfig config) {
@@ -186,6 +201,28 @@ public enum WorkQueueProperty {
             return new Step.Redrive();
         }
         return new Step.Observe();
+    }
+
+    /** Simpler configurations, simplest first: fewer receives before the DLQ, shorter timeouts and windows. */
+    @Override
+    public List<WorkQueueConfig> simpler(WorkQueueConfig c) {
+        List<WorkQueueConfig> out = new ArrayList<>();
+        if (c.redrive().isPresent()) {
+            out.add(c.withoutRedrive());
+            for (int m = 1; m < c.maxReceives(); m++) {
+                out.add(c.withMaxReceives(m));
+            }
+        }
+        if (c.fifo()) {
+            out.add(c.withFifo(false));
+        }
+        for (int s : Ticks.smallerThan((int) c.visibilityTimeout().toSeconds())) {
+            out.add(c.withVisibilityTimeout(Duration.ofSeconds(s)));
+        }
+        for (int s : Ticks.smallerThan((int) c.dedupWindow().toSeconds())) {
+            out.add(c.withDedupWindow(Duration.ofSeconds(s)));
+        }
+        return out;
     }
 
     private static Duration seconds(SplittableRandom random, int... choices) {

@@ -1,0 +1,124 @@
+package dev.queuelab.check;
+
+import dev.queuelab.check.CheckResult.Verdict;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+
+/**
+ * One property against one implementation, in any topology: generate a scenario per trial from its seed, run
+ * and judge it; on the first anomaly, shrink the scenario (its steps, then its configuration) and tell the
+ * story with the seed and the command that replays it. When every trial passes, demand the coverage.
+ *
+ * <p>Invariants: the reported story is of a scenario that still shows the anomaly first found (by name);
+ * the replay command names the failing trial's own seed; a property that does not apply is skipped, never
+ * passed.
+ */
+public final class Check<C, S extends ScenarioStep, K> {
+
+    /** Rounds of shrinking (steps, then configuration) before the engine settles for what it has. */
+    static final int SHRINK_ROUNDS = 8;
+
+    private final Property<C, S, K> property;
+    private final String implName;
+    private final K capabilities;
+    private final Trial.Judge<C, S> judge;
+    private final LongFunction<String> replay;
+
+    /**
+     * @param replay the command that replays the trial of a given seed exactly
+     */
+    public Check(Property<C, S, K> property, String implName, K capabilities, Trial.Judge<C, S> judge,
+                 LongFunction<String> replay) {
+        this.property = property;
+        this.implName = implName;
+        this.capabilities = capabilities;
+        this.judge = judge;
+        this.replay = replay;
+    }
+
+    public CheckResult run(Settings settings) {
+        String name = property.qualifiedName();
+        if (!property.appliesTo(capabilities)) {
+            return new CheckResult(name, implName, Verdict.SKIPPED, Optional.empty(), 0, 0,
+                    name + " does not apply to '" + implName + "' (" + capabilities + ")");
+        }
+        Map<String, Integer> reached = new HashMap<>();
+        Found<C, S> symptom = null;                 // a symptom is reported only if no trial shows its cause
+        for (int trial = 0; trial < settings.trials(); trial++) {
+            long seed = settings.trialSeed(trial);
+            Scenario<C, S> scenario = property.generate(seed, capabilities);
+            Trial judged = judge.judge(scenario);
+            Optional<Anomaly> anomaly = judged.anomaly();
+            if (anomaly.isPresent() && !judged.symptomOnly()) {
+                return failure(new Found<>(scenario, anomaly.get(), seed, trial), settings);
+            }
+            if (anomaly.isPresent() && symptom == null) {
+                symptom = new Found<>(scenario, anomaly.get(), seed, trial);
+            }
+            judged.coverage().forEach(label -> reached.merge(label, 1, Integer::sum));
+        }
+        return symptom != null ? failure(symptom, settings) : coverage(reached, settings);
+    }
+
+    /** Shrinks while the same anomaly (by name) still shows, then tells the story of the smallest scenario. */
+    private CheckResult failure(Found<C, S> failing, Settings settings) {
+        Predicate<Scenario<C, S>> fails = sc -> judge.judge(sc).anomaly()
+                .filter(a -> a.name().equals(failing.anomaly().name())).isPresent();
+        Scenario<C, S> smallest = failing.scenario();
+        for (int round = 0; round < SHRINK_ROUNDS; round++) {
+            Scenario<C, S> current = smallest;
+            smallest = smallest.withSteps(new Shrinker<S>(steps -> fails.test(current.withSteps(steps)), this::simpler)
+                    .shrink(smallest.steps()));
+            for (C simpler : property.simpler(smallest.config())) {
+                if (fails.test(smallest.withConfig(simpler))) {
+                    smallest = smallest.withConfig(simpler);
+                    break;
+                }
+            }
+            if (smallest.equals(current)) {
+                break;
+            }
+        }
+        Trial told = judge.judge(smallest);
+        Anomaly anomaly = told.anomaly().orElse(failing.anomaly());
+        String header = property.qualifiedName() + " FAILED on implementation '" + implName + "'";
+        String report = told.story(header, failing.scenario().steps().size())
+                + "\n  Seed " + failing.seed() + " (trial " + (failing.trial() + 1) + " of " + settings.trials()
+                + "). Replay exactly this story:\n    " + replay.apply(failing.seed()) + "\n";
+        return new CheckResult(property.qualifiedName(), implName, Verdict.FAILED, Optional.of(anomaly), smallest.steps().size(),
+                failing.seed(), report);
+    }
+
+    @SuppressWarnings("unchecked")            // a step's simpler versions are steps of its own topology
+    private List<S> simpler(S step) {
+        return (List<S>) step.simpler();
+    }
+
+    private CheckResult coverage(Map<String, Integer> reached, Settings settings) {
+        String name = property.qualifiedName();
+        List<String> missed = new ArrayList<>();
+        property.coverage().forEach((label, share) -> {
+            int got = reached.getOrDefault(label, 0);
+            if (got < share * settings.trials()) {
+                missed.add(String.format("'%s' in %d of %d scenarios (needs %.1f%%)", label, got, settings.trials(), share * 100));
+            }
+        });
+        if (missed.isEmpty() || settings.trials() < 50) {     // too few trials to judge coverage
+            return new CheckResult(name, implName, Verdict.PASSED, Optional.empty(), 0, settings.trialSeed(0),
+                    name + " passed " + settings.trials() + " scenarios on '" + implName + "'");
+        }
+        return new CheckResult(name, implName, Verdict.FAILED, Optional.empty(), 0, settings.trialSeed(0),
+                name + " found no anomaly on '" + implName + "', but its scenarios did not reach what it is about:\n    "
+                        + String.join("\n    ", missed) + "\n  A check that never exercises a situation proves nothing about it;"
+                        + " adjust the property's weights.");
+    }
+
+    /** A failing trial before shrinking. */
+    private record Found<C, S extends ScenarioStep>(Scenario<C, S> scenario, Anomaly anomaly, long seed, int trial) {
+    }
+}
