@@ -91,7 +91,7 @@ class LauncherEndToEndTest {
         Files.writeString(fakeJdk.resolve("java"), "#!/bin/sh\necho \"the java of JAVA_HOME ran: $*\"\n");
         fakeJdk.resolve("java").toFile().setExecutable(true);
         Result javaHome = run(repo, Map.of("JAVA_HOME", fakeJdk.getParent().toString()), "./queuelab", "--version");
-        assertThat(javaHome.output()).as("the launcher runs $JAVA_HOME/bin/java").contains("the java of JAVA_HOME ran: -Dqueuelab.root=");
+        assertThat(javaHome.output()).as("the launcher runs $JAVA_HOME/bin/java").contains("the java of JAVA_HOME ran: ", "-Dqueuelab.root=", "dev.queuelab.cli.QueuelabCommand --version");
         Result noJava = run(repo, Map.of("JAVA_HOME", scratch.toString()), "./queuelab", "--version");
         assertThat(noJava.code).isEqualTo(2);
         assertThat(noJava.output()).contains("JAVA_HOME is " + scratch + " but it has no bin/java");
