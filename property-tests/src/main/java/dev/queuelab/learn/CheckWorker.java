@@ -3,6 +3,7 @@ package dev.queuelab.learn;
 import dev.queuelab.api.WorkQueue;
 import dev.queuelab.check.Anomaly;
 import dev.queuelab.check.CheckResult;
+import dev.queuelab.check.workqueue.WorkQueueProperty;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -14,7 +15,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,7 +46,7 @@ public final class CheckWorker {
         DataOutputStream answers = new DataOutputStream(new BufferedOutputStream(new PrintStream(System.out)));
         System.setOut(System.err);
         DataInputStream requests = new DataInputStream(new BufferedInputStream(System.in));
-        warmUp();
+        WorkQueueProperty.values();                      // loads the engine while the command line compiles the learner's code
         while (true) {
             CheckRequest request;
             try {
@@ -62,8 +62,8 @@ public final class CheckWorker {
         CallLog calls = new CallLog();
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread check = new Thread(() -> {
-            try {
-                URLClassLoader loader = new URLClassLoader(new URL[] {request.classes().toUri().toURL()}, WorkQueue.class.getClassLoader());
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {request.classes().toUri().toURL()},
+                    WorkQueue.class.getClassLoader())) {
                 outcome.set(new ExerciseCheck(request.exercise(), "exercise " + request.exercise().number(), request.only())
                         .run(calls.recording(request.exercise().factory(loader)), request.settings()));
             } catch (LearnerException e) {
@@ -150,10 +150,5 @@ public final class CheckWorker {
 
     private static String readText(DataInputStream in) throws IOException {
         return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
-    }
-
-    /** Loads the engine while the command line compiles the learner's code: the two overlap. */
-    private static void warmUp() {
-        Arrays.asList(Exercises.ALL.get(0).properties().get(0), CheckResult.Verdict.PASSED).forEach(String::valueOf);
     }
 }

@@ -1,6 +1,7 @@
 package dev.queuelab.learn;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 
 /** {@code queuelab exercises}: the path, what is done, and what comes next. */
@@ -16,16 +17,17 @@ public final class ExercisesCommand extends LearnerCommand {
         Style style = style();
         Progress progress = progress();
         out.println(style.strong("queuelab exercises") + "  " + style.bar(progress.doneCount(), Exercises.ALL.size()));
-        out.println();
+        Path folder = workspace.learnerDir(Exercises.ALL.get(0)).getParent();
+        out.println("Your files, in " + workspace.show(folder) + "/:");
         for (Exercise e : Exercises.ALL) {
             boolean next = progress.next().filter(e::equals).isPresent();
             out.printf("  %s %d. %-46s %s%s%n", progress.isDone(e) ? style.tick() : style.pending(), e.number(), e.title(),
-                    workspace.show(workspace.learnerFile(e)), next ? "  " + style.strong("<- next") : "");
+                    folder.relativize(workspace.learnerFile(e)), next ? "  " + style.strong("<- next") : "");
         }
         out.println();
         progress.next().ifPresentOrElse(
-                n -> out.println("Next: read " + workspace.show(workspace.readme(n)) + ", then run queuelab check "
-                        + n.number() + " (or queuelab watch)."),
+                n -> out.println("Next: " + n.label() + "; queuelab next says what to read, then queuelab check "
+                        + n.number() + "."),
                 () -> out.println(style.good("Every exercise passes.")));
         return Coach.OK;
     }

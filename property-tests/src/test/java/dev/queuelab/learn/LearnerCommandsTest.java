@@ -58,8 +58,11 @@ class LearnerCommandsTest {
         assertThat(check.code).isEqualTo(Coach.OK);
         assertThat(check.out).contains("PASS work-queue/acks passed 300 scenarios", "Exercise 1 passes.", "1/4",
                 "Next: exercise 2");
-        assertThat(run(new ExercisesCommand()).out).contains("[x] 1. competing consumers and acks")
-                .contains("[ ] 2. visibility timeout").contains("<- next");
+        Run path = run(new ExercisesCommand());
+        assertThat(path.out).contains("[x] 1. competing consumers and acks")
+                .contains("[ ] 2. visibility timeout").contains("ex02_visibility/VisibilityQueue.java  <- next");
+        assertThat(path.out.lines()).as("no line of the path wider than 120 columns:%n%s", path.out)
+                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(120));
         assertThat(run(new SolutionCommand(), "1").out).contains("AckQueue.java is the solution, line for line");
     }
 
