@@ -1,38 +1,55 @@
 package dev.queuelab.check.implementations;
 
+import dev.queuelab.api.WorkQueueCapabilities;
+import dev.queuelab.api.log.LogCapabilities;
+import dev.queuelab.check.Registry;
 import dev.queuelab.check.gallery.WorkQueueGallery;
+import dev.queuelab.check.gallery.log.LogGallery;
+import dev.queuelab.check.log.LogFactory;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
+import dev.queuelab.reference.log.KafkaLog;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * The one place where an implementation's name ({@code -Dqueuelab.impl=...}) becomes an implementation:
- * {@code reference}, or {@code gallery.<variant>} for the bug gallery.
+ * The one place where an implementation's name ({@code -Dqueuelab.impl=...}) becomes an implementation, one
+ * registry per topology: {@code work-queue.reference} (or just {@code reference}), {@code gallery.<variant>};
+ * {@code log.reference}, {@code log.gallery.<variant>}. Each entry says what it supports, so that a check
+ * knows which properties apply before it makes one.
  */
 public final class Implementations {
 
-    private static final Map<String, WorkQueueFactory> WORK_QUEUES = new LinkedHashMap<>();
+    public static final Registry<WorkQueueFactory, WorkQueueCapabilities> WORK_QUEUES = new Registry<>("work-queue", true);
+    public static final Registry<LogFactory, LogCapabilities> LOGS = new Registry<>("log", false);
 
     static {
-        WORK_QUEUES.put("reference", SqsWorkQueue::new);
-        WorkQueueGallery.VARIANTS.forEach(v -> WORK_QUEUES.put("gallery." + v.name(), v.factory()));
-        WorkQueueGallery.THREAD_VARIANTS.forEach(v -> WORK_QUEUES.put("gallery." + v.name(), v.factory()));
+        WORK_QUEUES.add("reference", SqsWorkQueue::new, WorkQueueCapabilities.ALL);
+        WorkQueueGallery.VARIANTS.forEach(v -> WORK_QUEUES.add("gallery." + v.name(), v.factory(), WorkQueueCapabilities.ALL));
+        WorkQueueGallery.THREAD_VARIANTS.forEach(v -> WORK_QUEUES.add("gallery." + v.name(), v.factory(), WorkQueueCapabilities.ALL));
+        LOGS.add("reference", KafkaLog::new, KafkaLog.CAPABILITIES);
+        LogGallery.VARIANTS.forEach(v -> LOGS.add("gallery." + v.name(), v.factory(), KafkaLog.CAPABILITIES));
     }
 
     private Implementations() {
     }
 
     public static WorkQueueFactory workQueue(String name) {
-        WorkQueueFactory factory = WORK_QUEUES.get(name);
-        if (factory == null) {
-            throw new IllegalArgumentException("queuelab.impl '" + name + "' is not a known work queue: use one of "
-                    + String.join(", ", WORK_QUEUES.keySet()));
-        }
-        return factory;
+        return WORK_QUEUES.get(name).factory();
     }
 
-    public static Iterable<String> workQueueNames() {
-        return WORK_QUEUES.keySet();
+    /** Whether a name is one of the work queue's (the default topology of a bare name). */
+    public static boolean isWorkQueue(String name) {
+        return WORK_QUEUES.find(name).isPresent();
+    }
+
+    public static boolean isLog(String name) {
+        return LOGS.find(name).isPresent();
+    }
+
+    /** Refuses a name no registry knows, listing every known one. */
+    public static void requireKnown(String name) {
+        if (!isWorkQueue(name) && !isLog(name)) {
+            throw new IllegalArgumentException("queuelab.impl '" + name + "' is not a known implementation: use one of "
+                    + String.join(", ", WORK_QUEUES.names()) + ", " + String.join(", ", LOGS.names()));
+        }
     }
 }

@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The work-queue checks against the implementation named by {@code -Dqueuelab.impl} (the reference unless
- * said otherwise). Each method runs one property; a failure's message is the shrunk story.
+ * a work queue is named). Each method runs one property; a failure's message is the shrunk story.
  */
 class WorkQueueChecksTest {
 
     private static final Settings SETTINGS = Settings.fromSystemProperties();
+    /** The implementation named, if it is a work queue; the reference otherwise (a log's name is the log checks'). */
+    private static final String IMPL = Implementations.isWorkQueue(SETTINGS.impl()) ? SETTINGS.impl() : "reference";
 
     @Test
     void acks() {
@@ -36,7 +38,8 @@ class WorkQueueChecksTest {
     }
 
     private static void check(WorkQueueProperty property) {
-        CheckResult result = new WorkQueueCheck(property, SETTINGS.impl(), Implementations.workQueue(SETTINGS.impl()),
+        Implementations.requireKnown(SETTINGS.impl());
+        CheckResult result = new WorkQueueCheck(property, IMPL, Implementations.workQueue(IMPL),
                 WorkQueueCheck.ReplayCommand.MAVEN).run(SETTINGS);
         if (!result.passed()) {
             System.out.println(result.report());          // the story, once; the assertion names it in one line

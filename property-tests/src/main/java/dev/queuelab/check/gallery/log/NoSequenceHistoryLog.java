@@ -1,0 +1,23 @@
+package dev.queuelab.check.gallery.log;
+
+import dev.queuelab.api.log.LogConfig;
+import dev.queuelab.reference.log.KafkaLog;
+import java.time.InstantSource;
+
+/**
+ * Bug gallery (log): Keeps no history of recent sequence numbers: a producer that retries after a lost answer is
+ * told its retry is out of order, and gives up on a record that was written.
+ *
+ * <p>Caught as {@code retry-refused}.
+ */
+public final class NoSequenceHistoryLog extends KafkaLog {
+
+    public NoSequenceHistoryLog(LogConfig config, InstantSource clock) {
+        super(config, clock);
+    }
+
+    @Override
+    protected int sequencesRemembered() {
+        return 0;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.queuelab.check.log;
+
+import static dev.queuelab.check.log.LogRule.*;
+
+import dev.queuelab.api.Durations;
+import dev.queuelab.api.log.CommitOutcome;
+import dev.queuelab.api.log.HeartbeatOutcome;
+import dev.queuelab.api.log.LogConfig;
+import dev.queuelab.check.Anomaly;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The model of consumer group g1: who is a member (joined, not left, session not expired), whose
+ * generation is stale (the membership changed since it was assigned), and what the group committed. It
+ * judges heartbeats, commits, where a member starts a partition, and who owns what.
+ *
+ * <p>Generation numbers are the log's to choose; the model demands only what they must mean: after a
+ * membership change, every other member's generation is old and refused until it rejoins.
+ */
+final class GroupModel {
+
+    /** Whether the log may start a member at {@code start} when the group committed {@code committed}. */
+    @FunctionalInterface
+    interface ResumeRule {
+        boolean allowed(int partition, long committed, long start, Instant at);
+    }
+
+    private static final class Member {
+        final String consumer;
+        Instant lastBeat;
+        boolean stale;
+
+        Member(String consumer, Instant at) {
+            this.consumer = consumer;
+            this.lastBeat = at;
+        }
+    }
+
+    private final LogConfig config;
+    private final List<Anomaly> anomalies;
+    private final Set<String> coverage;
+    private final ResumeRule resume;
+    private final Map<String, Member> members = new LinkedHashMap<>();
+    private final Map<Integer, Long> committed = new HashMap<>();
+
+    GroupModel(LogConfig config, List<Anomaly> anomalies, Set<String> coverage, ResumeRule resume) {
+        this.config = config;
+        this.anomalies = anomalies;
+        this.coverage = coverage;
+        this.resume = resume;
+    }
+
+    /** L9: every call first expires the members whose session deadline has come (the deadline itself expires). */
+    void expire(LogEvent event) {
+        if (event instanceof LogEvent.Ticked || event instanceof LogEvent.Skipped || event instanceof LogEvent.Crashed) {
+            return;                           // no call to the log: nothing is evaluated
+        }
+        List<String> gone = new ArrayList<>();
+        members.forEach((id, m) -> {
+            if (!event.at().isBefore(m.lastBeat.plus(config.sessionTimeout()))) {
+                gone.add(id);
+            }
+        });
+        if (!gone.isEmpty()) {
+            gone.forEach(members::remove);
+            changed(null);
+            coverage.add("groups: a session expired");
+        }
+    }
+
+    /** The membership changed: every member but {@code except} must rejoin before it counts again. */
+    private void changed(String except) {
+        members.forEach((id, m) -> {
+            if (!id.equals(except)) {
+                if (!m.stale) {
+                    coverage.add("groups: a rebalance while members held partitions");
+                }
+                m.stale = true;
+            }
+        });
+    }
+
+    boolean apply(LogEvent event) {
+        if (event instanceof LogEvent.Joined e) {
+            joined(e);
+        } else if (event instanceof LogEvent.Left e) {
+            if (members.remove(e.member()) != null) {
+                changed(null);
+            }
+        } else if (event instanceof LogEvent.Heartbeat e) {
+            heartbeat(e);
+        } else if (event instanceof LogEvent.Committed e) {
+            commit(e);
+        } else {
+            return event instanceof LogEvent.Crashed;
+        }
+        return true;
+    }
+
+    private void joined(LogEvent.Joined e) {
+        Member m = members.get(e.member());
+        if (m == null) {
+            members.put(e.member(), new Member(e.consumer(), e.at()));
+            changed(e.member());
+        } else {
+            m.stale = false;
+            m.lastBeat = e.at();
+        }
+        e.starts().forEach((p, start) -> {
+            Long c = committed.get(p);
+            if (c != null && !resume.allowed(p, c, start, e.at())) {
+                anomalies.add(COMMIT_RESUME.found(e.step(), e.consumer() + " was given p" + p + " and starts at " + start
+                        + ", but the group committed " + c + " (the next offset to read): it would "
+                        + (start > c ? "skip " + (start - c) + " record(s)" : "process " + (c - start) + " record(s) again")));
+            } else if (c != null && c > 0 && start.equals(c)) {
+                coverage.add("groups: resumed from a committed offset");
+            }
+        });
+    }
+
+    private void heartbeat(LogEvent.Heartbeat e) {
+        Member m = members.get(e.member());
+        String who = e.consumer() + " (" + e.member() + ", generation " + e.generation() + ") heartbeat at " + t(e);
+        if (m == null || m.stale) {
+            if (e.result() == HeartbeatOutcome.OK) {
+                anomalies.add(FENCED_ACCEPTED.found(e.step(), who + " and was answered OK, but " + (m == null
+                        ? "it is no longer a member (its session expired, or it left)" : "the group rebalanced since it was assigned")));
+            }
+            return;
+        }
+        if (e.result() != HeartbeatOutcome.OK) {
+            anomalies.add(MEMBER_REFUSED.found(e.step(), who + " and was answered " + e.result() + ", but it is a live member of"
+                    + " the current generation (its last heartbeat was " + Durations.brief(Duration.between(m.lastBeat, e.at()))
+                    + " ago, the session timeout is " + Durations.brief(config.sessionTimeout()) + ")"));
+            return;
+        }
+        m.lastBeat = e.at();
+    }
+
+    private void commit(LogEvent.Committed e) {
+        Member m = members.get(e.member());
+        String who = e.consumer() + " (" + e.member() + ", generation " + e.generation() + ") committed p" + e.partition()
+                + " at " + e.offset() + " at " + t(e);
+        if (m == null || m.stale) {
+            if (e.result() == CommitOutcome.COMMITTED) {
+                anomalies.add(FENCED_ACCEPTED.found(e.step(), who + ", and the log stored it, but " + (m == null
+                        ? "it is no longer a member" : "the group rebalanced since: the partition may be someone else's now")));
+                committed.put(e.partition(), e.offset());
+            } else {
+                coverage.add("groups: a fenced commit refused");
+            }
+            return;
+        }
+        if (e.result() != CommitOutcome.COMMITTED) {
+            anomalies.add(MEMBER_REFUSED.found(e.step(), who + " and was answered " + e.result() + ", but it is a live member of"
+                    + " the current generation"));
+            return;
+        }
+        committed.put(e.partition(), e.offset());
+    }
+
+    /** L8: the log's description of the group: exactly the live members, every partition owned once. */
+    void observed(LogEvent.Observed e) {
+        Map<String, List<Integer>> owners = e.group().assignment();
+        if (!owners.keySet().equals(new TreeSet<>(members.keySet()))) {
+            anomalies.add(SINGLE_OWNER.found(e.step(), "at " + t(e) + " the group's members are " + owners.keySet()
+                    + ", but the live ones are " + new TreeSet<>(members.keySet()) + " (a member whose session expired, or"
+                    + " who left, must own nothing)"));
+            return;
+        }
+        Map<Integer, List<String>> byPartition = new TreeMap<>();
+        owners.forEach((member, ps) -> ps.forEach(p -> byPartition.computeIfAbsent(p, x -> new ArrayList<>()).add(member)));
+        for (int p = 0; p < config.partitions() && !owners.isEmpty(); p++) {
+            List<String> who = byPartition.getOrDefault(p, List.of());
+            if (who.size() != 1) {
+                anomalies.add(SINGLE_OWNER.found(e.step(), "at " + t(e) + " p" + p + " is owned by " + (who.isEmpty() ? "no member"
+                        : String.join(" and ", who)) + " in generation " + e.group().generation() + ": " + owners));
+                return;
+            }
+        }
+    }
+
+    private static String t(LogEvent e) {
+        return "t=" + Durations.brief(Duration.between(dev.queuelab.api.SimClock.EPOCH, e.at()));
+    }
+}

@@ -1,0 +1,232 @@
+package dev.queuelab.check.log;
+
+import dev.queuelab.api.log.AppendOutcome;
+import dev.queuelab.api.log.Assignment;
+import dev.queuelab.api.log.CommitOutcome;
+import dev.queuelab.api.log.ConsumerRecord;
+import dev.queuelab.api.log.FetchResult;
+import dev.queuelab.api.log.GroupDescription;
+import dev.queuelab.api.log.HeartbeatOutcome;
+import dev.queuelab.api.log.IsolationLevel;
+import dev.queuelab.api.log.ProducerRecord;
+import dev.queuelab.api.log.TransactionOutcome;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What happened at one step of a log scenario: the call made and what the log answered. A step may make
+ * several calls (a poll heartbeats, then reads each partition it owns): each is an event of that step. The
+ * model reads nothing else.
+ */
+public sealed interface LogEvent {
+
+    int step();
+
+    Instant at();
+
+    String action();
+
+    String outcome();
+
+    /** How an append was made, which decides what the log must answer. */
+    enum Kind {
+        PLAIN, IDEMPOTENT, TRANSACTIONAL,
+        /** the same record again, after an answer that never arrived */
+        RETRY,
+        /** an idempotent append that skips a sequence number */
+        GAP,
+        /** an append by a transactional producer's fenced former instance */
+        ZOMBIE
+    }
+
+    record Appended(int step, Instant at, String producer, ProducerRecord record, Kind kind, boolean idempotent,
+                    AppendOutcome result, boolean ackLost) implements LogEvent {
+        @Override
+        public String action() {
+            return producer + (kind == Kind.RETRY ? " retries " : kind == Kind.ZOMBIE ? " " + LogRunner.ZOMBIE + " appends "
+                    : kind == Kind.GAP ? " appends, skipping a sequence number, " : " appends ") + record.value()
+                    + (record.key() == null ? " (no key)" : " with key " + record.key())
+                    + (idempotent && kind != Kind.TRANSACTIONAL ? ", idempotent" : "");
+        }
+
+        @Override
+        public String outcome() {
+            String answer = result.written() ? (result.status() == AppendOutcome.Status.DUPLICATE ? "duplicate of " : "")
+                    + "p" + result.partition() + "@" + result.offset() : result.status().toString();
+            return ackLost ? answer + ", but the answer is lost on the way back" : answer;
+        }
+    }
+
+    record Fetched(int step, Instant at, String reader, int partition, long from, int max, IsolationLevel isolation,
+                   FetchResult result) implements LogEvent {
+        @Override
+        public String action() {
+            return reader + " reads p" + partition + " from " + from + " (up to " + max
+                    + (isolation == IsolationLevel.READ_COMMITTED ? ", read_committed)" : ")");
+        }
+
+        @Override
+        public String outcome() {
+            return (result.records().isEmpty() ? "nothing" : result.records().stream()
+                    .map(r -> r.value() + "@" + r.offset()).collect(Collectors.joining(", ")))
+                    + "; next " + result.nextOffset();
+        }
+
+        List<ConsumerRecord> records() {
+            return result.records();
+        }
+    }
+
+    /** A read refused because its offset is outside what the partition serves. */
+    record OutOfRange(int step, Instant at, String reader, int partition, long from, String message) implements LogEvent {
+        @Override
+        public String action() {
+            return reader + " reads p" + partition + " from " + from;
+        }
+
+        @Override
+        public String outcome() {
+            return "out of range: " + message;
+        }
+    }
+
+    record Sought(int step, Instant at, int partition, Instant target, long offset) implements LogEvent {
+        @Override
+        public String action() {
+            return "a reader asks for p" + partition + "'s first record at or after " + target;
+        }
+
+        @Override
+        public String outcome() {
+            return "offset " + offset;
+        }
+    }
+
+    record Joined(int step, Instant at, String consumer, String member, Assignment assignment, Map<Integer, Long> starts)
+            implements LogEvent {
+        @Override
+        public String action() {
+            return consumer + " joins g1 as " + member;
+        }
+
+        @Override
+        public String outcome() {
+            return "generation " + assignment.generation() + ", owns " + assignment.partitions().stream()
+                    .map(p -> "p" + p + " from " + starts.get(p)).collect(Collectors.joining(", "));
+        }
+    }
+
+    record Left(int step, Instant at, String consumer, String member) implements LogEvent {
+        @Override
+        public String action() {
+            return consumer + " (" + member + ") leaves g1";
+        }
+
+        @Override
+        public String outcome() {
+            return "";
+        }
+    }
+
+    record Heartbeat(int step, Instant at, String consumer, String member, int generation, HeartbeatOutcome result)
+            implements LogEvent {
+        @Override
+        public String action() {
+            return consumer + " heartbeats (" + member + ", generation " + generation + ")";
+        }
+
+        @Override
+        public String outcome() {
+            return result.toString();
+        }
+    }
+
+    record Committed(int step, Instant at, String consumer, String member, int generation, int partition, long offset,
+                     CommitOutcome result) implements LogEvent {
+        @Override
+        public String action() {
+            return consumer + " commits p" + partition + " at " + offset + " (generation " + generation + ")";
+        }
+
+        @Override
+        public String outcome() {
+            return result.toString();
+        }
+    }
+
+    record Crashed(int step, Instant at, String consumer, String member) implements LogEvent {
+        @Override
+        public String action() {
+            return consumer + " (" + member + ") crashes without leaving";
+        }
+
+        @Override
+        public String outcome() {
+            return "";
+        }
+    }
+
+    /** A transactional producer's begin, commit, abort (with the log's answer) or restart (a new epoch). */
+    record Transaction(int step, Instant at, String producer, LogStep.TxnAction what, TransactionOutcome result)
+            implements LogEvent {
+        @Override
+        public String action() {
+            return producer + " " + what.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + (what == LogStep.TxnAction.RESTART ? "s: a new instance takes over its transactional id" : "s its transaction");
+        }
+
+        @Override
+        public String outcome() {
+            return result == null ? "" : result.toString();
+        }
+    }
+
+    record Ticked(int step, Instant at, java.time.Duration by) implements LogEvent {
+        @Override
+        public String action() {
+            return "clock advances " + dev.queuelab.api.Durations.brief(by);
+        }
+
+        @Override
+        public String outcome() {
+            return "";
+        }
+    }
+
+    /** One partition's offsets as the log reports them. */
+    record Offsets(int partition, long logStart, long highWatermark, long lastStable) {
+        @Override
+        public String toString() {
+            return "p" + partition + " [" + logStart + ", " + highWatermark + ")" + (lastStable == highWatermark ? "" : " LSO " + lastStable);
+        }
+    }
+
+    record Observed(int step, Instant at, List<Offsets> offsets, GroupDescription group) implements LogEvent {
+        @Override
+        public String action() {
+            return "checker reads the offsets and the group";
+        }
+
+        @Override
+        public String outcome() {
+            return offsets.stream().map(Offsets::toString).collect(Collectors.joining(", ")) + "; g1 generation "
+                    + group.generation() + " " + group.assignment();
+        }
+    }
+
+    record Threw(int step, Instant at, String action, String error) implements LogEvent {
+        @Override
+        public String outcome() {
+            return "threw " + error;
+        }
+    }
+
+    record Skipped(int step, Instant at, String action, String why) implements LogEvent {
+        @Override
+        public String outcome() {
+            return "skipped: " + why;
+        }
+    }
+}

@@ -1,0 +1,401 @@
+package dev.queuelab.check.log;
+
+import static dev.queuelab.check.log.LogRule.*;
+
+import dev.queuelab.api.Durations;
+import dev.queuelab.api.log.AppendOutcome;
+import dev.queuelab.api.log.ConsumerRecord;
+import dev.queuelab.api.log.DefaultPartitioner;
+import dev.queuelab.api.log.FetchResult;
+import dev.queuelab.api.log.IsolationLevel;
+import dev.queuelab.api.log.LogConfig;
+import dev.queuelab.api.log.ProducerRecord;
+import dev.queuelab.api.log.TransactionOutcome;
+import dev.queuelab.check.Anomaly;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The simple model of a Kafka-style log, folded over a history: every partition as a map from offset to
+ * what the model knows is there (a record, or a transaction's marker), the high watermark, the log start
+ * offset seen so far, and the transactions open, committed or aborted. Each answer the log gives is compared
+ * with it; then the model follows the log, so that one mistake is reported once.
+ *
+ * <p>Values are unique (v1, v2...), so a record is known by its value wherever it shows up. Group rules
+ * (members, generations, commits) are the {@link GroupModel}'s.
+ */
+final class LogModel {
+
+    /** What sits at one offset: a record (with its transaction, if any) or a transaction marker. */
+    private record Entry(ProducerRecord record, Instant at, Txn txn, boolean marker) {
+    }
+
+    /** One transaction of one producer instance, and where it wrote. */
+    private static final class Txn {
+        final String name;
+        final Map<Integer, Long> first = new HashMap<>();
+        TransactionOutcome end;
+
+        Txn(String name) {
+            this.name = name;
+        }
+    }
+
+    /**
+     * How many of a producer's recent appends per partition a Kafka broker remembers to answer retries: 5, as
+     * many as an idempotent producer may have in flight (max.in.flight.requests.per.connection <= 5, KIP-98 and
+     * the producer configuration docs). Older retries may be refused.
+     */
+    static final int SEQUENCES_REMEMBERED = 5;
+
+    private final LogConfig config;
+    private final Instant start;
+    private final List<TreeMap<Long, Entry>> partitions = new ArrayList<>();
+    private final long[] hw;
+    private final long[] logStart;
+    private final Map<String, Long> offsetOf = new HashMap<>();
+    private final Map<String, Integer> idempotentWrites = new HashMap<>();   // per producer and partition
+    private final Map<String, Integer> writeIndex = new HashMap<>();         // per value: its place in that count
+    private final Map<String, Txn> open = new HashMap<>();
+    private final GroupModel groups;
+    private final List<Anomaly> anomalies = new ArrayList<>();
+    private final Set<String> coverage = new TreeSet<>();
+    private final Set<Integer> keyedPartitions = new HashSet<>();
+    private final Set<String> readAt = new HashSet<>();
+    private int transactions;
+
+    LogModel(LogSetup setup, Instant start) {
+        this.config = setup.log();
+        this.start = start;
+        this.hw = new long[config.partitions()];
+        this.logStart = new long[config.partitions()];
+        for (int p = 0; p < config.partitions(); p++) {
+            partitions.add(new TreeMap<>());
+        }
+        this.groups = new GroupModel(config, anomalies, coverage, this::committedResumeAllowed);
+    }
+
+    List<Anomaly> anomalies() {
+        return anomalies;
+    }
+
+    Optional<Anomaly> primary() {
+        return anomalies.stream().findFirst();
+    }
+
+    Set<String> coverage() {
+        return coverage;
+    }
+
+    void apply(LogEvent event) {
+        groups.expire(event);
+        if (event instanceof LogEvent.Appended e) {
+            appended(e);
+        } else if (event instanceof LogEvent.Fetched e) {
+            fetched(e);
+        } else if (event instanceof LogEvent.OutOfRange e) {
+            outOfRange(e);
+        } else if (event instanceof LogEvent.Sought e) {
+            sought(e);
+        } else if (event instanceof LogEvent.Transaction e) {
+            transaction(e);
+        } else if (event instanceof LogEvent.Observed e) {
+            e.offsets().forEach(o -> offsets(e.step(), e.at(), o.partition(), o.logStart(), o.highWatermark(), o.lastStable()));
+            groups.observed(e);
+        } else if (event instanceof LogEvent.Threw e) {
+            anomalies.add(e.action().contains(LogRunner.ZOMBIE)
+                    ? ZOMBIE_WRITE.found(e.step(), e.action() + ": the log threw " + e.error() + " instead of refusing it as"
+                            + " PRODUCER_FENCED: it did not recognise the older epoch")
+                    : OPERATION_FAILED.found(e.step(), "the log threw " + e.error() + " when asked: " + e.action()));
+        } else if (!groups.apply(event) && !(event instanceof LogEvent.Ticked || event instanceof LogEvent.Skipped)) {
+            throw new IllegalStateException("the log model has no rule for " + event + ": a bug in the checker");
+        }
+    }
+
+    // ---- appends and transactions ----
+
+    private void appended(LogEvent.Appended e) {
+        ProducerRecord r = e.record();
+        AppendOutcome out = e.result();
+        String what = e.producer() + "'s append of " + r.value() + " at " + t(e.at());
+        switch (e.kind()) {
+            case GAP -> {
+                if (out.written()) {
+                    anomalies.add(SEQUENCE_GAP_ACCEPTED.found(e.step(), what + " skipped a sequence number, and the log wrote it at p"
+                            + out.partition() + "@" + out.offset() + " instead of refusing it"));
+                    record(out, r, e.at(), null);
+                } else {
+                    coverage.add("idempotence: gap refused");
+                }
+            }
+            case ZOMBIE -> {
+                if (out.written()) {
+                    anomalies.add(ZOMBIE_WRITE.found(e.step(), what + " came from an instance that a restart fenced, and the log wrote it at p"
+                            + out.partition() + "@" + out.offset()));
+                    record(out, r, e.at(), null);
+                } else {
+                    coverage.add("transactions: zombie fenced");
+                }
+            }
+            case RETRY -> retried(e, what);
+            default -> fresh(e, what);
+        }
+    }
+
+    private void fresh(LogEvent.Appended e, String what) {
+        AppendOutcome out = e.result();
+        if (out.status() != AppendOutcome.Status.APPENDED) {
+            anomalies.add(REFUSED.found(e.step(), what + " was answered " + out.status() + ", but it was a fresh, valid append"));
+            return;
+        }
+        if (!check(e.step(), what, e.record(), out)) {
+            return;
+        }
+        if (e.idempotent()) {
+            String lane = e.producer() + "/" + out.partition();
+            writeIndex.put(e.record().value(), idempotentWrites.getOrDefault(lane, 0));
+            idempotentWrites.merge(lane, 1, Integer::sum);
+        }
+        Txn txn = e.kind() == LogEvent.Kind.TRANSACTIONAL ? open.get(e.producer()) : null;
+        if (txn != null) {
+            txn.first.putIfAbsent(out.partition(), out.offset());
+        }
+        record(out, e.record(), e.at(), txn);
+        if (e.record().key() != null) {
+            keyedPartitions.add(out.partition());
+            if (keyedPartitions.size() > 1) {
+                coverage.add("partitions: keyed records spread over partitions");
+            }
+        }
+    }
+
+    /** L1, L2: the partition the key maps to, and the next offset of that partition. */
+    private boolean check(int step, String what, ProducerRecord r, AppendOutcome out) {
+        if (r.key() != null && out.partition() != DefaultPartitioner.partition(r.key(), config.partitions())) {
+            anomalies.add(WRONG_PARTITION.found(step, what + " went to p" + out.partition() + ", but key " + r.key()
+                    + " maps to p" + DefaultPartitioner.partition(r.key(), config.partitions()) + " of " + config.partitions()));
+            record(out, r, null, null);
+            return false;
+        }
+        if (out.offset() != hw[out.partition()]) {
+            anomalies.add(INCONSISTENT_OFFSETS.found(step, what + " was given offset " + out.offset() + " of p" + out.partition()
+                    + ", but the next offset there is " + hw[out.partition()]));
+            return false;
+        }
+        return true;
+    }
+
+    private void retried(LogEvent.Appended e, String what) {
+        AppendOutcome out = e.result();
+        Long original = offsetOf.get(e.record().value());
+        if (!e.idempotent()) {
+            if (out.status() == AppendOutcome.Status.APPENDED && check(e.step(), what, e.record(), out)) {
+                record(out, e.record(), e.at(), null);
+                coverage.add("retry: written twice without idempotence");
+            } else if (out.status() != AppendOutcome.Status.APPENDED) {
+                anomalies.add(REFUSED.found(e.step(), what + " (a plain retry) was answered " + out.status()));
+            }
+            return;
+        }
+        String lane = e.producer() + "/" + DefaultPartitioner.partition(e.record().key(), config.partitions());
+        int later = idempotentWrites.getOrDefault(lane, 0) - writeIndex.getOrDefault(e.record().value(), 0) - 1;
+        if (!out.written() && later < SEQUENCES_REMEMBERED) {
+            anomalies.add(RETRY_REFUSED.found(e.step(), what + " is a retry of a record written at offset " + original + " with "
+                    + later + " later append(s) of " + e.producer() + " to that partition, and the log answered " + out.status()
+                    + ": the producer gives up on a record that is in the log"));
+        } else if (out.status() == AppendOutcome.Status.APPENDED) {
+            anomalies.add(DUPLICATE.found(e.step(), what + " is a retry of sequence already written at p" + out.partition() + "@"
+                    + original + ", and the log wrote it again at p" + out.partition() + "@" + out.offset()));
+            record(out, e.record(), e.at(), null);
+        } else if (out.status() == AppendOutcome.Status.DUPLICATE && original != null && out.offset() != original) {
+            anomalies.add(INCONSISTENT_OFFSETS.found(e.step(), what + " was answered as a duplicate of offset " + out.offset()
+                    + ", but the original is at " + original));
+        } else if (out.status() == AppendOutcome.Status.DUPLICATE) {
+            coverage.add("idempotence: retry deduplicated");
+        }
+    }
+
+    private void record(AppendOutcome out, ProducerRecord r, Instant at, Txn txn) {
+        int p = out.partition();
+        if (at == null || p < 0 || p >= config.partitions()) {
+            return;                           // reported already; nothing sensible to follow
+        }
+        partitions.get(p).put(out.offset(), new Entry(r, at, txn, false));
+        hw[p] = Math.max(hw[p], out.offset() + 1);
+        offsetOf.putIfAbsent(r.value(), out.offset());
+    }
+
+    private void transaction(LogEvent.Transaction e) {
+        String who = e.producer();
+        switch (e.what()) {
+            case BEGIN -> {
+                if (e.result() != TransactionOutcome.BEGUN) {
+                    anomalies.add(REFUSED.found(e.step(), who + " could not begin a transaction: " + e.result()));
+                    return;
+                }
+                open.put(who, new Txn(who + "#" + (++transactions)));
+            }
+            case COMMIT, ABORT -> {
+                TransactionOutcome expected = e.what() == LogStep.TxnAction.COMMIT ? TransactionOutcome.COMMITTED : TransactionOutcome.ABORTED;
+                if (e.result() != expected) {
+                    anomalies.add(REFUSED.found(e.step(), who + " ended its transaction with " + e.what() + " and got " + e.result()));
+                }
+                end(open.remove(who), e.result() == TransactionOutcome.COMMITTED ? TransactionOutcome.COMMITTED
+                        : TransactionOutcome.ABORTED, e.at());
+                coverage.add(expected == TransactionOutcome.COMMITTED ? "transactions: committed" : "transactions: aborted");
+            }
+            case RESTART -> end(open.remove(who), TransactionOutcome.ABORTED, e.at());   // L13: the old one's is aborted
+            default -> throw new IllegalStateException("no transaction rule for " + e.what() + ": a bug in the checker");
+        }
+    }
+
+    /** L14: a marker in every partition the transaction wrote to, and its records committed or aborted together. */
+    private void end(Txn txn, TransactionOutcome how, Instant at) {
+        if (txn == null) {
+            return;
+        }
+        txn.end = how;
+        for (int p : new TreeSet<>(txn.first.keySet())) {
+            partitions.get(p).put(hw[p], new Entry(null, at, txn, true));
+            hw[p]++;
+        }
+    }
+
+    // ---- reads ----
+
+    private long lso(int p) {
+        return open.values().stream().map(txn -> txn.first.get(p)).filter(o -> o != null).min(Long::compare).orElse(hw[p]);
+    }
+
+    private boolean visible(Entry en, long offset, int p, IsolationLevel isolation) {
+        if (en.marker()) {
+            return false;
+        }
+        if (isolation == IsolationLevel.READ_UNCOMMITTED) {
+            return true;
+        }
+        return offset < lso(p) && (en.txn() == null || en.txn().end != TransactionOutcome.ABORTED);
+    }
+
+    private void fetched(LogEvent.Fetched e) {
+        int p = e.partition();
+        FetchResult fr = e.result();
+        boolean drain = e.reader().equals(LogRunner.DRAINER);
+        String who = e.reader() + "'s read of p" + p + " from " + e.from() + " at " + t(e.at());
+        offsets(e.step(), e.at(), p, fr.logStartOffset(), fr.highWatermark(), fr.lastStableOffset());
+        if (fr.records().size() > e.max()) {
+            anomalies.add(BATCH_OVER_MAX.found(e.step(), who + " asked for up to " + e.max() + " and got " + fr.records().size()));
+        }
+        long bound = e.isolation() == IsolationLevel.READ_COMMITTED ? lso(p) : hw[p];
+        long previous = e.from() - 1;
+        Set<Long> returned = new HashSet<>();
+        for (ConsumerRecord r : fr.records()) {
+            Entry en = partitions.get(p).get(r.offset());
+            if (r.offset() <= previous) {
+                anomalies.add(NONMONOTONIC_POLL.found(e.step(), who + " returned offset " + r.offset() + " after " + previous));
+            } else if (en == null || en.marker()) {
+                anomalies.add((en == null ? UNEXPECTED : INCONSISTENT_OFFSETS).found(e.step(), who + " returned " + r.value() + "@"
+                        + r.offset() + ", but " + (en == null ? "nothing was appended there" : "that offset holds a transaction marker")));
+            } else if (!r.asProducerRecord().equals(en.record())) {
+                anomalies.add(INCONSISTENT_OFFSETS.found(e.step(), who + " returned " + r.value() + " (key " + r.key() + ") at offset "
+                        + r.offset() + ", which holds " + en.record().value() + " (key " + en.record().key() + ")"));
+            } else if (e.isolation() == IsolationLevel.READ_COMMITTED && en.txn() != null && en.txn().end == TransactionOutcome.ABORTED) {
+                anomalies.add(ABORTED_READ.found(e.step(), who + " (read_committed) returned " + r.value() + "@" + r.offset()
+                        + ", written by " + en.txn().name + ", which aborted"));
+            } else if (r.offset() >= bound) {
+                anomalies.add(OPEN_TRANSACTION_READ.found(e.step(), who + " (" + e.isolation().toString().toLowerCase(java.util.Locale.ROOT)
+                        + ") returned " + r.value() + "@" + r.offset() + ", at or past " + bound + (bound == hw[p]
+                        ? ", the high watermark" : ", the last stable offset (" + open.values().stream()
+                        .filter(txn -> txn.first.containsKey(p)).map(txn -> txn.name).findFirst().orElse("?") + " is still open)")));
+            }
+            previous = Math.max(previous, r.offset());
+            returned.add(r.offset());
+            if (!readAt.add(p + "@" + r.offset())) {
+                coverage.add("read: an offset read again holds the same record");
+            }
+        }
+        long limit = Math.max(e.from(), Math.min(Math.max(fr.nextOffset(), previous + 1), bound));
+        for (Map.Entry<Long, Entry> en : partitions.get(p).subMap(e.from(), true, limit, false).entrySet()) {
+            if (!returned.contains(en.getKey()) && visible(en.getValue(), en.getKey(), p, e.isolation())) {
+                anomalies.add((drain ? LOST_WRITE : POLL_SKIP).found(e.step(), who + " went on at " + fr.nextOffset() + " without "
+                        + en.getValue().record().value() + "@" + en.getKey() + (drain ? ", which was acknowledged and is still"
+                        + " inside the log's offsets: it is gone" : ", which it should have returned first")));
+                break;
+            }
+        }
+        if (e.isolation() == IsolationLevel.READ_COMMITTED && hw[p] > lso(p) && fr.nextOffset() >= lso(p)) {
+            coverage.add("transactions: read_committed held back at an open transaction");
+        }
+        if (e.isolation() == IsolationLevel.READ_COMMITTED && partitions.get(p).subMap(e.from(), limit).values().stream()
+                .anyMatch(en -> en.txn() != null && en.txn().end == TransactionOutcome.ABORTED && !en.marker())) {
+            coverage.add("transactions: aborted records hidden from read_committed");
+        }
+    }
+
+    private void outOfRange(LogEvent.OutOfRange e) {
+        int p = e.partition();
+        if (e.from() < hw[p] && !expiredBelow(p, e.from() + 1, e.at())) {
+            anomalies.add(RETENTION_EARLY.found(e.step(), e.reader() + "'s read of p" + p + " from " + e.from() + " at " + t(e.at())
+                    + " was refused as out of range, but offset " + e.from() + " is below the high watermark (" + hw[p]
+                    + ") and retention could not have deleted it yet"));
+        }
+    }
+
+    /** L1, L5, L6: the offsets a log reports against what the model knows. */
+    private void offsets(int step, Instant at, int p, long reportedStart, long reportedHw, long reportedLso) {
+        if (reportedHw != hw[p]) {
+            anomalies.add((reportedHw < hw[p] ? LOST_WRITE : INCONSISTENT_OFFSETS).found(step, "at " + t(at) + " p" + p
+                    + "'s high watermark is reported as " + reportedHw + ", but " + hw[p] + " offsets were written there"));
+            hw[p] = Math.max(hw[p], reportedHw);
+            return;
+        }
+        if (reportedLso != lso(p)) {
+            anomalies.add(OPEN_TRANSACTION_READ.found(step, "at " + t(at) + " p" + p + "'s last stable offset is reported as "
+                    + reportedLso + ", but it is " + lso(p) + (lso(p) == hw[p] ? " (no transaction is open there)" : "")));
+        }
+        if (reportedStart > logStart[p]) {
+            if (!expiredBelow(p, reportedStart, at)) {
+                anomalies.add(RETENTION_EARLY.found(step, "at " + t(at) + " p" + p + "'s log start offset moved to " + reportedStart
+                        + ", deleting records younger than the retention time (" + Durations.brief(config.retentionTime()) + ")"));
+            }
+            logStart[p] = reportedStart;
+            coverage.add("retention: log start moved");
+        }
+    }
+
+    /** L5: every record below {@code offset} is older than retention.ms at {@code at}, so its segment may be gone. */
+    private boolean expiredBelow(int p, long offset, Instant at) {
+        return !config.keepsForever() && partitions.get(p).headMap(offset, false).values().stream()
+                .allMatch(en -> Duration.between(en.at(), at).compareTo(config.retentionTime()) > 0);
+    }
+
+    /** L5, L10: a member may start at {@code start} instead of {@code committed} only if retention deleted what lies between. */
+    private boolean committedResumeAllowed(int p, long committed, long start, Instant at) {
+        return start == committed || start > committed && expiredBelow(p, start, at);
+    }
+
+    private void sought(LogEvent.Sought e) {
+        int p = e.partition();
+        long expected = partitions.get(p).tailMap(logStart[p], true).entrySet().stream()
+                .filter(en -> !en.getValue().marker() && !en.getValue().at().isBefore(e.target()))
+                .map(Map.Entry::getKey).findFirst().orElse(hw[p]);
+        if (e.offset() != expected) {
+            anomalies.add(SEEK_WRONG.found(e.step(), "the first record of p" + p + " at or after " + t(e.target()) + " is at offset "
+                    + expected + ", but the log answered " + e.offset()));
+        }
+        coverage.add("seek: by timestamp");
+    }
+
+    private String t(Instant at) {
+        return "t=" + Durations.brief(Duration.between(start, at));
+    }
+}

@@ -1,0 +1,227 @@
+package dev.queuelab.check.log;
+
+import dev.queuelab.api.log.Assignor;
+import dev.queuelab.api.log.IsolationLevel;
+import dev.queuelab.api.log.LogCapabilities;
+import dev.queuelab.api.log.LogConfig;
+import dev.queuelab.check.Property;
+import dev.queuelab.check.Scenario;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+
+/**
+ * The partitioned log's properties: each generates scenarios aimed at one part of the contract and demands
+ * that they reach the situations it is about. Every invariant is checked in every scenario.
+ */
+public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> {
+
+    /** Keys to partitions, dense offsets, reads and replays, retries without idempotence. */
+    PARTITIONING("partitioning", c -> true,
+            Map.of("partitions: keyed records spread over partitions", 0.5, "read: an offset read again holds the same record", 0.3,
+                    "retry: written twice without idempotence", 0.1, "seek: by timestamp", 0.2)) {
+        @Override
+        List<Weighted> weights() {
+            return List.of(w(40, Kind.PRODUCE), w(6, Kind.RETRY), w(30, Kind.FETCH), w(6, Kind.SEEK), w(12, Kind.TICK),
+                    w(6, Kind.OBSERVE));
+        }
+    },
+
+    /** Consumer groups: joins, leaves, crashes and session timeouts, polls, commits, resuming and replays. */
+    GROUPS("groups", LogCapabilities::groups,
+            Map.of("groups: a rebalance while members held partitions", 0.4, "groups: a session expired", 0.15,
+                    "groups: resumed from a committed offset", 0.05, "groups: a fenced commit refused", 0.05,
+                    "read: an offset read again holds the same record", 0.2)) {
+        @Override
+        List<Weighted> weights() {
+            return List.of(w(24, Kind.PRODUCE), w(10, Kind.JOIN), w(3, Kind.LEAVE), w(22, Kind.POLL), w(12, Kind.COMMIT),
+                    w(4, Kind.CRASH), w(4, Kind.REPLAY), w(12, Kind.TICK), w(6, Kind.OBSERVE));
+        }
+    },
+
+    /** The idempotent producer: retries after a lost answer written once, gaps refused. */
+    IDEMPOTENCE("idempotence", LogCapabilities::idempotence,
+            Map.of("idempotence: retry deduplicated", 0.3, "idempotence: gap refused", 0.2)) {
+        @Override
+        List<Weighted> weights() {
+            return List.of(w(40, Kind.PRODUCE_IDEMPOTENT), w(14, Kind.RETRY), w(5, Kind.GAP), w(25, Kind.FETCH), w(6, Kind.TICK),
+                    w(6, Kind.OBSERVE));
+        }
+    },
+
+    /** Transactions: begin, append, commit, abort, restart with a fenced zombie; read_committed consumers. */
+    TRANSACTIONS("transactions", LogCapabilities::transactions,
+            Map.of("transactions: committed", 0.3, "transactions: aborted", 0.2,
+                    "transactions: aborted records hidden from read_committed", 0.05,
+                    "transactions: read_committed held back at an open transaction", 0.1, "transactions: zombie fenced", 0.05)) {
+        @Override
+        List<Weighted> weights() {
+            return List.of(w(8, Kind.PRODUCE), w(40, Kind.TXN), w(24, Kind.FETCH_COMMITTED), w(8, Kind.JOIN), w(12, Kind.POLL),
+                    w(4, Kind.TICK), w(4, Kind.OBSERVE));
+        }
+
+        @Override
+        IsolationLevel isolation() {
+            return IsolationLevel.READ_COMMITTED;
+        }
+    },
+
+    /** Retention by time over small segments: old segments go whole, nothing young is deleted. */
+    RETENTION("retention", LogCapabilities::retention,
+            Map.of("retention: log start moved", 0.3)) {
+        @Override
+        List<Weighted> weights() {
+            return List.of(w(35, Kind.PRODUCE), w(20, Kind.FETCH), w(10, Kind.JOIN), w(10, Kind.POLL), w(6, Kind.COMMIT),
+                    w(25, Kind.TICK), w(8, Kind.OBSERVE));
+        }
+
+        @Override
+        LogConfig config(SplittableRandom random) {
+            return super.config(random).withRetentionTime(Duration.ofSeconds(choose(random, 10, 30, 60)))
+                    .withSegmentBytes(choose(random, 10, 20, 40));
+        }
+    };
+
+    static final int MAX_STEPS = 40;
+
+    /** The step kinds a property weighs. */
+    enum Kind { PRODUCE, PRODUCE_IDEMPOTENT, RETRY, GAP, FETCH, FETCH_COMMITTED, SEEK, JOIN, LEAVE, POLL, COMMIT, CRASH, REPLAY, TXN, TICK, OBSERVE }
+
+    record Weighted(int weight, Kind kind) {
+    }
+
+    private final String id;
+    private final Predicate<LogCapabilities> applies;
+    private final Map<String, Double> coverage;
+
+    LogProperty(String id, Predicate<LogCapabilities> applies, Map<String, Double> coverage) {
+        this.id = id;
+        this.applies = applies;
+        this.coverage = coverage;
+    }
+
+    abstract List<Weighted> weights();
+
+    IsolationLevel isolation() {
+        return IsolationLevel.READ_UNCOMMITTED;
+    }
+
+    /** One to three partitions, small segments so that they roll, a short session timeout, either assignor. */
+    LogConfig config(SplittableRandom random) {
+        return LogConfig.of(1 + random.nextInt(3)).withSegmentBytes(choose(random, 20, 40, 1 << 20))
+                .withSessionTimeout(Duration.ofSeconds(choose(random, 10, 30)))
+                .withAssignor(random.nextBoolean() ? Assignor.RANGE : Assignor.ROUND_ROBIN);
+    }
+
+    static Weighted w(int weight, Kind kind) {
+        return new Weighted(weight, kind);
+    }
+
+    static int choose(SplittableRandom random, int... choices) {
+        return choices[random.nextInt(choices.length)];
+    }
+
+    @Override
+    public String topology() {
+        return "log";
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String doc() {
+        return "docs/partitioned-log.md";
+    }
+
+    @Override
+    public boolean appliesTo(LogCapabilities capabilities) {
+        return applies.test(capabilities);
+    }
+
+    @Override
+    public Map<String, Double> coverage() {
+        return coverage;
+    }
+
+    public static LogProperty byId(String id) {
+        for (LogProperty p : values()) {
+            if (p.id.equals(id)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no log property '" + id + "': use one of partitioning, groups, idempotence,"
+                + " transactions, retention");
+    }
+
+    @Override
+    public Scenario<LogSetup, LogStep> generate(long seed, LogCapabilities capabilities) {
+        SplittableRandom random = new SplittableRandom(seed);
+        LogSetup setup = new LogSetup(config(random), isolation());
+        int total = weights().stream().mapToInt(Weighted::weight).sum();
+        int length = 4 + random.nextInt(MAX_STEPS - 3);
+        List<LogStep> steps = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            int pick = random.nextInt(total);
+            Kind kind = null;
+            for (Weighted w : weights()) {
+                if ((pick -= w.weight()) < 0) {
+                    kind = w.kind();
+                    break;
+                }
+            }
+            steps.add(step(kind, random));
+        }
+        return new Scenario<>(setup, steps);
+    }
+
+    private static LogStep step(Kind kind, SplittableRandom random) {
+        String consumer = LogStep.CONSUMERS.get(random.nextInt(LogStep.CONSUMERS.size()));
+        int producer = 1 + random.nextInt(2);
+        int key = random.nextInt(5) == 0 ? 0 : 1 + random.nextInt(4);
+        return switch (kind) {
+            case PRODUCE -> new LogStep.Produce(producer, key, false, false);
+            case PRODUCE_IDEMPOTENT -> new LogStep.Produce(producer, key, true, random.nextInt(3) == 0);
+            case RETRY -> new LogStep.Retry(producer);
+            case GAP -> new LogStep.Gap(producer);
+            case FETCH, FETCH_COMMITTED -> new LogStep.Fetch(random.nextInt(3), List.of(-1, 0, 1, 2, 3).get(random.nextInt(5)),
+                    1 + random.nextInt(4), kind == Kind.FETCH_COMMITTED);
+            case SEEK -> new LogStep.SeekTime(random.nextInt(3), choose(random, 0, 1, 5, 10, 30));
+            case JOIN -> new LogStep.Join(consumer);
+            case LEAVE -> new LogStep.Leave(consumer);
+            case POLL -> new LogStep.Poll(consumer, 1 + random.nextInt(3));
+            case COMMIT -> new LogStep.Commit(consumer);
+            case CRASH -> new LogStep.Crash(consumer);
+            case REPLAY -> new LogStep.Replay(consumer, 1 + random.nextInt(3));
+            case TXN -> new LogStep.Txn(1 + random.nextInt(2), LogStep.TxnAction.values()[txnAction(random)], 1 + random.nextInt(4));
+            case TICK -> new LogStep.Tick(choose(random, 1, 5, 10, 30));
+            case OBSERVE -> new LogStep.Observe();
+        };
+    }
+
+    /** Begin and append most, then commit and abort, and now and then a restart and its zombie. */
+    private static int txnAction(SplittableRandom random) {
+        int r = random.nextInt(20);
+        return r < 5 ? 0 : r < 12 ? 1 : r < 15 ? 2 : r < 17 ? 3 : r < 19 ? 4 : 5;
+    }
+
+    @Override
+    public List<LogSetup> simpler(LogSetup setup) {
+        List<LogSetup> out = new ArrayList<>();
+        LogConfig c = setup.log();
+        for (int p = 1; p < c.partitions(); p++) {
+            out.add(new LogSetup(LogConfig.of(p).withSegmentBytes(c.segmentBytes()).withSegmentAge(c.segmentAge())
+                    .withRetentionTime(c.retentionTime()).withRetentionBytes(c.retentionBytes())
+                    .withSessionTimeout(c.sessionTimeout()).withAssignor(c.assignor()), setup.isolation()));
+        }
+        if (c.segmentBytes() < 1 << 20) {
+            out.add(new LogSetup(c.withSegmentBytes(1 << 20), setup.isolation()));
+        }
+        return out;
+    }
+}

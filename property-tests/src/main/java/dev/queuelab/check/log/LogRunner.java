@@ -1,0 +1,412 @@
+package dev.queuelab.check.log;
+
+import dev.queuelab.api.log.AppendOutcome;
+import dev.queuelab.api.log.Assignment;
+import dev.queuelab.api.log.DefaultPartitioner;
+import dev.queuelab.api.log.HeartbeatOutcome;
+import dev.queuelab.api.log.IsolationLevel;
+import dev.queuelab.api.log.OffsetOutOfRangeException;
+import dev.queuelab.api.log.PartitionedLog;
+import dev.queuelab.api.log.ProducerIdAndEpoch;
+import dev.queuelab.api.log.ProducerRecord;
+import dev.queuelab.api.log.Seek;
+import dev.queuelab.api.log.TransactionOutcome;
+import dev.queuelab.check.ClockDriver;
+import dev.queuelab.check.Scenario;
+import dev.queuelab.check.SimClockDriver;
+import dev.queuelab.check.log.LogEvent.Kind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs a log scenario, single-threaded, against one implementation, and records the history. It plays the
+ * clients: producers that number their appends and retry, consumers of group {@code g1} that keep their
+ * positions, heartbeat on every poll and rejoin when the group moved on, and transactional producers. After
+ * the last step it drains: it reads every partition from its start to its end and looks at the offsets.
+ *
+ * <p>It calls the log only where a step says so, records every answer as it came, and judges nothing: that
+ * is the model's job.
+ */
+public final class LogRunner {
+
+    static final String GROUP = "g1";
+    static final String DRAINER = "drainer";
+    /** How a fenced former instance of a transactional producer is named in the history. */
+    static final String ZOMBIE = "(fenced instance)";
+
+    private final LogFactory factory;
+    private final Supplier<ClockDriver> clocks;
+
+    public LogRunner(LogFactory factory) {
+        this(factory, SimClockDriver::new);
+    }
+
+    public LogRunner(LogFactory factory, Supplier<ClockDriver> clocks) {
+        this.factory = factory;
+        this.clocks = clocks;
+    }
+
+    public LogHistory run(Scenario<LogSetup, LogStep> scenario) {
+        return new Run(scenario).execute();
+    }
+
+    /** An idempotent or plain producer: its id, next sequence per partition, and its last append for a retry. */
+    private static final class Producer {
+        ProducerIdAndEpoch id;
+        ProducerIdAndEpoch zombie;
+        boolean inTransaction;
+        final Map<Integer, Integer> nextSequence = new HashMap<>();
+        final Map<Integer, Integer> zombieSequence = new HashMap<>();
+        ProducerRecord last;
+        int lastPartition;
+        int lastSequence;
+        boolean lastIdempotent;
+    }
+
+    /** A consumer of g1: its member id, generation, partitions and positions (the next offset to read). */
+    private static final class Member {
+        String id;
+        int generation;
+        List<Integer> partitions = List.of();
+        final Map<Integer, Long> positions = new HashMap<>();
+    }
+
+    private final class Run {
+        final Scenario<LogSetup, LogStep> scenario;
+        final ClockDriver clock = clocks.get();
+        final Instant start = clock.now();
+        final List<LogEvent> events = new ArrayList<>();
+        final Map<String, Producer> producers = new HashMap<>();
+        final Map<String, Member> members = new LinkedHashMap<>();
+        final Map<String, Integer> incarnations = new HashMap<>();
+        PartitionedLog log;
+        int values;
+        int step;
+        String doing = "";
+
+        Run(Scenario<LogSetup, LogStep> scenario) {
+            this.scenario = scenario;
+        }
+
+        LogHistory execute() {
+            try {
+                log = factory.create(scenario.config().log(), clock.clock());
+                for (LogStep s : scenario.steps()) {
+                    step++;
+                    perform(s);
+                }
+                drain();
+            } catch (RuntimeException e) {
+                events.add(new LogEvent.Threw(step, clock.now(), queueAction(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+            return new LogHistory(scenario.config(), log == null ? null : log.capabilities(), start, List.copyOf(events),
+                    scenario.steps().size());
+        }
+
+        private String queueAction() {
+            return log == null ? "create the log (" + scenario.config() + ")" : doing;
+        }
+
+        private int partitions() {
+            return scenario.config().log().partitions();
+        }
+
+        private void perform(LogStep s) {
+            if (s instanceof LogStep.Produce p) {
+                produce("P" + p.producer(), p.key(), p.idempotent(), p.ackLost());
+            } else if (s instanceof LogStep.Retry r) {
+                retry("P" + r.producer());
+            } else if (s instanceof LogStep.Gap g) {
+                gap("P" + g.producer());
+            } else if (s instanceof LogStep.Fetch f) {
+                fetch(f);
+            } else if (s instanceof LogStep.SeekTime t) {
+                int p = t.partition() % partitions();
+                Instant target = clock.now().minusSeconds(t.secondsAgo());
+                doing = "a reader seeks p" + p + " by timestamp";
+                events.add(new LogEvent.Sought(step, clock.now(), p, target,
+                        log.offsetFor(p, Seek.toTimestamp(target), IsolationLevel.READ_UNCOMMITTED)));
+            } else if (s instanceof LogStep.Join j) {
+                join(j.consumer());
+            } else if (s instanceof LogStep.Leave l) {
+                Member m = alive(l.consumer(), "leaves");
+                if (m != null) {
+                    doing = l.consumer() + " leaves";
+                    log.leave(GROUP, m.id);
+                    members.remove(l.consumer());
+                    events.add(new LogEvent.Left(step, clock.now(), l.consumer(), m.id));
+                }
+            } else if (s instanceof LogStep.Poll p) {
+                poll(p.consumer(), p.max());
+            } else if (s instanceof LogStep.Commit c) {
+                commit(c.consumer());
+            } else if (s instanceof LogStep.Crash c) {
+                Member m = alive(c.consumer(), "crashes");
+                if (m != null) {
+                    members.remove(c.consumer());
+                    events.add(new LogEvent.Crashed(step, clock.now(), c.consumer(), m.id));
+                }
+            } else if (s instanceof LogStep.Replay r) {
+                replay(r.consumer(), r.back());
+            } else if (s instanceof LogStep.Txn t) {
+                transaction("T" + t.producer(), t.action(), t.key());
+            } else if (s instanceof LogStep.Tick t) {
+                clock.advance(Duration.ofSeconds(t.seconds()));
+                events.add(new LogEvent.Ticked(step, clock.now(), Duration.ofSeconds(t.seconds())));
+            } else if (s instanceof LogStep.Observe) {
+                observe();
+            } else {
+                throw new IllegalStateException("the log runner has no rule for step " + s + ": a bug in the checker");
+            }
+        }
+
+        private ProducerRecord next(String producer, int key) {
+            values++;
+            return new ProducerRecord(key == 0 ? null : "k" + key, "v" + values, Map.of("producer", producer));
+        }
+
+        private void produce(String name, int key, boolean idempotent, boolean ackLost) {
+            Producer p = producers.computeIfAbsent(name, n -> new Producer());
+            ProducerRecord record = next(name, idempotent ? Math.max(1, key) : key);
+            doing = name + " appends " + record.value();
+            AppendOutcome result;
+            if (idempotent) {
+                if (p.id == null) {
+                    p.id = log.initProducerId();
+                }
+                int partition = DefaultPartitioner.partition(record.key(), partitions());
+                int sequence = p.nextSequence.merge(partition, 1, Integer::sum) - 1;
+                result = log.append(p.id, partition, sequence, record);
+                p.lastPartition = partition;
+                p.lastSequence = sequence;
+            } else {
+                result = log.append(record.key(), record.value(), record.headers());
+            }
+            p.last = record;
+            p.lastIdempotent = idempotent;
+            events.add(new LogEvent.Appended(step, clock.now(), name, record, idempotent ? Kind.IDEMPOTENT : Kind.PLAIN,
+                    idempotent, result, ackLost));
+        }
+
+        private void retry(String name) {
+            Producer p = producers.get(name);
+            if (p == null || p.last == null) {
+                events.add(new LogEvent.Skipped(step, clock.now(), name + " retries its last append", name + " has sent nothing"));
+                return;
+            }
+            doing = name + " retries " + p.last.value();
+            AppendOutcome result = p.lastIdempotent ? log.append(p.id, p.lastPartition, p.lastSequence, p.last)
+                    : log.append(p.last.key(), p.last.value(), p.last.headers());
+            events.add(new LogEvent.Appended(step, clock.now(), name, p.last, Kind.RETRY, p.lastIdempotent, result, false));
+        }
+
+        private void gap(String name) {
+            Producer p = producers.computeIfAbsent(name, n -> new Producer());
+            if (p.id == null) {
+                p.id = log.initProducerId();
+            }
+            ProducerRecord record = next(name, 1);
+            int partition = DefaultPartitioner.partition(record.key(), partitions());
+            int sequence = p.nextSequence.getOrDefault(partition, 0) + 1;     // one past the next: a gap
+            doing = name + " appends " + record.value() + " with sequence " + sequence;
+            events.add(new LogEvent.Appended(step, clock.now(), name, record, Kind.GAP, true,
+                    log.append(p.id, partition, sequence, record), false));
+        }
+
+        private void transaction(String name, LogStep.TxnAction action, int key) {
+            Producer p = producers.computeIfAbsent(name, n -> new Producer());
+            if (p.id == null && action != LogStep.TxnAction.ZOMBIE_APPEND) {
+                doing = name + " initialises its transactional id";
+                p.id = log.initTransactions("tx-" + name);
+            }
+            doing = name + " " + action;
+            Instant now = clock.now();
+            switch (action) {
+                case BEGIN -> {
+                    if (p.inTransaction) {
+                        events.add(new LogEvent.Skipped(step, now, name + " begins a transaction", "one is open already"));
+                        return;
+                    }
+                    TransactionOutcome result = log.beginTransaction(p.id);
+                    p.inTransaction = result == TransactionOutcome.BEGUN;
+                    events.add(new LogEvent.Transaction(step, now, name, action, result));
+                }
+                case APPEND -> {
+                    if (!p.inTransaction) {
+                        events.add(new LogEvent.Skipped(step, now, name + " appends in its transaction", "none is open"));
+                        return;
+                    }
+                    ProducerRecord record = next(name, Math.max(1, key));
+                    int partition = DefaultPartitioner.partition(record.key(), partitions());
+                    int sequence = p.nextSequence.merge(partition, 1, Integer::sum) - 1;
+                    events.add(new LogEvent.Appended(step, now, name, record, Kind.TRANSACTIONAL, true,
+                            log.append(p.id, partition, sequence, record), false));
+                }
+                case COMMIT, ABORT -> {
+                    if (!p.inTransaction) {
+                        events.add(new LogEvent.Skipped(step, now, name + " ends its transaction", "none is open"));
+                        return;
+                    }
+                    p.inTransaction = false;
+                    events.add(new LogEvent.Transaction(step, now, name, action,
+                            action == LogStep.TxnAction.COMMIT ? log.commitTransaction(p.id) : log.abortTransaction(p.id)));
+                }
+                case RESTART -> {
+                    p.zombie = p.id;
+                    p.zombieSequence.clear();
+                    p.zombieSequence.putAll(p.nextSequence);
+                    p.id = log.initTransactions("tx-" + name);
+                    p.nextSequence.clear();
+                    p.inTransaction = false;
+                    events.add(new LogEvent.Transaction(step, now, name, action, null));
+                }
+                case ZOMBIE_APPEND -> {
+                    if (p.zombie == null) {
+                        events.add(new LogEvent.Skipped(step, now, name + "'s old instance appends", "it never restarted"));
+                        return;
+                    }
+                    ProducerRecord record = next(name, Math.max(1, key));
+                    int partition = DefaultPartitioner.partition(record.key(), partitions());
+                    int sequence = p.zombieSequence.merge(partition, 1, Integer::sum) - 1;
+                    try {
+                        events.add(new LogEvent.Appended(step, now, name, record, Kind.ZOMBIE, true,
+                                log.append(p.zombie, partition, sequence, record), false));
+                    } catch (RuntimeException e) {            // not fenced, and so refused for another reason
+                        events.add(new LogEvent.Threw(step, now, name + " " + ZOMBIE + " appends " + record.value(),
+                                e.getClass().getSimpleName() + ": " + e.getMessage()));
+                    }
+                }
+                default -> throw new IllegalStateException("no rule for " + action + ": a bug in the checker");
+            }
+        }
+
+        private void fetch(LogStep.Fetch f) {
+            int p = f.partition() % partitions();
+            doing = "a reader reads p" + p;
+            long end = log.highWatermark(p);
+            long from = f.back() < 0 ? log.logStartOffset(p) : Math.max(log.logStartOffset(p), end - f.back());
+            read("reader", p, from, f.max(), f.readCommitted() ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED);
+        }
+
+        /** One read; a refused offset is recorded as such. Returns where the reader goes next. */
+        private long read(String reader, int partition, long from, int max, IsolationLevel isolation) {
+            doing = reader + " reads p" + partition + " from " + from;
+            try {
+                var result = log.read(partition, from, max, isolation);
+                events.add(new LogEvent.Fetched(step, clock.now(), reader, partition, from, max, isolation, result));
+                return result.nextOffset();
+            } catch (OffsetOutOfRangeException e) {
+                events.add(new LogEvent.OutOfRange(step, clock.now(), reader, partition, from, e.getMessage()));
+                return log.logStartOffset(partition);               // auto.offset.reset = earliest
+            }
+        }
+
+        private Member alive(String consumer, String what) {
+            Member m = members.get(consumer);
+            if (m == null) {
+                events.add(new LogEvent.Skipped(step, clock.now(), consumer + " " + what, consumer + " is not in the group"));
+            }
+            return m;
+        }
+
+        private void join(String consumer) {
+            if (members.containsKey(consumer)) {
+                events.add(new LogEvent.Skipped(step, clock.now(), consumer + " joins", consumer + " is a member already"));
+                return;
+            }
+            Member m = new Member();
+            m.id = consumer + "-" + incarnations.merge(consumer, 1, Integer::sum);
+            members.put(consumer, m);
+            assigned(consumer, m, log.join(GROUP, m.id));
+        }
+
+        /** Takes an assignment and starts each partition where the group resumes it (L10). */
+        private void assigned(String consumer, Member m, Assignment a) {
+            doing = consumer + " takes its assignment";
+            m.generation = a.generation();
+            m.partitions = a.partitions();
+            m.positions.clear();
+            Map<Integer, Long> starts = new LinkedHashMap<>();
+            for (int p : a.partitions()) {
+                long at = log.resumeOffset(GROUP, p, Seek.earliest(), scenario.config().isolation());
+                starts.put(p, at);
+                m.positions.put(p, at);
+            }
+            events.add(new LogEvent.Joined(step, clock.now(), consumer, m.id, a, starts));
+        }
+
+        private void poll(String consumer, int max) {
+            Member m = alive(consumer, "polls");
+            if (m == null) {
+                return;
+            }
+            doing = consumer + " heartbeats";
+            HeartbeatOutcome beat = log.heartbeat(GROUP, m.id, m.generation);
+            events.add(new LogEvent.Heartbeat(step, clock.now(), consumer, m.id, m.generation, beat));
+            if (beat != HeartbeatOutcome.OK) {
+                assigned(consumer, m, log.join(GROUP, m.id));      // the group moved on: rejoin, as Kafka's poll does
+            }
+            for (int p : m.partitions) {
+                m.positions.put(p, read(consumer, p, m.positions.get(p), max, scenario.config().isolation()));
+            }
+        }
+
+        private void commit(String consumer) {
+            Member m = alive(consumer, "commits");
+            if (m == null) {
+                return;
+            }
+            for (int p : m.partitions) {
+                long offset = m.positions.get(p);
+                doing = consumer + " commits p" + p;
+                events.add(new LogEvent.Committed(step, clock.now(), consumer, m.id, m.generation, p, offset,
+                        log.commit(GROUP, m.id, m.generation, p, offset)));
+            }
+        }
+
+        private void replay(String consumer, int back) {
+            Member m = alive(consumer, "replays");
+            if (m == null || m.partitions.isEmpty()) {
+                if (m != null) {
+                    events.add(new LogEvent.Skipped(step, clock.now(), consumer + " replays", consumer + " owns no partition"));
+                }
+                return;
+            }
+            int p = m.partitions.get(0);
+            read(consumer + " (replay)", p, Math.max(0, m.positions.get(p) - back), back, scenario.config().isolation());
+        }
+
+        private void observe() {
+            doing = "the checker reads the offsets";
+            List<LogEvent.Offsets> offsets = new ArrayList<>();
+            for (int p = 0; p < partitions(); p++) {
+                offsets.add(new LogEvent.Offsets(p, log.logStartOffset(p), log.highWatermark(p), log.lastStableOffset(p)));
+            }
+            doing = "the checker describes the group";
+            events.add(new LogEvent.Observed(step, clock.now(), offsets, log.describeGroup(GROUP)));
+        }
+
+        /** Reads every partition from its start to its end; bounded by what was appended. */
+        private void drain() {
+            for (int p = 0; p < partitions(); p++) {
+                step++;
+                long from = log.logStartOffset(p);
+                for (int round = 0; round <= values + 1 && from < log.highWatermark(p); round++) {
+                    long next = read(DRAINER, p, from, 100, IsolationLevel.READ_UNCOMMITTED);
+                    if (next <= from) {
+                        break;
+                    }
+                    from = next;
+                }
+            }
+            step++;
+            observe();
+        }
+    }
+}
