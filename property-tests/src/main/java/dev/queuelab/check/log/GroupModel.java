@@ -131,9 +131,13 @@ final class GroupModel {
         Member m = members.get(e.member());
         String who = e.consumer() + " (" + e.member() + ", generation " + e.generation() + ") heartbeat at " + t(e);
         if (m == null || m.stale) {
+            HeartbeatOutcome expected = m == null ? HeartbeatOutcome.UNKNOWN_MEMBER_ID : HeartbeatOutcome.ILLEGAL_GENERATION;
             if (e.result() == HeartbeatOutcome.OK) {
                 anomalies.add(FENCED_ACCEPTED.found(e.step(), who + " and was answered OK, but " + (m == null
                         ? "it is no longer a member (its session expired, or it left)" : "the group rebalanced since it was assigned")));
+            } else if (e.result() != expected) {
+                anomalies.add(INVALID_ANSWER.found(e.step(), who + " and was answered " + e.result() + ", but the code that says"
+                        + " why is " + expected));
             }
             return;
         }
@@ -151,6 +155,11 @@ final class GroupModel {
         String who = e.consumer() + " (" + e.member() + ", generation " + e.generation() + ") committed p" + e.partition()
                 + " at " + e.offset() + " at " + t(e);
         if (m == null || m.stale) {
+            CommitOutcome expected = m == null ? CommitOutcome.UNKNOWN_MEMBER_ID : CommitOutcome.ILLEGAL_GENERATION;
+            if (e.result() != CommitOutcome.COMMITTED && e.result() != expected) {
+                anomalies.add(INVALID_ANSWER.found(e.step(), who + " and was answered " + e.result() + ", but the code that says"
+                        + " why is " + expected));
+            }
             if (e.result() == CommitOutcome.COMMITTED) {
                 anomalies.add(FENCED_ACCEPTED.found(e.step(), who + ", and the log stored it, but " + (m == null
                         ? "it is no longer a member" : "the group rebalanced since: the partition may be someone else's now")));

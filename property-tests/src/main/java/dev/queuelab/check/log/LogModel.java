@@ -97,6 +97,10 @@ final class LogModel {
     }
 
     void apply(LogEvent event) {
+        if (answerMissing(event)) {
+            anomalies.add(INVALID_ANSWER.found(event.step(), "asked: " + event.action() + "; the log answered null"));
+            return;
+        }
         groups.expire(event);
         if (event instanceof LogEvent.Appended e) {
             appended(e);
@@ -119,6 +123,23 @@ final class LogModel {
         } else if (!groups.apply(event) && !(event instanceof LogEvent.Ticked || event instanceof LogEvent.Skipped)) {
             throw new IllegalStateException("the log model has no rule for " + event + ": a bug in the checker");
         }
+    }
+
+    private static boolean answerMissing(LogEvent event) {
+        if (event instanceof LogEvent.Appended a) {
+            return a.result() == null;
+        } else if (event instanceof LogEvent.Fetched f) {
+            return f.result() == null;
+        } else if (event instanceof LogEvent.Heartbeat h) {
+            return h.result() == null;
+        } else if (event instanceof LogEvent.Committed c) {
+            return c.result() == null;
+        } else if (event instanceof LogEvent.Joined j) {
+            return j.assignment() == null;
+        } else if (event instanceof LogEvent.Transaction t) {
+            return t.result() == null && t.what() != LogStep.TxnAction.RESTART;
+        }
+        return event instanceof LogEvent.Observed o && o.group() == null;
     }
 
     // ---- appends and transactions ----

@@ -32,6 +32,7 @@ public enum LogRule {
             "L12 a retry of one of a producer's last " + LogModel.SEQUENCES_REMEMBERED + " appends to a partition is answered as a duplicate"),
     SEQUENCE_GAP_ACCEPTED("sequence-gap-accepted", "L12 an idempotent append that skips a sequence number is refused"),
     ZOMBIE_WRITE("zombie-write", "L13 once initTransactions gave out a new epoch, the older epoch's appends are fenced"),
+    INVALID_ANSWER("invalid-answer", "every answer is one the contract allows: no null, the refusal code that says why"),
     REFUSED("refused", "every valid call is carried out: a fresh append is written, a transaction begins and ends"),
     OPERATION_FAILED("operation-failed", "every valid call answers as the contract says, without throwing");
 
