@@ -177,13 +177,32 @@ final class GroupModel {
         committed.put(e.partition(), e.offset());
     }
 
+    /** L14: offsets a committed transaction sent for g1. */
+    void committedByTransaction(Map<Integer, Long> offsets) {
+        committed.putAll(offsets);
+    }
+
     /** L8: the log's description of the group: exactly the live members, every partition owned once. */
     void observed(LogEvent.Observed e) {
+        if (!e.committed().equals(committed)) {
+            anomalies.add(COMMITTED_WRONG.found(e.step(), "at " + t(e) + " the group's committed offsets read " + e.committed()
+                    + ", but what was committed is " + new TreeMap<>(committed)));
+            committed.clear();
+            committed.putAll(e.committed());
+            return;
+        }
         Map<String, List<Integer>> owners = e.group().assignment();
         if (!owners.keySet().equals(new TreeSet<>(members.keySet()))) {
             anomalies.add(SINGLE_OWNER.found(e.step(), "at " + t(e) + " the group's members are " + owners.keySet()
                     + ", but the live ones are " + new TreeSet<>(members.keySet()) + " (a member whose session expired, or"
                     + " who left, must own nothing)"));
+            return;
+        }
+        Map<String, List<Integer>> expected = shares(new ArrayList<>(new TreeSet<>(members.keySet())));
+        if (!owners.isEmpty() && !owners.equals(expected) && exactlyOnce(owners)) {
+            anomalies.add(WRONG_ASSIGNMENT.found(e.step(), "at " + t(e) + " the " + config.assignor() + " shares of "
+                    + config.partitions() + " partition(s) over " + expected.keySet() + " are " + expected + ", but the group has "
+                    + owners));
             return;
         }
         Map<Integer, List<String>> byPartition = new TreeMap<>();
@@ -196,6 +215,35 @@ final class GroupModel {
                 return;
             }
         }
+    }
+
+    /** The assignor's shares, written as plainly as possible (members sorted by id). */
+    private Map<String, List<Integer>> shares(List<String> sorted) {
+        Map<String, List<Integer>> out = new TreeMap<>();
+        sorted.forEach(m -> out.put(m, new ArrayList<>()));
+        int n = sorted.size();
+        if (n == 0) {
+            return out;
+        }
+        if (config.assignor() == dev.queuelab.api.log.Assignor.ROUND_ROBIN) {
+            for (int p = 0; p < config.partitions(); p++) {
+                out.get(sorted.get(p % n)).add(p);             // dealt out in turn
+            }
+            return out;
+        }
+        int next = 0;
+        for (int i = 0; i < n; i++) {
+            int count = config.partitions() / n + (i < config.partitions() % n ? 1 : 0);   // the first P % C take one more
+            for (int k = 0; k < count; k++) {
+                out.get(sorted.get(i)).add(next++);
+            }
+        }
+        return out;
+    }
+
+    private boolean exactlyOnce(Map<String, List<Integer>> owners) {
+        List<Integer> all = owners.values().stream().flatMap(List::stream).sorted().toList();
+        return all.size() == config.partitions() && new TreeSet<>(all).size() == config.partitions();
     }
 
     private static String t(LogEvent e) {

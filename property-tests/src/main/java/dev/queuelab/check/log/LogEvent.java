@@ -113,8 +113,8 @@ public sealed interface LogEvent {
 
         @Override
         public String outcome() {
-            return "generation " + assignment.generation() + ", owns " + assignment.partitions().stream()
-                    .map(p -> "p" + p + " from " + starts.get(p)).collect(Collectors.joining(", "));
+            return "generation " + assignment.generation() + ", owns " + (assignment.partitions().isEmpty() ? "nothing"
+                    : assignment.partitions().stream().map(p -> "p" + p + " from " + starts.get(p)).collect(Collectors.joining(", ")));
         }
     }
 
@@ -168,18 +168,35 @@ public sealed interface LogEvent {
         }
     }
 
-    /** A transactional producer's begin, commit, abort (with the log's answer) or restart (a new epoch). */
-    record Transaction(int step, Instant at, String producer, LogStep.TxnAction what, TransactionOutcome result)
+    /** A transactional producer's begin, offsets, commit, abort (with the log's answer) or restart (a new epoch). */
+    record Transaction(int step, Instant at, String producer, LogStep.TxnAction what, TransactionOutcome result, String note)
             implements LogEvent {
         @Override
         public String action() {
-            return producer + " " + what.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + (what == LogStep.TxnAction.RESTART ? "s: a new instance takes over its transactional id" : "s its transaction");
+            return switch (what) {
+                case RESTART -> producer + " restarts: a new instance takes over its transactional id";
+                case OFFSETS -> producer + " adds g1's offsets " + note + " to its transaction";
+                case ZOMBIE_COMMIT -> producer + " " + LogRunner.ZOMBIE + " commits";
+                case ZOMBIE_OFFSETS -> producer + " " + LogRunner.ZOMBIE + " adds offsets to a transaction";
+                default -> producer + " " + what.toString().toLowerCase(java.util.Locale.ROOT) + "s its transaction";
+            };
         }
 
         @Override
         public String outcome() {
-            return result == null ? "" : result.toString();
+            return result == null ? note : result.toString();
+        }
+    }
+
+    record SoughtEnd(int step, Instant at, int partition, IsolationLevel isolation, long offset) implements LogEvent {
+        @Override
+        public String action() {
+            return "a reader seeks to the end of p" + partition + " (" + isolation.toString().toLowerCase(java.util.Locale.ROOT) + ")";
+        }
+
+        @Override
+        public String outcome() {
+            return "offset " + offset;
         }
     }
 
@@ -203,7 +220,8 @@ public sealed interface LogEvent {
         }
     }
 
-    record Observed(int step, Instant at, List<Offsets> offsets, GroupDescription group) implements LogEvent {
+    record Observed(int step, Instant at, List<Offsets> offsets, Map<Integer, Long> committed, GroupDescription group)
+            implements LogEvent {
         @Override
         public String action() {
             return "checker reads the offsets and the group";
@@ -212,7 +230,7 @@ public sealed interface LogEvent {
         @Override
         public String outcome() {
             return offsets.stream().map(Offsets::toString).collect(Collectors.joining(", ")) + "; g1 generation "
-                    + group.generation() + " " + group.assignment();
+                    + group.generation() + " " + group.assignment() + (committed.isEmpty() ? "" : ", committed " + committed);
         }
     }
 

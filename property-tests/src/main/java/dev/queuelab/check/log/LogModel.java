@@ -39,10 +39,11 @@ final class LogModel {
     private record Entry(ProducerRecord record, Instant at, Txn txn, boolean marker) {
     }
 
-    /** One transaction of one producer instance, and where it wrote. */
+    /** One transaction of one producer instance, where it wrote, and the offsets it will commit for g1. */
     private static final class Txn {
         final String name;
         final Map<Integer, Long> first = new HashMap<>();
+        final Map<Integer, Long> offsets = new HashMap<>();
         TransactionOutcome end;
 
         Txn(String name) {
@@ -70,6 +71,7 @@ final class LogModel {
     private final List<Anomaly> anomalies = new ArrayList<>();
     private final Set<String> coverage = new TreeSet<>();
     private final Set<Integer> keyedPartitions = new HashSet<>();
+    private long nullKeyed;                                   // unkeyed appends so far: round-robin from p0 (L2)
     private final Set<String> readAt = new HashSet<>();
     private int transactions;
 
@@ -112,6 +114,12 @@ final class LogModel {
             sought(e);
         } else if (event instanceof LogEvent.Transaction e) {
             transaction(e);
+        } else if (event instanceof LogEvent.SoughtEnd e) {
+            long expected = e.isolation() == IsolationLevel.READ_COMMITTED ? lso(e.partition()) : hw[e.partition()];
+            if (e.offset() != expected) {
+                anomalies.add(SEEK_WRONG.found(e.step(), "the end of p" + e.partition() + " for a " + e.isolation()
+                        .toString().toLowerCase(java.util.Locale.ROOT) + " reader is " + expected + ", but the log answered " + e.offset()));
+            }
         } else if (event instanceof LogEvent.Observed e) {
             e.offsets().forEach(o -> offsets(e.step(), e.at(), o.partition(), o.logStart(), o.highWatermark(), o.lastStable()));
             groups.observed(e);
@@ -201,9 +209,12 @@ final class LogModel {
 
     /** L1, L2: the partition the key maps to, and the next offset of that partition. */
     private boolean check(int step, String what, ProducerRecord r, AppendOutcome out) {
-        if (r.key() != null && out.partition() != DefaultPartitioner.partition(r.key(), config.partitions())) {
-            anomalies.add(WRONG_PARTITION.found(step, what + " went to p" + out.partition() + ", but key " + r.key()
-                    + " maps to p" + DefaultPartitioner.partition(r.key(), config.partitions()) + " of " + config.partitions()));
+        int expected = r.key() != null ? DefaultPartitioner.partition(r.key(), config.partitions())
+                : (int) (nullKeyed++ % config.partitions());
+        if (out.partition() != expected) {
+            anomalies.add(WRONG_PARTITION.found(step, what + " went to p" + out.partition() + ", but " + (r.key() != null
+                    ? "key " + r.key() + " maps to p" + expected + " of " + config.partitions() + " (murmur2)"
+                    : "unkeyed records go round-robin from p0, and this is unkeyed record #" + (nullKeyed - 1) + ": p" + expected)));
             record(out, r, null, null);
             return false;
         }
@@ -275,6 +286,22 @@ final class LogModel {
                 coverage.add(expected == TransactionOutcome.COMMITTED ? "transactions: committed" : "transactions: aborted");
             }
             case RESTART -> end(open.remove(who), TransactionOutcome.ABORTED, e.at());   // L13: the old one's is aborted
+            case OFFSETS -> {
+                Txn txn = open.get(who);
+                if (e.result() != TransactionOutcome.OFFSETS_ADDED) {
+                    anomalies.add(REFUSED.found(e.step(), who + " added offsets to its open transaction and got " + e.result()));
+                } else if (txn != null) {
+                    parseOffsets(e.note()).forEach(txn.offsets::put);
+                }
+            }
+            case ZOMBIE_COMMIT, ZOMBIE_OFFSETS -> {
+                if (e.result() != TransactionOutcome.PRODUCER_FENCED) {
+                    anomalies.add(ZOMBIE_WRITE.found(e.step(), e.action() + " and got " + e.result() + ": a restart fenced this"
+                            + " instance, and the log let it act on the transactional id"));
+                } else {
+                    coverage.add("transactions: zombie fenced");
+                }
+            }
             default -> throw new IllegalStateException("no transaction rule for " + e.what() + ": a bug in the checker");
         }
     }
@@ -285,10 +312,25 @@ final class LogModel {
             return;
         }
         txn.end = how;
+        if (how == TransactionOutcome.COMMITTED && !txn.offsets.isEmpty()) {
+            groups.committedByTransaction(txn.offsets);             // L14: with its records, or not at all
+            coverage.add("transactions: offsets committed with the records");
+        }
         for (int p : new TreeSet<>(txn.first.keySet())) {
             partitions.get(p).put(hw[p], new Entry(null, at, txn, true));
             hw[p]++;
         }
+    }
+
+    private static Map<Integer, Long> parseOffsets(String printed) {
+        Map<Integer, Long> out = new HashMap<>();
+        for (String pair : printed.replaceAll("[{}\\s]", "").split(",")) {
+            if (!pair.isEmpty()) {
+                String[] kv = pair.split("=");
+                out.put(Integer.parseInt(kv[0]), Long.parseLong(kv[1]));
+            }
+        }
+        return out;
     }
 
     // ---- reads ----
@@ -353,6 +395,12 @@ final class LogModel {
                 break;
             }
         }
+        if (fr.records().isEmpty() && e.from() < bound && partitions.get(p).subMap(e.from(), bound).entrySet().stream()
+                .noneMatch(en -> visible(en.getValue(), en.getKey(), p, e.isolation())) && fr.nextOffset() < bound) {
+            anomalies.add(POLL_STALL.found(e.step(), who + " returned nothing and next offset " + fr.nextOffset() + ", but nothing"
+                    + " it may show lies in [" + e.from() + ", " + bound + "): it should have stepped over to " + bound
+                    + ", or its reader stays stuck there"));
+        }
         if (e.isolation() == IsolationLevel.READ_COMMITTED && hw[p] > lso(p) && fr.nextOffset() >= lso(p)) {
             coverage.add("transactions: read_committed held back at an open transaction");
         }
@@ -384,23 +432,43 @@ final class LogModel {
                     + reportedLso + ", but it is " + lso(p) + (lso(p) == hw[p] ? " (no transaction is open there)" : "")));
         }
         if (reportedStart > logStart[p]) {
-            if (!expiredBelow(p, reportedStart, at)) {
+            if (reportedStart > lso(p)) {
                 anomalies.add(RETENTION_EARLY.found(step, "at " + t(at) + " p" + p + "'s log start offset moved to " + reportedStart
-                        + ", deleting records younger than the retention time (" + Durations.brief(config.retentionTime()) + ")"));
+                        + ", past the last stable offset " + lso(p) + ": retention deleted records of a transaction still open"));
+            } else if (!expiredBelow(p, reportedStart, at)) {
+                anomalies.add(RETENTION_EARLY.found(step, "at " + t(at) + " p" + p + "'s log start offset moved to " + reportedStart
+                        + ", deleting records younger than the retention time (" + Durations.brief(config.retentionTime()) + ")"
+                        + (config.retentionBytes() == LogConfig.UNLIMITED ? "" : " while only " + bytesFrom(p, reportedStart)
+                        + " bytes remain, under retention.bytes (" + config.retentionBytes() + ")")));
             }
             logStart[p] = reportedStart;
             coverage.add("retention: log start moved");
         }
     }
 
-    /** L5: every record below {@code offset} is older than retention.ms at {@code at}, so its segment may be gone. */
+    /**
+     * L5: retention may have deleted everything below {@code offset}: each record there is older than
+     * retention.ms, or the partition still holds at least retention.bytes from {@code offset} on.
+     */
     private boolean expiredBelow(int p, long offset, Instant at) {
-        return !config.keepsForever() && partitions.get(p).headMap(offset, false).values().stream()
+        boolean byTime = !config.keepsForever() && partitions.get(p).headMap(offset, false).values().stream()
                 .allMatch(en -> Duration.between(en.at(), at).compareTo(config.retentionTime()) > 0);
+        return byTime || config.retentionBytes() != LogConfig.UNLIMITED && bytesFrom(p, offset) >= config.retentionBytes();
     }
 
-    /** L5, L10: a member may start at {@code start} instead of {@code committed} only if retention deleted what lies between. */
+    private long bytesFrom(int p, long offset) {
+        return partitions.get(p).tailMap(offset, true).values().stream()
+                .mapToLong(en -> en.marker() ? 0 : en.record().sizeInBytes()).sum();
+    }
+
+    /**
+     * L5, L10: a member may start at {@code start} instead of {@code committed} only if retention deleted what
+     * lies between, or if the committed offset is not served at all (then it starts at the log start).
+     */
     private boolean committedResumeAllowed(int p, long committed, long start, Instant at) {
+        if (committed > hw[p]) {               // not served: the group resets to the log start (auto.offset.reset)
+            return start == logStart[p] || start > logStart[p] && expiredBelow(p, start, at);
+        }
         return start == committed || start > committed && expiredBelow(p, start, at);
     }
 

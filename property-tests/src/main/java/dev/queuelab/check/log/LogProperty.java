@@ -33,12 +33,27 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
     /** Consumer groups: joins, leaves, crashes and session timeouts, polls, commits, resuming and replays. */
     GROUPS("groups", LogCapabilities::groups,
             Map.of("groups: a rebalance while members held partitions", 0.4, "groups: a session expired", 0.15,
-                    "groups: resumed from a committed offset", 0.05, "groups: a fenced commit refused", 0.05,
+                    "groups: resumed from a committed offset", 0.03, "groups: a fenced commit refused", 0.05,
                     "read: an offset read again holds the same record", 0.2)) {
         @Override
         List<Weighted> weights() {
             return List.of(w(24, Kind.PRODUCE), w(10, Kind.JOIN), w(3, Kind.LEAVE), w(22, Kind.POLL), w(12, Kind.COMMIT),
                     w(4, Kind.CRASH), w(4, Kind.REPLAY), w(12, Kind.TICK), w(6, Kind.OBSERVE));
+        }
+    },
+
+    /** Offsets and commits with one consumer: it polls, commits, crashes and comes back where it committed. */
+    COMMITS("commits", LogCapabilities::groups,
+            Map.of("groups: resumed from a committed offset", 0.08, "read: an offset read again holds the same record", 0.1)) {
+        @Override
+        List<Weighted> weights() {
+            return List.of(w(30, Kind.PRODUCE), w(10, Kind.JOIN), w(24, Kind.POLL), w(14, Kind.COMMIT), w(8, Kind.CRASH),
+                    w(5, Kind.REPLAY), w(6, Kind.TICK), w(6, Kind.OBSERVE));
+        }
+
+        @Override
+        String consumer(SplittableRandom random) {
+            return "C1";
         }
     },
 
@@ -54,9 +69,10 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
 
     /** Transactions: begin, append, commit, abort, restart with a fenced zombie; read_committed consumers. */
     TRANSACTIONS("transactions", LogCapabilities::transactions,
-            Map.of("transactions: committed", 0.3, "transactions: aborted", 0.2,
+            Map.of("transactions: committed", 0.2, "transactions: aborted", 0.2,
                     "transactions: aborted records hidden from read_committed", 0.05,
-                    "transactions: read_committed held back at an open transaction", 0.1, "transactions: zombie fenced", 0.05)) {
+                    "transactions: read_committed held back at an open transaction", 0.1, "transactions: zombie fenced", 0.05,
+                    "transactions: offsets committed with the records", 0.03)) {
         @Override
         List<Weighted> weights() {
             return List.of(w(8, Kind.PRODUCE), w(40, Kind.TXN), w(24, Kind.FETCH_COMMITTED), w(8, Kind.JOIN), w(12, Kind.POLL),
@@ -75,13 +91,15 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
         @Override
         List<Weighted> weights() {
             return List.of(w(35, Kind.PRODUCE), w(20, Kind.FETCH), w(10, Kind.JOIN), w(10, Kind.POLL), w(6, Kind.COMMIT),
-                    w(25, Kind.TICK), w(8, Kind.OBSERVE));
+                    w(10, Kind.TXN), w(25, Kind.TICK), w(8, Kind.OBSERVE));
         }
 
         @Override
         LogConfig config(SplittableRandom random) {
-            return super.config(random).withRetentionTime(Duration.ofSeconds(choose(random, 10, 30, 60)))
-                    .withSegmentBytes(choose(random, 10, 20, 40));
+            LogConfig c = super.config(random).withSegmentBytes(choose(random, 10, 20, 40))
+                    .withSegmentAge(Duration.ofSeconds(choose(random, 5, 10, 3600)));
+            return random.nextBoolean() ? c.withRetentionTime(Duration.ofSeconds(choose(random, 10, 30, 60)))
+                    : c.withRetentionBytes(choose(random, 20, 40));
         }
     };
 
@@ -107,6 +125,11 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
 
     IsolationLevel isolation() {
         return IsolationLevel.READ_UNCOMMITTED;
+    }
+
+    /** Which consumer a group step names: any of three, or always the one. */
+    String consumer(SplittableRandom random) {
+        return LogStep.CONSUMERS.get(random.nextInt(LogStep.CONSUMERS.size()));
     }
 
     /** One to three partitions, small segments so that they roll, a short session timeout, either assignor. */
@@ -175,39 +198,63 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                     break;
                 }
             }
-            steps.add(step(kind, random));
+            LogStep step = step(kind, random, consumer(random));
+            if (supported(step, capabilities)) {
+                steps.add(step);
+            }
         }
-        return new Scenario<>(setup, steps);
+        LogConfig log = setup.log();
+        if (!capabilities.retention()) {
+            log = log.withRetentionTime(LogConfig.FOREVER).withRetentionBytes(LogConfig.UNLIMITED);
+        }
+        return new Scenario<>(new LogSetup(log, setup.isolation()), steps);
     }
 
-    private static LogStep step(Kind kind, SplittableRandom random) {
-        String consumer = LogStep.CONSUMERS.get(random.nextInt(LogStep.CONSUMERS.size()));
+    /**
+     * Fits a scenario to what an implementation supports: a log without groups gets no group steps, one without
+     * idempotence no idempotent appends or gaps, one without transactions no transactional steps. The random
+     * draws are the same either way, so a seed names one story on every implementation.
+     */
+    private static boolean supported(LogStep step, LogCapabilities c) {
+        if (step instanceof LogStep.Join || step instanceof LogStep.Leave || step instanceof LogStep.Poll
+                || step instanceof LogStep.Commit || step instanceof LogStep.Crash || step instanceof LogStep.Replay) {
+            return c.groups();
+        }
+        if (step instanceof LogStep.Gap || step instanceof LogStep.Produce p && p.idempotent()) {
+            return c.idempotence();
+        }
+        return !(step instanceof LogStep.Txn) || c.transactions();
+    }
+
+    private static LogStep step(Kind kind, SplittableRandom random, String consumer) {
         int producer = 1 + random.nextInt(2);
-        int key = random.nextInt(5) == 0 ? 0 : 1 + random.nextInt(4);
+        int key = random.nextInt(5) == 0 ? 0 : 1 + random.nextInt(8);
         return switch (kind) {
             case PRODUCE -> new LogStep.Produce(producer, key, false, false);
             case PRODUCE_IDEMPOTENT -> new LogStep.Produce(producer, key, true, random.nextInt(3) == 0);
-            case RETRY -> new LogStep.Retry(producer);
+            case RETRY -> new LogStep.Retry(producer, choose(random, 0, 0, 1, 2, 4, 6));
             case GAP -> new LogStep.Gap(producer);
             case FETCH, FETCH_COMMITTED -> new LogStep.Fetch(random.nextInt(3), List.of(-1, 0, 1, 2, 3).get(random.nextInt(5)),
                     1 + random.nextInt(4), kind == Kind.FETCH_COMMITTED);
-            case SEEK -> new LogStep.SeekTime(random.nextInt(3), choose(random, 0, 1, 5, 10, 30));
+            case SEEK -> random.nextInt(3) == 0 ? new LogStep.SeekEnd(random.nextInt(3), random.nextBoolean())
+                    : new LogStep.SeekTime(random.nextInt(3), choose(random, 0, 1, 5, 10, 30));
             case JOIN -> new LogStep.Join(consumer);
             case LEAVE -> new LogStep.Leave(consumer);
             case POLL -> new LogStep.Poll(consumer, 1 + random.nextInt(3));
             case COMMIT -> new LogStep.Commit(consumer);
             case CRASH -> new LogStep.Crash(consumer);
             case REPLAY -> new LogStep.Replay(consumer, 1 + random.nextInt(3));
-            case TXN -> new LogStep.Txn(1 + random.nextInt(2), LogStep.TxnAction.values()[txnAction(random)], 1 + random.nextInt(4));
+            case TXN -> new LogStep.Txn(1 + random.nextInt(2), txnAction(random), 1 + random.nextInt(8));
             case TICK -> new LogStep.Tick(choose(random, 1, 5, 10, 30));
             case OBSERVE -> new LogStep.Observe();
         };
     }
 
-    /** Begin and append most, then commit and abort, and now and then a restart and its zombie. */
-    private static int txnAction(SplittableRandom random) {
-        int r = random.nextInt(20);
-        return r < 5 ? 0 : r < 12 ? 1 : r < 15 ? 2 : r < 17 ? 3 : r < 19 ? 4 : 5;
+    /** Begin and append most, then offsets, commit and abort, and now and then a restart and its zombie. */
+    private static LogStep.TxnAction txnAction(SplittableRandom random) {
+        int r = random.nextInt(24);
+        return LogStep.TxnAction.values()[r < 5 ? 0 : r < 12 ? 1 : r < 14 ? 2 : r < 17 ? 3 : r < 19 ? 4 : r < 21 ? 5
+                : r < 22 ? 6 : r < 23 ? 7 : 8];
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.queuelab.check.log;
 import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.Assignment;
 import dev.queuelab.api.log.DefaultPartitioner;
+import dev.queuelab.api.log.GroupDescription;
 import dev.queuelab.api.log.HeartbeatOutcome;
 import dev.queuelab.api.log.IsolationLevel;
 import dev.queuelab.api.log.OffsetOutOfRangeException;
@@ -63,10 +64,12 @@ public final class LogRunner {
         boolean inTransaction;
         final Map<Integer, Integer> nextSequence = new HashMap<>();
         final Map<Integer, Integer> zombieSequence = new HashMap<>();
-        ProducerRecord last;
-        int lastPartition;
-        int lastSequence;
-        boolean lastIdempotent;
+        final List<Sent> sent = new ArrayList<>();              // its appends, oldest first, for retries
+        int offsetsSent;
+    }
+
+    /** One append as its producer remembers it, to send it again. */
+    private record Sent(ProducerRecord record, int partition, int sequence, boolean idempotent) {
     }
 
     /** A consumer of g1: its member id, generation, partitions and positions (the next offset to read). */
@@ -121,7 +124,7 @@ public final class LogRunner {
             if (s instanceof LogStep.Produce p) {
                 produce("P" + p.producer(), p.key(), p.idempotent(), p.ackLost());
             } else if (s instanceof LogStep.Retry r) {
-                retry("P" + r.producer());
+                retry("P" + r.producer(), r.back());
             } else if (s instanceof LogStep.Gap g) {
                 gap("P" + g.producer());
             } else if (s instanceof LogStep.Fetch f) {
@@ -132,6 +135,11 @@ public final class LogRunner {
                 doing = "a reader seeks p" + p + " by timestamp";
                 events.add(new LogEvent.Sought(step, clock.now(), p, target,
                         log.offsetFor(p, Seek.toTimestamp(target), IsolationLevel.READ_UNCOMMITTED)));
+            } else if (s instanceof LogStep.SeekEnd t) {
+                int p = t.partition() % partitions();
+                IsolationLevel isolation = t.readCommitted() ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED;
+                doing = "a reader seeks to the end of p" + p;
+                events.add(new LogEvent.SoughtEnd(step, clock.now(), p, isolation, log.offsetFor(p, Seek.latest(), isolation)));
             } else if (s instanceof LogStep.Join j) {
                 join(j.consumer());
             } else if (s instanceof LogStep.Leave l) {
@@ -176,34 +184,34 @@ public final class LogRunner {
             ProducerRecord record = next(name, idempotent ? Math.max(1, key) : key);
             doing = name + " appends " + record.value();
             AppendOutcome result;
+            int partition = -1;
+            int sequence = -1;
             if (idempotent) {
                 if (p.id == null) {
                     p.id = log.initProducerId();
                 }
-                int partition = DefaultPartitioner.partition(record.key(), partitions());
-                int sequence = p.nextSequence.merge(partition, 1, Integer::sum) - 1;
+                partition = DefaultPartitioner.partition(record.key(), partitions());
+                sequence = p.nextSequence.merge(partition, 1, Integer::sum) - 1;
                 result = log.append(p.id, partition, sequence, record);
-                p.lastPartition = partition;
-                p.lastSequence = sequence;
             } else {
                 result = log.append(record.key(), record.value(), record.headers());
             }
-            p.last = record;
-            p.lastIdempotent = idempotent;
+            p.sent.add(new Sent(record, partition, sequence, idempotent));
             events.add(new LogEvent.Appended(step, clock.now(), name, record, idempotent ? Kind.IDEMPOTENT : Kind.PLAIN,
                     idempotent, result, ackLost));
         }
 
-        private void retry(String name) {
+        private void retry(String name, int back) {
             Producer p = producers.get(name);
-            if (p == null || p.last == null) {
-                events.add(new LogEvent.Skipped(step, clock.now(), name + " retries its last append", name + " has sent nothing"));
+            if (p == null || p.sent.isEmpty()) {
+                events.add(new LogEvent.Skipped(step, clock.now(), name + " retries an append", name + " has sent nothing"));
                 return;
             }
-            doing = name + " retries " + p.last.value();
-            AppendOutcome result = p.lastIdempotent ? log.append(p.id, p.lastPartition, p.lastSequence, p.last)
-                    : log.append(p.last.key(), p.last.value(), p.last.headers());
-            events.add(new LogEvent.Appended(step, clock.now(), name, p.last, Kind.RETRY, p.lastIdempotent, result, false));
+            Sent again = p.sent.get(Math.max(0, p.sent.size() - 1 - back));
+            doing = name + " retries " + again.record().value();
+            AppendOutcome result = again.idempotent() ? log.append(p.id, again.partition(), again.sequence(), again.record())
+                    : log.append(again.record().key(), again.record().value(), again.record().headers());
+            events.add(new LogEvent.Appended(step, clock.now(), name, again.record(), Kind.RETRY, again.idempotent(), result, false));
         }
 
         private void gap(String name) {
@@ -235,7 +243,7 @@ public final class LogRunner {
                     }
                     TransactionOutcome result = log.beginTransaction(p.id);
                     p.inTransaction = result == TransactionOutcome.BEGUN;
-                    events.add(new LogEvent.Transaction(step, now, name, action, result));
+                    events.add(new LogEvent.Transaction(step, now, name, action, result, ""));
                 }
                 case APPEND -> {
                     if (!p.inTransaction) {
@@ -255,16 +263,40 @@ public final class LogRunner {
                     }
                     p.inTransaction = false;
                     events.add(new LogEvent.Transaction(step, now, name, action,
-                            action == LogStep.TxnAction.COMMIT ? log.commitTransaction(p.id) : log.abortTransaction(p.id)));
+                            action == LogStep.TxnAction.COMMIT ? log.commitTransaction(p.id) : log.abortTransaction(p.id), ""));
+                }
+                case OFFSETS -> {
+                    if (!p.inTransaction) {
+                        events.add(new LogEvent.Skipped(step, now, name + " adds offsets to its transaction", "none is open"));
+                        return;
+                    }
+                    Map<Integer, Long> offsets = offsets(p);
+                    events.add(new LogEvent.Transaction(step, now, name, action,
+                            log.sendOffsetsToTransaction(p.id, GROUP, offsets), offsets.toString()));
+                }
+                case ZOMBIE_COMMIT, ZOMBIE_OFFSETS -> {
+                    if (p.zombie == null) {
+                        events.add(new LogEvent.Skipped(step, now, name + "'s old instance acts", "it never restarted"));
+                        return;
+                    }
+                    try {
+                        events.add(new LogEvent.Transaction(step, now, name, action, action == LogStep.TxnAction.ZOMBIE_COMMIT
+                                ? log.commitTransaction(p.zombie) : log.sendOffsetsToTransaction(p.zombie, GROUP, offsets(p)), ""));
+                    } catch (RuntimeException e) {            // not fenced, and so refused for another reason
+                        events.add(new LogEvent.Threw(step, now, name + " " + ZOMBIE + " " + action.toString().toLowerCase(java.util.Locale.ROOT),
+                                e.getClass().getSimpleName() + ": " + e.getMessage()));
+                    }
                 }
                 case RESTART -> {
+                    boolean open = p.inTransaction;
                     p.zombie = p.id;
                     p.zombieSequence.clear();
                     p.zombieSequence.putAll(p.nextSequence);
                     p.id = log.initTransactions("tx-" + name);
                     p.nextSequence.clear();
                     p.inTransaction = false;
-                    events.add(new LogEvent.Transaction(step, now, name, action, null));
+                    events.add(new LogEvent.Transaction(step, now, name, action, null, open
+                            ? "the log aborts the transaction the old instance left open" : ""));
                 }
                 case ZOMBIE_APPEND -> {
                     if (p.zombie == null) {
@@ -284,6 +316,16 @@ public final class LogRunner {
                 }
                 default -> throw new IllegalStateException("no rule for " + action + ": a bug in the checker");
             }
+        }
+
+        /** Offsets a read-process-write step would commit for g1: one more each time, on every partition. */
+        private Map<Integer, Long> offsets(Producer p) {
+            Map<Integer, Long> offsets = new java.util.TreeMap<>();
+            p.offsetsSent++;
+            for (int partition = 0; partition < partitions(); partition++) {
+                offsets.put(partition, (long) p.offsetsSent);
+            }
+            return offsets;
         }
 
         private void fetch(LogStep.Fetch f) {
@@ -388,8 +430,18 @@ public final class LogRunner {
             for (int p = 0; p < partitions(); p++) {
                 offsets.add(new LogEvent.Offsets(p, log.logStartOffset(p), log.highWatermark(p), log.lastStableOffset(p)));
             }
-            doing = "the checker describes the group";
-            events.add(new LogEvent.Observed(step, clock.now(), offsets, log.describeGroup(GROUP)));
+            Map<Integer, Long> committed = new java.util.TreeMap<>();
+            GroupDescription group = new GroupDescription(GROUP, 0, Map.of());      // a log without groups has none to show
+            if (log.capabilities().groups()) {
+                doing = "the checker reads the group's committed offsets";
+                for (int p = 0; p < partitions(); p++) {
+                    int partition = p;
+                    log.committed(GROUP, p).ifPresent(c -> committed.put(partition, c));
+                }
+                doing = "the checker describes the group";
+                group = log.describeGroup(GROUP);
+            }
+            events.add(new LogEvent.Observed(step, clock.now(), offsets, committed, group));
         }
 
         /** Reads every partition from its start to its end; bounded by what was appended. */

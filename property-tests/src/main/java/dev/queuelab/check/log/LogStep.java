@@ -42,11 +42,21 @@ public sealed interface LogStep extends ScenarioStep {
         }
     }
 
-    /** P{producer} sends its last append again, as a producer does when it never got the answer. */
-    record Retry(int producer) implements LogStep {
+    /**
+     * P{producer} sends one of its appends again, as a producer does when it never got the answer: its last
+     * ({@code back} 0) or one before it ({@code back} 1, 2...), whose answer was lost while later ones went out.
+     */
+    record Retry(int producer, int back) implements LogStep {
         @Override
         public List<LogStep> simpler() {
-            return producer > 1 ? List.of(new Retry(1)) : List.of();
+            List<LogStep> out = new ArrayList<>();
+            if (back > 0) {
+                out.add(new Retry(producer, 0));
+            }
+            if (producer > 1) {
+                out.add(new Retry(1, back));
+            }
+            return out;
         }
     }
 
@@ -78,6 +88,14 @@ public sealed interface LogStep extends ScenarioStep {
         @Override
         public List<LogStep> simpler() {
             return partition > 0 ? List.of(new SeekTime(0, secondsAgo)) : List.of();
+        }
+    }
+
+    /** A reader asks where partition p ends for its isolation level (seekToEnd): the high watermark, or the last stable offset. */
+    record SeekEnd(int partition, boolean readCommitted) implements LogStep {
+        @Override
+        public List<LogStep> simpler() {
+            return partition > 0 ? List.of(new SeekEnd(0, readCommitted)) : List.of();
         }
     }
 
@@ -146,11 +164,18 @@ public sealed interface LogStep extends ScenarioStep {
 
     /** What a transactional producer does in a {@link Txn} step. */
     enum TxnAction {
-        BEGIN, APPEND, COMMIT, ABORT,
+        BEGIN, APPEND,
+        /** adds the group's offsets to the transaction (read-process-write): committed with it, or not at all */
+        OFFSETS,
+        COMMIT, ABORT,
         /** a new instance takes over the transactional id; the old one becomes a zombie */
         RESTART,
         /** the zombie (the instance before the last restart) tries to append */
-        ZOMBIE_APPEND
+        ZOMBIE_APPEND,
+        /** the zombie tries to commit (its transaction, or its successor's) */
+        ZOMBIE_COMMIT,
+        /** the zombie tries to add offsets to a transaction */
+        ZOMBIE_OFFSETS
     }
 
     /** The simulated clock moves forward. */

@@ -31,6 +31,11 @@ class LogChecksTest {
     }
 
     @Test
+    void commits() {
+        check(LogProperty.COMMITS);
+    }
+
+    @Test
     void idempotence() {
         check(LogProperty.IDEMPOTENCE);
     }

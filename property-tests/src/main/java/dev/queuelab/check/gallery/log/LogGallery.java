@@ -30,7 +30,10 @@ public final class LogGallery {
             new Variant("seek-strictly-after", "seek-wrong", SeekStrictlyAfterLog::new),
             new Variant("sequence-any-forward", "sequence-gap-accepted", SequenceAnyForwardLog::new),
             new Variant("no-sequence-history", "retry-refused", NoSequenceHistoryLog::new),
-            new Variant("fence-off-by-one", "zombie-write", FenceOffByOneLog::new));
+            new Variant("fence-off-by-one", "zombie-write", FenceOffByOneLog::new),
+            new Variant("null-key-from-one", "wrong-partition", NullKeyFromOneLog::new),
+            new Variant("retention-bytes-whole-partition", "retention-early", RetentionBytesWholePartitionLog::new),
+            new Variant("assignor-always-range", "wrong-assignment", AssignorAlwaysRangeLog::new));
 
     private LogGallery() {
     }

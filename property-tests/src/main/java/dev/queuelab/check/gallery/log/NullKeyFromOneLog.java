@@ -1,0 +1,23 @@
+package dev.queuelab.check.gallery.log;
+
+import dev.queuelab.api.log.LogConfig;
+import dev.queuelab.reference.log.KafkaLog;
+import java.time.InstantSource;
+
+/**
+ * Bug gallery (log): Starts the round-robin of unkeyed records at partition 1, not 0 (a counter incremented
+ * before use): a client that predicts where unkeyed records land is wrong about every one.
+ *
+ * <p>Caught as {@code wrong-partition}.
+ */
+public final class NullKeyFromOneLog extends KafkaLog {
+
+    public NullKeyFromOneLog(LogConfig config, InstantSource clock) {
+        super(config, clock);
+    }
+
+    @Override
+    protected int partitionForNullKey(long n, int numPartitions) {
+        return (int) ((n + 1) % numPartitions);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.queuelab.check.gallery.log;
+
+import dev.queuelab.api.log.LogConfig;
+import dev.queuelab.reference.log.KafkaLog;
+import java.time.InstantSource;
+
+/**
+ * Bug gallery (log): Deletes the oldest segment while the partition, segment included, holds retention.bytes,
+ * instead of while the rest would: the partition keeps less than retention.bytes promises.
+ *
+ * <p>Caught as {@code retention-early}.
+ */
+public final class RetentionBytesWholePartitionLog extends KafkaLog {
+
+    public RetentionBytesWholePartitionLog(LogConfig config, InstantSource clock) {
+        super(config, clock);
+    }
+
+    @Override
+    protected boolean breachesSize(long partitionBytes, long segmentBytes, long retentionBytes) {
+        return partitionBytes >= retentionBytes;
+    }
+}
