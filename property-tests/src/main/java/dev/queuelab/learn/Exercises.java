@@ -41,15 +41,15 @@ public final class Exercises {
                     "a key always lands on murmur2(key) % N, offsets are dense, and a read gives back what is there (L1-L3)",
                     LOG_REFERENCE + "Partition.java", List.of("append", "read")),
             new Exercise(6, "ex06_offsets", "committed offsets, resume and replay", "CommittedLog", Topology.LOG,
-                    List.of(GROUPS, PARTITIONING), "docs/partitioned-log.md#exercise-6-committed-offsets-resume-and-replay",
+                    List.of(GROUPS, PARTITIONING), "docs/partitioned-log.md#exercise-6-offsets-and-replay",
                     "a committed offset is the next to read: the group resumes exactly there, and a replay reads the same (L10)",
                     LOG_REFERENCE + "ConsumerGroup.java", List.of("commit", "committed")),
             new Exercise(7, "ex07_groups", "consumer groups and rebalancing", "GroupLog", Topology.LOG,
-                    List.of(GROUPS, PARTITIONING), "docs/partitioned-log.md#exercise-7-consumer-groups-and-rebalancing",
+                    List.of(GROUPS, PARTITIONING), "docs/partitioned-log.md#exercise-7-groups-and-rebalancing",
                     "each partition has one live owner per generation; a stale generation is fenced (L8, L9)",
                     LOG_REFERENCE + "ConsumerGroup.java", List.of("join", "heartbeat")),
             new Exercise(8, "ex08_idempotence", "the idempotent producer", "IdempotentLog", Topology.LOG,
-                    List.of(IDEMPOTENCE, PARTITIONING), "docs/partitioned-log.md#exercise-8-the-idempotent-producer",
+                    List.of(IDEMPOTENCE, PARTITIONING), "docs/partitioned-log.md#exercise-8-idempotence",
                     "a retried append is written once and answered with its offset; a gap or an old epoch is refused (L12)",
                     LOG_REFERENCE + "ProducerStateManager.java", List.of("check", "written")));
 
