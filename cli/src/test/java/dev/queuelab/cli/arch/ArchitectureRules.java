@@ -37,6 +37,14 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAnyPackage("dev.queuelab.reference..", "dev.queuelab.exercises..")
             .because("the decision guide reasons about designs, not about our implementations");
 
+    static final ArchRule ENGINE_CORE_SEES_NO_TOPOLOGY = noClasses()
+            .that().resideInAPackage("dev.queuelab.check")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.queuelab.check.workqueue..", "dev.queuelab.check.log..",
+                    "dev.queuelab.check.gallery..", "dev.queuelab.check.implementations..", "dev.queuelab.learn..",
+                    "dev.queuelab.reference..", "dev.queuelab.api.log..")
+            .orShould().dependOnClassesThat().haveSimpleNameStartingWith("WorkQueue")
+            .because("the engine's core serves every topology: a topology plugs into it, never the other way round");
+
     static final ArchRule NO_PACKAGE_CYCLES = slices()
             .matching("dev.queuelab.(**)")
             .should().beFreeOfCycles();

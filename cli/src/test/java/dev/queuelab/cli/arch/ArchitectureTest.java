@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.queuelab.api.archfixture.ApiThatSeesTheReference;
 import dev.queuelab.archfixture.cycle.a.Chicken;
+import dev.queuelab.check.CoreThatSeesAWorkQueue;
 import dev.queuelab.archfixture.cycle.b.Egg;
 import dev.queuelab.exercises.archfixture.ExerciseThatSeesTheReference;
 import dev.queuelab.guide.archfixture.GuideThatSeesTheReference;
@@ -39,6 +40,7 @@ class ArchitectureTest {
         ArchitectureRules.REFERENCE_NEVER_SEES_THE_ENGINE.check(PRODUCTION);
         ArchitectureRules.EXERCISES_NEVER_SEE_THE_REFERENCE.check(PRODUCTION);
         ArchitectureRules.GUIDE_NEVER_SEES_IMPLEMENTATIONS.check(PRODUCTION);
+        ArchitectureRules.ENGINE_CORE_SEES_NO_TOPOLOGY.check(PRODUCTION);
         ArchitectureRules.NO_PACKAGE_CYCLES.check(PRODUCTION);
         ArchitectureRules.WALL_CLOCK_ONLY_IN_CLOCKS.check(PRODUCTION);
     }
@@ -49,6 +51,7 @@ class ArchitectureTest {
         assertViolated(ArchitectureRules.REFERENCE_NEVER_SEES_THE_ENGINE, ReferenceThatSeesTheEngine.class);
         assertViolated(ArchitectureRules.EXERCISES_NEVER_SEE_THE_REFERENCE, ExerciseThatSeesTheReference.class);
         assertViolated(ArchitectureRules.GUIDE_NEVER_SEES_IMPLEMENTATIONS, GuideThatSeesTheReference.class);
+        assertViolated(ArchitectureRules.ENGINE_CORE_SEES_NO_TOPOLOGY, CoreThatSeesAWorkQueue.class);
         assertViolated(ArchitectureRules.NO_PACKAGE_CYCLES, Chicken.class, Egg.class);
         assertViolated(ArchitectureRules.WALL_CLOCK_ONLY_IN_CLOCKS, ReferenceThatReadsTheWallClock.class);
     }

@@ -37,7 +37,10 @@ public final class WorkQueueGallery {
             new Variant("stale-ack-answers-null", "invalid-answer", StaleAckAnswersNullQueue::new),
             new Variant("receipt-by-receive-count", "receipt-reused", ReceiptByReceiveCountQueue::new),
             new Variant("change-visibility-skips-expiry", "stale-ack-accepted", ChangeVisibilitySkipsExpiryQueue::new),
-            new Variant("dedup-window-restarts", "dedup-window-violated", DedupWindowRestartsQueue::new));
+            new Variant("dedup-window-restarts", "dedup-window-violated", DedupWindowRestartsQueue::new),
+            new Variant("stats-skips-expiry", "wrong-stats", StatsSkipsExpiryQueue::new),
+            new Variant("visibility-whole-seconds", "concurrent-delivery", VisibilityWholeSecondsQueue::new),
+            new Variant("dedup-window-whole-seconds", "dedup-window-violated", DedupWindowWholeSecondsQueue::new));
 
     /** Mistakes that only threads show: the simulations pass them, the stress run on real threads must not. */
     public static final List<Variant> THREAD_VARIANTS = List.of(

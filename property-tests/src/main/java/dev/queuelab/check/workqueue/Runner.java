@@ -100,8 +100,8 @@ public final class Runner {
             if (s instanceof Step.Send send) {
                 send(send, now);
             } else if (s instanceof Step.Receive r) {
-                receive(r.consumer(), r.max(), r.visibilitySeconds() < 0
-                        ? scenario.config().visibilityTimeout() : Duration.ofSeconds(r.visibilitySeconds()));
+                receive(r.consumer(), r.max(), r.visibilityMillis() < 0
+                        ? scenario.config().visibilityTimeout() : Duration.ofMillis(r.visibilityMillis()));
             } else if (s instanceof Step.Ack a) {
                 Delivery d = pick(a.consumer(), a.nth(), "acks its delivery #" + (a.nth() + 1));
                 if (d != null) {
@@ -206,10 +206,10 @@ public final class Runner {
         }
 
         private void observe() {
+            doing = "the checker reads the queue's statistics";
+            QueueStats stats = queue.stats();          // first: a dead-letter read that expires leases would hide a stats() that forgets to
             doing = "the checker reads the queue's dead letters";
             List<Message> dead = queue.deadLetters();
-            doing = "the checker reads the queue's statistics";
-            QueueStats stats = queue.stats();
             if (hasNull(dead) || stats == null) {
                 events.add(new Event.Invalid(step, clock.now(), "the checker reads the statistics and the dead-letter queue",
                         hasNull(dead) ? "dead letters " + dead : "null statistics"));

@@ -47,18 +47,21 @@ public sealed interface Step extends ScenarioStep {
         }
     }
 
-    /** A consumer receives up to {@code max} messages, hidden for {@code visibilitySeconds} (-1: the queue's default). */
-    record Receive(String consumer, int max, int visibilitySeconds) implements Step {
+    /**
+     * A consumer receives up to {@code max} messages, hidden for {@code visibilityMillis} (-1: the queue's default).
+     * Milliseconds, so that a timeout of 1.5 s can show a queue that rounds durations to whole seconds.
+     */
+    record Receive(String consumer, int max, int visibilityMillis) implements Step {
         @Override
         public List<Step> simpler() {
             List<Step> out = new ArrayList<>();
             if (!consumer.equals("A")) {
-                out.add(new Receive("A", max, visibilitySeconds));
+                out.add(new Receive("A", max, visibilityMillis));
             }
             if (max > 1) {
-                out.add(new Receive(consumer, 1, visibilitySeconds));
+                out.add(new Receive(consumer, 1, visibilityMillis));
             }
-            if (visibilitySeconds >= 0) {
+            if (visibilityMillis >= 0) {
                 out.add(new Receive(consumer, max, -1));
             }
             return out;

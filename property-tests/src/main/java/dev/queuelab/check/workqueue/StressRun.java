@@ -2,6 +2,7 @@ package dev.queuelab.check.workqueue;
 
 import dev.queuelab.api.Delivery;
 import dev.queuelab.api.Message;
+import dev.queuelab.api.QueueStats;
 import dev.queuelab.api.ReceiptOutcome;
 import dev.queuelab.api.SendOutcome;
 import dev.queuelab.api.SimClock;
@@ -102,6 +103,7 @@ public final class StressRun {
         final AtomicInteger step = new AtomicInteger();
         final AtomicInteger producing = new AtomicInteger(plan.producers());
         final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicInteger consumersLeft = new AtomicInteger(plan.consumers());
         String hang;
 
         Round(long seed) {
@@ -110,7 +112,7 @@ public final class StressRun {
         }
 
         List<Event> execute() {
-            int total = plan.producers() + plan.consumers();
+            int total = plan.producers() + plan.consumers() + 1;      // and one observer reading stats() as they run
             CountDownLatch done = new CountDownLatch(total);
             List<Thread> threads = new ArrayList<>();
             for (int p = 0; p < plan.producers(); p++) {
@@ -119,6 +121,7 @@ public final class StressRun {
             for (int c = 0; c < plan.consumers(); c++) {
                 threads.add(thread("C" + c, done, consumer("C" + c, random.split())));
             }
+            threads.add(thread("observer", done, observer()));
             threads.forEach(Thread::start);
             try {
                 if (!done.await(plan.roundLimit().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -171,27 +174,58 @@ public final class StressRun {
         /** Stops once the producers are done and three receives in a row found nothing; empty receives are not recorded. */
         private Runnable consumer(String name, SplittableRandom rnd) {
             return () -> {
-                int empty = 0;
-                while (!stop.get() && (producing.get() > 0 || empty < 3)) {
-                    int max = 1 + rnd.nextInt(10);
-                    List<Delivery> got = queue.receive(name, max, Duration.ofSeconds(30));
-                    if (got.isEmpty()) {
-                        empty++;
-                        Thread.onSpinWait();
-                        continue;
-                    }
-                    empty = 0;
-                    events.add(new Event.Received(step.incrementAndGet(), clock.instant(), name, max, Duration.ofSeconds(30), got));
-                    for (Delivery d : got) {
-                        if (rnd.nextInt(plan.crashOneIn()) == 0) {
-                            events.add(new Event.Crashed(step.incrementAndGet(), clock.instant(), name, true, List.of(d)));
-                        } else {
-                            ReceiptOutcome result = queue.ack(d.receipt());
-                            events.add(new Event.Acked(step.incrementAndGet(), clock.instant(), name, d, result));
-                        }
-                    }
+                try {
+                    consume(name, rnd);
+                } finally {
+                    consumersLeft.decrementAndGet();
                 }
             };
+        }
+
+        private void consume(String name, SplittableRandom rnd) {
+            int empty = 0;
+            while (!stop.get() && (producing.get() > 0 || empty < 3)) {
+                int max = 1 + rnd.nextInt(10);
+                List<Delivery> got = queue.receive(name, max, Duration.ofSeconds(30));
+                if (got.isEmpty()) {
+                    empty++;
+                    Thread.onSpinWait();
+                    continue;
+                }
+                empty = 0;
+                events.add(new Event.Received(step.incrementAndGet(), clock.instant(), name, max, Duration.ofSeconds(30), got));
+                for (Delivery d : got) {
+                    if (rnd.nextInt(8) == 0) {        // a slow job extends its lease before it acks
+                        events.add(new Event.Changed(step.incrementAndGet(), clock.instant(), name, d, Duration.ofSeconds(60),
+                                queue.changeVisibility(d.receipt(), Duration.ofSeconds(60))));
+                    }
+                    if (rnd.nextInt(plan.crashOneIn()) == 0) {
+                        events.add(new Event.Crashed(step.incrementAndGet(), clock.instant(), name, true, List.of(d)));
+                    } else {
+                        ReceiptOutcome result = queue.ack(d.receipt());
+                        events.add(new Event.Acked(step.incrementAndGet(), clock.instant(), name, d, result));
+                    }
+                }
+            }
+        }
+
+        /** Reads the statistics while the others work: no call may throw, and no count may be negative. */
+        private Runnable observer() {
+            return () -> {
+                while (!stop.get() && (producing.get() > 0 || consuming())) {
+                    QueueStats s = queue.stats();
+                    if (s.visible() < 0 || s.inFlight() < 0 || s.deadLettered() < 0) {
+                        events.add(new Event.Invalid(step.incrementAndGet(), clock.instant(), "the observer reads stats()",
+                                "impossible counts: " + s));
+                        stop.set(true);
+                    }
+                    Thread.onSpinWait();
+                }
+            };
+        }
+
+        private boolean consuming() {
+            return consumersLeft.get() > 0;
         }
 
         private void drain() {

@@ -86,6 +86,7 @@ final class WorkQueueModel {
     private final boolean checkWithheld;
     private final boolean exactStats;
     private final Map<String, Msg> messages = new LinkedHashMap<>();
+    private final Map<String, List<Msg>> retired = new HashMap<>();         // acked messages whose id was reused
     private final Map<Delivery, Given> given = new IdentityHashMap<>();
     private final Map<Receipt, Given> receipts = new HashMap<>();
     private final Map<String, Msg> dedupFirst = new HashMap<>();
@@ -225,6 +226,7 @@ final class WorkQueueModel {
         Msg old = messages.remove(msg.id());
         if (old != null && old.where == Where.DONE) {
             coverage.add("receipt: id reused after an ack");
+            retired.computeIfAbsent(msg.id(), id -> new ArrayList<>()).add(old);
         }
         Msg m = new Msg(msg, seq++, e.at());
         messages.put(msg.id(), m);
@@ -292,7 +294,11 @@ final class WorkQueueModel {
     /** Every field of one delivery against what was sent and what the model counts. */
     private void checkAnswer(Event.Received e, Delivery d, Msg m) {
         String who = e.consumer() + " received " + m.id() + " at " + t(e.at());
-        if (!d.message().equals(m.message)) {
+        Optional<Msg> ghost = retired.getOrDefault(m.id(), List.of()).stream().filter(o -> o.message.equals(d.message())).findFirst();
+        if (ghost.isPresent()) {
+            anomalies.add(DUPLICATE_DELIVERY.found(e.step(), who + ", but what came is the earlier message of that id (\""
+                    + d.message().payload() + "\"), acked at step " + ghost.get().ackedAtStep + ": a deleted message delivered again"));
+        } else if (!d.message().equals(m.message)) {
             anomalies.add(MESSAGE_ALTERED.found(e.step(), who + " as " + d.message() + ", but it was sent as " + m.message));
         }
         if (d.receipt() == null || !m.id().equals(d.receipt().messageId())) {

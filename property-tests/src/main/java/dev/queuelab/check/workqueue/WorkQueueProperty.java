@@ -31,7 +31,7 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
     VISIBILITY("visibility", new Weights(20, 26, 20, 8, 6, 20, 0, 6),
             Map.of("redelivered after its deadline", 0.3, "receipt: stale one refused", 0.05,
                     "visibility: extended", 0.1, "visibility: given back", 0.05, "redelivered after a crash", 0.05,
-                    "receipt: stale one for a reused id refused", 0.004)) {
+                    "receipt: stale one for a reused id refused", 0.002)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
             WorkQueueConfig c = WorkQueueConfig.standardQueue().withVisibilityTimeout(seconds(random, 5, 10, 30));
@@ -60,12 +60,12 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
     FIFO("fifo", new Weights(30, 25, 20, 3, 4, 18, 4, 6),
             Map.of("fifo: group held back by its message in flight", 0.3, "dedup: duplicate refused", 0.15,
                     "dedup: id free again after its window", 0.05,
-                    "dedup: free after the first send's window, though a retry came inside it", 0.004,
+                    "dedup: free after the first send's window, though a retry came inside it", 0.002,
                     "dead letters: moved", 0.05, "fifo: redriven message delivered in its group", 0.01)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
             WorkQueueConfig c = WorkQueueConfig.fifoQueue().withVisibilityTimeout(seconds(random, 5, 10, 30))
-                    .withDedupWindow(seconds(random, 10, 10, 30, 60, 300));
+                    .withDedupWindow(random.nextInt(8) == 0 ? Duration.ofMillis(1_500) : seconds(random, 10, 10, 30, 60, 300));
             return random.nextInt(2) == 0 ? c.withMaxReceives(1 + random.nextInt(3)) : c;
         }
 
@@ -177,7 +177,7 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
             return new Step.Send(group, dedup, random.nextInt(4) == 0);
         }
         if ((pick -= weights.receive) < 0) {
-            int visibility = random.nextInt(4) == 0 ? List.of(0, 5, 10, 30).get(random.nextInt(4)) : -1;
+            int visibility = random.nextInt(4) == 0 ? List.of(0, 1_500, 5_000, 10_000, 30_000).get(random.nextInt(5)) : -1;
             return new Step.Receive(consumer, 1 + (random.nextInt(3) == 0 ? random.nextInt(3) : 0), visibility);
         }
         if ((pick -= weights.ack) < 0) {
@@ -192,7 +192,7 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
         if ((pick -= weights.tick) < 0) {
             if (config.fifo() && random.nextInt(3) == 0) {
                 // half a dedup window: a retry inside the window, then a send after the first send's window
-                return new Step.Tick((int) config.dedupWindow().toSeconds() / 2);
+                return new Step.Tick(Math.max(1, (int) config.dedupWindow().toSeconds() / 2));
             }
             List<Integer> ticks = config.fifo() ? Ticks.STEPS : Ticks.STEPS.subList(0, 4);
             return new Step.Tick(ticks.get(random.nextInt(ticks.size())));

@@ -2,8 +2,11 @@ package dev.queuelab.check.workqueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.queuelab.check.Registry;
 import dev.queuelab.check.Settings;
 import dev.queuelab.check.implementations.Implementations;
+import dev.queuelab.check.log.LogCheck;
+import dev.queuelab.check.log.LogProperty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +27,28 @@ class DocsReportTest {
             "<!-- report: (\\S+) (\\S+) -->\\n```text\\n(.*?)```\\n<!-- /report -->", Pattern.DOTALL);
 
     @Test
-    void shouldQuoteTheEnginesOwnReportWhenTheDocsShowAFailure() throws IOException {
-        Path doc = Path.of("..", "docs", "work-queue.md");
+    void shouldQuoteTheEnginesOwnReportWhenTheWorkQueueDocShowsAFailure() throws IOException {
+        quote(Path.of("..", "docs", "work-queue.md"));
+    }
+
+    @Test
+    void shouldQuoteTheEnginesOwnReportWhenTheLogDocShowsAFailure() throws IOException {
+        quote(Path.of("..", "docs", "partitioned-log.md"));
+    }
+
+    /** The report of one implementation and property, whichever topology the implementation belongs to. */
+    private static String report(String impl, String property) {
+        Settings defaults = new Settings(Settings.DEFAULT_TRIALS, OptionalLong.empty(), impl);
+        if (Implementations.isLog(impl)) {
+            Registry.Entry<dev.queuelab.check.log.LogFactory, dev.queuelab.api.log.LogCapabilities> e = Implementations.LOGS.get(impl);
+            return new LogCheck(LogProperty.byId(property), impl, e.capabilities(), e.factory(), LogCheck.ReplayCommand.MAVEN)
+                    .run(defaults).report();
+        }
+        return new WorkQueueCheck(WorkQueueProperty.byId(property), impl, Implementations.workQueue(impl),
+                WorkQueueCheck.ReplayCommand.MAVEN).run(defaults).report();
+    }
+
+    private static void quote(Path doc) throws IOException {
         String text = Files.readString(doc, StandardCharsets.UTF_8);
         Matcher m = BLOCK.matcher(text);
         StringBuilder updated = new StringBuilder();
@@ -33,9 +56,7 @@ class DocsReportTest {
         while (m.find()) {
             blocks++;
             String impl = m.group(1);
-            Settings defaults = new Settings(Settings.DEFAULT_TRIALS, OptionalLong.empty(), impl);
-            String report = new WorkQueueCheck(WorkQueueProperty.byId(m.group(2)), impl, Implementations.workQueue(impl),
-                    WorkQueueCheck.ReplayCommand.MAVEN).run(defaults).report();
+            String report = report(impl, m.group(2));
             if (Boolean.getBoolean("queuelab.updateDocs")) {
                 m.appendReplacement(updated, Matcher.quoteReplacement(
                         "<!-- report: " + impl + " " + m.group(2) + " -->\n```text\n" + report + "```\n<!-- /report -->"));
