@@ -43,7 +43,7 @@ public enum Topology {
 
     LOG("the partitioned log (Kafka-style)", "log", PartitionedLog.class, LogConfig.class,
             Exercises.LOG_REFERENCE + "KafkaLog.java",
-            "segments, a group coordinator, producer state per partition", "docs/partitioned-log.md") {
+            "segments, a group coordinator, producer state per partition", "docs/partitioned-log.md#the-bug-gallery") {
         @Override
         public Property<?, ?, ?> property(String id) {
             return LogProperty.byId(id);
