@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The learner's loop through the real launcher, in a scratch copy of the repository: the first run builds,
- * a pristine exercise fails with its story, the reference's file in its place passes, and Maven's own build
- * stays green with an exercise solved.
+ * a pristine exercise fails with its story (a work queue's, then a log's), the solution in its place passes,
+ * and Maven's own build stays green with exercises solved.
  */
 class LauncherEndToEndTest {
 
@@ -32,7 +32,7 @@ class LauncherEndToEndTest {
     Path scratch;
 
     @Test
-    void shouldFailThenPassWhenALearnerSolvesExerciseOne() throws Exception {
+    void shouldFailThenPassWhenALearnerSolvesAQueueExerciseAndALogExercise() throws Exception {
         Path repo = copyOfRepository();
         Path mine = repo.resolve("exercises/src/main/java/dev/queuelab/exercises/ex01_acks/AckQueue.java");
         Files.copy(repo.resolve("exercises/course/ex01_acks/stub/AckQueue.java"), mine, StandardCopyOption.REPLACE_EXISTING);
@@ -56,6 +56,21 @@ class LauncherEndToEndTest {
         assertThat(solved.code).as(solved.output()).isEqualTo(0);
         assertThat(solved.output()).contains("Exercise 1 passes.", "You proved: ").doesNotContain("building the command line");
         assertThat(run(repo, "./queuelab", "exercises").output()).contains("[x] 1. competing consumers and acks", "1/4");
+
+        Path myLog = repo.resolve("exercises/src/main/java/dev/queuelab/exercises/ex07_groups/GroupLog.java");
+        Files.copy(repo.resolve("exercises/course/ex07_groups/stub/GroupLog.java"), myLog, StandardCopyOption.REPLACE_EXISTING);
+        Result logPristine = run(repo, "./queuelab", "check", "7");
+        assertThat(logPristine.code).as(logPristine.output()).isEqualTo(1);
+        assertThat(logPristine.output()).contains("FAIL log/groups failed", "operation-failed at step 1", "GroupLog.",
+                "is not written yet", "./queuelab check 7 --property groups --seed",
+                "docs/partitioned-log.md#exercise-7-groups-and-rebalancing", "queuelab hint 7");
+        Files.writeString(myLog, Files.readString(repo.resolve("exercises/course/ex07_groups/solution/GroupLog.java")));
+        Result logSolved = run(repo, "./queuelab", "check", "7");
+        assertThat(logSolved.code).as(logSolved.output()).isEqualTo(0);
+        assertThat(logSolved.output()).contains("PASS log/groups passed 300 scenarios", "PASS log/partitioning passed 300 scenarios",
+                "Exercise 7 passes.", "You proved: each partition has one live owner", "ConsumerGroup.java:");
+        assertThat(run(repo, "./queuelab", "exercises").output()).contains("Chapter 2: the partitioned log (Kafka-style)",
+                "[x] 7. consumer groups and rebalancing");
 
         Result unknown = run(repo, "./queuelab", "check", "12");
         assertThat(unknown.code).isEqualTo(2);
@@ -107,7 +122,7 @@ class LauncherEndToEndTest {
         // -am: the modules the exercises stand on come from this reactor, never from whatever ~/.m2 holds
         Result build = run(repo, "./mvnw", "-q", "-B", "-o", "verify", "-pl", "exercises", "-am", "-Dtest=Exercises*Test",
                 "-Dsurefire.failIfNoSpecifiedTests=false");
-        assertThat(build.code).as("the default build stays green with exercise 1 solved and 2-4 pending:%n%s", build.output())
+        assertThat(build.code).as("the default build stays green with exercises 1 and 7 solved, the others pending:%n%s", build.output())
                 .isEqualTo(0);
         Result ide = run(repo, "./mvnw", "-q", "-B", "-o", "test", "-pl", "exercises", "-am", "-Pexercises", "-Dtest=Exercises*Test",
                 "-Dsurefire.failIfNoSpecifiedTests=false");

@@ -1,8 +1,6 @@
 package dev.queuelab.learn;
 
 import dev.queuelab.api.Message;
-import dev.queuelab.api.WorkQueue;
-import dev.queuelab.check.workqueue.WorkQueueFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -13,44 +11,45 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The calls made on the learner's latest queue, in order, so that a call that never returns can be named
- * with the calls that led to it. The checks are single-threaded; the log is read from the watchdog's thread,
- * so it is published through a volatile list that is replaced, never changed in place once read.
+ * The calls made on the learner's latest queue or log, in order, so that a call that never returns can be
+ * named with the calls that led to it. The checks are single-threaded; the log is read from the watchdog's
+ * thread, so it is published through a volatile list that is replaced, never changed in place once read.
  */
 final class CallLog {
 
     private static final int KEPT = 12;
 
-    private static final Set<String> OBSERVATIONS = Set.of("stats()", "deadLetters()", "config()");
+    /** Reads of the state: left out of the calls shown unless one is the call that did not return. */
+    private static final Set<String> OBSERVATIONS = Set.of("stats", "deadLetters", "config", "describeGroup", "logStartOffset",
+            "highWatermark", "lastStableOffset");
 
     private volatile List<String> calls = List.of();
     private volatile String last;
     private int total;
 
-    /** {@code factory}, its queues recording each call before it is made. */
-    WorkQueueFactory recording(WorkQueueFactory factory) {
+    /** {@code maker}, its implementations (of {@code api}) recording each call before it is made. */
+    Topology.Maker recording(Class<?> api, Topology.Maker maker) {
         return (config, clock) -> {
-            WorkQueue queue = factory.create(config, clock);
+            Object target = maker.make(config, clock);
             calls = List.of();
             last = null;
             total = 0;
-            return (WorkQueue) Proxy.newProxyInstance(WorkQueue.class.getClassLoader(), new Class<?>[] {WorkQueue.class},
-                    (proxy, method, args) -> {
-                        record(method.getName() + "(" + (args == null ? "" : Arrays.stream(args).map(CallLog::show)
-                                .collect(Collectors.joining(", "))) + ")");
-                        try {
-                            return method.invoke(queue, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            return Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, (proxy, method, args) -> {
+                record(method.getName(), method.getName() + "(" + (args == null ? "" : Arrays.stream(args).map(CallLog::show)
+                        .collect(Collectors.joining(", "))) + ")");
+                try {
+                    return method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
         };
     }
 
-    private void record(String call) {
+    private void record(String method, String call) {
         total++;
         last = total + ". " + call;
-        if (!OBSERVATIONS.contains(call)) {
+        if (!OBSERVATIONS.contains(method)) {
             List<String> next = new ArrayList<>(calls);
             next.add(last);
             calls = List.copyOf(next.subList(Math.max(0, next.size() - KEPT), next.size()));
@@ -58,8 +57,8 @@ final class CallLog {
     }
 
     /**
-     * The operations on the latest queue, numbered from its creation, and last the call still running. Reads of
-     * the state ({@code stats()}, {@code deadLetters()}) are left out unless one is that call: they change nothing.
+     * The operations on the latest implementation, numbered from its creation, and last the call still running.
+     * Reads of the state ({@code stats()}, {@code highWatermark(0)}...) are left out unless one is that call.
      */
     List<String> numbered() {
         List<String> lines = new ArrayList<>(calls);

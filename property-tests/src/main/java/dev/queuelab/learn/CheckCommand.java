@@ -2,7 +2,7 @@ package dev.queuelab.learn;
 
 import dev.queuelab.check.CheckResult;
 import dev.queuelab.check.Settings;
-import dev.queuelab.check.workqueue.WorkQueueProperty;
+import dev.queuelab.check.Property;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 /** {@code queuelab check [N | --all]}: compile the learner's code and judge it on the engine, in a worker JVM. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         header = "Compile your code for an exercise and run its checks.",
-        description = {"Runs hundreds of generated scenarios of sends, receives, acks, crashes and clock ticks against "
-                + "your class. On a failure it prints the smallest scenario that breaks a rule, as a story, with "
+        description = {"Runs hundreds of generated scenarios against your class: sends, receives, acks, crashes and "
+                + "clock ticks for a queue; appends, reads, group members, commits and retries for a log. On a failure it prints the smallest scenario that breaks a rule, as a story, with "
                 + "the seed that replays it. On a pass it marks the exercise done.",
                 "", "Examples:", "  queuelab check", "  queuelab check 2", "  queuelab check --all",
                 "  queuelab check 2 --property visibility --seed 42 --trials 1"},
@@ -37,7 +37,7 @@ public final class CheckCommand extends LearnerCommand {
             + Settings.DEFAULT_TRIALS + ").")
     Integer trials;
 
-    @Option(names = "--property", paramLabel = "ID", description = "Run only this property (acks, visibility, dead-letters, fifo).")
+    @Option(names = "--property", paramLabel = "ID", description = "Run only this property (acks, visibility, dead-letters, fifo; partitioning, groups, idempotence).")
     String property;
 
     @Option(names = "--limit", paramLabel = "SECONDS", description = "Stop your code if a check runs longer (default: ${DEFAULT-VALUE}).",
@@ -47,8 +47,7 @@ public final class CheckCommand extends LearnerCommand {
     @Override
     int run(PrintWriter out) {
         Settings settings = settings();
-        Optional<WorkQueueProperty> only = only();
-        if (all && (exercise != null || only.isPresent())) {
+        if (all && (exercise != null || property != null)) {
             throw new LearnerException("--all checks every exercise: leave out N and --property");
         }
         try (CheckProcess checks = new CheckProcess().warm()) {
@@ -61,7 +60,7 @@ public final class CheckCommand extends LearnerCommand {
                 out.println(style().good("Every exercise passes.") + " Check one again with queuelab check N, or all with --all.");
                 return Coach.OK;
             }
-            return coach.check(chosen.get(), settings, only);
+            return coach.check(chosen.get(), settings, only(chosen.get()));
         }
     }
 
@@ -106,9 +105,10 @@ public final class CheckCommand extends LearnerCommand {
         return seed == null ? settings : settings.withSeed(seed);
     }
 
-    private Optional<WorkQueueProperty> only() {
+    /** The {@code --property} asked for, one of the exercise's topology's. */
+    private Optional<Property<?, ?, ?>> only(Exercise chosen) {
         try {
-            return property == null ? Optional.empty() : Optional.of(WorkQueueProperty.byId(property));
+            return property == null ? Optional.empty() : Optional.of(chosen.topology().property(property));
         } catch (IllegalArgumentException e) {
             throw new LearnerException("--property: " + e.getMessage());
         }

@@ -1,7 +1,7 @@
 package dev.queuelab.learn;
 
 import dev.queuelab.check.Settings;
-import dev.queuelab.check.workqueue.WorkQueueProperty;
+import dev.queuelab.check.Property;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * One check for the worker JVM: which exercise, where its compiled classes are, the settings, and how long
  * the learner's code may run before it is stopped.
  */
-record CheckRequest(Exercise exercise, Path classes, Settings settings, Optional<WorkQueueProperty> only, Duration limit) {
+record CheckRequest(Exercise exercise, Path classes, Settings settings, Optional<Property<?, ?, ?>> only, Duration limit) {
 
     void write(DataOutputStream out) throws IOException {
         out.writeInt(exercise.number());
@@ -23,7 +23,7 @@ record CheckRequest(Exercise exercise, Path classes, Settings settings, Optional
         out.writeBoolean(settings.seed().isPresent());
         out.writeLong(settings.seed().orElse(0));
         out.writeUTF(settings.impl());
-        out.writeUTF(only.map(WorkQueueProperty::id).orElse(""));
+        out.writeUTF(only.map(Property::id).orElse(""));
         out.writeLong(limit.toMillis());
         out.flush();
     }
@@ -37,6 +37,6 @@ record CheckRequest(Exercise exercise, Path classes, Settings settings, Optional
         Settings settings = new Settings(trials, seeded ? OptionalLong.of(seed) : OptionalLong.empty(), in.readUTF());
         String only = in.readUTF();
         return new CheckRequest(exercise, classes, settings,
-                only.isEmpty() ? Optional.empty() : Optional.of(WorkQueueProperty.byId(only)), Duration.ofMillis(in.readLong()));
+                only.isEmpty() ? Optional.empty() : Optional.of(exercise.topology().property(only)), Duration.ofMillis(in.readLong()));
     }
 }

@@ -3,7 +3,6 @@ package dev.queuelab.learn;
 import dev.queuelab.api.WorkQueue;
 import dev.queuelab.check.Anomaly;
 import dev.queuelab.check.CheckResult;
-import dev.queuelab.check.workqueue.WorkQueueProperty;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -46,7 +45,9 @@ public final class CheckWorker {
         DataOutputStream answers = new DataOutputStream(new BufferedOutputStream(new PrintStream(System.out)));
         System.setOut(System.err);
         DataInputStream requests = new DataInputStream(new BufferedInputStream(System.in));
-        WorkQueueProperty.values();                      // loads the engine while the command line compiles the learner's code
+        for (Topology t : Topology.values()) {            // loads the engine while the command line compiles the learner's code
+            t.exercises().forEach(e -> e.properties().forEach(p -> p.coverage()));
+        }
         while (true) {
             CheckRequest request;
             try {
@@ -65,7 +66,7 @@ public final class CheckWorker {
             try (URLClassLoader loader = new URLClassLoader(new URL[] {request.classes().toUri().toURL()},
                     WorkQueue.class.getClassLoader())) {
                 outcome.set(new ExerciseCheck(request.exercise(), "exercise " + request.exercise().number(), request.only())
-                        .run(calls.recording(request.exercise().factory(loader)), request.settings()));
+                        .run(calls.recording(request.exercise().topology().api(), request.exercise().factory(loader)), request.settings()));
             } catch (LearnerException e) {
                 outcome.set(e);
             } catch (Throwable e) {

@@ -2,7 +2,7 @@ package dev.queuelab.learn;
 
 import dev.queuelab.check.CheckResult;
 import dev.queuelab.check.Settings;
-import dev.queuelab.check.workqueue.WorkQueueProperty;
+import dev.queuelab.check.Property;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class Coach {
     }
 
     /** Compiles the learner's code and runs its checks in the worker: the results in order, ending at the first failure. */
-    public List<CheckResult> results(Exercise exercise, Settings settings, Optional<WorkQueueProperty> only) {
+    public List<CheckResult> results(Exercise exercise, Settings settings, Optional<Property<?, ?, ?>> only) {
         checks.warm();
         new ExerciseCheck(exercise, "exercise " + exercise.number(), only);      // refuses a property the exercise lacks
         CheckRequest request = new CheckRequest(exercise, new LearnerCode(workspace).compileTo(exercise,
@@ -52,7 +52,7 @@ public final class Coach {
      * Checks one exercise and says how it went; returns {@link #OK} or {@link #CHECK_FAILED}. A run narrowed to
      * one property or fewer trials (a replay) does not change the progress file; only a full check does.
      */
-    public int check(Exercise exercise, Settings settings, Optional<WorkQueueProperty> only) {
+    public int check(Exercise exercise, Settings settings, Optional<Property<?, ?, ?>> only) {
         out.println(style.strong("Checking " + exercise.label()));
         out.println("  your file: " + workspace.show(workspace.learnerFile(exercise)));
         out.flush();
@@ -87,13 +87,19 @@ public final class Coach {
             return OK;
         }
         progress.markDone(exercise, true);
+        Topology chapter = exercise.topology();
         out.println(style.good("Exercise " + exercise.number() + " passes.") + " "
-                + style.bar(progress.doneCount(), Exercises.ALL.size()));
+                + style.bar(progress.doneCount(chapter), chapter.exercises().size()));
         new Recap(workspace, exercise).lines().forEach(out::println);
         out.println("Compare with the reference solution: queuelab solution " + exercise.number());
+        if (progress.doneCount(chapter) == chapter.exercises().size()) {
+            out.println("Chapter " + chapter.chapter() + " passes. The production-shaped version of all "
+                    + chapter.exercises().size() + " is " + chapter.reference() + ".");
+        }
         progress.next().ifPresentOrElse(
-                next -> out.println("Next: " + next.label() + ": queuelab next says what to read"),
-                () -> out.println("Every exercise passes. The production-shaped version of all four is " + Recap.REFERENCE + "."));
+                next -> out.println("Next: " + next.label() + (next.topology() == chapter ? "" : ", in chapter "
+                        + next.topology().chapter() + ", " + next.topology().title()) + ": queuelab next says what to read"),
+                () -> out.println("Every exercise passes."));
         out.flush();
         return OK;
     }

@@ -1,9 +1,6 @@
 package dev.queuelab.learn;
 
-import dev.queuelab.api.WorkQueue;
-import dev.queuelab.api.WorkQueueConfig;
-import dev.queuelab.check.workqueue.WorkQueueFactory;
-import dev.queuelab.check.workqueue.WorkQueueProperty;
+import dev.queuelab.check.Property;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.time.InstantSource;
@@ -12,21 +9,29 @@ import java.util.List;
 /**
  * One exercise: one concept, one class to complete, the checks that judge it.
  *
- * @param number     its place on the path, from 1
- * @param slug       its package and folder name, {@code ex01_acks}
- * @param title      the concept, in a few words
- * @param className  the class the learner completes (its file is {@code <className>.java})
- * @param properties the engine's properties that judge it, its own concept first
- * @param doc        the page and section that teach the concept
- * @param proved     what a pass proves, in one sentence, for the recap
- * @param reference  the methods of the reference's {@code SqsWorkQueue} that keep the same rules
+ * @param number        its place on the path, from 1
+ * @param slug          its package and folder name, {@code ex01_acks}
+ * @param title         the concept, in a few words
+ * @param className     the class the learner completes (its file is {@code <className>.java})
+ * @param topology      its chapter: the contract the class implements and the checks that run it
+ * @param properties    the engine's properties that judge it, its own concept first, all of its topology
+ * @param doc           the page and section that teach the concept
+ * @param proved        what a pass proves, in one sentence, for the recap
+ * @param referenceFile the reference class that keeps the same rules, from the repository's root
+ * @param reference     the methods of that class that keep them
  */
-public record Exercise(int number, String slug, String title, String className, List<WorkQueueProperty> properties,
-                       String doc, String proved, List<String> reference) {
+public record Exercise(int number, String slug, String title, String className, Topology topology,
+                       List<Property<?, ?, ?>> properties, String doc, String proved, String referenceFile,
+                       List<String> reference) {
 
     public Exercise {
         properties = List.copyOf(properties);
         reference = List.copyOf(reference);
+        for (Property<?, ?, ?> p : properties) {
+            if (topology.property(p.id()) != p) {
+                throw new IllegalArgumentException(p.qualifiedName() + " is not a property of " + topology.title());
+            }
+        }
     }
 
     /** The package of the learner's class. */
@@ -48,28 +53,30 @@ public record Exercise(int number, String slug, String title, String className, 
     }
 
     /**
-     * The learner's class, loaded by {@code loader}, as a factory for the engine: whether it was compiled by
-     * {@code queuelab check} or by Maven for the IDE's tests. A class that is not shaped like the stub gets a
-     * {@link LearnerException} saying how.
+     * The learner's class, loaded by {@code loader}, as a maker of its topology's implementations: whether it
+     * was compiled by {@code queuelab check} or by Maven for the IDE's tests. A class that is not shaped like
+     * the stub gets a {@link LearnerException} saying how.
      */
-    public WorkQueueFactory factory(ClassLoader loader) {
+    public Topology.Maker factory(ClassLoader loader) {
+        String api = topology.api().getName();
+        String config = topology.config().getSimpleName();
         Constructor<?> constructor;
         try {
             Class<?> type = Class.forName(qualifiedClassName(), true, loader);
-            if (!WorkQueue.class.isAssignableFrom(type)) {
-                throw new LearnerException(className + " must implement dev.queuelab.api.WorkQueue, as the stub does");
+            if (!topology.api().isAssignableFrom(type)) {
+                throw new LearnerException(className + " must implement " + api + ", as the stub does");
             }
-            constructor = type.getConstructor(WorkQueueConfig.class, InstantSource.class);
+            constructor = type.getConstructor(topology.config(), InstantSource.class);
         } catch (ClassNotFoundException e) {
             throw new LearnerException(fileName() + " must declare the class " + qualifiedClassName()
                     + " (package and name as in the stub)");
         } catch (NoSuchMethodException e) {
             throw new LearnerException(className + " must keep its public constructor " + className
-                    + "(WorkQueueConfig config, InstantSource clock): the checks build queues with it");
+                    + "(" + config + " config, InstantSource clock): the checks build " + topology.noun() + "s with it");
         }
-        return (config, clock) -> {
+        return (cfg, clock) -> {
             try {
-                return (WorkQueue) constructor.newInstance(config, clock);
+                return constructor.newInstance(cfg, clock);
             } catch (InvocationTargetException e) {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;              // the learner's own exception: the engine reports it as a story

@@ -1,5 +1,8 @@
 package dev.queuelab.learn;
 
+import static dev.queuelab.check.log.LogProperty.GROUPS;
+import static dev.queuelab.check.log.LogProperty.IDEMPOTENCE;
+import static dev.queuelab.check.log.LogProperty.PARTITIONING;
 import static dev.queuelab.check.workqueue.WorkQueueProperty.ACKS;
 import static dev.queuelab.check.workqueue.WorkQueueProperty.DEAD_LETTERS;
 import static dev.queuelab.check.workqueue.WorkQueueProperty.FIFO;
@@ -8,23 +11,47 @@ import static dev.queuelab.check.workqueue.WorkQueueProperty.VISIBILITY;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The exercises in teaching order: each concept stands on the ones before it. */
+/**
+ * The exercises in teaching order, chapter by chapter (a topology each): each concept stands on the ones
+ * before it in its chapter.
+ */
 public final class Exercises {
 
+    static final String LOG_REFERENCE = "reference/src/main/java/dev/queuelab/reference/log/";
+
     public static final List<Exercise> ALL = List.of(
-            new Exercise(1, "ex01_acks", "competing consumers and acks", "AckQueue",
+            new Exercise(1, "ex01_acks", "competing consumers and acks", "AckQueue", Topology.WORK_QUEUE,
                     List.of(ACKS), "docs/work-queue.md#competing-consumers-and-acks",
-                    "a message is hidden from others until its deadline; only its latest receipt deletes it (I1, I2, I4)", List.of("receive", "ack")),
+                    "a message is hidden from others until its deadline; only its latest receipt deletes it (I1, I2, I4)",
+                    Recap.REFERENCE, List.of("receive", "ack")),
             new Exercise(2, "ex02_visibility", "visibility timeout, redelivery and extension", "VisibilityQueue",
-                    List.of(VISIBILITY, ACKS), "docs/work-queue.md#visibility-timeout-and-redelivery",
-                    "an unacked message comes back at its deadline, and an extension moves the deadline (I2, I3, I4)", List.of("expireLeases", "changeVisibility")),
-            new Exercise(3, "ex03_dead_letters", "dead-letter queue and redrive", "DeadLetterQueue",
+                    Topology.WORK_QUEUE, List.of(VISIBILITY, ACKS), "docs/work-queue.md#visibility-timeout-and-redelivery",
+                    "an unacked message comes back at its deadline, and an extension moves the deadline (I2, I3, I4)",
+                    Recap.REFERENCE, List.of("expireLeases", "changeVisibility")),
+            new Exercise(3, "ex03_dead_letters", "dead-letter queue and redrive", "DeadLetterQueue", Topology.WORK_QUEUE,
                     List.of(DEAD_LETTERS, VISIBILITY, ACKS), "docs/work-queue.md#dead-letter-queue-and-redrive",
-                    "the receive past maxReceives dead-letters the message; redrive brings it back with a fresh count (I5)", List.of("receive", "redrive")),
-            new Exercise(4, "ex04_fifo", "FIFO message groups and the dedup window", "FifoQueue",
+                    "the receive past maxReceives dead-letters the message; redrive brings it back with a fresh count (I5)",
+                    Recap.REFERENCE, List.of("receive", "redrive")),
+            new Exercise(4, "ex04_fifo", "FIFO message groups and the dedup window", "FifoQueue", Topology.WORK_QUEUE,
                     List.of(FIFO, DEAD_LETTERS, VISIBILITY, ACKS), "docs/work-queue.md#fifo-groups-and-deduplication",
                     "a group goes out in send order without blocking others; a dedup id seen in the window is dropped"
-                            + " (I6-I8)", List.of("send", "release")));
+                            + " (I6-I8)", Recap.REFERENCE, List.of("send", "release")),
+            new Exercise(5, "ex05_partitions", "keys, partitions and per-key order", "KeyedLog", Topology.LOG,
+                    List.of(PARTITIONING), "docs/partitioned-log.md#exercise-5-keys-partitions-and-order",
+                    "a key always lands on murmur2(key) % N, offsets are dense, and a read gives back what is there (L1-L3)",
+                    LOG_REFERENCE + "Partition.java", List.of("append", "read")),
+            new Exercise(6, "ex06_offsets", "committed offsets, resume and replay", "CommittedLog", Topology.LOG,
+                    List.of(GROUPS, PARTITIONING), "docs/partitioned-log.md#exercise-6-offsets-and-replay",
+                    "a committed offset is the next to read: the group resumes exactly there, and a replay reads the same (L10)",
+                    LOG_REFERENCE + "ConsumerGroup.java", List.of("commit", "committed")),
+            new Exercise(7, "ex07_groups", "consumer groups and rebalancing", "GroupLog", Topology.LOG,
+                    List.of(GROUPS, PARTITIONING), "docs/partitioned-log.md#exercise-7-groups-and-rebalancing",
+                    "each partition has one live owner per generation; a stale generation is fenced (L8, L9)",
+                    LOG_REFERENCE + "ConsumerGroup.java", List.of("join", "heartbeat")),
+            new Exercise(8, "ex08_idempotence", "the idempotent producer", "IdempotentLog", Topology.LOG,
+                    List.of(IDEMPOTENCE, PARTITIONING), "docs/partitioned-log.md#exercise-8-idempotence",
+                    "a retried append is written once and answered with its offset; a gap or an old epoch is refused (L12)",
+                    LOG_REFERENCE + "ProducerStateManager.java", List.of("check", "written")));
 
     private Exercises() {
     }
@@ -39,5 +66,10 @@ public final class Exercises {
         throw new LearnerException("there is no exercise '" + key + "': use a number from 1 to " + ALL.size()
                 + " (" + ALL.stream().map(e -> e.number() + " " + e.slug()).collect(Collectors.joining(", "))
                 + "); queuelab exercises lists them");
+    }
+
+    /** The chapters that have exercises, in order. */
+    public static List<Topology> chapters() {
+        return ALL.stream().map(Exercise::topology).distinct().toList();
     }
 }

@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 
-/** {@code queuelab exercises}: the path, what is done, and what comes next. */
+/** {@code queuelab exercises}: the path, chapter by chapter (a topology each), what is done and what comes next. */
 @Command(name = "exercises", mixinStandardHelpOptions = true,
         header = "List the exercises in order, with what is done and what comes next.",
-        description = {"Each exercise is one concept: complete one class until its checks pass.",
+        description = {"Each chapter builds one topology, each exercise one concept: complete one class until its checks pass.",
                 "", "Examples:", "  queuelab exercises", "  queuelab check"},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:listed", "2:the progress file is damaged"})
 public final class ExercisesCommand extends LearnerCommand {
@@ -19,10 +19,15 @@ public final class ExercisesCommand extends LearnerCommand {
         out.println(style.strong("queuelab exercises") + "  " + style.bar(progress.doneCount(), Exercises.ALL.size()));
         Path folder = workspace.learnerDir(Exercises.ALL.get(0)).getParent();
         out.println("Your files, in " + workspace.show(folder) + "/:");
-        for (Exercise e : Exercises.ALL) {
-            boolean next = progress.next().filter(e::equals).isPresent();
-            out.printf("  %s %d. %-46s %s%s%n", progress.isDone(e) ? style.tick() : style.pending(), e.number(), e.title(),
-                    folder.relativize(workspace.learnerFile(e)), next ? "  " + style.strong("<- next") : "");
+        for (Topology chapter : Exercises.chapters()) {
+            out.println();
+            out.println(style.strong("Chapter " + chapter.chapter() + ": " + chapter.title()) + "  "
+                    + style.bar(progress.doneCount(chapter), chapter.exercises().size()));
+            for (Exercise e : chapter.exercises()) {
+                boolean next = progress.next().filter(e::equals).isPresent();
+                out.printf("  %s %d. %-46s %s%s%n", progress.isDone(e) ? style.tick() : style.pending(), e.number(), e.title(),
+                        folder.relativize(workspace.learnerFile(e)), next ? "  " + style.strong("<- next") : "");
+            }
         }
         out.println();
         progress.next().ifPresentOrElse(

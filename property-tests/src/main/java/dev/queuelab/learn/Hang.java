@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A learner's call that did not return within the limit, told as a story: which method, where in it the
- * thread was when it was stopped, and the calls on that queue that led there.
+ * thread was when it was stopped, and the calls on that queue (or log) that led there.
  */
 record Hang(Exercise exercise, Duration limit, StackTraceElement[] stack, List<String> calls) {
 
@@ -23,7 +23,7 @@ record Hang(Exercise exercise, Duration limit, StackTraceElement[] stack, List<S
                 .append(" (in ").append(f.getMethodName()).append(") when it was stopped"));
         text.append(".\n");
         if (!calls.isEmpty()) {
-            text.append("The calls the check made on that queue, the last one still running:\n");
+            text.append("The calls the check made on that ").append(exercise.topology().noun()).append(", the last one still running:\n");
             for (int i = 0; i < calls.size(); i++) {
                 text.append("    ").append(calls.get(i)).append(i == calls.size() - 1 ? "   <- did not return" : "").append('\n');
             }

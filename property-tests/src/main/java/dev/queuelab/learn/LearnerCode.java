@@ -1,7 +1,6 @@
 package dev.queuelab.learn;
 
 import dev.queuelab.api.WorkQueue;
-import dev.queuelab.check.workqueue.WorkQueueFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -25,7 +24,7 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles an exercise's sources in-process (the JDK's own compiler, against the api alone) and makes
- * its class into a {@link WorkQueueFactory} for the engine. Feedback in about a second, with no build tool.
+ * its class into a maker of its topology's implementations for the engine. Feedback in about a second, with no build tool.
  */
 public final class LearnerCode {
 
@@ -38,7 +37,7 @@ public final class LearnerCode {
     }
 
     /** Compiles the Java files of {@code sourceDir} (the learner's folder, or a stub or solution folder) and loads them. */
-    public WorkQueueFactory compile(Exercise exercise, Path sourceDir) {
+    public Topology.Maker compile(Exercise exercise, Path sourceDir) {
         return load(exercise, compileTo(exercise, sourceDir));
     }
 
@@ -128,7 +127,7 @@ public final class LearnerCode {
         }
     }
 
-    private static WorkQueueFactory load(Exercise exercise, Path out) {
+    private static Topology.Maker load(Exercise exercise, Path out) {
         try {
             return exercise.factory(new URLClassLoader(new URL[] {out.toUri().toURL()}, WorkQueue.class.getClassLoader()));
         } catch (MalformedURLException e) {

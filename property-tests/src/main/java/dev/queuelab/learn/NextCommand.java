@@ -3,7 +3,7 @@ package dev.queuelab.learn;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
-/** {@code queuelab next}: what to read and what to run next, in order. */
+/** {@code queuelab next}: what to read and what to run next, in order, from one chapter to the next. */
 @Command(name = "next", mixinStandardHelpOptions = true,
         header = "Say what to read and what to run next.",
         description = {"The first exercise not done yet: its concept, its task, your file, the command that checks it.",
@@ -16,7 +16,10 @@ public final class NextCommand extends LearnerCommand {
         Style style = style();
         Progress progress = progress();
         progress.next().ifPresentOrElse(e -> {
+            Topology chapter = e.topology();
             out.println(style.strong("Next: " + e.label()) + "  " + style.bar(progress.doneCount(), Exercises.ALL.size()));
+            out.println("  chapter " + chapter.chapter() + ", " + chapter.title() + ": " + progress.doneCount(chapter) + " of "
+                    + chapter.exercises().size() + " done");
             out.println("  1. read the concept:  " + e.doc());
             out.println("  2. read your task:    " + workspace.show(workspace.readme(e)));
             out.println("  3. write the code in: " + workspace.show(workspace.learnerFile(e)));
@@ -24,9 +27,11 @@ public final class NextCommand extends LearnerCommand {
             int hints = progress.hintsShown(e);
             out.println("Stuck? queuelab hint " + e.number() + (hints > 0 ? " (" + hints + " seen so far)" : ""));
         }, () -> {
-            out.println(style.good("Every exercise passes.") + " Next, read the production-shaped version of all four:");
-            out.println("  " + Recap.REFERENCE);
-            out.println("  and docs/work-queue.md#the-bug-gallery: the mistakes the checks catch, one class each.");
+            out.println(style.good("Every exercise passes.") + " Next, read the production-shaped version of each chapter:");
+            for (Topology chapter : Exercises.chapters()) {
+                out.println("  " + chapter.reference());
+                out.println("  and " + chapter.gallery() + ": the mistakes the checks catch, one class each.");
+            }
         });
         return Coach.OK;
     }

@@ -96,6 +96,11 @@ public final class Progress {
         return (int) Exercises.ALL.stream().filter(this::isDone).count();
     }
 
+    /** How many of a chapter's exercises pass. */
+    public int doneCount(Topology chapter) {
+        return (int) chapter.exercises().stream().filter(this::isDone).count();
+    }
+
     public Progress markDone(Exercise e, boolean isDone) {
         done.put(e.slug(), isDone);
         return save();

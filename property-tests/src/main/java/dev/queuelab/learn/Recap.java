@@ -7,15 +7,16 @@ import java.util.Optional;
 
 /**
  * Two lines after a pass (and under a solution): what the learner just proved, and where the reference keeps
- * the same rules, by line, found in the reference's source each time so the lines cannot drift.
+ * the same rules (the exercise's {@link Exercise#referenceFile}), by line, found in the reference's source each time so the lines cannot drift.
  */
 record Recap(Workspace workspace, Exercise exercise) {
 
+    /** The work queue's production-shaped reference, which every exercise of its chapter points to. */
     static final String REFERENCE = "reference/src/main/java/dev/queuelab/reference/workqueue/SqsWorkQueue.java";
 
     List<String> lines() {
         List<String> ranges = exercise.reference().stream().map(this::lines).flatMap(Optional::stream).toList();
-        String file = REFERENCE.substring(REFERENCE.lastIndexOf('/') + 1);
+        String file = exercise.referenceFile().substring(exercise.referenceFile().lastIndexOf('/') + 1);
         return List.of("You proved: " + exercise.proved() + ".",
                 "Read " + exercise.doc() + (ranges.isEmpty() ? "; the reference: " + file
                         : "; the reference: " + file + ":" + String.join(" and :", ranges)) + ".");
@@ -25,7 +26,7 @@ record Recap(Workspace workspace, Exercise exercise) {
     Optional<String> lines(String method) {
         List<String> source;
         try {
-            source = Files.readAllLines(workspace.root().resolve(REFERENCE));
+            source = Files.readAllLines(workspace.root().resolve(exercise.referenceFile()));
         } catch (IOException e) {
             return Optional.empty();
         }

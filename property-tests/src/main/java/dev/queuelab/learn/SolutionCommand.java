@@ -57,7 +57,7 @@ public final class SolutionCommand extends LearnerCommand {
         }
         out.println();
         new Recap(workspace, e).lines().forEach(out::println);
-        out.println("The same rules, production-shaped (lanes, leases kept by deadline, no scans): " + Recap.REFERENCE);
+        out.println("The same rules, production-shaped (" + e.topology().shape() + "): " + e.topology().reference());
         return Coach.OK;
     }
 

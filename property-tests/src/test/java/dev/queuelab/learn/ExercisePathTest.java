@@ -66,8 +66,9 @@ class ExercisePathTest {
                     .as("the doc section %s exists", e.doc()).contains(e.doc().substring(e.doc().indexOf('#') + 1));
             assertThat(ws.javaFiles(ws.stubDir(e))).extracting(p -> p.getFileName().toString()).contains(e.fileName());
             List<String> recap = new Recap(ws, e).lines();
-            assertThat(recap.get(1)).as("the recap of %s finds its reference methods %s in SqsWorkQueue", e.label(), e.reference())
-                    .matches(".*SqsWorkQueue\\.java:\\d+-\\d+ and :\\d+-\\d+\\.");
+            String reference = e.referenceFile().substring(e.referenceFile().lastIndexOf('/') + 1);
+            assertThat(recap.get(1)).as("the recap of %s finds its reference methods %s in %s", e.label(), e.reference(), reference)
+                    .matches(".*" + reference.replace(".", "\\.") + ":\\d+-\\d+ and :\\d+-\\d+\\.");
             assertThat(recap).as("the recap of %s fits a terminal's 120 columns", e.label())
                     .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
         }));

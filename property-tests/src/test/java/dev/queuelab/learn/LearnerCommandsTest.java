@@ -160,8 +160,11 @@ class LearnerCommandsTest {
         assertThat(run.out.lines().filter(l -> l.matches("(PASS|FAIL) \\d\\. .*")))
                 .as("one verdict line per exercise:%n%s", run.out)
                 .containsExactly("PASS 1. competing consumers and acks", "FAIL 2. visibility timeout, redelivery and extension",
-                        "FAIL 3. dead-letter queue and redrive", "FAIL 4. FIFO message groups and the dedup window");
-        assertThat(run.out).contains("operation-failed at step", "(queuelab check 2 tells the story)", "3 of 4 exercises do not pass yet");
+                        "FAIL 3. dead-letter queue and redrive", "FAIL 4. FIFO message groups and the dedup window",
+                        "FAIL 5. keys, partitions and per-key order", "FAIL 6. committed offsets, resume and replay",
+                        "FAIL 7. consumer groups and rebalancing", "FAIL 8. the idempotent producer");
+        assertThat(run.out).contains("operation-failed at step", "(queuelab check 2 tells the story)", "(queuelab check 8 tells the story)",
+                "7 of 8 exercises do not pass yet");
         assertThat(run(new CheckCommand(), "--all", "2").code).isEqualTo(Coach.BAD_INPUT);
     }
 
@@ -198,10 +201,44 @@ class LearnerCommandsTest {
     }
 
     @Test
+    void shouldTellALogStoryThenPassWhenALogExerciseIsSolved() throws IOException {
+        Exercise log = Exercises.find("5");
+        Run fail = run(new CheckCommand(), "5");
+        assertThat(fail.code).as(fail.out + fail.err).isEqualTo(Coach.CHECK_FAILED);
+        assertThat(fail.out).contains("Checking exercise 5 (keys, partitions and per-key order)", "FAIL log/partitioning failed",
+                "operation-failed at step 1", "KeyedLog.append is not written yet", "./queuelab check 5 --property partitioning --seed",
+                "docs/partitioned-log.md#exercise-5-keys-partitions-and-order", "queuelab hint 5 (0 of 4 hints seen)");
+        assertThat(run(new CheckCommand(), "5", "--property", "groups").err)
+                .contains("exercise 5 (keys, partitions and per-key order) is not judged by the property 'groups'");
+        solve(log);
+        Run pass = run(new CheckCommand(), "5");
+        assertThat(pass.code).as(pass.out + pass.err).isEqualTo(Coach.OK);
+        assertThat(pass.out).contains("PASS log/partitioning passed 300 scenarios", "Exercise 5 passes. [#####---------------] 1/4",
+                "You proved: a key always lands on murmur2(key) % N", "Next: exercise 1 (competing consumers and acks)");
+        assertThat(run(new SolutionCommand(), "5").out).contains("KeyedLog.java is the solution, line for line",
+                "reference/log/KafkaLog.java");
+    }
+
+    @Test
+    void shouldShowEachTopologyAsAChapterWhenListingTheExercises() throws IOException {
+        Run path = run(new ExercisesCommand());
+        assertThat(path.out).contains("Chapter 1: the work queue (SQS-style)  [--------------------] 0/4",
+                "Chapter 2: the partitioned log (Kafka-style)  [--------------------] 0/4", "[ ] 5. keys, partitions and per-key order",
+                "ex08_idempotence/IdempotentLog.java");
+        assertThat(path.out.indexOf("Chapter 2")).isGreaterThan(path.out.indexOf("[ ] 4. FIFO"));
+        Files.createDirectories(ws.stateDir());
+        Files.writeString(ws.progressFile(), "ex01_acks.done=true\nex02_visibility.done=true\nex03_dead_letters.done=true\n"
+                + "ex04_fifo.done=true\n");
+        assertThat(run(new NextCommand()).out).as("next walks from the last work-queue exercise into the log's chapter")
+                .contains("Next: exercise 5 (keys, partitions and per-key order)", "chapter 2, the partitioned log (Kafka-style): 0 of 4 done",
+                        "docs/partitioned-log.md#exercise-5-keys-partitions-and-order", "queuelab check 5");
+    }
+
+    @Test
     void shouldSayWhatIsWrongWhenTheInputIsBad() throws IOException {
         Run unknown = run(new CheckCommand(), "9");
         assertThat(unknown.code).isEqualTo(Coach.BAD_INPUT);
-        assertThat(unknown.err).contains("there is no exercise '9': use a number from 1 to 4");
+        assertThat(unknown.err).contains("there is no exercise '9': use a number from 1 to 8");
         assertThat(run(new CheckCommand(), "1", "--trials", "0").err).contains("--trials is 0: use 1 or more");
         Files.createDirectories(ws.stateDir());
         Files.writeString(ws.progressFile(), "ex01_acks.done=true\nex01_acks.hints=lots\n");

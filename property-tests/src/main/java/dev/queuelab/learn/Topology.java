@@ -1,0 +1,138 @@
+package dev.queuelab.learn;
+
+import dev.queuelab.api.SimClock;
+import dev.queuelab.api.WorkQueue;
+import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.api.log.LogConfig;
+import dev.queuelab.api.log.PartitionedLog;
+import dev.queuelab.check.CheckResult;
+import dev.queuelab.check.Property;
+import dev.queuelab.check.Settings;
+import dev.queuelab.check.log.LogCheck;
+import dev.queuelab.check.log.LogFactory;
+import dev.queuelab.check.log.LogProperty;
+import dev.queuelab.check.workqueue.WorkQueueCheck;
+import dev.queuelab.check.workqueue.WorkQueueFactory;
+import dev.queuelab.check.workqueue.WorkQueueProperty;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.function.LongFunction;
+
+/**
+ * A chapter of the path: one topology, the contract its exercises implement, how a learner's class becomes
+ * that topology's factory, and how its check runs one of its properties. The only place where the learner's
+ * loop meets a topology's own checks; everything else speaks of {@link Property} and {@link CheckResult}.
+ */
+public enum Topology {
+
+    WORK_QUEUE("the work queue (SQS-style)", "queue", WorkQueue.class, WorkQueueConfig.class, Recap.REFERENCE,
+            "lanes, leases kept by deadline, no scans", "docs/work-queue.md#the-bug-gallery") {
+        @Override
+        public Property<?, ?, ?> property(String id) {
+            return WorkQueueProperty.byId(id);
+        }
+
+        @Override
+        CheckResult check(Property<?, ?, ?> property, String implName, Maker maker, LongFunction<String> replay,
+                          Settings settings) {
+            WorkQueueFactory factory = (config, clock) -> (WorkQueue) maker.make(config, clock);
+            return new WorkQueueCheck((WorkQueueProperty) property, implName, factory, (p, impl, seed) -> replay.apply(seed))
+                    .run(settings);
+        }
+    },
+
+    LOG("the partitioned log (Kafka-style)", "log", PartitionedLog.class, LogConfig.class,
+            Exercises.LOG_REFERENCE + "KafkaLog.java",
+            "segments, a group coordinator, producer state per partition", "docs/partitioned-log.md#the-bug-gallery") {
+        @Override
+        public Property<?, ?, ?> property(String id) {
+            return LogProperty.byId(id);
+        }
+
+        /** What the learner's log supports is asked of a fresh one: properties beyond it skip themselves. */
+        @Override
+        CheckResult check(Property<?, ?, ?> property, String implName, Maker maker, LongFunction<String> replay,
+                          Settings settings) {
+            LogFactory factory = (config, clock) -> (PartitionedLog) maker.make(config, clock);
+            return new LogCheck((LogProperty) property, implName, factory.create(LogConfig.of(1), new SimClock()).capabilities(),
+                    factory, (p, impl, seed) -> replay.apply(seed)).run(settings);
+        }
+    };
+
+    /** Makes one implementation from the learner's class: its constructor takes the topology's config and a clock. */
+    @FunctionalInterface
+    public interface Maker {
+        Object make(Object config, InstantSource clock);
+    }
+
+    private final String title;
+    private final String noun;
+    private final Class<?> api;
+    private final Class<?> config;
+    private final String reference;
+    private final String shape;
+    private final String gallery;
+
+    Topology(String title, String noun, Class<?> api, Class<?> config, String reference, String shape,
+             String gallery) {
+        this.title = title;
+        this.noun = noun;
+        this.api = api;
+        this.config = config;
+        this.reference = reference;
+        this.shape = shape;
+        this.gallery = gallery;
+    }
+
+    /** The property of this topology with this id, or an {@link IllegalArgumentException} naming the choices. */
+    public abstract Property<?, ?, ?> property(String id);
+
+    /** One property against the learner's class, with the command that replays a failing seed. */
+    abstract CheckResult check(Property<?, ?, ?> property, String implName, Maker maker, LongFunction<String> replay,
+                               Settings settings);
+
+    /** The chapter's title: "the partitioned log (Kafka-style)". */
+    public String title() {
+        return title;
+    }
+
+    /** What one implementation is called in a story: "queue", "log". */
+    public String noun() {
+        return noun;
+    }
+
+    /** The interface every exercise of the chapter implements. */
+    public Class<?> api() {
+        return api;
+    }
+
+    /** The configuration its constructor takes, beside the clock. */
+    public Class<?> config() {
+        return config;
+    }
+
+    /** The production-shaped reference of the whole chapter, from the repository's root. */
+    public String reference() {
+        return reference;
+    }
+
+    /** How the production-shaped reference differs from the exercises, in a few words. */
+    public String shape() {
+        return shape;
+    }
+
+    /** The gallery of mistakes the checks catch, to read after the chapter. */
+    public String gallery() {
+        return gallery;
+    }
+
+    /** The chapter's exercises, in order. */
+    public List<Exercise> exercises() {
+        return Exercises.ALL.stream().filter(e -> e.topology() == this).toList();
+    }
+
+    /** Its number on the path, from 1. */
+    public int chapter() {
+        return ordinal() + 1;
+    }
+}
