@@ -98,7 +98,11 @@ public final class Recommender {
             return a.ordering().word();
         }
         String lane = s.product().vocabulary().lane();
-        return a.ordering() == Ordering.PER_KEY ? "per-key: one " + lane + " per key" : "global: a single " + lane;
+        if (a.ordering() == Ordering.GLOBAL) {
+            return "global: a single " + lane;
+        }
+        return s.product().partitioned() ? "per-key: each key hashed to one " + lane + ", one message of a key in flight at a time"
+                : "per-key: one " + lane + " per key";
     }
 
     /** The numbers of one design, each computed against the product's profile and kept inside its ranges. */
@@ -226,11 +230,13 @@ public final class Recommender {
                     + Numbers.plain(c.throughputPerSecond()) + " x " + Numbers.plain(c.p99ProcessingSeconds()) + " s x "
                     + Numbers.plain(fact("guide.headroom", "factor")) + " = " + Numbers.plain(needed);
             Integer partitions = null;
+            Integer perPartition = null;
             int consumers = needed;
             boolean lanes = s.product().partitioned();
             if (a().ordering() == Ordering.GLOBAL) {
                 consumers = 1;
                 partitions = lanes ? 1 : null;
+                perPartition = lanes ? 1 : null;
                 formula += "; global order: one lane, so one consumer at a time";
             } else if (lanes) {
                 Profile p = profile();
@@ -241,15 +247,23 @@ public final class Recommender {
                 facts.add("guide.consumer-concurrency");
                 double inFlight = fact("guide.consumer-concurrency", "max-in-flight");
                 int instances = (int) Math.ceil(needed / inFlight);
-                partitions = (int) Math.max(instances, Math.max(1, Math.max(byRecords, byBytes)));
+                // a partition is read in order: what it carries is (records in flight on it) / p99, and that
+                // concurrency is capped by the consumer (a Lambda shard takes ParallelizationFactor batches at once)
+                double laneCap = laneConcurrency();
+                double byConcurrency = Math.ceil(needed / laneCap);
+                partitions = (int) Math.max(Math.max(instances, byConcurrency), Math.max(1, Math.max(byRecords, byBytes)));
+                perPartition = (int) Math.ceil((double) needed / partitions);
                 consumers = Math.min(instances, partitions);
                 formula += "; consumer instances = " + Numbers.plain(needed) + " in flight / " + Numbers.plain(inFlight)
                         + " per instance (guide.consumer-concurrency) = " + Numbers.plain(instances);
-                formula += "; partitions >= consumers" + (p.laneRecordsPerSecond() != null
+                formula += "; partitions >= consumers and >= " + Numbers.plain(needed) + " in flight / " + Numbers.plain(laneCap)
+                        + " per " + laneWord() + " (" + laneCapFact() + ")" + (p.laneRecordsPerSecond() != null
                         ? ", and each " + s.product().vocabulary().lane() + " takes at most "
                         + Numbers.plain(p.laneRecordsPerSecond()) + " records/s and " + Numbers.rate(p.laneBytesPerSecond())
                         + " (" + s.product().laneFact + ")"
-                        : "; " + s.product().brand() + " sets no per-partition quota: measure one partition on your brokers");
+                        : "; " + s.product().brand() + " sets no per-partition quota: measure one partition on your brokers")
+                        + "; in flight per " + laneWord() + " = " + Numbers.plain(needed) + " / " + Numbers.plain(partitions)
+                        + " = " + Numbers.plain(perPartition);
             }
             double retention = retentionSeconds();
             double replicas = s.product().transactional() ? fact("kafka.replication", "replicas") : 1;
@@ -259,7 +273,7 @@ public final class Recommender {
             double subscribers = a().broadcast() ? c.subscribers() : 1;
             // a queue deletes what is consumed, so only a log stores rate x retention
             double stored = s.topology() == Topology.PARTITIONED_LOG ? bytes * retention * replicas : 0;
-            return new Sizing(needed, s.queued() ? consumers : 0, partitions, bytes, bytes * subscribers, stored, formula);
+            return new Sizing(needed, s.queued() ? consumers : 0, partitions, perPartition, bytes, bytes * subscribers, stored, formula);
         }
 
         /** How long stored messages are kept: the answer, or the product's default when "until consumed". */
@@ -272,6 +286,30 @@ public final class Recommender {
             }
             String id = s.product().retentionFact;
             return id != null && Facts.registry().get(id).has("default-seconds") ? fact(id, "default-seconds") : 0;
+        }
+
+        /** Lambda on Kinesis reads a shard with ParallelizationFactor batches at once. */
+        boolean lambdaOnShards() {
+            return s.lambda() && s.product() == Product.KINESIS;
+        }
+
+        /** How many records one partition may have in flight at once: the consumer's own cap. */
+        double laneConcurrency() {
+            if (lambdaOnShards()) {
+                facts.add("lambda.kinesis-parallelization");
+                return fact("lambda.kinesis-parallelization", "max-count");
+            }
+            facts.add("guide.consumer-concurrency");
+            return fact("guide.consumer-concurrency", "max-in-flight");
+        }
+
+        String laneCapFact() {
+            return lambdaOnShards() ? "lambda.kinesis-parallelization" : "guide.consumer-concurrency";
+        }
+
+        /** "partition" or "shard", without the key in brackets. */
+        String laneWord() {
+            return s.product().vocabulary().lane().split(" \\(")[0];
         }
 
         List<Setting> settings(Failure failure, Idempotency idempotency) {
@@ -289,8 +327,24 @@ public final class Recommender {
                         bounded(profile().attempts()), "", s.product().attemptsFact));
                 out.add(new Setting(v.deadLetter(), dlqRetentionText(), null, null, null, s.product().retentionFact));
             }
-            if (s.a().ordered() && s.queued()) {
+            if (s.a().ordering() == Ordering.PER_KEY && s.queued()) {
                 out.add(new Setting(v.lane(), "the key whose order matters (an order id, a user id)", null, null, null, s.product().laneFact));
+            }
+            Sizing sizing = sizing();
+            if (sizing.inFlightPerPartition() != null && s.queued()) {
+                int n = sizing.inFlightPerPartition();
+                if (lambdaOnShards()) {
+                    Profile.Range r = range("lambda.kinesis-parallelization");
+                    out.add(new Setting("ParallelizationFactor (event source mapping)", Numbers.plain(n) + " batches at once per shard"
+                            + " (records of one partition key stay in order)", (double) n, r, "", "lambda.kinesis-parallelization"));
+                } else if (n > 1) {
+                    out.add(new Setting("records in flight per " + laneWord(), Numbers.plain(n) + (a().ordered()
+                            ? ": a key-parallel consumer, records of different keys of one " + laneWord() + " at once, one at a time per key"
+                            : ": records of one " + laneWord() + " processed at once")
+                            + "; commit only the offset below the oldest unfinished record",
+                            (double) n, new Profile.Range(1.0, fact("guide.consumer-concurrency", "max-in-flight")), "",
+                            "guide.consumer-concurrency"));
+                }
             }
             Profile p = profile();
             if (p.raisedPayloadBytes() != null && s.payloadBytes() > p.maxPayloadBytes() && !s.payloadOverLimit()) {
@@ -322,6 +376,12 @@ public final class Recommender {
         /** Whose limit a fact states: SNS's payload, but its subscriber queues' (SQS's) visibility timeout. */
         private static String owner(String factId) {
             return Facts.registry().get(factId).product();
+        }
+
+        /** A fact's min-count..max-count. */
+        private Profile.Range range(String id) {
+            facts.add(id);
+            return new Profile.Range(fact(id, "min-count"), fact(id, "max-count"));
         }
 
         /** The range a setting must keep, or none when the product states neither end. */
@@ -417,6 +477,18 @@ public final class Recommender {
                 out.add(source < retention.max() ? Check.ok("dead-letter-retention", detail)
                         : new Check("dead-letter-retention", Status.FAIL, detail,
                         "keep the source's retention below the dead letter's, or archive dead letters elsewhere"));
+            }
+            if (sizing.partitions() != null && sizing.inFlightPerPartition() != null && p99 > 0 && a().ordering() != Ordering.GLOBAL) {
+                double capacity = sizing.partitions() * (double) sizing.inFlightPerPartition() / p99;
+                String detail = "each " + laneWord() + " is consumed in order: " + Numbers.plain(sizing.partitions()) + " "
+                        + laneWord() + "(s) x " + Numbers.plain(sizing.inFlightPerPartition()) + " in flight each"
+                        + (sizing.inFlightPerPartition() > 1 && a().ordered() ? " (different keys at once)" : "")
+                        + " / p99 " + Numbers.plain(p99) + " s = " + Numbers.rate0(capacity) + " msg/s, against a peak of "
+                        + Numbers.plain(c.throughputPerSecond()) + " msg/s";
+                int wanted = (int) Math.ceil(c.throughputPerSecond() * p99 / laneConcurrency());
+                out.add(capacity >= c.throughputPerSecond() ? Check.ok("partition-capacity", detail)
+                        : new Check("partition-capacity", Status.FAIL, detail, "at least " + Numbers.plain(wanted) + " "
+                        + laneWord() + "s"));
             }
             if (sizing.partitions() != null) {
                 out.add(Check.ok("consumers-within-partitions", Numbers.plain(sizing.consumers()) + " consumer(s) on " + Numbers.plain(sizing.partitions())

@@ -135,4 +135,26 @@ class FeasibilityTest {
         assertThat(status(Recommender.recommend(TestAnswers.with("replay", "true", "platform", "aws", "retention-days", "30")),
                 "retention-limit")).as("Kinesis keeps up to 365 days").isEqualTo(Status.OK);
     }
+
+    @Test
+    void shouldSizeEachPartitionForItsInFlightRecordsWhenAnOrderedLogIsBusy() {
+        // the reviewer's file 16: Kafka, 20,000 msg/s at 2 ms, per-key order: one partition read one record at a
+        // time carries 500 msg/s, so the record must run a key-parallel consumer and say so, or add partitions
+        Recommendation kafka = Recommender.recommend(TestAnswers.with("replay", "true", "ordering", "per-key",
+                "throughput-per-second", "20000", "payload-kb", "0.2", "p99-processing-seconds", "0.002",
+                "platform", "self-hosted", "ops-appetite", "low", "retention-days", "1"));
+        assertThat(kafka.product()).isEqualTo(Product.KAFKA);
+        assertThat(kafka.sizing().partitions() * kafka.sizing().inFlightPerPartition() / 0.002).isGreaterThanOrEqualTo(20_000);
+        assertThat(kafka.settings()).extracting(Recommendation.Setting::value).anyMatch(v -> v.contains("key-parallel consumer"));
+        assertThat(status(kafka, "partition-capacity")).isEqualTo(Status.OK);
+        assertThat(kafka.ordering()).doesNotContain("one partition per key");
+        // Lambda reads a shard with at most ParallelizationFactor (10) batches at once: shards follow from that
+        Recommendation lambda = Recommender.recommend(TestAnswers.with("replay", "true", "ordering", "per-key",
+                "throughput-per-second", "300000", "payload-kb", "0.2", "p99-processing-seconds", "0.05",
+                "platform", "aws", "consumer-runtime", "function"));
+        assertThat(lambda.product()).isEqualTo(Product.KINESIS);
+        assertThat(lambda.sizing().partitions()).as("18,750 in flight at 10 per shard").isEqualTo(1875);
+        assertThat(lambda.settings()).extracting(Recommendation.Setting::name).contains("ParallelizationFactor (event source mapping)");
+        assertThat(status(lambda, "partition-capacity")).isEqualTo(Status.OK);
+    }
 }
