@@ -55,9 +55,10 @@ public enum Product {
             "single active consumer per queue", "age of the oldest ready message",
             List.of("prefetch (basic.qos): a few messages per consumer")),
             "rabbitmq.consumer-timeout", "rabbitmq.delivery-limit", "rabbitmq.max-message-size", null, null, null, true, false),
-    RABBITMQ_STREAMS("RabbitMQ streams", new Vocabulary("none (a stream is read from an offset)", "retries in the consumer",
-            "a dead-letter stream written by the consumer", "stream (or super stream partition)", "consumer offset lag",
-            List.of("max-age and max-length-bytes: the retention answered")),
+    RABBITMQ_STREAMS("RabbitMQ streams (a super stream)", new Vocabulary("none (a stream is read from an offset)", "retries in the consumer",
+            "a dead-letter stream written by the consumer", "super stream partition (routing key)", "consumer offset lag",
+            List.of("single active consumer: on, per partition (every reader of a stream reads all of it, so competing "
+                    + "consumers take partitions)", "max-age and max-length-bytes: the retention answered")),
             null, null, "rabbitmq.max-message-size", null, null, null, false, false),
     REDIS_STREAMS("Redis Streams (consumer groups)", new Vocabulary("XAUTOCLAIM min-idle-time",
             "delivery count from XPENDING, checked by the consumer", "a dead-letter stream written by the consumer",
@@ -163,7 +164,7 @@ public enum Product {
 
     /** Lanes are partitions (or shards) fixed in advance, so consumers are bounded by their count. */
     public boolean partitioned() {
-        return this == KINESIS || this == EVENT_HUBS || this == KAFKA || this == MSK;
+        return this == KINESIS || this == EVENT_HUBS || this == KAFKA || this == MSK || this == RABBITMQ_STREAMS;
     }
 
     public boolean sns() {

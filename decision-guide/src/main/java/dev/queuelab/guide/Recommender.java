@@ -288,6 +288,27 @@ public final class Recommender {
             return id != null && Facts.registry().get(id).has("default-seconds") ? fact(id, "default-seconds") : 0;
         }
 
+        /**
+         * The retry setting in the product's words; under order a retry topic would let later records of the key
+         * pass the failed one, so an ordered log retries in place (the partition waits) instead.
+         */
+        String attemptsName() {
+            String name = s.product().vocabulary().attempts();
+            return a().ordered() && name.contains("retry topics")
+                    ? "blocking retries in the consumer, with backoff (the partition waits: a retry topic would break the order)" : name;
+        }
+
+        /** Independent readers of every record: the subscribers of a broadcast, else one consumer group. */
+        int readers() {
+            return a().broadcast() ? Math.max(1, a().context().subscribers()) : 1;
+        }
+
+        /** What all readers together ask of one shard when they share its reads. */
+        double sharedReadBytesPerShard() {
+            Sizing z = sizing();
+            return z.partitions() == null ? 0 : z.bytesPerSecond() / z.partitions() * readers();
+        }
+
         /** Lambda on Kinesis reads a shard with ParallelizationFactor batches at once. */
         boolean lambdaOnShards() {
             return s.lambda() && s.product() == Product.KINESIS;
@@ -322,8 +343,22 @@ public final class Recommender {
                 out.add(new Setting(v.lease(), value, (double) failure.leaseSeconds(), bounded(profile().leaseSeconds()), "s",
                         s.product().leaseFact));
             }
+            if (s.lambda()) {
+                facts.add("lambda.timeout");
+                double timeout = Math.min(a().failure().maxProcessingSeconds(), fact("lambda.timeout", "max-seconds"));
+                out.add(new Setting("function timeout", Numbers.plain(timeout) + " s", timeout,
+                        new Profile.Range(null, fact("lambda.timeout", "max-seconds")), "s", "lambda.timeout"));
+                out.add(new Setting("FunctionResponseTypes", "ReportBatchItemFailures (a failed message is retried alone,"
+                        + " not its whole batch)", null, null, null, null));
+                if (!lambdaOnShards()) {
+                    Profile.Range r = range("lambda.sqs-max-concurrency");
+                    double wanted = r.clamp(sizing().consumersNeeded());
+                    out.add(new Setting("MaximumConcurrency (event source mapping)", Numbers.plain(wanted), wanted, r, "",
+                            "lambda.sqs-max-concurrency"));
+                }
+            }
             if (failure.maxDeliveries() != null) {
-                out.add(new Setting(v.attempts(), String.valueOf(failure.maxDeliveries()), (double) failure.maxDeliveries(),
+                out.add(new Setting(attemptsName(), String.valueOf(failure.maxDeliveries()), (double) failure.maxDeliveries(),
                         bounded(profile().attempts()), "", s.product().attemptsFact));
                 out.add(new Setting(v.deadLetter(), dlqRetentionText(), null, null, null, s.product().retentionFact));
             }
@@ -356,6 +391,16 @@ public final class Recommender {
                     > fact("sqs-fifo.throughput", "batched-messages-per-second")) {
                 out.add(new Setting("high-throughput mode", "FifoThroughputLimit=perMessageGroupId, DeduplicationScope=messageGroup",
                         null, null, null, "sqs-fifo.throughput"));
+            }
+            if (s.product() == Product.KINESIS && readers() > 1) {
+                Profile.Range r = new Profile.Range(1.0, fact("kinesis.enhanced-fan-out", "max-consumers"));
+                facts.add("kinesis.enhanced-fan-out");
+                double wanted = r.clamp(readers());
+                if (sharedReadBytesPerShard() > fact("kinesis.enhanced-fan-out", "shared-read-bytes-per-second")) {
+                    out.add(new Setting("enhanced fan-out (RegisterStreamConsumer)", Numbers.plain(wanted)
+                            + " registered consumers, one per subscriber, each with its own 2 MB/s per shard", wanted, r, "",
+                            "kinesis.enhanced-fan-out"));
+                }
             }
             if (s.product().transactional() && s.queued()) {
                 out.add(new Setting("replication.factor", Numbers.plain(fact("kafka.replication", "replicas")), null, null, null,
@@ -433,6 +478,16 @@ public final class Recommender {
                         : new Check("consumer-runtime-limit", Status.FAIL, detail, "run the consumer as a long-running service "
                         + "(containers), or split the job into steps that each finish within " + Numbers.plain(limit) + " s"));
             }
+            if (s.lambda() && !lambdaOnShards()) {
+                facts.add("lambda.sqs-max-concurrency");
+                double max = fact("lambda.sqs-max-concurrency", "max-count");
+                String detail = Numbers.plain(sizing.consumersNeeded()) + " concurrent invocations needed; one SQS event source "
+                        + "mapping runs at most " + Numbers.plain(max) + " batches at once";
+                int queues = (int) Math.ceil(sizing.consumersNeeded() / max);
+                out.add(sizing.consumersNeeded() <= max ? Check.ok("lambda-concurrency", detail)
+                        : new Check("lambda-concurrency", Status.FAIL, detail, "run the consumers as long-running services "
+                        + "(containers), or spread the work over " + Numbers.plain(queues) + " queues, each with its own event source mapping"));
+            }
             Profile.Range lease = p.leaseSeconds();
             if (failure.leaseSeconds() != null && lease.max() != null) {
                 double needed = neededLease();
@@ -489,6 +544,19 @@ public final class Recommender {
                 out.add(capacity >= c.throughputPerSecond() ? Check.ok("partition-capacity", detail)
                         : new Check("partition-capacity", Status.FAIL, detail, "at least " + Numbers.plain(wanted) + " "
                         + laneWord() + "s"));
+            }
+            if (s.product() == Product.KINESIS && readers() > 1) {
+                facts.add("kinesis.enhanced-fan-out");
+                double shared = fact("kinesis.enhanced-fan-out", "shared-read-bytes-per-second");
+                double max = fact("kinesis.enhanced-fan-out", "max-consumers");
+                double demand = sharedReadBytesPerShard();
+                String detail = readers() + " subscribers read each shard: " + Numbers.rate(demand) + " per shard against the "
+                        + Numbers.rate(shared) + " its readers share" + (demand > shared ? "; enhanced fan-out gives each registered "
+                        + "consumer its own, for at most " + Numbers.plain(max) + " consumers per stream" : "");
+                out.add(demand <= shared || readers() <= max ? Check.ok("shard-read-throughput", detail)
+                        : new Check("shard-read-throughput", Status.FAIL, detail, "at most " + Numbers.plain(max)
+                        + " enhanced fan-out consumers per stream: copy the stream for the other subscribers, or fan out "
+                        + "downstream (SNS with a queue per subscriber)"));
             }
             if (sizing.partitions() != null) {
                 out.add(Check.ok("consumers-within-partitions", Numbers.plain(sizing.consumers()) + " consumer(s) on " + Numbers.plain(sizing.partitions())
@@ -568,7 +636,7 @@ public final class Recommender {
             out.add(new Evidence("A message leaves the queue only when a consumer acks it; a consumer's crash "
                     + "before the ack means a redelivery after the " + s.product().vocabulary().lease(), QUEUE_CHECK, SQS_REFERENCE));
             if (failure.deadLetter() != null) {
-                out.add(new Evidence("After " + s.product().vocabulary().attempts() + " deliveries a poison message moves to the "
+                out.add(new Evidence("After " + s.product().vocabulary().attempts().replace("retries in retry topics", "retries") + " deliveries a poison message moves to the "
                         + failure.deadLetter() + " instead of being delivered again", "work-queue/dead-letters", SQS_REFERENCE));
             }
             if (s.a().ordered()) {

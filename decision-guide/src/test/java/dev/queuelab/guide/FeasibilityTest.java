@@ -157,4 +157,61 @@ class FeasibilityTest {
         assertThat(lambda.settings()).extracting(Recommendation.Setting::name).contains("ParallelizationFactor (event source mapping)");
         assertThat(status(lambda, "partition-capacity")).isEqualTo(Status.OK);
     }
+
+    @Test
+    void shouldBeInfeasibleWhenALambdaQueueConsumerNeedsMoreThanOneEventSourceMappingCarries() {
+        // the reviewer's file 20: 2,000 msg/s at 2 s on Lambda needs 5,000 concurrent invocations
+        Recommendation busy = Recommender.recommend(TestAnswers.with("platform", "aws", "consumer-runtime", "function",
+                "throughput-per-second", "2000", "p99-processing-seconds", "2", "failure.max-processing-seconds", "10"));
+        assertThat(status(busy, "lambda-concurrency")).isEqualTo(Status.FAIL);
+        assertThat(busy.feasibility().nearest()).anyMatch(n -> n.contains("long-running services"));
+        assertThat(busy.settings()).extracting(Recommendation.Setting::name)
+                .contains("function timeout", "FunctionResponseTypes", "MaximumConcurrency (event source mapping)");
+        Recommendation calm = Recommender.recommend(TestAnswers.with("platform", "aws", "consumer-runtime", "function",
+                "throughput-per-second", "100", "p99-processing-seconds", "2"));
+        assertThat(status(calm, "lambda-concurrency")).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void shouldRetryInPlaceWhenALogKeepsOrder() {
+        // Spring Kafka: with retry topics "you lose Kafka's ordering guarantees for that topic"
+        Recommendation ordered = Recommender.recommend(TestAnswers.with("replay", "true", "ordering", "per-key",
+                "platform", "self-hosted", "throughput-per-second", "5000"));
+        assertThat(ordered.product()).isEqualTo(Product.KAFKA);
+        assertThat(ordered.settings()).extracting(Recommendation.Setting::name).noneMatch(n -> n.contains("retries in retry topics"))
+                .anyMatch(n -> n.startsWith("blocking retries"));
+        Recommendation unordered = Recommender.recommend(TestAnswers.with("replay", "true", "platform", "self-hosted",
+                "throughput-per-second", "5000"));
+        assertThat(unordered.settings()).extracting(Recommendation.Setting::name).anyMatch(n -> n.contains("retry topics"));
+    }
+
+    @Test
+    void shouldRegisterEnhancedFanOutWhenSubscribersShareAShardsReads() {
+        // the reviewer's file 18: 6 subscribers of a 300 MB/s stream ask 6 MB/s of each shard's shared 2 MB/s
+        Recommendation cdc = Recommender.recommend(TestAnswers.with("shape", "broadcast", "subscribers", "6", "replay", "true",
+                "ordering", "per-key", "throughput-per-second", "300000", "payload-kb", "1", "p99-processing-seconds", "0.005",
+                "platform", "aws", "retention-days", "7", "ops-appetite", "low"));
+        assertThat(cdc.product()).isEqualTo(Product.KINESIS);
+        assertThat(cdc.settings()).extracting(Recommendation.Setting::name).contains("enhanced fan-out (RegisterStreamConsumer)");
+        assertThat(status(cdc, "shard-read-throughput")).isEqualTo(Status.OK);
+        Recommendation crowded = Recommender.recommend(TestAnswers.with("shape", "broadcast", "subscribers", "25", "replay", "true",
+                "throughput-per-second", "300000", "payload-kb", "1", "platform", "aws", "ops-appetite", "low"));
+        assertThat(status(crowded, "shard-read-throughput")).as("20 enhanced fan-out consumers per stream").isEqualTo(Status.FAIL);
+        Recommendation two = Recommender.recommend(TestAnswers.with("shape", "broadcast", "subscribers", "2", "replay", "true",
+                "throughput-per-second", "100", "payload-kb", "1", "platform", "aws"));
+        assertThat(two.settings()).extracting(Recommendation.Setting::name).as("2 readers of 100 KB/s share a shard easily")
+                .doesNotContain("enhanced fan-out (RegisterStreamConsumer)");
+    }
+
+    @Test
+    void shouldPartitionARabbitMqStreamWhenSeveralConsumersShareTheWork() {
+        // the reviewer's file 15: every reader of a plain stream reads all of it, so 13 competing readers would each
+        // process every message; a super stream's partitions with a single active consumer share the work
+        Recommendation streams = Recommender.recommend(TestAnswers.with("replay", "true", "ordering", "per-key",
+                "throughput-per-second", "100", "p99-processing-seconds", "0.1", "platform", "self-hosted"));
+        assertThat(streams.product()).isEqualTo(Product.RABBITMQ_STREAMS);
+        assertThat(streams.sizing().partitions()).isNotNull();
+        assertThat(streams.sizing().consumers()).isLessThanOrEqualTo(streams.sizing().partitions());
+        assertThat(streams.settings()).extracting(Recommendation.Setting::name).contains("single active consumer");
+    }
 }
