@@ -50,7 +50,7 @@ public enum Product {
             "retries in the consumer", "a dead-letter event hub written by the consumer", "partition (partition key)",
             "consumer lag per partition", List.of()),
             null, null, "eventhubs.max-event-size", "eventhubs.retention", "eventhubs.throughput-unit", null, false, false),
-    RABBITMQ_QUORUM("RabbitMQ (quorum queue) with a dead-letter exchange", new Vocabulary("consumer_timeout",
+    RABBITMQ_QUORUM("RabbitMQ (quorum queue) with a dead-letter exchange", new Vocabulary("x-consumer-timeout (queue argument, ms)",
             "delivery-limit", "dead-letter exchange (dead-letter-strategy=at-least-once, overflow=reject-publish)",
             "single active consumer per queue", "age of the oldest ready message",
             List.of("prefetch (basic.qos): a few messages per consumer")),

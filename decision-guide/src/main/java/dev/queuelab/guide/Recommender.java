@@ -128,6 +128,10 @@ public final class Recommender {
             facts.add("guide.lease-buffer");
             double needed = Math.max(worst * fact("guide.lease-buffer", "factor"), worst + fact("guide.lease-buffer", "min-extra-seconds"));
             String id = s.product().leaseFact;
+            if (id != null && Facts.registry().get(id).has("recommended-min-seconds")) {
+                // the product supports shorter leases than it advises (RabbitMQ checks its timeout once a minute)
+                needed = Math.max(needed, fact(id, "recommended-min-seconds"));
+            }
             if (s.product().partitioned() && id != null && Facts.registry().get(id).has("default-seconds")) {
                 // a log's poll interval covers a whole batch of records, so never set it below the product's default
                 needed = Math.max(needed, fact(id, "default-seconds"));
@@ -338,7 +342,7 @@ public final class Recommender {
             Product.Vocabulary v = s.product().vocabulary();
             if (failure.leaseSeconds() != null) {
                 // a setting named in milliseconds (max.poll.interval.ms) is given in them, as the product takes it
-                String value = v.lease().endsWith(".ms") ? Numbers.plain(failure.leaseSeconds() * 1000.0) + " ms ("
+                String value = v.lease().endsWith(".ms") || v.lease().endsWith(" ms)") ? Numbers.plain(failure.leaseSeconds() * 1000.0) + " ms ("
                         + Numbers.plain(failure.leaseSeconds()) + " s)" : Numbers.plain(failure.leaseSeconds()) + " s";
                 out.add(new Setting(v.lease(), value, (double) failure.leaseSeconds(), bounded(profile().leaseSeconds()), "s",
                         s.product().leaseFact));
@@ -384,8 +388,16 @@ public final class Recommender {
             Profile p = profile();
             if (p.raisedPayloadBytes() != null && s.payloadBytes() > p.maxPayloadBytes() && !s.payloadOverLimit()) {
                 double raised = Math.ceil(s.payloadBytes());
-                out.add(new Setting(s.product().sns() ? "MaximumMessageSize" : "maximum record size", Numbers.plain(raised) + " bytes",
-                        raised, new Profile.Range(p.maxPayloadBytes(), p.raisedPayloadBytes()), "bytes", s.product().payloadFact));
+                if (s.product() == Product.SERVICE_BUS) {
+                    // the nearest design is the premium tier, whose entities take 1,024 KB unless raised
+                    String id = s.product().payloadFact;
+                    double kb = Math.max(fact(id, "premium-default-kilobytes"), Math.ceil(s.payloadBytes() / 1024));
+                    out.add(new Setting("Premium tier, MaxMessageSizeInKilobytes", Numbers.plain(kb) + " KB", kb,
+                            new Profile.Range(fact(id, "premium-default-kilobytes"), fact(id, "premium-max-kilobytes")), "KB", id));
+                } else {
+                    out.add(new Setting(s.product().sns() ? "MaximumMessageSize" : "maximum record size", Numbers.plain(raised) + " bytes",
+                            raised, new Profile.Range(p.maxPayloadBytes(), p.raisedPayloadBytes()), "bytes", s.product().payloadFact));
+                }
             }
             if (s.product() == Product.SQS_FIFO && a().context().throughputPerSecond()
                     > fact("sqs-fifo.throughput", "batched-messages-per-second")) {
