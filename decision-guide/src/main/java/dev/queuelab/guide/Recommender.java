@@ -364,7 +364,8 @@ public final class Recommender {
             if (failure.maxDeliveries() != null) {
                 out.add(new Setting(attemptsName(), String.valueOf(failure.maxDeliveries()), (double) failure.maxDeliveries(),
                         bounded(profile().attempts()), "", s.product().attemptsFact));
-                out.add(new Setting(v.deadLetter(), dlqRetentionText(), null, null, null, s.product().retentionFact));
+                out.add(new Setting(v.deadLetter(), dlqRetentionText(), null, null, null, s.product() == Product.KINESIS
+                        ? "lambda.on-failure-destination" : s.product().retentionFact));
             }
             if (s.a().ordering() == Ordering.PER_KEY && s.queued()) {
                 out.add(new Setting(v.lane(), "the key whose order matters (an order id, a user id)", null, null, null, s.product().laneFact));
@@ -448,8 +449,32 @@ public final class Recommender {
 
         private String dlqRetentionText() {
             Profile.Range r = profile().retentionSeconds();
-            return r.max() != null ? "retention " + Numbers.seconds(r.max()) + " (its maximum: longer than the source's)"
-                    : "kept until read; alarm on its depth";
+            switch (s.product()) {
+                case KINESIS -> {
+                    facts.add("lambda.on-failure-destination");
+                    facts.add("sqs.retention");
+                    return "an S3 bucket, which receives the failed records (an SQS queue, kept " + Numbers.seconds(fact("sqs.retention", "max-seconds"))
+                            + " at most, or an SNS topic, which keeps nothing, receive only the batch's shard and sequence numbers:"
+                            + " re-read those from the stream before its retention ends)";
+                }
+                case PUBSUB -> {
+                    return "a dead-letter topic with a subscription attached (a topic without one loses what it receives), "
+                            + "retention up to " + Numbers.seconds(r.max());
+                }
+                case SERVICE_BUS, RABBITMQ_QUORUM, JOBS_TABLE -> {
+                    return "kept until read; alarm on its depth";
+                }
+                default -> {
+                    if (s.product().nativeDeadLetter() && r.max() != null) {
+                        return "retention " + Numbers.seconds(r.max()) + " (its maximum: longer than the source's)";
+                    }
+                    // a dead letter the consumer writes to a log is trimmed like any log
+                    return "deleted by its own retention like any " + laneWord().replace("super stream partition", "stream")
+                            + "'s records (" + (s.product().transactional() ? "retention.ms" : s.product() == Product.REDIS_STREAMS
+                            ? "MAXLEN" : s.product() == Product.RABBITMQ_STREAMS ? "max-age" : "its retention")
+                            + "): keep it longer than the time to notice and repair; alarm on its depth";
+                }
+            }
         }
 
         List<Check> checks(Failure failure, Idempotency idempotency, Sizing sizing) {
@@ -538,10 +563,17 @@ public final class Recommender {
             }
             if (failure.deadLetter() != null && s.product().nativeDeadLetter() && retention.max() != null) {
                 double source = retentionSeconds();
+                boolean fifo = s.product() == Product.SQS_FIFO || s.product() == Product.SNS_FIFO_SQS_FIFO;
+                boolean standardSqs = s.product().onAws() && !fifo;
+                if (s.product().onAws()) {
+                    facts.add("sqs.dead-letter-retention");
+                }
                 String detail = "the dead letter keeps messages " + Numbers.seconds(retention.max()) + ", its source "
-                        + Numbers.seconds(source) + (s.product().onAws() ? "; SQS keeps a message's original enqueue time, "
-                        + "so a dead letter's retention must be longer than its source's" : "");
-                out.add(source < retention.max() ? Check.ok("dead-letter-retention", detail)
+                        + Numbers.seconds(source) + (standardSqs ? "; a standard queue's message keeps its original enqueue "
+                        + "time when dead-lettered, so a dead letter's retention must be longer than its source's"
+                        : fifo ? "; a FIFO queue's message gets a new enqueue time when dead-lettered, so the dead letter's own "
+                        + "retention counts from the move" : "");
+                out.add(source < retention.max() || fifo ? Check.ok("dead-letter-retention", detail)
                         : new Check("dead-letter-retention", Status.FAIL, detail,
                         "keep the source's retention below the dead letter's, or archive dead letters elsewhere"));
             }

@@ -232,4 +232,27 @@ class FeasibilityTest {
                 "failure.max-processing-seconds", "600"));
         assertThat(longJobs.failure().leaseSeconds()).as("600 s x 1.5").isEqualTo(900);
     }
+
+    private static String deadLetter(Recommendation r) {
+        return r.settings().stream().filter(x -> x.name().equals(r.product().vocabulary().deadLetter()))
+                .map(Recommendation.Setting::value).findFirst().orElseThrow();
+    }
+
+    @Test
+    void shouldDescribeEachProductsDeadLetterAsItReallyKeepsMessages() {
+        Recommendation kinesis = Recommender.recommend(TestAnswers.with("replay", "true", "platform", "aws"));
+        assertThat(kinesis.product()).isEqualTo(Product.KINESIS);
+        assertThat(deadLetter(kinesis)).as("an on-failure destination is SQS, SNS or S3, not the stream")
+                .doesNotContain("365 days").contains("S3").contains("14 days");
+        Recommendation kafka = Recommender.recommend(TestAnswers.with("replay", "true", "platform", "self-hosted",
+                "throughput-per-second", "5000"));
+        assertThat(deadLetter(kafka)).doesNotContain("until read").contains("retention.ms");
+        Recommendation pubsub = Recommender.recommend(TestAnswers.with("platform", "gcp"));
+        assertThat(deadLetter(pubsub)).contains("subscription attached");
+        Recommendation fifo = Recommender.recommend(TestAnswers.with("platform", "aws", "ordering", "per-key", "retention-days", "14"));
+        assertThat(fifo.product()).isEqualTo(Product.SQS_FIFO);
+        assertThat(fifo.feasibility().checks()).filteredOn(c -> c.id().equals("dead-letter-retention")).singleElement()
+                .satisfies(c -> assertThat(c.detail()).contains("new enqueue time").doesNotContain("original enqueue"))
+                .extracting(Check::status).isEqualTo(Status.OK);
+    }
 }
