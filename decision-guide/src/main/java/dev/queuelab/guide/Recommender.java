@@ -191,9 +191,32 @@ public final class Recommender {
             double ttl = Math.max(fact("guide.dedupe-ttl", "min-seconds"), Math.max(redelivery, replay));
             String key = effects == Answers.SideEffects.EXTERNAL
                     ? "a business key (order id, payment id), also sent downstream as the provider's idempotency key"
-                    : "the message id";
+                    : producerSetKey();
             return new Idempotency(key, "a processed-keys table with a unique key and an expiry (or Redis SET NX with a TTL),"
                     + " written in the same transaction as the consumer's effect", (int) Math.ceil(ttl / 3600));
+        }
+
+        /**
+         * The consumer's dedupe key where effects stay inside: an id the producer sets once per event, since a
+         * broker-assigned id is new on every send (SQS MessageId, Pub/Sub message id, a log's offset).
+         */
+        String producerSetKey() {
+            String base = "an id the producer sets once per event (the outbox row id, or a business key)";
+            return switch (s.product()) {
+                case SQS_STANDARD, SQS_FIFO, SNS_SQS, SNS_FIFO_SQS_FIFO, EVENTBRIDGE -> base + ", in a message attribute: "
+                        + "SQS gives every send a new MessageId, so a producer's retry would not be caught";
+                case PUBSUB -> {
+                    facts.add("pubsub.exactly-once");
+                    yield base + ", in an attribute: a publisher's retry gets a new message id";
+                }
+                case SERVICE_BUS -> base + ", as the MessageId (duplicate detection reads the same field)";
+                case RABBITMQ_QUORUM -> base + ", as the message_id property";
+                case KAFKA, MSK, EVENT_HUBS, KINESIS, RABBITMQ_STREAMS, REDIS_STREAMS -> base + ", in the record's key or a "
+                        + "header: records carry no message id, and the position (" + (s.product() == Product.KINESIS
+                        ? "sequence number" : s.product() == Product.REDIS_STREAMS ? "entry id" : "partition and offset")
+                        + ") catches a redelivery but not a producer's retry";
+                default -> base;
+            };
         }
 
         String exactlyOnce() {
@@ -399,6 +422,12 @@ public final class Recommender {
                     out.add(new Setting(s.product().sns() ? "MaximumMessageSize" : "maximum record size", Numbers.plain(raised) + " bytes",
                             raised, new Profile.Range(p.maxPayloadBytes(), p.raisedPayloadBytes()), "bytes", s.product().payloadFact));
                 }
+            }
+            if (s.product() == Product.SQS_FIFO || s.product() == Product.SNS_FIFO_SQS_FIFO) {
+                facts.add("sqs-fifo.dedup-interval");
+                out.add(new Setting("MessageDeduplicationId", "the outbox row id (or the event's own id) on every send, so a "
+                        + "producer's retry within the deduplication interval is dropped; or ContentBasedDeduplication: true "
+                        + "where equal bodies are the same event", null, null, null, "sqs-fifo.dedup-interval"));
             }
             if (s.product() == Product.SQS_FIFO && a().context().throughputPerSecond()
                     > fact("sqs-fifo.throughput", "batched-messages-per-second")) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuelab.guide.Feasibility.Check;
 import dev.queuelab.guide.Feasibility.Status;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -254,5 +255,19 @@ class FeasibilityTest {
         assertThat(fifo.feasibility().checks()).filteredOn(c -> c.id().equals("dead-letter-retention")).singleElement()
                 .satisfies(c -> assertThat(c.detail()).contains("new enqueue time").doesNotContain("original enqueue"))
                 .extracting(Check::status).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void shouldDedupeOnAnIdTheProducerSetsWhenTheBrokerIdChangesOnEverySend() {
+        for (Recommendation r : List.of(Recommender.recommend(TestAnswers.with("platform", "aws")),
+                Recommender.recommend(TestAnswers.with("platform", "gcp")),
+                Recommender.recommend(TestAnswers.with("replay", "true", "platform", "self-hosted", "throughput-per-second", "5000")))) {
+            assertThat(r.idempotency().key()).as(r.product() + ": SQS and Pub/Sub ids are new per send, Kafka has none")
+                    .isNotEqualTo("the message id").contains("the producer sets");
+        }
+        Recommendation fifo = Recommender.recommend(TestAnswers.with("platform", "aws", "ordering", "per-key"));
+        assertThat(fifo.settings()).extracting(Recommendation.Setting::name).contains("MessageDeduplicationId");
+        assertThat(Recommender.recommend(TestAnswers.with("platform", "aws")).settings()).extracting(Recommendation.Setting::name)
+                .doesNotContain("MessageDeduplicationId");
     }
 }
