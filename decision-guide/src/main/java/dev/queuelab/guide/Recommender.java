@@ -166,9 +166,10 @@ public final class Recommender {
                 alarms.add(v.deadLetter() + " depth above 0");
             }
             facts.add("guide.age-alarm");
-            double basis = lease != null ? lease : a().failure().maxProcessingSeconds();
+            // a lease clamped below the work (a renewed lock) must not make the alarm fire on every long job
+            double basis = Math.max(lease != null ? lease : 0, a().failure().maxProcessingSeconds());
             double age = Math.max(fact("guide.age-alarm", "min-seconds"), fact("guide.age-alarm", "factor") * basis);
-            alarms.add(v.ageAlarm() + " above " + Numbers.plain(Math.ceil(age)) + " s");
+            alarms.add(v.ageAlarm() + (v.ageAlarm().endsWith("more than") ? " " : " above ") + Numbers.plain(Math.ceil(age)) + " s");
             return new Failure(lease, deliveries, deadLetter, alarms);
         }
 

@@ -270,4 +270,16 @@ class FeasibilityTest {
         assertThat(Recommender.recommend(TestAnswers.with("platform", "aws")).settings()).extracting(Recommendation.Setting::name)
                 .doesNotContain("MessageDeduplicationId");
     }
+
+    @Test
+    void shouldAlarmOnAMetricTheProductHasAndNotOnEveryLongJob() {
+        // the reviewer's file 09: 30-minute jobs on Service Bus (lock clamped to 300 s, renewed) got a 600 s age alarm
+        Recommendation bus = Recommender.recommend(TestAnswers.with("platform", "azure", "throughput-per-second", "2",
+                "p99-processing-seconds", "1200", "failure.max-processing-seconds", "1800"));
+        assertThat(bus.product()).isEqualTo(Product.SERVICE_BUS);
+        assertThat(bus.failure().alarms()).noneMatch(x -> x.contains("age of the oldest")).anyMatch(x -> x.contains("ActiveMessages")
+                && x.endsWith(" 3,600 s"));
+        Recommendation rabbit = Recommender.recommend(TestAnswers.with("platform", "self-hosted", "throughput-per-second", "500"));
+        assertThat(rabbit.failure().alarms()).noneMatch(x -> x.contains("age of the oldest"));
+    }
 }
