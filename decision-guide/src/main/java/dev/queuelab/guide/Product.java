@@ -30,7 +30,7 @@ public enum Product {
             "sqs.visibility-timeout", "sqs.max-receive-count", "eventbridge.max-entry-size", "sqs.retention", null, null, true, false),
     KINESIS("Amazon Kinesis Data Streams", new Vocabulary("checkpoint interval (no lease: a shard is read in order)",
             "MaximumRetryAttempts (Lambda event source) or retries in the consumer",
-            "an on-failure destination (an SQS queue or SNS topic)", "shard (partition key)",
+            "an on-failure destination (an S3 bucket, SQS queue or SNS topic)", "shard (partition key)",
             "GetRecords.IteratorAgeMilliseconds", List.of("BisectBatchOnFunctionError: true (when Lambda consumes)")),
             null, null, "kinesis.record-size", "kinesis.retention", "kinesis.shard-limits", "kinesis.no-transactions", false, false),
     MSK("Apache Kafka (Amazon MSK)", Vocabulary.KAFKA, "kafka.max-poll-interval", null, "kafka.message-max-bytes",

@@ -405,7 +405,8 @@ public final class Recommender {
                     out.add(new Setting("records in flight per " + laneWord(), Numbers.plain(n) + (a().ordered()
                             ? ": a key-parallel consumer, records of different keys of one " + laneWord() + " at once, one at a time per key"
                             : ": records of one " + laneWord() + " processed at once")
-                            + "; commit only the offset below the oldest unfinished record",
+                            + "; " + (s.product() == Product.KINESIS ? "checkpoint" : "commit") + " only the "
+                            + (s.product() == Product.KINESIS ? "sequence number" : "offset") + " below the oldest unfinished record",
                             (double) n, new Profile.Range(1.0, fact("guide.consumer-concurrency", "max-in-flight")), "",
                             "guide.consumer-concurrency"));
                 }
