@@ -43,7 +43,9 @@ public final class GuideCommand implements Callable<Integer> {
     @Option(names = "--answers", paramLabel = "FILE", description = "Answers as YAML or JSON (see docs/decision-guide.md); without it, the guide asks.")
     Path answersFile;
 
-    @Option(names = "--format", paramLabel = "md|json", defaultValue = "md", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "md|json", defaultValue = "md", description = "Output format: md or json (default: ${DEFAULT-VALUE}).")
+    String formatWord;
+
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the document here instead of to standard output.")
@@ -79,6 +81,8 @@ public final class GuideCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         try {
+            format = parseFormat();
+            checkNumbers();
             LocalDate day = parseDate();
             Answers answers = answersFile != null ? AnswersReader.read(answersFile)
                     : new InteractiveGuide(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
@@ -108,6 +112,27 @@ public final class GuideCommand implements Callable<Integer> {
         } catch (IOException e) {
             stderr.println("queuelab guide: cannot write " + e.getMessage() + ": check the path and its folder");
             return BAD_INPUT;
+        }
+    }
+
+    /** Checked here, not by the parser, so a wrong value is one line that names the option, not the whole usage. */
+    private Format parseFormat() {
+        try {
+            return Format.valueOf(formatWord);
+        } catch (IllegalArgumentException e) {
+            throw new AnswersException("--format is '" + formatWord + "': give md or json");
+        }
+    }
+
+    private void checkNumbers() {
+        if (number != null && number < 1) {
+            throw new AnswersException("--number is " + number + ": give the ADR's number as a whole number from 1, for example 12");
+        }
+        if (supersedes != null && supersedes < 1) {
+            throw new AnswersException("--supersedes is " + supersedes + ": give the replaced ADR's number, a whole number from 1");
+        }
+        if (number != null && number.equals(supersedes)) {
+            throw new AnswersException("--supersedes is " + supersedes + ", the same as --number: give the number of the ADR this one replaces");
         }
     }
 

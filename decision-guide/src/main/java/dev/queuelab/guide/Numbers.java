@@ -16,6 +16,14 @@ final class Numbers {
         return String.format(Locale.ROOT, "%,.4f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
+    /** A rate in messages per second: whole above 10, else with enough decimals to stay non-zero. */
+    static String rate0(double perSecond) {
+        if (perSecond >= 10 || perSecond == 0) {
+            return plain(Math.floor(perSecond));
+        }
+        return String.format(Locale.ROOT, "%.2g", perSecond);
+    }
+
     static String bytes(double b) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
         int u = 0;

@@ -30,7 +30,7 @@ public enum Product {
             "sqs.visibility-timeout", "sqs.max-receive-count", "eventbridge.max-entry-size", "sqs.retention", null, null, true, false),
     KINESIS("Amazon Kinesis Data Streams", new Vocabulary("checkpoint interval (no lease: a shard is read in order)",
             "MaximumRetryAttempts (Lambda event source) or retries in the consumer",
-            "an on-failure destination (an SQS queue or SNS topic)", "shard (partition key)",
+            "an on-failure destination (an S3 bucket, SQS queue or SNS topic)", "shard (partition key)",
             "GetRecords.IteratorAgeMilliseconds", List.of("BisectBatchOnFunctionError: true (when Lambda consumes)")),
             null, null, "kinesis.record-size", "kinesis.retention", "kinesis.shard-limits", "kinesis.no-transactions", false, false),
     MSK("Apache Kafka (Amazon MSK)", Vocabulary.KAFKA, "kafka.max-poll-interval", null, "kafka.message-max-bytes",
@@ -43,21 +43,22 @@ public enum Product {
             "pubsub.ack-deadline", "pubsub.dead-letter", "pubsub.max-message-size", "pubsub.retention", "pubsub.ordering",
             "pubsub.exactly-once", true, false),
     SERVICE_BUS("Azure Service Bus", new Vocabulary("lock duration", "MaxDeliveryCount", "dead-letter subqueue",
-            "session (SessionId)", "age of the oldest active message", List.of("RequiresDuplicateDetection: true (MessageId set by the producer)")),
+            "session (SessionId)", "ActiveMessages growing (Service Bus has no age metric) for more than", List.of("RequiresDuplicateDetection: true (MessageId set by the producer)")),
             "servicebus.lock-duration", "servicebus.max-delivery-count", "servicebus.message-size", null, null,
             "servicebus.duplicate-detection", true, false),
     EVENT_HUBS("Azure Event Hubs (Kafka-compatible)", new Vocabulary("checkpoint interval (no lease: a partition is read in order)",
             "retries in the consumer", "a dead-letter event hub written by the consumer", "partition (partition key)",
             "consumer lag per partition", List.of()),
             null, null, "eventhubs.max-event-size", "eventhubs.retention", "eventhubs.throughput-unit", null, false, false),
-    RABBITMQ_QUORUM("RabbitMQ (quorum queue) with a dead-letter exchange", new Vocabulary("consumer_timeout",
+    RABBITMQ_QUORUM("RabbitMQ (quorum queue) with a dead-letter exchange", new Vocabulary("x-consumer-timeout (queue argument, ms)",
             "delivery-limit", "dead-letter exchange (dead-letter-strategy=at-least-once, overflow=reject-publish)",
-            "single active consumer per queue", "age of the oldest ready message",
+            "single active consumer per queue", "messages_ready growing (RabbitMQ has no age metric) for more than",
             List.of("prefetch (basic.qos): a few messages per consumer")),
             "rabbitmq.consumer-timeout", "rabbitmq.delivery-limit", "rabbitmq.max-message-size", null, null, null, true, false),
-    RABBITMQ_STREAMS("RabbitMQ streams", new Vocabulary("none (a stream is read from an offset)", "retries in the consumer",
-            "a dead-letter stream written by the consumer", "stream (or super stream partition)", "consumer offset lag",
-            List.of("max-age and max-length-bytes: the retention answered")),
+    RABBITMQ_STREAMS("RabbitMQ streams (a super stream)", new Vocabulary("none (a stream is read from an offset)", "retries in the consumer",
+            "a dead-letter stream written by the consumer", "super stream partition (routing key)", "consumer offset lag",
+            List.of("single active consumer: on, per partition (every reader of a stream reads all of it, so competing "
+                    + "consumers take partitions)", "max-age and max-length-bytes: the retention answered")),
             null, null, "rabbitmq.max-message-size", null, null, null, false, false),
     REDIS_STREAMS("Redis Streams (consumer groups)", new Vocabulary("XAUTOCLAIM min-idle-time",
             "delivery count from XPENDING, checked by the consumer", "a dead-letter stream written by the consumer",
@@ -163,7 +164,7 @@ public enum Product {
 
     /** Lanes are partitions (or shards) fixed in advance, so consumers are bounded by their count. */
     public boolean partitioned() {
-        return this == KINESIS || this == EVENT_HUBS || this == KAFKA || this == MSK;
+        return this == KINESIS || this == EVENT_HUBS || this == KAFKA || this == MSK || this == RABBITMQ_STREAMS;
     }
 
     public boolean sns() {

@@ -52,9 +52,11 @@ public record Recommendation(Topology topology, Product product, List<Product> a
      * @param consumersNeeded by Little's law with headroom: rate x p99 x headroom
      * @param consumers       what the design runs: never more than its partitions
      * @param partitions      lanes of a log or ordered product; null for an unordered queue
+     * @param inFlightPerPartition records one partition has in flight at once (a partition is read in order, so
+     *                        more than one means a key-parallel consumer); null where there are no partitions
      * @param formula         how the numbers were reached, in words
      */
-    public record Sizing(int consumersNeeded, int consumers, Integer partitions, double bytesPerSecond,
+    public record Sizing(int consumersNeeded, int consumers, Integer partitions, Integer inFlightPerPartition, double bytesPerSecond,
                          double egressBytesPerSecond, double storageBytes, String formula) {
     }
 
@@ -101,6 +103,7 @@ public record Recommendation(Topology topology, Product product, List<Product> a
         s.put("consumers-needed", sizing.consumersNeeded());
         s.put("consumers", sizing.consumers());
         s.put("partitions", sizing.partitions());
+        s.put("in-flight-per-partition", sizing.inFlightPerPartition());
         s.put("bytes-per-second", Math.round(sizing.bytesPerSecond()));
         s.put("egress-bytes-per-second", Math.round(sizing.egressBytesPerSecond()));
         s.put("storage-bytes", Math.round(sizing.storageBytes()));

@@ -98,7 +98,11 @@ public final class Recommender {
             return a.ordering().word();
         }
         String lane = s.product().vocabulary().lane();
-        return a.ordering() == Ordering.PER_KEY ? "per-key: one " + lane + " per key" : "global: a single " + lane;
+        if (a.ordering() == Ordering.GLOBAL) {
+            return "global: a single " + lane;
+        }
+        return s.product().partitioned() ? "per-key: each key hashed to one " + lane + ", one message of a key in flight at a time"
+                : "per-key: one " + lane + " per key";
     }
 
     /** The numbers of one design, each computed against the product's profile and kept inside its ranges. */
@@ -124,6 +128,10 @@ public final class Recommender {
             facts.add("guide.lease-buffer");
             double needed = Math.max(worst * fact("guide.lease-buffer", "factor"), worst + fact("guide.lease-buffer", "min-extra-seconds"));
             String id = s.product().leaseFact;
+            if (id != null && Facts.registry().get(id).has("recommended-min-seconds")) {
+                // the product supports shorter leases than it advises (RabbitMQ checks its timeout once a minute)
+                needed = Math.max(needed, fact(id, "recommended-min-seconds"));
+            }
             if (s.product().partitioned() && id != null && Facts.registry().get(id).has("default-seconds")) {
                 // a log's poll interval covers a whole batch of records, so never set it below the product's default
                 needed = Math.max(needed, fact(id, "default-seconds"));
@@ -158,9 +166,10 @@ public final class Recommender {
                 alarms.add(v.deadLetter() + " depth above 0");
             }
             facts.add("guide.age-alarm");
-            double basis = lease != null ? lease : a().failure().maxProcessingSeconds();
+            // a lease clamped below the work (a renewed lock) must not make the alarm fire on every long job
+            double basis = Math.max(lease != null ? lease : 0, a().failure().maxProcessingSeconds());
             double age = Math.max(fact("guide.age-alarm", "min-seconds"), fact("guide.age-alarm", "factor") * basis);
-            alarms.add(v.ageAlarm() + " above " + Numbers.plain(Math.ceil(age)) + " s");
+            alarms.add(v.ageAlarm() + (v.ageAlarm().endsWith("more than") ? " " : " above ") + Numbers.plain(Math.ceil(age)) + " s");
             return new Failure(lease, deliveries, deadLetter, alarms);
         }
 
@@ -183,9 +192,32 @@ public final class Recommender {
             double ttl = Math.max(fact("guide.dedupe-ttl", "min-seconds"), Math.max(redelivery, replay));
             String key = effects == Answers.SideEffects.EXTERNAL
                     ? "a business key (order id, payment id), also sent downstream as the provider's idempotency key"
-                    : "the message id";
+                    : producerSetKey();
             return new Idempotency(key, "a processed-keys table with a unique key and an expiry (or Redis SET NX with a TTL),"
                     + " written in the same transaction as the consumer's effect", (int) Math.ceil(ttl / 3600));
+        }
+
+        /**
+         * The consumer's dedupe key where effects stay inside: an id the producer sets once per event, since a
+         * broker-assigned id is new on every send (SQS MessageId, Pub/Sub message id, a log's offset).
+         */
+        String producerSetKey() {
+            String base = "an id the producer sets once per event (the outbox row id, or a business key)";
+            return switch (s.product()) {
+                case SQS_STANDARD, SQS_FIFO, SNS_SQS, SNS_FIFO_SQS_FIFO, EVENTBRIDGE -> base + ", in a message attribute: "
+                        + "SQS gives every send a new MessageId, so a producer's retry would not be caught";
+                case PUBSUB -> {
+                    facts.add("pubsub.exactly-once");
+                    yield base + ", in an attribute: a publisher's retry gets a new message id";
+                }
+                case SERVICE_BUS -> base + ", as the MessageId (duplicate detection reads the same field)";
+                case RABBITMQ_QUORUM -> base + ", as the message_id property";
+                case KAFKA, MSK, EVENT_HUBS, KINESIS, RABBITMQ_STREAMS, REDIS_STREAMS -> base + ", in the record's key or a "
+                        + "header: records carry no message id, and the position (" + (s.product() == Product.KINESIS
+                        ? "sequence number" : s.product() == Product.REDIS_STREAMS ? "entry id" : "partition and offset")
+                        + ") catches a redelivery but not a producer's retry";
+                default -> base;
+            };
         }
 
         String exactlyOnce() {
@@ -226,11 +258,13 @@ public final class Recommender {
                     + Numbers.plain(c.throughputPerSecond()) + " x " + Numbers.plain(c.p99ProcessingSeconds()) + " s x "
                     + Numbers.plain(fact("guide.headroom", "factor")) + " = " + Numbers.plain(needed);
             Integer partitions = null;
+            Integer perPartition = null;
             int consumers = needed;
             boolean lanes = s.product().partitioned();
             if (a().ordering() == Ordering.GLOBAL) {
                 consumers = 1;
                 partitions = lanes ? 1 : null;
+                perPartition = lanes ? 1 : null;
                 formula += "; global order: one lane, so one consumer at a time";
             } else if (lanes) {
                 Profile p = profile();
@@ -241,15 +275,23 @@ public final class Recommender {
                 facts.add("guide.consumer-concurrency");
                 double inFlight = fact("guide.consumer-concurrency", "max-in-flight");
                 int instances = (int) Math.ceil(needed / inFlight);
-                partitions = (int) Math.max(instances, Math.max(1, Math.max(byRecords, byBytes)));
+                // a partition is read in order: what it carries is (records in flight on it) / p99, and that
+                // concurrency is capped by the consumer (a Lambda shard takes ParallelizationFactor batches at once)
+                double laneCap = laneConcurrency();
+                double byConcurrency = Math.ceil(needed / laneCap);
+                partitions = (int) Math.max(Math.max(instances, byConcurrency), Math.max(1, Math.max(byRecords, byBytes)));
+                perPartition = (int) Math.ceil((double) needed / partitions);
                 consumers = Math.min(instances, partitions);
                 formula += "; consumer instances = " + Numbers.plain(needed) + " in flight / " + Numbers.plain(inFlight)
                         + " per instance (guide.consumer-concurrency) = " + Numbers.plain(instances);
-                formula += "; partitions >= consumers" + (p.laneRecordsPerSecond() != null
+                formula += "; partitions >= consumers and >= " + Numbers.plain(needed) + " in flight / " + Numbers.plain(laneCap)
+                        + " per " + laneWord() + " (" + laneCapFact() + ")" + (p.laneRecordsPerSecond() != null
                         ? ", and each " + s.product().vocabulary().lane() + " takes at most "
                         + Numbers.plain(p.laneRecordsPerSecond()) + " records/s and " + Numbers.rate(p.laneBytesPerSecond())
                         + " (" + s.product().laneFact + ")"
-                        : "; " + s.product().brand() + " sets no per-partition quota: measure one partition on your brokers");
+                        : "; " + s.product().brand() + " sets no per-partition quota: measure one partition on your brokers")
+                        + "; in flight per " + laneWord() + " = " + Numbers.plain(needed) + " / " + Numbers.plain(partitions)
+                        + " = " + Numbers.plain(perPartition);
             }
             double retention = retentionSeconds();
             double replicas = s.product().transactional() ? fact("kafka.replication", "replicas") : 1;
@@ -259,7 +301,7 @@ public final class Recommender {
             double subscribers = a().broadcast() ? c.subscribers() : 1;
             // a queue deletes what is consumed, so only a log stores rate x retention
             double stored = s.topology() == Topology.PARTITIONED_LOG ? bytes * retention * replicas : 0;
-            return new Sizing(needed, s.queued() ? consumers : 0, partitions, bytes, bytes * subscribers, stored, formula);
+            return new Sizing(needed, s.queued() ? consumers : 0, partitions, perPartition, bytes, bytes * subscribers, stored, formula);
         }
 
         /** How long stored messages are kept: the answer, or the product's default when "until consumed". */
@@ -274,34 +316,135 @@ public final class Recommender {
             return id != null && Facts.registry().get(id).has("default-seconds") ? fact(id, "default-seconds") : 0;
         }
 
+        /**
+         * The retry setting in the product's words; under order a retry topic would let later records of the key
+         * pass the failed one, so an ordered log retries in place (the partition waits) instead.
+         */
+        String attemptsName() {
+            String name = s.product().vocabulary().attempts();
+            return a().ordered() && name.contains("retry topics")
+                    ? "blocking retries in the consumer, with backoff (the partition waits: a retry topic would break the order)" : name;
+        }
+
+        /** Independent readers of every record: the subscribers of a broadcast, else one consumer group. */
+        int readers() {
+            return a().broadcast() ? Math.max(1, a().context().subscribers()) : 1;
+        }
+
+        /** What all readers together ask of one shard when they share its reads. */
+        double sharedReadBytesPerShard() {
+            Sizing z = sizing();
+            return z.partitions() == null ? 0 : z.bytesPerSecond() / z.partitions() * readers();
+        }
+
+        /** Lambda on Kinesis reads a shard with ParallelizationFactor batches at once. */
+        boolean lambdaOnShards() {
+            return s.lambda() && s.product() == Product.KINESIS;
+        }
+
+        /** How many records one partition may have in flight at once: the consumer's own cap. */
+        double laneConcurrency() {
+            if (lambdaOnShards()) {
+                facts.add("lambda.kinesis-parallelization");
+                return fact("lambda.kinesis-parallelization", "max-count");
+            }
+            facts.add("guide.consumer-concurrency");
+            return fact("guide.consumer-concurrency", "max-in-flight");
+        }
+
+        String laneCapFact() {
+            return lambdaOnShards() ? "lambda.kinesis-parallelization" : "guide.consumer-concurrency";
+        }
+
+        /** "partition" or "shard", without the key in brackets. */
+        String laneWord() {
+            return s.product().vocabulary().lane().split(" \\(")[0];
+        }
+
         List<Setting> settings(Failure failure, Idempotency idempotency) {
             List<Setting> out = new ArrayList<>();
             Product.Vocabulary v = s.product().vocabulary();
             if (failure.leaseSeconds() != null) {
                 // a setting named in milliseconds (max.poll.interval.ms) is given in them, as the product takes it
-                String value = v.lease().endsWith(".ms") ? Numbers.plain(failure.leaseSeconds() * 1000.0) + " ms ("
+                String value = v.lease().endsWith(".ms") || v.lease().endsWith(" ms)") ? Numbers.plain(failure.leaseSeconds() * 1000.0) + " ms ("
                         + Numbers.plain(failure.leaseSeconds()) + " s)" : Numbers.plain(failure.leaseSeconds()) + " s";
                 out.add(new Setting(v.lease(), value, (double) failure.leaseSeconds(), bounded(profile().leaseSeconds()), "s",
                         s.product().leaseFact));
             }
-            if (failure.maxDeliveries() != null) {
-                out.add(new Setting(v.attempts(), String.valueOf(failure.maxDeliveries()), (double) failure.maxDeliveries(),
-                        bounded(profile().attempts()), "", s.product().attemptsFact));
-                out.add(new Setting(v.deadLetter(), dlqRetentionText(), null, null, null, s.product().retentionFact));
+            if (s.lambda()) {
+                facts.add("lambda.timeout");
+                double timeout = Math.min(a().failure().maxProcessingSeconds(), fact("lambda.timeout", "max-seconds"));
+                out.add(new Setting("function timeout", Numbers.plain(timeout) + " s", timeout,
+                        new Profile.Range(null, fact("lambda.timeout", "max-seconds")), "s", "lambda.timeout"));
+                out.add(new Setting("FunctionResponseTypes", "ReportBatchItemFailures (a failed message is retried alone,"
+                        + " not its whole batch)", null, null, null, null));
+                if (!lambdaOnShards()) {
+                    Profile.Range r = range("lambda.sqs-max-concurrency");
+                    double wanted = r.clamp(sizing().consumersNeeded());
+                    out.add(new Setting("MaximumConcurrency (event source mapping)", Numbers.plain(wanted), wanted, r, "",
+                            "lambda.sqs-max-concurrency"));
+                }
             }
-            if (s.a().ordered() && s.queued()) {
+            if (failure.maxDeliveries() != null) {
+                out.add(new Setting(attemptsName(), String.valueOf(failure.maxDeliveries()), (double) failure.maxDeliveries(),
+                        bounded(profile().attempts()), "", s.product().attemptsFact));
+                out.add(new Setting(v.deadLetter(), dlqRetentionText(), null, null, null, s.product() == Product.KINESIS
+                        ? "lambda.on-failure-destination" : s.product().retentionFact));
+            }
+            if (s.a().ordering() == Ordering.PER_KEY && s.queued()) {
                 out.add(new Setting(v.lane(), "the key whose order matters (an order id, a user id)", null, null, null, s.product().laneFact));
+            }
+            Sizing sizing = sizing();
+            if (sizing.inFlightPerPartition() != null && s.queued()) {
+                int n = sizing.inFlightPerPartition();
+                if (lambdaOnShards()) {
+                    Profile.Range r = range("lambda.kinesis-parallelization");
+                    out.add(new Setting("ParallelizationFactor (event source mapping)", Numbers.plain(n) + " batches at once per shard"
+                            + " (records of one partition key stay in order)", (double) n, r, "", "lambda.kinesis-parallelization"));
+                } else if (n > 1) {
+                    out.add(new Setting("records in flight per " + laneWord(), Numbers.plain(n) + (a().ordered()
+                            ? ": a key-parallel consumer, records of different keys of one " + laneWord() + " at once, one at a time per key"
+                            : ": records of one " + laneWord() + " processed at once")
+                            + "; " + (s.product() == Product.KINESIS ? "checkpoint" : "commit") + " only the "
+                            + (s.product() == Product.KINESIS ? "sequence number" : "offset") + " below the oldest unfinished record",
+                            (double) n, new Profile.Range(1.0, fact("guide.consumer-concurrency", "max-in-flight")), "",
+                            "guide.consumer-concurrency"));
+                }
             }
             Profile p = profile();
             if (p.raisedPayloadBytes() != null && s.payloadBytes() > p.maxPayloadBytes() && !s.payloadOverLimit()) {
                 double raised = Math.ceil(s.payloadBytes());
-                out.add(new Setting(s.product().sns() ? "MaximumMessageSize" : "maximum record size", Numbers.plain(raised) + " bytes",
-                        raised, new Profile.Range(p.maxPayloadBytes(), p.raisedPayloadBytes()), "bytes", s.product().payloadFact));
+                if (s.product() == Product.SERVICE_BUS) {
+                    // the nearest design is the premium tier, whose entities take 1,024 KB unless raised
+                    String id = s.product().payloadFact;
+                    double kb = Math.max(fact(id, "premium-default-kilobytes"), Math.ceil(s.payloadBytes() / 1024));
+                    out.add(new Setting("Premium tier, MaxMessageSizeInKilobytes", Numbers.plain(kb) + " KB", kb,
+                            new Profile.Range(fact(id, "premium-default-kilobytes"), fact(id, "premium-max-kilobytes")), "KB", id));
+                } else {
+                    out.add(new Setting(s.product().sns() ? "MaximumMessageSize" : "maximum record size", Numbers.plain(raised) + " bytes",
+                            raised, new Profile.Range(p.maxPayloadBytes(), p.raisedPayloadBytes()), "bytes", s.product().payloadFact));
+                }
+            }
+            if (s.product() == Product.SQS_FIFO || s.product() == Product.SNS_FIFO_SQS_FIFO) {
+                facts.add("sqs-fifo.dedup-interval");
+                out.add(new Setting("MessageDeduplicationId", "the outbox row id (or the event's own id) on every send, so a "
+                        + "producer's retry within the deduplication interval is dropped; or ContentBasedDeduplication: true "
+                        + "where equal bodies are the same event", null, null, null, "sqs-fifo.dedup-interval"));
             }
             if (s.product() == Product.SQS_FIFO && a().context().throughputPerSecond()
                     > fact("sqs-fifo.throughput", "batched-messages-per-second")) {
                 out.add(new Setting("high-throughput mode", "FifoThroughputLimit=perMessageGroupId, DeduplicationScope=messageGroup",
                         null, null, null, "sqs-fifo.throughput"));
+            }
+            if (s.product() == Product.KINESIS && readers() > 1) {
+                Profile.Range r = new Profile.Range(1.0, fact("kinesis.enhanced-fan-out", "max-consumers"));
+                facts.add("kinesis.enhanced-fan-out");
+                double wanted = r.clamp(readers());
+                if (sharedReadBytesPerShard() > fact("kinesis.enhanced-fan-out", "shared-read-bytes-per-second")) {
+                    out.add(new Setting("enhanced fan-out (RegisterStreamConsumer)", Numbers.plain(wanted)
+                            + " registered consumers, one per subscriber, each with its own 2 MB/s per shard", wanted, r, "",
+                            "kinesis.enhanced-fan-out"));
+                }
             }
             if (s.product().transactional() && s.queued()) {
                 out.add(new Setting("replication.factor", Numbers.plain(fact("kafka.replication", "replicas")), null, null, null,
@@ -324,6 +467,12 @@ public final class Recommender {
             return Facts.registry().get(factId).product();
         }
 
+        /** A fact's min-count..max-count. */
+        private Profile.Range range(String id) {
+            facts.add(id);
+            return new Profile.Range(fact(id, "min-count"), fact(id, "max-count"));
+        }
+
         /** The range a setting must keep, or none when the product states neither end. */
         private static Profile.Range bounded(Profile.Range r) {
             return r.min() == null && r.max() == null ? null : r;
@@ -331,8 +480,32 @@ public final class Recommender {
 
         private String dlqRetentionText() {
             Profile.Range r = profile().retentionSeconds();
-            return r.max() != null ? "retention " + Numbers.seconds(r.max()) + " (its maximum: longer than the source's)"
-                    : "kept until read; alarm on its depth";
+            switch (s.product()) {
+                case KINESIS -> {
+                    facts.add("lambda.on-failure-destination");
+                    facts.add("sqs.retention");
+                    return "an S3 bucket, which receives the failed records (an SQS queue, kept " + Numbers.seconds(fact("sqs.retention", "max-seconds"))
+                            + " at most, or an SNS topic, which keeps nothing, receive only the batch's shard and sequence numbers:"
+                            + " re-read those from the stream before its retention ends)";
+                }
+                case PUBSUB -> {
+                    return "a dead-letter topic with a subscription attached (a topic without one loses what it receives), "
+                            + "retention up to " + Numbers.seconds(r.max());
+                }
+                case SERVICE_BUS, RABBITMQ_QUORUM, JOBS_TABLE -> {
+                    return "kept until read; alarm on its depth";
+                }
+                default -> {
+                    if (s.product().nativeDeadLetter() && r.max() != null) {
+                        return "retention " + Numbers.seconds(r.max()) + " (its maximum: longer than the source's)";
+                    }
+                    // a dead letter the consumer writes to a log is trimmed like any log
+                    return "deleted by its own retention like any " + laneWord().replace("super stream partition", "stream")
+                            + "'s records (" + (s.product().transactional() ? "retention.ms" : s.product() == Product.REDIS_STREAMS
+                            ? "MAXLEN" : s.product() == Product.RABBITMQ_STREAMS ? "max-age" : "its retention")
+                            + "): keep it longer than the time to notice and repair; alarm on its depth";
+                }
+            }
         }
 
         List<Check> checks(Failure failure, Idempotency idempotency, Sizing sizing) {
@@ -373,6 +546,16 @@ public final class Recommender {
                         : new Check("consumer-runtime-limit", Status.FAIL, detail, "run the consumer as a long-running service "
                         + "(containers), or split the job into steps that each finish within " + Numbers.plain(limit) + " s"));
             }
+            if (s.lambda() && !lambdaOnShards()) {
+                facts.add("lambda.sqs-max-concurrency");
+                double max = fact("lambda.sqs-max-concurrency", "max-count");
+                String detail = Numbers.plain(sizing.consumersNeeded()) + " concurrent invocations needed; one SQS event source "
+                        + "mapping runs at most " + Numbers.plain(max) + " batches at once";
+                int queues = (int) Math.ceil(sizing.consumersNeeded() / max);
+                out.add(sizing.consumersNeeded() <= max ? Check.ok("lambda-concurrency", detail)
+                        : new Check("lambda-concurrency", Status.FAIL, detail, "run the consumers as long-running services "
+                        + "(containers), or spread the work over " + Numbers.plain(queues) + " queues, each with its own event source mapping"));
+            }
             Profile.Range lease = p.leaseSeconds();
             if (failure.leaseSeconds() != null && lease.max() != null) {
                 double needed = neededLease();
@@ -411,12 +594,44 @@ public final class Recommender {
             }
             if (failure.deadLetter() != null && s.product().nativeDeadLetter() && retention.max() != null) {
                 double source = retentionSeconds();
+                boolean fifo = s.product() == Product.SQS_FIFO || s.product() == Product.SNS_FIFO_SQS_FIFO;
+                boolean standardSqs = s.product().onAws() && !fifo;
+                if (s.product().onAws()) {
+                    facts.add("sqs.dead-letter-retention");
+                }
                 String detail = "the dead letter keeps messages " + Numbers.seconds(retention.max()) + ", its source "
-                        + Numbers.seconds(source) + (s.product().onAws() ? "; SQS keeps a message's original enqueue time, "
-                        + "so a dead letter's retention must be longer than its source's" : "");
-                out.add(source < retention.max() ? Check.ok("dead-letter-retention", detail)
+                        + Numbers.seconds(source) + (standardSqs ? "; a standard queue's message keeps its original enqueue "
+                        + "time when dead-lettered, so a dead letter's retention must be longer than its source's"
+                        : fifo ? "; a FIFO queue's message gets a new enqueue time when dead-lettered, so the dead letter's own "
+                        + "retention counts from the move" : "");
+                out.add(source < retention.max() || fifo ? Check.ok("dead-letter-retention", detail)
                         : new Check("dead-letter-retention", Status.FAIL, detail,
                         "keep the source's retention below the dead letter's, or archive dead letters elsewhere"));
+            }
+            if (sizing.partitions() != null && sizing.inFlightPerPartition() != null && p99 > 0 && a().ordering() != Ordering.GLOBAL) {
+                double capacity = sizing.partitions() * (double) sizing.inFlightPerPartition() / p99;
+                String detail = "each " + laneWord() + " is consumed in order: " + Numbers.plain(sizing.partitions()) + " "
+                        + laneWord() + "(s) x " + Numbers.plain(sizing.inFlightPerPartition()) + " in flight each"
+                        + (sizing.inFlightPerPartition() > 1 && a().ordered() ? " (different keys at once)" : "")
+                        + " / p99 " + Numbers.plain(p99) + " s = " + Numbers.rate0(capacity) + " msg/s, against a peak of "
+                        + Numbers.plain(c.throughputPerSecond()) + " msg/s";
+                int wanted = (int) Math.ceil(c.throughputPerSecond() * p99 / laneConcurrency());
+                out.add(capacity >= c.throughputPerSecond() ? Check.ok("partition-capacity", detail)
+                        : new Check("partition-capacity", Status.FAIL, detail, "at least " + Numbers.plain(wanted) + " "
+                        + laneWord() + "s"));
+            }
+            if (s.product() == Product.KINESIS && readers() > 1) {
+                facts.add("kinesis.enhanced-fan-out");
+                double shared = fact("kinesis.enhanced-fan-out", "shared-read-bytes-per-second");
+                double max = fact("kinesis.enhanced-fan-out", "max-consumers");
+                double demand = sharedReadBytesPerShard();
+                String detail = readers() + " subscribers read each shard: " + Numbers.rate(demand) + " per shard against the "
+                        + Numbers.rate(shared) + " its readers share" + (demand > shared ? "; enhanced fan-out gives each registered "
+                        + "consumer its own, for at most " + Numbers.plain(max) + " consumers per stream" : "");
+                out.add(demand <= shared || readers() <= max ? Check.ok("shard-read-throughput", detail)
+                        : new Check("shard-read-throughput", Status.FAIL, detail, "at most " + Numbers.plain(max)
+                        + " enhanced fan-out consumers per stream: copy the stream for the other subscribers, or fan out "
+                        + "downstream (SNS with a queue per subscriber)"));
             }
             if (sizing.partitions() != null) {
                 out.add(Check.ok("consumers-within-partitions", Numbers.plain(sizing.consumers()) + " consumer(s) on " + Numbers.plain(sizing.partitions())
@@ -496,7 +711,7 @@ public final class Recommender {
             out.add(new Evidence("A message leaves the queue only when a consumer acks it; a consumer's crash "
                     + "before the ack means a redelivery after the " + s.product().vocabulary().lease(), QUEUE_CHECK, SQS_REFERENCE));
             if (failure.deadLetter() != null) {
-                out.add(new Evidence("After " + s.product().vocabulary().attempts() + " deliveries a poison message moves to the "
+                out.add(new Evidence("After " + s.product().vocabulary().attempts().replace("retries in retry topics", "retries") + " deliveries a poison message moves to the "
                         + failure.deadLetter() + " instead of being delivered again", "work-queue/dead-letters", SQS_REFERENCE));
             }
             if (s.a().ordered()) {

@@ -62,7 +62,7 @@ public final class Rules {
             s -> s.a().async() && s.a().ordering() == Ordering.GLOBAL);
     public static final Rule AT_LEAST_ONCE_WITH_IDEMPOTENCY = new Rule("at-least-once-with-idempotency",
             "At-least-once plus an idempotent consumer is the honest default: redelivery after a crash is certain to "
-                    + "happen, so the consumer records each message id it has applied and skips repeats.",
+                    + "happen, so the consumer records the id of each event it has applied (an id the producer sets, not the broker's) and skips repeats.",
             "work-queue/visibility (queuelab check: duplicates after a crash before the ack)",
             s -> s.queued() && s.semantic() == Semantic.AT_LEAST_ONCE);
     public static final Rule EXACTLY_ONCE_IS_IDEMPOTENCY = new Rule("exactly-once-is-idempotency",

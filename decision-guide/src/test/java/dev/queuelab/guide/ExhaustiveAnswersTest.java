@@ -93,6 +93,17 @@ class ExhaustiveAnswersTest {
             assertThat(r.sizing().consumers()).as("consumers never exceed partitions: " + what)
                     .isLessThanOrEqualTo(r.sizing().partitions());
         }
+        if (r.sizing().partitions() != null && r.sizing().inFlightPerPartition() != null && r.feasibility().feasible()
+                && a.context().p99ProcessingSeconds() > 0) {
+            // a partition is consumed in order: it carries (records in flight on it) / p99, never more
+            assertThat(r.sizing().partitions() * (double) r.sizing().inFlightPerPartition() / a.context().p99ProcessingSeconds())
+                    .as("an ordered design is feasible only if partitions x in-flight / p99 covers the rate: " + what)
+                    .isGreaterThanOrEqualTo(a.context().throughputPerSecond());
+            if (r.sizing().inFlightPerPartition() > 1) {
+                assertThat(r.settings()).as("more than one record in flight per partition is a design the record states: " + what)
+                        .anyMatch(x -> x.name().startsWith("records in flight per") || x.name().startsWith("ParallelizationFactor"));
+            }
+        }
         assertThat(r.alternatives()).as("no product twice: " + what).doesNotHaveDuplicates().doesNotContain(r.product());
         if (r.product() != Product.SQS_STANDARD && r.product() != Product.SQS_FIFO && !r.product().sns()
                 && r.product() != Product.EVENTBRIDGE) {

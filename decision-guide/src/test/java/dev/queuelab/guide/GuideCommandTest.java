@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -95,10 +96,24 @@ class GuideCommandTest {
     @Test
     void shouldCreateTheFolderWhenTheAdrGoesToDocsAdr() throws IOException {
         Path answers = file("a.yaml", "sync: sync\n");
-        Path adr = dir.resolve("docs/adr/0001-queue.md");
-        assertThat(run("", "--answers", answers.toString(), "--out", adr.toString(), "--number", "1", "--supersedes", "0"))
+        Path adr = dir.resolve("docs/adr/0002-queue.md");
+        assertThat(run("", "--answers", answers.toString(), "--out", adr.toString(), "--number", "2", "--supersedes", "1"))
                 .as(err.toString()).isEqualTo(GuideCommand.OK);
-        assertThat(Files.readString(adr)).contains("supersedes: ADR-0000").contains("# ADR-0001: Call the service directly, without a queue");
+        assertThat(Files.readString(adr)).contains("supersedes: ADR-0001").contains("# ADR-0002: Call the service directly, without a queue");
+    }
+
+    @Test
+    void shouldRefuseInOneLineAnAdrNumberOrFormatThatCannotBe() throws IOException {
+        Path answers = file("a.yaml", "sync: sync\n");
+        for (String[] bad : List.of(new String[] {"--number", "-3"}, new String[] {"--supersedes", "0"},
+                new String[] {"--number", "4", "--supersedes", "4"}, new String[] {"--format", "xml"})) {
+            err.getBuffer().setLength(0);
+            String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--answers", answers.toString()),
+                    java.util.Arrays.stream(bad)).toArray(String[]::new);
+            assertThat(run("", args)).as(String.join(" ", bad)).isEqualTo(GuideCommand.BAD_INPUT);
+            assertThat(err.toString().strip().lines()).as(String.join(" ", bad)).singleElement().asString()
+                    .contains(bad[bad.length - 2]);
+        }
     }
 
     @Test
