@@ -44,7 +44,7 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
 
     /** Offsets and commits with one consumer: it polls, commits, crashes and comes back where it committed. */
     COMMITS("commits", LogCapabilities::groups,
-            Map.of("groups: resumed from a committed offset", 0.08, "read: an offset read again holds the same record", 0.1)) {
+            Map.of("groups: resumed from a committed offset", 0.05, "read: an offset read again holds the same record", 0.1)) {
         @Override
         List<Weighted> weights() {
             return List.of(w(30, Kind.PRODUCE), w(10, Kind.JOIN), w(24, Kind.POLL), w(14, Kind.COMMIT), w(8, Kind.CRASH),
@@ -69,10 +69,10 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
 
     /** Transactions: begin, append, commit, abort, restart with a fenced zombie; read_committed consumers. */
     TRANSACTIONS("transactions", LogCapabilities::transactions,
-            Map.of("transactions: committed", 0.2, "transactions: aborted", 0.2,
+            Map.of("transactions: committed", 0.2, "transactions: aborted", 0.12,
                     "transactions: aborted records hidden from read_committed", 0.05,
                     "transactions: read_committed held back at an open transaction", 0.1, "transactions: zombie fenced", 0.05,
-                    "transactions: offsets committed with the records", 0.03)) {
+                    "transactions: offsets committed with the records", 0.015)) {
         @Override
         List<Weighted> weights() {
             return List.of(w(8, Kind.PRODUCE), w(40, Kind.TXN), w(24, Kind.FETCH_COMMITTED), w(8, Kind.JOIN), w(12, Kind.POLL),
