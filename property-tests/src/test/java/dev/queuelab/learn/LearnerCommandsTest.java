@@ -201,6 +201,17 @@ class LearnerCommandsTest {
     }
 
     @Test
+    void shouldNotCompileWhenAnExerciseNamesTheReferenceByItsFullName() throws IOException {
+        Path file = ws.learnerFile(first);
+        Files.writeString(file, Files.readString(file).replace("private final InstantSource clock;",
+                "private final InstantSource clock;\n    private dev.queuelab.reference.workqueue.SqsWorkQueue borrowed;"));
+        Run run = run(new CheckCommand(), "1");
+        assertThat(run.code).as("the compiler sees the api module alone, so no import line is needed to be refused")
+                .isEqualTo(Coach.CHECK_FAILED);
+        assertThat(run.err).contains("error: package dev.queuelab.reference.workqueue does not exist");
+    }
+
+    @Test
     void shouldTellALogStoryThenPassWhenALogExerciseIsSolved() throws IOException {
         Exercise log = Exercises.find("5");
         Run fail = run(new CheckCommand(), "5");
