@@ -1,8 +1,7 @@
 package dev.queuelab.check.workqueue;
 
-import dev.queuelab.api.Durations;
 import dev.queuelab.check.Anomaly;
-import java.time.Duration;
+import dev.queuelab.check.Stories;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,15 +18,8 @@ final class Story {
 
     static String tell(String header, History history, Anomaly anomaly, int originalSteps, WorkQueueModel model) {
         int steps = history.lastScenarioStep();
-        boolean inDrain = anomaly.step() > steps;
         boolean atCreation = anomaly.step() == 0 && history.events().stream().allMatch(e -> e instanceof Event.Threw);
-        StringBuilder out = new StringBuilder();
-        out.append(header).append("\n\n");
-        out.append("  ").append(anomaly.name()).append(atCreation ? " when the queue was created"
-                : inDrain ? " in the checker's final drain, at step D" + (anomaly.step() - steps)
-                : " at step " + anomaly.step()).append('\n');
-        out.append("  Rule:     ").append(anomaly.rule()).append('\n');
-        out.append("  Evidence: ").append(anomaly.evidence()).append("\n\n");
+        StringBuilder out = new StringBuilder(Stories.head(header, anomaly, Stories.where(anomaly, steps, atCreation, "queue")));
         out.append("  Queue: ").append(history.config()).append('\n');
         out.append("  Story, shrunk from ").append(originalSteps).append(" steps to ").append(steps)
                 .append(steps == 0 ? " (the failure needs no step of its own)" : "").append(":\n");
@@ -37,11 +29,8 @@ final class Story {
             if (e.step() > anomaly.step() && !atCreation) {
                 break;
             }
-            String mark = e.step() == anomaly.step() ? "  ✗ " : "    ";
             String number = e.step() > steps ? "D" + (e.step() - steps) : String.valueOf(e.step());
-            String time = "t=" + Durations.brief(Duration.between(history.start(), e.at()));
-            String outcome = e.outcome().isEmpty() ? "" : "  → " + e.outcome();
-            String line = String.format("%s%4s. %-7s %s%s", mark, number, time, e.action(), outcome);
+            String line = Stories.line(e.step() == anomaly.step(), number, history.start(), e.at(), e.action(), e.outcome());
             (e.step() > steps ? drain : scenario).add(line);
         }
         scenario.forEach(line -> out.append(line).append('\n'));
@@ -59,10 +48,7 @@ final class Story {
                             + " processed it, then crashed or acked too late, and it was delivered again)")
                     .append(". Allowed: that is what at-least-once means.\n");
         }
-        String invariant = anomaly.rule().split(" ")[0];
-        out.append("  Read more: docs/work-queue.md, ")
-                .append(invariant.matches("I\\d+") ? "invariant " + invariant : "the contract").append('\n');
-        return out.toString();
+        return out.append(Stories.readMore("docs/work-queue.md", anomaly)).toString();
     }
 
     private static String count(int n, String one, String many) {
