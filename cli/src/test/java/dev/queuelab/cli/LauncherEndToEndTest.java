@@ -127,8 +127,8 @@ class LauncherEndToEndTest {
         Result ide = run(repo, "./mvnw", "-q", "-B", "-o", "test", "-pl", "exercises", "-am", "-Pexercises", "-Dtest=Exercises*Test",
                 "-Dsurefire.failIfNoSpecifiedTests=false");
         assertThat(ide.code).as("-Pexercises runs the checks: 2-4 are pending").isNotEqualTo(0);
-        assertThat(ide.output()).contains("VisibilityQueue.receive is not written yet")
-                .as("each failure named by its exercise").contains("[exercise 2 (visibility timeout, redelivery and extension): ")
+        assertThat(ide.output()).contains("VisibilityQueue.receive is not written yet");
+        assertThat(ide.output()).as("each failure named by its exercise").contains("[exercise 2 (visibility timeout, redelivery and extension): ")
                 .doesNotContain("AckQueue.send is not written yet");
     }
 
@@ -171,9 +171,22 @@ class LauncherEndToEndTest {
         ProcessBuilder builder = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process p = builder.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("%s finished", cmd).isTrue();
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Thread reader = new Thread(() -> {
+            try {
+                p.getInputStream().transferTo(out);       // read beside the wait, so that the limit below can fire
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        reader.start();
+        boolean finished = p.waitFor(10, TimeUnit.MINUTES);
+        if (!finished) {
+            p.destroyForcibly();
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(finished).as("%s finished within 10 minutes; it printed:%n%s", cmd, out).isTrue();
+        return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8));
     }
 
     private record Result(int code, String output) {

@@ -46,7 +46,7 @@ class LearnerCommandsTest {
         assertThat(run.out).contains("FAIL work-queue/acks failed", "operation-failed", "AckQueue.receive is not written yet",
                 "./queuelab check 1 --property acks --seed", "docs/work-queue.md#competing-consumers-and-acks",
                 "queuelab hint 1 (0 of 4 hints seen)");
-        assertThat(run.out).doesNotContain("✗", "→").as("plain ASCII outside a terminal");
+        assertThat(run.out).as("plain ASCII outside a terminal").doesNotContain("✗", "→");
         assertThat(Progress.load(ws.progressFile()).isDone(first)).isFalse();
     }
 
