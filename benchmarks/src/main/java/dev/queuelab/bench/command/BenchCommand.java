@@ -162,6 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> patterns = positional.subList(0, positional.size() - through.size());
         cmd.addAll(patterns);
         cmd.addAll(List.of("-rf", "json", "-rff", results.toAbsolutePath().toString()));
+        cmd.addAll(List.of("-prof", "gc"));       // bytes per message beside every score: they do not depend on the load
         if (quick) {
             cmd.addAll(List.of("-f", "1", "-wi", "1", "-w", "500ms", "-i", "2", "-r", "500ms"));
         }

@@ -130,7 +130,8 @@ public class SqsWorkQueue implements WorkQueue {
                 }
                 release(lane);                    // I6: a FIFO lane stays out of ready while any of it is in flight
             }
-            return List.copyOf(batch);            // no array for none, one or two deliveries
+            // List.copyOf would copy through an array even for one delivery, the usual case
+            return batch.isEmpty() ? List.of() : batch.size() == 1 ? List.of(batch.get(0)) : List.copyOf(batch);
         }
     }
 
