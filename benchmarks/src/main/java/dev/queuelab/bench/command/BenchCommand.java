@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         header = "Run the JMH benchmarks and report each variant's ratio to its baseline.",
         description = {"Runs benchmarks/target/benchmarks.jar (JMH), writes its JSON results, then a Markdown report "
                 + "with a table and an SVG chart per benchmark. Every ratio divides by a baseline measured in the "
-                + "same run. The default run takes about 6 minutes on 2 cores and writes docs/benchmarks.md; "
+                + "same run. The default run takes about 12 minutes on 2 cores and writes docs/benchmarks.md; "
                 + "--quick is a smoke test of a few minutes: its figures are not comparable with a full run's, so it "
                 + "writes benchmarks-quick.md beside its results, without goals. JMH's own output goes to "
                 + "benchmarks/target/jmh.log; the terminal gets the progress and JMH's summary table. Arguments after -- go "
@@ -52,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
             + " after --, arguments for JMH.")
     List<String> positional = new ArrayList<>();
 
-    @Option(names = "--quick", description = "A smoke run: 1 fork, 1 short warm-up, 2 short iterations (about a minute).")
+    @Option(names = "--quick", description = "A smoke run: 1 fork, 1 short warm-up, 2 short iterations (a few minutes).")
     boolean quick;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Only write the report, from this JMH JSON file.")

@@ -93,6 +93,9 @@ public final class LeaseList<L extends LeaseList.Lease> {
     /** L1: the held lease due first, or null; idle lines beyond {@value #IDLE_LINES} are forgotten on the way. */
     @SuppressWarnings("unchecked")
     public L earliest() {
+        if (size == 0 && lines.size() <= IDLE_LINES) {
+            return null;                      // the usual case of a queue that keeps up: every call asks
+        }
         Lease best = null;
         for (int i = lines.size() - 1; i >= 0; i--) {
             Lease first = lines.get(i).first();

@@ -51,8 +51,9 @@ import java.util.Optional;
  * lane with no limit in flight. {@code ready} holds the lanes that can deliver now. A stored message is its
  * own lease: while in flight it sits in a {@link LeaseList} by deadline, expires lazily at the start of each
  * call (no timers, no scans) and leaves it in O(1) when acked or extended. One message costs one node, one
- * map entry and what the api hands back (outcome, receipt, delivery, list). The protected methods are the
- * rules' decisions, one line each; the bug gallery overrides one at a time.
+ * map entry and what the api hands back (outcome, receipt, delivery, list). {@code ackBatch} acks under one
+ * lock, each receipt getting the outcome its own ack would. The protected methods are the rules' decisions,
+ * one line each; the bug gallery overrides one at a time.
  */
 public class SqsWorkQueue implements WorkQueue {
 
@@ -217,9 +218,7 @@ public class SqsWorkQueue implements WorkQueue {
     protected Object monitor() { return this; }
 
     /** I8: which lane a message waits in: its group on a FIFO queue; a standard queue's share one. */
-    protected String laneOf(Message message) {
-        return config.fifo() ? message.groupId() : "";
-    }
+    protected String laneOf(Message message) { return config.fifo() ? message.groupId() : ""; }
 
     /** I6, I8: how many of a lane's messages may be in flight before a receive may take more of it. */
     protected int maxInFlightPerLane() { return config.fifo() ? 1 : Integer.MAX_VALUE; }
@@ -240,9 +239,7 @@ public class SqsWorkQueue implements WorkQueue {
     protected boolean receiptMatches(Receipt presented, Receipt current) { return presented.equals(current); }
 
     /** I5: the receive that would be number maxReceives + 1 dead-letters instead. */
-    protected boolean shouldDeadLetter(int receivesSoFar, int maxReceives) {
-        return receivesSoFar >= maxReceives;
-    }
+    protected boolean shouldDeadLetter(int receivesSoFar, int maxReceives) { return receivesSoFar >= maxReceives; }
 
     /** I7: the deduplication window this queue keeps. */
     protected DedupWindow newDedupWindow(Duration window) { return new DedupWindow(window); }

@@ -101,5 +101,12 @@ class LeaseListTest {
                 .isEqualTo(LeaseList.IDLE_LINES);
         Lease again = add("again", 0, LeaseList.IDLE_LINES - 1);      // the timeout of the line used last, forgotten
         assertThat(list.earliest()).as("L1: a forgotten timeout gets a new line, one that earliest() sees").isSameAs(again);
+        list.remove(held);
+        list.remove(again);
+        for (int t = 100; t < 100 + LeaseList.IDLE_LINES; t++) {
+            list.remove(add("u" + t, 0, t));
+        }
+        assertThat(list.earliest()).isNull();
+        assertThat(list.lines()).as("L4: idle lines are forgotten when nothing is held, too").isEqualTo(LeaseList.IDLE_LINES);
     }
 }
