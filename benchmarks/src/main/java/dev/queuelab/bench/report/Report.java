@@ -130,7 +130,7 @@ public final class Report {
             }
         }
         if (!broken.isEmpty()) {
-            throw new ReportException("THIS RUN IS WRONG, NOT SLOW: counters that must stay 0 are not, so its scores are"
+            throw new WrongResultsException("THIS RUN IS WRONG, NOT SLOW: counters that must stay 0 are not, so its scores are"
                     + " a broken queue's and no report is written:\n  " + String.join("\n  ", broken)
                     + "\nFind why (the benchmark's Javadoc says what each counter means), fix it, and run again.");
         }

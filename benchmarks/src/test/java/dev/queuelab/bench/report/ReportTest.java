@@ -108,7 +108,7 @@ class ReportTest {
         Map<String, JmhResult.Score> secondary = new java.util.LinkedHashMap<>(wq.secondary());
         secondary.put("redelivered", new JmhResult.Score(3, Double.NaN, "#"));
         rows.set(rows.indexOf(wq), new JmhResult(wq.benchmark(), wq.params(), wq.primary(), secondary, wq.jdk(), wq.jvmArgs(), wq.shape()));
-        assertThatThrownBy(() -> Report.render(rows, Machine.UNKNOWN, "c")).isInstanceOf(ReportException.class)
+        assertThatThrownBy(() -> Report.render(rows, Machine.UNKNOWN, "c")).isInstanceOf(WrongResultsException.class)
                 .hasMessageContaining("THIS RUN IS WRONG, NOT SLOW")
                 .hasMessageContaining("HandoffBenchmark.handoff impl=WorkQueue: redelivered = 3.0");
         secondary.put("redelivered", new JmhResult.Score(0, Double.NaN, "#"));
