@@ -1,6 +1,7 @@
 package dev.queuelab.api;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,6 +30,24 @@ public interface WorkQueue {
 
     /** Deletes the delivered message if the receipt is current; a stale receipt changes nothing. */
     ReceiptOutcome ack(Receipt receipt);
+
+    /**
+     * Acks 1 to 10 receipts at once, as SQS's DeleteMessageBatch: each receipt gets its own outcome, in the
+     * order given, exactly as if each were acked in turn (a stale one changes nothing and does not stop the
+     * others; the same receipt twice is accepted once, then stale). This default does just that, one ack
+     * after another; an implementation may do the batch under one lock, with the same outcomes.
+     */
+    default List<ReceiptOutcome> ackBatch(List<Receipt> receipts) {
+        if (receipts.isEmpty() || receipts.size() > WorkQueueConfig.MAX_BATCH) {
+            throw new OutOfRangeException("receipts", receipts.size(), "1 to " + WorkQueueConfig.MAX_BATCH
+                    + " receipts per ackBatch (SQS's batch limit)");
+        }
+        List<ReceiptOutcome> outcomes = new ArrayList<>(receipts.size());
+        for (Receipt receipt : receipts) {
+            outcomes.add(ack(receipt));
+        }
+        return outcomes;
+    }
 
     /**
      * Sets a new visibility deadline, counted from now, for a message still in flight under this receipt:

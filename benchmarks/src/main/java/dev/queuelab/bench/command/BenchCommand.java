@@ -4,6 +4,7 @@ import dev.queuelab.bench.report.JmhResult;
 import dev.queuelab.bench.report.Machine;
 import dev.queuelab.bench.report.Report;
 import dev.queuelab.bench.report.ReportException;
+import dev.queuelab.bench.report.WrongResultsException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
         header = "Run the JMH benchmarks and report each variant's ratio to its baseline.",
         description = {"Runs benchmarks/target/benchmarks.jar (JMH), writes its JSON results, then a Markdown report "
                 + "with a table and an SVG chart per benchmark. Every ratio divides by a baseline measured in the "
-                + "same run. The default run takes about 6 minutes on 2 cores and writes docs/benchmarks.md; "
+                + "same run. The default run takes about 10 minutes on 2 cores and writes docs/benchmarks.md; "
                 + "--quick is a smoke test of a few minutes: its figures are not comparable with a full run's, so it "
                 + "writes benchmarks-quick.md beside its results, without goals. JMH's own output goes to "
                 + "benchmarks/target/jmh.log; the terminal gets the progress and JMH's summary table. Arguments after -- go "
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
                 "", "Examples:", "  queuelab bench --quick", "  queuelab bench Handoff",
                 "  queuelab bench --quick -- -Djmh.ignoreLock=true", "  queuelab bench --report results.json"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the report was written", "1:the benchmarks failed", "2:bad usage or input"})
+        exitCodeList = {"0:the report was written", "1:the benchmarks failed, or a counter that must stay 0 did not",
+                "2:bad usage or input"})
 public final class BenchCommand implements Callable<Integer> {
 
     public static final int OK = 0;
@@ -52,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
             + " after --, arguments for JMH.")
     List<String> positional = new ArrayList<>();
 
-    @Option(names = "--quick", description = "A smoke run: 1 fork, 1 short warm-up, 2 short iterations (about a minute).")
+    @Option(names = "--quick", description = "A smoke run: 1 fork, 1 short warm-up, 2 short iterations (a few minutes).")
     boolean quick;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Only write the report, from this JMH JSON file.")
@@ -92,6 +94,9 @@ public final class BenchCommand implements Callable<Integer> {
             write(source, page, quick);
             out.println("wrote " + page + " from " + source);
             return OK;
+        } catch (WrongResultsException e) {
+            err.println("queuelab bench: " + e.getMessage());
+            return RUN_FAILED;
         } catch (ReportException e) {
             err.println("queuelab bench: " + e.getMessage());
             return BAD_INPUT;
@@ -162,6 +167,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> patterns = positional.subList(0, positional.size() - through.size());
         cmd.addAll(patterns);
         cmd.addAll(List.of("-rf", "json", "-rff", results.toAbsolutePath().toString()));
+        cmd.addAll(List.of("-prof", "gc"));       // bytes per message beside every score: they do not depend on the load
         if (quick) {
             cmd.addAll(List.of("-f", "1", "-wi", "1", "-w", "500ms", "-i", "2", "-r", "500ms"));
         }

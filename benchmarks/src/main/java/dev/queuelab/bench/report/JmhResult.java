@@ -26,8 +26,33 @@ import java.util.Map;
 public record JmhResult(String benchmark, Map<String, String> params, Score primary, Map<String, Score> secondary,
                         String jdk, List<String> jvmArgs, String shape) {
 
-    /** A score with JMH's error (half the 99.9% confidence interval; NaN with too few iterations). */
-    public record Score(double value, double error, String unit) {
+    /**
+     * A score with JMH's error (half the 99.9% confidence interval; NaN with too few iterations) and, per
+     * fork, the median of its measured iterations: forks differ more than iterations do (each JVM compiles
+     * its own way), so the report gives the median of the forks and their range.
+     */
+    public record Score(double value, double error, String unit, List<Double> forks) {
+
+        public Score(double value, double error, String unit) {
+            this(value, error, unit, List.of());
+        }
+
+        public Score {
+            forks = List.copyOf(forks);
+        }
+
+        /** The median of the forks' medians, or JMH's score when the file has no raw data. */
+        public double median() {
+            return forks.isEmpty() ? value : JmhResult.median(forks);
+        }
+
+        public double lowestFork() {
+            return forks.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        }
+
+        public double highestFork() {
+            return forks.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        }
     }
 
     /** Reads a JMH JSON file; a file that is not one gives a {@link ReportException} naming it. */
@@ -69,7 +94,22 @@ public record JmhResult(String benchmark, Map<String, String> params, Score prim
     }
 
     private static Score score(JsonNode metric) {
-        return new Score(number(metric.path("score")), number(metric.path("scoreError")), metric.path("scoreUnit").asText(""));
+        List<Double> forks = new ArrayList<>();
+        for (JsonNode fork : metric.path("rawData")) {
+            List<Double> iterations = new ArrayList<>();
+            fork.forEach(i -> iterations.add(number(i)));
+            if (!iterations.isEmpty()) {
+                forks.add(median(iterations));
+            }
+        }
+        return new Score(number(metric.path("score")), number(metric.path("scoreError")), metric.path("scoreUnit").asText(""),
+                forks);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** JMH writes NaN as the string "NaN". */

@@ -13,28 +13,61 @@ import java.util.List;
  * @param score      the secondary result that is the score, or {@code null} for the primary
  * @param unit       what is counted per second
  * @param counters   the {@code @AuxCounters} to show beside the score
- * @param goals      targets: a variant's minimum ratio to the baseline, with what it stands for
+ * @param mustBeZero the counters that mean the result is wrong: a run where one is not 0 fails its report
+ * @param goals      targets: a variant's minimum ratio to the baseline, or its maximum allocation
  */
 public record Suite(String benchmark, String title, String axis, String baseline, String score, String unit,
-                    List<String> counters, List<Goal> goals) {
+                    List<String> counters, List<String> mustBeZero, List<Goal> goals) {
 
-    /** A variant's target ratio to its baseline. */
-    public record Goal(String variant, double minRatio, String meaning) {
+    /** A variant's target: a ratio to its baseline of at least {@code minRatio}, or at most {@code maxBytes} per message. */
+    public record Goal(String variant, double minRatio, double maxBytes, String meaning) {
+
+        public static Goal ratio(String variant, double minRatio, String meaning) {
+            return new Goal(variant, minRatio, Double.NaN, meaning);
+        }
+
+        public static Goal bytes(String variant, double maxBytes, String meaning) {
+            return new Goal(variant, Double.NaN, maxBytes, meaning);
+        }
+
+        public boolean onBytes() {
+            return !Double.isNaN(maxBytes);
+        }
     }
 
+    private static final List<String> HANDOFF = List.of("rejected", "redelivered", "refused");
+    private static final List<String> LOST_OR_REPEATED = List.of("redelivered", "refused");
+
     public static final List<Suite> ALL = List.of(
-            new Suite("HandoffBenchmark.handoff", "Producer/consumer handoff on two threads", "impl", "ArrayBlockingQueue",
-                    "take", "messages/s", List.of("rejected", "redelivered"),
-                    List.of(new Goal("WorkQueue", 0.5, "work queue with acks and visibility timeout, 1 producer / 1 consumer: >= 0.5x ArrayBlockingQueue (stretch 1.0x)"),
-                            new Goal("Disruptor", 7.0, "LMAX Disruptor: about 7x ArrayBlockingQueue"))),
+            new Suite("HandoffBenchmark.handoff", "Producer/consumer handoff on two threads, one message per call", "impl",
+                    "ArrayBlockingQueue", "messages", "messages/s", HANDOFF, LOST_OR_REPEATED,
+                    List.of(Goal.ratio("WorkQueue", 0.5, "work queue with acks and visibility timeout, 1 producer / 1 consumer,"
+                            + " one message per call: >= 0.5x ArrayBlockingQueue"))),
+            new Suite("BatchHandoffBenchmark.batch", "Producer/consumer handoff, the consumer taking up to 10 per call", "impl",
+                    "ArrayBlockingQueue-drainTo", "messages", "messages/s", HANDOFF, LOST_OR_REPEATED,
+                    List.of(Goal.ratio("WorkQueue-ackEach", 0.6, "work queue receive(10) then ack each: >= 0.6x"
+                            + " ArrayBlockingQueue drainTo(10)"))),
             new Suite("CycleBenchmark.cycle", "Send, receive, ack in one thread", "impl", "ArrayBlockingQueue",
-                    null, "round trips/s", List.of("empty", "redelivered", "refused", "deadLettered"),
-                    List.of(new Goal("WorkQueue", 0.25, "work queue send -> receive -> ack: >= 0.25x ArrayBlockingQueue offer+poll"))),
+                    null, "round trips/s", List.of("empty", "redelivered", "refused", "duplicates", "deadLettered"),
+                    List.of("empty", "redelivered", "refused", "duplicates", "deadLettered"),
+                    List.of(Goal.ratio("WorkQueue", 0.25, "work queue send -> receive -> ack: >= 0.25x ArrayBlockingQueue"
+                                    + " offer+poll (stretch 0.3x)"),
+                            Goal.bytes("WorkQueue", 250, "work queue allocation per send -> receive -> ack: <= 250 B"))),
             new Suite("FifoGroupsBenchmark.cycle", "FIFO groups and the deduplication window", "mode", "standard",
-                    null, "cycles/s", List.of("empty", "duplicates", "deadLettered"), List.of()),
+                    null, "cycles/s", List.of("empty", "duplicates", "deadLettered"), List.of("empty", "duplicates", "deadLettered"),
+                    List.of()),
             new Suite("VisibilityBookkeepingBenchmark.cycle", "Visibility bookkeeping as messages in flight grow", "inFlight", "1",
-                    null, "cycles/s", List.of("empty", "redelivered", "deadLettered"),
-                    List.of(new Goal("100000", 0.7, "100k messages in flight: >= 0.7x the throughput with 1 in flight (no linear scans)"))),
+                    null, "cycles/s", List.of("empty", "redelivered", "deadLettered"), List.of("empty", "redelivered", "deadLettered"),
+                    List.of(Goal.ratio("100000", 0.9, "100k messages in flight: >= 0.9x the throughput with 1 in flight"),
+                            Goal.ratio("1000000", 0.7, "1M messages in flight: >= 0.7x the throughput with 1 in flight"))),
+            new Suite("LogTailBenchmark.tail", "Partitioned log: one writer, one tailing reader", "impl", "Disruptor",
+                    "messages", "records/s", List.of("rejected"), List.of(),
+                    List.of(Goal.ratio("KafkaLog", 0.5, "log append + tailing read, 1 writer / 1 reader: >= 0.5x the"
+                            + " Disruptor's handoff"))),
+            new Suite("LogGroupsBenchmark.appendThenEveryGroupReads", "Partitioned log: consumer groups reading one partition",
+                    "groups", "1", null, "records/s", List.of("unread", "refusedCommits"), List.of("unread", "refusedCommits"),
+                    List.of(Goal.ratio("8", 0.5, "8 consumer groups reading one partition cost <= 2x one group"
+                            + " (>= 0.5x its throughput)"))),
             new Suite("DiskAppendBenchmark.append", "Appending 100-byte records to a file", "force", "none",
-                    null, "records/s", List.of("forces"), List.of()));
+                    null, "records/s", List.of("forces"), List.of(), List.of()));
 }

@@ -55,6 +55,25 @@ class BenchCommandTest {
         assertThat(run.err).contains("nope.json does not exist").doesNotContain("Exception");
     }
 
+    @Test
+    void shouldFailAndLeaveThePageAloneWhenACounterThatMustStayZeroIsNot() throws Exception {
+        Path results = tmp.resolve("results.json");
+        String json = Files.readString(Path.of("src/test/resources/recorded-quick-run.json"));
+        com.fasterxml.jackson.databind.node.ArrayNode rows = (com.fasterxml.jackson.databind.node.ArrayNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        for (com.fasterxml.jackson.databind.JsonNode row : rows) {
+            if (row.get("benchmark").asText().endsWith("CycleBenchmark.cycle") && row.path("params").path("impl").asText().equals("WorkQueue")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) row.path("secondaryMetrics").path("refused")).put("score", 7.0);
+            }
+        }
+        Files.writeString(results, rows.toString());
+        Path page = Files.writeString(tmp.resolve("benchmarks.md"), "# Benchmarks\n\nkept as it was\n");
+        Run run = run("--report", results.toString(), "--doc", page.toString());
+        assertThat(run.code).as(run.err).isEqualTo(BenchCommand.RUN_FAILED);
+        assertThat(run.err).contains("THIS RUN IS WRONG, NOT SLOW").contains("CycleBenchmark.cycle impl=WorkQueue: refused = 7.0");
+        assertThat(Files.readString(page)).as("a wrong run publishes nothing").isEqualTo("# Benchmarks\n\nkept as it was\n");
+    }
+
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -30,13 +30,14 @@ class ReportTest {
         for (Suite suite : Suite.ALL) {
             JmhResult base = find(rows, suite, suite.baseline());
             for (JmhResult r : rows.stream().filter(r -> r.benchmark().equals(suite.benchmark())).toList()) {
-                double expected = score(suite, r) / score(suite, base);
+                JmhResult.Score s = score(suite, r);
+                double expected = s.median() / score(suite, base).median();
                 assertThat(md).as("%s %s: its ratio to %s from the same file", suite.benchmark(), r.params(), suite.baseline())
-                        .contains("| " + r.params().get(suite.axis()) + " | " + Report.number(score(suite, r)) + " | n/a | "
-                                + Report.ratio(expected) + " |");
+                        .contains("| " + r.params().get(suite.axis()) + " | " + Report.number(s.median()) + " | " + Report.range(s)
+                                + " | " + Report.number(s.error()) + " | " + Report.ratio(expected) + " |");
             }
         }
-        assertThat(md).contains("| ArrayBlockingQueue | 2.80 M | n/a | 1.00x |").contains("### Goals");
+        assertThat(md).contains("| ArrayBlockingQueue | ").contains(" | 1.00x | ").contains("### Goals");
     }
 
     @Test
@@ -44,13 +45,14 @@ class ReportTest {
         List<JmhResult> rows = new ArrayList<>(JmhResult.read(RECORDED));
         Suite cycle = Suite.ALL.stream().filter(s -> s.benchmark().equals("CycleBenchmark.cycle")).findFirst().orElseThrow();
         JmhResult base = find(rows, cycle, "ArrayBlockingQueue");
+        double halved = base.primary().median() / 2;
         rows.set(rows.indexOf(base), new JmhResult(base.benchmark(), base.params(),
-                new JmhResult.Score(base.primary().value() / 2, Double.NaN, "ops/s"), base.secondary(), base.jdk(),
-                base.jvmArgs(), base.shape()));
-        double workQueue = find(rows, cycle, "WorkQueue").primary().value();
+                new JmhResult.Score(halved, Double.NaN, "ops/s"), base.secondary(), base.jdk(), base.jvmArgs(), base.shape()));
+        JmhResult.Score workQueue = find(rows, cycle, "WorkQueue").primary();
         String md = Report.render(rows, Machine.UNKNOWN, "charts").markdown();
         assertThat(md).as("a ratio is computed, not remembered: halve the baseline, the ratio doubles")
-                .contains("| WorkQueue | " + Report.number(workQueue) + " | n/a | " + Report.ratio(workQueue / (base.primary().value() / 2)));
+                .contains("| WorkQueue | " + Report.number(workQueue.median()) + " | " + Report.range(workQueue) + " | "
+                        + Report.number(workQueue.error()) + " | " + Report.ratio(workQueue.median() / halved) + " |");
     }
 
     @Test
@@ -95,7 +97,51 @@ class ReportTest {
         Machine m = Machine.read(Machine.besides(RECORDED));
         assertThat(m.cores()).isEqualTo(2);
         assertThat(Report.render(JmhResult.read(RECORDED), m, "c").markdown()).startsWith("Measured on 2 cores, ")
-                .contains("JMH: 1 fork, 1 x 500 ms warm-up, 2 x 500 ms measured; forked JVM: `-Xms1g -Xmx1g -XX:+AlwaysPreTouch`");
+                .contains("JMH: 2 forks, 1 x 500 ms warm-up, 2 x 500 ms measured; forked JVM: `-Xms1g -Xmx1g -XX:+AlwaysPreTouch`");
+    }
+
+    @Test
+    void shouldRefuseToReportWhenACounterThatMustStayZeroIsNot() {
+        List<JmhResult> rows = new ArrayList<>(JmhResult.read(RECORDED));
+        Suite handoff = Suite.ALL.get(0);
+        JmhResult wq = find(rows, handoff, "WorkQueue");
+        Map<String, JmhResult.Score> secondary = new java.util.LinkedHashMap<>(wq.secondary());
+        secondary.put("redelivered", new JmhResult.Score(3, Double.NaN, "#"));
+        rows.set(rows.indexOf(wq), new JmhResult(wq.benchmark(), wq.params(), wq.primary(), secondary, wq.jdk(), wq.jvmArgs(), wq.shape()));
+        assertThatThrownBy(() -> Report.render(rows, Machine.UNKNOWN, "c")).isInstanceOf(WrongResultsException.class)
+                .hasMessageContaining("THIS RUN IS WRONG, NOT SLOW")
+                .hasMessageContaining("HandoffBenchmark.handoff impl=WorkQueue: redelivered = 3.0");
+        secondary.put("redelivered", new JmhResult.Score(0, Double.NaN, "#"));
+        secondary.put("rejected", new JmhResult.Score(12345, Double.NaN, "#"));
+        rows.set(rows.indexOf(rows.stream().filter(r -> r.params().equals(wq.params()) && r.benchmark().equals(wq.benchmark()))
+                .findFirst().orElseThrow()), new JmhResult(wq.benchmark(), wq.params(), wq.primary(), secondary, wq.jdk(),
+                wq.jvmArgs(), wq.shape()));
+        assertThat(Report.render(rows, Machine.UNKNOWN, "c").markdown()).as("rejected offers are backpressure, not a fault")
+                .contains("12,345");
+    }
+
+    @Test
+    void shouldGiveTheMedianOfTheForksAndTheirRangeWhenRunWithSeveralForks() {
+        JmhResult.Score s = new JmhResult.Score(3.5, 1, "ops/s", List.of(1e6, 5e6, 3e6));
+        assertThat(s.median()).as("the middle fork, not JMH's mean").isEqualTo(3e6);
+        assertThat(Report.range(s)).isEqualTo("1.00 M – 5.00 M");
+        assertThat(Report.range(new JmhResult.Score(3, 1, "ops/s", List.of(3e6)))).as("one fork has no range").isEqualTo("n/a");
+        assertThat(new JmhResult.Score(3, 1, "ops/s", List.of(2.0, 4.0)).median()).isEqualTo(3.0);
+    }
+
+    @Test
+    void shouldCountBytesPerMessageWhenTheScoreIsTheConsumersShareOfAGroup() {
+        Suite handoff = Suite.ALL.get(0);
+        JmhResult group = new JmhResult("HandoffBenchmark.handoff", Map.of("impl", "WorkQueue"),
+                new JmhResult.Score(2e6, 0, "ops/s"), Map.of("messages", new JmhResult.Score(1e6, 0, "ops/s"),
+                "gc.alloc.rate.norm", new JmhResult.Score(100, 0, "B/op")), "jdk", List.of(), "shape");
+        assertThat(Report.bytesPerMessage(handoff, group)).as("100 B per put or take, two of them per message").isEqualTo(200);
+        Suite cycle = Suite.ALL.get(2);
+        JmhResult one = new JmhResult("CycleBenchmark.cycle", Map.of("impl", "WorkQueue"), new JmhResult.Score(5e6, 0, "ops/s"),
+                Map.of("gc.alloc.rate.norm", new JmhResult.Score(272, 0, "B/op")), "jdk", List.of(), "shape");
+        assertThat(Report.bytesPerMessage(cycle, one)).isEqualTo(272);
+        String md = Report.render(List.of(one), Machine.UNKNOWN, "c").markdown();
+        assertThat(md).contains("| work queue allocation per send -> receive -> ack: <= 250 B | 272 | missed |");
     }
 
     private static JmhResult find(List<JmhResult> rows, Suite suite, String variant) {
@@ -103,7 +149,7 @@ class ReportTest {
                 .findFirst().orElseThrow();
     }
 
-    private static double score(Suite suite, JmhResult r) {
-        return suite.score() == null ? r.primary().value() : r.secondary().get(suite.score()).value();
+    private static JmhResult.Score score(Suite suite, JmhResult r) {
+        return suite.score() == null ? r.primary() : r.secondary().get(suite.score());
     }
 }

@@ -48,27 +48,36 @@ import java.util.Optional;
  * goes on to fill the batch with the messages behind them.
  *
  * <p>Shape: a <em>lane</em> holds a FIFO group's waiting messages; a standard queue's messages share one
- * lane with no limit in flight. {@code ready} holds the lanes that can deliver now. Leases sit in a
- * {@link LeaseTable} by deadline and expire lazily at the start of each call: no timers, no scans. The
- * protected methods are the rules' decisions, one line each; the bug gallery overrides one at a time.
+ * lane with no limit in flight. {@code ready} holds the lanes that can deliver now. A stored message is its
+ * own lease: while in flight it sits in a {@link LeaseList} by deadline, expires lazily at the start of each
+ * call (no timers, no scans) and leaves it in O(1) when acked or extended. One message costs one node, one
+ * map entry and what the api hands back (outcome, receipt, delivery, list). {@code ackBatch} acks under one
+ * lock, each receipt getting the outcome its own ack would. The protected methods are the rules' decisions,
+ * one line each; the bug gallery overrides one at a time.
  */
 public class SqsWorkQueue implements WorkQueue {
 
     private final WorkQueueConfig config;
     private final InstantSource clock;
+    private final int maxReceives;                                           // read once: it is an Optional
     private final Map<String, Stored> stored = new LinkedHashMap<>();      // ready or in flight, oldest first
     private final Map<String, Stored> deadLetters = new LinkedHashMap<>();
     private final Map<String, Lane> lanes = new HashMap<>();
     private final Deque<Lane> ready = new ArrayDeque<>();
-    private final LeaseTable<Lease> leases = new LeaseTable<>(l -> l.stored().lease == l);
+    private final LeaseList<Stored> leases = new LeaseList<>();
+    private final List<Delivery> batch = new ArrayList<>(WorkQueueConfig.MAX_BATCH);   // reused by each receive
     private final DedupWindow dedup;
     private int inFlight;
     private long sends;                       // send order: an expired FIFO message goes back in its place
     private long deliveries;                  // numbers receipts, so that no two deliveries share one (I4)
+    private Instant deadlineFrom;             // the last deadline computed, kept for the rest of the clock's tick
+    private Duration deadlineTimeout;
+    private Instant deadline;
 
     public SqsWorkQueue(WorkQueueConfig config, InstantSource clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxReceives = config.maxReceives();
         this.dedup = newDedupWindow(config.dedupWindow());
     }
 
@@ -89,7 +98,7 @@ public class SqsWorkQueue implements WorkQueue {
                 }
                 dedup.remember(message.dedupId(), message.id(), now);
             }
-            enqueue(new Stored(message, now));
+            enqueue(message, now);
             return SendOutcome.accepted(message.id());
         }
     }
@@ -100,29 +109,30 @@ public class SqsWorkQueue implements WorkQueue {
         WorkQueueConfig.requireVisibility("visibility", visibility);
         synchronized (monitor()) {
             Instant now = now("receive");
-            List<Delivery> out = new ArrayList<>(Math.min(max, stored.size()));
-            while (out.size() < max && !ready.isEmpty()) {
+            batch.clear();
+            while (batch.size() < max && !ready.isEmpty()) {
                 Lane lane = ready.pollFirst();
                 lane.queued = false;
                 // I6: a lane is in ready only while it may deliver, so a FIFO group is free here: take what fits
-                while (out.size() < max && !lane.waiting.isEmpty()) {
+                while (batch.size() < max && !lane.waiting.isEmpty()) {
                     Stored next = lane.waiting.pollFirst();
-                    if (shouldDeadLetter(next.receives, config.maxReceives())) {   // I5
+                    if (shouldDeadLetter(next.receives, maxReceives)) {    // I5
                         stored.remove(next.message.id());
                         keepDeadLetter(deadLetters, next.message.id(), next);
                         continue;                 // and the batch goes on with the messages behind it
                     }
                     next.receives++;
                     next.receipt = receiptFor(next.message, next.receives, ++deliveries);
-                    next.lease = new Lease(next, now, deadlineFor(now, visibility), visibility);
-                    leases.add(next.lease);
+                    next.receivedAt = now;
+                    leases.add(next, deadline(now, visibility), visibility);
                     lane.inFlight++;
                     inFlight++;
-                    out.add(new Delivery(next.message, next.receipt, next.receives));
+                    batch.add(new Delivery(next.message, next.receipt, next.receives));
                 }
                 release(lane);                    // I6: a FIFO lane stays out of ready while any of it is in flight
             }
-            return out;
+            // List.copyOf would copy through an array even for one delivery, the usual case
+            return batch.isEmpty() ? List.of() : batch.size() == 1 ? List.of(batch.get(0)) : List.copyOf(batch);
         }
     }
 
@@ -130,22 +140,23 @@ public class SqsWorkQueue implements WorkQueue {
     public ReceiptOutcome ack(Receipt receipt) {
         synchronized (monitor()) {
             now("ack");
-            Stored s = stored.get(receipt.messageId());
-            if (s == null || s.receipt == null || !receiptMatches(receipt, s.receipt)) {
-                return ReceiptOutcome.STALE;                                    // I4
+            return ackNow(receipt);
+        }
+    }
+
+    /** As SQS's DeleteMessageBatch, under one lock: each receipt's outcome is the one its own ack would give. */
+    @Override
+    public List<ReceiptOutcome> ackBatch(List<Receipt> receipts) {
+        if (receipts.isEmpty() || receipts.size() > WorkQueueConfig.MAX_BATCH) {
+            return WorkQueue.super.ackBatch(receipts);          // which refuses it, naming the limit
+        }
+        synchronized (monitor()) {
+            now("ackBatch");
+            ReceiptOutcome[] outcomes = new ReceiptOutcome[receipts.size()];
+            for (int i = 0; i < outcomes.length; i++) {
+                outcomes[i] = ackNow(receipts.get(i));
             }
-            stored.remove(s.message.id());
-            if (s.lease != null) {
-                Lease done = s.lease;
-                s.lease = null;
-                s.lane.inFlight--;
-                inFlight--;
-                leases.died(done);
-            } else {
-                s.lane.waiting.remove(s);     // expired but not yet received again: back in its lane
-            }
-            release(s.lane);
-            return ReceiptOutcome.ACCEPTED;
+            return List.of(outcomes);
         }
     }
 
@@ -155,13 +166,11 @@ public class SqsWorkQueue implements WorkQueue {
         synchronized (monitor()) {
             Instant now = now("changeVisibility");
             Stored s = stored.get(receipt.messageId());
-            if (s == null || s.lease == null || !receiptMatches(receipt, s.receipt)) {
+            if (s == null || !s.held() || !receiptMatches(receipt, s.receipt)) {
                 return ReceiptOutcome.STALE;                                    // I4: only while in flight
             }
-            Lease old = s.lease;
-            s.lease = new Lease(s, old.receivedAt(), deadlineFor(extensionStart(old.receivedAt(), now), visibility), visibility);
-            leases.add(s.lease);              // I3
-            leases.died(old);
+            leases.remove(s);
+            leases.add(s, deadline(extensionStart(s.receivedAt, now), visibility), visibility);   // I3
             expireLeases(now);                // a timeout of 0 releases the message now
             return ReceiptOutcome.ACCEPTED;
         }
@@ -181,7 +190,7 @@ public class SqsWorkQueue implements WorkQueue {
             Instant now = now("redrive");
             int moved = deadLetters.size();
             for (Stored dead : deadLetters.values()) {
-                enqueue(new Stored(dead.message, now));                        // I5: a fresh start
+                enqueue(dead.message, now);                                     // I5: a fresh start
             }
             deadLetters.clear();
             return moved;
@@ -209,9 +218,7 @@ public class SqsWorkQueue implements WorkQueue {
     protected Object monitor() { return this; }
 
     /** I8: which lane a message waits in: its group on a FIFO queue; a standard queue's share one. */
-    protected String laneOf(Message message) {
-        return config.fifo() ? message.groupId() : "";
-    }
+    protected String laneOf(Message message) { return config.fifo() ? message.groupId() : ""; }
 
     /** I6, I8: how many of a lane's messages may be in flight before a receive may take more of it. */
     protected int maxInFlightPerLane() { return config.fifo() ? 1 : Integer.MAX_VALUE; }
@@ -232,9 +239,7 @@ public class SqsWorkQueue implements WorkQueue {
     protected boolean receiptMatches(Receipt presented, Receipt current) { return presented.equals(current); }
 
     /** I5: the receive that would be number maxReceives + 1 dead-letters instead. */
-    protected boolean shouldDeadLetter(int receivesSoFar, int maxReceives) {
-        return receivesSoFar >= maxReceives;
-    }
+    protected boolean shouldDeadLetter(int receivesSoFar, int maxReceives) { return receivesSoFar >= maxReceives; }
 
     /** I7: the deduplication window this queue keeps. */
     protected DedupWindow newDedupWindow(Duration window) { return new DedupWindow(window); }
@@ -264,10 +269,8 @@ public class SqsWorkQueue implements WorkQueue {
     }
 
     private void expireLeases(Instant now) {
-        for (Lease lease = leases.earliest(); lease != null && isVisibleAgain(lease.deadline(), now); lease = leases.earliest()) {
-            leases.removeEarliest(lease);
-            Stored s = lease.stored();
-            s.lease = null;                   // the receipt stays good until the next delivery (I4)
+        for (Stored s = leases.earliest(); s != null && isVisibleAgain(s.deadline(), now); s = leases.earliest()) {
+            leases.remove(s);                 // the receipt stays good until the next delivery (I4)
             s.lane.inFlight--;
             inFlight--;
             putBack(s.lane.waiting, s, SEND_ORDER);
@@ -275,8 +278,36 @@ public class SqsWorkQueue implements WorkQueue {
         }
     }
 
-    private void enqueue(Stored s) {
-        stored.put(s.message.id(), s);
+    private ReceiptOutcome ackNow(Receipt receipt) {
+        Stored s = stored.get(receipt.messageId());
+        if (s == null || s.receipt == null || !receiptMatches(receipt, s.receipt)) {
+            return ReceiptOutcome.STALE;                                        // I4
+        }
+        stored.remove(s.message.id());
+        if (s.held()) {
+            leases.remove(s);
+            s.lane.inFlight--;
+            inFlight--;
+        } else {
+            s.lane.waiting.remove(s);         // expired but not yet received again: back in its lane
+        }
+        release(s.lane);
+        return ReceiptOutcome.ACCEPTED;
+    }
+
+    /** I2, I3: {@link #deadlineFor}, computed once per instant and timeout: a busy queue's clock ticks less often than it is read. */
+    private Instant deadline(Instant from, Duration visibility) {
+        if (!from.equals(deadlineFrom) || !visibility.equals(deadlineTimeout)) {
+            deadline = deadlineFor(from, visibility);
+            deadlineFrom = from;
+            deadlineTimeout = visibility;
+        }
+        return deadline;
+    }
+
+    private void enqueue(Message message, Instant now) {
+        Stored s = new Stored(message, now, ++sends, lanes.computeIfAbsent(laneOf(message), Lane::new));
+        stored.put(message.id(), s);
         s.lane.waiting.addLast(s);
         release(s.lane);
     }
@@ -293,19 +324,21 @@ public class SqsWorkQueue implements WorkQueue {
 
     private static final Comparator<Stored> SEND_ORDER = Comparator.comparingLong(s -> s.seq);
 
-    private final class Stored {
+    /** A message as the queue keeps it; while in flight it is its own lease (held in {@code leases}). */
+    private static final class Stored extends LeaseList.Lease {
         final Message message;
         final Instant sentAt;
-        final long seq = ++sends;
+        final long seq;
         final Lane lane;
         int receives;
         Receipt receipt;                      // of the latest delivery; null before the first
-        Lease lease;                          // non-null while in flight
+        Instant receivedAt;                   // of the latest delivery
 
-        Stored(Message message, Instant sentAt) {
+        Stored(Message message, Instant sentAt, long seq, Lane lane) {
             this.message = message;
             this.sentAt = sentAt;
-            this.lane = lanes.computeIfAbsent(laneOf(message), Lane::new);
+            this.seq = seq;
+            this.lane = lane;
         }
     }
 
@@ -317,6 +350,4 @@ public class SqsWorkQueue implements WorkQueue {
 
         Lane(String key) { this.key = key; }
     }
-
-    private record Lease(Stored stored, Instant receivedAt, Instant deadline, Duration timeout) implements LeaseTable.Timed { }
 }

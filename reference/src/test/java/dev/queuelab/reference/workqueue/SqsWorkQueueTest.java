@@ -8,11 +8,14 @@ import dev.queuelab.api.DuplicateMessageIdException;
 import dev.queuelab.api.Message;
 import dev.queuelab.api.OutOfRangeException;
 import dev.queuelab.api.QueueStats;
+import dev.queuelab.api.Receipt;
 import dev.queuelab.api.ReceiptOutcome;
 import dev.queuelab.api.SendOutcome;
 import dev.queuelab.api.SimClock;
+import dev.queuelab.api.WorkQueue;
 import dev.queuelab.api.WorkQueueConfig;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -215,5 +218,107 @@ class SqsWorkQueueTest {
         clock.advance(Duration.ofSeconds(10));
         assertThat(ids(q.receive("D", 10))).as("I3: the extended deadline outlived them too").containsExactly("extended");
         assertThat(q.stats().inFlight()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldGiveEachReceiptItsOwnOutcomeWhenAckedInABatch() {
+        SqsWorkQueue q = queue(WorkQueueConfig.standardQueue());
+        for (int i = 1; i <= 3; i++) {
+            q.send(Message.of("m" + i, "x"));
+        }
+        List<Delivery> got = q.receive("A", 3);
+        assertThat(q.ack(got.get(1).receipt())).isEqualTo(ReceiptOutcome.ACCEPTED);
+        List<Receipt> receipts = List.of(got.get(0).receipt(), got.get(1).receipt(), got.get(2).receipt(), got.get(0).receipt());
+        assertThat(q.ackBatch(receipts)).as("I4: m2 was acked before the batch, and m1's receipt is given twice")
+                .containsExactly(ReceiptOutcome.ACCEPTED, ReceiptOutcome.STALE, ReceiptOutcome.ACCEPTED, ReceiptOutcome.STALE);
+        assertThat(q.stats().inFlight()).as("I1: acked means gone").isZero();
+        assertThat(q.receive("B", 10)).isEmpty();
+    }
+
+    @Test
+    void shouldGiveTheSameOutcomesAsOneAckAfterAnotherWhenTheApiDefaultAcksTheBatch() {
+        SqsWorkQueue reference = queue(WorkQueueConfig.standardQueue());
+        SqsWorkQueue inner = queue(WorkQueueConfig.standardQueue());
+        List<ReceiptOutcome> singly = new ArrayList<>();
+        WorkQueue byDefault = new ForwardingQueue(inner) {      // ackBatch is the api's default: one ack after another
+            @Override
+            public ReceiptOutcome ack(Receipt r) {
+                ReceiptOutcome o = super.ack(r);
+                singly.add(o);
+                return o;
+            }
+        };
+        for (WorkQueue q : List.of(reference, byDefault)) {
+            q.send(Message.of("m1", "x"));
+            q.send(Message.of("m2", "x"));
+            List<Delivery> got = q.receive("A", 2);
+            Receipt stale = new Receipt("m1", 99);
+            assertThat(q.ackBatch(List.of(stale, got.get(0).receipt(), got.get(1).receipt())))
+                    .as("I4: a stale receipt does not stop the others").containsExactly(ReceiptOutcome.STALE,
+                            ReceiptOutcome.ACCEPTED, ReceiptOutcome.ACCEPTED);
+        }
+        assertThat(singly).as("the default acks each receipt in turn").hasSize(3);
+    }
+
+    @Test
+    void shouldNameTheLimitWhenABatchOfReceiptsIsEmptyOrOverTen() {
+        SqsWorkQueue q = queue(WorkQueueConfig.standardQueue());
+        List<Receipt> eleven = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.add(new Receipt("m" + i, i));
+        }
+        assertThat(q.ackBatch(eleven.subList(0, 10))).as("ten is SQS's limit, and allowed").hasSize(10)
+                .containsOnly(ReceiptOutcome.STALE);
+        assertThatThrownBy(() -> q.ackBatch(eleven)).isInstanceOf(OutOfRangeException.class)
+                .hasMessage("receipts 11 is out of range: use 1 to 10 receipts per ackBatch (SQS's batch limit)");
+        assertThatThrownBy(() -> q.ackBatch(List.of())).isInstanceOf(OutOfRangeException.class)
+                .hasMessageContaining("receipts 0 is out of range");
+    }
+
+    @Test
+    void shouldReleaseEachMessageAtItsOwnDeadlineWhenAnExtensionMovesOnePastAnother() {
+        SqsWorkQueue q = queue(WorkQueueConfig.standardQueue());
+        q.send(Message.of("early", "x"));
+        q.send(Message.of("late", "x"));
+        Delivery early = q.receive("A", 1, Duration.ofSeconds(10)).get(0);
+        clock.advance(Duration.ofSeconds(5));
+        q.receive("B", 1, Duration.ofSeconds(10));                      // late: due at 15s
+        clock.advance(Duration.ofSeconds(1));
+        q.changeVisibility(early.receipt(), Duration.ofSeconds(10));     // early: now due at 16s, after late
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(ids(q.receive("C", 10))).as("I2: at 15s only late is due").containsExactly("late");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(ids(q.receive("C", 10))).as("I3: early's extension ends at 16s").containsExactly("early");
+    }
+
+    /** Every call but ackBatch passed on, so that ackBatch is the contract's default. */
+    private static class ForwardingQueue implements WorkQueue {
+        private final WorkQueue inner;
+
+        ForwardingQueue(WorkQueue inner) { this.inner = inner; }
+
+        @Override
+        public SendOutcome send(Message m) { return inner.send(m); }
+
+        @Override
+        public List<Delivery> receive(String consumer, int max, Duration visibility) { return inner.receive(consumer, max, visibility); }
+
+        @Override
+        public ReceiptOutcome ack(Receipt r) { return inner.ack(r); }
+
+        @Override
+        public ReceiptOutcome changeVisibility(Receipt r, Duration visibility) { return inner.changeVisibility(r, visibility); }
+
+        @Override
+        public List<Message> deadLetters() { return inner.deadLetters(); }
+
+        @Override
+        public int redrive() { return inner.redrive(); }
+
+        @Override
+        public QueueStats stats() { return inner.stats(); }
+
+        @Override
+        public WorkQueueConfig config() { return inner.config(); }
     }
 }
