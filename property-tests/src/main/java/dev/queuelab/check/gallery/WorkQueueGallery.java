@@ -40,7 +40,8 @@ public final class WorkQueueGallery {
             new Variant("dedup-window-restarts", "dedup-window-violated", DedupWindowRestartsQueue::new),
             new Variant("stats-skips-expiry", "wrong-stats", StatsSkipsExpiryQueue::new),
             new Variant("visibility-whole-seconds", "concurrent-delivery", VisibilityWholeSecondsQueue::new),
-            new Variant("dedup-window-whole-seconds", "dedup-window-violated", DedupWindowWholeSecondsQueue::new));
+            new Variant("dedup-window-whole-seconds", "dedup-window-violated", DedupWindowWholeSecondsQueue::new),
+            new Variant("ack-batch-stops-at-stale", "ack-refused", AckBatchStopsAtStaleQueue::new));
 
     /** Mistakes that only threads show: the simulations pass them, the stress run on real threads must not. */
     public static final List<Variant> THREAD_VARIANTS = List.of(

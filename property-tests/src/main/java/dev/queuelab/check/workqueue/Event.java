@@ -63,10 +63,16 @@ public sealed interface Event {
         }
     }
 
-    record Acked(int step, Instant at, String consumer, Delivery of, ReceiptOutcome result) implements Event {
+    /** One ack; an ackBatch of n receipts is recorded as n of these at one step, each with its own outcome. */
+    record Acked(int step, Instant at, String consumer, Delivery of, ReceiptOutcome result, boolean inBatch) implements Event {
+        public Acked(int step, Instant at, String consumer, Delivery of, ReceiptOutcome result) {
+            this(step, at, consumer, of, result, false);
+        }
+
         @Override
         public String action() {
-            return consumer + " processes " + of.messageId() + " and acks it with the receipt of receive #" + of.receiveCount();
+            return consumer + (inBatch ? " acks " + of.messageId() + " in a batch (ackBatch)" : " processes " + of.messageId()
+                    + " and acks it") + " with the receipt of receive #" + of.receiveCount();
         }
 
         @Override

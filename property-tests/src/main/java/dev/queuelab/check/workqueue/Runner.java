@@ -108,6 +108,8 @@ public final class Runner {
                     held.get(a.consumer()).remove(d);
                     ack(a.consumer(), d);
                 }
+            } else if (s instanceof Step.AckBatch b) {
+                ackBatch(b);
             } else if (s instanceof Step.ChangeVisibility c) {
                 Delivery d = pick(c.consumer(), c.nth(), "changes the visibility of its delivery #" + (c.nth() + 1));
                 if (d != null) {
@@ -188,6 +190,33 @@ public final class Runner {
             events.add(new Event.Acked(step, clock.now(), consumer, d, result));
             if (result == ReceiptOutcome.ACCEPTED && !freeIds.contains(d.messageId())) {
                 freeIds.addLast(d.messageId());
+            }
+        }
+
+        private void ackBatch(Step.AckBatch b) {
+            List<Delivery> mine = held.getOrDefault(b.consumer(), List.of());
+            if (mine.isEmpty()) {
+                events.add(new Event.Skipped(step, clock.now(), b.consumer() + " acks a batch", b.consumer() + " holds nothing"));
+                return;
+            }
+            List<Delivery> batch = new ArrayList<>(mine.subList(0, Math.min(b.count(), Math.min(mine.size(), 10))));
+            if (b.repeatFirst() && batch.size() < 10) {
+                batch.add(batch.get(0));
+            }
+            mine.removeAll(batch);
+            doing = b.consumer() + " acks a batch of " + batch.size();
+            List<ReceiptOutcome> outcomes = queue.ackBatch(batch.stream().map(Delivery::receipt).toList());
+            if (hasNull(outcomes) || outcomes.size() != batch.size()) {
+                events.add(new Event.Invalid(step, clock.now(), doing, outcomes == null ? "null instead of a list of outcomes"
+                        : outcomes.size() + " outcome(s) for " + batch.size() + " receipt(s): " + outcomes));
+                return;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                Delivery d = batch.get(i);
+                events.add(new Event.Acked(step, clock.now(), b.consumer(), d, outcomes.get(i), true));
+                if (outcomes.get(i) == ReceiptOutcome.ACCEPTED && !freeIds.contains(d.messageId())) {
+                    freeIds.addLast(d.messageId());
+                }
             }
         }
 

@@ -83,6 +83,29 @@ public sealed interface Step extends ScenarioStep {
         }
     }
 
+    /**
+     * A consumer processes the first {@code count} deliveries it holds and acks them in one ackBatch (SQS's
+     * DeleteMessageBatch); with {@code repeatFirst} the first receipt is in the batch twice, as a client that
+     * retries a batch entry does.
+     */
+    record AckBatch(String consumer, int count, boolean repeatFirst) implements Step {
+        @Override
+        public List<Step> simpler() {
+            List<Step> out = new ArrayList<>();
+            out.add(new Ack(consumer, 0));
+            if (repeatFirst) {
+                out.add(new AckBatch(consumer, count, false));
+            }
+            if (count > 2) {
+                out.add(new AckBatch(consumer, 2, repeatFirst));
+            }
+            if (!consumer.equals("A")) {
+                out.add(new AckBatch("A", count, repeatFirst));
+            }
+            return out;
+        }
+    }
+
     /** A consumer sets a new visibility timeout on the nth delivery it holds: longer for a slow job, 0 to give it back. */
     record ChangeVisibility(String consumer, int nth, int seconds) implements Step {
         @Override

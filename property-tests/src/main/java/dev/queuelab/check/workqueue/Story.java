@@ -25,12 +25,15 @@ final class Story {
                 .append(steps == 0 ? " (the failure needs no step of its own)" : "").append(":\n");
         List<String> scenario = new ArrayList<>();
         List<String> drain = new ArrayList<>();
+        int numbered = -1;
         for (Event e : history.events()) {
             if (e.step() > anomaly.step() && !atCreation) {
                 break;
             }
-            String number = e.step() > steps ? "D" + (e.step() - steps) : String.valueOf(e.step());
-            String line = Stories.line(e.step() == anomaly.step(), number, history.start(), e.at(), e.action(), e.outcome());
+            String number = e.step() == numbered ? "" : e.step() > steps ? "D" + (e.step() - steps) : String.valueOf(e.step());
+            numbered = e.step();                  // a step of several calls (an ackBatch) is numbered once
+            String line = Stories.line(e.step() == anomaly.step() && !number.isEmpty(), number, history.start(), e.at(),
+                    e.action(), e.outcome());
             (e.step() > steps ? drain : scenario).add(line);
         }
         scenario.forEach(line -> out.append(line).append('\n'));

@@ -194,6 +194,13 @@ public final class StressRun {
                 }
                 empty = 0;
                 events.add(new Event.Received(step.incrementAndGet(), clock.instant(), name, max, Duration.ofSeconds(30), got));
+                if (got.size() > 1 && rnd.nextInt(4) == 0) {     // now and then the whole batch in one ackBatch
+                    List<ReceiptOutcome> outcomes = queue.ackBatch(got.stream().map(Delivery::receipt).toList());
+                    for (int i = 0; i < got.size(); i++) {
+                        events.add(new Event.Acked(step.incrementAndGet(), clock.instant(), name, got.get(i), outcomes.get(i), true));
+                    }
+                    continue;
+                }
                 for (Delivery d : got) {
                     if (rnd.nextInt(8) == 0) {        // a slow job extends its lease before it acks
                         events.add(new Event.Changed(step.incrementAndGet(), clock.instant(), name, d, Duration.ofSeconds(60),

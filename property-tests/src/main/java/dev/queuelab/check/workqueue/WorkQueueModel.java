@@ -88,6 +88,7 @@ final class WorkQueueModel {
     private final Map<String, Msg> messages = new LinkedHashMap<>();
     private final Map<String, List<Msg>> retired = new HashMap<>();         // acked messages whose id was reused
     private final Map<Delivery, Given> given = new IdentityHashMap<>();
+    private final Set<Delivery> processed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Receipt, Given> receipts = new HashMap<>();
     private final Map<String, Msg> dedupFirst = new HashMap<>();
     private final Map<String, Instant> dedupSince = new HashMap<>();
@@ -382,8 +383,12 @@ final class WorkQueueModel {
             coverage.add("dead letters: moved");
         }
         boolean current = m.current == e.of() && m.where == Where.IN_FLIGHT;
-        if (++m.processed > 1) {
+        if (processed.add(e.of()) && ++m.processed > 1) {   // a receipt twice in one batch is one processing
             duplicateEffects.add(e.step());
+        }
+        if (e.inBatch() && e.result() == ReceiptOutcome.STALE) {
+            coverage.add(m.where == Where.DONE && m.ackedAtStep == e.step()
+                    ? "ack batch: a receipt repeated in a batch" : "ack batch: a stale receipt in a batch");
         }
         receiptOutcome(e.step(), e.at(), e.consumer() + " acked " + m.id(), g, e.of(), current, e.result());
         if (e.result() == ReceiptOutcome.ACCEPTED && messages.get(m.id()) == m) {
@@ -445,7 +450,7 @@ final class WorkQueueModel {
                 continue;
             }
             g.msg().droppedByCrash = true;
-            if (e.processed() && ++g.msg().processed > 1) {
+            if (e.processed() && processed.add(d) && ++g.msg().processed > 1) {
                 duplicateEffects.add(e.step());
             }
         }

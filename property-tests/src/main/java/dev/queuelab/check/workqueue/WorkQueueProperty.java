@@ -20,7 +20,8 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
     /** Competing consumers and acks: receives hide messages, acks delete them, stale receipts change nothing. */
     ACKS("acks", new Weights(30, 32, 26, 0, 4, 8, 0, 6),
             Map.of("competing: two consumers hold messages at once", 0.3, "receipt: stale one refused", 0.02,
-                    "redelivered after its deadline", 0.1, "receipt: id reused after an ack", 0.1)) {
+                    "redelivered after its deadline", 0.1, "receipt: id reused after an ack", 0.1,
+                    "ack batch: a stale receipt in a batch", 0.01, "ack batch: a receipt repeated in a batch", 0.01)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
             return WorkQueueConfig.standardQueue().withVisibilityTimeout(seconds(random, 10, 30));
@@ -30,8 +31,7 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
     /** Acks, visibility timeouts, extensions, crashes and stale receipts on a standard queue. */
     VISIBILITY("visibility", new Weights(20, 26, 20, 8, 6, 20, 0, 6),
             Map.of("redelivered after its deadline", 0.3, "receipt: stale one refused", 0.05,
-                    "visibility: extended", 0.1, "visibility: given back", 0.05, "redelivered after a crash", 0.05,
-                    "receipt: stale one for a reused id refused", 0.002)) {
+                    "visibility: extended", 0.1, "visibility: given back", 0.05, "redelivered after a crash", 0.05)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
             WorkQueueConfig c = WorkQueueConfig.standardQueue().withVisibilityTimeout(seconds(random, 5, 10, 30));
@@ -181,7 +181,8 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
             return new Step.Receive(consumer, 1 + (random.nextInt(3) == 0 ? random.nextInt(3) : 0), visibility);
         }
         if ((pick -= weights.ack) < 0) {
-            return new Step.Ack(consumer, random.nextInt(3));
+            return random.nextInt(4) == 0 ? new Step.AckBatch(consumer, 2 + random.nextInt(3), random.nextInt(3) == 0)
+                    : new Step.Ack(consumer, random.nextInt(3));
         }
         if ((pick -= weights.changeVisibility) < 0) {
             return new Step.ChangeVisibility(consumer, random.nextInt(2), List.of(0, 10, 30, 60).get(random.nextInt(4)));
