@@ -78,8 +78,13 @@ public final class Report {
             suite.counters().forEach(c -> md.append(' ').append(counter(r, c)).append(" |"));
             md.append('\n');
             bars.add(new BarChart.Bar(variant, s.value(), number(s.value()), ratio(ratio), variant.equals(suite.baseline())));
-            suite.goals().stream().filter(g -> g.variant().equals(variant)).forEach(g -> goalRows.add("| " + g.meaning()
-                    + " | " + ratio(ratio) + " | " + (Double.isNaN(ratio) ? "no baseline" : ratio >= g.minRatio() ? "met" : "missed") + " |\n"));
+            suite.goals().stream().filter(g -> g.variant().equals(variant)).forEach(g -> {
+                double r2 = g.over() == null ? ratio : s.value() / rows.stream()
+                        .filter(o -> g.over().equals(o.params().get(suite.axis()))).mapToDouble(o -> score(suite, o).value())
+                        .findFirst().orElse(Double.NaN);
+                goalRows.add("| " + g.meaning() + " | " + ratio(r2) + " | "
+                        + (Double.isNaN(r2) ? "no baseline" : r2 >= g.minRatio() ? "met" : "missed") + " |\n");
+            });
         }
         md.append('\n');
         charts.put(chart, BarChart.svg(suite.title(), suite.unit(), bars));

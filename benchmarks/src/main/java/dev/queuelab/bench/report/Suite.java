@@ -18,8 +18,13 @@ import java.util.List;
 public record Suite(String benchmark, String title, String axis, String baseline, String score, String unit,
                     List<String> counters, List<Goal> goals) {
 
-    /** A variant's target ratio to its baseline. */
-    public record Goal(String variant, double minRatio, String meaning) {
+    /**
+     * A variant's target ratio to the baseline, or to another variant of the same run ({@code over}).
+     */
+    public record Goal(String variant, double minRatio, String meaning, String over) {
+        public Goal(String variant, double minRatio, String meaning) {
+            this(variant, minRatio, meaning, null);
+        }
     }
 
     public static final List<Suite> ALL = List.of(
@@ -36,5 +41,12 @@ public record Suite(String benchmark, String title, String axis, String baseline
                     null, "cycles/s", List.of("empty", "redelivered", "deadLettered"),
                     List.of(new Goal("100000", 0.7, "100k messages in flight: >= 0.7x the throughput with 1 in flight (no linear scans)"))),
             new Suite("DiskAppendBenchmark.append", "Appending 100-byte records to a file", "force", "none",
-                    null, "records/s", List.of("forces"), List.of()));
+                    null, "records/s", List.of("forces"), List.of()),
+            new Suite("DurableLogBenchmark.append", "The log on disk beside the raw file, 100-byte records", "mode", "raw-packed",
+                    null, "appends/s", List.of("forces", "acked"),
+                    List.of(new Goal("log-force", 0.8, "log, force per append: >= 0.8x raw write+force", "raw-write+force"),
+                            new Goal("log-group-commit", 0.5, "log, group commit with pipelined appends: >= 0.5x raw packed writes with a force per MiB",
+                                    "raw-packed+force-per-MiB"),
+                            new Goal("log-group-commit", 100, "log, group commit: >= 100x the log's own force per append", "log-force"),
+                            new Goal("log-page-cache", 0.25, "log, page cache: >= 0.25x raw packed writes"))));
 }

@@ -47,6 +47,8 @@ import java.util.stream.Stream;
 public class DiskLogStorage implements LogStorage {
 
     static final String CLEAN_SHUTDOWN = ".clean-shutdown";
+    /** Group commit's write buffer per active segment: one write(2) per 64 KiB, as the raw baseline packs. */
+    static final int BUFFER = 64 << 10;
 
     private final Path dir;
     private final int partition;
@@ -117,6 +119,9 @@ public class DiskLogStorage implements LogStorage {
         if (segments.isEmpty()) {
             segments.put(expected, new FileLogSegment(dir, partition, expected, rules));
         }
+        if (policy instanceof FlushPolicy.GroupCommit) {
+            segments.lastEntry().getValue().buffer(BUFFER);
+        }
         return new RecoveryReport(partition, clean.isPresent(), clean.isPresent() ? recoveryPoint : 0, segments.size(),
                 records, truncated, deleted, rebuilt, problem);
     }
@@ -146,7 +151,8 @@ public class DiskLogStorage implements LogStorage {
 
     @Override
     public LogSegment roll(long baseOffset) {
-        FileLogSegment next = new FileLogSegment(dir, partition, baseOffset, rules);
+        segments.lastEntry().getValue().drain();                // the old segment's last frames reach its file
+        FileLogSegment next = segment(baseOffset);
         segments.put(baseOffset, next);
         OffsetCheckpointFile.forceDirectory(dir);               // the new file's name survives a power loss
         return next;
@@ -156,6 +162,14 @@ public class DiskLogStorage implements LogStorage {
     public void delete(LogSegment segment) {
         segments.remove(segment.baseOffset());
         delete((FileLogSegment) segment);
+    }
+
+    private FileLogSegment segment(long baseOffset) {
+        FileLogSegment s = new FileLogSegment(dir, partition, baseOffset, rules);
+        if (policy instanceof FlushPolicy.GroupCommit) {
+            s.buffer(BUFFER);
+        }
+        return s;
     }
 
     private void delete(FileLogSegment s) {

@@ -46,6 +46,9 @@ public class FileLogSegment extends LogSegment {
     private long lastAppendBytes;
     private long lastRead = -1;
     private long afterLastRead;
+    private ByteBuffer pending;                        // group commit: frames not yet written, guarded by this
+    private final List<long[]> pendingIndex = new ArrayList<>();
+    private long fileEnd;                              // bytes written to the file; size counts pending ones too
 
     FileLogSegment(Path dir, int partition, long baseOffset, DiskRules rules) {
         this.partition = partition;
@@ -58,6 +61,7 @@ public class FileLogSegment extends LogSegment {
             this.log = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             this.size = log.size();
             this.forcedSize = size;
+            this.fileEnd = size;
         } catch (IOException e) {
             throw new UncheckedIOException("opening the segment " + logFile, e);
         }
@@ -141,9 +145,9 @@ public class FileLogSegment extends LogSegment {
         boolean indexed = bytesSinceIndex >= rules.indexIntervalBytes();
         long position = size;
         long offset = nextOffset;
-        rules.appendInOrder(() -> write(frame, position), () -> {                             // G2, D2
+        rules.appendInOrder(() -> put(frame, position), () -> {                               // G2, D2
             if (indexed) {
-                index.append(offset, position);
+                indexEntry(offset, position);
             }
         });
         bytesSinceIndex = indexed ? 0 : bytesSinceIndex;
@@ -153,8 +157,66 @@ public class FileLogSegment extends LogSegment {
         track(entry, at);
     }
 
+    /**
+     * Under group commit, frames gather in a buffer of {@code bytes} and reach the file in one write when it is
+     * full, before a force, a roll, a read or a close: nothing is acknowledged before its force, so a crash
+     * loses only what no one was told was kept, and no reader sees a record before the file holds it.
+     */
+    void buffer(int bytes) {
+        pending = ByteBuffer.allocate(bytes);
+    }
+
+    private void put(ByteBuffer frame, long position) {
+        if (pending == null) {
+            write(frame, position);
+            fileEnd = position + frame.limit();
+            return;
+        }
+        synchronized (this) {
+            if (pending.remaining() < frame.limit()) {
+                drain();
+            }
+            if (frame.limit() > pending.capacity()) {
+                write(frame, fileEnd);
+                fileEnd += frame.limit();
+            } else {
+                pending.put(frame);
+                frame.rewind();
+            }
+        }
+    }
+
+    /** G2: an entry is written once its record is in the file; until then it waits for the drain. */
+    private void indexEntry(long offset, long position) {
+        if (pending == null) {
+            index.append(offset, position);
+            return;
+        }
+        synchronized (this) {
+            if (position < fileEnd) {
+                index.append(offset, position);
+            } else {
+                pendingIndex.add(new long[] {offset, position});
+            }
+        }
+    }
+
+    /** Writes the buffered frames to the file, then their index entries (G2). */
+    synchronized void drain() {
+        if (pending == null || pending.position() == 0) {
+            return;
+        }
+        pending.flip();
+        write(pending, fileEnd);
+        fileEnd += pending.limit();
+        pending.clear();
+        pendingIndex.forEach(e -> index.append(e[0], e[1]));
+        pendingIndex.clear();
+    }
+
     @Override
     public Entry entryAt(long offset) {
+        drain();
         long position = offset == lastRead + 1 ? afterLastRead : index.lookup(offset);
         while (position < size) {
             RecordFrame.Frame f = RecordFrame.read(log, position, size, partition);
@@ -173,6 +235,7 @@ public class FileLogSegment extends LogSegment {
 
     /** Forces the file's first {@code upTo} bytes and the index to the device (G3); called without the monitor. */
     void force(long upTo) throws IOException {
+        drain();
         log.force(false);
         index.force();
         forcedSize = Math.max(forcedSize, upTo);
@@ -186,11 +249,18 @@ public class FileLogSegment extends LogSegment {
             throw new UncheckedIOException("truncating " + logFile + " to " + position + " bytes", e);
         }
         size = position;
+        fileEnd = position;
         lastRead = -1;
     }
 
     /** A power loss: each file keeps only what its last force covered (G3). */
     void dropUnforced() throws IOException {
+        synchronized (this) {
+            if (pending != null) {
+                pending.clear();                                 // never written: the power loss takes it
+            }
+            pendingIndex.clear();
+        }
         if (log.size() > forcedSize) {
             log.truncate(forcedSize);
         }
@@ -199,6 +269,7 @@ public class FileLogSegment extends LogSegment {
     }
 
     void close() throws IOException {
+        drain();
         log.close();
         index.close();
     }

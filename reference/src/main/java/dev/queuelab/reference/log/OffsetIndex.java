@@ -31,6 +31,7 @@ public final class OffsetIndex {
     private final FileChannel channel;
     private final List<long[]> entries = new ArrayList<>();
     private volatile long forcedSize;
+    private volatile boolean dirty;
 
     public OffsetIndex(Path file, long baseOffset) {
         this.file = file;
@@ -91,6 +92,10 @@ public final class OffsetIndex {
     }
 
     public void force() throws IOException {
+        if (!dirty) {
+            return;                                      // nothing written since the last force: no fsync to pay
+        }
+        dirty = false;
         long size = channel.size();
         channel.force(false);
         forcedSize = size;                                                     // X3
@@ -114,6 +119,7 @@ public final class OffsetIndex {
     }
 
     private void write(int slot, long offset, long position) {
+        dirty = true;
         ByteBuffer b = ByteBuffer.allocate(8).putInt((int) (offset - baseOffset)).putInt((int) position).flip();
         try {
             while (b.hasRemaining()) {

@@ -104,6 +104,19 @@ class FlushPolicyTest extends DiskFixture {
     }
 
     @Test
+    void shouldServeARecordNotYetForcedWhenReadUnderGroupCommit() throws java.io.IOException {
+        try (DurableKafkaLog log = open(dir, GROUP)) {
+            CompletableFuture<AppendOutcome> sent = log.send(0, record(7));
+            long before = java.nio.file.Files.size(files(dir, ".log").get(0));
+            assertThat(all(log)).as("a read reaches the frames still in the write buffer").extracting(r -> r.value())
+                    .containsExactly(record(7).value());
+            assertThat(java.nio.file.Files.size(files(dir, ".log").get(0))).as("G2: the read wrote them to the file first")
+                    .isGreaterThan(before);
+            assertThat(sent).as("D5: written is not forced: still waiting").isNotDone();
+        }
+    }
+
+    @Test
     void shouldRefuseAGroupCommitWithoutABoundWhenMaxBytesIsZero() {
         assertThatThrownBy(() -> FlushPolicy.groupCommit(0, Duration.ofMillis(5))).isInstanceOf(OutOfRangeException.class)
                 .hasMessageContaining("maxBytes 0").hasMessageContaining("1 byte or more");
