@@ -107,7 +107,7 @@ public class FileLogSegment extends LogSegment {
         bytesSinceIndex = since;
         long cut = size - position;
         truncateTo(position);
-        boolean rebuild = !same(rebuilt, index.entries());
+        boolean rebuild = !index.matches(rebuilt);
         if (rebuild) {
             index.rewrite(rebuilt);
         }
@@ -298,17 +298,5 @@ public class FileLogSegment extends LogSegment {
         } catch (IOException e) {
             throw new UncheckedIOException("appending to " + logFile, e);
         }
-    }
-
-    private static boolean same(List<long[]> a, List<long[]> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i)[0] != b.get(i)[0] || a.get(i)[1] != b.get(i)[1]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -55,6 +55,19 @@ public final class OffsetIndex {
         return entries;
     }
 
+    /** True when this index holds exactly {@code expected}, the entries its log gives (X1). */
+    public boolean matches(List<long[]> expected) {
+        if (expected.size() != entries.size()) {
+            return false;
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            if (expected.get(i)[0] != entries.get(i)[0] || expected.get(i)[1] != entries.get(i)[1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Adds an entry for the frame of {@code offset} at {@code position} (X1). */
     public void append(long offset, long position) {
         write(entries.size(), offset, position);
