@@ -132,6 +132,11 @@ final class Flusher {
             }
             synchronized (state) {
                 forcedUpTo = Math.max(forcedUpTo, upTo);
+                // a send may have registered during the force, for an offset this force covered: it found
+                // forcedUpTo still low and waits; only this force can wake it (no further append may come)
+                while (!waiting.isEmpty() && waiting.peek().offset() < forcedUpTo) {
+                    covered.add(waiting.poll());
+                }
             }
             covered.forEach(w -> w.future().complete(null));                                   // D5
         }
