@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         description = "Run a command with --help for its own options.",
         subcommands = {GuideCommand.class, ExercisesCommand.class, CheckCommand.class, HintCommand.class,
                 WatchCommand.class, NextCommand.class, SolutionCommand.class, ResetCommand.class, BenchCommand.class,
+                CrashTrialsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QueuelabCommand implements Runnable {
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A topic of N partitions in the style of Kafka: each partition an append-only sequence of records numbered by
@@ -34,6 +35,26 @@ public interface PartitionedLog {
 
     /** Appends to the partition given, whatever the key. */
     AppendOutcome append(int partition, ProducerRecord record);
+
+    /**
+     * What an append survives once {@link #send}'s future has completed: {@link Durability#MEMORY} for a log in
+     * memory; on disk, what its {@link FlushPolicy} promises. Only {@link Durability#FORCED} is acknowledged as
+     * durable.
+     */
+    default Durability durability() {
+        return Durability.MEMORY;
+    }
+
+    /**
+     * Appends to the partition given, as {@link #append(int, ProducerRecord)} does (the offset is assigned
+     * before this returns), and returns a future that completes when the append is acknowledged: at once in
+     * memory and under the page-cache policy, after the force that covers it under the force and group-commit
+     * policies. A producer may send again before the future completes (pipelining, as Kafka's producer does).
+     * The future fails if the log could not write or force the record.
+     */
+    default CompletableFuture<AppendOutcome> send(int partition, ProducerRecord record) {
+        return CompletableFuture.completedFuture(append(partition, record));
+    }
 
     /** An id and epoch 0 for an idempotent producer without transactions. */
     ProducerIdAndEpoch initProducerId();

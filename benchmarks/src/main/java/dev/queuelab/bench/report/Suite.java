@@ -19,15 +19,22 @@ import java.util.List;
 public record Suite(String benchmark, String title, String axis, String baseline, String score, String unit,
                     List<String> counters, List<String> mustBeZero, List<Goal> goals) {
 
-    /** A variant's target: a ratio to its baseline of at least {@code minRatio}, or at most {@code maxBytes} per message. */
-    public record Goal(String variant, double minRatio, double maxBytes, String meaning) {
+    /**
+     * A variant's target: a ratio of at least {@code minRatio} to the baseline (or to another variant of the same
+     * run, {@code over}), or at most {@code maxBytes} per message.
+     */
+    public record Goal(String variant, double minRatio, double maxBytes, String meaning, String over) {
 
         public static Goal ratio(String variant, double minRatio, String meaning) {
-            return new Goal(variant, minRatio, Double.NaN, meaning);
+            return new Goal(variant, minRatio, Double.NaN, meaning, null);
+        }
+
+        public static Goal ratioOver(String variant, double minRatio, String meaning, String over) {
+            return new Goal(variant, minRatio, Double.NaN, meaning, over);
         }
 
         public static Goal bytes(String variant, double maxBytes, String meaning) {
-            return new Goal(variant, Double.NaN, maxBytes, meaning);
+            return new Goal(variant, Double.NaN, maxBytes, meaning, null);
         }
 
         public boolean onBytes() {
@@ -69,5 +76,13 @@ public record Suite(String benchmark, String title, String axis, String baseline
                     List.of(Goal.ratio("8", 0.5, "8 consumer groups reading one partition cost <= 2x one group"
                             + " (>= 0.5x its throughput)"))),
             new Suite("DiskAppendBenchmark.append", "Appending 100-byte records to a file", "force", "none",
-                    null, "records/s", List.of("forces"), List.of(), List.of()));
+                    null, "records/s", List.of("forces"), List.of(), List.of()),
+            new Suite("DurableLogBenchmark.append", "The log on disk beside the raw file, 100-byte records", "mode", "raw-packed",
+                    null, "appends/s", List.of("forces", "acked"), List.of(),
+                    List.of(Goal.ratioOver("log-force", 0.8, "log, force per append: >= 0.8x raw write+force", "raw-write+force"),
+                            Goal.ratioOver("log-group-commit", 0.5, "log, group commit with pipelined appends: >= 0.5x raw packed"
+                                    + " writes with a force per MiB", "raw-packed+force-per-MiB"),
+                            Goal.ratioOver("log-group-commit", 100, "log, group commit: >= 100x the log's own force per append",
+                                    "log-force"),
+                            Goal.ratio("log-page-cache", 0.25, "log, page cache: >= 0.25x raw packed writes"))));
 }

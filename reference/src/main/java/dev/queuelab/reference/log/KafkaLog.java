@@ -74,11 +74,16 @@ public class KafkaLog extends LogRules implements PartitionedLog {
     private long nullKeyed;                              // counts null-keyed appends for round-robin (L2)
 
     public KafkaLog(LogConfig config, InstantSource clock) {
+        this(config, clock, MemoryLogStorage::new);
+    }
+
+    /** A log whose partitions keep their segments where {@code storage} opens them ({@link DurableKafkaLog}). */
+    protected KafkaLog(LogConfig config, InstantSource clock, LogStorage.Factory storage) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.partitions = new Partition[config.partitions()];
         for (int p = 0; p < partitions.length; p++) {
-            partitions[p] = new Partition(p, config, this);
+            partitions[p] = new Partition(p, config, this, storage.open(p));
         }
         this.groups = new GroupCoordinator(config, this);
     }
@@ -264,6 +269,12 @@ public class KafkaLog extends LogRules implements PartitionedLog {
     /** Thread-safety: the object every public method holds while it reads or changes the log. */
     protected Object monitor() { return this; }
 
+    Partition partition(int p) { return partitions[config.requirePartition(p)]; }
+
+    GroupCoordinator groupCoordinator() { return groups; }
+
+    InstantSource clock() { return clock; }
+
     private TransactionOutcome endTransaction(ProducerIdAndEpoch producer, boolean commit, String call) {
         return locked(now -> {
             if (producers.isFenced(producer)) {
@@ -287,7 +298,7 @@ public class KafkaLog extends LogRules implements PartitionedLog {
      * Every public method runs its body here, holding the monitor, after expired sessions (L9) and retention
      * (L5) have been honoured at the clock's current instant: no timers, and the same instant throughout.
      */
-    private <T> T locked(Function<Instant, T> body) {
+    <T> T locked(Function<Instant, T> body) {
         synchronized (monitor()) {
             Instant now = clock.instant();
             groups.expireSessions(now);

@@ -43,6 +43,7 @@ public class Partition {
     private final int id;
     private final LogConfig config;
     private final LogRules rules;
+    private final LogStorage storage;
     private final NavigableMap<Long, LogSegment> segments = new TreeMap<>();
     private final Map<Long, Long> openTransactions = new HashMap<>();    // producerId -> its first offset here
     private final List<long[]> abortedIndex = new ArrayList<>();         // {producerId, firstOffset, markerOffset}
@@ -50,10 +51,37 @@ public class Partition {
     private long sizeInBytes;
 
     public Partition(int id, LogConfig config, LogRules rules) {
+        this(id, config, rules, new MemoryLogStorage(id));
+    }
+
+    /** A partition over what {@code storage} kept: its offsets and open or aborted transactions replayed. */
+    public Partition(int id, LogConfig config, LogRules rules, LogStorage storage) {
         this.id = id;
         this.config = config;
         this.rules = rules;
-        segments.put(0L, new LogSegment(0));
+        this.storage = storage;
+        for (LogSegment s : storage.segments()) {
+            segments.put(s.baseOffset(), s);
+            sizeInBytes += s.sizeInBytes();
+            for (long o = s.baseOffset(); o < s.nextOffset(); o++) {
+                replay(s.entryAt(o), o);
+            }
+        }
+        highWatermark = segments.lastEntry().getValue().nextOffset();
+    }
+
+    /** Where this partition's segments live. */
+    public LogStorage storage() { return storage; }
+
+    private void replay(LogSegment.Entry e, long offset) {
+        if (e.isMarker()) {
+            Long first = openTransactions.remove(e.producerId());
+            if (first != null && e.marker() == LogSegment.Marker.ABORT) {
+                abortedIndex.add(new long[] {e.producerId(), first, offset});              // L11
+            }
+        } else if (e.transactional()) {
+            openTransactions.putIfAbsent(e.producerId(), offset);                          // L6
+        }
     }
 
     public long logStartOffset() { return segments.firstKey(); }                          // L3
@@ -167,6 +195,7 @@ public class Partition {
                 roll();                              // L5: never leave the partition without an active segment
             }
             segments.pollFirstEntry();
+            storage.delete(oldest);                  // L5: whole segments, files and all
             sizeInBytes -= oldest.sizeInBytes();
             long start = logStartOffset();
             abortedIndex.removeIf(a -> a[2] < start);
@@ -197,11 +226,12 @@ public class Partition {
         }
         active.append(entry, now);
         sizeInBytes += entry.size();
+        storage.appended(highWatermark, now);
         highWatermark++;                                                                    // L1
     }
 
     private LogSegment roll() {
-        LogSegment next = new LogSegment(highWatermark);                                    // L4: contiguous
+        LogSegment next = storage.roll(highWatermark);                                      // L4: contiguous
         segments.put(next.baseOffset(), next);
         return next;
     }

@@ -1,0 +1,198 @@
+package dev.queuelab.bench;
+
+import dev.queuelab.api.log.AppendOutcome;
+import dev.queuelab.api.log.FlushPolicy;
+import dev.queuelab.api.log.LogConfig;
+import dev.queuelab.api.log.ProducerRecord;
+import dev.queuelab.reference.log.DurableKafkaLog;
+import dev.queuelab.reference.log.FlushScheduler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The log on disk against the raw file beneath it, 100-byte records, in the same run.
+ *
+ * <pre>
+ *   raw-write+force           record ──write──► file ──force──►            (one fsync per record)
+ *   log-force                 send ──frame+CRC──► .log ──force──► ack     (flush policy: force each append)
+ *   raw-packed+force-per-MiB  record ──► 64 KiB batch ──write──► file ──force every MiB──►
+ *   log-group-commit          send, send, send... (20k in flight) ──► .log ──one force per MiB──► acks
+ *   raw-packed                record ──► 64 KiB batch ──write──► page cache
+ *   log-page-cache            send ──frame+CRC──► .log (one write per record) ──► ack at once
+ * </pre>
+ *
+ * Measures appends per second. The log frames each 100-byte value with 49 bytes (length, CRC32C, offset,
+ * timestamp, attributes, producer id, lengths), writes each record with its own system call, and checks
+ * sessions and retention under its lock on every call; the raw variants write bare bytes. Files live under
+ * {@code .queuelab/bench-durable/} (a real disk); the log keeps 128 MiB by size retention and the raw file
+ * starts again at 256 MiB, so a run cannot fill the disk. Counters: {@code forces} (fsyncs by the raw variants),
+ * {@code acked} (sends whose acknowledgement completed: every send, by the end of the iteration).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+public class DurableLogBenchmark {
+
+    static final int RECORD = 100;
+    static final int IN_FLIGHT = 20_000;
+
+    @Param({"raw-write+force", "log-force", "raw-packed+force-per-MiB", "log-group-commit", "raw-packed", "log-page-cache"})
+    public String mode;
+
+    private Path dir;
+    private FileChannel channel;
+    private DurableKafkaLog log;
+    private final ByteBuffer batch = ByteBuffer.allocateDirect(64 << 10);
+    private final byte[] bytes = new byte[RECORD];
+    private ProducerRecord record;
+    private final ArrayDeque<CompletableFuture<AppendOutcome>> inFlight = new ArrayDeque<>();
+    private long written;
+    private long position;
+
+    /** What the durability was bought with, and proof that every send was acknowledged. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Counters {
+        public long forces;
+        public long acked;
+    }
+
+    @Setup(Level.Iteration)
+    public void open() throws IOException {
+        dir = Path.of(System.getProperty("queuelab.bench.dir", ".queuelab/bench-durable")).resolve(mode.replace('+', '_'));
+        delete(dir);
+        Files.createDirectories(dir);
+        for (int i = 0; i < RECORD; i++) {
+            bytes[i] = (byte) ('a' + i % 26);
+        }
+        record = new ProducerRecord(null, new String(bytes, java.nio.charset.StandardCharsets.US_ASCII), Map.of());
+        written = 0;
+        position = 0;
+        batch.clear();
+        if (mode.startsWith("raw")) {
+            channel = FileChannel.open(dir.resolve("raw.log"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } else {
+            FlushPolicy policy = switch (mode) {
+                case "log-force" -> FlushPolicy.forceEachAppend();
+                case "log-group-commit" -> FlushPolicy.groupCommit(1 << 20, Duration.ofMillis(5));
+                case "log-page-cache" -> FlushPolicy.pageCache();
+                default -> throw new IllegalArgumentException("mode " + mode);
+            };
+            LogConfig config = LogConfig.of(1).withSegmentBytes(32L << 20).withRetentionBytes(96L << 20);
+            log = DurableKafkaLog.open(dir, "bench", config, policy, TickingClock.shared(), FlushScheduler.CALLER);
+        }
+    }
+
+    @Benchmark
+    public long append(Counters counters) throws Exception {
+        switch (mode) {
+            case "raw-write+force" -> {
+                batch.put(bytes);
+                flush();
+                channel.force(false);
+                counters.forces++;
+            }
+            case "raw-packed+force-per-MiB" -> {
+                packed();
+                if (++written % ((1 << 20) / RECORD) == 0) {
+                    flush();
+                    channel.force(false);
+                    counters.forces++;
+                }
+            }
+            case "raw-packed" -> packed();
+            default -> {
+                inFlight.add(log.send(0, record));
+                while (inFlight.size() > IN_FLIGHT || inFlight.peek().isDone()) {
+                    inFlight.poll().get(30, TimeUnit.SECONDS);
+                    counters.acked++;
+                    if (inFlight.isEmpty()) {
+                        break;
+                    }
+                }
+            }
+        }
+        return written;
+    }
+
+    private void packed() throws IOException {
+        if (batch.remaining() < RECORD) {
+            flush();
+        }
+        batch.put(bytes);
+    }
+
+    private void flush() throws IOException {
+        batch.flip();
+        while (batch.hasRemaining()) {
+            position += channel.write(batch, position);
+        }
+        batch.clear();
+        if (position >= 256L << 20) {
+            channel.truncate(0);
+            position = 0;
+        }
+    }
+
+    @TearDown(Level.Iteration)
+    public void close() throws Exception {
+        if (log != null) {
+            log.flush();
+            for (CompletableFuture<AppendOutcome> f : inFlight) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            inFlight.clear();
+            log.close();
+            log = null;
+        } else {
+            channel.close();
+        }
+        delete(dir);
+    }
+
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.queuelab.crash;
+
+import dev.queuelab.api.log.AppendOutcome;
+import dev.queuelab.api.log.Assignment;
+import dev.queuelab.api.log.FlushPolicy;
+import dev.queuelab.reference.log.DurableKafkaLog;
+import dev.queuelab.reference.log.FlushScheduler;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The process a crash trial kills: opens (and so recovers) the log in a directory, then appends the trial's
+ * records to its partitions in turn, up to 64 in flight, and commits offsets as their appends are acknowledged,
+ * until it is killed or has appended {@code max} records.
+ *
+ * <p>It reports on standard output, one line each, flushed at once: {@code A p o} once the append at (p, o) is
+ * acknowledged, {@code C p o} once offset o is committed for p. What the parent has read is what was promised.
+ * Usage: {@code CrashChild DIR SEED POLICY MAX}, POLICY one of force, group-commit, page-cache.
+ */
+public final class CrashChild {
+
+    static final String TOPIC = "orders";
+    static final int PARTITIONS = 2;
+    static final int IN_FLIGHT = 64;
+    static final int COMMIT_EVERY = 25;
+
+    private CrashChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        long seed = Long.parseLong(args[1]);
+        FlushPolicy policy = CrashTrials.policy(args[2]);
+        long max = Long.parseLong(args[3]);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, "UTF-8");
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "linger");
+            t.setDaemon(true);
+            return t;
+        });
+        FlushScheduler scheduler = (delay, task) -> timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        DurableKafkaLog log = DurableKafkaLog.open(dir, TOPIC, CrashTrials.config(), policy, InstantSource.system(), scheduler);
+        Assignment member = log.join("trial-group", "child");
+        long[] next = new long[PARTITIONS];
+        for (int p = 0; p < PARTITIONS; p++) {
+            next[p] = log.highWatermark(p);
+        }
+        ArrayDeque<CompletableFuture<AppendOutcome>> inFlight = new ArrayDeque<>();
+        long[] acked = new long[PARTITIONS];
+        for (long i = 0; i < max; i++) {
+            int p = (int) (i % PARTITIONS);
+            inFlight.add(log.send(p, TrialRecords.expected(seed, p, next[p]++)));
+            while (inFlight.size() > IN_FLIGHT || i == max - 1 && !inFlight.isEmpty()) {
+                AppendOutcome a = inFlight.poll().get(20, TimeUnit.SECONDS);
+                out.println("A " + a.partition() + " " + a.offset());
+                if (++acked[a.partition()] % COMMIT_EVERY == 0) {
+                    log.commit("trial-group", "child", member.generation(), a.partition(), a.offset() + 1);
+                    out.println("C " + a.partition() + " " + (a.offset() + 1));
+                }
+            }
+        }
+        log.close();
+        out.println("DONE");
+        timer.shutdownNow();
+        timer.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** The linger the trials use under group commit. */
+    static Duration linger() {
+        return Duration.ofMillis(2);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.queuelab.reference.log;
+
+import dev.queuelab.api.log.Durability;
+import dev.queuelab.api.log.FlushPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * A partition on disk: a directory of {@link FileLogSegment}s, recovered when opened, forced by its
+ * {@link FlushPolicy}.
+ *
+ * <pre>
+ *   topic-0/
+ *     00000000000000000000.log     frames of offsets 0..4095        (rolled, read only)
+ *     00000000000000000000.index   sparse: offset -> byte position
+ *     00000000000000004096.log     frames of offsets 4096..         (active: appends go here)
+ *     00000000000000004096.index
+ *     .clean-shutdown              written by close(), deleted by open(): the recovery point, with a CRC
+ * </pre>
+ *
+ * Teaches: recovery. A crash can leave a torn last record, a record never forced, an index ahead of its log;
+ * on open, every record from the recovery point on is read back and checked, the first bad one and all after
+ * it are cut, and each index is rebuilt from its log if it differs.
+ * Invariants:
+ *   D1-D6 as {@link Flusher} and {@link DiskRules} state them (D2: record before index entry; D3: recovery
+ *      keeps only frames whose CRC32C matches, in offset order, and cuts the rest);
+ *   D7 after open, the segments are contiguous from the first baseOffset: a gap or a bad frame ends the log
+ *      there, and later segments are deleted whole;
+ *   D8 records below the recovery point of a clean shutdown are scanned but not validated; after a crash
+ *      (no mark) every record is validated.
+ * Thread-safety: as {@link LogStorage}: the flush methods run without the log's monitor, the others with it.
+ * Real world: Kafka's LogLoader and LogSegment.recover (log.dirs/topic-partition, 20-digit baseOffset file
+ * names, .kafka_cleanshutdown, recovery-point-offset-checkpoint). Kafka writes the recovery point on a
+ * schedule while running; here only a clean shutdown writes it, so a crash validates the whole partition.
+ */
+public class DiskLogStorage implements LogStorage {
+
+    static final String CLEAN_SHUTDOWN = ".clean-shutdown";
+    /** Group commit's write buffer per active segment: one write(2) per 64 KiB, as the raw baseline packs. */
+    static final int BUFFER = 64 << 10;
+
+    private final Path dir;
+    private final int partition;
+    private final FlushPolicy policy;
+    private final DiskRules rules;
+    private final NavigableMap<Long, FileLogSegment> segments = new TreeMap<>();
+    private final Flusher flusher;
+    private final RecoveryReport report;
+    private boolean closed;
+
+    public DiskLogStorage(Path dir, int partition, FlushPolicy policy, FlushScheduler scheduler, DiskRules rules) {
+        this.dir = dir;
+        this.partition = partition;
+        this.policy = policy;
+        this.rules = rules;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("creating the partition directory " + dir, e);
+        }
+        this.report = recover();
+        this.flusher = new Flusher(policy, rules, scheduler, segments.lastEntry().getValue().nextOffset());
+    }
+
+    /** Storage for each partition of a topic under {@code logDir/<topic>-<partition>}. */
+    public static Factory factory(Path logDir, String topic, FlushPolicy policy, FlushScheduler scheduler, DiskRules rules) {
+        return p -> new DiskLogStorage(logDir.resolve(topic + "-" + p), p, policy, scheduler, rules);
+    }
+
+    private RecoveryReport recover() {
+        Path mark = dir.resolve(CLEAN_SHUTDOWN);
+        Optional<Map<String, Long>> clean = OffsetCheckpointFile.read(mark);
+        long recoveryPoint = clean.map(m -> m.getOrDefault("recovery-point", 0L)).orElse(0L);
+        try {
+            Files.deleteIfExists(mark);                           // from now on, a crash is a crash (D8)
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting " + mark, e);
+        }
+        List<Long> bases = baseOffsets();
+        long expected = bases.isEmpty() ? 0 : bases.get(0);
+        long records = 0;
+        long truncated = 0;
+        int deleted = 0;
+        int rebuilt = 0;
+        String problem = null;
+        for (int i = 0; i < bases.size(); i++) {
+            FileLogSegment s = new FileLogSegment(dir, partition, bases.get(i), rules);
+            if (problem != null || bases.get(i) != expected) {
+                problem = problem != null ? problem : "a gap: segment " + bases.get(i) + " where offset " + expected + " was due";
+                delete(s);                                                                     // D7
+                deleted++;
+                continue;
+            }
+            boolean holdsUnsafe = i + 1 >= bases.size() || bases.get(i + 1) > recoveryPoint;
+            FileLogSegment.Scan scan = s.recover(clean.isEmpty() || holdsUnsafe);              // D3, D8
+            records += scan.kept();
+            truncated += scan.truncatedBytes();
+            rebuilt += scan.indexRebuilt() ? 1 : 0;
+            problem = scan.problem();
+            if (s.isEmpty() && i > 0) {
+                delete(s);                        // an empty rolled file a crash left: the next roll makes it again
+                deleted++;
+                continue;
+            }
+            segments.put(s.baseOffset(), s);
+            expected = s.nextOffset();
+        }
+        if (segments.isEmpty()) {
+            segments.put(expected, new FileLogSegment(dir, partition, expected, rules));
+        }
+        if (policy instanceof FlushPolicy.GroupCommit) {
+            segments.lastEntry().getValue().buffer(BUFFER);
+        }
+        return new RecoveryReport(partition, clean.isPresent(), clean.isPresent() ? recoveryPoint : 0, segments.size(),
+                records, truncated, deleted, rebuilt, problem);
+    }
+
+    private List<Long> baseOffsets() {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Long> bases = new ArrayList<>();
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.matches("\\d{20}\\.log")) {
+                    bases.add(Long.parseLong(name.substring(0, 20)));
+                } else if (name.matches("\\d{20}\\.index") && !Files.exists(dir.resolve(name.substring(0, 20) + ".log"))) {
+                    Files.delete(f);                                                           // an index with no log
+                }
+            }
+            bases.sort(null);
+            return bases;
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing " + dir, e);
+        }
+    }
+
+    @Override
+    public List<LogSegment> segments() {
+        return List.copyOf(segments.values());
+    }
+
+    @Override
+    public LogSegment roll(long baseOffset) {
+        segments.lastEntry().getValue().drain();                // the old segment's last frames reach its file
+        FileLogSegment next = segment(baseOffset);
+        segments.put(baseOffset, next);
+        OffsetCheckpointFile.forceDirectory(dir);               // the new file's name survives a power loss
+        return next;
+    }
+
+    @Override
+    public void delete(LogSegment segment) {
+        segments.remove(segment.baseOffset());
+        delete((FileLogSegment) segment);
+    }
+
+    private FileLogSegment segment(long baseOffset) {
+        FileLogSegment s = new FileLogSegment(dir, partition, baseOffset, rules);
+        if (policy instanceof FlushPolicy.GroupCommit) {
+            s.buffer(BUFFER);
+        }
+        return s;
+    }
+
+    private void delete(FileLogSegment s) {
+        try {
+            s.delete();
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting the segment " + s.file(), e);
+        }
+    }
+
+    @Override
+    public Durability durability() {
+        return policy.durability();
+    }
+
+    @Override
+    public void appended(long offset, Instant now) {
+        FileLogSegment active = segments.lastEntry().getValue();
+        flusher.appended(active, offset, active.lastAppendBytes(), now);
+    }
+
+    @Override
+    public CompletableFuture<Void> acknowledgement(long offset) {
+        return flusher.acknowledgement(offset);
+    }
+
+    @Override
+    public void flushIfDue(Instant now) {
+        flusher.flushIfDue(now);
+    }
+
+    @Override
+    public void flush() {
+        flusher.flush();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        flush();
+        long end = segments.lastEntry().getValue().nextOffset();
+        try {
+            for (FileLogSegment s : segments.values()) {
+                s.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing " + dir, e);
+        }
+        OffsetCheckpointFile.write(dir.resolve(CLEAN_SHUTDOWN), Map.of("recovery-point", end));
+        closed = true;
+    }
+
+    @Override
+    public void powerLoss() {
+        try {
+            for (FileLogSegment s : segments.values()) {
+                s.dropUnforced();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("simulating a power loss in " + dir, e);
+        }
+        closed = true;
+    }
+
+    @Override
+    public RecoveryReport recovery() {
+        return report;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.queuelab.reference.log;
+
+import dev.queuelab.api.log.Durability;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where one partition keeps its segments: in memory ({@link MemoryLogStorage}) or in a directory of files
+ * ({@link DiskLogStorage}). A {@link Partition} decides what goes in; its storage decides where it lives and
+ * when an append is acknowledged.
+ *
+ * Teaches: the log's rules (offsets, retention, transactions) do not change with the storage; what changes is
+ * what an acknowledged append survives ({@link #durability()}) and what a restart finds ({@link #segments()}).
+ * Invariants:
+ *   T1 {@link #segments()} are contiguous, at least one, and what a previous life of the partition left
+ *      (nothing in memory; on disk, what recovery kept);
+ *   T2 an append's acknowledgement completes only when the append survives what {@link #durability()} names.
+ * Thread-safety: {@link #flushIfDue} and {@link #flush} may be called without the log's monitor, from any
+ * thread; every other method is called holding it.
+ * Real world: Kafka's UnifiedLog/LocalLog over a log directory; Kafka has no storage in memory.
+ */
+public interface LogStorage extends AutoCloseable {
+
+    /** Makes one partition's storage, given its number. */
+    interface Factory {
+        LogStorage open(int partition);
+    }
+
+    /** The segments found when the storage was opened, oldest first (T1). */
+    List<LogSegment> segments();
+
+    /** A new, empty active segment starting at {@code baseOffset}. */
+    LogSegment roll(long baseOffset);
+
+    /** Removes a segment retention deleted, with its files. */
+    void delete(LogSegment segment);
+
+    Durability durability();
+
+    /** Called holding the monitor after each entry is appended at {@code offset} (a force may follow, D1). */
+    void appended(long offset, Instant now);
+
+    /** The acknowledgement of the append at {@code offset} (T2), called holding the monitor. */
+    CompletableFuture<Void> acknowledgement(long offset);
+
+    /** Without the monitor: forces what waits if a batch is due by size or by linger at {@code now}. */
+    void flushIfDue(Instant now);
+
+    /** Without the monitor: forces everything written so far and completes what waited for it. */
+    void flush();
+
+    /** A clean shutdown: everything forced, a clean-shutdown mark written, files closed. */
+    @Override
+    void close();
+
+    /** A power loss, for simulations and trials: every file keeps only what was forced; nothing is marked clean. */
+    void powerLoss();
+
+    /** What opening the storage found and did. */
+    RecoveryReport recovery();
+}

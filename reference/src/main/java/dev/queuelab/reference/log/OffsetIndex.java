@@ -1,0 +1,145 @@
+package dev.queuelab.reference.log;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A segment's sparse {@code .index}: pairs (offset - baseOffset, byte position), one per indexIntervalBytes of
+ * records, so a read finds its record by a binary search and a short scan instead of reading the file whole.
+ *
+ * Teaches: an index is a hint derived from the log; it can always be rebuilt from the log, never the reverse.
+ * Invariants:
+ *   X1 entries are in increasing offset and position order, each pointing at the first byte of the frame of
+ *      its offset;
+ *   X2 an entry is written only after its record (so no crash leaves an entry for a record not written);
+ *   X3 forcedSize is the file's length at its last force: a power loss keeps at least that much.
+ * Thread-safety: none of its own; guarded by the log's monitor, except {@link #force}, called by the flush.
+ * Real world: Kafka's OffsetIndex (8-byte entries, index.interval.bytes = 4096); Kafka memory-maps the file
+ * and preallocates it (segment.index.bytes); here entries are written through the channel.
+ */
+public final class OffsetIndex {
+
+    private final Path file;
+    private final long baseOffset;
+    private final FileChannel channel;
+    private final List<long[]> entries = new ArrayList<>();
+    private volatile long forcedSize;
+    private volatile boolean dirty;
+
+    public OffsetIndex(Path file, long baseOffset) {
+        this.file = file;
+        this.baseOffset = baseOffset;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            ByteBuffer all = ByteBuffer.allocate((int) (channel.size() / 8 * 8));
+            channel.read(all, 0);
+            all.flip();
+            while (all.remaining() >= 8) {
+                entries.add(new long[] {baseOffset + all.getInt(), all.getInt()});
+            }
+            forcedSize = channel.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException("opening the index " + file, e);
+        }
+    }
+
+    /** The entries as loaded or appended: {offset, position} each. */
+    public List<long[]> entries() {
+        return entries;
+    }
+
+    /** True when this index holds exactly {@code expected}, the entries its log gives (X1). */
+    public boolean matches(List<long[]> expected) {
+        if (expected.size() != entries.size()) {
+            return false;
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            if (expected.get(i)[0] != entries.get(i)[0] || expected.get(i)[1] != entries.get(i)[1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds an entry for the frame of {@code offset} at {@code position} (X1). */
+    public void append(long offset, long position) {
+        write(entries.size(), offset, position);
+        entries.add(new long[] {offset, position});
+    }
+
+    /** The position of the last entry at or before {@code offset}, or 0: where a scan for it starts. */
+    public long lookup(long offset) {
+        int lo = 0;
+        int hi = entries.size() - 1;
+        long found = 0;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (entries.get(mid)[0] <= offset) {
+                found = entries.get(mid)[1];
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /** Replaces every entry with {@code rebuilt} (recovery found the file did not match its log). */
+    public void rewrite(List<long[]> rebuilt) {
+        try {
+            channel.truncate(0);
+            entries.clear();
+            for (long[] e : rebuilt) {
+                append(e[0], e[1]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("rewriting the index " + file, e);
+        }
+    }
+
+    public void force() throws IOException {
+        if (!dirty) {
+            return;                                      // nothing written since the last force: no fsync to pay
+        }
+        dirty = false;
+        long size = channel.size();
+        channel.force(false);
+        forcedSize = size;                                                     // X3
+    }
+
+    /** A power loss: the file keeps what its last force covered (X3), as the worst case allows. */
+    void dropUnforced() throws IOException {
+        if (channel.size() > forcedSize) {
+            channel.truncate(forcedSize);
+        }
+        channel.close();
+    }
+
+    void close() throws IOException {
+        channel.close();
+    }
+
+    void delete() throws IOException {
+        channel.close();
+        Files.deleteIfExists(file);
+    }
+
+    private void write(int slot, long offset, long position) {
+        dirty = true;
+        ByteBuffer b = ByteBuffer.allocate(8).putInt((int) (offset - baseOffset)).putInt((int) position).flip();
+        try {
+            while (b.hasRemaining()) {
+                channel.write(b, slot * 8L + b.position());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the index " + file, e);
+        }
+    }
+}

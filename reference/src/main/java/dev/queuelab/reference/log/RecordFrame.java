@@ -1,0 +1,177 @@
+package dev.queuelab.reference.log;
+
+import dev.queuelab.api.log.ConsumerRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+/**
+ * How one entry is laid out in a {@code .log} file, and how it is read back and judged.
+ *
+ * <pre>
+ *   length  int32   bytes after this field
+ *   crc     int32   CRC32C of every byte after this field
+ *   offset  int64 | timestamp int64 s + int32 ns | attributes int8 (bit 0 transactional, bits 1-2 marker)
+ *   producerId int64 | key int32 length (-1 null) + UTF-8 | value idem | headers int32 count + (key, value)*
+ * </pre>
+ *
+ * Teaches: a record on disk carries its own length (to find the next one) and a checksum (to know a torn or
+ * flipped one), so recovery can tell the last good byte without trusting anything else.
+ * Invariants:
+ *   F1 a frame's checksum covers its offset and everything after, so a record moved or altered is caught;
+ *   F2 {@link #read} never returns a frame that runs past the limit it is given (a torn tail is TORN).
+ * Thread-safety: stateless.
+ * Real world: a Kafka record batch (magic 2) holding one record: Kafka's CRC32C covers the batch from its
+ * attributes on, not the base offset or length; here the offset is covered too, and there are no varints.
+ */
+public final class RecordFrame {
+
+    /** The length and checksum fields, before the checksummed body. */
+    public static final int HEADER = 8;
+    static final int MIN_BODY = 8 + 12 + 1 + 8 + 4 + 4 + 4;
+    static final int MAX_BODY = 64 << 20;
+
+    /** What {@link #read} found at a position. */
+    public enum Status { OK, TORN, CORRUPT }
+
+    /**
+     * A frame read from a file.
+     *
+     * @param size             the frame's bytes, header included
+     * @param checksumMatches  false when the stored CRC32C differs from the body's (F1)
+     * @param entry            the decoded entry, or null when the body could not be decoded
+     */
+    public record Frame(Status status, long position, int size, long offset, boolean checksumMatches, LogSegment.Entry entry) {
+    }
+
+    private RecordFrame() {
+    }
+
+    /** The bytes of one entry at {@code offset}. */
+    public static ByteBuffer encode(LogSegment.Entry entry, long offset, Instant timestamp) {
+        ConsumerRecord r = entry.record();
+        byte[] key = r == null ? null : utf8(r.key());
+        byte[] value = r == null ? null : utf8(r.value());
+        Map<String, String> headers = r == null ? Map.of() : r.headers();
+        int body = MIN_BODY + len(key) + len(value);
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            body += 8 + utf8(h.getKey()).length + utf8(h.getValue()).length;
+        }
+        ByteBuffer buf = ByteBuffer.allocate(HEADER + body);
+        buf.putInt(body).putInt(0).putLong(offset).putLong(timestamp.getEpochSecond()).putInt(timestamp.getNano());
+        int marker = entry.marker() == null ? 0 : entry.marker() == LogSegment.Marker.COMMIT ? 1 : 2;
+        buf.put((byte) ((entry.transactional() ? 1 : 0) | marker << 1)).putLong(entry.producerId());
+        put(buf, key);
+        put(buf, value);
+        buf.putInt(headers.size());
+        for (Map.Entry<String, String> h : new java.util.TreeMap<>(headers).entrySet()) {
+            put(buf, utf8(h.getKey()));
+            put(buf, utf8(h.getValue()));
+        }
+        buf.putInt(4, checksum(buf.array(), HEADER, body));                      // F1
+        return buf.flip();
+    }
+
+    /** The frame at {@code position}, reading no byte at or past {@code limit} (F2). */
+    public static Frame read(FileChannel channel, long position, long limit, int partition) {
+        try {
+            if (limit - position < HEADER) {
+                return new Frame(Status.TORN, position, 0, -1, false, null);
+            }
+            ByteBuffer head = ByteBuffer.allocate(HEADER);
+            channel.read(head, position);
+            int body = head.getInt(0);
+            if (body < MIN_BODY || body > MAX_BODY) {
+                return new Frame(Status.CORRUPT, position, 0, -1, false, null);    // a length no writer wrote
+            }
+            if (position + HEADER + body > limit) {
+                return new Frame(Status.TORN, position, 0, -1, false, null);      // F2
+            }
+            ByteBuffer buf = ByteBuffer.allocate(body);
+            while (buf.hasRemaining() && channel.read(buf, position + HEADER + buf.position()) >= 0) {
+                continue;
+            }
+            boolean matches = checksum(buf.array(), 0, body) == head.getInt(4);
+            buf.flip();
+            long offset = buf.getLong();
+            LogSegment.Entry entry = decode(buf.position(0), partition);
+            Status status = matches && entry != null ? Status.OK : Status.CORRUPT;
+            return new Frame(status, position, HEADER + body, offset, matches, entry);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a record at byte " + position, e);
+        }
+    }
+
+    private static LogSegment.Entry decode(ByteBuffer buf, int partition) {
+        try {
+            long offset = buf.getLong();
+            Instant timestamp = Instant.ofEpochSecond(buf.getLong(), buf.getInt());
+            int attributes = buf.get();
+            long producerId = buf.getLong();
+            String key = string(buf);
+            String value = string(buf);
+            int count = buf.getInt();
+            if (count < 0 || count > buf.remaining() / 8) {
+                return null;
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                headers.put(string(buf), string(buf));
+            }
+            int marker = attributes >> 1 & 3;
+            boolean transactional = (attributes & 1) == 1;
+            if (marker == 3 || buf.hasRemaining() || headers.containsKey(null) || headers.containsValue(null)) {
+                return null;
+            }
+            if (marker != 0) {
+                return new LogSegment.Entry(null, producerId, transactional,
+                        marker == 1 ? LogSegment.Marker.COMMIT : LogSegment.Marker.ABORT, 0);
+            }
+            ConsumerRecord record = new ConsumerRecord(partition, offset, timestamp, key, value, headers);
+            return new LogSegment.Entry(record, producerId, transactional, null, record.asProducerRecord().sizeInBytes());
+        } catch (BufferUnderflowException | IllegalArgumentException | java.time.DateTimeException e) {
+            return null;                                                          // bytes no writer wrote
+        }
+    }
+
+    private static int checksum(byte[] bytes, int from, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, from, length);
+        return (int) crc.getValue();
+    }
+
+    private static String string(ByteBuffer buf) {
+        int n = buf.getInt();
+        if (n < -1 || n > buf.remaining()) {
+            throw new IllegalArgumentException("length " + n);
+        }
+        if (n == -1) {
+            return null;
+        }
+        byte[] b = new byte[n];
+        buf.get(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static void put(ByteBuffer buf, byte[] bytes) {
+        buf.putInt(bytes == null ? -1 : bytes.length);
+        if (bytes != null) {
+            buf.put(bytes);
+        }
+    }
+
+    private static int len(byte[] b) {
+        return b == null ? 0 : b.length;
+    }
+
+    private static byte[] utf8(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.queuelab.reference.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.queuelab.api.OutOfRangeException;
+import dev.queuelab.api.log.AppendOutcome;
+import dev.queuelab.api.log.Durability;
+import dev.queuelab.api.log.FlushPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FlushPolicyTest extends DiskFixture {
+
+    @TempDir
+    Path dir;
+
+    private static final FlushPolicy GROUP = FlushPolicy.groupCommit(1_000, Duration.ofMillis(5));
+
+    /** Sends n records, then loses power; returns how many sends had completed before the loss. */
+    private int sendThenLosePower(FlushPolicy policy, int n) {
+        DurableKafkaLog log = open(dir, policy);
+        List<CompletableFuture<AppendOutcome>> sent = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            sent.add(log.send(0, record(i)));
+        }
+        int acknowledged = (int) sent.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).count();
+        log.simulatePowerLoss();
+        return acknowledged;
+    }
+
+    @Test
+    void shouldKeepEveryAcknowledgedSendWhenPowerFailsUnderForceEachAppend() {
+        int acknowledged = sendThenLosePower(FlushPolicy.forceEachAppend(), 60);
+        try (DurableKafkaLog log = open(dir, FlushPolicy.forceEachAppend())) {
+            assertThat(acknowledged).as("D1: each send is forced before it returns").isEqualTo(60);
+            assertThat(log.highWatermark(0)).as("P1: all 60 acknowledged records survive").isEqualTo(60);
+            assertThat(all(log)).extracting(r -> r.value()).containsExactlyElementsOf(
+                    java.util.stream.LongStream.range(0, 60).mapToObj(i -> record(i).value()).toList());
+        }
+    }
+
+    @Test
+    void shouldKeepEveryAcknowledgedSendAndOnlyThoseMayGoWhenPowerFailsUnderGroupCommit() {
+        int acknowledged = sendThenLosePower(GROUP, 95);
+        try (DurableKafkaLog log = open(dir, GROUP)) {
+            assertThat(acknowledged).as("D6: batches of 1000 bytes were forced, the last one still waits").isBetween(1, 94);
+            assertThat(log.highWatermark(0)).as("P1: every acknowledged send survives; the waiting tail may go")
+                    .isGreaterThanOrEqualTo(acknowledged).isLessThan(95);
+        }
+    }
+
+    @Test
+    void shouldLoseWhatWasNeverForcedWhenPowerFailsUnderPageCache() {
+        int acknowledged = sendThenLosePower(FlushPolicy.pageCache(), 50);
+        try (DurableKafkaLog log = open(dir, FlushPolicy.pageCache())) {
+            assertThat(acknowledged).as("D5: page cache acknowledges at once").isEqualTo(50);
+            assertThat(log.durability()).isEqualTo(Durability.PAGE_CACHE);
+            assertThat(log.highWatermark(0)).as("the expected loss of page cache: nothing was ever forced").isZero();
+        }
+    }
+
+    @Test
+    void shouldCompleteAGroupOfSendsOnlyWhenTheForceCoveringThemReturns() {
+        try (DurableKafkaLog log = open(dir, GROUP)) {
+            CompletableFuture<AppendOutcome> first = log.send(0, record(1));
+            CompletableFuture<AppendOutcome> second = log.send(0, record(2));
+            assertThat(first).as("D5: 2 small records are below maxBytes and the linger has not passed").isNotDone();
+            log.flush();
+            assertThat(first).as("D5: the force covered both").isCompleted();
+            assertThat(second.join().offset()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldForceAWaitingBatchWhenItsLingerHasPassedOnTheClock() {
+        try (DurableKafkaLog log = open(dir, GROUP)) {
+            CompletableFuture<AppendOutcome> first = log.send(0, record(1));
+            clock.advance(Duration.ofMillis(4));
+            log.send(0, record(2));
+            assertThat(first).as("D6: 4 ms is within the 5 ms linger").isNotDone();
+            clock.advance(Duration.ofMillis(1));
+            CompletableFuture<AppendOutcome> third = log.send(0, record(3));
+            assertThat(first).as("D6: the oldest waited 5 ms: the next send forces the batch").isCompleted();
+            assertThat(third).as("D6: the send that found the batch due is in it").isCompleted();
+        }
+    }
+
+    @Test
+    void shouldRunTheForceOnTheSchedulerWhenNoFurtherSendComes() {
+        List<Runnable> scheduled = new ArrayList<>();
+        try (DurableKafkaLog log = DurableKafkaLog.open(dir, "t", SMALL, GROUP, clock, (delay, task) -> scheduled.add(task))) {
+            CompletableFuture<AppendOutcome> only = log.send(0, record(1));
+            assertThat(scheduled).as("D6: the batch's first append schedules its linger").hasSize(1);
+            assertThat(only).isNotDone();
+            scheduled.get(0).run();
+            assertThat(only).isCompleted();
+        }
+    }
+
+    @Test
+    void shouldServeARecordNotYetForcedWhenReadUnderGroupCommit() throws java.io.IOException {
+        try (DurableKafkaLog log = open(dir, GROUP)) {
+            CompletableFuture<AppendOutcome> sent = log.send(0, record(7));
+            long before = java.nio.file.Files.size(files(dir, ".log").get(0));
+            assertThat(all(log)).as("a read reaches the frames still in the write buffer").extracting(r -> r.value())
+                    .containsExactly(record(7).value());
+            assertThat(java.nio.file.Files.size(files(dir, ".log").get(0))).as("G2: the read wrote them to the file first")
+                    .isGreaterThan(before);
+            assertThat(sent).as("D5: written is not forced: still waiting").isNotDone();
+        }
+    }
+
+    @Test
+    void shouldRefuseAGroupCommitWithoutABoundWhenMaxBytesIsZero() {
+        assertThatThrownBy(() -> FlushPolicy.groupCommit(0, Duration.ofMillis(5))).isInstanceOf(OutOfRangeException.class)
+                .hasMessageContaining("maxBytes 0").hasMessageContaining("1 byte or more");
+    }
+}
