@@ -5,6 +5,8 @@ import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.check.Registry;
 import dev.queuelab.check.gallery.WorkQueueGallery;
 import dev.queuelab.check.gallery.log.LogGallery;
+import dev.queuelab.api.log.FlushPolicy;
+import dev.queuelab.check.log.DiskLogFactory;
 import dev.queuelab.check.log.LogFactory;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.reference.log.KafkaLog;
@@ -13,7 +15,7 @@ import dev.queuelab.reference.workqueue.SqsWorkQueue;
 /**
  * The one place where an implementation's name ({@code -Dqueuelab.impl=...}) becomes an implementation, one
  * registry per topology: {@code work-queue.reference} (or just {@code reference}), {@code gallery.<variant>};
- * {@code log.reference}, {@code log.gallery.<variant>}. Each entry says what it supports, so that a check
+ * {@code log.reference}, {@code log.disk} (the reference on disk, forced per append), {@code log.gallery.<variant>}. Each entry says what it supports, so that a check
  * knows which properties apply before it makes one.
  */
 public final class Implementations {
@@ -26,6 +28,7 @@ public final class Implementations {
         WorkQueueGallery.VARIANTS.forEach(v -> WORK_QUEUES.add("gallery." + v.name(), v.factory(), WorkQueueCapabilities.ALL));
         WorkQueueGallery.THREAD_VARIANTS.forEach(v -> WORK_QUEUES.add("gallery." + v.name(), v.factory(), WorkQueueCapabilities.ALL));
         LOGS.add("reference", KafkaLog::new, KafkaLog.CAPABILITIES);
+        LOGS.add("disk", new DiskLogFactory(FlushPolicy.forceEachAppend()), KafkaLog.CAPABILITIES);
         LogGallery.VARIANTS.forEach(v -> LOGS.add("gallery." + v.name(), v.factory(), KafkaLog.CAPABILITIES));
     }
 

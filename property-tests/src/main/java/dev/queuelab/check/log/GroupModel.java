@@ -177,6 +177,14 @@ final class GroupModel {
         committed.put(e.partition(), e.offset());
     }
 
+    /** The log restarted: no member survives it; committed offsets do if they were forced. */
+    void restarted(boolean committedKept) {
+        members.clear();
+        if (!committedKept) {
+            committed.clear();
+        }
+    }
+
     /** L14: offsets a committed transaction sent for g1. */
     void committedByTransaction(Map<Integer, Long> offsets) {
         committed.putAll(offsets);

@@ -200,6 +200,21 @@ public sealed interface LogEvent {
         }
     }
 
+    /** The log restarted after a crash; {@code kept} is what its appends had been acknowledged as. */
+    record Restarted(int step, Instant at, dev.queuelab.api.log.Durability kept) implements LogEvent {
+        @Override
+        public String action() {
+            return "the log's process dies and starts again";
+        }
+
+        @Override
+        public String outcome() {
+            return kept == dev.queuelab.api.log.Durability.FORCED ? "it recovers what it had forced"
+                    : "it held its records in " + kept.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + ": they are gone, as expected";
+        }
+    }
+
     record Ticked(int step, Instant at, java.time.Duration by) implements LogEvent {
         @Override
         public String action() {

@@ -114,6 +114,8 @@ final class LogModel {
             sought(e);
         } else if (event instanceof LogEvent.Transaction e) {
             transaction(e);
+        } else if (event instanceof LogEvent.Restarted e) {
+            restarted(e);
         } else if (event instanceof LogEvent.SoughtEnd e) {
             long expected = e.isolation() == IsolationLevel.READ_COMMITTED ? lso(e.partition()) : hw[e.partition()];
             if (e.offset() != expected) {
@@ -219,8 +221,12 @@ final class LogModel {
             return false;
         }
         if (out.offset() != hw[out.partition()]) {
-            anomalies.add(INCONSISTENT_OFFSETS.found(step, what + " was given offset " + out.offset() + " of p" + out.partition()
-                    + ", but the next offset there is " + hw[out.partition()]));
+            Entry there = partitions.get(out.partition()).get(out.offset());
+            anomalies.add(there != null && !there.marker()
+                    ? LOST_WRITE.found(step, what + " was given offset " + out.offset() + " of p" + out.partition() + ", which"
+                            + " holds " + there.record().value() + ", acknowledged at " + t(there.at()) + ": the log forgot it")
+                    : INCONSISTENT_OFFSETS.found(step, what + " was given offset " + out.offset() + " of p" + out.partition()
+                            + ", but the next offset there is " + hw[out.partition()]));
             return false;
         }
         return true;
@@ -331,6 +337,27 @@ final class LogModel {
             }
         }
         return out;
+    }
+
+    /**
+     * A restart: what was acknowledged as forced survives (records, offsets, committed offsets); what lived in
+     * memory or in the page cache is gone, which is that storage's promise, not an anomaly. Either way the new
+     * process knows no members, and counts unkeyed records from p0 again.
+     */
+    private void restarted(LogEvent.Restarted e) {
+        nullKeyed = 0;
+        open.clear();
+        boolean kept = e.kept() == dev.queuelab.api.log.Durability.FORCED;
+        if (!kept) {
+            partitions.forEach(TreeMap::clear);
+            java.util.Arrays.fill(hw, 0);
+            java.util.Arrays.fill(logStart, 0);
+            offsetOf.clear();
+            readAt.clear();
+        }
+        groups.restarted(kept);
+        coverage.add("restart: the log restarted");
+        coverage.add(kept ? "restart: forced appends survived" : "restart: the log came back empty, as its storage promises");
     }
 
     // ---- reads ----

@@ -57,6 +57,19 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
         }
     },
 
+    /**
+     * Restarts: the log's process dies and comes back, between appends, reads, members and commits. In memory
+     * it comes back empty, as expected; on disk it keeps exactly what it forced (run with log.disk).
+     */
+    RESTART("restart", c -> true,
+            Map.of("restart: the log restarted", 0.5)) {
+        @Override
+        List<Weighted> weights() {
+            return List.of(w(35, Kind.PRODUCE), w(15, Kind.FETCH), w(8, Kind.JOIN), w(12, Kind.POLL), w(8, Kind.COMMIT),
+                    w(6, Kind.RESTART), w(8, Kind.TICK), w(8, Kind.OBSERVE));
+        }
+    },
+
     /** The idempotent producer: retries after a lost answer written once, gaps refused. */
     IDEMPOTENCE("idempotence", LogCapabilities::idempotence,
             Map.of("idempotence: retry deduplicated", 0.3, "idempotence: gap refused", 0.2)) {
@@ -106,7 +119,7 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
     static final int MAX_STEPS = 40;
 
     /** The step kinds a property weighs. */
-    enum Kind { PRODUCE, PRODUCE_IDEMPOTENT, RETRY, GAP, FETCH, FETCH_COMMITTED, SEEK, JOIN, LEAVE, POLL, COMMIT, CRASH, REPLAY, TXN, TICK, OBSERVE }
+    enum Kind { PRODUCE, PRODUCE_IDEMPOTENT, RETRY, GAP, FETCH, FETCH_COMMITTED, SEEK, JOIN, LEAVE, POLL, COMMIT, CRASH, REPLAY, TXN, TICK, OBSERVE, RESTART }
 
     record Weighted(int weight, Kind kind) {
     }
@@ -247,6 +260,7 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
             case TXN -> new LogStep.Txn(1 + random.nextInt(2), txnAction(random), 1 + random.nextInt(8));
             case TICK -> new LogStep.Tick(choose(random, 1, 5, 10, 30));
             case OBSERVE -> new LogStep.Observe();
+            case RESTART -> new LogStep.Restart();
         };
     }
 

@@ -169,6 +169,13 @@ public final class LogRunner {
                 events.add(new LogEvent.Ticked(step, clock.now(), Duration.ofSeconds(t.seconds())));
             } else if (s instanceof LogStep.Observe) {
                 observe();
+            } else if (s instanceof LogStep.Restart) {
+                doing = "the log restarts";
+                var kept = log.durability();
+                log = factory.restart(log, scenario.config().log(), clock.clock());
+                members.clear();                                    // their sessions died with the process
+                producers.clear();                                  // and their producer ids and sequences
+                events.add(new LogEvent.Restarted(step, clock.now(), kept));
             } else {
                 throw new IllegalStateException("the log runner has no rule for step " + s + ": a bug in the checker");
             }

@@ -178,6 +178,18 @@ public sealed interface LogStep extends ScenarioStep {
         ZOMBIE_OFFSETS
     }
 
+    /**
+     * The log's process dies without warning and starts again: in memory it comes back empty (the expected
+     * loss of a log that stores nothing); on disk it loses what it had not forced and recovers the rest. The
+     * clients carry on: consumers join again, producers append again.
+     */
+    record Restart() implements LogStep {
+        @Override
+        public List<LogStep> simpler() {
+            return List.of();
+        }
+    }
+
     /** The simulated clock moves forward. */
     record Tick(int seconds) implements LogStep {
         @Override

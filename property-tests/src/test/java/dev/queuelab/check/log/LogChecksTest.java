@@ -36,6 +36,11 @@ class LogChecksTest {
     }
 
     @Test
+    void restart() {
+        check(LogProperty.RESTART);
+    }
+
+    @Test
     void idempotence() {
         check(LogProperty.IDEMPOTENCE);
     }

@@ -33,7 +33,8 @@ public final class LogGallery {
             new Variant("fence-off-by-one", "zombie-write", FenceOffByOneLog::new),
             new Variant("null-key-from-one", "wrong-partition", NullKeyFromOneLog::new),
             new Variant("retention-bytes-whole-partition", "retention-early", RetentionBytesWholePartitionLog::new),
-            new Variant("assignor-always-range", "wrong-assignment", AssignorAlwaysRangeLog::new));
+            new Variant("assignor-always-range", "wrong-assignment", AssignorAlwaysRangeLog::new),
+            new Variant("claims-durable-in-memory", "lost-write", ClaimsDurableInMemoryLog::new));
 
     private LogGallery() {
     }

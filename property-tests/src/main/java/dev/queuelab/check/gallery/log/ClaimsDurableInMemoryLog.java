@@ -1,0 +1,24 @@
+package dev.queuelab.check.gallery.log;
+
+import dev.queuelab.api.log.Durability;
+import dev.queuelab.api.log.LogConfig;
+import dev.queuelab.reference.log.KafkaLog;
+import java.time.InstantSource;
+
+/**
+ * Bug gallery (log): Acknowledges appends as forced to disk while it keeps them in memory (a storage switch
+ * that defaults to memory): producers are told their records survive a crash, and a restart loses them all.
+ *
+ * <p>Caught as {@code lost-write}.
+ */
+public final class ClaimsDurableInMemoryLog extends KafkaLog {
+
+    public ClaimsDurableInMemoryLog(LogConfig config, InstantSource clock) {
+        super(config, clock);
+    }
+
+    @Override
+    public Durability durability() {
+        return Durability.FORCED;
+    }
+}
