@@ -40,6 +40,18 @@ class ReportTest {
         assertThat(md).contains("| ArrayBlockingQueue | ").contains(" | 1.00x | ").contains("### Goals");
     }
 
+    /**
+     * Worked out by hand from the recorded file, not by the code under test: the work queue's cycle, the median of
+     * its forks' medians, is 1,594,651 round trips/s, ArrayBlockingQueue's 8,221,494, so the ratio is 0.19x.
+     */
+    @Test
+    void shouldPrintTheRatioWorkedOutByHandWhenReadingTheRecordedCycle() {
+        String md = Report.render(JmhResult.read(RECORDED), Machine.UNKNOWN, "charts").markdown();
+        String row = md.lines().filter(l -> l.startsWith("| WorkQueue | 1.59 M |")).findFirst().orElse("(no such row)");
+        assertThat(row).as("the cycle's WorkQueue row: 1.59 M round trips/s, 0.19x of 8.22 M").contains("| 0.19x |");
+        assertThat(md).contains("| ArrayBlockingQueue | 8.22 M |");
+    }
+
     @Test
     void shouldFollowTheBaselineWhenItsScoreChanges() {
         List<JmhResult> rows = new ArrayList<>(JmhResult.read(RECORDED));
