@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Durations as people write them: "30s", "5m", "1h30m", "250ms". */
 public final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     public static String brief(Duration d) {
         if (d.isZero()) {

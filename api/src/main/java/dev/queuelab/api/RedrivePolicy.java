@@ -13,7 +13,9 @@ public record RedrivePolicy(int maxReceives) {
 
     public RedrivePolicy {
         if (maxReceives < MIN_RECEIVES || maxReceives > MAX_RECEIVES) {
-            throw new OutOfRangeException("maxReceives", maxReceives,
+            throw new OutOfRangeException(
+                    "maxReceives",
+                    maxReceives,
                     MIN_RECEIVES + " to " + MAX_RECEIVES + " (receives before a message is dead-lettered)");
         }
     }

@@ -8,7 +8,10 @@ package dev.queuelab.api;
  */
 public record SendOutcome(Status status, String messageId) {
 
-    public enum Status { ACCEPTED, DUPLICATE }
+    public enum Status {
+        ACCEPTED,
+        DUPLICATE
+    }
 
     public static SendOutcome accepted(String messageId) {
         return new SendOutcome(Status.ACCEPTED, messageId);

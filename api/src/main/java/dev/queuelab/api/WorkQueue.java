@@ -39,8 +39,10 @@ public interface WorkQueue {
      */
     default List<ReceiptOutcome> ackBatch(List<Receipt> receipts) {
         if (receipts.isEmpty() || receipts.size() > WorkQueueConfig.MAX_BATCH) {
-            throw new OutOfRangeException("receipts", receipts.size(), "1 to " + WorkQueueConfig.MAX_BATCH
-                    + " receipts per ackBatch (SQS's batch limit)");
+            throw new OutOfRangeException(
+                    "receipts",
+                    receipts.size(),
+                    "1 to " + WorkQueueConfig.MAX_BATCH + " receipts per ackBatch (SQS's batch limit)");
         }
         List<ReceiptOutcome> outcomes = new ArrayList<>(receipts.size());
         for (Receipt receipt : receipts) {

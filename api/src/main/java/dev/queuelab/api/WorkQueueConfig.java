@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param redrive           dead-letter policy, or empty for none (messages are retried forever)
  * @param dedupWindow       how long a FIFO deduplication id is remembered: 1 s to 12 h (SQS: 5 minutes)
  */
-public record WorkQueueConfig(boolean fifo, Duration visibilityTimeout, Optional<RedrivePolicy> redrive,
-                              Duration dedupWindow) {
+public record WorkQueueConfig(
+        boolean fifo, Duration visibilityTimeout, Optional<RedrivePolicy> redrive, Duration dedupWindow) {
 
     public static final Duration MAX_VISIBILITY = Duration.ofHours(12);
     public static final Duration DEFAULT_VISIBILITY = Duration.ofSeconds(30);
@@ -75,7 +75,8 @@ public record WorkQueueConfig(boolean fifo, Duration visibilityTimeout, Optional
     /** Checks a receive's batch size as SQS does: 1 to 10. */
     public static int requireBatch(int max) {
         if (max < 1 || max > MAX_BATCH) {
-            throw new OutOfRangeException("max", max, "1 to " + MAX_BATCH + " messages per receive (SQS's batch limit)");
+            throw new OutOfRangeException(
+                    "max", max, "1 to " + MAX_BATCH + " messages per receive (SQS's batch limit)");
         }
         return max;
     }
@@ -83,7 +84,8 @@ public record WorkQueueConfig(boolean fifo, Duration visibilityTimeout, Optional
     @Override
     public String toString() {
         return (fifo ? "FIFO" : "standard") + ", visibility " + Durations.brief(visibilityTimeout)
-                + redrive.map(r -> ", maxReceives " + r.maxReceives() + " then dead-letter queue").orElse(", no dead-letter queue")
+                + redrive.map(r -> ", maxReceives " + r.maxReceives() + " then dead-letter queue")
+                        .orElse(", no dead-letter queue")
                 + (fifo ? ", dedup window " + Durations.brief(dedupWindow) : "");
     }
 }

@@ -44,11 +44,19 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+@Fork(
+        value = 3,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class CycleBenchmark {
 
-    @Param({"ArrayBlockingQueue", "ArrayDeque", "LinkedBlockingQueue", "ConcurrentLinkedQueue", "WorkQueue",
-            "WorkQueue-systemClock"})
+    @Param({
+        "ArrayBlockingQueue",
+        "ArrayDeque",
+        "LinkedBlockingQueue",
+        "ConcurrentLinkedQueue",
+        "WorkQueue",
+        "WorkQueue-systemClock"
+    })
     public String impl;
 
     private Queue<Long> queue;
@@ -66,8 +74,10 @@ public class CycleBenchmark {
             default -> throw new IllegalArgumentException("impl " + impl);
         };
         WorkQueueConfig config = WorkQueueConfig.standardQueue().withMaxReceives(Cycles.MAX_RECEIVES);
-        workQueue = queue != null ? null
-                : new SqsWorkQueue(config, impl.endsWith("systemClock") ? InstantSource.system() : TickingClock.shared());
+        workQueue = queue != null
+                ? null
+                : new SqsWorkQueue(
+                        config, impl.endsWith("systemClock") ? InstantSource.system() : TickingClock.shared());
     }
 
     @Benchmark

@@ -14,8 +14,7 @@ final class Cycles {
     /** A redrive policy, as production queues have one: a wrong lease would show as dead letters. */
     static final int MAX_RECEIVES = 10;
 
-    private Cycles() {
-    }
+    private Cycles() {}
 
     static int cycle(WorkQueue queue, Message message, WorkQueueCounters counters) {
         if (!queue.send(message).accepted()) {

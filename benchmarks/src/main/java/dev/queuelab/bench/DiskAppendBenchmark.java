@@ -43,7 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class DiskAppendBenchmark {
 
     static final int RECORD = 100;
@@ -81,8 +83,8 @@ public class DiskAppendBenchmark {
         Path dir = Path.of(System.getProperty("queuelab.bench.dir", ".queuelab/bench-disk"));
         Files.createDirectories(dir);
         file = dir.resolve("append-" + force + ".log");
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        channel = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         written = 0;
         position = 0;
         for (int i = 0; i < RECORD; i++) {
@@ -99,7 +101,7 @@ public class DiskAppendBenchmark {
         batch.put(record);
         if (++written % every == 0) {
             flush();
-            channel.force(false);     // data only, as a log's group commit does; metadata follows on the next force
+            channel.force(false); // data only, as a log's group commit does; metadata follows on the next force
             counters.forces++;
         }
         return written;
@@ -111,7 +113,7 @@ public class DiskAppendBenchmark {
             position += channel.write(batch);
         }
         batch.clear();
-        if (position >= WRAP_AT) {             // counted here: asking the channel would be a system call per record
+        if (position >= WRAP_AT) { // counted here: asking the channel would be a system call per record
             channel.truncate(0);
             channel.position(0);
             position = 0;

@@ -59,13 +59,22 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class DurableLogBenchmark {
 
     static final int RECORD = 100;
     static final int IN_FLIGHT = 20_000;
 
-    @Param({"raw-write+force", "log-force", "raw-packed+force-per-MiB", "log-group-commit", "raw-packed", "log-page-cache"})
+    @Param({
+        "raw-write+force",
+        "log-force",
+        "raw-packed+force-per-MiB",
+        "log-group-commit",
+        "raw-packed",
+        "log-page-cache"
+    })
     public String mode;
 
     private Path dir;
@@ -88,7 +97,8 @@ public class DurableLogBenchmark {
 
     @Setup(Level.Iteration)
     public void open() throws IOException {
-        dir = Path.of(System.getProperty("queuelab.bench.dir", ".queuelab/bench-durable")).resolve(mode.replace('+', '_'));
+        dir = Path.of(System.getProperty("queuelab.bench.dir", ".queuelab/bench-durable"))
+                .resolve(mode.replace('+', '_'));
         delete(dir);
         Files.createDirectories(dir);
         for (int i = 0; i < RECORD; i++) {

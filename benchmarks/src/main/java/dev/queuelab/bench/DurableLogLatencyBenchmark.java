@@ -46,7 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class DurableLogLatencyBenchmark {
 
     private Path dir;
@@ -56,13 +58,19 @@ public class DurableLogLatencyBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws IOException {
-        dir = Path.of(System.getProperty("queuelab.bench.dir", ".queuelab/bench-durable")).resolve("latency");
+        dir = Path.of(System.getProperty("queuelab.bench.dir", ".queuelab/bench-durable"))
+                .resolve("latency");
         DurableLogBenchmark.delete(dir);
         Files.createDirectories(dir);
         linger = Executors.newSingleThreadScheduledExecutor();
         FlushScheduler scheduler = (delay, task) -> linger.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        log = DurableKafkaLog.open(dir, "bench", LogConfig.of(1).withSegmentBytes(32L << 20).withRetentionBytes(96L << 20),
-                FlushPolicy.groupCommit(64 << 10, Duration.ofMillis(1)), TickingClock.shared(), scheduler);
+        log = DurableKafkaLog.open(
+                dir,
+                "bench",
+                LogConfig.of(1).withSegmentBytes(32L << 20).withRetentionBytes(96L << 20),
+                FlushPolicy.groupCommit(64 << 10, Duration.ofMillis(1)),
+                TickingClock.shared(),
+                scheduler);
     }
 
     @Benchmark

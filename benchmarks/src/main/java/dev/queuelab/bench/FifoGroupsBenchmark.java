@@ -37,7 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+@Fork(
+        value = 3,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class FifoGroupsBenchmark {
 
     static final int BACKLOG = 1000;
@@ -55,7 +57,9 @@ public class FifoGroupsBenchmark {
         boolean fifo = !mode.equals("standard");
         groups = mode.contains("1000-groups") ? 1000 : 1;
         dedup = mode.endsWith("dedup");
-        WorkQueueConfig config = WorkQueueConfig.standardQueue().withFifo(fifo).withDedupWindow(Duration.ofSeconds(1))
+        WorkQueueConfig config = WorkQueueConfig.standardQueue()
+                .withFifo(fifo)
+                .withDedupWindow(Duration.ofSeconds(1))
                 .withMaxReceives(Cycles.MAX_RECEIVES);
         queue = new SqsWorkQueue(config, TickingClock.shared());
         for (int i = 0; i < BACKLOG; i++) {

@@ -41,13 +41,13 @@ public final class Handoffs {
 
     static final int CAPACITY = 1024;
 
-    private Handoffs() {
-    }
+    private Handoffs() {}
 
     /** One candidate, by the name its benchmark's {@code @Param} gives it. */
     static Channel channel(String impl) {
         return switch (impl) {
-            case "ArrayBlockingQueue", "ArrayBlockingQueue-drainTo" -> new JdkChannel(new ArrayBlockingQueue<>(CAPACITY), true);
+            case "ArrayBlockingQueue", "ArrayBlockingQueue-drainTo" ->
+                new JdkChannel(new ArrayBlockingQueue<>(CAPACITY), true);
             case "LinkedBlockingQueue" -> new JdkChannel(new LinkedBlockingQueue<>(CAPACITY), true);
             case "ConcurrentLinkedQueue" -> new JdkChannel(new ConcurrentLinkedQueue<>(), false);
             case "Disruptor" -> new DisruptorChannel();
@@ -112,7 +112,7 @@ public final class Handoffs {
 
     static final class JdkChannel implements Channel {
         private final Queue<Long> queue;
-        private final AtomicLong inTransit;   // bounds an unbounded queue like the others; null for bounded ones
+        private final AtomicLong inTransit; // bounds an unbounded queue like the others; null for bounded ones
         private final List<Long> drained = new ArrayList<>(WorkQueueConfig.MAX_BATCH);
         private long next;
 
@@ -139,7 +139,7 @@ public final class Handoffs {
             if (max == 1) {
                 got = queue.poll() == null ? 0 : 1;
             } else {
-                got = ((BlockingQueue<Long>) queue).drainTo(drained, max);     // one lock for the batch
+                got = ((BlockingQueue<Long>) queue).drainTo(drained, max); // one lock for the batch
                 drained.clear();
             }
             if (inTransit != null && got > 0) {
@@ -154,9 +154,10 @@ public final class Handoffs {
             long value;
         }
 
-        private final RingBuffer<Slot> ring = RingBuffer.createSingleProducer(Slot::new, CAPACITY, new YieldingWaitStrategy());
+        private final RingBuffer<Slot> ring =
+                RingBuffer.createSingleProducer(Slot::new, CAPACITY, new YieldingWaitStrategy());
         private final EventPoller<Slot> poller = ring.newPoller();
-        private final EventPoller.Handler<Slot> handler = this::onEvent;    // made once: a poll allocates nothing
+        private final EventPoller.Handler<Slot> handler = this::onEvent; // made once: a poll allocates nothing
         private int limit;
         private int taken;
         private long last;
@@ -192,13 +193,13 @@ public final class Handoffs {
 
         private boolean onEvent(Slot slot, long sequence, boolean endOfBatch) {
             last = slot.value;
-            return ++taken < limit;           // false: this poll has its batch
+            return ++taken < limit; // false: this poll has its batch
         }
     }
 
     static final class WorkQueueChannel implements Channel {
-        private final WorkQueue queue = new SqsWorkQueue(WorkQueueConfig.standardQueue().withMaxReceives(Cycles.MAX_RECEIVES),
-                TickingClock.shared());
+        private final WorkQueue queue = new SqsWorkQueue(
+                WorkQueueConfig.standardQueue().withMaxReceives(Cycles.MAX_RECEIVES), TickingClock.shared());
         private final boolean ackBatch;
         private final AtomicLong acked = new AtomicLong();
         private final List<Receipt> receipts = new ArrayList<>(WorkQueueConfig.MAX_BATCH);
@@ -253,8 +254,8 @@ public final class Handoffs {
      * {@value #CAPACITY} records in transit are far less than retention keeps, so a read never falls off.
      */
     static final class LogChannel implements Channel {
-        private final PartitionedLog log = new KafkaLog(LogConfig.of(1).withSegmentBytes(1 << 20).withRetentionBytes(8 << 20),
-                TickingClock.shared());
+        private final PartitionedLog log = new KafkaLog(
+                LogConfig.of(1).withSegmentBytes(1 << 20).withRetentionBytes(8 << 20), TickingClock.shared());
         private final AtomicLong consumed = new AtomicLong();
         private long appended;
         private long position;

@@ -45,7 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+@Fork(
+        value = 3,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class LogGroupsBenchmark {
 
     static final int BATCH = 100;
@@ -71,7 +73,8 @@ public class LogGroupsBenchmark {
 
     @Setup(Level.Iteration)
     public void setUp() {
-        log = new KafkaLog(LogConfig.of(1).withSegmentBytes(1 << 20).withRetentionBytes(8 << 20), TickingClock.shared());
+        log = new KafkaLog(
+                LogConfig.of(1).withSegmentBytes(1 << 20).withRetentionBytes(8 << 20), TickingClock.shared());
         names = new String[groups];
         position = new long[groups];
         generation = new int[groups];

@@ -19,12 +19,14 @@ final class TickingClock implements InstantSource {
     private volatile Instant now = Instant.now();
 
     private TickingClock() {
-        Thread ticker = new Thread(() -> {
-            while (true) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-                now = Instant.now();
-            }
-        }, "queuelab-ticking-clock");
+        Thread ticker = new Thread(
+                () -> {
+                    while (true) {
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                        now = Instant.now();
+                    }
+                },
+                "queuelab-ticking-clock");
         ticker.setDaemon(true);
         ticker.start();
     }

@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 3, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(
+        value = 3,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class VisibilityBookkeepingBenchmark {
 
     @Param({"1", "1000", "100000", "1000000"})
@@ -47,8 +49,8 @@ public class VisibilityBookkeepingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        queue = new SqsWorkQueue(WorkQueueConfig.standardQueue().withMaxReceives(Cycles.MAX_RECEIVES),
-                TickingClock.shared());
+        queue = new SqsWorkQueue(
+                WorkQueueConfig.standardQueue().withMaxReceives(Cycles.MAX_RECEIVES), TickingClock.shared());
         for (int i = 0; i < inFlight; i++) {
             queue.send(Message.of("held-" + i, "payload"));
         }

@@ -18,7 +18,9 @@ public final class BuildVersion implements IVersionProvider {
                 build.load(in);
             }
         }
-        return new String[] {"queuelab " + build.getProperty("version", "(unknown: built outside Maven)"),
-                "Java " + System.getProperty("java.version") + " at " + System.getProperty("java.home")};
+        return new String[] {
+            "queuelab " + build.getProperty("version", "(unknown: built outside Maven)"),
+            "Java " + System.getProperty("java.version") + " at " + System.getProperty("java.home")
+        };
     }
 }

@@ -13,13 +13,25 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code queuelab}: the one command-line app; each module's commands hang under it. */
-@Command(name = "queuelab", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+@Command(
+        name = "queuelab",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildVersion.class,
         header = "Learn, practise and review the design of message queues and event streams.",
         description = "Run a command with --help for its own options.",
-        subcommands = {GuideCommand.class, ExercisesCommand.class, CheckCommand.class, HintCommand.class,
-                WatchCommand.class, NextCommand.class, SolutionCommand.class, ResetCommand.class, BenchCommand.class,
-                CrashTrialsCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            GuideCommand.class,
+            ExercisesCommand.class,
+            CheckCommand.class,
+            HintCommand.class,
+            WatchCommand.class,
+            NextCommand.class,
+            SolutionCommand.class,
+            ResetCommand.class,
+            BenchCommand.class,
+            CrashTrialsCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class QueuelabCommand implements Runnable {
 
     @CommandLine.Spec

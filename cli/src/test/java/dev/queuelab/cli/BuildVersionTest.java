@@ -13,10 +13,14 @@ class BuildVersionTest {
     @Test
     void shouldPrintTheBuiltVersionWhenAskedForTheVersion() {
         StringWriter out = new StringWriter();
-        int code = new CommandLine(new QueuelabCommand()).setOut(new PrintWriter(out)).execute("--version");
+        int code = new CommandLine(new QueuelabCommand())
+                .setOut(new PrintWriter(out))
+                .execute("--version");
         assertThat(code).isZero();
-        assertThat(out.toString()).as("the version filtered in by the build, and the Java that runs it: %s", out)
-                .containsPattern("queuelab \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R").contains("Java " + System.getProperty("java.version"))
+        assertThat(out.toString())
+                .as("the version filtered in by the build, and the Java that runs it: %s", out)
+                .containsPattern("queuelab \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R")
+                .contains("Java " + System.getProperty("java.version"))
                 .doesNotContain("${", "unknown");
     }
 }

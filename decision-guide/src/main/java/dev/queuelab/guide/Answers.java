@@ -17,11 +17,19 @@ import java.util.Map;
  * @param producer what the producer does besides publishing
  * @param context  the numbers and constraints around the answers
  */
-public record Answers(Sync sync, Shape shape, boolean replay, Ordering ordering, Semantic semantic, Failure failure,
-                      Producer producer, Context context) {
+public record Answers(
+        Sync sync,
+        Shape shape,
+        boolean replay,
+        Ordering ordering,
+        Semantic semantic,
+        Failure failure,
+        Producer producer,
+        Context context) {
 
     public enum Sync implements Choice {
-        SYNC, ASYNC;
+        SYNC,
+        ASYNC;
 
         public String word() {
             return name().toLowerCase();
@@ -29,7 +37,8 @@ public record Answers(Sync sync, Shape shape, boolean replay, Ordering ordering,
     }
 
     public enum Shape implements Choice {
-        DISTRIBUTE, BROADCAST;
+        DISTRIBUTE,
+        BROADCAST;
 
         public String word() {
             return name().toLowerCase();
@@ -37,7 +46,9 @@ public record Answers(Sync sync, Shape shape, boolean replay, Ordering ordering,
     }
 
     public enum Ordering implements Choice {
-        NONE, PER_KEY, GLOBAL;
+        NONE,
+        PER_KEY,
+        GLOBAL;
 
         public String word() {
             return name().toLowerCase().replace('_', '-');
@@ -45,7 +56,9 @@ public record Answers(Sync sync, Shape shape, boolean replay, Ordering ordering,
     }
 
     public enum Semantic implements Choice {
-        AT_MOST_ONCE, AT_LEAST_ONCE, EXACTLY_ONCE;
+        AT_MOST_ONCE,
+        AT_LEAST_ONCE,
+        EXACTLY_ONCE;
 
         public String word() {
             return name().toLowerCase().replace('_', '-');
@@ -54,7 +67,8 @@ public record Answers(Sync sync, Shape shape, boolean replay, Ordering ordering,
 
     /** {@code DB_THEN_PUBLISH}: the producer writes its own database and then publishes (a dual write). */
     public enum Producer implements Choice {
-        PUBLISH_ONLY, DB_THEN_PUBLISH;
+        PUBLISH_ONLY,
+        DB_THEN_PUBLISH;
 
         public String word() {
             return name().toLowerCase().replace('_', '-');
@@ -62,7 +76,8 @@ public record Answers(Sync sync, Shape shape, boolean replay, Ordering ordering,
     }
 
     public enum Runtime implements Choice {
-        SERVICE, FUNCTION;
+        SERVICE,
+        FUNCTION;
 
         public String word() {
             return name().toLowerCase();
@@ -70,7 +85,11 @@ public record Answers(Sync sync, Shape shape, boolean replay, Ordering ordering,
     }
 
     public enum Platform implements Choice {
-        AWS, GCP, AZURE, SELF_HOSTED, ANY;
+        AWS,
+        GCP,
+        AZURE,
+        SELF_HOSTED,
+        ANY;
 
         public String word() {
             return name().toLowerCase().replace('_', '-');
@@ -78,7 +97,8 @@ public record Answers(Sync sync, Shape shape, boolean replay, Ordering ordering,
     }
 
     public enum SideEffects implements Choice {
-        EXTERNAL, INTERNAL;
+        EXTERNAL,
+        INTERNAL;
 
         public String word() {
             return name().toLowerCase();
@@ -86,7 +106,8 @@ public record Answers(Sync sync, Shape shape, boolean replay, Ordering ordering,
     }
 
     public enum OpsAppetite implements Choice {
-        LOW, HIGH;
+        LOW,
+        HIGH;
 
         public String word() {
             return name().toLowerCase();
@@ -98,8 +119,7 @@ public record Answers(Sync sync, Shape shape, boolean replay, Ordering ordering,
      * @param maxAttempts          attempts before a message counts as poison
      * @param poisonExpected       are some messages expected to fail every time
      */
-    public record Failure(int maxProcessingSeconds, int maxAttempts, boolean poisonExpected) {
-    }
+    public record Failure(int maxProcessingSeconds, int maxAttempts, boolean poisonExpected) {}
 
     /**
      * @param throughputPerSecond  peak messages per second
@@ -112,9 +132,16 @@ public record Answers(Sync sync, Shape shape, boolean replay, Ordering ordering,
      * @param sideEffects          effects outside the system (emails, payments, third-party calls) or not
      * @param opsAppetite          managed services, or run our own brokers
      */
-    public record Context(int throughputPerSecond, double payloadKb, double p99ProcessingSeconds, Runtime consumerRuntime,
-                          Platform platform, int subscribers, int retentionDays, SideEffects sideEffects,
-                          OpsAppetite opsAppetite) {
+    public record Context(
+            int throughputPerSecond,
+            double payloadKb,
+            double p99ProcessingSeconds,
+            Runtime consumerRuntime,
+            Platform platform,
+            int subscribers,
+            int retentionDays,
+            SideEffects sideEffects,
+            OpsAppetite opsAppetite) {
 
         public double payloadBytes() {
             return payloadKb * 1024;

@@ -20,8 +20,7 @@ public final class AnswersReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private AnswersReader() {
-    }
+    private AnswersReader() {}
 
     public static Answers read(Path file) {
         try {
@@ -38,8 +37,8 @@ public final class AnswersReader {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new AnswersException(source + ": not valid YAML or JSON at line " + e.getLocation().getLineNr()
-                    + ": " + e.getOriginalMessage());
+            throw new AnswersException(source + ": not valid YAML or JSON at line "
+                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw new AnswersException(source + ": expected a map of answers (sync: async, shape: distribute, ...)");
@@ -61,15 +60,26 @@ public final class AnswersReader {
         Answers.Sync sync = v.choice("sync", Answers.Sync.class, false);
         // a synchronous caller gets a direct call: the questions about queues do not apply, so they may be left out
         boolean skip = sync == Answers.Sync.SYNC;
-        return new Answers(sync, v.choice("shape", Answers.Shape.class, skip), v.bool("replay", skip),
-                v.choice("ordering", Answers.Ordering.class, skip), v.choice("semantic", Answers.Semantic.class, skip),
-                new Answers.Failure(v.integer("failure.max-processing-seconds"), v.integer("failure.max-attempts"),
+        return new Answers(
+                sync,
+                v.choice("shape", Answers.Shape.class, skip),
+                v.bool("replay", skip),
+                v.choice("ordering", Answers.Ordering.class, skip),
+                v.choice("semantic", Answers.Semantic.class, skip),
+                new Answers.Failure(
+                        v.integer("failure.max-processing-seconds"),
+                        v.integer("failure.max-attempts"),
                         v.bool("failure.poison-expected", false)),
                 v.choice("producer", Answers.Producer.class, false),
-                new Answers.Context(v.integer("throughput-per-second"), v.number("payload-kb"),
-                        v.number("p99-processing-seconds"), v.choice("consumer-runtime", Answers.Runtime.class, false),
-                        v.choice("platform", Answers.Platform.class, false), v.integer("subscribers"),
-                        v.integer("retention-days"), v.choice("side-effects", Answers.SideEffects.class, false),
+                new Answers.Context(
+                        v.integer("throughput-per-second"),
+                        v.number("payload-kb"),
+                        v.number("p99-processing-seconds"),
+                        v.choice("consumer-runtime", Answers.Runtime.class, false),
+                        v.choice("platform", Answers.Platform.class, false),
+                        v.integer("subscribers"),
+                        v.integer("retention-days"),
+                        v.choice("side-effects", Answers.SideEffects.class, false),
                         v.choice("ops-appetite", Answers.OpsAppetite.class, false)));
     }
 
@@ -127,13 +137,16 @@ public final class AnswersReader {
             try {
                 value = text == null ? ((Number) k.fallback()).doubleValue() : Double.parseDouble(text.trim());
             } catch (NumberFormatException e) {
-                throw new AnswersException(source + ": '" + key + "' is '" + text + "': use a number from " + k.allowed());
+                throw new AnswersException(
+                        source + ": '" + key + "' is '" + text + "': use a number from " + k.allowed());
             }
             if (Double.isNaN(value) || value < k.min() || value > k.max()) {
-                throw new AnswersException(source + ": '" + key + "' is " + text + ": use a number from " + k.allowed());
+                throw new AnswersException(
+                        source + ": '" + key + "' is " + text + ": use a number from " + k.allowed());
             }
             if (k.whole() && value != Math.rint(value)) {
-                throw new AnswersException(source + ": '" + key + "' is " + text + ": use a whole number from " + k.allowed());
+                throw new AnswersException(
+                        source + ": '" + key + "' is " + text + ": use a whole number from " + k.allowed());
             }
             return value;
         }

@@ -16,10 +16,10 @@ public final class Documents {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
-    private Documents() {
-    }
+    private Documents() {}
 
     public static String json(Recommendation r) {
         try {
@@ -58,32 +58,57 @@ public final class Documents {
         v.put("decisionMakers", "the team that owns the producers and consumers");
         v.put("consulted", "operations (who run the chosen product)");
         v.put("informed", "the teams that subscribe to these messages");
-        v.put("supersedes", numbering.supersedes() == null ? List.of() : List.of(String.format("ADR-%04d", numbering.supersedes())));
+        v.put(
+                "supersedes",
+                numbering.supersedes() == null
+                        ? List.of()
+                        : List.of(String.format("ADR-%04d", numbering.supersedes())));
         v.put("numberPrefix", numbering.number() == null ? "" : String.format("ADR-%04d: ", numbering.number()));
         Options.Option chosen = Options.ALL.get(r.topology());
-        v.put("title", r.topology() == Topology.NONE
-                ? "Call the service directly, without a queue, at " + Numbers.plain(c.throughputPerSecond()) + " requests/s"
-                : "Use " + chosen.name().toLowerCase() + " for " + (a.broadcast() ? "broadcasting events" : "distributing work")
-                + " at " + Numbers.plain(c.throughputPerSecond()) + " msg/s");
-        v.put("problem", "We need to move messages from producers to " + (a.broadcast()
-                ? c.subscribers() + " independent subscriber(s), each of which needs every message"
-                : "competing consumers, each message to one of them") + ", at a peak of " + Numbers.plain(c.throughputPerSecond())
-                + " msg/s of about " + Numbers.plain(c.payloadKb()) + " KiB, with a p99 processing time of "
-                + Numbers.plain(c.p99ProcessingSeconds()) + " s and a worst case of " + a.failure().maxProcessingSeconds()
-                + " s. Which topology and product should carry them, with which delivery semantic, and how do we handle failure?");
-        v.put("drivers", List.of(
-                "the caller " + (a.async() ? "does not wait for the result (async)" : "needs the result now (sync)"),
-                "replay of past messages " + (a.replay() ? "is needed" : "is not needed"),
-                "ordering: " + a.ordering().word(), "delivery semantic asked for: " + a.semantic().word(),
-                "the producer " + (a.producer() == Answers.Producer.DB_THEN_PUBLISH ? "writes its database, then publishes"
-                        : "only publishes"),
-                "side effects are " + c.sideEffects().word() + (c.sideEffects() == Answers.SideEffects.EXTERNAL
-                        ? " (emails, payments, third-party calls)" : ""),
-                "consumers run as a " + (c.consumerRuntime() == Answers.Runtime.FUNCTION ? "serverless function" : "long-running service"),
-                "platform: " + c.platform().word() + "; appetite for operations: " + c.opsAppetite().word(),
-                "retention: " + (c.retentionDays() == 0 ? "until consumed" : c.retentionDays() + " days"),
-                "poison messages " + (a.failure().poisonExpected() ? "are expected" : "are not expected")
-                        + "; up to " + a.failure().maxAttempts() + " attempts"));
+        v.put(
+                "title",
+                r.topology() == Topology.NONE
+                        ? "Call the service directly, without a queue, at " + Numbers.plain(c.throughputPerSecond())
+                                + " requests/s"
+                        : "Use " + chosen.name().toLowerCase() + " for "
+                                + (a.broadcast() ? "broadcasting events" : "distributing work") + " at "
+                                + Numbers.plain(c.throughputPerSecond()) + " msg/s");
+        v.put(
+                "problem",
+                "We need to move messages from producers to "
+                        + (a.broadcast()
+                                ? c.subscribers() + " independent subscriber(s), each of which needs every message"
+                                : "competing consumers, each message to one of them")
+                        + ", at a peak of " + Numbers.plain(c.throughputPerSecond())
+                        + " msg/s of about " + Numbers.plain(c.payloadKb()) + " KiB, with a p99 processing time of "
+                        + Numbers.plain(c.p99ProcessingSeconds()) + " s and a worst case of "
+                        + a.failure().maxProcessingSeconds()
+                        + " s. Which topology and product should carry them, with which delivery semantic, and how do we handle failure?");
+        v.put(
+                "drivers",
+                List.of(
+                        "the caller "
+                                + (a.async() ? "does not wait for the result (async)" : "needs the result now (sync)"),
+                        "replay of past messages " + (a.replay() ? "is needed" : "is not needed"),
+                        "ordering: " + a.ordering().word(),
+                        "delivery semantic asked for: " + a.semantic().word(),
+                        "the producer "
+                                + (a.producer() == Answers.Producer.DB_THEN_PUBLISH
+                                        ? "writes its database, then publishes"
+                                        : "only publishes"),
+                        "side effects are " + c.sideEffects().word()
+                                + (c.sideEffects() == Answers.SideEffects.EXTERNAL
+                                        ? " (emails, payments, third-party calls)"
+                                        : ""),
+                        "consumers run as a "
+                                + (c.consumerRuntime() == Answers.Runtime.FUNCTION
+                                        ? "serverless function"
+                                        : "long-running service"),
+                        "platform: " + c.platform().word() + "; appetite for operations: "
+                                + c.opsAppetite().word(),
+                        "retention: " + (c.retentionDays() == 0 ? "until consumed" : c.retentionDays() + " days"),
+                        "poison messages " + (a.failure().poisonExpected() ? "are expected" : "are not expected")
+                                + "; up to " + a.failure().maxAttempts() + " attempts"));
         List<Map<String, Object>> options = new ArrayList<>();
         for (Options.Option o : Options.consideredFor(r.topology())) {
             Map<String, Object> m = new HashMap<>();
@@ -97,7 +122,9 @@ public final class Documents {
         v.put("options", options);
         v.put("chosen", options.get(0));
         List<Map<String, Object>> products = new ArrayList<>();
-        for (Product p : java.util.stream.Stream.concat(java.util.stream.Stream.of(r.product()), r.alternatives().stream()).toList()) {
+        for (Product p : java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(r.product()), r.alternatives().stream())
+                .toList()) {
             Map<String, Object> m = new HashMap<>();
             m.put("label", p.label());
             m.put("chosen", p == r.product());
@@ -109,44 +136,82 @@ public final class Documents {
         v.put("productName", r.product().brand());
         v.put("because", r.rules().stream().map(Rules.Rule::reasoning).toList());
         v.put("verdict", r.feasibility().verdict().word());
-        v.put("verdictLine", r.feasibility().feasible() ? "Every check below passes (or names the setting that handles it)."
-                : "As answered, this cannot work: " + r.feasibility().checks().stream()
-                .filter(x -> x.status() == Feasibility.Status.FAIL).map(Feasibility.Check::detail)
-                .reduce((x, y) -> x + "; " + y).orElse("") + ".");
+        v.put(
+                "verdictLine",
+                r.feasibility().feasible()
+                        ? "Every check below passes (or names the setting that handles it)."
+                        : "As answered, this cannot work: "
+                                + r.feasibility().checks().stream()
+                                        .filter(x -> x.status() == Feasibility.Status.FAIL)
+                                        .map(Feasibility.Check::detail)
+                                        .reduce((x, y) -> x + "; " + y)
+                                        .orElse("")
+                                + ".");
         v.put("nearest", r.feasibility().nearest());
         v.put("topologyDiagram", Diagrams.topology(r.topology(), r.product().label()));
         v.put("pathDiagram", Diagrams.path(r.path(), r.topology()));
         v.put("semantic", r.semantic().word());
         v.put("ordering", r.ordering());
-        v.put("settings", r.settings().stream().map(x -> {
-            Map<String, Object> m = new HashMap<>();
-            m.put("name", x.name());
-            m.put("value", x.value());
-            m.put("range", x.range() == null ? List.of() : List.of(x.range() + (x.unit().isEmpty() ? "" : " " + x.unit())));
-            return m;
-        }).toList());
+        v.put(
+                "settings",
+                r.settings().stream()
+                        .map(x -> {
+                            Map<String, Object> m = new HashMap<>();
+                            m.put("name", x.name());
+                            m.put("value", x.value());
+                            m.put(
+                                    "range",
+                                    x.range() == null
+                                            ? List.of()
+                                            : List.of(x.range() + (x.unit().isEmpty() ? "" : " " + x.unit())));
+                            return m;
+                        })
+                        .toList());
         v.put("alarms", String.join("; ", r.failure().alarms()));
         v.put("alarmList", r.failure().alarms());
-        v.put("idempotencyKey", r.idempotency().key() == null ? "not needed" : r.idempotency().key());
-        v.put("idempotencyStore", r.idempotency().store() == null ? "not needed" : r.idempotency().store());
-        v.put("consumers", r.topology() == Topology.NONE
-                ? "none: the callee serves about " + Numbers.plain(r.sizing().consumersNeeded()) + " requests at once"
-                : Numbers.plain(r.sizing().consumers()) + (r.sizing().partitions() != null && r.sizing().partitions() > 1
-                && r.sizing().consumers() < r.sizing().consumersNeeded()
-                ? " instances, " + Numbers.plain(Math.ceil((double) r.sizing().consumersNeeded() / r.sizing().consumers()))
-                + " messages in flight each (Little's law asks " + Numbers.plain(r.sizing().consumersNeeded()) + " in flight)" : ""));
-        v.put("partitions", r.sizing().partitions() == null ? "does not apply" : Numbers.plain(r.sizing().partitions()));
+        v.put(
+                "idempotencyKey",
+                r.idempotency().key() == null ? "not needed" : r.idempotency().key());
+        v.put(
+                "idempotencyStore",
+                r.idempotency().store() == null ? "not needed" : r.idempotency().store());
+        v.put(
+                "consumers",
+                r.topology() == Topology.NONE
+                        ? "none: the callee serves about "
+                                + Numbers.plain(r.sizing().consumersNeeded()) + " requests at once"
+                        : Numbers.plain(r.sizing().consumers())
+                                + (r.sizing().partitions() != null
+                                                && r.sizing().partitions() > 1
+                                                && r.sizing().consumers()
+                                                        < r.sizing().consumersNeeded()
+                                        ? " instances, "
+                                                + Numbers.plain(Math.ceil(
+                                                        (double) r.sizing().consumersNeeded()
+                                                                / r.sizing().consumers()))
+                                                + " messages in flight each (Little's law asks "
+                                                + Numbers.plain(r.sizing().consumersNeeded()) + " in flight)"
+                                        : ""));
+        v.put(
+                "partitions",
+                r.sizing().partitions() == null
+                        ? "does not apply"
+                        : Numbers.plain(r.sizing().partitions()));
         v.put("sizingFormula", r.sizing().formula());
         v.put("exactlyOnce", r.exactlyOnce() == null ? List.of() : List.of(r.exactlyOnce()));
         v.put("producerSide", r.producerSide() == null ? List.of() : List.of(r.producerSide()));
-        v.put("checks", r.feasibility().checks().stream().map(x -> {
-            Map<String, Object> m = new HashMap<>();
-            m.put("id", x.id());
-            m.put("status", x.status().name().toLowerCase());
-            m.put("detail", x.detail());
-            m.put("fix", x.fix() == null ? "" : x.fix());
-            return m;
-        }).toList());
+        v.put(
+                "checks",
+                r.feasibility().checks().stream()
+                        .map(x -> {
+                            Map<String, Object> m = new HashMap<>();
+                            m.put("id", x.id());
+                            m.put("status", x.status().name().toLowerCase());
+                            m.put("detail", x.detail());
+                            m.put("fix", x.fix() == null ? "" : x.fix());
+                            return m;
+                        })
+                        .toList());
         v.put("costModel", CostModel.of(r));
         v.put("multiRegion", CostModel.multiRegion(r));
         v.put("backpressure", r.backpressure());

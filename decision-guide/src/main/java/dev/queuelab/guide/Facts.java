@@ -26,14 +26,21 @@ public final class Facts {
      * @param checked when it was checked against that source
      * @param numbers  the fact's numbers by name ("max-seconds", "default-count"), in seconds, bytes or counts
      */
-    public record Fact(String id, String product, String fact, String value, String source, String checked,
-                       Map<String, Double> numbers) {
+    public record Fact(
+            String id,
+            String product,
+            String fact,
+            String value,
+            String source,
+            String checked,
+            Map<String, Double> numbers) {
 
         /** A number of this fact; asking for one it does not state is an error, never a guess. */
         public double number(String name) {
             Double n = numbers.get(name);
             if (n == null) {
-                throw new IllegalStateException("fact '" + id + "' states no number '" + name + "': it has " + numbers.keySet());
+                throw new IllegalStateException(
+                        "fact '" + id + "' states no number '" + name + "': it has " + numbers.keySet());
             }
             return n;
         }
@@ -63,7 +70,8 @@ public final class Facts {
     public Fact get(String id) {
         Fact f = facts.get(id);
         if (f == null) {
-            throw new IllegalStateException("no fact '" + id + "' in facts.yaml: add it with its source, or fix the id");
+            throw new IllegalStateException(
+                    "no fact '" + id + "' in facts.yaml: add it with its source, or fix the id");
         }
         return f;
     }
@@ -82,17 +90,26 @@ public final class Facts {
                 Map<String, Double> numbers = new LinkedHashMap<>();
                 JsonNode given = n.get("numbers");
                 if (given == null || !given.isObject()) {
-                    throw new IllegalStateException("fact '" + e.getKey() + "' has no numbers map: write numbers: {} if it has none");
+                    throw new IllegalStateException(
+                            "fact '" + e.getKey() + "' has no numbers map: write numbers: {} if it has none");
                 }
                 given.properties().forEach(x -> {
                     if (!x.getValue().isNumber()) {
-                        throw new IllegalStateException("fact '" + e.getKey() + "' number '" + x.getKey() + "' is not a number");
+                        throw new IllegalStateException(
+                                "fact '" + e.getKey() + "' number '" + x.getKey() + "' is not a number");
                     }
                     numbers.put(x.getKey(), x.getValue().asDouble());
                 });
-                facts.put(e.getKey(), new Fact(e.getKey(), text(n, e.getKey(), "product"), text(n, e.getKey(), "fact"),
-                        text(n, e.getKey(), "value"), text(n, e.getKey(), "source"), text(n, e.getKey(), "checked"),
-                        Collections.unmodifiableMap(numbers)));
+                facts.put(
+                        e.getKey(),
+                        new Fact(
+                                e.getKey(),
+                                text(n, e.getKey(), "product"),
+                                text(n, e.getKey(), "fact"),
+                                text(n, e.getKey(), "value"),
+                                text(n, e.getKey(), "source"),
+                                text(n, e.getKey(), "checked"),
+                                Collections.unmodifiableMap(numbers)));
             }
             return new Facts(facts);
         } catch (IOException e) {
@@ -103,7 +120,8 @@ public final class Facts {
     private static String text(JsonNode fact, String id, String field) {
         JsonNode v = fact.get(field);
         if (v == null || v.asText().isBlank()) {
-            throw new IllegalStateException("fact '" + id + "' has no " + field + ": every fact needs product, fact, value, source, checked");
+            throw new IllegalStateException(
+                    "fact '" + id + "' has no " + field + ": every fact needs product, fact, value, source, checked");
         }
         return v.asText();
     }

@@ -15,14 +15,19 @@ import java.util.List;
 public record Feasibility(Verdict verdict, List<Check> checks, List<String> nearest) {
 
     public enum Verdict implements Choice {
-        FEASIBLE, INFEASIBLE;
+        FEASIBLE,
+        INFEASIBLE;
 
         public String word() {
             return name().toLowerCase();
         }
     }
 
-    public enum Status { OK, WARN, FAIL }
+    public enum Status {
+        OK,
+        WARN,
+        FAIL
+    }
 
     /** @param fix what to change so that the check passes; null when it passes */
     public record Check(String id, Status status, String detail, String fix) {
@@ -32,7 +37,10 @@ public record Feasibility(Verdict verdict, List<Check> checks, List<String> near
     }
 
     static Feasibility of(List<Check> checks) {
-        List<String> fixes = checks.stream().filter(c -> c.status() == Status.FAIL).map(Check::fix).toList();
+        List<String> fixes = checks.stream()
+                .filter(c -> c.status() == Status.FAIL)
+                .map(Check::fix)
+                .toList();
         return new Feasibility(fixes.isEmpty() ? Verdict.FEASIBLE : Verdict.INFEASIBLE, List.copyOf(checks), fixes);
     }
 

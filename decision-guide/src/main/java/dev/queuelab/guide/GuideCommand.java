@@ -18,40 +18,67 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code queuelab guide}: six interview questions in, a design rationale (an ADR, or JSON) out. */
-@Command(name = "guide", mixinStandardHelpOptions = true,
+@Command(
+        name = "guide",
+        mixinStandardHelpOptions = true,
         header = "Six interview questions in, a design rationale (an ADR) out.",
-        description = {"Asks whether the work should go through a queue at all, and if so which topology, product, "
-                + "delivery semantic and failure handling fit, then writes the decision as a MADR 4 record or "
-                + "JSON.",
-                "", "Examples:", "  queuelab guide", "  queuelab guide --answers answers.yaml --format json",
-                "  queuelab guide --answers answers.yaml --out docs/adr/0001-queue.md --save-answers answers.yaml"},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:the document was written; the design is feasible",
-                "1:the document was written, and its verdict is infeasible (a requirement cannot be met as answered)",
-                "2:bad usage or input (one line names the field and the fix)"})
+        description = {
+            "Asks whether the work should go through a queue at all, and if so which topology, product, "
+                    + "delivery semantic and failure handling fit, then writes the decision as a MADR 4 record or "
+                    + "JSON.",
+            "",
+            "Examples:",
+            "  queuelab guide",
+            "  queuelab guide --answers answers.yaml --format json",
+            "  queuelab guide --answers answers.yaml --out docs/adr/0001-queue.md --save-answers answers.yaml"
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the document was written; the design is feasible",
+            "1:the document was written, and its verdict is infeasible (a requirement cannot be met as answered)",
+            "2:bad usage or input (one line names the field and the fix)"
+        })
 public final class GuideCommand implements Callable<Integer> {
 
     public static final int OK = 0;
     /** The record is written, but says the design cannot work: a script that gates on the guide must see it. */
     public static final int INFEASIBLE = 1;
+
     public static final int BAD_INPUT = 2;
 
-    enum Format { md, json }
+    enum Format {
+        md,
+        json
+    }
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--answers", paramLabel = "FILE", description = "Answers as YAML or JSON (see docs/decision-guide.md); without it, the guide asks.")
+    @Option(
+            names = "--answers",
+            paramLabel = "FILE",
+            description = "Answers as YAML or JSON (see docs/decision-guide.md); without it, the guide asks.")
     Path answersFile;
 
-    @Option(names = "--format", paramLabel = "md|json", defaultValue = "md", description = "Output format: md or json (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            paramLabel = "md|json",
+            defaultValue = "md",
+            description = "Output format: md or json (default: ${DEFAULT-VALUE}).")
     String formatWord;
 
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the document here instead of to standard output.")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Write the document here instead of to standard output.")
     Path out;
 
-    @Option(names = "--save-answers", paramLabel = "FILE", description = "Write the answers to this file, for re-runs with --answers.")
+    @Option(
+            names = "--save-answers",
+            paramLabel = "FILE",
+            description = "Write the answers to this file, for re-runs with --answers.")
     Path saveAnswers;
 
     // taken as text and parsed here, so a bad date is one line naming the option, not picocli's exception text
@@ -84,25 +111,30 @@ public final class GuideCommand implements Callable<Integer> {
             format = parseFormat();
             checkNumbers();
             LocalDate day = parseDate();
-            Answers answers = answersFile != null ? AnswersReader.read(answersFile)
-                    : new InteractiveGuide(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
-                    out == null && format == Format.md ? stderr : stdout).run();
+            Answers answers = answersFile != null
+                    ? AnswersReader.read(answersFile)
+                    : new InteractiveGuide(
+                                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                                    out == null && format == Format.md ? stderr : stdout)
+                            .run();
             Recommendation r = Recommender.recommend(answers);
-            String document = format == Format.json ? Documents.json(r)
+            String document = format == Format.json
+                    ? Documents.json(r)
                     : Documents.markdown(answers, r, day, new Documents.Numbering(number, supersedes));
             if (saveAnswers != null) {
                 write(saveAnswers, Documents.answersYaml(answers));
             }
             if (out != null) {
                 write(out, document);
-                stdout.println("wrote " + out + " (" + r.topology().word() + ": " + r.product().label() + "; "
-                        + r.feasibility().verdict().word() + ")");
+                stdout.println("wrote " + out + " (" + r.topology().word() + ": "
+                        + r.product().label() + "; " + r.feasibility().verdict().word() + ")");
             } else {
                 stdout.print(document);
             }
             stdout.flush();
             if (!r.feasibility().feasible()) {
-                stderr.println("queuelab guide: infeasible as answered: " + String.join("; ", r.feasibility().nearest()));
+                stderr.println("queuelab guide: infeasible as answered: "
+                        + String.join("; ", r.feasibility().nearest()));
                 return INFEASIBLE;
             }
             return OK;
@@ -126,13 +158,16 @@ public final class GuideCommand implements Callable<Integer> {
 
     private void checkNumbers() {
         if (number != null && number < 1) {
-            throw new AnswersException("--number is " + number + ": give the ADR's number as a whole number from 1, for example 12");
+            throw new AnswersException(
+                    "--number is " + number + ": give the ADR's number as a whole number from 1, for example 12");
         }
         if (supersedes != null && supersedes < 1) {
-            throw new AnswersException("--supersedes is " + supersedes + ": give the replaced ADR's number, a whole number from 1");
+            throw new AnswersException(
+                    "--supersedes is " + supersedes + ": give the replaced ADR's number, a whole number from 1");
         }
         if (number != null && number.equals(supersedes)) {
-            throw new AnswersException("--supersedes is " + supersedes + ", the same as --number: give the number of the ADR this one replaces");
+            throw new AnswersException("--supersedes is " + supersedes
+                    + ", the same as --number: give the number of the ADR this one replaces");
         }
     }
 

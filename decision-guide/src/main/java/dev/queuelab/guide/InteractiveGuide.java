@@ -36,8 +36,9 @@ final class InteractiveGuide {
             i = ask(prompts.get(i), i + 1, prompts.size()) ? i + 1 : Math.max(0, i - 1);
             if (i == 1 && isSync()) {
                 out.println();
-                out.println("A caller that needs the result now gets a direct call, not a queue: the questions about queues"
-                        + " are skipped.");
+                out.println(
+                        "A caller that needs the result now gets a direct call, not a queue: the questions about queues"
+                                + " are skipped.");
             }
         }
         while (true) {
@@ -45,7 +46,11 @@ final class InteractiveGuide {
             out.println("Review:");
             for (int i = 0; i < prompts.size(); i++) {
                 if (!skipped(prompts.get(i))) {
-                    out.printf("  %2d. %-32s %s%n", i + 1, prompts.get(i).key(), answers.get(prompts.get(i).key()));
+                    out.printf(
+                            "  %2d. %-32s %s%n",
+                            i + 1,
+                            prompts.get(i).key(),
+                            answers.get(prompts.get(i).key()));
                 }
             }
             out.print("Enter a number to change that answer, or press Enter to write the document: ");
@@ -61,7 +66,9 @@ final class InteractiveGuide {
                     // turning "sync" into "async" brings back the questions it had skipped
                     for (int i = 0; i < prompts.size(); i++) {
                         Prompts.Prompt p = prompts.get(i);
-                        if (!skipped(p) && !answers.containsKey(p.key()) && Schema.KEYS.get(p.key()).ifSync() != null) {
+                        if (!skipped(p)
+                                && !answers.containsKey(p.key())
+                                && Schema.KEYS.get(p.key()).ifSync() != null) {
                             while (!ask(p, i + 1, prompts.size())) {
                                 out.println("      (answer this one first: the review comes next)");
                             }
@@ -72,7 +79,8 @@ final class InteractiveGuide {
             } catch (NumberFormatException e) {
                 // fall through to the hint below
             }
-            out.println("  '" + line + "' is not an answer's number: give 1 to " + prompts.size() + ", or press Enter.");
+            out.println(
+                    "  '" + line + "' is not an answer's number: give 1 to " + prompts.size() + ", or press Enter.");
         }
     }
 
@@ -98,7 +106,8 @@ final class InteractiveGuide {
             for (int i = 0; i < p.leadsTo().size(); i++) {
                 out.printf("      %d. %s%n", i + 1, p.leadsTo().get(i));
             }
-            String current = answers.getOrDefault(p.key(), key.fallback() == null ? null : String.valueOf(key.fallback()));
+            String current =
+                    answers.getOrDefault(p.key(), key.fallback() == null ? null : String.valueOf(key.fallback()));
             out.print("      > " + (current == null ? "" : "[" + current + "] "));
             out.flush();
             String line = readLine().trim();
@@ -109,7 +118,9 @@ final class InteractiveGuide {
             if (key.isBoolean() && (line.equalsIgnoreCase("yes") || line.equalsIgnoreCase("no"))) {
                 value = line.equalsIgnoreCase("yes") ? "true" : "false";
             }
-            if (!key.isNumber() && line.matches("\\d+") && Integer.parseInt(line) >= 1
+            if (!key.isNumber()
+                    && line.matches("\\d+")
+                    && Integer.parseInt(line) >= 1
                     && Integer.parseInt(line) <= key.choices().size()) {
                 value = key.choices().get(Integer.parseInt(line) - 1);
             }
@@ -131,15 +142,26 @@ final class InteractiveGuide {
 
     /** Stand-ins for the required answers, so that one answer can be validated on its own. */
     private static Map<String, String> defaultsForRequired() {
-        return Map.of("sync", "async", "shape", "distribute", "replay", "false", "ordering", "none", "semantic", "at-least-once");
+        return Map.of(
+                "sync",
+                "async",
+                "shape",
+                "distribute",
+                "replay",
+                "false",
+                "ordering",
+                "none",
+                "semantic",
+                "at-least-once");
     }
 
     private String readLine() {
         try {
             String line = in.readLine();
             if (line == null) {
-                throw new AnswersException("the input ended before every question was answered: answer each on its own line,"
-                        + " or use --answers FILE");
+                throw new AnswersException(
+                        "the input ended before every question was answered: answer each on its own line,"
+                                + " or use --answers FILE");
             }
             return line;
         } catch (IOException e) {

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Numbers as the record prints them: whole numbers with thousands separators, sizes in their largest unit. */
 final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     static String plain(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {

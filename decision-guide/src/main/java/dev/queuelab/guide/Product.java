@@ -10,60 +10,233 @@ import java.util.List;
  * @see Profile for the numbers resolved from these ids
  */
 public enum Product {
-    DIRECT_CALL("a direct call (HTTP or gRPC) with a timeout, retries with backoff and a circuit breaker",
-            Vocabulary.NONE, null, null, null, null, null, null, false, false),
-    JOBS_TABLE("a jobs table in the application's database, claimed with SELECT ... FOR UPDATE SKIP LOCKED",
-            new Vocabulary("claim timeout (a locked_until column)", "attempts column", "a failed-jobs table",
-                    "none", "age of the oldest unclaimed job", List.of()),
-            null, null, null, null, null, null, false, false),
-    SQS_STANDARD("Amazon SQS (standard queue) with a dead-letter queue", Vocabulary.SQS_STANDARD,
-            "sqs.visibility-timeout", "sqs.max-receive-count", "sqs.max-message-size", "sqs.retention", null, null, true, false),
-    SQS_FIFO("Amazon SQS FIFO (a message group per key) with a dead-letter queue", Vocabulary.SQS,
-            "sqs.visibility-timeout", "sqs.max-receive-count", "sqs.max-message-size", "sqs.retention", null,
-            "sqs-fifo.dedup-interval", true, false),
-    SNS_SQS("Amazon SNS with an SQS queue per subscriber", Vocabulary.SQS_STANDARD,
-            "sqs.visibility-timeout", "sqs.max-receive-count", "sns.max-message-size", "sqs.retention", null, null, true, false),
-    SNS_FIFO_SQS_FIFO("Amazon SNS FIFO with an SQS FIFO queue per subscriber", Vocabulary.SQS,
-            "sqs.visibility-timeout", "sqs.max-receive-count", "sns.max-message-size", "sqs.retention", null,
-            "sqs-fifo.dedup-interval", true, false),
-    EVENTBRIDGE("Amazon EventBridge (a rule and a target queue per subscriber)", Vocabulary.SQS_STANDARD,
-            "sqs.visibility-timeout", "sqs.max-receive-count", "eventbridge.max-entry-size", "sqs.retention", null, null, true, false),
-    KINESIS("Amazon Kinesis Data Streams", new Vocabulary("checkpoint interval (no lease: a shard is read in order)",
-            "MaximumRetryAttempts (Lambda event source) or retries in the consumer",
-            "an on-failure destination (an S3 bucket, SQS queue or SNS topic)", "shard (partition key)",
-            "GetRecords.IteratorAgeMilliseconds", List.of("BisectBatchOnFunctionError: true (when Lambda consumes)")),
-            null, null, "kinesis.record-size", "kinesis.retention", "kinesis.shard-limits", "kinesis.no-transactions", false, false),
-    MSK("Apache Kafka (Amazon MSK)", Vocabulary.KAFKA, "kafka.max-poll-interval", null, "kafka.message-max-bytes",
-            "kafka.retention", null, "kafka.transactions", false, true),
-    KAFKA("Apache Kafka", Vocabulary.KAFKA, "kafka.max-poll-interval", null, "kafka.message-max-bytes",
-            "kafka.retention", null, "kafka.transactions", false, true),
-    PUBSUB("Google Pub/Sub (pull subscription) with a dead-letter topic", new Vocabulary("ack deadline",
-            "max delivery attempts (dead-letter policy)", "dead-letter topic", "ordering key",
-            "oldest_unacked_message_age", List.of("enable_exactly_once_delivery: true where a redelivery costs more than latency")),
-            "pubsub.ack-deadline", "pubsub.dead-letter", "pubsub.max-message-size", "pubsub.retention", "pubsub.ordering",
-            "pubsub.exactly-once", true, false),
-    SERVICE_BUS("Azure Service Bus", new Vocabulary("lock duration", "MaxDeliveryCount", "dead-letter subqueue",
-            "session (SessionId)", "ActiveMessages growing (Service Bus has no age metric) for more than", List.of("RequiresDuplicateDetection: true (MessageId set by the producer)")),
-            "servicebus.lock-duration", "servicebus.max-delivery-count", "servicebus.message-size", null, null,
-            "servicebus.duplicate-detection", true, false),
-    EVENT_HUBS("Azure Event Hubs (Kafka-compatible)", new Vocabulary("checkpoint interval (no lease: a partition is read in order)",
-            "retries in the consumer", "a dead-letter event hub written by the consumer", "partition (partition key)",
-            "consumer lag per partition", List.of()),
-            null, null, "eventhubs.max-event-size", "eventhubs.retention", "eventhubs.throughput-unit", null, false, false),
-    RABBITMQ_QUORUM("RabbitMQ (quorum queue) with a dead-letter exchange", new Vocabulary("x-consumer-timeout (queue argument, ms)",
-            "delivery-limit", "dead-letter exchange (dead-letter-strategy=at-least-once, overflow=reject-publish)",
-            "single active consumer per queue", "messages_ready growing (RabbitMQ has no age metric) for more than",
-            List.of("prefetch (basic.qos): a few messages per consumer")),
-            "rabbitmq.consumer-timeout", "rabbitmq.delivery-limit", "rabbitmq.max-message-size", null, null, null, true, false),
-    RABBITMQ_STREAMS("RabbitMQ streams (a super stream)", new Vocabulary("none (a stream is read from an offset)", "retries in the consumer",
-            "a dead-letter stream written by the consumer", "super stream partition (routing key)", "consumer offset lag",
-            List.of("single active consumer: on, per partition (every reader of a stream reads all of it, so competing "
-                    + "consumers take partitions)", "max-age and max-length-bytes: the retention answered")),
-            null, null, "rabbitmq.max-message-size", null, null, null, false, false),
-    REDIS_STREAMS("Redis Streams (consumer groups)", new Vocabulary("XAUTOCLAIM min-idle-time",
-            "delivery count from XPENDING, checked by the consumer", "a dead-letter stream written by the consumer",
-            "stream per key range", "pending entries older than the min-idle-time", List.of("MAXLEN ~ on XADD: bounds memory to the retention answered")),
-            null, null, null, null, null, null, false, false),
+    DIRECT_CALL(
+            "a direct call (HTTP or gRPC) with a timeout, retries with backoff and a circuit breaker",
+            Vocabulary.NONE,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            false),
+    JOBS_TABLE(
+            "a jobs table in the application's database, claimed with SELECT ... FOR UPDATE SKIP LOCKED",
+            new Vocabulary(
+                    "claim timeout (a locked_until column)",
+                    "attempts column",
+                    "a failed-jobs table",
+                    "none",
+                    "age of the oldest unclaimed job",
+                    List.of()),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            false),
+    SQS_STANDARD(
+            "Amazon SQS (standard queue) with a dead-letter queue",
+            Vocabulary.SQS_STANDARD,
+            "sqs.visibility-timeout",
+            "sqs.max-receive-count",
+            "sqs.max-message-size",
+            "sqs.retention",
+            null,
+            null,
+            true,
+            false),
+    SQS_FIFO(
+            "Amazon SQS FIFO (a message group per key) with a dead-letter queue",
+            Vocabulary.SQS,
+            "sqs.visibility-timeout",
+            "sqs.max-receive-count",
+            "sqs.max-message-size",
+            "sqs.retention",
+            null,
+            "sqs-fifo.dedup-interval",
+            true,
+            false),
+    SNS_SQS(
+            "Amazon SNS with an SQS queue per subscriber",
+            Vocabulary.SQS_STANDARD,
+            "sqs.visibility-timeout",
+            "sqs.max-receive-count",
+            "sns.max-message-size",
+            "sqs.retention",
+            null,
+            null,
+            true,
+            false),
+    SNS_FIFO_SQS_FIFO(
+            "Amazon SNS FIFO with an SQS FIFO queue per subscriber",
+            Vocabulary.SQS,
+            "sqs.visibility-timeout",
+            "sqs.max-receive-count",
+            "sns.max-message-size",
+            "sqs.retention",
+            null,
+            "sqs-fifo.dedup-interval",
+            true,
+            false),
+    EVENTBRIDGE(
+            "Amazon EventBridge (a rule and a target queue per subscriber)",
+            Vocabulary.SQS_STANDARD,
+            "sqs.visibility-timeout",
+            "sqs.max-receive-count",
+            "eventbridge.max-entry-size",
+            "sqs.retention",
+            null,
+            null,
+            true,
+            false),
+    KINESIS(
+            "Amazon Kinesis Data Streams",
+            new Vocabulary(
+                    "checkpoint interval (no lease: a shard is read in order)",
+                    "MaximumRetryAttempts (Lambda event source) or retries in the consumer",
+                    "an on-failure destination (an S3 bucket, SQS queue or SNS topic)",
+                    "shard (partition key)",
+                    "GetRecords.IteratorAgeMilliseconds",
+                    List.of("BisectBatchOnFunctionError: true (when Lambda consumes)")),
+            null,
+            null,
+            "kinesis.record-size",
+            "kinesis.retention",
+            "kinesis.shard-limits",
+            "kinesis.no-transactions",
+            false,
+            false),
+    MSK(
+            "Apache Kafka (Amazon MSK)",
+            Vocabulary.KAFKA,
+            "kafka.max-poll-interval",
+            null,
+            "kafka.message-max-bytes",
+            "kafka.retention",
+            null,
+            "kafka.transactions",
+            false,
+            true),
+    KAFKA(
+            "Apache Kafka",
+            Vocabulary.KAFKA,
+            "kafka.max-poll-interval",
+            null,
+            "kafka.message-max-bytes",
+            "kafka.retention",
+            null,
+            "kafka.transactions",
+            false,
+            true),
+    PUBSUB(
+            "Google Pub/Sub (pull subscription) with a dead-letter topic",
+            new Vocabulary(
+                    "ack deadline",
+                    "max delivery attempts (dead-letter policy)",
+                    "dead-letter topic",
+                    "ordering key",
+                    "oldest_unacked_message_age",
+                    List.of("enable_exactly_once_delivery: true where a redelivery costs more than latency")),
+            "pubsub.ack-deadline",
+            "pubsub.dead-letter",
+            "pubsub.max-message-size",
+            "pubsub.retention",
+            "pubsub.ordering",
+            "pubsub.exactly-once",
+            true,
+            false),
+    SERVICE_BUS(
+            "Azure Service Bus",
+            new Vocabulary(
+                    "lock duration",
+                    "MaxDeliveryCount",
+                    "dead-letter subqueue",
+                    "session (SessionId)",
+                    "ActiveMessages growing (Service Bus has no age metric) for more than",
+                    List.of("RequiresDuplicateDetection: true (MessageId set by the producer)")),
+            "servicebus.lock-duration",
+            "servicebus.max-delivery-count",
+            "servicebus.message-size",
+            null,
+            null,
+            "servicebus.duplicate-detection",
+            true,
+            false),
+    EVENT_HUBS(
+            "Azure Event Hubs (Kafka-compatible)",
+            new Vocabulary(
+                    "checkpoint interval (no lease: a partition is read in order)",
+                    "retries in the consumer",
+                    "a dead-letter event hub written by the consumer",
+                    "partition (partition key)",
+                    "consumer lag per partition",
+                    List.of()),
+            null,
+            null,
+            "eventhubs.max-event-size",
+            "eventhubs.retention",
+            "eventhubs.throughput-unit",
+            null,
+            false,
+            false),
+    RABBITMQ_QUORUM(
+            "RabbitMQ (quorum queue) with a dead-letter exchange",
+            new Vocabulary(
+                    "x-consumer-timeout (queue argument, ms)",
+                    "delivery-limit",
+                    "dead-letter exchange (dead-letter-strategy=at-least-once, overflow=reject-publish)",
+                    "single active consumer per queue",
+                    "messages_ready growing (RabbitMQ has no age metric) for more than",
+                    List.of("prefetch (basic.qos): a few messages per consumer")),
+            "rabbitmq.consumer-timeout",
+            "rabbitmq.delivery-limit",
+            "rabbitmq.max-message-size",
+            null,
+            null,
+            null,
+            true,
+            false),
+    RABBITMQ_STREAMS(
+            "RabbitMQ streams (a super stream)",
+            new Vocabulary(
+                    "none (a stream is read from an offset)",
+                    "retries in the consumer",
+                    "a dead-letter stream written by the consumer",
+                    "super stream partition (routing key)",
+                    "consumer offset lag",
+                    List.of(
+                            "single active consumer: on, per partition (every reader of a stream reads all of it, so competing "
+                                    + "consumers take partitions)",
+                            "max-age and max-length-bytes: the retention answered")),
+            null,
+            null,
+            "rabbitmq.max-message-size",
+            null,
+            null,
+            null,
+            false,
+            false),
+    REDIS_STREAMS(
+            "Redis Streams (consumer groups)",
+            new Vocabulary(
+                    "XAUTOCLAIM min-idle-time",
+                    "delivery count from XPENDING, checked by the consumer",
+                    "a dead-letter stream written by the consumer",
+                    "stream per key range",
+                    "pending entries older than the min-idle-time",
+                    List.of("MAXLEN ~ on XADD: bounds memory to the retention answered")),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            false),
     REDIS_PUBSUB("Redis pub/sub", Vocabulary.NONE, null, null, null, null, null, null, false, false);
 
     /**
@@ -76,17 +249,26 @@ public enum Product {
      * @param ageAlarm   the metric that shows consumers falling behind
      * @param extra      settings the product needs beyond those, in its own words
      */
-    public record Vocabulary(String lease, String attempts, String deadLetter, String lane, String ageAlarm,
-                             List<String> extra) {
+    public record Vocabulary(
+            String lease, String attempts, String deadLetter, String lane, String ageAlarm, List<String> extra) {
         static final Vocabulary NONE = new Vocabulary("none", "none", "none", "none", "none", List.of());
-        static final Vocabulary SQS = new Vocabulary("visibility timeout", "maxReceiveCount (redrive policy)",
-                "dead-letter queue (redrive policy)", "message group (MessageGroupId)", "ApproximateAgeOfOldestMessage",
+        static final Vocabulary SQS = new Vocabulary(
+                "visibility timeout",
+                "maxReceiveCount (redrive policy)",
+                "dead-letter queue (redrive policy)",
+                "message group (MessageGroupId)",
+                "ApproximateAgeOfOldestMessage",
                 List.of());
         /** A standard queue keeps no order: a MessageGroupId there gives fair queues, not order. */
-        static final Vocabulary SQS_STANDARD = new Vocabulary(SQS.lease(), SQS.attempts(), SQS.deadLetter(), "none",
-                SQS.ageAlarm(), List.of());
-        static final Vocabulary KAFKA = new Vocabulary("max.poll.interval.ms", "retries in retry topics (with backoff)",
-                "dead-letter topic", "partition", "consumer lag (records and seconds behind the head)",
+        static final Vocabulary SQS_STANDARD =
+                new Vocabulary(SQS.lease(), SQS.attempts(), SQS.deadLetter(), "none", SQS.ageAlarm(), List.of());
+
+        static final Vocabulary KAFKA = new Vocabulary(
+                "max.poll.interval.ms",
+                "retries in retry topics (with backoff)",
+                "dead-letter topic",
+                "partition",
+                "consumer lag (records and seconds behind the head)",
                 List.of("enable.idempotence: true (producers)", "acks: all (producers)"));
     }
 
@@ -101,8 +283,17 @@ public enum Product {
     private final boolean nativeDeadLetter;
     private final boolean transactional;
 
-    Product(String label, Vocabulary vocabulary, String leaseFact, String attemptsFact, String payloadFact,
-            String retentionFact, String laneFact, String exactlyOnceFact, boolean nativeDeadLetter, boolean transactional) {
+    Product(
+            String label,
+            Vocabulary vocabulary,
+            String leaseFact,
+            String attemptsFact,
+            String payloadFact,
+            String retentionFact,
+            String laneFact,
+            String exactlyOnceFact,
+            boolean nativeDeadLetter,
+            boolean transactional) {
         this.label = label;
         this.vocabulary = vocabulary;
         this.leaseFact = leaseFact;
@@ -139,8 +330,13 @@ public enum Product {
     }
 
     public boolean onAws() {
-        return this == SQS_STANDARD || this == SQS_FIFO || this == SNS_SQS || this == SNS_FIFO_SQS_FIFO
-                || this == EVENTBRIDGE || this == KINESIS || this == MSK;
+        return this == SQS_STANDARD
+                || this == SQS_FIFO
+                || this == SNS_SQS
+                || this == SNS_FIFO_SQS_FIFO
+                || this == EVENTBRIDGE
+                || this == KINESIS
+                || this == MSK;
     }
 
     /** The fact families (the id before its dot) that describe this product, for citing a rule's sources. */

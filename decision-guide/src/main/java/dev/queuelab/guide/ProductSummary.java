@@ -6,8 +6,7 @@ import java.util.List;
 /** One line per product, from its profile, so the products in a record are weighed on the same terms. */
 final class ProductSummary {
 
-    private ProductSummary() {
-    }
+    private ProductSummary() {}
 
     static String of(Product p) {
         Profile f = p.profile();
@@ -15,7 +14,9 @@ final class ProductSummary {
         List<String> parts = new ArrayList<>();
         if (f.maxPayloadBytes() != null) {
             parts.add("messages up to " + Numbers.bytes(f.maxPayloadBytes())
-                    + (f.raisedPayloadBytes() != null ? " (" + Numbers.bytes(f.raisedPayloadBytes()) + " once raised)" : ""));
+                    + (f.raisedPayloadBytes() != null
+                            ? " (" + Numbers.bytes(f.raisedPayloadBytes()) + " once raised)"
+                            : ""));
         }
         if (f.leaseSeconds().max() != null) {
             parts.add(v.lease() + " up to " + Numbers.seconds(f.leaseSeconds().max()));
@@ -30,12 +31,17 @@ final class ProductSummary {
             parts.add("order per " + v.lane());
         }
         if (f.laneRecordsPerSecond() != null || f.laneBytesPerSecond() != null) {
-            parts.add("each lane " + (f.laneRecordsPerSecond() != null ? Numbers.plain(f.laneRecordsPerSecond()) + " records/s, " : "")
+            parts.add("each lane "
+                    + (f.laneRecordsPerSecond() != null ? Numbers.plain(f.laneRecordsPerSecond()) + " records/s, " : "")
                     + Numbers.rate(f.laneBytesPerSecond()) + " in");
         }
-        parts.add(p.nativeDeadLetter() ? "dead letters by the broker" : v.deadLetter().equals("none")
-                ? "no dead letters" : "dead letters built by the consumer");
-        String offer = p.exactlyOnceFact == null ? null : Facts.registry().get(p.exactlyOnceFact).value();
+        parts.add(
+                p.nativeDeadLetter()
+                        ? "dead letters by the broker"
+                        : v.deadLetter().equals("none") ? "no dead letters" : "dead letters built by the consumer");
+        String offer = p.exactlyOnceFact == null
+                ? null
+                : Facts.registry().get(p.exactlyOnceFact).value();
         parts.add(offer == null || offer.startsWith("no ") ? "no exactly-once mechanism" : "exactly-once: " + offer);
         return String.join("; ", parts);
     }

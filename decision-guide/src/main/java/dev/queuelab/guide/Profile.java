@@ -16,8 +16,15 @@ import java.util.List;
  * @param laneBytesPerSecond   what one lane accepts, in bytes
  * @param facts            the ids of the facts these come from, for the record's sources
  */
-public record Profile(Range leaseSeconds, Range attempts, Double maxPayloadBytes, Double raisedPayloadBytes,
-                      Range retentionSeconds, Double laneRecordsPerSecond, Double laneBytesPerSecond, List<String> facts) {
+public record Profile(
+        Range leaseSeconds,
+        Range attempts,
+        Double maxPayloadBytes,
+        Double raisedPayloadBytes,
+        Range retentionSeconds,
+        Double laneRecordsPerSecond,
+        Double laneBytesPerSecond,
+        List<String> facts) {
 
     /** A closed range; either end may be null for "no bound". */
     public record Range(Double min, Double max) {
@@ -73,7 +80,8 @@ public record Profile(Range leaseSeconds, Range attempts, Double maxPayloadBytes
         }
         Facts.Fact fact = f.get(id);
         ids.add(id);
-        return new Range(fact.has("min-" + unit) ? fact.number("min-" + unit) : null,
+        return new Range(
+                fact.has("min-" + unit) ? fact.number("min-" + unit) : null,
                 fact.has("max-" + unit) ? fact.number("max-" + unit) : null);
     }
 }

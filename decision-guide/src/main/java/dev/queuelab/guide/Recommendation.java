@@ -28,25 +28,37 @@ import java.util.Map;
  * @param facts         the ids of the facts cited
  * @param path          the answers that led to the topology, for the diagram
  */
-public record Recommendation(Topology topology, Product product, List<Product> alternatives, Semantic semantic,
-                             String ordering, Failure failure, List<Setting> settings, Idempotency idempotency,
-                             String exactlyOnce, String producerSide, Sizing sizing, Feasibility feasibility,
-                             String backpressure, List<Warning> warnings, List<String> wouldChangeIf,
-                             List<Evidence> evidence, List<Rules.Rule> rules, List<String> facts, List<String> path) {
+public record Recommendation(
+        Topology topology,
+        Product product,
+        List<Product> alternatives,
+        Semantic semantic,
+        String ordering,
+        Failure failure,
+        List<Setting> settings,
+        Idempotency idempotency,
+        String exactlyOnce,
+        String producerSide,
+        Sizing sizing,
+        Feasibility feasibility,
+        String backpressure,
+        List<Warning> warnings,
+        List<String> wouldChangeIf,
+        List<Evidence> evidence,
+        List<Rules.Rule> rules,
+        List<String> facts,
+        List<String> path) {
 
     /** Null numbers mean "does not apply to this product". */
-    public record Failure(Integer leaseSeconds, Integer maxDeliveries, String deadLetter, List<String> alarms) {
-    }
+    public record Failure(Integer leaseSeconds, Integer maxDeliveries, String deadLetter, List<String> alarms) {}
 
     /**
      * A setting as the product names it. {@code number} and {@code range} are set for numeric settings, and
      * the number always lies in the range (the guide's invariant); {@code fact} is where the range comes from.
      */
-    public record Setting(String name, String value, Double number, Profile.Range range, String unit, String fact) {
-    }
+    public record Setting(String name, String value, Double number, Profile.Range range, String unit, String fact) {}
 
-    public record Idempotency(String key, String store, Integer ttlHours) {
-    }
+    public record Idempotency(String key, String store, Integer ttlHours) {}
 
     /**
      * @param consumersNeeded by Little's law with headroom: rate x p99 x headroom
@@ -56,16 +68,20 @@ public record Recommendation(Topology topology, Product product, List<Product> a
      *                        more than one means a key-parallel consumer); null where there are no partitions
      * @param formula         how the numbers were reached, in words
      */
-    public record Sizing(int consumersNeeded, int consumers, Integer partitions, Integer inFlightPerPartition, double bytesPerSecond,
-                         double egressBytesPerSecond, double storageBytes, String formula) {
-    }
+    public record Sizing(
+            int consumersNeeded,
+            int consumers,
+            Integer partitions,
+            Integer inFlightPerPartition,
+            double bytesPerSecond,
+            double egressBytesPerSecond,
+            double storageBytes,
+            String formula) {}
 
-    public record Warning(String id, String message) {
-    }
+    public record Warning(String id, String message) {}
 
     /** A claim of the rationale; {@code check} and {@code reference} are null where queuelab has none yet. */
-    public record Evidence(String claim, String check, String reference) {
-    }
+    public record Evidence(String claim, String check, String reference) {}
 
     /** The stable JSON contract: kebab-case keys, in this order. */
     public Map<String, Object> toJson() {
@@ -83,15 +99,19 @@ public record Recommendation(Topology topology, Product product, List<Product> a
         f.put("dead-letter", failure.deadLetter());
         f.put("alarms", failure.alarms());
         m.put("failure", f);
-        m.put("settings", settings.stream().map(x -> {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", x.name());
-            s.put("value", x.value());
-            s.put("range", x.range() == null ? null : x.range().toString());
-            s.put("unit", x.unit());
-            s.put("fact", x.fact());
-            return s;
-        }).toList());
+        m.put(
+                "settings",
+                settings.stream()
+                        .map(x -> {
+                            Map<String, Object> s = new LinkedHashMap<>();
+                            s.put("name", x.name());
+                            s.put("value", x.value());
+                            s.put("range", x.range() == null ? null : x.range().toString());
+                            s.put("unit", x.unit());
+                            s.put("fact", x.fact());
+                            return s;
+                        })
+                        .toList());
         Map<String, Object> i = new LinkedHashMap<>();
         i.put("key", idempotency.key());
         i.put("store", idempotency.store());
@@ -111,31 +131,44 @@ public record Recommendation(Topology topology, Product product, List<Product> a
         m.put("sizing", s);
         Map<String, Object> fe = new LinkedHashMap<>();
         fe.put("verdict", feasibility.verdict().word());
-        fe.put("checks", feasibility.checks().stream().map(c -> {
-            Map<String, Object> check = new LinkedHashMap<>();
-            check.put("id", c.id());
-            check.put("status", c.status().name().toLowerCase());
-            check.put("detail", c.detail());
-            check.put("fix", c.fix());
-            return check;
-        }).toList());
+        fe.put(
+                "checks",
+                feasibility.checks().stream()
+                        .map(c -> {
+                            Map<String, Object> check = new LinkedHashMap<>();
+                            check.put("id", c.id());
+                            check.put("status", c.status().name().toLowerCase());
+                            check.put("detail", c.detail());
+                            check.put("fix", c.fix());
+                            return check;
+                        })
+                        .toList());
         fe.put("nearest", feasibility.nearest());
         m.put("feasibility", fe);
         m.put("backpressure", backpressure);
-        m.put("warnings", warnings.stream().map(w -> {
-            Map<String, Object> warning = new LinkedHashMap<>();     // Map.of would change key order between runs
-            warning.put("id", w.id());
-            warning.put("message", w.message());
-            return warning;
-        }).toList());
+        m.put(
+                "warnings",
+                warnings.stream()
+                        .map(w -> {
+                            Map<String, Object> warning =
+                                    new LinkedHashMap<>(); // Map.of would change key order between runs
+                            warning.put("id", w.id());
+                            warning.put("message", w.message());
+                            return warning;
+                        })
+                        .toList());
         m.put("would-change-if", wouldChangeIf);
-        m.put("evidence", evidence.stream().map(e -> {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("claim", e.claim());
-            ev.put("check", e.check());
-            ev.put("reference", e.reference());
-            return ev;
-        }).toList());
+        m.put(
+                "evidence",
+                evidence.stream()
+                        .map(e -> {
+                            Map<String, Object> ev = new LinkedHashMap<>();
+                            ev.put("claim", e.claim());
+                            ev.put("check", e.check());
+                            ev.put("reference", e.reference());
+                            return ev;
+                        })
+                        .toList());
         m.put("rules", rules.stream().map(Rules.Rule::id).toList());
         m.put("facts", facts);
         return m;

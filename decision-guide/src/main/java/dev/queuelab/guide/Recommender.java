@@ -28,8 +28,7 @@ public final class Recommender {
     private static final String QUEUE_CHECK = "work-queue/visibility";
     private static final String SQS_REFERENCE = "dev.queuelab.reference.workqueue.SqsWorkQueue";
 
-    private Recommender() {
-    }
+    private Recommender() {}
 
     public static Recommendation recommend(Answers a) {
         List<String> path = new ArrayList<>();
@@ -40,18 +39,37 @@ public final class Recommender {
         Set<String> facts = new LinkedHashSet<>(s.product().profile().facts());
         // a fired rule's reasoning rests on the facts its source names: the record cites them too
         fired.forEach(r -> java.util.Arrays.stream(r.source().split("[ ,()]+"))
-                .filter(Facts.registry().all()::containsKey).filter(id -> cites(s, id)).forEach(facts::add));
+                .filter(Facts.registry().all()::containsKey)
+                .filter(id -> cites(s, id))
+                .forEach(facts::add));
         Design d = new Design(s, facts);
         Failure failure = d.failure();
         Idempotency idempotency = d.idempotency(failure);
         Sizing sizing = d.sizing();
         Feasibility feasibility = Feasibility.of(d.checks(failure, idempotency, sizing));
         List<Warning> warnings = Contradictions.find(s);
-        warnings.forEach(w -> Contradictions.facts(w.id()).stream().filter(id -> cites(s, id)).forEach(facts::add));
-        return new Recommendation(topology, s.product(), tool.alternatives(), s.semantic(), ordering(s), failure,
-                d.settings(failure, idempotency), idempotency, d.exactlyOnce(), d.producerSide(), sizing, feasibility,
-                backpressure(topology), warnings, wouldChangeIf(a, topology), evidence(s, failure), fired,
-                List.copyOf(facts), List.copyOf(path));
+        warnings.forEach(w ->
+                Contradictions.facts(w.id()).stream().filter(id -> cites(s, id)).forEach(facts::add));
+        return new Recommendation(
+                topology,
+                s.product(),
+                tool.alternatives(),
+                s.semantic(),
+                ordering(s),
+                failure,
+                d.settings(failure, idempotency),
+                idempotency,
+                d.exactlyOnce(),
+                d.producerSide(),
+                sizing,
+                feasibility,
+                backpressure(topology),
+                warnings,
+                wouldChangeIf(a, topology),
+                evidence(s, failure),
+                fired,
+                List.copyOf(facts),
+                List.copyOf(path));
     }
 
     /** A rule's source fact belongs in this record: the guide's own policy, or a fact about the chosen product. */
@@ -77,14 +95,16 @@ public final class Recommender {
         path.add("ordering: " + a.ordering().word());
         if (a.broadcast()) {
             path.add("semantic: " + a.semantic().word());
-            boolean nothingToKeep = a.semantic() == Semantic.AT_MOST_ONCE && a.context().retentionDays() == 0;
+            boolean nothingToKeep =
+                    a.semantic() == Semantic.AT_MOST_ONCE && a.context().retentionDays() == 0;
             return nothingToKeep ? Topology.EPHEMERAL_PUB_SUB : Topology.PUB_SUB_FANOUT;
         }
         if (a.ordered()) {
             return Topology.FIFO_WORK_QUEUE;
         }
         boolean small = a.context().throughputPerSecond() <= fact("guide.small-work", "messages-per-second")
-                && (a.context().platform() == Answers.Platform.SELF_HOSTED || a.context().platform() == Answers.Platform.ANY);
+                && (a.context().platform() == Answers.Platform.SELF_HOSTED
+                        || a.context().platform() == Answers.Platform.ANY);
         return small ? Topology.IN_APP_JOB_QUEUE : Topology.WORK_QUEUE;
     }
 
@@ -101,7 +121,8 @@ public final class Recommender {
         if (a.ordering() == Ordering.GLOBAL) {
             return "global: a single " + lane;
         }
-        return s.product().partitioned() ? "per-key: each key hashed to one " + lane + ", one message of a key in flight at a time"
+        return s.product().partitioned()
+                ? "per-key: each key hashed to one " + lane + ", one message of a key in flight at a time"
                 : "per-key: one " + lane + " per key";
     }
 
@@ -126,13 +147,17 @@ public final class Recommender {
                 return fact("sqs.lambda-visibility", "factor") * timeout;
             }
             facts.add("guide.lease-buffer");
-            double needed = Math.max(worst * fact("guide.lease-buffer", "factor"), worst + fact("guide.lease-buffer", "min-extra-seconds"));
+            double needed = Math.max(
+                    worst * fact("guide.lease-buffer", "factor"),
+                    worst + fact("guide.lease-buffer", "min-extra-seconds"));
             String id = s.product().leaseFact;
             if (id != null && Facts.registry().get(id).has("recommended-min-seconds")) {
                 // the product supports shorter leases than it advises (RabbitMQ checks its timeout once a minute)
                 needed = Math.max(needed, fact(id, "recommended-min-seconds"));
             }
-            if (s.product().partitioned() && id != null && Facts.registry().get(id).has("default-seconds")) {
+            if (s.product().partitioned()
+                    && id != null
+                    && Facts.registry().get(id).has("default-seconds")) {
                 // a log's poll interval covers a whole batch of records, so never set it below the product's default
                 needed = Math.max(needed, fact(id, "default-seconds"));
             }
@@ -155,8 +180,11 @@ public final class Recommender {
             List<String> alarms = new ArrayList<>();
             if (s.deadLetters()) {
                 facts.add("guide.receives");
-                double wanted = Math.max(fact("guide.receives", "min-count"),
-                        Math.min(fact("guide.receives", "max-count"), a().failure().maxAttempts()));
+                double wanted = Math.max(
+                        fact("guide.receives", "min-count"),
+                        Math.min(
+                                fact("guide.receives", "max-count"),
+                                a().failure().maxAttempts()));
                 if (s.lambda()) {
                     facts.add("sqs.lambda-receives");
                     wanted = Math.max(wanted, fact("sqs.lambda-receives", "min-count"));
@@ -169,7 +197,8 @@ public final class Recommender {
             // a lease clamped below the work (a renewed lock) must not make the alarm fire on every long job
             double basis = Math.max(lease != null ? lease : 0, a().failure().maxProcessingSeconds());
             double age = Math.max(fact("guide.age-alarm", "min-seconds"), fact("guide.age-alarm", "factor") * basis);
-            alarms.add(v.ageAlarm() + (v.ageAlarm().endsWith("more than") ? " " : " above ") + Numbers.plain(Math.ceil(age)) + " s");
+            alarms.add(v.ageAlarm() + (v.ageAlarm().endsWith("more than") ? " " : " above ")
+                    + Numbers.plain(Math.ceil(age)) + " s");
             return new Failure(lease, deliveries, deadLetter, alarms);
         }
 
@@ -177,8 +206,10 @@ public final class Recommender {
             Answers.SideEffects effects = a().context().sideEffects();
             if (!s.queued()) {
                 if (Rules.IDEMPOTENCY_KEY_FOR_RETRIED_CALLS.firesOn(s)) {
-                    return new Idempotency("an idempotency key per logical request, sent with every retry",
-                            "the callee stores each key with its result and answers a repeat from it", null);
+                    return new Idempotency(
+                            "an idempotency key per logical request, sent with every retry",
+                            "the callee stores each key with its result and answers a repeat from it",
+                            null);
                 }
                 return new Idempotency(null, null, null);
             }
@@ -186,15 +217,19 @@ public final class Recommender {
                 return new Idempotency(null, null, null);
             }
             facts.add("guide.dedupe-ttl");
-            double redelivery = failure.leaseSeconds() == null || failure.maxDeliveries() == null ? 0
+            double redelivery = failure.leaseSeconds() == null || failure.maxDeliveries() == null
+                    ? 0
                     : (double) failure.leaseSeconds() * failure.maxDeliveries();
             double replay = a().context().retentionDays() * 86_400.0;
             double ttl = Math.max(fact("guide.dedupe-ttl", "min-seconds"), Math.max(redelivery, replay));
             String key = effects == Answers.SideEffects.EXTERNAL
                     ? "a business key (order id, payment id), also sent downstream as the provider's idempotency key"
                     : producerSetKey();
-            return new Idempotency(key, "a processed-keys table with a unique key and an expiry (or Redis SET NX with a TTL),"
-                    + " written in the same transaction as the consumer's effect", (int) Math.ceil(ttl / 3600));
+            return new Idempotency(
+                    key,
+                    "a processed-keys table with a unique key and an expiry (or Redis SET NX with a TTL),"
+                            + " written in the same transaction as the consumer's effect",
+                    (int) Math.ceil(ttl / 3600));
         }
 
         /**
@@ -204,18 +239,22 @@ public final class Recommender {
         String producerSetKey() {
             String base = "an id the producer sets once per event (the outbox row id, or a business key)";
             return switch (s.product()) {
-                case SQS_STANDARD, SQS_FIFO, SNS_SQS, SNS_FIFO_SQS_FIFO, EVENTBRIDGE -> base + ", in a message attribute: "
-                        + "SQS gives every send a new MessageId, so a producer's retry would not be caught";
+                case SQS_STANDARD, SQS_FIFO, SNS_SQS, SNS_FIFO_SQS_FIFO, EVENTBRIDGE ->
+                    base + ", in a message attribute: "
+                            + "SQS gives every send a new MessageId, so a producer's retry would not be caught";
                 case PUBSUB -> {
                     facts.add("pubsub.exactly-once");
                     yield base + ", in an attribute: a publisher's retry gets a new message id";
                 }
                 case SERVICE_BUS -> base + ", as the MessageId (duplicate detection reads the same field)";
                 case RABBITMQ_QUORUM -> base + ", as the message_id property";
-                case KAFKA, MSK, EVENT_HUBS, KINESIS, RABBITMQ_STREAMS, REDIS_STREAMS -> base + ", in the record's key or a "
-                        + "header: records carry no message id, and the position (" + (s.product() == Product.KINESIS
-                        ? "sequence number" : s.product() == Product.REDIS_STREAMS ? "entry id" : "partition and offset")
-                        + ") catches a redelivery but not a producer's retry";
+                case KAFKA, MSK, EVENT_HUBS, KINESIS, RABBITMQ_STREAMS, REDIS_STREAMS ->
+                    base + ", in the record's key or a "
+                            + "header: records carry no message id, and the position ("
+                            + (s.product() == Product.KINESIS
+                                    ? "sequence number"
+                                    : s.product() == Product.REDIS_STREAMS ? "entry id" : "partition and offset")
+                            + ") catches a redelivery but not a producer's retry";
                 default -> base;
             };
         }
@@ -230,12 +269,16 @@ public final class Recommender {
                 offer = s.product().brand() + " offers no exactly-once mechanism";
             } else {
                 facts.add(fact);
-                offer = s.product().brand() + " offers: " + Facts.registry().get(fact).fact();
+                offer = s.product().brand() + " offers: "
+                        + Facts.registry().get(fact).fact();
             }
             String gap = s.exactlyOnceInside()
                     ? "It does not cover effects outside the log: keep every effect inside it (consume, transform, produce)."
-                    : "It does not cover the consumer's effect" + (a().context().sideEffects() == Answers.SideEffects.EXTERNAL
-                    ? " on the external system" : "") + ": build at-least-once with an idempotent consumer (below).";
+                    : "It does not cover the consumer's effect"
+                            + (a().context().sideEffects() == Answers.SideEffects.EXTERNAL
+                                    ? " on the external system"
+                                    : "")
+                            + ": build at-least-once with an idempotent consumer (below).";
             return offer + ". " + gap;
         }
 
@@ -252,8 +295,9 @@ public final class Recommender {
             Answers.Context c = a().context();
             facts.add("guide.headroom");
             double bytes = c.throughputPerSecond() * c.payloadBytes();
-            int needed = (int) Math.max(1, Math.ceil(c.throughputPerSecond() * c.p99ProcessingSeconds()
-                    * fact("guide.headroom", "factor")));
+            int needed = (int) Math.max(
+                    1,
+                    Math.ceil(c.throughputPerSecond() * c.p99ProcessingSeconds() * fact("guide.headroom", "factor")));
             String formula = "consumers = peak rate x p99 processing time x headroom (Little's law) = "
                     + Numbers.plain(c.throughputPerSecond()) + " x " + Numbers.plain(c.p99ProcessingSeconds()) + " s x "
                     + Numbers.plain(fact("guide.headroom", "factor")) + " = " + Numbers.plain(needed);
@@ -268,7 +312,9 @@ public final class Recommender {
                 formula += "; global order: one lane, so one consumer at a time";
             } else if (lanes) {
                 Profile p = profile();
-                double byRecords = p.laneRecordsPerSecond() == null ? 1 : Math.ceil(c.throughputPerSecond() / p.laneRecordsPerSecond());
+                double byRecords = p.laneRecordsPerSecond() == null
+                        ? 1
+                        : Math.ceil(c.throughputPerSecond() / p.laneRecordsPerSecond());
                 double byBytes = p.laneBytesPerSecond() == null ? 1 : Math.ceil(bytes / p.laneBytesPerSecond());
                 // Little's law counts messages in flight; a consumer instance holds many at once (keyed by record
                 // key, so order holds), so the instances, and the partitions they need, are fewer
@@ -279,18 +325,24 @@ public final class Recommender {
                 // concurrency is capped by the consumer (a Lambda shard takes ParallelizationFactor batches at once)
                 double laneCap = laneConcurrency();
                 double byConcurrency = Math.ceil(needed / laneCap);
-                partitions = (int) Math.max(Math.max(instances, byConcurrency), Math.max(1, Math.max(byRecords, byBytes)));
+                partitions =
+                        (int) Math.max(Math.max(instances, byConcurrency), Math.max(1, Math.max(byRecords, byBytes)));
                 perPartition = (int) Math.ceil((double) needed / partitions);
                 consumers = Math.min(instances, partitions);
                 formula += "; consumer instances = " + Numbers.plain(needed) + " in flight / " + Numbers.plain(inFlight)
                         + " per instance (guide.consumer-concurrency) = " + Numbers.plain(instances);
-                formula += "; partitions >= consumers and >= " + Numbers.plain(needed) + " in flight / " + Numbers.plain(laneCap)
-                        + " per " + laneWord() + " (" + laneCapFact() + ")" + (p.laneRecordsPerSecond() != null
-                        ? ", and each " + s.product().vocabulary().lane() + " takes at most "
-                        + Numbers.plain(p.laneRecordsPerSecond()) + " records/s and " + Numbers.rate(p.laneBytesPerSecond())
-                        + " (" + s.product().laneFact + ")"
-                        : "; " + s.product().brand() + " sets no per-partition quota: measure one partition on your brokers")
-                        + "; in flight per " + laneWord() + " = " + Numbers.plain(needed) + " / " + Numbers.plain(partitions)
+                formula += "; partitions >= consumers and >= " + Numbers.plain(needed) + " in flight / "
+                        + Numbers.plain(laneCap)
+                        + " per " + laneWord() + " (" + laneCapFact() + ")"
+                        + (p.laneRecordsPerSecond() != null
+                                ? ", and each " + s.product().vocabulary().lane() + " takes at most "
+                                        + Numbers.plain(p.laneRecordsPerSecond()) + " records/s and "
+                                        + Numbers.rate(p.laneBytesPerSecond())
+                                        + " (" + s.product().laneFact + ")"
+                                : "; " + s.product().brand()
+                                        + " sets no per-partition quota: measure one partition on your brokers")
+                        + "; in flight per " + laneWord() + " = " + Numbers.plain(needed) + " / "
+                        + Numbers.plain(partitions)
                         + " = " + Numbers.plain(perPartition);
             }
             double retention = retentionSeconds();
@@ -301,7 +353,15 @@ public final class Recommender {
             double subscribers = a().broadcast() ? c.subscribers() : 1;
             // a queue deletes what is consumed, so only a log stores rate x retention
             double stored = s.topology() == Topology.PARTITIONED_LOG ? bytes * retention * replicas : 0;
-            return new Sizing(needed, s.queued() ? consumers : 0, partitions, perPartition, bytes, bytes * subscribers, stored, formula);
+            return new Sizing(
+                    needed,
+                    s.queued() ? consumers : 0,
+                    partitions,
+                    perPartition,
+                    bytes,
+                    bytes * subscribers,
+                    stored,
+                    formula);
         }
 
         /** How long stored messages are kept: the answer, or the product's default when "until consumed". */
@@ -323,7 +383,8 @@ public final class Recommender {
         String attemptsName() {
             String name = s.product().vocabulary().attempts();
             return a().ordered() && name.contains("retry topics")
-                    ? "blocking retries in the consumer, with backoff (the partition waits: a retry topic would break the order)" : name;
+                    ? "blocking retries in the consumer, with backoff (the partition waits: a retry topic would break the order)"
+                    : name;
         }
 
         /** Independent readers of every record: the subscribers of a broadcast, else one consumer group. */
@@ -366,48 +427,99 @@ public final class Recommender {
             Product.Vocabulary v = s.product().vocabulary();
             if (failure.leaseSeconds() != null) {
                 // a setting named in milliseconds (max.poll.interval.ms) is given in them, as the product takes it
-                String value = v.lease().endsWith(".ms") || v.lease().endsWith(" ms)") ? Numbers.plain(failure.leaseSeconds() * 1000.0) + " ms ("
-                        + Numbers.plain(failure.leaseSeconds()) + " s)" : Numbers.plain(failure.leaseSeconds()) + " s";
-                out.add(new Setting(v.lease(), value, (double) failure.leaseSeconds(), bounded(profile().leaseSeconds()), "s",
+                String value = v.lease().endsWith(".ms") || v.lease().endsWith(" ms)")
+                        ? Numbers.plain(failure.leaseSeconds() * 1000.0) + " ms ("
+                                + Numbers.plain(failure.leaseSeconds()) + " s)"
+                        : Numbers.plain(failure.leaseSeconds()) + " s";
+                out.add(new Setting(
+                        v.lease(),
+                        value,
+                        (double) failure.leaseSeconds(),
+                        bounded(profile().leaseSeconds()),
+                        "s",
                         s.product().leaseFact));
             }
             if (s.lambda()) {
                 facts.add("lambda.timeout");
                 double timeout = Math.min(a().failure().maxProcessingSeconds(), fact("lambda.timeout", "max-seconds"));
-                out.add(new Setting("function timeout", Numbers.plain(timeout) + " s", timeout,
-                        new Profile.Range(null, fact("lambda.timeout", "max-seconds")), "s", "lambda.timeout"));
-                out.add(new Setting("FunctionResponseTypes", "ReportBatchItemFailures (a failed message is retried alone,"
-                        + " not its whole batch)", null, null, null, null));
+                out.add(new Setting(
+                        "function timeout",
+                        Numbers.plain(timeout) + " s",
+                        timeout,
+                        new Profile.Range(null, fact("lambda.timeout", "max-seconds")),
+                        "s",
+                        "lambda.timeout"));
+                out.add(new Setting(
+                        "FunctionResponseTypes",
+                        "ReportBatchItemFailures (a failed message is retried alone," + " not its whole batch)",
+                        null,
+                        null,
+                        null,
+                        null));
                 if (!lambdaOnShards()) {
                     Profile.Range r = range("lambda.sqs-max-concurrency");
                     double wanted = r.clamp(sizing().consumersNeeded());
-                    out.add(new Setting("MaximumConcurrency (event source mapping)", Numbers.plain(wanted), wanted, r, "",
+                    out.add(new Setting(
+                            "MaximumConcurrency (event source mapping)",
+                            Numbers.plain(wanted),
+                            wanted,
+                            r,
+                            "",
                             "lambda.sqs-max-concurrency"));
                 }
             }
             if (failure.maxDeliveries() != null) {
-                out.add(new Setting(attemptsName(), String.valueOf(failure.maxDeliveries()), (double) failure.maxDeliveries(),
-                        bounded(profile().attempts()), "", s.product().attemptsFact));
-                out.add(new Setting(v.deadLetter(), dlqRetentionText(), null, null, null, s.product() == Product.KINESIS
-                        ? "lambda.on-failure-destination" : s.product().retentionFact));
+                out.add(new Setting(
+                        attemptsName(),
+                        String.valueOf(failure.maxDeliveries()),
+                        (double) failure.maxDeliveries(),
+                        bounded(profile().attempts()),
+                        "",
+                        s.product().attemptsFact));
+                out.add(new Setting(
+                        v.deadLetter(),
+                        dlqRetentionText(),
+                        null,
+                        null,
+                        null,
+                        s.product() == Product.KINESIS ? "lambda.on-failure-destination" : s.product().retentionFact));
             }
             if (s.a().ordering() == Ordering.PER_KEY && s.queued()) {
-                out.add(new Setting(v.lane(), "the key whose order matters (an order id, a user id)", null, null, null, s.product().laneFact));
+                out.add(new Setting(
+                        v.lane(),
+                        "the key whose order matters (an order id, a user id)",
+                        null,
+                        null,
+                        null,
+                        s.product().laneFact));
             }
             Sizing sizing = sizing();
             if (sizing.inFlightPerPartition() != null && s.queued()) {
                 int n = sizing.inFlightPerPartition();
                 if (lambdaOnShards()) {
                     Profile.Range r = range("lambda.kinesis-parallelization");
-                    out.add(new Setting("ParallelizationFactor (event source mapping)", Numbers.plain(n) + " batches at once per shard"
-                            + " (records of one partition key stay in order)", (double) n, r, "", "lambda.kinesis-parallelization"));
+                    out.add(new Setting(
+                            "ParallelizationFactor (event source mapping)",
+                            Numbers.plain(n) + " batches at once per shard"
+                                    + " (records of one partition key stay in order)",
+                            (double) n,
+                            r,
+                            "",
+                            "lambda.kinesis-parallelization"));
                 } else if (n > 1) {
-                    out.add(new Setting("records in flight per " + laneWord(), Numbers.plain(n) + (a().ordered()
-                            ? ": a key-parallel consumer, records of different keys of one " + laneWord() + " at once, one at a time per key"
-                            : ": records of one " + laneWord() + " processed at once")
-                            + "; " + (s.product() == Product.KINESIS ? "checkpoint" : "commit") + " only the "
-                            + (s.product() == Product.KINESIS ? "sequence number" : "offset") + " below the oldest unfinished record",
-                            (double) n, new Profile.Range(1.0, fact("guide.consumer-concurrency", "max-in-flight")), "",
+                    out.add(new Setting(
+                            "records in flight per " + laneWord(),
+                            Numbers.plain(n)
+                                    + (a().ordered()
+                                            ? ": a key-parallel consumer, records of different keys of one "
+                                                    + laneWord() + " at once, one at a time per key"
+                                            : ": records of one " + laneWord() + " processed at once")
+                                    + "; " + (s.product() == Product.KINESIS ? "checkpoint" : "commit") + " only the "
+                                    + (s.product() == Product.KINESIS ? "sequence number" : "offset")
+                                    + " below the oldest unfinished record",
+                            (double) n,
+                            new Profile.Range(1.0, fact("guide.consumer-concurrency", "max-in-flight")),
+                            "",
                             "guide.consumer-concurrency"));
                 }
             }
@@ -418,38 +530,75 @@ public final class Recommender {
                     // the nearest design is the premium tier, whose entities take 1,024 KB unless raised
                     String id = s.product().payloadFact;
                     double kb = Math.max(fact(id, "premium-default-kilobytes"), Math.ceil(s.payloadBytes() / 1024));
-                    out.add(new Setting("Premium tier, MaxMessageSizeInKilobytes", Numbers.plain(kb) + " KB", kb,
-                            new Profile.Range(fact(id, "premium-default-kilobytes"), fact(id, "premium-max-kilobytes")), "KB", id));
+                    out.add(new Setting(
+                            "Premium tier, MaxMessageSizeInKilobytes",
+                            Numbers.plain(kb) + " KB",
+                            kb,
+                            new Profile.Range(fact(id, "premium-default-kilobytes"), fact(id, "premium-max-kilobytes")),
+                            "KB",
+                            id));
                 } else {
-                    out.add(new Setting(s.product().sns() ? "MaximumMessageSize" : "maximum record size", Numbers.plain(raised) + " bytes",
-                            raised, new Profile.Range(p.maxPayloadBytes(), p.raisedPayloadBytes()), "bytes", s.product().payloadFact));
+                    out.add(new Setting(
+                            s.product().sns() ? "MaximumMessageSize" : "maximum record size",
+                            Numbers.plain(raised) + " bytes",
+                            raised,
+                            new Profile.Range(p.maxPayloadBytes(), p.raisedPayloadBytes()),
+                            "bytes",
+                            s.product().payloadFact));
                 }
             }
             if (s.product() == Product.SQS_FIFO || s.product() == Product.SNS_FIFO_SQS_FIFO) {
                 facts.add("sqs-fifo.dedup-interval");
-                out.add(new Setting("MessageDeduplicationId", "the outbox row id (or the event's own id) on every send, so a "
-                        + "producer's retry within the deduplication interval is dropped; or ContentBasedDeduplication: true "
-                        + "where equal bodies are the same event", null, null, null, "sqs-fifo.dedup-interval"));
+                out.add(new Setting(
+                        "MessageDeduplicationId",
+                        "the outbox row id (or the event's own id) on every send, so a "
+                                + "producer's retry within the deduplication interval is dropped; or ContentBasedDeduplication: true "
+                                + "where equal bodies are the same event",
+                        null,
+                        null,
+                        null,
+                        "sqs-fifo.dedup-interval"));
             }
-            if (s.product() == Product.SQS_FIFO && a().context().throughputPerSecond()
-                    > fact("sqs-fifo.throughput", "batched-messages-per-second")) {
-                out.add(new Setting("high-throughput mode", "FifoThroughputLimit=perMessageGroupId, DeduplicationScope=messageGroup",
-                        null, null, null, "sqs-fifo.throughput"));
+            if (s.product() == Product.SQS_FIFO
+                    && a().context().throughputPerSecond()
+                            > fact("sqs-fifo.throughput", "batched-messages-per-second")) {
+                out.add(new Setting(
+                        "high-throughput mode",
+                        "FifoThroughputLimit=perMessageGroupId, DeduplicationScope=messageGroup",
+                        null,
+                        null,
+                        null,
+                        "sqs-fifo.throughput"));
             }
             if (s.product() == Product.KINESIS && readers() > 1) {
                 Profile.Range r = new Profile.Range(1.0, fact("kinesis.enhanced-fan-out", "max-consumers"));
                 facts.add("kinesis.enhanced-fan-out");
                 double wanted = r.clamp(readers());
                 if (sharedReadBytesPerShard() > fact("kinesis.enhanced-fan-out", "shared-read-bytes-per-second")) {
-                    out.add(new Setting("enhanced fan-out (RegisterStreamConsumer)", Numbers.plain(wanted)
-                            + " registered consumers, one per subscriber, each with its own 2 MB/s per shard", wanted, r, "",
+                    out.add(new Setting(
+                            "enhanced fan-out (RegisterStreamConsumer)",
+                            Numbers.plain(wanted)
+                                    + " registered consumers, one per subscriber, each with its own 2 MB/s per shard",
+                            wanted,
+                            r,
+                            "",
                             "kinesis.enhanced-fan-out"));
                 }
             }
             if (s.product().transactional() && s.queued()) {
-                out.add(new Setting("replication.factor", Numbers.plain(fact("kafka.replication", "replicas")), null, null, null,
+                out.add(new Setting(
+                        "replication.factor",
+                        Numbers.plain(fact("kafka.replication", "replicas")),
+                        null,
+                        null,
+                        null,
                         "kafka.replication"));
-                out.add(new Setting("min.insync.replicas", Numbers.plain(fact("kafka.replication", "min-in-sync")), null, null, null,
+                out.add(new Setting(
+                        "min.insync.replicas",
+                        Numbers.plain(fact("kafka.replication", "min-in-sync")),
+                        null,
+                        null,
+                        null,
                         "kafka.replication"));
             }
             for (String extra : v.extra()) {
@@ -457,7 +606,8 @@ public final class Recommender {
                 out.add(new Setting(nameValue[0], nameValue[1], null, null, null, null));
             }
             if (idempotency.ttlHours() != null) {
-                out.add(new Setting("dedupe key lifetime", idempotency.ttlHours() + " h", null, null, null, "guide.dedupe-ttl"));
+                out.add(new Setting(
+                        "dedupe key lifetime", idempotency.ttlHours() + " h", null, null, null, "guide.dedupe-ttl"));
             }
             return out;
         }
@@ -484,7 +634,8 @@ public final class Recommender {
                 case KINESIS -> {
                     facts.add("lambda.on-failure-destination");
                     facts.add("sqs.retention");
-                    return "an S3 bucket, which receives the failed records (an SQS queue, kept " + Numbers.seconds(fact("sqs.retention", "max-seconds"))
+                    return "an S3 bucket, which receives the failed records (an SQS queue, kept "
+                            + Numbers.seconds(fact("sqs.retention", "max-seconds"))
                             + " at most, or an SNS topic, which keeps nothing, receive only the batch's shard and sequence numbers:"
                             + " re-read those from the stream before its retention ends)";
                 }
@@ -500,9 +651,14 @@ public final class Recommender {
                         return "retention " + Numbers.seconds(r.max()) + " (its maximum: longer than the source's)";
                     }
                     // a dead letter the consumer writes to a log is trimmed like any log
-                    return "deleted by its own retention like any " + laneWord().replace("super stream partition", "stream")
-                            + "'s records (" + (s.product().transactional() ? "retention.ms" : s.product() == Product.REDIS_STREAMS
-                            ? "MAXLEN" : s.product() == Product.RABBITMQ_STREAMS ? "max-age" : "its retention")
+                    return "deleted by its own retention like any "
+                            + laneWord().replace("super stream partition", "stream")
+                            + "'s records ("
+                            + (s.product().transactional()
+                                    ? "retention.ms"
+                                    : s.product() == Product.REDIS_STREAMS
+                                            ? "MAXLEN"
+                                            : s.product() == Product.RABBITMQ_STREAMS ? "max-age" : "its retention")
                             + "): keep it longer than the time to notice and repair; alarm on its depth";
                 }
             }
@@ -520,41 +676,78 @@ public final class Recommender {
             if (a().ordering() == Ordering.GLOBAL) {
                 double bytes = sizing.bytesPerSecond();
                 boolean rateOk = c.throughputPerSecond() <= laneRate;
-                boolean quotaOk = (p.laneRecordsPerSecond() == null || c.throughputPerSecond() <= p.laneRecordsPerSecond())
-                        && (p.laneBytesPerSecond() == null || bytes <= p.laneBytesPerSecond());
-                int keys = (int) Math.ceil(c.throughputPerSecond() / Math.min(laneRate,
-                        p.laneRecordsPerSecond() == null ? Double.POSITIVE_INFINITY : p.laneRecordsPerSecond()));
-                String detail = "one lane carries one message at a time: at most " + Numbers.plain(Math.floor(laneRate * 100) / 100)
-                        + " msg/s at a p99 of " + Numbers.plain(p99) + " s" + (p.laneRecordsPerSecond() == null ? ""
-                        : " (and " + Numbers.plain(p.laneRecordsPerSecond()) + " records/s per " + s.product().vocabulary().lane() + ")")
+                boolean quotaOk =
+                        (p.laneRecordsPerSecond() == null || c.throughputPerSecond() <= p.laneRecordsPerSecond())
+                                && (p.laneBytesPerSecond() == null || bytes <= p.laneBytesPerSecond());
+                int keys = (int) Math.ceil(c.throughputPerSecond()
+                        / Math.min(
+                                laneRate,
+                                p.laneRecordsPerSecond() == null
+                                        ? Double.POSITIVE_INFINITY
+                                        : p.laneRecordsPerSecond()));
+                String detail = "one lane carries one message at a time: at most "
+                        + Numbers.plain(Math.floor(laneRate * 100) / 100)
+                        + " msg/s at a p99 of " + Numbers.plain(p99) + " s"
+                        + (p.laneRecordsPerSecond() == null
+                                ? ""
+                                : " (and " + Numbers.plain(p.laneRecordsPerSecond()) + " records/s per "
+                                        + s.product().vocabulary().lane() + ")")
                         + ", against a peak of " + Numbers.plain(c.throughputPerSecond()) + " msg/s";
-                out.add(rateOk && quotaOk ? Check.ok("global-order-capacity", detail)
-                        : new Check("global-order-capacity", Status.FAIL, detail,
-                        "order per key instead of globally: at least " + Numbers.plain(keys) + " keys with traffic spread "
-                                + "evenly, each at most " + Numbers.plain(Math.floor(laneRate * 100) / 100) + " msg/s"));
+                out.add(
+                        rateOk && quotaOk
+                                ? Check.ok("global-order-capacity", detail)
+                                : new Check(
+                                        "global-order-capacity",
+                                        Status.FAIL,
+                                        detail,
+                                        "order per key instead of globally: at least " + Numbers.plain(keys)
+                                                + " keys with traffic spread " + "evenly, each at most "
+                                                + Numbers.plain(Math.floor(laneRate * 100) / 100) + " msg/s"));
             }
             if (a().ordering() == Ordering.PER_KEY) {
-                out.add(Check.ok("hot-key-capacity", "one key carries at most " + Numbers.plain(Math.floor(laneRate * 100) / 100)
-                        + " msg/s (1 / p99)" + (p.laneBytesPerSecond() == null ? "" : " and " + Numbers.rate(p.laneBytesPerSecond())
-                        + " per " + s.product().vocabulary().lane()) + ": a key hotter than that falls behind, whatever the consumers"));
+                out.add(Check.ok(
+                        "hot-key-capacity",
+                        "one key carries at most " + Numbers.plain(Math.floor(laneRate * 100) / 100)
+                                + " msg/s (1 / p99)"
+                                + (p.laneBytesPerSecond() == null
+                                        ? ""
+                                        : " and " + Numbers.rate(p.laneBytesPerSecond()) + " per "
+                                                + s.product().vocabulary().lane())
+                                + ": a key hotter than that falls behind, whatever the consumers"));
             }
             if (s.lambda()) {
                 double limit = fact("lambda.timeout", "max-seconds");
                 int worst = a().failure().maxProcessingSeconds();
-                String detail = "worst-case processing of " + Numbers.plain(worst) + " s against Lambda's " + Numbers.plain(limit) + " s limit";
-                out.add(worst <= limit ? Check.ok("consumer-runtime-limit", detail)
-                        : new Check("consumer-runtime-limit", Status.FAIL, detail, "run the consumer as a long-running service "
-                        + "(containers), or split the job into steps that each finish within " + Numbers.plain(limit) + " s"));
+                String detail = "worst-case processing of " + Numbers.plain(worst) + " s against Lambda's "
+                        + Numbers.plain(limit) + " s limit";
+                out.add(
+                        worst <= limit
+                                ? Check.ok("consumer-runtime-limit", detail)
+                                : new Check(
+                                        "consumer-runtime-limit",
+                                        Status.FAIL,
+                                        detail,
+                                        "run the consumer as a long-running service "
+                                                + "(containers), or split the job into steps that each finish within "
+                                                + Numbers.plain(limit) + " s"));
             }
             if (s.lambda() && !lambdaOnShards()) {
                 facts.add("lambda.sqs-max-concurrency");
                 double max = fact("lambda.sqs-max-concurrency", "max-count");
-                String detail = Numbers.plain(sizing.consumersNeeded()) + " concurrent invocations needed; one SQS event source "
-                        + "mapping runs at most " + Numbers.plain(max) + " batches at once";
+                String detail = Numbers.plain(sizing.consumersNeeded())
+                        + " concurrent invocations needed; one SQS event source " + "mapping runs at most "
+                        + Numbers.plain(max) + " batches at once";
                 int queues = (int) Math.ceil(sizing.consumersNeeded() / max);
-                out.add(sizing.consumersNeeded() <= max ? Check.ok("lambda-concurrency", detail)
-                        : new Check("lambda-concurrency", Status.FAIL, detail, "run the consumers as long-running services "
-                        + "(containers), or spread the work over " + Numbers.plain(queues) + " queues, each with its own event source mapping"));
+                out.add(
+                        sizing.consumersNeeded() <= max
+                                ? Check.ok("lambda-concurrency", detail)
+                                : new Check(
+                                        "lambda-concurrency",
+                                        Status.FAIL,
+                                        detail,
+                                        "run the consumers as long-running services "
+                                                + "(containers), or spread the work over " + Numbers.plain(queues)
+                                                + " queues, each with its own event source mapping"));
             }
             Profile.Range lease = p.leaseSeconds();
             if (failure.leaseSeconds() != null && lease.max() != null) {
@@ -562,35 +755,63 @@ public final class Recommender {
                 String name = s.product().vocabulary().lease();
                 String detail = "the work needs a lease (" + name + ") of " + Numbers.plain(Math.ceil(needed)) + " s; "
                         + owner(s.product().leaseFact) + " allows at most " + Numbers.plain(lease.max()) + " s";
-                out.add(needed <= lease.max() ? Check.ok("lease-limit", detail) : new Check("lease-limit", Status.WARN, detail,
-                        "renew the " + name + " while the work runs (a heartbeat every " + Numbers.plain(Math.floor(lease.max() / 2))
-                                + " s), or split the job"));
+                out.add(
+                        needed <= lease.max()
+                                ? Check.ok("lease-limit", detail)
+                                : new Check(
+                                        "lease-limit",
+                                        Status.WARN,
+                                        detail,
+                                        "renew the " + name + " while the work runs (a heartbeat every "
+                                                + Numbers.plain(Math.floor(lease.max() / 2))
+                                                + " s), or split the job"));
             }
             Double limit = p.raisedPayloadBytes() != null ? p.raisedPayloadBytes() : p.maxPayloadBytes();
             if (limit != null) {
-                String detail = "payloads of " + Numbers.bytes(s.payloadBytes()) + " against " + owner(s.product().payloadFact) + "'s "
-                        + Numbers.bytes(p.maxPayloadBytes()) + (p.raisedPayloadBytes() != null
-                        ? " (up to " + Numbers.bytes(p.raisedPayloadBytes()) + " once raised)" : "");
-                out.add(!s.payloadOverLimit() ? Check.ok("payload-limit", detail) : new Check("payload-limit", Status.FAIL, detail,
-                        "claim check: store the body in object storage and send its reference"));
+                String detail = "payloads of " + Numbers.bytes(s.payloadBytes()) + " against "
+                        + owner(s.product().payloadFact) + "'s "
+                        + Numbers.bytes(p.maxPayloadBytes())
+                        + (p.raisedPayloadBytes() != null
+                                ? " (up to " + Numbers.bytes(p.raisedPayloadBytes()) + " once raised)"
+                                : "");
+                out.add(
+                        !s.payloadOverLimit()
+                                ? Check.ok("payload-limit", detail)
+                                : new Check(
+                                        "payload-limit",
+                                        Status.FAIL,
+                                        detail,
+                                        "claim check: store the body in object storage and send its reference"));
             }
             if (s.product().sns() && s.payloadBytes() > p.maxPayloadBytes() && !s.payloadOverLimit()) {
                 double cap = fact("sns.max-message-size", "large-topic-max-subscriptions");
                 String detail = "a topic raised above " + Numbers.bytes(p.maxPayloadBytes()) + " allows at most "
-                        + Numbers.plain(cap) + " subscriptions (SQS, Lambda or Firehose); " + c.subscribers() + " are needed";
-                out.add(c.subscribers() <= cap ? Check.ok("sns-large-message-subscriptions", detail)
-                        : new Check("sns-large-message-subscriptions", Status.FAIL, detail,
-                        "claim check, so the topic keeps its default size and its subscription limit"));
+                        + Numbers.plain(cap) + " subscriptions (SQS, Lambda or Firehose); " + c.subscribers()
+                        + " are needed";
+                out.add(
+                        c.subscribers() <= cap
+                                ? Check.ok("sns-large-message-subscriptions", detail)
+                                : new Check(
+                                        "sns-large-message-subscriptions",
+                                        Status.FAIL,
+                                        detail,
+                                        "claim check, so the topic keeps its default size and its subscription limit"));
             }
             Profile.Range retention = p.retentionSeconds();
             if (retention.max() != null && c.retentionDays() > 0) {
                 double wanted = c.retentionDays() * 86_400.0;
-                String detail = "keeping messages " + c.retentionDays() + " days against " + owner(s.product().retentionFact) + "'s "
-                        + Numbers.seconds(retention.max());
-                out.add(wanted <= retention.max() ? Check.ok("retention-limit", detail)
-                        : new Check("retention-limit", Status.FAIL, detail, s.topology() == Topology.PARTITIONED_LOG
-                        ? "a tier or product that keeps longer, or archive to object storage and replay from there"
-                        : "a log with retention (answer replay: true), or archive messages to object storage as they are consumed"));
+                String detail = "keeping messages " + c.retentionDays() + " days against "
+                        + owner(s.product().retentionFact) + "'s " + Numbers.seconds(retention.max());
+                out.add(
+                        wanted <= retention.max()
+                                ? Check.ok("retention-limit", detail)
+                                : new Check(
+                                        "retention-limit",
+                                        Status.FAIL,
+                                        detail,
+                                        s.topology() == Topology.PARTITIONED_LOG
+                                                ? "a tier or product that keeps longer, or archive to object storage and replay from there"
+                                                : "a log with retention (answer replay: true), or archive messages to object storage as they are consumed"));
             }
             if (failure.deadLetter() != null && s.product().nativeDeadLetter() && retention.max() != null) {
                 double source = retentionSeconds();
@@ -600,57 +821,96 @@ public final class Recommender {
                     facts.add("sqs.dead-letter-retention");
                 }
                 String detail = "the dead letter keeps messages " + Numbers.seconds(retention.max()) + ", its source "
-                        + Numbers.seconds(source) + (standardSqs ? "; a standard queue's message keeps its original enqueue "
-                        + "time when dead-lettered, so a dead letter's retention must be longer than its source's"
-                        : fifo ? "; a FIFO queue's message gets a new enqueue time when dead-lettered, so the dead letter's own "
-                        + "retention counts from the move" : "");
-                out.add(source < retention.max() || fifo ? Check.ok("dead-letter-retention", detail)
-                        : new Check("dead-letter-retention", Status.FAIL, detail,
-                        "keep the source's retention below the dead letter's, or archive dead letters elsewhere"));
+                        + Numbers.seconds(source)
+                        + (standardSqs
+                                ? "; a standard queue's message keeps its original enqueue "
+                                        + "time when dead-lettered, so a dead letter's retention must be longer than its source's"
+                                : fifo
+                                        ? "; a FIFO queue's message gets a new enqueue time when dead-lettered, so the dead letter's own "
+                                                + "retention counts from the move"
+                                        : "");
+                out.add(
+                        source < retention.max() || fifo
+                                ? Check.ok("dead-letter-retention", detail)
+                                : new Check(
+                                        "dead-letter-retention",
+                                        Status.FAIL,
+                                        detail,
+                                        "keep the source's retention below the dead letter's, or archive dead letters elsewhere"));
             }
-            if (sizing.partitions() != null && sizing.inFlightPerPartition() != null && p99 > 0 && a().ordering() != Ordering.GLOBAL) {
+            if (sizing.partitions() != null
+                    && sizing.inFlightPerPartition() != null
+                    && p99 > 0
+                    && a().ordering() != Ordering.GLOBAL) {
                 double capacity = sizing.partitions() * (double) sizing.inFlightPerPartition() / p99;
-                String detail = "each " + laneWord() + " is consumed in order: " + Numbers.plain(sizing.partitions()) + " "
+                String detail = "each " + laneWord() + " is consumed in order: " + Numbers.plain(sizing.partitions())
+                        + " "
                         + laneWord() + "(s) x " + Numbers.plain(sizing.inFlightPerPartition()) + " in flight each"
                         + (sizing.inFlightPerPartition() > 1 && a().ordered() ? " (different keys at once)" : "")
-                        + " / p99 " + Numbers.plain(p99) + " s = " + Numbers.rate0(capacity) + " msg/s, against a peak of "
+                        + " / p99 " + Numbers.plain(p99) + " s = " + Numbers.rate0(capacity)
+                        + " msg/s, against a peak of "
                         + Numbers.plain(c.throughputPerSecond()) + " msg/s";
                 int wanted = (int) Math.ceil(c.throughputPerSecond() * p99 / laneConcurrency());
-                out.add(capacity >= c.throughputPerSecond() ? Check.ok("partition-capacity", detail)
-                        : new Check("partition-capacity", Status.FAIL, detail, "at least " + Numbers.plain(wanted) + " "
-                        + laneWord() + "s"));
+                out.add(
+                        capacity >= c.throughputPerSecond()
+                                ? Check.ok("partition-capacity", detail)
+                                : new Check(
+                                        "partition-capacity",
+                                        Status.FAIL,
+                                        detail,
+                                        "at least " + Numbers.plain(wanted) + " " + laneWord() + "s"));
             }
             if (s.product() == Product.KINESIS && readers() > 1) {
                 facts.add("kinesis.enhanced-fan-out");
                 double shared = fact("kinesis.enhanced-fan-out", "shared-read-bytes-per-second");
                 double max = fact("kinesis.enhanced-fan-out", "max-consumers");
                 double demand = sharedReadBytesPerShard();
-                String detail = readers() + " subscribers read each shard: " + Numbers.rate(demand) + " per shard against the "
-                        + Numbers.rate(shared) + " its readers share" + (demand > shared ? "; enhanced fan-out gives each registered "
-                        + "consumer its own, for at most " + Numbers.plain(max) + " consumers per stream" : "");
-                out.add(demand <= shared || readers() <= max ? Check.ok("shard-read-throughput", detail)
-                        : new Check("shard-read-throughput", Status.FAIL, detail, "at most " + Numbers.plain(max)
-                        + " enhanced fan-out consumers per stream: copy the stream for the other subscribers, or fan out "
-                        + "downstream (SNS with a queue per subscriber)"));
+                String detail =
+                        readers() + " subscribers read each shard: " + Numbers.rate(demand) + " per shard against the "
+                                + Numbers.rate(shared) + " its readers share"
+                                + (demand > shared
+                                        ? "; enhanced fan-out gives each registered " + "consumer its own, for at most "
+                                                + Numbers.plain(max) + " consumers per stream"
+                                        : "");
+                out.add(
+                        demand <= shared || readers() <= max
+                                ? Check.ok("shard-read-throughput", detail)
+                                : new Check(
+                                        "shard-read-throughput",
+                                        Status.FAIL,
+                                        detail,
+                                        "at most " + Numbers.plain(max)
+                                                + " enhanced fan-out consumers per stream: copy the stream for the other subscribers, or fan out "
+                                                + "downstream (SNS with a queue per subscriber)"));
             }
             if (sizing.partitions() != null) {
-                out.add(Check.ok("consumers-within-partitions", Numbers.plain(sizing.consumers()) + " consumer(s) on " + Numbers.plain(sizing.partitions())
-                        + " partition(s): a consumer beyond the partition count would sit idle"));
+                out.add(Check.ok(
+                        "consumers-within-partitions",
+                        Numbers.plain(sizing.consumers()) + " consumer(s) on " + Numbers.plain(sizing.partitions())
+                                + " partition(s): a consumer beyond the partition count would sit idle"));
             }
             if (idempotency.ttlHours() != null) {
-                double redelivery = failure.leaseSeconds() == null || failure.maxDeliveries() == null ? 0
+                double redelivery = failure.leaseSeconds() == null || failure.maxDeliveries() == null
+                        ? 0
                         : (double) failure.leaseSeconds() * failure.maxDeliveries();
-                out.add(Check.ok("dedupe-ttl", "dedupe keys live " + idempotency.ttlHours() + " h: longer than the redelivery "
-                        + "window (" + Numbers.seconds(redelivery) + " = lease x deliveries) and the replay window ("
-                        + Numbers.seconds(c.retentionDays() * 86_400.0) + ")"));
+                out.add(Check.ok(
+                        "dedupe-ttl",
+                        "dedupe keys live " + idempotency.ttlHours() + " h: longer than the redelivery "
+                                + "window (" + Numbers.seconds(redelivery)
+                                + " = lease x deliveries) and the replay window ("
+                                + Numbers.seconds(c.retentionDays() * 86_400.0) + ")"));
             }
             if (a().broadcast()) {
-                out.add(Check.ok("egress", "egress = rate x payload x subscribers = " + Numbers.rate(sizing.egressBytesPerSecond())));
+                out.add(Check.ok(
+                        "egress",
+                        "egress = rate x payload x subscribers = " + Numbers.rate(sizing.egressBytesPerSecond())));
             }
             if (sizing.storageBytes() > 0 && s.topology() == Topology.PARTITIONED_LOG) {
-                out.add(Check.ok("storage", "storage = rate x payload x retention" + (s.product().transactional()
-                        ? " x replicas" : "") + " = " + Numbers.bytes(sizing.storageBytes()) + " at peak rate"
-                        + (s.product().transactional() ? "" : ", before the service's own replication")));
+                out.add(Check.ok(
+                        "storage",
+                        "storage = rate x payload x retention" + (s.product().transactional() ? " x replicas" : "")
+                                + " = " + Numbers.bytes(sizing.storageBytes()) + " at peak rate"
+                                + (s.product().transactional() ? "" : ", before the service's own replication")));
             }
             return out;
         }
@@ -658,26 +918,40 @@ public final class Recommender {
 
     private static String backpressure(Topology topology) {
         return Map.of(
-                Topology.NONE, "block: the caller waits, so shed load at the edge with timeouts and a concurrency limit",
-                Topology.IN_APP_JOB_QUEUE, "buffer in the jobs table; alarm on its depth and oldest job, add workers",
-                Topology.WORK_QUEUE, "buffer in the queue (it absorbs bursts); alarm on depth and oldest-message age; scale consumers on them",
-                Topology.FIFO_WORK_QUEUE, "buffer in the queue; a slow key holds back only its own group; scale consumers up to the number of active keys",
-                Topology.PUB_SUB_FANOUT, "buffer per subscriber queue: a slow subscriber falls behind alone; alarm per queue",
-                Topology.EPHEMERAL_PUB_SUB, "drop: a subscriber that cannot keep up or is offline misses messages (at-most-once)",
-                Topology.PARTITIONED_LOG, "consumers lag behind the head, bounded by retention; alarm on lag; scale consumers up to the partition count"
-        ).get(topology);
+                        Topology.NONE,
+                                "block: the caller waits, so shed load at the edge with timeouts and a concurrency limit",
+                        Topology.IN_APP_JOB_QUEUE,
+                                "buffer in the jobs table; alarm on its depth and oldest job, add workers",
+                        Topology.WORK_QUEUE,
+                                "buffer in the queue (it absorbs bursts); alarm on depth and oldest-message age; scale consumers on them",
+                        Topology.FIFO_WORK_QUEUE,
+                                "buffer in the queue; a slow key holds back only its own group; scale consumers up to the number of active keys",
+                        Topology.PUB_SUB_FANOUT,
+                                "buffer per subscriber queue: a slow subscriber falls behind alone; alarm per queue",
+                        Topology.EPHEMERAL_PUB_SUB,
+                                "drop: a subscriber that cannot keep up or is offline misses messages (at-most-once)",
+                        Topology.PARTITIONED_LOG,
+                                "consumers lag behind the head, bounded by retention; alarm on lag; scale consumers up to the partition count")
+                .get(topology);
     }
 
     /** Flips one answer at a time and reports those that change the topology, in plain words. */
     private static List<String> wouldChangeIf(Answers a, Topology topology) {
         Map<String, UnaryOperator<Answers>> flips = new LinkedHashMap<>();
         Answers.Sync otherSync = a.async() ? Answers.Sync.SYNC : Answers.Sync.ASYNC;
-        flips.put(a.async() ? "the caller needed the result now (sync)" : "the caller could leave the work for later (async)",
+        flips.put(
+                a.async()
+                        ? "the caller needed the result now (sync)"
+                        : "the caller could leave the work for later (async)",
                 x -> with(x, otherSync, x.shape(), x.replay(), x.ordering(), x.semantic()));
         Answers.Shape otherShape = a.broadcast() ? Answers.Shape.DISTRIBUTE : Answers.Shape.BROADCAST;
-        flips.put(a.broadcast() ? "each message went to one consumer (distribute)" : "every subscriber needed each message (broadcast)",
+        flips.put(
+                a.broadcast()
+                        ? "each message went to one consumer (distribute)"
+                        : "every subscriber needed each message (broadcast)",
                 x -> with(x, x.sync(), otherShape, x.replay(), x.ordering(), x.semantic()));
-        flips.put(a.replay() ? "replay were not needed" : "replay were needed",
+        flips.put(
+                a.replay() ? "replay were not needed" : "replay were needed",
                 x -> with(x, x.sync(), x.shape(), !x.replay(), x.ordering(), x.semantic()));
         for (Ordering o : Ordering.values()) {
             if (o != a.ordering()) {
@@ -686,7 +960,9 @@ public final class Recommender {
         }
         for (Semantic s : List.of(Semantic.AT_MOST_ONCE, Semantic.AT_LEAST_ONCE)) {
             if (s != a.semantic()) {
-                flips.put("the semantic were " + s.word(), x -> with(x, x.sync(), x.shape(), x.replay(), x.ordering(), s));
+                flips.put(
+                        "the semantic were " + s.word(),
+                        x -> with(x, x.sync(), x.shape(), x.replay(), x.ordering(), s));
             }
         }
         List<String> out = new ArrayList<>();
@@ -699,8 +975,8 @@ public final class Recommender {
         return out;
     }
 
-    private static Answers with(Answers a, Answers.Sync sync, Answers.Shape shape, boolean replay, Ordering ordering,
-                                Semantic semantic) {
+    private static Answers with(
+            Answers a, Answers.Sync sync, Answers.Shape shape, boolean replay, Ordering ordering, Semantic semantic) {
         return new Answers(sync, shape, replay, ordering, semantic, a.failure(), a.producer(), a.context());
     }
 
@@ -708,20 +984,33 @@ public final class Recommender {
         List<Evidence> out = new ArrayList<>();
         Topology t = s.topology();
         if (t.leases()) {
-            out.add(new Evidence("A message leaves the queue only when a consumer acks it; a consumer's crash "
-                    + "before the ack means a redelivery after the " + s.product().vocabulary().lease(), QUEUE_CHECK, SQS_REFERENCE));
+            out.add(new Evidence(
+                    "A message leaves the queue only when a consumer acks it; a consumer's crash "
+                            + "before the ack means a redelivery after the "
+                            + s.product().vocabulary().lease(),
+                    QUEUE_CHECK,
+                    SQS_REFERENCE));
             if (failure.deadLetter() != null) {
-                out.add(new Evidence("After " + s.product().vocabulary().attempts().replace("retries in retry topics", "retries") + " deliveries a poison message moves to the "
-                        + failure.deadLetter() + " instead of being delivered again", "work-queue/dead-letters", SQS_REFERENCE));
+                out.add(new Evidence(
+                        "After " + s.product().vocabulary().attempts().replace("retries in retry topics", "retries")
+                                + " deliveries a poison message moves to the " + failure.deadLetter()
+                                + " instead of being delivered again",
+                        "work-queue/dead-letters",
+                        SQS_REFERENCE));
             }
             if (s.a().ordered()) {
-                out.add(new Evidence("Messages of one group are delivered in send order, one in flight at a time",
-                        "work-queue/fifo", SQS_REFERENCE));
-                out.add(new Evidence("A producer's retry inside the deduplication window is not enqueued twice",
-                        "work-queue/fifo", "dev.queuelab.reference.workqueue.DedupWindow"));
+                out.add(new Evidence(
+                        "Messages of one group are delivered in send order, one in flight at a time",
+                        "work-queue/fifo",
+                        SQS_REFERENCE));
+                out.add(new Evidence(
+                        "A producer's retry inside the deduplication window is not enqueued twice",
+                        "work-queue/fifo",
+                        "dev.queuelab.reference.workqueue.DedupWindow"));
             }
         } else if (t == Topology.PARTITIONED_LOG) {
-            out.add(new Evidence("Consumers replay from a committed offset; each group keeps its own offsets", null, null));
+            out.add(new Evidence(
+                    "Consumers replay from a committed offset; each group keeps its own offsets", null, null));
         } else if (t == Topology.EPHEMERAL_PUB_SUB) {
             out.add(new Evidence("Offline subscribers miss messages (at-most-once)", null, null));
         } else {

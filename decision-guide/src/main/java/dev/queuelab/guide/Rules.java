@@ -24,122 +24,169 @@ public final class Rules {
         }
     }
 
-    public static final Rule NO_QUEUE_WHEN_SYNC = new Rule("no-queue-when-sync",
+    public static final Rule NO_QUEUE_WHEN_SYNC = new Rule(
+            "no-queue-when-sync",
             "The caller needs the answer now: a queue only adds a hop, a second failure path and a reply channel. "
                     + "Call the service directly with a timeout, retries with backoff and a circuit breaker.",
             "docs/work-queue.md (a work queue decouples in time; a synchronous caller gains nothing from that)",
             s -> !s.a().async());
-    public static final Rule REPLAY_NEEDS_A_LOG = new Rule("replay-needs-a-log",
+    public static final Rule REPLAY_NEEDS_A_LOG = new Rule(
+            "replay-needs-a-log",
             "Replay means reading past messages again: a work queue deletes a message once acked and pub/sub keeps "
                     + "nothing, so only a log with retention and consumer offsets can replay.",
             "kafka.retention, kinesis.retention, rabbitmq.streams",
             s -> s.a().async() && s.a().replay());
-    public static final Rule BROADCAST_NEEDS_FANOUT = new Rule("broadcast-needs-fanout",
+    public static final Rule BROADCAST_NEEDS_FANOUT = new Rule(
+            "broadcast-needs-fanout",
             "Every subscriber must get every event: give each subscriber its own durable queue behind a topic, so a "
                     + "slow or offline subscriber loses nothing and fails alone.",
-            "sns.fanout", s -> s.topology() == Topology.PUB_SUB_FANOUT);
-    public static final Rule EPHEMERAL_WHEN_LOSS_IS_FINE = new Rule("ephemeral-when-loss-is-fine",
+            "sns.fanout",
+            s -> s.topology() == Topology.PUB_SUB_FANOUT);
+    public static final Rule EPHEMERAL_WHEN_LOSS_IS_FINE = new Rule(
+            "ephemeral-when-loss-is-fine",
             "Losing a message costs nothing (at-most-once, nothing to keep): ephemeral pub/sub is the cheapest fan-out.",
-            "redis.pubsub", s -> s.topology() == Topology.EPHEMERAL_PUB_SUB);
-    public static final Rule DISTRIBUTE_WITH_A_WORK_QUEUE = new Rule("distribute-with-a-work-queue",
+            "redis.pubsub",
+            s -> s.topology() == Topology.EPHEMERAL_PUB_SUB);
+    public static final Rule DISTRIBUTE_WITH_A_WORK_QUEUE = new Rule(
+            "distribute-with-a-work-queue",
             "Work for one of many consumers: a work queue with competing consumers, visibility timeouts and a "
                     + "dead-letter queue absorbs bursts and consumer failures.",
             "work-queue/visibility (queuelab check)",
             s -> s.topology() == Topology.WORK_QUEUE || s.topology() == Topology.FIFO_WORK_QUEUE);
-    public static final Rule SMALL_WORK_IN_APP = new Rule("small-work-in-app",
+    public static final Rule SMALL_WORK_IN_APP = new Rule(
+            "small-work-in-app",
             "A few messages a second on your own infrastructure: a jobs table in the database you already run is "
                     + "enough, and enqueueing can share the transaction that creates the work.",
-            "guide.small-work", s -> s.topology() == Topology.IN_APP_JOB_QUEUE);
-    public static final Rule PER_KEY_ORDER_BY_PARTITION = new Rule("per-key-order-by-partition",
+            "guide.small-work",
+            s -> s.topology() == Topology.IN_APP_JOB_QUEUE);
+    public static final Rule PER_KEY_ORDER_BY_PARTITION = new Rule(
+            "per-key-order-by-partition",
             "Per-key order: key partitions (a log) or FIFO message groups (a queue): messages of one key in "
                     + "send order, one in flight per key, while different keys flow in parallel.",
             "work-queue/fifo (queuelab check), kafka.ordering, pubsub.ordering",
             s -> s.a().async() && s.a().ordering() == Ordering.PER_KEY);
-    public static final Rule GLOBAL_ORDER_IS_ONE_LANE = new Rule("global-order-is-one-lane",
+    public static final Rule GLOBAL_ORDER_IS_ONE_LANE = new Rule(
+            "global-order-is-one-lane",
             "A global order means one partition or one message group: one message in flight at a time, so the whole "
                     + "flow runs at one consumer's pace (1 / p99). Most systems that ask for it need per-key order.",
             "kafka.ordering, sqs-fifo.throughput",
             s -> s.a().async() && s.a().ordering() == Ordering.GLOBAL);
-    public static final Rule AT_LEAST_ONCE_WITH_IDEMPOTENCY = new Rule("at-least-once-with-idempotency",
+    public static final Rule AT_LEAST_ONCE_WITH_IDEMPOTENCY = new Rule(
+            "at-least-once-with-idempotency",
             "At-least-once plus an idempotent consumer is the honest default: redelivery after a crash is certain to "
                     + "happen, so the consumer records the id of each event it has applied (an id the producer sets, not the broker's) and skips repeats.",
             "work-queue/visibility (queuelab check: duplicates after a crash before the ack)",
             s -> s.queued() && s.semantic() == Semantic.AT_LEAST_ONCE);
-    public static final Rule EXACTLY_ONCE_IS_IDEMPOTENCY = new Rule("exactly-once-is-idempotency",
+    public static final Rule EXACTLY_ONCE_IS_IDEMPOTENCY = new Rule(
+            "exactly-once-is-idempotency",
             "Exactly-once outside a transactional log is at-least-once delivery plus an idempotent effect: no broker "
                     + "can make an email unsent. The record names what the product offers and what it does not cover.",
             "kafka.transactions, pubsub.exactly-once, sqs-fifo.dedup-interval, servicebus.duplicate-detection",
             s -> s.queued() && s.a().semantic() == Semantic.EXACTLY_ONCE && !s.exactlyOnceInside());
-    public static final Rule EXACTLY_ONCE_IN_THE_LOG = new Rule("exactly-once-in-the-log",
+    public static final Rule EXACTLY_ONCE_IN_THE_LOG = new Rule(
+            "exactly-once-in-the-log",
             "With every effect inside the log (consume, transform, produce), transactions with read_committed give "
                     + "exactly-once; an effect outside the log is not covered.",
-            "kafka.transactions, kafka.idempotence", Situation::exactlyOnceInside);
-    public static final Rule AT_MOST_ONCE_ACKS_FIRST = new Rule("at-most-once-acks-first",
+            "kafka.transactions, kafka.idempotence",
+            Situation::exactlyOnceInside);
+    public static final Rule AT_MOST_ONCE_ACKS_FIRST = new Rule(
+            "at-most-once-acks-first",
             "At-most-once: acknowledge before processing, never retry; a crash loses the message. Right only when a "
                     + "lost message costs less than a duplicate.",
-            "redis.pubsub", s -> s.queued() && s.a().semantic() == Semantic.AT_MOST_ONCE);
-    public static final Rule RESIST_KAFKA_WHEN_SMALL = new Rule("resist-kafka-when-small",
+            "redis.pubsub",
+            s -> s.queued() && s.a().semantic() == Semantic.AT_MOST_ONCE);
+    public static final Rule RESIST_KAFKA_WHEN_SMALL = new Rule(
+            "resist-kafka-when-small",
             "Below the small-log rate a Kafka cluster is mostly operations: the guide takes a managed log, or a light "
                     + "one (RabbitMQ streams, Redis Streams) when you run your own.",
             "guide.small-log, kinesis.shard-limits, rabbitmq.streams",
             s -> s.topology() == Topology.PARTITIONED_LOG && s.a().context().throughputPerSecond() < s.smallLog());
-    public static final Rule VISIBILITY_FROM_WORST_CASE = new Rule("visibility-from-worst-case",
+    public static final Rule VISIBILITY_FROM_WORST_CASE = new Rule(
+            "visibility-from-worst-case",
             "The lease (visibility timeout, ack deadline, lock duration, max.poll.interval.ms) = worst-case processing "
-                    + "time x " + n("guide.lease-buffer", "factor") + " (at least +" + n("guide.lease-buffer", "min-extra-seconds")
+                    + "time x " + n("guide.lease-buffer", "factor") + " (at least +"
+                    + n("guide.lease-buffer", "min-extra-seconds")
                     + " s), inside the product's range; for Lambda consumers, " + n("sqs.lambda-visibility", "factor")
                     + " times the function timeout. "
                     + "Too short turns slow jobs into duplicates; past the product's maximum, renew it while working.",
-            "guide.lease-buffer, sqs.lambda-visibility", s -> s.topology().leases()
-                    || (s.topology() == Topology.PARTITIONED_LOG && s.product().leaseFact != null));
-    public static final Rule THREE_TO_FIVE_RECEIVES = new Rule("three-to-five-receives",
-            n("guide.receives", "min-count") + " to " + n("guide.receives", "max-count") + " deliveries before the dead "
+            "guide.lease-buffer, sqs.lambda-visibility",
+            s -> s.topology().leases() || (s.topology() == Topology.PARTITIONED_LOG && s.product().leaseFact != null));
+    public static final Rule THREE_TO_FIVE_RECEIVES = new Rule(
+            "three-to-five-receives",
+            n("guide.receives", "min-count") + " to " + n("guide.receives", "max-count")
+                    + " deliveries before the dead "
                     + "letter: enough to ride out a transient failure, few enough that a poison message does not burn "
                     + "capacity (or block its group) for long; never outside the product's own range (Pub/Sub needs "
-                    + n("pubsub.dead-letter", "min-count") + " or more), and at least " + n("sqs.lambda-receives", "min-count")
+                    + n("pubsub.dead-letter", "min-count") + " or more), and at least "
+                    + n("sqs.lambda-receives", "min-count")
                     + " under Lambda.",
-            "guide.receives, sqs.max-receive-count, pubsub.dead-letter, sqs.lambda-receives", Situation::deadLetters);
-    public static final Rule ALARM_ON_DLQ_AND_AGE = new Rule("alarm-on-dlq-and-age",
+            "guide.receives, sqs.max-receive-count, pubsub.dead-letter, sqs.lambda-receives",
+            Situation::deadLetters);
+    public static final Rule ALARM_ON_DLQ_AND_AGE = new Rule(
+            "alarm-on-dlq-and-age",
             "Alarm on dead-letter depth above zero and on the age of the oldest message (or consumer lag): together "
                     + "they tell a poison message from consumers that fell behind.",
             "docs/work-queue.md (statistics: dead-lettered, oldest age)",
             s -> s.queued() && s.topology() != Topology.EPHEMERAL_PUB_SUB);
-    public static final Rule DEDUP_KEYS_EXPIRE = new Rule("dedup-keys-expire",
+    public static final Rule DEDUP_KEYS_EXPIRE = new Rule(
+            "dedup-keys-expire",
             "Dedupe keys expire, but later than any redelivery (lease x attempts) or replay (retention) can bring a "
                     + "message back; the broker's own window (minutes) covers only the producer's retries.",
             "guide.dedupe-ttl, sqs-fifo.dedup-interval",
             s -> s.queued() && s.semantic() == Semantic.AT_LEAST_ONCE);
-    public static final Rule OUTBOX_FOR_DUAL_WRITES = new Rule("outbox-for-dual-writes",
+    public static final Rule OUTBOX_FOR_DUAL_WRITES = new Rule(
+            "outbox-for-dual-writes",
             "The producer writes its database and then publishes: a crash between the two loses the event, or "
                     + "publishes one for a write that rolled back. Write the event to an outbox table in the same "
                     + "transaction and relay it (or capture the change log, CDC); the relay is at-least-once.",
             "docs/work-queue.md (a message leaves only when acked: the relay retries until the broker accepts)",
             s -> s.queued() && s.a().producer() == Answers.Producer.DB_THEN_PUBLISH);
-    public static final Rule IDEMPOTENCY_KEY_FOR_RETRIED_CALLS = new Rule("idempotency-key-for-retried-calls",
+    public static final Rule IDEMPOTENCY_KEY_FOR_RETRIED_CALLS = new Rule(
+            "idempotency-key-for-retried-calls",
             "A direct call with external effects that is retried can apply its effect twice (the first attempt may "
                     + "have succeeded after the timeout): send an idempotency key the callee stores.",
             "docs/work-queue.md (at-least-once: a retry after a lost answer is a duplicate)",
-            s -> !s.queued() && s.a().context().sideEffects() == Answers.SideEffects.EXTERNAL
+            s -> !s.queued()
+                    && s.a().context().sideEffects() == Answers.SideEffects.EXTERNAL
                     && s.a().failure().maxAttempts() > 1);
-    public static final Rule DEAD_LETTER_BREAKS_ORDER = new Rule("dead-letter-breaks-order",
+    public static final Rule DEAD_LETTER_BREAKS_ORDER = new Rule(
+            "dead-letter-breaks-order",
             "Under per-key order, moving a message to the dead letter lets the later messages of its key pass it: "
                     + "the key's order breaks. Where order matters more than progress, halt the group instead (stop "
                     + "consuming that key, alarm, repair, resume).",
             "work-queue/fifo (queuelab check), pubsub.ordering",
             s -> s.deadLetters() && s.a().ordered());
-    public static final Rule CLAIM_CHECK_FOR_LARGE_PAYLOADS = new Rule("claim-check-for-large-payloads",
+    public static final Rule CLAIM_CHECK_FOR_LARGE_PAYLOADS = new Rule(
+            "claim-check-for-large-payloads",
             "The payload exceeds the product's largest message: store the body in object storage and send a "
                     + "reference (claim check); the consumer fetches it, and the store's lifecycle deletes it later.",
-            "sqs.max-message-size, sns.max-message-size, servicebus.message-size", Situation::payloadOverLimit);
+            "sqs.max-message-size, sns.max-message-size, servicebus.message-size",
+            Situation::payloadOverLimit);
 
-    public static final List<Rule> ALL = List.of(NO_QUEUE_WHEN_SYNC, REPLAY_NEEDS_A_LOG, BROADCAST_NEEDS_FANOUT,
-            EPHEMERAL_WHEN_LOSS_IS_FINE, DISTRIBUTE_WITH_A_WORK_QUEUE, SMALL_WORK_IN_APP, PER_KEY_ORDER_BY_PARTITION,
-            GLOBAL_ORDER_IS_ONE_LANE, AT_LEAST_ONCE_WITH_IDEMPOTENCY, EXACTLY_ONCE_IS_IDEMPOTENCY, EXACTLY_ONCE_IN_THE_LOG,
-            AT_MOST_ONCE_ACKS_FIRST, RESIST_KAFKA_WHEN_SMALL, VISIBILITY_FROM_WORST_CASE, THREE_TO_FIVE_RECEIVES,
-            ALARM_ON_DLQ_AND_AGE, DEDUP_KEYS_EXPIRE, OUTBOX_FOR_DUAL_WRITES, IDEMPOTENCY_KEY_FOR_RETRIED_CALLS,
-            DEAD_LETTER_BREAKS_ORDER, CLAIM_CHECK_FOR_LARGE_PAYLOADS);
+    public static final List<Rule> ALL = List.of(
+            NO_QUEUE_WHEN_SYNC,
+            REPLAY_NEEDS_A_LOG,
+            BROADCAST_NEEDS_FANOUT,
+            EPHEMERAL_WHEN_LOSS_IS_FINE,
+            DISTRIBUTE_WITH_A_WORK_QUEUE,
+            SMALL_WORK_IN_APP,
+            PER_KEY_ORDER_BY_PARTITION,
+            GLOBAL_ORDER_IS_ONE_LANE,
+            AT_LEAST_ONCE_WITH_IDEMPOTENCY,
+            EXACTLY_ONCE_IS_IDEMPOTENCY,
+            EXACTLY_ONCE_IN_THE_LOG,
+            AT_MOST_ONCE_ACKS_FIRST,
+            RESIST_KAFKA_WHEN_SMALL,
+            VISIBILITY_FROM_WORST_CASE,
+            THREE_TO_FIVE_RECEIVES,
+            ALARM_ON_DLQ_AND_AGE,
+            DEDUP_KEYS_EXPIRE,
+            OUTBOX_FOR_DUAL_WRITES,
+            IDEMPOTENCY_KEY_FOR_RETRIED_CALLS,
+            DEAD_LETTER_BREAKS_ORDER,
+            CLAIM_CHECK_FOR_LARGE_PAYLOADS);
 
-    private Rules() {
-    }
+    private Rules() {}
 
     /** A number in a rule's reasoning, read from the registry so the text cannot drift from the fact. */
     private static String n(String factId, String number) {

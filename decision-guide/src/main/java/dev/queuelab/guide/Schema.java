@@ -24,8 +24,8 @@ public final class Schema {
      * @param fallback   the default when the key is left out, or null when it is required
      * @param ifSync     the value used when the caller is synchronous, so the question is not asked; null: asked
      */
-    public record Key(String key, List<String> choices, double min, double max, boolean whole, Object fallback,
-                      String ifSync) {
+    public record Key(
+            String key, List<String> choices, double min, double max, boolean whole, Object fallback, String ifSync) {
         public boolean isNumber() {
             return choices.isEmpty();
         }
@@ -71,8 +71,7 @@ public final class Schema {
         word("ops-appetite", "low", null, Choice.words(Answers.OpsAppetite.class));
     }
 
-    private Schema() {
-    }
+    private Schema() {}
 
     private static void word(String key, String fallback, String ifSync, List<String> choices) {
         KEYS.put(key, new Key(key, choices, 0, 0, false, fallback, ifSync));

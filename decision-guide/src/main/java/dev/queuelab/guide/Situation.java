@@ -10,7 +10,9 @@ public record Situation(Answers a, Topology topology, Product product) {
 
     /** Exactly-once holds only where every effect stays inside a transactional log. */
     public boolean exactlyOnceInside() {
-        return a.semantic() == Semantic.EXACTLY_ONCE && topology == Topology.PARTITIONED_LOG && product.transactional()
+        return a.semantic() == Semantic.EXACTLY_ONCE
+                && topology == Topology.PARTITIONED_LOG
+                && product.transactional()
                 && a.context().sideEffects() == Answers.SideEffects.INTERNAL
                 && a.producer() == Answers.Producer.PUBLISH_ONLY;
     }

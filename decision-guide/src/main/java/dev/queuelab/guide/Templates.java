@@ -33,14 +33,14 @@ public final class Templates {
      */
     private static DefaultMustacheFactory factory() {
         DefaultMustacheFactory factory = new DefaultMustacheFactory("templates") {
-        @Override
-        public void encode(String value, Writer writer) {
-            try {
-                writer.write(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            @Override
+            public void encode(String value, Writer writer) {
+                try {
+                    writer.write(value);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
-        }
         };
         factory.setObjectHandler(new ReflectionObjectHandler() {
             @Override
@@ -60,8 +60,7 @@ public final class Templates {
         return factory;
     }
 
-    private Templates() {
-    }
+    private Templates() {}
 
     /** Renders {@code templates/<name>.mustache} with the view; a missing key throws {@link MissingKeyException}. */
     public static String render(String name, Object view) {

@@ -14,23 +14,45 @@ class ContradictionsTest {
         return Stream.of(
                 Arguments.of("sync-broadcast", TestAnswers.with("sync", "sync", "shape", "broadcast")),
                 Arguments.of("sync-replay", TestAnswers.with("sync", "sync", "replay", "true")),
-                Arguments.of("exactly-once-with-external-effects", TestAnswers.with("semantic", "exactly-once", "side-effects", "external")),
-                Arguments.of("at-most-once-with-retries", TestAnswers.with("semantic", "at-most-once", "failure.max-attempts", "3")),
-                Arguments.of("at-most-once-poison", TestAnswers.with("semantic", "at-most-once", "failure.poison-expected", "true")),
+                Arguments.of(
+                        "exactly-once-with-external-effects",
+                        TestAnswers.with("semantic", "exactly-once", "side-effects", "external")),
+                Arguments.of(
+                        "at-most-once-with-retries",
+                        TestAnswers.with("semantic", "at-most-once", "failure.max-attempts", "3")),
+                Arguments.of(
+                        "at-most-once-poison",
+                        TestAnswers.with("semantic", "at-most-once", "failure.poison-expected", "true")),
                 Arguments.of("replay-without-retention", TestAnswers.with("replay", "true")),
-                Arguments.of("replay-with-ephemeral", TestAnswers.with("replay", "true", "shape", "broadcast", "semantic", "at-most-once")),
+                Arguments.of(
+                        "replay-with-ephemeral",
+                        TestAnswers.with("replay", "true", "shape", "broadcast", "semantic", "at-most-once")),
                 Arguments.of("broadcast-one-subscriber", TestAnswers.with("shape", "broadcast")),
                 Arguments.of("distribute-many-subscribers", TestAnswers.with("subscribers", "3")),
-                Arguments.of("poison-blocks-key", TestAnswers.with("ordering", "per-key", "failure.poison-expected", "true")),
-                Arguments.of("functions-on-a-busy-log", TestAnswers.with("replay", "true", "consumer-runtime", "function",
-                        "throughput-per-second", "50000", "retention-days", "1")));
+                Arguments.of(
+                        "poison-blocks-key",
+                        TestAnswers.with("ordering", "per-key", "failure.poison-expected", "true")),
+                Arguments.of(
+                        "functions-on-a-busy-log",
+                        TestAnswers.with(
+                                "replay",
+                                "true",
+                                "consumer-runtime",
+                                "function",
+                                "throughput-per-second",
+                                "50000",
+                                "retention-days",
+                                "1")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("warnings")
     void shouldWarnWhenAnswersContradictEachOther(String id, Answers answers) {
-        assertThat(Recommender.recommend(answers).warnings()).extracting(Recommendation.Warning::id).contains(id);
+        assertThat(Recommender.recommend(answers).warnings())
+                .extracting(Recommendation.Warning::id)
+                .contains(id);
         assertThat(Recommender.recommend(TestAnswers.with("platform", "aws")).warnings())
-                .as("the plain case raises nothing").isEmpty();
+                .as("the plain case raises nothing")
+                .isEmpty();
     }
 }

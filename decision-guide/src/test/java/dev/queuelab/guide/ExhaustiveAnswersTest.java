@@ -27,8 +27,23 @@ class ExhaustiveAnswersTest {
                         for (String semantic : List.of("at-most-once", "at-least-once", "exactly-once")) {
                             for (String platform : List.of("aws", "gcp", "azure", "self-hosted", "any")) {
                                 for (String runtime : List.of("service", "function")) {
-                                    check(TestAnswers.with("sync", sync, "shape", shape, "replay", replay, "ordering", ordering,
-                                            "semantic", semantic, "platform", platform, "consumer-runtime", runtime), "");
+                                    check(
+                                            TestAnswers.with(
+                                                    "sync",
+                                                    sync,
+                                                    "shape",
+                                                    shape,
+                                                    "replay",
+                                                    replay,
+                                                    "ordering",
+                                                    ordering,
+                                                    "semantic",
+                                                    semantic,
+                                                    "platform",
+                                                    platform,
+                                                    "consumer-runtime",
+                                                    runtime),
+                                            "");
                                 }
                             }
                         }
@@ -42,21 +57,41 @@ class ExhaustiveAnswersTest {
     void shouldKeepEverySettingInItsProductsRangeWhenContextsAreRandom() {
         SplittableRandom random = new SplittableRandom(SEED);
         for (int trial = 0; trial < 3000; trial++) {
-            Answers a = TestAnswers.with("sync", pick(random, "sync", "async", "async", "async"),
-                    "shape", pick(random, "distribute", "broadcast"), "replay", pick(random, "true", "false"),
-                    "ordering", pick(random, "none", "per-key", "global"),
-                    "semantic", pick(random, "at-most-once", "at-least-once", "exactly-once"),
-                    "platform", pick(random, "aws", "gcp", "azure", "self-hosted", "any"),
-                    "consumer-runtime", pick(random, "service", "function"),
-                    "producer", pick(random, "publish-only", "db-then-publish"),
-                    "side-effects", pick(random, "internal", "external"), "ops-appetite", pick(random, "low", "high"),
-                    "throughput-per-second", String.valueOf(logUniform(random, 100_000_000)),
-                    "payload-kb", String.valueOf(Math.max(0.001, logUniform(random, 1_048_576) / 7.0)),
-                    "p99-processing-seconds", String.valueOf(logUniform(random, 86_400) / 10.0),
-                    "failure.max-processing-seconds", String.valueOf(Math.max(1, logUniform(random, 86_400))),
-                    "failure.max-attempts", String.valueOf(Math.max(1, logUniform(random, 1000))),
-                    "subscribers", String.valueOf(Math.max(1, logUniform(random, 10_000))),
-                    "retention-days", String.valueOf(logUniform(random, 3650)));
+            Answers a = TestAnswers.with(
+                    "sync",
+                    pick(random, "sync", "async", "async", "async"),
+                    "shape",
+                    pick(random, "distribute", "broadcast"),
+                    "replay",
+                    pick(random, "true", "false"),
+                    "ordering",
+                    pick(random, "none", "per-key", "global"),
+                    "semantic",
+                    pick(random, "at-most-once", "at-least-once", "exactly-once"),
+                    "platform",
+                    pick(random, "aws", "gcp", "azure", "self-hosted", "any"),
+                    "consumer-runtime",
+                    pick(random, "service", "function"),
+                    "producer",
+                    pick(random, "publish-only", "db-then-publish"),
+                    "side-effects",
+                    pick(random, "internal", "external"),
+                    "ops-appetite",
+                    pick(random, "low", "high"),
+                    "throughput-per-second",
+                    String.valueOf(logUniform(random, 100_000_000)),
+                    "payload-kb",
+                    String.valueOf(Math.max(0.001, logUniform(random, 1_048_576) / 7.0)),
+                    "p99-processing-seconds",
+                    String.valueOf(logUniform(random, 86_400) / 10.0),
+                    "failure.max-processing-seconds",
+                    String.valueOf(Math.max(1, logUniform(random, 86_400))),
+                    "failure.max-attempts",
+                    String.valueOf(Math.max(1, logUniform(random, 1000))),
+                    "subscribers",
+                    String.valueOf(Math.max(1, logUniform(random, 10_000))),
+                    "retention-days",
+                    String.valueOf(logUniform(random, 3650)));
             check(a, "seed " + SEED + " trial " + trial + " (rerun with -Dqueuelab.seed=" + SEED + "): ");
         }
     }
@@ -67,51 +102,81 @@ class ExhaustiveAnswersTest {
 
     /** Spreads values over every order of magnitude, so tiny and huge contexts are both common. */
     private static long logUniform(SplittableRandom r, long max) {
-        return Math.min(max, (long) Math.floor(Math.pow(10, r.nextDouble() * Math.log10(max + 1.0))) - (r.nextBoolean() ? 1 : 0));
+        return Math.min(
+                max,
+                (long) Math.floor(Math.pow(10, r.nextDouble() * Math.log10(max + 1.0))) - (r.nextBoolean() ? 1 : 0));
     }
 
     private static void check(Answers a, String prefix) {
         Recommendation r = Recommender.recommend(a);
         String what = prefix + a + " -> " + r.topology() + " on " + r.product();
-        assertThat(Documents.markdown(a, r, LocalDate.of(2026, 1, 1))).as(what).doesNotContain("{{").contains("## Decision Outcome")
+        assertThat(Documents.markdown(a, r, LocalDate.of(2026, 1, 1)))
+                .as(what)
+                .doesNotContain("{{")
+                .contains("## Decision Outcome")
                 .contains("**Verdict: " + r.feasibility().verdict().word() + ".**");
-        assertThat(Documents.json(r)).as(what).contains("\"topology\" : \"" + r.topology().word() + "\"");
+        assertThat(Documents.json(r))
+                .as(what)
+                .contains("\"topology\" : \"" + r.topology().word() + "\"");
         for (Recommendation.Setting s : r.settings()) {
             if (s.number() != null && s.range() != null) {
-                assertThat(s.range().contains(s.number())).as("%s: %s = %s leaves its range %s (%s)", what, s.name(),
-                        s.value(), s.range(), s.fact()).isTrue();
+                assertThat(s.range().contains(s.number()))
+                        .as("%s: %s = %s leaves its range %s (%s)", what, s.name(), s.value(), s.range(), s.fact())
+                        .isTrue();
             }
         }
         Profile p = r.product().profile();
         if (r.failure().leaseSeconds() != null) {
-            assertThat(p.leaseSeconds().contains(r.failure().leaseSeconds())).as("lease in range: " + what).isTrue();
+            assertThat(p.leaseSeconds().contains(r.failure().leaseSeconds()))
+                    .as("lease in range: " + what)
+                    .isTrue();
         }
         if (r.failure().maxDeliveries() != null) {
-            assertThat(p.attempts().contains(r.failure().maxDeliveries())).as("deliveries in range: " + what).isTrue();
+            assertThat(p.attempts().contains(r.failure().maxDeliveries()))
+                    .as("deliveries in range: " + what)
+                    .isTrue();
         }
         if (r.sizing().partitions() != null) {
-            assertThat(r.sizing().consumers()).as("consumers never exceed partitions: " + what)
+            assertThat(r.sizing().consumers())
+                    .as("consumers never exceed partitions: " + what)
                     .isLessThanOrEqualTo(r.sizing().partitions());
         }
-        if (r.sizing().partitions() != null && r.sizing().inFlightPerPartition() != null && r.feasibility().feasible()
+        if (r.sizing().partitions() != null
+                && r.sizing().inFlightPerPartition() != null
+                && r.feasibility().feasible()
                 && a.context().p99ProcessingSeconds() > 0) {
             // a partition is consumed in order: it carries (records in flight on it) / p99, never more
-            assertThat(r.sizing().partitions() * (double) r.sizing().inFlightPerPartition() / a.context().p99ProcessingSeconds())
+            assertThat(r.sizing().partitions()
+                            * (double) r.sizing().inFlightPerPartition()
+                            / a.context().p99ProcessingSeconds())
                     .as("an ordered design is feasible only if partitions x in-flight / p99 covers the rate: " + what)
                     .isGreaterThanOrEqualTo(a.context().throughputPerSecond());
             if (r.sizing().inFlightPerPartition() > 1) {
-                assertThat(r.settings()).as("more than one record in flight per partition is a design the record states: " + what)
-                        .anyMatch(x -> x.name().startsWith("records in flight per") || x.name().startsWith("ParallelizationFactor"));
+                assertThat(r.settings())
+                        .as("more than one record in flight per partition is a design the record states: " + what)
+                        .anyMatch(x -> x.name().startsWith("records in flight per")
+                                || x.name().startsWith("ParallelizationFactor"));
             }
         }
-        assertThat(r.alternatives()).as("no product twice: " + what).doesNotHaveDuplicates().doesNotContain(r.product());
-        if (r.product() != Product.SQS_STANDARD && r.product() != Product.SQS_FIFO && !r.product().sns()
+        assertThat(r.alternatives())
+                .as("no product twice: " + what)
+                .doesNotHaveDuplicates()
+                .doesNotContain(r.product());
+        if (r.product() != Product.SQS_STANDARD
+                && r.product() != Product.SQS_FIFO
+                && !r.product().sns()
                 && r.product() != Product.EVENTBRIDGE) {
-            assertThat(r.settings()).extracting(Recommendation.Setting::name).as("SQS words on " + what)
-                    .noneMatch(n -> n.contains("visibility timeout") || n.contains("maxReceiveCount") || n.contains("MessageGroupId"));
+            assertThat(r.settings())
+                    .extracting(Recommendation.Setting::name)
+                    .as("SQS words on " + what)
+                    .noneMatch(n -> n.contains("visibility timeout")
+                            || n.contains("maxReceiveCount")
+                            || n.contains("MessageGroupId"));
         }
         if (!r.feasibility().feasible()) {
-            assertThat(r.feasibility().nearest()).as("an infeasible record names the nearest design: " + what).isNotEmpty();
+            assertThat(r.feasibility().nearest())
+                    .as("an infeasible record names the nearest design: " + what)
+                    .isNotEmpty();
         }
         if (!a.async()) {
             assertThat(r.topology()).as(what).isEqualTo(Topology.NONE);
@@ -121,42 +186,61 @@ class ExhaustiveAnswersTest {
             assertThat(r.topology()).as("replay needs a log: " + what).isEqualTo(Topology.PARTITIONED_LOG);
         }
         if (a.broadcast()) {
-            assertThat(r.topology()).as(what).isIn(Topology.PUB_SUB_FANOUT, Topology.EPHEMERAL_PUB_SUB, Topology.PARTITIONED_LOG);
+            assertThat(r.topology())
+                    .as(what)
+                    .isIn(Topology.PUB_SUB_FANOUT, Topology.EPHEMERAL_PUB_SUB, Topology.PARTITIONED_LOG);
         } else {
             assertThat(r.topology()).as(what).isNotIn(Topology.PUB_SUB_FANOUT, Topology.EPHEMERAL_PUB_SUB);
         }
         if (a.ordered() && !a.broadcast()) {
-            assertThat(r.topology()).as("ordering needs groups or partitions: " + what)
+            assertThat(r.topology())
+                    .as("ordering needs groups or partitions: " + what)
                     .isIn(Topology.FIFO_WORK_QUEUE, Topology.PARTITIONED_LOG);
         }
         if (a.semantic() != Answers.Semantic.AT_MOST_ONCE) {
-            assertThat(r.topology()).as("ephemeral pub/sub loses messages: " + what).isNotEqualTo(Topology.EPHEMERAL_PUB_SUB);
+            assertThat(r.topology())
+                    .as("ephemeral pub/sub loses messages: " + what)
+                    .isNotEqualTo(Topology.EPHEMERAL_PUB_SUB);
         }
         if (r.semantic() == Answers.Semantic.AT_LEAST_ONCE) {
-            assertThat(r.idempotency().key()).as("at-least-once needs an idempotent consumer: " + what).isNotNull();
+            assertThat(r.idempotency().key())
+                    .as("at-least-once needs an idempotent consumer: " + what)
+                    .isNotNull();
         }
         if (r.semantic() == Answers.Semantic.EXACTLY_ONCE) {
-            assertThat(r.product().transactional()).as("exactly-once only where transactions exist: " + what).isTrue();
+            assertThat(r.product().transactional())
+                    .as("exactly-once only where transactions exist: " + what)
+                    .isTrue();
         }
         if (a.semantic() == Answers.Semantic.EXACTLY_ONCE) {
-            assertThat(r.exactlyOnce()).as("exactly-once is never left unqualified: " + what).contains("does not cover");
+            assertThat(r.exactlyOnce())
+                    .as("exactly-once is never left unqualified: " + what)
+                    .contains("does not cover");
         }
         if (a.producer() == Answers.Producer.DB_THEN_PUBLISH) {
-            assertThat(r.producerSide()).as("a dual write needs an outbox: " + what).contains("outbox");
+            assertThat(r.producerSide())
+                    .as("a dual write needs an outbox: " + what)
+                    .contains("outbox");
         }
-        if (a.ordering() == Answers.Ordering.GLOBAL && a.context().throughputPerSecond() * a.context().p99ProcessingSeconds() > 1) {
-            assertThat(r.feasibility().verdict()).as("one lane cannot carry more than 1 / p99: " + what)
+        if (a.ordering() == Answers.Ordering.GLOBAL
+                && a.context().throughputPerSecond() * a.context().p99ProcessingSeconds() > 1) {
+            assertThat(r.feasibility().verdict())
+                    .as("one lane cannot carry more than 1 / p99: " + what)
                     .isEqualTo(Feasibility.Verdict.INFEASIBLE);
         }
         for (Recommendation.Evidence e : r.evidence()) {
             if (e.check() != null) {
                 assertThat(e.check()).startsWith("work-queue/");
-                WorkQueueProperty.byId(e.check().substring("work-queue/".length()));   // throws if no such check
-                assertThat(classExists(e.reference())).as("reference class %s", e.reference()).isTrue();
+                WorkQueueProperty.byId(e.check().substring("work-queue/".length())); // throws if no such check
+                assertThat(classExists(e.reference()))
+                        .as("reference class %s", e.reference())
+                        .isTrue();
             }
         }
-        r.facts().forEach(id -> assertThat(Facts.registry().get(id).source()).as(id)
-                .matches(src -> src.startsWith("https://") || src.startsWith("docs/")));
+        r.facts()
+                .forEach(id -> assertThat(Facts.registry().get(id).source())
+                        .as(id)
+                        .matches(src -> src.startsWith("https://") || src.startsWith("docs/")));
     }
 
     private static boolean classExists(String name) {

@@ -14,52 +14,81 @@ import org.junit.jupiter.api.Test;
 class FeasibilityTest {
 
     private static Status status(Recommendation r, String check) {
-        return r.feasibility().checks().stream().filter(c -> c.id().equals(check)).map(Check::status).findFirst()
-                .orElseThrow(() -> new AssertionError("no check " + check + " in " + r.feasibility().checks()));
+        return r.feasibility().checks().stream()
+                .filter(c -> c.id().equals(check))
+                .map(Check::status)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no check " + check + " in " + r.feasibility().checks()));
     }
 
     @Test
     void shouldBeInfeasibleWhenOneLaneCannotCarryAGlobalOrder() {
-        Recommendation fast = Recommender.recommend(TestAnswers.with("ordering", "global", "throughput-per-second", "100000",
-                "p99-processing-seconds", "1", "platform", "aws"));
+        Recommendation fast = Recommender.recommend(TestAnswers.with(
+                "ordering",
+                "global",
+                "throughput-per-second",
+                "100000",
+                "p99-processing-seconds",
+                "1",
+                "platform",
+                "aws"));
         assertThat(fast.feasibility().verdict()).isEqualTo(Feasibility.Verdict.INFEASIBLE);
-        assertThat(fast.feasibility().nearest()).singleElement().asString().contains("order per key").contains("100,000 keys");
-        Recommendation modest = Recommender.recommend(TestAnswers.with("ordering", "global", "throughput-per-second", "200",
-                "p99-processing-seconds", "1"));
-        assertThat(status(modest, "global-order-capacity")).as("200 msg/s on a lane of 1 msg/s: no fixed threshold").isEqualTo(Status.FAIL);
-        Recommendation slow = Recommender.recommend(TestAnswers.with("ordering", "global", "throughput-per-second", "5",
-                "p99-processing-seconds", "0.1"));
-        assertThat(slow.feasibility().feasible()).as("5 msg/s at 0.1 s each fits one lane").isTrue();
+        assertThat(fast.feasibility().nearest())
+                .singleElement()
+                .asString()
+                .contains("order per key")
+                .contains("100,000 keys");
+        Recommendation modest = Recommender.recommend(
+                TestAnswers.with("ordering", "global", "throughput-per-second", "200", "p99-processing-seconds", "1"));
+        assertThat(status(modest, "global-order-capacity"))
+                .as("200 msg/s on a lane of 1 msg/s: no fixed threshold")
+                .isEqualTo(Status.FAIL);
+        Recommendation slow = Recommender.recommend(
+                TestAnswers.with("ordering", "global", "throughput-per-second", "5", "p99-processing-seconds", "0.1"));
+        assertThat(slow.feasibility().feasible())
+                .as("5 msg/s at 0.1 s each fits one lane")
+                .isTrue();
     }
 
     @Test
     void shouldBeInfeasibleWhenALambdaJobOutlastsTheFunctionLimit() {
-        Recommendation r = Recommender.recommend(TestAnswers.with("consumer-runtime", "function", "platform", "aws",
-                "failure.max-processing-seconds", "1200"));
+        Recommendation r = Recommender.recommend(TestAnswers.with(
+                "consumer-runtime", "function", "platform", "aws", "failure.max-processing-seconds", "1200"));
         assertThat(status(r, "consumer-runtime-limit")).isEqualTo(Status.FAIL);
-        assertThat(r.failure().leaseSeconds()).as("6 x the 900 s function limit, inside SQS's 12 h").isEqualTo(5400);
-        Recommendation fits = Recommender.recommend(TestAnswers.with("consumer-runtime", "function", "platform", "aws",
-                "failure.max-processing-seconds", "600"));
+        assertThat(r.failure().leaseSeconds())
+                .as("6 x the 900 s function limit, inside SQS's 12 h")
+                .isEqualTo(5400);
+        Recommendation fits = Recommender.recommend(TestAnswers.with(
+                "consumer-runtime", "function", "platform", "aws", "failure.max-processing-seconds", "600"));
         assertThat(status(fits, "consumer-runtime-limit")).isEqualTo(Status.OK);
     }
 
     @Test
     void shouldCheckThePayloadAgainstTheChosenProductWhenItIsNotSqs() {
-        Recommendation sns = Recommender.recommend(TestAnswers.with("shape", "broadcast", "subscribers", "3",
-                "platform", "aws", "payload-kb", "512"));
+        Recommendation sns = Recommender.recommend(
+                TestAnswers.with("shape", "broadcast", "subscribers", "3", "platform", "aws", "payload-kb", "512"));
         assertThat(sns.product()).isEqualTo(Product.SNS_SQS);
         assertThat(sns.settings()).extracting(Recommendation.Setting::name).contains("MaximumMessageSize");
         assertThat(status(sns, "sns-large-message-subscriptions")).isEqualTo(Status.OK);
-        Recommendation crowded = Recommender.recommend(TestAnswers.with("shape", "broadcast", "subscribers", "150",
-                "platform", "aws", "payload-kb", "512"));
-        assertThat(status(crowded, "sns-large-message-subscriptions")).as("a raised topic allows 100 subscriptions")
+        Recommendation crowded = Recommender.recommend(
+                TestAnswers.with("shape", "broadcast", "subscribers", "150", "platform", "aws", "payload-kb", "512"));
+        assertThat(status(crowded, "sns-large-message-subscriptions"))
+                .as("a raised topic allows 100 subscriptions")
                 .isEqualTo(Status.FAIL);
         Recommendation bus = Recommender.recommend(TestAnswers.with("platform", "azure", "payload-kb", "300"));
-        assertThat(status(bus, "payload-limit")).as("Service Bus premium takes up to 100 MB").isEqualTo(Status.OK);
-        assertThat(bus.settings()).filteredOn(x -> x.name().startsWith("Premium tier"))
-                .singleElement().extracting(Recommendation.Setting::number).isEqualTo(1024.0);
+        assertThat(status(bus, "payload-limit"))
+                .as("Service Bus premium takes up to 100 MB")
+                .isEqualTo(Status.OK);
+        assertThat(bus.settings())
+                .filteredOn(x -> x.name().startsWith("Premium tier"))
+                .singleElement()
+                .extracting(Recommendation.Setting::number)
+                .isEqualTo(1024.0);
         Recommendation huge = Recommender.recommend(TestAnswers.with("platform", "azure", "payload-kb", "204800"));
-        assertThat(status(huge, "payload-limit")).as("200 MiB is past premium's 100 MB").isEqualTo(Status.FAIL);
+        assertThat(status(huge, "payload-limit"))
+                .as("200 MiB is past premium's 100 MB")
+                .isEqualTo(Status.FAIL);
         assertThat(huge.feasibility().nearest()).singleElement().asString().contains("claim check");
         assertThat(huge.rules()).contains(Rules.CLAIM_CHECK_FOR_LARGE_PAYLOADS);
         Recommendation sqs = Recommender.recommend(TestAnswers.with("platform", "aws", "payload-kb", "512"));
@@ -68,49 +97,116 @@ class FeasibilityTest {
 
     @Test
     void shouldBoundConsumersByPartitionsAndCountStorageWhenACdcLogIsBusy() {
-        Recommendation cdc = Recommender.recommend(TestAnswers.with("replay", "true", "ordering", "per-key",
-                "throughput-per-second", "300000", "payload-kb", "1", "p99-processing-seconds", "0.002",
-                "retention-days", "7", "platform", "aws"));
+        Recommendation cdc = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "ordering",
+                "per-key",
+                "throughput-per-second",
+                "300000",
+                "payload-kb",
+                "1",
+                "p99-processing-seconds",
+                "0.002",
+                "retention-days",
+                "7",
+                "platform",
+                "aws"));
         assertThat(cdc.product()).isEqualTo(Product.KINESIS);
         assertThat(cdc.sizing().consumers()).isLessThanOrEqualTo(cdc.sizing().partitions());
-        assertThat(cdc.sizing().partitions()).as("300,000 x 1 KiB/s needs 308 shards at 1 MB/s per shard").isEqualTo(308);
-        assertThat(cdc.sizing().consumers()).as("750 in flight at 100 per consumer instance").isEqualTo(8);
-        Recommendation heavy = Recommender.recommend(TestAnswers.with("replay", "true", "throughput-per-second", "300000",
-                "payload-kb", "4", "p99-processing-seconds", "0.001", "platform", "aws"));
-        assertThat(heavy.sizing().partitions()).as("300,000 x 4 KiB/s = 1.23 GB/s at 1 MB/s per shard").isEqualTo(1229);
-        Recommendation kafka = Recommender.recommend(TestAnswers.with("replay", "true", "throughput-per-second", "300000",
-                "payload-kb", "1", "retention-days", "7", "platform", "self-hosted", "ops-appetite", "high"));
+        assertThat(cdc.sizing().partitions())
+                .as("300,000 x 1 KiB/s needs 308 shards at 1 MB/s per shard")
+                .isEqualTo(308);
+        assertThat(cdc.sizing().consumers())
+                .as("750 in flight at 100 per consumer instance")
+                .isEqualTo(8);
+        Recommendation heavy = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "throughput-per-second",
+                "300000",
+                "payload-kb",
+                "4",
+                "p99-processing-seconds",
+                "0.001",
+                "platform",
+                "aws"));
+        assertThat(heavy.sizing().partitions())
+                .as("300,000 x 4 KiB/s = 1.23 GB/s at 1 MB/s per shard")
+                .isEqualTo(1229);
+        Recommendation kafka = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "throughput-per-second",
+                "300000",
+                "payload-kb",
+                "1",
+                "retention-days",
+                "7",
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high"));
         assertThat(kafka.product()).isEqualTo(Product.KAFKA);
-        assertThat(kafka.sizing().formula()).as("Kinesis's shard limit is not Kafka's").doesNotContain("kinesis")
+        assertThat(kafka.sizing().formula())
+                .as("Kinesis's shard limit is not Kafka's")
+                .doesNotContain("kinesis")
                 .contains("no per-partition quota");
-        Recommendation slowKafka = Recommender.recommend(TestAnswers.with("replay", "true", "throughput-per-second", "300000",
-                "p99-processing-seconds", "1", "platform", "self-hosted", "ops-appetite", "high"));
-        assertThat(slowKafka.sizing().partitions()).as("375,000 in flight is 3,750 instances, not 375,000 partitions")
+        Recommendation slowKafka = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "throughput-per-second",
+                "300000",
+                "p99-processing-seconds",
+                "1",
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high"));
+        assertThat(slowKafka.sizing().partitions())
+                .as("375,000 in flight is 3,750 instances, not 375,000 partitions")
                 .isEqualTo(3750);
-        assertThat(kafka.sizing().storageBytes()).as("300 MB/s x 7 days x 3 replicas")
+        assertThat(kafka.sizing().storageBytes())
+                .as("300 MB/s x 7 days x 3 replicas")
                 .isEqualTo(300_000 * 1024.0 * 7 * 86_400 * 3);
     }
 
     @Test
     void shouldNameWhatExactlyOnceCoversWhenTheProductHasNoTransactions() {
-        Recommendation kinesis = Recommender.recommend(TestAnswers.with("replay", "true", "semantic", "exactly-once",
-                "platform", "aws"));
+        Recommendation kinesis = Recommender.recommend(
+                TestAnswers.with("replay", "true", "semantic", "exactly-once", "platform", "aws"));
         assertThat(kinesis.semantic()).isEqualTo(Answers.Semantic.AT_LEAST_ONCE);
-        assertThat(kinesis.exactlyOnce()).contains("Amazon Kinesis Data Streams offers").contains("does not cover");
-        Recommendation streams = Recommender.recommend(TestAnswers.with("replay", "true", "semantic", "exactly-once",
-                "platform", "self-hosted", "throughput-per-second", "100"));
+        assertThat(kinesis.exactlyOnce())
+                .contains("Amazon Kinesis Data Streams offers")
+                .contains("does not cover");
+        Recommendation streams = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "semantic",
+                "exactly-once",
+                "platform",
+                "self-hosted",
+                "throughput-per-second",
+                "100"));
         assertThat(streams.product()).isEqualTo(Product.RABBITMQ_STREAMS);
         assertThat(streams.semantic()).isEqualTo(Answers.Semantic.AT_LEAST_ONCE);
-        Recommendation kafka = Recommender.recommend(TestAnswers.with("replay", "true", "semantic", "exactly-once",
-                "platform", "self-hosted", "throughput-per-second", "5000"));
+        Recommendation kafka = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "semantic",
+                "exactly-once",
+                "platform",
+                "self-hosted",
+                "throughput-per-second",
+                "5000"));
         assertThat(kafka.semantic()).isEqualTo(Answers.Semantic.EXACTLY_ONCE);
         assertThat(kafka.exactlyOnce()).contains("inside Kafka").contains("does not cover effects outside the log");
     }
 
     @Test
     void shouldNeverPickKafkaOrListAProductTwiceWhenTheLogIsSmall() {
-        Recommendation gcp = Recommender.recommend(TestAnswers.with("replay", "true", "platform", "gcp",
-                "throughput-per-second", "100"));
+        Recommendation gcp = Recommender.recommend(
+                TestAnswers.with("replay", "true", "platform", "gcp", "throughput-per-second", "100"));
         assertThat(gcp.rules()).contains(Rules.RESIST_KAFKA_WHEN_SMALL);
         assertThat(gcp.product()).isNotIn(Product.KAFKA, Product.MSK);
         Recommendation aws = Recommender.recommend(TestAnswers.with("replay", "true", "platform", "aws"));
@@ -119,92 +215,207 @@ class FeasibilityTest {
 
     @Test
     void shouldRequireAnOutboxAndKeepTheDeadLetterLongerWhenTheProducerWritesADatabase() {
-        Recommendation r = Recommender.recommend(TestAnswers.with("producer", "db-then-publish", "platform", "aws",
-                "retention-days", "7"));
+        Recommendation r = Recommender.recommend(
+                TestAnswers.with("producer", "db-then-publish", "platform", "aws", "retention-days", "7"));
         assertThat(r.producerSide()).contains("transactional outbox").contains("change data capture");
         assertThat(status(r, "dead-letter-retention")).isEqualTo(Status.OK);
         Recommendation full = Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "14"));
-        assertThat(status(full, "dead-letter-retention")).as("a 14-day source leaves the dead letter no longer")
+        assertThat(status(full, "dead-letter-retention"))
+                .as("a 14-day source leaves the dead letter no longer")
                 .isEqualTo(Status.FAIL);
     }
 
     @Test
     void shouldFailRetentionWhenTheProductCannotKeepMessagesThatLong() {
-        assertThat(status(Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "30")), "retention-limit"))
-                .as("SQS keeps 14 days at most").isEqualTo(Status.FAIL);
-        assertThat(status(Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "7")), "retention-limit"))
+        assertThat(status(
+                        Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "30")),
+                        "retention-limit"))
+                .as("SQS keeps 14 days at most")
+                .isEqualTo(Status.FAIL);
+        assertThat(status(
+                        Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "7")),
+                        "retention-limit"))
                 .isEqualTo(Status.OK);
-        Recommendation hub = Recommender.recommend(TestAnswers.with("replay", "true", "platform", "azure", "retention-days", "30"));
-        assertThat(status(hub, "retention-limit")).as("Event Hubs standard keeps 7 days").isEqualTo(Status.FAIL);
+        Recommendation hub =
+                Recommender.recommend(TestAnswers.with("replay", "true", "platform", "azure", "retention-days", "30"));
+        assertThat(status(hub, "retention-limit"))
+                .as("Event Hubs standard keeps 7 days")
+                .isEqualTo(Status.FAIL);
         assertThat(hub.feasibility().nearest()).singleElement().asString().contains("archive to object storage");
-        assertThat(status(Recommender.recommend(TestAnswers.with("replay", "true", "platform", "aws", "retention-days", "30")),
-                "retention-limit")).as("Kinesis keeps up to 365 days").isEqualTo(Status.OK);
+        assertThat(status(
+                        Recommender.recommend(
+                                TestAnswers.with("replay", "true", "platform", "aws", "retention-days", "30")),
+                        "retention-limit"))
+                .as("Kinesis keeps up to 365 days")
+                .isEqualTo(Status.OK);
     }
 
     @Test
     void shouldSizeEachPartitionForItsInFlightRecordsWhenAnOrderedLogIsBusy() {
         // the reviewer's file 16: Kafka, 20,000 msg/s at 2 ms, per-key order: one partition read one record at a
         // time carries 500 msg/s, so the record must run a key-parallel consumer and say so, or add partitions
-        Recommendation kafka = Recommender.recommend(TestAnswers.with("replay", "true", "ordering", "per-key",
-                "throughput-per-second", "20000", "payload-kb", "0.2", "p99-processing-seconds", "0.002",
-                "platform", "self-hosted", "ops-appetite", "low", "retention-days", "1"));
+        Recommendation kafka = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "ordering",
+                "per-key",
+                "throughput-per-second",
+                "20000",
+                "payload-kb",
+                "0.2",
+                "p99-processing-seconds",
+                "0.002",
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "low",
+                "retention-days",
+                "1"));
         assertThat(kafka.product()).isEqualTo(Product.KAFKA);
-        assertThat(kafka.sizing().partitions() * kafka.sizing().inFlightPerPartition() / 0.002).isGreaterThanOrEqualTo(20_000);
-        assertThat(kafka.settings()).extracting(Recommendation.Setting::value).anyMatch(v -> v.contains("key-parallel consumer"));
+        assertThat(kafka.sizing().partitions() * kafka.sizing().inFlightPerPartition() / 0.002)
+                .isGreaterThanOrEqualTo(20_000);
+        assertThat(kafka.settings())
+                .extracting(Recommendation.Setting::value)
+                .anyMatch(v -> v.contains("key-parallel consumer"));
         assertThat(status(kafka, "partition-capacity")).isEqualTo(Status.OK);
         assertThat(kafka.ordering()).doesNotContain("one partition per key");
         // Lambda reads a shard with at most ParallelizationFactor (10) batches at once: shards follow from that
-        Recommendation lambda = Recommender.recommend(TestAnswers.with("replay", "true", "ordering", "per-key",
-                "throughput-per-second", "300000", "payload-kb", "0.2", "p99-processing-seconds", "0.05",
-                "platform", "aws", "consumer-runtime", "function"));
+        Recommendation lambda = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "ordering",
+                "per-key",
+                "throughput-per-second",
+                "300000",
+                "payload-kb",
+                "0.2",
+                "p99-processing-seconds",
+                "0.05",
+                "platform",
+                "aws",
+                "consumer-runtime",
+                "function"));
         assertThat(lambda.product()).isEqualTo(Product.KINESIS);
-        assertThat(lambda.sizing().partitions()).as("18,750 in flight at 10 per shard").isEqualTo(1875);
-        assertThat(lambda.settings()).extracting(Recommendation.Setting::name).contains("ParallelizationFactor (event source mapping)");
+        assertThat(lambda.sizing().partitions())
+                .as("18,750 in flight at 10 per shard")
+                .isEqualTo(1875);
+        assertThat(lambda.settings())
+                .extracting(Recommendation.Setting::name)
+                .contains("ParallelizationFactor (event source mapping)");
         assertThat(status(lambda, "partition-capacity")).isEqualTo(Status.OK);
     }
 
     @Test
     void shouldBeInfeasibleWhenALambdaQueueConsumerNeedsMoreThanOneEventSourceMappingCarries() {
         // the reviewer's file 20: 2,000 msg/s at 2 s on Lambda needs 5,000 concurrent invocations
-        Recommendation busy = Recommender.recommend(TestAnswers.with("platform", "aws", "consumer-runtime", "function",
-                "throughput-per-second", "2000", "p99-processing-seconds", "2", "failure.max-processing-seconds", "10"));
+        Recommendation busy = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "consumer-runtime",
+                "function",
+                "throughput-per-second",
+                "2000",
+                "p99-processing-seconds",
+                "2",
+                "failure.max-processing-seconds",
+                "10"));
         assertThat(status(busy, "lambda-concurrency")).isEqualTo(Status.FAIL);
         assertThat(busy.feasibility().nearest()).anyMatch(n -> n.contains("long-running services"));
-        assertThat(busy.settings()).extracting(Recommendation.Setting::name)
+        assertThat(busy.settings())
+                .extracting(Recommendation.Setting::name)
                 .contains("function timeout", "FunctionResponseTypes", "MaximumConcurrency (event source mapping)");
-        Recommendation calm = Recommender.recommend(TestAnswers.with("platform", "aws", "consumer-runtime", "function",
-                "throughput-per-second", "100", "p99-processing-seconds", "2"));
+        Recommendation calm = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "consumer-runtime",
+                "function",
+                "throughput-per-second",
+                "100",
+                "p99-processing-seconds",
+                "2"));
         assertThat(status(calm, "lambda-concurrency")).isEqualTo(Status.OK);
     }
 
     @Test
     void shouldRetryInPlaceWhenALogKeepsOrder() {
         // Spring Kafka: with retry topics "you lose Kafka's ordering guarantees for that topic"
-        Recommendation ordered = Recommender.recommend(TestAnswers.with("replay", "true", "ordering", "per-key",
-                "platform", "self-hosted", "throughput-per-second", "5000"));
+        Recommendation ordered = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "ordering", "per-key", "platform", "self-hosted", "throughput-per-second", "5000"));
         assertThat(ordered.product()).isEqualTo(Product.KAFKA);
-        assertThat(ordered.settings()).extracting(Recommendation.Setting::name).noneMatch(n -> n.contains("retries in retry topics"))
+        assertThat(ordered.settings())
+                .extracting(Recommendation.Setting::name)
+                .noneMatch(n -> n.contains("retries in retry topics"))
                 .anyMatch(n -> n.startsWith("blocking retries"));
-        Recommendation unordered = Recommender.recommend(TestAnswers.with("replay", "true", "platform", "self-hosted",
-                "throughput-per-second", "5000"));
-        assertThat(unordered.settings()).extracting(Recommendation.Setting::name).anyMatch(n -> n.contains("retry topics"));
+        Recommendation unordered = Recommender.recommend(
+                TestAnswers.with("replay", "true", "platform", "self-hosted", "throughput-per-second", "5000"));
+        assertThat(unordered.settings())
+                .extracting(Recommendation.Setting::name)
+                .anyMatch(n -> n.contains("retry topics"));
     }
 
     @Test
     void shouldRegisterEnhancedFanOutWhenSubscribersShareAShardsReads() {
         // the reviewer's file 18: 6 subscribers of a 300 MB/s stream ask 6 MB/s of each shard's shared 2 MB/s
-        Recommendation cdc = Recommender.recommend(TestAnswers.with("shape", "broadcast", "subscribers", "6", "replay", "true",
-                "ordering", "per-key", "throughput-per-second", "300000", "payload-kb", "1", "p99-processing-seconds", "0.005",
-                "platform", "aws", "retention-days", "7", "ops-appetite", "low"));
+        Recommendation cdc = Recommender.recommend(TestAnswers.with(
+                "shape",
+                "broadcast",
+                "subscribers",
+                "6",
+                "replay",
+                "true",
+                "ordering",
+                "per-key",
+                "throughput-per-second",
+                "300000",
+                "payload-kb",
+                "1",
+                "p99-processing-seconds",
+                "0.005",
+                "platform",
+                "aws",
+                "retention-days",
+                "7",
+                "ops-appetite",
+                "low"));
         assertThat(cdc.product()).isEqualTo(Product.KINESIS);
-        assertThat(cdc.settings()).extracting(Recommendation.Setting::name).contains("enhanced fan-out (RegisterStreamConsumer)");
+        assertThat(cdc.settings())
+                .extracting(Recommendation.Setting::name)
+                .contains("enhanced fan-out (RegisterStreamConsumer)");
         assertThat(status(cdc, "shard-read-throughput")).isEqualTo(Status.OK);
-        Recommendation crowded = Recommender.recommend(TestAnswers.with("shape", "broadcast", "subscribers", "25", "replay", "true",
-                "throughput-per-second", "300000", "payload-kb", "1", "platform", "aws", "ops-appetite", "low"));
-        assertThat(status(crowded, "shard-read-throughput")).as("20 enhanced fan-out consumers per stream").isEqualTo(Status.FAIL);
-        Recommendation two = Recommender.recommend(TestAnswers.with("shape", "broadcast", "subscribers", "2", "replay", "true",
-                "throughput-per-second", "100", "payload-kb", "1", "platform", "aws"));
-        assertThat(two.settings()).extracting(Recommendation.Setting::name).as("2 readers of 100 KB/s share a shard easily")
+        Recommendation crowded = Recommender.recommend(TestAnswers.with(
+                "shape",
+                "broadcast",
+                "subscribers",
+                "25",
+                "replay",
+                "true",
+                "throughput-per-second",
+                "300000",
+                "payload-kb",
+                "1",
+                "platform",
+                "aws",
+                "ops-appetite",
+                "low"));
+        assertThat(status(crowded, "shard-read-throughput"))
+                .as("20 enhanced fan-out consumers per stream")
+                .isEqualTo(Status.FAIL);
+        Recommendation two = Recommender.recommend(TestAnswers.with(
+                "shape",
+                "broadcast",
+                "subscribers",
+                "2",
+                "replay",
+                "true",
+                "throughput-per-second",
+                "100",
+                "payload-kb",
+                "1",
+                "platform",
+                "aws"));
+        assertThat(two.settings())
+                .extracting(Recommendation.Setting::name)
+                .as("2 readers of 100 KB/s share a shard easily")
                 .doesNotContain("enhanced fan-out (RegisterStreamConsumer)");
     }
 
@@ -212,74 +423,113 @@ class FeasibilityTest {
     void shouldPartitionARabbitMqStreamWhenSeveralConsumersShareTheWork() {
         // the reviewer's file 15: every reader of a plain stream reads all of it, so 13 competing readers would each
         // process every message; a super stream's partitions with a single active consumer share the work
-        Recommendation streams = Recommender.recommend(TestAnswers.with("replay", "true", "ordering", "per-key",
-                "throughput-per-second", "100", "p99-processing-seconds", "0.1", "platform", "self-hosted"));
+        Recommendation streams = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "ordering",
+                "per-key",
+                "throughput-per-second",
+                "100",
+                "p99-processing-seconds",
+                "0.1",
+                "platform",
+                "self-hosted"));
         assertThat(streams.product()).isEqualTo(Product.RABBITMQ_STREAMS);
         assertThat(streams.sizing().partitions()).isNotNull();
-        assertThat(streams.sizing().consumers()).isLessThanOrEqualTo(streams.sizing().partitions());
+        assertThat(streams.sizing().consumers())
+                .isLessThanOrEqualTo(streams.sizing().partitions());
         assertThat(streams.settings()).extracting(Recommendation.Setting::name).contains("single active consumer");
     }
 
     @Test
     void shouldKeepRabbitMqsConsumerTimeoutAtFiveMinutesOrMoreWhenJobsAreShort() {
         // the reviewer's file 10 got 68 s: RabbitMQ supports no value under a minute and advises five
-        Recommendation rabbit = Recommender.recommend(TestAnswers.with("platform", "self-hosted", "throughput-per-second", "500",
-                "failure.max-processing-seconds", "45"));
+        Recommendation rabbit = Recommender.recommend(TestAnswers.with(
+                "platform", "self-hosted", "throughput-per-second", "500", "failure.max-processing-seconds", "45"));
         assertThat(rabbit.product()).isEqualTo(Product.RABBITMQ_QUORUM);
         assertThat(rabbit.failure().leaseSeconds()).isEqualTo(300);
-        assertThat(rabbit.settings()).filteredOn(x -> x.name().startsWith("x-consumer-timeout")).singleElement()
-                .extracting(Recommendation.Setting::value).asString().startsWith("300,000 ms");
-        Recommendation longJobs = Recommender.recommend(TestAnswers.with("platform", "self-hosted", "throughput-per-second", "500",
-                "failure.max-processing-seconds", "600"));
+        assertThat(rabbit.settings())
+                .filteredOn(x -> x.name().startsWith("x-consumer-timeout"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .asString()
+                .startsWith("300,000 ms");
+        Recommendation longJobs = Recommender.recommend(TestAnswers.with(
+                "platform", "self-hosted", "throughput-per-second", "500", "failure.max-processing-seconds", "600"));
         assertThat(longJobs.failure().leaseSeconds()).as("600 s x 1.5").isEqualTo(900);
     }
 
     private static String deadLetter(Recommendation r) {
-        return r.settings().stream().filter(x -> x.name().equals(r.product().vocabulary().deadLetter()))
-                .map(Recommendation.Setting::value).findFirst().orElseThrow();
+        return r.settings().stream()
+                .filter(x -> x.name().equals(r.product().vocabulary().deadLetter()))
+                .map(Recommendation.Setting::value)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void shouldDescribeEachProductsDeadLetterAsItReallyKeepsMessages() {
         Recommendation kinesis = Recommender.recommend(TestAnswers.with("replay", "true", "platform", "aws"));
         assertThat(kinesis.product()).isEqualTo(Product.KINESIS);
-        assertThat(deadLetter(kinesis)).as("an on-failure destination is SQS, SNS or S3, not the stream")
-                .doesNotContain("365 days").contains("S3").contains("14 days");
-        Recommendation kafka = Recommender.recommend(TestAnswers.with("replay", "true", "platform", "self-hosted",
-                "throughput-per-second", "5000"));
+        assertThat(deadLetter(kinesis))
+                .as("an on-failure destination is SQS, SNS or S3, not the stream")
+                .doesNotContain("365 days")
+                .contains("S3")
+                .contains("14 days");
+        Recommendation kafka = Recommender.recommend(
+                TestAnswers.with("replay", "true", "platform", "self-hosted", "throughput-per-second", "5000"));
         assertThat(deadLetter(kafka)).doesNotContain("until read").contains("retention.ms");
         Recommendation pubsub = Recommender.recommend(TestAnswers.with("platform", "gcp"));
         assertThat(deadLetter(pubsub)).contains("subscription attached");
-        Recommendation fifo = Recommender.recommend(TestAnswers.with("platform", "aws", "ordering", "per-key", "retention-days", "14"));
+        Recommendation fifo = Recommender.recommend(
+                TestAnswers.with("platform", "aws", "ordering", "per-key", "retention-days", "14"));
         assertThat(fifo.product()).isEqualTo(Product.SQS_FIFO);
-        assertThat(fifo.feasibility().checks()).filteredOn(c -> c.id().equals("dead-letter-retention")).singleElement()
-                .satisfies(c -> assertThat(c.detail()).contains("new enqueue time").doesNotContain("original enqueue"))
-                .extracting(Check::status).isEqualTo(Status.OK);
+        assertThat(fifo.feasibility().checks())
+                .filteredOn(c -> c.id().equals("dead-letter-retention"))
+                .singleElement()
+                .satisfies(
+                        c -> assertThat(c.detail()).contains("new enqueue time").doesNotContain("original enqueue"))
+                .extracting(Check::status)
+                .isEqualTo(Status.OK);
     }
 
     @Test
     void shouldDedupeOnAnIdTheProducerSetsWhenTheBrokerIdChangesOnEverySend() {
-        for (Recommendation r : List.of(Recommender.recommend(TestAnswers.with("platform", "aws")),
+        for (Recommendation r : List.of(
+                Recommender.recommend(TestAnswers.with("platform", "aws")),
                 Recommender.recommend(TestAnswers.with("platform", "gcp")),
-                Recommender.recommend(TestAnswers.with("replay", "true", "platform", "self-hosted", "throughput-per-second", "5000")))) {
-            assertThat(r.idempotency().key()).as(r.product() + ": SQS and Pub/Sub ids are new per send, Kafka has none")
-                    .isNotEqualTo("the message id").contains("the producer sets");
+                Recommender.recommend(TestAnswers.with(
+                        "replay", "true", "platform", "self-hosted", "throughput-per-second", "5000")))) {
+            assertThat(r.idempotency().key())
+                    .as(r.product() + ": SQS and Pub/Sub ids are new per send, Kafka has none")
+                    .isNotEqualTo("the message id")
+                    .contains("the producer sets");
         }
         Recommendation fifo = Recommender.recommend(TestAnswers.with("platform", "aws", "ordering", "per-key"));
         assertThat(fifo.settings()).extracting(Recommendation.Setting::name).contains("MessageDeduplicationId");
-        assertThat(Recommender.recommend(TestAnswers.with("platform", "aws")).settings()).extracting(Recommendation.Setting::name)
+        assertThat(Recommender.recommend(TestAnswers.with("platform", "aws")).settings())
+                .extracting(Recommendation.Setting::name)
                 .doesNotContain("MessageDeduplicationId");
     }
 
     @Test
     void shouldAlarmOnAMetricTheProductHasAndNotOnEveryLongJob() {
         // the reviewer's file 09: 30-minute jobs on Service Bus (lock clamped to 300 s, renewed) got a 600 s age alarm
-        Recommendation bus = Recommender.recommend(TestAnswers.with("platform", "azure", "throughput-per-second", "2",
-                "p99-processing-seconds", "1200", "failure.max-processing-seconds", "1800"));
+        Recommendation bus = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "azure",
+                "throughput-per-second",
+                "2",
+                "p99-processing-seconds",
+                "1200",
+                "failure.max-processing-seconds",
+                "1800"));
         assertThat(bus.product()).isEqualTo(Product.SERVICE_BUS);
-        assertThat(bus.failure().alarms()).noneMatch(x -> x.contains("age of the oldest")).anyMatch(x -> x.contains("ActiveMessages")
-                && x.endsWith(" 3,600 s"));
-        Recommendation rabbit = Recommender.recommend(TestAnswers.with("platform", "self-hosted", "throughput-per-second", "500"));
+        assertThat(bus.failure().alarms())
+                .noneMatch(x -> x.contains("age of the oldest"))
+                .anyMatch(x -> x.contains("ActiveMessages") && x.endsWith(" 3,600 s"));
+        Recommendation rabbit =
+                Recommender.recommend(TestAnswers.with("platform", "self-hosted", "throughput-per-second", "500"));
         assertThat(rabbit.failure().alarms()).noneMatch(x -> x.contains("age of the oldest"));
     }
 }

@@ -40,8 +40,11 @@ class GoldenScenariosTest {
             Files.createDirectories(golden.getParent());
             Files.writeString(golden, actual);
         }
-        assertThat(golden).as("golden file %s (create it with -Dqueuelab.updateGolden=true)", golden).exists();
-        assertThat(actual).as("%s differs; if the change is meant, rerun with -Dqueuelab.updateGolden=true", golden)
+        assertThat(golden)
+                .as("golden file %s (create it with -Dqueuelab.updateGolden=true)", golden)
+                .exists();
+        assertThat(actual)
+                .as("%s differs; if the change is meant, rerun with -Dqueuelab.updateGolden=true", golden)
                 .isEqualTo(Files.readString(golden));
     }
 }

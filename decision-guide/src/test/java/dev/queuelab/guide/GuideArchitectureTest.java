@@ -16,20 +16,24 @@ import org.junit.jupiter.api.Test;
 class GuideArchitectureTest {
 
     static final ArchRule GUIDE_NEVER_SEES_IMPLEMENTATIONS = noClasses()
-            .that().resideInAPackage("dev.queuelab.guide..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.queuelab.reference..", "dev.queuelab.exercises..",
-                    "dev.queuelab.check..")
+            .that()
+            .resideInAPackage("dev.queuelab.guide..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.queuelab.reference..", "dev.queuelab.exercises..", "dev.queuelab.check..")
             .because("the guide cites checks and classes by name only, and a test proves each name exists");
 
     @Test
     void shouldNotDependOnImplementationsWhenCheckingTheGuidesClasses() {
-        JavaClasses guide = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses guide = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.queuelab.guide");
         assertThat(guide.size()).isGreaterThan(10);
         GUIDE_NEVER_SEES_IMPLEMENTATIONS.check(guide);
         JavaClasses violating = new ClassFileImporter().importClasses(ExhaustiveAnswersTest.class);
         assertThat(GUIDE_NEVER_SEES_IMPLEMENTATIONS.evaluate(violating).hasViolation())
-                .as("the rule catches a guide class that uses the engine (this test's neighbour does, legitimately, as a test)")
+                .as(
+                        "the rule catches a guide class that uses the engine (this test's neighbour does, legitimately, as a test)")
                 .isTrue();
     }
 }

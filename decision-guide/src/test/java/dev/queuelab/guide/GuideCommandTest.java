@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -30,7 +30,8 @@ class GuideCommandTest {
 
     private int run(String stdin, String... args) {
         Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
-        CommandLine cli = new CommandLine(new GuideCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), clock));
+        CommandLine cli = new CommandLine(
+                new GuideCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), clock));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -53,13 +54,17 @@ class GuideCommandTest {
                 "'failure.max-attempts' is 0: use a number from 1 to 1000",
                 "sync: async\nshape: distribute\nreplay: false\nordering: none\n",
                 "'semantic' is missing: answer one of at-most-once|at-least-once|exactly-once",
-                "sync: [async\n", "not valid YAML or JSON");
+                "sync: [async\n",
+                "not valid YAML or JSON");
         int n = 0;
         for (Map.Entry<String, String> c : cases.entrySet()) {
             err.getBuffer().setLength(0);
             Path f = file("bad" + n++ + ".yaml", c.getKey());
             assertThat(run("", "--answers", f.toString())).as(c.getValue()).isEqualTo(GuideCommand.BAD_INPUT);
-            assertThat(err.toString()).contains(c.getValue()).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(err.toString())
+                    .contains(c.getValue())
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
         }
         assertThat(run("", "--answers", dir.resolve("missing.yaml").toString())).isEqualTo(GuideCommand.BAD_INPUT);
         assertThat(err.toString()).contains("no such file");
@@ -68,26 +73,36 @@ class GuideCommandTest {
     @Test
     void shouldNameTheOptionInOneLineWhenTheDateIsNotIso() throws IOException {
         Path answers = file("a.yaml", "sync: sync\n");
-        assertThat(run("", "--answers", answers.toString(), "--date", "27/11/2026")).isEqualTo(GuideCommand.BAD_INPUT);
-        assertThat(err.toString()).isEqualTo("queuelab guide: --date is '27/11/2026': give it as YYYY-MM-DD, for example 2026-11-27\n")
+        assertThat(run("", "--answers", answers.toString(), "--date", "27/11/2026"))
+                .isEqualTo(GuideCommand.BAD_INPUT);
+        assertThat(err.toString())
+                .isEqualTo("queuelab guide: --date is '27/11/2026': give it as YYYY-MM-DD, for example 2026-11-27\n")
                 .doesNotContain("Exception");
-        assertThat(out.toString()).as("nothing is written before the date is known").isEmpty();
+        assertThat(out.toString())
+                .as("nothing is written before the date is known")
+                .isEmpty();
     }
 
     @Test
     void shouldAcceptDecimalsAndYesNoWhenAPersonWritesTheFile() throws IOException {
-        Path answers = file("presence.yaml", "sync: async\nshape: broadcast\nsubscribers: 3\nreplay: no\nordering: none\n"
-                + "semantic: at-most-once\nfailure: {max-attempts: 1, poison-expected: no}\npayload-kb: 0.2\n"
-                + "throughput-per-second: 20000\np99-processing-seconds: 0.001\n");
-        assertThat(run("", "--answers", answers.toString(), "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
+        Path answers = file(
+                "presence.yaml",
+                "sync: async\nshape: broadcast\nsubscribers: 3\nreplay: no\nordering: none\n"
+                        + "semantic: at-most-once\nfailure: {max-attempts: 1, poison-expected: no}\npayload-kb: 0.2\n"
+                        + "throughput-per-second: 20000\np99-processing-seconds: 0.001\n");
+        assertThat(run("", "--answers", answers.toString(), "--format", "json"))
+                .as(err.toString())
+                .isEqualTo(GuideCommand.OK);
         assertThat(out.toString()).contains("\"topology\" : \"ephemeral-pub-sub\"");
         assertThat(AnswersReader.read(answers).context().payloadKb()).isEqualTo(0.2);
     }
 
     @Test
     void shouldExitOneWithTheVerdictWhenTheDesignIsInfeasible() throws IOException {
-        Path answers = file("ledger.yaml", "sync: async\nshape: distribute\nreplay: false\nordering: global\n"
-                + "semantic: at-least-once\nthroughput-per-second: 100000\np99-processing-seconds: 1\nplatform: aws\n");
+        Path answers = file(
+                "ledger.yaml",
+                "sync: async\nshape: distribute\nreplay: false\nordering: global\n"
+                        + "semantic: at-least-once\nthroughput-per-second: 100000\np99-processing-seconds: 1\nplatform: aws\n");
         assertThat(run("", "--answers", answers.toString())).isEqualTo(GuideCommand.INFEASIBLE);
         assertThat(out.toString()).contains("**Verdict: infeasible.**").contains("order per key instead of globally");
         assertThat(err.toString()).startsWith("queuelab guide: infeasible as answered: order per key");
@@ -97,88 +112,176 @@ class GuideCommandTest {
     void shouldCreateTheFolderWhenTheAdrGoesToDocsAdr() throws IOException {
         Path answers = file("a.yaml", "sync: sync\n");
         Path adr = dir.resolve("docs/adr/0002-queue.md");
-        assertThat(run("", "--answers", answers.toString(), "--out", adr.toString(), "--number", "2", "--supersedes", "1"))
-                .as(err.toString()).isEqualTo(GuideCommand.OK);
-        assertThat(Files.readString(adr)).contains("supersedes: ADR-0001").contains("# ADR-0002: Call the service directly, without a queue");
+        assertThat(run(
+                        "",
+                        "--answers",
+                        answers.toString(),
+                        "--out",
+                        adr.toString(),
+                        "--number",
+                        "2",
+                        "--supersedes",
+                        "1"))
+                .as(err.toString())
+                .isEqualTo(GuideCommand.OK);
+        assertThat(Files.readString(adr))
+                .contains("supersedes: ADR-0001")
+                .contains("# ADR-0002: Call the service directly, without a queue");
     }
 
     @Test
     void shouldRefuseInOneLineAnAdrNumberOrFormatThatCannotBe() throws IOException {
         Path answers = file("a.yaml", "sync: sync\n");
-        for (String[] bad : List.of(new String[] {"--number", "-3"}, new String[] {"--supersedes", "0"},
-                new String[] {"--number", "4", "--supersedes", "4"}, new String[] {"--format", "xml"})) {
+        for (String[] bad : List.of(
+                new String[] {"--number", "-3"},
+                new String[] {"--supersedes", "0"},
+                new String[] {"--number", "4", "--supersedes", "4"},
+                new String[] {"--format", "xml"})) {
             err.getBuffer().setLength(0);
-            String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--answers", answers.toString()),
-                    java.util.Arrays.stream(bad)).toArray(String[]::new);
+            String[] args = java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of("--answers", answers.toString()), java.util.Arrays.stream(bad))
+                    .toArray(String[]::new);
             assertThat(run("", args)).as(String.join(" ", bad)).isEqualTo(GuideCommand.BAD_INPUT);
-            assertThat(err.toString().strip().lines()).as(String.join(" ", bad)).singleElement().asString()
+            assertThat(err.toString().strip().lines())
+                    .as(String.join(" ", bad))
+                    .singleElement()
+                    .asString()
                     .contains(bad[bad.length - 2]);
         }
     }
 
     @Test
     void shouldWriteTheDocumentAndTheAnswersWhenGivenAFile() throws IOException {
-        Path answers = file("a.json", "{\"sync\":\"async\",\"shape\":\"broadcast\",\"replay\":false,\"ordering\":\"none\","
-                + "\"semantic\":\"at-least-once\",\"subscribers\":3,\"platform\":\"aws\"}");
+        Path answers = file(
+                "a.json",
+                "{\"sync\":\"async\",\"shape\":\"broadcast\",\"replay\":false,\"ordering\":\"none\","
+                        + "\"semantic\":\"at-least-once\",\"subscribers\":3,\"platform\":\"aws\"}");
         Path adr = dir.resolve("adr.md");
         Path saved = dir.resolve("saved.yaml");
-        assertThat(run("", "--answers", answers.toString(), "--out", adr.toString(), "--save-answers", saved.toString()))
+        assertThat(run(
+                        "",
+                        "--answers",
+                        answers.toString(),
+                        "--out",
+                        adr.toString(),
+                        "--save-answers",
+                        saved.toString()))
                 .isEqualTo(GuideCommand.OK);
         assertThat(out.toString()).contains("wrote").contains("pub-sub-fanout");
-        assertThat(Files.readString(adr)).startsWith("---\nstatus: proposed\ndate: 2026-11-27").contains("```mermaid");
-        assertThat(AnswersReader.read(saved)).as("the saved answers re-run to the same answers")
+        assertThat(Files.readString(adr))
+                .startsWith("---\nstatus: proposed\ndate: 2026-11-27")
+                .contains("```mermaid");
+        assertThat(AnswersReader.read(saved))
+                .as("the saved answers re-run to the same answers")
                 .isEqualTo(AnswersReader.read(answers));
     }
 
     @Test
     void shouldGoBackAndEditFromTheReviewWhenDrivenThroughStandardInput() {
-        String transcript = String.join("\n",
-                "2",            // 1 sync: async
-                "1",            // 2 shape: distribute
-                "b",            // back to question 1
-                "async",        // 1 again
-                "broadcast",    // 2
-                "3",            // 3 subscribers, asked right after the shape
-                "no", "none", "at-least-once",
-                "30", "3", "", "", "100", "0.2", "0.5", "", "aws", "", "", "",
-                "4",            // review: edit answer 4 (replay)
-                "yes",
-                "16",           // review: edit answer 16 (retention-days)
-                "7",
-                "") + "\n";
+        String transcript = String.join(
+                        "\n",
+                        "2", // 1 sync: async
+                        "1", // 2 shape: distribute
+                        "b", // back to question 1
+                        "async", // 1 again
+                        "broadcast", // 2
+                        "3", // 3 subscribers, asked right after the shape
+                        "no",
+                        "none",
+                        "at-least-once",
+                        "30",
+                        "3",
+                        "",
+                        "",
+                        "100",
+                        "0.2",
+                        "0.5",
+                        "",
+                        "aws",
+                        "",
+                        "",
+                        "",
+                        "4", // review: edit answer 4 (replay)
+                        "yes",
+                        "16", // review: edit answer 16 (retention-days)
+                        "7",
+                        "")
+                + "\n";
         assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
-        assertThat(out.toString()).contains("(1/18)").contains("(3/18) How many independent subscribers").contains("Review:")
-                .contains("why:").contains("\"topology\" : \"partitioned-log\"");
+        assertThat(out.toString())
+                .contains("(1/18)")
+                .contains("(3/18) How many independent subscribers")
+                .contains("Review:")
+                .contains("why:")
+                .contains("\"topology\" : \"partitioned-log\"");
     }
 
     @Test
     void shouldSkipTheQueueQuestionsWhenTheCallerIsSynchronous() {
-        String transcript = String.join("\n",
-                "sync",          // 1: the caller waits, so no queue
-                "30", "3", "",   // failure: the retries of a direct call still matter
-                "", "100", "4", "0.5", "", "", "", "external", "", "") + "\n";
+        String transcript = String.join(
+                        "\n",
+                        "sync", // 1: the caller waits, so no queue
+                        "30",
+                        "3",
+                        "", // failure: the retries of a direct call still matter
+                        "",
+                        "100",
+                        "4",
+                        "0.5",
+                        "",
+                        "",
+                        "",
+                        "external",
+                        "",
+                        "")
+                + "\n";
         assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
-        assertThat(out.toString()).contains("the questions about queues are skipped")
-                .doesNotContain("Is this work to distribute").doesNotContain("Which delivery semantic?")
-                .contains("\"topology\" : \"none\"").contains("an idempotency key per logical request");
+        assertThat(out.toString())
+                .contains("the questions about queues are skipped")
+                .doesNotContain("Is this work to distribute")
+                .doesNotContain("Which delivery semantic?")
+                .contains("\"topology\" : \"none\"")
+                .contains("an idempotency key per logical request");
     }
 
     @Test
     void shouldAskTheSkippedQuestionsWhenTheReviewTurnsSyncIntoAsync() {
-        String transcript = String.join("\n",
-                "sync", "30", "3", "", "", "100", "4", "0.5", "", "", "", "", "",
-                "1", "async",                                  // review: the caller does not wait after all
-                "distribute", "1", "no", "per-key", "at-least-once",   // the questions it had skipped
-                "") + "\n";
+        String transcript = String.join(
+                        "\n",
+                        "sync",
+                        "30",
+                        "3",
+                        "",
+                        "",
+                        "100",
+                        "4",
+                        "0.5",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "1",
+                        "async", // review: the caller does not wait after all
+                        "distribute",
+                        "1",
+                        "no",
+                        "per-key",
+                        "at-least-once", // the questions it had skipped
+                        "")
+                + "\n";
         assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
-        assertThat(out.toString()).contains("(2/18) Is this work to distribute")
+        assertThat(out.toString())
+                .contains("(2/18) Is this work to distribute")
                 .contains("\"topology\" : \"fifo-work-queue\"");
     }
 
     @Test
     void shouldFailOnAMissingKeyWhenATemplateAsksForIt() {
         assertThatThrownBy(() -> Templates.render("adr.md", Map.of("date", "2026-11-27")))
-                .isInstanceOf(Templates.MissingKeyException.class).hasMessageContaining("status");
-        assertThatThrownBy(() -> Facts.registry().get("sqs.no-such-fact")).hasMessageContaining("no fact 'sqs.no-such-fact'");
+                .isInstanceOf(Templates.MissingKeyException.class)
+                .hasMessageContaining("status");
+        assertThatThrownBy(() -> Facts.registry().get("sqs.no-such-fact"))
+                .hasMessageContaining("no fact 'sqs.no-such-fact'");
     }
 }

@@ -18,36 +18,89 @@ class RulesTest {
     static Stream<Arguments> rules() {
         return Stream.of(
                 row(Rules.NO_QUEUE_WHEN_SYNC, TestAnswers.with("sync", "sync"), TestAnswers.with()),
-                row(Rules.REPLAY_NEEDS_A_LOG, TestAnswers.with("replay", "true", "retention-days", "7"), TestAnswers.with()),
-                row(Rules.BROADCAST_NEEDS_FANOUT, TestAnswers.with("shape", "broadcast", "subscribers", "3"), TestAnswers.with()),
-                row(Rules.EPHEMERAL_WHEN_LOSS_IS_FINE, TestAnswers.with("shape", "broadcast", "semantic", "at-most-once"),
+                row(
+                        Rules.REPLAY_NEEDS_A_LOG,
+                        TestAnswers.with("replay", "true", "retention-days", "7"),
+                        TestAnswers.with()),
+                row(
+                        Rules.BROADCAST_NEEDS_FANOUT,
+                        TestAnswers.with("shape", "broadcast", "subscribers", "3"),
+                        TestAnswers.with()),
+                row(
+                        Rules.EPHEMERAL_WHEN_LOSS_IS_FINE,
+                        TestAnswers.with("shape", "broadcast", "semantic", "at-most-once"),
                         TestAnswers.with("shape", "broadcast")),
-                row(Rules.DISTRIBUTE_WITH_A_WORK_QUEUE, TestAnswers.with("platform", "aws"), TestAnswers.with("sync", "sync")),
-                row(Rules.SMALL_WORK_IN_APP, TestAnswers.with("throughput-per-second", "5", "platform", "self-hosted"),
+                row(
+                        Rules.DISTRIBUTE_WITH_A_WORK_QUEUE,
+                        TestAnswers.with("platform", "aws"),
+                        TestAnswers.with("sync", "sync")),
+                row(
+                        Rules.SMALL_WORK_IN_APP,
+                        TestAnswers.with("throughput-per-second", "5", "platform", "self-hosted"),
                         TestAnswers.with("throughput-per-second", "5", "platform", "aws")),
-                row(Rules.PER_KEY_ORDER_BY_PARTITION, TestAnswers.with("ordering", "per-key"), TestAnswers.with("ordering", "global")),
-                row(Rules.GLOBAL_ORDER_IS_ONE_LANE, TestAnswers.with("ordering", "global"), TestAnswers.with("ordering", "per-key")),
-                row(Rules.AT_LEAST_ONCE_WITH_IDEMPOTENCY, TestAnswers.with(), TestAnswers.with("semantic", "at-most-once")),
-                row(Rules.EXACTLY_ONCE_IS_IDEMPOTENCY, TestAnswers.with("semantic", "exactly-once", "side-effects", "external"),
-                        TestAnswers.with("semantic", "exactly-once", "replay", "true", "platform", "self-hosted",
-                                "throughput-per-second", "5000")),
-                row(Rules.EXACTLY_ONCE_IN_THE_LOG, TestAnswers.with("semantic", "exactly-once", "replay", "true",
-                                "platform", "self-hosted", "throughput-per-second", "5000"),
+                row(
+                        Rules.PER_KEY_ORDER_BY_PARTITION,
+                        TestAnswers.with("ordering", "per-key"),
+                        TestAnswers.with("ordering", "global")),
+                row(
+                        Rules.GLOBAL_ORDER_IS_ONE_LANE,
+                        TestAnswers.with("ordering", "global"),
+                        TestAnswers.with("ordering", "per-key")),
+                row(
+                        Rules.AT_LEAST_ONCE_WITH_IDEMPOTENCY,
+                        TestAnswers.with(),
+                        TestAnswers.with("semantic", "at-most-once")),
+                row(
+                        Rules.EXACTLY_ONCE_IS_IDEMPOTENCY,
+                        TestAnswers.with("semantic", "exactly-once", "side-effects", "external"),
+                        TestAnswers.with(
+                                "semantic",
+                                "exactly-once",
+                                "replay",
+                                "true",
+                                "platform",
+                                "self-hosted",
+                                "throughput-per-second",
+                                "5000")),
+                row(
+                        Rules.EXACTLY_ONCE_IN_THE_LOG,
+                        TestAnswers.with(
+                                "semantic",
+                                "exactly-once",
+                                "replay",
+                                "true",
+                                "platform",
+                                "self-hosted",
+                                "throughput-per-second",
+                                "5000"),
                         TestAnswers.with("semantic", "exactly-once", "replay", "true", "platform", "aws")),
                 row(Rules.AT_MOST_ONCE_ACKS_FIRST, TestAnswers.with("semantic", "at-most-once"), TestAnswers.with()),
-                row(Rules.RESIST_KAFKA_WHEN_SMALL, TestAnswers.with("replay", "true", "throughput-per-second", "100"),
+                row(
+                        Rules.RESIST_KAFKA_WHEN_SMALL,
+                        TestAnswers.with("replay", "true", "throughput-per-second", "100"),
                         TestAnswers.with("replay", "true", "throughput-per-second", "5000")),
                 row(Rules.VISIBILITY_FROM_WORST_CASE, TestAnswers.with(), TestAnswers.with("sync", "sync")),
-                row(Rules.THREE_TO_FIVE_RECEIVES, TestAnswers.with("failure.max-attempts", "10"),
+                row(
+                        Rules.THREE_TO_FIVE_RECEIVES,
+                        TestAnswers.with("failure.max-attempts", "10"),
                         TestAnswers.with("semantic", "at-most-once")),
                 row(Rules.ALARM_ON_DLQ_AND_AGE, TestAnswers.with(), TestAnswers.with("sync", "sync")),
-                row(Rules.DEDUP_KEYS_EXPIRE, TestAnswers.with("retention-days", "30"), TestAnswers.with("semantic", "at-most-once")),
+                row(
+                        Rules.DEDUP_KEYS_EXPIRE,
+                        TestAnswers.with("retention-days", "30"),
+                        TestAnswers.with("semantic", "at-most-once")),
                 row(Rules.OUTBOX_FOR_DUAL_WRITES, TestAnswers.with("producer", "db-then-publish"), TestAnswers.with()),
-                row(Rules.IDEMPOTENCY_KEY_FOR_RETRIED_CALLS, TestAnswers.with("sync", "sync", "side-effects", "external"),
+                row(
+                        Rules.IDEMPOTENCY_KEY_FOR_RETRIED_CALLS,
+                        TestAnswers.with("sync", "sync", "side-effects", "external"),
                         TestAnswers.with("sync", "sync", "side-effects", "external", "failure.max-attempts", "1")),
-                row(Rules.DEAD_LETTER_BREAKS_ORDER, TestAnswers.with("ordering", "per-key"),
+                row(
+                        Rules.DEAD_LETTER_BREAKS_ORDER,
+                        TestAnswers.with("ordering", "per-key"),
                         TestAnswers.with("ordering", "per-key", "semantic", "at-most-once")),
-                row(Rules.CLAIM_CHECK_FOR_LARGE_PAYLOADS, TestAnswers.with("payload-kb", "2048", "platform", "aws"),
+                row(
+                        Rules.CLAIM_CHECK_FOR_LARGE_PAYLOADS,
+                        TestAnswers.with("payload-kb", "2048", "platform", "aws"),
                         TestAnswers.with("payload-kb", "1000", "platform", "aws")));
     }
 
@@ -58,39 +111,64 @@ class RulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
     void shouldFireTheRuleOnlyWhenItsAnswersAreGiven(Rules.Rule rule, Answers fires, Answers mustNot) {
-        assertThat(Recommender.recommend(fires).rules()).as("%s fires for %s", rule, fires).contains(rule);
-        assertThat(Recommender.recommend(mustNot).rules()).as("%s must not fire for %s", rule, mustNot).doesNotContain(rule);
+        assertThat(Recommender.recommend(fires).rules())
+                .as("%s fires for %s", rule, fires)
+                .contains(rule);
+        assertThat(Recommender.recommend(mustNot).rules())
+                .as("%s must not fire for %s", rule, mustNot)
+                .doesNotContain(rule);
         assertThat(rule.source()).as("every rule names its source").isNotBlank();
     }
 
     @Test
     void shouldHaveARowForEveryRuleWhenTheTableIsComplete() {
         List<Rules.Rule> covered = rules().map(a -> (Rules.Rule) a.get()[0]).toList();
-        assertThat(covered).as("a rule without a row has no proof that it can stay silent")
+        assertThat(covered)
+                .as("a rule without a row has no proof that it can stay silent")
                 .containsExactlyInAnyOrderElementsOf(Rules.ALL);
     }
 
     @Test
     void shouldKeepLeaseAndDeliveriesInsideTheProductWhenConsumersAreServicesOrFunctions() {
-        Recommendation service = Recommender.recommend(TestAnswers.with("failure.max-processing-seconds", "40",
-                "failure.max-attempts", "10", "platform", "aws"));
+        Recommendation service = Recommender.recommend(TestAnswers.with(
+                "failure.max-processing-seconds", "40", "failure.max-attempts", "10", "platform", "aws"));
         assertThat(service.failure().leaseSeconds()).as("40 s worst case x 1.5").isEqualTo(60);
-        assertThat(service.failure().maxDeliveries()).as("3 to 5 receives, whatever was asked").isEqualTo(5);
-        Recommendation function = Recommender.recommend(TestAnswers.with("failure.max-processing-seconds", "40",
-                "consumer-runtime", "function", "platform", "aws"));
-        assertThat(function.failure().leaseSeconds()).as("6x the function timeout").isEqualTo(240);
-        assertThat(function.failure().maxDeliveries()).as("AWS advises at least 5 receives under Lambda").isEqualTo(5);
-        Recommendation pubsub = Recommender.recommend(TestAnswers.with("failure.max-processing-seconds", "900",
-                "platform", "gcp"));
-        assertThat(pubsub.failure().leaseSeconds()).as("Pub/Sub's ack deadline is at most 600 s").isEqualTo(600);
-        assertThat(pubsub.failure().maxDeliveries()).as("Pub/Sub's max delivery attempts are at least 5").isEqualTo(5);
-        assertThat(pubsub.settings()).extracting(Recommendation.Setting::name).contains("ack deadline")
+        assertThat(service.failure().maxDeliveries())
+                .as("3 to 5 receives, whatever was asked")
+                .isEqualTo(5);
+        Recommendation function = Recommender.recommend(TestAnswers.with(
+                "failure.max-processing-seconds", "40", "consumer-runtime", "function", "platform", "aws"));
+        assertThat(function.failure().leaseSeconds())
+                .as("6x the function timeout")
+                .isEqualTo(240);
+        assertThat(function.failure().maxDeliveries())
+                .as("AWS advises at least 5 receives under Lambda")
+                .isEqualTo(5);
+        Recommendation pubsub =
+                Recommender.recommend(TestAnswers.with("failure.max-processing-seconds", "900", "platform", "gcp"));
+        assertThat(pubsub.failure().leaseSeconds())
+                .as("Pub/Sub's ack deadline is at most 600 s")
+                .isEqualTo(600);
+        assertThat(pubsub.failure().maxDeliveries())
+                .as("Pub/Sub's max delivery attempts are at least 5")
+                .isEqualTo(5);
+        assertThat(pubsub.settings())
+                .extracting(Recommendation.Setting::name)
+                .contains("ack deadline")
                 .doesNotContain("visibility timeout", "maxReceiveCount (redrive policy)");
-        Recommendation bus = Recommender.recommend(TestAnswers.with("failure.max-processing-seconds", "900", "platform", "azure"));
-        assertThat(bus.failure().leaseSeconds()).as("Service Bus locks last at most 5 minutes").isEqualTo(300);
-        assertThat(bus.feasibility().checks()).filteredOn(c -> c.id().equals("lease-limit"))
-                .extracting(Feasibility.Check::status).containsExactly(Feasibility.Status.WARN);
-        assertThat(Recommender.recommend(TestAnswers.with("retention-days", "30")).idempotency().ttlHours())
-                .as("dedupe keys outlive the 30-day replay window").isEqualTo(720);
+        Recommendation bus =
+                Recommender.recommend(TestAnswers.with("failure.max-processing-seconds", "900", "platform", "azure"));
+        assertThat(bus.failure().leaseSeconds())
+                .as("Service Bus locks last at most 5 minutes")
+                .isEqualTo(300);
+        assertThat(bus.feasibility().checks())
+                .filteredOn(c -> c.id().equals("lease-limit"))
+                .extracting(Feasibility.Check::status)
+                .containsExactly(Feasibility.Status.WARN);
+        assertThat(Recommender.recommend(TestAnswers.with("retention-days", "30"))
+                        .idempotency()
+                        .ttlHours())
+                .as("dedupe keys outlive the 30-day replay window")
+                .isEqualTo(720);
     }
 }

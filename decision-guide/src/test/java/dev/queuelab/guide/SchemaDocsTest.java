@@ -14,9 +14,9 @@ class SchemaDocsTest {
     void shouldDocumentEveryKeyWithItsValuesWhenTheSchemaChanges() throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "decision-guide.md"));
         for (Schema.Key key : Schema.KEYS.values()) {
-            String values = key.isNumber() ? key.allowed()
-                    : "`" + String.join("` \\| `", key.choices()) + "`";
-            assertThat(doc).as("docs/decision-guide.md documents %s as %s", key.key(), values)
+            String values = key.isNumber() ? key.allowed() : "`" + String.join("` \\| `", key.choices()) + "`";
+            assertThat(doc)
+                    .as("docs/decision-guide.md documents %s as %s", key.key(), values)
                     .contains("| `" + key.key() + "` | " + values + " |");
         }
     }

@@ -15,16 +15,21 @@ import java.util.stream.Stream;
  * wholly before the damage must survive recovery: the good prefix).
  */
 enum Corruption {
-    FLIP, TRUNCATE, ZERO_PAGE;
+    FLIP,
+    TRUNCATE,
+    ZERO_PAGE;
 
     /** Damages the last segment in {@code partitionDir}; returns the first offset touched, or MAX_VALUE if none. */
     long apply(Path partitionDir, int partition, Random random) throws IOException {
         if (!Files.isDirectory(partitionDir)) {
-            return Long.MAX_VALUE;                                // the child died before it created the partition
+            return Long.MAX_VALUE; // the child died before it created the partition
         }
         Path segment;
         try (Stream<Path> files = Files.list(partitionDir)) {
-            segment = files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().reduce((a, b) -> b).orElse(null);
+            segment = files.filter(f -> f.getFileName().toString().endsWith(".log"))
+                    .sorted()
+                    .reduce((a, b) -> b)
+                    .orElse(null);
         }
         if (segment == null || Files.size(segment) == 0) {
             return Long.MAX_VALUE;

@@ -33,8 +33,7 @@ public final class CrashChild {
     static final int IN_FLIGHT = 64;
     static final int COMMIT_EVERY = 25;
 
-    private CrashChild() {
-    }
+    private CrashChild() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -48,7 +47,8 @@ public final class CrashChild {
             return t;
         });
         FlushScheduler scheduler = (delay, task) -> timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        DurableKafkaLog log = DurableKafkaLog.open(dir, TOPIC, CrashTrials.config(), policy, InstantSource.system(), scheduler);
+        DurableKafkaLog log =
+                DurableKafkaLog.open(dir, TOPIC, CrashTrials.config(), policy, InstantSource.system(), scheduler);
         Assignment member = log.join("trial-group", "child");
         long[] next = new long[PARTITIONS];
         for (int p = 0; p < PARTITIONS; p++) {

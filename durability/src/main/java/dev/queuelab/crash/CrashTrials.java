@@ -35,32 +35,46 @@ import java.util.stream.Stream;
 public final class CrashTrials {
 
     /** @param childLimit the longest a child may run before it is killed anyway (every wait is bounded) */
-    public record Options(int trials, long seed, Path dir, Duration childLimit) {
-    }
+    public record Options(int trials, long seed, Path dir, Duration childLimit) {}
 
     /** One gallery variant's result: caught, with its evidence. */
-    public record Caught(DiskGallery variant, boolean caught, String evidence) {
-    }
+    public record Caught(DiskGallery variant, boolean caught, String evidence) {}
 
     /** Everything the trials counted. */
-    public record Counts(int trials, int childRuns, int kills, int childFailures, long acknowledged, long acknowledgedDurable,
-                         long recordsVerified, long ackedLost, long corruptServed, long notDense, long commitsAhead,
-                         int corruptions, long prefixLost, long truncatedBytes, int indexesRebuilt,
-                         List<InProcessTrials.PowerLoss> powerLoss, List<Caught> gallery, List<String> evidence) {
+    public record Counts(
+            int trials,
+            int childRuns,
+            int kills,
+            int childFailures,
+            long acknowledged,
+            long acknowledgedDurable,
+            long recordsVerified,
+            long ackedLost,
+            long corruptServed,
+            long notDense,
+            long commitsAhead,
+            int corruptions,
+            long prefixLost,
+            long truncatedBytes,
+            int indexesRebuilt,
+            List<InProcessTrials.PowerLoss> powerLoss,
+            List<Caught> gallery,
+            List<String> evidence) {
 
         /** Exit 0 only when no rule broke, every power-loss promise held and every gallery variant was caught. */
         public boolean passed() {
-            return childFailures == 0 && ackedLost + corruptServed + notDense + commitsAhead + prefixLost == 0
+            return childFailures == 0
+                    && ackedLost + corruptServed + notDense + commitsAhead + prefixLost == 0
                     && powerLoss.stream().allMatch(p -> p.verdict().clean())
                     && gallery.stream().allMatch(Caught::caught);
         }
     }
 
-    static final FlushPolicy[] POLICIES = {FlushPolicy.forceEachAppend(), FlushPolicy.groupCommit(4096, CrashChild.linger()),
-            FlushPolicy.pageCache()};
+    static final FlushPolicy[] POLICIES = {
+        FlushPolicy.forceEachAppend(), FlushPolicy.groupCommit(4096, CrashChild.linger()), FlushPolicy.pageCache()
+    };
 
-    private CrashTrials() {
-    }
+    private CrashTrials() {}
 
     /** The topic every trial writes: 2 partitions, segments of 8 KiB (of record bytes) so that they roll. */
     static LogConfig config() {
@@ -90,16 +104,38 @@ public final class CrashTrials {
         Random r = new Random(o.seed());
         for (FlushPolicy policy : POLICIES) {
             int n = 300 + r.nextInt(300);
-            powerLoss.add(InProcessTrials.powerLoss(fresh(o.dir(), "power-" + policy.name()), policy, DiskRules.REFERENCE,
-                    r.nextLong(), n, 1 + r.nextInt(n)));
+            powerLoss.add(InProcessTrials.powerLoss(
+                    fresh(o.dir(), "power-" + policy.name()),
+                    policy,
+                    DiskRules.REFERENCE,
+                    r.nextLong(),
+                    n,
+                    1 + r.nextInt(n)));
         }
         List<Caught> gallery = new ArrayList<>();
         for (DiskGallery v : DiskGallery.values()) {
             gallery.add(catches(v, fresh(o.dir(), "gallery-" + v.name()), o.seed()));
         }
         delete(o.dir());
-        return new Counts(o.trials(), t.childRuns, t.kills, t.childFailures, t.acknowledged, t.durable, t.records, t.lost,
-                t.corrupt, t.notDense, t.ahead, t.corruptions, t.prefixLost, t.truncated, t.rebuilt, powerLoss, gallery, t.evidence);
+        return new Counts(
+                o.trials(),
+                t.childRuns,
+                t.kills,
+                t.childFailures,
+                t.acknowledged,
+                t.durable,
+                t.records,
+                t.lost,
+                t.corrupt,
+                t.notDense,
+                t.ahead,
+                t.corruptions,
+                t.prefixLost,
+                t.truncated,
+                t.rebuilt,
+                powerLoss,
+                gallery,
+                t.evidence);
     }
 
     /** Runs the trial that catches {@code v}: caught when the variant breaks a rule the reference keeps. */
@@ -107,7 +143,9 @@ public final class CrashTrials {
         String evidence = switch (v.trial()) {
             case "corruption" -> first(InProcessTrials.flippedValue(dir, v.rules(), seed));
             case "crash between writes" -> InProcessTrials.crashBetweenWrites(dir, v.rules(), seed);
-            case "power loss" -> first(InProcessTrials.powerLoss(dir, POLICIES[1], v.rules(), seed, 400, 300).verdict());
+            case "power loss" ->
+                first(InProcessTrials.powerLoss(dir, POLICIES[1], v.rules(), seed, 400, 300)
+                        .verdict());
             default -> throw new IllegalStateException("no trial named " + v.trial());
         };
         return new Caught(v, evidence != null, evidence);
@@ -141,15 +179,16 @@ public final class CrashTrials {
             exemptFrom[p] = c.apply(dir.resolve(CrashChild.TOPIC + "-" + p), p, r);
             t.corruptions++;
         }
-        try (DurableKafkaLog log = DurableKafkaLog.open(dir, CrashChild.TOPIC, config(), policy, InstantSource.system(),
-                FlushScheduler.CALLER)) {
+        try (DurableKafkaLog log = DurableKafkaLog.open(
+                dir, CrashChild.TOPIC, config(), policy, InstantSource.system(), FlushScheduler.CALLER)) {
             Judge.Verdict v = Judge.judge(log, seed, acked, exemptFrom, "trial-group");
             for (RecoveryReport rep : log.recovery()) {
                 t.truncated += rep.truncatedBytes();
                 t.rebuilt += rep.indexesRebuilt();
             }
             for (int p = 0; p < CrashChild.PARTITIONS; p++) {
-                if (exemptFrom[p] != Long.MAX_VALUE && log.highWatermark(p) < Math.min(exemptFrom[p], maxAcked(acked, p) + 1)) {
+                if (exemptFrom[p] != Long.MAX_VALUE
+                        && log.highWatermark(p) < Math.min(exemptFrom[p], maxAcked(acked, p) + 1)) {
                     t.prefixLost++;
                     t.evidence.add("trial " + trial + ": partition " + p + " kept " + log.highWatermark(p)
                             + " records; the damage began at offset " + exemptFrom[p]);
@@ -160,26 +199,48 @@ public final class CrashTrials {
             t.corrupt += v.corruptServed();
             t.notDense += v.notDense();
             t.ahead += v.commitsAhead();
-            v.evidence().forEach(e -> t.evidence.add("trial " + trial + " (seed " + o.seed() + ", " + policy.name() + "): " + e));
+            v.evidence()
+                    .forEach(e ->
+                            t.evidence.add("trial " + trial + " (seed " + o.seed() + ", " + policy.name() + "): " + e));
         }
         t.acknowledged += acked.values().stream().mapToLong(List::size).sum();
-        t.durable += policy.durability().survivesPowerLoss() ? acked.values().stream().mapToLong(List::size).sum() : 0;
+        t.durable += policy.durability().survivesPowerLoss()
+                ? acked.values().stream().mapToLong(List::size).sum()
+                : 0;
         delete(dir);
     }
 
     private static long maxAcked(Map<Integer, List<Long>> acked, int p) {
-        return acked.getOrDefault(p, List.of()).stream().mapToLong(Long::longValue).max().orElse(-1);
+        return acked.getOrDefault(p, List.of()).stream()
+                .mapToLong(Long::longValue)
+                .max()
+                .orElse(-1);
     }
 
     /** One life of the child: started, read until it has acknowledged {@code killAfter} appends, then SIGKILL. */
-    private static void runChild(Options o, Path dir, long seed, FlushPolicy policy, int killAfter,
-                                 Map<Integer, List<Long>> acked, Tally t) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    private static void runChild(
+            Options o, Path dir, long seed, FlushPolicy policy, int killAfter, Map<Integer, List<Long>> acked, Tally t)
+            throws IOException, InterruptedException {
+        String java = ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path err = dir.resolveSibling(dir.getFileName() + ".err");
-        Process child = new ProcessBuilder(java, "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), dir.toString(), Long.toString(seed),
-                policy.name(), "1000000")
-                .redirectError(err.toFile()).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-Xmx96m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-Xshare:auto",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashChild.class.getName(),
+                        dir.toString(),
+                        Long.toString(seed),
+                        policy.name(),
+                        "1000000")
+                .redirectError(err.toFile())
+                .start();
         t.childRuns++;
         int[] acks = {0};
         Thread reader = new Thread(() -> read(child, acked, acks), "crash-child-reader");
@@ -191,11 +252,11 @@ public final class CrashTrials {
                 if (acks[0] >= killAfter) {
                     break;
                 }
-                acks.wait(5);                                              // bounded: the reader notifies on each line
+                acks.wait(5); // bounded: the reader notifies on each line
             }
         }
         if (child.isAlive()) {
-            child.destroyForcibly();                                       // SIGKILL: no shutdown hook, no flush
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
             t.kills++;
         }
         if (!child.waitFor(30, TimeUnit.SECONDS)) {
@@ -204,18 +265,21 @@ public final class CrashTrials {
         reader.join(10_000);
         if (child.exitValue() != 0 && child.exitValue() != 137 && Files.size(err) > 0) {
             t.childFailures++;
-            t.evidence.add("child in " + dir.getFileName() + " failed: " + Files.readString(err).lines().limit(3).toList());
+            t.evidence.add("child in " + dir.getFileName() + " failed: "
+                    + Files.readString(err).lines().limit(3).toList());
         }
         Files.deleteIfExists(err);
     }
 
     private static void read(Process child, Map<Integer, List<Long>> acked, int[] acks) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] f = line.split(" ");
                 if (f[0].equals("A")) {
                     synchronized (acks) {
-                        acked.computeIfAbsent(Integer.parseInt(f[1]), k -> new ArrayList<>()).add(Long.parseLong(f[2]));
+                        acked.computeIfAbsent(Integer.parseInt(f[1]), k -> new ArrayList<>())
+                                .add(Long.parseLong(f[2]));
                         acks[0]++;
                         acks.notifyAll();
                     }

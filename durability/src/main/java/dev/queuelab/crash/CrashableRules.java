@@ -20,12 +20,14 @@ class CrashableRules extends DiskRules {
 
     @Override
     protected final void appendInOrder(Runnable writeRecord, Runnable writeIndexEntry) {
-        order(() -> {
-            if (crashAtNextRecord) {
-                throw new SimulatedCrash();
-            }
-            writeRecord.run();
-        }, writeIndexEntry);
+        order(
+                () -> {
+                    if (crashAtNextRecord) {
+                        throw new SimulatedCrash();
+                    }
+                    writeRecord.run();
+                },
+                writeIndexEntry);
     }
 
     /** The order of an append's two writes: the reference's unless a variant says otherwise. */

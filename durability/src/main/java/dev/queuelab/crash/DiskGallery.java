@@ -8,8 +8,8 @@ import java.util.List;
  * Four realistic mistakes in a log on disk, each with its story and the trial that catches it.
  */
 public enum DiskGallery {
-
-    RECOVERY_WITHOUT_CRC("recovery that does not check CRCs",
+    RECOVERY_WITHOUT_CRC(
+            "recovery that does not check CRCs",
             "Recovery reads each record's length to find the next one and stops only where the bytes run out. A "
                     + "byte flipped in a value on disk is not noticed: the record is served as if it were the one "
                     + "written, and a consumer processes it. Caught by the corruption trial: R2, a corrupt record served.",
@@ -19,12 +19,13 @@ public enum DiskGallery {
             return new CrashableRules() {
                 @Override
                 protected boolean keeps(RecordFrame.Frame frame) {
-                    return frame.entry() != null;                          // decodes: kept, whatever its CRC says
+                    return frame.entry() != null; // decodes: kept, whatever its CRC says
                 }
             };
         }
     },
-    INDEX_BEFORE_RECORD("an index entry written before its record",
+    INDEX_BEFORE_RECORD(
+            "an index entry written before its record",
             "An append writes the index entry, then the record. A process that dies between the two leaves an "
                     + "index naming an offset the log does not hold; a reader that trusts the index, as Kafka's "
                     + "fetch path does without the log's lock, reads past the end. Caught by the crash-between-"
@@ -41,7 +42,8 @@ public enum DiskGallery {
             };
         }
     },
-    ROLL_FORGETS_OLD_SEGMENT("a roll that loses the last records of the old segment",
+    ROLL_FORGETS_OLD_SEGMENT(
+            "a roll that loses the last records of the old segment",
             "Group commit forces the active segment. When a batch spans a roll, the records it wrote to the old "
                     + "segment are never forced, yet the force of the new one acknowledges them. A power loss after "
                     + "the roll takes them. Caught by the power-loss trial: R1, acknowledged appends lost.",
@@ -56,7 +58,8 @@ public enum DiskGallery {
             };
         }
     },
-    ACK_BEFORE_FORCE("group commit that acknowledges before the force",
+    ACK_BEFORE_FORCE(
+            "group commit that acknowledges before the force",
             "Group commit completes the batch's futures and then forces. The producer hears \"durable\" while the "
                     + "bytes are still in the page cache; a power loss at that moment takes records it was told "
                     + "were safe. Caught by the power-loss trial: R1, acknowledged appends lost.",
@@ -84,10 +87,16 @@ public enum DiskGallery {
 
     abstract CrashableRules rules();
 
-    public String title() { return title; }
+    public String title() {
+        return title;
+    }
 
-    public String story() { return story; }
+    public String story() {
+        return story;
+    }
 
     /** The trial that catches it: corruption, crash between writes, or power loss. */
-    public String trial() { return trial; }
+    public String trial() {
+        return trial;
+    }
 }

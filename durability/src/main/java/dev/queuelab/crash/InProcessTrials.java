@@ -27,14 +27,14 @@ import java.util.stream.Stream;
 final class InProcessTrials {
 
     /** What a power-loss trial saw. */
-    record PowerLoss(String policy, long sent, long acknowledged, boolean durable, long recovered, Judge.Verdict verdict) {
+    record PowerLoss(
+            String policy, long sent, long acknowledged, boolean durable, long recovered, Judge.Verdict verdict) {
         long lost() {
             return sent - recovered;
         }
     }
 
-    private InProcessTrials() {
-    }
+    private InProcessTrials() {}
 
     /**
      * Sends {@code n} records over the partitions in turn (all in flight: pipelined), and cuts the power at the
@@ -42,7 +42,8 @@ final class InProcessTrials {
      */
     static PowerLoss powerLoss(Path dir, FlushPolicy policy, DiskRules rules, long seed, int n, int strikeAt) {
         SimClock clock = new SimClock();
-        DurableKafkaLog log = DurableKafkaLog.open(dir, CrashChild.TOPIC, CrashTrials.config(), policy, clock, FlushScheduler.CALLER, rules);
+        DurableKafkaLog log = DurableKafkaLog.open(
+                dir, CrashChild.TOPIC, CrashTrials.config(), policy, clock, FlushScheduler.CALLER, rules);
         Map<Integer, List<Long>> acked = new HashMap<>();
         boolean[] dead = {false};
         long[] next = new long[CrashChild.PARTITIONS];
@@ -64,7 +65,7 @@ final class InProcessTrials {
                 acked.computeIfAbsent(a.partition(), k -> new ArrayList<>()).add(a.offset());
                 if (++acks[0] == strikeAt) {
                     dead[0] = true;
-                    log.simulatePowerLoss();                      // in the middle of the flush that acknowledged it
+                    log.simulatePowerLoss(); // in the middle of the flush that acknowledged it
                 }
             });
         }
@@ -72,8 +73,8 @@ final class InProcessTrials {
             dead[0] = true;
             log.simulatePowerLoss();
         }
-        try (DurableKafkaLog reopened = DurableKafkaLog.open(dir, CrashChild.TOPIC, CrashTrials.config(), policy, clock,
-                FlushScheduler.CALLER, rules)) {
+        try (DurableKafkaLog reopened = DurableKafkaLog.open(
+                dir, CrashChild.TOPIC, CrashTrials.config(), policy, clock, FlushScheduler.CALLER, rules)) {
             boolean durable = policy.durability().survivesPowerLoss();
             long[] none = {Long.MAX_VALUE, Long.MAX_VALUE};
             Judge.Verdict v = Judge.judge(reopened, seed, durable ? acked : Map.of(), none, "trial-group");
@@ -91,8 +92,14 @@ final class InProcessTrials {
      */
     static String crashBetweenWrites(Path dir, CrashableRules rules, long seed) throws IOException {
         rules.indexInterval = 1;
-        DurableKafkaLog log = DurableKafkaLog.open(dir, CrashChild.TOPIC, CrashTrials.config(), FlushPolicy.pageCache(),
-                new SimClock(), FlushScheduler.CALLER, rules);
+        DurableKafkaLog log = DurableKafkaLog.open(
+                dir,
+                CrashChild.TOPIC,
+                CrashTrials.config(),
+                FlushPolicy.pageCache(),
+                new SimClock(),
+                FlushScheduler.CALLER,
+                rules);
         for (long o = 0; o < 10; o++) {
             log.append(0, TrialRecords.expected(seed, 0, o));
         }
@@ -103,14 +110,15 @@ final class InProcessTrials {
             // the process is gone: what it left on disk is judged below
         }
         String evidence = danglingIndexEntry(dir.resolve(CrashChild.TOPIC + "-0"));
-        log.simulatePowerLoss();                                  // only to let go of the files
+        log.simulatePowerLoss(); // only to let go of the files
         return evidence;
     }
 
     private static String danglingIndexEntry(Path partitionDir) throws IOException {
         List<Path> indexes;
         try (Stream<Path> files = Files.list(partitionDir)) {
-            indexes = files.filter(f -> f.toString().endsWith(".index")).sorted().toList();
+            indexes =
+                    files.filter(f -> f.toString().endsWith(".index")).sorted().toList();
         }
         for (Path index : indexes) {
             long base = Long.parseLong(index.getFileName().toString().substring(0, 20));
@@ -123,7 +131,8 @@ final class InProcessTrials {
                     RecordFrame.Frame f = RecordFrame.read(ch, position, ch.size(), 0);
                     if (f.status() != RecordFrame.Status.OK || f.offset() != offset) {
                         return "G2: " + index.getFileName() + " names offset " + offset + " at byte " + position
-                                + ", but " + logFile.getFileName() + " holds " + ch.size() + " bytes and no such record";
+                                + ", but " + logFile.getFileName() + " holds " + ch.size()
+                                + " bytes and no such record";
                     }
                 }
             }
@@ -138,8 +147,8 @@ final class InProcessTrials {
      */
     static Judge.Verdict flippedValue(Path dir, DiskRules rules, long seed) throws IOException {
         SimClock clock = new SimClock();
-        try (DurableKafkaLog log = DurableKafkaLog.open(dir, CrashChild.TOPIC, CrashTrials.config(), FlushPolicy.pageCache(),
-                clock, FlushScheduler.CALLER)) {
+        try (DurableKafkaLog log = DurableKafkaLog.open(
+                dir, CrashChild.TOPIC, CrashTrials.config(), FlushPolicy.pageCache(), clock, FlushScheduler.CALLER)) {
             for (long o = 0; o < 200; o++) {
                 log.append(0, TrialRecords.expected(seed, 0, o));
             }
@@ -159,7 +168,7 @@ final class InProcessTrials {
                     RecordFrame.Frame f = RecordFrame.read(ch, position, ch.size(), 0);
                     if (f.offset() == 100) {
                         first = segment;
-                        at = position + f.size() - 40;                // inside the value: it still decodes
+                        at = position + f.size() - 40; // inside the value: it still decodes
                     }
                     position += f.size();
                 }
@@ -171,8 +180,14 @@ final class InProcessTrials {
             f.seek(at);
             f.write(b ^ 0x01);
         }
-        try (DurableKafkaLog log = DurableKafkaLog.open(dir, CrashChild.TOPIC, CrashTrials.config(), FlushPolicy.pageCache(),
-                clock, FlushScheduler.CALLER, rules)) {
+        try (DurableKafkaLog log = DurableKafkaLog.open(
+                dir,
+                CrashChild.TOPIC,
+                CrashTrials.config(),
+                FlushPolicy.pageCache(),
+                clock,
+                FlushScheduler.CALLER,
+                rules)) {
             List<Long> prefix = new ArrayList<>();
             for (long o = 0; o < 100; o++) {
                 prefix.add(o);

@@ -21,20 +21,21 @@ import java.util.OptionalLong;
 final class Judge {
 
     /** What one judgement found: counts of each rule broken, with the first evidence. */
-    record Verdict(long records, long ackedLost, long corruptServed, long notDense, long commitsAhead, List<String> evidence) {
+    record Verdict(
+            long records, long ackedLost, long corruptServed, long notDense, long commitsAhead, List<String> evidence) {
         boolean clean() {
             return ackedLost + corruptServed + notDense + commitsAhead == 0;
         }
     }
 
-    private Judge() {
-    }
+    private Judge() {}
 
     /**
      * @param acked     per partition, the offsets acknowledged as durable that must be there (R1)
      * @param exemptFrom per partition, the first offset a deliberate corruption may have taken (Long.MAX_VALUE: none)
      */
-    static Verdict judge(DurableKafkaLog log, long seed, Map<Integer, List<Long>> acked, long[] exemptFrom, String group) {
+    static Verdict judge(
+            DurableKafkaLog log, long seed, Map<Integer, List<Long>> acked, long[] exemptFrom, String group) {
         long records = 0;
         long lost = 0;
         long corrupt = 0;
@@ -48,33 +49,45 @@ final class Judge {
                 FetchResult fetch = log.read(p, next, 500);
                 for (ConsumerRecord r : fetch.records()) {
                     if (r.offset() != next) {
-                        notDense++;                                                                   // R3
-                        note(evidence, "R3: partition " + p + " served offset " + r.offset() + " where " + next + " was due");
+                        notDense++; // R3
+                        note(
+                                evidence,
+                                "R3: partition " + p + " served offset " + r.offset() + " where " + next + " was due");
                     }
                     if (!TrialRecords.matches(seed, r)) {
-                        corrupt++;                                                                    // R2
-                        note(evidence, "R2: partition " + p + " offset " + r.offset() + " served " + r.value()
-                                + ", not the record written there");
+                        corrupt++; // R2
+                        note(
+                                evidence,
+                                "R2: partition " + p + " offset " + r.offset() + " served " + r.value()
+                                        + ", not the record written there");
                     }
                     next = r.offset() + 1;
                     records++;
                 }
                 if (fetch.records().isEmpty()) {
                     notDense++;
-                    note(evidence, "R3: partition " + p + " served nothing at " + next + " below its high watermark " + hw);
+                    note(
+                            evidence,
+                            "R3: partition " + p + " served nothing at " + next + " below its high watermark " + hw);
                     break;
                 }
             }
             for (long o : acked.getOrDefault(p, List.of())) {
                 if (o >= hw && o < exemptFrom[p]) {
-                    lost++;                                                                           // R1
-                    note(evidence, "R1: partition " + p + " offset " + o + " was acknowledged as durable; the log ends at " + hw);
+                    lost++; // R1
+                    note(
+                            evidence,
+                            "R1: partition " + p + " offset " + o + " was acknowledged as durable; the log ends at "
+                                    + hw);
                 }
             }
             OptionalLong c = log.committed(group, p);
-            if (c.isPresent() && c.getAsLong() > hw && c.getAsLong() <= exemptFrom[p]) {   // damage below it explains it
-                ahead++;                                                                              // R4
-                note(evidence, "R4: partition " + p + " has committed offset " + c.getAsLong() + " past its high watermark " + hw);
+            if (c.isPresent() && c.getAsLong() > hw && c.getAsLong() <= exemptFrom[p]) { // damage below it explains it
+                ahead++; // R4
+                note(
+                        evidence,
+                        "R4: partition " + p + " has committed offset " + c.getAsLong() + " past its high watermark "
+                                + hw);
             }
         }
         return new Verdict(records, lost, corrupt, notDense, ahead, evidence);

@@ -11,10 +11,10 @@ import java.util.SplittableRandom;
  */
 public final class TrialRecords {
 
-    private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
+    private static final char[] ALPHABET =
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
-    private TrialRecords() {
-    }
+    private TrialRecords() {}
 
     /** About 100 bytes: a key, a value of 70 to 89 characters, one header. */
     public static ProducerRecord expected(long seed, int partition, long offset) {
@@ -23,7 +23,8 @@ public final class TrialRecords {
         for (int i = 0; i < value.length; i++) {
             value[i] = ALPHABET[r.nextInt(ALPHABET.length)];
         }
-        return new ProducerRecord("k" + partition + "-" + offset, new String(value), Map.of("h", Long.toHexString(r.nextLong())));
+        return new ProducerRecord(
+                "k" + partition + "-" + offset, new String(value), Map.of("h", Long.toHexString(r.nextLong())));
     }
 
     /** True when a record read back is exactly the one written at its place. */

@@ -8,5 +8,4 @@ package dev.queuelab.check;
  * @param evidence what happened, in plain words, naming messages, consumers and times
  * @param step     the story step at which it showed (1-based), or 0 when found after the last step
  */
-public record Anomaly(String name, String rule, String evidence, int step) {
-}
+public record Anomaly(String name, String rule, String evidence, int step) {}

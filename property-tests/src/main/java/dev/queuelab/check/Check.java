@@ -32,8 +32,12 @@ public final class Check<C, S extends ScenarioStep, K> {
     /**
      * @param replay the command that replays the trial of a given seed exactly
      */
-    public Check(Property<C, S, K> property, String implName, K capabilities, Trial.Judge<C, S> judge,
-                 LongFunction<String> replay) {
+    public Check(
+            Property<C, S, K> property,
+            String implName,
+            K capabilities,
+            Trial.Judge<C, S> judge,
+            LongFunction<String> replay) {
         this.property = property;
         this.implName = implName;
         this.capabilities = capabilities;
@@ -44,11 +48,17 @@ public final class Check<C, S extends ScenarioStep, K> {
     public CheckResult run(Settings settings) {
         String name = property.qualifiedName();
         if (!property.appliesTo(capabilities)) {
-            return new CheckResult(name, implName, Verdict.SKIPPED, Optional.empty(), 0, 0,
+            return new CheckResult(
+                    name,
+                    implName,
+                    Verdict.SKIPPED,
+                    Optional.empty(),
+                    0,
+                    0,
                     name + " does not apply to '" + implName + "' (" + capabilities + ")");
         }
         Map<String, Integer> reached = new HashMap<>();
-        Found<C, S> symptom = null;                 // a symptom is reported only if no trial shows its cause
+        Found<C, S> symptom = null; // a symptom is reported only if no trial shows its cause
         for (int trial = 0; trial < settings.trials(); trial++) {
             long seed = settings.trialSeed(trial);
             Scenario<C, S> scenario = property.generate(seed, capabilities);
@@ -67,8 +77,10 @@ public final class Check<C, S extends ScenarioStep, K> {
 
     /** Shrinks while the same anomaly (by name) still shows, then tells the story of the smallest scenario. */
     private CheckResult failure(Found<C, S> failing, Settings settings) {
-        Predicate<Scenario<C, S>> fails = sc -> judge.judge(sc).anomaly()
-                .filter(a -> a.name().equals(failing.anomaly().name())).isPresent();
+        Predicate<Scenario<C, S>> fails = sc -> judge.judge(sc)
+                .anomaly()
+                .filter(a -> a.name().equals(failing.anomaly().name()))
+                .isPresent();
         Scenario<C, S> smallest = failing.scenario();
         for (int round = 0; round < SHRINK_ROUNDS; round++) {
             Scenario<C, S> current = smallest;
@@ -90,11 +102,17 @@ public final class Check<C, S extends ScenarioStep, K> {
         String report = told.story(header, failing.scenario().steps().size())
                 + "\n  Seed " + failing.seed() + " (trial " + (failing.trial() + 1) + " of " + settings.trials()
                 + "). Replay exactly this story:\n    " + replay.apply(failing.seed()) + "\n";
-        return new CheckResult(property.qualifiedName(), implName, Verdict.FAILED, Optional.of(anomaly), smallest.steps().size(),
-                failing.seed(), report);
+        return new CheckResult(
+                property.qualifiedName(),
+                implName,
+                Verdict.FAILED,
+                Optional.of(anomaly),
+                smallest.steps().size(),
+                failing.seed(),
+                report);
     }
 
-    @SuppressWarnings("unchecked")            // a step's simpler versions are steps of its own topology
+    @SuppressWarnings("unchecked") // a step's simpler versions are steps of its own topology
     private List<S> simpler(S step) {
         return (List<S>) step.simpler();
     }
@@ -105,20 +123,34 @@ public final class Check<C, S extends ScenarioStep, K> {
         property.coverage().forEach((label, share) -> {
             int got = reached.getOrDefault(label, 0);
             if (got < share * settings.trials()) {
-                missed.add(String.format("'%s' in %d of %d scenarios (needs %.1f%%)", label, got, settings.trials(), share * 100));
+                missed.add(String.format(
+                        "'%s' in %d of %d scenarios (needs %.1f%%)", label, got, settings.trials(), share * 100));
             }
         });
-        if (missed.isEmpty() || settings.trials() < 50) {     // too few trials to judge coverage
-            return new CheckResult(name, implName, Verdict.PASSED, Optional.empty(), 0, settings.trialSeed(0),
+        if (missed.isEmpty() || settings.trials() < 50) { // too few trials to judge coverage
+            return new CheckResult(
+                    name,
+                    implName,
+                    Verdict.PASSED,
+                    Optional.empty(),
+                    0,
+                    settings.trialSeed(0),
                     name + " passed " + settings.trials() + " scenarios on '" + implName + "'");
         }
-        return new CheckResult(name, implName, Verdict.FAILED, Optional.empty(), 0, settings.trialSeed(0),
-                name + " found no anomaly on '" + implName + "', but its scenarios did not reach what it is about:\n    "
-                        + String.join("\n    ", missed) + "\n  A check that never exercises a situation proves nothing about it;"
+        return new CheckResult(
+                name,
+                implName,
+                Verdict.FAILED,
+                Optional.empty(),
+                0,
+                settings.trialSeed(0),
+                name + " found no anomaly on '" + implName
+                        + "', but its scenarios did not reach what it is about:\n    "
+                        + String.join("\n    ", missed)
+                        + "\n  A check that never exercises a situation proves nothing about it;"
                         + " adjust the property's weights.");
     }
 
     /** A failing trial before shrinking. */
-    private record Found<C, S extends ScenarioStep>(Scenario<C, S> scenario, Anomaly anomaly, long seed, int trial) {
-    }
+    private record Found<C, S extends ScenarioStep>(Scenario<C, S> scenario, Anomaly anomaly, long seed, int trial) {}
 }

@@ -13,10 +13,20 @@ import java.util.Optional;
  * @param seed        the seed that replays the failing trial
  * @param report      the text to show a person
  */
-public record CheckResult(String property, String impl, Verdict verdict, Optional<Anomaly> anomaly, int storySteps,
-                          long seed, String report) {
+public record CheckResult(
+        String property,
+        String impl,
+        Verdict verdict,
+        Optional<Anomaly> anomaly,
+        int storySteps,
+        long seed,
+        String report) {
 
-    public enum Verdict { PASSED, FAILED, SKIPPED }
+    public enum Verdict {
+        PASSED,
+        FAILED,
+        SKIPPED
+    }
 
     public boolean passed() {
         return verdict != Verdict.FAILED;

@@ -16,8 +16,7 @@ import java.util.Optional;
 public final class Registry<F, K> {
 
     /** An implementation: its qualified name, how to make it, what it supports. */
-    public record Entry<F, K>(String name, F factory, K capabilities) {
-    }
+    public record Entry<F, K>(String name, F factory, K capabilities) {}
 
     private final String topology;
     private final boolean shortNames;
@@ -40,8 +39,9 @@ public final class Registry<F, K> {
     }
 
     public Entry<F, K> get(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException("queuelab.impl '" + name + "' is not a known "
-                + topology + " implementation: use one of " + String.join(", ", names())));
+        return find(name)
+                .orElseThrow(() -> new IllegalArgumentException("queuelab.impl '" + name + "' is not a known "
+                        + topology + " implementation: use one of " + String.join(", ", names())));
     }
 
     public List<String> names() {

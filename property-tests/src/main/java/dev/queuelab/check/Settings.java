@@ -68,7 +68,8 @@ public record Settings(int trials, OptionalLong seed, String impl) {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException(key + " is '" + value + "': give a whole number, e.g. -D" + key + "=500");
+            throw new IllegalArgumentException(
+                    key + " is '" + value + "': give a whole number, e.g. -D" + key + "=500");
         }
     }
 }

@@ -62,7 +62,7 @@ public final class Shrinker<T> {
             }
             if (!removed) {
                 if (size == 1) {
-                    break;                    // 1-minimal: no single step can go
+                    break; // 1-minimal: no single step can go
                 }
                 chunks = Math.min(chunks * 2, steps.size());
             }
@@ -81,7 +81,7 @@ public final class Shrinker<T> {
                 trial.set(i, candidate);
                 if (test(trial)) {
                     current = trial;
-                    break;                    // simplest first: the first that still fails is the one
+                    break; // simplest first: the first that still fails is the one
                 }
             }
         }

@@ -11,27 +11,35 @@ import java.time.Instant;
  */
 public final class Stories {
 
-    private Stories() {
-    }
+    private Stories() {}
 
     /** "lost at step 5", "lost in the checker's final drain, at step D2", "operation-failed when ... was created". */
     public static String where(Anomaly anomaly, int lastScenarioStep, boolean atCreation, String what) {
         if (atCreation) {
             return anomaly.name() + " when the " + what + " was created";
         }
-        return anomaly.name() + (anomaly.step() > lastScenarioStep ? " in the checker's final drain, at step D"
-                + (anomaly.step() - lastScenarioStep) : " at step " + anomaly.step());
+        return anomaly.name()
+                + (anomaly.step() > lastScenarioStep
+                        ? " in the checker's final drain, at step D" + (anomaly.step() - lastScenarioStep)
+                        : " at step " + anomaly.step());
     }
 
     /** The head of a story: the anomaly, its rule and its evidence. */
     public static String head(String header, Anomaly anomaly, String where) {
-        return header + "\n\n  " + where + "\n  Rule:     " + anomaly.rule() + "\n  Evidence: " + anomaly.evidence() + "\n\n";
+        return header + "\n\n  " + where + "\n  Rule:     " + anomaly.rule() + "\n  Evidence: " + anomaly.evidence()
+                + "\n\n";
     }
 
     /** One numbered line; {@code number} is blank for a step's second and later calls. */
     public static String line(boolean failed, String number, Instant start, Instant at, String action, String outcome) {
         String time = "t=" + Durations.brief(Duration.between(start, at));
-        return String.format("%s%4s%s %-7s %s%s", failed ? "  ✗ " : "    ", number, number.isBlank() ? " " : ".", time, action,
+        return String.format(
+                "%s%4s%s %-7s %s%s",
+                failed ? "  ✗ " : "    ",
+                number,
+                number.isBlank() ? " " : ".",
+                time,
+                action,
                 outcome.isEmpty() ? "" : "  → " + outcome);
     }
 

@@ -20,8 +20,8 @@ final class CallLog {
     private static final int KEPT = 12;
 
     /** Reads of the state: left out of the calls shown unless one is the call that did not return. */
-    private static final Set<String> OBSERVATIONS = Set.of("stats", "deadLetters", "config", "describeGroup", "logStartOffset",
-            "highWatermark", "lastStableOffset");
+    private static final Set<String> OBSERVATIONS = Set.of(
+            "stats", "deadLetters", "config", "describeGroup", "logStartOffset", "highWatermark", "lastStableOffset");
 
     private volatile List<String> calls = List.of();
     private volatile String last;
@@ -35,8 +35,13 @@ final class CallLog {
             last = null;
             total = 0;
             return Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, (proxy, method, args) -> {
-                record(method.getName(), method.getName() + "(" + (args == null ? "" : Arrays.stream(args).map(CallLog::show)
-                        .collect(Collectors.joining(", "))) + ")");
+                record(
+                        method.getName(),
+                        method.getName() + "("
+                                + (args == null
+                                        ? ""
+                                        : Arrays.stream(args).map(CallLog::show).collect(Collectors.joining(", ")))
+                                + ")");
                 try {
                     return method.invoke(target, args);
                 } catch (InvocationTargetException e) {

@@ -1,8 +1,8 @@
 package dev.queuelab.learn;
 
 import dev.queuelab.check.CheckResult;
-import dev.queuelab.check.Settings;
 import dev.queuelab.check.Property;
+import dev.queuelab.check.Settings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -12,16 +12,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code queuelab check [N | --all]}: compile the learner's code and judge it on the engine, in a worker JVM. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         header = "Compile your code for an exercise and run its checks.",
-        description = {"Runs hundreds of generated scenarios against your class: sends, receives, acks, crashes and "
-                + "clock ticks for a queue; appends, reads, group members, commits and retries for a log. On a failure it prints the smallest scenario that breaks a rule, as a story, with "
-                + "the seed that replays it. On a pass it marks the exercise done.",
-                "", "Examples:", "  queuelab check", "  queuelab check 2", "  queuelab check --all",
-                "  queuelab check 2 --property visibility --seed 42 --trials 1"},
+        description = {
+            "Runs hundreds of generated scenarios against your class: sends, receives, acks, crashes and "
+                    + "clock ticks for a queue; appends, reads, group members, commits and retries for a log. On a failure it prints the smallest scenario that breaks a rule, as a story, with "
+                    + "the seed that replays it. On a pass it marks the exercise done.",
+            "",
+            "Examples:",
+            "  queuelab check",
+            "  queuelab check 2",
+            "  queuelab check --all",
+            "  queuelab check 2 --property visibility --seed 42 --trials 1"
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the checks pass", "1:a check failed, the code does not compile, or it did not return in time",
-                "2:bad usage or input"})
+        exitCodeList = {
+            "0:the checks pass",
+            "1:a check failed, the code does not compile, or it did not return in time",
+            "2:bad usage or input"
+        })
 public final class CheckCommand extends LearnerCommand {
 
     @Parameters(arity = "0..1", paramLabel = "N", description = "The exercise (default: the next one not done).")
@@ -33,14 +44,23 @@ public final class CheckCommand extends LearnerCommand {
     @Option(names = "--seed", paramLabel = "SEED", description = "Replay this seed (from a failure's story).")
     Long seed;
 
-    @Option(names = "--trials", paramLabel = "N", description = "Scenarios per property (default: "
-            + Settings.DEFAULT_TRIALS + ").")
+    @Option(
+            names = "--trials",
+            paramLabel = "N",
+            description = "Scenarios per property (default: " + Settings.DEFAULT_TRIALS + ").")
     Integer trials;
 
-    @Option(names = "--property", paramLabel = "ID", description = "Run only this property (acks, visibility, dead-letters, fifo; partitioning, groups, idempotence).")
+    @Option(
+            names = "--property",
+            paramLabel = "ID",
+            description =
+                    "Run only this property (acks, visibility, dead-letters, fifo; partitioning, groups, idempotence).")
     String property;
 
-    @Option(names = "--limit", paramLabel = "SECONDS", description = "Stop your code if a check runs longer (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--limit",
+            paramLabel = "SECONDS",
+            description = "Stop your code if a check runs longer (default: ${DEFAULT-VALUE}).",
             defaultValue = "20")
     int limitSeconds;
 
@@ -55,9 +75,12 @@ public final class CheckCommand extends LearnerCommand {
             if (all) {
                 return checkAll(coach, settings, out);
             }
-            Optional<Exercise> chosen = exercise != null ? Optional.of(Exercises.find(exercise)) : progress().next();
+            Optional<Exercise> chosen = exercise != null
+                    ? Optional.of(Exercises.find(exercise))
+                    : progress().next();
             if (chosen.isEmpty()) {
-                out.println(style().good("Every exercise passes.") + " Check one again with queuelab check N, or all with --all.");
+                out.println(style().good("Every exercise passes.")
+                        + " Check one again with queuelab check N, or all with --all.");
                 return Coach.OK;
             }
             return coach.check(chosen.get(), settings, only(chosen.get()));
@@ -73,8 +96,12 @@ public final class CheckCommand extends LearnerCommand {
             try {
                 List<CheckResult> results = coach.results(e, settings, Optional.empty());
                 CheckResult last = results.get(results.size() - 1);
-                problem = last.passed() ? null : last.property() + " failed"
-                        + last.anomaly().map(a -> ": " + a.name() + " at step " + a.step()).orElse("");
+                problem = last.passed()
+                        ? null
+                        : last.property() + " failed"
+                                + last.anomaly()
+                                        .map(a -> ": " + a.name() + " at step " + a.step())
+                                        .orElse("");
                 if (settings.trials() >= Settings.DEFAULT_TRIALS) {
                     progress().markDone(e, last.passed());
                 }
@@ -85,12 +112,16 @@ public final class CheckCommand extends LearnerCommand {
                 out.printf("%s %d. %s%n", style.pass(), e.number(), e.title());
             } else {
                 failed++;
-                out.printf("%s %d. %s%n       %s (queuelab check %d tells the story)%n", style.fail(), e.number(), e.title(),
-                        problem, e.number());
+                out.printf(
+                        "%s %d. %s%n       %s (queuelab check %d tells the story)%n",
+                        style.fail(), e.number(), e.title(), problem, e.number());
             }
             out.flush();
         }
-        out.println(failed == 0 ? style.good("Every exercise passes.") : failed + " of " + Exercises.ALL.size() + " exercises do not pass yet.");
+        out.println(
+                failed == 0
+                        ? style.good("Every exercise passes.")
+                        : failed + " of " + Exercises.ALL.size() + " exercises do not pass yet.");
         return failed == 0 ? Coach.OK : Coach.CHECK_FAILED;
     }
 
@@ -108,7 +139,9 @@ public final class CheckCommand extends LearnerCommand {
     /** The {@code --property} asked for, one of the exercise's topology's. */
     private Optional<Property<?, ?, ?>> only(Exercise chosen) {
         try {
-            return property == null ? Optional.empty() : Optional.of(chosen.topology().property(property));
+            return property == null
+                    ? Optional.empty()
+                    : Optional.of(chosen.topology().property(property));
         } catch (IllegalArgumentException e) {
             throw new LearnerException("--property: " + e.getMessage());
         }
@@ -117,7 +150,8 @@ public final class CheckCommand extends LearnerCommand {
     /** The {@code --limit} of check and watch, refused when it is not a positive number of seconds. */
     static Duration limit(int seconds) {
         if (seconds < 1) {
-            throw new LearnerException("--limit is " + seconds + ": give the seconds a check may run, 1 or more (default 20)");
+            throw new LearnerException(
+                    "--limit is " + seconds + ": give the seconds a check may run, 1 or more (default 20)");
         }
         return Duration.ofSeconds(seconds);
     }

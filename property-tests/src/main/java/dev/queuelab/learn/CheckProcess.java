@@ -36,13 +36,22 @@ public final class CheckProcess implements AutoCloseable {
     public CheckProcess warm() {
         if (worker == null || !worker.isAlive()) {
             try {
-                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                String java =
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString();
                 String classPath = location(CheckWorker.class) + File.pathSeparator + location(WorkQueue.class);
-                worker = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                        "-cp", classPath, CheckWorker.class.getName())
-                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                worker = new ProcessBuilder(
+                                java,
+                                "-XX:+UseSerialGC",
+                                "-XX:TieredStopAtLevel=1",
+                                "-Xshare:auto",
+                                "-cp",
+                                classPath,
+                                CheckWorker.class.getName())
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start();
             } catch (IOException e) {
-                throw new LearnerException("cannot start a JVM for the checks (" + e.getMessage() + "): check JAVA_HOME");
+                throw new LearnerException(
+                        "cannot start a JVM for the checks (" + e.getMessage() + "): check JAVA_HOME");
             }
             requests = new DataOutputStream(new BufferedOutputStream(worker.getOutputStream()));
             answers = new DataInputStream(new BufferedInputStream(worker.getInputStream()));
@@ -65,9 +74,11 @@ public final class CheckProcess implements AutoCloseable {
             return answer.get(request.limit().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             close();
-            throw new LearnerException("the checks of " + request.exercise().label() + " did not finish within "
-                    + request.limit().toSeconds() + " s, and the JVM running them was stopped: a method of "
-                    + request.exercise().className() + " probably loops for ever; give it longer with --limit SECONDS",
+            throw new LearnerException(
+                    "the checks of " + request.exercise().label() + " did not finish within "
+                            + request.limit().toSeconds() + " s, and the JVM running them was stopped: a method of "
+                            + request.exercise().className()
+                            + " probably loops for ever; give it longer with --limit SECONDS",
                     Coach.CHECK_FAILED);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof LearnerException learner) {
@@ -77,8 +88,10 @@ public final class CheckProcess implements AutoCloseable {
                 throw learner;
             }
             close();
-            throw new LearnerException("the JVM running the checks stopped unexpectedly (" + e.getCause().getMessage()
-                    + "); its output is above", Coach.CHECK_FAILED);
+            throw new LearnerException(
+                    "the JVM running the checks stopped unexpectedly ("
+                            + e.getCause().getMessage() + "); its output is above",
+                    Coach.CHECK_FAILED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
@@ -96,7 +109,11 @@ public final class CheckProcess implements AutoCloseable {
 
     private static String location(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

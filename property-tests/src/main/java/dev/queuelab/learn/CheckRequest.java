@@ -1,7 +1,7 @@
 package dev.queuelab.learn;
 
-import dev.queuelab.check.Settings;
 import dev.queuelab.check.Property;
+import dev.queuelab.check.Settings;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -14,7 +14,8 @@ import java.util.OptionalLong;
  * One check for the worker JVM: which exercise, where its compiled classes are, the settings, and how long
  * the learner's code may run before it is stopped.
  */
-record CheckRequest(Exercise exercise, Path classes, Settings settings, Optional<Property<?, ?, ?>> only, Duration limit) {
+record CheckRequest(
+        Exercise exercise, Path classes, Settings settings, Optional<Property<?, ?, ?>> only, Duration limit) {
 
     void write(DataOutputStream out) throws IOException {
         out.writeInt(exercise.number());
@@ -36,7 +37,13 @@ record CheckRequest(Exercise exercise, Path classes, Settings settings, Optional
         long seed = in.readLong();
         Settings settings = new Settings(trials, seeded ? OptionalLong.of(seed) : OptionalLong.empty(), in.readUTF());
         String only = in.readUTF();
-        return new CheckRequest(exercise, classes, settings,
-                only.isEmpty() ? Optional.empty() : Optional.of(exercise.topology().property(only)), Duration.ofMillis(in.readLong()));
+        return new CheckRequest(
+                exercise,
+                classes,
+                settings,
+                only.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(exercise.topology().property(only)),
+                Duration.ofMillis(in.readLong()));
     }
 }

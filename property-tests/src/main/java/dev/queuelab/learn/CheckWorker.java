@@ -38,14 +38,13 @@ public final class CheckWorker {
         }
     }
 
-    private CheckWorker() {
-    }
+    private CheckWorker() {}
 
     public static void main(String[] args) throws IOException {
         DataOutputStream answers = new DataOutputStream(new BufferedOutputStream(new PrintStream(System.out)));
         System.setOut(System.err);
         DataInputStream requests = new DataInputStream(new BufferedInputStream(System.in));
-        for (Topology t : Topology.values()) {            // loads the engine while the command line compiles the learner's code
+        for (Topology t : Topology.values()) { // loads the engine while the command line compiles the learner's code
             t.exercises().forEach(e -> e.properties().forEach(p -> p.coverage()));
         }
         while (true) {
@@ -53,7 +52,7 @@ public final class CheckWorker {
             try {
                 request = CheckRequest.read(requests);
             } catch (EOFException e) {
-                return;                                  // the command line is done with this worker
+                return; // the command line is done with this worker
             }
             answer(request, answers);
         }
@@ -62,17 +61,26 @@ public final class CheckWorker {
     private static void answer(CheckRequest request, DataOutputStream answers) throws IOException {
         CallLog calls = new CallLog();
         AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread check = new Thread(() -> {
-            try (URLClassLoader loader = new URLClassLoader(new URL[] {request.classes().toUri().toURL()},
-                    WorkQueue.class.getClassLoader())) {
-                outcome.set(new ExerciseCheck(request.exercise(), "exercise " + request.exercise().number(), request.only())
-                        .run(calls.recording(request.exercise().topology().api(), request.exercise().factory(loader)), request.settings()));
-            } catch (LearnerException e) {
-                outcome.set(e);
-            } catch (Throwable e) {
-                outcome.set(new LearnerException("the check stopped on " + e, Coach.CHECK_FAILED));
-            }
-        }, "queuelab-check");
+        Thread check = new Thread(
+                () -> {
+                    try (URLClassLoader loader = new URLClassLoader(
+                            new URL[] {request.classes().toUri().toURL()}, WorkQueue.class.getClassLoader())) {
+                        outcome.set(new ExerciseCheck(
+                                        request.exercise(),
+                                        "exercise " + request.exercise().number(),
+                                        request.only())
+                                .run(
+                                        calls.recording(
+                                                request.exercise().topology().api(),
+                                                request.exercise().factory(loader)),
+                                        request.settings()));
+                    } catch (LearnerException e) {
+                        outcome.set(e);
+                    } catch (Throwable e) {
+                        outcome.set(new LearnerException("the check stopped on " + e, Coach.CHECK_FAILED));
+                    }
+                },
+                "queuelab-check");
         check.setDaemon(true);
         check.start();
         try {
@@ -82,9 +90,11 @@ public final class CheckWorker {
         }
         if (check.isAlive()) {
             answers.writeByte(HUNG);
-            writeText(answers, new Hang(request.exercise(), request.limit(), check.getStackTrace(), calls.numbered()).story());
+            writeText(
+                    answers,
+                    new Hang(request.exercise(), request.limit(), check.getStackTrace(), calls.numbered()).story());
             answers.flush();
-            Runtime.getRuntime().halt(0);                // the looping thread cannot be stopped: the JVM goes with it
+            Runtime.getRuntime().halt(0); // the looping thread cannot be stopped: the JVM goes with it
         }
         if (outcome.get() instanceof LearnerException e) {
             writeProblem(answers, e.getMessage(), e.exitCode());
@@ -130,7 +140,8 @@ public final class CheckWorker {
             String impl = readText(in);
             CheckResult.Verdict verdict = CheckResult.Verdict.valueOf(readText(in));
             Optional<Anomaly> anomaly = in.readBoolean()
-                    ? Optional.of(new Anomaly(readText(in), readText(in), readText(in), in.readInt())) : Optional.empty();
+                    ? Optional.of(new Anomaly(readText(in), readText(in), readText(in), in.readInt()))
+                    : Optional.empty();
             results.add(new CheckResult(property, impl, verdict, anomaly, in.readInt(), in.readLong(), readText(in)));
         }
         return results;

@@ -1,8 +1,8 @@
 package dev.queuelab.learn;
 
 import dev.queuelab.check.CheckResult;
-import dev.queuelab.check.Settings;
 import dev.queuelab.check.Property;
+import dev.queuelab.check.Settings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -42,9 +42,13 @@ public final class Coach {
     /** Compiles the learner's code and runs its checks in the worker: the results in order, ending at the first failure. */
     public List<CheckResult> results(Exercise exercise, Settings settings, Optional<Property<?, ?, ?>> only) {
         checks.warm();
-        new ExerciseCheck(exercise, "exercise " + exercise.number(), only);      // refuses a property the exercise lacks
-        CheckRequest request = new CheckRequest(exercise, new LearnerCode(workspace).compileTo(exercise,
-                workspace.learnerDir(exercise)), settings, only, limit);
+        new ExerciseCheck(exercise, "exercise " + exercise.number(), only); // refuses a property the exercise lacks
+        CheckRequest request = new CheckRequest(
+                exercise,
+                new LearnerCode(workspace).compileTo(exercise, workspace.learnerDir(exercise)),
+                settings,
+                only,
+                limit);
         return checks.run(request);
     }
 
@@ -71,7 +75,9 @@ public final class Coach {
             int shown = progress.hintsShown(exercise);
             int total = Hints.read(workspace.hints(exercise)).size();
             out.println("Stuck?         queuelab hint " + exercise.number()
-                    + (shown < total ? " (" + shown + " of " + total + " hints seen)" : " (all " + total + " hints seen)"));
+                    + (shown < total
+                            ? " (" + shown + " of " + total + " hints seen)"
+                            : " (all " + total + " hints seen)"));
             if (full && progress.isDone(exercise)) {
                 progress.markDone(exercise, false);
                 out.println(style.faint("(it passed before; it is marked pending again)"));
@@ -96,10 +102,15 @@ public final class Coach {
             out.println("Chapter " + chapter.chapter() + " passes. The production-shaped version of all "
                     + chapter.exercises().size() + " is " + chapter.reference() + ".");
         }
-        progress.next().ifPresentOrElse(
-                next -> out.println("Next: " + next.label() + (next.topology() == chapter ? "" : ", in chapter "
-                        + next.topology().chapter() + ", " + next.topology().title()) + ": queuelab next says what to read"),
-                () -> out.println("Every exercise passes."));
+        progress.next()
+                .ifPresentOrElse(
+                        next -> out.println("Next: " + next.label()
+                                + (next.topology() == chapter
+                                        ? ""
+                                        : ", in chapter " + next.topology().chapter() + ", "
+                                                + next.topology().title())
+                                + ": queuelab next says what to read"),
+                        () -> out.println("Every exercise passes."));
         out.flush();
         return OK;
     }

@@ -26,8 +26,7 @@ public final class Course {
     private static final Pattern END = Pattern.compile("\\s*// end exercise \\d+");
     private static final Pattern METHOD = Pattern.compile("\\s+(?:public|protected|private)[^=(]*\\s(\\w+)\\(.*");
 
-    private Course() {
-    }
+    private Course() {}
 
     /** The stub of {@code exercise}: the solution with each marked region replaced by a throw naming its method. */
     public static String stub(Exercise exercise, String solution) {
@@ -43,9 +42,11 @@ public final class Course {
             if (begin.matches()) {
                 inRegion = true;
                 String indent = begin.group(1);
-                out.add(indent + "// Exercise " + begin.group(2) + ": yours to write; the task is in the README.md next to this file.");
-                out.add(indent + "throw new UnsupportedOperationException(\"exercise " + begin.group(2) + ": " + exercise.className()
-                        + "." + method + " is not written yet; the task is in the README.md next to " + exercise.fileName() + "\");");
+                out.add(indent + "// Exercise " + begin.group(2)
+                        + ": yours to write; the task is in the README.md next to this file.");
+                out.add(indent + "throw new UnsupportedOperationException(\"exercise " + begin.group(2) + ": "
+                        + exercise.className() + "." + method
+                        + " is not written yet; the task is in the README.md next to " + exercise.fileName() + "\");");
             } else if (END.matcher(line).matches()) {
                 inRegion = false;
             } else if (!inRegion) {
@@ -57,7 +58,12 @@ public final class Course {
 
     /** The solution as a learner reads it: without the region markers. */
     public static String shown(String solution) {
-        return String.join("\n", solution.lines().filter(l -> !BEGIN.matcher(l).matches() && !END.matcher(l).matches()).toList())
+        return String.join(
+                        "\n",
+                        solution.lines()
+                                .filter(l -> !BEGIN.matcher(l).matches()
+                                        && !END.matcher(l).matches())
+                                .toList())
                 + "\n";
     }
 
@@ -75,7 +81,9 @@ public final class Course {
                     String fresh = stub(e, Files.readString(solution));
                     String old = Files.exists(stub) ? Files.readString(stub) : null;
                     if (!fresh.equals(old)) {
-                        if (old != null && Files.exists(mine) && Files.readString(mine).equals(old)) {
+                        if (old != null
+                                && Files.exists(mine)
+                                && Files.readString(mine).equals(old)) {
                             Files.writeString(mine, fresh);
                             written.add(mine);
                         }

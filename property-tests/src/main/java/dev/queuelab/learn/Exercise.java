@@ -20,9 +20,17 @@ import java.util.List;
  * @param referenceFile the reference class that keeps the same rules, from the repository's root
  * @param reference     the methods of that class that keep them
  */
-public record Exercise(int number, String slug, String title, String className, Topology topology,
-                       List<Property<?, ?, ?>> properties, String doc, String proved, String referenceFile,
-                       List<String> reference) {
+public record Exercise(
+        int number,
+        String slug,
+        String title,
+        String className,
+        Topology topology,
+        List<Property<?, ?, ?>> properties,
+        String doc,
+        String proved,
+        String referenceFile,
+        List<String> reference) {
 
     public Exercise {
         properties = List.copyOf(properties);
@@ -71,15 +79,15 @@ public record Exercise(int number, String slug, String title, String className, 
             throw new LearnerException(fileName() + " must declare the class " + qualifiedClassName()
                     + " (package and name as in the stub)");
         } catch (NoSuchMethodException e) {
-            throw new LearnerException(className + " must keep its public constructor " + className
-                    + "(" + config + " config, InstantSource clock): the checks build " + topology.noun() + "s with it");
+            throw new LearnerException(className + " must keep its public constructor " + className + "(" + config
+                    + " config, InstantSource clock): the checks build " + topology.noun() + "s with it");
         }
         return (cfg, clock) -> {
             try {
                 return constructor.newInstance(cfg, clock);
             } catch (InvocationTargetException e) {
                 if (e.getCause() instanceof RuntimeException r) {
-                    throw r;              // the learner's own exception: the engine reports it as a story
+                    throw r; // the learner's own exception: the engine reports it as a story
                 }
                 throw new IllegalStateException(e.getCause());
             } catch (ReflectiveOperationException e) {

@@ -36,8 +36,8 @@ public final class ExerciseCheck {
             if (only.isPresent() && only.get() != property) {
                 continue;
             }
-            CheckResult result = exercise.topology().check(property, implName, implementation,
-                    seed -> replay(property, seed), settings);
+            CheckResult result = exercise.topology()
+                    .check(property, implName, implementation, seed -> replay(property, seed), settings);
             results.add(result);
             if (!result.passed()) {
                 break;
@@ -47,6 +47,7 @@ public final class ExerciseCheck {
     }
 
     private String replay(Property<?, ?, ?> property, long seed) {
-        return "./queuelab check " + exercise.number() + " --property " + property.id() + " --seed " + seed + " --trials 1";
+        return "./queuelab check " + exercise.number() + " --property " + property.id() + " --seed " + seed
+                + " --trials 1";
     }
 }

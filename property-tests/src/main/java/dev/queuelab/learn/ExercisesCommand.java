@@ -5,11 +5,19 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 
 /** {@code queuelab exercises}: the path, chapter by chapter (a topology each), what is done and what comes next. */
-@Command(name = "exercises", mixinStandardHelpOptions = true,
+@Command(
+        name = "exercises",
+        mixinStandardHelpOptions = true,
         header = "List the exercises in order, with what is done and what comes next.",
-        description = {"Each chapter builds one topology, each exercise one concept: complete one class until its checks pass.",
-                "", "Examples:", "  queuelab exercises", "  queuelab check"},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:listed", "2:the progress file is damaged"})
+        description = {
+            "Each chapter builds one topology, each exercise one concept: complete one class until its checks pass.",
+            "",
+            "Examples:",
+            "  queuelab exercises",
+            "  queuelab check"
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:listed", "2:the progress file is damaged"})
 public final class ExercisesCommand extends LearnerCommand {
 
     @Override
@@ -25,15 +33,21 @@ public final class ExercisesCommand extends LearnerCommand {
                     + style.bar(progress.doneCount(chapter), chapter.exercises().size()));
             for (Exercise e : chapter.exercises()) {
                 boolean next = progress.next().filter(e::equals).isPresent();
-                out.printf("  %s %d. %-46s %s%s%n", progress.isDone(e) ? style.tick() : style.pending(), e.number(), e.title(),
-                        folder.relativize(workspace.learnerFile(e)), next ? "  " + style.strong("<- next") : "");
+                out.printf(
+                        "  %s %d. %-46s %s%s%n",
+                        progress.isDone(e) ? style.tick() : style.pending(),
+                        e.number(),
+                        e.title(),
+                        folder.relativize(workspace.learnerFile(e)),
+                        next ? "  " + style.strong("<- next") : "");
             }
         }
         out.println();
-        progress.next().ifPresentOrElse(
-                n -> out.println("Next: " + n.label() + "; queuelab next says what to read, then queuelab check "
-                        + n.number() + "."),
-                () -> out.println(style.good("Every exercise passes.")));
+        progress.next()
+                .ifPresentOrElse(
+                        n -> out.println("Next: " + n.label()
+                                + "; queuelab next says what to read, then queuelab check " + n.number() + "."),
+                        () -> out.println(style.good("Every exercise passes.")));
         return Coach.OK;
     }
 }

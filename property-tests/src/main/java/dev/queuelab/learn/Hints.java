@@ -9,8 +9,7 @@ import java.util.List;
 /** An exercise's hints, from vague to nearly the answer: the sections "## Hint 1", "## Hint 2"... of its hints.md. */
 public final class Hints {
 
-    private Hints() {
-    }
+    private Hints() {}
 
     public static List<String> read(Path file) {
         String text;

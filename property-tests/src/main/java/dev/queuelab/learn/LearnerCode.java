@@ -45,22 +45,35 @@ public final class LearnerCode {
     public Path compileTo(Exercise exercise, Path sourceDir) {
         List<Path> sources = workspace.javaFiles(sourceDir);
         if (sources.stream().noneMatch(p -> p.getFileName().toString().equals(exercise.fileName()))) {
-            throw new LearnerException(workspace.show(sourceDir.resolve(exercise.fileName())) + " is missing: restore it"
-                    + " with queuelab reset " + exercise.number());
+            throw new LearnerException(workspace.show(sourceDir.resolve(exercise.fileName()))
+                    + " is missing: restore it" + " with queuelab reset " + exercise.number());
         }
         sources.forEach(this::requireApiOnly);
         Path out = workspace.stateDir().resolve("classes").resolve(exercise.slug());
         clean(out);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
-            throw new LearnerException("this Java runtime has no compiler: run queuelab with a JDK 17 or newer (JAVA_HOME)");
+            throw new LearnerException(
+                    "this Java runtime has no compiler: run queuelab with a JDK 17 or newer (JAVA_HOME)");
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-d", out.toString(), "-classpath", apiLocation().toString(),
-                    "--release", "17", "-proc:none", "-encoding", "UTF-8", "-Xlint:none", "-nowarn");
-            boolean ok = javac.getTask(null, files, diagnostics, options, null,
-                    files.getJavaFileObjectsFromPaths(sources)).call();
+        try (StandardJavaFileManager files =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            List<String> options = List.of(
+                    "-d",
+                    out.toString(),
+                    "-classpath",
+                    apiLocation().toString(),
+                    "--release",
+                    "17",
+                    "-proc:none",
+                    "-encoding",
+                    "UTF-8",
+                    "-Xlint:none",
+                    "-nowarn");
+            boolean ok = javac.getTask(
+                            null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources))
+                    .call();
             if (!ok) {
                 throw new LearnerException(describe(exercise, diagnostics.getDiagnostics()), Coach.CHECK_FAILED);
             }
@@ -88,7 +101,8 @@ public final class LearnerCode {
 
     /** As javac prints them: the file and line, the message, the source line with a caret, the rest of the message. */
     private String describe(Exercise exercise, List<Diagnostic<? extends JavaFileObject>> all) {
-        List<Diagnostic<? extends JavaFileObject>> errors = all.stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
+        List<Diagnostic<? extends JavaFileObject>> errors =
+                all.stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
         StringBuilder text = new StringBuilder("your code for " + exercise.label() + " does not compile:\n");
         errors.stream().limit(SHOWN_ERRORS).forEach(d -> text.append(javacStyle(d)));
         text.append(errors.size()).append(errors.size() == 1 ? " error" : " errors");
@@ -101,8 +115,15 @@ public final class LearnerCode {
     private String javacStyle(Diagnostic<? extends JavaFileObject> d) {
         String[] message = d.getMessage(Locale.ROOT).split("\\R", -1);
         StringBuilder text = new StringBuilder();
-        String file = d.getSource() == null ? "?" : workspace.show(Path.of(d.getSource().toUri()));
-        text.append(file).append(':').append(d.getLineNumber()).append(": error: ").append(message[0]).append('\n');
+        String file = d.getSource() == null
+                ? "?"
+                : workspace.show(Path.of(d.getSource().toUri()));
+        text.append(file)
+                .append(':')
+                .append(d.getLineNumber())
+                .append(": error: ")
+                .append(message[0])
+                .append('\n');
         sourceLine(d).ifPresent(line -> {
             int column = (int) Math.min(Math.max(d.getColumnNumber() - 1, 0), line.length());
             // keep the line's own tabs before the caret, so it lines up under the same character as in javac
@@ -121,7 +142,9 @@ public final class LearnerCode {
         }
         try {
             String[] lines = d.getSource().getCharContent(true).toString().split("\\R", -1);
-            return d.getLineNumber() <= lines.length ? Optional.of(lines[(int) d.getLineNumber() - 1]) : Optional.empty();
+            return d.getLineNumber() <= lines.length
+                    ? Optional.of(lines[(int) d.getLineNumber() - 1])
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -129,7 +152,8 @@ public final class LearnerCode {
 
     private static Topology.Maker load(Exercise exercise, Path out) {
         try {
-            return exercise.factory(new URLClassLoader(new URL[] {out.toUri().toURL()}, WorkQueue.class.getClassLoader()));
+            return exercise.factory(
+                    new URLClassLoader(new URL[] {out.toUri().toURL()}, WorkQueue.class.getClassLoader()));
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
@@ -138,7 +162,11 @@ public final class LearnerCode {
     /** Where the api's classes are (the reference module's classes or jar): the one thing exercises compile against. */
     private static Path apiLocation() {
         try {
-            return Path.of(WorkQueue.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(WorkQueue.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -16,7 +16,9 @@ abstract class LearnerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--no-color", description = "Plain text: no colour, no Unicode (also when output is not a terminal).")
+    @Option(
+            names = "--no-color",
+            description = "Plain text: no colour, no Unicode (also when output is not a terminal).")
     boolean noColor;
 
     Workspace workspace = Workspace.current();
@@ -28,8 +30,10 @@ abstract class LearnerCommand implements Callable<Integer> {
         } catch (LearnerException e) {
             return fail(e.getMessage(), e.exitCode());
         } catch (UncheckedIOException e) {
-            return fail("cannot read or write " + e.getCause().getMessage() + ": check that the folder exists and is"
-                    + " writable (run queuelab from the repository's root)", Coach.BAD_INPUT);
+            return fail(
+                    "cannot read or write " + e.getCause().getMessage() + ": check that the folder exists and is"
+                            + " writable (run queuelab from the repository's root)",
+                    Coach.BAD_INPUT);
         } finally {
             spec.commandLine().getOut().flush();
         }

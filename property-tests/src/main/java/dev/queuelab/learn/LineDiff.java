@@ -11,8 +11,7 @@ final class LineDiff {
 
     private static final int CONTEXT = 2;
 
-    private LineDiff() {
-    }
+    private LineDiff() {}
 
     /** {@code --- a}, {@code +++ b} and the hunks, or an empty list when the texts have the same lines. */
     static List<String> unified(String fromName, String from, String toName, String to) {
@@ -21,10 +20,11 @@ final class LineDiff {
         int[][] common = new int[a.length + 1][b.length + 1];
         for (int i = a.length - 1; i >= 0; i--) {
             for (int j = b.length - 1; j >= 0; j--) {
-                common[i][j] = a[i].equals(b[j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+                common[i][j] =
+                        a[i].equals(b[j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
             }
         }
-        List<String> edits = new ArrayList<>();             // ' ', '-' or '+' then the line
+        List<String> edits = new ArrayList<>(); // ' ', '-' or '+' then the line
         int i = 0;
         int j = 0;
         while (i < a.length || j < b.length) {

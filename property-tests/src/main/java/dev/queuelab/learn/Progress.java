@@ -20,8 +20,9 @@ import java.util.TreeMap;
  */
 public final class Progress {
 
-    private static final String HEADER = "# queuelab progress: which exercises pass and how many hints each has shown.\n"
-            + "# Delete this file to start the path again (your code stays as it is).\n";
+    private static final String HEADER =
+            "# queuelab progress: which exercises pass and how many hints each has shown.\n"
+                    + "# Delete this file to start the path again (your code stays as it is).\n";
 
     private final Path file;
     private final Map<String, Boolean> done = new TreeMap<>();
@@ -40,7 +41,8 @@ public final class Progress {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException | UncheckedIOException e) {
-            throw new LearnerException(p.shown() + " cannot be read (" + e.getMessage() + "): delete it to start the path again");
+            throw new LearnerException(
+                    p.shown() + " cannot be read (" + e.getMessage() + "): delete it to start the path again");
         }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();

@@ -15,11 +15,19 @@ record Recap(Workspace workspace, Exercise exercise) {
     static final String REFERENCE = "reference/src/main/java/dev/queuelab/reference/workqueue/SqsWorkQueue.java";
 
     List<String> lines() {
-        List<String> ranges = exercise.reference().stream().map(this::lines).flatMap(Optional::stream).toList();
-        String file = exercise.referenceFile().substring(exercise.referenceFile().lastIndexOf('/') + 1);
-        return List.of("You proved: " + exercise.proved() + ".",
-                "Read " + exercise.doc() + (ranges.isEmpty() ? "; the reference: " + file
-                        : "; the reference: " + file + ":" + String.join(" and :", ranges)) + ".");
+        List<String> ranges = exercise.reference().stream()
+                .map(this::lines)
+                .flatMap(Optional::stream)
+                .toList();
+        String file =
+                exercise.referenceFile().substring(exercise.referenceFile().lastIndexOf('/') + 1);
+        return List.of(
+                "You proved: " + exercise.proved() + ".",
+                "Read " + exercise.doc()
+                        + (ranges.isEmpty()
+                                ? "; the reference: " + file
+                                : "; the reference: " + file + ":" + String.join(" and :", ranges))
+                        + ".");
     }
 
     /** {@code 98-128}: from the method's declaration to its closing brace, or empty if it is not found. */

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -16,14 +16,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code queuelab reset N | --all}: pristine stubs back, the learner's files kept in a backup. */
-@Command(name = "reset", mixinStandardHelpOptions = true,
+@Command(
+        name = "reset",
+        mixinStandardHelpOptions = true,
         header = "Put an exercise's stub back as it was (your file is kept in a backup).",
-        description = {"Your current file is copied to .queuelab/backups/<time>/ first, so nothing is lost.",
-                "", "Examples:", "  queuelab reset 2", "  queuelab reset --all"},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:reset", "2:bad usage or input"})
+        description = {
+            "Your current file is copied to .queuelab/backups/<time>/ first, so nothing is lost.",
+            "",
+            "Examples:",
+            "  queuelab reset 2",
+            "  queuelab reset --all"
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:reset", "2:bad usage or input"})
 public final class ResetCommand extends LearnerCommand {
 
-    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     @ArgGroup(multiplicity = "1")
     Which which;

@@ -51,7 +51,9 @@ public record Style(boolean color, boolean unicode) {
 
     /** The engine's stories use a few arrows and marks; outside a terminal they become ASCII. */
     public String text(String story) {
-        return unicode ? story : story.replace("✗", "x").replace("→", "->").replace("✔", "ok").replace("—", "-");
+        return unicode
+                ? story
+                : story.replace("✗", "x").replace("→", "->").replace("✔", "ok").replace("—", "-");
     }
 
     /** {@code [████░░░░] 2/4}, or {@code [####----] 2/4} without Unicode. */

@@ -24,26 +24,41 @@ import java.util.function.LongFunction;
  * loop meets a topology's own checks; everything else speaks of {@link Property} and {@link CheckResult}.
  */
 public enum Topology {
-
-    WORK_QUEUE("the work queue (SQS-style)", "queue", WorkQueue.class, WorkQueueConfig.class, Recap.REFERENCE,
-            "lanes, leases kept by deadline, no scans", "docs/work-queue.md#the-bug-gallery") {
+    WORK_QUEUE(
+            "the work queue (SQS-style)",
+            "queue",
+            WorkQueue.class,
+            WorkQueueConfig.class,
+            Recap.REFERENCE,
+            "lanes, leases kept by deadline, no scans",
+            "docs/work-queue.md#the-bug-gallery") {
         @Override
         public Property<?, ?, ?> property(String id) {
             return WorkQueueProperty.byId(id);
         }
 
         @Override
-        CheckResult check(Property<?, ?, ?> property, String implName, Maker maker, LongFunction<String> replay,
-                          Settings settings) {
+        CheckResult check(
+                Property<?, ?, ?> property,
+                String implName,
+                Maker maker,
+                LongFunction<String> replay,
+                Settings settings) {
             WorkQueueFactory factory = (config, clock) -> (WorkQueue) maker.make(config, clock);
-            return new WorkQueueCheck((WorkQueueProperty) property, implName, factory, (p, impl, seed) -> replay.apply(seed))
+            return new WorkQueueCheck(
+                            (WorkQueueProperty) property, implName, factory, (p, impl, seed) -> replay.apply(seed))
                     .run(settings);
         }
     },
 
-    LOG("the partitioned log (Kafka-style)", "log", PartitionedLog.class, LogConfig.class,
+    LOG(
+            "the partitioned log (Kafka-style)",
+            "log",
+            PartitionedLog.class,
+            LogConfig.class,
             Exercises.LOG_REFERENCE + "KafkaLog.java",
-            "segments, a group coordinator, producer state per partition", "docs/partitioned-log.md#the-bug-gallery") {
+            "segments, a group coordinator, producer state per partition",
+            "docs/partitioned-log.md#the-bug-gallery") {
         @Override
         public Property<?, ?, ?> property(String id) {
             return LogProperty.byId(id);
@@ -51,11 +66,20 @@ public enum Topology {
 
         /** What the learner's log supports is asked of a fresh one: properties beyond it skip themselves. */
         @Override
-        CheckResult check(Property<?, ?, ?> property, String implName, Maker maker, LongFunction<String> replay,
-                          Settings settings) {
+        CheckResult check(
+                Property<?, ?, ?> property,
+                String implName,
+                Maker maker,
+                LongFunction<String> replay,
+                Settings settings) {
             LogFactory factory = (config, clock) -> (PartitionedLog) maker.make(config, clock);
-            return new LogCheck((LogProperty) property, implName, factory.create(LogConfig.of(1), new SimClock()).capabilities(),
-                    factory, (p, impl, seed) -> replay.apply(seed)).run(settings);
+            return new LogCheck(
+                            (LogProperty) property,
+                            implName,
+                            factory.create(LogConfig.of(1), new SimClock()).capabilities(),
+                            factory,
+                            (p, impl, seed) -> replay.apply(seed))
+                    .run(settings);
         }
     };
 
@@ -73,8 +97,7 @@ public enum Topology {
     private final String shape;
     private final String gallery;
 
-    Topology(String title, String noun, Class<?> api, Class<?> config, String reference, String shape,
-             String gallery) {
+    Topology(String title, String noun, Class<?> api, Class<?> config, String reference, String shape, String gallery) {
         this.title = title;
         this.noun = noun;
         this.api = api;
@@ -88,8 +111,8 @@ public enum Topology {
     public abstract Property<?, ?, ?> property(String id);
 
     /** One property against the learner's class, with the command that replays a failing seed. */
-    abstract CheckResult check(Property<?, ?, ?> property, String implName, Maker maker, LongFunction<String> replay,
-                               Settings settings);
+    abstract CheckResult check(
+            Property<?, ?, ?> property, String implName, Maker maker, LongFunction<String> replay, Settings settings);
 
     /** The chapter's title: "the partitioned log (Kafka-style)". */
     public String title() {

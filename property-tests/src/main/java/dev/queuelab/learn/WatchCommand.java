@@ -25,10 +25,17 @@ import picocli.CommandLine.Parameters;
  * check, so a check after a save is warm; a learner's endless loop costs that worker, and the next save starts
  * another.
  */
-@Command(name = "watch", mixinStandardHelpOptions = true,
+@Command(
+        name = "watch",
+        mixinStandardHelpOptions = true,
         header = "Re-check an exercise whenever you save one of its files.",
-        description = {"Keep it running in a terminal beside your editor. Ctrl-C stops it.",
-                "", "Examples:", "  queuelab watch", "  queuelab watch 2"},
+        description = {
+            "Keep it running in a terminal beside your editor. Ctrl-C stops it.",
+            "",
+            "Examples:",
+            "  queuelab watch",
+            "  queuelab watch 2"
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every exercise passes", "2:bad usage or input", "130:stopped with Ctrl-C"})
 public final class WatchCommand extends LearnerCommand {
@@ -38,10 +45,16 @@ public final class WatchCommand extends LearnerCommand {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    @Parameters(arity = "0..1", paramLabel = "N", description = "The exercise to start with (default: the next one not done).")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "N",
+            description = "The exercise to start with (default: the next one not done).")
     String exercise;
 
-    @Option(names = "--limit", paramLabel = "SECONDS", description = "Stop your code if a check runs longer (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--limit",
+            paramLabel = "SECONDS",
+            description = "Stop your code if a check runs longer (default: ${DEFAULT-VALUE}).",
             defaultValue = "20")
     int limitSeconds;
 
@@ -59,13 +72,17 @@ public final class WatchCommand extends LearnerCommand {
         Style style = style();
         Duration limit = CheckCommand.limit(limitSeconds);
         int checks = 0;
-        try (WatchService watcher = FileSystems.getDefault().newWatchService(); CheckProcess worker = new CheckProcess().warm()) {
+        try (WatchService watcher = FileSystems.getDefault().newWatchService();
+                CheckProcess worker = new CheckProcess().warm()) {
             Coach coach = new Coach(workspace, out, style, worker, limit);
-            Optional<Exercise> current = exercise != null ? Optional.of(Exercises.find(exercise)) : progress().next();
+            Optional<Exercise> current = exercise != null
+                    ? Optional.of(Exercises.find(exercise))
+                    : progress().next();
             while (current.isPresent() && checks < maxChecks) {
                 Exercise e = current.get();
                 Path dir = workspace.learnerDir(e);
-                WatchKey key = dir.register(watcher, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
+                WatchKey key = dir.register(
+                        watcher, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
                 if (checks > 0) {
                     separate(out, style);
                 }
@@ -76,12 +93,13 @@ public final class WatchCommand extends LearnerCommand {
                     current = progress().next();
                     continue;
                 }
-                out.println(style.faint("Watching " + workspace.show(dir) + ": save a file to check again (Ctrl-C stops)."));
+                out.println(style.faint(
+                        "Watching " + workspace.show(dir) + ": save a file to check again (Ctrl-C stops)."));
                 out.flush();
                 if (checks < maxChecks) {
                     awaitSave(watcher);
                 }
-                key.cancel();                    // and the same exercise again, after the save
+                key.cancel(); // and the same exercise again, after the save
             }
             if (current.isEmpty()) {
                 out.println(style.good("Every exercise passes."));
@@ -99,7 +117,8 @@ public final class WatchCommand extends LearnerCommand {
     private void separate(PrintWriter out, Style style) {
         String mark = style.unicode() ? "─" : "-";
         out.println();
-        out.println(style.faint(mark.repeat(10) + " " + TIME.format(clock.instant().atZone(clock.getZone())) + " " + mark.repeat(60)));
+        out.println(style.faint(
+                mark.repeat(10) + " " + TIME.format(clock.instant().atZone(clock.getZone())) + " " + mark.repeat(60)));
     }
 
     /** A compile error or a damaged file is said, and the watch goes on: the next save may fix it. */

@@ -23,7 +23,9 @@ public record Workspace(Path root) {
     /** The root the launcher names ({@code -Dqueuelab.root}), or the working directory. */
     public static Workspace current() {
         String root = System.getProperty("queuelab.root");
-        return new Workspace(Path.of(root == null || root.isBlank() ? "." : root).toAbsolutePath().normalize());
+        return new Workspace(Path.of(root == null || root.isBlank() ? "." : root)
+                .toAbsolutePath()
+                .normalize());
     }
 
     public Path learnerDir(Exercise e) {

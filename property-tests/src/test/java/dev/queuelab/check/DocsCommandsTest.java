@@ -52,7 +52,8 @@ class DocsCommandsTest {
 
     private static boolean testMethodExists(String className, String method) throws IOException {
         try (Stream<Path> files = Files.walk(ROOT)) {
-            return files.filter(f -> f.getFileName().toString().equals(className + ".java") && f.toString().contains("src/test"))
+            return files.filter(f -> f.getFileName().toString().equals(className + ".java")
+                            && f.toString().contains("src/test"))
                     .anyMatch(f -> read(f).contains("void " + method + "("));
         }
     }

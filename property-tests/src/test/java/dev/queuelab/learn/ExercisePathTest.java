@@ -30,48 +30,72 @@ class ExercisePathTest {
     @TestFactory
     Stream<DynamicTest> shouldFailWithAShortStoryWhenTheStubIsPristine() {
         Workspace ws = copyOfCourse();
-        return Exercises.ALL.stream().map(e -> DynamicTest.dynamicTest(e.label(), () -> {
-            List<CheckResult> results = run(ws, e, ws.stubDir(e));
-            CheckResult last = results.get(results.size() - 1);
-            assertThat(last.passed()).as("the pristine stub of %s must fail its check", e.label()).isFalse();
-            assertThat(last.anomaly()).as("a pristine stub fails with an anomaly, not a coverage shortfall").isPresent();
-            assertThat(last.storySteps()).as("the story of a pristine stub is short:%n%s", last.report()).isLessThanOrEqualTo(8);
-            assertThat(last.report()).contains("not written yet").contains("./queuelab check " + e.number());
-        }));
+        return Exercises.ALL.stream()
+                .map(e -> DynamicTest.dynamicTest(e.label(), () -> {
+                    List<CheckResult> results = run(ws, e, ws.stubDir(e));
+                    CheckResult last = results.get(results.size() - 1);
+                    assertThat(last.passed())
+                            .as("the pristine stub of %s must fail its check", e.label())
+                            .isFalse();
+                    assertThat(last.anomaly())
+                            .as("a pristine stub fails with an anomaly, not a coverage shortfall")
+                            .isPresent();
+                    assertThat(last.storySteps())
+                            .as("the story of a pristine stub is short:%n%s", last.report())
+                            .isLessThanOrEqualTo(8);
+                    assertThat(last.report()).contains("not written yet").contains("./queuelab check " + e.number());
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> shouldPassEveryCheckWhenTheSolutionIsInPlace() {
         Workspace ws = copyOfCourse();
-        return Exercises.ALL.stream().map(e -> DynamicTest.dynamicTest(e.label(), () -> {
-            List<CheckResult> results = run(ws, e, ws.solutionDir(e));
-            assertThat(results).as("one result per property of %s", e.label()).hasSize(e.properties().size());
-            for (CheckResult r : results) {
-                assertThat(r.passed()).as(r.report()).isTrue();
-            }
-        }));
+        return Exercises.ALL.stream()
+                .map(e -> DynamicTest.dynamicTest(e.label(), () -> {
+                    List<CheckResult> results = run(ws, e, ws.solutionDir(e));
+                    assertThat(results)
+                            .as("one result per property of %s", e.label())
+                            .hasSize(e.properties().size());
+                    for (CheckResult r : results) {
+                        assertThat(r.passed()).as(r.report()).isTrue();
+                    }
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> shouldExplainEveryExerciseWhenALearnerOpensIt() {
         Workspace ws = new Workspace(REPO);
-        return Exercises.ALL.stream().map(e -> DynamicTest.dynamicTest(e.label(), () -> {
-            assertThat(Hints.read(ws.hints(e))).as("progressive hints for %s", e.label()).hasSizeGreaterThanOrEqualTo(3);
-            String readme = Files.readString(ws.readme(e));
-            assertThat(readme).as("the README of %s names its file, its check and its doc section", e.label())
-                    .contains(e.fileName()).contains("./queuelab check " + e.number())
-                    .contains(e.doc().substring(e.doc().indexOf('#')));
-            assertThat(REPO.resolve(e.doc().substring(0, e.doc().indexOf('#')))).exists();
-            assertThat(anchors(REPO.resolve(e.doc().substring(0, e.doc().indexOf('#')))))
-                    .as("the doc section %s exists", e.doc()).contains(e.doc().substring(e.doc().indexOf('#') + 1));
-            assertThat(ws.javaFiles(ws.stubDir(e))).extracting(p -> p.getFileName().toString()).contains(e.fileName());
-            List<String> recap = new Recap(ws, e).lines();
-            String reference = e.referenceFile().substring(e.referenceFile().lastIndexOf('/') + 1);
-            assertThat(recap.get(1)).as("the recap of %s finds its reference methods %s in %s", e.label(), e.reference(), reference)
-                    .matches(".*" + reference.replace(".", "\\.") + ":\\d+-\\d+ and :\\d+-\\d+\\.");
-            assertThat(recap).as("the recap of %s fits a terminal's 120 columns", e.label())
-                    .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
-        }));
+        return Exercises.ALL.stream()
+                .map(e -> DynamicTest.dynamicTest(e.label(), () -> {
+                    assertThat(Hints.read(ws.hints(e)))
+                            .as("progressive hints for %s", e.label())
+                            .hasSizeGreaterThanOrEqualTo(3);
+                    String readme = Files.readString(ws.readme(e));
+                    assertThat(readme)
+                            .as("the README of %s names its file, its check and its doc section", e.label())
+                            .contains(e.fileName())
+                            .contains("./queuelab check " + e.number())
+                            .contains(e.doc().substring(e.doc().indexOf('#')));
+                    assertThat(REPO.resolve(e.doc().substring(0, e.doc().indexOf('#'))))
+                            .exists();
+                    assertThat(anchors(REPO.resolve(e.doc().substring(0, e.doc().indexOf('#')))))
+                            .as("the doc section %s exists", e.doc())
+                            .contains(e.doc().substring(e.doc().indexOf('#') + 1));
+                    assertThat(ws.javaFiles(ws.stubDir(e)))
+                            .extracting(p -> p.getFileName().toString())
+                            .contains(e.fileName());
+                    List<String> recap = new Recap(ws, e).lines();
+                    String reference =
+                            e.referenceFile().substring(e.referenceFile().lastIndexOf('/') + 1);
+                    assertThat(recap.get(1))
+                            .as(
+                                    "the recap of %s finds its reference methods %s in %s",
+                                    e.label(), e.reference(), reference)
+                            .matches(".*" + reference.replace(".", "\\.") + ":\\d+-\\d+ and :\\d+-\\d+\\.");
+                    assertThat(recap)
+                            .as("the recap of %s fits a terminal's 120 columns", e.label())
+                            .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
+                }));
     }
 
     private static List<CheckResult> run(Workspace ws, Exercise e, Path sources) {
@@ -106,9 +130,12 @@ class ExercisePathTest {
 
     /** The anchors of a Markdown page's headings, as GitHub makes them: lower case, punctuation out, spaces to '-'. */
     static List<String> anchors(Path page) throws IOException {
-        return Files.readAllLines(page).stream().filter(l -> l.startsWith("#"))
-                .map(l -> l.replaceFirst("^#+\\s*", "").toLowerCase(java.util.Locale.ROOT)
-                        .replaceAll("[^a-z0-9 \\-]", "").replace(' ', '-'))
+        return Files.readAllLines(page).stream()
+                .filter(l -> l.startsWith("#"))
+                .map(l -> l.replaceFirst("^#+\\s*", "")
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^a-z0-9 \\-]", "")
+                        .replace(' ', '-'))
                 .toList();
     }
 }

@@ -36,32 +36,43 @@ class LearnerCommandsTest {
         Path reference = root.resolve(Recap.REFERENCE);
         Files.createDirectories(reference.getParent());
         Files.copy(ExercisePathTest.REPO.resolve(Recap.REFERENCE), reference);
-        Files.copy(ws.stubDir(first).resolve("AckQueue.java"), ws.learnerFile(first), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                ws.stubDir(first).resolve("AckQueue.java"), ws.learnerFile(first), StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
     void shouldTellTheStoryAndPointToHelpWhenTheStubIsPristine() {
         Run run = run(new CheckCommand(), "1");
         assertThat(run.code).isEqualTo(Coach.CHECK_FAILED);
-        assertThat(run.out).contains("FAIL work-queue/acks failed", "operation-failed", "AckQueue.receive is not written yet",
-                "./queuelab check 1 --property acks --seed", "docs/work-queue.md#competing-consumers-and-acks",
-                "queuelab hint 1 (0 of 4 hints seen)");
+        assertThat(run.out)
+                .contains(
+                        "FAIL work-queue/acks failed",
+                        "operation-failed",
+                        "AckQueue.receive is not written yet",
+                        "./queuelab check 1 --property acks --seed",
+                        "docs/work-queue.md#competing-consumers-and-acks",
+                        "queuelab hint 1 (0 of 4 hints seen)");
         assertThat(run.out).as("plain ASCII outside a terminal").doesNotContain("✗", "→");
         assertThat(Progress.load(ws.progressFile()).isDone(first)).isFalse();
     }
 
     @Test
     void shouldMarkDoneAndOfferTheNextWhenTheSolutionIsInPlace() throws IOException {
-        assertThat(run(new SolutionCommand(), "1").code).as("no solution before the pass").isEqualTo(Coach.CHECK_FAILED);
+        assertThat(run(new SolutionCommand(), "1").code)
+                .as("no solution before the pass")
+                .isEqualTo(Coach.CHECK_FAILED);
         solve(first);
         Run check = run(new CheckCommand());
         assertThat(check.code).isEqualTo(Coach.OK);
-        assertThat(check.out).contains("PASS work-queue/acks passed 300 scenarios", "Exercise 1 passes.", "1/4",
-                "Next: exercise 2");
+        assertThat(check.out)
+                .contains("PASS work-queue/acks passed 300 scenarios", "Exercise 1 passes.", "1/4", "Next: exercise 2");
         Run path = run(new ExercisesCommand());
-        assertThat(path.out).contains("[x] 1. competing consumers and acks")
-                .contains("[ ] 2. visibility timeout").contains("ex02_visibility/VisibilityQueue.java  <- next");
-        assertThat(path.out.lines()).as("no line of the path wider than 120 columns:%n%s", path.out)
+        assertThat(path.out)
+                .contains("[x] 1. competing consumers and acks")
+                .contains("[ ] 2. visibility timeout")
+                .contains("ex02_visibility/VisibilityQueue.java  <- next");
+        assertThat(path.out.lines())
+                .as("no line of the path wider than 120 columns:%n%s", path.out)
                 .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(120));
         assertThat(run(new SolutionCommand(), "1").out).contains("AckQueue.java is the solution, line for line");
     }
@@ -70,15 +81,18 @@ class LearnerCommandsTest {
     void shouldShowADiffFromTheLearnersFileWhenTheSolutionIsAskedFor() {
         Run diff = run(new SolutionCommand(), "1", "--force");
         assertThat(diff.code).isEqualTo(Coach.OK);
-        assertThat(diff.out).as("a unified diff from the stub in place to the solution:%n%s", diff.out)
+        assertThat(diff.out)
+                .as("a unified diff from the stub in place to the solution:%n%s", diff.out)
                 .contains("--- exercises/src/main/java/dev/queuelab/exercises/ex01_acks/AckQueue.java (yours)")
                 .containsPattern("@@ -\\d+,\\d+ \\+\\d+,\\d+ @@")
-                .contains("-        throw new UnsupportedOperationException(\"exercise 1: AckQueue.send is not written yet")
+                .contains(
+                        "-        throw new UnsupportedOperationException(\"exercise 1: AckQueue.send is not written yet")
                 .contains("+        entries.put(message.id(), new Entry(message, now));")
                 .doesNotContain("package dev.queuelab", "begin exercise", "DuplicateMessageIdException", "requireBatch")
                 .contains("You proved: ", "SqsWorkQueue.java");
         Run full = run(new SolutionCommand(), "1", "--force", "--full");
-        assertThat(full.out).contains("package dev.queuelab.exercises.ex01_acks;", "class AckQueue implements WorkQueue")
+        assertThat(full.out)
+                .contains("package dev.queuelab.exercises.ex01_acks;", "class AckQueue implements WorkQueue")
                 .doesNotContain("begin exercise", "@@ -");
     }
 
@@ -94,7 +108,9 @@ class LearnerCommandsTest {
     @Test
     void shouldShowOneMoreHintWhenAskedAgain() {
         assertThat(run(new HintCommand(), "1").out).contains("Hint 1 of 4").doesNotContain("Hint 2");
-        assertThat(run(new HintCommand(), "1").out).contains("Hint 1", "Hint 2 of 4").doesNotContain("Hint 3");
+        assertThat(run(new HintCommand(), "1").out)
+                .contains("Hint 1", "Hint 2 of 4")
+                .doesNotContain("Hint 3");
         run(new HintCommand(), "1");
         run(new HintCommand(), "1");
         assertThat(run(new HintCommand(), "1").out).contains("Hint 4 of 4", "That was the last hint");
@@ -109,7 +125,8 @@ class LearnerCommandsTest {
         reset.clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
         Run run = run(reset, "1");
         assertThat(run.code).isEqualTo(Coach.OK);
-        assertThat(ws.learnerFile(first)).hasSameTextualContentAs(ws.stubDir(first).resolve("AckQueue.java"));
+        assertThat(ws.learnerFile(first))
+                .hasSameTextualContentAs(ws.stubDir(first).resolve("AckQueue.java"));
         assertThat(root.resolve(".queuelab/backups/20261127-100000/ex01_acks/AckQueue.java"))
                 .hasContent(Course.shown(Files.readString(ws.solutionDir(first).resolve("AckQueue.java"))));
         assertThat(Progress.load(ws.progressFile()).isDone(first)).isFalse();
@@ -119,12 +136,17 @@ class LearnerCommandsTest {
     @Test
     void shouldPrintJavacsDiagnosticWhenTheCodeDoesNotCompile() throws IOException {
         Path file = ws.learnerFile(first);
-        Files.writeString(file, Files.readString(file).replace("private final InstantSource clock;", "private final InstantSource clock"));
+        Files.writeString(
+                file,
+                Files.readString(file)
+                        .replace("private final InstantSource clock;", "private final InstantSource clock"));
         Run run = run(new CheckCommand(), "1");
         assertThat(run.code).isEqualTo(Coach.CHECK_FAILED);
-        assertThat(run.err).as("javac's own layout: file:line: error, the source line, a caret under the spot, a count")
-                .containsPattern("exercises/src/main/java/dev/queuelab/exercises/ex01_acks/AckQueue.java:\\d+: error: ';' expected\n"
-                        + "    private final InstantSource clock\n {37}\\^\n1 error\n")
+        assertThat(run.err)
+                .as("javac's own layout: file:line: error, the source line, a caret under the spot, a count")
+                .containsPattern(
+                        "exercises/src/main/java/dev/queuelab/exercises/ex01_acks/AckQueue.java:\\d+: error: ';' expected\n"
+                                + "    private final InstantSource clock\n {37}\\^\n1 error\n")
                 .doesNotContain("Exception", "\tat ");
     }
 
@@ -134,21 +156,34 @@ class LearnerCommandsTest {
         Files.writeString(file, Files.readString(file).replace("Instant ", "Instnat "));
         Run run = run(new CheckCommand(), "1");
         assertThat(run.code).isEqualTo(Coach.CHECK_FAILED);
-        assertThat(run.err.split("error: cannot find symbol", -1)).as("three diagnostics shown of many:%n%s", run.err).hasSize(4);
-        assertThat(run.err).containsPattern("\\d+ errors \\(the first 3 are shown").contains("  symbol:   class Instnat");
+        assertThat(run.err.split("error: cannot find symbol", -1))
+                .as("three diagnostics shown of many:%n%s", run.err)
+                .hasSize(4);
+        assertThat(run.err)
+                .containsPattern("\\d+ errors \\(the first 3 are shown")
+                .contains("  symbol:   class Instnat");
     }
 
     @Test
     void shouldNameTheMethodAndExitOneWhenTheCodeLoopsForEver() throws IOException {
         Path file = ws.learnerFile(first);
         solve(first);
-        Files.writeString(file, Files.readString(file).replace("return e.hiddenUntil != null && now.isBefore(e.hiddenUntil);",
-                "while (e.receives > 1) { now = now.plusMillis(0); }\n        return e.hiddenUntil != null && now.isBefore(e.hiddenUntil);"));
+        Files.writeString(
+                file,
+                Files.readString(file)
+                        .replace(
+                                "return e.hiddenUntil != null && now.isBefore(e.hiddenUntil);",
+                                "while (e.receives > 1) { now = now.plusMillis(0); }\n        return e.hiddenUntil != null && now.isBefore(e.hiddenUntil);"));
         Run run = run(new CheckCommand(), "1", "--limit", "2");
-        assertThat(run.code).as("a loop is the code failing, not bad usage:%n%s", run.err).isEqualTo(Coach.CHECK_FAILED);
-        assertThat(run.err).as("the method that did not return, where it was, the calls that led there")
-                .containsPattern("AckQueue\\.\\w+ did not return within 2 s: it was at AckQueue\\.java:\\d+ \\(in isHidden\\)")
-                .contains("<- did not return", "--limit SECONDS").doesNotContain("\tat ");
+        assertThat(run.code)
+                .as("a loop is the code failing, not bad usage:%n%s", run.err)
+                .isEqualTo(Coach.CHECK_FAILED);
+        assertThat(run.err)
+                .as("the method that did not return, where it was, the calls that led there")
+                .containsPattern(
+                        "AckQueue\\.\\w+ did not return within 2 s: it was at AckQueue\\.java:\\d+ \\(in isHidden\\)")
+                .contains("<- did not return", "--limit SECONDS")
+                .doesNotContain("\tat ");
         assertThat(run(new CheckCommand(), "1", "--limit", "0").err).contains("--limit is 0: give the seconds");
     }
 
@@ -159,19 +194,32 @@ class LearnerCommandsTest {
         assertThat(run.code).as(run.out + run.err).isEqualTo(Coach.CHECK_FAILED);
         assertThat(run.out.lines().filter(l -> l.matches("(PASS|FAIL) \\d\\. .*")))
                 .as("one verdict line per exercise:%n%s", run.out)
-                .containsExactly("PASS 1. competing consumers and acks", "FAIL 2. visibility timeout, redelivery and extension",
-                        "FAIL 3. dead-letter queue and redrive", "FAIL 4. FIFO message groups and the dedup window",
-                        "FAIL 5. keys, partitions and per-key order", "FAIL 6. committed offsets, resume and replay",
-                        "FAIL 7. consumer groups and rebalancing", "FAIL 8. the idempotent producer");
-        assertThat(run.out).contains("operation-failed at step", "(queuelab check 2 tells the story)", "(queuelab check 8 tells the story)",
-                "7 of 8 exercises do not pass yet");
+                .containsExactly(
+                        "PASS 1. competing consumers and acks",
+                        "FAIL 2. visibility timeout, redelivery and extension",
+                        "FAIL 3. dead-letter queue and redrive",
+                        "FAIL 4. FIFO message groups and the dedup window",
+                        "FAIL 5. keys, partitions and per-key order",
+                        "FAIL 6. committed offsets, resume and replay",
+                        "FAIL 7. consumer groups and rebalancing",
+                        "FAIL 8. the idempotent producer");
+        assertThat(run.out)
+                .contains(
+                        "operation-failed at step",
+                        "(queuelab check 2 tells the story)",
+                        "(queuelab check 8 tells the story)",
+                        "7 of 8 exercises do not pass yet");
         assertThat(run(new CheckCommand(), "--all", "2").code).isEqualTo(Coach.BAD_INPUT);
     }
 
     @Test
     void shouldSayWhatToReadAndRunWhenAskedWhatIsNext() throws IOException {
-        assertThat(run(new NextCommand()).out).contains("Next: exercise 1 (competing consumers and acks)",
-                "docs/work-queue.md#competing-consumers-and-acks", "ex01_acks/README.md", "queuelab check 1");
+        assertThat(run(new NextCommand()).out)
+                .contains(
+                        "Next: exercise 1 (competing consumers and acks)",
+                        "docs/work-queue.md#competing-consumers-and-acks",
+                        "ex01_acks/README.md",
+                        "queuelab check 1");
         solve(first);
         run(new CheckCommand(), "1");
         assertThat(run(new NextCommand()).out).contains("Next: exercise 2", "queuelab check 2");
@@ -185,16 +233,23 @@ class LearnerCommandsTest {
         int passed = lines.indexOf("Exercise 1 passes. [#####---------------] 1/4");
         assertThat(passed).as("the pass line:%n%s", run.out).isNotNegative();
         assertThat(lines.get(passed + 1)).startsWith("You proved: a message is hidden");
-        assertThat(lines.get(passed + 2)).matches("Read docs/work-queue.md#competing-consumers-and-acks; the reference: "
-                + "SqsWorkQueue.java:\\d+-\\d+ and :\\d+-\\d+\\.");
-        assertThat(run.out.lines()).as("no line wider than a terminal's 120 columns").allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(120));
+        assertThat(lines.get(passed + 2))
+                .matches("Read docs/work-queue.md#competing-consumers-and-acks; the reference: "
+                        + "SqsWorkQueue.java:\\d+-\\d+ and :\\d+-\\d+\\.");
+        assertThat(run.out.lines())
+                .as("no line wider than a terminal's 120 columns")
+                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(120));
     }
 
     @Test
     void shouldRefuseTheReferenceWhenAnExerciseImportsIt() throws IOException {
         Path file = ws.learnerFile(first);
-        Files.writeString(file, Files.readString(file).replace("import dev.queuelab.api.Delivery;",
-                "import dev.queuelab.api.Delivery;\nimport dev.queuelab.reference.workqueue.SqsWorkQueue;"));
+        Files.writeString(
+                file,
+                Files.readString(file)
+                        .replace(
+                                "import dev.queuelab.api.Delivery;",
+                                "import dev.queuelab.api.Delivery;\nimport dev.queuelab.reference.workqueue.SqsWorkQueue;"));
         Run run = run(new CheckCommand(), "1");
         assertThat(run.code).isEqualTo(Coach.BAD_INPUT);
         assertThat(run.err).contains("AckQueue.java:4: exercises use the api only");
@@ -203,10 +258,15 @@ class LearnerCommandsTest {
     @Test
     void shouldNotCompileWhenAnExerciseNamesTheReferenceByItsFullName() throws IOException {
         Path file = ws.learnerFile(first);
-        Files.writeString(file, Files.readString(file).replace("private final InstantSource clock;",
-                "private final InstantSource clock;\n    private dev.queuelab.reference.workqueue.SqsWorkQueue borrowed;"));
+        Files.writeString(
+                file,
+                Files.readString(file)
+                        .replace(
+                                "private final InstantSource clock;",
+                                "private final InstantSource clock;\n    private dev.queuelab.reference.workqueue.SqsWorkQueue borrowed;"));
         Run run = run(new CheckCommand(), "1");
-        assertThat(run.code).as("the compiler sees the api module alone, so no import line is needed to be refused")
+        assertThat(run.code)
+                .as("the compiler sees the api module alone, so no import line is needed to be refused")
                 .isEqualTo(Coach.CHECK_FAILED);
         assertThat(run.err).contains("error: package dev.queuelab.reference.workqueue does not exist");
     }
@@ -216,33 +276,52 @@ class LearnerCommandsTest {
         Exercise log = Exercises.find("5");
         Run fail = run(new CheckCommand(), "5");
         assertThat(fail.code).as(fail.out + fail.err).isEqualTo(Coach.CHECK_FAILED);
-        assertThat(fail.out).contains("Checking exercise 5 (keys, partitions and per-key order)", "FAIL log/partitioning failed",
-                "operation-failed at step 1", "KeyedLog.append is not written yet", "./queuelab check 5 --property partitioning --seed",
-                "docs/partitioned-log.md#exercise-5-keys-partitions-and-order", "queuelab hint 5 (0 of 4 hints seen)");
+        assertThat(fail.out)
+                .contains(
+                        "Checking exercise 5 (keys, partitions and per-key order)",
+                        "FAIL log/partitioning failed",
+                        "operation-failed at step 1",
+                        "KeyedLog.append is not written yet",
+                        "./queuelab check 5 --property partitioning --seed",
+                        "docs/partitioned-log.md#exercise-5-keys-partitions-and-order",
+                        "queuelab hint 5 (0 of 4 hints seen)");
         assertThat(run(new CheckCommand(), "5", "--property", "groups").err)
                 .contains("exercise 5 (keys, partitions and per-key order) is not judged by the property 'groups'");
         solve(log);
         Run pass = run(new CheckCommand(), "5");
         assertThat(pass.code).as(pass.out + pass.err).isEqualTo(Coach.OK);
-        assertThat(pass.out).contains("PASS log/partitioning passed 300 scenarios", "Exercise 5 passes. [#####---------------] 1/4",
-                "You proved: a key always lands on murmur2(key) % N", "Next: exercise 1 (competing consumers and acks)");
-        assertThat(run(new SolutionCommand(), "5").out).contains("KeyedLog.java is the solution, line for line",
-                "reference/log/KafkaLog.java");
+        assertThat(pass.out)
+                .contains(
+                        "PASS log/partitioning passed 300 scenarios",
+                        "Exercise 5 passes. [#####---------------] 1/4",
+                        "You proved: a key always lands on murmur2(key) % N",
+                        "Next: exercise 1 (competing consumers and acks)");
+        assertThat(run(new SolutionCommand(), "5").out)
+                .contains("KeyedLog.java is the solution, line for line", "reference/log/KafkaLog.java");
     }
 
     @Test
     void shouldShowEachTopologyAsAChapterWhenListingTheExercises() throws IOException {
         Run path = run(new ExercisesCommand());
-        assertThat(path.out).contains("Chapter 1: the work queue (SQS-style)  [--------------------] 0/4",
-                "Chapter 2: the partitioned log (Kafka-style)  [--------------------] 0/4", "[ ] 5. keys, partitions and per-key order",
-                "ex08_idempotence/IdempotentLog.java");
+        assertThat(path.out)
+                .contains(
+                        "Chapter 1: the work queue (SQS-style)  [--------------------] 0/4",
+                        "Chapter 2: the partitioned log (Kafka-style)  [--------------------] 0/4",
+                        "[ ] 5. keys, partitions and per-key order",
+                        "ex08_idempotence/IdempotentLog.java");
         assertThat(path.out.indexOf("Chapter 2")).isGreaterThan(path.out.indexOf("[ ] 4. FIFO"));
         Files.createDirectories(ws.stateDir());
-        Files.writeString(ws.progressFile(), "ex01_acks.done=true\nex02_visibility.done=true\nex03_dead_letters.done=true\n"
-                + "ex04_fifo.done=true\n");
-        assertThat(run(new NextCommand()).out).as("next walks from the last work-queue exercise into the log's chapter")
-                .contains("Next: exercise 5 (keys, partitions and per-key order)", "chapter 2, the partitioned log (Kafka-style): 0 of 4 done",
-                        "docs/partitioned-log.md#exercise-5-keys-partitions-and-order", "queuelab check 5");
+        Files.writeString(
+                ws.progressFile(),
+                "ex01_acks.done=true\nex02_visibility.done=true\nex03_dead_letters.done=true\n"
+                        + "ex04_fifo.done=true\n");
+        assertThat(run(new NextCommand()).out)
+                .as("next walks from the last work-queue exercise into the log's chapter")
+                .contains(
+                        "Next: exercise 5 (keys, partitions and per-key order)",
+                        "chapter 2, the partitioned log (Kafka-style): 0 of 4 done",
+                        "docs/partitioned-log.md#exercise-5-keys-partitions-and-order",
+                        "queuelab check 5");
     }
 
     @Test
@@ -255,7 +334,8 @@ class LearnerCommandsTest {
         Files.writeString(ws.progressFile(), "ex01_acks.done=true\nex01_acks.hints=lots\n");
         Run broken = run(new ExercisesCommand());
         assertThat(broken.code).isEqualTo(Coach.BAD_INPUT);
-        assertThat(broken.err).contains(".queuelab/progress line 2 ('ex01_acks.hints=lots')", "delete the file")
+        assertThat(broken.err)
+                .contains(".queuelab/progress line 2 ('ex01_acks.hints=lots')", "delete the file")
                 .doesNotContain("Exception");
     }
 
@@ -273,21 +353,23 @@ class LearnerCommandsTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         WatchCommand watch = new WatchCommand();
         watch.workspace = ws;
         watch.clock = Clock.fixed(Instant.parse("2026-11-27T10:15:30Z"), ZoneOffset.UTC);
-        CommandLine cl = new CommandLine(watch).setOut(new PrintWriter(signalling, true)).setErr(new PrintWriter(new StringWriter()));
+        CommandLine cl = new CommandLine(watch)
+                .setOut(new PrintWriter(signalling, true))
+                .setErr(new PrintWriter(new StringWriter()));
         int[] code = {-1};
         Thread watcher = new Thread(() -> code[0] = cl.execute("1", "--max-checks", "2"));
         watcher.start();
-        assertThat(watching.await(60, TimeUnit.SECONDS)).as("watch checked once and waits for a save").isTrue();
+        assertThat(watching.await(60, TimeUnit.SECONDS))
+                .as("watch checked once and waits for a save")
+                .isTrue();
         solve(first);
         watcher.join(TimeUnit.SECONDS.toMillis(60));
         assertThat(watcher.isAlive()).as("watch stopped after its second check").isFalse();
@@ -296,24 +378,31 @@ class LearnerCommandsTest {
             out = seen.toString();
         }
         assertThat(out).contains("FAIL work-queue/acks failed").contains("Exercise 1 passes.");
-        assertThat(out).as("a separator with the time between the two runs").contains("\n---------- 10:15:30 ----------");
-        assertThat(out.indexOf("10:15:30")).isGreaterThan(out.indexOf("FAIL")).isLessThan(out.indexOf("Exercise 1 passes."));
+        assertThat(out)
+                .as("a separator with the time between the two runs")
+                .contains("\n---------- 10:15:30 ----------");
+        assertThat(out.indexOf("10:15:30"))
+                .isGreaterThan(out.indexOf("FAIL"))
+                .isLessThan(out.indexOf("Exercise 1 passes."));
         assertThat(code[0]).isEqualTo(Coach.OK);
     }
 
     private void solve(Exercise e) throws IOException {
-        Files.writeString(ws.learnerFile(e), Course.shown(Files.readString(ws.solutionDir(e).resolve(e.fileName()))));
+        Files.writeString(
+                ws.learnerFile(e),
+                Course.shown(Files.readString(ws.solutionDir(e).resolve(e.fileName()))));
     }
 
     private Run run(LearnerCommand command, String... args) {
         command.workspace = ws;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        int code = new CommandLine(command)
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
+    private record Run(int code, String out, String err) {}
 }

@@ -10,7 +10,11 @@ class StyleTest {
     @Test
     void shouldDecorateWhenOnATerminal() {
         Style terminal = new Style(true, true);
-        assertThat(terminal.bar(2, 4)).contains("██████████").contains("░░░░░░░░░░").contains("\u001B[").endsWith("2/4");
+        assertThat(terminal.bar(2, 4))
+                .contains("██████████")
+                .contains("░░░░░░░░░░")
+                .contains("\u001B[")
+                .endsWith("2/4");
         assertThat(terminal.pass()).contains("✔");
         assertThat(terminal.text("  ✗   5. t=1s  → ack accepted")).contains("✗", "→");
     }

@@ -10,8 +10,8 @@ import java.util.Map;
  * @param timestamp the log's clock at the append (Kafka's LogAppendTime), so timestamps never go backwards
  *                  within a partition
  */
-public record ConsumerRecord(int partition, long offset, Instant timestamp, String key, String value,
-                             Map<String, String> headers) {
+public record ConsumerRecord(
+        int partition, long offset, Instant timestamp, String key, String value, Map<String, String> headers) {
 
     public ConsumerRecord {
         headers = Map.copyOf(headers);

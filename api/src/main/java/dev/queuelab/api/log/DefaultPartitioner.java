@@ -17,8 +17,7 @@ public final class DefaultPartitioner {
     private static final int M = 0x5bd1e995;
     private static final int R = 24;
 
-    private DefaultPartitioner() {
-    }
+    private DefaultPartitioner() {}
 
     /** The partition Kafka's default partitioner picks for a non-null key. */
     public static int partition(String key, int numPartitions) {
@@ -40,7 +39,10 @@ public final class DefaultPartitioner {
         int blocks = length / 4;
         for (int i = 0; i < blocks; i++) {
             int at = i * 4;
-            int k = (data[at] & 0xff) | (data[at + 1] & 0xff) << 8 | (data[at + 2] & 0xff) << 16 | (data[at + 3] & 0xff) << 24;
+            int k = (data[at] & 0xff)
+                    | (data[at + 1] & 0xff) << 8
+                    | (data[at + 2] & 0xff) << 16
+                    | (data[at + 3] & 0xff) << 24;
             k *= M;
             k ^= k >>> R;
             k *= M;

@@ -13,8 +13,13 @@ import java.util.List;
  * @param highWatermark    one past the last appended offset (one replica: the log end offset)
  * @param lastStableOffset the first offset of the earliest open transaction, or the high watermark if none
  */
-public record FetchResult(int partition, List<ConsumerRecord> records, long nextOffset, long logStartOffset,
-                          long highWatermark, long lastStableOffset) {
+public record FetchResult(
+        int partition,
+        List<ConsumerRecord> records,
+        long nextOffset,
+        long logStartOffset,
+        long highWatermark,
+        long lastStableOffset) {
 
     public FetchResult {
         records = List.copyOf(records);

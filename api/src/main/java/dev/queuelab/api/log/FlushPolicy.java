@@ -17,7 +17,8 @@ import java.time.Duration;
  *       leaves durability to replication).</li>
  * </ul>
  */
-public sealed interface FlushPolicy permits FlushPolicy.ForceEachAppend, FlushPolicy.GroupCommit, FlushPolicy.PageCache {
+public sealed interface FlushPolicy
+        permits FlushPolicy.ForceEachAppend, FlushPolicy.GroupCommit, FlushPolicy.PageCache {
 
     /** What an append acknowledged under this policy survives. */
     Durability durability();
@@ -26,9 +27,13 @@ public sealed interface FlushPolicy permits FlushPolicy.ForceEachAppend, FlushPo
     String name();
 
     record ForceEachAppend() implements FlushPolicy {
-        public Durability durability() { return Durability.FORCED; }
+        public Durability durability() {
+            return Durability.FORCED;
+        }
 
-        public String name() { return "force"; }
+        public String name() {
+            return "force";
+        }
     }
 
     /**
@@ -45,20 +50,34 @@ public sealed interface FlushPolicy permits FlushPolicy.ForceEachAppend, FlushPo
             }
         }
 
-        public Durability durability() { return Durability.FORCED; }
+        public Durability durability() {
+            return Durability.FORCED;
+        }
 
-        public String name() { return "group-commit"; }
+        public String name() {
+            return "group-commit";
+        }
     }
 
     record PageCache() implements FlushPolicy {
-        public Durability durability() { return Durability.PAGE_CACHE; }
+        public Durability durability() {
+            return Durability.PAGE_CACHE;
+        }
 
-        public String name() { return "page-cache"; }
+        public String name() {
+            return "page-cache";
+        }
     }
 
-    static FlushPolicy forceEachAppend() { return new ForceEachAppend(); }
+    static FlushPolicy forceEachAppend() {
+        return new ForceEachAppend();
+    }
 
-    static FlushPolicy groupCommit(long maxBytes, Duration linger) { return new GroupCommit(maxBytes, linger); }
+    static FlushPolicy groupCommit(long maxBytes, Duration linger) {
+        return new GroupCommit(maxBytes, linger);
+    }
 
-    static FlushPolicy pageCache() { return new PageCache(); }
+    static FlushPolicy pageCache() {
+        return new PageCache();
+    }
 }

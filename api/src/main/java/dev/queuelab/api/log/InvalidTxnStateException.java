@@ -4,7 +4,7 @@ package dev.queuelab.api.log;
 public class InvalidTxnStateException extends IllegalStateException {
 
     public InvalidTxnStateException(ProducerIdAndEpoch producer, String call, String state, String fix) {
-        super(call + " by producer " + producer.producerId() + " (epoch " + producer.epoch() + ") while " + state
-                + ": " + fix);
+        super(call + " by producer " + producer.producerId() + " (epoch " + producer.epoch() + ") while " + state + ": "
+                + fix);
     }
 }

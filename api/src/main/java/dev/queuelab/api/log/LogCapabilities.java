@@ -9,8 +9,8 @@ package dev.queuelab.api.log;
  * @param retention    deletion of whole segments by time and by size
  * @param compaction   keeping only the last record per key
  */
-public record LogCapabilities(boolean groups, boolean idempotence, boolean transactions, boolean retention,
-                              boolean compaction) {
+public record LogCapabilities(
+        boolean groups, boolean idempotence, boolean transactions, boolean retention, boolean compaction) {
 
     public static final LogCapabilities ALL = new LogCapabilities(true, true, true, true, true);
     /** Append, read and offsets only: the first exercises. */

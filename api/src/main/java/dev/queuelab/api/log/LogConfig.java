@@ -18,8 +18,14 @@ import java.util.Objects;
  * @param sessionTimeout {@code session.timeout.ms}: a member with no heartbeat for this long leaves its group
  * @param assignor       how a group shares out the partitions
  */
-public record LogConfig(int partitions, long segmentBytes, Duration segmentAge, Duration retentionTime,
-                        long retentionBytes, Duration sessionTimeout, Assignor assignor) {
+public record LogConfig(
+        int partitions,
+        long segmentBytes,
+        Duration segmentAge,
+        Duration retentionTime,
+        long retentionBytes,
+        Duration sessionTimeout,
+        Assignor assignor) {
 
     /** No time limit on retention (Kafka's retention.ms = -1). */
     public static final Duration FOREVER = Duration.ofSeconds(Long.MAX_VALUE);
@@ -47,8 +53,14 @@ public record LogConfig(int partitions, long segmentBytes, Duration segmentAge, 
      * limit, a 45 s session timeout, the range assignor.
      */
     public static LogConfig of(int partitions) {
-        return new LogConfig(partitions, 1L << 30, Duration.ofDays(7), Duration.ofDays(7), UNLIMITED,
-                Duration.ofSeconds(45), Assignor.RANGE);
+        return new LogConfig(
+                partitions,
+                1L << 30,
+                Duration.ofDays(7),
+                Duration.ofDays(7),
+                UNLIMITED,
+                Duration.ofSeconds(45),
+                Assignor.RANGE);
     }
 
     public LogConfig withSegmentBytes(long bytes) {
@@ -82,8 +94,10 @@ public record LogConfig(int partitions, long segmentBytes, Duration segmentAge, 
     /** A partition number this topic has, or an exception naming the range. */
     public int requirePartition(int partition) {
         if (partition < 0 || partition >= partitions) {
-            throw new OutOfRangeException("partition", partition, "0 to " + (partitions - 1) + " (the topic has "
-                    + partitions + " partitions)");
+            throw new OutOfRangeException(
+                    "partition",
+                    partition,
+                    "0 to " + (partitions - 1) + " (the topic has " + partitions + " partitions)");
         }
         return partition;
     }

@@ -6,7 +6,9 @@ import dev.queuelab.api.OutOfRangeException;
 public class OffsetOutOfRangeException extends OutOfRangeException {
 
     public OffsetOutOfRangeException(int partition, long offset, long logStartOffset, long highWatermark) {
-        super("offset", offset + " of partition " + partition,
+        super(
+                "offset",
+                offset + " of partition " + partition,
                 logStartOffset + " to " + highWatermark + " (the log start offset to the high watermark);"
                         + " seek to earliest or latest to start again");
     }

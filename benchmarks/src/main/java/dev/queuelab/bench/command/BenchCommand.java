@@ -21,27 +21,39 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code queuelab bench}: JMH throughput of each variant beside its baselines, and the report. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         header = "Run the JMH benchmarks and report each variant's ratio to its baseline.",
-        description = {"Runs benchmarks/target/benchmarks.jar (JMH), writes its JSON results, then a Markdown report "
-                + "with a table and an SVG chart per benchmark. Every ratio divides by a baseline measured in the "
-                + "same run. The default run takes about 10 minutes on 2 cores and writes docs/benchmarks.md; "
-                + "--quick is a smoke test of a few minutes: its figures are not comparable with a full run's, so it "
-                + "writes benchmarks-quick.md beside its results, without goals. JMH's own output goes to "
-                + "benchmarks/target/jmh.log; the terminal gets the progress and JMH's summary table. Arguments after -- go "
-                + "to JMH (-D and -X ones to its JVM).",
-                "", "Examples:", "  queuelab bench --quick", "  queuelab bench Handoff",
-                "  queuelab bench --quick -- -Djmh.ignoreLock=true", "  queuelab bench --report results.json"},
+        description = {
+            "Runs benchmarks/target/benchmarks.jar (JMH), writes its JSON results, then a Markdown report "
+                    + "with a table and an SVG chart per benchmark. Every ratio divides by a baseline measured in the "
+                    + "same run. The default run takes about 10 minutes on 2 cores and writes docs/benchmarks.md; "
+                    + "--quick is a smoke test of a few minutes: its figures are not comparable with a full run's, so it "
+                    + "writes benchmarks-quick.md beside its results, without goals. JMH's own output goes to "
+                    + "benchmarks/target/jmh.log; the terminal gets the progress and JMH's summary table. Arguments after -- go "
+                    + "to JMH (-D and -X ones to its JVM).",
+            "",
+            "Examples:",
+            "  queuelab bench --quick",
+            "  queuelab bench Handoff",
+            "  queuelab bench --quick -- -Djmh.ignoreLock=true",
+            "  queuelab bench --report results.json"
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the report was written", "1:the benchmarks failed, or a counter that must stay 0 did not",
-                "2:bad usage or input"})
+        exitCodeList = {
+            "0:the report was written",
+            "1:the benchmarks failed, or a counter that must stay 0 did not",
+            "2:bad usage or input"
+        })
 public final class BenchCommand implements Callable<Integer> {
 
     public static final int OK = 0;
     public static final int RUN_FAILED = 1;
     public static final int BAD_INPUT = 2;
 
-    static final String START = "<!-- results: written by queuelab bench; edit the text around this block, not inside -->";
+    static final String START =
+            "<!-- results: written by queuelab bench; edit the text around this block, not inside -->";
     static final String END = "<!-- /results -->";
 
     @Spec
@@ -50,25 +62,36 @@ public final class BenchCommand implements Callable<Integer> {
     static final String SMOKE = "queuelab bench --quick: a smoke test; its figures are not comparable with a full run's"
             + " (or with each other)";
 
-    @Parameters(arity = "0..*", paramLabel = "PATTERN", description = "Only the benchmarks matching this regex (JMH's);"
-            + " after --, arguments for JMH.")
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "PATTERN",
+            description = "Only the benchmarks matching this regex (JMH's);" + " after --, arguments for JMH.")
     List<String> positional = new ArrayList<>();
 
-    @Option(names = "--quick", description = "A smoke run: 1 fork, 1 short warm-up, 2 short iterations (a few minutes).")
+    @Option(
+            names = "--quick",
+            description = "A smoke run: 1 fork, 1 short warm-up, 2 short iterations (a few minutes).")
     boolean quick;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Only write the report, from this JMH JSON file.")
     Path reportFrom;
 
-    @Option(names = "--results", paramLabel = "FILE", defaultValue = "results.json",
+    @Option(
+            names = "--results",
+            paramLabel = "FILE",
+            defaultValue = "results.json",
             description = "Where the run writes JMH's JSON (default: ${DEFAULT-VALUE}).")
     Path results;
 
-    @Option(names = "--doc", paramLabel = "FILE", description = "The report's Markdown page (default: docs/benchmarks.md,"
-            + " or benchmarks-quick.md beside the results for --quick).")
+    @Option(
+            names = "--doc",
+            paramLabel = "FILE",
+            description = "The report's Markdown page (default: docs/benchmarks.md,"
+                    + " or benchmarks-quick.md beside the results for --quick).")
     Path doc;
 
-    Path root = Path.of(System.getProperty("queuelab.root", ".")).toAbsolutePath().normalize();
+    Path root =
+            Path.of(System.getProperty("queuelab.root", ".")).toAbsolutePath().normalize();
     Clock clock = Clock.systemUTC();
 
     @Override
@@ -89,8 +112,11 @@ public final class BenchCommand implements Callable<Integer> {
                 Machine.current(clock.instant()).write(Machine.besides(results));
                 source = results;
             }
-            Path page = doc != null ? doc : quick ? results.toAbsolutePath().resolveSibling("benchmarks-quick.md")
-                    : root.resolve("docs/benchmarks.md");
+            Path page = doc != null
+                    ? doc
+                    : quick
+                            ? results.toAbsolutePath().resolveSibling("benchmarks-quick.md")
+                            : root.resolve("docs/benchmarks.md");
             write(source, page, quick);
             out.println("wrote " + page + " from " + source);
             return OK;
@@ -120,8 +146,12 @@ public final class BenchCommand implements Callable<Integer> {
         List<JmhResult> rows = JmhResult.read(source);
         String chartDir = page.getFileName().toString().replaceFirst("\\.md$", "");
         Report.Rendered full = Report.render(rows, Machine.read(Machine.besides(source)), chartDir);
-        Report.Rendered r = smoke ? new Report.Rendered("> " + SMOKE + ": no goals are judged on it.\n\n"
-                + withoutGoals(full.markdown()) + "> " + SMOKE + ".\n", full.charts()) : full;
+        Report.Rendered r = smoke
+                ? new Report.Rendered(
+                        "> " + SMOKE + ": no goals are judged on it.\n\n" + withoutGoals(full.markdown()) + "> " + SMOKE
+                                + ".\n",
+                        full.charts())
+                : full;
         Path charts = page.toAbsolutePath().resolveSibling(chartDir);
         Files.createDirectories(charts);
         for (Map.Entry<String, String> chart : r.charts().entrySet()) {
@@ -131,7 +161,8 @@ public final class BenchCommand implements Callable<Integer> {
         String text = Files.exists(page) ? Files.readString(page) : "";
         int from = text.indexOf(START);
         int to = text.indexOf(END);
-        String updated = from >= 0 && to > from ? text.substring(0, from) + block + text.substring(to + END.length())
+        String updated = from >= 0 && to > from
+                ? text.substring(0, from) + block + text.substring(to + END.length())
                 : "# Benchmarks\n\n" + block + "\n";
         Files.writeString(page, updated);
     }
@@ -158,16 +189,18 @@ public final class BenchCommand implements Callable<Integer> {
     private int runJmh(PrintWriter out) throws IOException, InterruptedException {
         Path jar = root.resolve("benchmarks/target/benchmarks.jar");
         if (!Files.exists(jar)) {
-            throw new ReportException(jar + " is missing: build it with ./mvnw -q -pl benchmarks -am package -DskipTests");
+            throw new ReportException(
+                    jar + " is missing: build it with ./mvnw -q -pl benchmarks -am package -DskipTests");
         }
         List<String> through = passedThrough();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         through.stream().filter(a -> a.startsWith("-D") || a.startsWith("-X")).forEach(cmd::add);
         cmd.addAll(List.of("-jar", jar.toString()));
         List<String> patterns = positional.subList(0, positional.size() - through.size());
         cmd.addAll(patterns);
         cmd.addAll(List.of("-rf", "json", "-rff", results.toAbsolutePath().toString()));
-        cmd.addAll(List.of("-prof", "gc"));       // bytes per message beside every score: they do not depend on the load
+        cmd.addAll(List.of("-prof", "gc")); // bytes per message beside every score: they do not depend on the load
         if (quick) {
             cmd.addAll(List.of("-f", "1", "-wi", "1", "-w", "500ms", "-i", "2", "-r", "500ms"));
         }
@@ -175,7 +208,10 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("queuelab bench: " + String.join(" ", cmd));
         out.println("JMH's output goes to " + log());
         out.flush();
-        Process jmh = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true).start();
+        Process jmh = new ProcessBuilder(cmd)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .start();
         new JmhProgress(out).follow(jmh.getInputStream(), log());
         return jmh.waitFor();
     }

@@ -33,7 +33,7 @@ final class JmhProgress {
 
     void follow(InputStream jmh, Path log) throws IOException {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(jmh, StandardCharsets.UTF_8));
-             Writer file = Files.newBufferedWriter(log)) {
+                Writer file = Files.newBufferedWriter(log)) {
             String line;
             while ((line = in.readLine()) != null) {
                 file.write(line);

@@ -23,8 +23,14 @@ import java.util.Map;
  * @param jvmArgs    the forked JVM's arguments
  * @param shape      forks and iterations, "1 fork, 3 x 2 s warm-up, 5 x 2 s measured"
  */
-public record JmhResult(String benchmark, Map<String, String> params, Score primary, Map<String, Score> secondary,
-                        String jdk, List<String> jvmArgs, String shape) {
+public record JmhResult(
+        String benchmark,
+        Map<String, String> params,
+        Score primary,
+        Map<String, Score> secondary,
+        String jdk,
+        List<String> jvmArgs,
+        String shape) {
 
     /**
      * A score with JMH's error (half the 99.9% confidence interval; NaN with too few iterations) and, per
@@ -63,8 +69,8 @@ public record JmhResult(String benchmark, Map<String, String> params, Score prim
         } catch (NoSuchFileException e) {
             throw new ReportException(file + " does not exist: give the results.json that queuelab bench wrote");
         } catch (IOException e) {
-            throw new ReportException(file + " is not JSON (" + e.getMessage().lines().findFirst().orElse("") + "):"
-                    + " give the file JMH wrote with -rf json");
+            throw new ReportException(file + " is not JSON ("
+                    + e.getMessage().lines().findFirst().orElse("") + "):" + " give the file JMH wrote with -rf json");
         }
         if (root == null || !root.isArray()) {
             throw new ReportException(file + " is not a JMH result file: expected a JSON array of benchmark results");
@@ -72,22 +78,33 @@ public record JmhResult(String benchmark, Map<String, String> params, Score prim
         List<JmhResult> out = new ArrayList<>();
         for (JsonNode row : root) {
             if (!row.hasNonNull("benchmark") || !row.hasNonNull("primaryMetric")) {
-                throw new ReportException(file + ": a result without 'benchmark' or 'primaryMetric': is this JMH's JSON?");
+                throw new ReportException(
+                        file + ": a result without 'benchmark' or 'primaryMetric': is this JMH's JSON?");
             }
             String name = row.get("benchmark").asText();
             String[] parts = name.split("\\.");
             String shortName = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : name;
             Map<String, String> params = new LinkedHashMap<>();
-            row.path("params").properties().forEach(f -> params.put(f.getKey(), f.getValue().asText()));
+            row.path("params")
+                    .properties()
+                    .forEach(f -> params.put(f.getKey(), f.getValue().asText()));
             Map<String, Score> secondary = new LinkedHashMap<>();
             row.path("secondaryMetrics").properties().forEach(f -> secondary.put(f.getKey(), score(f.getValue())));
             List<String> jvmArgs = new ArrayList<>();
             row.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
-            out.add(new JmhResult(shortName, params, score(row.get("primaryMetric")), secondary,
-                    row.path("vmName").asText("?") + " " + row.path("jdkVersion").asText("?"), jvmArgs,
+            out.add(new JmhResult(
+                    shortName,
+                    params,
+                    score(row.get("primaryMetric")),
+                    secondary,
+                    row.path("vmName").asText("?") + " "
+                            + row.path("jdkVersion").asText("?"),
+                    jvmArgs,
                     row.path("forks").asInt() + " fork" + (row.path("forks").asInt() == 1 ? "" : "s") + ", "
-                            + row.path("warmupIterations").asInt() + " x " + row.path("warmupTime").asText("?") + " warm-up, "
-                            + row.path("measurementIterations").asInt() + " x " + row.path("measurementTime").asText("?")
+                            + row.path("warmupIterations").asInt() + " x "
+                            + row.path("warmupTime").asText("?") + " warm-up, "
+                            + row.path("measurementIterations").asInt() + " x "
+                            + row.path("measurementTime").asText("?")
                             + " measured"));
         }
         return out;
@@ -102,7 +119,10 @@ public record JmhResult(String benchmark, Map<String, String> params, Score prim
                 forks.add(median(iterations));
             }
         }
-        return new Score(number(metric.path("score")), number(metric.path("scoreError")), metric.path("scoreUnit").asText(""),
+        return new Score(
+                number(metric.path("score")),
+                number(metric.path("scoreError")),
+                metric.path("scoreUnit").asText(""),
                 forks);
     }
 

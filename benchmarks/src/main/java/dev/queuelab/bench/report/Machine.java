@@ -27,13 +27,19 @@ public record Machine(int cores, String cpu, String os, String date) {
         String cpu = "unknown";
         try {
             List<String> info = Files.readAllLines(Path.of("/proc/cpuinfo"));
-            cpu = info.stream().filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip())
-                    .findFirst().orElse(cpu);
+            cpu = info.stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse(cpu);
         } catch (IOException | RuntimeException e) {
             // not Linux: the model name stays unknown
         }
-        return new Machine(Runtime.getRuntime().availableProcessors(), cpu,
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"), now.toString());
+        return new Machine(
+                Runtime.getRuntime().availableProcessors(),
+                cpu,
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                now.toString());
     }
 
     /** The file that sits beside a results file: {@code results.json} -> {@code results.machine.properties}. */
@@ -49,10 +55,14 @@ public record Machine(int cores, String cpu, String os, String date) {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file)) {
             p.load(r);
-            return new Machine(Integer.parseInt(p.getProperty("cores", "0")), p.getProperty("cpu", "unknown"),
-                    p.getProperty("os", "unknown"), p.getProperty("date", "unknown"));
+            return new Machine(
+                    Integer.parseInt(p.getProperty("cores", "0")),
+                    p.getProperty("cpu", "unknown"),
+                    p.getProperty("os", "unknown"),
+                    p.getProperty("date", "unknown"));
         } catch (IOException | NumberFormatException e) {
-            throw new ReportException(file + " is damaged (" + e.getMessage() + "): delete it, or run the benchmarks again");
+            throw new ReportException(
+                    file + " is damaged (" + e.getMessage() + "): delete it, or run the benchmarks again");
         }
     }
 

@@ -17,11 +17,9 @@ import java.util.Optional;
 public final class Report {
 
     /** The Markdown and the charts it links, by file name. */
-    public record Rendered(String markdown, Map<String, String> charts) {
-    }
+    public record Rendered(String markdown, Map<String, String> charts) {}
 
-    private Report() {
-    }
+    private Report() {}
 
     /** @param chartDir the charts' folder as the Markdown links it, relative to the page ("benchmarks") */
     public static Rendered render(List<JmhResult> results, Machine machine, String chartDir) {
@@ -32,12 +30,20 @@ public final class Report {
         StringBuilder md = new StringBuilder();
         Map<String, String> charts = new LinkedHashMap<>();
         JmhResult first = results.get(0);
-        md.append("Measured on ").append(machine.describe()).append(", ").append(first.jdk()).append(", at ")
-                .append(machine.date()).append(".\nEach table gives its JMH shape and forked JVM; a score is the median of"
-                        + " the forks (each fork's own median iteration), with the lowest and highest fork beside it.\n\n");
+        md.append("Measured on ")
+                .append(machine.describe())
+                .append(", ")
+                .append(first.jdk())
+                .append(", at ")
+                .append(machine.date())
+                .append(
+                        ".\nEach table gives its JMH shape and forked JVM; a score is the median of"
+                                + " the forks (each fork's own median iteration), with the lowest and highest fork beside it.\n\n");
         List<String> goalRows = new ArrayList<>();
         Map<String, List<JmhResult>> byBenchmark = new LinkedHashMap<>();
-        results.forEach(r -> byBenchmark.computeIfAbsent(r.benchmark(), k -> new ArrayList<>()).add(r));
+        results.forEach(r -> byBenchmark
+                .computeIfAbsent(r.benchmark(), k -> new ArrayList<>())
+                .add(r));
         StringBuilder tables = new StringBuilder();
         for (Suite suite : Suite.ALL) {
             List<JmhResult> rows = byBenchmark.remove(suite.benchmark());
@@ -54,21 +60,45 @@ public final class Report {
         return new Rendered(md.append(tables).toString(), charts);
     }
 
-    private static void table(Suite suite, List<JmhResult> rows, String chartDir, StringBuilder md,
-                              Map<String, String> charts, List<String> goalRows) {
-        Optional<JmhResult> baseline = rows.stream().filter(r -> suite.baseline().equals(r.params().get(suite.axis()))).findFirst();
+    private static void table(
+            Suite suite,
+            List<JmhResult> rows,
+            String chartDir,
+            StringBuilder md,
+            Map<String, String> charts,
+            List<String> goalRows) {
+        Optional<JmhResult> baseline = rows.stream()
+                .filter(r -> suite.baseline().equals(r.params().get(suite.axis())))
+                .findFirst();
         double base = baseline.map(r -> score(suite, r).median()).orElse(Double.NaN);
         md.append("### ").append(suite.title()).append("\n\n");
         String chart = suite.benchmark().replaceFirst("Benchmark\\..*", "").toLowerCase(Locale.ROOT) + ".svg";
-        md.append("![").append(suite.title()).append("](").append(chartDir).append('/').append(chart).append(")\n\n");
-        md.append("JMH: ").append(rows.get(0).shape()).append("; forked JVM: `").append(String.join(" ", rows.get(0).jvmArgs()))
+        md.append("![")
+                .append(suite.title())
+                .append("](")
+                .append(chartDir)
+                .append('/')
+                .append(chart)
+                .append(")\n\n");
+        md.append("JMH: ")
+                .append(rows.get(0).shape())
+                .append("; forked JVM: `")
+                .append(String.join(" ", rows.get(0).jvmArgs()))
                 .append("`.\n\n");
         if (baseline.isEmpty()) {
-            md.append("The baseline (").append(suite.axis()).append(" = ").append(suite.baseline())
+            md.append("The baseline (")
+                    .append(suite.axis())
+                    .append(" = ")
+                    .append(suite.baseline())
                     .append(") is not in this run, so no ratio is computed: run it in the same run as the others.\n\n");
         }
-        md.append("| ").append(suite.axis()).append(" | ").append(suite.unit()).append(" | forks' range | ± error | ratio to ")
-                .append(suite.baseline()).append(" | B/message |");
+        md.append("| ")
+                .append(suite.axis())
+                .append(" | ")
+                .append(suite.unit())
+                .append(" | forks' range | ± error | ratio to ")
+                .append(suite.baseline())
+                .append(" | B/message |");
         suite.counters().forEach(c -> md.append(' ').append(c).append(" |"));
         md.append("\n|---|---:|---:|---:|---:|---:|");
         suite.counters().forEach(c -> md.append("---:|"));
@@ -79,22 +109,46 @@ public final class Report {
             JmhResult.Score s = score(suite, r);
             double ratio = s.median() / base;
             double bytes = bytesPerMessage(suite, r);
-            md.append("| ").append(variant).append(" | ").append(number(s.median())).append(" | ").append(range(s))
-                    .append(" | ").append(number(s.error())).append(" | ").append(ratio(ratio)).append(" | ")
-                    .append(bytes(bytes)).append(" |");
+            md.append("| ")
+                    .append(variant)
+                    .append(" | ")
+                    .append(number(s.median()))
+                    .append(" | ")
+                    .append(range(s))
+                    .append(" | ")
+                    .append(number(s.error()))
+                    .append(" | ")
+                    .append(ratio(ratio))
+                    .append(" | ")
+                    .append(bytes(bytes))
+                    .append(" |");
             suite.counters().forEach(c -> md.append(' ').append(counter(r, c)).append(" |"));
             md.append('\n');
-            bars.add(new BarChart.Bar(variant, s.median(), number(s.median()), ratio(ratio), variant.equals(suite.baseline())));
+            bars.add(new BarChart.Bar(
+                    variant, s.median(), number(s.median()), ratio(ratio), variant.equals(suite.baseline())));
             for (Suite.Goal g : suite.goals()) {
                 if (g.variant().equals(variant)) {
-                    double toGoal = g.over() == null ? ratio : s.median() / rows.stream()
-                            .filter(o -> g.over().equals(o.params().get(suite.axis()))).mapToDouble(o -> score(suite, o).median())
-                            .findFirst().orElse(Double.NaN);
-                    goalRows.add(g.onBytes()
-                            ? "| " + g.meaning() + " | " + bytes(bytes) + " | " + (Double.isNaN(bytes) ? "not profiled (-prof gc)"
-                                    : bytes <= g.maxBytes() ? "met" : "missed") + " |\n"
-                            : "| " + g.meaning() + " | " + ratio(toGoal) + " | " + (Double.isNaN(toGoal) ? "no baseline"
-                                    : toGoal >= g.minRatio() ? "met" : "missed") + " |\n");
+                    double toGoal = g.over() == null
+                            ? ratio
+                            : s.median()
+                                    / rows.stream()
+                                            .filter(o ->
+                                                    g.over().equals(o.params().get(suite.axis())))
+                                            .mapToDouble(o -> score(suite, o).median())
+                                            .findFirst()
+                                            .orElse(Double.NaN);
+                    goalRows.add(
+                            g.onBytes()
+                                    ? "| " + g.meaning() + " | " + bytes(bytes) + " | "
+                                            + (Double.isNaN(bytes)
+                                                    ? "not profiled (-prof gc)"
+                                                    : bytes <= g.maxBytes() ? "met" : "missed")
+                                            + " |\n"
+                                    : "| " + g.meaning() + " | " + ratio(toGoal) + " | "
+                                            + (Double.isNaN(toGoal)
+                                                    ? "no baseline"
+                                                    : toGoal >= g.minRatio() ? "met" : "missed")
+                                            + " |\n");
                 }
             }
         }
@@ -107,12 +161,17 @@ public final class Report {
      * together); scaled by operations per scored message, so that every row counts bytes per message.
      */
     static double bytesPerMessage(Suite suite, JmhResult r) {
-        JmhResult.Score norm = r.secondary().entrySet().stream().filter(e -> e.getKey().endsWith("gc.alloc.rate.norm"))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        JmhResult.Score norm = r.secondary().entrySet().stream()
+                .filter(e -> e.getKey().endsWith("gc.alloc.rate.norm"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
         if (norm == null) {
             return Double.NaN;
         }
-        return suite.score() == null ? norm.value() : norm.value() * r.primary().value() / score(suite, r).value();
+        return suite.score() == null
+                ? norm.value()
+                : norm.value() * r.primary().value() / score(suite, r).value();
     }
 
     /** Fails the report, loudly, when a counter that must stay 0 is not: the score would be a wrong result's. */
@@ -126,24 +185,32 @@ public final class Report {
                 for (String c : suite.mustBeZero()) {
                     JmhResult.Score s = r.secondary().get(c);
                     if (s != null && s.value() != 0 && !Double.isNaN(s.value())) {
-                        broken.add(r.benchmark() + " " + suite.axis() + "=" + r.params().get(suite.axis()) + ": " + c + " = "
-                                + s.value());
+                        broken.add(r.benchmark() + " " + suite.axis() + "="
+                                + r.params().get(suite.axis()) + ": " + c + " = " + s.value());
                     }
                 }
             }
         }
         if (!broken.isEmpty()) {
-            throw new WrongResultsException("THIS RUN IS WRONG, NOT SLOW: counters that must stay 0 are not, so its scores are"
-                    + " a broken queue's and no report is written:\n  " + String.join("\n  ", broken)
-                    + "\nFind why (the benchmark's Javadoc says what each counter means), fix it, and run again.");
+            throw new WrongResultsException(
+                    "THIS RUN IS WRONG, NOT SLOW: counters that must stay 0 are not, so its scores are"
+                            + " a broken queue's and no report is written:\n  " + String.join("\n  ", broken)
+                            + "\nFind why (the benchmark's Javadoc says what each counter means), fix it, and run again.");
         }
     }
 
     private static void other(String name, List<JmhResult> rows, StringBuilder md) {
         md.append("### ").append(name).append("\n\n| params | score | ± error |\n|---|---:|---:|\n");
         for (JmhResult r : rows) {
-            md.append("| ").append(r.params()).append(" | ").append(number(r.primary().value())).append(' ')
-                    .append(r.primary().unit()).append(" | ").append(number(r.primary().error())).append(" |\n");
+            md.append("| ")
+                    .append(r.params())
+                    .append(" | ")
+                    .append(number(r.primary().value()))
+                    .append(' ')
+                    .append(r.primary().unit())
+                    .append(" | ")
+                    .append(number(r.primary().error()))
+                    .append(" |\n");
         }
         md.append('\n');
     }
@@ -154,7 +221,8 @@ public final class Report {
         }
         JmhResult.Score s = r.secondary().get(suite.score());
         if (s == null) {
-            throw new ReportException(r.benchmark() + " has no result '" + suite.score() + "': was it run with its @Group?");
+            throw new ReportException(
+                    r.benchmark() + " has no result '" + suite.score() + "': was it run with its @Group?");
         }
         return s;
     }
@@ -169,7 +237,8 @@ public final class Report {
             return "n/a";
         }
         double a = Math.abs(v);
-        return a >= 1e6 ? String.format(Locale.ROOT, "%.2f M", v / 1e6)
+        return a >= 1e6
+                ? String.format(Locale.ROOT, "%.2f M", v / 1e6)
                 : a >= 1e3 ? String.format(Locale.ROOT, "%.1f k", v / 1e3) : String.format(Locale.ROOT, "%.1f", v);
     }
 

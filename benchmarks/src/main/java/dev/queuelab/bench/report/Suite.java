@@ -16,8 +16,16 @@ import java.util.List;
  * @param mustBeZero the counters that mean the result is wrong: a run where one is not 0 fails its report
  * @param goals      targets: a variant's minimum ratio to the baseline, or its maximum allocation
  */
-public record Suite(String benchmark, String title, String axis, String baseline, String score, String unit,
-                    List<String> counters, List<String> mustBeZero, List<Goal> goals) {
+public record Suite(
+        String benchmark,
+        String title,
+        String axis,
+        String baseline,
+        String score,
+        String unit,
+        List<String> counters,
+        List<String> mustBeZero,
+        List<Goal> goals) {
 
     /**
      * A variant's target: a ratio of at least {@code minRatio} to the baseline (or to another variant of the same
@@ -46,43 +54,136 @@ public record Suite(String benchmark, String title, String axis, String baseline
     private static final List<String> LOST_OR_REPEATED = List.of("redelivered", "refused");
 
     public static final List<Suite> ALL = List.of(
-            new Suite("HandoffBenchmark.handoff", "Producer/consumer handoff on two threads, one message per call", "impl",
-                    "ArrayBlockingQueue", "messages", "messages/s", HANDOFF, LOST_OR_REPEATED,
-                    List.of(Goal.ratio("WorkQueue", 0.5, "work queue with acks and visibility timeout, 1 producer / 1 consumer,"
-                            + " one message per call: >= 0.5x ArrayBlockingQueue"))),
-            new Suite("BatchHandoffBenchmark.batch", "Producer/consumer handoff, the consumer taking up to 10 per call", "impl",
-                    "ArrayBlockingQueue-drainTo", "messages", "messages/s", HANDOFF, LOST_OR_REPEATED,
-                    List.of(Goal.ratio("WorkQueue-ackEach", 0.6, "work queue receive(10) then ack each: >= 0.6x"
-                            + " ArrayBlockingQueue drainTo(10)"))),
-            new Suite("CycleBenchmark.cycle", "Send, receive, ack in one thread", "impl", "ArrayBlockingQueue",
-                    null, "round trips/s", List.of("empty", "redelivered", "refused", "duplicates", "deadLettered"),
+            new Suite(
+                    "HandoffBenchmark.handoff",
+                    "Producer/consumer handoff on two threads, one message per call",
+                    "impl",
+                    "ArrayBlockingQueue",
+                    "messages",
+                    "messages/s",
+                    HANDOFF,
+                    LOST_OR_REPEATED,
+                    List.of(Goal.ratio(
+                            "WorkQueue",
+                            0.5,
+                            "work queue with acks and visibility timeout, 1 producer / 1 consumer,"
+                                    + " one message per call: >= 0.5x ArrayBlockingQueue"))),
+            new Suite(
+                    "BatchHandoffBenchmark.batch",
+                    "Producer/consumer handoff, the consumer taking up to 10 per call",
+                    "impl",
+                    "ArrayBlockingQueue-drainTo",
+                    "messages",
+                    "messages/s",
+                    HANDOFF,
+                    LOST_OR_REPEATED,
+                    List.of(Goal.ratio(
+                            "WorkQueue-ackEach",
+                            0.6,
+                            "work queue receive(10) then ack each: >= 0.6x" + " ArrayBlockingQueue drainTo(10)"))),
+            new Suite(
+                    "CycleBenchmark.cycle",
+                    "Send, receive, ack in one thread",
+                    "impl",
+                    "ArrayBlockingQueue",
+                    null,
+                    "round trips/s",
                     List.of("empty", "redelivered", "refused", "duplicates", "deadLettered"),
-                    List.of(Goal.ratio("WorkQueue", 0.25, "work queue send -> receive -> ack: >= 0.25x ArrayBlockingQueue"
-                                    + " offer+poll (stretch 0.3x)"),
-                            Goal.bytes("WorkQueue", 250, "work queue allocation per send -> receive -> ack: <= 250 B"))),
-            new Suite("FifoGroupsBenchmark.cycle", "FIFO groups and the deduplication window", "mode", "standard",
-                    null, "cycles/s", List.of("empty", "duplicates", "deadLettered"), List.of("empty", "duplicates", "deadLettered"),
+                    List.of("empty", "redelivered", "refused", "duplicates", "deadLettered"),
+                    List.of(
+                            Goal.ratio(
+                                    "WorkQueue",
+                                    0.25,
+                                    "work queue send -> receive -> ack: >= 0.25x ArrayBlockingQueue"
+                                            + " offer+poll (stretch 0.3x)"),
+                            Goal.bytes(
+                                    "WorkQueue", 250, "work queue allocation per send -> receive -> ack: <= 250 B"))),
+            new Suite(
+                    "FifoGroupsBenchmark.cycle",
+                    "FIFO groups and the deduplication window",
+                    "mode",
+                    "standard",
+                    null,
+                    "cycles/s",
+                    List.of("empty", "duplicates", "deadLettered"),
+                    List.of("empty", "duplicates", "deadLettered"),
                     List.of()),
-            new Suite("VisibilityBookkeepingBenchmark.cycle", "Visibility bookkeeping as messages in flight grow", "inFlight", "1",
-                    null, "cycles/s", List.of("empty", "redelivered", "deadLettered"), List.of("empty", "redelivered", "deadLettered"),
-                    List.of(Goal.ratio("100000", 0.9, "100k messages in flight: >= 0.9x the throughput with 1 in flight"),
-                            Goal.ratio("1000000", 0.7, "1M messages in flight: >= 0.7x the throughput with 1 in flight"))),
-            new Suite("LogTailBenchmark.tail", "Partitioned log: one writer, one tailing reader", "impl", "Disruptor",
-                    "messages", "records/s", List.of("rejected"), List.of(),
-                    List.of(Goal.ratio("KafkaLog", 0.5, "log append + tailing read, 1 writer / 1 reader: >= 0.5x the"
-                            + " Disruptor's handoff"))),
-            new Suite("LogGroupsBenchmark.appendThenEveryGroupReads", "Partitioned log: consumer groups reading one partition",
-                    "groups", "1", null, "records/s", List.of("unread", "refusedCommits"), List.of("unread", "refusedCommits"),
-                    List.of(Goal.ratio("8", 0.5, "8 consumer groups reading one partition cost <= 2x one group"
-                            + " (>= 0.5x its throughput)"))),
-            new Suite("DiskAppendBenchmark.append", "Appending 100-byte records to a file", "force", "none",
-                    null, "records/s", List.of("forces"), List.of(), List.of()),
-            new Suite("DurableLogBenchmark.append", "The log on disk beside the raw file, 100-byte records", "mode", "raw-packed",
-                    null, "appends/s", List.of("forces", "acked"), List.of(),
-                    List.of(Goal.ratioOver("log-force", 0.8, "log, force per append: >= 0.8x raw write+force", "raw-write+force"),
-                            Goal.ratioOver("log-group-commit", 0.5, "log, group commit with pipelined appends: >= 0.5x raw packed"
-                                    + " writes with a force per MiB", "raw-packed+force-per-MiB"),
-                            Goal.ratioOver("log-group-commit", 100, "log, group commit: >= 100x the log's own force per append",
+            new Suite(
+                    "VisibilityBookkeepingBenchmark.cycle",
+                    "Visibility bookkeeping as messages in flight grow",
+                    "inFlight",
+                    "1",
+                    null,
+                    "cycles/s",
+                    List.of("empty", "redelivered", "deadLettered"),
+                    List.of("empty", "redelivered", "deadLettered"),
+                    List.of(
+                            Goal.ratio(
+                                    "100000", 0.9, "100k messages in flight: >= 0.9x the throughput with 1 in flight"),
+                            Goal.ratio(
+                                    "1000000", 0.7, "1M messages in flight: >= 0.7x the throughput with 1 in flight"))),
+            new Suite(
+                    "LogTailBenchmark.tail",
+                    "Partitioned log: one writer, one tailing reader",
+                    "impl",
+                    "Disruptor",
+                    "messages",
+                    "records/s",
+                    List.of("rejected"),
+                    List.of(),
+                    List.of(Goal.ratio(
+                            "KafkaLog",
+                            0.5,
+                            "log append + tailing read, 1 writer / 1 reader: >= 0.5x the" + " Disruptor's handoff"))),
+            new Suite(
+                    "LogGroupsBenchmark.appendThenEveryGroupReads",
+                    "Partitioned log: consumer groups reading one partition",
+                    "groups",
+                    "1",
+                    null,
+                    "records/s",
+                    List.of("unread", "refusedCommits"),
+                    List.of("unread", "refusedCommits"),
+                    List.of(Goal.ratio(
+                            "8",
+                            0.5,
+                            "8 consumer groups reading one partition cost <= 2x one group"
+                                    + " (>= 0.5x its throughput)"))),
+            new Suite(
+                    "DiskAppendBenchmark.append",
+                    "Appending 100-byte records to a file",
+                    "force",
+                    "none",
+                    null,
+                    "records/s",
+                    List.of("forces"),
+                    List.of(),
+                    List.of()),
+            new Suite(
+                    "DurableLogBenchmark.append",
+                    "The log on disk beside the raw file, 100-byte records",
+                    "mode",
+                    "raw-packed",
+                    null,
+                    "appends/s",
+                    List.of("forces", "acked"),
+                    List.of(),
+                    List.of(
+                            Goal.ratioOver(
+                                    "log-force",
+                                    0.8,
+                                    "log, force per append: >= 0.8x raw write+force",
+                                    "raw-write+force"),
+                            Goal.ratioOver(
+                                    "log-group-commit",
+                                    0.5,
+                                    "log, group commit with pipelined appends: >= 0.5x raw packed"
+                                            + " writes with a force per MiB",
+                                    "raw-packed+force-per-MiB"),
+                            Goal.ratioOver(
+                                    "log-group-commit",
+                                    100,
+                                    "log, group commit: >= 100x the log's own force per append",
                                     "log-force"),
                             Goal.ratio("log-page-cache", 0.25, "log, page cache: >= 0.25x raw packed writes"))));
 }

@@ -20,14 +20,22 @@ class BenchCommandTest {
     void shouldReplaceOnlyTheResultsBlockWhenThePageHasOne() throws Exception {
         Path results = tmp.resolve("results.json");
         Files.copy(Path.of("src/test/resources/recorded-quick-run.json"), results);
-        Files.copy(Path.of("src/test/resources/recorded-quick-run.machine.properties"), tmp.resolve("results.machine.properties"));
-        Path page = Files.writeString(tmp.resolve("benchmarks.md"), "# Benchmarks\n\nIntro kept.\n\n" + BenchCommand.START
-                + "\nold numbers\n" + BenchCommand.END + "\n\nOutro kept.\n");
+        Files.copy(
+                Path.of("src/test/resources/recorded-quick-run.machine.properties"),
+                tmp.resolve("results.machine.properties"));
+        Path page = Files.writeString(
+                tmp.resolve("benchmarks.md"),
+                "# Benchmarks\n\nIntro kept.\n\n" + BenchCommand.START + "\nold numbers\n" + BenchCommand.END
+                        + "\n\nOutro kept.\n");
         Run run = run("--report", results.toString(), "--doc", page.toString());
         assertThat(run.code).as(run.err).isEqualTo(BenchCommand.OK);
         String text = Files.readString(page);
-        assertThat(text).startsWith("# Benchmarks\n\nIntro kept.").endsWith("Outro kept.\n").doesNotContain("old numbers")
-                .contains("Measured on 2 cores").contains("![Send, receive, ack in one thread](benchmarks/cycle.svg)");
+        assertThat(text)
+                .startsWith("# Benchmarks\n\nIntro kept.")
+                .endsWith("Outro kept.\n")
+                .doesNotContain("old numbers")
+                .contains("Measured on 2 cores")
+                .contains("![Send, receive, ack in one thread](benchmarks/cycle.svg)");
         assertThat(tmp.resolve("benchmarks/cycle.svg")).exists();
     }
 
@@ -35,22 +43,33 @@ class BenchCommandTest {
     void shouldSayItIsASmokeTestFirstAndLastWhenTheRunIsQuick() throws Exception {
         Path results = tmp.resolve("results.json");
         Files.copy(Path.of("src/test/resources/recorded-quick-run.json"), results);
-        Files.copy(Path.of("src/test/resources/recorded-quick-run.machine.properties"), tmp.resolve("results.machine.properties"));
+        Files.copy(
+                Path.of("src/test/resources/recorded-quick-run.machine.properties"),
+                tmp.resolve("results.machine.properties"));
         Path page = tmp.resolve("benchmarks-quick.md");
         Run run = run("--quick", "--report", results.toString(), "--doc", page.toString());
         assertThat(run.code).as(run.err).isEqualTo(BenchCommand.OK);
         java.util.List<String> lines = run.out.lines().toList();
-        assertThat(lines.get(0)).as("the first line says the figures are a smoke test").isEqualTo(BenchCommand.SMOKE);
+        assertThat(lines.get(0))
+                .as("the first line says the figures are a smoke test")
+                .isEqualTo(BenchCommand.SMOKE);
         assertThat(lines.get(lines.size() - 1)).as("and so does the last").isEqualTo(BenchCommand.SMOKE);
         String text = Files.readString(page);
-        assertThat(text).as("no goals judged on a smoke run:%n%s", text).doesNotContain("### Goals", "met |", "missed |")
-                .contains("> " + BenchCommand.SMOKE + ": no goals are judged on it.").endsWith("> " + BenchCommand.SMOKE + ".\n" + BenchCommand.END + "\n");
+        assertThat(text)
+                .as("no goals judged on a smoke run:%n%s", text)
+                .doesNotContain("### Goals", "met |", "missed |")
+                .contains("> " + BenchCommand.SMOKE + ": no goals are judged on it.")
+                .endsWith("> " + BenchCommand.SMOKE + ".\n" + BenchCommand.END + "\n");
         assertThat(text).contains("### Send, receive, ack in one thread");
     }
 
     @Test
     void shouldExplainWhenTheResultsFileIsMissing() {
-        Run run = run("--report", tmp.resolve("nope.json").toString(), "--doc", tmp.resolve("b.md").toString());
+        Run run = run(
+                "--report",
+                tmp.resolve("nope.json").toString(),
+                "--doc",
+                tmp.resolve("b.md").toString());
         assertThat(run.code).isEqualTo(BenchCommand.BAD_INPUT);
         assertThat(run.err).contains("nope.json does not exist").doesNotContain("Exception");
     }
@@ -62,25 +81,34 @@ class BenchCommandTest {
         com.fasterxml.jackson.databind.node.ArrayNode rows = (com.fasterxml.jackson.databind.node.ArrayNode)
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
         for (com.fasterxml.jackson.databind.JsonNode row : rows) {
-            if (row.get("benchmark").asText().endsWith("CycleBenchmark.cycle") && row.path("params").path("impl").asText().equals("WorkQueue")) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) row.path("secondaryMetrics").path("refused")).put("score", 7.0);
+            if (row.get("benchmark").asText().endsWith("CycleBenchmark.cycle")
+                    && row.path("params").path("impl").asText().equals("WorkQueue")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode)
+                                row.path("secondaryMetrics").path("refused"))
+                        .put("score", 7.0);
             }
         }
         Files.writeString(results, rows.toString());
         Path page = Files.writeString(tmp.resolve("benchmarks.md"), "# Benchmarks\n\nkept as it was\n");
         Run run = run("--report", results.toString(), "--doc", page.toString());
         assertThat(run.code).as(run.err).isEqualTo(BenchCommand.RUN_FAILED);
-        assertThat(run.err).contains("THIS RUN IS WRONG, NOT SLOW").contains("CycleBenchmark.cycle impl=WorkQueue: refused = 7.0");
-        assertThat(Files.readString(page)).as("a wrong run publishes nothing").isEqualTo("# Benchmarks\n\nkept as it was\n");
+        assertThat(run.err)
+                .contains("THIS RUN IS WRONG, NOT SLOW")
+                .contains("CycleBenchmark.cycle impl=WorkQueue: refused = 7.0");
+        assertThat(Files.readString(page))
+                .as("a wrong run publishes nothing")
+                .isEqualTo("# Benchmarks\n\nkept as it was\n");
     }
 
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new BenchCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        int code = new CommandLine(new BenchCommand())
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 }

@@ -44,18 +44,23 @@ class JmhProgressTest {
     void shouldPrintProgressAndTheTableWhenJmhRuns() throws Exception {
         StringWriter out = new StringWriter();
         Path log = tmp.resolve("results.log");
-        new JmhProgress(new PrintWriter(out, true)).follow(new ByteArrayInputStream(JMH.getBytes(StandardCharsets.UTF_8)), log);
-        assertThat(out.toString()).as("progress per run, then JMH's table, and nothing else:%n%s", out)
+        new JmhProgress(new PrintWriter(out, true))
+                .follow(new ByteArrayInputStream(JMH.getBytes(StandardCharsets.UTF_8)), log);
+        assertThat(out.toString())
+                .as("progress per run, then JMH's table, and nothing else:%n%s", out)
                 .contains("benchmark 1 of ?: HandoffBenchmark.handoff (impl = sqs)\n")
                 .contains("benchmark 2 of 4: HandoffBenchmark.handoff (impl = abq)  (ETA 00:00:09)\n")
                 .contains("Benchmark                 (impl)   Mode", "HandoffBenchmark.handoff     abq  thrpt")
                 .doesNotContain("Iteration", "REMEMBER", "# JMH version");
-        assertThat(Files.readString(log)).as("the log keeps all of JMH's output").isEqualTo(JMH);
+        assertThat(Files.readString(log))
+                .as("the log keeps all of JMH's output")
+                .isEqualTo(JMH);
     }
 
     @Test
     void shouldLeaveTheGoalsOutWhenTheRunIsASmokeTest() {
-        String md = "Measured on 2 cores.\n\n### Goals\n\n| goal | reached | |\n|---|---|---|\n| handoff | 1.55x | met |\n\n### Handoff\n\nrows\n";
+        String md =
+                "Measured on 2 cores.\n\n### Goals\n\n| goal | reached | |\n|---|---|---|\n| handoff | 1.55x | met |\n\n### Handoff\n\nrows\n";
         assertThat(BenchCommand.withoutGoals(md)).isEqualTo("Measured on 2 cores.\n\n### Handoff\n\nrows\n");
     }
 }

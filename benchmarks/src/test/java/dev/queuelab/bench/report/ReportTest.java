@@ -29,15 +29,24 @@ class ReportTest {
         String md = Report.render(rows, Machine.UNKNOWN, "charts").markdown();
         for (Suite suite : Suite.ALL) {
             JmhResult base = find(rows, suite, suite.baseline());
-            for (JmhResult r : rows.stream().filter(r -> r.benchmark().equals(suite.benchmark())).toList()) {
+            for (JmhResult r : rows.stream()
+                    .filter(r -> r.benchmark().equals(suite.benchmark()))
+                    .toList()) {
                 JmhResult.Score s = score(suite, r);
                 double expected = s.median() / score(suite, base).median();
-                assertThat(md).as("%s %s: its ratio to %s from the same file", suite.benchmark(), r.params(), suite.baseline())
-                        .contains("| " + r.params().get(suite.axis()) + " | " + Report.number(s.median()) + " | " + Report.range(s)
-                                + " | " + Report.number(s.error()) + " | " + Report.ratio(expected) + " |");
+                assertThat(md)
+                        .as(
+                                "%s %s: its ratio to %s from the same file",
+                                suite.benchmark(), r.params(), suite.baseline())
+                        .contains("| " + r.params().get(suite.axis()) + " | " + Report.number(s.median()) + " | "
+                                + Report.range(s) + " | " + Report.number(s.error()) + " | " + Report.ratio(expected)
+                                + " |");
             }
         }
-        assertThat(md).contains("| ArrayBlockingQueue | ").contains(" | 1.00x | ").contains("### Goals");
+        assertThat(md)
+                .contains("| ArrayBlockingQueue | ")
+                .contains(" | 1.00x | ")
+                .contains("### Goals");
     }
 
     /**
@@ -46,23 +55,41 @@ class ReportTest {
      */
     @Test
     void shouldPrintTheRatioWorkedOutByHandWhenReadingTheRecordedCycle() {
-        String md = Report.render(JmhResult.read(RECORDED), Machine.UNKNOWN, "charts").markdown();
-        String row = md.lines().filter(l -> l.startsWith("| WorkQueue | 1.59 M |")).findFirst().orElse("(no such row)");
-        assertThat(row).as("the cycle's WorkQueue row: 1.59 M round trips/s, 0.19x of 8.22 M").contains("| 0.19x |");
+        String md = Report.render(JmhResult.read(RECORDED), Machine.UNKNOWN, "charts")
+                .markdown();
+        String row = md.lines()
+                .filter(l -> l.startsWith("| WorkQueue | 1.59 M |"))
+                .findFirst()
+                .orElse("(no such row)");
+        assertThat(row)
+                .as("the cycle's WorkQueue row: 1.59 M round trips/s, 0.19x of 8.22 M")
+                .contains("| 0.19x |");
         assertThat(md).contains("| ArrayBlockingQueue | 8.22 M |");
     }
 
     @Test
     void shouldFollowTheBaselineWhenItsScoreChanges() {
         List<JmhResult> rows = new ArrayList<>(JmhResult.read(RECORDED));
-        Suite cycle = Suite.ALL.stream().filter(s -> s.benchmark().equals("CycleBenchmark.cycle")).findFirst().orElseThrow();
+        Suite cycle = Suite.ALL.stream()
+                .filter(s -> s.benchmark().equals("CycleBenchmark.cycle"))
+                .findFirst()
+                .orElseThrow();
         JmhResult base = find(rows, cycle, "ArrayBlockingQueue");
         double halved = base.primary().median() / 2;
-        rows.set(rows.indexOf(base), new JmhResult(base.benchmark(), base.params(),
-                new JmhResult.Score(halved, Double.NaN, "ops/s"), base.secondary(), base.jdk(), base.jvmArgs(), base.shape()));
+        rows.set(
+                rows.indexOf(base),
+                new JmhResult(
+                        base.benchmark(),
+                        base.params(),
+                        new JmhResult.Score(halved, Double.NaN, "ops/s"),
+                        base.secondary(),
+                        base.jdk(),
+                        base.jvmArgs(),
+                        base.shape()));
         JmhResult.Score workQueue = find(rows, cycle, "WorkQueue").primary();
         String md = Report.render(rows, Machine.UNKNOWN, "charts").markdown();
-        assertThat(md).as("a ratio is computed, not remembered: halve the baseline, the ratio doubles")
+        assertThat(md)
+                .as("a ratio is computed, not remembered: halve the baseline, the ratio doubles")
                 .contains("| WorkQueue | " + Report.number(workQueue.median()) + " | " + Report.range(workQueue) + " | "
                         + Report.number(workQueue.error()) + " | " + Report.ratio(workQueue.median() / halved) + " |");
     }
@@ -70,14 +97,22 @@ class ReportTest {
     @Test
     void shouldDrawOneBarPerVariantInAWellFormedSvg() throws Exception {
         List<JmhResult> rows = JmhResult.read(RECORDED);
-        Map<String, String> charts = Report.render(rows, Machine.UNKNOWN, "charts").charts();
-        assertThat(charts).containsKeys("handoff.svg", "cycle.svg", "fifogroups.svg", "visibilitybookkeeping.svg", "diskappend.svg");
+        Map<String, String> charts =
+                Report.render(rows, Machine.UNKNOWN, "charts").charts();
+        assertThat(charts)
+                .containsKeys(
+                        "handoff.svg", "cycle.svg", "fifogroups.svg", "visibilitybookkeeping.svg", "diskappend.svg");
         for (Suite suite : Suite.ALL) {
-            String name = suite.benchmark().replaceFirst("Benchmark\\..*", "").toLowerCase(java.util.Locale.ROOT) + ".svg";
-            Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            String name =
+                    suite.benchmark().replaceFirst("Benchmark\\..*", "").toLowerCase(java.util.Locale.ROOT) + ".svg";
+            Document svg = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
                     .parse(new ByteArrayInputStream(charts.get(name).getBytes(StandardCharsets.UTF_8)));
-            long variants = rows.stream().filter(r -> r.benchmark().equals(suite.benchmark())).count();
-            assertThat(svg.getElementsByTagName("rect").getLength()).as("%s: a background and one bar per variant", name)
+            long variants = rows.stream()
+                    .filter(r -> r.benchmark().equals(suite.benchmark()))
+                    .count();
+            assertThat(svg.getElementsByTagName("rect").getLength())
+                    .as("%s: a background and one bar per variant", name)
                     .isEqualTo(variants + 1);
         }
     }
@@ -85,31 +120,38 @@ class ReportTest {
     @Test
     void shouldSayWhenTheBaselineIsMissingFromTheRun() {
         List<JmhResult> rows = JmhResult.read(RECORDED).stream()
-                .filter(r -> !(r.benchmark().equals("DiskAppendBenchmark.append") && "none".equals(r.params().get("force"))))
+                .filter(r -> !(r.benchmark().equals("DiskAppendBenchmark.append")
+                        && "none".equals(r.params().get("force"))))
                 .toList();
         String md = Report.render(rows, Machine.UNKNOWN, "charts").markdown();
-        assertThat(md).contains("The baseline (force = none) is not in this run, so no ratio is computed")
-                .contains("| per-record | ").contains(" | n/a |");
+        assertThat(md)
+                .contains("The baseline (force = none) is not in this run, so no ratio is computed")
+                .contains("| per-record | ")
+                .contains(" | n/a |");
     }
 
     @Test
     void shouldNameTheFileWhenItIsNotJmhJson() throws Exception {
         Path notJson = Files.writeString(tmp.resolve("results.json"), "{ nope");
-        assertThatThrownBy(() -> JmhResult.read(notJson)).isInstanceOf(ReportException.class)
+        assertThatThrownBy(() -> JmhResult.read(notJson))
+                .isInstanceOf(ReportException.class)
                 .hasMessageContaining(notJson + " is not JSON");
         Path notJmh = Files.writeString(tmp.resolve("other.json"), "{\"a\": 1}");
         assertThatThrownBy(() -> JmhResult.read(notJmh)).hasMessageContaining("is not a JMH result file");
         assertThatThrownBy(() -> JmhResult.read(tmp.resolve("missing.json"))).hasMessageContaining("does not exist");
         Path empty = Files.writeString(tmp.resolve("empty.json"), "[]");
-        assertThatThrownBy(() -> Report.render(JmhResult.read(empty), Machine.UNKNOWN, "c")).hasMessageContaining("no benchmark");
+        assertThatThrownBy(() -> Report.render(JmhResult.read(empty), Machine.UNKNOWN, "c"))
+                .hasMessageContaining("no benchmark");
     }
 
     @Test
     void shouldNameTheMachineWhenItWasRecorded() {
         Machine m = Machine.read(Machine.besides(RECORDED));
         assertThat(m.cores()).isEqualTo(2);
-        assertThat(Report.render(JmhResult.read(RECORDED), m, "c").markdown()).startsWith("Measured on 2 cores, ")
-                .contains("JMH: 2 forks, 1 x 500 ms warm-up, 2 x 500 ms measured; forked JVM: `-Xms1g -Xmx1g -XX:+AlwaysPreTouch`");
+        assertThat(Report.render(JmhResult.read(RECORDED), m, "c").markdown())
+                .startsWith("Measured on 2 cores, ")
+                .contains(
+                        "JMH: 2 forks, 1 x 500 ms warm-up, 2 x 500 ms measured; forked JVM: `-Xms1g -Xmx1g -XX:+AlwaysPreTouch`");
     }
 
     @Test
@@ -119,16 +161,26 @@ class ReportTest {
         JmhResult wq = find(rows, handoff, "WorkQueue");
         Map<String, JmhResult.Score> secondary = new java.util.LinkedHashMap<>(wq.secondary());
         secondary.put("redelivered", new JmhResult.Score(3, Double.NaN, "#"));
-        rows.set(rows.indexOf(wq), new JmhResult(wq.benchmark(), wq.params(), wq.primary(), secondary, wq.jdk(), wq.jvmArgs(), wq.shape()));
-        assertThatThrownBy(() -> Report.render(rows, Machine.UNKNOWN, "c")).isInstanceOf(WrongResultsException.class)
+        rows.set(
+                rows.indexOf(wq),
+                new JmhResult(
+                        wq.benchmark(), wq.params(), wq.primary(), secondary, wq.jdk(), wq.jvmArgs(), wq.shape()));
+        assertThatThrownBy(() -> Report.render(rows, Machine.UNKNOWN, "c"))
+                .isInstanceOf(WrongResultsException.class)
                 .hasMessageContaining("THIS RUN IS WRONG, NOT SLOW")
                 .hasMessageContaining("HandoffBenchmark.handoff impl=WorkQueue: redelivered = 3.0");
         secondary.put("redelivered", new JmhResult.Score(0, Double.NaN, "#"));
         secondary.put("rejected", new JmhResult.Score(12345, Double.NaN, "#"));
-        rows.set(rows.indexOf(rows.stream().filter(r -> r.params().equals(wq.params()) && r.benchmark().equals(wq.benchmark()))
-                .findFirst().orElseThrow()), new JmhResult(wq.benchmark(), wq.params(), wq.primary(), secondary, wq.jdk(),
-                wq.jvmArgs(), wq.shape()));
-        assertThat(Report.render(rows, Machine.UNKNOWN, "c").markdown()).as("rejected offers are backpressure, not a fault")
+        rows.set(
+                rows.indexOf(rows.stream()
+                        .filter(r ->
+                                r.params().equals(wq.params()) && r.benchmark().equals(wq.benchmark()))
+                        .findFirst()
+                        .orElseThrow()),
+                new JmhResult(
+                        wq.benchmark(), wq.params(), wq.primary(), secondary, wq.jdk(), wq.jvmArgs(), wq.shape()));
+        assertThat(Report.render(rows, Machine.UNKNOWN, "c").markdown())
+                .as("rejected offers are backpressure, not a fault")
                 .contains("12,345");
     }
 
@@ -137,28 +189,51 @@ class ReportTest {
         JmhResult.Score s = new JmhResult.Score(3.5, 1, "ops/s", List.of(1e6, 5e6, 3e6));
         assertThat(s.median()).as("the middle fork, not JMH's mean").isEqualTo(3e6);
         assertThat(Report.range(s)).isEqualTo("1.00 M – 5.00 M");
-        assertThat(Report.range(new JmhResult.Score(3, 1, "ops/s", List.of(3e6)))).as("one fork has no range").isEqualTo("n/a");
-        assertThat(new JmhResult.Score(3, 1, "ops/s", List.of(2.0, 4.0)).median()).isEqualTo(3.0);
+        assertThat(Report.range(new JmhResult.Score(3, 1, "ops/s", List.of(3e6))))
+                .as("one fork has no range")
+                .isEqualTo("n/a");
+        assertThat(new JmhResult.Score(3, 1, "ops/s", List.of(2.0, 4.0)).median())
+                .isEqualTo(3.0);
     }
 
     @Test
     void shouldCountBytesPerMessageWhenTheScoreIsTheConsumersShareOfAGroup() {
         Suite handoff = Suite.ALL.get(0);
-        JmhResult group = new JmhResult("HandoffBenchmark.handoff", Map.of("impl", "WorkQueue"),
-                new JmhResult.Score(2e6, 0, "ops/s"), Map.of("messages", new JmhResult.Score(1e6, 0, "ops/s"),
-                "gc.alloc.rate.norm", new JmhResult.Score(100, 0, "B/op")), "jdk", List.of(), "shape");
-        assertThat(Report.bytesPerMessage(handoff, group)).as("100 B per put or take, two of them per message").isEqualTo(200);
+        JmhResult group = new JmhResult(
+                "HandoffBenchmark.handoff",
+                Map.of("impl", "WorkQueue"),
+                new JmhResult.Score(2e6, 0, "ops/s"),
+                Map.of(
+                        "messages",
+                        new JmhResult.Score(1e6, 0, "ops/s"),
+                        "gc.alloc.rate.norm",
+                        new JmhResult.Score(100, 0, "B/op")),
+                "jdk",
+                List.of(),
+                "shape");
+        assertThat(Report.bytesPerMessage(handoff, group))
+                .as("100 B per put or take, two of them per message")
+                .isEqualTo(200);
         Suite cycle = Suite.ALL.get(2);
-        JmhResult one = new JmhResult("CycleBenchmark.cycle", Map.of("impl", "WorkQueue"), new JmhResult.Score(5e6, 0, "ops/s"),
-                Map.of("gc.alloc.rate.norm", new JmhResult.Score(272, 0, "B/op")), "jdk", List.of(), "shape");
+        JmhResult one = new JmhResult(
+                "CycleBenchmark.cycle",
+                Map.of("impl", "WorkQueue"),
+                new JmhResult.Score(5e6, 0, "ops/s"),
+                Map.of("gc.alloc.rate.norm", new JmhResult.Score(272, 0, "B/op")),
+                "jdk",
+                List.of(),
+                "shape");
         assertThat(Report.bytesPerMessage(cycle, one)).isEqualTo(272);
         String md = Report.render(List.of(one), Machine.UNKNOWN, "c").markdown();
         assertThat(md).contains("| work queue allocation per send -> receive -> ack: <= 250 B | 272 | missed |");
     }
 
     private static JmhResult find(List<JmhResult> rows, Suite suite, String variant) {
-        return rows.stream().filter(r -> r.benchmark().equals(suite.benchmark()) && variant.equals(r.params().get(suite.axis())))
-                .findFirst().orElseThrow();
+        return rows.stream()
+                .filter(r -> r.benchmark().equals(suite.benchmark())
+                        && variant.equals(r.params().get(suite.axis())))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static JmhResult.Score score(Suite suite, JmhResult r) {

@@ -13,53 +13,85 @@ import java.time.LocalDateTime;
 /** The arrows of DESIGN.md section 1, and where time may come from, as ArchUnit rules. */
 final class ArchitectureRules {
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     static final ArchRule API_DEPENDS_ON_NOTHING_OF_OURS = classes()
-            .that().resideInAPackage("dev.queuelab.api..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.queuelab.api..", "java..")
+            .that()
+            .resideInAPackage("dev.queuelab.api..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.queuelab.api..", "java..")
             .because("the api is what exercises compile against alone");
 
     static final ArchRule REFERENCE_NEVER_SEES_THE_ENGINE = noClasses()
-            .that().resideInAPackage("dev.queuelab.reference..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.queuelab.check..", "dev.queuelab.exercises..",
-                    "dev.queuelab.guide..")
+            .that()
+            .resideInAPackage("dev.queuelab.reference..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.queuelab.check..", "dev.queuelab.exercises..", "dev.queuelab.guide..")
             .because("the reference is checked by the engine, never the other way round");
 
     static final ArchRule EXERCISES_NEVER_SEE_THE_REFERENCE = noClasses()
-            .that().resideInAPackage("dev.queuelab.exercises..")
-            .should().dependOnClassesThat().resideInAPackage("dev.queuelab.reference..")
+            .that()
+            .resideInAPackage("dev.queuelab.exercises..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.queuelab.reference..")
             .because("a learner's stub that leans on the reference solves nothing");
 
     static final ArchRule GUIDE_NEVER_SEES_IMPLEMENTATIONS = noClasses()
-            .that().resideInAPackage("dev.queuelab.guide..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.queuelab.reference..", "dev.queuelab.exercises..")
+            .that()
+            .resideInAPackage("dev.queuelab.guide..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.queuelab.reference..", "dev.queuelab.exercises..")
             .because("the decision guide reasons about designs, not about our implementations");
 
     static final ArchRule ENGINE_CORE_SEES_NO_TOPOLOGY = noClasses()
-            .that().resideInAPackage("dev.queuelab.check")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.queuelab.check.workqueue..", "dev.queuelab.check.log..",
-                    "dev.queuelab.check.gallery..", "dev.queuelab.check.implementations..", "dev.queuelab.learn..",
-                    "dev.queuelab.reference..", "dev.queuelab.api.log..")
-            .orShould().dependOnClassesThat().haveSimpleNameStartingWith("WorkQueue")
+            .that()
+            .resideInAPackage("dev.queuelab.check")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.queuelab.check.workqueue..",
+                    "dev.queuelab.check.log..",
+                    "dev.queuelab.check.gallery..",
+                    "dev.queuelab.check.implementations..",
+                    "dev.queuelab.learn..",
+                    "dev.queuelab.reference..",
+                    "dev.queuelab.api.log..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveSimpleNameStartingWith("WorkQueue")
             .because("the engine's core serves every topology: a topology plugs into it, never the other way round");
 
-    static final ArchRule NO_PACKAGE_CYCLES = slices()
-            .matching("dev.queuelab.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule NO_PACKAGE_CYCLES =
+            slices().matching("dev.queuelab.(**)").should().beFreeOfCycles();
 
     static final ArchRule WALL_CLOCK_ONLY_IN_CLOCKS = noClasses()
-            .that().resideInAnyPackage("dev.queuelab.api..", "dev.queuelab.reference..", "dev.queuelab.check..",
+            .that()
+            .resideInAnyPackage(
+                    "dev.queuelab.api..",
+                    "dev.queuelab.reference..",
+                    "dev.queuelab.check..",
                     "dev.queuelab.exercises..")
-            .and().doNotImplement(InstantSource.class)
-            .should().callMethod(System.class, "currentTimeMillis")
-            .orShould().callMethod(System.class, "nanoTime")
-            .orShould().callMethod(Instant.class, "now")
-            .orShould().callMethod(LocalDateTime.class, "now")
-            .orShould().callMethod(Clock.class, "systemUTC")
-            .orShould().callMethod(Clock.class, "systemDefaultZone")
-            .orShould().callMethod(InstantSource.class, "system")
-            .orShould().callMethod(Thread.class, "sleep", long.class)
+            .and()
+            .doNotImplement(InstantSource.class)
+            .should()
+            .callMethod(System.class, "currentTimeMillis")
+            .orShould()
+            .callMethod(System.class, "nanoTime")
+            .orShould()
+            .callMethod(Instant.class, "now")
+            .orShould()
+            .callMethod(LocalDateTime.class, "now")
+            .orShould()
+            .callMethod(Clock.class, "systemUTC")
+            .orShould()
+            .callMethod(Clock.class, "systemDefaultZone")
+            .orShould()
+            .callMethod(InstantSource.class, "system")
+            .orShould()
+            .callMethod(Thread.class, "sleep", long.class)
             .because("time is injected: reference code and the engine read it only from an InstantSource");
 }

@@ -8,8 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.queuelab.api.archfixture.ApiThatSeesTheReference;
 import dev.queuelab.archfixture.cycle.a.Chicken;
-import dev.queuelab.check.CoreThatSeesAWorkQueue;
 import dev.queuelab.archfixture.cycle.b.Egg;
+import dev.queuelab.check.CoreThatSeesAWorkQueue;
 import dev.queuelab.exercises.archfixture.ExerciseThatSeesTheReference;
 import dev.queuelab.guide.archfixture.GuideThatSeesTheReference;
 import dev.queuelab.reference.archfixture.ReferenceThatReadsTheWallClock;
@@ -31,10 +31,18 @@ class ArchitectureTest {
 
     @Test
     void shouldKeepEveryArrowWhenCheckingTheProductionClasses() {
-        for (String pkg : List.of("dev.queuelab.api", "dev.queuelab.reference", "dev.queuelab.check", "dev.queuelab.learn",
-                "dev.queuelab.exercises", "dev.queuelab.guide", "dev.queuelab.bench", "dev.queuelab.cli")) {
+        for (String pkg : List.of(
+                "dev.queuelab.api",
+                "dev.queuelab.reference",
+                "dev.queuelab.check",
+                "dev.queuelab.learn",
+                "dev.queuelab.exercises",
+                "dev.queuelab.guide",
+                "dev.queuelab.bench",
+                "dev.queuelab.cli")) {
             assertThat(PRODUCTION.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
-                    .as("the rules see %s's classes", pkg).isTrue();
+                    .as("the rules see %s's classes", pkg)
+                    .isTrue();
         }
         ArchitectureRules.API_DEPENDS_ON_NOTHING_OF_OURS.check(PRODUCTION);
         ArchitectureRules.REFERENCE_NEVER_SEES_THE_ENGINE.check(PRODUCTION);
@@ -58,7 +66,8 @@ class ArchitectureTest {
 
     private static void assertViolated(ArchRule rule, Class<?>... fixtures) {
         JavaClasses classes = new ClassFileImporter().importClasses(fixtures);
-        assertThat(rule.evaluate(classes).hasViolation()).as("%s must catch %s", rule.getDescription(), fixtures[0].getSimpleName())
+        assertThat(rule.evaluate(classes).hasViolation())
+                .as("%s must catch %s", rule.getDescription(), fixtures[0].getSimpleName())
                 .isTrue();
     }
 }

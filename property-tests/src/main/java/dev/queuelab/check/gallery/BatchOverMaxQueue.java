@@ -23,7 +23,7 @@ public final class BatchOverMaxQueue extends ForwardingWorkQueue {
     public List<Delivery> receive(String consumer, int max, Duration visibility) {
         List<Delivery> both = new ArrayList<>(queue.receive(consumer, max, visibility));
         if (both.size() == max) {
-            both.addAll(queue.receive(consumer, 1, visibility));     // the second shard's share
+            both.addAll(queue.receive(consumer, 1, visibility)); // the second shard's share
         }
         return both;
     }

@@ -14,8 +14,7 @@ public final class WorkQueueGallery {
      * @param expected the anomaly its shrunk story must name
      * @param factory  makes it
      */
-    public record Variant(String name, String expected, WorkQueueFactory factory) {
-    }
+    public record Variant(String name, String expected, WorkQueueFactory factory) {}
 
     public static final List<Variant> VARIANTS = List.of(
             new Variant("deadline-off-by-one", "missing-redelivery", DeadlineOffByOneQueue::new),
@@ -44,9 +43,7 @@ public final class WorkQueueGallery {
             new Variant("ack-batch-stops-at-stale", "ack-refused", AckBatchStopsAtStaleQueue::new));
 
     /** Mistakes that only threads show: the simulations pass them, the stress run on real threads must not. */
-    public static final List<Variant> THREAD_VARIANTS = List.of(
-            new Variant("no-lock", "any", NoLockQueue::new));
+    public static final List<Variant> THREAD_VARIANTS = List.of(new Variant("no-lock", "any", NoLockQueue::new));
 
-    private WorkQueueGallery() {
-    }
+    private WorkQueueGallery() {}
 }

@@ -1,11 +1,11 @@
 package dev.queuelab.check.implementations;
 
 import dev.queuelab.api.WorkQueueCapabilities;
+import dev.queuelab.api.log.FlushPolicy;
 import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.check.Registry;
 import dev.queuelab.check.gallery.WorkQueueGallery;
 import dev.queuelab.check.gallery.log.LogGallery;
-import dev.queuelab.api.log.FlushPolicy;
 import dev.queuelab.check.log.DiskLogFactory;
 import dev.queuelab.check.log.LogFactory;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
@@ -20,20 +20,22 @@ import dev.queuelab.reference.workqueue.SqsWorkQueue;
  */
 public final class Implementations {
 
-    public static final Registry<WorkQueueFactory, WorkQueueCapabilities> WORK_QUEUES = new Registry<>("work-queue", true);
+    public static final Registry<WorkQueueFactory, WorkQueueCapabilities> WORK_QUEUES =
+            new Registry<>("work-queue", true);
     public static final Registry<LogFactory, LogCapabilities> LOGS = new Registry<>("log", false);
 
     static {
         WORK_QUEUES.add("reference", SqsWorkQueue::new, WorkQueueCapabilities.ALL);
-        WorkQueueGallery.VARIANTS.forEach(v -> WORK_QUEUES.add("gallery." + v.name(), v.factory(), WorkQueueCapabilities.ALL));
-        WorkQueueGallery.THREAD_VARIANTS.forEach(v -> WORK_QUEUES.add("gallery." + v.name(), v.factory(), WorkQueueCapabilities.ALL));
+        WorkQueueGallery.VARIANTS.forEach(
+                v -> WORK_QUEUES.add("gallery." + v.name(), v.factory(), WorkQueueCapabilities.ALL));
+        WorkQueueGallery.THREAD_VARIANTS.forEach(
+                v -> WORK_QUEUES.add("gallery." + v.name(), v.factory(), WorkQueueCapabilities.ALL));
         LOGS.add("reference", KafkaLog::new, KafkaLog.CAPABILITIES);
         LOGS.add("disk", new DiskLogFactory(FlushPolicy.forceEachAppend()), KafkaLog.CAPABILITIES);
         LogGallery.VARIANTS.forEach(v -> LOGS.add("gallery." + v.name(), v.factory(), KafkaLog.CAPABILITIES));
     }
 
-    private Implementations() {
-    }
+    private Implementations() {}
 
     public static WorkQueueFactory workQueue(String name) {
         return WORK_QUEUES.get(name).factory();

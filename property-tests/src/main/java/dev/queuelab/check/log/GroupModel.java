@@ -61,8 +61,10 @@ final class GroupModel {
 
     /** L9: every call first expires the members whose session deadline has come (the deadline itself expires). */
     void expire(LogEvent event) {
-        if (event instanceof LogEvent.Ticked || event instanceof LogEvent.Skipped || event instanceof LogEvent.Crashed) {
-            return;                           // no call to the log: nothing is evaluated
+        if (event instanceof LogEvent.Ticked
+                || event instanceof LogEvent.Skipped
+                || event instanceof LogEvent.Crashed) {
+            return; // no call to the log: nothing is evaluated
         }
         List<String> gone = new ArrayList<>();
         members.forEach((id, m) -> {
@@ -118,9 +120,13 @@ final class GroupModel {
         e.starts().forEach((p, start) -> {
             Long c = committed.get(p);
             if (c != null && !resume.allowed(p, c, start, e.at())) {
-                anomalies.add(COMMIT_RESUME.found(e.step(), e.consumer() + " was given p" + p + " and starts at " + start
-                        + ", but the group committed " + c + " (the next offset to read): it would "
-                        + (start > c ? "skip " + (start - c) + " record(s)" : "process " + (c - start) + " record(s) again")));
+                anomalies.add(COMMIT_RESUME.found(
+                        e.step(),
+                        e.consumer() + " was given p" + p + " and starts at " + start
+                                + ", but the group committed " + c + " (the next offset to read): it would "
+                                + (start > c
+                                        ? "skip " + (start - c) + " record(s)"
+                                        : "process " + (c - start) + " record(s) again")));
             } else if (c != null && c > 0 && start.equals(c)) {
                 coverage.add("groups: resumed from a committed offset");
             }
@@ -131,20 +137,29 @@ final class GroupModel {
         Member m = members.get(e.member());
         String who = e.consumer() + " (" + e.member() + ", generation " + e.generation() + ") heartbeat at " + t(e);
         if (m == null || m.stale) {
-            HeartbeatOutcome expected = m == null ? HeartbeatOutcome.UNKNOWN_MEMBER_ID : HeartbeatOutcome.ILLEGAL_GENERATION;
+            HeartbeatOutcome expected =
+                    m == null ? HeartbeatOutcome.UNKNOWN_MEMBER_ID : HeartbeatOutcome.ILLEGAL_GENERATION;
             if (e.result() == HeartbeatOutcome.OK) {
-                anomalies.add(FENCED_ACCEPTED.found(e.step(), who + " and was answered OK, but " + (m == null
-                        ? "it is no longer a member (its session expired, or it left)" : "the group rebalanced since it was assigned")));
+                anomalies.add(FENCED_ACCEPTED.found(
+                        e.step(),
+                        who + " and was answered OK, but "
+                                + (m == null
+                                        ? "it is no longer a member (its session expired, or it left)"
+                                        : "the group rebalanced since it was assigned")));
             } else if (e.result() != expected) {
-                anomalies.add(INVALID_ANSWER.found(e.step(), who + " and was answered " + e.result() + ", but the code that says"
-                        + " why is " + expected));
+                anomalies.add(INVALID_ANSWER.found(
+                        e.step(),
+                        who + " and was answered " + e.result() + ", but the code that says" + " why is " + expected));
             }
             return;
         }
         if (e.result() != HeartbeatOutcome.OK) {
-            anomalies.add(MEMBER_REFUSED.found(e.step(), who + " and was answered " + e.result() + ", but it is a live member of"
-                    + " the current generation (its last heartbeat was " + Durations.brief(Duration.between(m.lastBeat, e.at()))
-                    + " ago, the session timeout is " + Durations.brief(config.sessionTimeout()) + ")"));
+            anomalies.add(MEMBER_REFUSED.found(
+                    e.step(),
+                    who + " and was answered " + e.result() + ", but it is a live member of"
+                            + " the current generation (its last heartbeat was "
+                            + Durations.brief(Duration.between(m.lastBeat, e.at()))
+                            + " ago, the session timeout is " + Durations.brief(config.sessionTimeout()) + ")"));
             return;
         }
         m.lastBeat = e.at();
@@ -152,17 +167,22 @@ final class GroupModel {
 
     private void commit(LogEvent.Committed e) {
         Member m = members.get(e.member());
-        String who = e.consumer() + " (" + e.member() + ", generation " + e.generation() + ") committed p" + e.partition()
-                + " at " + e.offset() + " at " + t(e);
+        String who = e.consumer() + " (" + e.member() + ", generation " + e.generation() + ") committed p"
+                + e.partition() + " at " + e.offset() + " at " + t(e);
         if (m == null || m.stale) {
             CommitOutcome expected = m == null ? CommitOutcome.UNKNOWN_MEMBER_ID : CommitOutcome.ILLEGAL_GENERATION;
             if (e.result() != CommitOutcome.COMMITTED && e.result() != expected) {
-                anomalies.add(INVALID_ANSWER.found(e.step(), who + " and was answered " + e.result() + ", but the code that says"
-                        + " why is " + expected));
+                anomalies.add(INVALID_ANSWER.found(
+                        e.step(),
+                        who + " and was answered " + e.result() + ", but the code that says" + " why is " + expected));
             }
             if (e.result() == CommitOutcome.COMMITTED) {
-                anomalies.add(FENCED_ACCEPTED.found(e.step(), who + ", and the log stored it, but " + (m == null
-                        ? "it is no longer a member" : "the group rebalanced since: the partition may be someone else's now")));
+                anomalies.add(FENCED_ACCEPTED.found(
+                        e.step(),
+                        who + ", and the log stored it, but "
+                                + (m == null
+                                        ? "it is no longer a member"
+                                        : "the group rebalanced since: the partition may be someone else's now")));
                 committed.put(e.partition(), e.offset());
             } else {
                 coverage.add("groups: a fenced commit refused");
@@ -170,8 +190,10 @@ final class GroupModel {
             return;
         }
         if (e.result() != CommitOutcome.COMMITTED) {
-            anomalies.add(MEMBER_REFUSED.found(e.step(), who + " and was answered " + e.result() + ", but it is a live member of"
-                    + " the current generation"));
+            anomalies.add(MEMBER_REFUSED.found(
+                    e.step(),
+                    who + " and was answered " + e.result() + ", but it is a live member of"
+                            + " the current generation"));
             return;
         }
         committed.put(e.partition(), e.offset());
@@ -193,33 +215,45 @@ final class GroupModel {
     /** L8: the log's description of the group: exactly the live members, every partition owned once. */
     void observed(LogEvent.Observed e) {
         if (!e.committed().equals(committed)) {
-            anomalies.add(COMMITTED_WRONG.found(e.step(), "at " + t(e) + " the group's committed offsets read " + e.committed()
-                    + ", but what was committed is " + new TreeMap<>(committed)));
+            anomalies.add(COMMITTED_WRONG.found(
+                    e.step(),
+                    "at " + t(e) + " the group's committed offsets read " + e.committed()
+                            + ", but what was committed is " + new TreeMap<>(committed)));
             committed.clear();
             committed.putAll(e.committed());
             return;
         }
         Map<String, List<Integer>> owners = e.group().assignment();
         if (!owners.keySet().equals(new TreeSet<>(members.keySet()))) {
-            anomalies.add(SINGLE_OWNER.found(e.step(), "at " + t(e) + " the group's members are " + owners.keySet()
-                    + ", but the live ones are " + new TreeSet<>(members.keySet()) + " (a member whose session expired, or"
-                    + " who left, must own nothing)"));
+            anomalies.add(SINGLE_OWNER.found(
+                    e.step(),
+                    "at " + t(e) + " the group's members are " + owners.keySet()
+                            + ", but the live ones are " + new TreeSet<>(members.keySet())
+                            + " (a member whose session expired, or"
+                            + " who left, must own nothing)"));
             return;
         }
         Map<String, List<Integer>> expected = shares(new ArrayList<>(new TreeSet<>(members.keySet())));
         if (!owners.isEmpty() && !owners.equals(expected) && exactlyOnce(owners)) {
-            anomalies.add(WRONG_ASSIGNMENT.found(e.step(), "at " + t(e) + " the " + config.assignor() + " shares of "
-                    + config.partitions() + " partition(s) over " + expected.keySet() + " are " + expected + ", but the group has "
-                    + owners));
+            anomalies.add(WRONG_ASSIGNMENT.found(
+                    e.step(),
+                    "at " + t(e) + " the " + config.assignor() + " shares of "
+                            + config.partitions() + " partition(s) over " + expected.keySet() + " are " + expected
+                            + ", but the group has "
+                            + owners));
             return;
         }
         Map<Integer, List<String>> byPartition = new TreeMap<>();
-        owners.forEach((member, ps) -> ps.forEach(p -> byPartition.computeIfAbsent(p, x -> new ArrayList<>()).add(member)));
+        owners.forEach((member, ps) -> ps.forEach(
+                p -> byPartition.computeIfAbsent(p, x -> new ArrayList<>()).add(member)));
         for (int p = 0; p < config.partitions() && !owners.isEmpty(); p++) {
             List<String> who = byPartition.getOrDefault(p, List.of());
             if (who.size() != 1) {
-                anomalies.add(SINGLE_OWNER.found(e.step(), "at " + t(e) + " p" + p + " is owned by " + (who.isEmpty() ? "no member"
-                        : String.join(" and ", who)) + " in generation " + e.group().generation() + ": " + owners));
+                anomalies.add(SINGLE_OWNER.found(
+                        e.step(),
+                        "at " + t(e) + " p" + p + " is owned by "
+                                + (who.isEmpty() ? "no member" : String.join(" and ", who)) + " in generation "
+                                + e.group().generation() + ": " + owners));
                 return;
             }
         }
@@ -235,13 +269,14 @@ final class GroupModel {
         }
         if (config.assignor() == dev.queuelab.api.log.Assignor.ROUND_ROBIN) {
             for (int p = 0; p < config.partitions(); p++) {
-                out.get(sorted.get(p % n)).add(p);             // dealt out in turn
+                out.get(sorted.get(p % n)).add(p); // dealt out in turn
             }
             return out;
         }
         int next = 0;
         for (int i = 0; i < n; i++) {
-            int count = config.partitions() / n + (i < config.partitions() % n ? 1 : 0);   // the first P % C take one more
+            int count =
+                    config.partitions() / n + (i < config.partitions() % n ? 1 : 0); // the first P % C take one more
             for (int k = 0; k < count; k++) {
                 out.get(sorted.get(i)).add(next++);
             }
@@ -250,7 +285,8 @@ final class GroupModel {
     }
 
     private boolean exactlyOnce(Map<String, List<Integer>> owners) {
-        List<Integer> all = owners.values().stream().flatMap(List::stream).sorted().toList();
+        List<Integer> all =
+                owners.values().stream().flatMap(List::stream).sorted().toList();
         return all.size() == config.partitions() && new TreeSet<>(all).size() == config.partitions();
     }
 

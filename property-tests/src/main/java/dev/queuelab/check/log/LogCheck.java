@@ -17,10 +17,18 @@ public final class LogCheck {
 
     private final Check<LogSetup, LogStep, LogCapabilities> check;
 
-    public LogCheck(LogProperty property, String implName, LogCapabilities capabilities, LogFactory factory,
-                    ReplayCommand replay) {
+    public LogCheck(
+            LogProperty property,
+            String implName,
+            LogCapabilities capabilities,
+            LogFactory factory,
+            ReplayCommand replay) {
         LogRunner runner = new LogRunner(factory);
-        this.check = new Check<>(property, implName, capabilities, scenario -> judge(runner.run(scenario)),
+        this.check = new Check<>(
+                property,
+                implName,
+                capabilities,
+                scenario -> judge(runner.run(scenario)),
                 seed -> replay.command(property, implName, seed));
     }
 
@@ -64,8 +72,9 @@ public final class LogCheck {
     public interface ReplayCommand {
         String command(LogProperty property, String impl, long seed);
 
-        ReplayCommand MAVEN = (p, impl, seed) -> "./mvnw -q verify -pl property-tests -am -Dsurefire.failIfNoSpecifiedTests=false"
-                + " -Dtest='LogChecksTest#" + p.id() + "' -Dqueuelab.impl=" + impl + " -Dqueuelab.seed=" + seed
-                + " -Dqueuelab.trials=1";
+        ReplayCommand MAVEN =
+                (p, impl, seed) -> "./mvnw -q verify -pl property-tests -am -Dsurefire.failIfNoSpecifiedTests=false"
+                        + " -Dtest='LogChecksTest#" + p.id() + "' -Dqueuelab.impl=" + impl + " -Dqueuelab.seed=" + seed
+                        + " -Dqueuelab.trials=1";
     }
 }

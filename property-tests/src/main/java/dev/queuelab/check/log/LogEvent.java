@@ -32,7 +32,9 @@ public sealed interface LogEvent {
 
     /** How an append was made, which decides what the log must answer. */
     enum Kind {
-        PLAIN, IDEMPOTENT, TRANSACTIONAL,
+        PLAIN,
+        IDEMPOTENT,
+        TRANSACTIONAL,
         /** the same record again, after an answer that never arrived */
         RETRY,
         /** an idempotent append that skips a sequence number */
@@ -41,26 +43,49 @@ public sealed interface LogEvent {
         ZOMBIE
     }
 
-    record Appended(int step, Instant at, String producer, ProducerRecord record, Kind kind, boolean idempotent,
-                    AppendOutcome result, boolean ackLost) implements LogEvent {
+    record Appended(
+            int step,
+            Instant at,
+            String producer,
+            ProducerRecord record,
+            Kind kind,
+            boolean idempotent,
+            AppendOutcome result,
+            boolean ackLost)
+            implements LogEvent {
         @Override
         public String action() {
-            return producer + (kind == Kind.RETRY ? " retries " : kind == Kind.ZOMBIE ? " " + LogRunner.ZOMBIE + " appends "
-                    : kind == Kind.GAP ? " appends, skipping a sequence number, " : " appends ") + record.value()
+            return producer
+                    + (kind == Kind.RETRY
+                            ? " retries "
+                            : kind == Kind.ZOMBIE
+                                    ? " " + LogRunner.ZOMBIE + " appends "
+                                    : kind == Kind.GAP ? " appends, skipping a sequence number, " : " appends ")
+                    + record.value()
                     + (record.key() == null ? " (no key)" : " with key " + record.key())
                     + (idempotent && kind != Kind.TRANSACTIONAL ? ", idempotent" : "");
         }
 
         @Override
         public String outcome() {
-            String answer = result.written() ? (result.status() == AppendOutcome.Status.DUPLICATE ? "duplicate of " : "")
-                    + "p" + result.partition() + "@" + result.offset() : result.status().toString();
+            String answer = result.written()
+                    ? (result.status() == AppendOutcome.Status.DUPLICATE ? "duplicate of " : "") + "p"
+                            + result.partition() + "@" + result.offset()
+                    : result.status().toString();
             return ackLost ? answer + ", but the answer is lost on the way back" : answer;
         }
     }
 
-    record Fetched(int step, Instant at, String reader, int partition, long from, int max, IsolationLevel isolation,
-                   FetchResult result) implements LogEvent {
+    record Fetched(
+            int step,
+            Instant at,
+            String reader,
+            int partition,
+            long from,
+            int max,
+            IsolationLevel isolation,
+            FetchResult result)
+            implements LogEvent {
         @Override
         public String action() {
             return reader + " reads p" + partition + " from " + from + " (up to " + max
@@ -69,8 +94,11 @@ public sealed interface LogEvent {
 
         @Override
         public String outcome() {
-            return (result.records().isEmpty() ? "nothing" : result.records().stream()
-                    .map(r -> r.value() + "@" + r.offset()).collect(Collectors.joining(", ")))
+            return (result.records().isEmpty()
+                            ? "nothing"
+                            : result.records().stream()
+                                    .map(r -> r.value() + "@" + r.offset())
+                                    .collect(Collectors.joining(", ")))
                     + "; next " + result.nextOffset();
         }
 
@@ -80,7 +108,8 @@ public sealed interface LogEvent {
     }
 
     /** A read refused because its offset is outside what the partition serves. */
-    record OutOfRange(int step, Instant at, String reader, int partition, long from, String message) implements LogEvent {
+    record OutOfRange(int step, Instant at, String reader, int partition, long from, String message)
+            implements LogEvent {
         @Override
         public String action() {
             return reader + " reads p" + partition + " from " + from;
@@ -104,7 +133,8 @@ public sealed interface LogEvent {
         }
     }
 
-    record Joined(int step, Instant at, String consumer, String member, Assignment assignment, Map<Integer, Long> starts)
+    record Joined(
+            int step, Instant at, String consumer, String member, Assignment assignment, Map<Integer, Long> starts)
             implements LogEvent {
         @Override
         public String action() {
@@ -113,8 +143,12 @@ public sealed interface LogEvent {
 
         @Override
         public String outcome() {
-            return "generation " + assignment.generation() + ", owns " + (assignment.partitions().isEmpty() ? "nothing"
-                    : assignment.partitions().stream().map(p -> "p" + p + " from " + starts.get(p)).collect(Collectors.joining(", ")));
+            return "generation " + assignment.generation() + ", owns "
+                    + (assignment.partitions().isEmpty()
+                            ? "nothing"
+                            : assignment.partitions().stream()
+                                    .map(p -> "p" + p + " from " + starts.get(p))
+                                    .collect(Collectors.joining(", ")));
         }
     }
 
@@ -143,8 +177,16 @@ public sealed interface LogEvent {
         }
     }
 
-    record Committed(int step, Instant at, String consumer, String member, int generation, int partition, long offset,
-                     CommitOutcome result) implements LogEvent {
+    record Committed(
+            int step,
+            Instant at,
+            String consumer,
+            String member,
+            int generation,
+            int partition,
+            long offset,
+            CommitOutcome result)
+            implements LogEvent {
         @Override
         public String action() {
             return consumer + " commits p" + partition + " at " + offset + " (generation " + generation + ")";
@@ -169,7 +211,8 @@ public sealed interface LogEvent {
     }
 
     /** A transactional producer's begin, offsets, commit, abort (with the log's answer) or restart (a new epoch). */
-    record Transaction(int step, Instant at, String producer, LogStep.TxnAction what, TransactionOutcome result, String note)
+    record Transaction(
+            int step, Instant at, String producer, LogStep.TxnAction what, TransactionOutcome result, String note)
             implements LogEvent {
         @Override
         public String action() {
@@ -191,7 +234,8 @@ public sealed interface LogEvent {
     record SoughtEnd(int step, Instant at, int partition, IsolationLevel isolation, long offset) implements LogEvent {
         @Override
         public String action() {
-            return "a reader seeks to the end of p" + partition + " (" + isolation.toString().toLowerCase(java.util.Locale.ROOT) + ")";
+            return "a reader seeks to the end of p" + partition + " ("
+                    + isolation.toString().toLowerCase(java.util.Locale.ROOT) + ")";
         }
 
         @Override
@@ -209,9 +253,11 @@ public sealed interface LogEvent {
 
         @Override
         public String outcome() {
-            return kept == dev.queuelab.api.log.Durability.FORCED ? "it recovers what it had forced"
-                    : "it held its records in " + kept.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + ": they are gone, as expected";
+            return kept == dev.queuelab.api.log.Durability.FORCED
+                    ? "it recovers what it had forced"
+                    : "it held its records in "
+                            + kept.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                            + ": they are gone, as expected";
         }
     }
 
@@ -231,7 +277,8 @@ public sealed interface LogEvent {
     record Offsets(int partition, long logStart, long highWatermark, long lastStable) {
         @Override
         public String toString() {
-            return "p" + partition + " [" + logStart + ", " + highWatermark + ")" + (lastStable == highWatermark ? "" : " LSO " + lastStable);
+            return "p" + partition + " [" + logStart + ", " + highWatermark + ")"
+                    + (lastStable == highWatermark ? "" : " LSO " + lastStable);
         }
     }
 
@@ -245,7 +292,8 @@ public sealed interface LogEvent {
         @Override
         public String outcome() {
             return offsets.stream().map(Offsets::toString).collect(Collectors.joining(", ")) + "; g1 generation "
-                    + group.generation() + " " + group.assignment() + (committed.isEmpty() ? "" : ", committed " + committed);
+                    + group.generation() + " " + group.assignment()
+                    + (committed.isEmpty() ? "" : ", committed " + committed);
         }
     }
 

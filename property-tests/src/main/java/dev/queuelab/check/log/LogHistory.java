@@ -8,6 +8,5 @@ import java.util.List;
  * A log run's record: the setup, what the implementation supports, when it started, every event in order,
  * and where the scenario's own steps end (later events are the checker's final drain).
  */
-public record LogHistory(LogSetup setup, LogCapabilities capabilities, Instant start, List<LogEvent> events,
-                         int lastScenarioStep) {
-}
+public record LogHistory(
+        LogSetup setup, LogCapabilities capabilities, Instant start, List<LogEvent> events, int lastScenarioStep) {}

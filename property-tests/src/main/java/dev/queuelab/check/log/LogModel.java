@@ -36,8 +36,7 @@ import java.util.TreeSet;
 final class LogModel {
 
     /** What sits at one offset: a record (with its transaction, if any) or a transaction marker. */
-    private record Entry(ProducerRecord record, Instant at, Txn txn, boolean marker) {
-    }
+    private record Entry(ProducerRecord record, Instant at, Txn txn, boolean marker) {}
 
     /** One transaction of one producer instance, where it wrote, and the offsets it will commit for g1. */
     private static final class Txn {
@@ -64,14 +63,14 @@ final class LogModel {
     private final long[] hw;
     private final long[] logStart;
     private final Map<String, Long> offsetOf = new HashMap<>();
-    private final Map<String, Integer> idempotentWrites = new HashMap<>();   // per producer and partition
-    private final Map<String, Integer> writeIndex = new HashMap<>();         // per value: its place in that count
+    private final Map<String, Integer> idempotentWrites = new HashMap<>(); // per producer and partition
+    private final Map<String, Integer> writeIndex = new HashMap<>(); // per value: its place in that count
     private final Map<String, Txn> open = new HashMap<>();
     private final GroupModel groups;
     private final List<Anomaly> anomalies = new ArrayList<>();
     private final Set<String> coverage = new TreeSet<>();
     private final Set<Integer> keyedPartitions = new HashSet<>();
-    private long nullKeyed;                                   // unkeyed appends so far: round-robin from p0 (L2)
+    private long nullKeyed; // unkeyed appends so far: round-robin from p0 (L2)
     private final Set<String> readAt = new HashSet<>();
     private int transactions;
 
@@ -119,17 +118,26 @@ final class LogModel {
         } else if (event instanceof LogEvent.SoughtEnd e) {
             long expected = e.isolation() == IsolationLevel.READ_COMMITTED ? lso(e.partition()) : hw[e.partition()];
             if (e.offset() != expected) {
-                anomalies.add(SEEK_WRONG.found(e.step(), "the end of p" + e.partition() + " for a " + e.isolation()
-                        .toString().toLowerCase(java.util.Locale.ROOT) + " reader is " + expected + ", but the log answered " + e.offset()));
+                anomalies.add(SEEK_WRONG.found(
+                        e.step(),
+                        "the end of p" + e.partition() + " for a "
+                                + e.isolation().toString().toLowerCase(java.util.Locale.ROOT) + " reader is " + expected
+                                + ", but the log answered " + e.offset()));
             }
         } else if (event instanceof LogEvent.Observed e) {
-            e.offsets().forEach(o -> offsets(e.step(), e.at(), o.partition(), o.logStart(), o.highWatermark(), o.lastStable()));
+            e.offsets()
+                    .forEach(o ->
+                            offsets(e.step(), e.at(), o.partition(), o.logStart(), o.highWatermark(), o.lastStable()));
             groups.observed(e);
         } else if (event instanceof LogEvent.Threw e) {
-            anomalies.add(e.action().contains(LogRunner.ZOMBIE)
-                    ? ZOMBIE_WRITE.found(e.step(), e.action() + ": the log threw " + e.error() + " instead of refusing it as"
-                            + " PRODUCER_FENCED: it did not recognise the older epoch")
-                    : OPERATION_FAILED.found(e.step(), "the log threw " + e.error() + " when asked: " + e.action()));
+            anomalies.add(
+                    e.action().contains(LogRunner.ZOMBIE)
+                            ? ZOMBIE_WRITE.found(
+                                    e.step(),
+                                    e.action() + ": the log threw " + e.error() + " instead of refusing it as"
+                                            + " PRODUCER_FENCED: it did not recognise the older epoch")
+                            : OPERATION_FAILED.found(
+                                    e.step(), "the log threw " + e.error() + " when asked: " + e.action()));
         } else if (!groups.apply(event) && !(event instanceof LogEvent.Ticked || event instanceof LogEvent.Skipped)) {
             throw new IllegalStateException("the log model has no rule for " + event + ": a bug in the checker");
         }
@@ -161,8 +169,10 @@ final class LogModel {
         switch (e.kind()) {
             case GAP -> {
                 if (out.written()) {
-                    anomalies.add(SEQUENCE_GAP_ACCEPTED.found(e.step(), what + " skipped a sequence number, and the log wrote it at p"
-                            + out.partition() + "@" + out.offset() + " instead of refusing it"));
+                    anomalies.add(SEQUENCE_GAP_ACCEPTED.found(
+                            e.step(),
+                            what + " skipped a sequence number, and the log wrote it at p" + out.partition() + "@"
+                                    + out.offset() + " instead of refusing it"));
                     record(out, r, e.at(), null);
                 } else {
                     coverage.add("idempotence: gap refused");
@@ -170,8 +180,10 @@ final class LogModel {
             }
             case ZOMBIE -> {
                 if (out.written()) {
-                    anomalies.add(ZOMBIE_WRITE.found(e.step(), what + " came from an instance that a restart fenced, and the log wrote it at p"
-                            + out.partition() + "@" + out.offset()));
+                    anomalies.add(ZOMBIE_WRITE.found(
+                            e.step(),
+                            what + " came from an instance that a restart fenced, and the log wrote it at p"
+                                    + out.partition() + "@" + out.offset()));
                     record(out, r, e.at(), null);
                 } else {
                     coverage.add("transactions: zombie fenced");
@@ -185,7 +197,8 @@ final class LogModel {
     private void fresh(LogEvent.Appended e, String what) {
         AppendOutcome out = e.result();
         if (out.status() != AppendOutcome.Status.APPENDED) {
-            anomalies.add(REFUSED.found(e.step(), what + " was answered " + out.status() + ", but it was a fresh, valid append"));
+            anomalies.add(REFUSED.found(
+                    e.step(), what + " was answered " + out.status() + ", but it was a fresh, valid append"));
             return;
         }
         if (!check(e.step(), what, e.record(), out)) {
@@ -211,22 +224,34 @@ final class LogModel {
 
     /** L1, L2: the partition the key maps to, and the next offset of that partition. */
     private boolean check(int step, String what, ProducerRecord r, AppendOutcome out) {
-        int expected = r.key() != null ? DefaultPartitioner.partition(r.key(), config.partitions())
+        int expected = r.key() != null
+                ? DefaultPartitioner.partition(r.key(), config.partitions())
                 : (int) (nullKeyed++ % config.partitions());
         if (out.partition() != expected) {
-            anomalies.add(WRONG_PARTITION.found(step, what + " went to p" + out.partition() + ", but " + (r.key() != null
-                    ? "key " + r.key() + " maps to p" + expected + " of " + config.partitions() + " (murmur2)"
-                    : "unkeyed records go round-robin from p0, and this is unkeyed record #" + (nullKeyed - 1) + ": p" + expected)));
+            anomalies.add(WRONG_PARTITION.found(
+                    step,
+                    what + " went to p" + out.partition() + ", but "
+                            + (r.key() != null
+                                    ? "key " + r.key() + " maps to p" + expected + " of " + config.partitions()
+                                            + " (murmur2)"
+                                    : "unkeyed records go round-robin from p0, and this is unkeyed record #"
+                                            + (nullKeyed - 1) + ": p" + expected)));
             record(out, r, null, null);
             return false;
         }
         if (out.offset() != hw[out.partition()]) {
             Entry there = partitions.get(out.partition()).get(out.offset());
-            anomalies.add(there != null && !there.marker()
-                    ? LOST_WRITE.found(step, what + " was given offset " + out.offset() + " of p" + out.partition() + ", which"
-                            + " holds " + there.record().value() + ", acknowledged at " + t(there.at()) + ": the log forgot it")
-                    : INCONSISTENT_OFFSETS.found(step, what + " was given offset " + out.offset() + " of p" + out.partition()
-                            + ", but the next offset there is " + hw[out.partition()]));
+            anomalies.add(
+                    there != null && !there.marker()
+                            ? LOST_WRITE.found(
+                                    step,
+                                    what + " was given offset " + out.offset() + " of p" + out.partition() + ", which"
+                                            + " holds " + there.record().value() + ", acknowledged at " + t(there.at())
+                                            + ": the log forgot it")
+                            : INCONSISTENT_OFFSETS.found(
+                                    step,
+                                    what + " was given offset " + out.offset() + " of p" + out.partition()
+                                            + ", but the next offset there is " + hw[out.partition()]));
             return false;
         }
         return true;
@@ -244,19 +269,29 @@ final class LogModel {
             }
             return;
         }
-        String lane = e.producer() + "/" + DefaultPartitioner.partition(e.record().key(), config.partitions());
-        int later = idempotentWrites.getOrDefault(lane, 0) - writeIndex.getOrDefault(e.record().value(), 0) - 1;
+        String lane =
+                e.producer() + "/" + DefaultPartitioner.partition(e.record().key(), config.partitions());
+        int later = idempotentWrites.getOrDefault(lane, 0)
+                - writeIndex.getOrDefault(e.record().value(), 0)
+                - 1;
         if (!out.written() && later < SEQUENCES_REMEMBERED) {
-            anomalies.add(RETRY_REFUSED.found(e.step(), what + " is a retry of a record written at offset " + original + " with "
-                    + later + " later append(s) of " + e.producer() + " to that partition, and the log answered " + out.status()
-                    + ": the producer gives up on a record that is in the log"));
+            anomalies.add(RETRY_REFUSED.found(
+                    e.step(),
+                    what + " is a retry of a record written at offset " + original + " with "
+                            + later + " later append(s) of " + e.producer()
+                            + " to that partition, and the log answered " + out.status()
+                            + ": the producer gives up on a record that is in the log"));
         } else if (out.status() == AppendOutcome.Status.APPENDED) {
-            anomalies.add(DUPLICATE.found(e.step(), what + " is a retry of sequence already written at p" + out.partition() + "@"
-                    + original + ", and the log wrote it again at p" + out.partition() + "@" + out.offset()));
+            anomalies.add(DUPLICATE.found(
+                    e.step(),
+                    what + " is a retry of sequence already written at p" + out.partition() + "@" + original
+                            + ", and the log wrote it again at p" + out.partition() + "@" + out.offset()));
             record(out, e.record(), e.at(), null);
         } else if (out.status() == AppendOutcome.Status.DUPLICATE && original != null && out.offset() != original) {
-            anomalies.add(INCONSISTENT_OFFSETS.found(e.step(), what + " was answered as a duplicate of offset " + out.offset()
-                    + ", but the original is at " + original));
+            anomalies.add(INCONSISTENT_OFFSETS.found(
+                    e.step(),
+                    what + " was answered as a duplicate of offset " + out.offset() + ", but the original is at "
+                            + original));
         } else if (out.status() == AppendOutcome.Status.DUPLICATE) {
             coverage.add("idempotence: retry deduplicated");
         }
@@ -265,7 +300,7 @@ final class LogModel {
     private void record(AppendOutcome out, ProducerRecord r, Instant at, Txn txn) {
         int p = out.partition();
         if (at == null || p < 0 || p >= config.partitions()) {
-            return;                           // reported already; nothing sensible to follow
+            return; // reported already; nothing sensible to follow
         }
         partitions.get(p).put(out.offset(), new Entry(r, at, txn, false));
         hw[p] = Math.max(hw[p], out.offset() + 1);
@@ -283,32 +318,44 @@ final class LogModel {
                 open.put(who, new Txn(who + "#" + (++transactions)));
             }
             case COMMIT, ABORT -> {
-                TransactionOutcome expected = e.what() == LogStep.TxnAction.COMMIT ? TransactionOutcome.COMMITTED : TransactionOutcome.ABORTED;
+                TransactionOutcome expected = e.what() == LogStep.TxnAction.COMMIT
+                        ? TransactionOutcome.COMMITTED
+                        : TransactionOutcome.ABORTED;
                 if (e.result() != expected) {
-                    anomalies.add(REFUSED.found(e.step(), who + " ended its transaction with " + e.what() + " and got " + e.result()));
+                    anomalies.add(REFUSED.found(
+                            e.step(), who + " ended its transaction with " + e.what() + " and got " + e.result()));
                 }
-                end(open.remove(who), e.result() == TransactionOutcome.COMMITTED ? TransactionOutcome.COMMITTED
-                        : TransactionOutcome.ABORTED, e.at());
-                coverage.add(expected == TransactionOutcome.COMMITTED ? "transactions: committed" : "transactions: aborted");
+                end(
+                        open.remove(who),
+                        e.result() == TransactionOutcome.COMMITTED
+                                ? TransactionOutcome.COMMITTED
+                                : TransactionOutcome.ABORTED,
+                        e.at());
+                coverage.add(
+                        expected == TransactionOutcome.COMMITTED ? "transactions: committed" : "transactions: aborted");
             }
-            case RESTART -> end(open.remove(who), TransactionOutcome.ABORTED, e.at());   // L13: the old one's is aborted
+            case RESTART -> end(open.remove(who), TransactionOutcome.ABORTED, e.at()); // L13: the old one's is aborted
             case OFFSETS -> {
                 Txn txn = open.get(who);
                 if (e.result() != TransactionOutcome.OFFSETS_ADDED) {
-                    anomalies.add(REFUSED.found(e.step(), who + " added offsets to its open transaction and got " + e.result()));
+                    anomalies.add(REFUSED.found(
+                            e.step(), who + " added offsets to its open transaction and got " + e.result()));
                 } else if (txn != null) {
                     parseOffsets(e.note()).forEach(txn.offsets::put);
                 }
             }
             case ZOMBIE_COMMIT, ZOMBIE_OFFSETS -> {
                 if (e.result() != TransactionOutcome.PRODUCER_FENCED) {
-                    anomalies.add(ZOMBIE_WRITE.found(e.step(), e.action() + " and got " + e.result() + ": a restart fenced this"
-                            + " instance, and the log let it act on the transactional id"));
+                    anomalies.add(ZOMBIE_WRITE.found(
+                            e.step(),
+                            e.action() + " and got " + e.result() + ": a restart fenced this"
+                                    + " instance, and the log let it act on the transactional id"));
                 } else {
                     coverage.add("transactions: zombie fenced");
                 }
             }
-            default -> throw new IllegalStateException("no transaction rule for " + e.what() + ": a bug in the checker");
+            default ->
+                throw new IllegalStateException("no transaction rule for " + e.what() + ": a bug in the checker");
         }
     }
 
@@ -319,7 +366,7 @@ final class LogModel {
         }
         txn.end = how;
         if (how == TransactionOutcome.COMMITTED && !txn.offsets.isEmpty()) {
-            groups.committedByTransaction(txn.offsets);             // L14: with its records, or not at all
+            groups.committedByTransaction(txn.offsets); // L14: with its records, or not at all
             coverage.add("transactions: offsets committed with the records");
         }
         for (int p : new TreeSet<>(txn.first.keySet())) {
@@ -357,13 +404,20 @@ final class LogModel {
         }
         groups.restarted(kept);
         coverage.add("restart: the log restarted");
-        coverage.add(kept ? "restart: forced appends survived" : "restart: the log came back empty, as its storage promises");
+        coverage.add(
+                kept
+                        ? "restart: forced appends survived"
+                        : "restart: the log came back empty, as its storage promises");
     }
 
     // ---- reads ----
 
     private long lso(int p) {
-        return open.values().stream().map(txn -> txn.first.get(p)).filter(o -> o != null).min(Long::compare).orElse(hw[p]);
+        return open.values().stream()
+                .map(txn -> txn.first.get(p))
+                .filter(o -> o != null)
+                .min(Long::compare)
+                .orElse(hw[p]);
     }
 
     private boolean visible(Entry en, long offset, int p, IsolationLevel isolation) {
@@ -383,7 +437,10 @@ final class LogModel {
         String who = e.reader() + "'s read of p" + p + " from " + e.from() + " at " + t(e.at());
         offsets(e.step(), e.at(), p, fr.logStartOffset(), fr.highWatermark(), fr.lastStableOffset());
         if (fr.records().size() > e.max()) {
-            anomalies.add(BATCH_OVER_MAX.found(e.step(), who + " asked for up to " + e.max() + " and got " + fr.records().size()));
+            anomalies.add(BATCH_OVER_MAX.found(
+                    e.step(),
+                    who + " asked for up to " + e.max() + " and got "
+                            + fr.records().size()));
         }
         long bound = e.isolation() == IsolationLevel.READ_COMMITTED ? lso(p) : hw[p];
         long previous = e.from() - 1;
@@ -391,21 +448,43 @@ final class LogModel {
         for (ConsumerRecord r : fr.records()) {
             Entry en = partitions.get(p).get(r.offset());
             if (r.offset() <= previous) {
-                anomalies.add(NONMONOTONIC_POLL.found(e.step(), who + " returned offset " + r.offset() + " after " + previous));
+                anomalies.add(NONMONOTONIC_POLL.found(
+                        e.step(), who + " returned offset " + r.offset() + " after " + previous));
             } else if (en == null || en.marker()) {
-                anomalies.add((en == null ? UNEXPECTED : INCONSISTENT_OFFSETS).found(e.step(), who + " returned " + r.value() + "@"
-                        + r.offset() + ", but " + (en == null ? "nothing was appended there" : "that offset holds a transaction marker")));
+                anomalies.add((en == null ? UNEXPECTED : INCONSISTENT_OFFSETS)
+                        .found(
+                                e.step(),
+                                who + " returned " + r.value() + "@" + r.offset() + ", but "
+                                        + (en == null
+                                                ? "nothing was appended there"
+                                                : "that offset holds a transaction marker")));
             } else if (!r.asProducerRecord().equals(en.record())) {
-                anomalies.add(INCONSISTENT_OFFSETS.found(e.step(), who + " returned " + r.value() + " (key " + r.key() + ") at offset "
-                        + r.offset() + ", which holds " + en.record().value() + " (key " + en.record().key() + ")"));
-            } else if (e.isolation() == IsolationLevel.READ_COMMITTED && en.txn() != null && en.txn().end == TransactionOutcome.ABORTED) {
-                anomalies.add(ABORTED_READ.found(e.step(), who + " (read_committed) returned " + r.value() + "@" + r.offset()
-                        + ", written by " + en.txn().name + ", which aborted"));
+                anomalies.add(INCONSISTENT_OFFSETS.found(
+                        e.step(),
+                        who + " returned " + r.value() + " (key " + r.key() + ") at offset " + r.offset()
+                                + ", which holds " + en.record().value() + " (key "
+                                + en.record().key() + ")"));
+            } else if (e.isolation() == IsolationLevel.READ_COMMITTED
+                    && en.txn() != null
+                    && en.txn().end == TransactionOutcome.ABORTED) {
+                anomalies.add(ABORTED_READ.found(
+                        e.step(),
+                        who + " (read_committed) returned " + r.value() + "@" + r.offset() + ", written by "
+                                + en.txn().name + ", which aborted"));
             } else if (r.offset() >= bound) {
-                anomalies.add(OPEN_TRANSACTION_READ.found(e.step(), who + " (" + e.isolation().toString().toLowerCase(java.util.Locale.ROOT)
-                        + ") returned " + r.value() + "@" + r.offset() + ", at or past " + bound + (bound == hw[p]
-                        ? ", the high watermark" : ", the last stable offset (" + open.values().stream()
-                        .filter(txn -> txn.first.containsKey(p)).map(txn -> txn.name).findFirst().orElse("?") + " is still open)")));
+                anomalies.add(OPEN_TRANSACTION_READ.found(
+                        e.step(),
+                        who + " (" + e.isolation().toString().toLowerCase(java.util.Locale.ROOT)
+                                + ") returned " + r.value() + "@" + r.offset() + ", at or past " + bound
+                                + (bound == hw[p]
+                                        ? ", the high watermark"
+                                        : ", the last stable offset ("
+                                                + open.values().stream()
+                                                        .filter(txn -> txn.first.containsKey(p))
+                                                        .map(txn -> txn.name)
+                                                        .findFirst()
+                                                        .orElse("?")
+                                                + " is still open)")));
             }
             previous = Math.max(previous, r.offset());
             returned.add(r.offset());
@@ -414,25 +493,40 @@ final class LogModel {
             }
         }
         long limit = Math.max(e.from(), Math.min(Math.max(fr.nextOffset(), previous + 1), bound));
-        for (Map.Entry<Long, Entry> en : partitions.get(p).subMap(e.from(), true, limit, false).entrySet()) {
+        for (Map.Entry<Long, Entry> en :
+                partitions.get(p).subMap(e.from(), true, limit, false).entrySet()) {
             if (!returned.contains(en.getKey()) && visible(en.getValue(), en.getKey(), p, e.isolation())) {
-                anomalies.add((drain ? LOST_WRITE : POLL_SKIP).found(e.step(), who + " went on at " + fr.nextOffset() + " without "
-                        + en.getValue().record().value() + "@" + en.getKey() + (drain ? ", which was acknowledged and is still"
-                        + " inside the log's offsets: it is gone" : ", which it should have returned first")));
+                anomalies.add((drain ? LOST_WRITE : POLL_SKIP)
+                        .found(
+                                e.step(),
+                                who + " went on at " + fr.nextOffset() + " without "
+                                        + en.getValue().record().value() + "@" + en.getKey()
+                                        + (drain
+                                                ? ", which was acknowledged and is still"
+                                                        + " inside the log's offsets: it is gone"
+                                                : ", which it should have returned first")));
                 break;
             }
         }
-        if (fr.records().isEmpty() && e.from() < bound && partitions.get(p).subMap(e.from(), bound).entrySet().stream()
-                .noneMatch(en -> visible(en.getValue(), en.getKey(), p, e.isolation())) && fr.nextOffset() < bound) {
-            anomalies.add(POLL_STALL.found(e.step(), who + " returned nothing and next offset " + fr.nextOffset() + ", but nothing"
-                    + " it may show lies in [" + e.from() + ", " + bound + "): it should have stepped over to " + bound
-                    + ", or its reader stays stuck there"));
+        if (fr.records().isEmpty()
+                && e.from() < bound
+                && partitions.get(p).subMap(e.from(), bound).entrySet().stream()
+                        .noneMatch(en -> visible(en.getValue(), en.getKey(), p, e.isolation()))
+                && fr.nextOffset() < bound) {
+            anomalies.add(POLL_STALL.found(
+                    e.step(),
+                    who + " returned nothing and next offset " + fr.nextOffset() + ", but nothing"
+                            + " it may show lies in [" + e.from() + ", " + bound + "): it should have stepped over to "
+                            + bound
+                            + ", or its reader stays stuck there"));
         }
         if (e.isolation() == IsolationLevel.READ_COMMITTED && hw[p] > lso(p) && fr.nextOffset() >= lso(p)) {
             coverage.add("transactions: read_committed held back at an open transaction");
         }
-        if (e.isolation() == IsolationLevel.READ_COMMITTED && partitions.get(p).subMap(e.from(), limit).values().stream()
-                .anyMatch(en -> en.txn() != null && en.txn().end == TransactionOutcome.ABORTED && !en.marker())) {
+        if (e.isolation() == IsolationLevel.READ_COMMITTED
+                && partitions.get(p).subMap(e.from(), limit).values().stream()
+                        .anyMatch(
+                                en -> en.txn() != null && en.txn().end == TransactionOutcome.ABORTED && !en.marker())) {
             coverage.add("transactions: aborted records hidden from read_committed");
         }
     }
@@ -440,33 +534,50 @@ final class LogModel {
     private void outOfRange(LogEvent.OutOfRange e) {
         int p = e.partition();
         if (e.from() < hw[p] && !expiredBelow(p, e.from() + 1, e.at())) {
-            anomalies.add(RETENTION_EARLY.found(e.step(), e.reader() + "'s read of p" + p + " from " + e.from() + " at " + t(e.at())
-                    + " was refused as out of range, but offset " + e.from() + " is below the high watermark (" + hw[p]
-                    + ") and retention could not have deleted it yet"));
+            anomalies.add(RETENTION_EARLY.found(
+                    e.step(),
+                    e.reader() + "'s read of p" + p + " from " + e.from() + " at " + t(e.at())
+                            + " was refused as out of range, but offset " + e.from() + " is below the high watermark ("
+                            + hw[p]
+                            + ") and retention could not have deleted it yet"));
         }
     }
 
     /** L1, L5, L6: the offsets a log reports against what the model knows. */
     private void offsets(int step, Instant at, int p, long reportedStart, long reportedHw, long reportedLso) {
         if (reportedHw != hw[p]) {
-            anomalies.add((reportedHw < hw[p] ? LOST_WRITE : INCONSISTENT_OFFSETS).found(step, "at " + t(at) + " p" + p
-                    + "'s high watermark is reported as " + reportedHw + ", but " + hw[p] + " offsets were written there"));
+            anomalies.add((reportedHw < hw[p] ? LOST_WRITE : INCONSISTENT_OFFSETS)
+                    .found(
+                            step,
+                            "at " + t(at) + " p" + p + "'s high watermark is reported as " + reportedHw + ", but "
+                                    + hw[p] + " offsets were written there"));
             hw[p] = Math.max(hw[p], reportedHw);
             return;
         }
         if (reportedLso != lso(p)) {
-            anomalies.add(OPEN_TRANSACTION_READ.found(step, "at " + t(at) + " p" + p + "'s last stable offset is reported as "
-                    + reportedLso + ", but it is " + lso(p) + (lso(p) == hw[p] ? " (no transaction is open there)" : "")));
+            anomalies.add(OPEN_TRANSACTION_READ.found(
+                    step,
+                    "at " + t(at) + " p" + p + "'s last stable offset is reported as " + reportedLso + ", but it is "
+                            + lso(p) + (lso(p) == hw[p] ? " (no transaction is open there)" : "")));
         }
         if (reportedStart > logStart[p]) {
             if (reportedStart > lso(p)) {
-                anomalies.add(RETENTION_EARLY.found(step, "at " + t(at) + " p" + p + "'s log start offset moved to " + reportedStart
-                        + ", past the last stable offset " + lso(p) + ": retention deleted records of a transaction still open"));
+                anomalies.add(RETENTION_EARLY.found(
+                        step,
+                        "at " + t(at) + " p" + p + "'s log start offset moved to " + reportedStart
+                                + ", past the last stable offset " + lso(p)
+                                + ": retention deleted records of a transaction still open"));
             } else if (!expiredBelow(p, reportedStart, at)) {
-                anomalies.add(RETENTION_EARLY.found(step, "at " + t(at) + " p" + p + "'s log start offset moved to " + reportedStart
-                        + ", deleting records younger than the retention time (" + Durations.brief(config.retentionTime()) + ")"
-                        + (config.retentionBytes() == LogConfig.UNLIMITED ? "" : " while only " + bytesFrom(p, reportedStart)
-                        + " bytes remain, under retention.bytes (" + config.retentionBytes() + ")")));
+                anomalies.add(RETENTION_EARLY.found(
+                        step,
+                        "at " + t(at) + " p" + p + "'s log start offset moved to " + reportedStart
+                                + ", deleting records younger than the retention time ("
+                                + Durations.brief(config.retentionTime()) + ")"
+                                + (config.retentionBytes() == LogConfig.UNLIMITED
+                                        ? ""
+                                        : " while only " + bytesFrom(p, reportedStart)
+                                                + " bytes remain, under retention.bytes (" + config.retentionBytes()
+                                                + ")")));
             }
             logStart[p] = reportedStart;
             coverage.add("retention: log start moved");
@@ -478,14 +589,17 @@ final class LogModel {
      * retention.ms, or the partition still holds at least retention.bytes from {@code offset} on.
      */
     private boolean expiredBelow(int p, long offset, Instant at) {
-        boolean byTime = !config.keepsForever() && partitions.get(p).headMap(offset, false).values().stream()
-                .allMatch(en -> Duration.between(en.at(), at).compareTo(config.retentionTime()) > 0);
-        return byTime || config.retentionBytes() != LogConfig.UNLIMITED && bytesFrom(p, offset) >= config.retentionBytes();
+        boolean byTime = !config.keepsForever()
+                && partitions.get(p).headMap(offset, false).values().stream()
+                        .allMatch(en -> Duration.between(en.at(), at).compareTo(config.retentionTime()) > 0);
+        return byTime
+                || config.retentionBytes() != LogConfig.UNLIMITED && bytesFrom(p, offset) >= config.retentionBytes();
     }
 
     private long bytesFrom(int p, long offset) {
         return partitions.get(p).tailMap(offset, true).values().stream()
-                .mapToLong(en -> en.marker() ? 0 : en.record().sizeInBytes()).sum();
+                .mapToLong(en -> en.marker() ? 0 : en.record().sizeInBytes())
+                .sum();
     }
 
     /**
@@ -493,7 +607,7 @@ final class LogModel {
      * lies between, or if the committed offset is not served at all (then it starts at the log start).
      */
     private boolean committedResumeAllowed(int p, long committed, long start, Instant at) {
-        if (committed > hw[p]) {               // not served: the group resets to the log start (auto.offset.reset)
+        if (committed > hw[p]) { // not served: the group resets to the log start (auto.offset.reset)
             return start == logStart[p] || start > logStart[p] && expiredBelow(p, start, at);
         }
         return start == committed || start > committed && expiredBelow(p, start, at);
@@ -503,10 +617,14 @@ final class LogModel {
         int p = e.partition();
         long expected = partitions.get(p).tailMap(logStart[p], true).entrySet().stream()
                 .filter(en -> !en.getValue().marker() && !en.getValue().at().isBefore(e.target()))
-                .map(Map.Entry::getKey).findFirst().orElse(hw[p]);
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(hw[p]);
         if (e.offset() != expected) {
-            anomalies.add(SEEK_WRONG.found(e.step(), "the first record of p" + p + " at or after " + t(e.target()) + " is at offset "
-                    + expected + ", but the log answered " + e.offset()));
+            anomalies.add(SEEK_WRONG.found(
+                    e.step(),
+                    "the first record of p" + p + " at or after " + t(e.target()) + " is at offset " + expected
+                            + ", but the log answered " + e.offset()));
         }
         coverage.add("seek: by timestamp");
     }

@@ -20,35 +20,80 @@ import java.util.function.Predicate;
 public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> {
 
     /** Keys to partitions, dense offsets, reads and replays, retries without idempotence. */
-    PARTITIONING("partitioning", c -> true,
-            Map.of("partitions: keyed records spread over partitions", 0.5, "read: an offset read again holds the same record", 0.3,
-                    "retry: written twice without idempotence", 0.1, "seek: by timestamp", 0.2)) {
+    PARTITIONING(
+            "partitioning",
+            c -> true,
+            Map.of(
+                    "partitions: keyed records spread over partitions",
+                    0.5,
+                    "read: an offset read again holds the same record",
+                    0.3,
+                    "retry: written twice without idempotence",
+                    0.1,
+                    "seek: by timestamp",
+                    0.2)) {
         @Override
         List<Weighted> weights() {
-            return List.of(w(40, Kind.PRODUCE), w(6, Kind.RETRY), w(30, Kind.FETCH), w(6, Kind.SEEK), w(12, Kind.TICK),
+            return List.of(
+                    w(40, Kind.PRODUCE),
+                    w(6, Kind.RETRY),
+                    w(30, Kind.FETCH),
+                    w(6, Kind.SEEK),
+                    w(12, Kind.TICK),
                     w(6, Kind.OBSERVE));
         }
     },
 
     /** Consumer groups: joins, leaves, crashes and session timeouts, polls, commits, resuming and replays. */
-    GROUPS("groups", LogCapabilities::groups,
-            Map.of("groups: a rebalance while members held partitions", 0.4, "groups: a session expired", 0.15,
-                    "groups: resumed from a committed offset", 0.03, "groups: a fenced commit refused", 0.05,
-                    "read: an offset read again holds the same record", 0.2)) {
+    GROUPS(
+            "groups",
+            LogCapabilities::groups,
+            Map.of(
+                    "groups: a rebalance while members held partitions",
+                    0.4,
+                    "groups: a session expired",
+                    0.15,
+                    "groups: resumed from a committed offset",
+                    0.03,
+                    "groups: a fenced commit refused",
+                    0.05,
+                    "read: an offset read again holds the same record",
+                    0.2)) {
         @Override
         List<Weighted> weights() {
-            return List.of(w(24, Kind.PRODUCE), w(10, Kind.JOIN), w(3, Kind.LEAVE), w(22, Kind.POLL), w(12, Kind.COMMIT),
-                    w(4, Kind.CRASH), w(4, Kind.REPLAY), w(12, Kind.TICK), w(6, Kind.OBSERVE));
+            return List.of(
+                    w(24, Kind.PRODUCE),
+                    w(10, Kind.JOIN),
+                    w(3, Kind.LEAVE),
+                    w(22, Kind.POLL),
+                    w(12, Kind.COMMIT),
+                    w(4, Kind.CRASH),
+                    w(4, Kind.REPLAY),
+                    w(12, Kind.TICK),
+                    w(6, Kind.OBSERVE));
         }
     },
 
     /** Offsets and commits with one consumer: it polls, commits, crashes and comes back where it committed. */
-    COMMITS("commits", LogCapabilities::groups,
-            Map.of("groups: resumed from a committed offset", 0.05, "read: an offset read again holds the same record", 0.1)) {
+    COMMITS(
+            "commits",
+            LogCapabilities::groups,
+            Map.of(
+                    "groups: resumed from a committed offset",
+                    0.05,
+                    "read: an offset read again holds the same record",
+                    0.1)) {
         @Override
         List<Weighted> weights() {
-            return List.of(w(30, Kind.PRODUCE), w(10, Kind.JOIN), w(24, Kind.POLL), w(14, Kind.COMMIT), w(8, Kind.CRASH),
-                    w(5, Kind.REPLAY), w(6, Kind.TICK), w(6, Kind.OBSERVE));
+            return List.of(
+                    w(30, Kind.PRODUCE),
+                    w(10, Kind.JOIN),
+                    w(24, Kind.POLL),
+                    w(14, Kind.COMMIT),
+                    w(8, Kind.CRASH),
+                    w(5, Kind.REPLAY),
+                    w(6, Kind.TICK),
+                    w(6, Kind.OBSERVE));
         }
 
         @Override
@@ -61,35 +106,65 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
      * Restarts: the log's process dies and comes back, between appends, reads, members and commits. In memory
      * it comes back empty, as expected; on disk it keeps exactly what it forced (run with log.disk).
      */
-    RESTART("restart", c -> true,
-            Map.of("restart: the log restarted", 0.5)) {
+    RESTART("restart", c -> true, Map.of("restart: the log restarted", 0.5)) {
         @Override
         List<Weighted> weights() {
-            return List.of(w(35, Kind.PRODUCE), w(15, Kind.FETCH), w(8, Kind.JOIN), w(12, Kind.POLL), w(8, Kind.COMMIT),
-                    w(6, Kind.RESTART), w(8, Kind.TICK), w(8, Kind.OBSERVE));
+            return List.of(
+                    w(35, Kind.PRODUCE),
+                    w(15, Kind.FETCH),
+                    w(8, Kind.JOIN),
+                    w(12, Kind.POLL),
+                    w(8, Kind.COMMIT),
+                    w(6, Kind.RESTART),
+                    w(8, Kind.TICK),
+                    w(8, Kind.OBSERVE));
         }
     },
 
     /** The idempotent producer: retries after a lost answer written once, gaps refused. */
-    IDEMPOTENCE("idempotence", LogCapabilities::idempotence,
+    IDEMPOTENCE(
+            "idempotence",
+            LogCapabilities::idempotence,
             Map.of("idempotence: retry deduplicated", 0.3, "idempotence: gap refused", 0.2)) {
         @Override
         List<Weighted> weights() {
-            return List.of(w(40, Kind.PRODUCE_IDEMPOTENT), w(14, Kind.RETRY), w(5, Kind.GAP), w(25, Kind.FETCH), w(6, Kind.TICK),
+            return List.of(
+                    w(40, Kind.PRODUCE_IDEMPOTENT),
+                    w(14, Kind.RETRY),
+                    w(5, Kind.GAP),
+                    w(25, Kind.FETCH),
+                    w(6, Kind.TICK),
                     w(6, Kind.OBSERVE));
         }
     },
 
     /** Transactions: begin, append, commit, abort, restart with a fenced zombie; read_committed consumers. */
-    TRANSACTIONS("transactions", LogCapabilities::transactions,
-            Map.of("transactions: committed", 0.2, "transactions: aborted", 0.12,
-                    "transactions: aborted records hidden from read_committed", 0.05,
-                    "transactions: read_committed held back at an open transaction", 0.1, "transactions: zombie fenced", 0.05,
-                    "transactions: offsets committed with the records", 0.015)) {
+    TRANSACTIONS(
+            "transactions",
+            LogCapabilities::transactions,
+            Map.of(
+                    "transactions: committed",
+                    0.2,
+                    "transactions: aborted",
+                    0.12,
+                    "transactions: aborted records hidden from read_committed",
+                    0.05,
+                    "transactions: read_committed held back at an open transaction",
+                    0.1,
+                    "transactions: zombie fenced",
+                    0.05,
+                    "transactions: offsets committed with the records",
+                    0.015)) {
         @Override
         List<Weighted> weights() {
-            return List.of(w(8, Kind.PRODUCE), w(40, Kind.TXN), w(24, Kind.FETCH_COMMITTED), w(8, Kind.JOIN), w(12, Kind.POLL),
-                    w(4, Kind.TICK), w(4, Kind.OBSERVE));
+            return List.of(
+                    w(8, Kind.PRODUCE),
+                    w(40, Kind.TXN),
+                    w(24, Kind.FETCH_COMMITTED),
+                    w(8, Kind.JOIN),
+                    w(12, Kind.POLL),
+                    w(4, Kind.TICK),
+                    w(4, Kind.OBSERVE));
         }
 
         @Override
@@ -99,19 +174,27 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
     },
 
     /** Retention by time over small segments: old segments go whole, nothing young is deleted. */
-    RETENTION("retention", LogCapabilities::retention,
-            Map.of("retention: log start moved", 0.3)) {
+    RETENTION("retention", LogCapabilities::retention, Map.of("retention: log start moved", 0.3)) {
         @Override
         List<Weighted> weights() {
-            return List.of(w(35, Kind.PRODUCE), w(20, Kind.FETCH), w(10, Kind.JOIN), w(10, Kind.POLL), w(6, Kind.COMMIT),
-                    w(10, Kind.TXN), w(25, Kind.TICK), w(8, Kind.OBSERVE));
+            return List.of(
+                    w(35, Kind.PRODUCE),
+                    w(20, Kind.FETCH),
+                    w(10, Kind.JOIN),
+                    w(10, Kind.POLL),
+                    w(6, Kind.COMMIT),
+                    w(10, Kind.TXN),
+                    w(25, Kind.TICK),
+                    w(8, Kind.OBSERVE));
         }
 
         @Override
         LogConfig config(SplittableRandom random) {
-            LogConfig c = super.config(random).withSegmentBytes(choose(random, 10, 20, 40))
+            LogConfig c = super.config(random)
+                    .withSegmentBytes(choose(random, 10, 20, 40))
                     .withSegmentAge(Duration.ofSeconds(choose(random, 5, 10, 3600)));
-            return random.nextBoolean() ? c.withRetentionTime(Duration.ofSeconds(choose(random, 10, 30, 60)))
+            return random.nextBoolean()
+                    ? c.withRetentionTime(Duration.ofSeconds(choose(random, 10, 30, 60)))
                     : c.withRetentionBytes(choose(random, 20, 40));
         }
     };
@@ -119,10 +202,27 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
     static final int MAX_STEPS = 40;
 
     /** The step kinds a property weighs. */
-    enum Kind { PRODUCE, PRODUCE_IDEMPOTENT, RETRY, GAP, FETCH, FETCH_COMMITTED, SEEK, JOIN, LEAVE, POLL, COMMIT, CRASH, REPLAY, TXN, TICK, OBSERVE, RESTART }
-
-    record Weighted(int weight, Kind kind) {
+    enum Kind {
+        PRODUCE,
+        PRODUCE_IDEMPOTENT,
+        RETRY,
+        GAP,
+        FETCH,
+        FETCH_COMMITTED,
+        SEEK,
+        JOIN,
+        LEAVE,
+        POLL,
+        COMMIT,
+        CRASH,
+        REPLAY,
+        TXN,
+        TICK,
+        OBSERVE,
+        RESTART
     }
+
+    record Weighted(int weight, Kind kind) {}
 
     private final String id;
     private final Predicate<LogCapabilities> applies;
@@ -147,7 +247,8 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
 
     /** One to three partitions, small segments so that they roll, a short session timeout, either assignor. */
     LogConfig config(SplittableRandom random) {
-        return LogConfig.of(1 + random.nextInt(3)).withSegmentBytes(choose(random, 20, 40, 1 << 20))
+        return LogConfig.of(1 + random.nextInt(3))
+                .withSegmentBytes(choose(random, 20, 40, 1 << 20))
                 .withSessionTimeout(Duration.ofSeconds(choose(random, 10, 30)))
                 .withAssignor(random.nextBoolean() ? Assignor.RANGE : Assignor.ROUND_ROBIN);
     }
@@ -229,8 +330,12 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
      * draws are the same either way, so a seed names one story on every implementation.
      */
     private static boolean supported(LogStep step, LogCapabilities c) {
-        if (step instanceof LogStep.Join || step instanceof LogStep.Leave || step instanceof LogStep.Poll
-                || step instanceof LogStep.Commit || step instanceof LogStep.Crash || step instanceof LogStep.Replay) {
+        if (step instanceof LogStep.Join
+                || step instanceof LogStep.Leave
+                || step instanceof LogStep.Poll
+                || step instanceof LogStep.Commit
+                || step instanceof LogStep.Crash
+                || step instanceof LogStep.Replay) {
             return c.groups();
         }
         if (step instanceof LogStep.Gap || step instanceof LogStep.Produce p && p.idempotent()) {
@@ -247,10 +352,16 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
             case PRODUCE_IDEMPOTENT -> new LogStep.Produce(producer, key, true, random.nextInt(3) == 0);
             case RETRY -> new LogStep.Retry(producer, choose(random, 0, 0, 1, 2, 4, 6));
             case GAP -> new LogStep.Gap(producer);
-            case FETCH, FETCH_COMMITTED -> new LogStep.Fetch(random.nextInt(3), List.of(-1, 0, 1, 2, 3).get(random.nextInt(5)),
-                    1 + random.nextInt(4), kind == Kind.FETCH_COMMITTED);
-            case SEEK -> random.nextInt(3) == 0 ? new LogStep.SeekEnd(random.nextInt(3), random.nextBoolean())
-                    : new LogStep.SeekTime(random.nextInt(3), choose(random, 0, 1, 5, 10, 30));
+            case FETCH, FETCH_COMMITTED ->
+                new LogStep.Fetch(
+                        random.nextInt(3),
+                        List.of(-1, 0, 1, 2, 3).get(random.nextInt(5)),
+                        1 + random.nextInt(4),
+                        kind == Kind.FETCH_COMMITTED);
+            case SEEK ->
+                random.nextInt(3) == 0
+                        ? new LogStep.SeekEnd(random.nextInt(3), random.nextBoolean())
+                        : new LogStep.SeekTime(random.nextInt(3), choose(random, 0, 1, 5, 10, 30));
             case JOIN -> new LogStep.Join(consumer);
             case LEAVE -> new LogStep.Leave(consumer);
             case POLL -> new LogStep.Poll(consumer, 1 + random.nextInt(3));
@@ -267,8 +378,10 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
     /** Begin and append most, then offsets, commit and abort, and now and then a restart and its zombie. */
     private static LogStep.TxnAction txnAction(SplittableRandom random) {
         int r = random.nextInt(24);
-        return LogStep.TxnAction.values()[r < 5 ? 0 : r < 12 ? 1 : r < 14 ? 2 : r < 17 ? 3 : r < 19 ? 4 : r < 21 ? 5
-                : r < 22 ? 6 : r < 23 ? 7 : 8];
+        return LogStep.TxnAction.values()[
+                r < 5
+                        ? 0
+                        : r < 12 ? 1 : r < 14 ? 2 : r < 17 ? 3 : r < 19 ? 4 : r < 21 ? 5 : r < 22 ? 6 : r < 23 ? 7 : 8];
     }
 
     @Override
@@ -276,9 +389,15 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
         List<LogSetup> out = new ArrayList<>();
         LogConfig c = setup.log();
         for (int p = 1; p < c.partitions(); p++) {
-            out.add(new LogSetup(LogConfig.of(p).withSegmentBytes(c.segmentBytes()).withSegmentAge(c.segmentAge())
-                    .withRetentionTime(c.retentionTime()).withRetentionBytes(c.retentionBytes())
-                    .withSessionTimeout(c.sessionTimeout()).withAssignor(c.assignor()), setup.isolation()));
+            out.add(new LogSetup(
+                    LogConfig.of(p)
+                            .withSegmentBytes(c.segmentBytes())
+                            .withSegmentAge(c.segmentAge())
+                            .withRetentionTime(c.retentionTime())
+                            .withRetentionBytes(c.retentionBytes())
+                            .withSessionTimeout(c.sessionTimeout())
+                            .withAssignor(c.assignor()),
+                    setup.isolation()));
         }
         if (c.segmentBytes() < 1 << 20) {
             out.add(new LogSetup(c.withSegmentBytes(1 << 20), setup.isolation()));

@@ -64,13 +64,12 @@ public final class LogRunner {
         boolean inTransaction;
         final Map<Integer, Integer> nextSequence = new HashMap<>();
         final Map<Integer, Integer> zombieSequence = new HashMap<>();
-        final List<Sent> sent = new ArrayList<>();              // its appends, oldest first, for retries
+        final List<Sent> sent = new ArrayList<>(); // its appends, oldest first, for retries
         int offsetsSent;
     }
 
     /** One append as its producer remembers it, to send it again. */
-    private record Sent(ProducerRecord record, int partition, int sequence, boolean idempotent) {
-    }
+    private record Sent(ProducerRecord record, int partition, int sequence, boolean idempotent) {}
 
     /** A consumer of g1: its member id, generation, partitions and positions (the next offset to read). */
     private static final class Member {
@@ -106,9 +105,14 @@ public final class LogRunner {
                 }
                 drain();
             } catch (RuntimeException e) {
-                events.add(new LogEvent.Threw(step, clock.now(), queueAction(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+                events.add(new LogEvent.Threw(
+                        step, clock.now(), queueAction(), e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
-            return new LogHistory(scenario.config(), log == null ? null : log.capabilities(), start, List.copyOf(events),
+            return new LogHistory(
+                    scenario.config(),
+                    log == null ? null : log.capabilities(),
+                    start,
+                    List.copyOf(events),
                     scenario.steps().size());
         }
 
@@ -133,13 +137,19 @@ public final class LogRunner {
                 int p = t.partition() % partitions();
                 Instant target = clock.now().minusSeconds(t.secondsAgo());
                 doing = "a reader seeks p" + p + " by timestamp";
-                events.add(new LogEvent.Sought(step, clock.now(), p, target,
+                events.add(new LogEvent.Sought(
+                        step,
+                        clock.now(),
+                        p,
+                        target,
                         log.offsetFor(p, Seek.toTimestamp(target), IsolationLevel.READ_UNCOMMITTED)));
             } else if (s instanceof LogStep.SeekEnd t) {
                 int p = t.partition() % partitions();
-                IsolationLevel isolation = t.readCommitted() ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED;
+                IsolationLevel isolation =
+                        t.readCommitted() ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED;
                 doing = "a reader seeks to the end of p" + p;
-                events.add(new LogEvent.SoughtEnd(step, clock.now(), p, isolation, log.offsetFor(p, Seek.latest(), isolation)));
+                events.add(new LogEvent.SoughtEnd(
+                        step, clock.now(), p, isolation, log.offsetFor(p, Seek.latest(), isolation)));
             } else if (s instanceof LogStep.Join j) {
                 join(j.consumer());
             } else if (s instanceof LogStep.Leave l) {
@@ -173,8 +183,8 @@ public final class LogRunner {
                 doing = "the log restarts";
                 var kept = log.durability();
                 log = factory.restart(log, scenario.config().log(), clock.clock());
-                members.clear();                                    // their sessions died with the process
-                producers.clear();                                  // and their producer ids and sequences
+                members.clear(); // their sessions died with the process
+                producers.clear(); // and their producer ids and sequences
                 events.add(new LogEvent.Restarted(step, clock.now(), kept));
             } else {
                 throw new IllegalStateException("the log runner has no rule for step " + s + ": a bug in the checker");
@@ -204,21 +214,34 @@ public final class LogRunner {
                 result = log.append(record.key(), record.value(), record.headers());
             }
             p.sent.add(new Sent(record, partition, sequence, idempotent));
-            events.add(new LogEvent.Appended(step, clock.now(), name, record, idempotent ? Kind.IDEMPOTENT : Kind.PLAIN,
-                    idempotent, result, ackLost));
+            events.add(new LogEvent.Appended(
+                    step,
+                    clock.now(),
+                    name,
+                    record,
+                    idempotent ? Kind.IDEMPOTENT : Kind.PLAIN,
+                    idempotent,
+                    result,
+                    ackLost));
         }
 
         private void retry(String name, int back) {
             Producer p = producers.get(name);
             if (p == null || p.sent.isEmpty()) {
-                events.add(new LogEvent.Skipped(step, clock.now(), name + " retries an append", name + " has sent nothing"));
+                events.add(new LogEvent.Skipped(
+                        step, clock.now(), name + " retries an append", name + " has sent nothing"));
                 return;
             }
             Sent again = p.sent.get(Math.max(0, p.sent.size() - 1 - back));
             doing = name + " retries " + again.record().value();
-            AppendOutcome result = again.idempotent() ? log.append(p.id, again.partition(), again.sequence(), again.record())
-                    : log.append(again.record().key(), again.record().value(), again.record().headers());
-            events.add(new LogEvent.Appended(step, clock.now(), name, again.record(), Kind.RETRY, again.idempotent(), result, false));
+            AppendOutcome result = again.idempotent()
+                    ? log.append(p.id, again.partition(), again.sequence(), again.record())
+                    : log.append(
+                            again.record().key(),
+                            again.record().value(),
+                            again.record().headers());
+            events.add(new LogEvent.Appended(
+                    step, clock.now(), name, again.record(), Kind.RETRY, again.idempotent(), result, false));
         }
 
         private void gap(String name) {
@@ -228,10 +251,17 @@ public final class LogRunner {
             }
             ProducerRecord record = next(name, 1);
             int partition = DefaultPartitioner.partition(record.key(), partitions());
-            int sequence = p.nextSequence.getOrDefault(partition, 0) + 1;     // one past the next: a gap
+            int sequence = p.nextSequence.getOrDefault(partition, 0) + 1; // one past the next: a gap
             doing = name + " appends " + record.value() + " with sequence " + sequence;
-            events.add(new LogEvent.Appended(step, clock.now(), name, record, Kind.GAP, true,
-                    log.append(p.id, partition, sequence, record), false));
+            events.add(new LogEvent.Appended(
+                    step,
+                    clock.now(),
+                    name,
+                    record,
+                    Kind.GAP,
+                    true,
+                    log.append(p.id, partition, sequence, record),
+                    false));
         }
 
         private void transaction(String name, LogStep.TxnAction action, int key) {
@@ -245,7 +275,8 @@ public final class LogRunner {
             switch (action) {
                 case BEGIN -> {
                     if (p.inTransaction) {
-                        events.add(new LogEvent.Skipped(step, now, name + " begins a transaction", "one is open already"));
+                        events.add(
+                                new LogEvent.Skipped(step, now, name + " begins a transaction", "one is open already"));
                         return;
                     }
                     TransactionOutcome result = log.beginTransaction(p.id);
@@ -254,14 +285,22 @@ public final class LogRunner {
                 }
                 case APPEND -> {
                     if (!p.inTransaction) {
-                        events.add(new LogEvent.Skipped(step, now, name + " appends in its transaction", "none is open"));
+                        events.add(
+                                new LogEvent.Skipped(step, now, name + " appends in its transaction", "none is open"));
                         return;
                     }
                     ProducerRecord record = next(name, Math.max(1, key));
                     int partition = DefaultPartitioner.partition(record.key(), partitions());
                     int sequence = p.nextSequence.merge(partition, 1, Integer::sum) - 1;
-                    events.add(new LogEvent.Appended(step, now, name, record, Kind.TRANSACTIONAL, true,
-                            log.append(p.id, partition, sequence, record), false));
+                    events.add(new LogEvent.Appended(
+                            step,
+                            now,
+                            name,
+                            record,
+                            Kind.TRANSACTIONAL,
+                            true,
+                            log.append(p.id, partition, sequence, record),
+                            false));
                 }
                 case COMMIT, ABORT -> {
                     if (!p.inTransaction) {
@@ -269,28 +308,52 @@ public final class LogRunner {
                         return;
                     }
                     p.inTransaction = false;
-                    events.add(new LogEvent.Transaction(step, now, name, action,
-                            action == LogStep.TxnAction.COMMIT ? log.commitTransaction(p.id) : log.abortTransaction(p.id), ""));
+                    events.add(new LogEvent.Transaction(
+                            step,
+                            now,
+                            name,
+                            action,
+                            action == LogStep.TxnAction.COMMIT
+                                    ? log.commitTransaction(p.id)
+                                    : log.abortTransaction(p.id),
+                            ""));
                 }
                 case OFFSETS -> {
                     if (!p.inTransaction) {
-                        events.add(new LogEvent.Skipped(step, now, name + " adds offsets to its transaction", "none is open"));
+                        events.add(new LogEvent.Skipped(
+                                step, now, name + " adds offsets to its transaction", "none is open"));
                         return;
                     }
                     Map<Integer, Long> offsets = offsets(p);
-                    events.add(new LogEvent.Transaction(step, now, name, action,
-                            log.sendOffsetsToTransaction(p.id, GROUP, offsets), offsets.toString()));
+                    events.add(new LogEvent.Transaction(
+                            step,
+                            now,
+                            name,
+                            action,
+                            log.sendOffsetsToTransaction(p.id, GROUP, offsets),
+                            offsets.toString()));
                 }
                 case ZOMBIE_COMMIT, ZOMBIE_OFFSETS -> {
                     if (p.zombie == null) {
-                        events.add(new LogEvent.Skipped(step, now, name + "'s old instance acts", "it never restarted"));
+                        events.add(
+                                new LogEvent.Skipped(step, now, name + "'s old instance acts", "it never restarted"));
                         return;
                     }
                     try {
-                        events.add(new LogEvent.Transaction(step, now, name, action, action == LogStep.TxnAction.ZOMBIE_COMMIT
-                                ? log.commitTransaction(p.zombie) : log.sendOffsetsToTransaction(p.zombie, GROUP, offsets(p)), ""));
-                    } catch (RuntimeException e) {            // not fenced, and so refused for another reason
-                        events.add(new LogEvent.Threw(step, now, name + " " + ZOMBIE + " " + action.toString().toLowerCase(java.util.Locale.ROOT),
+                        events.add(new LogEvent.Transaction(
+                                step,
+                                now,
+                                name,
+                                action,
+                                action == LogStep.TxnAction.ZOMBIE_COMMIT
+                                        ? log.commitTransaction(p.zombie)
+                                        : log.sendOffsetsToTransaction(p.zombie, GROUP, offsets(p)),
+                                ""));
+                    } catch (RuntimeException e) { // not fenced, and so refused for another reason
+                        events.add(new LogEvent.Threw(
+                                step,
+                                now,
+                                name + " " + ZOMBIE + " " + action.toString().toLowerCase(java.util.Locale.ROOT),
                                 e.getClass().getSimpleName() + ": " + e.getMessage()));
                     }
                 }
@@ -302,22 +365,38 @@ public final class LogRunner {
                     p.id = log.initTransactions("tx-" + name);
                     p.nextSequence.clear();
                     p.inTransaction = false;
-                    events.add(new LogEvent.Transaction(step, now, name, action, null, open
-                            ? "the log aborts the transaction the old instance left open" : ""));
+                    events.add(new LogEvent.Transaction(
+                            step,
+                            now,
+                            name,
+                            action,
+                            null,
+                            open ? "the log aborts the transaction the old instance left open" : ""));
                 }
                 case ZOMBIE_APPEND -> {
                     if (p.zombie == null) {
-                        events.add(new LogEvent.Skipped(step, now, name + "'s old instance appends", "it never restarted"));
+                        events.add(new LogEvent.Skipped(
+                                step, now, name + "'s old instance appends", "it never restarted"));
                         return;
                     }
                     ProducerRecord record = next(name, Math.max(1, key));
                     int partition = DefaultPartitioner.partition(record.key(), partitions());
                     int sequence = p.zombieSequence.merge(partition, 1, Integer::sum) - 1;
                     try {
-                        events.add(new LogEvent.Appended(step, now, name, record, Kind.ZOMBIE, true,
-                                log.append(p.zombie, partition, sequence, record), false));
-                    } catch (RuntimeException e) {            // not fenced, and so refused for another reason
-                        events.add(new LogEvent.Threw(step, now, name + " " + ZOMBIE + " appends " + record.value(),
+                        events.add(new LogEvent.Appended(
+                                step,
+                                now,
+                                name,
+                                record,
+                                Kind.ZOMBIE,
+                                true,
+                                log.append(p.zombie, partition, sequence, record),
+                                false));
+                    } catch (RuntimeException e) { // not fenced, and so refused for another reason
+                        events.add(new LogEvent.Threw(
+                                step,
+                                now,
+                                name + " " + ZOMBIE + " appends " + record.value(),
                                 e.getClass().getSimpleName() + ": " + e.getMessage()));
                     }
                 }
@@ -340,7 +419,12 @@ public final class LogRunner {
             doing = "a reader reads p" + p;
             long end = log.highWatermark(p);
             long from = f.back() < 0 ? log.logStartOffset(p) : Math.max(log.logStartOffset(p), end - f.back());
-            read("reader", p, from, f.max(), f.readCommitted() ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED);
+            read(
+                    "reader",
+                    p,
+                    from,
+                    f.max(),
+                    f.readCommitted() ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED);
         }
 
         /** One read; a refused offset is recorded as such. Returns where the reader goes next. */
@@ -352,21 +436,23 @@ public final class LogRunner {
                 return result.nextOffset();
             } catch (OffsetOutOfRangeException e) {
                 events.add(new LogEvent.OutOfRange(step, clock.now(), reader, partition, from, e.getMessage()));
-                return log.logStartOffset(partition);               // auto.offset.reset = earliest
+                return log.logStartOffset(partition); // auto.offset.reset = earliest
             }
         }
 
         private Member alive(String consumer, String what) {
             Member m = members.get(consumer);
             if (m == null) {
-                events.add(new LogEvent.Skipped(step, clock.now(), consumer + " " + what, consumer + " is not in the group"));
+                events.add(new LogEvent.Skipped(
+                        step, clock.now(), consumer + " " + what, consumer + " is not in the group"));
             }
             return m;
         }
 
         private void join(String consumer) {
             if (members.containsKey(consumer)) {
-                events.add(new LogEvent.Skipped(step, clock.now(), consumer + " joins", consumer + " is a member already"));
+                events.add(new LogEvent.Skipped(
+                        step, clock.now(), consumer + " joins", consumer + " is a member already"));
                 return;
             }
             Member m = new Member();
@@ -383,7 +469,8 @@ public final class LogRunner {
             m.positions.clear();
             Map<Integer, Long> starts = new LinkedHashMap<>();
             for (int p : a.partitions()) {
-                long at = log.resumeOffset(GROUP, p, Seek.earliest(), scenario.config().isolation());
+                long at = log.resumeOffset(
+                        GROUP, p, Seek.earliest(), scenario.config().isolation());
                 starts.put(p, at);
                 m.positions.put(p, at);
             }
@@ -399,10 +486,17 @@ public final class LogRunner {
             HeartbeatOutcome beat = log.heartbeat(GROUP, m.id, m.generation);
             events.add(new LogEvent.Heartbeat(step, clock.now(), consumer, m.id, m.generation, beat));
             if (beat != HeartbeatOutcome.OK) {
-                assigned(consumer, m, log.join(GROUP, m.id));      // the group moved on: rejoin, as Kafka's poll does
+                assigned(consumer, m, log.join(GROUP, m.id)); // the group moved on: rejoin, as Kafka's poll does
             }
             for (int p : m.partitions) {
-                m.positions.put(p, read(consumer, p, m.positions.get(p), max, scenario.config().isolation()));
+                m.positions.put(
+                        p,
+                        read(
+                                consumer,
+                                p,
+                                m.positions.get(p),
+                                max,
+                                scenario.config().isolation()));
             }
         }
 
@@ -414,7 +508,14 @@ public final class LogRunner {
             for (int p : m.partitions) {
                 long offset = m.positions.get(p);
                 doing = consumer + " commits p" + p;
-                events.add(new LogEvent.Committed(step, clock.now(), consumer, m.id, m.generation, p, offset,
+                events.add(new LogEvent.Committed(
+                        step,
+                        clock.now(),
+                        consumer,
+                        m.id,
+                        m.generation,
+                        p,
+                        offset,
                         log.commit(GROUP, m.id, m.generation, p, offset)));
             }
         }
@@ -423,22 +524,29 @@ public final class LogRunner {
             Member m = alive(consumer, "replays");
             if (m == null || m.partitions.isEmpty()) {
                 if (m != null) {
-                    events.add(new LogEvent.Skipped(step, clock.now(), consumer + " replays", consumer + " owns no partition"));
+                    events.add(new LogEvent.Skipped(
+                            step, clock.now(), consumer + " replays", consumer + " owns no partition"));
                 }
                 return;
             }
             int p = m.partitions.get(0);
-            read(consumer + " (replay)", p, Math.max(0, m.positions.get(p) - back), back, scenario.config().isolation());
+            read(
+                    consumer + " (replay)",
+                    p,
+                    Math.max(0, m.positions.get(p) - back),
+                    back,
+                    scenario.config().isolation());
         }
 
         private void observe() {
             doing = "the checker reads the offsets";
             List<LogEvent.Offsets> offsets = new ArrayList<>();
             for (int p = 0; p < partitions(); p++) {
-                offsets.add(new LogEvent.Offsets(p, log.logStartOffset(p), log.highWatermark(p), log.lastStableOffset(p)));
+                offsets.add(
+                        new LogEvent.Offsets(p, log.logStartOffset(p), log.highWatermark(p), log.lastStableOffset(p)));
             }
             Map<Integer, Long> committed = new java.util.TreeMap<>();
-            GroupDescription group = new GroupDescription(GROUP, 0, Map.of());      // a log without groups has none to show
+            GroupDescription group = new GroupDescription(GROUP, 0, Map.of()); // a log without groups has none to show
             if (log.capabilities().groups()) {
                 doing = "the checker reads the group's committed offsets";
                 for (int p = 0; p < partitions(); p++) {

@@ -164,10 +164,12 @@ public sealed interface LogStep extends ScenarioStep {
 
     /** What a transactional producer does in a {@link Txn} step. */
     enum TxnAction {
-        BEGIN, APPEND,
+        BEGIN,
+        APPEND,
         /** adds the group's offsets to the transaction (read-process-write): committed with it, or not at all */
         OFFSETS,
-        COMMIT, ABORT,
+        COMMIT,
+        ABORT,
         /** a new instance takes over the transactional id; the old one becomes a zombie */
         RESTART,
         /** the zombie (the instance before the last restart) tries to append */

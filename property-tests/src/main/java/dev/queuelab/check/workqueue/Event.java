@@ -58,26 +58,35 @@ public sealed interface Event {
 
         @Override
         public String outcome() {
-            return deliveries.isEmpty() ? "nothing" : deliveries.stream()
-                    .map(d -> d.messageId() + " (receive #" + d.receiveCount() + ")").collect(Collectors.joining(", "));
+            return deliveries.isEmpty()
+                    ? "nothing"
+                    : deliveries.stream()
+                            .map(d -> d.messageId() + " (receive #" + d.receiveCount() + ")")
+                            .collect(Collectors.joining(", "));
         }
     }
 
     /** One ack; an ackBatch of n receipts is recorded as n of these at one step, each with its own outcome. */
-    record Acked(int step, Instant at, String consumer, Delivery of, ReceiptOutcome result, boolean inBatch) implements Event {
+    record Acked(int step, Instant at, String consumer, Delivery of, ReceiptOutcome result, boolean inBatch)
+            implements Event {
         public Acked(int step, Instant at, String consumer, Delivery of, ReceiptOutcome result) {
             this(step, at, consumer, of, result, false);
         }
 
         @Override
         public String action() {
-            return consumer + (inBatch ? " acks " + of.messageId() + " in a batch (ackBatch)" : " processes " + of.messageId()
-                    + " and acks it") + " with the receipt of receive #" + of.receiveCount();
+            return consumer
+                    + (inBatch
+                            ? " acks " + of.messageId() + " in a batch (ackBatch)"
+                            : " processes " + of.messageId() + " and acks it")
+                    + " with the receipt of receive #" + of.receiveCount();
         }
 
         @Override
         public String outcome() {
-            return result == ReceiptOutcome.ACCEPTED ? "ack accepted: " + of.messageId() + " deleted" : "ack refused: stale receipt";
+            return result == ReceiptOutcome.ACCEPTED
+                    ? "ack accepted: " + of.messageId() + " deleted"
+                    : "ack refused: stale receipt";
         }
     }
 
@@ -85,8 +94,11 @@ public sealed interface Event {
             implements Event {
         @Override
         public String action() {
-            return consumer + (visibility.isZero() ? " gives back " + of.messageId() + " (visibility 0)"
-                    : " sets " + of.messageId() + "'s visibility to " + Durations.brief(visibility) + " from now")
+            return consumer
+                    + (visibility.isZero()
+                            ? " gives back " + of.messageId() + " (visibility 0)"
+                            : " sets " + of.messageId() + "'s visibility to " + Durations.brief(visibility)
+                                    + " from now")
                     + " with the receipt of receive #" + of.receiveCount();
         }
 
@@ -99,13 +111,16 @@ public sealed interface Event {
     record Crashed(int step, Instant at, String consumer, boolean processed, List<Delivery> dropped) implements Event {
         @Override
         public String action() {
-            return consumer + (processed ? " processes what it holds and crashes before acking" : " crashes before processing");
+            return consumer
+                    + (processed ? " processes what it holds and crashes before acking" : " crashes before processing");
         }
 
         @Override
         public String outcome() {
-            return dropped.isEmpty() ? "it held nothing"
-                    : "never acked: " + dropped.stream().map(Delivery::messageId).collect(Collectors.joining(", "));
+            return dropped.isEmpty()
+                    ? "it held nothing"
+                    : "never acked: "
+                            + dropped.stream().map(Delivery::messageId).collect(Collectors.joining(", "));
         }
     }
 
@@ -125,8 +140,11 @@ public sealed interface Event {
     record Redriven(int step, Instant at, List<String> seen, int moved) implements Event {
         @Override
         public String action() {
-            return "operator sees " + (seen.isEmpty() ? "an empty dead-letter queue" : String.join(", ", seen)
-                    + " in the dead-letter queue") + " and redrives it";
+            return "operator sees "
+                    + (seen.isEmpty()
+                            ? "an empty dead-letter queue"
+                            : String.join(", ", seen) + " in the dead-letter queue")
+                    + " and redrives it";
         }
 
         @Override

@@ -14,11 +14,20 @@ import java.util.List;
  * exactly the sends before it (a withheld message: missing-redelivery, poison-blocks-queue) are left to
  * the simulations; every other check runs, and the final drain still finds a lost message.
  */
-public record History(WorkQueueConfig config, WorkQueueCapabilities capabilities, Instant start, List<Event> events,
-                      int lastScenarioStep, boolean concurrent) {
+public record History(
+        WorkQueueConfig config,
+        WorkQueueCapabilities capabilities,
+        Instant start,
+        List<Event> events,
+        int lastScenarioStep,
+        boolean concurrent) {
 
-    public static History simulated(WorkQueueConfig config, WorkQueueCapabilities capabilities, Instant start,
-                                    List<Event> events, int lastScenarioStep) {
+    public static History simulated(
+            WorkQueueConfig config,
+            WorkQueueCapabilities capabilities,
+            Instant start,
+            List<Event> events,
+            int lastScenarioStep) {
         return new History(config, capabilities, start, events, lastScenarioStep, false);
     }
 }

@@ -41,6 +41,7 @@ public final class Runner {
 
     /** Past every deadline and window a scenario can set. */
     static final Duration DRAIN_WAIT = Duration.ofHours(1);
+
     static final String DRAINER = "drainer";
 
     private final WorkQueueFactory factory;
@@ -65,12 +66,12 @@ public final class Runner {
         final Instant start = clock.now();
         final List<Event> events = new ArrayList<>();
         final Map<String, List<Delivery>> held = new LinkedHashMap<>();
-        final Deque<String> freeIds = new ArrayDeque<>();       // acked ids a later send may reuse
+        final Deque<String> freeIds = new ArrayDeque<>(); // acked ids a later send may reuse
         final Set<String> usedIds = new HashSet<>();
         WorkQueue queue;
         int sent;
         int step;
-        String doing = "";                    // the call under way, to name it if the queue throws
+        String doing = ""; // the call under way, to name it if the queue throws
 
         Run(Scenario<WorkQueueConfig, Step> scenario) {
             this.scenario = scenario;
@@ -85,10 +86,15 @@ public final class Runner {
                 }
                 drain();
             } catch (RuntimeException e) {
-                events.add(new Event.Threw(step, clock.now(), lastAction(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+                events.add(new Event.Threw(
+                        step, clock.now(), lastAction(), e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
-            return History.simulated(scenario.config(), queue == null ? WorkQueueCapabilities.ALL : queue.capabilities(),
-                    start, List.copyOf(events), scenario.steps().size());
+            return History.simulated(
+                    scenario.config(),
+                    queue == null ? WorkQueueCapabilities.ALL : queue.capabilities(),
+                    start,
+                    List.copyOf(events),
+                    scenario.steps().size());
         }
 
         private String lastAction() {
@@ -100,8 +106,12 @@ public final class Runner {
             if (s instanceof Step.Send send) {
                 send(send, now);
             } else if (s instanceof Step.Receive r) {
-                receive(r.consumer(), r.max(), r.visibilityMillis() < 0
-                        ? scenario.config().visibilityTimeout() : Duration.ofMillis(r.visibilityMillis()));
+                receive(
+                        r.consumer(),
+                        r.max(),
+                        r.visibilityMillis() < 0
+                                ? scenario.config().visibilityTimeout()
+                                : Duration.ofMillis(r.visibilityMillis()));
             } else if (s instanceof Step.Ack a) {
                 Delivery d = pick(a.consumer(), a.nth(), "acks its delivery #" + (a.nth() + 1));
                 if (d != null) {
@@ -116,8 +126,10 @@ public final class Runner {
                     Duration to = Duration.ofSeconds(c.seconds());
                     doing = c.consumer() + " changes the visibility of " + d.messageId() + " to " + Durations.brief(to);
                     ReceiptOutcome result = queue.changeVisibility(d.receipt(), to);
-                    events.add(result == null ? new Event.Invalid(step, now, doing, "null instead of ACCEPTED or STALE")
-                            : new Event.Changed(step, now, c.consumer(), d, to, result));
+                    events.add(
+                            result == null
+                                    ? new Event.Invalid(step, now, doing, "null instead of ACCEPTED or STALE")
+                                    : new Event.Changed(step, now, c.consumer(), d, to, result));
                 }
             } else if (s instanceof Step.Crash c) {
                 List<Delivery> dropped = held.getOrDefault(c.consumer(), List.of());
@@ -131,8 +143,14 @@ public final class Runner {
                 List<Message> seen = queue.deadLetters();
                 doing = "the operator redrives the dead-letter queue";
                 int moved = queue.redrive();
-                events.add(hasNull(seen) ? new Event.Invalid(step, now, doing, "dead letters " + seen)
-                        : new Event.Redriven(step, now, seen.stream().map(Message::id).toList(), moved));
+                events.add(
+                        hasNull(seen)
+                                ? new Event.Invalid(step, now, doing, "dead letters " + seen)
+                                : new Event.Redriven(
+                                        step,
+                                        now,
+                                        seen.stream().map(Message::id).toList(),
+                                        moved));
             } else if (s instanceof Step.Observe) {
                 observe();
             } else {
@@ -152,8 +170,10 @@ public final class Runner {
             }
             doing = "the producer sends " + m.id();
             SendOutcome result = queue.send(m);
-            events.add(result == null ? new Event.Invalid(step, now, doing, "null instead of a SendOutcome")
-                    : new Event.Sent(step, now, m, result));
+            events.add(
+                    result == null
+                            ? new Event.Invalid(step, now, doing, "null instead of a SendOutcome")
+                            : new Event.Sent(step, now, m, result));
         }
 
         private String nextFreshId() {
@@ -170,8 +190,11 @@ public final class Runner {
             doing = consumer + " receives up to " + max;
             List<Delivery> answer = queue.receive(consumer, max, visibility);
             if (hasNull(answer)) {
-                events.add(new Event.Invalid(step, clock.now(), doing, answer == null ? "null instead of a list"
-                        : "a list with a null element: " + answer));
+                events.add(new Event.Invalid(
+                        step,
+                        clock.now(),
+                        doing,
+                        answer == null ? "null instead of a list" : "a list with a null element: " + answer));
                 return List.of();
             }
             List<Delivery> got = List.copyOf(answer);
@@ -196,7 +219,8 @@ public final class Runner {
         private void ackBatch(Step.AckBatch b) {
             List<Delivery> mine = held.getOrDefault(b.consumer(), List.of());
             if (mine.isEmpty()) {
-                events.add(new Event.Skipped(step, clock.now(), b.consumer() + " acks a batch", b.consumer() + " holds nothing"));
+                events.add(new Event.Skipped(
+                        step, clock.now(), b.consumer() + " acks a batch", b.consumer() + " holds nothing"));
                 return;
             }
             List<Delivery> batch = new ArrayList<>(mine.subList(0, Math.min(b.count(), Math.min(mine.size(), 10))));
@@ -205,10 +229,16 @@ public final class Runner {
             }
             mine.removeAll(batch);
             doing = b.consumer() + " acks a batch of " + batch.size();
-            List<ReceiptOutcome> outcomes = queue.ackBatch(batch.stream().map(Delivery::receipt).toList());
+            List<ReceiptOutcome> outcomes =
+                    queue.ackBatch(batch.stream().map(Delivery::receipt).toList());
             if (hasNull(outcomes) || outcomes.size() != batch.size()) {
-                events.add(new Event.Invalid(step, clock.now(), doing, outcomes == null ? "null instead of a list of outcomes"
-                        : outcomes.size() + " outcome(s) for " + batch.size() + " receipt(s): " + outcomes));
+                events.add(new Event.Invalid(
+                        step,
+                        clock.now(),
+                        doing,
+                        outcomes == null
+                                ? "null instead of a list of outcomes"
+                                : outcomes.size() + " outcome(s) for " + batch.size() + " receipt(s): " + outcomes));
                 return;
             }
             for (int i = 0; i < batch.size(); i++) {
@@ -236,15 +266,20 @@ public final class Runner {
 
         private void observe() {
             doing = "the checker reads the queue's statistics";
-            QueueStats stats = queue.stats();          // first: a dead-letter read that expires leases would hide a stats() that forgets to
+            QueueStats stats =
+                    queue.stats(); // first: a dead-letter read that expires leases would hide a stats() that forgets to
             doing = "the checker reads the queue's dead letters";
             List<Message> dead = queue.deadLetters();
             if (hasNull(dead) || stats == null) {
-                events.add(new Event.Invalid(step, clock.now(), "the checker reads the statistics and the dead-letter queue",
+                events.add(new Event.Invalid(
+                        step,
+                        clock.now(),
+                        "the checker reads the statistics and the dead-letter queue",
                         hasNull(dead) ? "dead letters " + dead : "null statistics"));
                 return;
             }
-            events.add(new Event.Observed(step, clock.now(), dead.stream().map(Message::id).toList(), stats));
+            events.add(new Event.Observed(
+                    step, clock.now(), dead.stream().map(Message::id).toList(), stats));
         }
 
         /** Bounded: each round acks at least one message or ends; no round can deliver more than were sent. */

@@ -37,13 +37,13 @@ import java.util.stream.Collectors;
 public final class StressRun {
 
     /** How one round is shaped, and how many rounds may run. */
-    public record Plan(int producers, int consumers, int perProducer, int crashOneIn, int maxRounds, Duration roundLimit) {
+    public record Plan(
+            int producers, int consumers, int perProducer, int crashOneIn, int maxRounds, Duration roundLimit) {
         public static final Plan DEFAULT = new Plan(3, 3, 2_000, 97, 3, Duration.ofSeconds(20));
     }
 
     /** What a run found: the first anomaly (if any), in which round, and the events that show it. */
-    public record Outcome(Optional<Anomaly> anomaly, int rounds, int events, String report) {
-    }
+    public record Outcome(Optional<Anomaly> anomaly, int rounds, int events, String report) {}
 
     private final WorkQueueFactory factory;
     private final String implName;
@@ -61,33 +61,44 @@ public final class StressRun {
             Round r = new Round(seed + round);
             List<Event> history = r.execute();
             events += history.size();
-            WorkQueueModel model = WorkQueueInvariants.fold(new History(r.queue.config(), r.queue.capabilities(),
-                    SimClock.EPOCH, history, history.size(), true));
-            Optional<Anomaly> found = r.hang != null ? Optional.of(WorkQueueRule.OPERATION_FAILED.found(0, r.hang))
-                    : model.primary();
+            WorkQueueModel model = WorkQueueInvariants.fold(new History(
+                    r.queue.config(), r.queue.capabilities(), SimClock.EPOCH, history, history.size(), true));
+            Optional<Anomaly> found =
+                    r.hang != null ? Optional.of(WorkQueueRule.OPERATION_FAILED.found(0, r.hang)) : model.primary();
             if (found.isPresent()) {
                 return new Outcome(found, round, events, report(found.get(), round, seed, history));
             }
         }
-        return new Outcome(Optional.empty(), plan.maxRounds(), events, "stress on '" + implName + "': " + plan.maxRounds()
-                + " rounds, " + events + " events, no anomaly");
+        return new Outcome(
+                Optional.empty(),
+                plan.maxRounds(),
+                events,
+                "stress on '" + implName + "': " + plan.maxRounds() + " rounds, " + events + " events, no anomaly");
     }
 
     private String report(Anomaly a, int round, long seed, List<Event> history) {
-        String about = history.stream().filter(e -> e.step() == a.step()).findFirst()
-                .map(e -> e instanceof Event.Received r && !r.deliveries().isEmpty() ? r.deliveries().get(0).messageId()
+        String about = history.stream()
+                .filter(e -> e.step() == a.step())
+                .findFirst()
+                .map(e -> e instanceof Event.Received r && !r.deliveries().isEmpty()
+                        ? r.deliveries().get(0).messageId()
                         : e instanceof Event.Acked ack ? ack.of().messageId() : "")
                 .orElse("");
         List<String> lines = history.stream()
                 .filter(e -> e.step() <= a.step() && (e.step() == a.step() || (!about.isEmpty() && mentions(e, about))))
-                .map(e -> String.format("  %s%6d. %s  → %s", e.step() == a.step() ? "✗ " : "  ", e.step(), e.action(), e.outcome()))
+                .map(e -> String.format(
+                        "  %s%6d. %s  → %s", e.step() == a.step() ? "✗ " : "  ", e.step(), e.action(), e.outcome()))
                 .collect(Collectors.toList());
         List<String> tail = lines.subList(Math.max(0, lines.size() - 8), lines.size());
-        return "work-queue/stress FAILED on implementation '" + implName + "' in round " + round + " of " + plan.maxRounds()
+        return "work-queue/stress FAILED on implementation '" + implName + "' in round " + round + " of "
+                + plan.maxRounds()
                 + "\n\n  " + a.name() + (a.step() > 0 ? " at event " + a.step() + " of " + history.size() : "")
-                + "\n  Rule:     " + a.rule() + "\n  Evidence: " + a.evidence() + "\n\n  " + plan.producers() + " producers and "
-                + plan.consumers() + " consumers on real threads; the events that show it" + (about.isEmpty() ? "" : " (those of " + about + ")")
-                + ":\n" + String.join("\n", tail) + "\n\n  Seed " + seed + ": it chose the batch sizes and crash points; the"
+                + "\n  Rule:     " + a.rule() + "\n  Evidence: " + a.evidence() + "\n\n  " + plan.producers()
+                + " producers and "
+                + plan.consumers() + " consumers on real threads; the events that show it"
+                + (about.isEmpty() ? "" : " (those of " + about + ")")
+                + ":\n" + String.join("\n", tail) + "\n\n  Seed " + seed
+                + ": it chose the batch sizes and crash points; the"
                 + " interleaving is the machine's, so a replay may need a few rounds to meet the race again.\n";
     }
 
@@ -112,7 +123,7 @@ public final class StressRun {
         }
 
         List<Event> execute() {
-            int total = plan.producers() + plan.consumers() + 1;      // and one observer reading stats() as they run
+            int total = plan.producers() + plan.consumers() + 1; // and one observer reading stats() as they run
             CountDownLatch done = new CountDownLatch(total);
             List<Thread> threads = new ArrayList<>();
             for (int p = 0; p < plan.producers(); p++) {
@@ -127,7 +138,10 @@ public final class StressRun {
                 if (!done.await(plan.roundLimit().toMillis(), TimeUnit.MILLISECONDS)) {
                     stop.set(true);
                     hang = "a call did not return within " + plan.roundLimit().toSeconds() + "s: "
-                            + threads.stream().filter(Thread::isAlive).map(Thread::getName).collect(Collectors.joining(", "))
+                            + threads.stream()
+                                    .filter(Thread::isAlive)
+                                    .map(Thread::getName)
+                                    .collect(Collectors.joining(", "))
                             + " still inside the queue (a corrupted structure loops, or a lock is never released)";
                     return List.copyOf(events);
                 }
@@ -137,23 +151,28 @@ public final class StressRun {
             }
             drain();
             List<Event> ordered = new ArrayList<>(events);
-            ordered.sort(Comparator.comparingInt(Event::step));    // a thread may record just after another's later step
+            ordered.sort(Comparator.comparingInt(Event::step)); // a thread may record just after another's later step
             return ordered;
         }
 
         private Thread thread(String name, CountDownLatch done, Runnable body) {
-            Thread t = new Thread(() -> {
-                try {
-                    body.run();
-                } catch (RuntimeException e) {
-                    events.add(new Event.Threw(step.incrementAndGet(), clock.instant(), name + " calls the queue",
-                            e.getClass().getSimpleName() + ": " + e.getMessage()));
-                    stop.set(true);
-                } finally {
-                    done.countDown();
-                }
-            }, "stress-" + name);
-            t.setDaemon(true);                // a thread stuck in a broken queue must not keep the JVM alive
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            body.run();
+                        } catch (RuntimeException e) {
+                            events.add(new Event.Threw(
+                                    step.incrementAndGet(),
+                                    clock.instant(),
+                                    name + " calls the queue",
+                                    e.getClass().getSimpleName() + ": " + e.getMessage()));
+                            stop.set(true);
+                        } finally {
+                            done.countDown();
+                        }
+                    },
+                    "stress-" + name);
+            t.setDaemon(true); // a thread stuck in a broken queue must not keep the JVM alive
             return t;
         }
 
@@ -162,7 +181,8 @@ public final class StressRun {
                 try {
                     for (int i = 0; i < plan.perProducer() && !stop.get(); i++) {
                         Message m = Message.of("p" + p + "-" + i, "payload " + i);
-                        events.add(new Event.Sent(step.incrementAndGet(), clock.instant(), m, SendOutcome.accepted(m.id())));
+                        events.add(new Event.Sent(
+                                step.incrementAndGet(), clock.instant(), m, SendOutcome.accepted(m.id())));
                         queue.send(m);
                     }
                 } finally {
@@ -193,17 +213,25 @@ public final class StressRun {
                     continue;
                 }
                 empty = 0;
-                events.add(new Event.Received(step.incrementAndGet(), clock.instant(), name, max, Duration.ofSeconds(30), got));
-                if (got.size() > 1 && rnd.nextInt(4) == 0) {     // now and then the whole batch in one ackBatch
-                    List<ReceiptOutcome> outcomes = queue.ackBatch(got.stream().map(Delivery::receipt).toList());
+                events.add(new Event.Received(
+                        step.incrementAndGet(), clock.instant(), name, max, Duration.ofSeconds(30), got));
+                if (got.size() > 1 && rnd.nextInt(4) == 0) { // now and then the whole batch in one ackBatch
+                    List<ReceiptOutcome> outcomes =
+                            queue.ackBatch(got.stream().map(Delivery::receipt).toList());
                     for (int i = 0; i < got.size(); i++) {
-                        events.add(new Event.Acked(step.incrementAndGet(), clock.instant(), name, got.get(i), outcomes.get(i), true));
+                        events.add(new Event.Acked(
+                                step.incrementAndGet(), clock.instant(), name, got.get(i), outcomes.get(i), true));
                     }
                     continue;
                 }
                 for (Delivery d : got) {
-                    if (rnd.nextInt(8) == 0) {        // a slow job extends its lease before it acks
-                        events.add(new Event.Changed(step.incrementAndGet(), clock.instant(), name, d, Duration.ofSeconds(60),
+                    if (rnd.nextInt(8) == 0) { // a slow job extends its lease before it acks
+                        events.add(new Event.Changed(
+                                step.incrementAndGet(),
+                                clock.instant(),
+                                name,
+                                d,
+                                Duration.ofSeconds(60),
                                 queue.changeVisibility(d.receipt(), Duration.ofSeconds(60))));
                     }
                     if (rnd.nextInt(plan.crashOneIn()) == 0) {
@@ -222,7 +250,10 @@ public final class StressRun {
                 while (!stop.get() && (producing.get() > 0 || consuming())) {
                     QueueStats s = queue.stats();
                     if (s.visible() < 0 || s.inFlight() < 0 || s.deadLettered() < 0) {
-                        events.add(new Event.Invalid(step.incrementAndGet(), clock.instant(), "the observer reads stats()",
+                        events.add(new Event.Invalid(
+                                step.incrementAndGet(),
+                                clock.instant(),
+                                "the observer reads stats()",
                                 "impossible counts: " + s));
                         stop.set(true);
                     }
@@ -241,16 +272,25 @@ public final class StressRun {
             try {
                 List<Delivery> got;
                 int rounds = 0;
-                while (!(got = queue.receive(Runner.DRAINER, 10, Duration.ofSeconds(30))).isEmpty() && rounds++ < events.size()) {
-                    events.add(new Event.Received(step.incrementAndGet(), clock.instant(), Runner.DRAINER, 10, Duration.ofSeconds(30), got));
+                while (!(got = queue.receive(Runner.DRAINER, 10, Duration.ofSeconds(30))).isEmpty()
+                        && rounds++ < events.size()) {
+                    events.add(new Event.Received(
+                            step.incrementAndGet(), clock.instant(), Runner.DRAINER, 10, Duration.ofSeconds(30), got));
                     for (Delivery d : got) {
-                        events.add(new Event.Acked(step.incrementAndGet(), clock.instant(), Runner.DRAINER, d, queue.ack(d.receipt())));
+                        events.add(new Event.Acked(
+                                step.incrementAndGet(), clock.instant(), Runner.DRAINER, d, queue.ack(d.receipt())));
                     }
                 }
-                events.add(new Event.Observed(step.incrementAndGet(), clock.instant(),
-                        queue.deadLetters().stream().map(Message::id).toList(), queue.stats()));
+                events.add(new Event.Observed(
+                        step.incrementAndGet(),
+                        clock.instant(),
+                        queue.deadLetters().stream().map(Message::id).toList(),
+                        queue.stats()));
             } catch (RuntimeException e) {
-                events.add(new Event.Threw(step.incrementAndGet(), clock.instant(), "the drainer calls the queue",
+                events.add(new Event.Threw(
+                        step.incrementAndGet(),
+                        clock.instant(),
+                        "the drainer calls the queue",
                         e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         }

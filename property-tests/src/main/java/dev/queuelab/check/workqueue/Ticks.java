@@ -10,8 +10,7 @@ final class Ticks {
 
     static final List<Integer> STEPS = List.of(1, 5, 10, 30, 60, 300);
 
-    private Ticks() {
-    }
+    private Ticks() {}
 
     /** Smaller candidates for the shrinker, smallest first; 0 stays 0. */
     static List<Integer> smallerThan(int seconds) {

@@ -22,14 +22,26 @@ public final class WorkQueueCheck {
 
     /** For an implementation whose capabilities are not known ahead (a learner's class): asks a fresh one. */
     public WorkQueueCheck(WorkQueueProperty property, String implName, WorkQueueFactory factory, ReplayCommand replay) {
-        this(property, implName, factory.create(WorkQueueConfig.standardQueue(), new SimClock()).capabilities(), factory,
+        this(
+                property,
+                implName,
+                factory.create(WorkQueueConfig.standardQueue(), new SimClock()).capabilities(),
+                factory,
                 replay);
     }
 
-    public WorkQueueCheck(WorkQueueProperty property, String implName, WorkQueueCapabilities capabilities,
-                          WorkQueueFactory factory, ReplayCommand replay) {
+    public WorkQueueCheck(
+            WorkQueueProperty property,
+            String implName,
+            WorkQueueCapabilities capabilities,
+            WorkQueueFactory factory,
+            ReplayCommand replay) {
         Runner runner = new Runner(factory);
-        this.check = new Check<>(property, implName, capabilities, scenario -> judge(runner, scenario),
+        this.check = new Check<>(
+                property,
+                implName,
+                capabilities,
+                scenario -> judge(runner, scenario),
                 seed -> replay.command(property, implName, seed));
     }
 
@@ -48,7 +60,9 @@ public final class WorkQueueCheck {
 
             @Override
             public boolean symptomOnly() {
-                return model.primary().filter(a -> a.name().equals(WorkQueueRule.WRONG_STATS.anomaly())).isPresent();
+                return model.primary()
+                        .filter(a -> a.name().equals(WorkQueueRule.WRONG_STATS.anomaly()))
+                        .isPresent();
             }
 
             @Override
@@ -68,8 +82,9 @@ public final class WorkQueueCheck {
     public interface ReplayCommand {
         String command(WorkQueueProperty property, String impl, long seed);
 
-        ReplayCommand MAVEN = (p, impl, seed) -> "./mvnw -q verify -pl property-tests -am -Dsurefire.failIfNoSpecifiedTests=false"
-                + " -Dtest='WorkQueueChecksTest#" + p.method() + "' -Dqueuelab.impl=" + impl
-                + " -Dqueuelab.seed=" + seed + " -Dqueuelab.trials=1";
+        ReplayCommand MAVEN =
+                (p, impl, seed) -> "./mvnw -q verify -pl property-tests -am -Dsurefire.failIfNoSpecifiedTests=false"
+                        + " -Dtest='WorkQueueChecksTest#" + p.method() + "' -Dqueuelab.impl=" + impl
+                        + " -Dqueuelab.seed=" + seed + " -Dqueuelab.trials=1";
     }
 }

@@ -6,11 +6,13 @@ package dev.queuelab.check.workqueue;
  */
 final class WorkQueueInvariants {
 
-    private WorkQueueInvariants() {
-    }
+    private WorkQueueInvariants() {}
 
     static WorkQueueModel fold(History history) {
-        WorkQueueModel model = new WorkQueueModel(history.config(), history.start(), !history.concurrent(),
+        WorkQueueModel model = new WorkQueueModel(
+                history.config(),
+                history.start(),
+                !history.concurrent(),
                 history.capabilities().exactStats());
         boolean threw = false;
         for (Event e : history.events()) {
@@ -18,7 +20,10 @@ final class WorkQueueInvariants {
             threw |= e instanceof Event.Threw;
         }
         if (!threw) {
-            model.finish(history.events().isEmpty() ? 0 : history.events().get(history.events().size() - 1).step());
+            model.finish(
+                    history.events().isEmpty()
+                            ? 0
+                            : history.events().get(history.events().size() - 1).step());
         }
         return model;
     }

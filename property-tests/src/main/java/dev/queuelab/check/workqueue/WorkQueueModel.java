@@ -40,15 +40,20 @@ import java.util.stream.Stream;
  */
 final class WorkQueueModel {
 
-    private enum Where { READY, IN_FLIGHT, DONE, DEAD }
+    private enum Where {
+        READY,
+        IN_FLIGHT,
+        DONE,
+        DEAD
+    }
 
     private static final class Msg {
         final Message message;
-        long seq;                             // send order; a redrive sends again
+        long seq; // send order; a redrive sends again
         Instant sentAt;
         int receives;
         Where where = Where.READY;
-        Delivery current;                     // the latest delivery, whose receipt is the good one
+        Delivery current; // the latest delivery, whose receipt is the good one
         String holder;
         Instant receivedAt;
         Instant deadline;
@@ -57,10 +62,10 @@ final class WorkQueueModel {
         boolean droppedByCrash;
         int ackedAtStep;
         int redrivenAtStep;
-        boolean maybeDead;                    // past maxReceives, visible, and a receive has come since: it may have moved
-        int lastSeenStep;                     // delivered, acked or seen in the dead-letter queue
+        boolean maybeDead; // past maxReceives, visible, and a receive has come since: it may have moved
+        int lastSeenStep; // delivered, acked or seen in the dead-letter queue
         int lastDeliveredStep;
-        int deadSeenStep;                     // when an observation first showed it in the dead-letter queue
+        int deadSeenStep; // when an observation first showed it in the dead-letter queue
 
         Msg(Message message, long seq, Instant sentAt) {
             this.message = message;
@@ -74,19 +79,17 @@ final class WorkQueueModel {
     }
 
     /** One delivery as the model saw it: of which message (an id can be reused), at which step, which receive. */
-    private record Given(Msg msg, int step, int receive) {
-    }
+    private record Given(Msg msg, int step, int receive) {}
 
     /** A receive that left out a deliverable message: named once the rest of the history says lost or late. */
-    private record Withheld(int index, Msg msg, int step, String asked) {
-    }
+    private record Withheld(int index, Msg msg, int step, String asked) {}
 
     private final WorkQueueConfig config;
     private final Instant start;
     private final boolean checkWithheld;
     private final boolean exactStats;
     private final Map<String, Msg> messages = new LinkedHashMap<>();
-    private final Map<String, List<Msg>> retired = new HashMap<>();         // acked messages whose id was reused
+    private final Map<String, List<Msg>> retired = new HashMap<>(); // acked messages whose id was reused
     private final Map<Delivery, Given> given = new IdentityHashMap<>();
     private final Set<Delivery> processed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Receipt, Given> receipts = new HashMap<>();
@@ -117,7 +120,9 @@ final class WorkQueueModel {
      * explains them (a message that vanished also shows as a wrong count, one step earlier than it is lost).
      */
     Optional<Anomaly> primary() {
-        return anomalies.stream().filter(a -> !a.name().equals(WRONG_STATS.anomaly())).findFirst()
+        return anomalies.stream()
+                .filter(a -> !a.name().equals(WRONG_STATS.anomaly()))
+                .findFirst()
                 .or(() -> anomalies.stream().findFirst());
     }
 
@@ -152,9 +157,11 @@ final class WorkQueueModel {
         } else if (event instanceof Event.Observed e) {
             observed(e);
         } else if (event instanceof Event.Threw e) {
-            anomalies.add(OPERATION_FAILED.found(e.step(), "the queue threw " + e.error() + " when asked: " + e.action()));
+            anomalies.add(
+                    OPERATION_FAILED.found(e.step(), "the queue threw " + e.error() + " when asked: " + e.action()));
         } else if (event instanceof Event.Invalid e) {
-            anomalies.add(INVALID_ANSWER.found(e.step(), "asked: " + e.action() + "; the queue answered " + e.answer()));
+            anomalies.add(
+                    INVALID_ANSWER.found(e.step(), "asked: " + e.action() + "; the queue answered " + e.answer()));
         } else if (!(event instanceof Event.Ticked || event instanceof Event.Skipped)) {
             throw new IllegalStateException("the model has no rule for " + event + ": a bug in the checker");
         }
@@ -166,14 +173,25 @@ final class WorkQueueModel {
         for (Withheld w : withheld) {
             Msg m = w.msg();
             if (m.where == Where.DEAD && m.deadSeenStep > w.step() && m.lastDeliveredStep <= w.step()) {
-                anomalies.set(w.index(), DEAD_LETTER_EARLY.found(w.step(), w.asked() + ", without " + m.id() + ": the receive"
-                        + " moved it to the dead-letter queue after " + m.receives + " receive(s), but maxReceives is "
-                        + config.maxReceives() + " (the checker found it there at step " + m.deadSeenStep + ")"));
+                anomalies.set(
+                        w.index(),
+                        DEAD_LETTER_EARLY.found(
+                                w.step(),
+                                w.asked() + ", without " + m.id() + ": the receive"
+                                        + " moved it to the dead-letter queue after " + m.receives
+                                        + " receive(s), but maxReceives is "
+                                        + config.maxReceives() + " (the checker found it there at step "
+                                        + m.deadSeenStep + ")"));
             } else if (m.lastSeenStep <= w.step()) {
                 named.add(w.msg());
-                anomalies.set(w.index(), LOST.found(w.step(), w.msg().id() + " was accepted at " + t(w.msg().sentAt)
-                        + " and nothing held it back; " + w.asked() + ", and the queue never offered " + w.msg().id()
-                        + " again, not even to the checker's final drain: it is gone"));
+                anomalies.set(
+                        w.index(),
+                        LOST.found(
+                                w.step(),
+                                w.msg().id() + " was accepted at " + t(w.msg().sentAt)
+                                        + " and nothing held it back; " + w.asked() + ", and the queue never offered "
+                                        + w.msg().id()
+                                        + " again, not even to the checker's final drain: it is gone"));
             }
         }
         for (Msg m : messages.values()) {
@@ -182,11 +200,15 @@ final class WorkQueueModel {
             }
             boolean queueStillHoldsSome = lastStats.visible() + lastStats.inFlight() > 0;
             if (m.receives >= config.maxReceives() && queueStillHoldsSome) {
-                anomalies.add(DEAD_LETTER_LATE.found(step, m.id() + " was received " + m.receives + " times (maxReceives "
-                        + config.maxReceives() + ") and never reached the dead-letter queue, even after the final drain"));
+                anomalies.add(DEAD_LETTER_LATE.found(
+                        step,
+                        m.id() + " was received " + m.receives + " times (maxReceives " + config.maxReceives()
+                                + ") and never reached the dead-letter queue, even after the final drain"));
             } else {
-                anomalies.add(LOST.found(step, m.id() + " was accepted at " + t(m.sentAt) + "; the final drain never got it"
-                        + " and it is not in the dead-letter queue: the queue lost it"));
+                anomalies.add(LOST.found(
+                        step,
+                        m.id() + " was accepted at " + t(m.sentAt) + "; the final drain never got it"
+                                + " and it is not in the dead-letter queue: the queue lost it"));
             }
         }
     }
@@ -199,18 +221,31 @@ final class WorkQueueModel {
         boolean inWindow = first != null && e.at().isBefore(since.plus(config.dedupWindow()));
         String expectedId = inWindow ? first.id() : msg.id();
         if (e.result().accepted() && inWindow) {
-            anomalies.add(DEDUP_WINDOW_VIOLATED.found(e.step(), msg.id() + " reuses dedup id " + dedupId + ", first accepted for "
-                    + first.id() + " at " + t(since) + "; the window (" + Durations.brief(config.dedupWindow()) + ") runs until "
-                    + t(since.plus(config.dedupWindow())) + ", yet " + msg.id() + " was accepted at " + t(e.at())));
+            anomalies.add(DEDUP_WINDOW_VIOLATED.found(
+                    e.step(),
+                    msg.id() + " reuses dedup id " + dedupId + ", first accepted for "
+                            + first.id() + " at " + t(since) + "; the window (" + Durations.brief(config.dedupWindow())
+                            + ") runs until "
+                            + t(since.plus(config.dedupWindow())) + ", yet " + msg.id() + " was accepted at "
+                            + t(e.at())));
         } else if (!e.result().accepted() && !inWindow) {
-            anomalies.add(DEDUP_WINDOW_VIOLATED.found(e.step(), msg.id() + " was refused as a duplicate at " + t(e.at()) + ", but "
-                    + (dedupId == null ? "it has no dedup id on this queue"
-                    : first == null ? "no earlier send used dedup id " + dedupId
-                    : "dedup id " + dedupId + " was accepted at " + t(since) + " and its window ended at "
-                    + t(since.plus(config.dedupWindow())))));
+            anomalies.add(DEDUP_WINDOW_VIOLATED.found(
+                    e.step(),
+                    msg.id() + " was refused as a duplicate at " + t(e.at()) + ", but "
+                            + (dedupId == null
+                                    ? "it has no dedup id on this queue"
+                                    : first == null
+                                            ? "no earlier send used dedup id " + dedupId
+                                            : "dedup id " + dedupId + " was accepted at " + t(since)
+                                                    + " and its window ended at "
+                                                    + t(since.plus(config.dedupWindow())))));
         } else if (!Objects.equals(e.result().messageId(), expectedId)) {
-            anomalies.add(WRONG_SEND_OUTCOME.found(e.step(), "the send of " + msg.id() + " was " + e.outcome() + ", but "
-                    + (inWindow ? "the message it duplicates is " + first.id() : "the message accepted is " + msg.id())));
+            anomalies.add(WRONG_SEND_OUTCOME.found(
+                    e.step(),
+                    "the send of " + msg.id() + " was " + e.outcome() + ", but "
+                            + (inWindow
+                                    ? "the message it duplicates is " + first.id()
+                                    : "the message accepted is " + msg.id())));
         }
         if (!e.result().accepted()) {
             coverage.add("dedup: duplicate refused");
@@ -239,14 +274,17 @@ final class WorkQueueModel {
 
     private void received(Event.Received e) {
         if (e.deliveries().size() > e.max()) {
-            anomalies.add(BATCH_OVER_MAX.found(e.step(), e.consumer() + " asked for up to " + e.max() + " and got "
-                    + e.deliveries().size() + ": " + e.outcome()));
+            anomalies.add(BATCH_OVER_MAX.found(
+                    e.step(),
+                    e.consumer() + " asked for up to " + e.max() + " and got "
+                            + e.deliveries().size() + ": " + e.outcome()));
         }
         Set<Msg> batch = new HashSet<>();
         for (Delivery d : e.deliveries()) {
             Msg m = messages.get(d.messageId());
             if (m == null) {
-                anomalies.add(UNEXPECTED.found(e.step(), e.consumer() + " received " + d.messageId() + ", which was never accepted"));
+                anomalies.add(UNEXPECTED.found(
+                        e.step(), e.consumer() + " received " + d.messageId() + ", which was never accepted"));
                 continue;
             }
             checkAnswer(e, d, m);
@@ -276,12 +314,19 @@ final class WorkQueueModel {
             receipts.putIfAbsent(d.receipt(), given.get(d));
             batch.add(m);
         }
-        messages.values().stream().filter(m -> waiting(m, e.at(), batch) && m.receives >= config.maxReceives())
+        messages.values().stream()
+                .filter(m -> waiting(m, e.at(), batch) && m.receives >= config.maxReceives())
                 .forEach(m -> m.maybeDead = true);
-        if (messages.values().stream().filter(m -> inFlight(m, e.at())).map(m -> m.holder).distinct().count() > 1) {
+        if (messages.values().stream()
+                        .filter(m -> inFlight(m, e.at()))
+                        .map(m -> m.holder)
+                        .distinct()
+                        .count()
+                > 1) {
             coverage.add("competing: two consumers hold messages at once");
         }
-        if (config.fifo() && messages.values().stream().anyMatch(m -> waiting(m, e.at(), batch) && groupBusy(m, e.at(), batch))) {
+        if (config.fifo()
+                && messages.values().stream().anyMatch(m -> waiting(m, e.at(), batch) && groupBusy(m, e.at(), batch))) {
             coverage.add("fifo: group held back by its message in flight");
         }
         if (checkWithheld && e.deliveries().size() < e.max()) {
@@ -295,25 +340,35 @@ final class WorkQueueModel {
     /** Every field of one delivery against what was sent and what the model counts. */
     private void checkAnswer(Event.Received e, Delivery d, Msg m) {
         String who = e.consumer() + " received " + m.id() + " at " + t(e.at());
-        Optional<Msg> ghost = retired.getOrDefault(m.id(), List.of()).stream().filter(o -> o.message.equals(d.message())).findFirst();
+        Optional<Msg> ghost = retired.getOrDefault(m.id(), List.of()).stream()
+                .filter(o -> o.message.equals(d.message()))
+                .findFirst();
         if (ghost.isPresent()) {
-            anomalies.add(DUPLICATE_DELIVERY.found(e.step(), who + ", but what came is the earlier message of that id (\""
-                    + d.message().payload() + "\"), acked at step " + ghost.get().ackedAtStep + ": a deleted message delivered again"));
+            anomalies.add(DUPLICATE_DELIVERY.found(
+                    e.step(),
+                    who + ", but what came is the earlier message of that id (\""
+                            + d.message().payload() + "\"), acked at step " + ghost.get().ackedAtStep
+                            + ": a deleted message delivered again"));
         } else if (!d.message().equals(m.message)) {
-            anomalies.add(MESSAGE_ALTERED.found(e.step(), who + " as " + d.message() + ", but it was sent as " + m.message));
+            anomalies.add(
+                    MESSAGE_ALTERED.found(e.step(), who + " as " + d.message() + ", but it was sent as " + m.message));
         }
         if (d.receipt() == null || !m.id().equals(d.receipt().messageId())) {
-            anomalies.add(INVALID_ANSWER.found(e.step(), who + " with receipt " + d.receipt() + ", which does not name " + m.id()));
+            anomalies.add(INVALID_ANSWER.found(
+                    e.step(), who + " with receipt " + d.receipt() + ", which does not name " + m.id()));
         } else if (receipts.containsKey(d.receipt())) {
             Given earlier = receipts.get(d.receipt());
-            anomalies.add(RECEIPT_REUSED.found(e.step(), who + " with receipt " + d.receipt() + ", the same receipt as "
-                    + earlier.msg().id() + "'s receive #" + earlier.receive() + " at step " + earlier.step()
-                    + ": whoever still holds that old receipt can now ack or hide this delivery"));
+            anomalies.add(RECEIPT_REUSED.found(
+                    e.step(),
+                    who + " with receipt " + d.receipt() + ", the same receipt as "
+                            + earlier.msg().id() + "'s receive #" + earlier.receive() + " at step " + earlier.step()
+                            + ": whoever still holds that old receipt can now ack or hide this delivery"));
         }
         int expected = m.receives + 1;
         if (d.receiveCount() != expected) {
-            anomalies.add(WRONG_RECEIVE_COUNT.found(e.step(), who + " with receive count " + d.receiveCount()
-                    + ", but this is its receive #" + expected));
+            anomalies.add(WRONG_RECEIVE_COUNT.found(
+                    e.step(),
+                    who + " with receive count " + d.receiveCount() + ", but this is its receive #" + expected));
         }
     }
 
@@ -327,45 +382,68 @@ final class WorkQueueModel {
             anomalies.add(DUPLICATE_DELIVERY.found(e.step(), who + " twice in the same batch"));
         } else if (inFlight(m, e.at())) {
             String held = m.holder + " received it at " + t(m.receivedAt);
-            anomalies.add(m.deadlineChanged
-                    ? EARLY_REDELIVERY.found(e.step(), held + " and moved its deadline to " + t(m.deadline)
-                            + " with changeVisibility; " + who + ", before that deadline")
-                    : CONCURRENT_DELIVERY.found(e.step(), held + ", hidden until " + t(m.deadline) + "; " + who
-                            + ", while " + m.holder + " may still be working on it"));
+            anomalies.add(
+                    m.deadlineChanged
+                            ? EARLY_REDELIVERY.found(
+                                    e.step(),
+                                    held + " and moved its deadline to " + t(m.deadline) + " with changeVisibility; "
+                                            + who + ", before that deadline")
+                            : CONCURRENT_DELIVERY.found(
+                                    e.step(),
+                                    held + ", hidden until " + t(m.deadline) + "; " + who + ", while " + m.holder
+                                            + " may still be working on it"));
         }
         if (m.receives >= config.maxReceives()) {
-            anomalies.add(DEAD_LETTER_LATE.found(e.step(), who + " (receive #" + (m.receives + 1) + "), but maxReceives is "
-                    + config.maxReceives() + ": this receive should have moved it to the dead-letter queue"));
+            anomalies.add(DEAD_LETTER_LATE.found(
+                    e.step(),
+                    who + " (receive #" + (m.receives + 1) + "), but maxReceives is " + config.maxReceives()
+                            + ": this receive should have moved it to the dead-letter queue"));
         }
         if (!config.fifo()) {
             return;
         }
-        Optional<Msg> busy = sameGroup(m).filter(o -> o != m && !batch.contains(o) && inFlight(o, e.at())).findFirst();
-        Optional<Msg> earlier = sameGroup(m).filter(o -> o.seq < m.seq && waitsAhead(o, e.at(), batch)).findFirst();
+        Optional<Msg> busy = sameGroup(m)
+                .filter(o -> o != m && !batch.contains(o) && inFlight(o, e.at()))
+                .findFirst();
+        Optional<Msg> earlier = sameGroup(m)
+                .filter(o -> o.seq < m.seq && waitsAhead(o, e.at(), batch))
+                .findFirst();
         if (busy.isPresent()) {
-            anomalies.add(GROUP_CONCURRENT.found(e.step(), who + " while " + busy.get().id() + " of the same group "
-                    + m.message.groupId() + " is in flight with " + busy.get().holder + " until " + t(busy.get().deadline)));
+            anomalies.add(GROUP_CONCURRENT.found(
+                    e.step(),
+                    who + " while " + busy.get().id() + " of the same group " + m.message.groupId()
+                            + " is in flight with " + busy.get().holder + " until " + t(busy.get().deadline)));
         } else if (earlier.isPresent()) {
-            anomalies.add(GROUP_REORDERED.found(e.step(), who + " while " + earlier.get().id() + ", sent before it in group "
-                    + m.message.groupId() + ", is still waiting to be delivered"));
+            anomalies.add(GROUP_REORDERED.found(
+                    e.step(),
+                    who + " while " + earlier.get().id() + ", sent before it in group " + m.message.groupId()
+                            + ", is still waiting to be delivered"));
         }
     }
 
     private void withheld(Event.Received e, Msg w) {
         String asked = "at " + t(e.at()) + " " + e.consumer() + " asked for up to " + e.max() + " and got "
                 + e.deliveries().size();
-        Optional<Msg> blocker = messages.values().stream().filter(o -> inFlight(o, e.at())).findFirst();
+        Optional<Msg> blocker =
+                messages.values().stream().filter(o -> inFlight(o, e.at())).findFirst();
         Anomaly found;
         if (w.receives >= 1) {
-            found = MISSING_REDELIVERY.found(e.step(), w.id() + " was received by " + w.holder + " at " + t(w.receivedAt)
-                    + ", hidden until " + t(w.deadline) + " and never acked; " + asked + ", without " + w.id());
+            found = MISSING_REDELIVERY.found(
+                    e.step(),
+                    w.id() + " was received by " + w.holder + " at " + t(w.receivedAt) + ", hidden until "
+                            + t(w.deadline) + " and never acked; " + asked + ", without " + w.id());
         } else if (blocker.isPresent()) {
-            found = POISON_BLOCKS_QUEUE.found(e.step(), w.id() + " has been ready since " + t(w.sentAt) + "; " + asked
-                    + ", while " + blocker.get().id() + (config.fifo() ? " (another group)" : "") + " is in flight with "
-                    + blocker.get().holder + ": " + w.id() + " waits behind it");
+            found = POISON_BLOCKS_QUEUE.found(
+                    e.step(),
+                    w.id() + " has been ready since " + t(w.sentAt) + "; " + asked
+                            + ", while " + blocker.get().id() + (config.fifo() ? " (another group)" : "")
+                            + " is in flight with "
+                            + blocker.get().holder + ": " + w.id() + " waits behind it");
         } else {
-            found = WITHHELD.found(e.step(), w.id() + " has been ready since " + t(w.sentAt) + " and nothing holds it back; "
-                    + asked + ", without " + w.id() + " (it came later: late, not lost)");
+            found = WITHHELD.found(
+                    e.step(),
+                    w.id() + " has been ready since " + t(w.sentAt) + " and nothing holds it back; " + asked
+                            + ", without " + w.id() + " (it came later: late, not lost)");
         }
         withheld.add(new Withheld(anomalies.size(), w, e.step(), asked));
         anomalies.add(found);
@@ -374,21 +452,23 @@ final class WorkQueueModel {
     private void acked(Event.Acked e) {
         Given g = given.get(e.of());
         if (g == null) {
-            return;                           // an unexpected delivery, reported when it was received
+            return; // an unexpected delivery, reported when it was received
         }
         Msg m = g.msg();
         if (m.maybeDead && m.where == Where.IN_FLIGHT && m.current == e.of() && e.result() == ReceiptOutcome.STALE) {
-            m.where = Where.DEAD;             // a receive since its deadline moved it to the dead-letter queue
+            m.where = Where.DEAD; // a receive since its deadline moved it to the dead-letter queue
             m.lastSeenStep = e.step();
             coverage.add("dead letters: moved");
         }
         boolean current = m.current == e.of() && m.where == Where.IN_FLIGHT;
-        if (processed.add(e.of()) && ++m.processed > 1) {   // a receipt twice in one batch is one processing
+        if (processed.add(e.of()) && ++m.processed > 1) { // a receipt twice in one batch is one processing
             duplicateEffects.add(e.step());
         }
         if (e.inBatch() && e.result() == ReceiptOutcome.STALE) {
-            coverage.add(m.where == Where.DONE && m.ackedAtStep == e.step()
-                    ? "ack batch: a receipt repeated in a batch" : "ack batch: a stale receipt in a batch");
+            coverage.add(
+                    m.where == Where.DONE && m.ackedAtStep == e.step()
+                            ? "ack batch: a receipt repeated in a batch"
+                            : "ack batch: a stale receipt in a batch");
         }
         receiptOutcome(e.step(), e.at(), e.consumer() + " acked " + m.id(), g, e.of(), current, e.result());
         if (e.result() == ReceiptOutcome.ACCEPTED && messages.get(m.id()) == m) {
@@ -405,7 +485,14 @@ final class WorkQueueModel {
         }
         Msg m = g.msg();
         boolean current = m.current == e.of() && inFlight(m, e.at());
-        receiptOutcome(e.step(), e.at(), e.consumer() + " changed the visibility of " + m.id(), g, e.of(), current, e.result());
+        receiptOutcome(
+                e.step(),
+                e.at(),
+                e.consumer() + " changed the visibility of " + m.id(),
+                g,
+                e.of(),
+                current,
+                e.result());
         if (e.result() == ReceiptOutcome.ACCEPTED && current) {
             m.deadline = e.at().plus(e.visibility());
             m.deadlineChanged = true;
@@ -413,26 +500,41 @@ final class WorkQueueModel {
         }
     }
 
-    private void receiptOutcome(int step, Instant at, String what, Given g, Delivery of, boolean current, ReceiptOutcome result) {
+    private void receiptOutcome(
+            int step, Instant at, String what, Given g, Delivery of, boolean current, ReceiptOutcome result) {
         Msg m = g.msg();
         String with = what + " at " + t(at) + " with the receipt of receive #" + g.receive();
         if (result == ReceiptOutcome.ACCEPTED && !current) {
-            String why = messages.get(m.id()) != m ? m.id() + " was acked long ago, and " + m.id() + " now names a new message"
-                    : m.where == Where.DONE ? m.id() + " had already been acked"
-                    : m.where == Where.DEAD ? m.id() + " is in the dead-letter queue"
-                    : m.redrivenAtStep > g.step() ? m.id() + " was dead-lettered and redriven since (step " + m.redrivenAtStep + ")"
-                    : m.current != of ? m.id() + " had been delivered again since (receive #" + m.receives + ", to "
-                            + m.holder + " at " + t(m.receivedAt) + ")"
-                    : "its visibility deadline " + t(m.deadline) + " had passed";
-            anomalies.add(STALE_ACK_ACCEPTED.found(step, with + ", but " + why + ": the queue accepted a stale receipt"));
+            String why = messages.get(m.id()) != m
+                    ? m.id() + " was acked long ago, and " + m.id() + " now names a new message"
+                    : m.where == Where.DONE
+                            ? m.id() + " had already been acked"
+                            : m.where == Where.DEAD
+                                    ? m.id() + " is in the dead-letter queue"
+                                    : m.redrivenAtStep > g.step()
+                                            ? m.id() + " was dead-lettered and redriven since (step " + m.redrivenAtStep
+                                                    + ")"
+                                            : m.current != of
+                                                    ? m.id() + " had been delivered again since (receive #" + m.receives
+                                                            + ", to " + m.holder + " at " + t(m.receivedAt) + ")"
+                                                    : "its visibility deadline " + t(m.deadline) + " had passed";
+            anomalies.add(
+                    STALE_ACK_ACCEPTED.found(step, with + ", but " + why + ": the queue accepted a stale receipt"));
         } else if (result == ReceiptOutcome.STALE && current && m.deadlineChanged) {
-            anomalies.add(EARLY_REDELIVERY.found(step, with + ", the current receipt; the queue refused it: it has already"
-                    + " put " + m.id() + " back, before the deadline " + t(m.deadline) + " that the earlier visibility change set"));
+            anomalies.add(EARLY_REDELIVERY.found(
+                    step,
+                    with + ", the current receipt; the queue refused it: it has already" + " put " + m.id()
+                            + " back, before the deadline " + t(m.deadline)
+                            + " that the earlier visibility change set"));
         } else if (result == ReceiptOutcome.STALE && current) {
-            anomalies.add(ACK_REFUSED.found(step, with + ", the current receipt: " + (inFlight(m, at)
-                    ? m.id() + " is in flight until " + t(m.deadline)
-                    : m.id() + "'s deadline passed at " + t(m.deadline) + ", but no one has received it since")
-                    + "; the queue refused it"));
+            anomalies.add(ACK_REFUSED.found(
+                    step,
+                    with + ", the current receipt: "
+                            + (inFlight(m, at)
+                                    ? m.id() + " is in flight until " + t(m.deadline)
+                                    : m.id() + "'s deadline passed at " + t(m.deadline)
+                                            + ", but no one has received it since")
+                            + "; the queue refused it"));
         } else if (result == ReceiptOutcome.STALE) {
             coverage.add("receipt: stale one refused");
             if (messages.get(m.id()) != m) {
@@ -459,8 +561,10 @@ final class WorkQueueModel {
     private void redriven(Event.Redriven e) {
         List<Msg> dead = resolveDeadLetters(e.step(), e.at(), e.seen());
         if (e.moved() != dead.size()) {
-            anomalies.add(WRONG_REDRIVE_COUNT.found(e.step(), "redrive answered " + e.moved() + " moved back, but the"
-                    + " dead-letter queue held " + dead.size() + (dead.isEmpty() ? "" : ": " + e.seen())));
+            anomalies.add(WRONG_REDRIVE_COUNT.found(
+                    e.step(),
+                    "redrive answered " + e.moved() + " moved back, but the" + " dead-letter queue held " + dead.size()
+                            + (dead.isEmpty() ? "" : ": " + e.seen())));
         }
         // One place in send order for all it moves: the model does not judge their order among themselves.
         long cohort = seq++;
@@ -473,7 +577,7 @@ final class WorkQueueModel {
             m.sentAt = e.at();
             m.redrivenAtStep = e.step();
             messages.remove(m.id());
-            messages.put(m.id(), m);          // keeps the map in send order
+            messages.put(m.id(), m); // keeps the map in send order
         }
         if (!dead.isEmpty()) {
             coverage.add("dead letters: redriven");
@@ -487,7 +591,7 @@ final class WorkQueueModel {
         for (Msg m : messages.values()) {
             if (m.where == Where.DEAD && !reported.contains(m.id())) {
                 anomalies.add(LOST.found(step, m.id() + " was in the dead-letter queue and has vanished from it"));
-                m.where = Where.READY;       // follow the implementation: it is wherever the queue says
+                m.where = Where.READY; // follow the implementation: it is wherever the queue says
             }
         }
         return messages.values().stream().filter(m -> m.where == Where.DEAD).toList();
@@ -498,8 +602,9 @@ final class WorkQueueModel {
         lastStats = e.stats();
         QueueStats expected = expectedStats(e.at());
         if (exactStats && !expected.equals(e.stats())) {
-            anomalies.add(WRONG_STATS.found(e.step(), "at " + t(e.at()) + " the queue reports " + brief(e.stats())
-                    + "; it holds " + brief(expected)));
+            anomalies.add(WRONG_STATS.found(
+                    e.step(),
+                    "at " + t(e.at()) + " the queue reports " + brief(e.stats()) + "; it holds " + brief(expected)));
         }
     }
 
@@ -507,13 +612,17 @@ final class WorkQueueModel {
     private void deadLettered(int step, Instant at, String id) {
         Msg m = messages.get(id);
         if (m == null || m.where == Where.DONE) {
-            anomalies.add(UNEXPECTED.found(step, id + " appeared in the dead-letter queue, but "
-                    + (m == null ? "it was never accepted" : "it was acked at step " + m.ackedAtStep)));
+            anomalies.add(UNEXPECTED.found(
+                    step,
+                    id + " appeared in the dead-letter queue, but "
+                            + (m == null ? "it was never accepted" : "it was acked at step " + m.ackedAtStep)));
         } else if (m.where != Where.DEAD) {
             if (m.receives < config.maxReceives() || inFlight(m, at)) {
-                anomalies.add(DEAD_LETTER_EARLY.found(step, id + " moved to the dead-letter queue after " + m.receives
-                        + " receive(s)" + (inFlight(m, at) ? ", while " + m.holder + " still held it," : "")
-                        + " but maxReceives is " + config.maxReceives()));
+                anomalies.add(DEAD_LETTER_EARLY.found(
+                        step,
+                        id + " moved to the dead-letter queue after " + m.receives
+                                + " receive(s)" + (inFlight(m, at) ? ", while " + m.holder + " still held it," : "")
+                                + " but maxReceives is " + config.maxReceives()));
             }
             m.where = Where.DEAD;
             m.lastSeenStep = step;
@@ -547,8 +656,9 @@ final class WorkQueueModel {
         if (!waiting(m, at, batch) || m.receives >= config.maxReceives()) {
             return false;
         }
-        return !config.fifo() || (sameGroup(m).noneMatch(o -> batch.contains(o) || (o.seq < m.seq && waitsAhead(o, at, batch)))
-                && !groupBusy(m, at, batch));
+        return !config.fifo()
+                || (sameGroup(m).noneMatch(o -> batch.contains(o) || (o.seq < m.seq && waitsAhead(o, at, batch)))
+                        && !groupBusy(m, at, batch));
     }
 
     /**

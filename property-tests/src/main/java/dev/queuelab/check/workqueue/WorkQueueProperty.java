@@ -18,10 +18,22 @@ import java.util.SplittableRandom;
 public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQueueCapabilities> {
 
     /** Competing consumers and acks: receives hide messages, acks delete them, stale receipts change nothing. */
-    ACKS("acks", new Weights(30, 32, 26, 0, 4, 8, 0, 6),
-            Map.of("competing: two consumers hold messages at once", 0.3, "receipt: stale one refused", 0.02,
-                    "redelivered after its deadline", 0.1, "receipt: id reused after an ack", 0.1,
-                    "ack batch: a stale receipt in a batch", 0.01, "ack batch: a receipt repeated in a batch", 0.01)) {
+    ACKS(
+            "acks",
+            new Weights(30, 32, 26, 0, 4, 8, 0, 6),
+            Map.of(
+                    "competing: two consumers hold messages at once",
+                    0.3,
+                    "receipt: stale one refused",
+                    0.02,
+                    "redelivered after its deadline",
+                    0.1,
+                    "receipt: id reused after an ack",
+                    0.1,
+                    "ack batch: a stale receipt in a batch",
+                    0.01,
+                    "ack batch: a receipt repeated in a batch",
+                    0.01)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
             return WorkQueueConfig.standardQueue().withVisibilityTimeout(seconds(random, 10, 30));
@@ -29,9 +41,20 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
     },
 
     /** Acks, visibility timeouts, extensions, crashes and stale receipts on a standard queue. */
-    VISIBILITY("visibility", new Weights(20, 26, 20, 8, 6, 20, 0, 6),
-            Map.of("redelivered after its deadline", 0.3, "receipt: stale one refused", 0.05,
-                    "visibility: extended", 0.1, "visibility: given back", 0.05, "redelivered after a crash", 0.05)) {
+    VISIBILITY(
+            "visibility",
+            new Weights(20, 26, 20, 8, 6, 20, 0, 6),
+            Map.of(
+                    "redelivered after its deadline",
+                    0.3,
+                    "receipt: stale one refused",
+                    0.05,
+                    "visibility: extended",
+                    0.1,
+                    "visibility: given back",
+                    0.05,
+                    "redelivered after a crash",
+                    0.05)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
             WorkQueueConfig c = WorkQueueConfig.standardQueue().withVisibilityTimeout(seconds(random, 5, 10, 30));
@@ -40,12 +63,20 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
     },
 
     /** Receive counts, the dead-letter queue after maxReceives, and redrive, on standard and FIFO queues. */
-    DEAD_LETTERS("dead-letters", new Weights(14, 32, 6, 3, 8, 30, 8, 8),
-            Map.of("dead letters: moved", 0.3, "dead letters: redriven", 0.1,
-                    "receipt: stale one from before a redrive refused", 0.01)) {
+    DEAD_LETTERS(
+            "dead-letters",
+            new Weights(14, 32, 6, 3, 8, 30, 8, 8),
+            Map.of(
+                    "dead letters: moved",
+                    0.3,
+                    "dead letters: redriven",
+                    0.1,
+                    "receipt: stale one from before a redrive refused",
+                    0.01)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
-            WorkQueueConfig c = WorkQueueConfig.standardQueue().withVisibilityTimeout(seconds(random, 5, 10))
+            WorkQueueConfig c = WorkQueueConfig.standardQueue()
+                    .withVisibilityTimeout(seconds(random, 5, 10))
                     .withMaxReceives(1 + random.nextInt(4));
             return random.nextInt(4) == 0 ? c.withFifo(true) : c;
         }
@@ -57,15 +88,28 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
     },
 
     /** FIFO: message groups in send order, one receive at a time per group, the deduplication window, redrive. */
-    FIFO("fifo", new Weights(30, 25, 20, 3, 4, 18, 4, 6),
-            Map.of("fifo: group held back by its message in flight", 0.3, "dedup: duplicate refused", 0.15,
-                    "dedup: id free again after its window", 0.05,
-                    "dedup: free after the first send's window, though a retry came inside it", 0.002,
-                    "dead letters: moved", 0.05, "fifo: redriven message delivered in its group", 0.01)) {
+    FIFO(
+            "fifo",
+            new Weights(30, 25, 20, 3, 4, 18, 4, 6),
+            Map.of(
+                    "fifo: group held back by its message in flight",
+                    0.3,
+                    "dedup: duplicate refused",
+                    0.15,
+                    "dedup: id free again after its window",
+                    0.05,
+                    "dedup: free after the first send's window, though a retry came inside it",
+                    0.002,
+                    "dead letters: moved",
+                    0.05,
+                    "fifo: redriven message delivered in its group",
+                    0.01)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
-            WorkQueueConfig c = WorkQueueConfig.fifoQueue().withVisibilityTimeout(seconds(random, 5, 10, 30))
-                    .withDedupWindow(random.nextInt(8) == 0 ? Duration.ofMillis(1_500) : seconds(random, 10, 10, 30, 60, 300));
+            WorkQueueConfig c = WorkQueueConfig.fifoQueue()
+                    .withVisibilityTimeout(seconds(random, 5, 10, 30))
+                    .withDedupWindow(
+                            random.nextInt(8) == 0 ? Duration.ofMillis(1_500) : seconds(random, 10, 10, 30, 60, 300));
             return random.nextInt(2) == 0 ? c.withMaxReceives(1 + random.nextInt(3)) : c;
         }
 
@@ -76,7 +120,8 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
     };
 
     /** Relative weights of the step kinds a scenario is made of. */
-    record Weights(int send, int receive, int ack, int changeVisibility, int crash, int tick, int redrive, int observe) {
+    record Weights(
+            int send, int receive, int ack, int changeVisibility, int crash, int tick, int redrive, int observe) {
         int total() {
             return send + receive + ack + changeVisibility + crash + tick + redrive + observe;
         }
@@ -132,7 +177,8 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
                 return p;
             }
         }
-        throw new IllegalArgumentException("no work-queue property '" + id + "': use one of acks, visibility, dead-letters, fifo");
+        throw new IllegalArgumentException(
+                "no work-queue property '" + id + "': use one of acks, visibility, dead-letters, fifo");
     }
 
     /** A scenario from one seed: the same seed always gives the same scenario. */
@@ -177,15 +223,19 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
             return new Step.Send(group, dedup, random.nextInt(4) == 0);
         }
         if ((pick -= weights.receive) < 0) {
-            int visibility = random.nextInt(4) == 0 ? List.of(0, 1_500, 5_000, 10_000, 30_000).get(random.nextInt(5)) : -1;
+            int visibility = random.nextInt(4) == 0
+                    ? List.of(0, 1_500, 5_000, 10_000, 30_000).get(random.nextInt(5))
+                    : -1;
             return new Step.Receive(consumer, 1 + (random.nextInt(3) == 0 ? random.nextInt(3) : 0), visibility);
         }
         if ((pick -= weights.ack) < 0) {
-            return random.nextInt(4) == 0 ? new Step.AckBatch(consumer, 2 + random.nextInt(3), random.nextInt(3) == 0)
+            return random.nextInt(4) == 0
+                    ? new Step.AckBatch(consumer, 2 + random.nextInt(3), random.nextInt(3) == 0)
                     : new Step.Ack(consumer, random.nextInt(3));
         }
         if ((pick -= weights.changeVisibility) < 0) {
-            return new Step.ChangeVisibility(consumer, random.nextInt(2), List.of(0, 10, 30, 60).get(random.nextInt(4)));
+            return new Step.ChangeVisibility(
+                    consumer, random.nextInt(2), List.of(0, 10, 30, 60).get(random.nextInt(4)));
         }
         if ((pick -= weights.crash) < 0) {
             return new Step.Crash(consumer, random.nextBoolean());

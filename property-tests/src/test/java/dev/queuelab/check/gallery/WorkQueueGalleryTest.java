@@ -30,20 +30,28 @@ class WorkQueueGalleryTest {
         Settings settings = Settings.fromSystemProperties().withImpl("gallery." + variant.name());
         List<CheckResult> failures = new ArrayList<>();
         for (WorkQueueProperty property : WorkQueueProperty.values()) {
-            CheckResult result = new WorkQueueCheck(property, settings.impl(), variant.factory(),
-                    WorkQueueCheck.ReplayCommand.MAVEN).run(settings);
+            CheckResult result = new WorkQueueCheck(
+                            property, settings.impl(), variant.factory(), WorkQueueCheck.ReplayCommand.MAVEN)
+                    .run(settings);
             if (!result.passed()) {
                 failures.add(result);
             }
         }
-        assertThat(failures).as("no property caught gallery.%s (%s): the engine misses this mistake",
-                variant.name(), variant.expected()).isNotEmpty();
+        assertThat(failures)
+                .as(
+                        "no property caught gallery.%s (%s): the engine misses this mistake",
+                        variant.name(), variant.expected())
+                .isNotEmpty();
         CheckResult caught = failures.stream()
-                .filter(f -> f.anomaly().map(a -> a.name().equals(variant.expected())).orElse(false))
-                .findFirst().orElse(failures.get(0));
+                .filter(f -> f.anomaly()
+                        .map(a -> a.name().equals(variant.expected()))
+                        .orElse(false))
+                .findFirst()
+                .orElse(failures.get(0));
         assertThat(caught.anomaly()).as(caught.report()).isPresent();
         assertThat(caught.anomaly().get().name()).as(caught.report()).isEqualTo(variant.expected());
-        assertThat(caught.storySteps()).as("story too long to read at a glance:\n" + caught.report())
+        assertThat(caught.storySteps())
+                .as("story too long to read at a glance:\n" + caught.report())
                 .isLessThanOrEqualTo(MAX_STORY_STEPS);
     }
 }

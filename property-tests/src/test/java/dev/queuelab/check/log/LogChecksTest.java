@@ -2,11 +2,11 @@ package dev.queuelab.check.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.check.CheckResult;
 import dev.queuelab.check.Registry;
 import dev.queuelab.check.Settings;
 import dev.queuelab.check.implementations.Implementations;
-import dev.queuelab.api.log.LogCapabilities;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,12 +57,19 @@ class LogChecksTest {
 
     private static void check(LogProperty property) {
         Implementations.requireKnown(SETTINGS.impl());
-        CheckResult result = new LogCheck(property, IMPL.name(), IMPL.capabilities(), IMPL.factory(),
-                LogCheck.ReplayCommand.MAVEN).run(SETTINGS);
+        CheckResult result = new LogCheck(
+                        property, IMPL.name(), IMPL.capabilities(), IMPL.factory(), LogCheck.ReplayCommand.MAVEN)
+                .run(SETTINGS);
         if (!result.passed()) {
-            System.out.println(result.report());          // the story, once; the assertion names it in one line
+            System.out.println(result.report()); // the story, once; the assertion names it in one line
         }
-        assertThat(result.passed()).as("%s: %s (the story is printed above)", result.property(),
-                result.anomaly().map(a -> a.name() + " on '" + result.impl() + "'").orElse("coverage not reached")).isTrue();
+        assertThat(result.passed())
+                .as(
+                        "%s: %s (the story is printed above)",
+                        result.property(),
+                        result.anomaly()
+                                .map(a -> a.name() + " on '" + result.impl() + "'")
+                                .orElse("coverage not reached"))
+                .isTrue();
     }
 }

@@ -30,19 +30,33 @@ class LogGalleryTest {
         Settings settings = Settings.fromSystemProperties().withImpl("log.gallery." + variant.name());
         List<CheckResult> failures = new ArrayList<>();
         for (LogProperty property : LogProperty.values()) {
-            CheckResult result = new LogCheck(property, settings.impl(), KafkaLog.CAPABILITIES, variant.factory(),
-                    LogCheck.ReplayCommand.MAVEN).run(settings);
+            CheckResult result = new LogCheck(
+                            property,
+                            settings.impl(),
+                            KafkaLog.CAPABILITIES,
+                            variant.factory(),
+                            LogCheck.ReplayCommand.MAVEN)
+                    .run(settings);
             if (!result.passed()) {
                 failures.add(result);
             }
         }
-        assertThat(failures).as("no property caught log.gallery.%s (%s): the engine misses this mistake",
-                variant.name(), variant.expected()).isNotEmpty();
+        assertThat(failures)
+                .as(
+                        "no property caught log.gallery.%s (%s): the engine misses this mistake",
+                        variant.name(), variant.expected())
+                .isNotEmpty();
         CheckResult caught = failures.stream()
-                .filter(f -> f.anomaly().map(a -> a.name().equals(variant.expected())).orElse(false))
-                .findFirst().orElse(failures.get(0));
-        assertThat(caught.anomaly().map(a -> a.name()).orElse("coverage")).as(caught.report()).isEqualTo(variant.expected());
-        assertThat(caught.storySteps()).as("story too long to read at a glance:\n" + caught.report())
+                .filter(f -> f.anomaly()
+                        .map(a -> a.name().equals(variant.expected()))
+                        .orElse(false))
+                .findFirst()
+                .orElse(failures.get(0));
+        assertThat(caught.anomaly().map(a -> a.name()).orElse("coverage"))
+                .as(caught.report())
+                .isEqualTo(variant.expected());
+        assertThat(caught.storySteps())
+                .as("story too long to read at a glance:\n" + caught.report())
                 .isLessThanOrEqualTo(MAX_STORY_STEPS);
     }
 }

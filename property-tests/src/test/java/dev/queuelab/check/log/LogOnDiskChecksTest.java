@@ -21,12 +21,16 @@ class LogOnDiskChecksTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(LogProperty.class)
     void shouldKeepEveryLogPropertyWhenThePartitionsAreOnDisk(LogProperty property) {
-        CheckResult result = new LogCheck(property, DISK.name(), DISK.capabilities(), DISK.factory(),
-                LogCheck.ReplayCommand.MAVEN).run(Settings.fromSystemProperties().withImpl(DISK.name()));
+        CheckResult result = new LogCheck(
+                        property, DISK.name(), DISK.capabilities(), DISK.factory(), LogCheck.ReplayCommand.MAVEN)
+                .run(Settings.fromSystemProperties().withImpl(DISK.name()));
         if (!result.passed()) {
             System.out.println(result.report());
         }
-        assertThat(result.passed()).as("%s on disk: %s (the story is printed above)", result.property(),
-                result.anomaly().map(a -> a.name()).orElse("coverage not reached")).isTrue();
+        assertThat(result.passed())
+                .as(
+                        "%s on disk: %s (the story is printed above)",
+                        result.property(), result.anomaly().map(a -> a.name()).orElse("coverage not reached"))
+                .isTrue();
     }
 }

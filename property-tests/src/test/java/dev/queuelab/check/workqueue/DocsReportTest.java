@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class DocsReportTest {
 
-    private static final Pattern BLOCK = Pattern.compile(
-            "<!-- report: (\\S+) (\\S+) -->\\n```text\\n(.*?)```\\n<!-- /report -->", Pattern.DOTALL);
+    private static final Pattern BLOCK =
+            Pattern.compile("<!-- report: (\\S+) (\\S+) -->\\n```text\\n(.*?)```\\n<!-- /report -->", Pattern.DOTALL);
 
     @Test
     void shouldQuoteTheEnginesOwnReportWhenTheWorkQueueDocShowsAFailure() throws IOException {
@@ -40,12 +40,24 @@ class DocsReportTest {
     private static String report(String impl, String property) {
         Settings defaults = new Settings(Settings.DEFAULT_TRIALS, OptionalLong.empty(), impl);
         if (Implementations.isLog(impl)) {
-            Registry.Entry<dev.queuelab.check.log.LogFactory, dev.queuelab.api.log.LogCapabilities> e = Implementations.LOGS.get(impl);
-            return new LogCheck(LogProperty.byId(property), impl, e.capabilities(), e.factory(), LogCheck.ReplayCommand.MAVEN)
-                    .run(defaults).report();
+            Registry.Entry<dev.queuelab.check.log.LogFactory, dev.queuelab.api.log.LogCapabilities> e =
+                    Implementations.LOGS.get(impl);
+            return new LogCheck(
+                            LogProperty.byId(property),
+                            impl,
+                            e.capabilities(),
+                            e.factory(),
+                            LogCheck.ReplayCommand.MAVEN)
+                    .run(defaults)
+                    .report();
         }
-        return new WorkQueueCheck(WorkQueueProperty.byId(property), impl, Implementations.workQueue(impl),
-                WorkQueueCheck.ReplayCommand.MAVEN).run(defaults).report();
+        return new WorkQueueCheck(
+                        WorkQueueProperty.byId(property),
+                        impl,
+                        Implementations.workQueue(impl),
+                        WorkQueueCheck.ReplayCommand.MAVEN)
+                .run(defaults)
+                .report();
     }
 
     private static void quote(Path doc) throws IOException {
@@ -58,11 +70,14 @@ class DocsReportTest {
             String impl = m.group(1);
             String report = report(impl, m.group(2));
             if (Boolean.getBoolean("queuelab.updateDocs")) {
-                m.appendReplacement(updated, Matcher.quoteReplacement(
-                        "<!-- report: " + impl + " " + m.group(2) + " -->\n```text\n" + report + "```\n<!-- /report -->"));
+                m.appendReplacement(
+                        updated,
+                        Matcher.quoteReplacement("<!-- report: " + impl + " " + m.group(2) + " -->\n```text\n" + report
+                                + "```\n<!-- /report -->"));
             } else {
-                assertThat(m.group(3)).as("%s quotes an old report of %s; run ./mvnw -q verify -Dqueuelab.updateDocs=true",
-                        doc, impl).isEqualTo(report);
+                assertThat(m.group(3))
+                        .as("%s quotes an old report of %s; run ./mvnw -q verify -Dqueuelab.updateDocs=true", doc, impl)
+                        .isEqualTo(report);
             }
         }
         assertThat(blocks).as("report blocks in %s", doc).isPositive();

@@ -3,8 +3,8 @@ package dev.queuelab.check.workqueue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuelab.check.CheckResult;
-import dev.queuelab.check.implementations.Implementations;
 import dev.queuelab.check.Settings;
+import dev.queuelab.check.implementations.Implementations;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,12 +39,19 @@ class WorkQueueChecksTest {
 
     private static void check(WorkQueueProperty property) {
         Implementations.requireKnown(SETTINGS.impl());
-        CheckResult result = new WorkQueueCheck(property, IMPL, Implementations.workQueue(IMPL),
-                WorkQueueCheck.ReplayCommand.MAVEN).run(SETTINGS);
+        CheckResult result = new WorkQueueCheck(
+                        property, IMPL, Implementations.workQueue(IMPL), WorkQueueCheck.ReplayCommand.MAVEN)
+                .run(SETTINGS);
         if (!result.passed()) {
-            System.out.println(result.report());          // the story, once; the assertion names it in one line
+            System.out.println(result.report()); // the story, once; the assertion names it in one line
         }
-        assertThat(result.passed()).as("%s: %s (the story is printed above)", result.property(),
-                result.anomaly().map(a -> a.name() + " on '" + result.impl() + "'").orElse("coverage not reached")).isTrue();
+        assertThat(result.passed())
+                .as(
+                        "%s: %s (the story is printed above)",
+                        result.property(),
+                        result.anomaly()
+                                .map(a -> a.name() + " on '" + result.impl() + "'")
+                                .orElse("coverage not reached"))
+                .isTrue();
     }
 }

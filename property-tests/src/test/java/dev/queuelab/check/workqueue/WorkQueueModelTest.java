@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class WorkQueueModelTest {
 
     private static final Instant T0 = SimClock.EPOCH;
-    private static final WorkQueueConfig FIFO_ONE_TRY = WorkQueueConfig.fifoQueue().withMaxReceives(1);
+    private static final WorkQueueConfig FIFO_ONE_TRY =
+            WorkQueueConfig.fifoQueue().withMaxReceives(1);
 
     private final Message m1 = Message.of("m1", "x").inGroup("g1");
     private final Message m2 = Message.of("m2", "y").inGroup("g1");
@@ -35,7 +36,9 @@ class WorkQueueModelTest {
     }
 
     private List<Event> sends() {
-        return List.of(new Event.Sent(1, T0, m1, SendOutcome.accepted("m1")), new Event.Sent(2, T0, m2, SendOutcome.accepted("m2")));
+        return List.of(
+                new Event.Sent(1, T0, m1, SendOutcome.accepted("m1")),
+                new Event.Sent(2, T0, m2, SendOutcome.accepted("m2")));
     }
 
     private static Event.Received receive(int step, int max, Delivery... got) {
@@ -46,15 +49,19 @@ class WorkQueueModelTest {
     void shouldNotDemandTheGroupsNextMessageWhenTheBatchHandedOutItsLastTryWithVisibilityZero() {
         List<Event> events = new ArrayList<>(sends());
         events.add(receive(3, 3, new Delivery(m1, new Receipt("m1", 1), 1)));
-        assertThat(judge(FIFO_ONE_TRY, events)).as("I6: a batch that holds m1 need not hold m2 as well (SQS may return"
-                + " one per group); m1 is in flight until the receive returns, even with visibility 0").isEmpty();
+        assertThat(judge(FIFO_ONE_TRY, events))
+                .as("I6: a batch that holds m1 need not hold m2 as well (SQS may return"
+                        + " one per group); m1 is in flight until the receive returns, even with visibility 0")
+                .isEmpty();
     }
 
     @Test
     void shouldFindTheGroupReorderedWhenABatchHandsOutTheSecondBeforeTheFirst() {
         List<Event> events = new ArrayList<>(sends());
         events.add(receive(3, 3, new Delivery(m2, new Receipt("m2", 1), 1), new Delivery(m1, new Receipt("m1", 2), 1)));
-        assertThat(judge(FIFO_ONE_TRY, events)).extracting(Anomaly::name).as("I6: order inside one batch too")
+        assertThat(judge(FIFO_ONE_TRY, events))
+                .extracting(Anomaly::name)
+                .as("I6: order inside one batch too")
                 .contains("group-reordered");
     }
 
@@ -63,7 +70,9 @@ class WorkQueueModelTest {
         List<Event> events = new ArrayList<>(sends());
         events.add(receive(3, 1, new Delivery(m1, new Receipt("m1", 1), 1)));
         events.add(receive(4, 1, new Delivery(m1, new Receipt("m1", 1), 2)));
-        assertThat(judge(WorkQueueConfig.fifoQueue(), events)).extracting(Anomaly::name)
-                .as("I4: receive #2 of m1 came with receive #1's receipt").containsExactly("receipt-reused");
+        assertThat(judge(WorkQueueConfig.fifoQueue(), events))
+                .extracting(Anomaly::name)
+                .as("I4: receive #2 of m1 came with receive #1's receipt")
+                .containsExactly("receipt-reused");
     }
 }

@@ -20,14 +20,20 @@ class WorkQueueStressTest {
 
     @Test
     void shouldKeepEveryInvariantWhenProducersAndConsumersRunOnRealThreads() {
-        StressRun.Outcome outcome = new StressRun(Implementations.workQueue(SETTINGS.impl()), SETTINGS.impl(),
-                StressRun.Plan.DEFAULT).run(SETTINGS.trialSeed(0));
+        StressRun.Outcome outcome = new StressRun(
+                        Implementations.workQueue(SETTINGS.impl()), SETTINGS.impl(), StressRun.Plan.DEFAULT)
+                .run(SETTINGS.trialSeed(0));
         if (outcome.anomaly().isPresent()) {
             System.out.println(outcome.report());
         }
-        assertThat(outcome.anomaly()).as("the same invariants as the simulations, on %d real-thread events: %s",
-                outcome.events(), outcome.anomaly().map(a -> a.name() + " (story above)").orElse("")).isEmpty();
-        assertThat(outcome.events()).as("every round recorded its sends, receives and acks")
+        assertThat(outcome.anomaly())
+                .as(
+                        "the same invariants as the simulations, on %d real-thread events: %s",
+                        outcome.events(),
+                        outcome.anomaly().map(a -> a.name() + " (story above)").orElse(""))
+                .isEmpty();
+        assertThat(outcome.events())
+                .as("every round recorded its sends, receives and acks")
                 .isGreaterThan(StressRun.Plan.DEFAULT.producers() * StressRun.Plan.DEFAULT.perProducer() * 2);
     }
 
@@ -35,8 +41,11 @@ class WorkQueueStressTest {
     void shouldCatchAQueueWithoutALockWhenThreadsRace() {
         WorkQueueGallery.Variant noLock = WorkQueueGallery.THREAD_VARIANTS.get(0);
         StressRun.Plan plan = new StressRun.Plan(3, 3, 2_000, 97, 30, Duration.ofSeconds(10));
-        StressRun.Outcome outcome = new StressRun(noLock.factory(), "gallery." + noLock.name(), plan).run(Settings.DEFAULT_SEED);
-        assertThat(outcome.anomaly()).as("30 rounds of 6 threads never caught a queue that takes no lock").isPresent();
+        StressRun.Outcome outcome =
+                new StressRun(noLock.factory(), "gallery." + noLock.name(), plan).run(Settings.DEFAULT_SEED);
+        assertThat(outcome.anomaly())
+                .as("30 rounds of 6 threads never caught a queue that takes no lock")
+                .isPresent();
         assertThat(outcome.report()).as("a story, not a bare exception").contains("Rule:", "Evidence:", "Seed ");
     }
 }

@@ -22,8 +22,7 @@ import java.util.Map;
  */
 public final class Assignors {
 
-    private Assignors() {
-    }
+    private Assignors() {}
 
     /** P / C consecutive partitions each, the first P % C members one more: 5 over A, B gives A 0-2, B 3-4. */
     public static Map<String, List<Integer>> range(List<String> members, int partitions) {
@@ -36,9 +35,9 @@ public final class Assignors {
         int extra = partitions % sorted.size();
         int next = 0;
         for (int i = 0; i < sorted.size(); i++) {
-            int count = each + (i < extra ? 1 : 0);              // A2: the first `extra` members take one more
+            int count = each + (i < extra ? 1 : 0); // A2: the first `extra` members take one more
             for (int k = 0; k < count; k++) {
-                out.get(sorted.get(i)).add(next++);              // A1: each partition handed out once
+                out.get(sorted.get(i)).add(next++); // A1: each partition handed out once
             }
         }
         return out;
@@ -55,7 +54,7 @@ public final class Assignors {
     }
 
     private static List<String> sorted(List<String> members) {
-        return members.stream().distinct().sorted().toList();   // A3
+        return members.stream().distinct().sorted().toList(); // A3
     }
 
     private static Map<String, List<Integer>> empty(List<String> sorted) {

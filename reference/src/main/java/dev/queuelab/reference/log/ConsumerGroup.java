@@ -39,7 +39,7 @@ public class ConsumerGroup {
     private final String id;
     private final LogConfig config;
     private final LogRules rules;
-    private final Map<String, Instant> lastHeartbeat = new TreeMap<>();      // sorted by member id
+    private final Map<String, Instant> lastHeartbeat = new TreeMap<>(); // sorted by member id
     private final Map<Integer, Long> committed = new HashMap<>();
     private Map<String, List<Integer>> assignment = Map.of();
     private int generation;
@@ -50,7 +50,9 @@ public class ConsumerGroup {
         this.rules = rules;
     }
 
-    public int generation() { return generation; }
+    public int generation() {
+        return generation;
+    }
 
     /** A member that joins again keeps its share (and refreshes its session); a new one rebalances (L9). */
     public Assignment join(String memberId, Instant now) {
@@ -66,7 +68,7 @@ public class ConsumerGroup {
     public boolean leave(String memberId) {
         boolean member = lastHeartbeat.remove(memberId) != null;
         if (member) {
-            rebalance();                                                                    // L9
+            rebalance(); // L9
         }
         return member;
     }
@@ -76,7 +78,7 @@ public class ConsumerGroup {
             return HeartbeatOutcome.UNKNOWN_MEMBER_ID;
         }
         if (!rules.generationMatches(presentedGeneration, generation)) {
-            return HeartbeatOutcome.ILLEGAL_GENERATION;                                     // L9
+            return HeartbeatOutcome.ILLEGAL_GENERATION; // L9
         }
         lastHeartbeat.put(memberId, now);
         return HeartbeatOutcome.OK;
@@ -84,9 +86,10 @@ public class ConsumerGroup {
 
     /** Removes every member whose session has expired at {@code now}: one new generation for all of them. */
     public void expireSessions(Instant now) {
-        boolean removed = lastHeartbeat.values().removeIf(last -> rules.sessionExpired(last, now, config.sessionTimeout()));
+        boolean removed =
+                lastHeartbeat.values().removeIf(last -> rules.sessionExpired(last, now, config.sessionTimeout()));
         if (removed) {
-            rebalance();                                                                    // L9
+            rebalance(); // L9
         }
     }
 
@@ -95,7 +98,7 @@ public class ConsumerGroup {
             return CommitOutcome.UNKNOWN_MEMBER_ID;
         }
         if (!rules.generationMatches(presentedGeneration, generation)) {
-            return CommitOutcome.ILLEGAL_GENERATION;                                        // L9: fenced
+            return CommitOutcome.ILLEGAL_GENERATION; // L9: fenced
         }
         committed.put(partition, offset);
         return CommitOutcome.COMMITTED;
@@ -114,7 +117,8 @@ public class ConsumerGroup {
     public Optional<Assignment> assignmentOf(String memberId) {
         List<Integer> owned = assignment.get(memberId);
         return owned == null || !lastHeartbeat.containsKey(memberId)
-                ? Optional.empty() : Optional.of(new Assignment(id, memberId, generation, owned));
+                ? Optional.empty()
+                : Optional.of(new Assignment(id, memberId, generation, owned));
     }
 
     public GroupDescription describe() {
@@ -125,7 +129,7 @@ public class ConsumerGroup {
         generation++;
         Map<String, List<Integer>> next = new TreeMap<>();
         rules.assign(config.assignor(), new ArrayList<>(lastHeartbeat.keySet()), config.partitions())
-                .forEach((member, owned) -> next.put(member, List.copyOf(owned)));          // L8
+                .forEach((member, owned) -> next.put(member, List.copyOf(owned))); // L8
         assignment = next;
     }
 }

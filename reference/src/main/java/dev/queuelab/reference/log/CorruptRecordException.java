@@ -6,7 +6,8 @@ import java.nio.file.Path;
 public class CorruptRecordException extends IllegalStateException {
 
     public CorruptRecordException(int partition, long offset, Path file, long position) {
-        super("offset " + offset + " of partition " + partition + " cannot be read from " + file + " (no valid record at byte "
-                + position + "): the file changed after it was recovered; close the log and open it again to recover it");
+        super("offset " + offset + " of partition " + partition + " cannot be read from " + file
+                + " (no valid record at byte " + position
+                + "): the file changed after it was recovered; close the log and open it again to recover it");
     }
 }

@@ -70,20 +70,23 @@ public class DiskLogStorage implements LogStorage {
             throw new UncheckedIOException("creating the partition directory " + dir, e);
         }
         this.report = recover();
-        this.flusher = new Flusher(policy, rules, scheduler, segments.lastEntry().getValue().nextOffset());
+        this.flusher = new Flusher(
+                policy, rules, scheduler, segments.lastEntry().getValue().nextOffset());
     }
 
     /** Storage for each partition of a topic under {@code logDir/<topic>-<partition>}. */
-    public static Factory factory(Path logDir, String topic, FlushPolicy policy, FlushScheduler scheduler, DiskRules rules) {
+    public static Factory factory(
+            Path logDir, String topic, FlushPolicy policy, FlushScheduler scheduler, DiskRules rules) {
         return p -> new DiskLogStorage(logDir.resolve(topic + "-" + p), p, policy, scheduler, rules);
     }
 
     private RecoveryReport recover() {
         Path mark = dir.resolve(CLEAN_SHUTDOWN);
         Optional<Map<String, Long>> clean = OffsetCheckpointFile.read(mark);
-        long recoveryPoint = clean.map(m -> m.getOrDefault("recovery-point", 0L)).orElse(0L);
+        long recoveryPoint =
+                clean.map(m -> m.getOrDefault("recovery-point", 0L)).orElse(0L);
         try {
-            Files.deleteIfExists(mark);                           // from now on, a crash is a crash (D8)
+            Files.deleteIfExists(mark); // from now on, a crash is a crash (D8)
         } catch (IOException e) {
             throw new UncheckedIOException("deleting " + mark, e);
         }
@@ -97,19 +100,21 @@ public class DiskLogStorage implements LogStorage {
         for (int i = 0; i < bases.size(); i++) {
             FileLogSegment s = new FileLogSegment(dir, partition, bases.get(i), rules);
             if (problem != null || bases.get(i) != expected) {
-                problem = problem != null ? problem : "a gap: segment " + bases.get(i) + " where offset " + expected + " was due";
-                delete(s);                                                                     // D7
+                problem = problem != null
+                        ? problem
+                        : "a gap: segment " + bases.get(i) + " where offset " + expected + " was due";
+                delete(s); // D7
                 deleted++;
                 continue;
             }
             boolean holdsUnsafe = i + 1 >= bases.size() || bases.get(i + 1) > recoveryPoint;
-            FileLogSegment.Scan scan = s.recover(clean.isEmpty() || holdsUnsafe);              // D3, D8
+            FileLogSegment.Scan scan = s.recover(clean.isEmpty() || holdsUnsafe); // D3, D8
             records += scan.kept();
             truncated += scan.truncatedBytes();
             rebuilt += scan.indexRebuilt() ? 1 : 0;
             problem = scan.problem();
             if (s.isEmpty() && i > 0) {
-                delete(s);                        // an empty rolled file a crash left: the next roll makes it again
+                delete(s); // an empty rolled file a crash left: the next roll makes it again
                 deleted++;
                 continue;
             }
@@ -122,8 +127,16 @@ public class DiskLogStorage implements LogStorage {
         if (policy instanceof FlushPolicy.GroupCommit) {
             segments.lastEntry().getValue().buffer(BUFFER);
         }
-        return new RecoveryReport(partition, clean.isPresent(), clean.isPresent() ? recoveryPoint : 0, segments.size(),
-                records, truncated, deleted, rebuilt, problem);
+        return new RecoveryReport(
+                partition,
+                clean.isPresent(),
+                clean.isPresent() ? recoveryPoint : 0,
+                segments.size(),
+                records,
+                truncated,
+                deleted,
+                rebuilt,
+                problem);
     }
 
     private List<Long> baseOffsets() {
@@ -133,8 +146,9 @@ public class DiskLogStorage implements LogStorage {
                 String name = f.getFileName().toString();
                 if (name.matches("\\d{20}\\.log")) {
                     bases.add(Long.parseLong(name.substring(0, 20)));
-                } else if (name.matches("\\d{20}\\.index") && !Files.exists(dir.resolve(name.substring(0, 20) + ".log"))) {
-                    Files.delete(f);                                                           // an index with no log
+                } else if (name.matches("\\d{20}\\.index")
+                        && !Files.exists(dir.resolve(name.substring(0, 20) + ".log"))) {
+                    Files.delete(f); // an index with no log
                 }
             }
             bases.sort(null);
@@ -151,10 +165,10 @@ public class DiskLogStorage implements LogStorage {
 
     @Override
     public LogSegment roll(long baseOffset) {
-        segments.lastEntry().getValue().drain();                // the old segment's last frames reach its file
+        segments.lastEntry().getValue().drain(); // the old segment's last frames reach its file
         FileLogSegment next = segment(baseOffset);
         segments.put(baseOffset, next);
-        OffsetCheckpointFile.forceDirectory(dir);               // the new file's name survives a power loss
+        OffsetCheckpointFile.forceDirectory(dir); // the new file's name survives a power loss
         return next;
     }
 

@@ -48,31 +48,50 @@ public class DurableKafkaLog extends KafkaLog implements AutoCloseable {
     private final FlushPolicy policy;
     private final Map<String, Long> committed = new HashMap<>();
 
-    protected DurableKafkaLog(Path logDir, String topic, LogConfig config, FlushPolicy policy, InstantSource clock,
-                              FlushScheduler scheduler, DiskRules rules) {
+    protected DurableKafkaLog(
+            Path logDir,
+            String topic,
+            LogConfig config,
+            FlushPolicy policy,
+            InstantSource clock,
+            FlushScheduler scheduler,
+            DiskRules rules) {
         super(config, clock, DiskLogStorage.factory(logDir, topic, policy, scheduler, rules));
         this.policy = policy;
         this.offsetsFile = logDir.resolve(topic + ".committed-offsets");
         OffsetCheckpointFile.read(offsetsFile).orElse(Map.of()).forEach((name, offset) -> {
             int slash = name.lastIndexOf('/');
             String group = name.substring(0, slash);
-            groupCoordinator().commitFromTransaction(group, Map.of(Integer.parseInt(name.substring(slash + 1)), offset));
-            committed.put(name, offset);                                                        // P3
+            groupCoordinator()
+                    .commitFromTransaction(group, Map.of(Integer.parseInt(name.substring(slash + 1)), offset));
+            committed.put(name, offset); // P3
         });
     }
 
     /** Opens (creating, or recovering) the topic {@code topic} under {@code logDir}. */
-    public static DurableKafkaLog open(Path logDir, String topic, LogConfig config, FlushPolicy policy,
-                                       InstantSource clock, FlushScheduler scheduler) {
+    public static DurableKafkaLog open(
+            Path logDir,
+            String topic,
+            LogConfig config,
+            FlushPolicy policy,
+            InstantSource clock,
+            FlushScheduler scheduler) {
         return open(logDir, topic, config, policy, clock, scheduler, DiskRules.REFERENCE);
     }
 
     /** As {@link #open(Path, String, LogConfig, FlushPolicy, InstantSource, FlushScheduler)}, under other rules. */
-    public static DurableKafkaLog open(Path logDir, String topic, LogConfig config, FlushPolicy policy,
-                                       InstantSource clock, FlushScheduler scheduler, DiskRules rules) {
+    public static DurableKafkaLog open(
+            Path logDir,
+            String topic,
+            LogConfig config,
+            FlushPolicy policy,
+            InstantSource clock,
+            FlushScheduler scheduler,
+            DiskRules rules) {
         Objects.requireNonNull(policy, "policy (FlushPolicy.forceEachAppend(), groupCommit(...) or pageCache())");
         if (topic == null || !topic.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("topic " + topic + " cannot name a directory: use letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException(
+                    "topic " + topic + " cannot name a directory: use letters, digits, '.', '_' or '-'");
         }
         try {
             Files.createDirectories(logDir);
@@ -94,7 +113,7 @@ public class DurableKafkaLog extends KafkaLog implements AutoCloseable {
             AppendOutcome outcome = append(partition, record);
             return new Object[] {outcome, p.storage().acknowledgement(outcome.offset())};
         });
-        p.storage().flushIfDue(clock().instant());            // outside the monitor: appends go on during a force
+        p.storage().flushIfDue(clock().instant()); // outside the monitor: appends go on during a force
         @SuppressWarnings("unchecked")
         CompletableFuture<Void> ack = (CompletableFuture<Void>) sent[1];
         return ack.thenApply(v -> (AppendOutcome) sent[0]);

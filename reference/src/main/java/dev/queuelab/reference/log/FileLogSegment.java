@@ -46,9 +46,9 @@ public class FileLogSegment extends LogSegment {
     private long lastAppendBytes;
     private long lastRead = -1;
     private long afterLastRead;
-    private ByteBuffer pending;                        // group commit: frames not yet written, guarded by this
+    private ByteBuffer pending; // group commit: frames not yet written, guarded by this
     private final List<long[]> pendingIndex = new ArrayList<>();
-    private long fileEnd;                              // bytes written to the file; size counts pending ones too
+    private long fileEnd; // bytes written to the file; size counts pending ones too
 
     FileLogSegment(Path dir, int partition, long baseOffset, DiskRules rules) {
         this.partition = partition;
@@ -58,7 +58,8 @@ public class FileLogSegment extends LogSegment {
         this.logFile = dir.resolve(name(baseOffset) + ".log");
         this.index = new OffsetIndex(dir.resolve(name(baseOffset) + ".index"), baseOffset);
         try {
-            this.log = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            this.log = FileChannel.open(
+                    logFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             this.size = log.size();
             this.forcedSize = size;
             this.fileEnd = size;
@@ -72,8 +73,7 @@ public class FileLogSegment extends LogSegment {
     }
 
     /** What a scan of this segment found: the frames kept, the bytes cut, whether its index was rewritten. */
-    record Scan(long kept, long truncatedBytes, boolean indexRebuilt, String problem) {
-    }
+    record Scan(long kept, long truncatedBytes, boolean indexRebuilt, String problem) {}
 
     /**
      * Reads every frame from the start, keeping them while they follow on (offsets from baseOffset, one by
@@ -89,8 +89,9 @@ public class FileLogSegment extends LogSegment {
         while (position < size) {
             RecordFrame.Frame f = RecordFrame.read(log, position, size, partition);
             if (f.status() == RecordFrame.Status.TORN || f.entry() == null || validate && !rules.keeps(f)) {
-                problem = (f.status() == RecordFrame.Status.TORN ? "a torn record" : "a corrupt record") + " at byte " + position;
-                break;                                                                        // D3
+                problem = (f.status() == RecordFrame.Status.TORN ? "a torn record" : "a corrupt record") + " at byte "
+                        + position;
+                break; // D3
             }
             if (f.offset() != nextOffset) {
                 problem = "offset " + f.offset() + " where " + nextOffset + " was due, at byte " + position;
@@ -115,29 +116,47 @@ public class FileLogSegment extends LogSegment {
     }
 
     @Override
-    public long baseOffset() { return baseOffset; }
+    public long baseOffset() {
+        return baseOffset;
+    }
 
     @Override
-    public long nextOffset() { return nextOffset; }
+    public long nextOffset() {
+        return nextOffset;
+    }
 
     @Override
-    public long sizeInBytes() { return sizeInBytes; }
+    public long sizeInBytes() {
+        return sizeInBytes;
+    }
 
     @Override
-    public Instant firstTimestamp() { return firstTimestamp; }
+    public Instant firstTimestamp() {
+        return firstTimestamp;
+    }
 
     @Override
-    public Instant newestTimestamp() { return newestTimestamp; }
+    public Instant newestTimestamp() {
+        return newestTimestamp;
+    }
 
     /** Bytes in the file. */
-    public long fileSize() { return size; }
+    public long fileSize() {
+        return size;
+    }
 
-    public long forcedSize() { return forcedSize; }
+    public long forcedSize() {
+        return forcedSize;
+    }
 
     /** The bytes of the last frame appended. */
-    long lastAppendBytes() { return lastAppendBytes; }
+    long lastAppendBytes() {
+        return lastAppendBytes;
+    }
 
-    public Path file() { return logFile; }
+    public Path file() {
+        return logFile;
+    }
 
     @Override
     public void append(Entry entry, Instant at) {
@@ -145,11 +164,13 @@ public class FileLogSegment extends LogSegment {
         boolean indexed = bytesSinceIndex >= rules.indexIntervalBytes();
         long position = size;
         long offset = nextOffset;
-        rules.appendInOrder(() -> put(frame, position), () -> {                               // G2, D2
-            if (indexed) {
-                indexEntry(offset, position);
-            }
-        });
+        rules.appendInOrder(
+                () -> put(frame, position),
+                () -> { // G2, D2
+                    if (indexed) {
+                        indexEntry(offset, position);
+                    }
+                });
         bytesSinceIndex = indexed ? 0 : bytesSinceIndex;
         bytesSinceIndex += frame.limit();
         size += frame.limit();
@@ -257,7 +278,7 @@ public class FileLogSegment extends LogSegment {
     void dropUnforced() throws IOException {
         synchronized (this) {
             if (pending != null) {
-                pending.clear();                                 // never written: the power loss takes it
+                pending.clear(); // never written: the power loss takes it
             }
             pendingIndex.clear();
         }

@@ -12,7 +12,7 @@ import java.time.Duration;
 public interface FlushScheduler {
 
     /** No timer: the linger is checked at each append and at each explicit flush. */
-    FlushScheduler CALLER = (delay, task) -> { };
+    FlushScheduler CALLER = (delay, task) -> {};
 
     /** Runs {@code task} once, {@code delay} from now by the scheduler's own time. */
     void schedule(Duration delay, Runnable task);

@@ -32,8 +32,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Flusher {
 
-    private record Waiting(long offset, CompletableFuture<Void> future) {
-    }
+    private record Waiting(long offset, CompletableFuture<Void> future) {}
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
@@ -42,7 +41,7 @@ final class Flusher {
     private final FlushScheduler scheduler;
     private final Object state = new Object();
     private final Object forcing = new Object();
-    private final Map<FileLogSegment, Long> written = new LinkedHashMap<>();       // segment -> its size then
+    private final Map<FileLogSegment, Long> written = new LinkedHashMap<>(); // segment -> its size then
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     private long writtenUpTo;
     private long forcedUpTo;
@@ -69,15 +68,15 @@ final class Flusher {
             }
         }
         if (policy instanceof FlushPolicy.ForceEachAppend) {
-            flush();                                                                           // D1
+            flush(); // D1
         } else if (schedule) {
-            scheduler.schedule(((FlushPolicy.GroupCommit) policy).linger(), this::flush);      // D6
+            scheduler.schedule(((FlushPolicy.GroupCommit) policy).linger(), this::flush); // D6
         }
     }
 
     CompletableFuture<Void> acknowledgement(long offset) {
         if (policy instanceof FlushPolicy.PageCache) {
-            return DONE;                                                                        // D5: PAGE_CACHE only
+            return DONE; // D5: PAGE_CACHE only
         }
         synchronized (state) {
             if (offset < forcedUpTo) {
@@ -95,10 +94,12 @@ final class Flusher {
         }
         boolean due;
         synchronized (state) {
-            due = oldest != null && (pendingBytes >= g.maxBytes() || Duration.between(oldest, now).compareTo(g.linger()) >= 0);
+            due = oldest != null
+                    && (pendingBytes >= g.maxBytes()
+                            || Duration.between(oldest, now).compareTo(g.linger()) >= 0);
         }
         if (due) {
-            flush();                                                                           // D6
+            flush(); // D6
         }
     }
 
@@ -123,7 +124,7 @@ final class Flusher {
             List<FileLogSegment> segments = new ArrayList<>();
             batch.forEach(e -> segments.add(e.getKey()));
             try {
-                for (FileLogSegment s : rules.toForce(segments)) {                             // D4
+                for (FileLogSegment s : rules.toForce(segments)) { // D4
                     force(s, written(batch, s));
                 }
             } catch (IOException e) {
@@ -138,12 +139,16 @@ final class Flusher {
                     covered.add(waiting.poll());
                 }
             }
-            covered.forEach(w -> w.future().complete(null));                                   // D5
+            covered.forEach(w -> w.future().complete(null)); // D5
         }
     }
 
     private static long written(List<Map.Entry<FileLogSegment, Long>> batch, FileLogSegment s) {
-        return batch.stream().filter(e -> e.getKey() == s).mapToLong(Map.Entry::getValue).findFirst().orElse(s.fileSize());
+        return batch.stream()
+                .filter(e -> e.getKey() == s)
+                .mapToLong(Map.Entry::getValue)
+                .findFirst()
+                .orElse(s.fileSize());
     }
 
     private static void force(FileLogSegment s, long upTo) throws IOException {

@@ -64,7 +64,9 @@ public class GroupCoordinator {
     }
 
     public CommitOutcome commit(String group, String memberId, int generation, int partition, long offset) {
-        return find(group).map(g -> g.commit(memberId, generation, partition, offset)).orElse(CommitOutcome.UNKNOWN_MEMBER_ID);
+        return find(group)
+                .map(g -> g.commit(memberId, generation, partition, offset))
+                .orElse(CommitOutcome.UNKNOWN_MEMBER_ID);
     }
 
     /** L14: a committed transaction's offsets, for a group that may have no members yet. */

@@ -71,7 +71,7 @@ public class KafkaLog extends LogRules implements PartitionedLog {
     private final GroupCoordinator groups;
     private final ProducerStateManager producers = new ProducerStateManager(this);
     private final TransactionCoordinator transactions = new TransactionCoordinator(producers);
-    private long nullKeyed;                              // counts null-keyed appends for round-robin (L2)
+    private long nullKeyed; // counts null-keyed appends for round-robin (L2)
 
     public KafkaLog(LogConfig config, InstantSource clock) {
         this(config, clock, MemoryLogStorage::new);
@@ -89,16 +89,20 @@ public class KafkaLog extends LogRules implements PartitionedLog {
     }
 
     @Override
-    public LogConfig config() { return config; }
+    public LogConfig config() {
+        return config;
+    }
 
     @Override
-    public LogCapabilities capabilities() { return CAPABILITIES; }
+    public LogCapabilities capabilities() {
+        return CAPABILITIES;
+    }
 
     @Override
     public AppendOutcome append(String key, String value, Map<String, String> headers) {
         ProducerRecord record = new ProducerRecord(key, value, headers);
         return locked(now -> {
-            int p = key == null ? partitionForNullKey(nullKeyed++, partitions.length) : partitionFor(key);   // L2
+            int p = key == null ? partitionForNullKey(nullKeyed++, partitions.length) : partitionFor(key); // L2
             return AppendOutcome.appended(p, partitions[p].append(record, now, -1, false));
         });
     }
@@ -111,7 +115,8 @@ public class KafkaLog extends LogRules implements PartitionedLog {
 
     @Override
     public int partitionFor(String key) {
-        return partitionForKey(Objects.requireNonNull(key, "key (a null key has no fixed partition)"), partitions.length);
+        return partitionForKey(
+                Objects.requireNonNull(key, "key (a null key has no fixed partition)"), partitions.length);
     }
 
     @Override
@@ -125,14 +130,14 @@ public class KafkaLog extends LogRules implements PartitionedLog {
         return locked(now -> {
             boolean transactional = transactions.isTransactional(producer.producerId());
             if (transactional && !producers.isFenced(producer)) {
-                transactions.current(producer, "append");            // L14: a transactional append needs one open
+                transactions.current(producer, "append"); // L14: a transactional append needs one open
             }
             ProducerStateManager.Verdict verdict = producers.check(producer, partition, sequence);
             if (verdict instanceof ProducerStateManager.Verdict.Duplicate d) {
-                return AppendOutcome.duplicateOf(partition, d.offset());                    // L12: written once
+                return AppendOutcome.duplicateOf(partition, d.offset()); // L12: written once
             }
             if (verdict instanceof ProducerStateManager.Verdict.Refused r) {
-                return AppendOutcome.refused(r.status(), partition);                        // L12: no gap, no zombie
+                return AppendOutcome.refused(r.status(), partition); // L12: no gap, no zombie
             }
             long offset = partitions[partition].append(record, now, producer.producerId(), transactional);
             producers.written(producer, partition, sequence, offset);
@@ -149,7 +154,7 @@ public class KafkaLog extends LogRules implements PartitionedLog {
         return locked(now -> {
             Map.Entry<ProducerIdAndEpoch, TransactionCoordinator.Txn> init = transactions.init(transactionalId);
             if (init.getValue() != null) {
-                end(init.getKey().producerId(), init.getValue(), false, now);               // L13
+                end(init.getKey().producerId(), init.getValue(), false, now); // L13
             }
             return init.getKey();
         });
@@ -161,7 +166,8 @@ public class KafkaLog extends LogRules implements PartitionedLog {
     }
 
     @Override
-    public TransactionOutcome sendOffsetsToTransaction(ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets) {
+    public TransactionOutcome sendOffsetsToTransaction(
+            ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets) {
         offsets.forEach((p, o) -> Partition.requireOffset(config.requirePartition(p), o));
         Objects.requireNonNull(group, "group");
         return locked(now -> transactions.addOffsets(producer, group, offsets));
@@ -256,8 +262,8 @@ public class KafkaLog extends LogRules implements PartitionedLog {
             OptionalLong c = groups.committed(group, partition);
             Partition p = partitions[partition];
             return c.isPresent() && p.serves(c.getAsLong())
-                    ? resumeAt(c.getAsLong())                                               // L10
-                    : p.offsetFor(reset, isolation);                // gone or never committed: auto.offset.reset
+                    ? resumeAt(c.getAsLong()) // L10
+                    : p.offsetFor(reset, isolation); // gone or never committed: auto.offset.reset
         });
     }
 
@@ -267,18 +273,26 @@ public class KafkaLog extends LogRules implements PartitionedLog {
     }
 
     /** Thread-safety: the object every public method holds while it reads or changes the log. */
-    protected Object monitor() { return this; }
+    protected Object monitor() {
+        return this;
+    }
 
-    Partition partition(int p) { return partitions[config.requirePartition(p)]; }
+    Partition partition(int p) {
+        return partitions[config.requirePartition(p)];
+    }
 
-    GroupCoordinator groupCoordinator() { return groups; }
+    GroupCoordinator groupCoordinator() {
+        return groups;
+    }
 
-    InstantSource clock() { return clock; }
+    InstantSource clock() {
+        return clock;
+    }
 
     private TransactionOutcome endTransaction(ProducerIdAndEpoch producer, boolean commit, String call) {
         return locked(now -> {
             if (producers.isFenced(producer)) {
-                return TransactionOutcome.PRODUCER_FENCED;                                  // L13
+                return TransactionOutcome.PRODUCER_FENCED; // L13
             }
             end(producer.producerId(), transactions.end(producer, call), commit, now);
             return commit ? TransactionOutcome.COMMITTED : TransactionOutcome.ABORTED;

@@ -66,7 +66,9 @@ public abstract class LogRules {
 
     /** L8: the partitions each member owns in a new generation (members sorted by id). */
     protected Map<String, List<Integer>> assign(Assignor assignor, List<String> members, int partitions) {
-        return assignor == Assignor.RANGE ? Assignors.range(members, partitions) : Assignors.roundRobin(members, partitions);
+        return assignor == Assignor.RANGE
+                ? Assignors.range(members, partitions)
+                : Assignors.roundRobin(members, partitions);
     }
 
     /** L9: a member whose last heartbeat is a full session timeout old is gone (the deadline itself expires it). */

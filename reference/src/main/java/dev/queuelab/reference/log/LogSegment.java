@@ -27,7 +27,10 @@ public abstract class LogSegment {
     }
 
     /** The control record that ends a transaction in each partition it wrote to. */
-    public enum Marker { COMMIT, ABORT }
+    public enum Marker {
+        COMMIT,
+        ABORT
+    }
 
     public abstract long baseOffset();
 

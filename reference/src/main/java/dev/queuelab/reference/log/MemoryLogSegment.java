@@ -26,24 +26,34 @@ public final class MemoryLogSegment extends LogSegment {
     }
 
     @Override
-    public long baseOffset() { return baseOffset; }
+    public long baseOffset() {
+        return baseOffset;
+    }
 
     @Override
-    public long nextOffset() { return baseOffset + entries.size(); }
+    public long nextOffset() {
+        return baseOffset + entries.size();
+    }
 
     @Override
-    public long sizeInBytes() { return sizeInBytes; }
+    public long sizeInBytes() {
+        return sizeInBytes;
+    }
 
     @Override
-    public Instant firstTimestamp() { return firstTimestamp; }
+    public Instant firstTimestamp() {
+        return firstTimestamp;
+    }
 
     @Override
-    public Instant newestTimestamp() { return newestTimestamp; }
+    public Instant newestTimestamp() {
+        return newestTimestamp;
+    }
 
     @Override
     public void append(Entry entry, Instant at) {
         entries.add(entry);
-        sizeInBytes += entry.size();                                         // S2
+        sizeInBytes += entry.size(); // S2
         if (firstTimestamp == null) {
             firstTimestamp = at;
         }
@@ -52,6 +62,6 @@ public final class MemoryLogSegment extends LogSegment {
 
     @Override
     public Entry entryAt(long offset) {
-        return entries.get((int) (offset - baseOffset));                     // S1
+        return entries.get((int) (offset - baseOffset)); // S1
     }
 }

@@ -25,36 +25,46 @@ public final class MemoryLogStorage implements LogStorage {
     }
 
     @Override
-    public List<LogSegment> segments() { return List.of(new MemoryLogSegment(0)); }
+    public List<LogSegment> segments() {
+        return List.of(new MemoryLogSegment(0));
+    }
 
     @Override
-    public LogSegment roll(long baseOffset) { return new MemoryLogSegment(baseOffset); }
+    public LogSegment roll(long baseOffset) {
+        return new MemoryLogSegment(baseOffset);
+    }
 
     @Override
-    public void delete(LogSegment segment) { }
+    public void delete(LogSegment segment) {}
 
     @Override
-    public Durability durability() { return Durability.MEMORY; }
+    public Durability durability() {
+        return Durability.MEMORY;
+    }
 
     @Override
-    public void appended(long offset, Instant now) { }
+    public void appended(long offset, Instant now) {}
 
     @Override
-    public CompletableFuture<Void> acknowledgement(long offset) { return DONE; }
+    public CompletableFuture<Void> acknowledgement(long offset) {
+        return DONE;
+    }
 
     @Override
-    public void flushIfDue(Instant now) { }
+    public void flushIfDue(Instant now) {}
 
     @Override
-    public void flush() { }
+    public void flush() {}
 
     @Override
-    public void close() { }
+    public void close() {}
 
     /** A restart of a log in memory finds nothing: every record is lost, as expected. */
     @Override
-    public void powerLoss() { }
+    public void powerLoss() {}
 
     @Override
-    public RecoveryReport recovery() { return RecoveryReport.fresh(partition); }
+    public RecoveryReport recovery() {
+        return RecoveryReport.fresh(partition);
+    }
 }

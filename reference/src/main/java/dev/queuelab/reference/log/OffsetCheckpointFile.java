@@ -31,17 +31,17 @@ import java.util.zip.CRC32C;
  */
 public final class OffsetCheckpointFile {
 
-    private OffsetCheckpointFile() {
-    }
+    private OffsetCheckpointFile() {}
 
     public static void write(Path file, Map<String, Long> offsets) {
         StringBuilder text = new StringBuilder();
-        new TreeMap<>(offsets).forEach((k, v) -> text.append(k).append(' ').append(v).append('\n'));
+        new TreeMap<>(offsets)
+                .forEach((k, v) -> text.append(k).append(' ').append(v).append('\n'));
         byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
         byte[] all = (text + "crc32c " + crc(body) + "\n").getBytes(StandardCharsets.UTF_8);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer b = ByteBuffer.wrap(all);
             while (b.hasRemaining()) {
                 ch.write(b);
@@ -73,8 +73,9 @@ public final class OffsetCheckpointFile {
             return Optional.empty();
         }
         String body = text.substring(0, last);
-        if (!text.substring(last + 7, text.length() - 1).equals(String.valueOf(crc(body.getBytes(StandardCharsets.UTF_8))))) {
-            return Optional.empty();                                                           // C1
+        if (!text.substring(last + 7, text.length() - 1)
+                .equals(String.valueOf(crc(body.getBytes(StandardCharsets.UTF_8))))) {
+            return Optional.empty(); // C1
         }
         Map<String, Long> offsets = new LinkedHashMap<>();
         for (String line : body.split("\n")) {

@@ -37,7 +37,8 @@ public final class OffsetIndex {
         this.file = file;
         this.baseOffset = baseOffset;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             ByteBuffer all = ByteBuffer.allocate((int) (channel.size() / 8 * 8));
             channel.read(all, 0);
             all.flip();
@@ -106,12 +107,12 @@ public final class OffsetIndex {
 
     public void force() throws IOException {
         if (!dirty) {
-            return;                                      // nothing written since the last force: no fsync to pay
+            return; // nothing written since the last force: no fsync to pay
         }
         dirty = false;
         long size = channel.size();
         channel.force(false);
-        forcedSize = size;                                                     // X3
+        forcedSize = size; // X3
     }
 
     /** A power loss: the file keeps what its last force covered (X3), as the worst case allows. */
@@ -133,7 +134,10 @@ public final class OffsetIndex {
 
     private void write(int slot, long offset, long position) {
         dirty = true;
-        ByteBuffer b = ByteBuffer.allocate(8).putInt((int) (offset - baseOffset)).putInt((int) position).flip();
+        ByteBuffer b = ByteBuffer.allocate(8)
+                .putInt((int) (offset - baseOffset))
+                .putInt((int) position)
+                .flip();
         try {
             while (b.hasRemaining()) {
                 channel.write(b, slot * 8L + b.position());

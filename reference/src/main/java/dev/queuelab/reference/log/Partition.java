@@ -45,8 +45,8 @@ public class Partition {
     private final LogRules rules;
     private final LogStorage storage;
     private final NavigableMap<Long, LogSegment> segments = new TreeMap<>();
-    private final Map<Long, Long> openTransactions = new HashMap<>();    // producerId -> its first offset here
-    private final List<long[]> abortedIndex = new ArrayList<>();         // {producerId, firstOffset, markerOffset}
+    private final Map<Long, Long> openTransactions = new HashMap<>(); // producerId -> its first offset here
+    private final List<long[]> abortedIndex = new ArrayList<>(); // {producerId, firstOffset, markerOffset}
     private long highWatermark;
     private long sizeInBytes;
 
@@ -71,31 +71,46 @@ public class Partition {
     }
 
     /** Where this partition's segments live. */
-    public LogStorage storage() { return storage; }
+    public LogStorage storage() {
+        return storage;
+    }
 
     private void replay(LogSegment.Entry e, long offset) {
         if (e.isMarker()) {
             Long first = openTransactions.remove(e.producerId());
             if (first != null && e.marker() == LogSegment.Marker.ABORT) {
-                abortedIndex.add(new long[] {e.producerId(), first, offset});              // L11
+                abortedIndex.add(new long[] {e.producerId(), first, offset}); // L11
             }
         } else if (e.transactional()) {
-            openTransactions.putIfAbsent(e.producerId(), offset);                          // L6
+            openTransactions.putIfAbsent(e.producerId(), offset); // L6
         }
     }
 
-    public long logStartOffset() { return segments.firstKey(); }                          // L3
+    public long logStartOffset() {
+        return segments.firstKey();
+    } // L3
 
-    public long highWatermark() { return highWatermark; }
+    public long highWatermark() {
+        return highWatermark;
+    }
 
-    public long sizeInBytes() { return sizeInBytes; }
+    public long sizeInBytes() {
+        return sizeInBytes;
+    }
 
-    public int segmentCount() { return segments.size(); }
+    public int segmentCount() {
+        return segments.size();
+    }
 
-    public List<Long> segmentBaseOffsets() { return List.copyOf(segments.keySet()); }
+    public List<Long> segmentBaseOffsets() {
+        return List.copyOf(segments.keySet());
+    }
 
-    public long lastStableOffset() {                                                        // L6
-        return openTransactions.values().stream().mapToLong(Long::longValue).min().orElse(highWatermark);
+    public long lastStableOffset() { // L6
+        return openTransactions.values().stream()
+                .mapToLong(Long::longValue)
+                .min()
+                .orElse(highWatermark);
     }
 
     /** Appends a data record and returns its offset; a transactional one opens or joins its transaction here. */
@@ -104,7 +119,7 @@ public class Partition {
         ConsumerRecord stored = new ConsumerRecord(id, offset, now, record.key(), record.value(), record.headers());
         write(new LogSegment.Entry(stored, producerId, transactional, null, record.sizeInBytes()), now);
         if (transactional) {
-            openTransactions.putIfAbsent(producerId, offset);                             // L6
+            openTransactions.putIfAbsent(producerId, offset); // L6
         }
         return offset;
     }
@@ -113,7 +128,7 @@ public class Partition {
     public void endTransaction(long producerId, LogSegment.Marker marker, Instant now) {
         Long first = openTransactions.remove(producerId);
         if (first == null) {
-            return;                                  // the transaction never wrote here
+            return; // the transaction never wrote here
         }
         long markerOffset = highWatermark;
         write(new LogSegment.Entry(null, producerId, true, marker, 0), now);
@@ -123,18 +138,21 @@ public class Partition {
     }
 
     public FetchResult read(long fromOffset, int max, IsolationLevel isolation) {
-        if (!serves(fromOffset)) {                                                          // L3
+        if (!serves(fromOffset)) { // L3
             throw new OffsetOutOfRangeException(id, fromOffset, logStartOffset(), highWatermark);
         }
         long lso = lastStableOffset();
         long bound = rules.readBound(highWatermark, lso, isolation);
-        List<ConsumerRecord> out = new ArrayList<>(Math.min(max, (int) Math.max(0, Math.min(bound - fromOffset, 1024))));
+        List<ConsumerRecord> out =
+                new ArrayList<>(Math.min(max, (int) Math.max(0, Math.min(bound - fromOffset, 1024))));
         long next = fromOffset;
         while (next < bound && out.size() < max) {
             LogSegment.Entry entry = segments.floorEntry(next).getValue().entryAt(next);
-            next++;                                  // markers and hidden records are stepped over, not returned
-            if (entry.isMarker() || rules.hidesAborted(isolation) && isAborted(entry.producerId(), entry.record().offset())) {
-                continue;                                                                   // L11
+            next++; // markers and hidden records are stepped over, not returned
+            if (entry.isMarker()
+                    || rules.hidesAborted(isolation)
+                            && isAborted(entry.producerId(), entry.record().offset())) {
+                continue; // L11
             }
             out.add(entry.record());
         }
@@ -150,7 +168,7 @@ public class Partition {
         } else if (seek instanceof Seek.ToOffset to) {
             return requireOffset(id, to.offset());
         } else if (seek instanceof Seek.ToTimestamp ts) {
-            return offsetForTimestamp(ts.timestamp());                                      // L7
+            return offsetForTimestamp(ts.timestamp()); // L7
         }
         throw new IllegalArgumentException("unknown seek " + seek + ": use one of Seek's records");
     }
@@ -171,7 +189,7 @@ public class Partition {
     public long offsetForTimestamp(Instant target) {
         for (LogSegment segment : segments.values()) {
             if (segment.isEmpty() || !rules.atOrAfter(segment.newestTimestamp(), target)) {
-                continue;                            // the whole segment is older: skip it as Kafka's time index does
+                continue; // the whole segment is older: skip it as Kafka's time index does
             }
             for (long o = segment.baseOffset(); o < segment.nextOffset(); o++) {
                 LogSegment.Entry e = segment.entryAt(o);
@@ -189,13 +207,13 @@ public class Partition {
         while (true) {
             LogSegment oldest = segments.firstEntry().getValue();
             if (oldest.isEmpty() || oldest.nextOffset() > lastStableOffset() || !deletable(oldest, now)) {
-                return deleted;                      // L5: a prefix, below any open transaction (L6)
+                return deleted; // L5: a prefix, below any open transaction (L6)
             }
             if (segments.size() == 1) {
-                roll();                              // L5: never leave the partition without an active segment
+                roll(); // L5: never leave the partition without an active segment
             }
             segments.pollFirstEntry();
-            storage.delete(oldest);                  // L5: whole segments, files and all
+            storage.delete(oldest); // L5: whole segments, files and all
             sizeInBytes -= oldest.sizeInBytes();
             long start = logStartOffset();
             abortedIndex.removeIf(a -> a[2] < start);
@@ -220,18 +238,19 @@ public class Partition {
 
     private void write(LogSegment.Entry entry, Instant now) {
         LogSegment active = segments.lastEntry().getValue();
-        if (!active.isEmpty() && (rules.rollsBySize(active.sizeInBytes(), entry.size(), config.segmentBytes())
-                || rules.rollsByAge(active.firstTimestamp(), now, config.segmentAge()))) {
-            active = roll();                                                             // L4
+        if (!active.isEmpty()
+                && (rules.rollsBySize(active.sizeInBytes(), entry.size(), config.segmentBytes())
+                        || rules.rollsByAge(active.firstTimestamp(), now, config.segmentAge()))) {
+            active = roll(); // L4
         }
         active.append(entry, now);
         sizeInBytes += entry.size();
         storage.appended(highWatermark, now);
-        highWatermark++;                                                                    // L1
+        highWatermark++; // L1
     }
 
     private LogSegment roll() {
-        LogSegment next = storage.roll(highWatermark);                                      // L4: contiguous
+        LogSegment next = storage.roll(highWatermark); // L4: contiguous
         segments.put(next.baseOffset(), next);
         return next;
     }

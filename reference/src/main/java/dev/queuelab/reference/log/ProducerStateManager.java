@@ -29,17 +29,17 @@ public class ProducerStateManager {
 
     /** The answer to "may this producer write this sequence here?" */
     public sealed interface Verdict {
-        record Append() implements Verdict { }
+        record Append() implements Verdict {}
 
-        record Duplicate(long offset) implements Verdict { }
+        record Duplicate(long offset) implements Verdict {}
 
-        record Refused(AppendOutcome.Status status) implements Verdict { }
+        record Refused(AppendOutcome.Status status) implements Verdict {}
     }
 
     private final LogRules rules;
     private final Map<Long, Short> latestEpoch = new HashMap<>();
-    private final Map<String, Sequences> sequences = new HashMap<>();        // key: producerId/partition
-    private long nextProducerId = 1000;       // visibly not an offset or a partition in stories
+    private final Map<String, Sequences> sequences = new HashMap<>(); // key: producerId/partition
+    private long nextProducerId = 1000; // visibly not an offset or a partition in stories
 
     public ProducerStateManager(LogRules rules) {
         this.rules = rules;
@@ -70,7 +70,9 @@ public class ProducerStateManager {
     public boolean isFenced(ProducerIdAndEpoch producer) {
         short latest = epochOf(producer.producerId());
         if (producer.epoch() > latest) {
-            throw new OutOfRangeException("epoch", producer.epoch() + " of producer " + producer.producerId(),
+            throw new OutOfRangeException(
+                    "epoch",
+                    producer.epoch() + " of producer " + producer.producerId(),
                     "0 to " + latest + ": use the epoch initProducerId() or initTransactions() returned");
         }
         return rules.isFenced(producer.epoch(), latest);
@@ -81,20 +83,21 @@ public class ProducerStateManager {
             throw new OutOfRangeException("sequence", sequence, "0 or more, counted per partition from 0");
         }
         if (isFenced(producer)) {
-            return new Verdict.Refused(AppendOutcome.Status.PRODUCER_FENCED);               // L12
+            return new Verdict.Refused(AppendOutcome.Status.PRODUCER_FENCED); // L12
         }
         Sequences s = sequences.get(key(producer.producerId(), partition));
         boolean sameEpoch = s != null && s.epoch == producer.epoch();
         if (sameEpoch) {
             for (long[] recent : s.recent) {
                 if (recent[0] == sequence) {
-                    return new Verdict.Duplicate(recent[1]);                                 // L12: written once
+                    return new Verdict.Duplicate(recent[1]); // L12: written once
                 }
             }
         }
-        int last = sameEpoch ? s.lastSequence : -1;                                          // L12: a new epoch starts at 0
+        int last = sameEpoch ? s.lastSequence : -1; // L12: a new epoch starts at 0
         return rules.isNextSequence(last, sequence)
-                ? new Verdict.Append() : new Verdict.Refused(AppendOutcome.Status.OUT_OF_ORDER_SEQUENCE);
+                ? new Verdict.Append()
+                : new Verdict.Refused(AppendOutcome.Status.OUT_OF_ORDER_SEQUENCE);
     }
 
     /** Remembers a sequence just written at {@code offset}; call only after an {@link Verdict.Append}. */
@@ -118,6 +121,6 @@ public class ProducerStateManager {
     private static final class Sequences {
         short epoch;
         int lastSequence = -1;
-        final Deque<long[]> recent = new ArrayDeque<>();    // {sequence, offset}, oldest first
+        final Deque<long[]> recent = new ArrayDeque<>(); // {sequence, offset}, oldest first
     }
 }

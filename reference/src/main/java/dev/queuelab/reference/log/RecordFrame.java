@@ -35,11 +35,16 @@ public final class RecordFrame {
 
     /** The length and checksum fields, before the checksummed body. */
     public static final int HEADER = 8;
+
     static final int MIN_BODY = 8 + 12 + 1 + 8 + 4 + 4 + 4;
     static final int MAX_BODY = 64 << 20;
 
     /** What {@link #read} found at a position. */
-    public enum Status { OK, TORN, CORRUPT }
+    public enum Status {
+        OK,
+        TORN,
+        CORRUPT
+    }
 
     /**
      * A frame read from a file.
@@ -48,11 +53,10 @@ public final class RecordFrame {
      * @param checksumMatches  false when the stored CRC32C differs from the body's (F1)
      * @param entry            the decoded entry, or null when the body could not be decoded
      */
-    public record Frame(Status status, long position, int size, long offset, boolean checksumMatches, LogSegment.Entry entry) {
-    }
+    public record Frame(
+            Status status, long position, int size, long offset, boolean checksumMatches, LogSegment.Entry entry) {}
 
-    private RecordFrame() {
-    }
+    private RecordFrame() {}
 
     /** The bytes of one entry at {@code offset}. */
     public static ByteBuffer encode(LogSegment.Entry entry, long offset, Instant timestamp) {
@@ -65,7 +69,11 @@ public final class RecordFrame {
             body += 8 + utf8(h.getKey()).length + utf8(h.getValue()).length;
         }
         ByteBuffer buf = ByteBuffer.allocate(HEADER + body);
-        buf.putInt(body).putInt(0).putLong(offset).putLong(timestamp.getEpochSecond()).putInt(timestamp.getNano());
+        buf.putInt(body)
+                .putInt(0)
+                .putLong(offset)
+                .putLong(timestamp.getEpochSecond())
+                .putInt(timestamp.getNano());
         int marker = entry.marker() == null ? 0 : entry.marker() == LogSegment.Marker.COMMIT ? 1 : 2;
         buf.put((byte) ((entry.transactional() ? 1 : 0) | marker << 1)).putLong(entry.producerId());
         put(buf, key);
@@ -75,7 +83,7 @@ public final class RecordFrame {
             put(buf, utf8(h.getKey()));
             put(buf, utf8(h.getValue()));
         }
-        buf.putInt(4, checksum(buf.array(), HEADER, body));                      // F1
+        buf.putInt(4, checksum(buf.array(), HEADER, body)); // F1
         return buf.flip();
     }
 
@@ -89,10 +97,10 @@ public final class RecordFrame {
             channel.read(head, position);
             int body = head.getInt(0);
             if (body < MIN_BODY || body > MAX_BODY) {
-                return new Frame(Status.CORRUPT, position, 0, -1, false, null);    // a length no writer wrote
+                return new Frame(Status.CORRUPT, position, 0, -1, false, null); // a length no writer wrote
             }
             if (position + HEADER + body > limit) {
-                return new Frame(Status.TORN, position, 0, -1, false, null);      // F2
+                return new Frame(Status.TORN, position, 0, -1, false, null); // F2
             }
             ByteBuffer buf = ByteBuffer.allocate(body);
             while (buf.hasRemaining() && channel.read(buf, position + HEADER + buf.position()) >= 0) {
@@ -131,13 +139,22 @@ public final class RecordFrame {
                 return null;
             }
             if (marker != 0) {
-                return new LogSegment.Entry(null, producerId, transactional,
-                        marker == 1 ? LogSegment.Marker.COMMIT : LogSegment.Marker.ABORT, 0);
+                return new LogSegment.Entry(
+                        null,
+                        producerId,
+                        transactional,
+                        marker == 1 ? LogSegment.Marker.COMMIT : LogSegment.Marker.ABORT,
+                        0);
             }
             ConsumerRecord record = new ConsumerRecord(partition, offset, timestamp, key, value, headers);
-            return new LogSegment.Entry(record, producerId, transactional, null, record.asProducerRecord().sizeInBytes());
+            return new LogSegment.Entry(
+                    record,
+                    producerId,
+                    transactional,
+                    null,
+                    record.asProducerRecord().sizeInBytes());
         } catch (BufferUnderflowException | IllegalArgumentException | java.time.DateTimeException e) {
-            return null;                                                          // bytes no writer wrote
+            return null; // bytes no writer wrote
         }
     }
 

@@ -13,8 +13,16 @@ package dev.queuelab.reference.log;
  * @param indexesRebuilt     indexes rewritten because they did not match their log
  * @param problem            the first thing recovery found wrong, or null
  */
-public record RecoveryReport(int partition, boolean cleanShutdown, long recoveryPoint, int segments, long records,
-                             long truncatedBytes, int segmentsDeleted, int indexesRebuilt, String problem) {
+public record RecoveryReport(
+        int partition,
+        boolean cleanShutdown,
+        long recoveryPoint,
+        int segments,
+        long records,
+        long truncatedBytes,
+        int segmentsDeleted,
+        int indexesRebuilt,
+        String problem) {
 
     static RecoveryReport fresh(int partition) {
         return new RecoveryReport(partition, true, 0, 1, 0, 0, 0, 0, null);
@@ -22,7 +30,8 @@ public record RecoveryReport(int partition, boolean cleanShutdown, long recovery
 
     /** One line: what was kept and what was cut. */
     public String describe() {
-        return "partition " + partition + ": " + (cleanShutdown ? "clean shutdown" : "crash") + ", validated from offset "
+        return "partition " + partition + ": " + (cleanShutdown ? "clean shutdown" : "crash")
+                + ", validated from offset "
                 + recoveryPoint + ", kept " + records + " records in " + segments + " segments, cut " + truncatedBytes
                 + " bytes, deleted " + segmentsDeleted + " segments, rebuilt " + indexesRebuilt + " indexes"
                 + (problem == null ? "" : " (" + problem + ")");

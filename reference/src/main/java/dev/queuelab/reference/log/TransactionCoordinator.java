@@ -33,15 +33,19 @@ public class TransactionCoordinator {
         final Set<Integer> partitions = new TreeSet<>();
         final Map<String, Map<Integer, Long>> offsets = new LinkedHashMap<>();
 
-        public Set<Integer> partitions() { return partitions; }
+        public Set<Integer> partitions() {
+            return partitions;
+        }
 
-        public Map<String, Map<Integer, Long>> offsets() { return offsets; }
+        public Map<String, Map<Integer, Long>> offsets() {
+            return offsets;
+        }
     }
 
     private final ProducerStateManager producers;
-    private final Map<String, Long> producerIdOf = new HashMap<>();     // transactionalId -> producerId (L13)
-    private final Map<Long, Txn> open = new HashMap<>();                // producerId -> its open transaction
-    private final Map<Long, String> transactional = new HashMap<>();   // producerId -> transactionalId
+    private final Map<String, Long> producerIdOf = new HashMap<>(); // transactionalId -> producerId (L13)
+    private final Map<Long, Txn> open = new HashMap<>(); // producerId -> its open transaction
+    private final Map<Long, String> transactional = new HashMap<>(); // producerId -> transactionalId
 
     public TransactionCoordinator(ProducerStateManager producers) {
         this.producers = producers;
@@ -71,8 +75,8 @@ public class TransactionCoordinator {
             return TransactionOutcome.PRODUCER_FENCED;
         }
         if (open.containsKey(producer.producerId())) {
-            throw new InvalidTxnStateException(producer, "beginTransaction", "a transaction is already open",
-                    "commit or abort it first");                                               // L14
+            throw new InvalidTxnStateException(
+                    producer, "beginTransaction", "a transaction is already open", "commit or abort it first"); // L14
         }
         open.put(producer.producerId(), new Txn());
         return TransactionOutcome.BEGUN;
@@ -83,7 +87,10 @@ public class TransactionCoordinator {
         if (producers.isFenced(producer)) {
             return TransactionOutcome.PRODUCER_FENCED;
         }
-        current(producer, "sendOffsetsToTransaction").offsets.computeIfAbsent(group, g -> new TreeMap<>()).putAll(offsets);
+        current(producer, "sendOffsetsToTransaction")
+                .offsets
+                .computeIfAbsent(group, g -> new TreeMap<>())
+                .putAll(offsets);
         return TransactionOutcome.OFFSETS_ADDED;
     }
 
@@ -105,9 +112,12 @@ public class TransactionCoordinator {
     }
 
     private void requireTransactional(ProducerIdAndEpoch producer, String call) {
-        producers.epochOf(producer.producerId());                   // an unknown id is its own misuse
+        producers.epochOf(producer.producerId()); // an unknown id is its own misuse
         if (!isTransactional(producer.producerId())) {
-            throw new InvalidTxnStateException(producer, call, "it has no transactional id",
+            throw new InvalidTxnStateException(
+                    producer,
+                    call,
+                    "it has no transactional id",
                     "get the producer from initTransactions(transactionalId)");
         }
     }

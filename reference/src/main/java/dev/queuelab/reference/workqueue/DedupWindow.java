@@ -50,12 +50,11 @@ public class DedupWindow {
     }
 
     private void prune(Instant now) {
-        while (!oldestFirst.isEmpty() && !covers(oldestFirst.peekFirst().at(), now)) {   // D3
+        while (!oldestFirst.isEmpty() && !covers(oldestFirst.peekFirst().at(), now)) { // D3
             Seen old = oldestFirst.pollFirst();
             seen.remove(old.dedupId(), old);
         }
     }
 
-    private record Seen(String dedupId, String messageId, Instant at) {
-    }
+    private record Seen(String dedupId, String messageId, Instant at) {}
 }

@@ -34,9 +34,13 @@ public final class LeaseList<L extends LeaseList.Lease> {
         private Lease prev;
         private Lease next;
 
-        public final Instant deadline() { return deadline; }
+        public final Instant deadline() {
+            return deadline;
+        }
 
-        public final boolean held() { return next != null; }
+        public final boolean held() {
+            return next != null;
+        }
     }
 
     /** One timeout's leases: a ring through this sentinel, so that unlinking needs no line and no test for ends. */
@@ -49,28 +53,32 @@ public final class LeaseList<L extends LeaseList.Lease> {
             super.next = this;
         }
 
-        Lease first() { return super.next == this ? null : super.next; }
+        Lease first() {
+            return super.next == this ? null : super.next;
+        }
 
-        Lease lastOne() { return super.prev; }
+        Lease lastOne() {
+            return super.prev;
+        }
     }
 
     static final int IDLE_LINES = 4;
 
     private final List<Line> lines = new ArrayList<>();
-    private Line last;                        // the line of the latest add: the usual one for the next
+    private Line last; // the line of the latest add: the usual one for the next
     private int size;
 
     /** L2, L3: holds {@code lease} until {@code deadline}, in the line of {@code timeout}. */
     public void add(L added, Instant deadline, Duration timeout) {
-        Lease lease = added;                  // a type variable cannot reach private fields
+        Lease lease = added; // a type variable cannot reach private fields
         if (lease.held()) {
-            throw new IllegalStateException("L3: this lease is held already (until " + lease.deadline
-                    + "): remove it before adding it again");
+            throw new IllegalStateException(
+                    "L3: this lease is held already (until " + lease.deadline + "): remove it before adding it again");
         }
         Line line = lineOf(timeout);
         Lease after = line.lastOne();
         while (after != line && deadline.isBefore(after.deadline)) {
-            after = after.prev;               // L2: only for a deadline out of order
+            after = after.prev; // L2: only for a deadline out of order
         }
         lease.deadline = deadline;
         linkAfter(lease, after);
@@ -94,13 +102,13 @@ public final class LeaseList<L extends LeaseList.Lease> {
     @SuppressWarnings("unchecked")
     public L earliest() {
         if (size == 0 && lines.size() <= IDLE_LINES) {
-            return null;                      // the usual case of a queue that keeps up: every call asks
+            return null; // the usual case of a queue that keeps up: every call asks
         }
         Lease best = null;
         for (int i = lines.size() - 1; i >= 0; i--) {
             Lease first = lines.get(i).first();
             if (first == null && lines.size() > IDLE_LINES) {
-                forget(i);                    // L4
+                forget(i); // L4
             } else if (first != null && (best == null || first.deadline.isBefore(best.deadline))) {
                 best = first;
             }
@@ -109,10 +117,14 @@ public final class LeaseList<L extends LeaseList.Lease> {
     }
 
     /** The leases held. */
-    public int size() { return size; }
+    public int size() {
+        return size;
+    }
 
     /** The lines kept, idle ones included (L4). */
-    int lines() { return lines.size(); }
+    int lines() {
+        return lines.size();
+    }
 
     private Line lineOf(Duration timeout) {
         if (last != null && last.timeout.equals(timeout)) {

@@ -59,18 +59,18 @@ public class SqsWorkQueue implements WorkQueue {
 
     private final WorkQueueConfig config;
     private final InstantSource clock;
-    private final int maxReceives;                                           // read once: it is an Optional
-    private final Map<String, Stored> stored = new LinkedHashMap<>();      // ready or in flight, oldest first
+    private final int maxReceives; // read once: it is an Optional
+    private final Map<String, Stored> stored = new LinkedHashMap<>(); // ready or in flight, oldest first
     private final Map<String, Stored> deadLetters = new LinkedHashMap<>();
     private final Map<String, Lane> lanes = new HashMap<>();
     private final Deque<Lane> ready = new ArrayDeque<>();
     private final LeaseList<Stored> leases = new LeaseList<>();
-    private final List<Delivery> batch = new ArrayList<>(WorkQueueConfig.MAX_BATCH);   // reused by each receive
+    private final List<Delivery> batch = new ArrayList<>(WorkQueueConfig.MAX_BATCH); // reused by each receive
     private final DedupWindow dedup;
     private int inFlight;
-    private long sends;                       // send order: an expired FIFO message goes back in its place
-    private long deliveries;                  // numbers receipts, so that no two deliveries share one (I4)
-    private Instant deadlineFrom;             // the last deadline computed, kept for the rest of the clock's tick
+    private long sends; // send order: an expired FIFO message goes back in its place
+    private long deliveries; // numbers receipts, so that no two deliveries share one (I4)
+    private Instant deadlineFrom; // the last deadline computed, kept for the rest of the clock's tick
     private Duration deadlineTimeout;
     private Instant deadline;
 
@@ -94,7 +94,7 @@ public class SqsWorkQueue implements WorkQueue {
             if (config.fifo() && message.dedupId() != null) {
                 Optional<String> first = dedup.firstSent(message.dedupId(), now);
                 if (first.isPresent()) {
-                    return SendOutcome.duplicateOf(first.get());   // I7: remembered even after the ack
+                    return SendOutcome.duplicateOf(first.get()); // I7: remembered even after the ack
                 }
                 dedup.remember(message.dedupId(), message.id(), now);
             }
@@ -116,10 +116,10 @@ public class SqsWorkQueue implements WorkQueue {
                 // I6: a lane is in ready only while it may deliver, so a FIFO group is free here: take what fits
                 while (batch.size() < max && !lane.waiting.isEmpty()) {
                     Stored next = lane.waiting.pollFirst();
-                    if (shouldDeadLetter(next.receives, maxReceives)) {    // I5
+                    if (shouldDeadLetter(next.receives, maxReceives)) { // I5
                         stored.remove(next.message.id());
                         keepDeadLetter(deadLetters, next.message.id(), next);
-                        continue;                 // and the batch goes on with the messages behind it
+                        continue; // and the batch goes on with the messages behind it
                     }
                     next.receives++;
                     next.receipt = receiptFor(next.message, next.receives, ++deliveries);
@@ -129,7 +129,7 @@ public class SqsWorkQueue implements WorkQueue {
                     inFlight++;
                     batch.add(new Delivery(next.message, next.receipt, next.receives));
                 }
-                release(lane);                    // I6: a FIFO lane stays out of ready while any of it is in flight
+                release(lane); // I6: a FIFO lane stays out of ready while any of it is in flight
             }
             // List.copyOf would copy through an array even for one delivery, the usual case
             return batch.isEmpty() ? List.of() : batch.size() == 1 ? List.of(batch.get(0)) : List.copyOf(batch);
@@ -148,7 +148,7 @@ public class SqsWorkQueue implements WorkQueue {
     @Override
     public List<ReceiptOutcome> ackBatch(List<Receipt> receipts) {
         if (receipts.isEmpty() || receipts.size() > WorkQueueConfig.MAX_BATCH) {
-            return WorkQueue.super.ackBatch(receipts);          // which refuses it, naming the limit
+            return WorkQueue.super.ackBatch(receipts); // which refuses it, naming the limit
         }
         synchronized (monitor()) {
             now("ackBatch");
@@ -167,11 +167,11 @@ public class SqsWorkQueue implements WorkQueue {
             Instant now = now("changeVisibility");
             Stored s = stored.get(receipt.messageId());
             if (s == null || !s.held() || !receiptMatches(receipt, s.receipt)) {
-                return ReceiptOutcome.STALE;                                    // I4: only while in flight
+                return ReceiptOutcome.STALE; // I4: only while in flight
             }
             leases.remove(s);
-            leases.add(s, deadline(extensionStart(s.receivedAt, now), visibility), visibility);   // I3
-            expireLeases(now);                // a timeout of 0 releases the message now
+            leases.add(s, deadline(extensionStart(s.receivedAt, now), visibility), visibility); // I3
+            expireLeases(now); // a timeout of 0 releases the message now
             return ReceiptOutcome.ACCEPTED;
         }
     }
@@ -190,7 +190,7 @@ public class SqsWorkQueue implements WorkQueue {
             Instant now = now("redrive");
             int moved = deadLetters.size();
             for (Stored dead : deadLetters.values()) {
-                enqueue(dead.message, now);                                     // I5: a fresh start
+                enqueue(dead.message, now); // I5: a fresh start
             }
             deadLetters.clear();
             return moved;
@@ -201,54 +201,80 @@ public class SqsWorkQueue implements WorkQueue {
     public QueueStats stats() {
         synchronized (monitor()) {
             Instant now = now("stats");
-            Duration oldest = stored.isEmpty() ? Duration.ZERO : Duration.between(stored.values().iterator().next().sentAt, now);
+            Duration oldest = stored.isEmpty()
+                    ? Duration.ZERO
+                    : Duration.between(stored.values().iterator().next().sentAt, now);
             return new QueueStats(stored.size() - inFlight, inFlight, deadLetters.size(), oldest);
         }
     }
 
     @Override
-    public WorkQueueConfig config() { return config; }
+    public WorkQueueConfig config() {
+        return config;
+    }
 
     /** The clock this queue reads; {@link #now(String)} is how every public method reads it. */
-    protected final InstantSource clock() { return clock; }
+    protected final InstantSource clock() {
+        return clock;
+    }
 
     // ---- the decisions, one rule each (the bug gallery overrides these); then the mechanics ----
 
     /** Thread-safety: the object every public method holds while it reads or changes the queue. */
-    protected Object monitor() { return this; }
+    protected Object monitor() {
+        return this;
+    }
 
     /** I8: which lane a message waits in: its group on a FIFO queue; a standard queue's share one. */
-    protected String laneOf(Message message) { return config.fifo() ? message.groupId() : ""; }
+    protected String laneOf(Message message) {
+        return config.fifo() ? message.groupId() : "";
+    }
 
     /** I6, I8: how many of a lane's messages may be in flight before a receive may take more of it. */
-    protected int maxInFlightPerLane() { return config.fifo() ? 1 : Integer.MAX_VALUE; }
+    protected int maxInFlightPerLane() {
+        return config.fifo() ? 1 : Integer.MAX_VALUE;
+    }
 
     /** I2: when a message received at {@code from} becomes visible again. */
-    protected Instant deadlineFor(Instant from, Duration visibility) { return from.plus(visibility); }
+    protected Instant deadlineFor(Instant from, Duration visibility) {
+        return from.plus(visibility);
+    }
 
     /** I3: a new timeout counts from the moment it is set, not from the receive. */
-    protected Instant extensionStart(Instant receivedAt, Instant now) { return now; }
+    protected Instant extensionStart(Instant receivedAt, Instant now) {
+        return now;
+    }
 
     /** I2: the deadline itself is the first instant the message is visible again. */
-    protected boolean isVisibleAgain(Instant deadline, Instant now) { return !now.isBefore(deadline); }
+    protected boolean isVisibleAgain(Instant deadline, Instant now) {
+        return !now.isBefore(deadline);
+    }
 
     /** I4: a delivery's receipt carries a number no delivery had before, not the receive count a redrive resets. */
-    protected Receipt receiptFor(Message message, int receive, long delivery) { return new Receipt(message.id(), delivery); }
+    protected Receipt receiptFor(Message message, int receive, long delivery) {
+        return new Receipt(message.id(), delivery);
+    }
 
     /** I4: the receipt must be the one from the latest delivery, not any receipt of the same message. */
-    protected boolean receiptMatches(Receipt presented, Receipt current) { return presented.equals(current); }
+    protected boolean receiptMatches(Receipt presented, Receipt current) {
+        return presented.equals(current);
+    }
 
     /** I5: the receive that would be number maxReceives + 1 dead-letters instead. */
-    protected boolean shouldDeadLetter(int receivesSoFar, int maxReceives) { return receivesSoFar >= maxReceives; }
+    protected boolean shouldDeadLetter(int receivesSoFar, int maxReceives) {
+        return receivesSoFar >= maxReceives;
+    }
 
     /** I7: the deduplication window this queue keeps. */
-    protected DedupWindow newDedupWindow(Duration window) { return new DedupWindow(window); }
+    protected DedupWindow newDedupWindow(Duration window) {
+        return new DedupWindow(window);
+    }
 
     /** I1, I6: an expired message goes back into its lane ahead of every later send of its group. */
     protected <T> void putBack(Deque<T> lane, T expired, Comparator<? super T> sendOrder) {
         Deque<T> earlier = new ArrayDeque<>(0);
         while (config.fifo() && !lane.isEmpty() && sendOrder.compare(lane.peekFirst(), expired) < 0) {
-            earlier.push(lane.pollFirst());   // expired before it in the same instant: they stay ahead
+            earlier.push(lane.pollFirst()); // expired before it in the same instant: they stay ahead
         }
         lane.addFirst(expired);
         while (!earlier.isEmpty()) {
@@ -270,7 +296,7 @@ public class SqsWorkQueue implements WorkQueue {
 
     private void expireLeases(Instant now) {
         for (Stored s = leases.earliest(); s != null && isVisibleAgain(s.deadline(), now); s = leases.earliest()) {
-            leases.remove(s);                 // the receipt stays good until the next delivery (I4)
+            leases.remove(s); // the receipt stays good until the next delivery (I4)
             s.lane.inFlight--;
             inFlight--;
             putBack(s.lane.waiting, s, SEND_ORDER);
@@ -281,7 +307,7 @@ public class SqsWorkQueue implements WorkQueue {
     private ReceiptOutcome ackNow(Receipt receipt) {
         Stored s = stored.get(receipt.messageId());
         if (s == null || s.receipt == null || !receiptMatches(receipt, s.receipt)) {
-            return ReceiptOutcome.STALE;                                        // I4
+            return ReceiptOutcome.STALE; // I4
         }
         stored.remove(s.message.id());
         if (s.held()) {
@@ -289,7 +315,7 @@ public class SqsWorkQueue implements WorkQueue {
             s.lane.inFlight--;
             inFlight--;
         } else {
-            s.lane.waiting.remove(s);         // expired but not yet received again: back in its lane
+            s.lane.waiting.remove(s); // expired but not yet received again: back in its lane
         }
         release(s.lane);
         return ReceiptOutcome.ACCEPTED;
@@ -318,7 +344,7 @@ public class SqsWorkQueue implements WorkQueue {
             lane.queued = true;
             ready.addLast(lane);
         } else if (config.fifo() && lane.waiting.isEmpty() && lane.inFlight == 0) {
-            lanes.remove(lane.key, lane);     // a standard queue keeps its one lane
+            lanes.remove(lane.key, lane); // a standard queue keeps its one lane
         }
     }
 
@@ -331,8 +357,8 @@ public class SqsWorkQueue implements WorkQueue {
         final long seq;
         final Lane lane;
         int receives;
-        Receipt receipt;                      // of the latest delivery; null before the first
-        Instant receivedAt;                   // of the latest delivery
+        Receipt receipt; // of the latest delivery; null before the first
+        Instant receivedAt; // of the latest delivery
 
         Stored(Message message, Instant sentAt, long seq, Lane lane) {
             this.message = message;
@@ -348,6 +374,8 @@ public class SqsWorkQueue implements WorkQueue {
         int inFlight;
         boolean queued;
 
-        Lane(String key) { this.key = key; }
+        Lane(String key) {
+            this.key = key;
+        }
     }
 }

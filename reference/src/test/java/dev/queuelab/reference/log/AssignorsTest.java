@@ -31,7 +31,9 @@ class AssignorsTest {
         assertThat(Assignors.range(List.of("A", "B", "C"), 2))
                 .as("A1: two partitions, three members: C idles")
                 .isEqualTo(Map.of("A", List.of(0), "B", List.of(1), "C", List.of()));
-        assertThat(Assignors.roundRobin(List.of(), 3)).as("A1: no members, no owners").isEmpty();
+        assertThat(Assignors.roundRobin(List.of(), 3))
+                .as("A1: no members, no owners")
+                .isEmpty();
     }
 
     @Test
@@ -42,13 +44,20 @@ class AssignorsTest {
                 ids.add("m" + m);
             }
             for (int partitions = 0; partitions <= 13; partitions++) {
-                for (Map<String, List<Integer>> a : List.of(Assignors.range(ids, partitions), Assignors.roundRobin(ids, partitions))) {
-                    List<Integer> owned = a.values().stream().flatMap(List::stream).sorted().toList();
+                for (Map<String, List<Integer>> a :
+                        List.of(Assignors.range(ids, partitions), Assignors.roundRobin(ids, partitions))) {
+                    List<Integer> owned =
+                            a.values().stream().flatMap(List::stream).sorted().toList();
                     int most = a.values().stream().mapToInt(List::size).max().orElse(0);
                     int least = a.values().stream().mapToInt(List::size).min().orElse(0);
-                    assertThat(owned).as("A1: %d partitions over %d members: %s", partitions, members, a)
-                            .isEqualTo(java.util.stream.IntStream.range(0, partitions).boxed().toList());
-                    assertThat(most - least).as("A2: shares differ by one at most: %s", a).isLessThanOrEqualTo(1);
+                    assertThat(owned)
+                            .as("A1: %d partitions over %d members: %s", partitions, members, a)
+                            .isEqualTo(java.util.stream.IntStream.range(0, partitions)
+                                    .boxed()
+                                    .toList());
+                    assertThat(most - least)
+                            .as("A2: shares differ by one at most: %s", a)
+                            .isLessThanOrEqualTo(1);
                 }
             }
         }
@@ -56,7 +65,8 @@ class AssignorsTest {
 
     @Test
     void shouldAssignTheSameWhenMembersAreListedInAnotherOrder() {
-        assertThat(Assignors.range(List.of("z", "a", "m"), 4)).as("A3: sorted by member id first")
+        assertThat(Assignors.range(List.of("z", "a", "m"), 4))
+                .as("A3: sorted by member id first")
                 .isEqualTo(Assignors.range(List.of("a", "m", "z"), 4));
     }
 }

@@ -44,7 +44,9 @@ class ConcurrentAppendTest extends LogFixture {
             Future<List<ConsumerRecord>> reader = pool.submit(() -> tail(log, PRODUCERS * PER_PRODUCER, start));
             start.countDown();
             for (Future<Integer> f : producers) {
-                assertThat(f.get(30, TimeUnit.SECONDS)).as("L12: every retry was answered as a duplicate").isEqualTo(PER_PRODUCER);
+                assertThat(f.get(30, TimeUnit.SECONDS))
+                        .as("L12: every retry was answered as a duplicate")
+                        .isEqualTo(PER_PRODUCER);
             }
             List<ConsumerRecord> tailed = reader.get(30, TimeUnit.SECONDS);
 
@@ -52,13 +54,19 @@ class ConcurrentAppendTest extends LogFixture {
             for (int p = 0; p < PARTITIONS; p++) {
                 FetchResult all = log.read(p, 0, Integer.MAX_VALUE);
                 for (int i = 0; i < all.records().size(); i++) {
-                    assertThat(all.records().get(i).offset()).as("L1: partition %d is dense at index %d", p, i).isEqualTo(i);
+                    assertThat(all.records().get(i).offset())
+                            .as("L1: partition %d is dense at index %d", p, i)
+                            .isEqualTo(i);
                 }
                 everything.addAll(all.records());
             }
-            assertThat(everything).as("L12: %d appends, each retried once, are %d records", PRODUCERS * PER_PRODUCER,
-                    PRODUCERS * PER_PRODUCER).hasSize(PRODUCERS * PER_PRODUCER);
-            assertThat(tailed).as("L1: what the reader saw while the producers wrote is what is there now")
+            assertThat(everything)
+                    .as(
+                            "L12: %d appends, each retried once, are %d records",
+                            PRODUCERS * PER_PRODUCER, PRODUCERS * PER_PRODUCER)
+                    .hasSize(PRODUCERS * PER_PRODUCER);
+            assertThat(tailed)
+                    .as("L1: what the reader saw while the producers wrote is what is there now")
                     .containsExactlyInAnyOrderElementsOf(everything);
             Map<String, List<Integer>> byKey = new HashMap<>();
             for (ConsumerRecord r : tailed) {
@@ -67,11 +75,15 @@ class ConcurrentAppendTest extends LogFixture {
             for (Map.Entry<String, List<Integer>> e : byKey.entrySet()) {
                 List<Integer> sorted = new ArrayList<>(e.getValue());
                 Collections.sort(sorted);
-                assertThat(e.getValue()).as("L2: %s's records reach the reader in append order", e.getKey()).isEqualTo(sorted);
+                assertThat(e.getValue())
+                        .as("L2: %s's records reach the reader in append order", e.getKey())
+                        .isEqualTo(sorted);
             }
         } finally {
             pool.shutdownNow();
-            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).as("threads stop within the bound").isTrue();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS))
+                    .as("threads stop within the bound")
+                    .isTrue();
         }
     }
 
@@ -94,7 +106,8 @@ class ConcurrentAppendTest extends LogFixture {
     }
 
     /** Reads every partition from where it left off until it has {@code expected} records (or 20 s pass). */
-    private static List<ConsumerRecord> tail(KafkaLog log, int expected, CountDownLatch start) throws InterruptedException {
+    private static List<ConsumerRecord> tail(KafkaLog log, int expected, CountDownLatch start)
+            throws InterruptedException {
         start.await(10, TimeUnit.SECONDS);
         long[] next = new long[PARTITIONS];
         List<ConsumerRecord> seen = new ArrayList<>();

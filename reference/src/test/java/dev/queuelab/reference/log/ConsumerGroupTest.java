@@ -22,7 +22,9 @@ class ConsumerGroupTest extends LogFixture {
     @Test
     void shouldOwnEveryPartitionWhenTheFirstMemberJoins() {
         Assignment a = log.join("g", "A");
-        assertThat(a.generation()).as("L9: the first rebalance starts generation 1").isEqualTo(1);
+        assertThat(a.generation())
+                .as("L9: the first rebalance starts generation 1")
+                .isEqualTo(1);
         assertThat(a.partitions()).as("L8: a lone member owns every partition").containsExactly(0, 1, 2, 3);
     }
 
@@ -31,9 +33,12 @@ class ConsumerGroupTest extends LogFixture {
         log.join("g", "B");
         Assignment a = log.join("g", "A");
         assertThat(a.generation()).as("L9: a new member, a new generation").isEqualTo(2);
-        assertThat(log.describeGroup("g").assignment()).as("L8: range over sorted members A, B")
+        assertThat(log.describeGroup("g").assignment())
+                .as("L8: range over sorted members A, B")
                 .isEqualTo(Map.of("A", List.of(0, 1), "B", List.of(2, 3)));
-        assertThat(log.assignment("g", "B").orElseThrow().generation()).as("L9: B learns the new generation").isEqualTo(2);
+        assertThat(log.assignment("g", "B").orElseThrow().generation())
+                .as("L9: B learns the new generation")
+                .isEqualTo(2);
     }
 
     @Test
@@ -41,7 +46,8 @@ class ConsumerGroupTest extends LogFixture {
         KafkaLog rr = log(LogConfig.of(4).withAssignor(Assignor.ROUND_ROBIN));
         rr.join("g", "A");
         rr.join("g", "B");
-        assertThat(rr.describeGroup("g").assignment()).as("L8: round-robin over A, B")
+        assertThat(rr.describeGroup("g").assignment())
+                .as("L8: round-robin over A, B")
                 .isEqualTo(Map.of("A", List.of(0, 2), "B", List.of(1, 3)));
     }
 
@@ -49,7 +55,9 @@ class ConsumerGroupTest extends LogFixture {
     void shouldKeepTheGenerationWhenAMemberJoinsAgain() {
         log.join("g", "A");
         log.join("g", "B");
-        assertThat(log.join("g", "A").generation()).as("L9: a rejoin of a live member changes nothing").isEqualTo(2);
+        assertThat(log.join("g", "A").generation())
+                .as("L9: a rejoin of a live member changes nothing")
+                .isEqualTo(2);
     }
 
     @Test
@@ -58,8 +66,12 @@ class ConsumerGroupTest extends LogFixture {
         log.join("g", "B");
         log.leave("g", "B");
         log.leave("g", "B");
-        assertThat(log.describeGroup("g").generation()).as("L9: one leave, one generation; the second does nothing").isEqualTo(3);
-        assertThat(log.assignment("g", "A").orElseThrow().partitions()).as("L8: A owns all again").containsExactly(0, 1, 2, 3);
+        assertThat(log.describeGroup("g").generation())
+                .as("L9: one leave, one generation; the second does nothing")
+                .isEqualTo(3);
+        assertThat(log.assignment("g", "A").orElseThrow().partitions())
+                .as("L8: A owns all again")
+                .containsExactly(0, 1, 2, 3);
         assertThat(log.assignment("g", "B")).as("L9: B is no member").isEmpty();
     }
 
@@ -70,9 +82,12 @@ class ConsumerGroupTest extends LogFixture {
         clock.advance(Duration.ofSeconds(6));
         assertThat(log.heartbeat("g", "A", gen)).isEqualTo(HeartbeatOutcome.OK);
         clock.advance(Duration.ofSeconds(3));
-        assertThat(log.describeGroup("g").generation()).as("L9: B's deadline (10s) is not reached at 9s").isEqualTo(gen);
+        assertThat(log.describeGroup("g").generation())
+                .as("L9: B's deadline (10s) is not reached at 9s")
+                .isEqualTo(gen);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(log.describeGroup("g").assignment()).as("L9: at 10s B has expired; A heartbeated at 6s, stays")
+        assertThat(log.describeGroup("g").assignment())
+                .as("L9: at 10s B has expired; A heartbeated at 6s, stays")
                 .isEqualTo(Map.of("A", List.of(0, 1, 2, 3)));
         assertThat(log.describeGroup("g").generation()).isEqualTo(gen + 1);
     }
@@ -81,7 +96,9 @@ class ConsumerGroupTest extends LogFixture {
     void shouldRefuseAHeartbeatWhenItNamesAnOldGenerationOrANonMember() {
         int old = log.join("g", "A").generation();
         log.join("g", "B");
-        assertThat(log.heartbeat("g", "A", old)).as("L9: A missed the rebalance").isEqualTo(HeartbeatOutcome.ILLEGAL_GENERATION);
+        assertThat(log.heartbeat("g", "A", old))
+                .as("L9: A missed the rebalance")
+                .isEqualTo(HeartbeatOutcome.ILLEGAL_GENERATION);
         assertThat(log.heartbeat("g", "C", 2)).as("L9: C never joined").isEqualTo(HeartbeatOutcome.UNKNOWN_MEMBER_ID);
         assertThat(log.heartbeat("nobody", "A", 1)).isEqualTo(HeartbeatOutcome.UNKNOWN_MEMBER_ID);
     }
@@ -90,9 +107,12 @@ class ConsumerGroupTest extends LogFixture {
     void shouldFenceACommitWhenItComesFromAnOlderGeneration() {
         int old = log.join("g", "A").generation();
         int current = log.join("g", "B").generation();
-        assertThat(log.commit("g", "A", old, 3, 10)).as("L9: A's generation %d was fenced by %d", old, current)
+        assertThat(log.commit("g", "A", old, 3, 10))
+                .as("L9: A's generation %d was fenced by %d", old, current)
                 .isEqualTo(CommitOutcome.ILLEGAL_GENERATION);
-        assertThat(log.committed("g", 3)).as("L9: a fenced commit stores nothing").isEmpty();
+        assertThat(log.committed("g", 3))
+                .as("L9: a fenced commit stores nothing")
+                .isEmpty();
         assertThat(log.commit("g", "B", current, 3, 7)).isEqualTo(CommitOutcome.COMMITTED);
         assertThat(log.committed("g", 3)).hasValue(7);
     }
@@ -101,7 +121,9 @@ class ConsumerGroupTest extends LogFixture {
     void shouldRefuseACommitWhenTheMemberHasLeftOrExpired() {
         int gen = log.join("g", "A").generation();
         clock.advance(Duration.ofSeconds(10));
-        assertThat(log.commit("g", "A", gen, 0, 5)).as("L9: A's session expired at 10s").isEqualTo(CommitOutcome.UNKNOWN_MEMBER_ID);
+        assertThat(log.commit("g", "A", gen, 0, 5))
+                .as("L9: A's session expired at 10s")
+                .isEqualTo(CommitOutcome.UNKNOWN_MEMBER_ID);
         assertThat(log.commit("other", "A", gen, 0, 5)).isEqualTo(CommitOutcome.UNKNOWN_MEMBER_ID);
     }
 
@@ -111,12 +133,15 @@ class ConsumerGroupTest extends LogFixture {
             append(log, 1, "v" + i);
         }
         int gen = log.join("g", "A").generation();
-        log.commit("g", "A", gen, 1, 3);                 // A processed offsets 0, 1, 2: the next to read is 3
+        log.commit("g", "A", gen, 1, 3); // A processed offsets 0, 1, 2: the next to read is 3
         log.leave("g", "A");
         log.join("g", "B");
         long from = log.resumeOffset("g", 1, Seek.earliest(), IsolationLevel.READ_UNCOMMITTED);
-        assertThat(from).as("L10: a committed offset is the next to read: resume at 3, not 4 and not 2").isEqualTo(3);
-        assertThat(values(log.read(1, from, 10))).as("L10: B starts with the first record A did not process")
+        assertThat(from)
+                .as("L10: a committed offset is the next to read: resume at 3, not 4 and not 2")
+                .isEqualTo(3);
+        assertThat(values(log.read(1, from, 10)))
+                .as("L10: B starts with the first record A did not process")
                 .containsExactly("v3", "v4");
     }
 
@@ -126,13 +151,15 @@ class ConsumerGroupTest extends LogFixture {
         append(short_, 0, "a");
         append(short_, 0, "b");
         assertThat(short_.resumeOffset("g", 0, Seek.latest(), IsolationLevel.READ_UNCOMMITTED))
-                .as("L10: nothing committed: auto.offset.reset=latest").isEqualTo(2);
+                .as("L10: nothing committed: auto.offset.reset=latest")
+                .isEqualTo(2);
         int gen = short_.join("g", "A").generation();
         short_.commit("g", "A", gen, 0, 1);
         clock.advance(Duration.ofMinutes(2));
         append(short_, 0, "c");
         assertThat(short_.resumeOffset("g", 0, Seek.earliest(), IsolationLevel.READ_UNCOMMITTED))
-                .as("L5, L10: offset 1 was deleted by retention: reset to earliest, the log start 2").isEqualTo(2);
+                .as("L5, L10: offset 1 was deleted by retention: reset to earliest, the log start 2")
+                .isEqualTo(2);
     }
 
     @Test
@@ -141,8 +168,11 @@ class ConsumerGroupTest extends LogFixture {
         int g2 = log.join("g2", "A").generation();
         log.commit("g1", "A", g1, 0, 4);
         log.commit("g2", "A", g2, 0, 1);
-        assertThat(List.of(log.committed("g1", 0).getAsLong(), log.committed("g2", 0).getAsLong()))
-                .as("L10: each group keeps its own offsets over the same records").containsExactly(4L, 1L);
+        assertThat(List.of(
+                        log.committed("g1", 0).getAsLong(),
+                        log.committed("g2", 0).getAsLong()))
+                .as("L10: each group keeps its own offsets over the same records")
+                .containsExactly(4L, 1L);
         assertThat(log.groups()).containsExactly("g1", "g2");
     }
 }

@@ -28,7 +28,8 @@ abstract class DiskFixture {
     }
 
     static ProducerRecord record(long n) {
-        return new ProducerRecord("k" + n, "value-" + n + "-" + "x".repeat((int) (n % 50)), Map.of("n", Long.toString(n)));
+        return new ProducerRecord(
+                "k" + n, "value-" + n + "-" + "x".repeat((int) (n % 50)), Map.of("n", Long.toString(n)));
     }
 
     /** Every record of partition 0, read from the log start to the high watermark. */

@@ -19,13 +19,15 @@ class DiskLayoutTest extends DiskFixture {
     @Test
     void shouldNameEachSegmentByItsBaseOffsetWhenItRollsByAge() throws IOException {
         LogConfig config = LogConfig.of(1).withSegmentAge(Duration.ofMinutes(10));
-        try (DurableKafkaLog log = DurableKafkaLog.open(dir, "t", config, FlushPolicy.pageCache(), clock, FlushScheduler.CALLER)) {
+        try (DurableKafkaLog log =
+                DurableKafkaLog.open(dir, "t", config, FlushPolicy.pageCache(), clock, FlushScheduler.CALLER)) {
             log.append(0, record(0));
             log.append(0, record(1));
             clock.advance(Duration.ofMinutes(11));
             log.append(0, record(2));
         }
-        assertThat(files(dir, ".log")).as("L4: the first record was 11 min old, past segment.ms: offset 2 opens a segment")
+        assertThat(files(dir, ".log"))
+                .as("L4: the first record was 11 min old, past segment.ms: offset 2 opens a segment")
                 .extracting(f -> f.getFileName().toString())
                 .containsExactly("00000000000000000000.log", "00000000000000000002.log");
         assertThat(files(dir, ".index")).hasSize(2);
@@ -33,8 +35,10 @@ class DiskLayoutTest extends DiskFixture {
 
     @Test
     void shouldRefuseATopicNameThatCannotNameADirectoryWhenOpening() {
-        assertThatThrownBy(() -> DurableKafkaLog.open(dir, "../up", SMALL, FlushPolicy.pageCache(), clock, FlushScheduler.CALLER))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("topic ../up")
+        assertThatThrownBy(() -> DurableKafkaLog.open(
+                        dir, "../up", SMALL, FlushPolicy.pageCache(), clock, FlushScheduler.CALLER))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("topic ../up")
                 .hasMessageContaining("letters, digits");
     }
 }

@@ -31,11 +31,17 @@ class DiskRecoveryTest extends DiskFixture {
     @Test
     void shouldReadEveryRecordBackWhenReopenedAfterACleanShutdown() throws IOException {
         List<ConsumerRecord> before = writeAndClose(300);
-        assertThat(files(dir, ".log")).as("S3/L4: 300 records of ~100 B roll 2000-byte segments").hasSizeGreaterThan(5);
+        assertThat(files(dir, ".log"))
+                .as("S3/L4: 300 records of ~100 B roll 2000-byte segments")
+                .hasSizeGreaterThan(5);
         try (DurableKafkaLog log = open(dir, FlushPolicy.pageCache())) {
-            assertThat(all(log)).as("G1: the same records, offsets, timestamps and headers after a restart").isEqualTo(before);
+            assertThat(all(log))
+                    .as("G1: the same records, offsets, timestamps and headers after a restart")
+                    .isEqualTo(before);
             RecoveryReport r = log.recovery().get(0);
-            assertThat(r.cleanShutdown()).as("D8: the clean-shutdown mark was found").isTrue();
+            assertThat(r.cleanShutdown())
+                    .as("D8: the clean-shutdown mark was found")
+                    .isTrue();
             assertThat(r.truncatedBytes()).isZero();
             assertThat(r.records()).isEqualTo(300);
         }
@@ -51,7 +57,9 @@ class DiskRecoveryTest extends DiskFixture {
         try (DurableKafkaLog log = open(dir, FlushPolicy.pageCache())) {
             RecoveryReport r = log.recovery().get(0);
             assertThat(r.cleanShutdown()).isFalse();
-            assertThat(r.truncatedBytes()).as("D3: the 7 bytes of a torn record are cut").isEqualTo(7);
+            assertThat(r.truncatedBytes())
+                    .as("D3: the 7 bytes of a torn record are cut")
+                    .isEqualTo(7);
             assertThat(Files.size(last)).isEqualTo(whole);
             assertThat(all(log)).as("D3: every whole record stays").isEqualTo(before);
         }
@@ -65,18 +73,21 @@ class DiskRecoveryTest extends DiskFixture {
         List<RecordFrame.Frame> frames = frames(first);
         RecordFrame.Frame victim = frames.get(7);
         try (RandomAccessFile f = new RandomAccessFile(first.toFile(), "rw")) {
-            long at = victim.position() + 48;        // a letter of the value (after 47 bytes of framing and key): it decodes
+            long at = victim.position() + 48; // a letter of the value (after 47 bytes of framing and key): it decodes
             f.seek(at);
             int b = f.read();
             f.seek(at);
             f.write(b ^ 0x20);
         }
         try (DurableKafkaLog log = open(dir, FlushPolicy.pageCache())) {
-            assertThat(all(log)).as("D3, D7: offsets 0-6 stay; 7 fails its CRC; everything after it goes")
+            assertThat(all(log))
+                    .as("D3, D7: offsets 0-6 stay; 7 fails its CRC; everything after it goes")
                     .isEqualTo(before.subList(0, 7));
             RecoveryReport r = log.recovery().get(0);
             assertThat(r.problem()).contains("corrupt record");
-            assertThat(r.segmentsDeleted()).as("D7: the later segments are deleted whole").isPositive();
+            assertThat(r.segmentsDeleted())
+                    .as("D7: the later segments are deleted whole")
+                    .isPositive();
         }
     }
 
@@ -84,27 +95,39 @@ class DiskRecoveryTest extends DiskFixture {
     void shouldRebuildTheIndexWhenItDoesNotMatchItsLog() throws IOException {
         List<ConsumerRecord> before = writeAndClose(300);
         Path index = files(dir, ".index").get(0);
-        assertThat(Files.size(index)).as("a segment of more than 4096 bytes has an index entry").isPositive();
-        Files.write(index, java.nio.ByteBuffer.allocate(8).putInt(1).putInt(5).array());  // offset 1 at byte 5: wrong
+        assertThat(Files.size(index))
+                .as("a segment of more than 4096 bytes has an index entry")
+                .isPositive();
+        Files.write(index, java.nio.ByteBuffer.allocate(8).putInt(1).putInt(5).array()); // offset 1 at byte 5: wrong
         try (DurableKafkaLog log = open(dir, FlushPolicy.pageCache())) {
             RecoveryReport r = log.recovery().get(0);
-            assertThat(r.indexesRebuilt()).as("X1: the altered index is rebuilt from its log, even below the recovery point")
+            assertThat(r.indexesRebuilt())
+                    .as("X1: the altered index is rebuilt from its log, even below the recovery point")
                     .isEqualTo(1);
-            assertThat(all(log)).as("reads through the rebuilt index find every record").isEqualTo(before);
+            assertThat(all(log))
+                    .as("reads through the rebuilt index find every record")
+                    .isEqualTo(before);
         }
     }
 
     @Test
     void shouldDeleteWholeSegmentFilesWhenRetentionExpiresThem() throws IOException {
-        try (DurableKafkaLog log = DurableKafkaLog.open(dir, "t", SMALL.withRetentionTime(Duration.ofMinutes(1)),
-                FlushPolicy.pageCache(), clock, FlushScheduler.CALLER)) {
+        try (DurableKafkaLog log = DurableKafkaLog.open(
+                dir,
+                "t",
+                SMALL.withRetentionTime(Duration.ofMinutes(1)),
+                FlushPolicy.pageCache(),
+                clock,
+                FlushScheduler.CALLER)) {
             for (int i = 0; i < 100; i++) {
                 log.append(0, record(i));
             }
             int segments = files(dir, ".log").size();
             clock.advance(Duration.ofMinutes(2));
             log.append(0, record(100));
-            assertThat(log.logStartOffset(0)).as("L5: every full segment expired").isEqualTo(100);
+            assertThat(log.logStartOffset(0))
+                    .as("L5: every full segment expired")
+                    .isEqualTo(100);
             assertThat(files(dir, ".log")).as("L5: their files are gone, whole").hasSize(1);
             assertThat(segments).isGreaterThan(1);
         }
@@ -123,9 +146,13 @@ class DiskRecoveryTest extends DiskFixture {
         }
         try (DurableKafkaLog log = open(dir, FlushPolicy.forceEachAppend())) {
             var committed = log.read(0, 0, 10, dev.queuelab.api.log.IsolationLevel.READ_COMMITTED);
-            assertThat(committed.records()).as("L11: the aborted record stays hidden after a restart")
-                    .extracting(ConsumerRecord::value).containsExactly(record(2).value());
-            assertThat(log.committed("g", 0)).as("P3: the committed offset is read back").hasValue(2);
+            assertThat(committed.records())
+                    .as("L11: the aborted record stays hidden after a restart")
+                    .extracting(ConsumerRecord::value)
+                    .containsExactly(record(2).value());
+            assertThat(log.committed("g", 0))
+                    .as("P3: the committed offset is read back")
+                    .hasValue(2);
         }
     }
 

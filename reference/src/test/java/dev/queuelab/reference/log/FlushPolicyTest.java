@@ -29,7 +29,9 @@ class FlushPolicyTest extends DiskFixture {
         for (int i = 0; i < n; i++) {
             sent.add(log.send(0, record(i)));
         }
-        int acknowledged = (int) sent.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).count();
+        int acknowledged = (int) sent.stream()
+                .filter(f -> f.isDone() && !f.isCompletedExceptionally())
+                .count();
         log.simulatePowerLoss();
         return acknowledged;
     }
@@ -38,10 +40,17 @@ class FlushPolicyTest extends DiskFixture {
     void shouldKeepEveryAcknowledgedSendWhenPowerFailsUnderForceEachAppend() {
         int acknowledged = sendThenLosePower(FlushPolicy.forceEachAppend(), 60);
         try (DurableKafkaLog log = open(dir, FlushPolicy.forceEachAppend())) {
-            assertThat(acknowledged).as("D1: each send is forced before it returns").isEqualTo(60);
-            assertThat(log.highWatermark(0)).as("P1: all 60 acknowledged records survive").isEqualTo(60);
-            assertThat(all(log)).extracting(r -> r.value()).containsExactlyElementsOf(
-                    java.util.stream.LongStream.range(0, 60).mapToObj(i -> record(i).value()).toList());
+            assertThat(acknowledged)
+                    .as("D1: each send is forced before it returns")
+                    .isEqualTo(60);
+            assertThat(log.highWatermark(0))
+                    .as("P1: all 60 acknowledged records survive")
+                    .isEqualTo(60);
+            assertThat(all(log))
+                    .extracting(r -> r.value())
+                    .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 60)
+                            .mapToObj(i -> record(i).value())
+                            .toList());
         }
     }
 
@@ -49,9 +58,13 @@ class FlushPolicyTest extends DiskFixture {
     void shouldKeepEveryAcknowledgedSendAndOnlyThoseMayGoWhenPowerFailsUnderGroupCommit() {
         int acknowledged = sendThenLosePower(GROUP, 95);
         try (DurableKafkaLog log = open(dir, GROUP)) {
-            assertThat(acknowledged).as("D6: batches of 1000 bytes were forced, the last one still waits").isBetween(1, 94);
-            assertThat(log.highWatermark(0)).as("P1: every acknowledged send survives; the waiting tail may go")
-                    .isGreaterThanOrEqualTo(acknowledged).isLessThan(95);
+            assertThat(acknowledged)
+                    .as("D6: batches of 1000 bytes were forced, the last one still waits")
+                    .isBetween(1, 94);
+            assertThat(log.highWatermark(0))
+                    .as("P1: every acknowledged send survives; the waiting tail may go")
+                    .isGreaterThanOrEqualTo(acknowledged)
+                    .isLessThan(95);
         }
     }
 
@@ -61,7 +74,9 @@ class FlushPolicyTest extends DiskFixture {
         try (DurableKafkaLog log = open(dir, FlushPolicy.pageCache())) {
             assertThat(acknowledged).as("D5: page cache acknowledges at once").isEqualTo(50);
             assertThat(log.durability()).isEqualTo(Durability.PAGE_CACHE);
-            assertThat(log.highWatermark(0)).as("the expected loss of page cache: nothing was ever forced").isZero();
+            assertThat(log.highWatermark(0))
+                    .as("the expected loss of page cache: nothing was ever forced")
+                    .isZero();
         }
     }
 
@@ -70,7 +85,9 @@ class FlushPolicyTest extends DiskFixture {
         try (DurableKafkaLog log = open(dir, GROUP)) {
             CompletableFuture<AppendOutcome> first = log.send(0, record(1));
             CompletableFuture<AppendOutcome> second = log.send(0, record(2));
-            assertThat(first).as("D5: 2 small records are below maxBytes and the linger has not passed").isNotDone();
+            assertThat(first)
+                    .as("D5: 2 small records are below maxBytes and the linger has not passed")
+                    .isNotDone();
             log.flush();
             assertThat(first).as("D5: the force covered both").isCompleted();
             assertThat(second.join().offset()).isEqualTo(1);
@@ -86,17 +103,24 @@ class FlushPolicyTest extends DiskFixture {
             assertThat(first).as("D6: 4 ms is within the 5 ms linger").isNotDone();
             clock.advance(Duration.ofMillis(1));
             CompletableFuture<AppendOutcome> third = log.send(0, record(3));
-            assertThat(first).as("D6: the oldest waited 5 ms: the next send forces the batch").isCompleted();
-            assertThat(third).as("D6: the send that found the batch due is in it").isCompleted();
+            assertThat(first)
+                    .as("D6: the oldest waited 5 ms: the next send forces the batch")
+                    .isCompleted();
+            assertThat(third)
+                    .as("D6: the send that found the batch due is in it")
+                    .isCompleted();
         }
     }
 
     @Test
     void shouldRunTheForceOnTheSchedulerWhenNoFurtherSendComes() {
         List<Runnable> scheduled = new ArrayList<>();
-        try (DurableKafkaLog log = DurableKafkaLog.open(dir, "t", SMALL, GROUP, clock, (delay, task) -> scheduled.add(task))) {
+        try (DurableKafkaLog log =
+                DurableKafkaLog.open(dir, "t", SMALL, GROUP, clock, (delay, task) -> scheduled.add(task))) {
             CompletableFuture<AppendOutcome> only = log.send(0, record(1));
-            assertThat(scheduled).as("D6: the batch's first append schedules its linger").hasSize(1);
+            assertThat(scheduled)
+                    .as("D6: the batch's first append schedules its linger")
+                    .hasSize(1);
             assertThat(only).isNotDone();
             scheduled.get(0).run();
             assertThat(only).isCompleted();
@@ -108,9 +132,12 @@ class FlushPolicyTest extends DiskFixture {
         try (DurableKafkaLog log = open(dir, GROUP)) {
             CompletableFuture<AppendOutcome> sent = log.send(0, record(7));
             long before = java.nio.file.Files.size(files(dir, ".log").get(0));
-            assertThat(all(log)).as("a read reaches the frames still in the write buffer").extracting(r -> r.value())
+            assertThat(all(log))
+                    .as("a read reaches the frames still in the write buffer")
+                    .extracting(r -> r.value())
                     .containsExactly(record(7).value());
-            assertThat(java.nio.file.Files.size(files(dir, ".log").get(0))).as("G2: the read wrote them to the file first")
+            assertThat(java.nio.file.Files.size(files(dir, ".log").get(0)))
+                    .as("G2: the read wrote them to the file first")
                     .isGreaterThan(before);
             assertThat(sent).as("D5: written is not forced: still waiting").isNotDone();
         }
@@ -118,7 +145,9 @@ class FlushPolicyTest extends DiskFixture {
 
     @Test
     void shouldRefuseAGroupCommitWithoutABoundWhenMaxBytesIsZero() {
-        assertThatThrownBy(() -> FlushPolicy.groupCommit(0, Duration.ofMillis(5))).isInstanceOf(OutOfRangeException.class)
-                .hasMessageContaining("maxBytes 0").hasMessageContaining("1 byte or more");
+        assertThatThrownBy(() -> FlushPolicy.groupCommit(0, Duration.ofMillis(5)))
+                .isInstanceOf(OutOfRangeException.class)
+                .hasMessageContaining("maxBytes 0")
+                .hasMessageContaining("1 byte or more");
     }
 }

@@ -23,16 +23,23 @@ class GroupCommitThreadsTest extends DiskFixture {
         ScheduledExecutorService linger = Executors.newSingleThreadScheduledExecutor();
         FlushScheduler scheduler = (delay, task) -> linger.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
         int acknowledged = 0;
-        try (DurableKafkaLog log = DurableKafkaLog.open(dir, "t", SMALL, FlushPolicy.groupCommit(1 << 20, Duration.ofNanos(1)),
-                InstantSource.system(), scheduler)) {
+        try (DurableKafkaLog log = DurableKafkaLog.open(
+                dir,
+                "t",
+                SMALL,
+                FlushPolicy.groupCommit(1 << 20, Duration.ofNanos(1)),
+                InstantSource.system(),
+                scheduler)) {
             for (int i = 0; i < 3_000; i++) {
-                log.send(0, record(i)).get(5, TimeUnit.SECONDS);     // bounded: a lost wake-up fails here, not hangs
+                log.send(0, record(i)).get(5, TimeUnit.SECONDS); // bounded: a lost wake-up fails here, not hangs
                 acknowledged++;
             }
         } finally {
             linger.shutdownNow();
             assertThat(linger.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(acknowledged).as("D5, D6: a force that ran while a send registered still completes it").isEqualTo(3_000);
+        assertThat(acknowledged)
+                .as("D5, D6: a force that ran while a send registered still completes it")
+                .isEqualTo(3_000);
     }
 }

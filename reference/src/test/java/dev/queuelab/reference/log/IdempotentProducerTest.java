@@ -26,7 +26,8 @@ class IdempotentProducerTest extends LogFixture {
         send(producer, 0, 0, "a");
         AppendOutcome first = send(producer, 0, 1, "b");
         AppendOutcome retry = send(producer, 0, 1, "b");
-        assertThat(retry).as("L12: the retry of sequence 1 is the append at offset %d", first.offset())
+        assertThat(retry)
+                .as("L12: the retry of sequence 1 is the append at offset %d", first.offset())
                 .isEqualTo(AppendOutcome.duplicateOf(0, first.offset()));
         assertThat(values(log.read(0, 0, 10))).as("L12: written once").containsExactly("a", "b");
     }
@@ -36,9 +37,11 @@ class IdempotentProducerTest extends LogFixture {
         for (int seq = 0; seq < 7; seq++) {
             send(producer, 0, seq, "v" + seq);
         }
-        assertThat(send(producer, 0, 2, "v2")).as("L12: sequence 2 is one of the last five (2..6)")
+        assertThat(send(producer, 0, 2, "v2"))
+                .as("L12: sequence 2 is one of the last five (2..6)")
                 .isEqualTo(AppendOutcome.duplicateOf(0, 2));
-        assertThat(send(producer, 0, 1, "v1").status()).as("L12: sequence 1 is forgotten: refused, not written again")
+        assertThat(send(producer, 0, 1, "v1").status())
+                .as("L12: sequence 1 is forgotten: refused, not written again")
                 .isEqualTo(AppendOutcome.Status.OUT_OF_ORDER_SEQUENCE);
         assertThat(log.highWatermark(0)).isEqualTo(7);
     }
@@ -46,9 +49,12 @@ class IdempotentProducerTest extends LogFixture {
     @Test
     void shouldRefuseAnAppendWhenItsSequenceSkipsAhead() {
         send(producer, 0, 0, "a");
-        assertThat(send(producer, 0, 2, "c")).as("L12: sequence 1 is missing: a gap is refused")
+        assertThat(send(producer, 0, 2, "c"))
+                .as("L12: sequence 1 is missing: a gap is refused")
                 .isEqualTo(AppendOutcome.refused(AppendOutcome.Status.OUT_OF_ORDER_SEQUENCE, 0));
-        assertThat(send(producer, 0, 1, "b").status()).as("L12: the missing one is still welcome").isEqualTo(AppendOutcome.Status.APPENDED);
+        assertThat(send(producer, 0, 1, "b").status())
+                .as("L12: the missing one is still welcome")
+                .isEqualTo(AppendOutcome.Status.APPENDED);
         assertThat(log.highWatermark(0)).isEqualTo(2);
     }
 
@@ -56,9 +62,12 @@ class IdempotentProducerTest extends LogFixture {
     void shouldStartEachPartitionAtSequenceZeroWhenOneProducerWritesToSeveral() {
         send(producer, 0, 0, "a");
         send(producer, 0, 1, "b");
-        assertThat(send(producer, 1, 0, "c").status()).as("L12: sequences are counted per partition")
+        assertThat(send(producer, 1, 0, "c").status())
+                .as("L12: sequences are counted per partition")
                 .isEqualTo(AppendOutcome.Status.APPENDED);
-        assertThat(log.initProducerId().producerId()).as("L12: each producer gets its own id").isNotEqualTo(producer.producerId());
+        assertThat(log.initProducerId().producerId())
+                .as("L12: each producer gets its own id")
+                .isNotEqualTo(producer.producerId());
     }
 
     @Test
@@ -67,9 +76,11 @@ class IdempotentProducerTest extends LogFixture {
         ProducerIdAndEpoch current = log.initTransactions("payments");
         log.beginTransaction(current);
         assertThat(current.epoch()).as("L13: the same id, one epoch up").isEqualTo((short) (zombie.epoch() + 1));
-        assertThat(send(zombie, 0, 0, "late").status()).as("L12: epoch %d is older than %d", zombie.epoch(), current.epoch())
+        assertThat(send(zombie, 0, 0, "late").status())
+                .as("L12: epoch %d is older than %d", zombie.epoch(), current.epoch())
                 .isEqualTo(AppendOutcome.Status.PRODUCER_FENCED);
-        assertThat(send(current, 0, 0, "fresh").status()).as("L12: the new epoch starts at sequence 0")
+        assertThat(send(current, 0, 0, "fresh").status())
+                .as("L12: the new epoch starts at sequence 0")
                 .isEqualTo(AppendOutcome.Status.APPENDED);
         assertThat(values(log.read(0, 0, 10))).containsExactly("fresh");
     }
@@ -93,10 +104,13 @@ class IdempotentProducerTest extends LogFixture {
     @Test
     void shouldNameTheFixWhenTheProducerIdOrEpochOrSequenceIsUnknown() {
         assertThatThrownBy(() -> send(new ProducerIdAndEpoch(42, (short) 0), 0, 0, "x"))
-                .isInstanceOf(UnknownProducerIdException.class).hasMessageContaining("producer id 42")
+                .isInstanceOf(UnknownProducerIdException.class)
+                .hasMessageContaining("producer id 42")
                 .hasMessageContaining("initProducerId()");
         assertThatThrownBy(() -> send(new ProducerIdAndEpoch(producer.producerId(), (short) 3), 0, 0, "x"))
-                .isInstanceOf(OutOfRangeException.class).hasMessageContaining("epoch 3").hasMessageContaining("0 to 0");
+                .isInstanceOf(OutOfRangeException.class)
+                .hasMessageContaining("epoch 3")
+                .hasMessageContaining("0 to 0");
         assertThatThrownBy(() -> send(producer, 0, -1, "x")).hasMessageContaining("sequence -1");
     }
 }

@@ -17,7 +17,8 @@ abstract class LogFixture {
     }
 
     static long append(KafkaLog log, int partition, String value) {
-        return log.append(partition, new dev.queuelab.api.log.ProducerRecord(null, value, Map.of())).offset();
+        return log.append(partition, new dev.queuelab.api.log.ProducerRecord(null, value, Map.of()))
+                .offset();
     }
 
     static List<String> values(FetchResult fetch) {

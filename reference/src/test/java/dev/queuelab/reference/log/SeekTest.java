@@ -23,11 +23,14 @@ class SeekTest extends LogFixture {
         clock.advance(Duration.ofSeconds(10));
         append(log, 0, "t20");
         assertThat(log.offsetFor(0, Seek.toTimestamp(t10), IsolationLevel.READ_UNCOMMITTED))
-                .as("L7: a record stamped exactly at the target counts: offset 1, not 3").isEqualTo(1);
+                .as("L7: a record stamped exactly at the target counts: offset 1, not 3")
+                .isEqualTo(1);
         assertThat(log.offsetFor(0, Seek.toTimestamp(t10.plusMillis(1)), IsolationLevel.READ_UNCOMMITTED))
-                .as("L7: just after t10, the first later record is t20 at offset 3").isEqualTo(3);
+                .as("L7: just after t10, the first later record is t20 at offset 3")
+                .isEqualTo(3);
         assertThat(log.offsetFor(0, Seek.toTimestamp(clock.instant().plusSeconds(1)), IsolationLevel.READ_UNCOMMITTED))
-                .as("L7: no record that late: the end").isEqualTo(4);
+                .as("L7: no record that late: the end")
+                .isEqualTo(4);
     }
 
     @Test
@@ -37,10 +40,13 @@ class SeekTest extends LogFixture {
         clock.advance(Duration.ofMinutes(2));
         append(log, 0, "new");
         assertThat(log.offsetFor(0, Seek.earliest(), IsolationLevel.READ_UNCOMMITTED))
-                .as("L5: earliest is the log start offset, after retention").isEqualTo(1);
+                .as("L5: earliest is the log start offset, after retention")
+                .isEqualTo(1);
         assertThat(log.offsetFor(0, Seek.latest(), IsolationLevel.READ_UNCOMMITTED))
-                .as("L3: latest is the high watermark").isEqualTo(2);
+                .as("L3: latest is the high watermark")
+                .isEqualTo(2);
         assertThat(log.offsetFor(0, Seek.toOffset(7), IsolationLevel.READ_UNCOMMITTED))
-                .as("an offset is taken as given; a read from it would fail").isEqualTo(7);
+                .as("an offset is taken as given; a read from it would fail")
+                .isEqualTo(7);
     }
 }

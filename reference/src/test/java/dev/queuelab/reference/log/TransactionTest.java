@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.queuelab.api.log.FetchResult;
-import dev.queuelab.api.log.IsolationLevel;
 import dev.queuelab.api.log.InvalidTxnStateException;
+import dev.queuelab.api.log.IsolationLevel;
 import dev.queuelab.api.log.LogConfig;
 import dev.queuelab.api.log.ProducerIdAndEpoch;
 import dev.queuelab.api.log.ProducerRecord;
@@ -24,7 +24,9 @@ class TransactionTest extends LogFixture {
     private final ProducerIdAndEpoch tx = log.initTransactions("tx-1");
 
     private void send(int partition, int sequence, String value) {
-        assertThat(log.append(tx, partition, sequence, ProducerRecord.of("k", value)).written()).isTrue();
+        assertThat(log.append(tx, partition, sequence, ProducerRecord.of("k", value))
+                        .written())
+                .isTrue();
     }
 
     @Test
@@ -33,14 +35,20 @@ class TransactionTest extends LogFixture {
         log.beginTransaction(tx);
         send(0, 0, "in-tx");
         append(log, 0, "after");
-        assertThat(log.lastStableOffset(0)).as("L6: the open transaction began at offset 1").isEqualTo(1);
+        assertThat(log.lastStableOffset(0))
+                .as("L6: the open transaction began at offset 1")
+                .isEqualTo(1);
         FetchResult fetch = log.read(0, 0, 10, COMMITTED);
-        assertThat(values(fetch)).as("L6: read_committed stops before the open transaction, even for 'after'")
+        assertThat(values(fetch))
+                .as("L6: read_committed stops before the open transaction, even for 'after'")
                 .containsExactly("before");
         assertThat(fetch.nextOffset()).as("L6: and resumes there").isEqualTo(1);
-        assertThat(values(log.read(0, 0, 10, UNCOMMITTED))).as("L6: read_uncommitted reads to the high watermark")
+        assertThat(values(log.read(0, 0, 10, UNCOMMITTED)))
+                .as("L6: read_uncommitted reads to the high watermark")
                 .containsExactly("before", "in-tx", "after");
-        assertThat(log.offsetFor(0, Seek.latest(), COMMITTED)).as("L6: latest under read_committed is the LSO").isEqualTo(1);
+        assertThat(log.offsetFor(0, Seek.latest(), COMMITTED))
+                .as("L6: latest under read_committed is the LSO")
+                .isEqualTo(1);
     }
 
     @Test
@@ -49,8 +57,12 @@ class TransactionTest extends LogFixture {
         send(0, 0, "first");
         append(log, 0, "plain");
         send(0, 1, "second");
-        assertThat(log.lastStableOffset(0)).as("L6: the transaction's first offset here, 0, not its latest, 2").isZero();
-        assertThat(log.read(0, 0, 10, COMMITTED).records()).as("L6: 'plain' waits behind the open transaction").isEmpty();
+        assertThat(log.lastStableOffset(0))
+                .as("L6: the transaction's first offset here, 0, not its latest, 2")
+                .isZero();
+        assertThat(log.read(0, 0, 10, COMMITTED).records())
+                .as("L6: 'plain' waits behind the open transaction")
+                .isEmpty();
     }
 
     @Test
@@ -59,10 +71,18 @@ class TransactionTest extends LogFixture {
         send(0, 0, "a");
         send(1, 0, "b");
         assertThat(log.commitTransaction(tx)).isEqualTo(TransactionOutcome.COMMITTED);
-        assertThat(values(log.read(0, 0, 10, COMMITTED))).as("L14: committed together, partition 0").containsExactly("a");
-        assertThat(values(log.read(1, 0, 10, COMMITTED))).as("L14: committed together, partition 1").containsExactly("b");
-        assertThat(log.highWatermark(0)).as("a commit marker takes offset 1 of each partition it touched").isEqualTo(2);
-        assertThat(log.lastStableOffset(0)).as("L6: nothing open: the LSO is the high watermark").isEqualTo(2);
+        assertThat(values(log.read(0, 0, 10, COMMITTED)))
+                .as("L14: committed together, partition 0")
+                .containsExactly("a");
+        assertThat(values(log.read(1, 0, 10, COMMITTED)))
+                .as("L14: committed together, partition 1")
+                .containsExactly("b");
+        assertThat(log.highWatermark(0))
+                .as("a commit marker takes offset 1 of each partition it touched")
+                .isEqualTo(2);
+        assertThat(log.lastStableOffset(0))
+                .as("L6: nothing open: the LSO is the high watermark")
+                .isEqualTo(2);
     }
 
     @Test
@@ -72,9 +92,14 @@ class TransactionTest extends LogFixture {
         assertThat(log.abortTransaction(tx)).isEqualTo(TransactionOutcome.ABORTED);
         append(log, 0, "plain");
         FetchResult committed = log.read(0, 0, 10, COMMITTED);
-        assertThat(values(committed)).as("L11: read_committed never returns an aborted record").containsExactly("plain");
-        assertThat(offsets(committed)).as("L11: the aborted record and the marker leave a gap").containsExactly(2L);
-        assertThat(values(log.read(0, 0, 10, UNCOMMITTED))).as("L11: read_uncommitted shows it; markers never")
+        assertThat(values(committed))
+                .as("L11: read_committed never returns an aborted record")
+                .containsExactly("plain");
+        assertThat(offsets(committed))
+                .as("L11: the aborted record and the marker leave a gap")
+                .containsExactly(2L);
+        assertThat(values(log.read(0, 0, 10, UNCOMMITTED)))
+                .as("L11: read_uncommitted shows it; markers never")
                 .containsExactly("doomed", "plain");
     }
 
@@ -85,7 +110,9 @@ class TransactionTest extends LogFixture {
         log.abortTransaction(tx);
         FetchResult fetch = log.read(0, 0, 10, COMMITTED);
         assertThat(fetch.records()).isEmpty();
-        assertThat(fetch.nextOffset()).as("L11: the next read starts past the aborted record and its marker").isEqualTo(2);
+        assertThat(fetch.nextOffset())
+                .as("L11: the next read starts past the aborted record and its marker")
+                .isEqualTo(2);
     }
 
     @Test
@@ -108,9 +135,15 @@ class TransactionTest extends LogFixture {
         log.beginTransaction(tx);
         send(0, 0, "half-done");
         ProducerIdAndEpoch next = log.initTransactions("tx-1");
-        assertThat(values(log.read(0, 0, 10, COMMITTED))).as("L13: the open transaction was aborted").isEmpty();
-        assertThat(log.lastStableOffset(0)).as("L13: and no longer holds the LSO back").isEqualTo(2);
-        assertThat(log.commitTransaction(tx)).as("L13: the old epoch is fenced").isEqualTo(TransactionOutcome.PRODUCER_FENCED);
+        assertThat(values(log.read(0, 0, 10, COMMITTED)))
+                .as("L13: the open transaction was aborted")
+                .isEmpty();
+        assertThat(log.lastStableOffset(0))
+                .as("L13: and no longer holds the LSO back")
+                .isEqualTo(2);
+        assertThat(log.commitTransaction(tx))
+                .as("L13: the old epoch is fenced")
+                .isEqualTo(TransactionOutcome.PRODUCER_FENCED);
         assertThat(log.beginTransaction(tx)).isEqualTo(TransactionOutcome.PRODUCER_FENCED);
         assertThat(log.beginTransaction(next)).isEqualTo(TransactionOutcome.BEGUN);
     }
@@ -118,9 +151,11 @@ class TransactionTest extends LogFixture {
     @Test
     void shouldNameTheFixWhenATransactionalCallIsOutOfOrder() {
         assertThatThrownBy(() -> log.append(tx, 0, 0, ProducerRecord.of("k", "v")))
-                .isInstanceOf(InvalidTxnStateException.class).hasMessageContaining("append by producer")
+                .isInstanceOf(InvalidTxnStateException.class)
+                .hasMessageContaining("append by producer")
                 .hasMessageContaining("call beginTransaction first");
-        assertThatThrownBy(() -> log.commitTransaction(tx)).isInstanceOf(InvalidTxnStateException.class)
+        assertThatThrownBy(() -> log.commitTransaction(tx))
+                .isInstanceOf(InvalidTxnStateException.class)
                 .hasMessageContaining("commitTransaction");
         log.beginTransaction(tx);
         assertThatThrownBy(() -> log.beginTransaction(tx)).hasMessageContaining("already open");

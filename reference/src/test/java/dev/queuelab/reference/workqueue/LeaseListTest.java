@@ -15,10 +15,14 @@ class LeaseListTest {
     static final class Lease extends LeaseList.Lease {
         final String name;
 
-        Lease(String name) { this.name = name; }
+        Lease(String name) {
+            this.name = name;
+        }
 
         @Override
-        public String toString() { return name; }
+        public String toString() {
+            return name;
+        }
     }
 
     private final LeaseList<Lease> list = new LeaseList<>();
@@ -33,11 +37,15 @@ class LeaseListTest {
     void shouldGiveTheEarliestDeadlineWhenTimeoutsAndClockStepsDiffer() {
         Lease long1 = add("long", 0, 60);
         Lease short1 = add("short", 10, 5);
-        Lease steppedBack = add("stepped-back", 2, 5);     // set after short1, due before it: walks back in its line
+        Lease steppedBack = add("stepped-back", 2, 5); // set after short1, due before it: walks back in its line
         Lease equal = add("equal-to-short", 10, 5);
-        assertThat(list.earliest()).as("L1: due at 7s, though it came after one due at 15s").isSameAs(steppedBack);
+        assertThat(list.earliest())
+                .as("L1: due at 7s, though it came after one due at 15s")
+                .isSameAs(steppedBack);
         list.remove(steppedBack);
-        assertThat(list.earliest()).as("L1: then the short timeout's first, due at 15s").isSameAs(short1);
+        assertThat(list.earliest())
+                .as("L1: then the short timeout's first, due at 15s")
+                .isSameAs(short1);
         list.remove(short1);
         assertThat(list.earliest()).as("L2: equal deadlines in the order added").isSameAs(equal);
         list.remove(equal);
@@ -56,7 +64,9 @@ class LeaseListTest {
         assertThat(list.size()).as("L3: b is gone").isEqualTo(2);
         assertThat(b.held()).isFalse();
         list.remove(a);
-        assertThat(list.earliest()).as("L2: a's successor is c, not the removed b").isSameAs(c);
+        assertThat(list.earliest())
+                .as("L2: a's successor is c, not the removed b")
+                .isSameAs(c);
         list.remove(c);
         assertThat(list.earliest()).isNull();
         list.add(b, T0.plusSeconds(99), Duration.ofSeconds(30));
@@ -67,7 +77,7 @@ class LeaseListTest {
     @Test
     void shouldPutALeaseBeforeTheFirstWhenItsDeadlineIsEarliestInItsLine() {
         Lease later = add("later", 10, 30);
-        Lease first = add("first", 0, 30);                 // out of order, all the way to the front
+        Lease first = add("first", 0, 30); // out of order, all the way to the front
         assertThat(list.earliest()).isSameAs(first);
         list.remove(first);
         assertThat(list.earliest()).as("L2: the line still leads to 'later'").isSameAs(later);
@@ -78,7 +88,8 @@ class LeaseListTest {
     @Test
     void shouldRefuseALeaseWhenItIsHeldAlreadyAndIgnoreARemoveWhenItIsNot() {
         Lease a = add("a", 0, 30);
-        assertThatThrownBy(() -> list.add(a, T0, Duration.ofSeconds(30))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> list.add(a, T0, Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("L3: this lease is held already");
         list.remove(a);
         list.remove(a);
@@ -97,16 +108,21 @@ class LeaseListTest {
         }
         assertThat(list.lines()).isEqualTo(LeaseList.IDLE_LINES + 1);
         assertThat(list.earliest()).isSameAs(held);
-        assertThat(list.lines()).as("L4: the idle line beyond %d forgotten", LeaseList.IDLE_LINES)
+        assertThat(list.lines())
+                .as("L4: the idle line beyond %d forgotten", LeaseList.IDLE_LINES)
                 .isEqualTo(LeaseList.IDLE_LINES);
-        Lease again = add("again", 0, LeaseList.IDLE_LINES - 1);      // the timeout of the line used last, forgotten
-        assertThat(list.earliest()).as("L1: a forgotten timeout gets a new line, one that earliest() sees").isSameAs(again);
+        Lease again = add("again", 0, LeaseList.IDLE_LINES - 1); // the timeout of the line used last, forgotten
+        assertThat(list.earliest())
+                .as("L1: a forgotten timeout gets a new line, one that earliest() sees")
+                .isSameAs(again);
         list.remove(held);
         list.remove(again);
         for (int t = 100; t < 100 + LeaseList.IDLE_LINES; t++) {
             list.remove(add("u" + t, 0, t));
         }
         assertThat(list.earliest()).isNull();
-        assertThat(list.lines()).as("L4: idle lines are forgotten when nothing is held, too").isEqualTo(LeaseList.IDLE_LINES);
+        assertThat(list.lines())
+                .as("L4: idle lines are forgotten when nothing is held, too")
+                .isEqualTo(LeaseList.IDLE_LINES);
     }
 }

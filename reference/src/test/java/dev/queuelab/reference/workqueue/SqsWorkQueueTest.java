@@ -55,10 +55,14 @@ class SqsWorkQueueTest {
         Delivery first = q.receive("A", 1).get(0);
         clock.advance(Duration.ofSeconds(30));
         Delivery second = q.receive("B", 1).get(0);
-        assertThat(q.ack(first.receipt())).as("I4: A's receipt went stale when B got m1").isEqualTo(ReceiptOutcome.STALE);
+        assertThat(q.ack(first.receipt()))
+                .as("I4: A's receipt went stale when B got m1")
+                .isEqualTo(ReceiptOutcome.STALE);
         assertThat(q.stats().inFlight()).as("I4: the stale ack deleted nothing").isEqualTo(1);
         assertThat(q.ack(second.receipt())).isEqualTo(ReceiptOutcome.ACCEPTED);
-        assertThat(q.ack(second.receipt())).as("I4: a second ack finds nothing to delete").isEqualTo(ReceiptOutcome.STALE);
+        assertThat(q.ack(second.receipt()))
+                .as("I4: a second ack finds nothing to delete")
+                .isEqualTo(ReceiptOutcome.STALE);
     }
 
     @Test
@@ -78,13 +82,16 @@ class SqsWorkQueueTest {
         q.send(Message.of("m2", "y"));
         List<Delivery> got = q.receive("A", 2);
         clock.advance(Duration.ofSeconds(20));
-        assertThat(q.changeVisibility(got.get(0).receipt(), Duration.ofSeconds(60))).isEqualTo(ReceiptOutcome.ACCEPTED);
+        assertThat(q.changeVisibility(got.get(0).receipt(), Duration.ofSeconds(60)))
+                .isEqualTo(ReceiptOutcome.ACCEPTED);
         assertThat(q.changeVisibility(got.get(1).receipt(), Duration.ZERO)).isEqualTo(ReceiptOutcome.ACCEPTED);
         List<Delivery> back = q.receive("B", 10);
         assertThat(ids(back)).as("I3: m2 was given back; m1 is extended").containsExactly("m2");
         q.ack(back.get(0).receipt());
         clock.advance(Duration.ofSeconds(59));
-        assertThat(q.receive("B", 10)).as("I3: m1 is hidden until t=80s, 60s after the extension").isEmpty();
+        assertThat(q.receive("B", 10))
+                .as("I3: m1 is hidden until t=80s, 60s after the extension")
+                .isEmpty();
         clock.advance(Duration.ofSeconds(1));
         assertThat(ids(q.receive("B", 10))).containsExactly("m1");
     }
@@ -97,11 +104,15 @@ class SqsWorkQueueTest {
             assertThat(q.receive("A", 1).get(0).receiveCount()).isEqualTo(receive);
             clock.advance(Duration.ofSeconds(30));
         }
-        assertThat(q.receive("A", 1)).as("I5: the third receive moves m1 instead of delivering it").isEmpty();
+        assertThat(q.receive("A", 1))
+                .as("I5: the third receive moves m1 instead of delivering it")
+                .isEmpty();
         assertThat(q.deadLetters()).extracting(Message::id).containsExactly("m1");
         assertThat(q.stats()).isEqualTo(new QueueStats(0, 0, 1, Duration.ZERO));
         assertThat(q.redrive()).isEqualTo(1);
-        assertThat(q.receive("A", 1).get(0).receiveCount()).as("I5: redrive starts the count again").isEqualTo(1);
+        assertThat(q.receive("A", 1).get(0).receiveCount())
+                .as("I5: redrive starts the count again")
+                .isEqualTo(1);
     }
 
     @Test
@@ -110,12 +121,16 @@ class SqsWorkQueueTest {
         q.send(Message.of("a1", "x").inGroup("a"));
         q.send(Message.of("a2", "x").inGroup("a"));
         q.send(Message.of("b1", "x").inGroup("b"));
-        assertThat(ids(q.receive("A", 2))).as("I6: as many of one group as the batch holds, in order (as SQS)")
+        assertThat(ids(q.receive("A", 2)))
+                .as("I6: as many of one group as the batch holds, in order (as SQS)")
                 .containsExactly("a1", "a2");
         q.send(Message.of("a3", "x").inGroup("a"));
-        assertThat(ids(q.receive("B", 10))).as("I6 and I8: group a is busy, b flows past").containsExactly("b1");
+        assertThat(ids(q.receive("B", 10)))
+                .as("I6 and I8: group a is busy, b flows past")
+                .containsExactly("b1");
         clock.advance(Duration.ofSeconds(30));
-        assertThat(ids(q.receive("C", 10))).as("I6: expired a1 and a2 come back before a3, in order")
+        assertThat(ids(q.receive("C", 10)))
+                .as("I6: expired a1 and a2 come back before a3, in order")
                 .containsExactly("a1", "a2", "a3", "b1");
     }
 
@@ -126,7 +141,8 @@ class SqsWorkQueueTest {
         q.send(Message.of("a2", "x").inGroup("a"));
         List<Delivery> got = q.receive("A", 1, Duration.ZERO);
         assertThat(ids(got)).containsExactly("a1");
-        assertThat(ids(q.receive("B", 10, Duration.ZERO))).as("I5, I6: a1 is dead-lettered and a2 goes next")
+        assertThat(ids(q.receive("B", 10, Duration.ZERO)))
+                .as("I5, I6: a1 is dead-lettered and a2 goes next")
                 .containsExactly("a2");
         assertThat(q.deadLetters()).extracting(Message::id).containsExactly("a1");
     }
@@ -137,12 +153,16 @@ class SqsWorkQueueTest {
         q.send(Message.of("m1", "x"));
         Delivery before = q.receive("A", 1).get(0);
         clock.advance(Duration.ofSeconds(30));
-        assertThat(q.receive("B", 1)).as("I5: the second receive dead-letters m1").isEmpty();
+        assertThat(q.receive("B", 1))
+                .as("I5: the second receive dead-letters m1")
+                .isEmpty();
         q.redrive();
         Delivery after = q.receive("C", 1).get(0);
         assertThat(after.receiveCount()).isEqualTo(before.receiveCount());
         assertThat(after.receipt()).as("I4: no two deliveries share a receipt").isNotEqualTo(before.receipt());
-        assertThat(q.ack(before.receipt())).as("I4: A's receipt died with the dead-lettering").isEqualTo(ReceiptOutcome.STALE);
+        assertThat(q.ack(before.receipt()))
+                .as("I4: A's receipt died with the dead-lettering")
+                .isEqualTo(ReceiptOutcome.STALE);
         assertThat(q.ack(after.receipt())).isEqualTo(ReceiptOutcome.ACCEPTED);
     }
 
@@ -155,7 +175,8 @@ class SqsWorkQueueTest {
         q.ack(q.receive("B", 1).get(0).receipt());
         q.send(Message.of("order-7", "second"));
         Delivery fresh = q.receive("C", 1).get(0);
-        assertThat(q.ack(slow.receipt())).as("I4: a receipt of the first order-7 cannot delete the second")
+        assertThat(q.ack(slow.receipt()))
+                .as("I4: a receipt of the first order-7 cannot delete the second")
                 .isEqualTo(ReceiptOutcome.STALE);
         assertThat(q.ack(fresh.receipt())).isEqualTo(ReceiptOutcome.ACCEPTED);
     }
@@ -163,14 +184,19 @@ class SqsWorkQueueTest {
     @Test
     void shouldRefuseADuplicateInsideTheDedupWindowAndAcceptItAfter() {
         SqsWorkQueue q = queue(WorkQueueConfig.fifoQueue().withDedupWindow(Duration.ofMinutes(5)));
-        assertThat(q.send(Message.of("m1", "x").inGroup("g").withDedupId("order-7")).accepted()).isTrue();
+        assertThat(q.send(Message.of("m1", "x").inGroup("g").withDedupId("order-7"))
+                        .accepted())
+                .isTrue();
         q.ack(q.receive("A", 1).get(0).receipt());
         clock.advance(Duration.ofSeconds(299));
         assertThat(q.send(Message.of("m2", "x").inGroup("g").withDedupId("order-7")))
-                .as("I7: remembered after the ack, inside the window").isEqualTo(SendOutcome.duplicateOf("m1"));
+                .as("I7: remembered after the ack, inside the window")
+                .isEqualTo(SendOutcome.duplicateOf("m1"));
         clock.advance(Duration.ofSeconds(1));
-        assertThat(q.send(Message.of("m3", "x").inGroup("g").withDedupId("order-7")).accepted())
-                .as("I7: the window is half-open").isTrue();
+        assertThat(q.send(Message.of("m3", "x").inGroup("g").withDedupId("order-7"))
+                        .accepted())
+                .as("I7: the window is half-open")
+                .isTrue();
     }
 
     @Test
@@ -187,12 +213,16 @@ class SqsWorkQueueTest {
     @Test
     void shouldNameTheParameterAndItsRangeWhenAValueIsOutOfRange() {
         SqsWorkQueue q = queue(WorkQueueConfig.standardQueue());
-        assertThatThrownBy(() -> q.receive("A", 11)).isInstanceOf(OutOfRangeException.class)
+        assertThatThrownBy(() -> q.receive("A", 11))
+                .isInstanceOf(OutOfRangeException.class)
                 .hasMessage("max 11 is out of range: use 1 to 10 messages per receive (SQS's batch limit)");
-        assertThatThrownBy(() -> q.receive("A", 1, Duration.ofHours(13))).isInstanceOf(OutOfRangeException.class)
-                .hasMessageContaining("visibility PT13H").hasMessageContaining("0s to 12h");
+        assertThatThrownBy(() -> q.receive("A", 1, Duration.ofHours(13)))
+                .isInstanceOf(OutOfRangeException.class)
+                .hasMessageContaining("visibility PT13H")
+                .hasMessageContaining("0s to 12h");
         assertThatThrownBy(() -> WorkQueueConfig.standardQueue().withMaxReceives(0))
-                .hasMessageContaining("maxReceives 0").hasMessageContaining("1 to 1000");
+                .hasMessageContaining("maxReceives 0")
+                .hasMessageContaining("1 to 1000");
         assertThatThrownBy(() -> queue(WorkQueueConfig.fifoQueue()).send(Message.of("m1", "x")))
                 .hasMessageContaining("m1 has no groupId");
         q.send(Message.of("m1", "x"));
@@ -206,17 +236,22 @@ class SqsWorkQueueTest {
         q.send(Message.of("extended", "x"));
         q.receive("A", 1, Duration.ofSeconds(10));
         Delivery extended = q.receive("B", 1, Duration.ofSeconds(5)).get(0);
-        for (int i = 0; i < 5_000; i++) {          // thousands of acked leases: the heap is swept several times
+        for (int i = 0; i < 5_000; i++) { // thousands of acked leases: the heap is swept several times
             q.send(Message.of("m" + i, "x"));
-            assertThat(q.ack(q.receive("C", 1, Duration.ofHours(1)).get(0).receipt())).isEqualTo(ReceiptOutcome.ACCEPTED);
+            assertThat(q.ack(q.receive("C", 1, Duration.ofHours(1)).get(0).receipt()))
+                    .isEqualTo(ReceiptOutcome.ACCEPTED);
             if (i == 2_500) {
                 q.changeVisibility(extended.receipt(), Duration.ofSeconds(20));
             }
         }
         clock.advance(Duration.ofSeconds(10));
-        assertThat(ids(q.receive("D", 10))).as("I2: slow's deadline outlived the sweeps of stale leases").containsExactly("slow");
+        assertThat(ids(q.receive("D", 10)))
+                .as("I2: slow's deadline outlived the sweeps of stale leases")
+                .containsExactly("slow");
         clock.advance(Duration.ofSeconds(10));
-        assertThat(ids(q.receive("D", 10))).as("I3: the extended deadline outlived them too").containsExactly("extended");
+        assertThat(ids(q.receive("D", 10)))
+                .as("I3: the extended deadline outlived them too")
+                .containsExactly("extended");
         assertThat(q.stats().inFlight()).isEqualTo(2);
     }
 
@@ -228,9 +263,15 @@ class SqsWorkQueueTest {
         }
         List<Delivery> got = q.receive("A", 3);
         assertThat(q.ack(got.get(1).receipt())).isEqualTo(ReceiptOutcome.ACCEPTED);
-        List<Receipt> receipts = List.of(got.get(0).receipt(), got.get(1).receipt(), got.get(2).receipt(), got.get(0).receipt());
-        assertThat(q.ackBatch(receipts)).as("I4: m2 was acked before the batch, and m1's receipt is given twice")
-                .containsExactly(ReceiptOutcome.ACCEPTED, ReceiptOutcome.STALE, ReceiptOutcome.ACCEPTED, ReceiptOutcome.STALE);
+        List<Receipt> receipts = List.of(
+                got.get(0).receipt(),
+                got.get(1).receipt(),
+                got.get(2).receipt(),
+                got.get(0).receipt());
+        assertThat(q.ackBatch(receipts))
+                .as("I4: m2 was acked before the batch, and m1's receipt is given twice")
+                .containsExactly(
+                        ReceiptOutcome.ACCEPTED, ReceiptOutcome.STALE, ReceiptOutcome.ACCEPTED, ReceiptOutcome.STALE);
         assertThat(q.stats().inFlight()).as("I1: acked means gone").isZero();
         assertThat(q.receive("B", 10)).isEmpty();
     }
@@ -240,22 +281,23 @@ class SqsWorkQueueTest {
         SqsWorkQueue reference = queue(WorkQueueConfig.standardQueue());
         SqsWorkQueue inner = queue(WorkQueueConfig.standardQueue());
         List<ReceiptOutcome> singly = new ArrayList<>();
-        WorkQueue byDefault = new ForwardingQueue(inner) {      // ackBatch is the api's default: one ack after another
-            @Override
-            public ReceiptOutcome ack(Receipt r) {
-                ReceiptOutcome o = super.ack(r);
-                singly.add(o);
-                return o;
-            }
-        };
+        WorkQueue byDefault = new ForwardingQueue(inner) { // ackBatch is the api's default: one ack after another
+                    @Override
+                    public ReceiptOutcome ack(Receipt r) {
+                        ReceiptOutcome o = super.ack(r);
+                        singly.add(o);
+                        return o;
+                    }
+                };
         for (WorkQueue q : List.of(reference, byDefault)) {
             q.send(Message.of("m1", "x"));
             q.send(Message.of("m2", "x"));
             List<Delivery> got = q.receive("A", 2);
             Receipt stale = new Receipt("m1", 99);
-            assertThat(q.ackBatch(List.of(stale, got.get(0).receipt(), got.get(1).receipt())))
-                    .as("I4: a stale receipt does not stop the others").containsExactly(ReceiptOutcome.STALE,
-                            ReceiptOutcome.ACCEPTED, ReceiptOutcome.ACCEPTED);
+            assertThat(q.ackBatch(
+                            List.of(stale, got.get(0).receipt(), got.get(1).receipt())))
+                    .as("I4: a stale receipt does not stop the others")
+                    .containsExactly(ReceiptOutcome.STALE, ReceiptOutcome.ACCEPTED, ReceiptOutcome.ACCEPTED);
         }
         assertThat(singly).as("the default acks each receipt in turn").hasSize(3);
     }
@@ -267,11 +309,15 @@ class SqsWorkQueueTest {
         for (int i = 0; i < 11; i++) {
             eleven.add(new Receipt("m" + i, i));
         }
-        assertThat(q.ackBatch(eleven.subList(0, 10))).as("ten is SQS's limit, and allowed").hasSize(10)
+        assertThat(q.ackBatch(eleven.subList(0, 10)))
+                .as("ten is SQS's limit, and allowed")
+                .hasSize(10)
                 .containsOnly(ReceiptOutcome.STALE);
-        assertThatThrownBy(() -> q.ackBatch(eleven)).isInstanceOf(OutOfRangeException.class)
+        assertThatThrownBy(() -> q.ackBatch(eleven))
+                .isInstanceOf(OutOfRangeException.class)
                 .hasMessage("receipts 11 is out of range: use 1 to 10 receipts per ackBatch (SQS's batch limit)");
-        assertThatThrownBy(() -> q.ackBatch(List.of())).isInstanceOf(OutOfRangeException.class)
+        assertThatThrownBy(() -> q.ackBatch(List.of()))
+                .isInstanceOf(OutOfRangeException.class)
                 .hasMessageContaining("receipts 0 is out of range");
     }
 
@@ -282,43 +328,63 @@ class SqsWorkQueueTest {
         q.send(Message.of("late", "x"));
         Delivery early = q.receive("A", 1, Duration.ofSeconds(10)).get(0);
         clock.advance(Duration.ofSeconds(5));
-        q.receive("B", 1, Duration.ofSeconds(10));                      // late: due at 15s
+        q.receive("B", 1, Duration.ofSeconds(10)); // late: due at 15s
         clock.advance(Duration.ofSeconds(1));
-        q.changeVisibility(early.receipt(), Duration.ofSeconds(10));     // early: now due at 16s, after late
+        q.changeVisibility(early.receipt(), Duration.ofSeconds(10)); // early: now due at 16s, after late
         clock.advance(Duration.ofSeconds(9));
         assertThat(ids(q.receive("C", 10))).as("I2: at 15s only late is due").containsExactly("late");
         clock.advance(Duration.ofSeconds(1));
-        assertThat(ids(q.receive("C", 10))).as("I3: early's extension ends at 16s").containsExactly("early");
+        assertThat(ids(q.receive("C", 10)))
+                .as("I3: early's extension ends at 16s")
+                .containsExactly("early");
     }
 
     /** Every call but ackBatch passed on, so that ackBatch is the contract's default. */
     private static class ForwardingQueue implements WorkQueue {
         private final WorkQueue inner;
 
-        ForwardingQueue(WorkQueue inner) { this.inner = inner; }
+        ForwardingQueue(WorkQueue inner) {
+            this.inner = inner;
+        }
 
         @Override
-        public SendOutcome send(Message m) { return inner.send(m); }
+        public SendOutcome send(Message m) {
+            return inner.send(m);
+        }
 
         @Override
-        public List<Delivery> receive(String consumer, int max, Duration visibility) { return inner.receive(consumer, max, visibility); }
+        public List<Delivery> receive(String consumer, int max, Duration visibility) {
+            return inner.receive(consumer, max, visibility);
+        }
 
         @Override
-        public ReceiptOutcome ack(Receipt r) { return inner.ack(r); }
+        public ReceiptOutcome ack(Receipt r) {
+            return inner.ack(r);
+        }
 
         @Override
-        public ReceiptOutcome changeVisibility(Receipt r, Duration visibility) { return inner.changeVisibility(r, visibility); }
+        public ReceiptOutcome changeVisibility(Receipt r, Duration visibility) {
+            return inner.changeVisibility(r, visibility);
+        }
 
         @Override
-        public List<Message> deadLetters() { return inner.deadLetters(); }
+        public List<Message> deadLetters() {
+            return inner.deadLetters();
+        }
 
         @Override
-        public int redrive() { return inner.redrive(); }
+        public int redrive() {
+            return inner.redrive();
+        }
 
         @Override
-        public QueueStats stats() { return inner.stats(); }
+        public QueueStats stats() {
+            return inner.stats();
+        }
 
         @Override
-        public WorkQueueConfig config() { return inner.config(); }
+        public WorkQueueConfig config() {
+            return inner.config();
+        }
     }
 }

@@ -15,8 +15,7 @@ public final class LogGallery {
      * @param expected the anomaly its shrunk story must name
      * @param factory  makes it
      */
-    public record Variant(String name, String expected, LogFactory factory) {
-    }
+    public record Variant(String name, String expected, LogFactory factory) {}
 
     public static final List<Variant> VARIANTS = List.of(
             new Variant("partitioner-java-hash", "wrong-partition", JavaHashPartitionerLog::new),
@@ -36,6 +35,5 @@ public final class LogGallery {
             new Variant("assignor-always-range", "wrong-assignment", AssignorAlwaysRangeLog::new),
             new Variant("claims-durable-in-memory", "lost-write", ClaimsDurableInMemoryLog::new));
 
-    private LogGallery() {
-    }
+    private LogGallery() {}
 }
