@@ -45,6 +45,9 @@ public final class StressRun {
     /** What a run found: the first anomaly (if any), in which round, and the events that show it. */
     public record Outcome(Optional<Anomaly> anomaly, int rounds, int events, String report) {}
 
+    /** Events per message sent that no correct queue reaches (a send, a receive, an extension, an ack, a redelivery...). */
+    static final int EVENT_BUDGET = 20;
+
     private final WorkQueueFactory factory;
     private final String implName;
     private final Plan plan;
@@ -63,8 +66,15 @@ public final class StressRun {
             events += history.size();
             WorkQueueModel model = WorkQueueInvariants.fold(new History(
                     r.queue.config(), r.queue.capabilities(), SimClock.EPOCH, history, history.size(), true));
-            Optional<Anomaly> found =
-                    r.hang != null ? Optional.of(WorkQueueRule.OPERATION_FAILED.found(0, r.hang)) : model.primary();
+            Optional<Anomaly> found = r.hang != null
+                    ? Optional.of(WorkQueueRule.OPERATION_FAILED.found(0, r.hang))
+                    : model.primary()
+                            .or(() -> r.runaway
+                                    ? Optional.of(WorkQueueRule.DUPLICATE_DELIVERY.found(
+                                            0,
+                                            "the queue kept handing out messages: " + r.events.size() + " events for "
+                                                    + plan.producers() * plan.perProducer() + " messages sent"))
+                                    : Optional.empty());
             if (found.isPresent()) {
                 return new Outcome(found, round, events, report(found.get(), round, seed, history));
             }
@@ -114,6 +124,9 @@ public final class StressRun {
         final AtomicInteger step = new AtomicInteger();
         final AtomicInteger producing = new AtomicInteger(plan.producers());
         final AtomicBoolean stop = new AtomicBoolean();
+        /** Set when the events outgrow what a correct queue can cause: a broken one may hand out the same messages for ever. */
+        volatile boolean runaway;
+
         final AtomicInteger consumersLeft = new AtomicInteger(plan.consumers());
         String hang;
 
@@ -205,6 +218,11 @@ public final class StressRun {
         private void consume(String name, SplittableRandom rnd) {
             int empty = 0;
             while (!stop.get() && (producing.get() > 0 || empty < 3)) {
+                if (step.get() > EVENT_BUDGET * plan.producers() * plan.perProducer()) {
+                    runaway = true; // bounded memory, whatever the queue under test does
+                    stop.set(true);
+                    break;
+                }
                 int max = 1 + rnd.nextInt(10);
                 List<Delivery> got = queue.receive(name, max, Duration.ofSeconds(30));
                 if (got.isEmpty()) {
