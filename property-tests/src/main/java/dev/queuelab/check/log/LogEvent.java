@@ -124,7 +124,9 @@ public sealed interface LogEvent {
     record Sought(int step, Instant at, int partition, Instant target, long offset) implements LogEvent {
         @Override
         public String action() {
-            return "a reader asks for p" + partition + "'s first record at or after " + target;
+            return "a reader asks for p" + partition + "'s first record at or after t="
+                    + dev.queuelab.api.Durations.brief(
+                            java.time.Duration.between(dev.queuelab.api.SimClock.EPOCH, target));
         }
 
         @Override
