@@ -290,8 +290,10 @@ public final class StressRun {
             try {
                 List<Delivery> got;
                 int rounds = 0;
+                // bounded by what was sent, not by the events (which grow as it runs): a broken queue may never empty
+                int drainRounds = plan.producers() * plan.perProducer() + 1;
                 while (!(got = queue.receive(Runner.DRAINER, 10, Duration.ofSeconds(30))).isEmpty()
-                        && rounds++ < events.size()) {
+                        && rounds++ < drainRounds) {
                     events.add(new Event.Received(
                             step.incrementAndGet(), clock.instant(), Runner.DRAINER, 10, Duration.ofSeconds(30), got));
                     for (Delivery d : got) {
