@@ -52,10 +52,10 @@ import java.util.Optional;
  * own lease: while in flight it sits in a {@link LeaseList} by deadline, expires lazily at the start of each
  * call (no timers, no scans) and leaves it in O(1) when acked or extended. One message costs one node, one
  * map entry and what the api hands back (outcome, receipt, delivery, list). {@code ackBatch} acks under one
- * lock, each receipt getting the outcome its own ack would. The protected methods are the rules' decisions,
- * one line each; the bug gallery overrides one at a time.
+ * lock, each receipt getting the outcome its own ack would. The rules' decisions, one line each, are the
+ * protected methods of {@link WorkQueueRules}; the bug gallery overrides one at a time.
  */
-public class SqsWorkQueue implements WorkQueue {
+public class SqsWorkQueue extends WorkQueueRules implements WorkQueue {
 
     private final WorkQueueConfig config;
     private final InstantSource clock;
@@ -218,73 +218,11 @@ public class SqsWorkQueue implements WorkQueue {
         return clock;
     }
 
-    // ---- the decisions, one rule each (the bug gallery overrides these); then the mechanics ----
+    // ---- the mechanics (the decisions, one rule each, are WorkQueueRules'; the bug gallery overrides them) ----
 
     /** Thread-safety: the object every public method holds while it reads or changes the queue. */
     protected Object monitor() {
         return this;
-    }
-
-    /** I8: which lane a message waits in: its group on a FIFO queue; a standard queue's share one. */
-    protected String laneOf(Message message) {
-        return config.fifo() ? message.groupId() : "";
-    }
-
-    /** I6, I8: how many of a lane's messages may be in flight before a receive may take more of it. */
-    protected int maxInFlightPerLane() {
-        return config.fifo() ? 1 : Integer.MAX_VALUE;
-    }
-
-    /** I2: when a message received at {@code from} becomes visible again. */
-    protected Instant deadlineFor(Instant from, Duration visibility) {
-        return from.plus(visibility);
-    }
-
-    /** I3: a new timeout counts from the moment it is set, not from the receive. */
-    protected Instant extensionStart(Instant receivedAt, Instant now) {
-        return now;
-    }
-
-    /** I2: the deadline itself is the first instant the message is visible again. */
-    protected boolean isVisibleAgain(Instant deadline, Instant now) {
-        return !now.isBefore(deadline);
-    }
-
-    /** I4: a delivery's receipt carries a number no delivery had before, not the receive count a redrive resets. */
-    protected Receipt receiptFor(Message message, int receive, long delivery) {
-        return new Receipt(message.id(), delivery);
-    }
-
-    /** I4: the receipt must be the one from the latest delivery, not any receipt of the same message. */
-    protected boolean receiptMatches(Receipt presented, Receipt current) {
-        return presented.equals(current);
-    }
-
-    /** I5: the receive that would be number maxReceives + 1 dead-letters instead. */
-    protected boolean shouldDeadLetter(int receivesSoFar, int maxReceives) {
-        return receivesSoFar >= maxReceives;
-    }
-
-    /** I7: the deduplication window this queue keeps. */
-    protected DedupWindow newDedupWindow(Duration window) {
-        return new DedupWindow(window);
-    }
-
-    /** I1, I6: an expired message goes back into its lane ahead of every later send of its group. */
-    protected <T> void putBack(Deque<T> lane, T expired, Comparator<? super T> sendOrder) {
-        Deque<T> earlier = new ArrayDeque<>(0);
-        while (config.fifo() && !lane.isEmpty() && sendOrder.compare(lane.peekFirst(), expired) < 0) {
-            earlier.push(lane.pollFirst()); // expired before it in the same instant: they stay ahead
-        }
-        lane.addFirst(expired);
-        while (!earlier.isEmpty()) {
-            lane.addFirst(earlier.pop());
-        }
-    }
-
-    /** I1: a dead letter is kept until redriven. */
-    protected <T> void keepDeadLetter(Map<String, T> deadLetterQueue, String id, T message) {
-        deadLetterQueue.put(id, message);
     }
 
     /** Every public method starts here, so that deadlines that passed are honoured before anything else. */
