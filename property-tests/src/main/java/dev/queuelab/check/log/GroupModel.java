@@ -34,13 +34,12 @@ final class GroupModel {
         boolean allowed(int partition, long committed, long start, Instant at);
     }
 
+    /** A live member: when it last showed it was alive, and whether a rebalance since left its generation old. */
     private static final class Member {
-        final String consumer;
         Instant lastBeat;
         boolean stale;
 
-        Member(String consumer, Instant at) {
-            this.consumer = consumer;
+        Member(Instant at) {
             this.lastBeat = at;
         }
     }
@@ -111,7 +110,7 @@ final class GroupModel {
     private void joined(LogEvent.Joined e) {
         Member m = members.get(e.member());
         if (m == null) {
-            members.put(e.member(), new Member(e.consumer(), e.at()));
+            members.put(e.member(), new Member(e.at()));
             changed(e.member());
         } else {
             m.stale = false;

@@ -299,7 +299,12 @@ public sealed interface LogEvent {
         }
     }
 
-    record Threw(int step, Instant at, String action, String error) implements LogEvent {
+    /** A call that threw; {@code byFencedInstance} when a producer's fenced former instance made it. */
+    record Threw(int step, Instant at, String action, String error, boolean byFencedInstance) implements LogEvent {
+        public Threw(int step, Instant at, String action, String error) {
+            this(step, at, action, error, false);
+        }
+
         @Override
         public String outcome() {
             return "threw " + error;

@@ -131,7 +131,7 @@ final class LogModel {
             groups.observed(e);
         } else if (event instanceof LogEvent.Threw e) {
             anomalies.add(
-                    e.action().contains(LogRunner.ZOMBIE)
+                    e.byFencedInstance()
                             ? ZOMBIE_WRITE.found(
                                     e.step(),
                                     e.action() + ": the log threw " + e.error() + " instead of refusing it as"

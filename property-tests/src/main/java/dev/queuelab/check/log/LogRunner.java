@@ -354,7 +354,8 @@ public final class LogRunner {
                                 step,
                                 now,
                                 name + " " + ZOMBIE + " " + action.toString().toLowerCase(java.util.Locale.ROOT),
-                                e.getClass().getSimpleName() + ": " + e.getMessage()));
+                                e.getClass().getSimpleName() + ": " + e.getMessage(),
+                                true));
                     }
                 }
                 case RESTART -> {
@@ -397,7 +398,8 @@ public final class LogRunner {
                                 step,
                                 now,
                                 name + " " + ZOMBIE + " appends " + record.value(),
-                                e.getClass().getSimpleName() + ": " + e.getMessage()));
+                                e.getClass().getSimpleName() + ": " + e.getMessage(),
+                                true));
                     }
                 }
                 default -> throw new IllegalStateException("no rule for " + action + ": a bug in the checker");
