@@ -1,14 +1,14 @@
 package dev.queuelab.exercises.ex01_acks;
 
-import dev.queuelab.api.Delivery;
-import dev.queuelab.api.Message;
-import dev.queuelab.api.QueueStats;
-import dev.queuelab.api.Receipt;
-import dev.queuelab.api.ReceiptOutcome;
-import dev.queuelab.api.SendOutcome;
-import dev.queuelab.api.WorkQueue;
-import dev.queuelab.api.WorkQueueCapabilities;
-import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.api.workqueue.Delivery;
+import dev.queuelab.api.workqueue.Message;
+import dev.queuelab.api.workqueue.QueueStats;
+import dev.queuelab.api.workqueue.Receipt;
+import dev.queuelab.api.workqueue.ReceiptOutcome;
+import dev.queuelab.api.workqueue.SendOutcome;
+import dev.queuelab.api.workqueue.WorkQueue;
+import dev.queuelab.api.workqueue.WorkQueueCapabilities;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -1,9 +1,9 @@
 package dev.queuelab.bench;
 
-import dev.queuelab.api.Delivery;
-import dev.queuelab.api.Message;
-import dev.queuelab.api.ReceiptOutcome;
-import dev.queuelab.api.WorkQueue;
+import dev.queuelab.api.workqueue.Delivery;
+import dev.queuelab.api.workqueue.Message;
+import dev.queuelab.api.workqueue.ReceiptOutcome;
+import dev.queuelab.api.workqueue.WorkQueue;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.queuelab.bench;
 
-import dev.queuelab.api.Message;
-import dev.queuelab.api.WorkQueue;
-import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.api.workqueue.Message;
+import dev.queuelab.api.workqueue.WorkQueue;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

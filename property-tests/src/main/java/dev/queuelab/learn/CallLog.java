@@ -1,6 +1,6 @@
 package dev.queuelab.learn;
 
-import dev.queuelab.api.Message;
+import dev.queuelab.api.workqueue.Message;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;

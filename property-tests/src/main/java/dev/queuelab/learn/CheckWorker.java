@@ -1,6 +1,6 @@
 package dev.queuelab.learn;
 
-import dev.queuelab.api.WorkQueue;
+import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.check.Anomaly;
 import dev.queuelab.check.CheckResult;
 import java.io.BufferedInputStream;

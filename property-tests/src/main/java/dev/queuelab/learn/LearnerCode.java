@@ -1,6 +1,6 @@
 package dev.queuelab.learn;
 
-import dev.queuelab.api.WorkQueue;
+import dev.queuelab.api.workqueue.WorkQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;

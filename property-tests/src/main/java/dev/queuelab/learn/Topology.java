@@ -1,10 +1,10 @@
 package dev.queuelab.learn;
 
 import dev.queuelab.api.SimClock;
-import dev.queuelab.api.WorkQueue;
-import dev.queuelab.api.WorkQueueConfig;
 import dev.queuelab.api.log.LogConfig;
 import dev.queuelab.api.log.PartitionedLog;
+import dev.queuelab.api.workqueue.WorkQueue;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.CheckResult;
 import dev.queuelab.check.Property;
 import dev.queuelab.check.Settings;

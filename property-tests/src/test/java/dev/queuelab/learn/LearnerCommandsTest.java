@@ -248,8 +248,8 @@ class LearnerCommandsTest {
                 file,
                 Files.readString(file)
                         .replace(
-                                "import dev.queuelab.api.Delivery;",
-                                "import dev.queuelab.api.Delivery;\nimport dev.queuelab.reference.workqueue.SqsWorkQueue;"));
+                                "import dev.queuelab.api.workqueue.Delivery;",
+                                "import dev.queuelab.api.workqueue.Delivery;\nimport dev.queuelab.reference.workqueue.SqsWorkQueue;"));
         Run run = run(new CheckCommand(), "1");
         assertThat(run.code).isEqualTo(Coach.BAD_INPUT);
         assertThat(run.err).contains("AckQueue.java:4: exercises use the api only");

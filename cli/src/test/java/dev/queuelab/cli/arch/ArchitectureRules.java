@@ -23,6 +23,20 @@ final class ArchitectureRules {
             .resideInAnyPackage("dev.queuelab.api..", "java..")
             .because("the api is what exercises compile against alone");
 
+    static final ArchRule EACH_TOPOLOGY_API_STANDS_ALONE = slices().matching("dev.queuelab.api.(*)..")
+            .should()
+            .notDependOnEachOther()
+            .because("a learner of one topology compiles against its own contract and the shared clock, nothing of"
+                    + " another topology's");
+
+    static final ArchRule SHARED_API_SEES_NO_TOPOLOGY = noClasses()
+            .that()
+            .resideInAPackage("dev.queuelab.api")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.queuelab.api.workqueue..", "dev.queuelab.api.log..")
+            .because("what every topology shares cannot lean on one of them");
+
     static final ArchRule REFERENCE_NEVER_SEES_THE_ENGINE = noClasses()
             .that()
             .resideInAPackage("dev.queuelab.reference..")
@@ -59,6 +73,7 @@ final class ArchitectureRules {
                     "dev.queuelab.check.implementations..",
                     "dev.queuelab.learn..",
                     "dev.queuelab.reference..",
+                    "dev.queuelab.api.workqueue..",
                     "dev.queuelab.api.log..")
             .orShould()
             .dependOnClassesThat()

@@ -6,7 +6,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.queuelab.api.SharedApiThatSeesALog;
 import dev.queuelab.api.archfixture.ApiThatSeesTheReference;
+import dev.queuelab.api.log.archfixture.LogContractThatSeesTheWorkQueue;
+import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.archfixture.cycle.a.Chicken;
 import dev.queuelab.archfixture.cycle.b.Egg;
 import dev.queuelab.check.CoreThatSeesAWorkQueue;
@@ -32,7 +35,8 @@ class ArchitectureTest {
     @Test
     void shouldKeepEveryArrowWhenCheckingTheProductionClasses() {
         for (String pkg : List.of(
-                "dev.queuelab.api",
+                "dev.queuelab.api.workqueue",
+                "dev.queuelab.api.log",
                 "dev.queuelab.reference",
                 "dev.queuelab.check",
                 "dev.queuelab.learn",
@@ -45,6 +49,8 @@ class ArchitectureTest {
                     .isTrue();
         }
         ArchitectureRules.API_DEPENDS_ON_NOTHING_OF_OURS.check(PRODUCTION);
+        ArchitectureRules.EACH_TOPOLOGY_API_STANDS_ALONE.check(PRODUCTION);
+        ArchitectureRules.SHARED_API_SEES_NO_TOPOLOGY.check(PRODUCTION);
         ArchitectureRules.REFERENCE_NEVER_SEES_THE_ENGINE.check(PRODUCTION);
         ArchitectureRules.EXERCISES_NEVER_SEE_THE_REFERENCE.check(PRODUCTION);
         ArchitectureRules.GUIDE_NEVER_SEES_IMPLEMENTATIONS.check(PRODUCTION);
@@ -56,6 +62,11 @@ class ArchitectureTest {
     @Test
     void shouldFailEachRuleWhenAFixtureBreaksIt() {
         assertViolated(ArchitectureRules.API_DEPENDS_ON_NOTHING_OF_OURS, ApiThatSeesTheReference.class);
+        assertViolated(
+                ArchitectureRules.EACH_TOPOLOGY_API_STANDS_ALONE,
+                LogContractThatSeesTheWorkQueue.class,
+                WorkQueue.class);
+        assertViolated(ArchitectureRules.SHARED_API_SEES_NO_TOPOLOGY, SharedApiThatSeesALog.class);
         assertViolated(ArchitectureRules.REFERENCE_NEVER_SEES_THE_ENGINE, ReferenceThatSeesTheEngine.class);
         assertViolated(ArchitectureRules.EXERCISES_NEVER_SEE_THE_REFERENCE, ExerciseThatSeesTheReference.class);
         assertViolated(ArchitectureRules.GUIDE_NEVER_SEES_IMPLEMENTATIONS, GuideThatSeesTheReference.class);

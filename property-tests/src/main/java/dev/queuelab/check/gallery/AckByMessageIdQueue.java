@@ -1,7 +1,7 @@
 package dev.queuelab.check.gallery;
 
-import dev.queuelab.api.Receipt;
-import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.api.workqueue.Receipt;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
 import java.time.InstantSource;
 

@@ -1,6 +1,6 @@
 package dev.queuelab.check.gallery;
 
-import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
 import java.time.InstantSource;
 

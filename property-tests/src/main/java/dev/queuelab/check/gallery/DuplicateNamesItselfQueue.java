@@ -1,8 +1,8 @@
 package dev.queuelab.check.gallery;
 
-import dev.queuelab.api.Message;
-import dev.queuelab.api.SendOutcome;
-import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.api.workqueue.Message;
+import dev.queuelab.api.workqueue.SendOutcome;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
 import java.time.InstantSource;
 
 /**

@@ -1,7 +1,7 @@
 package dev.queuelab.check.gallery;
 
-import dev.queuelab.api.Delivery;
-import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.api.workqueue.Delivery;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;

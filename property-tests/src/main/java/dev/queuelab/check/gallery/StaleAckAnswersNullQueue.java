@@ -1,8 +1,8 @@
 package dev.queuelab.check.gallery;
 
-import dev.queuelab.api.Receipt;
-import dev.queuelab.api.ReceiptOutcome;
-import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.api.workqueue.Receipt;
+import dev.queuelab.api.workqueue.ReceiptOutcome;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
 import java.time.InstantSource;
 
 /**

@@ -1,8 +1,8 @@
 package dev.queuelab.check.implementations;
 
-import dev.queuelab.api.WorkQueueCapabilities;
 import dev.queuelab.api.log.FlushPolicy;
 import dev.queuelab.api.log.LogCapabilities;
+import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.check.Registry;
 import dev.queuelab.check.gallery.WorkQueueGallery;
 import dev.queuelab.check.gallery.log.LogGallery;

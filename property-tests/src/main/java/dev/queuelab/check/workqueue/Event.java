@@ -1,11 +1,11 @@
 package dev.queuelab.check.workqueue;
 
-import dev.queuelab.api.Delivery;
 import dev.queuelab.api.Durations;
-import dev.queuelab.api.Message;
-import dev.queuelab.api.QueueStats;
-import dev.queuelab.api.ReceiptOutcome;
-import dev.queuelab.api.SendOutcome;
+import dev.queuelab.api.workqueue.Delivery;
+import dev.queuelab.api.workqueue.Message;
+import dev.queuelab.api.workqueue.QueueStats;
+import dev.queuelab.api.workqueue.ReceiptOutcome;
+import dev.queuelab.api.workqueue.SendOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

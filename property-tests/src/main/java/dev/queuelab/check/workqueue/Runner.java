@@ -1,14 +1,14 @@
 package dev.queuelab.check.workqueue;
 
-import dev.queuelab.api.Delivery;
 import dev.queuelab.api.Durations;
-import dev.queuelab.api.Message;
-import dev.queuelab.api.QueueStats;
-import dev.queuelab.api.ReceiptOutcome;
-import dev.queuelab.api.SendOutcome;
-import dev.queuelab.api.WorkQueue;
-import dev.queuelab.api.WorkQueueCapabilities;
-import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.api.workqueue.Delivery;
+import dev.queuelab.api.workqueue.Message;
+import dev.queuelab.api.workqueue.QueueStats;
+import dev.queuelab.api.workqueue.ReceiptOutcome;
+import dev.queuelab.api.workqueue.SendOutcome;
+import dev.queuelab.api.workqueue.WorkQueue;
+import dev.queuelab.api.workqueue.WorkQueueCapabilities;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.ClockDriver;
 import dev.queuelab.check.Scenario;
 import dev.queuelab.check.SimClockDriver;

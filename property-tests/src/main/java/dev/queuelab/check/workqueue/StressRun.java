@@ -1,13 +1,13 @@
 package dev.queuelab.check.workqueue;
 
-import dev.queuelab.api.Delivery;
-import dev.queuelab.api.Message;
-import dev.queuelab.api.QueueStats;
-import dev.queuelab.api.ReceiptOutcome;
-import dev.queuelab.api.SendOutcome;
 import dev.queuelab.api.SimClock;
-import dev.queuelab.api.WorkQueue;
-import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.api.workqueue.Delivery;
+import dev.queuelab.api.workqueue.Message;
+import dev.queuelab.api.workqueue.QueueStats;
+import dev.queuelab.api.workqueue.ReceiptOutcome;
+import dev.queuelab.api.workqueue.SendOutcome;
+import dev.queuelab.api.workqueue.WorkQueue;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.Anomaly;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -180,6 +180,16 @@ public final class StressRun {
                                     name + " calls the queue",
                                     e.getClass().getSimpleName() + ": " + e.getMessage()));
                             stop.set(true);
+                        } catch (OutOfMemoryError e) {
+                            // a structure corrupted by a race can grow without end inside one call; the stack
+                            // that held the garbage is gone by now, and the round ends with what it shows
+                            stop.set(true);
+                            events.add(new Event.Threw(
+                                    step.incrementAndGet(),
+                                    clock.instant(),
+                                    name + " calls the queue",
+                                    "OutOfMemoryError: the call grew the heap without end"
+                                            + " (a structure corrupted by a race loops as it allocates)"));
                         } finally {
                             done.countDown();
                         }

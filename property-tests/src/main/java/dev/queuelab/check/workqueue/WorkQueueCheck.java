@@ -1,8 +1,8 @@
 package dev.queuelab.check.workqueue;
 
 import dev.queuelab.api.SimClock;
-import dev.queuelab.api.WorkQueueCapabilities;
-import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.api.workqueue.WorkQueueCapabilities;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.Anomaly;
 import dev.queuelab.check.Check;
 import dev.queuelab.check.CheckResult;

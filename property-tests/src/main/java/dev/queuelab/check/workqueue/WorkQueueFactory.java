@@ -1,7 +1,7 @@
 package dev.queuelab.check.workqueue;
 
-import dev.queuelab.api.WorkQueue;
-import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.api.workqueue.WorkQueue;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
 import java.time.InstantSource;
 
 /** Makes a fresh queue for each run: the reference, an exercise, a gallery variant or a broker adapter. */

@@ -2,13 +2,13 @@ package dev.queuelab.check.workqueue;
 
 import static dev.queuelab.check.workqueue.WorkQueueRule.*;
 
-import dev.queuelab.api.Delivery;
 import dev.queuelab.api.Durations;
-import dev.queuelab.api.Message;
-import dev.queuelab.api.QueueStats;
-import dev.queuelab.api.Receipt;
-import dev.queuelab.api.ReceiptOutcome;
-import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.api.workqueue.Delivery;
+import dev.queuelab.api.workqueue.Message;
+import dev.queuelab.api.workqueue.QueueStats;
+import dev.queuelab.api.workqueue.Receipt;
+import dev.queuelab.api.workqueue.ReceiptOutcome;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.Anomaly;
 import java.time.Duration;
 import java.time.Instant;

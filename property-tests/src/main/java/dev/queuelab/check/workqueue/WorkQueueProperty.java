@@ -1,7 +1,7 @@
 package dev.queuelab.check.workqueue;
 
-import dev.queuelab.api.WorkQueueCapabilities;
-import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.api.workqueue.WorkQueueCapabilities;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.Property;
 import dev.queuelab.check.Scenario;
 import java.time.Duration;

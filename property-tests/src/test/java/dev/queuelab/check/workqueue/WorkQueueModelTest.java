@@ -2,12 +2,12 @@ package dev.queuelab.check.workqueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.queuelab.api.Delivery;
-import dev.queuelab.api.Message;
-import dev.queuelab.api.Receipt;
-import dev.queuelab.api.SendOutcome;
 import dev.queuelab.api.SimClock;
-import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.api.workqueue.Delivery;
+import dev.queuelab.api.workqueue.Message;
+import dev.queuelab.api.workqueue.Receipt;
+import dev.queuelab.api.workqueue.SendOutcome;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.Anomaly;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.queuelab.reference.workqueue;
 
-import dev.queuelab.api.Message;
-import dev.queuelab.api.Receipt;
-import dev.queuelab.api.WorkQueueConfig;
+import dev.queuelab.api.workqueue.Message;
+import dev.queuelab.api.workqueue.Receipt;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,5 +1,6 @@
-package dev.queuelab.api;
+package dev.queuelab.api.workqueue;
 
+import dev.queuelab.api.OutOfRangeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

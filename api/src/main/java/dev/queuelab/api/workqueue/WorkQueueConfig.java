@@ -1,5 +1,7 @@
-package dev.queuelab.api;
+package dev.queuelab.api.workqueue;
 
+import dev.queuelab.api.Durations;
+import dev.queuelab.api.OutOfRangeException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,6 @@
-package dev.queuelab.api;
+package dev.queuelab.api.workqueue;
+
+import dev.queuelab.api.OutOfRangeException;
 
 /**
  * When a message stops being retried: on the receive that would exceed {@code maxReceives}, it moves to the

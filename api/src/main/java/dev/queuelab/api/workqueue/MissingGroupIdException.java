@@ -1,4 +1,4 @@
-package dev.queuelab.api;
+package dev.queuelab.api.workqueue;
 
 /** A send to a FIFO queue without a message group: FIFO orders messages per group, so each needs one. */
 public class MissingGroupIdException extends IllegalArgumentException {

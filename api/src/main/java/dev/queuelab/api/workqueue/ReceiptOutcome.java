@@ -1,4 +1,4 @@
-package dev.queuelab.api;
+package dev.queuelab.api.workqueue;
 
 /** What an ack or a visibility change did with the receipt it was given. */
 public enum ReceiptOutcome {

@@ -1,4 +1,4 @@
-package dev.queuelab.api;
+package dev.queuelab.api.workqueue;
 
 /**
  * What a work-queue implementation supports and promises, so that checks that do not apply skip themselves

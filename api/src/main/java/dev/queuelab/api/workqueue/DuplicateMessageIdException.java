@@ -1,4 +1,4 @@
-package dev.queuelab.api;
+package dev.queuelab.api.workqueue;
 
 /** A send reused the id of a message the queue still holds: every message needs an id of its own. */
 public class DuplicateMessageIdException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package dev.queuelab.api;
+package dev.queuelab.api.workqueue;
 
 /**
  * The handle a receive hands out for one delivery of one message; acks and visibility changes present it.
