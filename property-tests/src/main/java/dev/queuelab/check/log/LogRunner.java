@@ -108,7 +108,7 @@ public final class LogRunner {
                 events.add(new LogEvent.Threw(
                         step, clock.now(), queueAction(), e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
-            return new LogHistory(
+            return LogHistory.simulated(
                     scenario.config(),
                     log == null ? null : log.capabilities(),
                     start,

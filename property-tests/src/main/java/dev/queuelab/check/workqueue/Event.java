@@ -28,6 +28,7 @@ public sealed interface Event {
     /** What the implementation answered. */
     String outcome();
 
+    /** A send and its answer; {@code result} is null when no answer came (its operation's outcome is unknown). */
     record Sent(int step, Instant at, Message message, SendOutcome result) implements Event {
         @Override
         public String action() {
@@ -38,6 +39,9 @@ public sealed interface Event {
 
         @Override
         public String outcome() {
+            if (result == null) {
+                return "no answer came (timed out): it may or may not be in the queue";
+            }
             if (result.accepted()) {
                 return message.id().equals(result.messageId()) ? "accepted" : "accepted as " + result.messageId();
             }

@@ -9,11 +9,14 @@ import dev.queuelab.api.workqueue.SendOutcome;
 import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.Anomaly;
+import dev.queuelab.check.Op;
+import dev.queuelab.check.OpClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -62,10 +65,16 @@ public final class StressRun {
         int events = 0;
         for (int round = 1; round <= plan.maxRounds(); round++) {
             Round r = new Round(seed + round);
-            List<Event> history = r.execute();
+            List<Recorded> recorded = r.execute();
+            List<Event> history = recorded.stream().map(Recorded::event).toList();
             events += history.size();
             WorkQueueModel model = WorkQueueInvariants.fold(new History(
-                    r.queue.config(), r.queue.capabilities(), SimClock.EPOCH, history, history.size(), true));
+                    r.queue.config(),
+                    r.queue.capabilities(),
+                    SimClock.EPOCH,
+                    history,
+                    recorded.stream().map(Recorded::op).toList(),
+                    history.size()));
             Optional<Anomaly> found = r.hang != null
                     ? Optional.of(WorkQueueRule.OPERATION_FAILED.found(0, r.hang))
                     : model.primary()
@@ -116,11 +125,15 @@ public final class StressRun {
         return (e.action() + " → " + e.outcome()).matches(".*\\b" + id + "\\b.*");
     }
 
+    /** An event with the operation that produced it: invoked and completed on the round's {@link OpClock}. */
+    private record Recorded(Event event, Op op) {}
+
     private final class Round {
         final SimClock clock = new SimClock();
         final WorkQueue queue;
         final SplittableRandom random;
-        final List<Event> events = Collections.synchronizedList(new ArrayList<>());
+        final OpClock ticks = new OpClock();
+        final List<Recorded> events = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger step = new AtomicInteger();
         final AtomicInteger producing = new AtomicInteger(plan.producers());
         final AtomicBoolean stop = new AtomicBoolean();
@@ -129,13 +142,25 @@ public final class StressRun {
 
         final AtomicInteger consumersLeft = new AtomicInteger(plan.consumers());
         String hang;
+        volatile RuntimeException checkerBug;
 
         Round(long seed) {
             this.queue = factory.create(WorkQueueConfig.standardQueue(), clock);
             this.random = new SplittableRandom(seed);
         }
 
-        List<Event> execute() {
+        /** Records an event whose call was invoked at {@code invoked} and has just completed. */
+        void record(Event event, String process, long invoked, Op.Outcome outcome) {
+            events.add(new Recorded(event, new Op(process, invoked, ticks.tick(), outcome)));
+        }
+
+        /** Records what happened without a call (a tick, a consumer's crash): an instant of its own. */
+        void note(Event event, String process) {
+            long now = ticks.tick();
+            events.add(new Recorded(event, new Op(process, now, now, Op.Outcome.OK)));
+        }
+
+        List<Recorded> execute() {
             int total = plan.producers() + plan.consumers() + 1; // and one observer reading stats() as they run
             CountDownLatch done = new CountDownLatch(total);
             List<Thread> threads = new ArrayList<>();
@@ -162,9 +187,13 @@ public final class StressRun {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the stress threads", e);
             }
+            if (checkerBug != null) {
+                throw new IllegalStateException("a bug in the stress run itself, not in the queue", checkerBug);
+            }
             drain();
-            List<Event> ordered = new ArrayList<>(events);
-            ordered.sort(Comparator.comparingInt(Event::step)); // a thread may record just after another's later step
+            List<Recorded> ordered = new ArrayList<>(events);
+            // a send at its invocation, every other call at its completion: the order the model folds them in
+            ordered.sort(Comparator.comparingInt(r -> r.event().step()));
             return ordered;
         }
 
@@ -174,22 +203,19 @@ public final class StressRun {
                         try {
                             body.run();
                         } catch (RuntimeException e) {
-                            events.add(new Event.Threw(
-                                    step.incrementAndGet(),
-                                    clock.instant(),
-                                    name + " calls the queue",
-                                    e.getClass().getSimpleName() + ": " + e.getMessage()));
-                            stop.set(true);
+                            if (thrownHere(e)) {
+                                checkerBug = e; // never the implementation's fault: the run stops and says so
+                                stop.set(true);
+                                return;
+                            }
+                            threw(name, e.getClass().getSimpleName() + ": " + e.getMessage());
                         } catch (OutOfMemoryError e) {
                             // a structure corrupted by a race can grow without end inside one call; the stack
                             // that held the garbage is gone by now, and the round ends with what it shows
-                            stop.set(true);
-                            events.add(new Event.Threw(
-                                    step.incrementAndGet(),
-                                    clock.instant(),
-                                    name + " calls the queue",
+                            threw(
+                                    name,
                                     "OutOfMemoryError: the call grew the heap without end"
-                                            + " (a structure corrupted by a race loops as it allocates)"));
+                                            + " (a structure corrupted by a race loops as it allocates)");
                         } finally {
                             done.countDown();
                         }
@@ -199,14 +225,47 @@ public final class StressRun {
             return t;
         }
 
+        /** Thrown by this class's own code (the first frame outside the JDK is ours), not inside the queue? */
+        private boolean thrownHere(RuntimeException e) {
+            for (StackTraceElement frame : e.getStackTrace()) {
+                String cls = frame.getClassName();
+                if (!cls.startsWith("java.") && !cls.startsWith("jdk.") && !cls.startsWith("sun.")) {
+                    return cls.startsWith(StressRun.class.getName());
+                }
+            }
+            return false;
+        }
+
+        /** A call threw: it may have acted or not (its outcome is unknown), and the round stops. */
+        private void threw(String name, String error) {
+            stop.set(true);
+            events.add(new Recorded(
+                    new Event.Threw(step.incrementAndGet(), clock.instant(), name + " calls the queue", error),
+                    new Op(name, ticks.tick(), Op.NEVER, Op.Outcome.UNKNOWN)));
+        }
+
         private Runnable producer(int p) {
             return () -> {
                 try {
                     for (int i = 0; i < plan.perProducer() && !stop.get(); i++) {
                         Message m = Message.of("p" + p + "-" + i, "payload " + i);
-                        events.add(new Event.Sent(
-                                step.incrementAndGet(), clock.instant(), m, SendOutcome.accepted(m.id())));
-                        queue.send(m);
+                        int at = step.incrementAndGet(); // folded where it was invoked: before any receive of it
+                        long invoked = ticks.tick();
+                        SendOutcome result = queue.send(m);
+                        if (result == null) {
+                            record(
+                                    new Event.Invalid(at, clock.instant(), "P" + p + " sends " + m.id(), "null"),
+                                    "P" + p,
+                                    invoked,
+                                    Op.Outcome.UNKNOWN);
+                            stop.set(true);
+                            break;
+                        }
+                        record(
+                                new Event.Sent(at, clock.instant(), m, result),
+                                "P" + p,
+                                invoked,
+                                result.accepted() ? Op.Outcome.OK : Op.Outcome.FAIL);
                     }
                 } finally {
                     producing.decrementAndGet();
@@ -234,42 +293,81 @@ public final class StressRun {
                     break;
                 }
                 int max = 1 + rnd.nextInt(10);
+                boolean allSent = producing.get() == 0;
+                long invoked = ticks.tick();
                 List<Delivery> got = queue.receive(name, max, Duration.ofSeconds(30));
+                if (got == null || got.stream().anyMatch(Objects::isNull)) {
+                    record(
+                            new Event.Invalid(
+                                    step.incrementAndGet(), clock.instant(), name + " receives up to " + max, "" + got),
+                            name,
+                            invoked,
+                            Op.Outcome.OK);
+                    stop.set(true);
+                    break;
+                }
                 if (got.isEmpty()) {
+                    if (allSent) { // then every message still waiting is owed to it: the model judges the empty hand
+                        record(received(name, max, got), name, invoked, Op.Outcome.OK);
+                    }
                     empty++;
                     Thread.onSpinWait();
                     continue;
                 }
                 empty = 0;
-                events.add(new Event.Received(
-                        step.incrementAndGet(), clock.instant(), name, max, Duration.ofSeconds(30), got));
+                record(received(name, max, got), name, invoked, Op.Outcome.OK);
                 if (got.size() > 1 && rnd.nextInt(4) == 0) { // now and then the whole batch in one ackBatch
+                    long batchInvoked = ticks.tick();
                     List<ReceiptOutcome> outcomes =
                             queue.ackBatch(got.stream().map(Delivery::receipt).toList());
+                    long batchDone = ticks.tick();
                     for (int i = 0; i < got.size(); i++) {
-                        events.add(new Event.Acked(
-                                step.incrementAndGet(), clock.instant(), name, got.get(i), outcomes.get(i), true));
+                        events.add(new Recorded(
+                                new Event.Acked(
+                                        step.incrementAndGet(),
+                                        clock.instant(),
+                                        name,
+                                        got.get(i),
+                                        outcomes.get(i),
+                                        true),
+                                new Op(name, batchInvoked, batchDone, Op.Outcome.OK)));
                     }
                     continue;
                 }
                 for (Delivery d : got) {
                     if (rnd.nextInt(8) == 0) { // a slow job extends its lease before it acks
-                        events.add(new Event.Changed(
-                                step.incrementAndGet(),
-                                clock.instant(),
+                        long changeInvoked = ticks.tick();
+                        ReceiptOutcome changed = queue.changeVisibility(d.receipt(), Duration.ofSeconds(60));
+                        record(
+                                new Event.Changed(
+                                        step.incrementAndGet(),
+                                        clock.instant(),
+                                        name,
+                                        d,
+                                        Duration.ofSeconds(60),
+                                        changed),
                                 name,
-                                d,
-                                Duration.ofSeconds(60),
-                                queue.changeVisibility(d.receipt(), Duration.ofSeconds(60))));
+                                changeInvoked,
+                                changed == ReceiptOutcome.ACCEPTED ? Op.Outcome.OK : Op.Outcome.FAIL);
                     }
                     if (rnd.nextInt(plan.crashOneIn()) == 0) {
-                        events.add(new Event.Crashed(step.incrementAndGet(), clock.instant(), name, true, List.of(d)));
+                        note(new Event.Crashed(step.incrementAndGet(), clock.instant(), name, true, List.of(d)), name);
                     } else {
+                        long ackInvoked = ticks.tick();
                         ReceiptOutcome result = queue.ack(d.receipt());
-                        events.add(new Event.Acked(step.incrementAndGet(), clock.instant(), name, d, result));
+                        record(
+                                new Event.Acked(step.incrementAndGet(), clock.instant(), name, d, result),
+                                name,
+                                ackInvoked,
+                                result == ReceiptOutcome.ACCEPTED ? Op.Outcome.OK : Op.Outcome.FAIL);
                     }
                 }
             }
+        }
+
+        /** A receive's event, numbered at its completion: after every send it could have delivered. */
+        private Event.Received received(String name, int max, List<Delivery> got) {
+            return new Event.Received(step.incrementAndGet(), clock.instant(), name, max, Duration.ofSeconds(30), got);
         }
 
         /** Reads the statistics while the others work: no call may throw, and no count may be negative. */
@@ -278,11 +376,13 @@ public final class StressRun {
                 while (!stop.get() && (producing.get() > 0 || consuming())) {
                     QueueStats s = queue.stats();
                     if (s.visible() < 0 || s.inFlight() < 0 || s.deadLettered() < 0) {
-                        events.add(new Event.Invalid(
-                                step.incrementAndGet(),
-                                clock.instant(),
-                                "the observer reads stats()",
-                                "impossible counts: " + s));
+                        note(
+                                new Event.Invalid(
+                                        step.incrementAndGet(),
+                                        clock.instant(),
+                                        "the observer reads stats()",
+                                        "impossible counts: " + s),
+                                "observer");
                         stop.set(true);
                     }
                     Thread.onSpinWait();
@@ -296,32 +396,36 @@ public final class StressRun {
 
         private void drain() {
             clock.advance(Duration.ofMinutes(1));
-            events.add(new Event.Ticked(step.incrementAndGet(), clock.instant(), Duration.ofMinutes(1)));
+            note(new Event.Ticked(step.incrementAndGet(), clock.instant(), Duration.ofMinutes(1)), "checker");
             try {
                 List<Delivery> got;
                 int rounds = 0;
                 // bounded by what was sent, not by the events (which grow as it runs): a broken queue may never empty
                 int drainRounds = plan.producers() * plan.perProducer() + 1;
+                long invoked = ticks.tick();
                 while (!(got = queue.receive(Runner.DRAINER, 10, Duration.ofSeconds(30))).isEmpty()
                         && rounds++ < drainRounds) {
-                    events.add(new Event.Received(
-                            step.incrementAndGet(), clock.instant(), Runner.DRAINER, 10, Duration.ofSeconds(30), got));
+                    record(received(Runner.DRAINER, 10, got), Runner.DRAINER, invoked, Op.Outcome.OK);
                     for (Delivery d : got) {
-                        events.add(new Event.Acked(
-                                step.incrementAndGet(), clock.instant(), Runner.DRAINER, d, queue.ack(d.receipt())));
+                        long ackInvoked = ticks.tick();
+                        ReceiptOutcome result = queue.ack(d.receipt());
+                        record(
+                                new Event.Acked(step.incrementAndGet(), clock.instant(), Runner.DRAINER, d, result),
+                                Runner.DRAINER,
+                                ackInvoked,
+                                result == ReceiptOutcome.ACCEPTED ? Op.Outcome.OK : Op.Outcome.FAIL);
                     }
+                    invoked = ticks.tick();
                 }
-                events.add(new Event.Observed(
-                        step.incrementAndGet(),
-                        clock.instant(),
-                        queue.deadLetters().stream().map(Message::id).toList(),
-                        queue.stats()));
+                note(
+                        new Event.Observed(
+                                step.incrementAndGet(),
+                                clock.instant(),
+                                queue.deadLetters().stream().map(Message::id).toList(),
+                                queue.stats()),
+                        "checker");
             } catch (RuntimeException e) {
-                events.add(new Event.Threw(
-                        step.incrementAndGet(),
-                        clock.instant(),
-                        "the drainer calls the queue",
-                        e.getClass().getSimpleName() + ": " + e.getMessage()));
+                threw("the drainer", e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
     }

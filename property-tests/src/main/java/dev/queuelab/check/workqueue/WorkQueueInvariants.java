@@ -10,13 +10,11 @@ final class WorkQueueInvariants {
 
     static WorkQueueModel fold(History history) {
         WorkQueueModel model = new WorkQueueModel(
-                history.config(),
-                history.start(),
-                !history.concurrent(),
-                history.capabilities().exactStats());
+                history.config(), history.start(), history.capabilities().exactStats());
         boolean threw = false;
-        for (Event e : history.events()) {
-            model.apply(e);
+        for (int i = 0; i < history.events().size(); i++) {
+            Event e = history.events().get(i);
+            model.apply(e, history.ops().get(i));
             threw |= e instanceof Event.Threw;
         }
         if (!threw) {

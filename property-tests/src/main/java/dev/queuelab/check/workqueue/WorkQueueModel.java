@@ -10,6 +10,7 @@ import dev.queuelab.api.workqueue.Receipt;
 import dev.queuelab.api.workqueue.ReceiptOutcome;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.Anomaly;
+import dev.queuelab.check.Op;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,6 +67,8 @@ final class WorkQueueModel {
         int lastSeenStep; // delivered, acked or seen in the dead-letter queue
         int lastDeliveredStep;
         int deadSeenStep; // when an observation first showed it in the dead-letter queue
+        Op sentBy; // the send's operation: a receive owes it only once that completed before the receive began
+        boolean unconfirmed; // its send never answered: it may not exist, until a delivery shows it does
 
         Msg(Message message, long seq, Instant sentAt) {
             this.message = message;
@@ -81,12 +84,14 @@ final class WorkQueueModel {
     /** One delivery as the model saw it: of which message (an id can be reused), at which step, which receive. */
     private record Given(Msg msg, int step, int receive) {}
 
-    /** A receive that left out a deliverable message: named once the rest of the history says lost or late. */
-    private record Withheld(int index, Msg msg, int step, String asked) {}
+    /**
+     * A receive that left out a deliverable message: named once the rest of the history says lost or late,
+     * and withdrawn if a receive running beside it (invoked before it completed) turns out to have taken it.
+     */
+    private record Withheld(int index, Msg msg, int step, String asked, Op by) {}
 
     private final WorkQueueConfig config;
     private final Instant start;
-    private final boolean checkWithheld;
     private final boolean exactStats;
     private final Map<String, Msg> messages = new LinkedHashMap<>();
     private final Map<String, List<Msg>> retired = new HashMap<>(); // acked messages whose id was reused
@@ -98,21 +103,22 @@ final class WorkQueueModel {
     private final Map<String, Instant> dedupRetried = new HashMap<>();
     private final List<Anomaly> anomalies = new ArrayList<>();
     private final List<Withheld> withheld = new ArrayList<>();
+    private final Set<String> uncertainDedup = new HashSet<>(); // dedup ids of sends that never answered
     private final Set<String> coverage = new TreeSet<>();
     private final List<Integer> redeliveries = new ArrayList<>();
     private final List<Integer> duplicateEffects = new ArrayList<>();
     private QueueStats lastStats = QueueStats.EMPTY;
     private long seq;
 
-    WorkQueueModel(WorkQueueConfig config, Instant start, boolean checkWithheld, boolean exactStats) {
+    WorkQueueModel(WorkQueueConfig config, Instant start, boolean exactStats) {
         this.config = config;
         this.start = start;
-        this.checkWithheld = checkWithheld;
         this.exactStats = exactStats;
     }
 
+    /** What was found, in history order (a withdrawn withheld-message suspicion is not among them). */
     List<Anomaly> anomalies() {
-        return anomalies;
+        return anomalies.stream().filter(Objects::nonNull).toList();
     }
 
     /**
@@ -120,10 +126,11 @@ final class WorkQueueModel {
      * explains them (a message that vanished also shows as a wrong count, one step earlier than it is lost).
      */
     Optional<Anomaly> primary() {
-        return anomalies.stream()
+        List<Anomaly> found = anomalies();
+        return found.stream()
                 .filter(a -> !a.name().equals(WRONG_STATS.anomaly()))
                 .findFirst()
-                .or(() -> anomalies.stream().findFirst());
+                .or(() -> found.stream().findFirst());
     }
 
     /** Labels of the situations this history reached, for the coverage demands. */
@@ -141,11 +148,12 @@ final class WorkQueueModel {
         return (int) duplicateEffects.stream().filter(s -> s <= step).count();
     }
 
-    void apply(Event event) {
+    /** Folds one event, produced by {@code op} (sequential in a simulation, overlapping on real threads). */
+    void apply(Event event, Op op) {
         if (event instanceof Event.Sent e) {
-            sent(e);
+            sent(e, op);
         } else if (event instanceof Event.Received e) {
-            received(e);
+            received(e, op);
         } else if (event instanceof Event.Acked e) {
             acked(e);
         } else if (event instanceof Event.Changed e) {
@@ -172,6 +180,9 @@ final class WorkQueueModel {
         Set<Msg> named = new HashSet<>();
         for (Withheld w : withheld) {
             Msg m = w.msg();
+            if (anomalies.get(w.index()) == null) {
+                continue; // withdrawn: a receive beside it took the message
+            }
             if (m.where == Where.DEAD && m.deadSeenStep > w.step() && m.lastDeliveredStep <= w.step()) {
                 anomalies.set(
                         w.index(),
@@ -195,8 +206,8 @@ final class WorkQueueModel {
             }
         }
         for (Msg m : messages.values()) {
-            if (m.where == Where.DONE || m.where == Where.DEAD || named.contains(m)) {
-                continue;
+            if (m.where == Where.DONE || m.where == Where.DEAD || named.contains(m) || m.unconfirmed) {
+                continue; // an unconfirmed send that never showed up may never have happened
             }
             boolean queueStillHoldsSome = lastStats.visible() + lastStats.inFlight() > 0;
             if (m.receives >= config.maxReceives() && queueStillHoldsSome) {
@@ -213,9 +224,16 @@ final class WorkQueueModel {
         }
     }
 
-    private void sent(Event.Sent e) {
+    private void sent(Event.Sent e, Op op) {
+        if (e.result() == null) {
+            unconfirmedSend(e, op);
+            return;
+        }
         Message msg = e.message();
         String dedupId = config.fifo() ? msg.dedupId() : null;
+        if (dedupId != null && uncertainDedup.contains(dedupId)) {
+            return; // an earlier send of this dedup id never answered: accepted or refused, either is right
+        }
         Msg first = dedupId == null ? null : dedupFirst.get(dedupId);
         Instant since = dedupId == null ? null : dedupSince.get(dedupId);
         boolean inWindow = first != null && e.at().isBefore(since.plus(config.dedupWindow()));
@@ -265,6 +283,7 @@ final class WorkQueueModel {
             retired.computeIfAbsent(msg.id(), id -> new ArrayList<>()).add(old);
         }
         Msg m = new Msg(msg, seq++, e.at());
+        m.sentBy = op;
         messages.put(msg.id(), m);
         if (dedupId != null && !inWindow) {
             dedupFirst.put(dedupId, m);
@@ -272,7 +291,24 @@ final class WorkQueueModel {
         }
     }
 
-    private void received(Event.Received e) {
+    /**
+     * A send whose answer never came (a timeout, a crash mid-call): the message may be in the queue or not.
+     * The model keeps it as unconfirmed: no receive owes it and the final drain may miss it, but once
+     * delivered it is a message like any other, held to every rule.
+     */
+    private void unconfirmedSend(Event.Sent e, Op op) {
+        Message msg = e.message();
+        if (config.fifo() && msg.dedupId() != null) {
+            uncertainDedup.add(msg.dedupId());
+        }
+        Msg m = new Msg(msg, seq++, e.at());
+        m.sentBy = op;
+        m.unconfirmed = true;
+        messages.putIfAbsent(msg.id(), m);
+        coverage.add("send without an answer");
+    }
+
+    private void received(Event.Received e, Op op) {
         if (e.deliveries().size() > e.max()) {
             anomalies.add(BATCH_OVER_MAX.found(
                     e.step(),
@@ -287,6 +323,8 @@ final class WorkQueueModel {
                         e.step(), e.consumer() + " received " + d.messageId() + ", which was never accepted"));
                 continue;
             }
+            m.unconfirmed = false;
+            withdrawTakenBeside(m, op);
             checkAnswer(e, d, m);
             checkDelivery(e, m, batch);
             if (m.receives >= 1) {
@@ -329,11 +367,21 @@ final class WorkQueueModel {
                 && messages.values().stream().anyMatch(m -> waiting(m, e.at(), batch) && groupBusy(m, e.at(), batch))) {
             coverage.add("fifo: group held back by its message in flight");
         }
-        if (checkWithheld && e.deliveries().size() < e.max()) {
+        if (e.deliveries().size() < e.max()) {
             messages.values().stream()
                     .filter(m -> !batch.contains(m) && deliverable(m, e.at(), batch))
+                    .filter(m -> !m.unconfirmed && m.sentBy.precedes(op))
                     .findFirst()
-                    .ifPresent(w -> withheld(e, w));
+                    .ifPresent(w -> withheld(e, w, op));
+        }
+    }
+
+    /** A receive that overlapped an earlier suspicion and delivered its message: that receive owed nothing. */
+    private void withdrawTakenBeside(Msg m, Op op) {
+        for (Withheld w : withheld) {
+            if (w.msg() == m && anomalies.get(w.index()) != null && w.by().overlaps(op)) {
+                anomalies.set(w.index(), null);
+            }
         }
     }
 
@@ -421,7 +469,7 @@ final class WorkQueueModel {
         }
     }
 
-    private void withheld(Event.Received e, Msg w) {
+    private void withheld(Event.Received e, Msg w, Op op) {
         String asked = "at " + t(e.at()) + " " + e.consumer() + " asked for up to " + e.max() + " and got "
                 + e.deliveries().size();
         Optional<Msg> blocker =
@@ -445,7 +493,7 @@ final class WorkQueueModel {
                     w.id() + " has been ready since " + t(w.sentAt) + " and nothing holds it back; " + asked
                             + ", without " + w.id() + " (it came later: late, not lost)");
         }
-        withheld.add(new Withheld(anomalies.size(), w, e.step(), asked));
+        withheld.add(new Withheld(anomalies.size(), w, e.step(), asked, op));
         anomalies.add(found);
     }
 
@@ -601,10 +649,23 @@ final class WorkQueueModel {
         resolveDeadLetters(e.step(), e.at(), e.deadLetters());
         lastStats = e.stats();
         QueueStats expected = expectedStats(e.at());
-        if (exactStats && !expected.equals(e.stats())) {
+        long unconfirmed = messages.values().stream()
+                .filter(m -> m.unconfirmed && m.where == Where.READY)
+                .count();
+        QueueStats got = e.stats();
+        boolean right = unconfirmed == 0
+                ? expected.equals(got)
+                : got.inFlight() == expected.inFlight()
+                        && got.deadLettered() == expected.deadLettered()
+                        && got.visible() >= expected.visible()
+                        && got.visible() <= expected.visible() + unconfirmed;
+        if (exactStats && !right) {
             anomalies.add(WRONG_STATS.found(
                     e.step(),
-                    "at " + t(e.at()) + " the queue reports " + brief(e.stats()) + "; it holds " + brief(expected)));
+                    "at " + t(e.at()) + " the queue reports " + brief(e.stats()) + "; it holds " + brief(expected)
+                            + (unconfirmed == 0
+                                    ? ""
+                                    : " and up to " + unconfirmed + " more visible, whose sends never answered")));
         }
     }
 
@@ -639,7 +700,7 @@ final class WorkQueueModel {
         for (Msg m : messages.values()) {
             if (m.where == Where.DEAD) {
                 dead++;
-            } else if (isStored(m)) {
+            } else if (isStored(m) && !m.unconfirmed) { // an unanswered send may hold one more: see observed()
                 if (inFlight(m, at)) {
                     inFlight++;
                 } else {
@@ -667,7 +728,7 @@ final class WorkQueueModel {
      * catches a queue that does not).
      */
     private boolean waitsAhead(Msg m, Instant at, Set<Msg> batch) {
-        return waiting(m, at, batch) && m.receives < config.maxReceives();
+        return waiting(m, at, batch) && m.receives < config.maxReceives() && !m.unconfirmed;
     }
 
     /** Stored and visible (never received, or its deadline passed), and not handed out by this receive. */

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.queuelab.api.SimClock;
 import dev.queuelab.api.workqueue.Delivery;
 import dev.queuelab.api.workqueue.Message;
+import dev.queuelab.api.workqueue.QueueStats;
 import dev.queuelab.api.workqueue.Receipt;
+import dev.queuelab.api.workqueue.ReceiptOutcome;
 import dev.queuelab.api.workqueue.SendOutcome;
+import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.Anomaly;
+import dev.queuelab.check.Op;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,9 +34,25 @@ class WorkQueueModelTest {
 
     /** The model folded over the events alone: no final drain, so only what the events themselves show. */
     private static List<Anomaly> judge(WorkQueueConfig config, List<Event> events) {
-        WorkQueueModel model = new WorkQueueModel(config, T0, true, true);
-        events.forEach(model::apply);
+        WorkQueueModel model = new WorkQueueModel(config, T0, true);
+        events.forEach(e -> model.apply(e, Op.sequential(History.process(e), e.step(), History.outcome(e))));
         return model.anomalies();
+    }
+
+    /** Events with the operations real threads gave them (invoked and completed positions), then the drain. */
+    private static List<Anomaly> judgeOverlapping(List<Event> events, List<Op> ops) {
+        WorkQueueConfig standard = WorkQueueConfig.standardQueue();
+        History history =
+                new History(standard, new WorkQueueCapabilities(false, true, true), T0, events, ops, events.size());
+        return WorkQueueInvariants.fold(history).anomalies();
+    }
+
+    private static Op op(String who, long invoked, long completed) {
+        return new Op(who, invoked, completed, Op.Outcome.OK);
+    }
+
+    private static Event.Observed drained(int step, int visible) {
+        return new Event.Observed(step, T0, List.of(), new QueueStats(visible, 0, 0, Duration.ZERO));
     }
 
     private List<Event> sends() {
@@ -74,5 +94,75 @@ class WorkQueueModelTest {
                 .extracting(Anomaly::name)
                 .as("I4: receive #2 of m1 came with receive #1's receipt")
                 .containsExactly("receipt-reused");
+    }
+
+    @Test
+    void shouldOweNothingToAReceiveWhenTheSendCompletedOnlyAfterItBegan() {
+        Message m = Message.of("m1", "x");
+        Delivery toB = new Delivery(m, new Receipt("m1", 1), 1);
+        List<Event> events = List.of(
+                new Event.Sent(1, T0, m, SendOutcome.accepted("m1")),
+                receive(2, 10),
+                receive(3, 10, toB),
+                new Event.Acked(4, T0, "B", toB, ReceiptOutcome.ACCEPTED));
+        assertThat(judgeOverlapping(events, List.of(op("P", 0, 3), op("A", 2, 4), op("B", 5, 6), op("B", 7, 8))))
+                .as("the send was still running when A began: A may have been ordered before it")
+                .isEmpty();
+        assertThat(judgeOverlapping(events, List.of(op("P", 0, 1), op("A", 2, 4), op("B", 5, 6), op("B", 7, 8))))
+                .extracting(Anomaly::name)
+                .as("the send had answered before A began, and nobody else took m1 meanwhile")
+                .containsExactly("withheld");
+    }
+
+    @Test
+    void shouldWithdrawTheSuspicionWhenAReceiveRunningBesideItTookTheMessage() {
+        Message m = Message.of("m1", "x");
+        Delivery toB = new Delivery(m, new Receipt("m1", 1), 1);
+        List<Event> events = List.of(
+                new Event.Sent(1, T0, m, SendOutcome.accepted("m1")),
+                receive(2, 10),
+                receive(3, 10, toB),
+                new Event.Acked(4, T0, "B", toB, ReceiptOutcome.ACCEPTED));
+        assertThat(judgeOverlapping(events, List.of(op("P", 0, 1), op("A", 2, 5), op("B", 3, 6), op("B", 7, 8))))
+                .as("B was invoked before A completed: it may have taken m1 first, so A's empty hand is right")
+                .isEmpty();
+    }
+
+    @Test
+    void shouldNotCallASendLostWhenItsAnswerNeverCame() {
+        Message m = Message.of("m1", "x");
+        Op unanswered = new Op("P", 0, Op.NEVER, Op.Outcome.UNKNOWN);
+        assertThat(judgeOverlapping(
+                        List.of(new Event.Sent(1, T0, m, null), drained(2, 0)),
+                        List.of(unanswered, op("checker", 2, 3))))
+                .as("a timed-out send may never have reached the queue")
+                .isEmpty();
+        assertThat(judgeOverlapping(
+                        List.of(new Event.Sent(1, T0, m, null), drained(2, 1)),
+                        List.of(unanswered, op("checker", 2, 3))))
+                .as("or it may have: one more visible message is right too")
+                .isEmpty();
+        assertThat(judgeOverlapping(
+                        List.of(new Event.Sent(1, T0, m, SendOutcome.accepted("m1")), drained(2, 0)),
+                        List.of(op("P", 0, 1), op("checker", 2, 3))))
+                .extracting(Anomaly::name)
+                .as("an answered send that the queue no longer holds is lost")
+                .contains("lost");
+    }
+
+    @Test
+    void shouldHoldAnUnansweredSendToEveryRuleOnceItIsDelivered() {
+        Message m = Message.of("m1", "x");
+        List<Event> events = List.of(
+                new Event.Sent(1, T0, m, null),
+                new Event.Received(
+                        2, T0, "A", 1, Duration.ofSeconds(30), List.of(new Delivery(m, new Receipt("m1", 1), 1))),
+                new Event.Received(
+                        3, T0, "B", 1, Duration.ofSeconds(30), List.of(new Delivery(m, new Receipt("m1", 2), 2))));
+        assertThat(judgeOverlapping(
+                        events, List.of(new Op("P", 0, Op.NEVER, Op.Outcome.UNKNOWN), op("A", 1, 2), op("B", 3, 4))))
+                .extracting(Anomaly::name)
+                .as("it exists once delivered: a second delivery inside the visibility timeout is concurrent")
+                .contains("concurrent-delivery");
     }
 }

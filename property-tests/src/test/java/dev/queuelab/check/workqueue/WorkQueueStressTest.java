@@ -48,4 +48,19 @@ class WorkQueueStressTest {
                 .isPresent();
         assertThat(outcome.report()).as("a story, not a bare exception").contains("Rule:", "Evidence:", "Seed ");
     }
+
+    @Test
+    void shouldJudgeAnEmptyReceiveOnRealThreadsByWhatSurelyPrecededIt() {
+        WorkQueueGallery.Variant oneLane = WorkQueueGallery.VARIANTS.stream()
+                .filter(v -> v.name().equals("one-lane"))
+                .findFirst()
+                .orElseThrow();
+        StressRun.Plan plan = new StressRun.Plan(3, 3, 500, 5, 3, Duration.ofSeconds(10));
+        StressRun.Outcome outcome =
+                new StressRun(oneLane.factory(), "gallery." + oneLane.name(), plan).run(Settings.DEFAULT_SEED);
+        assertThat(outcome.anomaly())
+                .as("a crashed consumer's message holds up every other: the receives after the last send came back"
+                        + " empty though messages sent before them waited, and nothing beside them took those")
+                .hasValueSatisfying(a -> assertThat(a.name()).isEqualTo(oneLane.expected()));
+    }
 }
