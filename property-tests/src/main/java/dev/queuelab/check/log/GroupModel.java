@@ -3,6 +3,7 @@ package dev.queuelab.check.log;
 import static dev.queuelab.check.log.LogRule.*;
 
 import dev.queuelab.api.Durations;
+import dev.queuelab.api.log.Assignment;
 import dev.queuelab.api.log.CommitOutcome;
 import dev.queuelab.api.log.HeartbeatOutcome;
 import dev.queuelab.api.log.LogConfig;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -231,6 +233,29 @@ final class GroupModel {
                             + " (a member whose session expired, or"
                             + " who left, must own nothing)"));
             return;
+        }
+        for (Map.Entry<String, Optional<Assignment>> own : e.shares().entrySet()) {
+            String id = own.getKey();
+            List<Integer> described = owners.get(id);
+            Optional<Assignment> a = own.getValue();
+            boolean agrees = described == null
+                    ? a.isEmpty()
+                    : a.isPresent()
+                            && a.get().generation() == e.group().generation()
+                            && a.get().partitions().equals(described);
+            if (!agrees) {
+                anomalies.add(ASSIGNMENT_DISAGREES.found(
+                        e.step(),
+                        "at " + t(e) + " assignment(" + id + ") answers "
+                                + a.map(x -> x.partitions() + " in generation " + x.generation())
+                                        .orElse("nothing")
+                                + ", but describeGroup shows "
+                                + (described == null
+                                        ? id + " is not a member"
+                                        : described + " in generation "
+                                                + e.group().generation())));
+                return;
+            }
         }
         Map<String, List<Integer>> expected = shares(new ArrayList<>(new TreeSet<>(members.keySet())));
         if (!owners.isEmpty() && !owners.equals(expected) && exactlyOnce(owners)) {

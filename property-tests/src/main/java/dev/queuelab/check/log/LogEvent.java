@@ -13,6 +13,7 @@ import dev.queuelab.api.log.TransactionOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -284,7 +285,17 @@ public sealed interface LogEvent {
         }
     }
 
-    record Observed(int step, Instant at, List<Offsets> offsets, Map<Integer, Long> committed, GroupDescription group)
+    /**
+     * The checker's look at the offsets and the group: {@code shares} is what {@code assignment()} answers for
+     * every member id the run ever used (empty for one that is no longer a member).
+     */
+    record Observed(
+            int step,
+            Instant at,
+            List<Offsets> offsets,
+            Map<Integer, Long> committed,
+            GroupDescription group,
+            Map<String, Optional<Assignment>> shares)
             implements LogEvent {
         @Override
         public String action() {

@@ -34,6 +34,10 @@ public enum LogRule {
             "wrong-assignment",
             "L8 the shares follow the assignor: range gives each member P/C consecutive partitions, the first P%C one more;"
                     + " round-robin deals them out in turn (members sorted by id)"),
+    ASSIGNMENT_DISAGREES(
+            "assignment-disagrees",
+            "L8 a member's own assignment() is the share describeGroup shows for it, in the group's generation;"
+                    + " a member that left or expired has none"),
     FENCED_ACCEPTED(
             "fenced-member-accepted",
             "L9 after a rebalance, a heartbeat or commit of an older generation or a non-member is refused"),

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -549,6 +550,7 @@ public final class LogRunner {
             }
             Map<Integer, Long> committed = new java.util.TreeMap<>();
             GroupDescription group = new GroupDescription(GROUP, 0, Map.of()); // a log without groups has none to show
+            Map<String, Optional<Assignment>> shares = new java.util.TreeMap<>();
             if (log.capabilities().groups()) {
                 doing = "the checker reads the group's committed offsets";
                 for (int p = 0; p < partitions(); p++) {
@@ -557,8 +559,15 @@ public final class LogRunner {
                 }
                 doing = "the checker describes the group";
                 group = log.describeGroup(GROUP);
+                doing = "the checker asks each member for its assignment";
+                for (Map.Entry<String, Integer> c : incarnations.entrySet()) {
+                    for (int i = 1; i <= c.getValue(); i++) {
+                        String id = c.getKey() + "-" + i;
+                        shares.put(id, log.assignment(GROUP, id));
+                    }
+                }
             }
-            events.add(new LogEvent.Observed(step, clock.now(), offsets, committed, group));
+            events.add(new LogEvent.Observed(step, clock.now(), offsets, committed, group, shares));
         }
 
         /** Reads every partition from its start to its end; bounded by what was appended. */

@@ -33,7 +33,9 @@ public final class LogGallery {
             new Variant("null-key-from-one", "wrong-partition", NullKeyFromOneLog::new),
             new Variant("retention-bytes-whole-partition", "retention-early", RetentionBytesWholePartitionLog::new),
             new Variant("assignor-always-range", "wrong-assignment", AssignorAlwaysRangeLog::new),
-            new Variant("claims-durable-in-memory", "lost-write", ClaimsDurableInMemoryLog::new));
+            new Variant("claims-durable-in-memory", "lost-write", ClaimsDurableInMemoryLog::new),
+            new Variant("assignment-from-join", "assignment-disagrees", AssignmentFromJoinLog::new),
+            new Variant("generation-before-membership", "invalid-answer", GenerationBeforeMembershipLog::new));
 
     private LogGallery() {}
 }
