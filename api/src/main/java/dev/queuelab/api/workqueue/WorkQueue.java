@@ -14,7 +14,11 @@ import java.util.List;
  */
 public interface WorkQueue {
 
-    /** Enqueues a message, or reports it as a duplicate (FIFO only) when its dedup id is inside the window. */
+    /**
+     * Enqueues a message, or reports it as a duplicate (FIFO only) when its dedup id is inside the window.
+     * A FIFO queue refuses a message without a group with {@link MissingGroupIdException} (SQS answers
+     * MissingParameter): nothing is enqueued and nothing is remembered, not even its dedup id.
+     */
     SendOutcome send(Message message);
 
     /**

@@ -40,7 +40,8 @@ public final class WorkQueueGallery {
             new Variant("stats-skips-expiry", "wrong-stats", StatsSkipsExpiryQueue::new),
             new Variant("visibility-whole-seconds", "concurrent-delivery", VisibilityWholeSecondsQueue::new),
             new Variant("dedup-window-whole-seconds", "dedup-window-violated", DedupWindowWholeSecondsQueue::new),
-            new Variant("ack-batch-stops-at-stale", "ack-refused", AckBatchStopsAtStaleQueue::new));
+            new Variant("ack-batch-stops-at-stale", "ack-refused", AckBatchStopsAtStaleQueue::new),
+            new Variant("dedup-before-group-check", "dedup-window-violated", DedupBeforeGroupCheckQueue::new));
 
     /** Mistakes that only threads show: the simulations pass them, the stress run on real threads must not. */
     public static final List<Variant> THREAD_VARIANTS = List.of(new Variant("no-lock", "any", NoLockQueue::new));

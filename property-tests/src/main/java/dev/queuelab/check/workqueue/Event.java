@@ -157,6 +157,20 @@ public sealed interface Event {
         }
     }
 
+    /** A send the queue refused by throwing what the contract names for it (a FIFO message without a group). */
+    record Refused(int step, Instant at, Message message, String error) implements Event {
+        @Override
+        public String action() {
+            return "producer sends " + message.id() + " without a group"
+                    + (message.dedupId() == null ? "" : ", with dedup id " + message.dedupId());
+        }
+
+        @Override
+        public String outcome() {
+            return "refused: " + error;
+        }
+    }
+
     /** A step whose symbolic target did not exist (the consumer held nothing). */
     record Skipped(int step, Instant at, String action, String why) implements Event {
         @Override

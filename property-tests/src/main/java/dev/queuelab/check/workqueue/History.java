@@ -50,7 +50,7 @@ public record History(
 
     /** Who called, as a story names them. */
     static String process(Event e) {
-        if (e instanceof Event.Sent) {
+        if (e instanceof Event.Sent || e instanceof Event.Refused) {
             return "producer";
         } else if (e instanceof Event.Received r) {
             return r.consumer();
@@ -74,6 +74,8 @@ public record History(
             return c.result() == dev.queuelab.api.workqueue.ReceiptOutcome.ACCEPTED ? Op.Outcome.OK : Op.Outcome.FAIL;
         } else if (e instanceof Event.Threw) {
             return Op.Outcome.UNKNOWN;
+        } else if (e instanceof Event.Refused) {
+            return Op.Outcome.FAIL;
         }
         return Op.Outcome.OK;
     }

@@ -3,6 +3,7 @@ package dev.queuelab.check.workqueue;
 import dev.queuelab.api.Durations;
 import dev.queuelab.api.workqueue.Delivery;
 import dev.queuelab.api.workqueue.Message;
+import dev.queuelab.api.workqueue.MissingGroupIdException;
 import dev.queuelab.api.workqueue.QueueStats;
 import dev.queuelab.api.workqueue.ReceiptOutcome;
 import dev.queuelab.api.workqueue.SendOutcome;
@@ -162,14 +163,20 @@ public final class Runner {
             String id = send.reuseId() && !freeIds.isEmpty() ? freeIds.pollFirst() : nextFreshId();
             Message m = new Message(id, null, null, "payload " + (sent + 1), Map.of("trace", "t" + (sent + 1)));
             sent++;
-            if (scenario.config().fifo()) {
+            if (scenario.config().fifo() && !send.noGroup()) {
                 m = m.inGroup("g" + Math.max(1, send.group()));
             }
             if (send.dedup() > 0) {
                 m = m.withDedupId("d" + send.dedup());
             }
             doing = "the producer sends " + m.id();
-            SendOutcome result = queue.send(m);
+            SendOutcome result;
+            try {
+                result = queue.send(m);
+            } catch (MissingGroupIdException e) {
+                events.add(new Event.Refused(step, now, m, e.getClass().getSimpleName()));
+                return;
+            }
             events.add(
                     result == null
                             ? new Event.Invalid(step, now, doing, "null instead of a SendOutcome")

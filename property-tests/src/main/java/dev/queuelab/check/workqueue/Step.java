@@ -21,27 +21,35 @@ public sealed interface Step extends ScenarioStep {
      * The producer sends the next message, m1, m2...: in group g{group} (FIFO) and with dedup id
      * d{dedup} when those are above 0. With {@code reuseId}, the new message takes the id of the earliest
      * acked message whose id is free again (a producer that names messages by business key does this);
-     * with no such message it gets a fresh id.
+     * with no such message it gets a fresh id. With {@code noGroup} a FIFO queue's producer forgets the
+     * group: the queue must refuse the message and remember nothing of it (a standard queue ignores it).
      */
-    record Send(int group, int dedup, boolean reuseId) implements Step {
+    record Send(int group, int dedup, boolean reuseId, boolean noGroup) implements Step {
         public Send(int group, int dedup) {
-            this(group, dedup, false);
+            this(group, dedup, false, false);
+        }
+
+        public Send(int group, int dedup, boolean reuseId) {
+            this(group, dedup, reuseId, false);
         }
 
         @Override
         public List<Step> simpler() {
             List<Step> out = new ArrayList<>();
+            if (noGroup) {
+                out.add(new Send(group, dedup, reuseId, false));
+            }
             if (reuseId) {
-                out.add(new Send(group, dedup, false));
+                out.add(new Send(group, dedup, false, noGroup));
             }
             if (dedup > 0) {
-                out.add(new Send(group, 0, reuseId));
+                out.add(new Send(group, 0, reuseId, noGroup));
             }
             if (dedup > 1) {
-                out.add(new Send(group, 1, reuseId));
+                out.add(new Send(group, 1, reuseId, noGroup));
             }
             if (group > 1) {
-                out.add(new Send(1, dedup, reuseId));
+                out.add(new Send(1, dedup, reuseId, noGroup));
             }
             return out;
         }

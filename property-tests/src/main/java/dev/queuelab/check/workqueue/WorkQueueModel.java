@@ -164,6 +164,8 @@ final class WorkQueueModel {
             redriven(e);
         } else if (event instanceof Event.Observed e) {
             observed(e);
+        } else if (event instanceof Event.Refused e) {
+            refused(e);
         } else if (event instanceof Event.Threw e) {
             anomalies.add(
                     OPERATION_FAILED.found(e.step(), "the queue threw " + e.error() + " when asked: " + e.action()));
@@ -229,6 +231,12 @@ final class WorkQueueModel {
             unconfirmedSend(e, op);
             return;
         }
+        if (config.fifo() && e.message().groupId() == null) {
+            anomalies.add(INVALID_ANSWER.found(
+                    e.step(),
+                    "the send of " + e.message().id() + " without a group was answered \"" + e.outcome()
+                            + "\", but a FIFO queue refuses it with MissingGroupIdException"));
+        }
         Message msg = e.message();
         String dedupId = config.fifo() ? msg.dedupId() : null;
         if (dedupId != null && uncertainDedup.contains(dedupId)) {
@@ -288,6 +296,23 @@ final class WorkQueueModel {
         if (dedupId != null && !inWindow) {
             dedupFirst.put(dedupId, m);
             dedupSince.put(dedupId, e.at());
+        }
+    }
+
+    /** A refused send: right only for a FIFO message without a group; it enqueues and remembers nothing. */
+    private void refused(Event.Refused e) {
+        if (!config.fifo() || e.message().groupId() != null) {
+            anomalies.add(INVALID_ANSWER.found(
+                    e.step(),
+                    "the queue refused " + e.message().id() + " with " + e.error() + ", but "
+                            + (config.fifo()
+                                    ? "it has group " + e.message().groupId()
+                                    : "a standard queue needs no group")));
+        } else {
+            coverage.add(
+                    e.message().dedupId() == null
+                            ? "fifo: send without a group refused"
+                            : "fifo: send without a group refused, with a dedup id");
         }
     }
 

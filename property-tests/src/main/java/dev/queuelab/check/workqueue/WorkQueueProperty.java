@@ -103,7 +103,9 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
                     "dead letters: moved",
                     0.05,
                     "fifo: redriven message delivered in its group",
-                    0.01)) {
+                    0.01,
+                    "fifo: send without a group refused, with a dedup id",
+                    0.1)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
             WorkQueueConfig c = WorkQueueConfig.fifoQueue()
@@ -220,7 +222,8 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
         if ((pick -= weights.send) < 0) {
             int group = config.fifo() ? 1 + random.nextInt(3) : 0;
             int dedup = config.fifo() && random.nextInt(5) < 2 ? 1 + random.nextInt(2) : 0;
-            return new Step.Send(group, dedup, random.nextInt(4) == 0);
+            int producer = random.nextInt(8); // one draw, as before: 0 and 4 reuse an acked id, 1 forgets the group
+            return new Step.Send(group, dedup, producer % 4 == 0, config.fifo() && producer == 1);
         }
         if ((pick -= weights.receive) < 0) {
             int visibility = random.nextInt(4) == 0
