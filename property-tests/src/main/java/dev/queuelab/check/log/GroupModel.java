@@ -4,6 +4,7 @@ import static dev.queuelab.check.log.LogRule.*;
 
 import dev.queuelab.api.Durations;
 import dev.queuelab.api.log.Assignment;
+import dev.queuelab.api.log.Assignor;
 import dev.queuelab.api.log.CommitOutcome;
 import dev.queuelab.api.log.HeartbeatOutcome;
 import dev.queuelab.api.log.LogConfig;
@@ -51,6 +52,8 @@ final class GroupModel {
     private final Set<String> coverage;
     private final ResumeRule resume;
     private final Map<String, Member> members = new LinkedHashMap<>();
+    private Map<String, List<Integer>> lastSeen; // the shares at the last look at the group, if any
+    private int rebalancesSinceSeen;
     private final Map<Integer, Long> committed = new HashMap<>();
 
     GroupModel(LogConfig config, List<Anomaly> anomalies, Set<String> coverage, ResumeRule resume) {
@@ -82,6 +85,7 @@ final class GroupModel {
 
     /** The membership changed: every member but {@code except} must rejoin before it counts again. */
     private void changed(String except) {
+        rebalancesSinceSeen++;
         members.forEach((id, m) -> {
             if (!id.equals(except)) {
                 if (!m.stale) {
@@ -257,8 +261,18 @@ final class GroupModel {
                 return;
             }
         }
-        Map<String, List<Integer>> expected = shares(new ArrayList<>(new TreeSet<>(members.keySet())));
-        if (!owners.isEmpty() && !owners.equals(expected) && exactlyOnce(owners)) {
+        Map<String, List<Integer>> seenBefore = lastSeen;
+        int rebalances = rebalancesSinceSeen;
+        lastSeen = owners;
+        rebalancesSinceSeen = 0;
+        if (config.assignor() == Assignor.COOPERATIVE_STICKY) {
+            if (!owners.isEmpty() && exactlyOnce(owners)) {
+                sticky(e, owners, rebalances == 1 ? seenBefore : null);
+            }
+        } else if (!owners.isEmpty()
+                && !owners.equals(shares(new ArrayList<>(new TreeSet<>(members.keySet()))))
+                && exactlyOnce(owners)) {
+            Map<String, List<Integer>> expected = shares(new ArrayList<>(new TreeSet<>(members.keySet())));
             anomalies.add(WRONG_ASSIGNMENT.found(
                     e.step(),
                     "at " + t(e) + " the " + config.assignor() + " shares of "
@@ -280,6 +294,47 @@ final class GroupModel {
                                 + e.group().generation() + ": " + owners));
                 return;
             }
+        }
+    }
+
+    /**
+     * Cooperative-sticky is held to what it promises rather than to one algorithm: balanced shares (A2), and,
+     * when exactly one rebalance separates this look from the last, as many partitions kept by their old owner
+     * as any balanced share could keep: the members that owned the most may keep one over the floor.
+     */
+    private void sticky(LogEvent.Observed e, Map<String, List<Integer>> owners, Map<String, List<Integer>> before) {
+        int floor = config.partitions() / owners.size();
+        int extra = config.partitions() % owners.size();
+        long over = owners.values().stream().filter(ps -> ps.size() > floor).count();
+        if (owners.values().stream().anyMatch(ps -> ps.size() < floor || ps.size() > floor + 1) || over > extra) {
+            anomalies.add(WRONG_ASSIGNMENT.found(
+                    e.step(),
+                    "at " + t(e) + " the cooperative-sticky shares of " + config.partitions() + " partition(s) are "
+                            + owners + ": not balanced (each member owns " + floor
+                            + (extra == 0 ? "" : " or " + (floor + 1)) + ")"));
+            return;
+        }
+        if (before == null) {
+            return;
+        }
+        int kept = 0;
+        int couldKeep = 0;
+        int overFloor = 0;
+        for (Map.Entry<String, List<Integer>> own : owners.entrySet()) {
+            List<Integer> had = before.getOrDefault(own.getKey(), List.of());
+            kept += (int) own.getValue().stream().filter(had::contains).count();
+            couldKeep += Math.min(had.size(), floor);
+            overFloor += had.size() > floor ? 1 : 0;
+        }
+        couldKeep += Math.min(extra, overFloor);
+        if (kept < couldKeep) {
+            anomalies.add(WRONG_ASSIGNMENT.found(
+                    e.step(),
+                    "at " + t(e) + " one rebalance took the group from " + before + " to " + owners + ": " + kept
+                            + " partition(s) stayed with their owner, but a balanced share keeps " + couldKeep
+                            + " (cooperative-sticky moves only what it must)"));
+        } else {
+            coverage.add("groups: a sticky rebalance kept partitions in place");
         }
     }
 

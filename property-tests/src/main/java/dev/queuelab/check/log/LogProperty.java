@@ -245,12 +245,12 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
         return LogStep.CONSUMERS.get(random.nextInt(LogStep.CONSUMERS.size()));
     }
 
-    /** One to three partitions, small segments so that they roll, a short session timeout, either assignor. */
+    /** One to three partitions, small segments so that they roll, a short session timeout, any assignor. */
     LogConfig config(SplittableRandom random) {
         return LogConfig.of(1 + random.nextInt(3))
                 .withSegmentBytes(choose(random, 20, 40, 1 << 20))
                 .withSessionTimeout(Duration.ofSeconds(choose(random, 10, 30)))
-                .withAssignor(random.nextBoolean() ? Assignor.RANGE : Assignor.ROUND_ROBIN);
+                .withAssignor(Assignor.values()[random.nextInt(Assignor.values().length)]);
     }
 
     static Weighted w(int weight, Kind kind) {
@@ -320,6 +320,9 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
         LogConfig log = setup.log();
         if (!capabilities.retention()) {
             log = log.withRetentionTime(LogConfig.FOREVER).withRetentionBytes(LogConfig.UNLIMITED);
+        }
+        if (!capabilities.sticky() && log.assignor() == Assignor.COOPERATIVE_STICKY) {
+            log = log.withAssignor(Assignor.RANGE);
         }
         return new Scenario<>(new LogSetup(log, setup.isolation()), steps);
     }

@@ -33,7 +33,8 @@ public enum LogRule {
     WRONG_ASSIGNMENT(
             "wrong-assignment",
             "L8 the shares follow the assignor: range gives each member P/C consecutive partitions, the first P%C one more;"
-                    + " round-robin deals them out in turn (members sorted by id)"),
+                    + " round-robin deals them out in turn (members sorted by id); cooperative-sticky keeps them"
+                    + " balanced and moves only the partitions a balanced share must"),
     ASSIGNMENT_DISAGREES(
             "assignment-disagrees",
             "L8 a member's own assignment() is the share describeGroup shows for it, in the group's generation;"

@@ -1,22 +1,27 @@
 package dev.queuelab.reference.log;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Kafka's two classic assignors for one topic.
+ * Kafka's assignors for one topic: the two classic ones and the cooperative-sticky one.
  *
- * Teaches: an assignment is a pure function of the sorted member ids and the partition count, so every member
- * can compute it and a story can predict it.
+ * Teaches: range and round-robin are pure functions of the sorted member ids and the partition count, so every
+ * member can compute them and a story can predict them; sticky also reads who owned what, so that a rebalance
+ * moves only the partitions it must (each one moved is a consumer that stops, and one that starts cold).
  * Invariants:
  *   A1 every partition goes to exactly one member; a member may get none when members outnumber partitions;
  *   A2 shares differ by at most one partition;
- *   A3 the same members and partitions give the same assignment, whatever the order of joining.
+ *   A3 the same members and partitions (and, for sticky, the same previous owners) give the same assignment,
+ *      whatever the order of joining;
+ *   A4 sticky: of all shares that keep A1 and A2, one that leaves the most partitions with their old owner.
  * Thread-safety: stateless.
- * Real world: Kafka's RangeAssignor and RoundRobinAssignor for a single topic (across topics they differ:
- * range repeats per topic, round-robin deals all topics' partitions in one sequence). Kinesis has no
+ * Real world: Kafka's RangeAssignor, RoundRobinAssignor and CooperativeStickyAssignor for a single topic
+ * (across topics range repeats per topic and round-robin deals all topics' partitions in one sequence; the
+ * cooperative protocol's two rebalances are one step here, see {@link dev.queuelab.api.log.Assignor}). Kinesis has no
  * coordinator (the KCL's workers take shard leases from a DynamoDB table); Redis Streams hands entries,
  * not partitions, to the consumers of a group.
  */
@@ -50,6 +55,53 @@ public final class Assignors {
         for (int p = 0; !sorted.isEmpty() && p < partitions; p++) {
             out.get(sorted.get(p % sorted.size())).add(p);
         }
+        return out;
+    }
+
+    /**
+     * A4: each member first keeps what it owned, up to its quota; the members that owned the most get the
+     * P % C quotas of one more; what is left goes, lowest partition first, to the member with the fewest.
+     * 5 partitions: A 0-2, B 3-4, then C joins: A keeps 0-1, B keeps 3-4, C gets 2.
+     */
+    public static Map<String, List<Integer>> cooperativeSticky(
+            List<String> members, int partitions, Map<String, List<Integer>> previous) {
+        List<String> sorted = sorted(members);
+        Map<String, List<Integer>> out = empty(sorted);
+        if (sorted.isEmpty()) {
+            return out;
+        }
+        Map<String, List<Integer>> held = new LinkedHashMap<>();
+        sorted.forEach(m -> held.put(
+                m,
+                previous.getOrDefault(m, List.of()).stream()
+                        .filter(p -> p < partitions)
+                        .sorted()
+                        .toList()));
+        List<String> mostFirst = sorted.stream()
+                .sorted(Comparator.comparingInt((String m) -> -held.get(m).size()))
+                .toList(); // stable: ties stay in id order
+        Map<String, Integer> quota = new LinkedHashMap<>();
+        boolean[] taken = new boolean[partitions];
+        for (int i = 0; i < mostFirst.size(); i++) {
+            String m = mostFirst.get(i);
+            quota.put(m, partitions / sorted.size() + (i < partitions % sorted.size() ? 1 : 0)); // A2
+            for (int p : held.get(m)) {
+                if (out.get(m).size() < quota.get(m) && !taken[p]) {
+                    out.get(m).add(p);
+                    taken[p] = true;
+                }
+            }
+        }
+        for (int p = 0; p < partitions; p++) {
+            if (!taken[p]) { // A1: each free partition once, to the least loaded member with room
+                String to = sorted.stream()
+                        .filter(m -> out.get(m).size() < quota.get(m))
+                        .min(Comparator.comparingInt(m -> out.get(m).size()))
+                        .orElseThrow();
+                out.get(to).add(p);
+            }
+        }
+        out.values().forEach(ps -> ps.sort(null));
         return out;
     }
 

@@ -128,7 +128,7 @@ public class ConsumerGroup {
     private void rebalance() {
         generation++;
         Map<String, List<Integer>> next = new TreeMap<>();
-        rules.assign(config.assignor(), new ArrayList<>(lastHeartbeat.keySet()), config.partitions())
+        rules.assign(config.assignor(), new ArrayList<>(lastHeartbeat.keySet()), config.partitions(), assignment)
                 .forEach((member, owned) -> next.put(member, List.copyOf(owned))); // L8
         assignment = next;
     }

@@ -63,7 +63,7 @@ import java.util.function.Function;
  */
 public class KafkaLog extends LogRules implements PartitionedLog {
 
-    public static final LogCapabilities CAPABILITIES = new LogCapabilities(true, true, true, true, false);
+    public static final LogCapabilities CAPABILITIES = new LogCapabilities(true, true, true, true, false, true);
 
     private final LogConfig config;
     private final InstantSource clock;

@@ -64,11 +64,14 @@ public abstract class LogRules {
         return !recordTimestamp.isBefore(target);
     }
 
-    /** L8: the partitions each member owns in a new generation (members sorted by id). */
-    protected Map<String, List<Integer>> assign(Assignor assignor, List<String> members, int partitions) {
-        return assignor == Assignor.RANGE
-                ? Assignors.range(members, partitions)
-                : Assignors.roundRobin(members, partitions);
+    /** L8: the partitions each member owns in a new generation, given what each owned in the last one. */
+    protected Map<String, List<Integer>> assign(
+            Assignor assignor, List<String> members, int partitions, Map<String, List<Integer>> previous) {
+        return switch (assignor) {
+            case RANGE -> Assignors.range(members, partitions);
+            case ROUND_ROBIN -> Assignors.roundRobin(members, partitions);
+            case COOPERATIVE_STICKY -> Assignors.cooperativeSticky(members, partitions, previous);
+        };
     }
 
     /** L9: a member whose last heartbeat is a full session timeout old is gone (the deadline itself expires it). */

@@ -69,4 +69,35 @@ class AssignorsTest {
                 .as("A3: sorted by member id first")
                 .isEqualTo(Assignors.range(List.of("a", "m", "z"), 4));
     }
+
+    @Test
+    void shouldMoveOnlyWhatItMustWhenStickyRebalancesForANewMember() {
+        Map<String, List<Integer>> before = Map.of("A", List.of(0, 1, 2), "B", List.of(3, 4));
+        assertThat(Assignors.cooperativeSticky(List.of("A", "B", "C"), 5, before))
+                .as("A4: C takes one of A's three; everything else stays where it was")
+                .isEqualTo(Map.of("A", List.of(0, 1), "B", List.of(3, 4), "C", List.of(2)));
+        assertThat(Assignors.cooperativeSticky(List.of("C", "A", "B"), 5, before))
+                .as("A3: the order of listing changes nothing")
+                .isEqualTo(Assignors.cooperativeSticky(List.of("A", "B", "C"), 5, before));
+    }
+
+    @Test
+    void shouldGiveTheExtraPartitionToTheMemberThatHeldMostWhenStickySharesDoNotDivideEvenly() {
+        Map<String, List<Integer>> before = Map.of("A", List.of(0), "B", List.of(1, 2), "C", List.of(3, 4));
+        Map<String, List<Integer>> after = Assignors.cooperativeSticky(List.of("A", "B", "C", "D"), 5, before);
+        assertThat(after.get("A")).as("A keeps its one").containsExactly(0);
+        assertThat(after.get("B"))
+                .as("A4: of A, B, C the quota of two goes to one that held two (B, first by id)")
+                .containsExactly(1, 2);
+        assertThat(after.get("C")).hasSize(1).isSubsetOf(3, 4);
+        assertThat(after.get("D")).hasSize(1);
+    }
+
+    @Test
+    void shouldHandBackTheLeaversPartitionsWhenStickyLosesAMember() {
+        Map<String, List<Integer>> before = Map.of("A", List.of(0, 3), "B", List.of(1), "C", List.of(2));
+        assertThat(Assignors.cooperativeSticky(List.of("A", "C"), 4, before))
+                .as("B's partition goes to the member with fewer; A keeps both of its own")
+                .isEqualTo(Map.of("A", List.of(0, 3), "C", List.of(1, 2)));
+    }
 }

@@ -20,7 +20,8 @@ public final class AssignorAlwaysRangeLog extends KafkaLog {
     }
 
     @Override
-    protected Map<String, List<Integer>> assign(Assignor assignor, List<String> members, int partitions) {
-        return super.assign(Assignor.RANGE, members, partitions);
+    protected Map<String, List<Integer>> assign(
+            Assignor assignor, List<String> members, int partitions, Map<String, List<Integer>> previous) {
+        return super.assign(Assignor.RANGE, members, partitions, previous);
     }
 }

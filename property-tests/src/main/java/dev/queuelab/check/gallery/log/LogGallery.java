@@ -35,7 +35,8 @@ public final class LogGallery {
             new Variant("assignor-always-range", "wrong-assignment", AssignorAlwaysRangeLog::new),
             new Variant("claims-durable-in-memory", "lost-write", ClaimsDurableInMemoryLog::new),
             new Variant("assignment-from-join", "assignment-disagrees", AssignmentFromJoinLog::new),
-            new Variant("generation-before-membership", "invalid-answer", GenerationBeforeMembershipLog::new));
+            new Variant("generation-before-membership", "invalid-answer", GenerationBeforeMembershipLog::new),
+            new Variant("sticky-forgets-owners", "wrong-assignment", StickyForgetsOwnersLog::new));
 
     private LogGallery() {}
 }

@@ -22,9 +22,10 @@ public final class RangeInclusiveEndLog extends KafkaLog {
     }
 
     @Override
-    protected Map<String, List<Integer>> assign(Assignor assignor, List<String> members, int partitions) {
+    protected Map<String, List<Integer>> assign(
+            Assignor assignor, List<String> members, int partitions, Map<String, List<Integer>> previous) {
         Map<String, List<Integer>> out = new LinkedHashMap<>();
-        super.assign(assignor, members, partitions).forEach((m, ps) -> {
+        super.assign(assignor, members, partitions, previous).forEach((m, ps) -> {
             List<Integer> mine = new ArrayList<>(ps);
             if (!ps.isEmpty() && ps.get(ps.size() - 1) + 1 < partitions) {
                 mine.add(ps.get(ps.size() - 1) + 1);
