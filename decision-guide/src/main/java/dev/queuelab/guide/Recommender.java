@@ -686,8 +686,8 @@ public final class Recommender {
                                         ? Double.POSITIVE_INFINITY
                                         : p.laneRecordsPerSecond()));
                 String detail = "one lane carries one message at a time: at most "
-                        + Numbers.plain(Math.floor(laneRate * 100) / 100)
-                        + " msg/s at a p99 of " + Numbers.plain(p99) + " s"
+                        + Numbers.perSecond(laneRate)
+                        + " at a p99 of " + Numbers.plain(p99) + " s"
                         + (p.laneRecordsPerSecond() == null
                                 ? ""
                                 : " (and " + Numbers.plain(p.laneRecordsPerSecond()) + " records/s per "
@@ -702,13 +702,12 @@ public final class Recommender {
                                         detail,
                                         "order per key instead of globally: at least " + Numbers.plain(keys)
                                                 + " keys with traffic spread " + "evenly, each at most "
-                                                + Numbers.plain(Math.floor(laneRate * 100) / 100) + " msg/s"));
+                                                + Numbers.perSecond(laneRate)));
             }
             if (a().ordering() == Ordering.PER_KEY) {
                 out.add(Check.ok(
                         "hot-key-capacity",
-                        "one key carries at most " + Numbers.plain(Math.floor(laneRate * 100) / 100)
-                                + " msg/s (1 / p99)"
+                        "one key carries at most 1 / p99 = " + Numbers.perSecond(laneRate)
                                 + (p.laneBytesPerSecond() == null
                                         ? ""
                                         : " and " + Numbers.rate(p.laneBytesPerSecond()) + " per "
@@ -847,8 +846,8 @@ public final class Recommender {
                         + " "
                         + laneWord() + "(s) x " + Numbers.plain(sizing.inFlightPerPartition()) + " in flight each"
                         + (sizing.inFlightPerPartition() > 1 && a().ordered() ? " (different keys at once)" : "")
-                        + " / p99 " + Numbers.plain(p99) + " s = " + Numbers.rate0(capacity)
-                        + " msg/s, against a peak of "
+                        + " / p99 " + Numbers.plain(p99) + " s = " + Numbers.perSecond(capacity)
+                        + ", against a peak of "
                         + Numbers.plain(c.throughputPerSecond()) + " msg/s";
                 int wanted = (int) Math.ceil(c.throughputPerSecond() * p99 / laneConcurrency());
                 out.add(

@@ -532,4 +532,47 @@ class FeasibilityTest {
                 Recommender.recommend(TestAnswers.with("platform", "self-hosted", "throughput-per-second", "500"));
         assertThat(rabbit.failure().alarms()).noneMatch(x -> x.contains("age of the oldest"));
     }
+
+    private static String detail(Recommendation r, String check) {
+        return r.feasibility().checks().stream()
+                .filter(c -> c.id().equals(check))
+                .map(Check::detail)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no check " + check + " in " + r.feasibility().checks()));
+    }
+
+    @Test
+    void shouldPrintASlowKeysRateWithDecimalsWhenItIsBelowOneAMessageASecond() {
+        // the reviewer's files 02, 22 and 23: a p99 of 500 s printed "one key carries at most 0 msg/s"
+        Recommendation slow = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "ordering",
+                "per-key",
+                "throughput-per-second",
+                "1",
+                "p99-processing-seconds",
+                "500"));
+        assertThat(detail(slow, "hot-key-capacity"))
+                .as("1 / 500 s is 0.002 msg/s, not 0")
+                .contains("at most 1 / p99 = 0.002 msg/s (one every 500 s)")
+                .doesNotContain("at most 0 msg/s");
+        Recommendation fast = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "ordering",
+                "per-key",
+                "throughput-per-second",
+                "1",
+                "p99-processing-seconds",
+                "0.5"));
+        assertThat(detail(fast, "hot-key-capacity"))
+                .as("2 msg/s needs no interval")
+                .contains("at most 1 / p99 = 2 msg/s")
+                .doesNotContain("one every");
+        Recommendation global = Recommender.recommend(TestAnswers.with(
+                "platform", "aws", "ordering", "global", "throughput-per-second", "1", "p99-processing-seconds", "3"));
+        assertThat(detail(global, "global-order-capacity")).contains("at most 0.33 msg/s (one every 3 s)");
+    }
 }
