@@ -27,6 +27,7 @@ public final class Recommender {
 
     private static final String QUEUE_CHECK = "work-queue/visibility";
     private static final String SQS_REFERENCE = "dev.queuelab.reference.workqueue.SqsWorkQueue";
+    private static final String BATCHING = "batching (send, receive and delete)";
 
     private Recommender() {}
 
@@ -559,6 +560,21 @@ public final class Recommender {
                         null,
                         "sqs-fifo.dedup-interval"));
             }
+            if (needsBatches()) {
+                String id = s.product().laneFact;
+                out.add(new Setting(
+                        BATCHING,
+                        "SendMessageBatch, ReceiveMessage with MaxNumberOfMessages="
+                                + Numbers.plain(fact(id, "messages-per-batch")) + " and DeleteMessageBatch: the one "
+                                + laneWord() + " lives in one partition, which takes "
+                                + Numbers.plain(profile().laneUnbatchedRecordsPerSecond())
+                                + " calls a second per action; the group's next batch is handed out only once this one"
+                                + " is deleted, so the receive and delete round trip counts against the 1 / p99 pace",
+                        null,
+                        null,
+                        null,
+                        id));
+            }
             if (s.product() == Product.SQS_FIFO
                     && a().context().throughputPerSecond()
                             > fact("sqs-fifo.throughput", "batched-messages-per-second")) {
@@ -664,6 +680,37 @@ public final class Recommender {
             }
         }
 
+        /** What one lane takes whatever the consumers, in the product's words; empty where it states nothing. */
+        String laneQuota() {
+            Profile p = profile();
+            String lane = s.product().vocabulary().lane();
+            if (p.laneUnbatchedRecordsPerSecond() != null) {
+                return " (and one " + laneWord() + " lives in one partition: "
+                        + Numbers.plain(p.laneUnbatchedRecordsPerSecond()) + " msg/s unbatched, "
+                        + Numbers.plain(p.laneRecordsPerSecond()) + " msg/s in batches of "
+                        + Numbers.plain(fact(s.product().laneFact, "messages-per-batch")) + ")";
+            }
+            List<String> quota = new ArrayList<>();
+            if (p.laneRecordsPerSecond() != null) {
+                quota.add(Numbers.plain(p.laneRecordsPerSecond()) + " records/s");
+            }
+            if (p.laneBytesPerSecond() != null) {
+                quota.add(Numbers.rate(p.laneBytesPerSecond()));
+            }
+            return quota.isEmpty() ? "" : " (and " + String.join(" and ", quota) + " per " + lane + ")";
+        }
+
+        /** One global lane above what unbatched calls carry: the design runs only with batches. */
+        boolean needsBatches() {
+            Double unbatched = profile().laneUnbatchedRecordsPerSecond();
+            double rate = a().context().throughputPerSecond();
+            // above the batched quota no setting helps: the capacity check fails instead
+            return a().ordering() == Ordering.GLOBAL
+                    && unbatched != null
+                    && rate > unbatched
+                    && rate <= profile().laneRecordsPerSecond();
+        }
+
         List<Check> checks(Failure failure, Idempotency idempotency, Sizing sizing) {
             List<Check> out = new ArrayList<>();
             Answers.Context c = a().context();
@@ -688,30 +735,33 @@ public final class Recommender {
                 String detail = "one lane carries one message at a time: at most "
                         + Numbers.perSecond(laneRate)
                         + " at a p99 of " + Numbers.plain(p99) + " s"
-                        + (p.laneRecordsPerSecond() == null
-                                ? ""
-                                : " (and " + Numbers.plain(p.laneRecordsPerSecond()) + " records/s per "
-                                        + s.product().vocabulary().lane() + ")")
+                        + laneQuota()
                         + ", against a peak of " + Numbers.plain(c.throughputPerSecond()) + " msg/s";
                 out.add(
-                        rateOk && quotaOk
-                                ? Check.ok("global-order-capacity", detail)
-                                : new Check(
+                        !(rateOk && quotaOk)
+                                ? new Check(
                                         "global-order-capacity",
                                         Status.FAIL,
                                         detail,
                                         "order per key instead of globally: at least " + Numbers.plain(keys)
                                                 + " keys with traffic spread " + "evenly, each at most "
-                                                + Numbers.perSecond(laneRate)));
+                                                + Numbers.perSecond(laneRate))
+                                : needsBatches()
+                                        ? new Check(
+                                                "global-order-capacity",
+                                                Status.WARN,
+                                                detail,
+                                                "send, receive and delete in batches of "
+                                                        + Numbers.plain(
+                                                                fact(s.product().laneFact, "messages-per-batch"))
+                                                        + " (the setting '" + BATCHING + "')")
+                                        : Check.ok("global-order-capacity", detail));
             }
             if (a().ordering() == Ordering.PER_KEY) {
                 out.add(Check.ok(
                         "hot-key-capacity",
                         "one key carries at most 1 / p99 = " + Numbers.perSecond(laneRate)
-                                + (p.laneBytesPerSecond() == null
-                                        ? ""
-                                        : " and " + Numbers.rate(p.laneBytesPerSecond()) + " per "
-                                                + s.product().vocabulary().lane())
+                                + laneQuota()
                                 + ": a key hotter than that falls behind, whatever the consumers"));
             }
             if (s.lambda()) {

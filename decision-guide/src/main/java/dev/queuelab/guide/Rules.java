@@ -63,13 +63,13 @@ public final class Rules {
             "per-key-order-by-partition",
             "Per-key order: key partitions (a log) or FIFO message groups (a queue): messages of one key in "
                     + "send order, one in flight per key, while different keys flow in parallel.",
-            "work-queue/fifo (queuelab check), kafka.ordering, pubsub.ordering",
+            "work-queue/fifo (queuelab check), kafka.ordering, pubsub.ordering, sqs-fifo.message-group",
             s -> s.a().async() && s.a().ordering() == Ordering.PER_KEY);
     public static final Rule GLOBAL_ORDER_IS_ONE_LANE = new Rule(
             "global-order-is-one-lane",
             "A global order means one partition or one message group: one message in flight at a time, so the whole "
                     + "flow runs at one consumer's pace (1 / p99). Most systems that ask for it need per-key order.",
-            "kafka.ordering, sqs-fifo.throughput",
+            "kafka.ordering, sqs-fifo.message-group, sqs-fifo.partition-throughput, sqs-fifo.throughput",
             s -> s.a().async() && s.a().ordering() == Ordering.GLOBAL);
     public static final Rule AT_LEAST_ONCE_WITH_IDEMPOTENCY = new Rule(
             "at-least-once-with-idempotency",

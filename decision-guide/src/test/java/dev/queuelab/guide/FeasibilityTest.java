@@ -575,4 +575,54 @@ class FeasibilityTest {
                 "platform", "aws", "ordering", "global", "throughput-per-second", "1", "p99-processing-seconds", "3"));
         assertThat(detail(global, "global-order-capacity")).contains("at most 0.33 msg/s (one every 3 s)");
     }
+
+    @Test
+    void shouldBoundOneMessageGroupByItsPartitionWhenSqsFifoCarriesAGlobalOrder() {
+        // the reviewer's file 17: 1,000 msg/s in one group passed on 1 / p99 alone (2,000 msg/s), ignoring that a
+        // group lives in one partition of 300 calls a second per action
+        Recommendation batched = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "ordering",
+                "global",
+                "throughput-per-second",
+                "1000",
+                "p99-processing-seconds",
+                "0.0005"));
+        assertThat(batched.product()).isEqualTo(Product.SQS_FIFO);
+        assertThat(status(batched, "global-order-capacity"))
+                .as("above 300 msg/s one group works only with batches: a setting handles it")
+                .isEqualTo(Status.WARN);
+        assertThat(detail(batched, "global-order-capacity"))
+                .contains("300 msg/s unbatched, 3,000 msg/s in batches of 10");
+        assertThat(batched.settings())
+                .extracting(Recommendation.Setting::name)
+                .contains("batching (send, receive and delete)");
+        assertThat(batched.facts()).contains("sqs-fifo.partition-throughput", "sqs-fifo.message-group");
+        Recommendation over = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "ordering",
+                "global",
+                "throughput-per-second",
+                "4000",
+                "p99-processing-seconds",
+                "0.0001"));
+        assertThat(status(over, "global-order-capacity"))
+                .as("4,000 msg/s is beyond a partition's 3,000 even with batches, whatever 1 / p99 allows")
+                .isEqualTo(Status.FAIL);
+        Recommendation modest = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "ordering",
+                "global",
+                "throughput-per-second",
+                "200",
+                "p99-processing-seconds",
+                "0.001"));
+        assertThat(status(modest, "global-order-capacity")).isEqualTo(Status.OK);
+        assertThat(modest.settings())
+                .extracting(Recommendation.Setting::name)
+                .doesNotContain("batching (send, receive and delete)");
+    }
 }
