@@ -24,7 +24,12 @@ final class CostModel {
                 "Per request: the driver is "
                         + "API calls (send, receive, delete, or publish and deliveries per subscriber) over " + volume
                         + "; batching and long polling divide it. Nothing is paid while idle.";
-            case KINESIS, EVENT_HUBS, SERVICE_BUS ->
+            case EVENT_HUBS ->
+                "Throughput units: the driver is the " + Numbers.plain(s.throughputUnits())
+                        + " unit(s) the peak needs for " + volume
+                        + ", bought for the namespace and billed by the hour whether used or not; the partition count"
+                        + " costs nothing.";
+            case KINESIS, SERVICE_BUS ->
                 "Provisioned capacity (or on-demand per throughput): the driver is "
                         + "shards, throughput units or messaging units for " + volume
                         + ", plus retention beyond the default.";

@@ -66,6 +66,8 @@ public record Recommendation(
      * @param partitions      lanes of a log or ordered product; null for an unordered queue
      * @param inFlightPerPartition records one partition has in flight at once (a partition is read in order, so
      *                        more than one means a key-parallel consumer); null where there are no partitions
+     * @param throughputUnits capacity bought ahead for the whole namespace (Event Hubs' throughput units, for
+     *                        ingress and egress alike); null where the product sells no such unit
      * @param formula         how the numbers were reached, in words
      */
     public record Sizing(
@@ -73,6 +75,7 @@ public record Recommendation(
             int consumers,
             Integer partitions,
             Integer inFlightPerPartition,
+            Integer throughputUnits,
             double bytesPerSecond,
             double egressBytesPerSecond,
             double storageBytes,
@@ -124,6 +127,7 @@ public record Recommendation(
         s.put("consumers", sizing.consumers());
         s.put("partitions", sizing.partitions());
         s.put("in-flight-per-partition", sizing.inFlightPerPartition());
+        s.put("throughput-units", sizing.throughputUnits());
         s.put("bytes-per-second", Math.round(sizing.bytesPerSecond()));
         s.put("egress-bytes-per-second", Math.round(sizing.egressBytesPerSecond()));
         s.put("storage-bytes", Math.round(sizing.storageBytes()));

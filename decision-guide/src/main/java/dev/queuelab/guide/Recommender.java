@@ -346,6 +346,35 @@ public final class Recommender {
                         + Numbers.plain(partitions)
                         + " = " + Numbers.plain(perPartition);
             }
+            Integer units = null;
+            if (s.product() == Product.EVENT_HUBS && s.queued()) {
+                // units are bought for the namespace and cap ingress and egress alike; a partition carries about one
+                String tu = "eventhubs.throughput-unit";
+                facts.add(tu);
+                facts.add("eventhubs.partitions");
+                double out = bytes * readers();
+                double unitsIn = Math.max(
+                        Math.ceil(bytes / fact(tu, "bytes-per-second")),
+                        Math.ceil(c.throughputPerSecond() / fact(tu, "records-per-second")));
+                double unitsOut = Math.max(
+                        Math.ceil(out / fact(tu, "egress-bytes-per-second")),
+                        Math.ceil(c.throughputPerSecond() * readers() / fact(tu, "egress-records-per-second")));
+                units = (int) Math.max(1, Math.max(unitsIn, unitsOut));
+                formula += "; throughput units = the larger of ingress (" + Numbers.rate(bytes) + " or "
+                        + Numbers.plain(c.throughputPerSecond()) + " events/s, against "
+                        + Numbers.rate(fact(tu, "bytes-per-second")) + " or "
+                        + Numbers.plain(fact(tu, "records-per-second")) + " events/s a unit) and egress ("
+                        + Numbers.rate(out) + " to " + readers() + " reader(s), against "
+                        + Numbers.rate(fact(tu, "egress-bytes-per-second")) + " or "
+                        + Numbers.plain(fact(tu, "egress-records-per-second")) + " events/s a unit) = "
+                        + Numbers.plain(units) + " (" + tu + ")";
+                if (partitions != null && a().ordering() != Ordering.GLOBAL && partitions < units) {
+                    partitions = units;
+                    perPartition = (int) Math.ceil((double) needed / partitions);
+                    formula += "; partitions >= throughput units (eventhubs.partitions) = " + Numbers.plain(partitions)
+                            + ", " + Numbers.plain(perPartition) + " in flight each";
+                }
+            }
             double retention = retentionSeconds();
             double replicas = s.product().transactional() ? fact("kafka.replication", "replicas") : 1;
             if (s.product().transactional()) {
@@ -359,6 +388,7 @@ public final class Recommender {
                     s.queued() ? consumers : 0,
                     partitions,
                     perPartition,
+                    units,
                     bytes,
                     bytes * subscribers,
                     stored,
@@ -600,6 +630,19 @@ public final class Recommender {
                             "",
                             "kinesis.enhanced-fan-out"));
                 }
+            }
+            if (sizing.throughputUnits() != null) {
+                String tu = "eventhubs.throughput-unit";
+                Profile.Range r = new Profile.Range(1.0, fact(tu, "max-units"));
+                double units = r.clamp(sizing.throughputUnits());
+                out.add(new Setting(
+                        "throughput units (namespace, standard tier)",
+                        Numbers.plain(units) + ", with auto-inflate capped at the same number so a burst is throttled,"
+                                + " not billed",
+                        units,
+                        r,
+                        "",
+                        tu));
             }
             if (s.product().transactional() && s.queued()) {
                 out.add(new Setting(
@@ -931,6 +974,26 @@ public final class Recommender {
                                         "at most " + Numbers.plain(max)
                                                 + " enhanced fan-out consumers per stream: copy the stream for the other subscribers, or fan out "
                                                 + "downstream (SNS with a queue per subscriber)"));
+            }
+            if (sizing.throughputUnits() != null) {
+                String tu = "eventhubs.throughput-unit";
+                double maxUnits = fact(tu, "max-units");
+                double maxPartitions = fact("eventhubs.partitions", "max-count");
+                String detail = Numbers.plain(sizing.throughputUnits()) + " throughput unit(s) for "
+                        + Numbers.rate(sizing.bytesPerSecond()) + " in and "
+                        + Numbers.rate(sizing.bytesPerSecond() * readers()) + " out, of the " + Numbers.plain(maxUnits)
+                        + " a standard namespace takes; " + Numbers.plain(sizing.partitions())
+                        + " partition(s), of the "
+                        + Numbers.plain(maxPartitions) + " an event hub takes";
+                out.add(
+                        sizing.throughputUnits() <= maxUnits && sizing.partitions() <= maxPartitions
+                                ? Check.ok("throughput-units", detail)
+                                : new Check(
+                                        "throughput-units",
+                                        Status.FAIL,
+                                        detail,
+                                        "a tier above standard (premium or dedicated), or split the traffic over "
+                                                + "several event hubs in several namespaces"));
             }
             if (sizing.partitions() != null) {
                 out.add(Check.ok(

@@ -625,4 +625,65 @@ class FeasibilityTest {
                 .extracting(Recommendation.Setting::name)
                 .doesNotContain("batching (send, receive and delete)");
     }
+
+    @Test
+    void shouldSizeEventHubsByThroughputUnitsWhenItCarriesTheLog() {
+        // the reviewer's file 19: 20,000 msg/s of 1 KiB to 3 readers, sized by partitions alone, no unit bought
+        Recommendation hub = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "azure",
+                "shape",
+                "broadcast",
+                "subscribers",
+                "3",
+                "replay",
+                "true",
+                "ordering",
+                "per-key",
+                "retention-days",
+                "3",
+                "throughput-per-second",
+                "20000",
+                "payload-kb",
+                "1",
+                "p99-processing-seconds",
+                "0.01"));
+        assertThat(hub.product()).isEqualTo(Product.EVENT_HUBS);
+        assertThat(hub.sizing().throughputUnits())
+                .as("egress 61.4 MB/s at 2 MB/s a unit outweighs ingress 20.5 MB/s at 1 MB/s")
+                .isEqualTo(31);
+        assertThat(hub.sizing().partitions())
+                .as("at least one partition per unit")
+                .isGreaterThanOrEqualTo(31);
+        assertThat(hub.settings())
+                .filteredOn(x -> x.name().startsWith("throughput units"))
+                .singleElement()
+                .extracting(Recommendation.Setting::number)
+                .isEqualTo(31.0);
+        assertThat(status(hub, "throughput-units")).isEqualTo(Status.OK);
+        assertThat(CostModel.of(hub)).contains("31 unit(s)");
+        assertThat(hub.facts()).contains("eventhubs.throughput-unit", "eventhubs.partitions");
+        Recommendation flood = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "azure",
+                "replay",
+                "true",
+                "retention-days",
+                "1",
+                "throughput-per-second",
+                "60000",
+                "payload-kb",
+                "1",
+                "p99-processing-seconds",
+                "0.01"));
+        assertThat(status(flood, "throughput-units"))
+                .as("61 units is more than a standard namespace's 40")
+                .isEqualTo(Status.FAIL);
+        Recommendation kinesis = Recommender.recommend(TestAnswers.with(
+                "platform", "aws", "replay", "true", "retention-days", "1", "throughput-per-second", "20000"));
+        assertThat(kinesis.sizing().throughputUnits())
+                .as("Kinesis sells shards, not units")
+                .isNull();
+        assertThat(kinesis.feasibility().checks()).extracting(Check::id).doesNotContain("throughput-units");
+    }
 }
