@@ -19,7 +19,7 @@ final class ProductSummary {
                             : ""));
         }
         if (f.leaseSeconds().max() != null) {
-            parts.add(v.lease() + " up to " + Numbers.seconds(f.leaseSeconds().max()));
+            parts.add(v.lease() + " up to " + Numbers.plain(f.leaseSeconds().max()) + " s");
         }
         if (f.attempts().min() != null && f.attempts().max() != null) {
             parts.add(v.attempts() + " " + f.attempts());

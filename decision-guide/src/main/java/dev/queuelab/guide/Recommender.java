@@ -140,6 +140,11 @@ public final class Recommender {
 
         /** The lease the work needs, before the product's range is applied. */
         double neededLease() {
+            return Math.max(workLease(), leaseFloor());
+        }
+
+        /** The lease the work itself asks for: the worst case with its buffer, or Lambda's multiple of its timeout. */
+        double workLease() {
             int worst = a().failure().maxProcessingSeconds();
             if (s.lambda()) {
                 facts.add("sqs.lambda-visibility");
@@ -148,21 +153,38 @@ public final class Recommender {
                 return fact("sqs.lambda-visibility", "factor") * timeout;
             }
             facts.add("guide.lease-buffer");
-            double needed = Math.max(
+            return Math.max(
                     worst * fact("guide.lease-buffer", "factor"),
                     worst + fact("guide.lease-buffer", "min-extra-seconds"));
+        }
+
+        /**
+         * The shortest lease the product should be given whatever the work: RabbitMQ advises no consumer timeout
+         * below its recommended minimum (it checks once a minute), and a log's poll interval covers a whole poll's
+         * records, so it never goes below the product's default. 0 where the product asks for no floor.
+         */
+        double leaseFloor() {
             String id = s.product().leaseFact;
-            if (id != null && Facts.registry().get(id).has("recommended-min-seconds")) {
-                // the product supports shorter leases than it advises (RabbitMQ checks its timeout once a minute)
-                needed = Math.max(needed, fact(id, "recommended-min-seconds"));
+            if (id == null || s.lambda()) {
+                return 0;
             }
-            if (s.product().partitioned()
-                    && id != null
-                    && Facts.registry().get(id).has("default-seconds")) {
-                // a log's poll interval covers a whole batch of records, so never set it below the product's default
-                needed = Math.max(needed, fact(id, "default-seconds"));
+            Facts.Fact f = Facts.registry().get(id);
+            if (f.has("recommended-min-seconds")) {
+                return f.number("recommended-min-seconds");
             }
-            return needed;
+            return s.product().partitioned() && f.has("default-seconds") ? f.number("default-seconds") : 0;
+        }
+
+        /** Why the lease is longer than the work asks, in words; empty when it is not. */
+        String leaseFloorReason() {
+            if (leaseFloor() <= workLease()) {
+                return "";
+            }
+            String owner = owner(s.product().leaseFact);
+            return Facts.registry().get(s.product().leaseFact).has("recommended-min-seconds")
+                    ? "; it is set to " + owner + "'s advised minimum of " + Numbers.seconds(leaseFloor()) + " instead"
+                    : "; it keeps " + owner + "'s default of " + Numbers.seconds(leaseFloor())
+                            + ", since one poll's records are all processed within it";
         }
 
         Failure failure() {
@@ -457,18 +479,31 @@ public final class Recommender {
             List<Setting> out = new ArrayList<>();
             Product.Vocabulary v = s.product().vocabulary();
             if (failure.leaseSeconds() != null) {
-                // a setting named in milliseconds (max.poll.interval.ms) is given in them, as the product takes it
-                String value = v.lease().endsWith(".ms") || v.lease().endsWith(" ms)")
-                        ? Numbers.plain(failure.leaseSeconds() * 1000.0) + " ms ("
-                                + Numbers.plain(failure.leaseSeconds()) + " s)"
-                        : Numbers.plain(failure.leaseSeconds()) + " s";
-                out.add(new Setting(
-                        v.lease(),
-                        value,
-                        (double) failure.leaseSeconds(),
-                        bounded(profile().leaseSeconds()),
-                        "s",
-                        s.product().leaseFact));
+                // a setting named in milliseconds (max.poll.interval.ms) is given in them, value and range alike, as
+                // the product takes it
+                boolean ms = v.lease().endsWith(".ms") || v.lease().endsWith(" ms)");
+                Profile.Range seconds = bounded(profile().leaseSeconds());
+                out.add(
+                        ms
+                                ? new Setting(
+                                        v.lease(),
+                                        Numbers.plain(failure.leaseSeconds() * 1000.0) + " ms ("
+                                                + Numbers.plain(failure.leaseSeconds()) + " s)",
+                                        failure.leaseSeconds() * 1000.0,
+                                        seconds == null
+                                                ? null
+                                                : new Profile.Range(
+                                                        seconds.min() == null ? null : seconds.min() * 1000,
+                                                        seconds.max() == null ? null : seconds.max() * 1000),
+                                        "ms",
+                                        s.product().leaseFact)
+                                : new Setting(
+                                        v.lease(),
+                                        Numbers.plain(failure.leaseSeconds()) + " s",
+                                        (double) failure.leaseSeconds(),
+                                        seconds,
+                                        "s",
+                                        s.product().leaseFact));
             }
             if (s.lambda()) {
                 facts.add("lambda.timeout");
@@ -845,8 +880,9 @@ public final class Recommender {
             if (failure.leaseSeconds() != null && lease.max() != null) {
                 double needed = neededLease();
                 String name = s.product().vocabulary().lease();
-                String detail = "the work needs a lease (" + name + ") of " + Numbers.plain(Math.ceil(needed)) + " s; "
-                        + owner(s.product().leaseFact) + " allows at most " + Numbers.plain(lease.max()) + " s";
+                String detail = "the work needs a lease (" + name + ") of " + Numbers.plain(Math.ceil(workLease()))
+                        + " s" + leaseFloorReason() + "; " + owner(s.product().leaseFact) + " allows at most "
+                        + Numbers.plain(lease.max()) + " s";
                 out.add(
                         needed <= lease.max()
                                 ? Check.ok("lease-limit", detail)

@@ -686,4 +686,50 @@ class FeasibilityTest {
                 .isNull();
         assertThat(kinesis.feasibility().checks()).extracting(Check::id).doesNotContain("throughput-units");
     }
+
+    @Test
+    void shouldStateKafkasPollIntervalInMillisecondsAndApartFromTheWorkWhenTheDefaultIsKept() {
+        // the reviewer's Kafka records: "the work needs a lease of 300 s" for a 10 s job, and a range in seconds
+        // (from 1 s) for a setting Kafka takes in milliseconds from 1 ms
+        Recommendation kept = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high",
+                "throughput-per-second",
+                "5000",
+                "failure.max-processing-seconds",
+                "10"));
+        assertThat(kept.product()).isEqualTo(Product.KAFKA);
+        Recommendation.Setting poll = kept.settings().stream()
+                .filter(x -> x.name().equals("max.poll.interval.ms"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(poll.number()).as("Kafka's default, in ms").isEqualTo(300_000.0);
+        assertThat(poll.unit()).isEqualTo("ms");
+        assertThat(poll.range().min()).as("atLeast(1) ms").isEqualTo(1.0);
+        assertThat(poll.range().max()).as("an int of ms").isEqualTo(2_147_483_647.0);
+        assertThat(detail(kept, "lease-limit"))
+                .contains("needs a lease (max.poll.interval.ms) of 20 s")
+                .contains("keeps Apache Kafka's default of 300 s")
+                .doesNotContain("needs a lease (max.poll.interval.ms) of 300 s");
+        Recommendation longer = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high",
+                "throughput-per-second",
+                "5000",
+                "failure.max-processing-seconds",
+                "400"));
+        assertThat(detail(longer, "lease-limit"))
+                .as("a job longer than the default sets the interval itself")
+                .contains("of 600 s")
+                .doesNotContain("keeps");
+        assertThat(longer.failure().leaseSeconds()).isEqualTo(600);
+    }
 }
