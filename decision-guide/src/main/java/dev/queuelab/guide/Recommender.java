@@ -175,6 +175,33 @@ public final class Recommender {
             return s.product().partitioned() && f.has("default-seconds") ? f.number("default-seconds") : 0;
         }
 
+        /**
+         * How long one delivery can hold a message: the lease, or where the lease is clamped below the work and
+         * renewed while it runs (a Service Bus lock of 5 minutes on a 30-minute job), the lease the work needs. The
+         * clamped lease alone would undercount the window a redelivery can come back in.
+         */
+        double heldPerDelivery(Failure failure) {
+            return failure.leaseSeconds() == null ? 0 : Math.max(failure.leaseSeconds(), neededLease());
+        }
+
+        double redeliveryWindow(Failure failure) {
+            return failure.maxDeliveries() == null ? 0 : heldPerDelivery(failure) * failure.maxDeliveries();
+        }
+
+        String redeliveryFormula(Failure failure) {
+            double window = redeliveryWindow(failure);
+            if (failure.leaseSeconds() == null || failure.maxDeliveries() == null) {
+                return Numbers.seconds(window) + ": no lease to wait out";
+            }
+            double held = heldPerDelivery(failure);
+            return Numbers.seconds(window) + " = " + failure.maxDeliveries() + " deliveries x "
+                    + (held > failure.leaseSeconds()
+                            ? Numbers.seconds(held) + " each, the "
+                                    + s.product().vocabulary().lease() + " of "
+                                    + Numbers.seconds(failure.leaseSeconds()) + " renewed while the work runs"
+                            : "a lease of " + Numbers.seconds(held));
+        }
+
         /** Why the lease is longer than the work asks, in words; empty when it is not. */
         String leaseFloorReason() {
             if (leaseFloor() <= workLease()) {
@@ -240,9 +267,7 @@ public final class Recommender {
                 return new Idempotency(null, null, null);
             }
             facts.add("guide.dedupe-ttl");
-            double redelivery = failure.leaseSeconds() == null || failure.maxDeliveries() == null
-                    ? 0
-                    : (double) failure.leaseSeconds() * failure.maxDeliveries();
+            double redelivery = redeliveryWindow(failure);
             double replay = a().context().retentionDays() * 86_400.0;
             double ttl = Math.max(fact("guide.dedupe-ttl", "min-seconds"), Math.max(redelivery, replay));
             String key = effects == Answers.SideEffects.EXTERNAL
@@ -1038,14 +1063,10 @@ public final class Recommender {
                                 + " partition(s): a consumer beyond the partition count would sit idle"));
             }
             if (idempotency.ttlHours() != null) {
-                double redelivery = failure.leaseSeconds() == null || failure.maxDeliveries() == null
-                        ? 0
-                        : (double) failure.leaseSeconds() * failure.maxDeliveries();
                 out.add(Check.ok(
                         "dedupe-ttl",
                         "dedupe keys live " + idempotency.ttlHours() + " h: longer than the redelivery "
-                                + "window (" + Numbers.seconds(redelivery)
-                                + " = lease x deliveries) and the replay window ("
+                                + "window (" + redeliveryFormula(failure) + ") and the replay window ("
                                 + Numbers.seconds(c.retentionDays() * 86_400.0) + ")"));
             }
             if (a().broadcast()) {

@@ -732,4 +732,25 @@ class FeasibilityTest {
                 .doesNotContain("keeps");
         assertThat(longer.failure().leaseSeconds()).isEqualTo(600);
     }
+
+    @Test
+    void shouldCountTheRenewedLeaseInTheRedeliveryWindowWhenTheLeaseIsClampedBelowTheWork() {
+        // the reviewer's file 09: a 300 s lock renewed through 30-minute jobs, yet dedupe keys were sized on
+        // 300 s x 3 deliveries, as if a redelivery could not come later than 15 minutes
+        Recommendation bus = Recommender.recommend(TestAnswers.with(
+                "platform", "azure", "failure.max-processing-seconds", "1800", "failure.max-attempts", "3"));
+        assertThat(bus.failure().leaseSeconds())
+                .as("Service Bus locks last at most 5 minutes")
+                .isEqualTo(300);
+        assertThat(detail(bus, "dedupe-ttl"))
+                .contains(
+                        "8,100 s = 3 deliveries x 2,700 s each, the lock duration of 300 s renewed while the work runs")
+                .doesNotContain("900 s");
+        Recommendation sqs = Recommender.recommend(TestAnswers.with(
+                "platform", "aws", "failure.max-processing-seconds", "40", "failure.max-attempts", "3"));
+        assertThat(detail(sqs, "dedupe-ttl"))
+                .as("a lease that covers the work is the window per delivery")
+                .contains("180 s = 3 deliveries x a lease of 60 s")
+                .doesNotContain("renewed");
+    }
 }
