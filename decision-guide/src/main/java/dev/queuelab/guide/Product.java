@@ -358,6 +358,24 @@ public enum Product {
         };
     }
 
+    /**
+     * The fact stating how many copies of each stored record the operator keeps, where the operator sets it
+     * (Kafka's replication factor, a RabbitMQ stream's replicas): storage is counted once per copy. Null where the
+     * service replicates on its own terms (Kinesis, Event Hubs, Pub/Sub) or the guide sources no count.
+     */
+    String replicationFact() {
+        return switch (this) {
+            case KAFKA, MSK -> "kafka.replication";
+            case RABBITMQ_STREAMS -> "rabbitmq.stream-replication";
+            default -> null;
+        };
+    }
+
+    /** The setting that holds {@link #replicationFact()}'s count, in the product's words. */
+    String replicationSetting() {
+        return this == RABBITMQ_STREAMS ? "x-initial-cluster-size" : "replication.factor";
+    }
+
     /** Lanes are partitions (or shards) fixed in advance, so consumers are bounded by their count. */
     public boolean partitioned() {
         return this == KINESIS || this == EVENT_HUBS || this == KAFKA || this == MSK || this == RABBITMQ_STREAMS;

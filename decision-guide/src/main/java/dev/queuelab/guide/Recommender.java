@@ -423,9 +423,10 @@ public final class Recommender {
                 }
             }
             double retention = retentionSeconds();
-            double replicas = s.product().transactional() ? fact("kafka.replication", "replicas") : 1;
-            if (s.product().transactional()) {
-                facts.add("kafka.replication");
+            String replication = s.product().replicationFact();
+            double replicas = replication != null ? fact(replication, "replicas") : 1;
+            if (replication != null && s.queued()) {
+                facts.add(replication);
             }
             double subscribers = a().broadcast() ? c.subscribers() : 1;
             // a queue deletes what is consumed, so only a log stores rate x retention
@@ -704,14 +705,17 @@ public final class Recommender {
                         "",
                         tu));
             }
-            if (s.product().transactional() && s.queued()) {
+            String replication = s.product().replicationFact();
+            if (replication != null && s.queued()) {
                 out.add(new Setting(
-                        "replication.factor",
-                        Numbers.plain(fact("kafka.replication", "replicas")),
+                        s.product().replicationSetting(),
+                        Numbers.plain(fact(replication, "replicas")),
                         null,
                         null,
                         null,
-                        "kafka.replication"));
+                        replication));
+            }
+            if (s.product().transactional() && s.queued()) {
                 out.add(new Setting(
                         "min.insync.replicas",
                         Numbers.plain(fact("kafka.replication", "min-in-sync")),
@@ -1074,12 +1078,23 @@ public final class Recommender {
                         "egress",
                         "egress = rate x payload x subscribers = " + Numbers.rate(sizing.egressBytesPerSecond())));
             }
+            String replication = s.product().replicationFact();
             if (sizing.storageBytes() > 0 && s.topology() == Topology.PARTITIONED_LOG) {
                 out.add(Check.ok(
                         "storage",
-                        "storage = rate x payload x retention" + (s.product().transactional() ? " x replicas" : "")
+                        "storage = rate x payload x retention"
+                                + (replication != null
+                                        ? " x " + Numbers.plain(fact(replication, "replicas")) + " replicas ("
+                                                + s.product().replicationSetting() + ")"
+                                        : "")
                                 + " = " + Numbers.bytes(sizing.storageBytes()) + " at peak rate"
-                                + (s.product().transactional() ? "" : ", before the service's own replication")));
+                                + (replication != null
+                                        ? ""
+                                        : s.product().onAws()
+                                                        || s.product() == Product.EVENT_HUBS
+                                                        || s.product() == Product.PUBSUB
+                                                ? ", before the service's own replication"
+                                                : ", per copy: every replica you run keeps another")));
             }
             return out;
         }

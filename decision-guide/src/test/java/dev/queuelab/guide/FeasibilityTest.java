@@ -753,4 +753,50 @@ class FeasibilityTest {
                 .contains("180 s = 3 deliveries x a lease of 60 s")
                 .doesNotContain("renewed");
     }
+
+    @Test
+    void shouldCountEveryCopyInStorageWhenTheOperatorSetsTheReplicas() {
+        // the reviewer's file 15: RabbitMQ streams, self-hosted and replicated, stored "before the service's own
+        // replication", as if a managed service kept the copies
+        Recommendation streams = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "self-hosted",
+                "throughput-per-second",
+                "100",
+                "payload-kb",
+                "2",
+                "retention-days",
+                "3"));
+        assertThat(streams.product()).isEqualTo(Product.RABBITMQ_STREAMS);
+        assertThat(detail(streams, "storage"))
+                .contains("x 3 replicas (x-initial-cluster-size)")
+                .doesNotContain("the service's own replication");
+        assertThat(streams.sizing().storageBytes())
+                .as("100 msg/s x 2 KiB x 3 days x 3 copies")
+                .isEqualTo(100 * 2048.0 * 3 * 86_400 * 3);
+        assertThat(streams.settings())
+                .filteredOn(x -> x.name().equals("x-initial-cluster-size"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .isEqualTo("3");
+        Recommendation kinesis = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "aws",
+                "throughput-per-second",
+                "100",
+                "payload-kb",
+                "2",
+                "retention-days",
+                "3"));
+        assertThat(detail(kinesis, "storage"))
+                .contains("before the service's own replication")
+                .doesNotContain("x 3");
+        assertThat(kinesis.settings())
+                .extracting(Recommendation.Setting::name)
+                .doesNotContain("x-initial-cluster-size", "replication.factor");
+    }
 }
