@@ -64,13 +64,12 @@ public final class Documents {
                         ? List.of()
                         : List.of(String.format("ADR-%04d", numbering.supersedes())));
         v.put("numberPrefix", numbering.number() == null ? "" : String.format("ADR-%04d: ", numbering.number()));
-        Options.Option chosen = Options.ALL.get(r.topology());
         v.put(
                 "title",
                 r.topology() == Topology.NONE
                         ? "Call the service directly, without a queue, at " + Numbers.plain(c.throughputPerSecond())
                                 + " requests/s"
-                        : "Use " + chosen.name().toLowerCase() + " for "
+                        : "Use " + r.topology().phrase() + " (" + r.product().brand() + ") for "
                                 + (a.broadcast() ? "broadcasting events" : "distributing work") + " at "
                                 + Numbers.plain(c.throughputPerSecond()) + " msg/s");
         v.put(

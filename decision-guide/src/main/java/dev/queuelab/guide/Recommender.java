@@ -33,8 +33,12 @@ public final class Recommender {
 
     public static Recommendation recommend(Answers a) {
         List<String> path = new ArrayList<>();
-        Topology topology = topology(a, path);
-        Tools.Choice tool = Tools.choose(topology, a);
+        Topology asked = topology(a, path);
+        Tools.Choice tool = Tools.choose(asked, a);
+        Topology topology = shaped(asked, tool.primary());
+        if (topology != asked) {
+            path.add("product: " + tool.primary().brand() + ", a log");
+        }
         Situation s = new Situation(a, topology, tool.primary());
         List<Rules.Rule> fired = Rules.firing(s);
         Set<String> facts = new LinkedHashSet<>(s.product().profile().facts());
@@ -107,6 +111,21 @@ public final class Recommender {
                 && (a.context().platform() == Answers.Platform.SELF_HOSTED
                         || a.context().platform() == Answers.Platform.ANY);
         return small ? Topology.IN_APP_JOB_QUEUE : Topology.WORK_QUEUE;
+    }
+
+    /**
+     * The topology as the chosen product builds it: per-key or global order on a log (Kafka, Event Hubs, a RabbitMQ
+     * super stream) is a partitioned log read by one consumer group, not a FIFO queue of message groups, and the
+     * record must speak of partitions and offsets, not of groups and visibility.
+     */
+    static Topology shaped(Topology asked, Product product) {
+        return asked == Topology.FIFO_WORK_QUEUE && product.partitioned() ? Topology.PARTITIONED_LOG : asked;
+    }
+
+    /** The topology the record ends with for these answers: the questions', shaped by the product they choose. */
+    static Topology effective(Answers a) {
+        Topology asked = topology(a, new ArrayList<>());
+        return shaped(asked, Tools.choose(asked, a).primary());
     }
 
     static double fact(String id, String number) {
@@ -1151,7 +1170,7 @@ public final class Recommender {
         }
         List<String> out = new ArrayList<>();
         flips.forEach((what, flip) -> {
-            Topology changed = topology(flip.apply(a), new ArrayList<>());
+            Topology changed = effective(flip.apply(a));
             if (changed != topology) {
                 out.add("if " + what + ": " + changed.phrase());
             }
