@@ -1,8 +1,8 @@
 package dev.queuelab.guide;
 
 /**
- * What drives the cost of the chosen product, and how it survives a region's loss: named drivers, never a
- * price (prices change by region and month; the drivers do not).
+ * What drives the cost of the chosen product, how it survives a region's loss and who may do what with it:
+ * named drivers, never a price (prices change by region and month; the drivers do not).
  */
 final class CostModel {
 
@@ -57,10 +57,45 @@ final class CostModel {
                     EVENT_HUBS ->
                 "The service is replicated across zones in one region. A region's loss needs a second stack in another "
                         + "region, producers that can switch, and consumers that tolerate the duplicates a switch makes.";
-            case MSK, KAFKA, RABBITMQ_QUORUM, RABBITMQ_STREAMS, REDIS_STREAMS, REDIS_PUBSUB ->
-                "Replicas across zones keep "
-                        + "a broker's loss invisible; a region's loss needs replication to a second cluster (MirrorMaker 2, "
-                        + "shovels or federation), which copies messages, not consumer positions exactly: plan for replays.";
+            case MSK, KAFKA ->
+                "Replicas across zones (replication.factor) keep a broker's loss invisible; a region's loss needs a "
+                        + "second cluster fed by MirrorMaker 2, which copies records and translates consumer offsets "
+                        + "only approximately: consumers there restart from a checkpoint, replay a little and dedupe.";
+            case RABBITMQ_STREAMS ->
+                "Stream replicas across nodes keep a node's loss invisible; a region's loss needs a second cluster fed "
+                        + "by a shovel or federation, which copies messages but not consumer offsets: consumers there "
+                        + "restart from a timestamp, replay a little and dedupe.";
+            case RABBITMQ_QUORUM ->
+                "Quorum queue replicas across nodes keep a node's loss invisible; a region's loss needs a second "
+                        + "cluster fed by federation or shovels, which move each message once it is confirmed there: "
+                        + "a message in flight at the loss may arrive twice, so consumers dedupe. Nothing can be "
+                        + "replayed: a queue keeps no message once it is acked.";
+            case REDIS_STREAMS ->
+                "A replica keeps a node's loss survivable, minus the writes it had not yet received; a region's loss "
+                        + "needs a replica or a second deployment there, and pending entries not yet replicated come "
+                        + "back as redeliveries: consumers dedupe.";
+            case REDIS_PUBSUB ->
+                "Nothing is stored, so there is nothing to replicate: publishers and subscribers reconnect to a "
+                        + "deployment in another region, and whatever is published during the switch is lost "
+                        + "(at-most-once).";
+        };
+    }
+
+    /** Who may do what, in the product's terms: an access model that has no acknowledgements names none. */
+    static String security(Recommendation r) {
+        return switch (r.product()) {
+            case DIRECT_CALL ->
+                "Encrypt in transit (TLS, mutual where the network is shared); authenticate the caller and authorize "
+                        + "each operation at the callee; keep personal data out of the request logs that retries "
+                        + "multiply.";
+            case REDIS_PUBSUB ->
+                "Encrypt in transit (TLS); grant publishers PUBLISH and subscribers SUBSCRIBE only, per channel "
+                        + "pattern (ACLs); keep personal data out of messages, which every connected subscriber "
+                        + "receives.";
+            default ->
+                "Encrypt in transit (TLS) and at rest (the service's keys, or your own where policy asks); grant "
+                        + "producers send-only and consumers receive-and-ack-only access, per queue or topic; keep "
+                        + "personal data out of message attributes, which logs and dead letters keep.";
         };
     }
 }

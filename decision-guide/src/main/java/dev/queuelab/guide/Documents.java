@@ -213,6 +213,7 @@ public final class Documents {
                         .toList());
         v.put("costModel", CostModel.of(r));
         v.put("multiRegion", CostModel.multiRegion(r));
+        v.put("security", CostModel.security(r));
         v.put("backpressure", r.backpressure());
         v.put("warnings", r.warnings());
         v.put("evidence", r.evidence());

@@ -324,6 +324,11 @@ public enum Product {
         return nativeDeadLetter;
     }
 
+    /** A consumer acknowledges (or deletes, or commits) what it received; Redis pub/sub only pushes. */
+    public boolean acknowledges() {
+        return this != REDIS_PUBSUB && this != DIRECT_CALL;
+    }
+
     /** Transactions that make consume-transform-produce exactly-once inside the product. */
     public boolean transactional() {
         return transactional;

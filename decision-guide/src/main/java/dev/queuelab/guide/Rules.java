@@ -94,7 +94,9 @@ public final class Rules {
             "At-most-once: acknowledge before processing, never retry; a crash loses the message. Right only when a "
                     + "lost message costs less than a duplicate.",
             "redis.pubsub",
-            s -> s.queued() && s.a().semantic() == Semantic.AT_MOST_ONCE);
+            s -> s.queued()
+                    && s.a().semantic() == Semantic.AT_MOST_ONCE
+                    && s.product().acknowledges());
     public static final Rule RESIST_KAFKA_WHEN_SMALL = new Rule(
             "resist-kafka-when-small",
             "Below the small-log rate a Kafka cluster is mostly operations: the guide takes a managed log, or a light "

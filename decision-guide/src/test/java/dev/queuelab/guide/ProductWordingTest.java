@@ -31,4 +31,39 @@ class ProductWordingTest {
         assertThat(Recommender.recommend(onSqs).topology()).isEqualTo(Topology.FIFO_WORK_QUEUE);
         assertThat(markdown(onSqs)).contains("# Use a FIFO work queue (Amazon SQS FIFO) for distributing work");
     }
+
+    @Test
+    void shouldOfferNeitherAcksNorReplaysNorMirrorMakerWhenRedisPubSubCarriesTheEvents() {
+        // the reviewer's file 11: "acknowledge before processing", "receive-and-ack-only access" and "MirrorMaker 2
+        // ... plan for replays" on Redis pub/sub, which has no acks, stores nothing and is not Kafka
+        Answers presence = TestAnswers.with("shape", "broadcast", "subscribers", "3", "semantic", "at-most-once");
+        assertThat(Recommender.recommend(presence).product()).isEqualTo(Product.REDIS_PUBSUB);
+        assertThat(markdown(presence))
+                .doesNotContainIgnoringCase("acknowledge")
+                .doesNotContain("-ack-", "MirrorMaker", "replays")
+                .contains("SUBSCRIBE only")
+                .contains("Nothing is stored, so there is nothing to replicate");
+        Answers queue = TestAnswers.with("semantic", "at-most-once", "platform", "aws");
+        assertThat(markdown(queue))
+                .as("a work queue deletes (acknowledges) before processing at most once")
+                .contains("acknowledge before processing")
+                .contains("receive-and-ack-only");
+    }
+
+    @Test
+    void shouldNameMirrorMakerOnlyForKafkaAndReplaysOnlyForLogsWhenARegionIsLost() {
+        Answers rabbit =
+                TestAnswers.with("platform", "self-hosted", "ops-appetite", "high", "throughput-per-second", "2000");
+        assertThat(Recommender.recommend(rabbit).product()).isEqualTo(Product.RABBITMQ_QUORUM);
+        String rabbitRecord = markdown(rabbit);
+        assertThat(rabbitRecord.substring(rabbitRecord.indexOf("### Multi-region")))
+                .doesNotContain("MirrorMaker")
+                .doesNotContain("plan for replays")
+                .contains("federation or shovels")
+                .contains("Nothing can be replayed");
+        Answers kafka = TestAnswers.with(
+                "replay", "true", "platform", "self-hosted", "ops-appetite", "high", "throughput-per-second", "5000");
+        assertThat(Recommender.recommend(kafka).product()).isEqualTo(Product.KAFKA);
+        assertThat(markdown(kafka)).contains("MirrorMaker 2").doesNotContain("shovel");
+    }
 }

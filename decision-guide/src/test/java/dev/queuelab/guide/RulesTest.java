@@ -74,7 +74,11 @@ class RulesTest {
                                 "throughput-per-second",
                                 "5000"),
                         TestAnswers.with("semantic", "exactly-once", "replay", "true", "platform", "aws")),
-                row(Rules.AT_MOST_ONCE_ACKS_FIRST, TestAnswers.with("semantic", "at-most-once"), TestAnswers.with()),
+                row(
+                        Rules.AT_MOST_ONCE_ACKS_FIRST,
+                        TestAnswers.with("semantic", "at-most-once"),
+                        // Redis pub/sub has no acknowledgement to give first
+                        TestAnswers.with("semantic", "at-most-once", "shape", "broadcast")),
                 row(
                         Rules.RESIST_KAFKA_WHEN_SMALL,
                         TestAnswers.with("replay", "true", "throughput-per-second", "100"),
