@@ -109,7 +109,9 @@ public final class Documents {
                         "poison messages " + (a.failure().poisonExpected() ? "are expected" : "are not expected")
                                 + "; up to " + a.failure().maxAttempts() + " attempts"));
         List<Map<String, Object>> options = new ArrayList<>();
-        for (Options.Option o : Options.consideredFor(r.topology())) {
+        for (Options.Option generic : Options.consideredFor(r.topology())) {
+            Options.Option o =
+                    generic.in(generic.topology() == r.topology() ? r.product().vocabulary() : Options.GENERIC);
             Map<String, Object> m = new HashMap<>();
             m.put("name", o.name());
             m.put("chosen", o.topology() == r.topology());
@@ -133,7 +135,9 @@ public final class Documents {
         v.put("products", products);
         v.put("tool", r.product().label());
         v.put("productName", r.product().brand());
-        v.put("because", r.rules().stream().map(Rules.Rule::reasoning).toList());
+        v.put(
+                "because",
+                r.rules().stream().map(x -> x.reasoningFor(r.product())).toList());
         v.put("verdict", r.feasibility().verdict().word());
         v.put(
                 "verdictLine",
@@ -147,7 +151,7 @@ public final class Documents {
                                         .orElse("")
                                 + ".");
         v.put("nearest", r.feasibility().nearest());
-        v.put("topologyDiagram", Diagrams.topology(r.topology(), r.product().label()));
+        v.put("topologyDiagram", Diagrams.topology(r.topology(), r.product()));
         v.put("pathDiagram", Diagrams.path(r.path(), r.topology()));
         v.put("semantic", r.semantic().word());
         v.put("ordering", r.ordering());
@@ -218,7 +222,17 @@ public final class Documents {
         v.put("warnings", r.warnings());
         v.put("evidence", r.evidence());
         v.put("wouldChangeIf", r.wouldChangeIf());
-        v.put("rules", r.rules());
+        v.put(
+                "rules",
+                r.rules().stream()
+                        .map(x -> Map.of(
+                                "id",
+                                x.id(),
+                                "reasoning",
+                                x.reasoningFor(r.product()),
+                                "source",
+                                x.sourceFor(r.product())))
+                        .toList());
         v.put("facts", r.facts().stream().map(Facts.registry()::get).toList());
         return v;
     }

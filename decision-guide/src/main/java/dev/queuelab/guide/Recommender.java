@@ -68,7 +68,7 @@ public final class Recommender {
                 d.producerSide(),
                 sizing,
                 feasibility,
-                backpressure(topology),
+                s.product().vocabulary().words(backpressure(topology)),
                 warnings,
                 wouldChangeIf(a, topology),
                 evidence(s, failure),
@@ -260,7 +260,7 @@ public final class Recommender {
                 }
                 deliveries = (int) profile().attempts().clamp(wanted);
                 deadLetter = v.deadLetter();
-                alarms.add(v.deadLetter() + " depth above 0");
+                alarms.add(v.deadLetterAlarm());
             }
             facts.add("guide.age-alarm");
             // a lease clamped below the work (a renewed lock) must not make the alarm fire on every long job
@@ -785,7 +785,12 @@ public final class Recommender {
                     return "a dead-letter topic with a subscription attached (a topic without one loses what it receives), "
                             + "retention up to " + Numbers.seconds(r.max());
                 }
-                case SERVICE_BUS, RABBITMQ_QUORUM, JOBS_TABLE -> {
+                case RABBITMQ_QUORUM -> {
+                    // an exchange routes and keeps nothing: the depth to watch is the queue bound to it
+                    return "routes to a dead-letter queue bound to it, which keeps messages until read; alarm on that"
+                            + " queue's depth";
+                }
+                case SERVICE_BUS, JOBS_TABLE -> {
                     return "kept until read; alarm on its depth";
                 }
                 default -> {
@@ -1128,7 +1133,7 @@ public final class Recommender {
                         Topology.WORK_QUEUE,
                                 "buffer in the queue (it absorbs bursts); alarm on depth and oldest-message age; scale consumers on them",
                         Topology.FIFO_WORK_QUEUE,
-                                "buffer in the queue; a slow key holds back only its own group; scale consumers up to the number of active keys",
+                                "buffer in the queue; a slow key holds back only its own {lane}; scale consumers up to the number of active keys",
                         Topology.PUB_SUB_FANOUT,
                                 "buffer per subscriber queue: a slow subscriber falls behind alone; alarm per queue",
                         Topology.EPHEMERAL_PUB_SUB,
@@ -1203,17 +1208,27 @@ public final class Recommender {
             }
             if (s.a().ordered()) {
                 out.add(new Evidence(
-                        "Messages of one group are delivered in send order, one in flight at a time",
+                        s.product()
+                                .vocabulary()
+                                .words("Messages of one {lane} are delivered in send order, one in flight at a time"),
                         "work-queue/fifo",
                         SQS_REFERENCE));
-                out.add(new Evidence(
-                        "A producer's retry inside the deduplication window is not enqueued twice",
-                        "work-queue/fifo",
-                        "dev.queuelab.reference.workqueue.DedupWindow"));
+                String dedup = s.product().exactlyOnceFact;
+                if (dedup != null && Facts.registry().get(dedup).has("window-seconds")) {
+                    // only a broker that drops a producer's repeat within a window (SQS FIFO, Service Bus) does this
+                    out.add(new Evidence(
+                            "A producer's retry inside the deduplication window is not enqueued twice",
+                            "work-queue/fifo",
+                            "dev.queuelab.reference.workqueue.DedupWindow"));
+                }
             }
         } else if (t == Topology.PARTITIONED_LOG) {
             out.add(new Evidence(
-                    "Consumers replay from a committed offset; each group keeps its own offsets", null, null));
+                    s.product()
+                            .vocabulary()
+                            .words("Consumers replay from a committed position; each {reader} keeps its own"),
+                    null,
+                    null));
         } else if (t == Topology.EPHEMERAL_PUB_SUB) {
             out.add(new Evidence("Offline subscribers miss messages (at-most-once)", null, null));
         } else {

@@ -66,4 +66,52 @@ class ProductWordingTest {
         assertThat(Recommender.recommend(kafka).product()).isEqualTo(Product.KAFKA);
         assertThat(markdown(kafka)).contains("MirrorMaker 2").doesNotContain("shovel");
     }
+
+    @Test
+    void shouldSpeakOfOrderingKeysAndSubscriptionsNotGroupsWhenPubSubCarriesTheOrder() {
+        // the reviewer's file 21: "FIFO work queue (message groups)", "holds back its whole group", "halt the
+        // group" on Google Pub/Sub, which has ordering keys and subscriptions
+        Answers ordered = TestAnswers.with("platform", "gcp", "ordering", "per-key", "failure.poison-expected", "yes");
+        assertThat(Recommender.recommend(ordered).product()).isEqualTo(Product.PUBSUB);
+        assertThat(markdown(ordered))
+                .doesNotContainIgnoringCase("group")
+                .contains("FIFO work queue (ordering keys)")
+                .contains("holds back its whole ordering key");
+        Answers fanout = TestAnswers.with("platform", "gcp", "shape", "broadcast", "subscribers", "4");
+        assertThat(markdown(fanout)).doesNotContainIgnoringCase("group");
+        Answers sqs = TestAnswers.with("platform", "aws", "ordering", "per-key");
+        assertThat(markdown(sqs))
+                .as("SQS FIFO has message groups")
+                .contains("FIFO work queue (message groups)")
+                .contains("holds back its whole message group");
+    }
+
+    @Test
+    void shouldAlarmOnAQueuesDepthNotAnExchangesWhenRabbitMqDeadLetters() {
+        // the reviewer's file 10: "dead-letter exchange (...) depth above 0": an exchange routes and keeps nothing
+        Answers rabbit =
+                TestAnswers.with("platform", "self-hosted", "ops-appetite", "high", "throughput-per-second", "2000");
+        Recommendation r = Recommender.recommend(rabbit);
+        assertThat(r.product()).isEqualTo(Product.RABBITMQ_QUORUM);
+        assertThat(r.failure().alarms())
+                .contains("messages_ready of the queue bound to the dead-letter exchange above 0")
+                .noneMatch(x -> x.contains("exchange") && x.contains("depth"));
+        assertThat(markdown(rabbit))
+                .doesNotContain("exchange (dead-letter-strategy=at-least-once, overflow=reject-publish) depth");
+        assertThat(Recommender.recommend(TestAnswers.with("platform", "aws"))
+                        .failure()
+                        .alarms())
+                .as("an SQS dead-letter queue has a depth of its own")
+                .contains("ApproximateNumberOfMessagesVisible of the dead-letter queue above 0");
+    }
+
+    @Test
+    void shouldCiteTheDeduplicationWindowOnlyWhenTheProductHasOne() {
+        Recommendation pubsub = Recommender.recommend(TestAnswers.with("platform", "gcp", "ordering", "per-key"));
+        assertThat(pubsub.evidence())
+                .as("a Pub/Sub publisher's retry gets a new message id: no window drops it")
+                .noneMatch(e -> e.claim().contains("deduplication window"));
+        Recommendation fifo = Recommender.recommend(TestAnswers.with("platform", "aws", "ordering", "per-key"));
+        assertThat(fifo.evidence()).anyMatch(e -> e.claim().contains("deduplication window"));
+    }
 }
