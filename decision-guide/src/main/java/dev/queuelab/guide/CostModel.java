@@ -1,5 +1,7 @@
 package dev.queuelab.guide;
 
+import java.util.List;
+
 /**
  * What drives the cost of the chosen product, how it survives a region's loss and who may do what with it:
  * named drivers, never a price (prices change by region and month; the drivers do not).
@@ -7,6 +9,16 @@ package dev.queuelab.guide;
 final class CostModel {
 
     private CostModel() {}
+
+    /** The facts a product's cost model reads, so the record cites them. */
+    static List<String> facts(Product p) {
+        return switch (p) {
+            case PUBSUB -> List.of("pubsub.pricing");
+            case SERVICE_BUS -> List.of("servicebus.pricing", "servicebus.standard-throttling");
+            case EVENT_HUBS -> List.of("eventhubs.throughput-unit");
+            default -> List.of();
+        };
+    }
 
     static String of(Recommendation r) {
         Recommendation.Sizing s = r.sizing();
@@ -20,7 +32,13 @@ final class CostModel {
             case JOBS_TABLE ->
                 "Per database: the jobs table adds rows, index churn and polling load to a database already paid for; "
                         + "the driver is polls per second times workers.";
-            case SQS_STANDARD, SQS_FIFO, SNS_SQS, SNS_FIFO_SQS_FIFO, EVENTBRIDGE, PUBSUB ->
+            case PUBSUB ->
+                "Per volume: the driver is the bytes published plus the bytes delivered to each subscription, "
+                        + volume + ", with at least "
+                        + Numbers.plain(Facts.registry().get("pubsub.pricing").number("min-billable-bytes-per-request"))
+                        + " bytes counted per publish or pull request, so batch small messages; acknowledged messages "
+                        + "kept for seeking are billed as storage. Nothing is paid while idle.";
+            case SQS_STANDARD, SQS_FIFO, SNS_SQS, SNS_FIFO_SQS_FIFO, EVENTBRIDGE ->
                 "Per request: the driver is "
                         + "API calls (send, receive, delete, or publish and deliveries per subscriber) over " + volume
                         + "; batching and long polling divide it. Nothing is paid while idle.";
@@ -29,10 +47,28 @@ final class CostModel {
                         + " unit(s) the peak needs for " + volume
                         + ", bought for the namespace and billed by the hour whether used or not; the partition count"
                         + " costs nothing.";
-            case KINESIS, SERVICE_BUS ->
-                "Provisioned capacity (or on-demand per throughput): the driver is "
-                        + "shards, throughput units or messaging units for " + volume
-                        + ", plus retention beyond the default.";
+            case SERVICE_BUS ->
+                r.settings().stream()
+                                .anyMatch(x -> x.name().equals(Recommender.TIER)
+                                        && x.value().startsWith("Premium"))
+                        ? "Messaging units (Premium): the driver is the dedicated units the namespace runs on, 1 to "
+                                + Numbers.plain(Facts.registry()
+                                        .get("servicebus.pricing")
+                                        .number("max-messaging-units"))
+                                + ", billed by the hour whether used or not, for " + volume
+                                + "; size them by a load test, since what a unit carries depends on the workload."
+                        : "Per operation (Standard): the driver is the operations, each message sent once and received by "
+                                + "each reader, over " + volume + ", after the tier's base charge by the hour; the "
+                                + "namespace is throttled past "
+                                + Numbers.plain(Facts.registry()
+                                        .get("servicebus.standard-throttling")
+                                        .number("credits-per-second"))
+                                + " credits a second.";
+            case KINESIS ->
+                "Shards (provisioned) or data volume (on demand): the driver is the "
+                        + (s.partitions() == null ? "shards" : Numbers.plain(s.partitions()) + " shard(s)")
+                        + " the peak needs for " + volume + ", plus retention beyond the default and enhanced "
+                        + "fan-out consumers.";
             case MSK, KAFKA, RABBITMQ_QUORUM, RABBITMQ_STREAMS, REDIS_STREAMS, REDIS_PUBSUB ->
                 "Provisioned brokers: the "
                         + "driver is broker instances and their disks (" + Numbers.bytes(s.storageBytes())

@@ -28,6 +28,7 @@ public final class Recommender {
     private static final String QUEUE_CHECK = "work-queue/visibility";
     private static final String SQS_REFERENCE = "dev.queuelab.reference.workqueue.SqsWorkQueue";
     private static final String BATCHING = "batching (send, receive and delete)";
+    static final String TIER = "tier";
 
     private Recommender() {}
 
@@ -47,6 +48,7 @@ public final class Recommender {
                 .filter(Facts.registry().all()::containsKey)
                 .filter(id -> cites(s, id))
                 .forEach(facts::add));
+        facts.addAll(CostModel.facts(s.product()));
         Design d = new Design(s, facts);
         Failure failure = d.failure();
         Idempotency idempotency = d.idempotency(failure);
@@ -658,6 +660,23 @@ public final class Recommender {
                             s.product().payloadFact));
                 }
             }
+            if (s.product() == Product.SERVICE_BUS && s.queued()) {
+                facts.add("servicebus.pricing");
+                facts.add("servicebus.standard-throttling");
+                out.add(new Setting(
+                        TIER,
+                        premium()
+                                ? "Premium: dedicated messaging units (1 to "
+                                        + Numbers.plain(fact("servicebus.pricing", "max-messaging-units"))
+                                        + "), since " + premiumReason()
+                                : "Standard: " + Numbers.plain(standardCredits()) + " credits a second of the "
+                                        + Numbers.plain(fact("servicebus.standard-throttling", "credits-per-second"))
+                                        + " a namespace gets",
+                        null,
+                        null,
+                        null,
+                        premium() ? "servicebus.pricing" : "servicebus.standard-throttling"));
+            }
             if (s.product() == Product.SQS_FIFO || s.product() == Product.SNS_FIFO_SQS_FIFO) {
                 facts.add("sqs-fifo.dedup-interval");
                 out.add(new Setting(
@@ -829,6 +848,34 @@ public final class Recommender {
                 quota.add(Numbers.rate(p.laneBytesPerSecond()));
             }
             return quota.isEmpty() ? "" : " (and " + String.join(" and ", quota) + " per " + lane + ")";
+        }
+
+        /**
+         * The credits a second a Service Bus Standard namespace would spend: every message is sent once and received
+         * once by each reader (a subscription of a topic, or the queue's consumers).
+         */
+        double standardCredits() {
+            return a().context().throughputPerSecond()
+                    * (1 + readers())
+                    * fact("servicebus.standard-throttling", "credits-per-message-operation");
+        }
+
+        /** Service Bus needs the Premium tier: a message above Standard's size, or more credits than it grants. */
+        boolean premium() {
+            return s.product() == Product.SERVICE_BUS && !premiumReason().isEmpty();
+        }
+
+        String premiumReason() {
+            List<String> why = new ArrayList<>();
+            if (s.payloadBytes() > profile().maxPayloadBytes()) {
+                why.add("messages of " + Numbers.bytes(s.payloadBytes()) + " are over Standard's "
+                        + Numbers.bytes(profile().maxPayloadBytes()));
+            }
+            if (standardCredits() > fact("servicebus.standard-throttling", "credits-per-second")) {
+                why.add(Numbers.plain(standardCredits()) + " credits a second are over Standard's "
+                        + Numbers.plain(fact("servicebus.standard-throttling", "credits-per-second")));
+            }
+            return String.join(" and ", why);
         }
 
         /** One global lane above what unbatched calls carry: the design runs only with batches. */
@@ -1063,6 +1110,22 @@ public final class Recommender {
                                         "at most " + Numbers.plain(max)
                                                 + " enhanced fan-out consumers per stream: copy the stream for the other subscribers, or fan out "
                                                 + "downstream (SNS with a queue per subscriber)"));
+            }
+            // a message over Standard's size already means Premium, where credits do not apply
+            if (s.product() == Product.SERVICE_BUS && s.payloadBytes() <= p.maxPayloadBytes()) {
+                double credits = fact("servicebus.standard-throttling", "credits-per-second");
+                String detail = Numbers.plain(standardCredits()) + " credits a second (each message sent once and "
+                        + "received by " + readers() + " reader(s)) against the " + Numbers.plain(credits)
+                        + " a Standard namespace gets";
+                out.add(
+                        standardCredits() <= credits
+                                ? Check.ok("standard-tier-credits", detail)
+                                : new Check(
+                                        "standard-tier-credits",
+                                        Status.WARN,
+                                        detail,
+                                        "the Premium tier (the setting '" + TIER + "'), whose messaging units are not"
+                                                + " throttled by credits"));
             }
             if (sizing.throughputUnits() != null) {
                 String tu = "eventhubs.throughput-unit";

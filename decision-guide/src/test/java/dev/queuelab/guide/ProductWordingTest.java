@@ -114,4 +114,40 @@ class ProductWordingTest {
         Recommendation fifo = Recommender.recommend(TestAnswers.with("platform", "aws", "ordering", "per-key"));
         assertThat(fifo.evidence()).anyMatch(e -> e.claim().contains("deduplication window"));
     }
+
+    @Test
+    void shouldNameEachProductsOwnCostDriverWhenTheCostModelIsWritten() {
+        // the reviewer's files 08 and 09: Pub/Sub billed "per API call" with "long polling", Service Bus lumped with
+        // shards and throughput units whatever its tier
+        Recommendation pubsub = Recommender.recommend(TestAnswers.with("platform", "gcp"));
+        assertThat(CostModel.of(pubsub))
+                .contains("bytes published plus the bytes delivered to each subscription")
+                .contains("1,000 bytes counted per publish or pull request")
+                .doesNotContain("long polling")
+                .doesNotContain("API calls");
+        assertThat(pubsub.facts()).contains("pubsub.pricing");
+        Recommendation standard =
+                Recommender.recommend(TestAnswers.with("platform", "azure", "throughput-per-second", "20"));
+        assertThat(CostModel.of(standard))
+                .startsWith("Per operation (Standard)")
+                .doesNotContain("shards");
+        assertThat(standard.settings())
+                .filteredOn(x -> x.name().equals("tier"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .asString()
+                .startsWith("Standard: 40 credits a second of the 1,000");
+        Recommendation busy =
+                Recommender.recommend(TestAnswers.with("platform", "azure", "throughput-per-second", "2000"));
+        assertThat(CostModel.of(busy)).startsWith("Messaging units (Premium)");
+        assertThat(busy.feasibility().checks())
+                .filteredOn(c -> c.id().equals("standard-tier-credits"))
+                .singleElement()
+                .extracting(Feasibility.Check::status)
+                .isEqualTo(Feasibility.Status.WARN);
+        Recommendation big = Recommender.recommend(TestAnswers.with("platform", "azure", "payload-kb", "300"));
+        assertThat(CostModel.of(big)).as("a 300 KiB message needs Premium").startsWith("Messaging units (Premium)");
+        Recommendation sqs = Recommender.recommend(TestAnswers.with("platform", "aws"));
+        assertThat(CostModel.of(sqs)).contains("API calls").contains("long polling");
+    }
 }
