@@ -367,7 +367,9 @@ public final class Recommender {
             int needed = (int) Math.max(
                     1,
                     Math.ceil(c.throughputPerSecond() * c.p99ProcessingSeconds() * fact("guide.headroom", "factor")));
-            String formula = "consumers = peak rate x p99 processing time x headroom (Little's law) = "
+            String formula = (s.queued()
+                            ? "consumers = peak rate x p99 processing time x headroom (Little's law) = "
+                            : "requests in flight at the callee = peak rate x p99 x headroom (Little's law) = ")
                     + Numbers.plain(c.throughputPerSecond()) + " x " + Numbers.plain(c.p99ProcessingSeconds()) + " s x "
                     + Numbers.plain(fact("guide.headroom", "factor")) + " = " + Numbers.plain(needed);
             Integer partitions = null;

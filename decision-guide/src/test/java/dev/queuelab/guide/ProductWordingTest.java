@@ -150,4 +150,32 @@ class ProductWordingTest {
         Recommendation sqs = Recommender.recommend(TestAnswers.with("platform", "aws"));
         assertThat(CostModel.of(sqs)).contains("API calls").contains("long polling");
     }
+
+    @Test
+    void shouldDescribeACallNotMessagesWhenTheCallerWaits() {
+        // the reviewer's file 14: a direct call's context spoke of moving messages to competing consumers, of
+        // replay, ordering and retention
+        Answers call = TestAnswers.with(
+                "sync",
+                "sync",
+                "side-effects",
+                "external",
+                "throughput-per-second",
+                "50",
+                "p99-processing-seconds",
+                "0.8");
+        String record = markdown(call);
+        String context = record.substring(record.indexOf("## Context"), record.indexOf("## Considered Options"));
+        assertThat(context)
+                .contains("Callers need the service's result before they go on, at a peak of 50 requests/s")
+                .contains("tried up to 3 times")
+                .doesNotContain("competing consumers", "move messages", "msg/s", "replay", "ordering", "retention");
+        assertThat(record)
+                .contains("informed: the teams that call the service")
+                .contains("requests in flight at the callee");
+        String queued = markdown(TestAnswers.with());
+        assertThat(queued.substring(queued.indexOf("## Context"), queued.indexOf("## Considered Options")))
+                .contains("competing consumers")
+                .contains("replay of past messages");
+    }
 }
