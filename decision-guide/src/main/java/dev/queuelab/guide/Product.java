@@ -238,7 +238,7 @@ public enum Product {
             "rabbitmq.max-message-size",
             null,
             null,
-            null,
+            "rabbitmq.stream-deduplication",
             false,
             false),
     REDIS_STREAMS(

@@ -653,11 +653,16 @@ public final class Recommender {
                             "KB",
                             id));
                 } else {
+                    // the setting's own range where the fact states it (SNS takes 1,024 bytes up), else from the
+                    // default
+                    Facts.Fact size = Facts.registry().get(s.product().payloadFact);
                     out.add(new Setting(
                             s.product().sns() ? "MaximumMessageSize" : "maximum record size",
                             Numbers.plain(raised) + " bytes",
                             raised,
-                            new Profile.Range(p.maxPayloadBytes(), p.raisedPayloadBytes()),
+                            new Profile.Range(
+                                    size.has("min-bytes") ? size.number("min-bytes") : p.maxPayloadBytes(),
+                                    p.raisedPayloadBytes()),
                             "bytes",
                             s.product().payloadFact));
                 }
@@ -678,6 +683,18 @@ public final class Recommender {
                         null,
                         null,
                         premium() ? "servicebus.pricing" : "servicebus.standard-throttling"));
+            }
+            if (s.product() == Product.RABBITMQ_STREAMS && s.queued()) {
+                facts.add("rabbitmq.stream-deduplication");
+                out.add(new Setting(
+                        "producer name and publishing id",
+                        "one live producer per name (the outbox relay, say), each message's publishing id taken from"
+                                + " an always-growing source such as the outbox row id: the stream drops a retry it"
+                                + " already stored",
+                        null,
+                        null,
+                        null,
+                        "rabbitmq.stream-deduplication"));
             }
             if (s.product() == Product.SQS_FIFO || s.product() == Product.SNS_FIFO_SQS_FIFO) {
                 facts.add("sqs-fifo.dedup-interval");

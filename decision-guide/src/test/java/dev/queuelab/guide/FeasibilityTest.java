@@ -799,4 +799,53 @@ class FeasibilityTest {
                 .extracting(Recommendation.Setting::name)
                 .doesNotContain("x-initial-cluster-size", "replication.factor");
     }
+
+    @Test
+    void shouldGiveSnsMaximumMessageSizeItsDocumentedRangeWhenTheTopicIsRaised() {
+        // the reviewer's file 12: the range read 262,144..1,048,576 bytes; SNS takes 1,024 up
+        Recommendation sns = Recommender.recommend(
+                TestAnswers.with("shape", "broadcast", "subscribers", "5", "platform", "aws", "payload-kb", "512"));
+        Recommendation.Setting size = sns.settings().stream()
+                .filter(x -> x.name().equals("MaximumMessageSize"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(size.range().min()).isEqualTo(1024.0);
+        assertThat(size.range().max()).isEqualTo(1_048_576.0);
+        Recommendation kinesis = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "aws", "payload-kb", "2048", "throughput-per-second", "10"));
+        assertThat(kinesis.settings())
+                .filteredOn(x -> x.name().equals("maximum record size"))
+                .singleElement()
+                .extracting(x -> x.range().min())
+                .as("Kinesis states no minimum: the range starts at its default")
+                .isEqualTo(1_048_576.0);
+    }
+
+    @Test
+    void shouldOfferTheStreamsProducerDeduplicationWhenRabbitMqStreamsCarriesTheLog() {
+        // the reviewer's file 15: "RabbitMQ streams offers no exactly-once mechanism", though a named producer's
+        // publishing ids make the broker drop a producer's repeats
+        Recommendation streams = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "self-hosted",
+                "throughput-per-second",
+                "100",
+                "semantic",
+                "exactly-once"));
+        assertThat(streams.product()).isEqualTo(Product.RABBITMQ_STREAMS);
+        assertThat(streams.exactlyOnce())
+                .contains("RabbitMQ streams offers: a stream deduplicates on the producer's side")
+                .contains("does not cover the consumer's effect");
+        assertThat(streams.settings())
+                .extracting(Recommendation.Setting::name)
+                .contains("producer name and publishing id");
+        Recommendation kinesis = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "aws", "throughput-per-second", "100", "semantic", "exactly-once"));
+        assertThat(kinesis.settings())
+                .extracting(Recommendation.Setting::name)
+                .doesNotContain("producer name and publishing id");
+        assertThat(kinesis.exactlyOnce()).doesNotContain("publishing id");
+    }
 }
