@@ -129,6 +129,19 @@ public final class Rules {
                     + "one (RabbitMQ streams, Redis Streams) when you run your own.",
             "guide.small-log, kinesis.shard-limits, rabbitmq.streams",
             s -> s.topology() == Topology.PARTITIONED_LOG && s.a().context().throughputPerSecond() < s.smallLog());
+    public static final Rule RESIST_KAFKA_WHEN_OPS_IS_LOW = new Rule(
+            "resist-kafka-when-ops-is-low",
+            "A low appetite for operations rules out running a Kafka cluster (brokers, partition reassignments, "
+                    + "upgrades): the guide takes the platform's managed log or, on your own machines, RabbitMQ "
+                    + "streams, the lighter log to run, and weighs Kafka against it; take Kafka only with a team to "
+                    + "run it, or as a managed service.",
+            "docs/decision-guide.md (the appetite for operations), rabbitmq.streams, kinesis.shard-limits, "
+                    + "pubsub.ordering",
+            s -> s.topology() == Topology.PARTITIONED_LOG
+                    && s.a().context().opsAppetite() == Answers.OpsAppetite.LOW
+                    && !s.product().transactional()
+                    && kafkaForATeamThatRunsIt(s.a()));
+
     public static final Rule VISIBILITY_FROM_WORST_CASE = new Rule(
             "visibility-from-worst-case",
             "The lease (visibility timeout, ack deadline, lock duration, max.poll.interval.ms) = worst-case processing "
@@ -205,6 +218,7 @@ public final class Rules {
             EXACTLY_ONCE_IN_THE_LOG,
             AT_MOST_ONCE_ACKS_FIRST,
             RESIST_KAFKA_WHEN_SMALL,
+            RESIST_KAFKA_WHEN_OPS_IS_LOW,
             VISIBILITY_FROM_WORST_CASE,
             THREE_TO_FIVE_RECEIVES,
             ALARM_ON_DLQ_AND_AGE,
@@ -215,6 +229,31 @@ public final class Rules {
             CLAIM_CHECK_FOR_LARGE_PAYLOADS);
 
     private Rules() {}
+
+    /** The same answers from a team with an appetite for operations would get a Kafka cluster. */
+    private static boolean kafkaForATeamThatRunsIt(Answers a) {
+        Answers.Context c = a.context();
+        Answers keen = new Answers(
+                a.sync(),
+                a.shape(),
+                a.replay(),
+                a.ordering(),
+                a.semantic(),
+                a.failure(),
+                a.producer(),
+                new Answers.Context(
+                        c.throughputPerSecond(),
+                        c.payloadKb(),
+                        c.p99ProcessingSeconds(),
+                        c.consumerRuntime(),
+                        c.platform(),
+                        c.subscribers(),
+                        c.retentionDays(),
+                        c.sideEffects(),
+                        Answers.OpsAppetite.HIGH));
+        Topology asked = Recommender.topology(keen, new java.util.ArrayList<>());
+        return Tools.choose(asked, keen).primary().transactional();
+    }
 
     /** A number in a rule's reasoning, read from the registry so the text cannot drift from the fact. */
     private static String n(String factId, String number) {

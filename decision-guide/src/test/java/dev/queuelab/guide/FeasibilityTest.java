@@ -197,6 +197,8 @@ class FeasibilityTest {
                 "exactly-once",
                 "platform",
                 "self-hosted",
+                "ops-appetite",
+                "high",
                 "throughput-per-second",
                 "5000"));
         assertThat(kafka.semantic()).isEqualTo(Answers.Semantic.EXACTLY_ONCE);
@@ -268,7 +270,7 @@ class FeasibilityTest {
                 "platform",
                 "self-hosted",
                 "ops-appetite",
-                "low",
+                "high",
                 "retention-days",
                 "1"));
         assertThat(kafka.product()).isEqualTo(Product.KAFKA);
@@ -340,14 +342,23 @@ class FeasibilityTest {
     void shouldRetryInPlaceWhenALogKeepsOrder() {
         // Spring Kafka: with retry topics "you lose Kafka's ordering guarantees for that topic"
         Recommendation ordered = Recommender.recommend(TestAnswers.with(
-                "replay", "true", "ordering", "per-key", "platform", "self-hosted", "throughput-per-second", "5000"));
+                "replay",
+                "true",
+                "ordering",
+                "per-key",
+                "platform",
+                "self-hosted",
+                "throughput-per-second",
+                "5000",
+                "ops-appetite",
+                "high"));
         assertThat(ordered.product()).isEqualTo(Product.KAFKA);
         assertThat(ordered.settings())
                 .extracting(Recommendation.Setting::name)
                 .noneMatch(n -> n.contains("retries in retry topics"))
                 .anyMatch(n -> n.startsWith("blocking retries"));
-        Recommendation unordered = Recommender.recommend(
-                TestAnswers.with("replay", "true", "platform", "self-hosted", "throughput-per-second", "5000"));
+        Recommendation unordered = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "self-hosted", "throughput-per-second", "5000", "ops-appetite", "high"));
         assertThat(unordered.settings())
                 .extracting(Recommendation.Setting::name)
                 .anyMatch(n -> n.contains("retry topics"));
@@ -476,8 +487,8 @@ class FeasibilityTest {
                 .doesNotContain("365 days")
                 .contains("S3")
                 .contains("14 days");
-        Recommendation kafka = Recommender.recommend(
-                TestAnswers.with("replay", "true", "platform", "self-hosted", "throughput-per-second", "5000"));
+        Recommendation kafka = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "self-hosted", "throughput-per-second", "5000", "ops-appetite", "high"));
         assertThat(deadLetter(kafka)).doesNotContain("until read").contains("retention.ms");
         Recommendation pubsub = Recommender.recommend(TestAnswers.with("platform", "gcp"));
         assertThat(deadLetter(pubsub)).contains("subscription attached");
@@ -499,7 +510,14 @@ class FeasibilityTest {
                 Recommender.recommend(TestAnswers.with("platform", "aws")),
                 Recommender.recommend(TestAnswers.with("platform", "gcp")),
                 Recommender.recommend(TestAnswers.with(
-                        "replay", "true", "platform", "self-hosted", "throughput-per-second", "5000")))) {
+                        "replay",
+                        "true",
+                        "platform",
+                        "self-hosted",
+                        "throughput-per-second",
+                        "5000",
+                        "ops-appetite",
+                        "high")))) {
             assertThat(r.idempotency().key())
                     .as(r.product() + ": SQS and Pub/Sub ids are new per send, Kafka has none")
                     .isNotEqualTo("the message id")
