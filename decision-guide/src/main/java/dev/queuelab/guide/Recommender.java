@@ -767,18 +767,18 @@ public final class Recommender {
                 out.add(new Setting(
                         s.product().replicationSetting(),
                         Numbers.plain(fact(replication, "replicas")),
+                        fact(replication, "replicas"),
                         null,
-                        null,
-                        null,
+                        "",
                         replication));
             }
             if (s.product().transactional() && s.queued()) {
                 out.add(new Setting(
                         "min.insync.replicas",
                         Numbers.plain(fact("kafka.replication", "min-in-sync")),
+                        fact("kafka.replication", "min-in-sync"),
                         null,
-                        null,
-                        null,
+                        "",
                         "kafka.replication"));
             }
             for (String extra : v.extra()) {
@@ -787,7 +787,12 @@ public final class Recommender {
             }
             if (idempotency.ttlHours() != null) {
                 out.add(new Setting(
-                        "dedupe key lifetime", idempotency.ttlHours() + " h", null, null, null, "guide.dedupe-ttl"));
+                        "dedupe key lifetime",
+                        idempotency.ttlHours() + " h",
+                        (double) idempotency.ttlHours(),
+                        null,
+                        "h",
+                        "guide.dedupe-ttl"));
             }
             return out;
         }
