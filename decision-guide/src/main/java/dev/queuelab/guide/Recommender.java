@@ -857,12 +857,12 @@ public final class Recommender {
         /** What one lane takes whatever the consumers, in the product's words; empty where it states nothing. */
         String laneQuota() {
             Profile p = profile();
-            String lane = s.product().vocabulary().lane();
+            String lane = laneWord();
             if (p.laneUnbatchedRecordsPerSecond() != null) {
-                return " (and one " + laneWord() + " lives in one partition: "
-                        + Numbers.plain(p.laneUnbatchedRecordsPerSecond()) + " msg/s unbatched, "
-                        + Numbers.plain(p.laneRecordsPerSecond()) + " msg/s in batches of "
-                        + Numbers.plain(fact(s.product().laneFact, "messages-per-batch")) + ")";
+                return ", and at most " + Numbers.plain(p.laneUnbatchedRecordsPerSecond()) + " msg/s per " + lane
+                        + " unbatched (" + Numbers.plain(p.laneRecordsPerSecond()) + " in batches of "
+                        + Numbers.plain(fact(s.product().laneFact, "messages-per-batch")) + ", since a " + lane
+                        + " lives in one partition)";
             }
             List<String> quota = new ArrayList<>();
             if (p.laneRecordsPerSecond() != null) {
@@ -871,7 +871,7 @@ public final class Recommender {
             if (p.laneBytesPerSecond() != null) {
                 quota.add(Numbers.rate(p.laneBytesPerSecond()));
             }
-            return quota.isEmpty() ? "" : " (and " + String.join(" and ", quota) + " per " + lane + ")";
+            return quota.isEmpty() ? "" : ", and at most " + String.join(" and ", quota) + " per " + lane;
         }
 
         /**

@@ -612,7 +612,7 @@ class FeasibilityTest {
                 .as("above 300 msg/s one group works only with batches: a setting handles it")
                 .isEqualTo(Status.WARN);
         assertThat(detail(batched, "global-order-capacity"))
-                .contains("300 msg/s unbatched, 3,000 msg/s in batches of 10");
+                .contains("at most 300 msg/s per message group unbatched (3,000 in batches of 10");
         assertThat(batched.settings())
                 .extracting(Recommendation.Setting::name)
                 .contains("batching (send, receive and delete)");
