@@ -849,7 +849,7 @@ public final class Recommender {
                                     : s.product() == Product.REDIS_STREAMS
                                             ? "MAXLEN"
                                             : s.product() == Product.RABBITMQ_STREAMS ? "max-age" : "its retention")
-                            + "): keep it longer than the time to notice and repair; alarm on its depth";
+                            + "): keep it longer than the time to notice and repair; alarm on anything written to it";
                 }
             }
         }

@@ -103,6 +103,12 @@ class ProductWordingTest {
                         .alarms())
                 .as("an SQS dead-letter queue has a depth of its own")
                 .contains("ApproximateNumberOfMessagesVisible of the dead-letter queue above 0");
+        Recommendation kafka = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "self-hosted", "ops-appetite", "high", "throughput-per-second", "5000"));
+        assertThat(kafka.settings())
+                .as("a topic keeps no depth either: what is written to it is what to watch")
+                .noneMatch(x -> x.value().contains("depth"))
+                .anyMatch(x -> x.value().contains("alarm on anything written to it"));
     }
 
     @Test
