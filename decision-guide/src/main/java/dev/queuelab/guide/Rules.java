@@ -59,7 +59,7 @@ public final class Rules {
             "replay-needs-a-log",
             "Replay means reading past messages again: a work queue deletes a message once acked and pub/sub keeps "
                     + "nothing, so only a log with retention and consumer offsets can replay.",
-            "kafka.retention, kinesis.retention, rabbitmq.streams",
+            "kafka.retention, kinesis.retention, pubsub.retention, eventhubs.retention, rabbitmq.streams",
             s -> s.a().async() && s.a().replay());
     public static final Rule BROADCAST_NEEDS_FANOUT = new Rule(
             "broadcast-needs-fanout",
@@ -119,7 +119,7 @@ public final class Rules {
             "at-most-once-acks-first",
             "At-most-once: acknowledge before processing, never retry; a crash loses the message. Right only when a "
                     + "lost message costs less than a duplicate.",
-            "redis.pubsub",
+            "docs/work-queue.md (a message deleted before it is processed is never redelivered)",
             s -> s.queued()
                     && s.a().semantic() == Semantic.AT_MOST_ONCE
                     && s.product().acknowledges());
