@@ -37,8 +37,16 @@ public final class AnswersReader {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new AnswersException(source + ": not valid YAML or JSON at line "
-                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+            // the parser's own message runs over several lines (its context and a caret): keep its first, and say
+            // where, so the error stays one line naming the place and the fix
+            String problem = e.getOriginalMessage().split("\\R", 2)[0].trim();
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw new AnswersException(source + ": not valid YAML or JSON" + where + ": " + problem
+                    + ": fix the syntax there (one 'key: value' per line, nested only under failure; quote a value"
+                    + " that holds ': ', '[' or '{')");
         }
         if (root == null || !root.isObject()) {
             throw new AnswersException(source + ": expected a map of answers (sync: async, shape: distribute, ...)");
@@ -92,6 +100,12 @@ public final class AnswersReader {
                     throw new AnswersException(source + ": '" + key + "' holds a map, but only 'failure' does");
                 }
                 flatten(e.getValue(), key + ".", out, source);
+            } else if (key.equals("failure")) {
+                // a bare number here is the commonest slip: the failure answers are a map of three
+                throw new AnswersException(source + ": 'failure' is "
+                        + (e.getValue().isNull() ? "empty" : "'" + e.getValue().asText() + "'")
+                        + ": give it as a map, for example failure: "
+                        + "{max-processing-seconds: 30, max-attempts: 3, poison-expected: no}");
             } else if (e.getValue().isValueNode() && !e.getValue().isNull()) {
                 out.put(key, e.getValue().asText());
             } else {

@@ -89,7 +89,11 @@ final class Contradictions {
             w.add(new Warning(
                     "poison-blocks-key",
                     "Ordered delivery with poison messages: a failing message holds back "
-                            + "every later message of its key until it is dead-lettered (which breaks the key's order) or the group "
+                            + "every later message of its key until it is dead-lettered (which breaks the key's order) or the "
+                            + (s.product().vocabulary().laneUnit().equals("none")
+                                    ? "key"
+                                    : s.product().vocabulary().laneUnit())
+                            + " "
                             + "is halted. Keep the delivery count low and alarm on the dead letter."));
         }
         if (c.consumerRuntime() == Answers.Runtime.FUNCTION

@@ -7,8 +7,10 @@ final class Diagrams {
 
     private Diagrams() {}
 
-    static String topology(Topology topology, String tool) {
-        String label = "\"" + tool.replace("\"", "'") + "\"";
+    static String topology(Topology topology, Product product) {
+        String label = "\"" + product.label().replace("\"", "'") + "\"";
+        String reader = product.vocabulary().reader().split(" \\(")[0];
+        String readerName = Character.toUpperCase(reader.charAt(0)) + reader.substring(1);
         return switch (topology) {
             case NONE ->
                 "flowchart LR\n  caller[Caller] -- request --> service[Service]\n  service -- response --> caller";
@@ -24,7 +26,9 @@ final class Diagrams {
                         + "  channel -. connected only .-> s1[Subscriber 1]\n  channel -. connected only .-> s2[Subscriber 2]";
             case PARTITIONED_LOG ->
                 "flowchart LR\n  producer[Producer] -- key-hashed append --> log[(" + label + ")]\n"
-                        + "  log -- partition 0..n --> g1[Consumer group A: own offsets]\n  log -- replay from an offset --> g2[Consumer group B: own offsets]";
+                        + "  log -- partition 0..n --> g1[" + readerName
+                        + " A: own position]\n  log -- replay from a position --> g2["
+                        + readerName + " B: own position]";
         };
     }
 

@@ -55,62 +55,86 @@ public final class Documents {
         Map<String, Object> v = new HashMap<>();
         v.put("status", "proposed");
         v.put("date", date.toString());
-        v.put("decisionMakers", "the team that owns the producers and consumers");
-        v.put("consulted", "operations (who run the chosen product)");
-        v.put("informed", "the teams that subscribe to these messages");
+        boolean call = r.topology() == Topology.NONE;
+        v.put(
+                "decisionMakers",
+                call ? "the team that owns the callers" : "the team that owns the producers and consumers");
+        v.put("consulted", call ? "the team that runs the called service" : "operations (who run the chosen product)");
+        v.put("informed", call ? "the teams that call the service" : "the teams that subscribe to these messages");
         v.put(
                 "supersedes",
                 numbering.supersedes() == null
                         ? List.of()
                         : List.of(String.format("ADR-%04d", numbering.supersedes())));
         v.put("numberPrefix", numbering.number() == null ? "" : String.format("ADR-%04d: ", numbering.number()));
-        Options.Option chosen = Options.ALL.get(r.topology());
         v.put(
                 "title",
-                r.topology() == Topology.NONE
+                call
                         ? "Call the service directly, without a queue, at " + Numbers.plain(c.throughputPerSecond())
                                 + " requests/s"
-                        : "Use " + chosen.name().toLowerCase() + " for "
+                        : "Use " + r.topology().phrase() + " (" + r.product().brand() + ") for "
                                 + (a.broadcast() ? "broadcasting events" : "distributing work") + " at "
                                 + Numbers.plain(c.throughputPerSecond()) + " msg/s");
+        String effects =
+                c.sideEffects() == Answers.SideEffects.EXTERNAL ? " (emails, payments, third-party calls)" : "";
         v.put(
                 "problem",
-                "We need to move messages from producers to "
-                        + (a.broadcast()
-                                ? c.subscribers() + " independent subscriber(s), each of which needs every message"
-                                : "competing consumers, each message to one of them")
-                        + ", at a peak of " + Numbers.plain(c.throughputPerSecond())
-                        + " msg/s of about " + Numbers.plain(c.payloadKb()) + " KiB, with a p99 processing time of "
-                        + Numbers.plain(c.p99ProcessingSeconds()) + " s and a worst case of "
-                        + a.failure().maxProcessingSeconds()
-                        + " s. Which topology and product should carry them, with which delivery semantic, and how do we handle failure?");
+                call
+                        // a caller that waits has no producers, consumers or messages: the question is the call
+                        ? "Callers need the service's result before they go on, at a peak of "
+                                + Numbers.plain(c.throughputPerSecond()) + " requests/s, with a p99 of "
+                                + Numbers.plain(c.p99ProcessingSeconds()) + " s and a worst case of "
+                                + a.failure().maxProcessingSeconds() + " s; the call's effects are "
+                                + c.sideEffects().word() + effects + ", and a failed call is tried up to "
+                                + a.failure().maxAttempts()
+                                + " times. Should the call go through a queue, and how are its timeouts, retries and"
+                                + " repeated effects handled?"
+                        : "We need to move messages from producers to "
+                                + (a.broadcast()
+                                        ? c.subscribers()
+                                                + " independent subscriber(s), each of which needs every message"
+                                        : "competing consumers, each message to one of them")
+                                + ", at a peak of " + Numbers.plain(c.throughputPerSecond())
+                                + " msg/s of about " + Numbers.plain(c.payloadKb())
+                                + " KiB, with a p99 processing time of "
+                                + Numbers.plain(c.p99ProcessingSeconds()) + " s and a worst case of "
+                                + a.failure().maxProcessingSeconds()
+                                + " s. Which topology and product should carry them, with which delivery semantic, and"
+                                + " how do we handle failure?");
         v.put(
                 "drivers",
-                List.of(
-                        "the caller "
-                                + (a.async() ? "does not wait for the result (async)" : "needs the result now (sync)"),
-                        "replay of past messages " + (a.replay() ? "is needed" : "is not needed"),
-                        "ordering: " + a.ordering().word(),
-                        "delivery semantic asked for: " + a.semantic().word(),
-                        "the producer "
-                                + (a.producer() == Answers.Producer.DB_THEN_PUBLISH
-                                        ? "writes its database, then publishes"
-                                        : "only publishes"),
-                        "side effects are " + c.sideEffects().word()
-                                + (c.sideEffects() == Answers.SideEffects.EXTERNAL
-                                        ? " (emails, payments, third-party calls)"
-                                        : ""),
-                        "consumers run as a "
-                                + (c.consumerRuntime() == Answers.Runtime.FUNCTION
-                                        ? "serverless function"
-                                        : "long-running service"),
-                        "platform: " + c.platform().word() + "; appetite for operations: "
-                                + c.opsAppetite().word(),
-                        "retention: " + (c.retentionDays() == 0 ? "until consumed" : c.retentionDays() + " days"),
-                        "poison messages " + (a.failure().poisonExpected() ? "are expected" : "are not expected")
-                                + "; up to " + a.failure().maxAttempts() + " attempts"));
+                call
+                        ? List.of(
+                                "the caller needs the result now (sync)",
+                                "side effects are " + c.sideEffects().word() + effects,
+                                "a failed call is tried up to " + a.failure().maxAttempts() + " times",
+                                "platform: " + c.platform().word() + "; appetite for operations: "
+                                        + c.opsAppetite().word())
+                        : List.of(
+                                "the caller does not wait for the result (async)",
+                                "replay of past messages " + (a.replay() ? "is needed" : "is not needed"),
+                                "ordering: " + a.ordering().word(),
+                                "delivery semantic asked for: " + a.semantic().word(),
+                                "the producer "
+                                        + (a.producer() == Answers.Producer.DB_THEN_PUBLISH
+                                                ? "writes its database, then publishes"
+                                                : "only publishes"),
+                                "side effects are " + c.sideEffects().word() + effects,
+                                "consumers run as a "
+                                        + (c.consumerRuntime() == Answers.Runtime.FUNCTION
+                                                ? "serverless function"
+                                                : "long-running service"),
+                                "platform: " + c.platform().word() + "; appetite for operations: "
+                                        + c.opsAppetite().word(),
+                                "retention: "
+                                        + (c.retentionDays() == 0 ? "until consumed" : c.retentionDays() + " days"),
+                                "poison messages "
+                                        + (a.failure().poisonExpected() ? "are expected" : "are not expected")
+                                        + "; up to " + a.failure().maxAttempts() + " attempts"));
         List<Map<String, Object>> options = new ArrayList<>();
-        for (Options.Option o : Options.consideredFor(r.topology())) {
+        for (Options.Option generic : Options.consideredFor(r.topology())) {
+            Options.Option o =
+                    generic.in(generic.topology() == r.topology() ? r.product().vocabulary() : Options.GENERIC);
             Map<String, Object> m = new HashMap<>();
             m.put("name", o.name());
             m.put("chosen", o.topology() == r.topology());
@@ -134,7 +158,9 @@ public final class Documents {
         v.put("products", products);
         v.put("tool", r.product().label());
         v.put("productName", r.product().brand());
-        v.put("because", r.rules().stream().map(Rules.Rule::reasoning).toList());
+        v.put(
+                "because",
+                r.rules().stream().map(x -> x.reasoningFor(r.product())).toList());
         v.put("verdict", r.feasibility().verdict().word());
         v.put(
                 "verdictLine",
@@ -148,7 +174,7 @@ public final class Documents {
                                         .orElse("")
                                 + ".");
         v.put("nearest", r.feasibility().nearest());
-        v.put("topologyDiagram", Diagrams.topology(r.topology(), r.product().label()));
+        v.put("topologyDiagram", Diagrams.topology(r.topology(), r.product()));
         v.put("pathDiagram", Diagrams.path(r.path(), r.topology()));
         v.put("semantic", r.semantic().word());
         v.put("ordering", r.ordering());
@@ -214,11 +240,22 @@ public final class Documents {
                         .toList());
         v.put("costModel", CostModel.of(r));
         v.put("multiRegion", CostModel.multiRegion(r));
+        v.put("security", CostModel.security(r));
         v.put("backpressure", r.backpressure());
         v.put("warnings", r.warnings());
         v.put("evidence", r.evidence());
         v.put("wouldChangeIf", r.wouldChangeIf());
-        v.put("rules", r.rules());
+        v.put(
+                "rules",
+                r.rules().stream()
+                        .map(x -> Map.of(
+                                "id",
+                                x.id(),
+                                "reasoning",
+                                x.reasoningFor(r.product()),
+                                "source",
+                                x.sourceFor(r.product())))
+                        .toList());
         v.put("facts", r.facts().stream().map(Facts.registry()::get).toList());
         return v;
     }

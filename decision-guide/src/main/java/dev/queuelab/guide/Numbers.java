@@ -1,5 +1,8 @@
 package dev.queuelab.guide;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Numbers as the record prints them: whole numbers with thousands separators, sizes in their largest unit. */
@@ -15,12 +18,30 @@ final class Numbers {
         return String.format(Locale.ROOT, "%,.4f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
-    /** A rate in messages per second: whole above 10, else with enough decimals to stay non-zero. */
-    static String rate0(double perSecond) {
-        if (perSecond >= 10 || perSecond == 0) {
-            return plain(Math.floor(perSecond));
+    /**
+     * A rate in messages per second, never overstated (rounded down) and never shown as 0 when it is not: whole
+     * from 10 up, two significant digits below, and below one a second also as an interval ("one every 500 s"),
+     * which is how a reader pictures a slow key.
+     */
+    static String perSecond(double perSecond) {
+        if (Double.isInfinite(perSecond)) {
+            return "an unbounded rate (a p99 of 0 s)";
         }
-        return String.format(Locale.ROOT, "%.2g", perSecond);
+        if (perSecond >= 10 || perSecond <= 0) {
+            return plain(Math.floor(Math.max(0, perSecond))) + " msg/s";
+        }
+        String rate = new BigDecimal(perSecond)
+                .round(new MathContext(2, RoundingMode.DOWN))
+                .stripTrailingZeros()
+                .toPlainString();
+        if (perSecond >= 1) {
+            return rate + " msg/s";
+        }
+        String every = new BigDecimal(1 / perSecond)
+                .round(new MathContext(4, RoundingMode.HALF_UP))
+                .stripTrailingZeros()
+                .toPlainString();
+        return rate + " msg/s (one every " + plain(Double.parseDouble(every)) + " s)";
     }
 
     static String bytes(double b) {

@@ -6,7 +6,23 @@ import java.util.Map;
 /** The topologies as options of an ADR: what each is, its pros and cons, and which others to weigh it against. */
 final class Options {
 
-    record Option(Topology topology, String name, String summary, List<String> pros, List<String> cons) {}
+    /** Texts may name the product's lease, lane and reader ({lease}, {lane}, {lanes}, {reader}): see {@link #in}. */
+    record Option(Topology topology, String name, String summary, List<String> pros, List<String> cons) {
+
+        /** The option in a vocabulary's words: the chosen product's, or {@link #GENERIC} for the options weighed. */
+        Option in(Product.Vocabulary v) {
+            return new Option(
+                    topology,
+                    v.words(name),
+                    v.words(summary),
+                    pros.stream().map(v::words).toList(),
+                    cons.stream().map(v::words).toList());
+        }
+    }
+
+    /** Words for an option no product is chosen for: the guide's own terms. */
+    static final Product.Vocabulary GENERIC = new Product.Vocabulary(
+            "lease", "deliveries", "dead letter", "lane", "age", List.of(), "lane", "reader", "");
 
     static final Map<Topology, Option> ALL = Map.of(
             Topology.NONE,
@@ -35,7 +51,7 @@ final class Options {
                     new Option(
                             Topology.WORK_QUEUE,
                             "Work queue (point-to-point)",
-                            "Competing consumers take messages; a message stays until acked and reappears after its visibility timeout.",
+                            "Competing consumers take messages; a message stays until acked and reappears after its {lease}.",
                             List.of(
                                     "absorbs bursts and consumer outages",
                                     "scales by adding consumers",
@@ -44,13 +60,13 @@ final class Options {
             Topology.FIFO_WORK_QUEUE,
                     new Option(
                             Topology.FIFO_WORK_QUEUE,
-                            "FIFO work queue (message groups)",
-                            "A work queue that delivers each group's messages in send order, one in flight per group.",
+                            "FIFO work queue ({lanes})",
+                            "A work queue that delivers each {lane}'s messages in send order, one in flight per {lane}.",
                             List.of(
                                     "per-key order with parallelism across keys",
                                     "a deduplication window for producer retries"),
                             List.of(
-                                    "one slow or poison message holds back its whole group",
+                                    "one slow or poison message holds back its whole {lane}",
                                     "lower throughput limits than standard queues")),
             Topology.PUB_SUB_FANOUT,
                     new Option(
@@ -76,13 +92,13 @@ final class Options {
                     new Option(
                             Topology.PARTITIONED_LOG,
                             "Partitioned log",
-                            "An append-only log split into key-hashed partitions; each consumer group keeps its own offsets.",
+                            "An append-only log split into key-hashed partitions; each {reader} keeps its own position.",
                             List.of(
                                     "replay from any retained offset",
                                     "per-key order by partition",
-                                    "many independent consumer groups"),
+                                    "many independent {reader}s"),
                             List.of(
-                                    "the most to operate (brokers, partitions, rebalances)",
+                                    "the most moving parts: partitions to size, rebalances to ride out, and brokers where you run them",
                                     "parallelism is capped by the partition count",
                                     "no per-message retry or dead letter: the consumer builds them")));
 

@@ -29,7 +29,10 @@ public enum Product {
                     "a failed-jobs table",
                     "none",
                     "age of the oldest unclaimed job",
-                    List.of()),
+                    List.of(),
+                    "none",
+                    "none",
+                    "rows in the failed-jobs table above 0"),
             null,
             null,
             null,
@@ -56,7 +59,7 @@ public enum Product {
             "sqs.max-receive-count",
             "sqs.max-message-size",
             "sqs.retention",
-            null,
+            "sqs-fifo.partition-throughput",
             "sqs-fifo.dedup-interval",
             true,
             false),
@@ -78,7 +81,7 @@ public enum Product {
             "sqs.max-receive-count",
             "sns.max-message-size",
             "sqs.retention",
-            null,
+            "sqs-fifo.partition-throughput",
             "sqs-fifo.dedup-interval",
             true,
             false),
@@ -101,7 +104,10 @@ public enum Product {
                     "an on-failure destination (an S3 bucket, SQS queue or SNS topic)",
                     "shard (partition key)",
                     "GetRecords.IteratorAgeMilliseconds",
-                    List.of("BisectBatchOnFunctionError: true (when Lambda consumes)")),
+                    List.of("BisectBatchOnFunctionError: true (when Lambda consumes)"),
+                    "shard",
+                    "consumer application (its own checkpoints)",
+                    "records sent to the on-failure destination above 0"),
             null,
             null,
             "kinesis.record-size",
@@ -140,7 +146,10 @@ public enum Product {
                     "dead-letter topic",
                     "ordering key",
                     "oldest_unacked_message_age",
-                    List.of("enable_exactly_once_delivery: true where a redelivery costs more than latency")),
+                    List.of("enable_exactly_once_delivery: true where a redelivery costs more than latency"),
+                    "ordering key",
+                    "subscription (its own backlog; seek to replay)",
+                    "num_undelivered_messages of the dead-letter topic's subscription above 0"),
             "pubsub.ack-deadline",
             "pubsub.dead-letter",
             "pubsub.max-message-size",
@@ -157,7 +166,10 @@ public enum Product {
                     "dead-letter subqueue",
                     "session (SessionId)",
                     "ActiveMessages growing (Service Bus has no age metric) for more than",
-                    List.of("RequiresDuplicateDetection: true (MessageId set by the producer)")),
+                    List.of("RequiresDuplicateDetection: true (MessageId set by the producer)"),
+                    "session",
+                    "subscription",
+                    "DeadletteredMessages above 0"),
             "servicebus.lock-duration",
             "servicebus.max-delivery-count",
             "servicebus.message-size",
@@ -174,7 +186,10 @@ public enum Product {
                     "a dead-letter event hub written by the consumer",
                     "partition (partition key)",
                     "consumer lag per partition",
-                    List.of()),
+                    List.of(),
+                    "partition",
+                    "consumer group (its own checkpoints)",
+                    "events written to the dead-letter event hub above 0"),
             null,
             null,
             "eventhubs.max-event-size",
@@ -191,7 +206,10 @@ public enum Product {
                     "dead-letter exchange (dead-letter-strategy=at-least-once, overflow=reject-publish)",
                     "single active consumer per queue",
                     "messages_ready growing (RabbitMQ has no age metric) for more than",
-                    List.of("prefetch (basic.qos): a few messages per consumer")),
+                    List.of("prefetch (basic.qos): a few messages per consumer"),
+                    "queue",
+                    "consumer",
+                    "messages_ready of the queue bound to the dead-letter exchange above 0"),
             "rabbitmq.consumer-timeout",
             "rabbitmq.delivery-limit",
             "rabbitmq.max-message-size",
@@ -211,13 +229,16 @@ public enum Product {
                     List.of(
                             "single active consumer: on, per partition (every reader of a stream reads all of it, so competing "
                                     + "consumers take partitions)",
-                            "max-age and max-length-bytes: the retention answered")),
+                            "max-age and max-length-bytes: the retention answered"),
+                    "partition",
+                    "named consumer (its own offsets)",
+                    "messages written to the dead-letter stream above 0"),
             null,
             null,
             "rabbitmq.max-message-size",
             null,
             null,
-            null,
+            "rabbitmq.stream-deduplication",
             false,
             false),
     REDIS_STREAMS(
@@ -228,7 +249,10 @@ public enum Product {
                     "a dead-letter stream written by the consumer",
                     "stream per key range",
                     "pending entries older than the min-idle-time",
-                    List.of("MAXLEN ~ on XADD: bounds memory to the retention answered")),
+                    List.of("MAXLEN ~ on XADD: bounds memory to the retention answered"),
+                    "stream",
+                    "consumer group (its own pending entries)",
+                    "XLEN of the dead-letter stream above 0"),
             null,
             null,
             null,
@@ -248,20 +272,71 @@ public enum Product {
      * @param lane       the unit of order (one in flight at a time)
      * @param ageAlarm   the metric that shows consumers falling behind
      * @param extra      settings the product needs beyond those, in its own words
+     * @param laneUnit   the lane as a plain noun ("message group", "ordering key", "session", "partition"), or
+     *                   "none" where the product keeps no order: what a record says a key's order lives in
+     * @param reader     who reads every message for one subscriber, with what it keeps ("consumer group (its own
+     *                   offsets)", "subscription (its own backlog; seek to replay)")
+     * @param deadLetterAlarm the alarm that shows something was dead-lettered, on a thing that has a depth (a
+     *                   queue, a subscription, a stream), never on an exchange or a topic, which keep nothing
      */
     public record Vocabulary(
-            String lease, String attempts, String deadLetter, String lane, String ageAlarm, List<String> extra) {
-        static final Vocabulary NONE = new Vocabulary("none", "none", "none", "none", "none", List.of());
+            String lease,
+            String attempts,
+            String deadLetter,
+            String lane,
+            String ageAlarm,
+            List<String> extra,
+            String laneUnit,
+            String reader,
+            String deadLetterAlarm) {
+        /** The lane's plural ("message groups", "ordering keys"). */
+        public String lanes() {
+            return laneUnit + "s";
+        }
+
+        /** The lease as a plain noun, without its notes ("x-consumer-timeout", not "... (queue argument, ms)"). */
+        public String leaseWord() {
+            return lease.split(" \\(")[0];
+        }
+
+        /**
+         * A text with the product's words put in: {lane}, {lanes}, {lease}, {reader}. A sentence in brackets that
+         * speaks of the lane is dropped where the product keeps no order, so no record speaks of groups it has not.
+         */
+        public String words(String text) {
+            String t = text;
+            if (laneUnit.equals("none")) {
+                t = t.replaceAll(" ?\\([^()]*\\{lanes?\\}[^()]*\\)", "");
+            }
+            return t.replace("{lanes}", lanes())
+                    .replace("{lane}", laneUnit)
+                    .replace("{lease}", leaseWord())
+                    .replace("{reader}", reader.split(" \\(")[0]);
+        }
+
+        static final Vocabulary NONE =
+                new Vocabulary("none", "none", "none", "none", "none", List.of(), "none", "none", "none");
         static final Vocabulary SQS = new Vocabulary(
                 "visibility timeout",
                 "maxReceiveCount (redrive policy)",
                 "dead-letter queue (redrive policy)",
                 "message group (MessageGroupId)",
                 "ApproximateAgeOfOldestMessage",
-                List.of());
+                List.of(),
+                "message group",
+                "queue",
+                "ApproximateNumberOfMessagesVisible of the dead-letter queue above 0");
         /** A standard queue keeps no order: a MessageGroupId there gives fair queues, not order. */
-        static final Vocabulary SQS_STANDARD =
-                new Vocabulary(SQS.lease(), SQS.attempts(), SQS.deadLetter(), "none", SQS.ageAlarm(), List.of());
+        static final Vocabulary SQS_STANDARD = new Vocabulary(
+                SQS.lease(),
+                SQS.attempts(),
+                SQS.deadLetter(),
+                "none",
+                SQS.ageAlarm(),
+                List.of(),
+                "none",
+                SQS.reader(),
+                SQS.deadLetterAlarm());
 
         static final Vocabulary KAFKA = new Vocabulary(
                 "max.poll.interval.ms",
@@ -269,7 +344,10 @@ public enum Product {
                 "dead-letter topic",
                 "partition",
                 "consumer lag (records and seconds behind the head)",
-                List.of("enable.idempotence: true (producers)", "acks: all (producers)"));
+                List.of("enable.idempotence: true (producers)", "acks: all (producers)"),
+                "partition",
+                "consumer group (its own offsets)",
+                "records written to the dead-letter topic above 0");
     }
 
     private final String label;
@@ -324,6 +402,11 @@ public enum Product {
         return nativeDeadLetter;
     }
 
+    /** A consumer acknowledges (or deletes, or commits) what it received; Redis pub/sub only pushes. */
+    public boolean acknowledges() {
+        return this != REDIS_PUBSUB && this != DIRECT_CALL;
+    }
+
     /** Transactions that make consume-transform-produce exactly-once inside the product. */
     public boolean transactional() {
         return transactional;
@@ -356,6 +439,24 @@ public enum Product {
             case RABBITMQ_QUORUM, RABBITMQ_STREAMS -> List.of("rabbitmq");
             case REDIS_STREAMS, REDIS_PUBSUB -> List.of("redis");
         };
+    }
+
+    /**
+     * The fact stating how many copies of each stored record the operator keeps, where the operator sets it
+     * (Kafka's replication factor, a RabbitMQ stream's replicas): storage is counted once per copy. Null where the
+     * service replicates on its own terms (Kinesis, Event Hubs, Pub/Sub) or the guide sources no count.
+     */
+    String replicationFact() {
+        return switch (this) {
+            case KAFKA, MSK -> "kafka.replication";
+            case RABBITMQ_STREAMS -> "rabbitmq.stream-replication";
+            default -> null;
+        };
+    }
+
+    /** The setting that holds {@link #replicationFact()}'s count, in the product's words. */
+    String replicationSetting() {
+        return this == RABBITMQ_STREAMS ? "x-initial-cluster-size" : "replication.factor";
     }
 
     /** Lanes are partitions (or shards) fixed in advance, so consumers are bounded by their count. */

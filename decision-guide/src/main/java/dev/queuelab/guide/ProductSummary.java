@@ -19,7 +19,7 @@ final class ProductSummary {
                             : ""));
         }
         if (f.leaseSeconds().max() != null) {
-            parts.add(v.lease() + " up to " + Numbers.seconds(f.leaseSeconds().max()));
+            parts.add(v.lease() + " up to " + Numbers.plain(f.leaseSeconds().max()) + " s");
         }
         if (f.attempts().min() != null && f.attempts().max() != null) {
             parts.add(v.attempts() + " " + f.attempts());
@@ -30,10 +30,19 @@ final class ProductSummary {
         if (!v.lane().equals("none")) {
             parts.add("order per " + v.lane());
         }
-        if (f.laneRecordsPerSecond() != null || f.laneBytesPerSecond() != null) {
-            parts.add("each lane "
-                    + (f.laneRecordsPerSecond() != null ? Numbers.plain(f.laneRecordsPerSecond()) + " records/s, " : "")
-                    + Numbers.rate(f.laneBytesPerSecond()) + " in");
+        String lane = v.lane().split(" \\(")[0];
+        if (f.laneUnbatchedRecordsPerSecond() != null) {
+            parts.add("each " + lane + " at most " + Numbers.plain(f.laneUnbatchedRecordsPerSecond()) + " msg/s ("
+                    + Numbers.plain(f.laneRecordsPerSecond()) + " in batches)");
+        } else if (f.laneRecordsPerSecond() != null || f.laneBytesPerSecond() != null) {
+            List<String> quota = new ArrayList<>();
+            if (f.laneRecordsPerSecond() != null) {
+                quota.add(Numbers.plain(f.laneRecordsPerSecond()) + " records/s");
+            }
+            if (f.laneBytesPerSecond() != null) {
+                quota.add(Numbers.rate(f.laneBytesPerSecond()));
+            }
+            parts.add("each " + lane + " at most " + String.join(" and ", quota) + " in");
         }
         parts.add(
                 p.nativeDeadLetter()

@@ -14,6 +14,8 @@ import java.util.List;
  * @param retentionSeconds the range of retention
  * @param laneRecordsPerSecond what one lane (shard, partition unit, ordering key) accepts, in records
  * @param laneBytesPerSecond   what one lane accepts, in bytes
+ * @param laneUnbatchedRecordsPerSecond what one lane accepts when every call carries one message (SQS FIFO's
+ *                        partition: 300 calls a second per action), where batching raises it; null otherwise
  * @param facts            the ids of the facts these come from, for the record's sources
  */
 public record Profile(
@@ -24,6 +26,7 @@ public record Profile(
         Range retentionSeconds,
         Double laneRecordsPerSecond,
         Double laneBytesPerSecond,
+        Double laneUnbatchedRecordsPerSecond,
         List<String> facts) {
 
     /** A closed range; either end may be null for "no bound". */
@@ -65,13 +68,17 @@ public record Profile(
         }
         Double laneRecords = null;
         Double laneBytes = null;
+        Double laneUnbatched = null;
         if (p.laneFact != null) {
             Facts.Fact fact = f.get(p.laneFact);
             ids.add(fact.id());
             laneRecords = fact.has("records-per-second") ? fact.number("records-per-second") : null;
             laneBytes = fact.has("bytes-per-second") ? fact.number("bytes-per-second") : null;
+            laneUnbatched =
+                    fact.has("unbatched-records-per-second") ? fact.number("unbatched-records-per-second") : null;
         }
-        return new Profile(lease, attempts, payload, raised, retention, laneRecords, laneBytes, List.copyOf(ids));
+        return new Profile(
+                lease, attempts, payload, raised, retention, laneRecords, laneBytes, laneUnbatched, List.copyOf(ids));
     }
 
     private static Range range(Facts f, String id, String unit, List<String> ids) {

@@ -66,6 +66,8 @@ public record Recommendation(
      * @param partitions      lanes of a log or ordered product; null for an unordered queue
      * @param inFlightPerPartition records one partition has in flight at once (a partition is read in order, so
      *                        more than one means a key-parallel consumer); null where there are no partitions
+     * @param throughputUnits capacity bought ahead for the whole namespace (Event Hubs' throughput units, for
+     *                        ingress and egress alike); null where the product sells no such unit
      * @param formula         how the numbers were reached, in words
      */
     public record Sizing(
@@ -73,6 +75,7 @@ public record Recommendation(
             int consumers,
             Integer partitions,
             Integer inFlightPerPartition,
+            Integer throughputUnits,
             double bytesPerSecond,
             double egressBytesPerSecond,
             double storageBytes,
@@ -82,6 +85,18 @@ public record Recommendation(
 
     /** A claim of the rationale; {@code check} and {@code reference} are null where queuelab has none yet. */
     public record Evidence(String claim, String check, String reference) {}
+
+    /** A whole number as a JSON integer (300000, not 300000.0), any other as it is. */
+    private static Number number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Number) (long) d : (Number) d;
+    }
+
+    private static Map<String, Object> range(Profile.Range r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("min", r.min() == null ? null : number(r.min()));
+        m.put("max", r.max() == null ? null : number(r.max()));
+        return m;
+    }
 
     /** The stable JSON contract: kebab-case keys, in this order. */
     public Map<String, Object> toJson() {
@@ -105,8 +120,10 @@ public record Recommendation(
                         .map(x -> {
                             Map<String, Object> s = new LinkedHashMap<>();
                             s.put("name", x.name());
-                            s.put("value", x.value());
-                            s.put("range", x.range() == null ? null : x.range().toString());
+                            // a numeric setting's value is a JSON number, its words go in "text"
+                            s.put("value", x.number() != null ? number(x.number()) : x.value());
+                            s.put("text", x.value());
+                            s.put("range", x.range() == null ? null : range(x.range()));
                             s.put("unit", x.unit());
                             s.put("fact", x.fact());
                             return s;
@@ -124,6 +141,7 @@ public record Recommendation(
         s.put("consumers", sizing.consumers());
         s.put("partitions", sizing.partitions());
         s.put("in-flight-per-partition", sizing.inFlightPerPartition());
+        s.put("throughput-units", sizing.throughputUnits());
         s.put("bytes-per-second", Math.round(sizing.bytesPerSecond()));
         s.put("egress-bytes-per-second", Math.round(sizing.egressBytesPerSecond()));
         s.put("storage-bytes", Math.round(sizing.storageBytes()));

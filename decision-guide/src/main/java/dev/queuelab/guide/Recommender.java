@@ -27,13 +27,19 @@ public final class Recommender {
 
     private static final String QUEUE_CHECK = "work-queue/visibility";
     private static final String SQS_REFERENCE = "dev.queuelab.reference.workqueue.SqsWorkQueue";
+    private static final String BATCHING = "batching (send, receive and delete)";
+    static final String TIER = "tier";
 
     private Recommender() {}
 
     public static Recommendation recommend(Answers a) {
         List<String> path = new ArrayList<>();
-        Topology topology = topology(a, path);
-        Tools.Choice tool = Tools.choose(topology, a);
+        Topology asked = topology(a, path);
+        Tools.Choice tool = Tools.choose(asked, a);
+        Topology topology = shaped(asked, tool.primary());
+        if (topology != asked) {
+            path.add("product: " + tool.primary().brand() + ", a log");
+        }
         Situation s = new Situation(a, topology, tool.primary());
         List<Rules.Rule> fired = Rules.firing(s);
         Set<String> facts = new LinkedHashSet<>(s.product().profile().facts());
@@ -42,6 +48,7 @@ public final class Recommender {
                 .filter(Facts.registry().all()::containsKey)
                 .filter(id -> cites(s, id))
                 .forEach(facts::add));
+        facts.addAll(CostModel.facts(s.product()));
         Design d = new Design(s, facts);
         Failure failure = d.failure();
         Idempotency idempotency = d.idempotency(failure);
@@ -63,7 +70,7 @@ public final class Recommender {
                 d.producerSide(),
                 sizing,
                 feasibility,
-                backpressure(topology),
+                s.product().vocabulary().words(backpressure(topology)),
                 warnings,
                 wouldChangeIf(a, topology),
                 evidence(s, failure),
@@ -108,6 +115,21 @@ public final class Recommender {
         return small ? Topology.IN_APP_JOB_QUEUE : Topology.WORK_QUEUE;
     }
 
+    /**
+     * The topology as the chosen product builds it: per-key or global order on a log (Kafka, Event Hubs, a RabbitMQ
+     * super stream) is a partitioned log read by one consumer group, not a FIFO queue of message groups, and the
+     * record must speak of partitions and offsets, not of groups and visibility.
+     */
+    static Topology shaped(Topology asked, Product product) {
+        return asked == Topology.FIFO_WORK_QUEUE && product.partitioned() ? Topology.PARTITIONED_LOG : asked;
+    }
+
+    /** The topology the record ends with for these answers: the questions', shaped by the product they choose. */
+    static Topology effective(Answers a) {
+        Topology asked = topology(a, new ArrayList<>());
+        return shaped(asked, Tools.choose(asked, a).primary());
+    }
+
     static double fact(String id, String number) {
         return Facts.registry().get(id).number(number);
     }
@@ -139,6 +161,11 @@ public final class Recommender {
 
         /** The lease the work needs, before the product's range is applied. */
         double neededLease() {
+            return Math.max(workLease(), leaseFloor());
+        }
+
+        /** The lease the work itself asks for: the worst case with its buffer, or Lambda's multiple of its timeout. */
+        double workLease() {
             int worst = a().failure().maxProcessingSeconds();
             if (s.lambda()) {
                 facts.add("sqs.lambda-visibility");
@@ -147,21 +174,65 @@ public final class Recommender {
                 return fact("sqs.lambda-visibility", "factor") * timeout;
             }
             facts.add("guide.lease-buffer");
-            double needed = Math.max(
+            return Math.max(
                     worst * fact("guide.lease-buffer", "factor"),
                     worst + fact("guide.lease-buffer", "min-extra-seconds"));
+        }
+
+        /**
+         * The shortest lease the product should be given whatever the work: RabbitMQ advises no consumer timeout
+         * below its recommended minimum (it checks once a minute), and a log's poll interval covers a whole poll's
+         * records, so it never goes below the product's default. 0 where the product asks for no floor.
+         */
+        double leaseFloor() {
             String id = s.product().leaseFact;
-            if (id != null && Facts.registry().get(id).has("recommended-min-seconds")) {
-                // the product supports shorter leases than it advises (RabbitMQ checks its timeout once a minute)
-                needed = Math.max(needed, fact(id, "recommended-min-seconds"));
+            if (id == null || s.lambda()) {
+                return 0;
             }
-            if (s.product().partitioned()
-                    && id != null
-                    && Facts.registry().get(id).has("default-seconds")) {
-                // a log's poll interval covers a whole batch of records, so never set it below the product's default
-                needed = Math.max(needed, fact(id, "default-seconds"));
+            Facts.Fact f = Facts.registry().get(id);
+            if (f.has("recommended-min-seconds")) {
+                return f.number("recommended-min-seconds");
             }
-            return needed;
+            return s.product().partitioned() && f.has("default-seconds") ? f.number("default-seconds") : 0;
+        }
+
+        /**
+         * How long one delivery can hold a message: the lease, or where the lease is clamped below the work and
+         * renewed while it runs (a Service Bus lock of 5 minutes on a 30-minute job), the lease the work needs. The
+         * clamped lease alone would undercount the window a redelivery can come back in.
+         */
+        double heldPerDelivery(Failure failure) {
+            return failure.leaseSeconds() == null ? 0 : Math.max(failure.leaseSeconds(), neededLease());
+        }
+
+        double redeliveryWindow(Failure failure) {
+            return failure.maxDeliveries() == null ? 0 : heldPerDelivery(failure) * failure.maxDeliveries();
+        }
+
+        String redeliveryFormula(Failure failure) {
+            double window = redeliveryWindow(failure);
+            if (failure.leaseSeconds() == null || failure.maxDeliveries() == null) {
+                return Numbers.seconds(window) + ": no lease to wait out";
+            }
+            double held = heldPerDelivery(failure);
+            return Numbers.seconds(window) + " = " + failure.maxDeliveries() + " deliveries x "
+                    + (held > failure.leaseSeconds()
+                            ? Numbers.seconds(held) + " each, the "
+                                    + s.product().vocabulary().lease() + " of "
+                                    + Numbers.seconds(failure.leaseSeconds()) + " renewed while the work runs"
+                            : "a lease of " + Numbers.seconds(held));
+        }
+
+        /** Why the lease is longer than the work asks, in words; empty when it is not. */
+        String leaseFloorReason() {
+            if (leaseFloor() <= workLease()) {
+                return "";
+            }
+            String owner = owner(s.product().leaseFact);
+            return Facts.registry().get(s.product().leaseFact).has("recommended-min-seconds")
+                    ? "; it is set to " + owner + "'s advised minimum of " + Numbers.seconds(leaseFloor()) + " instead"
+                    : "; it keeps " + owner + "'s default of " + Numbers.seconds(leaseFloor())
+                            + ", since one poll's records are all processed within it";
         }
 
         Failure failure() {
@@ -191,7 +262,7 @@ public final class Recommender {
                 }
                 deliveries = (int) profile().attempts().clamp(wanted);
                 deadLetter = v.deadLetter();
-                alarms.add(v.deadLetter() + " depth above 0");
+                alarms.add(v.deadLetterAlarm());
             }
             facts.add("guide.age-alarm");
             // a lease clamped below the work (a renewed lock) must not make the alarm fire on every long job
@@ -217,9 +288,7 @@ public final class Recommender {
                 return new Idempotency(null, null, null);
             }
             facts.add("guide.dedupe-ttl");
-            double redelivery = failure.leaseSeconds() == null || failure.maxDeliveries() == null
-                    ? 0
-                    : (double) failure.leaseSeconds() * failure.maxDeliveries();
+            double redelivery = redeliveryWindow(failure);
             double replay = a().context().retentionDays() * 86_400.0;
             double ttl = Math.max(fact("guide.dedupe-ttl", "min-seconds"), Math.max(redelivery, replay));
             String key = effects == Answers.SideEffects.EXTERNAL
@@ -298,7 +367,9 @@ public final class Recommender {
             int needed = (int) Math.max(
                     1,
                     Math.ceil(c.throughputPerSecond() * c.p99ProcessingSeconds() * fact("guide.headroom", "factor")));
-            String formula = "consumers = peak rate x p99 processing time x headroom (Little's law) = "
+            String formula = (s.queued()
+                            ? "consumers = peak rate x p99 processing time x headroom (Little's law) = "
+                            : "requests in flight at the callee = peak rate x p99 x headroom (Little's law) = ")
                     + Numbers.plain(c.throughputPerSecond()) + " x " + Numbers.plain(c.p99ProcessingSeconds()) + " s x "
                     + Numbers.plain(fact("guide.headroom", "factor")) + " = " + Numbers.plain(needed);
             Integer partitions = null;
@@ -345,10 +416,40 @@ public final class Recommender {
                         + Numbers.plain(partitions)
                         + " = " + Numbers.plain(perPartition);
             }
+            Integer units = null;
+            if (s.product() == Product.EVENT_HUBS && s.queued()) {
+                // units are bought for the namespace and cap ingress and egress alike; a partition carries about one
+                String tu = "eventhubs.throughput-unit";
+                facts.add(tu);
+                facts.add("eventhubs.partitions");
+                double out = bytes * readers();
+                double unitsIn = Math.max(
+                        Math.ceil(bytes / fact(tu, "bytes-per-second")),
+                        Math.ceil(c.throughputPerSecond() / fact(tu, "records-per-second")));
+                double unitsOut = Math.max(
+                        Math.ceil(out / fact(tu, "egress-bytes-per-second")),
+                        Math.ceil(c.throughputPerSecond() * readers() / fact(tu, "egress-records-per-second")));
+                units = (int) Math.max(1, Math.max(unitsIn, unitsOut));
+                formula += "; throughput units = the larger of ingress (" + Numbers.rate(bytes) + " or "
+                        + Numbers.plain(c.throughputPerSecond()) + " events/s, against "
+                        + Numbers.rate(fact(tu, "bytes-per-second")) + " or "
+                        + Numbers.plain(fact(tu, "records-per-second")) + " events/s a unit) and egress ("
+                        + Numbers.rate(out) + " to " + readers() + " reader(s), against "
+                        + Numbers.rate(fact(tu, "egress-bytes-per-second")) + " or "
+                        + Numbers.plain(fact(tu, "egress-records-per-second")) + " events/s a unit) = "
+                        + Numbers.plain(units) + " (" + tu + ")";
+                if (partitions != null && a().ordering() != Ordering.GLOBAL && partitions < units) {
+                    partitions = units;
+                    perPartition = (int) Math.ceil((double) needed / partitions);
+                    formula += "; partitions >= throughput units (eventhubs.partitions) = " + Numbers.plain(partitions)
+                            + ", " + Numbers.plain(perPartition) + " in flight each";
+                }
+            }
             double retention = retentionSeconds();
-            double replicas = s.product().transactional() ? fact("kafka.replication", "replicas") : 1;
-            if (s.product().transactional()) {
-                facts.add("kafka.replication");
+            String replication = s.product().replicationFact();
+            double replicas = replication != null ? fact(replication, "replicas") : 1;
+            if (replication != null && s.queued()) {
+                facts.add(replication);
             }
             double subscribers = a().broadcast() ? c.subscribers() : 1;
             // a queue deletes what is consumed, so only a log stores rate x retention
@@ -358,6 +459,7 @@ public final class Recommender {
                     s.queued() ? consumers : 0,
                     partitions,
                     perPartition,
+                    units,
                     bytes,
                     bytes * subscribers,
                     stored,
@@ -426,18 +528,31 @@ public final class Recommender {
             List<Setting> out = new ArrayList<>();
             Product.Vocabulary v = s.product().vocabulary();
             if (failure.leaseSeconds() != null) {
-                // a setting named in milliseconds (max.poll.interval.ms) is given in them, as the product takes it
-                String value = v.lease().endsWith(".ms") || v.lease().endsWith(" ms)")
-                        ? Numbers.plain(failure.leaseSeconds() * 1000.0) + " ms ("
-                                + Numbers.plain(failure.leaseSeconds()) + " s)"
-                        : Numbers.plain(failure.leaseSeconds()) + " s";
-                out.add(new Setting(
-                        v.lease(),
-                        value,
-                        (double) failure.leaseSeconds(),
-                        bounded(profile().leaseSeconds()),
-                        "s",
-                        s.product().leaseFact));
+                // a setting named in milliseconds (max.poll.interval.ms) is given in them, value and range alike, as
+                // the product takes it
+                boolean ms = v.lease().endsWith(".ms") || v.lease().endsWith(" ms)");
+                Profile.Range seconds = bounded(profile().leaseSeconds());
+                out.add(
+                        ms
+                                ? new Setting(
+                                        v.lease(),
+                                        Numbers.plain(failure.leaseSeconds() * 1000.0) + " ms ("
+                                                + Numbers.plain(failure.leaseSeconds()) + " s)",
+                                        failure.leaseSeconds() * 1000.0,
+                                        seconds == null
+                                                ? null
+                                                : new Profile.Range(
+                                                        seconds.min() == null ? null : seconds.min() * 1000,
+                                                        seconds.max() == null ? null : seconds.max() * 1000),
+                                        "ms",
+                                        s.product().leaseFact)
+                                : new Setting(
+                                        v.lease(),
+                                        Numbers.plain(failure.leaseSeconds()) + " s",
+                                        (double) failure.leaseSeconds(),
+                                        seconds,
+                                        "s",
+                                        s.product().leaseFact));
             }
             if (s.lambda()) {
                 facts.add("lambda.timeout");
@@ -538,14 +653,48 @@ public final class Recommender {
                             "KB",
                             id));
                 } else {
+                    // the setting's own range where the fact states it (SNS takes 1,024 bytes up), else from the
+                    // default
+                    Facts.Fact size = Facts.registry().get(s.product().payloadFact);
                     out.add(new Setting(
                             s.product().sns() ? "MaximumMessageSize" : "maximum record size",
                             Numbers.plain(raised) + " bytes",
                             raised,
-                            new Profile.Range(p.maxPayloadBytes(), p.raisedPayloadBytes()),
+                            new Profile.Range(
+                                    size.has("min-bytes") ? size.number("min-bytes") : p.maxPayloadBytes(),
+                                    p.raisedPayloadBytes()),
                             "bytes",
                             s.product().payloadFact));
                 }
+            }
+            if (s.product() == Product.SERVICE_BUS && s.queued()) {
+                facts.add("servicebus.pricing");
+                facts.add("servicebus.standard-throttling");
+                out.add(new Setting(
+                        TIER,
+                        premium()
+                                ? "Premium: dedicated messaging units (1 to "
+                                        + Numbers.plain(fact("servicebus.pricing", "max-messaging-units"))
+                                        + "), since " + premiumReason()
+                                : "Standard: " + Numbers.plain(standardCredits()) + " credits a second of the "
+                                        + Numbers.plain(fact("servicebus.standard-throttling", "credits-per-second"))
+                                        + " a namespace gets",
+                        null,
+                        null,
+                        null,
+                        premium() ? "servicebus.pricing" : "servicebus.standard-throttling"));
+            }
+            if (s.product() == Product.RABBITMQ_STREAMS && s.queued()) {
+                facts.add("rabbitmq.stream-deduplication");
+                out.add(new Setting(
+                        "producer name and publishing id",
+                        "one live producer per name (the outbox relay, say), each message's publishing id taken from"
+                                + " an always-growing source such as the outbox row id: the stream drops a retry it"
+                                + " already stored",
+                        null,
+                        null,
+                        null,
+                        "rabbitmq.stream-deduplication"));
             }
             if (s.product() == Product.SQS_FIFO || s.product() == Product.SNS_FIFO_SQS_FIFO) {
                 facts.add("sqs-fifo.dedup-interval");
@@ -558,6 +707,21 @@ public final class Recommender {
                         null,
                         null,
                         "sqs-fifo.dedup-interval"));
+            }
+            if (needsBatches()) {
+                String id = s.product().laneFact;
+                out.add(new Setting(
+                        BATCHING,
+                        "SendMessageBatch, ReceiveMessage with MaxNumberOfMessages="
+                                + Numbers.plain(fact(id, "messages-per-batch")) + " and DeleteMessageBatch: the one "
+                                + laneWord() + " lives in one partition, which takes "
+                                + Numbers.plain(profile().laneUnbatchedRecordsPerSecond())
+                                + " calls a second per action; the group's next batch is handed out only once this one"
+                                + " is deleted, so the receive and delete round trip counts against the 1 / p99 pace",
+                        null,
+                        null,
+                        null,
+                        id));
             }
             if (s.product() == Product.SQS_FIFO
                     && a().context().throughputPerSecond()
@@ -585,20 +749,36 @@ public final class Recommender {
                             "kinesis.enhanced-fan-out"));
                 }
             }
-            if (s.product().transactional() && s.queued()) {
+            if (sizing.throughputUnits() != null) {
+                String tu = "eventhubs.throughput-unit";
+                Profile.Range r = new Profile.Range(1.0, fact(tu, "max-units"));
+                double units = r.clamp(sizing.throughputUnits());
                 out.add(new Setting(
-                        "replication.factor",
-                        Numbers.plain(fact("kafka.replication", "replicas")),
+                        "throughput units (namespace, standard tier)",
+                        Numbers.plain(units) + ", with auto-inflate capped at the same number so a burst is throttled,"
+                                + " not billed",
+                        units,
+                        r,
+                        "",
+                        tu));
+            }
+            String replication = s.product().replicationFact();
+            if (replication != null && s.queued()) {
+                out.add(new Setting(
+                        s.product().replicationSetting(),
+                        Numbers.plain(fact(replication, "replicas")),
+                        fact(replication, "replicas"),
                         null,
-                        null,
-                        null,
-                        "kafka.replication"));
+                        "",
+                        replication));
+            }
+            if (s.product().transactional() && s.queued()) {
                 out.add(new Setting(
                         "min.insync.replicas",
                         Numbers.plain(fact("kafka.replication", "min-in-sync")),
+                        fact("kafka.replication", "min-in-sync"),
                         null,
-                        null,
-                        null,
+                        "",
                         "kafka.replication"));
             }
             for (String extra : v.extra()) {
@@ -607,7 +787,12 @@ public final class Recommender {
             }
             if (idempotency.ttlHours() != null) {
                 out.add(new Setting(
-                        "dedupe key lifetime", idempotency.ttlHours() + " h", null, null, null, "guide.dedupe-ttl"));
+                        "dedupe key lifetime",
+                        idempotency.ttlHours() + " h",
+                        (double) idempotency.ttlHours(),
+                        null,
+                        "h",
+                        "guide.dedupe-ttl"));
             }
             return out;
         }
@@ -643,7 +828,12 @@ public final class Recommender {
                     return "a dead-letter topic with a subscription attached (a topic without one loses what it receives), "
                             + "retention up to " + Numbers.seconds(r.max());
                 }
-                case SERVICE_BUS, RABBITMQ_QUORUM, JOBS_TABLE -> {
+                case RABBITMQ_QUORUM -> {
+                    // an exchange routes and keeps nothing: the depth to watch is the queue bound to it
+                    return "routes to a dead-letter queue bound to it, which keeps messages until read; alarm on that"
+                            + " queue's depth";
+                }
+                case SERVICE_BUS, JOBS_TABLE -> {
                     return "kept until read; alarm on its depth";
                 }
                 default -> {
@@ -659,9 +849,68 @@ public final class Recommender {
                                     : s.product() == Product.REDIS_STREAMS
                                             ? "MAXLEN"
                                             : s.product() == Product.RABBITMQ_STREAMS ? "max-age" : "its retention")
-                            + "): keep it longer than the time to notice and repair; alarm on its depth";
+                            + "): keep it longer than the time to notice and repair; alarm on anything written to it";
                 }
             }
+        }
+
+        /** What one lane takes whatever the consumers, in the product's words; empty where it states nothing. */
+        String laneQuota() {
+            Profile p = profile();
+            String lane = laneWord();
+            if (p.laneUnbatchedRecordsPerSecond() != null) {
+                return ", and at most " + Numbers.plain(p.laneUnbatchedRecordsPerSecond()) + " msg/s per " + lane
+                        + " unbatched (" + Numbers.plain(p.laneRecordsPerSecond()) + " in batches of "
+                        + Numbers.plain(fact(s.product().laneFact, "messages-per-batch")) + ", since a " + lane
+                        + " lives in one partition)";
+            }
+            List<String> quota = new ArrayList<>();
+            if (p.laneRecordsPerSecond() != null) {
+                quota.add(Numbers.plain(p.laneRecordsPerSecond()) + " records/s");
+            }
+            if (p.laneBytesPerSecond() != null) {
+                quota.add(Numbers.rate(p.laneBytesPerSecond()));
+            }
+            return quota.isEmpty() ? "" : ", and at most " + String.join(" and ", quota) + " per " + lane;
+        }
+
+        /**
+         * The credits a second a Service Bus Standard namespace would spend: every message is sent once and received
+         * once by each reader (a subscription of a topic, or the queue's consumers).
+         */
+        double standardCredits() {
+            return a().context().throughputPerSecond()
+                    * (1 + readers())
+                    * fact("servicebus.standard-throttling", "credits-per-message-operation");
+        }
+
+        /** Service Bus needs the Premium tier: a message above Standard's size, or more credits than it grants. */
+        boolean premium() {
+            return s.product() == Product.SERVICE_BUS && !premiumReason().isEmpty();
+        }
+
+        String premiumReason() {
+            List<String> why = new ArrayList<>();
+            if (s.payloadBytes() > profile().maxPayloadBytes()) {
+                why.add("messages of " + Numbers.bytes(s.payloadBytes()) + " are over Standard's "
+                        + Numbers.bytes(profile().maxPayloadBytes()));
+            }
+            if (standardCredits() > fact("servicebus.standard-throttling", "credits-per-second")) {
+                why.add(Numbers.plain(standardCredits()) + " credits a second are over Standard's "
+                        + Numbers.plain(fact("servicebus.standard-throttling", "credits-per-second")));
+            }
+            return String.join(" and ", why);
+        }
+
+        /** One global lane above what unbatched calls carry: the design runs only with batches. */
+        boolean needsBatches() {
+            Double unbatched = profile().laneUnbatchedRecordsPerSecond();
+            double rate = a().context().throughputPerSecond();
+            // above the batched quota no setting helps: the capacity check fails instead
+            return a().ordering() == Ordering.GLOBAL
+                    && unbatched != null
+                    && rate > unbatched
+                    && rate <= profile().laneRecordsPerSecond();
         }
 
         List<Check> checks(Failure failure, Idempotency idempotency, Sizing sizing) {
@@ -686,33 +935,35 @@ public final class Recommender {
                                         ? Double.POSITIVE_INFINITY
                                         : p.laneRecordsPerSecond()));
                 String detail = "one lane carries one message at a time: at most "
-                        + Numbers.plain(Math.floor(laneRate * 100) / 100)
-                        + " msg/s at a p99 of " + Numbers.plain(p99) + " s"
-                        + (p.laneRecordsPerSecond() == null
-                                ? ""
-                                : " (and " + Numbers.plain(p.laneRecordsPerSecond()) + " records/s per "
-                                        + s.product().vocabulary().lane() + ")")
+                        + Numbers.perSecond(laneRate)
+                        + " at a p99 of " + Numbers.plain(p99) + " s"
+                        + laneQuota()
                         + ", against a peak of " + Numbers.plain(c.throughputPerSecond()) + " msg/s";
                 out.add(
-                        rateOk && quotaOk
-                                ? Check.ok("global-order-capacity", detail)
-                                : new Check(
+                        !(rateOk && quotaOk)
+                                ? new Check(
                                         "global-order-capacity",
                                         Status.FAIL,
                                         detail,
                                         "order per key instead of globally: at least " + Numbers.plain(keys)
                                                 + " keys with traffic spread " + "evenly, each at most "
-                                                + Numbers.plain(Math.floor(laneRate * 100) / 100) + " msg/s"));
+                                                + Numbers.perSecond(laneRate))
+                                : needsBatches()
+                                        ? new Check(
+                                                "global-order-capacity",
+                                                Status.WARN,
+                                                detail,
+                                                "send, receive and delete in batches of "
+                                                        + Numbers.plain(
+                                                                fact(s.product().laneFact, "messages-per-batch"))
+                                                        + " (the setting '" + BATCHING + "')")
+                                        : Check.ok("global-order-capacity", detail));
             }
             if (a().ordering() == Ordering.PER_KEY) {
                 out.add(Check.ok(
                         "hot-key-capacity",
-                        "one key carries at most " + Numbers.plain(Math.floor(laneRate * 100) / 100)
-                                + " msg/s (1 / p99)"
-                                + (p.laneBytesPerSecond() == null
-                                        ? ""
-                                        : " and " + Numbers.rate(p.laneBytesPerSecond()) + " per "
-                                                + s.product().vocabulary().lane())
+                        "one key carries at most 1 / p99 = " + Numbers.perSecond(laneRate)
+                                + laneQuota()
                                 + ": a key hotter than that falls behind, whatever the consumers"));
             }
             if (s.lambda()) {
@@ -753,8 +1004,9 @@ public final class Recommender {
             if (failure.leaseSeconds() != null && lease.max() != null) {
                 double needed = neededLease();
                 String name = s.product().vocabulary().lease();
-                String detail = "the work needs a lease (" + name + ") of " + Numbers.plain(Math.ceil(needed)) + " s; "
-                        + owner(s.product().leaseFact) + " allows at most " + Numbers.plain(lease.max()) + " s";
+                String detail = "the work needs a lease (" + name + ") of " + Numbers.plain(Math.ceil(workLease()))
+                        + " s" + leaseFloorReason() + "; " + owner(s.product().leaseFact) + " allows at most "
+                        + Numbers.plain(lease.max()) + " s";
                 out.add(
                         needed <= lease.max()
                                 ? Check.ok("lease-limit", detail)
@@ -847,8 +1099,8 @@ public final class Recommender {
                         + " "
                         + laneWord() + "(s) x " + Numbers.plain(sizing.inFlightPerPartition()) + " in flight each"
                         + (sizing.inFlightPerPartition() > 1 && a().ordered() ? " (different keys at once)" : "")
-                        + " / p99 " + Numbers.plain(p99) + " s = " + Numbers.rate0(capacity)
-                        + " msg/s, against a peak of "
+                        + " / p99 " + Numbers.plain(p99) + " s = " + Numbers.perSecond(capacity)
+                        + ", against a peak of "
                         + Numbers.plain(c.throughputPerSecond()) + " msg/s";
                 int wanted = (int) Math.ceil(c.throughputPerSecond() * p99 / laneConcurrency());
                 out.add(
@@ -883,6 +1135,42 @@ public final class Recommender {
                                                 + " enhanced fan-out consumers per stream: copy the stream for the other subscribers, or fan out "
                                                 + "downstream (SNS with a queue per subscriber)"));
             }
+            // a message over Standard's size already means Premium, where credits do not apply
+            if (s.product() == Product.SERVICE_BUS && s.payloadBytes() <= p.maxPayloadBytes()) {
+                double credits = fact("servicebus.standard-throttling", "credits-per-second");
+                String detail = Numbers.plain(standardCredits()) + " credits a second (each message sent once and "
+                        + "received by " + readers() + " reader(s)) against the " + Numbers.plain(credits)
+                        + " a Standard namespace gets";
+                out.add(
+                        standardCredits() <= credits
+                                ? Check.ok("standard-tier-credits", detail)
+                                : new Check(
+                                        "standard-tier-credits",
+                                        Status.WARN,
+                                        detail,
+                                        "the Premium tier (the setting '" + TIER + "'), whose messaging units are not"
+                                                + " throttled by credits"));
+            }
+            if (sizing.throughputUnits() != null) {
+                String tu = "eventhubs.throughput-unit";
+                double maxUnits = fact(tu, "max-units");
+                double maxPartitions = fact("eventhubs.partitions", "max-count");
+                String detail = Numbers.plain(sizing.throughputUnits()) + " throughput unit(s) for "
+                        + Numbers.rate(sizing.bytesPerSecond()) + " in and "
+                        + Numbers.rate(sizing.bytesPerSecond() * readers()) + " out, of the " + Numbers.plain(maxUnits)
+                        + " a standard namespace takes; " + Numbers.plain(sizing.partitions())
+                        + " partition(s), of the "
+                        + Numbers.plain(maxPartitions) + " an event hub takes";
+                out.add(
+                        sizing.throughputUnits() <= maxUnits && sizing.partitions() <= maxPartitions
+                                ? Check.ok("throughput-units", detail)
+                                : new Check(
+                                        "throughput-units",
+                                        Status.FAIL,
+                                        detail,
+                                        "a tier above standard (premium or dedicated), or split the traffic over "
+                                                + "several event hubs in several namespaces"));
+            }
             if (sizing.partitions() != null) {
                 out.add(Check.ok(
                         "consumers-within-partitions",
@@ -890,14 +1178,10 @@ public final class Recommender {
                                 + " partition(s): a consumer beyond the partition count would sit idle"));
             }
             if (idempotency.ttlHours() != null) {
-                double redelivery = failure.leaseSeconds() == null || failure.maxDeliveries() == null
-                        ? 0
-                        : (double) failure.leaseSeconds() * failure.maxDeliveries();
                 out.add(Check.ok(
                         "dedupe-ttl",
                         "dedupe keys live " + idempotency.ttlHours() + " h: longer than the redelivery "
-                                + "window (" + Numbers.seconds(redelivery)
-                                + " = lease x deliveries) and the replay window ("
+                                + "window (" + redeliveryFormula(failure) + ") and the replay window ("
                                 + Numbers.seconds(c.retentionDays() * 86_400.0) + ")"));
             }
             if (a().broadcast()) {
@@ -905,12 +1189,23 @@ public final class Recommender {
                         "egress",
                         "egress = rate x payload x subscribers = " + Numbers.rate(sizing.egressBytesPerSecond())));
             }
+            String replication = s.product().replicationFact();
             if (sizing.storageBytes() > 0 && s.topology() == Topology.PARTITIONED_LOG) {
                 out.add(Check.ok(
                         "storage",
-                        "storage = rate x payload x retention" + (s.product().transactional() ? " x replicas" : "")
+                        "storage = rate x payload x retention"
+                                + (replication != null
+                                        ? " x " + Numbers.plain(fact(replication, "replicas")) + " replicas ("
+                                                + s.product().replicationSetting() + ")"
+                                        : "")
                                 + " = " + Numbers.bytes(sizing.storageBytes()) + " at peak rate"
-                                + (s.product().transactional() ? "" : ", before the service's own replication")));
+                                + (replication != null
+                                        ? ""
+                                        : s.product().onAws()
+                                                        || s.product() == Product.EVENT_HUBS
+                                                        || s.product() == Product.PUBSUB
+                                                ? ", before the service's own replication"
+                                                : ", per copy: every replica you run keeps another")));
             }
             return out;
         }
@@ -925,7 +1220,7 @@ public final class Recommender {
                         Topology.WORK_QUEUE,
                                 "buffer in the queue (it absorbs bursts); alarm on depth and oldest-message age; scale consumers on them",
                         Topology.FIFO_WORK_QUEUE,
-                                "buffer in the queue; a slow key holds back only its own group; scale consumers up to the number of active keys",
+                                "buffer in the queue; a slow key holds back only its own {lane}; scale consumers up to the number of active keys",
                         Topology.PUB_SUB_FANOUT,
                                 "buffer per subscriber queue: a slow subscriber falls behind alone; alarm per queue",
                         Topology.EPHEMERAL_PUB_SUB,
@@ -967,7 +1262,7 @@ public final class Recommender {
         }
         List<String> out = new ArrayList<>();
         flips.forEach((what, flip) -> {
-            Topology changed = topology(flip.apply(a), new ArrayList<>());
+            Topology changed = effective(flip.apply(a));
             if (changed != topology) {
                 out.add("if " + what + ": " + changed.phrase());
             }
@@ -1000,17 +1295,27 @@ public final class Recommender {
             }
             if (s.a().ordered()) {
                 out.add(new Evidence(
-                        "Messages of one group are delivered in send order, one in flight at a time",
+                        s.product()
+                                .vocabulary()
+                                .words("Messages of one {lane} are delivered in send order, one in flight at a time"),
                         "work-queue/fifo",
                         SQS_REFERENCE));
-                out.add(new Evidence(
-                        "A producer's retry inside the deduplication window is not enqueued twice",
-                        "work-queue/fifo",
-                        "dev.queuelab.reference.workqueue.DedupWindow"));
+                String dedup = s.product().exactlyOnceFact;
+                if (dedup != null && Facts.registry().get(dedup).has("window-seconds")) {
+                    // only a broker that drops a producer's repeat within a window (SQS FIFO, Service Bus) does this
+                    out.add(new Evidence(
+                            "A producer's retry inside the deduplication window is not enqueued twice",
+                            "work-queue/fifo",
+                            "dev.queuelab.reference.workqueue.DedupWindow"));
+                }
             }
         } else if (t == Topology.PARTITIONED_LOG) {
             out.add(new Evidence(
-                    "Consumers replay from a committed offset; each group keeps its own offsets", null, null));
+                    s.product()
+                            .vocabulary()
+                            .words("Consumers replay from a committed position; each {reader} keeps its own"),
+                    null,
+                    null));
         } else if (t == Topology.EPHEMERAL_PUB_SUB) {
             out.add(new Evidence("Offline subscribers miss messages (at-most-once)", null, null));
         } else {

@@ -18,6 +18,31 @@ public final class Rules {
             return when.test(s);
         }
 
+        /**
+         * The source as this record cites it: the queuelab pages, the guide's policy and the facts about the chosen
+         * product, not another product's (a Pub/Sub record does not cite SQS's message groups).
+         */
+        public String sourceFor(Product p) {
+            List<String> kept = java.util.Arrays.stream(source.split(", "))
+                    .filter(item -> {
+                        String id = item.split(" ")[0];
+                        if (!Facts.registry().all().containsKey(id)) {
+                            return true;
+                        }
+                        String family = id.substring(0, id.indexOf('.'));
+                        return family.equals("guide")
+                                || p.families().contains(family)
+                                || (family.equals("lambda") && p.onAws());
+                    })
+                    .toList();
+            return kept.isEmpty() ? "docs/decision-guide.md" : String.join(", ", kept);
+        }
+
+        /** The reasoning in the product's words: its lease, its lane of order ({lease}, {lane} in the text). */
+        public String reasoningFor(Product p) {
+            return p.vocabulary().words(reasoning);
+        }
+
         @Override
         public String toString() {
             return id;
@@ -34,7 +59,7 @@ public final class Rules {
             "replay-needs-a-log",
             "Replay means reading past messages again: a work queue deletes a message once acked and pub/sub keeps "
                     + "nothing, so only a log with retention and consumer offsets can replay.",
-            "kafka.retention, kinesis.retention, rabbitmq.streams",
+            "kafka.retention, kinesis.retention, pubsub.retention, eventhubs.retention, rabbitmq.streams",
             s -> s.a().async() && s.a().replay());
     public static final Rule BROADCAST_NEEDS_FANOUT = new Rule(
             "broadcast-needs-fanout",
@@ -49,8 +74,8 @@ public final class Rules {
             s -> s.topology() == Topology.EPHEMERAL_PUB_SUB);
     public static final Rule DISTRIBUTE_WITH_A_WORK_QUEUE = new Rule(
             "distribute-with-a-work-queue",
-            "Work for one of many consumers: a work queue with competing consumers, visibility timeouts and a "
-                    + "dead-letter queue absorbs bursts and consumer failures.",
+            "Work for one of many consumers: a work queue with competing consumers, a lease ({lease}) and a dead "
+                    + "letter absorbs bursts and consumer failures.",
             "work-queue/visibility (queuelab check)",
             s -> s.topology() == Topology.WORK_QUEUE || s.topology() == Topology.FIFO_WORK_QUEUE);
     public static final Rule SMALL_WORK_IN_APP = new Rule(
@@ -61,15 +86,16 @@ public final class Rules {
             s -> s.topology() == Topology.IN_APP_JOB_QUEUE);
     public static final Rule PER_KEY_ORDER_BY_PARTITION = new Rule(
             "per-key-order-by-partition",
-            "Per-key order: key partitions (a log) or FIFO message groups (a queue): messages of one key in "
-                    + "send order, one in flight per key, while different keys flow in parallel.",
-            "work-queue/fifo (queuelab check), kafka.ordering, pubsub.ordering",
+            "Per-key order: messages of one key in send order (a key's messages share one {lane}), one in flight per "
+                    + "key, while different keys flow in parallel.",
+            "work-queue/fifo (queuelab check), kafka.ordering, pubsub.ordering, sqs-fifo.message-group",
             s -> s.a().async() && s.a().ordering() == Ordering.PER_KEY);
     public static final Rule GLOBAL_ORDER_IS_ONE_LANE = new Rule(
             "global-order-is-one-lane",
-            "A global order means one partition or one message group: one message in flight at a time, so the whole "
+            "A global order means one lane (a single {lane}): one message in flight at a time, so the whole "
                     + "flow runs at one consumer's pace (1 / p99). Most systems that ask for it need per-key order.",
-            "kafka.ordering, sqs-fifo.throughput",
+            "kafka.ordering, pubsub.ordering, kinesis.shard-limits, sqs-fifo.message-group, "
+                    + "sqs-fifo.partition-throughput, sqs-fifo.throughput",
             s -> s.a().async() && s.a().ordering() == Ordering.GLOBAL);
     public static final Rule AT_LEAST_ONCE_WITH_IDEMPOTENCY = new Rule(
             "at-least-once-with-idempotency",
@@ -93,14 +119,29 @@ public final class Rules {
             "at-most-once-acks-first",
             "At-most-once: acknowledge before processing, never retry; a crash loses the message. Right only when a "
                     + "lost message costs less than a duplicate.",
-            "redis.pubsub",
-            s -> s.queued() && s.a().semantic() == Semantic.AT_MOST_ONCE);
+            "docs/work-queue.md (a message deleted before it is processed is never redelivered)",
+            s -> s.queued()
+                    && s.a().semantic() == Semantic.AT_MOST_ONCE
+                    && s.product().acknowledges());
     public static final Rule RESIST_KAFKA_WHEN_SMALL = new Rule(
             "resist-kafka-when-small",
             "Below the small-log rate a Kafka cluster is mostly operations: the guide takes a managed log, or a light "
                     + "one (RabbitMQ streams, Redis Streams) when you run your own.",
             "guide.small-log, kinesis.shard-limits, rabbitmq.streams",
             s -> s.topology() == Topology.PARTITIONED_LOG && s.a().context().throughputPerSecond() < s.smallLog());
+    public static final Rule RESIST_KAFKA_WHEN_OPS_IS_LOW = new Rule(
+            "resist-kafka-when-ops-is-low",
+            "A low appetite for operations rules out running a Kafka cluster (brokers, partition reassignments, "
+                    + "upgrades): the guide takes the platform's managed log or, on your own machines, RabbitMQ "
+                    + "streams, the lighter log to run, and weighs Kafka against it; take Kafka only with a team to "
+                    + "run it, or as a managed service.",
+            "docs/decision-guide.md (the appetite for operations), rabbitmq.streams, kinesis.shard-limits, "
+                    + "pubsub.ordering",
+            s -> s.topology() == Topology.PARTITIONED_LOG
+                    && s.a().context().opsAppetite() == Answers.OpsAppetite.LOW
+                    && !s.product().transactional()
+                    && kafkaForATeamThatRunsIt(s.a()));
+
     public static final Rule VISIBILITY_FROM_WORST_CASE = new Rule(
             "visibility-from-worst-case",
             "The lease (visibility timeout, ack deadline, lock duration, max.poll.interval.ms) = worst-case processing "
@@ -116,7 +157,7 @@ public final class Rules {
             n("guide.receives", "min-count") + " to " + n("guide.receives", "max-count")
                     + " deliveries before the dead "
                     + "letter: enough to ride out a transient failure, few enough that a poison message does not burn "
-                    + "capacity (or block its group) for long; never outside the product's own range (Pub/Sub needs "
+                    + "capacity (or block its {lane}) for long; never outside the product's own range (Pub/Sub needs "
                     + n("pubsub.dead-letter", "min-count") + " or more), and at least "
                     + n("sqs.lambda-receives", "min-count")
                     + " under Lambda.",
@@ -152,7 +193,7 @@ public final class Rules {
     public static final Rule DEAD_LETTER_BREAKS_ORDER = new Rule(
             "dead-letter-breaks-order",
             "Under per-key order, moving a message to the dead letter lets the later messages of its key pass it: "
-                    + "the key's order breaks. Where order matters more than progress, halt the group instead (stop "
+                    + "the key's order breaks. Where order matters more than progress, halt that key instead (stop "
                     + "consuming that key, alarm, repair, resume).",
             "work-queue/fifo (queuelab check), pubsub.ordering",
             s -> s.deadLetters() && s.a().ordered());
@@ -177,6 +218,7 @@ public final class Rules {
             EXACTLY_ONCE_IN_THE_LOG,
             AT_MOST_ONCE_ACKS_FIRST,
             RESIST_KAFKA_WHEN_SMALL,
+            RESIST_KAFKA_WHEN_OPS_IS_LOW,
             VISIBILITY_FROM_WORST_CASE,
             THREE_TO_FIVE_RECEIVES,
             ALARM_ON_DLQ_AND_AGE,
@@ -187,6 +229,31 @@ public final class Rules {
             CLAIM_CHECK_FOR_LARGE_PAYLOADS);
 
     private Rules() {}
+
+    /** The same answers from a team with an appetite for operations would get a Kafka cluster. */
+    private static boolean kafkaForATeamThatRunsIt(Answers a) {
+        Answers.Context c = a.context();
+        Answers keen = new Answers(
+                a.sync(),
+                a.shape(),
+                a.replay(),
+                a.ordering(),
+                a.semantic(),
+                a.failure(),
+                a.producer(),
+                new Answers.Context(
+                        c.throughputPerSecond(),
+                        c.payloadKb(),
+                        c.p99ProcessingSeconds(),
+                        c.consumerRuntime(),
+                        c.platform(),
+                        c.subscribers(),
+                        c.retentionDays(),
+                        c.sideEffects(),
+                        Answers.OpsAppetite.HIGH));
+        Topology asked = Recommender.topology(keen, new java.util.ArrayList<>());
+        return Tools.choose(asked, keen).primary().transactional();
+    }
 
     /** A number in a rule's reasoning, read from the registry so the text cannot drift from the fact. */
     private static String n(String factId, String number) {

@@ -45,8 +45,12 @@ final class Tools {
                                 ? new Choice(Product.PUBSUB, List.of(Product.KAFKA))
                                 : azure
                                         ? new Choice(Product.SERVICE_BUS, List.of(Product.EVENT_HUBS))
+                                        // resist-kafka-when-ops-is-low: a team that will not run brokers gets
+                                        // the lighter log, with Kafka weighed against it
                                         : new Choice(
-                                                small ? Product.REDIS_STREAMS : Product.KAFKA,
+                                                small
+                                                        ? Product.REDIS_STREAMS
+                                                        : managed ? Product.RABBITMQ_STREAMS : Product.KAFKA,
                                                 List.of(Product.RABBITMQ_QUORUM, Product.KAFKA));
             case PUB_SUB_FANOUT ->
                 aws
@@ -60,20 +64,24 @@ final class Tools {
                                         : new Choice(
                                                 Product.RABBITMQ_QUORUM, List.of(Product.KAFKA, Product.REDIS_STREAMS));
             case EPHEMERAL_PUB_SUB -> new Choice(Product.REDIS_PUBSUB, List.of(Product.REDIS_STREAMS));
-            // resist-kafka-when-small: below the small-log rate no platform gets a Kafka cluster
+            // resist-kafka-when-small: below the small-log rate no platform gets a Kafka cluster;
+            // resist-kafka-when-ops-is-low: nor does a team with a low appetite for running one
             case PARTITIONED_LOG ->
                 aws
                         ? new Choice(
                                 small || managed ? Product.KINESIS : Product.MSK, List.of(Product.MSK, Product.KINESIS))
                         : gcp
                                 ? new Choice(
-                                        small ? Product.PUBSUB : Product.KAFKA, List.of(Product.PUBSUB, Product.KAFKA))
+                                        small || managed ? Product.PUBSUB : Product.KAFKA,
+                                        List.of(Product.PUBSUB, Product.KAFKA))
                                 : azure
                                         ? new Choice(Product.EVENT_HUBS, List.of(Product.KAFKA))
-                                        : small
+                                        : small || managed
                                                 ? new Choice(
                                                         Product.RABBITMQ_STREAMS,
-                                                        List.of(Product.REDIS_STREAMS, Product.KAFKA))
+                                                        small
+                                                                ? List.of(Product.REDIS_STREAMS, Product.KAFKA)
+                                                                : List.of(Product.KAFKA, Product.REDIS_STREAMS))
                                                 : new Choice(Product.KAFKA, List.of(Product.RABBITMQ_STREAMS));
         };
     }

@@ -197,6 +197,8 @@ class FeasibilityTest {
                 "exactly-once",
                 "platform",
                 "self-hosted",
+                "ops-appetite",
+                "high",
                 "throughput-per-second",
                 "5000"));
         assertThat(kafka.semantic()).isEqualTo(Answers.Semantic.EXACTLY_ONCE);
@@ -268,7 +270,7 @@ class FeasibilityTest {
                 "platform",
                 "self-hosted",
                 "ops-appetite",
-                "low",
+                "high",
                 "retention-days",
                 "1"));
         assertThat(kafka.product()).isEqualTo(Product.KAFKA);
@@ -340,14 +342,23 @@ class FeasibilityTest {
     void shouldRetryInPlaceWhenALogKeepsOrder() {
         // Spring Kafka: with retry topics "you lose Kafka's ordering guarantees for that topic"
         Recommendation ordered = Recommender.recommend(TestAnswers.with(
-                "replay", "true", "ordering", "per-key", "platform", "self-hosted", "throughput-per-second", "5000"));
+                "replay",
+                "true",
+                "ordering",
+                "per-key",
+                "platform",
+                "self-hosted",
+                "throughput-per-second",
+                "5000",
+                "ops-appetite",
+                "high"));
         assertThat(ordered.product()).isEqualTo(Product.KAFKA);
         assertThat(ordered.settings())
                 .extracting(Recommendation.Setting::name)
                 .noneMatch(n -> n.contains("retries in retry topics"))
                 .anyMatch(n -> n.startsWith("blocking retries"));
-        Recommendation unordered = Recommender.recommend(
-                TestAnswers.with("replay", "true", "platform", "self-hosted", "throughput-per-second", "5000"));
+        Recommendation unordered = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "self-hosted", "throughput-per-second", "5000", "ops-appetite", "high"));
         assertThat(unordered.settings())
                 .extracting(Recommendation.Setting::name)
                 .anyMatch(n -> n.contains("retry topics"));
@@ -476,8 +487,8 @@ class FeasibilityTest {
                 .doesNotContain("365 days")
                 .contains("S3")
                 .contains("14 days");
-        Recommendation kafka = Recommender.recommend(
-                TestAnswers.with("replay", "true", "platform", "self-hosted", "throughput-per-second", "5000"));
+        Recommendation kafka = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "self-hosted", "throughput-per-second", "5000", "ops-appetite", "high"));
         assertThat(deadLetter(kafka)).doesNotContain("until read").contains("retention.ms");
         Recommendation pubsub = Recommender.recommend(TestAnswers.with("platform", "gcp"));
         assertThat(deadLetter(pubsub)).contains("subscription attached");
@@ -499,7 +510,14 @@ class FeasibilityTest {
                 Recommender.recommend(TestAnswers.with("platform", "aws")),
                 Recommender.recommend(TestAnswers.with("platform", "gcp")),
                 Recommender.recommend(TestAnswers.with(
-                        "replay", "true", "platform", "self-hosted", "throughput-per-second", "5000")))) {
+                        "replay",
+                        "true",
+                        "platform",
+                        "self-hosted",
+                        "throughput-per-second",
+                        "5000",
+                        "ops-appetite",
+                        "high")))) {
             assertThat(r.idempotency().key())
                     .as(r.product() + ": SQS and Pub/Sub ids are new per send, Kafka has none")
                     .isNotEqualTo("the message id")
@@ -531,5 +549,321 @@ class FeasibilityTest {
         Recommendation rabbit =
                 Recommender.recommend(TestAnswers.with("platform", "self-hosted", "throughput-per-second", "500"));
         assertThat(rabbit.failure().alarms()).noneMatch(x -> x.contains("age of the oldest"));
+    }
+
+    private static String detail(Recommendation r, String check) {
+        return r.feasibility().checks().stream()
+                .filter(c -> c.id().equals(check))
+                .map(Check::detail)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no check " + check + " in " + r.feasibility().checks()));
+    }
+
+    @Test
+    void shouldPrintASlowKeysRateWithDecimalsWhenItIsBelowOneAMessageASecond() {
+        // the reviewer's files 02, 22 and 23: a p99 of 500 s printed "one key carries at most 0 msg/s"
+        Recommendation slow = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "ordering",
+                "per-key",
+                "throughput-per-second",
+                "1",
+                "p99-processing-seconds",
+                "500"));
+        assertThat(detail(slow, "hot-key-capacity"))
+                .as("1 / 500 s is 0.002 msg/s, not 0")
+                .contains("at most 1 / p99 = 0.002 msg/s (one every 500 s)")
+                .doesNotContain("at most 0 msg/s");
+        Recommendation fast = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "ordering",
+                "per-key",
+                "throughput-per-second",
+                "1",
+                "p99-processing-seconds",
+                "0.5"));
+        assertThat(detail(fast, "hot-key-capacity"))
+                .as("2 msg/s needs no interval")
+                .contains("at most 1 / p99 = 2 msg/s")
+                .doesNotContain("one every");
+        Recommendation global = Recommender.recommend(TestAnswers.with(
+                "platform", "aws", "ordering", "global", "throughput-per-second", "1", "p99-processing-seconds", "3"));
+        assertThat(detail(global, "global-order-capacity")).contains("at most 0.33 msg/s (one every 3 s)");
+    }
+
+    @Test
+    void shouldBoundOneMessageGroupByItsPartitionWhenSqsFifoCarriesAGlobalOrder() {
+        // the reviewer's file 17: 1,000 msg/s in one group passed on 1 / p99 alone (2,000 msg/s), ignoring that a
+        // group lives in one partition of 300 calls a second per action
+        Recommendation batched = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "ordering",
+                "global",
+                "throughput-per-second",
+                "1000",
+                "p99-processing-seconds",
+                "0.0005"));
+        assertThat(batched.product()).isEqualTo(Product.SQS_FIFO);
+        assertThat(status(batched, "global-order-capacity"))
+                .as("above 300 msg/s one group works only with batches: a setting handles it")
+                .isEqualTo(Status.WARN);
+        assertThat(detail(batched, "global-order-capacity"))
+                .contains("at most 300 msg/s per message group unbatched (3,000 in batches of 10");
+        assertThat(batched.settings())
+                .extracting(Recommendation.Setting::name)
+                .contains("batching (send, receive and delete)");
+        assertThat(batched.facts()).contains("sqs-fifo.partition-throughput", "sqs-fifo.message-group");
+        Recommendation over = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "ordering",
+                "global",
+                "throughput-per-second",
+                "4000",
+                "p99-processing-seconds",
+                "0.0001"));
+        assertThat(status(over, "global-order-capacity"))
+                .as("4,000 msg/s is beyond a partition's 3,000 even with batches, whatever 1 / p99 allows")
+                .isEqualTo(Status.FAIL);
+        Recommendation modest = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "ordering",
+                "global",
+                "throughput-per-second",
+                "200",
+                "p99-processing-seconds",
+                "0.001"));
+        assertThat(status(modest, "global-order-capacity")).isEqualTo(Status.OK);
+        assertThat(modest.settings())
+                .extracting(Recommendation.Setting::name)
+                .doesNotContain("batching (send, receive and delete)");
+    }
+
+    @Test
+    void shouldSizeEventHubsByThroughputUnitsWhenItCarriesTheLog() {
+        // the reviewer's file 19: 20,000 msg/s of 1 KiB to 3 readers, sized by partitions alone, no unit bought
+        Recommendation hub = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "azure",
+                "shape",
+                "broadcast",
+                "subscribers",
+                "3",
+                "replay",
+                "true",
+                "ordering",
+                "per-key",
+                "retention-days",
+                "3",
+                "throughput-per-second",
+                "20000",
+                "payload-kb",
+                "1",
+                "p99-processing-seconds",
+                "0.01"));
+        assertThat(hub.product()).isEqualTo(Product.EVENT_HUBS);
+        assertThat(hub.sizing().throughputUnits())
+                .as("egress 61.4 MB/s at 2 MB/s a unit outweighs ingress 20.5 MB/s at 1 MB/s")
+                .isEqualTo(31);
+        assertThat(hub.sizing().partitions())
+                .as("at least one partition per unit")
+                .isGreaterThanOrEqualTo(31);
+        assertThat(hub.settings())
+                .filteredOn(x -> x.name().startsWith("throughput units"))
+                .singleElement()
+                .extracting(Recommendation.Setting::number)
+                .isEqualTo(31.0);
+        assertThat(status(hub, "throughput-units")).isEqualTo(Status.OK);
+        assertThat(CostModel.of(hub)).contains("31 unit(s)");
+        assertThat(hub.facts()).contains("eventhubs.throughput-unit", "eventhubs.partitions");
+        Recommendation flood = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "azure",
+                "replay",
+                "true",
+                "retention-days",
+                "1",
+                "throughput-per-second",
+                "60000",
+                "payload-kb",
+                "1",
+                "p99-processing-seconds",
+                "0.01"));
+        assertThat(status(flood, "throughput-units"))
+                .as("61 units is more than a standard namespace's 40")
+                .isEqualTo(Status.FAIL);
+        Recommendation kinesis = Recommender.recommend(TestAnswers.with(
+                "platform", "aws", "replay", "true", "retention-days", "1", "throughput-per-second", "20000"));
+        assertThat(kinesis.sizing().throughputUnits())
+                .as("Kinesis sells shards, not units")
+                .isNull();
+        assertThat(kinesis.feasibility().checks()).extracting(Check::id).doesNotContain("throughput-units");
+    }
+
+    @Test
+    void shouldStateKafkasPollIntervalInMillisecondsAndApartFromTheWorkWhenTheDefaultIsKept() {
+        // the reviewer's Kafka records: "the work needs a lease of 300 s" for a 10 s job, and a range in seconds
+        // (from 1 s) for a setting Kafka takes in milliseconds from 1 ms
+        Recommendation kept = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high",
+                "throughput-per-second",
+                "5000",
+                "failure.max-processing-seconds",
+                "10"));
+        assertThat(kept.product()).isEqualTo(Product.KAFKA);
+        Recommendation.Setting poll = kept.settings().stream()
+                .filter(x -> x.name().equals("max.poll.interval.ms"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(poll.number()).as("Kafka's default, in ms").isEqualTo(300_000.0);
+        assertThat(poll.unit()).isEqualTo("ms");
+        assertThat(poll.range().min()).as("atLeast(1) ms").isEqualTo(1.0);
+        assertThat(poll.range().max()).as("an int of ms").isEqualTo(2_147_483_647.0);
+        assertThat(detail(kept, "lease-limit"))
+                .contains("needs a lease (max.poll.interval.ms) of 20 s")
+                .contains("keeps Apache Kafka's default of 300 s")
+                .doesNotContain("needs a lease (max.poll.interval.ms) of 300 s");
+        Recommendation longer = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high",
+                "throughput-per-second",
+                "5000",
+                "failure.max-processing-seconds",
+                "400"));
+        assertThat(detail(longer, "lease-limit"))
+                .as("a job longer than the default sets the interval itself")
+                .contains("of 600 s")
+                .doesNotContain("keeps");
+        assertThat(longer.failure().leaseSeconds()).isEqualTo(600);
+    }
+
+    @Test
+    void shouldCountTheRenewedLeaseInTheRedeliveryWindowWhenTheLeaseIsClampedBelowTheWork() {
+        // the reviewer's file 09: a 300 s lock renewed through 30-minute jobs, yet dedupe keys were sized on
+        // 300 s x 3 deliveries, as if a redelivery could not come later than 15 minutes
+        Recommendation bus = Recommender.recommend(TestAnswers.with(
+                "platform", "azure", "failure.max-processing-seconds", "1800", "failure.max-attempts", "3"));
+        assertThat(bus.failure().leaseSeconds())
+                .as("Service Bus locks last at most 5 minutes")
+                .isEqualTo(300);
+        assertThat(detail(bus, "dedupe-ttl"))
+                .contains(
+                        "8,100 s = 3 deliveries x 2,700 s each, the lock duration of 300 s renewed while the work runs")
+                .doesNotContain("900 s");
+        Recommendation sqs = Recommender.recommend(TestAnswers.with(
+                "platform", "aws", "failure.max-processing-seconds", "40", "failure.max-attempts", "3"));
+        assertThat(detail(sqs, "dedupe-ttl"))
+                .as("a lease that covers the work is the window per delivery")
+                .contains("180 s = 3 deliveries x a lease of 60 s")
+                .doesNotContain("renewed");
+    }
+
+    @Test
+    void shouldCountEveryCopyInStorageWhenTheOperatorSetsTheReplicas() {
+        // the reviewer's file 15: RabbitMQ streams, self-hosted and replicated, stored "before the service's own
+        // replication", as if a managed service kept the copies
+        Recommendation streams = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "self-hosted",
+                "throughput-per-second",
+                "100",
+                "payload-kb",
+                "2",
+                "retention-days",
+                "3"));
+        assertThat(streams.product()).isEqualTo(Product.RABBITMQ_STREAMS);
+        assertThat(detail(streams, "storage"))
+                .contains("x 3 replicas (x-initial-cluster-size)")
+                .doesNotContain("the service's own replication");
+        assertThat(streams.sizing().storageBytes())
+                .as("100 msg/s x 2 KiB x 3 days x 3 copies")
+                .isEqualTo(100 * 2048.0 * 3 * 86_400 * 3);
+        assertThat(streams.settings())
+                .filteredOn(x -> x.name().equals("x-initial-cluster-size"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .isEqualTo("3");
+        Recommendation kinesis = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "aws",
+                "throughput-per-second",
+                "100",
+                "payload-kb",
+                "2",
+                "retention-days",
+                "3"));
+        assertThat(detail(kinesis, "storage"))
+                .contains("before the service's own replication")
+                .doesNotContain("x 3");
+        assertThat(kinesis.settings())
+                .extracting(Recommendation.Setting::name)
+                .doesNotContain("x-initial-cluster-size", "replication.factor");
+    }
+
+    @Test
+    void shouldGiveSnsMaximumMessageSizeItsDocumentedRangeWhenTheTopicIsRaised() {
+        // the reviewer's file 12: the range read 262,144..1,048,576 bytes; SNS takes 1,024 up
+        Recommendation sns = Recommender.recommend(
+                TestAnswers.with("shape", "broadcast", "subscribers", "5", "platform", "aws", "payload-kb", "512"));
+        Recommendation.Setting size = sns.settings().stream()
+                .filter(x -> x.name().equals("MaximumMessageSize"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(size.range().min()).isEqualTo(1024.0);
+        assertThat(size.range().max()).isEqualTo(1_048_576.0);
+        Recommendation kinesis = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "aws", "payload-kb", "2048", "throughput-per-second", "10"));
+        assertThat(kinesis.settings())
+                .filteredOn(x -> x.name().equals("maximum record size"))
+                .singleElement()
+                .extracting(x -> x.range().min())
+                .as("Kinesis states no minimum: the range starts at its default")
+                .isEqualTo(1_048_576.0);
+    }
+
+    @Test
+    void shouldOfferTheStreamsProducerDeduplicationWhenRabbitMqStreamsCarriesTheLog() {
+        // the reviewer's file 15: "RabbitMQ streams offers no exactly-once mechanism", though a named producer's
+        // publishing ids make the broker drop a producer's repeats
+        Recommendation streams = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "self-hosted",
+                "throughput-per-second",
+                "100",
+                "semantic",
+                "exactly-once"));
+        assertThat(streams.product()).isEqualTo(Product.RABBITMQ_STREAMS);
+        assertThat(streams.exactlyOnce())
+                .contains("RabbitMQ streams offers: a stream deduplicates on the producer's side")
+                .contains("does not cover the consumer's effect");
+        assertThat(streams.settings())
+                .extracting(Recommendation.Setting::name)
+                .contains("producer name and publishing id");
+        Recommendation kinesis = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "aws", "throughput-per-second", "100", "semantic", "exactly-once"));
+        assertThat(kinesis.settings())
+                .extracting(Recommendation.Setting::name)
+                .doesNotContain("producer name and publishing id");
+        assertThat(kinesis.exactlyOnce()).doesNotContain("publishing id");
     }
 }

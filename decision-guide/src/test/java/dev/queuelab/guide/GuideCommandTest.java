@@ -71,6 +71,37 @@ class GuideCommandTest {
     }
 
     @Test
+    void shouldNameTheFieldAndTheFixInOneLineWhenFailureIsNotAMap() throws IOException {
+        // the reviewer's bad-failure-scalar.yaml: "failure: 30" was reported as an unknown key 'failure'
+        Path scalar = file(
+                "scalar.yaml",
+                "sync: async\nshape: distribute\nreplay: no\nordering: none\nsemantic: at-least-once\nfailure: 30\n");
+        assertThat(run("", "--answers", scalar.toString())).isEqualTo(GuideCommand.BAD_INPUT);
+        assertThat(err.toString())
+                .contains("'failure' is '30': give it as a map, for example failure: {max-processing-seconds: 30")
+                .doesNotContain("unknown key")
+                .hasLineCount(1);
+        err.getBuffer().setLength(0);
+        Path map = file(
+                "map.yaml",
+                "sync: async\nshape: distribute\nreplay: no\nordering: none\nsemantic: at-least-once\n"
+                        + "failure: {max-attempts: 2}\n");
+        assertThat(run("", "--answers", map.toString())).isEqualTo(GuideCommand.OK);
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void shouldGiveTheLineAndColumnInOneLineWhenTheYamlDoesNotParse() throws IOException {
+        // the reviewer's bad-yaml.yaml: the parser's five-line message, without the column in the first line
+        Path broken = file("broken.yaml", "sync: async\n  shape: [distribute\n");
+        assertThat(run("", "--answers", broken.toString())).isEqualTo(GuideCommand.BAD_INPUT);
+        assertThat(err.toString())
+                .contains("not valid YAML or JSON at line 2, column 8: mapping values are not allowed here")
+                .contains("fix the syntax there")
+                .hasLineCount(1);
+    }
+
+    @Test
     void shouldNameTheOptionInOneLineWhenTheDateIsNotIso() throws IOException {
         Path answers = file("a.yaml", "sync: sync\n");
         assertThat(run("", "--answers", answers.toString(), "--date", "27/11/2026"))

@@ -60,6 +60,8 @@ class RulesTest {
                                 "true",
                                 "platform",
                                 "self-hosted",
+                                "ops-appetite",
+                                "high",
                                 "throughput-per-second",
                                 "5000")),
                 row(
@@ -71,14 +73,32 @@ class RulesTest {
                                 "true",
                                 "platform",
                                 "self-hosted",
+                                "ops-appetite",
+                                "high",
                                 "throughput-per-second",
                                 "5000"),
                         TestAnswers.with("semantic", "exactly-once", "replay", "true", "platform", "aws")),
-                row(Rules.AT_MOST_ONCE_ACKS_FIRST, TestAnswers.with("semantic", "at-most-once"), TestAnswers.with()),
+                row(
+                        Rules.AT_MOST_ONCE_ACKS_FIRST,
+                        TestAnswers.with("semantic", "at-most-once"),
+                        // Redis pub/sub has no acknowledgement to give first
+                        TestAnswers.with("semantic", "at-most-once", "shape", "broadcast")),
                 row(
                         Rules.RESIST_KAFKA_WHEN_SMALL,
                         TestAnswers.with("replay", "true", "throughput-per-second", "100"),
                         TestAnswers.with("replay", "true", "throughput-per-second", "5000")),
+                row(
+                        Rules.RESIST_KAFKA_WHEN_OPS_IS_LOW,
+                        TestAnswers.with("replay", "true", "platform", "self-hosted", "throughput-per-second", "20000"),
+                        TestAnswers.with(
+                                "replay",
+                                "true",
+                                "platform",
+                                "self-hosted",
+                                "throughput-per-second",
+                                "20000",
+                                "ops-appetite",
+                                "high")),
                 row(Rules.VISIBILITY_FROM_WORST_CASE, TestAnswers.with(), TestAnswers.with("sync", "sync")),
                 row(
                         Rules.THREE_TO_FIVE_RECEIVES,
@@ -170,5 +190,28 @@ class RulesTest {
                         .ttlHours())
                 .as("dedupe keys outlive the 30-day replay window")
                 .isEqualTo(720);
+    }
+
+    @Test
+    void shouldWeighKafkaButRunALighterOrManagedLogWhenTheAppetiteForOperationsIsLow() {
+        // the reviewer's file 16: 20,000 msg/s self-hosted with a low appetite for operations got a Kafka cluster
+        Recommendation selfHosted = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "ordering", "per-key", "platform", "self-hosted", "throughput-per-second", "20000"));
+        assertThat(selfHosted.product()).isEqualTo(Product.RABBITMQ_STREAMS);
+        assertThat(selfHosted.alternatives())
+                .as("Kafka is weighed, not dropped")
+                .contains(Product.KAFKA);
+        Recommendation gcp = Recommender.recommend(
+                TestAnswers.with("replay", "true", "platform", "gcp", "throughput-per-second", "20000"));
+        assertThat(gcp.product()).as("Google's managed log").isEqualTo(Product.PUBSUB);
+        Recommendation ordered = Recommender.recommend(
+                TestAnswers.with("ordering", "per-key", "platform", "self-hosted", "throughput-per-second", "20000"));
+        assertThat(ordered.product()).isEqualTo(Product.RABBITMQ_STREAMS);
+        assertThat(ordered.topology()).isEqualTo(Topology.PARTITIONED_LOG);
+        Recommendation team = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "self-hosted", "throughput-per-second", "20000", "ops-appetite", "high"));
+        assertThat(team.product())
+                .as("a team that runs brokers still gets Kafka")
+                .isEqualTo(Product.KAFKA);
     }
 }

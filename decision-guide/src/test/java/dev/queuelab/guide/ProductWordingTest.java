@@ -1,0 +1,187 @@
+package dev.queuelab.guide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A record speaks of the chosen product in its own words, and of no other product's: each test renders a record
+ * where a wording must appear and the nearest record where it must not.
+ */
+class ProductWordingTest {
+
+    private static String markdown(Answers a) {
+        return Documents.markdown(a, Recommender.recommend(a), LocalDate.of(2026, 11, 28));
+    }
+
+    @Test
+    void shouldCallAnOrderedLogAPartitionedLogWhenKafkaCarriesIt() {
+        // the reviewer's file 06: "Use fifo work queue (message groups)" on an Apache Kafka record
+        Answers onKafka = TestAnswers.with(
+                "ordering", "global", "platform", "any", "ops-appetite", "high", "throughput-per-second", "100000");
+        Recommendation kafka = Recommender.recommend(onKafka);
+        assertThat(kafka.product()).isEqualTo(Product.KAFKA);
+        assertThat(kafka.topology()).isEqualTo(Topology.PARTITIONED_LOG);
+        assertThat(markdown(onKafka))
+                .contains("# Use a partitioned log (Apache Kafka) for distributing work")
+                .doesNotContain("fifo work queue")
+                .doesNotContain("FIFO work queue");
+        Answers onSqs = TestAnswers.with("ordering", "global", "platform", "aws", "throughput-per-second", "100");
+        assertThat(Recommender.recommend(onSqs).topology()).isEqualTo(Topology.FIFO_WORK_QUEUE);
+        assertThat(markdown(onSqs)).contains("# Use a FIFO work queue (Amazon SQS FIFO) for distributing work");
+    }
+
+    @Test
+    void shouldOfferNeitherAcksNorReplaysNorMirrorMakerWhenRedisPubSubCarriesTheEvents() {
+        // the reviewer's file 11: "acknowledge before processing", "receive-and-ack-only access" and "MirrorMaker 2
+        // ... plan for replays" on Redis pub/sub, which has no acks, stores nothing and is not Kafka
+        Answers presence = TestAnswers.with("shape", "broadcast", "subscribers", "3", "semantic", "at-most-once");
+        assertThat(Recommender.recommend(presence).product()).isEqualTo(Product.REDIS_PUBSUB);
+        assertThat(markdown(presence))
+                .doesNotContainIgnoringCase("acknowledge")
+                .doesNotContain("-ack-", "MirrorMaker", "replays")
+                .contains("SUBSCRIBE only")
+                .contains("Nothing is stored, so there is nothing to replicate");
+        Answers queue = TestAnswers.with("semantic", "at-most-once", "platform", "aws");
+        assertThat(markdown(queue))
+                .as("a work queue deletes (acknowledges) before processing at most once")
+                .contains("acknowledge before processing")
+                .contains("receive-and-ack-only");
+    }
+
+    @Test
+    void shouldNameMirrorMakerOnlyForKafkaAndReplaysOnlyForLogsWhenARegionIsLost() {
+        Answers rabbit =
+                TestAnswers.with("platform", "self-hosted", "ops-appetite", "high", "throughput-per-second", "2000");
+        assertThat(Recommender.recommend(rabbit).product()).isEqualTo(Product.RABBITMQ_QUORUM);
+        String rabbitRecord = markdown(rabbit);
+        assertThat(rabbitRecord.substring(rabbitRecord.indexOf("### Multi-region")))
+                .doesNotContain("MirrorMaker")
+                .doesNotContain("plan for replays")
+                .contains("federation or shovels")
+                .contains("Nothing can be replayed");
+        Answers kafka = TestAnswers.with(
+                "replay", "true", "platform", "self-hosted", "ops-appetite", "high", "throughput-per-second", "5000");
+        assertThat(Recommender.recommend(kafka).product()).isEqualTo(Product.KAFKA);
+        assertThat(markdown(kafka)).contains("MirrorMaker 2").doesNotContain("shovel");
+    }
+
+    @Test
+    void shouldSpeakOfOrderingKeysAndSubscriptionsNotGroupsWhenPubSubCarriesTheOrder() {
+        // the reviewer's file 21: "FIFO work queue (message groups)", "holds back its whole group", "halt the
+        // group" on Google Pub/Sub, which has ordering keys and subscriptions
+        Answers ordered = TestAnswers.with("platform", "gcp", "ordering", "per-key", "failure.poison-expected", "yes");
+        assertThat(Recommender.recommend(ordered).product()).isEqualTo(Product.PUBSUB);
+        assertThat(markdown(ordered))
+                .doesNotContainIgnoringCase("group")
+                .contains("FIFO work queue (ordering keys)")
+                .contains("holds back its whole ordering key");
+        Answers fanout = TestAnswers.with("platform", "gcp", "shape", "broadcast", "subscribers", "4");
+        assertThat(markdown(fanout)).doesNotContainIgnoringCase("group");
+        Answers sqs = TestAnswers.with("platform", "aws", "ordering", "per-key");
+        assertThat(markdown(sqs))
+                .as("SQS FIFO has message groups")
+                .contains("FIFO work queue (message groups)")
+                .contains("holds back its whole message group");
+    }
+
+    @Test
+    void shouldAlarmOnAQueuesDepthNotAnExchangesWhenRabbitMqDeadLetters() {
+        // the reviewer's file 10: "dead-letter exchange (...) depth above 0": an exchange routes and keeps nothing
+        Answers rabbit =
+                TestAnswers.with("platform", "self-hosted", "ops-appetite", "high", "throughput-per-second", "2000");
+        Recommendation r = Recommender.recommend(rabbit);
+        assertThat(r.product()).isEqualTo(Product.RABBITMQ_QUORUM);
+        assertThat(r.failure().alarms())
+                .contains("messages_ready of the queue bound to the dead-letter exchange above 0")
+                .noneMatch(x -> x.contains("exchange") && x.contains("depth"));
+        assertThat(markdown(rabbit))
+                .doesNotContain("exchange (dead-letter-strategy=at-least-once, overflow=reject-publish) depth");
+        assertThat(Recommender.recommend(TestAnswers.with("platform", "aws"))
+                        .failure()
+                        .alarms())
+                .as("an SQS dead-letter queue has a depth of its own")
+                .contains("ApproximateNumberOfMessagesVisible of the dead-letter queue above 0");
+        Recommendation kafka = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "self-hosted", "ops-appetite", "high", "throughput-per-second", "5000"));
+        assertThat(kafka.settings())
+                .as("a topic keeps no depth either: what is written to it is what to watch")
+                .noneMatch(x -> x.value().contains("depth"))
+                .anyMatch(x -> x.value().contains("alarm on anything written to it"));
+    }
+
+    @Test
+    void shouldCiteTheDeduplicationWindowOnlyWhenTheProductHasOne() {
+        Recommendation pubsub = Recommender.recommend(TestAnswers.with("platform", "gcp", "ordering", "per-key"));
+        assertThat(pubsub.evidence())
+                .as("a Pub/Sub publisher's retry gets a new message id: no window drops it")
+                .noneMatch(e -> e.claim().contains("deduplication window"));
+        Recommendation fifo = Recommender.recommend(TestAnswers.with("platform", "aws", "ordering", "per-key"));
+        assertThat(fifo.evidence()).anyMatch(e -> e.claim().contains("deduplication window"));
+    }
+
+    @Test
+    void shouldNameEachProductsOwnCostDriverWhenTheCostModelIsWritten() {
+        // the reviewer's files 08 and 09: Pub/Sub billed "per API call" with "long polling", Service Bus lumped with
+        // shards and throughput units whatever its tier
+        Recommendation pubsub = Recommender.recommend(TestAnswers.with("platform", "gcp"));
+        assertThat(CostModel.of(pubsub))
+                .contains("bytes published plus the bytes delivered to each subscription")
+                .contains("1,000 bytes counted per publish or pull request")
+                .doesNotContain("long polling")
+                .doesNotContain("API calls");
+        assertThat(pubsub.facts()).contains("pubsub.pricing");
+        Recommendation standard =
+                Recommender.recommend(TestAnswers.with("platform", "azure", "throughput-per-second", "20"));
+        assertThat(CostModel.of(standard))
+                .startsWith("Per operation (Standard)")
+                .doesNotContain("shards");
+        assertThat(standard.settings())
+                .filteredOn(x -> x.name().equals("tier"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .asString()
+                .startsWith("Standard: 40 credits a second of the 1,000");
+        Recommendation busy =
+                Recommender.recommend(TestAnswers.with("platform", "azure", "throughput-per-second", "2000"));
+        assertThat(CostModel.of(busy)).startsWith("Messaging units (Premium)");
+        assertThat(busy.feasibility().checks())
+                .filteredOn(c -> c.id().equals("standard-tier-credits"))
+                .singleElement()
+                .extracting(Feasibility.Check::status)
+                .isEqualTo(Feasibility.Status.WARN);
+        Recommendation big = Recommender.recommend(TestAnswers.with("platform", "azure", "payload-kb", "300"));
+        assertThat(CostModel.of(big)).as("a 300 KiB message needs Premium").startsWith("Messaging units (Premium)");
+        Recommendation sqs = Recommender.recommend(TestAnswers.with("platform", "aws"));
+        assertThat(CostModel.of(sqs)).contains("API calls").contains("long polling");
+    }
+
+    @Test
+    void shouldDescribeACallNotMessagesWhenTheCallerWaits() {
+        // the reviewer's file 14: a direct call's context spoke of moving messages to competing consumers, of
+        // replay, ordering and retention
+        Answers call = TestAnswers.with(
+                "sync",
+                "sync",
+                "side-effects",
+                "external",
+                "throughput-per-second",
+                "50",
+                "p99-processing-seconds",
+                "0.8");
+        String record = markdown(call);
+        String context = record.substring(record.indexOf("## Context"), record.indexOf("## Considered Options"));
+        assertThat(context)
+                .contains("Callers need the service's result before they go on, at a peak of 50 requests/s")
+                .contains("tried up to 3 times")
+                .doesNotContain("competing consumers", "move messages", "msg/s", "replay", "ordering", "retention");
+        assertThat(record)
+                .contains("informed: the teams that call the service")
+                .contains("requests in flight at the callee");
+        String queued = markdown(TestAnswers.with());
+        assertThat(queued.substring(queued.indexOf("## Context"), queued.indexOf("## Considered Options")))
+                .contains("competing consumers")
+                .contains("replay of past messages");
+    }
+}
