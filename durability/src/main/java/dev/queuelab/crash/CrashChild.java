@@ -3,6 +3,8 @@ package dev.queuelab.crash;
 import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.Assignment;
 import dev.queuelab.api.log.FlushPolicy;
+import dev.queuelab.api.log.SegmentRecovery;
+import dev.queuelab.reference.log.DiskRules;
 import dev.queuelab.reference.log.DurableKafkaLog;
 import dev.queuelab.reference.log.FlushScheduler;
 import java.io.FileDescriptor;
@@ -24,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>It reports on standard output, one line each, flushed at once: {@code A p o} once the append at (p, o) is
  * acknowledged, {@code C p o} once offset o is committed for p. What the parent has read is what was promised.
- * Usage: {@code CrashChild DIR SEED POLICY MAX}, POLICY one of force, group-commit, page-cache.
+ * Usage: {@code CrashChild DIR SEED POLICY MAX [RECOVERY]}, POLICY one of force, group-commit, page-cache;
+ * RECOVERY, the name of a {@link SegmentRecovery} class on the class path, recovers the log in place of the
+ * reference's (the recovery trials run a learner's this way).
  */
 public final class CrashChild {
 
@@ -47,8 +51,12 @@ public final class CrashChild {
             return t;
         });
         FlushScheduler scheduler = (delay, task) -> timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        DurableKafkaLog log =
-                DurableKafkaLog.open(dir, TOPIC, CrashTrials.config(), policy, InstantSource.system(), scheduler);
+        DiskRules rules = args.length > 4
+                ? new RecoveryRules((SegmentRecovery)
+                        Class.forName(args[4]).getConstructor().newInstance())
+                : DiskRules.REFERENCE;
+        DurableKafkaLog log = DurableKafkaLog.open(
+                dir, TOPIC, CrashTrials.config(), policy, InstantSource.system(), scheduler, rules);
         Assignment member = log.join("trial-group", "child");
         long[] next = new long[PARTITIONS];
         for (int p = 0; p < PARTITIONS; p++) {
