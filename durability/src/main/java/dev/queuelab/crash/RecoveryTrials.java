@@ -98,7 +98,19 @@ public final class RecoveryTrials {
     /** What one trial reached (for coverage) and what it found. */
     public record Trial(List<String> situations, Optional<Finding> finding) {}
 
+    private static final String BEFORE_LAST = "damage: in a segment before the last";
+
     private RecoveryTrials() {}
+
+    /** What the damage trials reach, for coverage: each kind of damage, and damage in a segment before the last. */
+    public static List<String> damageSituations() {
+        List<String> all = new ArrayList<>();
+        for (Damage d : Damage.values()) {
+            all.add(d.situation());
+        }
+        all.add(BEFORE_LAST);
+        return all;
+    }
 
     /** One damage trial under {@code root}, in this JVM; its files are deleted afterwards. */
     public static Trial damage(Candidate candidate, long seed, Path root) throws IOException {
@@ -130,7 +142,7 @@ public final class RecoveryTrials {
         steps.add("the disk: " + injected.description());
         List<String> situations = new ArrayList<>(List.of(injected.damage().situation()));
         if (injected.firstTouched() < Long.parseLong(last(written).substring(0, 20))) {
-            situations.add("damage: in a segment before the last");
+            situations.add(BEFORE_LAST);
         }
         long good = Math.min(injected.firstTouched(), total);
         Recording recording = new Recording(candidate.make().get());
@@ -494,7 +506,15 @@ public final class RecoveryTrials {
         }
         int from = Math.max(0, at - 6);
         int to = Math.min(s.length(), at + 6);
-        return "\"" + (from > 0 ? "..." : "") + s.substring(from, to) + (to < s.length() ? "..." : "") + "\"";
+        StringBuilder shown = new StringBuilder();
+        s.substring(from, to)
+                .chars()
+                .forEach(c -> shown.append(
+                        c >= 0x20 && c < 0x7f
+                                ? String.valueOf((char) c)
+                                : String.format(
+                                        "\\u%04x", c))); // a flipped byte is often not a character: show its code
+        return "\"" + (from > 0 ? "..." : "") + shown + (to < s.length() ? "..." : "") + "\"";
     }
 
     private static long firstDifference(byte[] now, byte[] then) {
