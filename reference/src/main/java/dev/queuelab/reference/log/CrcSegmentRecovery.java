@@ -33,17 +33,24 @@ final class CrcSegmentRecovery implements SegmentRecovery {
         while (position < segment.limit()) {
             // the partition only labels a decoded record, which recovery does not keep
             RecordFrame.Frame f = RecordFrame.read(segment, position, segment.limit(), 0);
-            String problem = f.status() == RecordFrame.Status.TORN
-                    ? "a torn record"
-                    : !keeps.test(f)
-                            ? "a corrupt record"
-                            : f.offset() != due ? "offset " + f.offset() + " where " + due + " was due" : null;
+            String problem = problemAt(f, due);
             if (problem != null) {
-                return new RecoveredSegment(position, due - baseOffset, problem + " at byte " + position);
+                return new RecoveredSegment(position, due - baseOffset, problem + " at byte " + position); // D3
             }
             position += f.size();
             due++;
         }
         return new RecoveredSegment(position, due - baseOffset, null);
+    }
+
+    /** Why the frame read at a position is not the good record of offset {@code due}, or null if it is. */
+    private String problemAt(RecordFrame.Frame f, long due) {
+        if (f.status() == RecordFrame.Status.TORN) {
+            return "a torn record"; // F2: its length runs past the end, so it is not believed
+        }
+        if (!keeps.test(f)) {
+            return "a corrupt record";
+        }
+        return f.offset() == due ? null : "offset " + f.offset() + " where " + due + " was due";
     }
 }
