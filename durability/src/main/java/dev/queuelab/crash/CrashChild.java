@@ -9,6 +9,7 @@ import dev.queuelab.reference.log.DurableKafkaLog;
 import dev.queuelab.reference.log.FlushScheduler;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,20 @@ public final class CrashChild {
         FlushPolicy policy = CrashTrials.policy(args[2]);
         long max = Long.parseLong(args[3]);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, "UTF-8");
+        Thread orphaned = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() >= 0) {
+                            continue; // the parent writes nothing: this only waits for its end
+                        }
+                    } catch (IOException e) {
+                        // the pipe broke: the parent is gone all the same
+                    }
+                    Runtime.getRuntime().halt(137); // the parent died (a check stopped, say): so does its child
+                },
+                "parent-watch");
+        orphaned.setDaemon(true);
+        orphaned.start();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "linger");
             t.setDaemon(true);

@@ -73,7 +73,6 @@ class RecoveryTrialsTest {
     void shouldCatchARecoveryWithoutCrcWhenAByteFlipsInARecord() throws Exception {
         RecoveryTrials.Finding f = firstFinding(candidate(NoCrcRecovery::new, NoCrcRecovery.class), 60, new HashSet<>())
                 .orElseThrow(() -> new AssertionError("a recovery without CRC went unnoticed for 60 damage trials"));
-        System.out.println(f);
         assertThat(f.rule()).startsWith("R2");
         assertThat(f.anomaly()).isIn("corrupt-served", "corrupt-kept");
         assertThat(f.injected()).contains("flipped");
@@ -85,7 +84,6 @@ class RecoveryTrialsTest {
         RecoveryTrials.Finding f = firstFinding(
                         candidate(TrustsLengthRecovery::new, TrustsLengthRecovery.class), 60, new HashSet<>())
                 .orElseThrow(() -> new AssertionError("a recovery that keeps torn records went unnoticed"));
-        System.out.println(f);
         assertThat(f.rule()).startsWith("R2");
         assertThat(f.anomaly()).isEqualTo("corrupt-kept");
         assertThat(f.evidence()).contains("kept a torn record");
