@@ -213,8 +213,10 @@ public enum RecoveryProperty implements Property<Long, RecoveryProperty.Stage, V
                 .append(trial + 1)
                 .append(" of ")
                 .append(n)
-                .append(this == KILL ? "; the kill points replay, the bytes past the last acknowledgement may not" : "")
-                .append("). Replay exactly this story:\n    ")
+                .append(
+                        this == KILL
+                                ? "). Replay this story (the same kill points; bytes not acknowledged may differ):\n    "
+                                : "). Replay exactly this story:\n    ")
                 .append(replay.apply(seed))
                 .append('\n');
         return new CheckResult(
