@@ -3,10 +3,13 @@ package dev.queuelab.crash;
 import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.Assignment;
 import dev.queuelab.api.log.FlushPolicy;
+import dev.queuelab.api.log.SegmentRecovery;
+import dev.queuelab.reference.log.DiskRules;
 import dev.queuelab.reference.log.DurableKafkaLog;
 import dev.queuelab.reference.log.FlushScheduler;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>It reports on standard output, one line each, flushed at once: {@code A p o} once the append at (p, o) is
  * acknowledged, {@code C p o} once offset o is committed for p. What the parent has read is what was promised.
- * Usage: {@code CrashChild DIR SEED POLICY MAX}, POLICY one of force, group-commit, page-cache.
+ * Usage: {@code CrashChild DIR SEED POLICY MAX [RECOVERY]}, POLICY one of force, group-commit, page-cache;
+ * RECOVERY, the name of a {@link SegmentRecovery} class on the class path, recovers the log in place of the
+ * reference's (the recovery trials run a learner's this way).
  */
 public final class CrashChild {
 
@@ -41,14 +46,32 @@ public final class CrashChild {
         FlushPolicy policy = CrashTrials.policy(args[2]);
         long max = Long.parseLong(args[3]);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, "UTF-8");
+        Thread orphaned = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() >= 0) {
+                            continue; // the parent writes nothing: this only waits for its end
+                        }
+                    } catch (IOException e) {
+                        // the pipe broke: the parent is gone all the same
+                    }
+                    Runtime.getRuntime().halt(137); // the parent died (a check stopped, say): so does its child
+                },
+                "parent-watch");
+        orphaned.setDaemon(true);
+        orphaned.start();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "linger");
             t.setDaemon(true);
             return t;
         });
         FlushScheduler scheduler = (delay, task) -> timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        DurableKafkaLog log =
-                DurableKafkaLog.open(dir, TOPIC, CrashTrials.config(), policy, InstantSource.system(), scheduler);
+        DiskRules rules = args.length > 4
+                ? new RecoveryRules((SegmentRecovery)
+                        Class.forName(args[4]).getConstructor().newInstance())
+                : DiskRules.REFERENCE;
+        DurableKafkaLog log = DurableKafkaLog.open(
+                dir, TOPIC, CrashTrials.config(), policy, InstantSource.system(), scheduler, rules);
         Assignment member = log.join("trial-group", "child");
         long[] next = new long[PARTITIONS];
         for (int p = 0; p < PARTITIONS; p++) {

@@ -7,10 +7,12 @@ import dev.queuelab.reference.log.DurableKafkaLog;
 import dev.queuelab.reference.log.FlushScheduler;
 import dev.queuelab.reference.log.RecoveryReport;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -221,32 +223,61 @@ public final class CrashTrials {
     private static void runChild(
             Options o, Path dir, long seed, FlushPolicy policy, int killAfter, Map<Integer, List<Long>> acked, Tally t)
             throws IOException, InterruptedException {
+        ChildRun run = runChild(dir, seed, policy, killAfter, acked, o.childLimit(), null);
+        t.childRuns++;
+        t.kills += run.killed() ? 1 : 0;
+        if (run.failure() != null) {
+            t.childFailures++;
+            t.evidence.add("child in " + dir.getFileName() + " failed: " + run.failure());
+        }
+    }
+
+    /** How one life of the child ended: killed or not, and its first lines on standard error if it failed. */
+    record ChildRun(boolean killed, String failure) {}
+
+    /**
+     * One life of the child, recovering with {@code recovery} (a {@link dev.queuelab.api.log.SegmentRecovery}
+     * class, found by the child on this JVM's class path and the folder or jar that holds it) or, if null, with
+     * the reference's; {@code acked} gathers its acknowledgements.
+     */
+    static ChildRun runChild(
+            Path dir,
+            long seed,
+            FlushPolicy policy,
+            int killAfter,
+            Map<Integer, List<Long>> acked,
+            Duration limit,
+            Class<?> recovery)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current()
                 .info()
                 .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path err = dir.resolveSibling(dir.getFileName() + ".err");
-        Process child = new ProcessBuilder(
-                        java,
-                        "-Xmx96m",
-                        "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1",
-                        "-Xshare:auto",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        CrashChild.class.getName(),
-                        dir.toString(),
-                        Long.toString(seed),
-                        policy.name(),
-                        "1000000")
-                .redirectError(err.toFile())
-                .start();
-        t.childRuns++;
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx96m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-cp",
+                recovery == null
+                        ? System.getProperty("java.class.path")
+                        : System.getProperty("java.class.path") + File.pathSeparator + location(recovery),
+                CrashChild.class.getName(),
+                dir.toString(),
+                Long.toString(seed),
+                policy.name(),
+                "1000000"));
+        if (recovery != null) {
+            command.add(recovery.getName());
+        }
+        Process child = new ProcessBuilder(command).redirectError(err.toFile()).start();
         int[] acks = {0};
         Thread reader = new Thread(() -> read(child, acked, acks), "crash-child-reader");
         reader.setDaemon(true);
         reader.start();
-        long deadline = System.nanoTime() + o.childLimit().toNanos();
+        long deadline = System.nanoTime() + limit.toNanos();
         while (child.isAlive() && System.nanoTime() < deadline) {
             synchronized (acks) {
                 if (acks[0] >= killAfter) {
@@ -255,20 +286,32 @@ public final class CrashTrials {
                 acks.wait(5); // bounded: the reader notifies on each line
             }
         }
-        if (child.isAlive()) {
+        boolean killed = child.isAlive();
+        if (killed) {
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
-            t.kills++;
         }
         if (!child.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the child " + child.pid() + " did not die within 30 s of SIGKILL");
         }
         reader.join(10_000);
-        if (child.exitValue() != 0 && child.exitValue() != 137 && Files.size(err) > 0) {
-            t.childFailures++;
-            t.evidence.add("child in " + dir.getFileName() + " failed: "
-                    + Files.readString(err).lines().limit(3).toList());
-        }
+        String failure = child.exitValue() != 0 && child.exitValue() != 137 && Files.size(err) > 0
+                ? Files.readString(err).lines().limit(3).toList().toString()
+                : null;
         Files.deleteIfExists(err);
+        return new ChildRun(killed, failure);
+    }
+
+    /** The folder or jar a class was loaded from: a learner's compiled classes, or a module's. */
+    private static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void read(Process child, Map<Integer, List<Long>> acked, int[] acks) {
@@ -290,7 +333,7 @@ public final class CrashTrials {
         }
     }
 
-    private static Path fresh(Path root, String name) throws IOException {
+    static Path fresh(Path root, String name) throws IOException {
         Path dir = root.resolve(name);
         delete(dir);
         Files.createDirectories(dir);

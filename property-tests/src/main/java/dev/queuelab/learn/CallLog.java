@@ -3,6 +3,7 @@ package dev.queuelab.learn;
 import dev.queuelab.api.workqueue.Message;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ final class CallLog {
 
     /** {@code maker}, its implementations (of {@code api}) recording each call before it is made. */
     Topology.Maker recording(Class<?> api, Topology.Maker maker) {
-        return (config, clock) -> {
+        Topology.Maker recorded = (config, clock) -> {
             Object target = maker.make(config, clock);
             calls = List.of();
             last = null;
@@ -49,6 +50,7 @@ final class CallLog {
                 }
             });
         };
+        return maker.type().map(type -> Topology.Maker.of(type, recorded)).orElse(recorded);
     }
 
     private void record(String method, String call) {
@@ -80,6 +82,9 @@ final class CallLog {
         }
         if (arg instanceof Message m) {
             return "message " + m.id() + (m.groupId() == null ? "" : " of group " + m.groupId());
+        }
+        if (arg instanceof ByteBuffer b) {
+            return "<" + b.limit() + " bytes>";
         }
         return arg instanceof String s ? "\"" + s + "\"" : String.valueOf(arg);
     }

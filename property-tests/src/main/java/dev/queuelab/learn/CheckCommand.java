@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
         header = "Compile your code for an exercise and run its checks.",
         description = {
             "Runs hundreds of generated scenarios against your class: sends, receives, acks, crashes and "
-                    + "clock ticks for a queue; appends, reads, group members, commits and retries for a log. On a failure it prints the smallest scenario that breaks a rule, as a story, with "
+                    + "clock ticks for a queue; appends, reads, group members, commits and retries for a log; crashes, "
+                    + "damaged files and SIGKILLs for a recovery. On a failure it prints the smallest scenario that "
+                    + "breaks a rule, as a story, with "
                     + "the seed that replays it. On a pass it marks the exercise done.",
             "",
             "Examples:",
@@ -54,7 +56,8 @@ public final class CheckCommand extends LearnerCommand {
             names = "--property",
             paramLabel = "ID",
             description =
-                    "Run only this property (acks, visibility, dead-letters, fifo; partitioning, groups, idempotence).")
+                    "Run only this property (acks, visibility, dead-letters, fifo; partitioning, groups, idempotence;"
+                            + " damage, kill).")
     String property;
 
     @Option(

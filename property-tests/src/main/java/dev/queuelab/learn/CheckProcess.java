@@ -2,6 +2,8 @@ package dev.queuelab.learn;
 
 import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.check.CheckResult;
+import dev.queuelab.crash.RecoveryTrials;
+import dev.queuelab.reference.log.DiskRules;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -38,7 +40,13 @@ public final class CheckProcess implements AutoCloseable {
             try {
                 String java =
                         Path.of(System.getProperty("java.home"), "bin", "java").toString();
-                String classPath = location(CheckWorker.class) + File.pathSeparator + location(WorkQueue.class);
+                // the engine, the api, and for the disk chapter the log on disk and its crash trials
+                String classPath = String.join(
+                        File.pathSeparator,
+                        location(CheckWorker.class),
+                        location(WorkQueue.class),
+                        location(DiskRules.class),
+                        location(RecoveryTrials.class));
                 worker = new ProcessBuilder(
                                 java,
                                 "-XX:+UseSerialGC",

@@ -99,8 +99,9 @@ public final class Coach {
         new Recap(workspace, exercise).lines().forEach(out::println);
         out.println("Compare with the reference solution: queuelab solution " + exercise.number());
         if (progress.doneCount(chapter) == chapter.exercises().size()) {
-            out.println("Chapter " + chapter.chapter() + " passes. The production-shaped version of all "
-                    + chapter.exercises().size() + " is " + chapter.reference() + ".");
+            int size = chapter.exercises().size();
+            out.println("Chapter " + chapter.chapter() + " passes. The production-shaped version of "
+                    + (size == 1 ? "it" : "all " + size) + " is " + chapter.reference() + ".");
         }
         progress.next()
                 .ifPresentOrElse(

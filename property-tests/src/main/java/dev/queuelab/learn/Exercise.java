@@ -67,24 +67,26 @@ public record Exercise(
      */
     public Topology.Maker factory(ClassLoader loader) {
         String api = topology.api().getName();
-        String config = topology.config().getSimpleName();
+        Class<?> config = topology.config();
+        Class<?> type;
         Constructor<?> constructor;
         try {
-            Class<?> type = Class.forName(qualifiedClassName(), true, loader);
+            type = Class.forName(qualifiedClassName(), true, loader);
             if (!topology.api().isAssignableFrom(type)) {
                 throw new LearnerException(className + " must implement " + api + ", as the stub does");
             }
-            constructor = type.getConstructor(topology.config(), InstantSource.class);
+            constructor = config == null ? type.getConstructor() : type.getConstructor(config, InstantSource.class);
         } catch (ClassNotFoundException e) {
             throw new LearnerException(fileName() + " must declare the class " + qualifiedClassName()
                     + " (package and name as in the stub)");
         } catch (NoSuchMethodException e) {
-            throw new LearnerException(className + " must keep its public constructor " + className + "(" + config
-                    + " config, InstantSource clock): the checks build " + topology.noun() + "s with it");
+            throw new LearnerException(className + " must keep its public constructor " + className + "("
+                    + (config == null ? "" : config.getSimpleName() + " config, InstantSource clock")
+                    + "): the checks build " + topology.noun() + "s with it");
         }
-        return (cfg, clock) -> {
+        return Topology.Maker.of(type, (cfg, clock) -> {
             try {
-                return constructor.newInstance(cfg, clock);
+                return config == null ? constructor.newInstance() : constructor.newInstance(cfg, clock);
             } catch (InvocationTargetException e) {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r; // the learner's own exception: the engine reports it as a story
@@ -93,6 +95,6 @@ public record Exercise(
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-        };
+        });
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The exercises in teaching order, chapter by chapter (a topology each): each concept stands on the ones
- * before it in its chapter.
+ * The exercises in teaching order, chapter by chapter (a topology each, then the log on disk): each concept
+ * stands on the ones before it in its chapter.
  */
 public final class Exercises {
 
@@ -108,7 +108,19 @@ public final class Exercises {
                     "docs/partitioned-log.md#exercise-8-idempotence",
                     "a retried append is written once and answered with its offset; a gap or an old epoch is refused (L12)",
                     LOG_REFERENCE + "ProducerStateManager.java",
-                    List.of("check", "written")));
+                    List.of("check", "written")),
+            new Exercise(
+                    9,
+                    "ex09_recovery",
+                    "recovering a segment after a crash",
+                    "FrameRecovery",
+                    Topology.DISK,
+                    List.of(RecoveryProperty.DAMAGE, RecoveryProperty.KILL),
+                    "docs/durable-log.md#exercise-9-segment-recovery",
+                    "recovery keeps the good prefix, whole frames whose CRC32C holds in offset order, and cuts the rest"
+                            + " (R1-R3)",
+                    LOG_REFERENCE + "CrcSegmentRecovery.java",
+                    List.of("recover", "problemAt")));
 
     private Exercises() {}
 

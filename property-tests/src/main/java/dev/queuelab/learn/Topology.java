@@ -3,6 +3,7 @@ package dev.queuelab.learn;
 import dev.queuelab.api.SimClock;
 import dev.queuelab.api.log.LogConfig;
 import dev.queuelab.api.log.PartitionedLog;
+import dev.queuelab.api.log.SegmentRecovery;
 import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.CheckResult;
@@ -16,6 +17,7 @@ import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.check.workqueue.WorkQueueProperty;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongFunction;
 
 /**
@@ -81,12 +83,60 @@ public enum Topology {
                             (p, impl, seed) -> replay.apply(seed))
                     .run(settings);
         }
+    },
+
+    DISK(
+            "the log on disk (Kafka-style segments)",
+            "recovery",
+            SegmentRecovery.class,
+            null,
+            Exercises.LOG_REFERENCE + "DiskLogStorage.java",
+            "segment files, sparse indexes, flush policies, the clean-shutdown mark",
+            "docs/durable-log.md#the-disk-bug-gallery") {
+        @Override
+        public Property<?, ?, ?> property(String id) {
+            return RecoveryProperty.byId(id);
+        }
+
+        /** The crash trials, the learner's recovery in place of the reference's. */
+        @Override
+        CheckResult check(
+                Property<?, ?, ?> property,
+                String implName,
+                Maker maker,
+                LongFunction<String> replay,
+                Settings settings) {
+            return ((RecoveryProperty) property).run(implName, maker, replay, settings);
+        }
     };
 
-    /** Makes one implementation from the learner's class: its constructor takes the topology's config and a clock. */
+    /**
+     * Makes one implementation from the learner's class: its constructor takes the topology's config and a clock
+     * (or nothing, in a chapter without a config: both are then ignored).
+     */
     @FunctionalInterface
     public interface Maker {
         Object make(Object config, InstantSource clock);
+
+        /** The learner's class, for checks that load it in a JVM of their own (the kill trials); empty if unknown. */
+        default Optional<Class<?>> type() {
+            return Optional.empty();
+        }
+
+        /** {@code make}, knowing the learner's class. */
+        static Maker of(Class<?> type, Maker make) {
+            return new Maker() {
+                @Override
+                public Object make(Object config, InstantSource clock) {
+                    return make.make(config, clock);
+                }
+
+                @Override
+                public Optional<Class<?>> type() {
+                    return Optional.of(type);
+                }
+            };
+        }
     }
 
     private final String title;
@@ -129,7 +179,7 @@ public enum Topology {
         return api;
     }
 
-    /** The configuration its constructor takes, beside the clock. */
+    /** The configuration its constructor takes, beside the clock; null when its constructor takes nothing. */
     public Class<?> config() {
         return config;
     }

@@ -202,13 +202,15 @@ class LearnerCommandsTest {
                         "FAIL 5. keys, partitions and per-key order",
                         "FAIL 6. committed offsets, resume and replay",
                         "FAIL 7. consumer groups and rebalancing",
-                        "FAIL 8. the idempotent producer");
+                        "FAIL 8. the idempotent producer",
+                        "FAIL 9. recovering a segment after a crash");
         assertThat(run.out)
                 .contains(
                         "operation-failed at step",
                         "(queuelab check 2 tells the story)",
                         "(queuelab check 8 tells the story)",
-                        "7 of 8 exercises do not pass yet");
+                        "(queuelab check 9 tells the story)",
+                        "8 of 9 exercises do not pass yet");
         assertThat(run(new CheckCommand(), "--all", "2").code).isEqualTo(Coach.BAD_INPUT);
     }
 
@@ -301,12 +303,47 @@ class LearnerCommandsTest {
     }
 
     @Test
+    void shouldTellACrashStoryThenPassWhenTheRecoveryExerciseIsSolved() throws IOException {
+        Exercise recovery = Exercises.find("9");
+        Run fail = run(new CheckCommand(), "9");
+        assertThat(fail.code).as(fail.out + fail.err).isEqualTo(Coach.CHECK_FAILED);
+        assertThat(fail.out)
+                .contains(
+                        "Checking exercise 9 (recovering a segment after a crash)",
+                        "FAIL disk/damage failed",
+                        "operation-failed at step",
+                        "your recovery on orders-0/00000000000000000000.log",
+                        "FrameRecovery.recover is not written yet",
+                        "Injected: ",
+                        "Kept:     nothing: the log did not open",
+                        "./queuelab check 9 --property damage --seed",
+                        "docs/durable-log.md#exercise-9-segment-recovery",
+                        "queuelab hint 9 (0 of 4 hints seen)");
+        assertThat(fail.out.lines())
+                .as("the story fits a terminal's 120 columns, the evidence line aside:%n%s", fail.out)
+                .filteredOn(l -> !l.startsWith("  Evidence:") && !l.startsWith("  Rule:"))
+                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(120));
+        solve(recovery);
+        Run pass = run(new CheckCommand(), "9");
+        assertThat(pass.code).as(pass.out + pass.err).isEqualTo(Coach.OK);
+        assertThat(pass.out)
+                .contains(
+                        "PASS disk/damage passed 300 trials",
+                        "PASS disk/kill passed 3 trials on 'exercise 9' (child JVMs killed with SIGKILL)",
+                        "Exercise 9 passes. [####################] 1/1",
+                        "You proved: recovery keeps the good prefix",
+                        "Chapter 3 passes. The production-shaped version of it is");
+    }
+
+    @Test
     void shouldShowEachTopologyAsAChapterWhenListingTheExercises() throws IOException {
         Run path = run(new ExercisesCommand());
         assertThat(path.out)
                 .contains(
                         "Chapter 1: the work queue (SQS-style)  [--------------------] 0/4",
                         "Chapter 2: the partitioned log (Kafka-style)  [--------------------] 0/4",
+                        "Chapter 3: the log on disk (Kafka-style segments)  [--------------------] 0/1",
+                        "[ ] 9. recovering a segment after a crash",
                         "[ ] 5. keys, partitions and per-key order",
                         "ex08_idempotence/IdempotentLog.java");
         assertThat(path.out.indexOf("Chapter 2")).isGreaterThan(path.out.indexOf("[ ] 4. FIFO"));
@@ -326,9 +363,9 @@ class LearnerCommandsTest {
 
     @Test
     void shouldSayWhatIsWrongWhenTheInputIsBad() throws IOException {
-        Run unknown = run(new CheckCommand(), "9");
+        Run unknown = run(new CheckCommand(), "10");
         assertThat(unknown.code).isEqualTo(Coach.BAD_INPUT);
-        assertThat(unknown.err).contains("there is no exercise '9': use a number from 1 to 8");
+        assertThat(unknown.err).contains("there is no exercise '10': use a number from 1 to 9");
         assertThat(run(new CheckCommand(), "1", "--trials", "0").err).contains("--trials is 0: use 1 or more");
         Files.createDirectories(ws.stateDir());
         Files.writeString(ws.progressFile(), "ex01_acks.done=true\nex01_acks.hints=lots\n");

@@ -108,7 +108,13 @@ public class DiskLogStorage implements LogStorage {
                 continue;
             }
             boolean holdsUnsafe = i + 1 >= bases.size() || bases.get(i + 1) > recoveryPoint;
-            FileLogSegment.Scan scan = s.recover(clean.isEmpty() || holdsUnsafe); // D3, D8
+            FileLogSegment.Scan scan;
+            try {
+                scan = s.recover(clean.isEmpty() || holdsUnsafe); // D3, D8
+            } catch (RuntimeException refused) {
+                letGo(s); // the log does not open: its files are closed, as they were found
+                throw refused;
+            }
             records += scan.kept();
             truncated += scan.truncatedBytes();
             rebuilt += scan.indexRebuilt() ? 1 : 0;
@@ -137,6 +143,17 @@ public class DiskLogStorage implements LogStorage {
                 deleted,
                 rebuilt,
                 problem);
+    }
+
+    private void letGo(FileLogSegment refused) {
+        try {
+            refused.close();
+            for (FileLogSegment s : segments.values()) {
+                s.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing " + dir, e);
+        }
     }
 
     private List<Long> baseOffsets() {

@@ -1,5 +1,6 @@
 package dev.queuelab.reference.log;
 
+import dev.queuelab.api.log.SegmentRecovery;
 import java.util.List;
 
 /**
@@ -19,6 +20,14 @@ public class DiskRules {
     /** D3: recovery keeps a frame only if it decodes and its CRC32C matches (Kafka's LogSegment.recover). */
     protected boolean keeps(RecordFrame.Frame frame) {
         return frame.status() == RecordFrame.Status.OK;
+    }
+
+    /**
+     * D3: how a segment file is recovered after a crash: the reference's {@link CrcSegmentRecovery}, which keeps
+     * what {@link #keeps} accepts. A recovery written against the api alone plugs in here, in its place.
+     */
+    protected SegmentRecovery recovery() {
+        return new CrcSegmentRecovery(this::keeps);
     }
 
     /**

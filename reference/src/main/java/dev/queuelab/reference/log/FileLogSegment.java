@@ -1,5 +1,7 @@
 package dev.queuelab.reference.log;
 
+import dev.queuelab.api.log.RecoveredSegment;
+import dev.queuelab.api.log.SegmentRecovery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -76,25 +78,50 @@ public class FileLogSegment extends LogSegment {
     record Scan(long kept, long truncatedBytes, boolean indexRebuilt, String problem) {}
 
     /**
-     * Reads every frame from the start, keeping them while they follow on (offsets from baseOffset, one by
-     * one) and, if {@code validate}, while {@link DiskRules#keeps} accepts them; truncates the file after the
-     * last one kept (G1), and rewrites the index if it differs from the one the kept frames give (G2).
+     * Validates the file with the rules' {@link SegmentRecovery} if {@code validate} (after a crash, D8), and cuts
+     * it after the good prefix the recovery returns (G1); then walks the frames kept, to learn the next offset, the
+     * timestamps and the index, and rewrites the index if it differs from the one they give (G2). The walk checks
+     * no CRC: the recovery decided what is good, and a recovery that kept what cannot be a record (a torn frame,
+     * an offset out of order, more bytes than the file) is refused with a {@link RecoveryContractException}.
+     * Without {@code validate} (below a clean shutdown's recovery point) the walk stops at the first frame it
+     * cannot read, as a scan does.
      */
     Scan recover(boolean validate) {
-        List<long[]> rebuilt = new ArrayList<>();
-        long position = 0;
-        long since = 0;
+        ByteBuffer bytes = contents();
+        long keep = size;
         String problem = null;
-        nextOffset = baseOffset;
-        while (position < size) {
-            RecordFrame.Frame f = RecordFrame.read(log, position, size, partition);
-            if (f.status() == RecordFrame.Status.TORN || f.entry() == null || validate && !rules.keeps(f)) {
-                problem = (f.status() == RecordFrame.Status.TORN ? "a torn record" : "a corrupt record") + " at byte "
-                        + position;
-                break; // D3
+        long claimed = -1;
+        if (validate) {
+            RecoveredSegment found = rules.recovery().recover(bytes.asReadOnlyBuffer(), baseOffset); // D3
+            if (found.validBytes() > size) {
+                throw new RecoveryContractException(
+                        RecoveryContractException.Breach.PAST_THE_END,
+                        logFile,
+                        found.validBytes(),
+                        "kept " + found.validBytes() + " bytes of a file of " + size);
             }
-            if (f.offset() != nextOffset) {
-                problem = "offset " + f.offset() + " where " + nextOffset + " was due, at byte " + position;
+            keep = found.validBytes();
+            problem = found.problem();
+            claimed = found.records();
+        }
+        List<long[]> rebuilt = new ArrayList<>();
+        int position = 0;
+        long since = 0;
+        nextOffset = baseOffset;
+        while (position < keep) {
+            RecordFrame.Frame f = RecordFrame.read(bytes, position, (int) keep, partition);
+            String wrong = f.status() == RecordFrame.Status.TORN
+                    ? "a torn record"
+                    : f.entry() == null
+                            ? "a corrupt record"
+                            : f.offset() != nextOffset
+                                    ? "offset " + f.offset() + " where " + nextOffset + " was due"
+                                    : null;
+            if (wrong != null && validate) {
+                throw breach(f, wrong, position);
+            }
+            if (wrong != null) {
+                problem = wrong + " at byte " + position;
                 break;
             }
             if (since >= rules.indexIntervalBytes()) {
@@ -105,6 +132,13 @@ public class FileLogSegment extends LogSegment {
             track(f.entry(), f.entry().isMarker() ? null : f.entry().record().timestamp());
             position += f.size();
         }
+        if (validate && nextOffset - baseOffset != claimed) {
+            throw new RecoveryContractException(
+                    RecoveryContractException.Breach.MISCOUNTED,
+                    logFile,
+                    keep,
+                    "counted " + claimed + " records in " + keep + " bytes that hold " + (nextOffset - baseOffset));
+        }
         bytesSinceIndex = since;
         long cut = size - position;
         truncateTo(position);
@@ -113,6 +147,27 @@ public class FileLogSegment extends LogSegment {
             index.rewrite(rebuilt);
         }
         return new Scan(nextOffset - baseOffset, cut, rebuild, problem);
+    }
+
+    private RecoveryContractException breach(RecordFrame.Frame f, String wrong, long position) {
+        RecoveryContractException.Breach breach = f.status() == RecordFrame.Status.TORN
+                ? RecoveryContractException.Breach.TORN_KEPT
+                : f.entry() == null
+                        ? RecoveryContractException.Breach.NOT_A_RECORD_KEPT
+                        : RecoveryContractException.Breach.OFFSET_KEPT_OUT_OF_ORDER;
+        return new RecoveryContractException(breach, logFile, position, "kept " + wrong);
+    }
+
+    /**
+     * The file's bytes, mapped read-only rather than copied: a segment may be as large as segment.bytes (1 GiB
+     * by Kafka's default). Nothing reads the mapping after the file is cut, so the cut is safe on Linux and macOS.
+     */
+    private ByteBuffer contents() {
+        try {
+            return log.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the segment " + logFile, e);
+        }
     }
 
     @Override

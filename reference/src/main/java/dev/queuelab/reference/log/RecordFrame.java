@@ -1,6 +1,7 @@
 package dev.queuelab.reference.log;
 
 import dev.queuelab.api.log.ConsumerRecord;
+import dev.queuelab.api.log.SegmentRecovery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
@@ -33,11 +34,11 @@ import java.util.zip.CRC32C;
  */
 public final class RecordFrame {
 
-    /** The length and checksum fields, before the checksummed body. */
-    public static final int HEADER = 8;
+    /** The length and checksum fields, before the checksummed body (the layout is the api's, in SegmentRecovery). */
+    public static final int HEADER = SegmentRecovery.FRAME_HEADER;
 
-    static final int MIN_BODY = 8 + 12 + 1 + 8 + 4 + 4 + 4;
-    static final int MAX_BODY = 64 << 20;
+    static final int MIN_BODY = SegmentRecovery.MIN_BODY;
+    static final int MAX_BODY = SegmentRecovery.MAX_BODY;
 
     /** What {@link #read} found at a position. */
     public enum Status {
@@ -96,25 +97,47 @@ public final class RecordFrame {
             ByteBuffer head = ByteBuffer.allocate(HEADER);
             channel.read(head, position);
             int body = head.getInt(0);
-            if (body < MIN_BODY || body > MAX_BODY) {
-                return new Frame(Status.CORRUPT, position, 0, -1, false, null); // a length no writer wrote
-            }
-            if (position + HEADER + body > limit) {
-                return new Frame(Status.TORN, position, 0, -1, false, null); // F2
+            if (body < MIN_BODY || body > MAX_BODY || position + HEADER + body > limit) {
+                return judge(position, body, limit, 0, null, partition);
             }
             ByteBuffer buf = ByteBuffer.allocate(body);
             while (buf.hasRemaining() && channel.read(buf, position + HEADER + buf.position()) >= 0) {
                 continue;
             }
-            boolean matches = checksum(buf.array(), 0, body) == head.getInt(4);
-            buf.flip();
-            long offset = buf.getLong();
-            LogSegment.Entry entry = decode(buf.position(0), partition);
-            Status status = matches && entry != null ? Status.OK : Status.CORRUPT;
-            return new Frame(status, position, HEADER + body, offset, matches, entry);
+            return judge(position, body, limit, head.getInt(4), buf.flip(), partition);
         } catch (IOException e) {
             throw new UncheckedIOException("reading a record at byte " + position, e);
         }
+    }
+
+    /** The frame at {@code position} of a segment's bytes, reading none at or past {@code limit} (F2). */
+    public static Frame read(ByteBuffer segment, int position, int limit, int partition) {
+        if (limit - position < HEADER) {
+            return new Frame(Status.TORN, position, 0, -1, false, null);
+        }
+        int body = segment.getInt(position);
+        if (body < MIN_BODY || body > MAX_BODY || (long) position + HEADER + body > limit) {
+            return judge(position, body, limit, 0, null, partition);
+        }
+        return judge(
+                position, body, limit, segment.getInt(position + 4), segment.slice(position + HEADER, body), partition);
+    }
+
+    /** The status of a frame whose header says {@code body} bytes and {@code crc}, its body in {@code buf}. */
+    private static Frame judge(long position, int body, long limit, int crc, ByteBuffer buf, int partition) {
+        if (body < MIN_BODY || body > MAX_BODY) {
+            return new Frame(Status.CORRUPT, position, 0, -1, false, null); // a length no writer wrote
+        }
+        if (position + HEADER + body > limit) {
+            return new Frame(Status.TORN, position, 0, -1, false, null); // F2
+        }
+        CRC32C checksum = new CRC32C();
+        checksum.update(buf.duplicate());
+        boolean matches = (int) checksum.getValue() == crc;
+        long offset = buf.getLong(0);
+        LogSegment.Entry entry = decode(buf.duplicate(), partition);
+        Status status = matches && entry != null ? Status.OK : Status.CORRUPT;
+        return new Frame(status, position, HEADER + body, offset, matches, entry);
     }
 
     private static LogSegment.Entry decode(ByteBuffer buf, int partition) {
