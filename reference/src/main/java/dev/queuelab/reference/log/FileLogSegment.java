@@ -1,7 +1,5 @@
 package dev.queuelab.reference.log;
 
-import dev.queuelab.api.log.RecoveredSegment;
-import dev.queuelab.api.log.SegmentRecovery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -10,21 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A segment in files: {@code <baseOffset>.log} holds its records as {@link RecordFrame}s, one after another;
  * {@code <baseOffset>.index} is its sparse {@link OffsetIndex}. Names are the baseOffset in 20 digits.
  *
  * Teaches: a log file is only frames laid end to end; everything else (the next offset, the size, the
- * timestamps, the index) is derived from it, by a scan on open ({@link #recover}) and kept up on append.
+ * timestamps, the index) is derived from it, by a scan on open ({@link #recover}, reading with a
+ * {@link SegmentScan}) and kept up on append ({@link #append}, writing through a {@link SegmentWriter}).
  * Invariants (besides S1 to S3 of {@link LogSegment}):
  *   G1 the file holds the frames of [baseOffset, nextOffset) in order, and nothing after the last one;
  *   G2 the index never names a record not in the file (a record is written before its entry, D2);
  *   G3 forcedSize is the file's length at its last force; a power loss keeps at least that much.
  * Thread-safety: none of its own; the log's monitor guards it, except {@link #force}, which the flush calls
- * without it (a FileChannel may be written and forced at once).
+ * without it (a FileChannel may be written and forced at once; the writer's buffer has its own lock).
  * Real world: Kafka's LogSegment with FileRecords and OffsetIndex. No time index: seeking to a timestamp
  * skips a segment by its newest timestamp, kept in memory since the open scan, then scans its records.
  * Reads decode what recovery kept without checking CRCs again, as a Kafka broker serves fetches (its
@@ -38,7 +35,8 @@ public class FileLogSegment extends LogSegment {
     private final FileChannel log;
     private final OffsetIndex index;
     private final DiskRules rules;
-    private long size;
+    private final SegmentWriter writer;
+    private long size; // bytes appended: in the file and still held by the writer (SegmentWriter's W1)
     private volatile long forcedSize;
     private long nextOffset;
     private long sizeInBytes;
@@ -48,9 +46,6 @@ public class FileLogSegment extends LogSegment {
     private long lastAppendBytes;
     private long lastRead = -1;
     private long afterLastRead;
-    private ByteBuffer pending; // group commit: frames not yet written, guarded by this
-    private final List<long[]> pendingIndex = new ArrayList<>();
-    private long fileEnd; // bytes written to the file; size counts pending ones too
 
     FileLogSegment(Path dir, int partition, long baseOffset, DiskRules rules) {
         this.partition = partition;
@@ -64,10 +59,10 @@ public class FileLogSegment extends LogSegment {
                     logFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             this.size = log.size();
             this.forcedSize = size;
-            this.fileEnd = size;
         } catch (IOException e) {
             throw new UncheckedIOException("opening the segment " + logFile, e);
         }
+        this.writer = new SegmentWriter(log, index, logFile, size);
     }
 
     static String name(long baseOffset) {
@@ -78,96 +73,22 @@ public class FileLogSegment extends LogSegment {
     record Scan(long kept, long truncatedBytes, boolean indexRebuilt, String problem) {}
 
     /**
-     * Validates the file with the rules' {@link SegmentRecovery} if {@code validate} (after a crash, D8), and cuts
-     * it after the good prefix the recovery returns (G1); then walks the frames kept, to learn the next offset, the
-     * timestamps and the index, and rewrites the index if it differs from the one they give (G2). The walk checks
-     * no CRC: the recovery decided what is good, and a recovery that kept what cannot be a record (a torn frame,
-     * an offset out of order, more bytes than the file) is refused with a {@link RecoveryContractException}.
-     * Without {@code validate} (below a clean shutdown's recovery point) the walk stops at the first frame it
-     * cannot read, as a scan does.
+     * Reads the file back with a {@link SegmentScan}, which validates it if {@code validate} (after a crash, D3 and
+     * D8) and refuses a recovery that breaks its contract; then cuts the file after the frames the scan kept (G1)
+     * and rewrites the index if it differs from the one they give (G2).
      */
     Scan recover(boolean validate) {
-        ByteBuffer bytes = contents();
-        long keep = size;
-        String problem = null;
-        long claimed = -1;
-        if (validate) {
-            RecoveredSegment found = rules.recovery().recover(bytes.asReadOnlyBuffer(), baseOffset); // D3
-            if (found.validBytes() > size) {
-                throw new RecoveryContractException(
-                        RecoveryContractException.Breach.PAST_THE_END,
-                        logFile,
-                        found.validBytes(),
-                        "kept " + found.validBytes() + " bytes of a file of " + size);
-            }
-            keep = found.validBytes();
-            problem = found.problem();
-            claimed = found.records();
-        }
-        List<long[]> rebuilt = new ArrayList<>();
-        int position = 0;
-        long since = 0;
         nextOffset = baseOffset;
-        while (position < keep) {
-            RecordFrame.Frame f = RecordFrame.read(bytes, position, (int) keep, partition);
-            String wrong = f.status() == RecordFrame.Status.TORN
-                    ? "a torn record"
-                    : f.entry() == null
-                            ? "a corrupt record"
-                            : f.offset() != nextOffset
-                                    ? "offset " + f.offset() + " where " + nextOffset + " was due"
-                                    : null;
-            if (wrong != null && validate) {
-                throw breach(f, wrong, position);
-            }
-            if (wrong != null) {
-                problem = wrong + " at byte " + position;
-                break;
-            }
-            if (since >= rules.indexIntervalBytes()) {
-                rebuilt.add(new long[] {f.offset(), position});
-                since = 0;
-            }
-            since += f.size();
-            track(f.entry(), f.entry().isMarker() ? null : f.entry().record().timestamp());
-            position += f.size();
-        }
-        if (validate && nextOffset - baseOffset != claimed) {
-            throw new RecoveryContractException(
-                    RecoveryContractException.Breach.MISCOUNTED,
-                    logFile,
-                    keep,
-                    "counted " + claimed + " records in " + keep + " bytes that hold " + (nextOffset - baseOffset));
-        }
-        bytesSinceIndex = since;
-        long cut = size - position;
-        truncateTo(position);
-        boolean rebuild = !index.matches(rebuilt);
+        SegmentScan.Prefix kept =
+                new SegmentScan(logFile, partition, baseOffset, rules).read(log, size, validate, this::track);
+        bytesSinceIndex = kept.bytesSinceIndex();
+        long cut = size - kept.validBytes();
+        truncateTo(kept.validBytes());
+        boolean rebuild = !index.matches(kept.index());
         if (rebuild) {
-            index.rewrite(rebuilt);
+            index.rewrite(kept.index());
         }
-        return new Scan(nextOffset - baseOffset, cut, rebuild, problem);
-    }
-
-    private RecoveryContractException breach(RecordFrame.Frame f, String wrong, long position) {
-        RecoveryContractException.Breach breach = f.status() == RecordFrame.Status.TORN
-                ? RecoveryContractException.Breach.TORN_KEPT
-                : f.entry() == null
-                        ? RecoveryContractException.Breach.NOT_A_RECORD_KEPT
-                        : RecoveryContractException.Breach.OFFSET_KEPT_OUT_OF_ORDER;
-        return new RecoveryContractException(breach, logFile, position, "kept " + wrong);
-    }
-
-    /**
-     * The file's bytes, mapped read-only rather than copied: a segment may be as large as segment.bytes (1 GiB
-     * by Kafka's default). Nothing reads the mapping after the file is cut, so the cut is safe on Linux and macOS.
-     */
-    private ByteBuffer contents() {
-        try {
-            return log.map(FileChannel.MapMode.READ_ONLY, 0, size);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the segment " + logFile, e);
-        }
+        return new Scan(kept.records(), cut, rebuild, kept.problem());
     }
 
     @Override
@@ -220,10 +141,10 @@ public class FileLogSegment extends LogSegment {
         long position = size;
         long offset = nextOffset;
         rules.appendInOrder(
-                () -> put(frame, position),
+                () -> writer.put(frame, position),
                 () -> { // G2, D2
                     if (indexed) {
-                        indexEntry(offset, position);
+                        writer.indexEntry(offset, position);
                     }
                 });
         bytesSinceIndex = indexed ? 0 : bytesSinceIndex;
@@ -233,61 +154,14 @@ public class FileLogSegment extends LogSegment {
         track(entry, at);
     }
 
-    /**
-     * Under group commit, frames gather in a buffer of {@code bytes} and reach the file in one write when it is
-     * full, before a force, a roll, a read or a close: nothing is acknowledged before its force, so a crash
-     * loses only what no one was told was kept, and no reader sees a record before the file holds it.
-     */
+    /** Under group commit, frames reach the file in writes of {@code bytes}: see {@link SegmentWriter#buffer}. */
     void buffer(int bytes) {
-        pending = ByteBuffer.allocate(bytes);
+        writer.buffer(bytes);
     }
 
-    private void put(ByteBuffer frame, long position) {
-        if (pending == null) {
-            write(frame, position);
-            fileEnd = position + frame.limit();
-            return;
-        }
-        synchronized (this) {
-            if (pending.remaining() < frame.limit()) {
-                drain();
-            }
-            if (frame.limit() > pending.capacity()) {
-                write(frame, fileEnd);
-                fileEnd += frame.limit();
-            } else {
-                pending.put(frame);
-                frame.rewind();
-            }
-        }
-    }
-
-    /** G2: an entry is written once its record is in the file; until then it waits for the drain. */
-    private void indexEntry(long offset, long position) {
-        if (pending == null) {
-            index.append(offset, position);
-            return;
-        }
-        synchronized (this) {
-            if (position < fileEnd) {
-                index.append(offset, position);
-            } else {
-                pendingIndex.add(new long[] {offset, position});
-            }
-        }
-    }
-
-    /** Writes the buffered frames to the file, then their index entries (G2). */
-    synchronized void drain() {
-        if (pending == null || pending.position() == 0) {
-            return;
-        }
-        pending.flip();
-        write(pending, fileEnd);
-        fileEnd += pending.limit();
-        pending.clear();
-        pendingIndex.forEach(e -> index.append(e[0], e[1]));
-        pendingIndex.clear();
+    /** Writes the frames the writer holds, then their index entries (G2). */
+    void drain() {
+        writer.drain();
     }
 
     @Override
@@ -325,18 +199,13 @@ public class FileLogSegment extends LogSegment {
             throw new UncheckedIOException("truncating " + logFile + " to " + position + " bytes", e);
         }
         size = position;
-        fileEnd = position;
+        writer.truncatedTo(position);
         lastRead = -1;
     }
 
     /** A power loss: each file keeps only what its last force covered (G3). */
     void dropUnforced() throws IOException {
-        synchronized (this) {
-            if (pending != null) {
-                pending.clear(); // never written: the power loss takes it
-            }
-            pendingIndex.clear();
-        }
+        writer.dropPending();
         if (log.size() > forcedSize) {
             log.truncate(forcedSize);
         }
@@ -362,17 +231,6 @@ public class FileLogSegment extends LogSegment {
         if (at != null) {
             firstTimestamp = firstTimestamp == null ? at : firstTimestamp;
             newestTimestamp = newestTimestamp == null || at.isAfter(newestTimestamp) ? at : newestTimestamp;
-        }
-    }
-
-    private void write(ByteBuffer frame, long at) {
-        try {
-            while (frame.hasRemaining()) {
-                log.write(frame, at + frame.position());
-            }
-            frame.rewind();
-        } catch (IOException e) {
-            throw new UncheckedIOException("appending to " + logFile, e);
         }
     }
 }
