@@ -10,6 +10,7 @@ import dev.queuelab.api.log.ProducerRecord;
 import dev.queuelab.api.log.Seek;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,11 +107,8 @@ public class Partition {
         return List.copyOf(segments.keySet());
     }
 
-    public long lastStableOffset() { // L6
-        return openTransactions.values().stream()
-                .mapToLong(Long::longValue)
-                .min()
-                .orElse(highWatermark);
+    public long lastStableOffset() { // L6: with no transaction open, the high watermark at once
+        return openTransactions.isEmpty() ? highWatermark : Collections.min(openTransactions.values());
     }
 
     /** Appends a data record and returns its offset; a transactional one opens or joins its transaction here. */
