@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 
 /**
  * One partition: its segments, its offsets, and the state of the transactions that wrote to it.
@@ -48,6 +49,8 @@ public class Partition {
     private final NavigableMap<Long, LogSegment> segments = new TreeMap<>();
     private final Map<Long, Long> openTransactions = new HashMap<>(); // producerId -> its first offset here
     private final List<long[]> abortedIndex = new ArrayList<>(); // {producerId, firstOffset, markerOffset}
+    private final TimeRule expired; // L5 by time, asked of a segment's newest timestamp
+    private final TimeRule aged; // L4 by age, asked of the active segment's first timestamp
     private long highWatermark;
     private long sizeInBytes;
 
@@ -61,6 +64,8 @@ public class Partition {
         this.config = config;
         this.rules = rules;
         this.storage = storage;
+        this.expired = new TimeRule((newest, now) -> rules.expiredByTime(newest, now, config.retentionTime()));
+        this.aged = new TimeRule((first, now) -> rules.rollsByAge(first, now, config.segmentAge()));
         for (LogSegment s : storage.segments()) {
             segments.put(s.baseOffset(), s);
             sizeInBytes += s.sizeInBytes();
@@ -220,7 +225,7 @@ public class Partition {
     }
 
     private boolean deletable(LogSegment segment, Instant now) {
-        return !config.keepsForever() && rules.expiredByTime(segment.newestTimestamp(), now, config.retentionTime())
+        return !config.keepsForever() && expired.test(segment.newestTimestamp(), now)
                 || config.retentionBytes() != LogConfig.UNLIMITED
                         && rules.breachesSize(sizeInBytes, segment.sizeInBytes(), config.retentionBytes());
     }
@@ -238,7 +243,7 @@ public class Partition {
         LogSegment active = segments.lastEntry().getValue();
         if (!active.isEmpty()
                 && (rules.rollsBySize(active.sizeInBytes(), entry.size(), config.segmentBytes())
-                        || rules.rollsByAge(active.firstTimestamp(), now, config.segmentAge()))) {
+                        || aged.test(active.firstTimestamp(), now))) {
             active = roll(); // L4
         }
         active.append(entry, now);
@@ -251,5 +256,29 @@ public class Partition {
         LogSegment next = storage.roll(highWatermark); // L4: contiguous
         segments.put(next.baseOffset(), next);
         return next;
+    }
+
+    /**
+     * A rule over a stored timestamp and the clock, with its last answer: every append asks it again at the
+     * same instant about the same segment, and the rules are pure, so the answer is computed once per pair.
+     */
+    private static final class TimeRule {
+        private final BiPredicate<Instant, Instant> rule;
+        private Instant stamp;
+        private Instant now;
+        private boolean answer;
+
+        TimeRule(BiPredicate<Instant, Instant> rule) {
+            this.rule = rule;
+        }
+
+        boolean test(Instant stamp, Instant now) {
+            if (!stamp.equals(this.stamp) || !now.equals(this.now)) {
+                this.stamp = stamp;
+                this.now = now;
+                answer = rule.test(stamp, now);
+            }
+            return answer;
+        }
     }
 }
