@@ -1,8 +1,11 @@
 package dev.queuelab.reference.log;
 
+import dev.queuelab.api.log.ConsumerRecord;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A segment kept in memory: a list whose index i holds offset baseOffset + i.
@@ -17,6 +20,7 @@ public final class MemoryLogSegment extends LogSegment {
 
     private final long baseOffset;
     private final List<Entry> entries = new ArrayList<>();
+    private int lastTransactional = -1; // the index of the last marker or transactional record
     private long sizeInBytes;
     private Instant firstTimestamp;
     private Instant newestTimestamp;
@@ -53,6 +57,9 @@ public final class MemoryLogSegment extends LogSegment {
     @Override
     public void append(Entry entry, Instant at) {
         entries.add(entry);
+        if (entry.transactional()) {
+            lastTransactional = entries.size() - 1;
+        }
         sizeInBytes += entry.size(); // S2
         if (firstTimestamp == null) {
             firstTimestamp = at;
@@ -63,5 +70,25 @@ public final class MemoryLogSegment extends LogSegment {
     @Override
     public Entry entryAt(long offset) {
         return entries.get((int) (offset - baseOffset)); // S1
+    }
+
+    /** The records themselves, as stored (immutable): a reader copies the references, not the records. */
+    @Override
+    public List<ConsumerRecord> plainRecords(long from, long to) {
+        int first = (int) (from - baseOffset);
+        int size = (int) (to - from);
+        return first <= lastTransactional
+                ? null
+                : new AbstractList<>() {
+                    @Override
+                    public ConsumerRecord get(int i) {
+                        return entries.get(first + Objects.checkIndex(i, size)).record();
+                    }
+
+                    @Override
+                    public int size() {
+                        return size;
+                    }
+                };
     }
 }

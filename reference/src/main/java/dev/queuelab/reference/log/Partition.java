@@ -140,24 +140,38 @@ public class Partition {
         }
     }
 
+    /**
+     * L3, L6, L11: the visible records from {@code fromOffset}. A request that one segment holds without a marker
+     * or a transactional record is served as a view of that segment's records, which the result copies before
+     * the monitor is released; any other steps entry by entry.
+     */
     public FetchResult read(long fromOffset, int max, IsolationLevel isolation) {
         if (!serves(fromOffset)) { // L3
             throw new OffsetOutOfRangeException(id, fromOffset, logStartOffset(), highWatermark);
         }
         long lso = lastStableOffset();
         long bound = rules.readBound(highWatermark, lso, isolation);
-        List<ConsumerRecord> out =
-                new ArrayList<>(Math.min(max, (int) Math.max(0, Math.min(bound - fromOffset, 1024))));
+        long end = Math.min(bound, fromOffset + max);
+        if (end <= fromOffset) {
+            return new FetchResult(id, List.of(), fromOffset, logStartOffset(), highWatermark, lso); // a tail caught up
+        }
+        LogSegment segment = segments.floorEntry(fromOffset).getValue();
+        List<ConsumerRecord> run = end <= segment.nextOffset() ? segment.plainRecords(fromOffset, end) : null;
+        if (run != null) {
+            return new FetchResult(id, run, end, logStartOffset(), highWatermark, lso);
+        }
+        List<ConsumerRecord> out = new ArrayList<>(Math.min(max, (int) Math.min(bound - fromOffset, 1024)));
         long next = fromOffset;
-        while (next < bound && out.size() < max) {
-            LogSegment.Entry entry = segments.floorEntry(next).getValue().entryAt(next);
-            next++; // markers and hidden records are stepped over, not returned
-            if (entry.isMarker()
-                    || rules.hidesAborted(isolation)
-                            && isAborted(entry.producerId(), entry.record().offset())) {
-                continue; // L11
+        for (; next < bound && out.size() < max; next++) { // markers and hidden records are stepped over
+            if (next == segment.nextOffset()) {
+                segment = segments.floorEntry(next).getValue(); // L4: the next one starts where this one ends
             }
-            out.add(entry.record());
+            LogSegment.Entry entry = segment.entryAt(next);
+            if (!entry.isMarker()
+                    && !(rules.hidesAborted(isolation)
+                            && isAborted(entry.producerId(), entry.record().offset()))) {
+                out.add(entry.record()); // L11
+            }
         }
         return new FetchResult(id, out, next, logStartOffset(), highWatermark, lso);
     }
