@@ -51,6 +51,7 @@ public class Partition {
     private final List<long[]> abortedIndex = new ArrayList<>(); // {producerId, firstOffset, markerOffset}
     private final TimeRule expired; // L5 by time, asked of a segment's newest timestamp
     private final TimeRule aged; // L4 by age, asked of the active segment's first timestamp
+    private LogSegment active; // the last segment, the only one appends go to (L4)
     private long highWatermark;
     private long sizeInBytes;
 
@@ -73,7 +74,8 @@ public class Partition {
                 replay(s.entryAt(o), o);
             }
         }
-        highWatermark = segments.lastEntry().getValue().nextOffset();
+        active = segments.lastEntry().getValue();
+        highWatermark = active.nextOffset();
     }
 
     /** Where this partition's segments live. */
@@ -254,11 +256,10 @@ public class Partition {
     }
 
     private void write(LogSegment.Entry entry, Instant now) {
-        LogSegment active = segments.lastEntry().getValue();
         if (!active.isEmpty()
                 && (rules.rollsBySize(active.sizeInBytes(), entry.size(), config.segmentBytes())
                         || aged.test(active.firstTimestamp(), now))) {
-            active = roll(); // L4
+            roll(); // L4
         }
         active.append(entry, now);
         sizeInBytes += entry.size();
@@ -266,10 +267,9 @@ public class Partition {
         highWatermark++; // L1
     }
 
-    private LogSegment roll() {
-        LogSegment next = storage.roll(highWatermark); // L4: contiguous
-        segments.put(next.baseOffset(), next);
-        return next;
+    private void roll() {
+        active = storage.roll(highWatermark); // L4: contiguous
+        segments.put(active.baseOffset(), active);
     }
 
     /**
