@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.function.BiPredicate;
 
 /**
  * One partition: its segments, its offsets, and the state of the transactions that wrote to it.
@@ -270,29 +269,5 @@ public class Partition {
     private void roll() {
         active = storage.roll(highWatermark); // L4: contiguous
         segments.put(active.baseOffset(), active);
-    }
-
-    /**
-     * A rule over a stored timestamp and the clock, with its last answer: every append asks it again at the
-     * same instant about the same segment, and the rules are pure, so the answer is computed once per pair.
-     */
-    private static final class TimeRule {
-        private final BiPredicate<Instant, Instant> rule;
-        private Instant stamp;
-        private Instant now;
-        private boolean answer;
-
-        TimeRule(BiPredicate<Instant, Instant> rule) {
-            this.rule = rule;
-        }
-
-        boolean test(Instant stamp, Instant now) {
-            if (!stamp.equals(this.stamp) || !now.equals(this.now)) {
-                this.stamp = stamp;
-                this.now = now;
-                answer = rule.test(stamp, now);
-            }
-            return answer;
-        }
     }
 }
