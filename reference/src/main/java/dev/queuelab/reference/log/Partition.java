@@ -53,6 +53,8 @@ public class Partition {
     private LogSegment active; // the last segment, the only one appends go to (L4)
     private long highWatermark;
     private long sizeInBytes;
+    private Instant retainedAt; // when retention last ran; it runs again once the clock or the log has moved
+    private boolean written = true; // since retention last ran
 
     public Partition(int id, LogConfig config, LogRules rules) {
         this(id, config, rules, new MemoryLogStorage(id));
@@ -219,8 +221,17 @@ public class Partition {
         return highWatermark;
     }
 
-    /** L5: deletes the oldest segments that retention allows, a prefix and whole; returns how many went. */
+    /**
+     * L5: deletes the oldest segments that retention allows, a prefix and whole; returns how many went. What it
+     * reads (segments, sizes, the last stable offset) changes only by a write, so it runs once per instant
+     * unless one came since.
+     */
     public int enforceRetention(Instant now) {
+        if (!written && now.equals(retainedAt)) {
+            return 0;
+        }
+        retainedAt = now;
+        written = false;
         int deleted = 0;
         while (true) {
             LogSegment oldest = segments.firstEntry().getValue();
@@ -262,6 +273,7 @@ public class Partition {
         }
         active.append(entry, now);
         sizeInBytes += entry.size();
+        written = true;
         storage.appended(highWatermark, now);
         highWatermark++; // L1
     }
