@@ -142,12 +142,10 @@ public final class Report {
                                     ? "| " + g.meaning() + " | " + bytes(bytes) + " | "
                                             + (Double.isNaN(bytes)
                                                     ? "not profiled (-prof gc)"
-                                                    : bytes <= g.maxBytes() ? "met" : "missed")
+                                                    : g.verdict(bytes <= g.maxBytes()))
                                             + " |\n"
                                     : "| " + g.meaning() + " | " + ratio(toGoal) + " | "
-                                            + (Double.isNaN(toGoal)
-                                                    ? "no baseline"
-                                                    : toGoal >= g.minRatio() ? "met" : "missed")
+                                            + (Double.isNaN(toGoal) ? "no baseline" : g.verdict(toGoal >= g.minRatio()))
                                             + " |\n");
                 }
             }

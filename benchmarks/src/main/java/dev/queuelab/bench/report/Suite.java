@@ -29,20 +29,32 @@ public record Suite(
 
     /**
      * A variant's target: a ratio of at least {@code minRatio} to the baseline (or to another variant of the same
-     * run, {@code over}), or at most {@code maxBytes} per message.
+     * run, {@code over}), or at most {@code maxBytes} per message; {@code missedBecause}, if not null, is the
+     * one-sentence cause the goal table gives beside a miss (what the baseline avoids that the variant must do).
      */
-    public record Goal(String variant, double minRatio, double maxBytes, String meaning, String over) {
+    public record Goal(
+            String variant, double minRatio, double maxBytes, String meaning, String over, String missedBecause) {
 
         public static Goal ratio(String variant, double minRatio, String meaning) {
-            return new Goal(variant, minRatio, Double.NaN, meaning, null);
+            return new Goal(variant, minRatio, Double.NaN, meaning, null, null);
         }
 
         public static Goal ratioOver(String variant, double minRatio, String meaning, String over) {
-            return new Goal(variant, minRatio, Double.NaN, meaning, over);
+            return new Goal(variant, minRatio, Double.NaN, meaning, over, null);
         }
 
         public static Goal bytes(String variant, double maxBytes, String meaning) {
-            return new Goal(variant, Double.NaN, maxBytes, meaning, null);
+            return new Goal(variant, Double.NaN, maxBytes, meaning, null, null);
+        }
+
+        /** This goal, with the cause the table names when it is missed. */
+        public Goal missedBecause(String cause) {
+            return new Goal(variant, minRatio, maxBytes, meaning, over, cause);
+        }
+
+        /** "met", or "missed" with its cause when one is known. */
+        public String verdict(boolean met) {
+            return met ? "met" : missedBecause == null ? "missed" : "missed: " + missedBecause;
         }
 
         public boolean onBytes() {
@@ -132,9 +144,14 @@ public record Suite(
                     List.of("rejected"),
                     List.of(),
                     List.of(Goal.ratio(
-                            "KafkaLog",
-                            0.5,
-                            "log append + tailing read, 1 writer / 1 reader: >= 0.5x the" + " Disruptor's handoff"))),
+                                    "KafkaLog",
+                                    0.5,
+                                    "log append + tailing read, 1 writer / 1 reader: >= 0.5x the"
+                                            + " Disruptor's handoff")
+                            .missedBecause("the Disruptor's writer fills a preallocated slot with no lock and no"
+                                    + " object; the log takes its monitor for every append and every poll, and keeps"
+                                    + " each record as an object on the heap until retention, so the collector copies"
+                                    + " what it keeps"))),
             new Suite(
                     "LogGroupsBenchmark.appendThenEveryGroupReads",
                     "Partitioned log: consumer groups reading one partition",
@@ -145,10 +162,13 @@ public record Suite(
                     List.of("unread", "refusedCommits"),
                     List.of("unread", "refusedCommits"),
                     List.of(Goal.ratio(
-                            "8",
-                            0.5,
-                            "8 consumer groups reading one partition cost <= 2x one group"
-                                    + " (>= 0.5x its throughput)"))),
+                                    "8",
+                                    0.5,
+                                    "8 consumer groups reading one partition cost <= 2x one group"
+                                            + " (>= 0.5x its throughput)")
+                            .missedBecause("each group's read and commit take the monitor, and its read copies the"
+                                    + " batch's references twice (FetchResult copies the list it is given), which"
+                                    + " weighs against appends that cost little more than their records"))),
             new Suite(
                     "DiskAppendBenchmark.append",
                     "Appending 100-byte records to a file",

@@ -30,15 +30,25 @@ public class GroupCoordinator {
     private final LogConfig config;
     private final LogRules rules;
     private final Map<String, ConsumerGroup> groups = new TreeMap<>();
+    private Instant sweptAt; // the instant sessions were last swept at
 
     public GroupCoordinator(LogConfig config, LogRules rules) {
         this.config = config;
         this.rules = rules;
     }
 
-    /** L9: every group drops its expired members at {@code now}. */
+    /**
+     * L9: every group drops its expired members at {@code now}, once per instant: a member is stamped with the
+     * instant of its join or heartbeat, and a session timeout is positive, so none can expire at an instant
+     * already swept.
+     */
     public void expireSessions(Instant now) {
-        groups.values().forEach(g -> g.expireSessions(now));
+        if (!now.equals(sweptAt)) {
+            sweptAt = now;
+            for (ConsumerGroup g : groups.values()) {
+                g.expireSessions(now);
+            }
+        }
     }
 
     public Assignment join(String group, String memberId, Instant now) {

@@ -109,8 +109,9 @@ public class KafkaLog extends LogRules implements PartitionedLog {
 
     @Override
     public AppendOutcome append(int partition, ProducerRecord record) {
-        config.requirePartition(partition);
-        return locked(now -> AppendOutcome.appended(partition, partitions[partition].append(record, now, -1, false)));
+        synchronized (monitor()) { // locked() without a lambda per record
+            return AppendOutcome.appended(partition, partition(partition).append(record, tick(), -1, false));
+        }
     }
 
     @Override
@@ -185,37 +186,32 @@ public class KafkaLog extends LogRules implements PartitionedLog {
 
     @Override
     public FetchResult read(int partition, long fromOffset, int max, IsolationLevel isolation) {
-        config.requirePartition(partition);
         if (max < 1) {
             throw new OutOfRangeException("max", max, "1 or more records per read");
         }
         Objects.requireNonNull(isolation, "isolation");
-        return locked(now -> partitions[partition].read(fromOffset, max, isolation));
+        return locked(now -> partition(partition).read(fromOffset, max, isolation));
     }
 
     @Override
     public long logStartOffset(int partition) {
-        config.requirePartition(partition);
-        return locked(now -> partitions[partition].logStartOffset());
+        return locked(now -> partition(partition).logStartOffset());
     }
 
     @Override
     public long highWatermark(int partition) {
-        config.requirePartition(partition);
-        return locked(now -> partitions[partition].highWatermark());
+        return locked(now -> partition(partition).highWatermark());
     }
 
     @Override
     public long lastStableOffset(int partition) {
-        config.requirePartition(partition);
-        return locked(now -> partitions[partition].lastStableOffset());
+        return locked(now -> partition(partition).lastStableOffset());
     }
 
     @Override
     public long offsetFor(int partition, Seek seek, IsolationLevel isolation) {
-        config.requirePartition(partition);
         Objects.requireNonNull(seek, "seek");
-        return locked(now -> partitions[partition].offsetFor(seek, isolation));
+        return locked(now -> partition(partition).offsetFor(seek, isolation));
     }
 
     @Override
@@ -308,18 +304,20 @@ public class KafkaLog extends LogRules implements PartitionedLog {
         }
     }
 
-    /**
-     * Every public method runs its body here, holding the monitor, after expired sessions (L9) and retention
-     * (L5) have been honoured at the clock's current instant: no timers, and the same instant throughout.
-     */
+    /** Every public method runs its body here, holding the monitor, at the instant {@link #tick()} returns. */
     <T> T locked(Function<Instant, T> body) {
         synchronized (monitor()) {
-            Instant now = clock.instant();
-            groups.expireSessions(now);
-            for (Partition p : partitions) {
-                p.enforceRetention(now);
-            }
-            return body.apply(now);
+            return body.apply(tick());
         }
+    }
+
+    /** Holding the monitor: the clock's instant, with expired sessions (L9) and retention (L5) honoured at it. */
+    private Instant tick() {
+        Instant now = clock.instant();
+        groups.expireSessions(now);
+        for (Partition p : partitions) {
+            p.enforceRetention(now);
+        }
+        return now;
     }
 }

@@ -14,7 +14,9 @@ import java.util.Map;
  * Teaches: where each of a log's promises is decided, in one line, so that a single wrong line can be shown
  * to break a single promise. {@link KafkaLog} inherits these; the bug gallery overrides one at a time.
  * Invariants: those of {@link KafkaLog} (L1 to L12); each method names the ones it decides.
- * Thread-safety: stateless; called by the log's classes while they hold the log's monitor.
+ * Thread-safety: stateless; called by the log's classes while they hold the log's monitor. Each rule is a pure
+ * function of its arguments, so the log may keep an answer while they do not change (a partition asks its time
+ * rules once per instant).
  * Real world: each method names the Kafka code path it mirrors.
  */
 public abstract class LogRules {

@@ -2,6 +2,7 @@ package dev.queuelab.reference.log;
 
 import dev.queuelab.api.log.ConsumerRecord;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One segment of a partition: a run of consecutive offsets starting at its {@code baseOffset}, kept in memory
@@ -52,4 +53,13 @@ public abstract class LogSegment {
 
     /** The entry at {@code offset}, which must lie in [baseOffset, nextOffset). */
     public abstract Entry entryAt(long offset);
+
+    /**
+     * The records at [from, to), inside this segment, as a read-only view when none of those offsets holds a
+     * marker or a transactional record; else null, and the reader steps entry by entry. The view is valid only
+     * while the log's monitor is held: copy it before letting it go.
+     */
+    public List<ConsumerRecord> plainRecords(long from, long to) {
+        return null;
+    }
 }

@@ -10,6 +10,7 @@ import dev.queuelab.api.log.ProducerRecord;
 import dev.queuelab.api.log.Seek;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,13 @@ public class Partition {
     private final NavigableMap<Long, LogSegment> segments = new TreeMap<>();
     private final Map<Long, Long> openTransactions = new HashMap<>(); // producerId -> its first offset here
     private final List<long[]> abortedIndex = new ArrayList<>(); // {producerId, firstOffset, markerOffset}
+    private final TimeRule expired; // L5 by time, asked of a segment's newest timestamp
+    private final TimeRule aged; // L4 by age, asked of the active segment's first timestamp
+    private LogSegment active; // the last segment, the only one appends go to (L4)
     private long highWatermark;
     private long sizeInBytes;
+    private Instant retainedAt; // when retention last ran; it runs again once the clock or the log has moved
+    private boolean written = true; // since retention last ran
 
     public Partition(int id, LogConfig config, LogRules rules) {
         this(id, config, rules, new MemoryLogStorage(id));
@@ -60,6 +66,8 @@ public class Partition {
         this.config = config;
         this.rules = rules;
         this.storage = storage;
+        this.expired = new TimeRule((newest, now) -> rules.expiredByTime(newest, now, config.retentionTime()));
+        this.aged = new TimeRule((first, now) -> rules.rollsByAge(first, now, config.segmentAge()));
         for (LogSegment s : storage.segments()) {
             segments.put(s.baseOffset(), s);
             sizeInBytes += s.sizeInBytes();
@@ -67,7 +75,8 @@ public class Partition {
                 replay(s.entryAt(o), o);
             }
         }
-        highWatermark = segments.lastEntry().getValue().nextOffset();
+        active = segments.lastEntry().getValue();
+        highWatermark = active.nextOffset();
     }
 
     /** Where this partition's segments live. */
@@ -106,11 +115,8 @@ public class Partition {
         return List.copyOf(segments.keySet());
     }
 
-    public long lastStableOffset() { // L6
-        return openTransactions.values().stream()
-                .mapToLong(Long::longValue)
-                .min()
-                .orElse(highWatermark);
+    public long lastStableOffset() { // L6: with no transaction open, the high watermark at once
+        return openTransactions.isEmpty() ? highWatermark : Collections.min(openTransactions.values());
     }
 
     /** Appends a data record and returns its offset; a transactional one opens or joins its transaction here. */
@@ -137,24 +143,38 @@ public class Partition {
         }
     }
 
+    /**
+     * L3, L6, L11: the visible records from {@code fromOffset}. A request that one segment holds without a marker
+     * or a transactional record is served as a view of that segment's records, which the result copies before
+     * the monitor is released; any other steps entry by entry.
+     */
     public FetchResult read(long fromOffset, int max, IsolationLevel isolation) {
         if (!serves(fromOffset)) { // L3
             throw new OffsetOutOfRangeException(id, fromOffset, logStartOffset(), highWatermark);
         }
         long lso = lastStableOffset();
         long bound = rules.readBound(highWatermark, lso, isolation);
-        List<ConsumerRecord> out =
-                new ArrayList<>(Math.min(max, (int) Math.max(0, Math.min(bound - fromOffset, 1024))));
+        long end = Math.min(bound, fromOffset + max);
+        if (end <= fromOffset) {
+            return new FetchResult(id, List.of(), fromOffset, logStartOffset(), highWatermark, lso); // a tail caught up
+        }
+        LogSegment segment = segments.floorEntry(fromOffset).getValue();
+        List<ConsumerRecord> run = end <= segment.nextOffset() ? segment.plainRecords(fromOffset, end) : null;
+        if (run != null) {
+            return new FetchResult(id, run, end, logStartOffset(), highWatermark, lso);
+        }
+        List<ConsumerRecord> out = new ArrayList<>(Math.min(max, (int) Math.min(bound - fromOffset, 1024)));
         long next = fromOffset;
-        while (next < bound && out.size() < max) {
-            LogSegment.Entry entry = segments.floorEntry(next).getValue().entryAt(next);
-            next++; // markers and hidden records are stepped over, not returned
-            if (entry.isMarker()
-                    || rules.hidesAborted(isolation)
-                            && isAborted(entry.producerId(), entry.record().offset())) {
-                continue; // L11
+        for (; next < bound && out.size() < max; next++) { // markers and hidden records are stepped over
+            if (next == segment.nextOffset()) {
+                segment = segments.floorEntry(next).getValue(); // L4: the next one starts where this one ends
             }
-            out.add(entry.record());
+            LogSegment.Entry entry = segment.entryAt(next);
+            if (!entry.isMarker()
+                    && !(rules.hidesAborted(isolation)
+                            && isAborted(entry.producerId(), entry.record().offset()))) {
+                out.add(entry.record()); // L11
+            }
         }
         return new FetchResult(id, out, next, logStartOffset(), highWatermark, lso);
     }
@@ -201,8 +221,17 @@ public class Partition {
         return highWatermark;
     }
 
-    /** L5: deletes the oldest segments that retention allows, a prefix and whole; returns how many went. */
+    /**
+     * L5: deletes the oldest segments that retention allows, a prefix and whole; returns how many went. What it
+     * reads (segments, sizes, the last stable offset) changes only by a write, so it runs once per instant
+     * unless one came since.
+     */
     public int enforceRetention(Instant now) {
+        if (!written && now.equals(retainedAt)) {
+            return 0;
+        }
+        retainedAt = now;
+        written = false;
         int deleted = 0;
         while (true) {
             LogSegment oldest = segments.firstEntry().getValue();
@@ -222,7 +251,7 @@ public class Partition {
     }
 
     private boolean deletable(LogSegment segment, Instant now) {
-        return !config.keepsForever() && rules.expiredByTime(segment.newestTimestamp(), now, config.retentionTime())
+        return !config.keepsForever() && expired.test(segment.newestTimestamp(), now)
                 || config.retentionBytes() != LogConfig.UNLIMITED
                         && rules.breachesSize(sizeInBytes, segment.sizeInBytes(), config.retentionBytes());
     }
@@ -237,21 +266,20 @@ public class Partition {
     }
 
     private void write(LogSegment.Entry entry, Instant now) {
-        LogSegment active = segments.lastEntry().getValue();
         if (!active.isEmpty()
                 && (rules.rollsBySize(active.sizeInBytes(), entry.size(), config.segmentBytes())
-                        || rules.rollsByAge(active.firstTimestamp(), now, config.segmentAge()))) {
-            active = roll(); // L4
+                        || aged.test(active.firstTimestamp(), now))) {
+            roll(); // L4
         }
         active.append(entry, now);
         sizeInBytes += entry.size();
+        written = true;
         storage.appended(highWatermark, now);
         highWatermark++; // L1
     }
 
-    private LogSegment roll() {
-        LogSegment next = storage.roll(highWatermark); // L4: contiguous
-        segments.put(next.baseOffset(), next);
-        return next;
+    private void roll() {
+        active = storage.roll(highWatermark); // L4: contiguous
+        segments.put(active.baseOffset(), active);
     }
 }
