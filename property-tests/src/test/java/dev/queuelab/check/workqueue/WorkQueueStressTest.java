@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.queuelab.check.Settings;
 import dev.queuelab.check.gallery.WorkQueueGallery;
 import dev.queuelab.check.implementations.Implementations;
+import dev.queuelab.check.implementations.StressMain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

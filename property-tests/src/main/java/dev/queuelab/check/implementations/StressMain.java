@@ -1,6 +1,6 @@
-package dev.queuelab.check.workqueue;
+package dev.queuelab.check.implementations;
 
-import dev.queuelab.check.implementations.Implementations;
+import dev.queuelab.check.workqueue.StressRun;
 import java.time.Duration;
 
 /**
