@@ -599,6 +599,20 @@ public final class Recommender {
                         null,
                         s.product() == Product.KINESIS ? "lambda.on-failure-destination" : s.product().retentionFact));
             }
+            Setting kept = retentionSetting();
+            if (kept != null) {
+                out.add(kept);
+            }
+            if (s.product() == Product.PUBSUB && a().replay()) {
+                out.add(new Setting(
+                        "retain_acked_messages (subscription)",
+                        "true: acknowledged messages stay for the retention above, so seeking the subscription to a"
+                                + " time (or a snapshot) replays them; without it, acknowledged messages are gone",
+                        null,
+                        null,
+                        null,
+                        s.product().retentionFact));
+            }
             if (s.a().ordering() == Ordering.PER_KEY && s.queued()) {
                 out.add(new Setting(
                         v.lane(),
@@ -795,6 +809,60 @@ public final class Recommender {
                         "guide.dedupe-ttl"));
             }
             return out;
+        }
+
+        /**
+         * The main entity's retention in the product's own name and unit: the answer, kept inside the product's
+         * range; "until consumed" on a queue takes the product's maximum, since its default (SQS's 4 days) would
+         * delete a backlog an outage left behind. Null where the product has no such setting.
+         */
+        Setting retentionSetting() {
+            Product.RetentionSetting r = s.product().retentionSetting();
+            if (r == null || !s.queued() || s.topology() == Topology.EPHEMERAL_PUB_SUB) {
+                return null;
+            }
+            Profile.Range range = profile().retentionSeconds();
+            boolean untilConsumed = a().context().retentionDays() == 0;
+            double wanted = untilConsumed && s.topology() != Topology.PARTITIONED_LOG && range.max() != null
+                    ? range.max()
+                    : retentionSeconds();
+            double seconds = range.clamp(wanted);
+            double value = seconds * r.perSecond();
+            String note = untilConsumed && s.topology() != Topology.PARTITIONED_LOG
+                    ? ": the longest " + owner(s.product().retentionFact) + " keeps, so a backlog survives an outage;"
+                            + " a message still unconsumed after it is deleted"
+                    : seconds < wanted
+                            ? ": the most " + owner(s.product().retentionFact) + " keeps, short of the "
+                                    + Numbers.seconds(wanted) + " asked"
+                            : untilConsumed
+                                    ? ": the product's default, as no retention was asked"
+                                    : defaultRetention() > 0 && defaultRetention() < seconds
+                                            ? ": the retention asked; the default of "
+                                                    + Numbers.seconds(defaultRetention()) + " would delete sooner"
+                                            : ": the retention asked";
+            Profile.Range shown = range.min() == null && range.max() == null
+                    ? null
+                    : new Profile.Range(
+                            range.min() == null ? null : range.min() * r.perSecond(),
+                            range.max() == null ? null : range.max() * r.perSecond());
+            return new Setting(
+                    r.name(),
+                    Numbers.plain(value) + " " + r.unit()
+                            + (Numbers.seconds(seconds).equals(Numbers.plain(value) + " s")
+                                            || Numbers.seconds(seconds).equals(Numbers.plain(value) + " " + r.unit())
+                                    ? ""
+                                    : " (" + Numbers.seconds(seconds) + ")")
+                            + note,
+                    value,
+                    shown,
+                    r.unit(),
+                    s.product().retentionFact);
+        }
+
+        /** What the product keeps when its retention is not set; 0 where it states no default. */
+        double defaultRetention() {
+            String id = s.product().retentionFact;
+            return id != null && Facts.registry().get(id).has("default-seconds") ? fact(id, "default-seconds") : 0;
         }
 
         /** Whose limit a fact states: SNS's payload, but its subscriber queues' (SQS's) visibility timeout. */
