@@ -970,6 +970,80 @@ public final class Recommender {
             return String.join(" and ", why);
         }
 
+        /** The subscribers a broadcast needs against what one topic of the product takes. */
+        Check subscriptionLimit(String id, String number, String what, String fix) {
+            facts.add(id);
+            double max = fact(id, number);
+            int wanted = a().context().subscribers();
+            String detail = wanted + " subscriptions against the " + Numbers.plain(max) + " " + what + " takes";
+            return wanted <= max
+                    ? Check.ok("topic-subscriptions", detail)
+                    : new Check("topic-subscriptions", Status.FAIL, detail, String.format(fix, Numbers.plain(max)));
+        }
+
+        /**
+         * What a Service Bus queue or topic must hold when its consumers stop: the answered retention's worth of
+         * messages, counted once (a topic's subscriptions share the copy), against the tier's entity size.
+         */
+        Check entitySize() {
+            String id = "servicebus.entity-size";
+            facts.add(id);
+            double max = fact(id, premium() ? "premium-max-bytes" : "standard-max-bytes");
+            double premiumMax = fact(id, "premium-max-bytes");
+            double bytes = a().context().throughputPerSecond() * s.payloadBytes();
+            double retention = a().context().retentionDays() * 86_400.0;
+            double held = bytes * retention;
+            String tier = premium() ? "Premium" : "Standard";
+            String detail = (retention > 0
+                            ? Numbers.plural(a().context().retentionDays(), "day") + " of messages at "
+                                    + Numbers.rate(bytes) + " = " + Numbers.bytes(held) + " against the "
+                            : "messages kept until consumed, against the ")
+                    + Numbers.bytes(max) + " a " + tier + " queue or topic holds: full after "
+                    + Numbers.plain(Math.floor(bytes > 0 ? max / bytes / 3600 : 0)) + " h of consumer outage";
+            if (held <= max) {
+                return Check.ok("entity-size", detail);
+            }
+            return held <= premiumMax
+                    ? new Check(
+                            "entity-size",
+                            Status.WARN,
+                            detail,
+                            "the Premium tier (the setting '" + TIER + "'), whose entities hold "
+                                    + Numbers.bytes(premiumMax))
+                    : new Check(
+                            "entity-size",
+                            Status.FAIL,
+                            detail,
+                            "claim check for the bodies (object storage, a reference in the message) and an archive"
+                                    + " for the long retention, so the entity holds at most "
+                                    + Numbers.bytes(premiumMax));
+        }
+
+        /** Every reader of an event hub is a consumer group of its own, and the tier caps how many. */
+        Check consumerGroups() {
+            String id = "eventhubs.consumer-groups";
+            facts.add(id);
+            double standard = fact(id, "standard-max-count");
+            double premiumGroups = fact(id, "premium-max-count");
+            double dedicated = fact(id, "dedicated-max-count");
+            int wanted = readers();
+            String detail = wanted + " consumer group(s), one per reader, against the " + Numbers.plain(standard)
+                    + " a standard event hub takes (" + Numbers.plain(premiumGroups) + " premium, "
+                    + Numbers.plain(dedicated) + " dedicated)";
+            return wanted <= standard
+                    ? Check.ok("consumer-groups", detail)
+                    : new Check(
+                            "consumer-groups",
+                            Status.FAIL,
+                            detail,
+                            wanted <= dedicated
+                                    ? "the " + (wanted <= premiumGroups ? "premium" : "dedicated")
+                                            + " tier, or readers that share a consumer group (and so split its"
+                                            + " events between them)"
+                                    : "copy the events to several event hubs, each read by at most "
+                                            + Numbers.plain(dedicated) + " consumer groups");
+        }
+
         /** One global lane above what unbatched calls carry: the design runs only with batches. */
         boolean needsBatches() {
             Double unbatched = profile().laneUnbatchedRecordsPerSecond();
@@ -1120,7 +1194,7 @@ public final class Recommender {
             Profile.Range retention = p.retentionSeconds();
             if (retention.max() != null && c.retentionDays() > 0) {
                 double wanted = c.retentionDays() * 86_400.0;
-                String detail = "keeping messages " + c.retentionDays() + " days against "
+                String detail = "keeping messages " + Numbers.plural(c.retentionDays(), "day") + " against "
                         + owner(s.product().retentionFact) + "'s " + Numbers.seconds(retention.max());
                 out.add(
                         wanted <= retention.max()
@@ -1218,6 +1292,28 @@ public final class Recommender {
                                         detail,
                                         "the Premium tier (the setting '" + TIER + "'), whose messaging units are not"
                                                 + " throttled by credits"));
+            }
+            if (s.product() == Product.SERVICE_BUS && a().broadcast()) {
+                out.add(subscriptionLimit(
+                        "servicebus.topic-subscriptions",
+                        "max-count",
+                        "a Service Bus topic",
+                        "several topics, each with at most %s subscriptions (the producer sends to each, or a first"
+                                + " topic auto-forwards to the others)"));
+            }
+            if (s.product() == Product.SNS_FIFO_SQS_FIFO) {
+                out.add(subscriptionLimit(
+                        "sns.fifo-subscriptions",
+                        "max-count",
+                        "an SNS FIFO topic",
+                        "two or more FIFO topics of at most %s subscriptions each, the key hashed to a topic; or a"
+                                + " standard topic, if each subscriber can restore the order from a sequence number"));
+            }
+            if (s.product() == Product.SERVICE_BUS) {
+                out.add(entitySize());
+            }
+            if (s.product() == Product.EVENT_HUBS && s.queued()) {
+                out.add(consumerGroups());
             }
             if (sizing.throughputUnits() != null) {
                 String tu = "eventhubs.throughput-unit";
