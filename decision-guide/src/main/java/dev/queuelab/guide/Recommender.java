@@ -737,12 +737,17 @@ public final class Recommender {
                         null,
                         id));
             }
-            if (s.product() == Product.SQS_FIFO
-                    && a().context().throughputPerSecond()
-                            > fact("sqs-fifo.throughput", "batched-messages-per-second")) {
+            if (highThroughputMode()) {
+                facts.add("sqs-fifo.throughput");
                 out.add(new Setting(
                         "high-throughput mode",
-                        "FifoThroughputLimit=perMessageGroupId, DeduplicationScope=messageGroup",
+                        "FifoThroughputLimit=perMessageGroupId, DeduplicationScope=messageGroup: "
+                                + Numbers.plain(a().context().throughputPerSecond())
+                                + " msg/s is above the "
+                                + Numbers.plain(fact("sqs-fifo.throughput", "transactions-per-second"))
+                                + " calls a second per action (SendMessage, ReceiveMessage, DeleteMessage) a FIFO"
+                                + " queue takes without it; send and delete in batches too (SendMessageBatch,"
+                                + " DeleteMessageBatch), so the outbox relay is not throttled",
                         null,
                         null,
                         null,
@@ -970,6 +975,33 @@ public final class Recommender {
             return String.join(" and ", why);
         }
 
+        /**
+         * What one ordered lane delivers: 1 / p99 where the next message follows as soon as one is acknowledged;
+         * on SQS FIFO a group's next receive waits until the last batch is deleted, so each receive's batch,
+         * processed in order, pays a receive and delete round trip as well.
+         */
+        double lanePace(double p99) {
+            if (profile().laneUnbatchedRecordsPerSecond() == null) {
+                return p99 > 0 ? 1 / p99 : Double.POSITIVE_INFINITY;
+            }
+            facts.add("sqs-fifo.message-group");
+            facts.add("guide.receive-round-trip");
+            double batch = fact("sqs-fifo.message-group", "max-messages-per-receive");
+            return batch / (batch * p99 + fact("guide.receive-round-trip", "seconds"));
+        }
+
+        /** How {@link #lanePace} was reached, where it is more than 1 / p99; empty otherwise. */
+        String lanePaceFormula(double p99) {
+            if (profile().laneUnbatchedRecordsPerSecond() == null) {
+                return "";
+            }
+            double batch = fact("sqs-fifo.message-group", "max-messages-per-receive");
+            return " (" + Numbers.plain(batch) + " messages a receive, processed in order, then deleted before the "
+                    + laneWord() + "'s next receive: " + Numbers.plain(batch) + " / (" + Numbers.plain(batch)
+                    + " x " + Numbers.plain(p99) + " s + a receive and delete round trip of "
+                    + Numbers.plain(fact("guide.receive-round-trip", "seconds")) + " s, guide.receive-round-trip))";
+        }
+
         /** The subscribers a broadcast needs against what one topic of the product takes. */
         Check subscriptionLimit(String id, String number, String what, String fix) {
             facts.add(id);
@@ -1044,6 +1076,17 @@ public final class Recommender {
                                             + Numbers.plain(dedicated) + " consumer groups");
         }
 
+        /**
+         * An SQS FIFO queue carrying more messages than its unbatched calls allow, across many groups: without
+         * high-throughput mode every action is throttled at the queue's quota. A global order is one group, which
+         * the mode does not help: batches do ({@link #needsBatches}).
+         */
+        boolean highThroughputMode() {
+            return (s.product() == Product.SQS_FIFO || s.product() == Product.SNS_FIFO_SQS_FIFO)
+                    && a().ordering() != Ordering.GLOBAL
+                    && a().context().throughputPerSecond() > fact("sqs-fifo.throughput", "transactions-per-second");
+        }
+
         /** One global lane above what unbatched calls carry: the design runs only with batches. */
         boolean needsBatches() {
             Double unbatched = profile().laneUnbatchedRecordsPerSecond();
@@ -1062,7 +1105,7 @@ public final class Recommender {
                 return out;
             }
             double p99 = c.p99ProcessingSeconds();
-            double laneRate = p99 > 0 ? 1 / p99 : Double.POSITIVE_INFINITY;
+            double laneRate = lanePace(p99);
             Profile p = profile();
             if (a().ordering() == Ordering.GLOBAL) {
                 double bytes = sizing.bytesPerSecond();
@@ -1070,7 +1113,9 @@ public final class Recommender {
                 boolean quotaOk =
                         (p.laneRecordsPerSecond() == null || c.throughputPerSecond() <= p.laneRecordsPerSecond())
                                 && (p.laneBytesPerSecond() == null || bytes <= p.laneBytesPerSecond());
+                // the keys each run below their pace by the same headroom the consumers are sized with
                 int keys = (int) Math.ceil(c.throughputPerSecond()
+                        * fact("guide.headroom", "factor")
                         / Math.min(
                                 laneRate,
                                 p.laneRecordsPerSecond() == null
@@ -1079,6 +1124,7 @@ public final class Recommender {
                 String detail = "one lane carries one message at a time: at most "
                         + Numbers.perSecond(laneRate)
                         + " at a p99 of " + Numbers.plain(p99) + " s"
+                        + lanePaceFormula(p99)
                         + laneQuota()
                         + ", against a peak of " + Numbers.plain(c.throughputPerSecond()) + " msg/s";
                 out.add(
@@ -1104,7 +1150,8 @@ public final class Recommender {
             if (a().ordering() == Ordering.PER_KEY) {
                 out.add(Check.ok(
                         "hot-key-capacity",
-                        "one key carries at most 1 / p99 = " + Numbers.perSecond(laneRate)
+                        "one key carries at most " + (lanePaceFormula(p99).isEmpty() ? "1 / p99 = " : "")
+                                + Numbers.perSecond(laneRate) + lanePaceFormula(p99)
                                 + laneQuota()
                                 + ": a key hotter than that falls behind, whatever the consumers"));
             }

@@ -38,7 +38,8 @@ class FeasibilityTest {
                 .singleElement()
                 .asString()
                 .contains("order per key")
-                .contains("100,000 keys");
+                .as("100,000 msg/s x 1.25 headroom / 10 msg a receive per (10 x 1 s + a 0.02 s round trip)")
+                .contains("125,250 keys");
         Recommendation modest = Recommender.recommend(
                 TestAnswers.with("ordering", "global", "throughput-per-second", "200", "p99-processing-seconds", "1"));
         assertThat(status(modest, "global-order-capacity"))
@@ -565,7 +566,7 @@ class FeasibilityTest {
         // the reviewer's files 02, 22 and 23: a p99 of 500 s printed "one key carries at most 0 msg/s"
         Recommendation slow = Recommender.recommend(TestAnswers.with(
                 "platform",
-                "aws",
+                "gcp",
                 "ordering",
                 "per-key",
                 "throughput-per-second",
@@ -578,7 +579,7 @@ class FeasibilityTest {
                 .doesNotContain("at most 0 msg/s");
         Recommendation fast = Recommender.recommend(TestAnswers.with(
                 "platform",
-                "aws",
+                "gcp",
                 "ordering",
                 "per-key",
                 "throughput-per-second",
@@ -590,8 +591,55 @@ class FeasibilityTest {
                 .contains("at most 1 / p99 = 2 msg/s")
                 .doesNotContain("one every");
         Recommendation global = Recommender.recommend(TestAnswers.with(
-                "platform", "aws", "ordering", "global", "throughput-per-second", "1", "p99-processing-seconds", "3"));
+                "platform", "gcp", "ordering", "global", "throughput-per-second", "1", "p99-processing-seconds", "3"));
         assertThat(detail(global, "global-order-capacity")).contains("at most 0.33 msg/s (one every 3 s)");
+    }
+
+    @Test
+    void shouldCountTheReceiveAndDeleteRoundTripWhenOneMessageGroupCarriesAGlobalOrder() {
+        // a group's next receive waits for the delete: 10 / (10 x 0.0005 s + 0.02 s) = 400 msg/s, not 2,000
+        Recommendation ledger = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "ordering",
+                "global",
+                "throughput-per-second",
+                "1000",
+                "p99-processing-seconds",
+                "0.0005"));
+        assertThat(ledger.product()).isEqualTo(Product.SQS_FIFO);
+        assertThat(status(ledger, "global-order-capacity"))
+                .as("1,000 msg/s against one group's 400 msg/s once the round trip is counted")
+                .isEqualTo(Status.FAIL);
+        assertThat(detail(ledger, "global-order-capacity"))
+                .contains("at most 400 msg/s")
+                .contains("receive and delete round trip");
+        Recommendation log = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "gcp",
+                "ordering",
+                "global",
+                "throughput-per-second",
+                "1000",
+                "p99-processing-seconds",
+                "0.0005"));
+        assertThat(detail(log, "global-order-capacity"))
+                .as("an ordering key is pushed the next message on the ack: no receive round trip")
+                .contains("at most 2,000 msg/s")
+                .doesNotContain("round trip");
+    }
+
+    @Test
+    void shouldSetHighThroughputModeWhenAFifoQueueTakesMoreCallsThanItsUnbatchedQuota() {
+        Recommendation busy = Recommender.recommend(
+                TestAnswers.with("platform", "aws", "ordering", "per-key", "throughput-per-second", "400"));
+        assertThat(busy.product()).isEqualTo(Product.SQS_FIFO);
+        assertThat(busy.settings())
+                .as("400 msg/s is above the 300 calls a second per action a FIFO queue takes without the mode")
+                .anySatisfy(x -> assertThat(x.name()).isEqualTo("high-throughput mode"));
+        Recommendation quiet = Recommender.recommend(
+                TestAnswers.with("platform", "aws", "ordering", "per-key", "throughput-per-second", "300"));
+        assertThat(quiet.settings()).noneMatch(x -> x.name().equals("high-throughput mode"));
     }
 
     @Test
@@ -604,7 +652,7 @@ class FeasibilityTest {
                 "ordering",
                 "global",
                 "throughput-per-second",
-                "1000",
+                "350",
                 "p99-processing-seconds",
                 "0.0005"));
         assertThat(batched.product()).isEqualTo(Product.SQS_FIFO);
