@@ -1002,6 +1002,45 @@ public final class Recommender {
                     + Numbers.plain(fact("guide.receive-round-trip", "seconds")) + " s, guide.receive-round-trip))";
         }
 
+        /**
+         * The concurrent executions the functions need against the account's quota in the Region, which every
+         * function shares: an SQS event source runs one per batch in flight, a Kinesis one ParallelizationFactor
+         * batches per shard.
+         */
+        Check accountConcurrency(Sizing sizing) {
+            String id = "lambda.concurrency";
+            facts.add(id);
+            double needed = lambdaOnShards() && sizing.partitions() != null && sizing.inFlightPerPartition() != null
+                    ? (double) sizing.partitions() * sizing.inFlightPerPartition()
+                    : sizing.consumersNeeded();
+            double quota = fact(id, "default-count");
+            double raised = fact(id, "raised-count");
+            String detail = Numbers.plain(needed) + " concurrent executions"
+                    + (lambdaOnShards()
+                            ? " (" + Numbers.plain(sizing.partitions()) + " shards x ParallelizationFactor "
+                                    + Numbers.plain(sizing.inFlightPerPartition()) + ")"
+                            : "")
+                    + " against the account's " + Numbers.plain(quota)
+                    + " per Region by default, shared by every function in it";
+            if (needed <= quota) {
+                return Check.ok("lambda-account-concurrency", detail);
+            }
+            return needed <= raised
+                    ? new Check(
+                            "lambda-account-concurrency",
+                            Status.WARN,
+                            detail,
+                            "request a Service Quotas increase of Lambda's concurrent executions in the Region to at"
+                                    + " least " + Numbers.plain(needed) + ", before the traffic arrives")
+                    : new Check(
+                            "lambda-account-concurrency",
+                            Status.FAIL,
+                            detail,
+                            "run the consumers as long-running services (containers): " + Numbers.plain(needed)
+                                    + " concurrent executions is past the " + Numbers.plain(raised)
+                                    + " a raised quota is sure to reach");
+        }
+
         /** The subscribers a broadcast needs against what one topic of the product takes. */
         Check subscriptionLimit(String id, String number, String what, String fix) {
             facts.add(id);
@@ -1187,7 +1226,11 @@ public final class Recommender {
                                         detail,
                                         "run the consumers as long-running services "
                                                 + "(containers), or spread the work over " + Numbers.plain(queues)
-                                                + " queues, each with its own event source mapping"));
+                                                + " queues, each with its own event source mapping, within the"
+                                                + " account's concurrent executions (lambda-account-concurrency)"));
+            }
+            if (s.lambda()) {
+                out.add(accountConcurrency(sizing));
             }
             Profile.Range lease = p.leaseSeconds();
             if (failure.leaseSeconds() != null && lease.max() != null) {

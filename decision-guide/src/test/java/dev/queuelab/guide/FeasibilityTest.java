@@ -596,6 +596,63 @@ class FeasibilityTest {
     }
 
     @Test
+    void shouldWeighLambdasAccountConcurrencyWhenFunctionsConsume() {
+        Recommendation shards = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "aws",
+                "consumer-runtime",
+                "function",
+                "ordering",
+                "per-key",
+                "throughput-per-second",
+                "500000",
+                "payload-kb",
+                "1",
+                "p99-processing-seconds",
+                "0.1",
+                "retention-days",
+                "3"));
+        assertThat(shards.product()).isEqualTo(Product.KINESIS);
+        assertThat(status(shards, "lambda-account-concurrency"))
+                .as("shards x ParallelizationFactor far past the 1,000 a Region runs and the 10,000 a raise reaches")
+                .isEqualTo(Status.FAIL);
+        Recommendation raise = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "consumer-runtime",
+                "function",
+                "throughput-per-second",
+                "2000",
+                "p99-processing-seconds",
+                "1"));
+        assertThat(status(raise, "lambda-account-concurrency"))
+                .as("2,500 concurrent executions: a quota increase, named in the fix")
+                .isEqualTo(Status.WARN);
+        assertThat(raise.feasibility().checks())
+                .filteredOn(c -> c.id().equals("lambda-account-concurrency"))
+                .singleElement()
+                .extracting(Check::fix)
+                .asString()
+                .contains("Service Quotas increase");
+        Recommendation small = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "consumer-runtime",
+                "function",
+                "throughput-per-second",
+                "100",
+                "p99-processing-seconds",
+                "1"));
+        assertThat(status(small, "lambda-account-concurrency")).isEqualTo(Status.OK);
+        Recommendation service = Recommender.recommend(TestAnswers.with("platform", "aws"));
+        assertThat(service.feasibility().checks())
+                .as("no function, no Lambda quota")
+                .noneMatch(c -> c.id().equals("lambda-account-concurrency"));
+    }
+
+    @Test
     void shouldCountTheReceiveAndDeleteRoundTripWhenOneMessageGroupCarriesAGlobalOrder() {
         // a group's next receive waits for the delete: 10 / (10 x 0.0005 s + 0.02 s) = 400 msg/s, not 2,000
         Recommendation ledger = Recommender.recommend(TestAnswers.with(
