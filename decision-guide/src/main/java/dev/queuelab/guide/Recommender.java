@@ -396,8 +396,18 @@ public final class Recommender {
                 // concurrency is capped by the consumer (a Lambda shard takes ParallelizationFactor batches at once)
                 double laneCap = laneConcurrency();
                 double byConcurrency = Math.ceil(needed / laneCap);
-                partitions =
-                        (int) Math.max(Math.max(instances, byConcurrency), Math.max(1, Math.max(byRecords, byBytes)));
+                // brokers you run set no quota per partition: the guide's own size keeps each replica on one disk
+                // and each partition's reads and writes within one broker's share
+                double byThroughput = 1;
+                double byStorage = 1;
+                if (sizedByBrokers()) {
+                    facts.add("guide.partition-size");
+                    byThroughput = Math.ceil(bytes * readers() / fact("guide.partition-size", "bytes-per-second"));
+                    byStorage = Math.ceil(bytes * retentionSeconds() / fact("guide.partition-size", "max-bytes"));
+                }
+                partitions = (int) Math.max(
+                        Math.max(Math.max(instances, byConcurrency), Math.max(1, Math.max(byRecords, byBytes))),
+                        Math.max(byThroughput, byStorage));
                 perPartition = (int) Math.ceil((double) needed / partitions);
                 consumers = Math.min(instances, partitions);
                 formula += "; consumer instances = " + Numbers.plain(needed) + " in flight / " + Numbers.plain(inFlight)
@@ -411,7 +421,13 @@ public final class Recommender {
                                         + Numbers.rate(p.laneBytesPerSecond())
                                         + " (" + s.product().laneFact + ")"
                                 : "; " + s.product().brand()
-                                        + " sets no per-partition quota: measure one partition on your brokers")
+                                        + " sets no per-partition quota, so each partition carries at most "
+                                        + Numbers.rate(fact("guide.partition-size", "bytes-per-second"))
+                                        + " in or out and " + Numbers.bytes(fact("guide.partition-size", "max-bytes"))
+                                        + " per copy (guide.partition-size): " + Numbers.plain(byThroughput)
+                                        + " for " + Numbers.rate(bytes * readers()) + " read, "
+                                        + Numbers.plain(byStorage) + " for " + Numbers.bytes(bytes * retentionSeconds())
+                                        + " kept per copy")
                         + "; in flight per " + laneWord() + " = " + Numbers.plain(needed) + " / "
                         + Numbers.plain(partitions)
                         + " = " + Numbers.plain(perPartition);
@@ -642,6 +658,11 @@ public final class Recommender {
                                     + (a().ordered()
                                             ? ": a key-parallel consumer, records of different keys of one "
                                                     + laneWord() + " at once, one at a time per key"
+                                                    + (s.product().transactional()
+                                                            ? " (an application design, such as Confluent's"
+                                                                    + " Parallel Consumer: KafkaConsumer has no such"
+                                                                    + " setting)"
+                                                            : "")
                                             : ": records of one " + laneWord() + " processed at once")
                                     + "; " + (s.product() == Product.KINESIS ? "checkpoint" : "commit") + " only the "
                                     + (s.product() == Product.KINESIS ? "sequence number" : "offset")
@@ -1041,6 +1062,11 @@ public final class Recommender {
                                     + " a raised quota is sure to reach");
         }
 
+        /** A log on brokers you size yourself: no per-partition quota of the product's own applies. */
+        boolean sizedByBrokers() {
+            return s.product().partitioned() && profile().laneRecordsPerSecond() == null;
+        }
+
         /** The subscribers a broadcast needs against what one topic of the product takes. */
         Check subscriptionLimit(String id, String number, String what, String fix) {
             facts.add(id);
@@ -1424,6 +1450,16 @@ public final class Recommender {
                                         detail,
                                         "a tier above standard (premium or dedicated), or split the traffic over "
                                                 + "several event hubs in several namespaces"));
+            }
+            if (sizing.partitions() != null && sizedByBrokers() && a().ordering() == Ordering.PER_KEY) {
+                out.add(new Check(
+                        "partition-growth",
+                        Status.WARN,
+                        Numbers.plain(sizing.partitions()) + " partition(s) for today's peak: a key is hashed to a"
+                                + " partition by the partition count, so adding partitions later sends keys to new"
+                                + " partitions, and a key's records before and after the change are read out of order",
+                        "create the topic with the partitions the peak of its whole life needs; to grow past them,"
+                                + " create a larger topic and move producers and consumers over at a cut-over point"));
             }
             if (sizing.partitions() != null) {
                 out.add(Check.ok(

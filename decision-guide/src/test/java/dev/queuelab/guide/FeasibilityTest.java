@@ -596,6 +596,60 @@ class FeasibilityTest {
     }
 
     @Test
+    void shouldSizeKafkaPartitionsByStorageAndThroughputWhenAKeyedLogIsBig() {
+        // 41 MB/s kept a year is about 1.3 PB per copy: 3 partitions would put 430 TB on one broker
+        Recommendation year = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "ordering",
+                "per-key",
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high",
+                "throughput-per-second",
+                "20000",
+                "payload-kb",
+                "2",
+                "p99-processing-seconds",
+                "0.01",
+                "retention-days",
+                "365",
+                "shape",
+                "broadcast",
+                "subscribers",
+                "5"));
+        assertThat(year.product()).isEqualTo(Product.KAFKA);
+        assertThat(year.sizing().partitions())
+                .as("1.29 PB per copy / 1 TB a partition (guide.partition-size)")
+                .isGreaterThanOrEqualTo(1292);
+        assertThat(status(year, "partition-growth"))
+                .as("a keyed topic cannot add partitions later without remapping keys")
+                .isEqualTo(Status.WARN);
+        Recommendation small = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high",
+                "throughput-per-second",
+                "5000",
+                "payload-kb",
+                "1",
+                "p99-processing-seconds",
+                "0.02",
+                "retention-days",
+                "1"));
+        assertThat(small.sizing().partitions())
+                .as("5 MB/s kept a day is 432 GB: one partition's worth, so consumers decide")
+                .isLessThan(5);
+        assertThat(small.feasibility().checks())
+                .as("without keys, nothing is remapped")
+                .noneMatch(c -> c.id().equals("partition-growth"));
+    }
+
+    @Test
     void shouldWeighLambdasAccountConcurrencyWhenFunctionsConsume() {
         Recommendation shards = Recommender.recommend(TestAnswers.with(
                 "replay",
