@@ -339,7 +339,8 @@ public final class Recommender {
             } else {
                 facts.add(fact);
                 offer = s.product().brand() + " offers: "
-                        + Facts.registry().get(fact).fact();
+                        + Facts.registry().get(fact).fact()
+                        + (pushSubscription() ? " (not to a function, whose trigger is a push subscription)" : "");
             }
             String gap = s.exactlyOnceInside()
                     ? "It does not cover effects outside the log: keep every effect inside it (consume, transform, produce)."
@@ -821,7 +822,38 @@ public final class Recommender {
                         "",
                         "kafka.replication"));
             }
+            if (pushSubscription()) {
+                out.add(new Setting(
+                        "subscription type",
+                        "push (the function's Eventarc trigger): exactly-once delivery is for pull subscriptions only,"
+                                + " so the consumer's dedupe (below) is what stops a repeat",
+                        null,
+                        null,
+                        null,
+                        "pubsub.exactly-once"));
+            }
+            if (s.product() == Product.SERVICE_BUS
+                    && failure.leaseSeconds() != null
+                    && heldPerDelivery(failure) > failure.leaseSeconds()) {
+                // the lock is renewed by the client, and only for as long as its renewal duration allows
+                facts.add("servicebus.auto-lock-renewal");
+                double renew = Math.ceil(neededLease());
+                out.add(new Setting(
+                        s.functionOutsideAws()
+                                ? "maxAutoLockRenewalDuration (host.json, extensions.serviceBus)"
+                                : "MaxAutoLockRenewalDuration (ServiceBusProcessorOptions)",
+                        Numbers.plain(renew) + " s: the renewal must outlast the work, and its default of "
+                                + Numbers.seconds(fact("servicebus.auto-lock-renewal", "default-seconds"))
+                                + " would lose the lock and deliver the message again",
+                        renew,
+                        null,
+                        "s",
+                        "servicebus.auto-lock-renewal"));
+            }
             for (String extra : v.extra()) {
+                if (pushSubscription() && extra.startsWith("enable_exactly_once_delivery")) {
+                    continue;
+                }
                 String[] nameValue = extra.split(": ", 2);
                 out.add(new Setting(nameValue[0], nameValue[1], null, null, null, null));
             }
@@ -1067,6 +1099,46 @@ public final class Recommender {
             return s.product().partitioned() && profile().laneRecordsPerSecond() == null;
         }
 
+        /**
+         * A function on Google Cloud or Azure runs for at most its platform's limit: 540 s for an event-driven Cloud
+         * Run function, 10 minutes for Azure Functions on the Consumption plan. Null where neither applies.
+         */
+        Check functionRuntimeLimit() {
+            if (!s.functionOutsideAws()) {
+                return null;
+            }
+            Answers.Platform platform = a().context().platform();
+            String id;
+            double limit;
+            String fix;
+            if (s.product() == Product.PUBSUB) {
+                id = "gcp.functions-timeout";
+                limit = fact(id, "max-event-seconds");
+                fix = "run the consumer as a service (Cloud Run or GKE) on a pull subscription, or split the job into"
+                        + " steps that each finish within " + Numbers.plain(limit) + " s";
+            } else if (platform == Answers.Platform.AZURE) {
+                id = "azure.functions-timeout";
+                limit = fact(id, "consumption-max-seconds");
+                fix = "the Flex Consumption or Premium plan (no fixed functionTimeout cap), or a service, or split"
+                        + " the job into steps that each finish within " + Numbers.plain(limit) + " s";
+            } else {
+                return null;
+            }
+            facts.add(id);
+            int worst = a().failure().maxProcessingSeconds();
+            String detail = "worst-case processing of " + Numbers.plain(worst) + " s against the "
+                    + Numbers.plain(limit) + " s " + owner(id)
+                    + (id.startsWith("gcp") ? " gives an event-driven function" : " allows on the Consumption plan");
+            return worst <= limit
+                    ? Check.ok("consumer-runtime-limit", detail)
+                    : new Check("consumer-runtime-limit", Status.FAIL, detail, fix);
+        }
+
+        /** A Pub/Sub-triggered function receives by push, where exactly-once delivery does not apply. */
+        boolean pushSubscription() {
+            return s.product() == Product.PUBSUB && s.functionOutsideAws();
+        }
+
         /** The subscribers a broadcast needs against what one topic of the product takes. */
         Check subscriptionLimit(String id, String number, String what, String fix) {
             facts.add(id);
@@ -1257,6 +1329,10 @@ public final class Recommender {
             }
             if (s.lambda()) {
                 out.add(accountConcurrency(sizing));
+            }
+            Check functionLimit = functionRuntimeLimit();
+            if (functionLimit != null) {
+                out.add(functionLimit);
             }
             Profile.Range lease = p.leaseSeconds();
             if (failure.leaseSeconds() != null && lease.max() != null) {
