@@ -122,7 +122,7 @@ public final class AnswersReader {
                         v.bool("failure.poison-expected", false)),
                 v.choice("producer", Answers.Producer.class, false),
                 new Answers.Context(
-                        v.integer("throughput-per-second"),
+                        v.number("throughput-per-second"),
                         v.number("payload-kb"),
                         v.number("p99-processing-seconds"),
                         v.choice("consumer-runtime", Answers.Runtime.class, false),

@@ -74,7 +74,7 @@ public final class Documents {
                                 + " requests/s"
                         : "Use " + r.topology().phrase() + " (" + r.product().brand() + ") for "
                                 + (a.broadcast() ? "broadcasting events" : "distributing work") + " at "
-                                + Numbers.plain(c.throughputPerSecond()) + " msg/s");
+                                + Numbers.perSecond(c.throughputPerSecond()));
         String effects =
                 c.sideEffects() == Answers.SideEffects.EXTERNAL ? " (emails, payments, third-party calls)" : "";
         v.put(

@@ -650,6 +650,24 @@ class FeasibilityTest {
     }
 
     @Test
+    void shouldSizeBySlowRatesWhenFewerThanOneMessageASecondArrives() {
+        // a nightly report: one job every 100 s, each running an hour, needs 45 workers, not the 4,500 a
+        // rate rounded up to 1 msg/s would ask for
+        Answers rare = TestAnswers.with(
+                "platform", "self-hosted", "throughput-per-second", "0.01", "p99-processing-seconds", "3600");
+        assertThat(rare.context().throughputPerSecond()).isEqualTo(0.01);
+        Recommendation r = Recommender.recommend(rare);
+        assertThat(r.sizing().consumersNeeded()).as("0.01 x 3,600 s x 1.25").isEqualTo(45);
+        assertThat(Documents.markdown(rare, r, java.time.LocalDate.of(2026, 11, 28)))
+                .as("the title prints the rate with its decimals and as an interval, never as 0")
+                .contains("at 0.01 msg/s (one every 100 s)");
+        assertThat(Recommender.recommend(TestAnswers.with("throughput-per-second", "1"))
+                        .sizing()
+                        .consumersNeeded())
+                .isEqualTo(2);
+    }
+
+    @Test
     void shouldWeighLambdasAccountConcurrencyWhenFunctionsConsume() {
         Recommendation shards = Recommender.recommend(TestAnswers.with(
                 "replay",
