@@ -296,8 +296,14 @@ public final class Recommender {
                     : producerSetKey();
             return new Idempotency(
                     key,
-                    "a processed-keys table with a unique key and an expiry (or Redis SET NX with a TTL),"
-                            + " written in the same transaction as the consumer's effect",
+                    effects == Answers.SideEffects.EXTERNAL
+                            // an e-mail or a payment API cannot join the consumer's database transaction
+                            ? "a processed-keys table with a unique key and an expiry: mark the key in progress"
+                                    + " before the external call and done after it; the call itself cannot share the"
+                                    + " table's transaction, so the provider's idempotency key (above) is what drops"
+                                    + " a repeat that comes after a crash between the two"
+                            : "a processed-keys table with a unique key and an expiry (or Redis SET NX with a TTL),"
+                                    + " written in the same transaction as the consumer's effect",
                     (int) Math.ceil(ttl / 3600));
         }
 
@@ -603,7 +609,7 @@ public final class Recommender {
             if (failure.maxDeliveries() != null) {
                 out.add(new Setting(
                         attemptsName(),
-                        String.valueOf(failure.maxDeliveries()),
+                        failure.maxDeliveries() + attemptsClampNote(failure.maxDeliveries()),
                         (double) failure.maxDeliveries(),
                         bounded(profile().attempts()),
                         "",
@@ -921,6 +927,35 @@ public final class Recommender {
         double defaultRetention() {
             String id = s.product().retentionFact;
             return id != null && Facts.registry().get(id).has("default-seconds") ? fact(id, "default-seconds") : 0;
+        }
+
+        /**
+         * Why the deliveries differ from the attempts answered, so a record never overrides an answer silently;
+         * empty where they agree.
+         */
+        String attemptsClampNote(int deliveries) {
+            int asked = a().failure().maxAttempts();
+            if (deliveries == asked) {
+                return "";
+            }
+            String why;
+            if (s.lambda() && deliveries == (int) fact("sqs.lambda-receives", "min-count") && asked < deliveries) {
+                why = "under Lambda at least " + deliveries + ", so throttled batches are not dead-lettered"
+                        + " (sqs.lambda-receives)";
+            } else if (profile().attempts().min() != null
+                    && deliveries == profile().attempts().min().intValue()
+                    && asked < deliveries) {
+                why = owner(s.product().attemptsFact) + " takes no fewer (" + s.product().attemptsFact + ")";
+            } else {
+                why = "the guide keeps " + n("min-count") + " to " + n("max-count") + " deliveries (guide.receives):"
+                        + " enough for a transient failure, few enough that a poison message is not retried for long";
+            }
+            return " (the " + asked + " attempt(s) asked, " + (deliveries > asked ? "raised" : "lowered") + ": " + why
+                    + ")";
+        }
+
+        private static String n(String number) {
+            return Numbers.plain(fact("guide.receives", number));
         }
 
         /** Whose limit a fact states: SNS's payload, but its subscriber queues' (SQS's) visibility timeout. */

@@ -668,6 +668,42 @@ class FeasibilityTest {
     }
 
     @Test
+    void shouldSayWhyWhenTheDeliveriesDifferFromTheAttemptsAsked() {
+        Recommendation two = Recommender.recommend(TestAnswers.with("platform", "aws", "failure.max-attempts", "2"));
+        assertThat(two.settings())
+                .filteredOn(x -> x.name().startsWith("maxReceiveCount"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .asString()
+                .startsWith("3 (the 2 attempt(s) asked, raised: the guide keeps 3 to 5");
+        Recommendation seven = Recommender.recommend(TestAnswers.with("platform", "aws", "failure.max-attempts", "7"));
+        assertThat(seven.settings())
+                .filteredOn(x -> x.name().startsWith("maxReceiveCount"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .asString()
+                .contains("7 attempt(s) asked, lowered");
+        Recommendation four = Recommender.recommend(TestAnswers.with("platform", "aws", "failure.max-attempts", "4"));
+        assertThat(four.settings())
+                .filteredOn(x -> x.name().startsWith("maxReceiveCount"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .as("the answer kept: nothing to explain")
+                .isEqualTo("4");
+    }
+
+    @Test
+    void shouldNotPutAnExternalCallInTheDedupeTransactionWhenEffectsLeaveTheSystem() {
+        Recommendation email = Recommender.recommend(TestAnswers.with("platform", "aws", "side-effects", "external"));
+        assertThat(email.idempotency().store())
+                .contains("cannot share the table's transaction")
+                .doesNotContain("same transaction as the consumer's effect");
+        Recommendation internal =
+                Recommender.recommend(TestAnswers.with("platform", "aws", "side-effects", "internal"));
+        assertThat(internal.idempotency().store()).contains("same transaction as the consumer's effect");
+    }
+
+    @Test
     void shouldWeighLambdasAccountConcurrencyWhenFunctionsConsume() {
         Recommendation shards = Recommender.recommend(TestAnswers.with(
                 "replay",
