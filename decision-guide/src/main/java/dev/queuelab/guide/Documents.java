@@ -72,7 +72,8 @@ public final class Documents {
                 call
                         ? "Call the service directly, without a queue, at " + Numbers.plain(c.throughputPerSecond())
                                 + " requests/s"
-                        : "Use " + r.topology().phrase() + " (" + r.product().brand() + ") for "
+                        : "Use " + PubSubWords.phrase(r.product(), r.topology()) + " ("
+                                + r.product().brand() + ") for "
                                 + (a.broadcast() ? "broadcasting events" : "distributing work") + " at "
                                 + Numbers.perSecond(c.throughputPerSecond()));
         String effects =
@@ -136,11 +137,13 @@ public final class Documents {
             Options.Option o =
                     generic.in(generic.topology() == r.topology() ? r.product().vocabulary() : Options.GENERIC);
             Map<String, Object> m = new HashMap<>();
-            m.put("name", o.name());
+            // only the chosen option is in the product's words; the others stay generic
+            Product words = o.topology() == r.topology() ? r.product() : Product.DIRECT_CALL;
+            m.put("name", PubSubWords.of(words, o.name()));
             m.put("chosen", o.topology() == r.topology());
-            m.put("summary", o.summary());
-            m.put("pros", o.pros());
-            m.put("cons", o.cons());
+            m.put("summary", PubSubWords.of(words, o.summary()));
+            m.put("pros", PubSubWords.of(words, o.pros()));
+            m.put("cons", PubSubWords.of(words, o.cons()));
             options.add(m);
         }
         v.put("options", options);

@@ -70,7 +70,7 @@ public final class Recommender {
                 d.producerSide(),
                 sizing,
                 feasibility,
-                s.product().vocabulary().words(backpressure(topology)),
+                PubSubWords.of(s.product(), s.product().vocabulary().words(backpressure(topology))),
                 warnings,
                 wouldChangeIf(a, topology),
                 evidence(s, failure),

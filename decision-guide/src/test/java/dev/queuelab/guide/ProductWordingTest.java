@@ -184,4 +184,31 @@ class ProductWordingTest {
                 .contains("competing consumers")
                 .contains("replay of past messages");
     }
+
+    @Test
+    void shouldSpeakOfSubscriptionsSeekAndGlobalTopicsWhenPubSubCarriesTheEvents() {
+        Answers replay = TestAnswers.with(
+                "replay", "true", "platform", "gcp", "throughput-per-second", "100", "retention-days", "7");
+        assertThat(Recommender.recommend(replay).product()).isEqualTo(Product.PUBSUB);
+        assertThat(markdown(replay))
+                .contains("# Use retained subscriptions with seek (Google Pub/Sub)")
+                .contains("replay by seeking a subscription to a time or a snapshot")
+                .doesNotContain("retained offset")
+                .doesNotContain("up to the partition count")
+                .contains("global resources")
+                .doesNotContain("replicated across zones in one region");
+        Answers ordered = TestAnswers.with("ordering", "per-key", "platform", "gcp");
+        assertThat(markdown(ordered))
+                .doesNotContain("a deduplication window for producer retries")
+                .doesNotContain("than standard queues");
+        Answers fanout = TestAnswers.with("shape", "broadcast", "subscribers", "3", "platform", "gcp");
+        assertThat(markdown(fanout))
+                .contains("buffer per subscription")
+                .doesNotContain("subscriber queue")
+                .doesNotContain("one queue to watch");
+        Answers sqs = TestAnswers.with("ordering", "per-key", "platform", "aws");
+        assertThat(markdown(sqs))
+                .as("SQS FIFO has a deduplication window: the generic words stay")
+                .contains("a deduplication window for producer retries");
+    }
 }
