@@ -261,15 +261,18 @@ public final class Recommender {
                     wanted = Math.max(wanted, fact("sqs.lambda-receives", "min-count"));
                 }
                 deliveries = (int) profile().attempts().clamp(wanted);
-                deadLetter = v.deadLetter();
-                alarms.add(v.deadLetterAlarm());
+                deadLetter = kinesisWithoutLambda() ? KINESIS_CONSUMER_DEAD_LETTER : v.deadLetter();
+                alarms.add(
+                        kinesisWithoutLambda()
+                                ? "records written to the dead-letter stream above 0"
+                                : v.deadLetterAlarm());
             }
             facts.add("guide.age-alarm");
             // a lease clamped below the work (a renewed lock) must not make the alarm fire on every long job
             double basis = Math.max(lease != null ? lease : 0, a().failure().maxProcessingSeconds());
             double age = Math.max(fact("guide.age-alarm", "min-seconds"), fact("guide.age-alarm", "factor") * basis);
-            alarms.add(v.ageAlarm() + (v.ageAlarm().endsWith("more than") ? " " : " above ")
-                    + Numbers.plain(Math.ceil(age)) + " s");
+            alarms.add(ageAlarm() + (ageAlarm().endsWith("more than") ? " " : " above ") + Numbers.plain(Math.ceil(age))
+                    + " s");
             return new Failure(lease, deliveries, deadLetter, alarms);
         }
 
@@ -323,12 +326,14 @@ public final class Recommender {
                 }
                 case SERVICE_BUS -> base + ", as the MessageId (duplicate detection reads the same field)";
                 case RABBITMQ_QUORUM -> base + ", as the message_id property";
-                case KAFKA, MSK, EVENT_HUBS, KINESIS, RABBITMQ_STREAMS, REDIS_STREAMS ->
+                case KINESIS ->
+                    base + ", in the record's data (an envelope field): a Kinesis record has only its data, a partition"
+                            + " key (the ordering key) and an explicit hash key, no headers, and its sequence number"
+                            + " catches a redelivery but not a producer's retry";
+                case KAFKA, MSK, EVENT_HUBS, RABBITMQ_STREAMS, REDIS_STREAMS ->
                     base + ", in the record's key or a "
                             + "header: records carry no message id, and the position ("
-                            + (s.product() == Product.KINESIS
-                                    ? "sequence number"
-                                    : s.product() == Product.REDIS_STREAMS ? "entry id" : "partition and offset")
+                            + (s.product() == Product.REDIS_STREAMS ? "entry id" : "partition and offset")
                             + ") catches a redelivery but not a producer's retry";
                 default -> base;
             };
@@ -506,6 +511,12 @@ public final class Recommender {
          * pass the failed one, so an ordered log retries in place (the partition waits) instead.
          */
         String attemptsName() {
+            if (s.product() == Product.KINESIS) {
+                // MaximumRetryAttempts is an event source mapping's: a KCL consumer retries in its own code
+                return s.lambda()
+                        ? "MaximumRetryAttempts (event source mapping: the retries after the first attempt)"
+                        : "retries in the consumer (the KCL record processor), then the dead-letter stream";
+            }
             String name = s.product().vocabulary().attempts();
             return a().ordered() && name.contains("retry topics")
                     ? "blocking retries in the consumer, with backoff (the partition waits: a retry topic would break the order)"
@@ -521,6 +532,35 @@ public final class Recommender {
         double sharedReadBytesPerShard() {
             Sizing z = sizing();
             return z.partitions() == null ? 0 : z.bytesPerSecond() / z.partitions() * readers();
+        }
+
+        static final String KINESIS_CONSUMER_DEAD_LETTER = "a dead-letter stream (or an S3 prefix) the consumer writes";
+
+        /** A Kinesis stream read by a service (KCL): the event source mapping's settings do not exist there. */
+        boolean kinesisWithoutLambda() {
+            return s.product() == Product.KINESIS && !s.lambda();
+        }
+
+        /**
+         * The metric that shows readers falling behind: a Kinesis reader registered for enhanced fan-out is not
+         * counted by GetRecords' iterator age, and a Lambda consumer reports its own.
+         */
+        String ageAlarm() {
+            if (s.product() != Product.KINESIS) {
+                return s.product().vocabulary().ageAlarm();
+            }
+            if (s.lambda()) {
+                return "IteratorAge (the function's metric)";
+            }
+            return enhancedFanOut()
+                    ? "SubscribeToShardEvent.MillisBehindLatest"
+                    : s.product().vocabulary().ageAlarm();
+        }
+
+        boolean enhancedFanOut() {
+            return s.product() == Product.KINESIS
+                    && readers() > 1
+                    && sharedReadBytesPerShard() > fact("kinesis.enhanced-fan-out", "shared-read-bytes-per-second");
         }
 
         /** Lambda on Kinesis reads a shard with ParallelizationFactor batches at once. */
@@ -589,7 +629,16 @@ public final class Recommender {
                         "lambda.timeout"));
                 out.add(new Setting(
                         "FunctionResponseTypes",
-                        "ReportBatchItemFailures (a failed message is retried alone," + " not its whole batch)",
+                        lambdaOnShards()
+                                // a stream is checkpointed: everything after the failed record is read again
+                                ? "ReportBatchItemFailures: return the first failed record's sequence number; Lambda"
+                                        + " checkpoints below it and retries that record and every later one of the"
+                                        + " batch"
+                                : a().ordered()
+                                        ? "ReportBatchItemFailures: stop at the first failed message and report it and"
+                                                + " every later one of the batch, so its message group keeps its order"
+                                        : "ReportBatchItemFailures (a failed message is retried alone, not its whole"
+                                                + " batch)",
                         null,
                         null,
                         null,
@@ -607,20 +656,24 @@ public final class Recommender {
                 }
             }
             if (failure.maxDeliveries() != null) {
+                // Lambda's MaximumRetryAttempts counts retries: one less than the deliveries
+                int shown = lambdaOnShards() ? failure.maxDeliveries() - 1 : failure.maxDeliveries();
                 out.add(new Setting(
                         attemptsName(),
-                        failure.maxDeliveries() + attemptsClampNote(failure.maxDeliveries()),
-                        (double) failure.maxDeliveries(),
+                        shown
+                                + (lambdaOnShards() ? " (" + failure.maxDeliveries() + " deliveries in all)" : "")
+                                + attemptsClampNote(failure.maxDeliveries()),
+                        (double) shown,
                         bounded(profile().attempts()),
                         "",
                         s.product().attemptsFact));
                 out.add(new Setting(
-                        v.deadLetter(),
+                        failure.deadLetter(),
                         dlqRetentionText(),
                         null,
                         null,
                         null,
-                        s.product() == Product.KINESIS ? "lambda.on-failure-destination" : s.product().retentionFact));
+                        lambdaOnShards() ? "lambda.on-failure-destination" : s.product().retentionFact));
             }
             Setting kept = retentionSetting();
             if (kept != null) {
@@ -860,6 +913,9 @@ public final class Recommender {
                 if (pushSubscription() && extra.startsWith("enable_exactly_once_delivery")) {
                     continue;
                 }
+                if (kinesisWithoutLambda() && extra.contains("Lambda")) {
+                    continue;
+                }
                 String[] nameValue = extra.split(": ", 2);
                 out.add(new Setting(nameValue[0], nameValue[1], null, null, null, null));
             }
@@ -978,6 +1034,10 @@ public final class Recommender {
             Profile.Range r = profile().retentionSeconds();
             switch (s.product()) {
                 case KINESIS -> {
+                    if (!s.lambda()) {
+                        return "written by the consumer after its last retry, then its checkpoint moves on; keep it"
+                                + " longer than the time to notice and repair, and alarm on anything written to it";
+                    }
                     facts.add("lambda.on-failure-destination");
                     facts.add("sqs.retention");
                     return "an S3 bucket, which receives the failed records (an SQS queue, kept "

@@ -473,7 +473,7 @@ class FeasibilityTest {
 
     private static String deadLetter(Recommendation r) {
         return r.settings().stream()
-                .filter(x -> x.name().equals(r.product().vocabulary().deadLetter()))
+                .filter(x -> x.name().equals(r.failure().deadLetter()))
                 .map(Recommendation.Setting::value)
                 .findFirst()
                 .orElseThrow();
@@ -481,7 +481,8 @@ class FeasibilityTest {
 
     @Test
     void shouldDescribeEachProductsDeadLetterAsItReallyKeepsMessages() {
-        Recommendation kinesis = Recommender.recommend(TestAnswers.with("replay", "true", "platform", "aws"));
+        Recommendation kinesis = Recommender.recommend(
+                TestAnswers.with("replay", "true", "platform", "aws", "consumer-runtime", "function"));
         assertThat(kinesis.product()).isEqualTo(Product.KINESIS);
         assertThat(deadLetter(kinesis))
                 .as("an on-failure destination is SQS, SNS or S3, not the stream")

@@ -211,4 +211,84 @@ class ProductWordingTest {
                 .as("SQS FIFO has a deduplication window: the generic words stay")
                 .contains("a deduplication window for producer retries");
     }
+
+    @Test
+    void shouldKeepLambdasEventSourceSettingsOutWhenAServiceReadsKinesis() {
+        Answers service = TestAnswers.with(
+                "replay", "true", "platform", "aws", "throughput-per-second", "500", "retention-days", "3");
+        Recommendation kcl = Recommender.recommend(service);
+        assertThat(kcl.product()).isEqualTo(Product.KINESIS);
+        assertThat(markdown(service))
+                .doesNotContain("MaximumRetryAttempts", "BisectBatchOnFunctionError", "on-failure destination")
+                .contains("retries in the consumer (the KCL record processor)")
+                .doesNotContain("or a header");
+        assertThat(kcl.idempotency().key()).contains("no headers");
+        Answers function = TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "aws",
+                "throughput-per-second",
+                "500",
+                "retention-days",
+                "3",
+                "consumer-runtime",
+                "function",
+                "failure.max-attempts",
+                "5");
+        Recommendation lambda = Recommender.recommend(function);
+        assertThat(lambda.settings())
+                .filteredOn(x -> x.name().startsWith("MaximumRetryAttempts"))
+                .singleElement()
+                .extracting(Recommendation.Setting::number)
+                .as("MaximumRetryAttempts counts retries: 5 deliveries are 4 retries")
+                .isEqualTo(4.0);
+        assertThat(markdown(function))
+                .contains("checkpoints below it and retries that record and every later one")
+                .doesNotContain("retried alone")
+                .contains("IteratorAge (the function's metric)");
+    }
+
+    @Test
+    void shouldAlarmOnMillisBehindLatestWhenKinesisReadersUseEnhancedFanOut() {
+        Answers wide = TestAnswers.with(
+                "replay",
+                "true",
+                "shape",
+                "broadcast",
+                "subscribers",
+                "6",
+                "ordering",
+                "per-key",
+                "throughput-per-second",
+                "300000",
+                "payload-kb",
+                "1",
+                "p99-processing-seconds",
+                "0.005",
+                "platform",
+                "aws",
+                "retention-days",
+                "7",
+                "ops-appetite",
+                "low");
+        Recommendation r = Recommender.recommend(wide);
+        assertThat(r.settings())
+                .extracting(Recommendation.Setting::name)
+                .contains("enhanced fan-out (RegisterStreamConsumer)");
+        assertThat(r.failure().alarms()).anyMatch(x -> x.startsWith("SubscribeToShardEvent.MillisBehindLatest"));
+        Answers one = TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "aws",
+                "throughput-per-second",
+                "900",
+                "payload-kb",
+                "1",
+                "retention-days",
+                "1");
+        assertThat(Recommender.recommend(one).failure().alarms())
+                .anyMatch(x -> x.startsWith("GetRecords.IteratorAgeMilliseconds"));
+    }
 }
