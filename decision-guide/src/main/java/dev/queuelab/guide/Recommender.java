@@ -909,8 +909,34 @@ public final class Recommender {
                         "s",
                         "servicebus.auto-lock-renewal"));
             }
+            if (s.product() == Product.PUBSUB
+                    && !pushSubscription()
+                    && failure.leaseSeconds() != null
+                    && heldPerDelivery(failure) > failure.leaseSeconds()) {
+                // the client library renews the ack deadline, and only for its maximum extension period
+                facts.add("pubsub.lease-management");
+                double extend = Math.max(
+                        Math.ceil(neededLease()), fact("pubsub.lease-management", "default-max-extension-seconds"));
+                out.add(new Setting(
+                        "maximum lease extension (subscriber client: maxAckExtensionPeriod, max_lease_duration)",
+                        Numbers.plain(extend) + " s"
+                                + (neededLease() > fact("pubsub.lease-management", "default-max-extension-seconds")
+                                        ? ": raised from the libraries' default of "
+                                                + Numbers.seconds(fact(
+                                                        "pubsub.lease-management", "default-max-extension-seconds"))
+                                                + ", past which the message is delivered again mid-work"
+                                        : ": the libraries' default, longer than the work"),
+                        extend,
+                        null,
+                        "s",
+                        "pubsub.lease-management"));
+            }
             for (String extra : v.extra()) {
                 if (pushSubscription() && extra.startsWith("enable_exactly_once_delivery")) {
+                    continue;
+                }
+                if (extra.startsWith("prefetch (basic.qos)") && failure.leaseSeconds() != null) {
+                    out.add(prefetch(failure.leaseSeconds()));
                     continue;
                 }
                 if (kinesisWithoutLambda() && extra.contains("Lambda")) {
@@ -1012,6 +1038,31 @@ public final class Recommender {
 
         private static String n(String number) {
             return Numbers.plain(fact("guide.receives", number));
+        }
+
+        /**
+         * A RabbitMQ consumer's prefetch: a prefetched message's consumer timeout runs from its own delivery, while
+         * it waits behind the ones before it, so the k-th in a consumer's buffer must finish within the timeout
+         * after k jobs of the worst case.
+         */
+        Setting prefetch(int timeoutSeconds) {
+            int worst = Math.max(1, a().failure().maxProcessingSeconds());
+            int count = Math.max(1, timeoutSeconds / worst);
+            return new Setting(
+                    "prefetch (basic.qos)",
+                    count
+                            + (count == 1
+                                    ? ": one message per consumer, since a prefetched message's x-consumer-timeout runs from"
+                                            + " its delivery while it waits behind a job of up to "
+                                            + Numbers.seconds(worst)
+                                    : " at most per consumer: a prefetched message's x-consumer-timeout runs from its"
+                                            + " delivery, and the last of " + count + " waits " + (count - 1)
+                                            + " jobs of up"
+                                            + " to " + Numbers.seconds(worst)),
+                    (double) count,
+                    null,
+                    "",
+                    "rabbitmq.consumer-timeout");
         }
 
         /** Whose limit a fact states: SNS's payload, but its subscriber queues' (SQS's) visibility timeout. */

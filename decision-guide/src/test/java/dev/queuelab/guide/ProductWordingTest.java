@@ -291,4 +291,54 @@ class ProductWordingTest {
         assertThat(Recommender.recommend(one).failure().alarms())
                 .anyMatch(x -> x.startsWith("GetRecords.IteratorAgeMilliseconds"));
     }
+
+    @Test
+    void shouldPrefetchOneMessageWhenRabbitMqJobsRunForHours() {
+        Recommendation hours = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high",
+                "throughput-per-second",
+                "2000",
+                "failure.max-processing-seconds",
+                "10800"));
+        assertThat(hours.product()).isEqualTo(Product.RABBITMQ_QUORUM);
+        assertThat(hours.settings())
+                .filteredOn(x -> x.name().equals("prefetch (basic.qos)"))
+                .singleElement()
+                .extracting(Recommendation.Setting::number)
+                .as("a second prefetched message would wait 3 h of a 4.5 h timeout, then run 3 h more")
+                .isEqualTo(1.0);
+        Recommendation seconds = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high",
+                "throughput-per-second",
+                "2000",
+                "failure.max-processing-seconds",
+                "10"));
+        assertThat(seconds.settings())
+                .filteredOn(x -> x.name().equals("prefetch (basic.qos)"))
+                .singleElement()
+                .extracting(Recommendation.Setting::number)
+                .as("300 s of timeout (RabbitMQ's advised minimum) / 10 s jobs")
+                .isEqualTo(30.0);
+    }
+
+    @Test
+    void shouldRaisePubSubsLeaseExtensionWhenJobsOutlastAnHour() {
+        Recommendation twoHours =
+                Recommender.recommend(TestAnswers.with("platform", "gcp", "failure.max-processing-seconds", "7200"));
+        assertThat(twoHours.settings())
+                .filteredOn(x -> x.name().startsWith("maximum lease extension"))
+                .singleElement()
+                .extracting(Recommendation.Setting::number)
+                .as("2 h x 1.5, past the libraries' 60-minute default")
+                .isEqualTo(10800.0);
+        Recommendation minutes =
+                Recommender.recommend(TestAnswers.with("platform", "gcp", "failure.max-processing-seconds", "60"));
+        assertThat(minutes.settings()).noneMatch(x -> x.name().startsWith("maximum lease extension"));
+    }
 }
