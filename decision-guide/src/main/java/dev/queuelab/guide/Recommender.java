@@ -570,6 +570,11 @@ public final class Recommender {
 
         /** How many records one partition may have in flight at once: the consumer's own cap. */
         double laneConcurrency() {
+            if (s.exactlyOnceInside()) {
+                // a transaction commits the consumed offsets with the outputs: records after an unfinished one,
+                // already produced, would be produced again after a restart, so a partition is processed in order
+                return 1;
+            }
             if (lambdaOnShards()) {
                 facts.add("lambda.kinesis-parallelization");
                 return fact("lambda.kinesis-parallelization", "max-count");
@@ -579,6 +584,9 @@ public final class Recommender {
         }
 
         String laneCapFact() {
+            if (s.exactlyOnceInside()) {
+                return "kafka.transactions: one record at a time, since the offsets commit with the outputs";
+            }
             return lambdaOnShards() ? "lambda.kinesis-parallelization" : "guide.consumer-concurrency";
         }
 
@@ -1690,11 +1698,25 @@ public final class Recommender {
                                 + " partition(s): a consumer beyond the partition count would sit idle"));
             }
             if (idempotency.ttlHours() != null) {
-                out.add(Check.ok(
-                        "dedupe-ttl",
-                        "dedupe keys live " + idempotency.ttlHours() + " h: longer than the redelivery "
-                                + "window (" + redeliveryFormula(failure) + ") and the replay window ("
-                                + Numbers.seconds(c.retentionDays() * 86_400.0) + ")"));
+                double keys = c.throughputPerSecond() * idempotency.ttlHours() * 3600.0;
+                double maxKeys = fact("guide.dedupe-ttl", "max-keys");
+                String detail = "dedupe keys live " + idempotency.ttlHours() + " h: longer than the redelivery "
+                        + "window (" + redeliveryFormula(failure) + ") and the replay window ("
+                        + Numbers.seconds(c.retentionDays() * 86_400.0) + "); at peak rate the store holds "
+                        + Numbers.plain(Math.ceil(keys)) + " keys";
+                out.add(
+                        keys <= maxKeys
+                                ? Check.ok("dedupe-ttl", detail)
+                                : new Check(
+                                        "dedupe-ttl",
+                                        Status.WARN,
+                                        detail,
+                                        s.topology() == Topology.PARTITIONED_LOG
+                                                ? "a high-water mark per key instead of a set of ids: store the last"
+                                                        + " offset (or version) applied for each key, and skip a record"
+                                                        + " at or below it"
+                                                : "a version per entity instead of a set of ids: apply an event only"
+                                                        + " if its version is above the one stored with the entity"));
             }
             if (a().broadcast()) {
                 out.add(Check.ok(

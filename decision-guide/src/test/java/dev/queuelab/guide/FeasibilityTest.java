@@ -705,6 +705,59 @@ class FeasibilityTest {
     }
 
     @Test
+    void shouldProcessEachPartitionInOrderWhenKafkaTransactionsCarryExactlyOnce() {
+        Recommendation eos = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "semantic",
+                "exactly-once",
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high",
+                "throughput-per-second",
+                "5000",
+                "p99-processing-seconds",
+                "0.1",
+                "side-effects",
+                "internal"));
+        assertThat(eos.product()).isEqualTo(Product.KAFKA);
+        assertThat(eos.sizing().inFlightPerPartition())
+                .as("offsets commit with the outputs: a key-parallel consumer would produce twice after a restart")
+                .isEqualTo(1);
+        assertThat(eos.settings()).noneMatch(x -> x.name().startsWith("records in flight per"));
+        Recommendation alo = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high",
+                "throughput-per-second",
+                "5000",
+                "p99-processing-seconds",
+                "0.1"));
+        assertThat(alo.sizing().inFlightPerPartition()).isGreaterThan(1);
+    }
+
+    @Test
+    void shouldWarnOfADedupeStoreOfBillionsOfKeysWhenALogIsBusyAndKeptLong() {
+        Recommendation huge = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "aws", "throughput-per-second", "20000", "retention-days", "7"));
+        assertThat(status(huge, "dedupe-ttl"))
+                .as("20,000 msg/s x 168 h is 12 billion keys")
+                .isEqualTo(Status.WARN);
+        assertThat(huge.feasibility().checks())
+                .filteredOn(x -> x.id().equals("dedupe-ttl"))
+                .singleElement()
+                .extracting(Check::fix)
+                .asString()
+                .contains("high-water mark per key");
+        Recommendation small = Recommender.recommend(TestAnswers.with("platform", "aws"));
+        assertThat(status(small, "dedupe-ttl")).isEqualTo(Status.OK);
+    }
+
+    @Test
     void shouldWeighLambdasAccountConcurrencyWhenFunctionsConsume() {
         Recommendation shards = Recommender.recommend(TestAnswers.with(
                 "replay",
