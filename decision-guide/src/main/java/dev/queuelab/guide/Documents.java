@@ -142,7 +142,13 @@ public final class Documents {
             m.put("name", PubSubWords.of(words, o.name()));
             m.put("chosen", o.topology() == r.topology());
             m.put("summary", PubSubWords.of(words, o.summary()));
-            m.put("pros", PubSubWords.of(words, o.pros()));
+            m.put(
+                    "pros",
+                    PubSubWords.of(
+                            words,
+                            o.topology() == r.topology() && a.ordering() == Answers.Ordering.GLOBAL
+                                    ? Options.globalOrder(o.pros(), r.product().vocabulary())
+                                    : o.pros()));
             m.put("cons", PubSubWords.of(words, o.cons()));
             options.add(m);
         }

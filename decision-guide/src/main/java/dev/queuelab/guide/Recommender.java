@@ -70,7 +70,16 @@ public final class Recommender {
                 d.producerSide(),
                 sizing,
                 feasibility,
-                PubSubWords.of(s.product(), s.product().vocabulary().words(backpressure(topology))),
+                PubSubWords.of(
+                        s.product(),
+                        s.product()
+                                .vocabulary()
+                                .words(
+                                        s.a().ordering() == Ordering.GLOBAL && s.queued()
+                                                ? "buffer behind the single {lane}: one message is in flight at a time, so more"
+                                                        + " consumers do not drain it faster; alarm on the oldest"
+                                                        + " message's age"
+                                                : backpressure(topology))),
                 warnings,
                 wouldChangeIf(a, topology),
                 evidence(s, failure),

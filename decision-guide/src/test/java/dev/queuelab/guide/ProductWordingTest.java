@@ -341,4 +341,21 @@ class ProductWordingTest {
                 Recommender.recommend(TestAnswers.with("platform", "gcp", "failure.max-processing-seconds", "60"));
         assertThat(minutes.settings()).noneMatch(x -> x.name().startsWith("maximum lease extension"));
     }
+
+    @Test
+    void shouldSpeakOfOneLaneNotOfKeysWhenTheOrderIsGlobal() {
+        Answers global = TestAnswers.with(
+                "ordering", "global", "platform", "aws", "throughput-per-second", "5", "p99-processing-seconds", "0.1");
+        Recommendation r = Recommender.recommend(global);
+        assertThat(r.backpressure())
+                .contains("one message is in flight at a time")
+                .doesNotContain("active keys");
+        String record = markdown(global);
+        assertThat(record.substring(record.indexOf("### Consequences"), record.indexOf("### Confirmation")))
+                .doesNotContain("per-key order with parallelism across keys")
+                .contains("one order for every message");
+        Answers perKey = TestAnswers.with("ordering", "per-key", "platform", "aws");
+        assertThat(Recommender.recommend(perKey).backpressure()).contains("active keys");
+        assertThat(markdown(perKey)).contains("per-key order with parallelism across keys");
+    }
 }
