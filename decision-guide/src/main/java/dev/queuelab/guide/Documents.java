@@ -220,7 +220,7 @@ public final class Documents {
                                                 && r.sizing().partitions() > 1
                                                 && r.sizing().consumers()
                                                         < r.sizing().consumersNeeded()
-                                        ? " instances, "
+                                        ? (r.sizing().consumers() == 1 ? " instance, " : " instances, ")
                                                 + Numbers.plain(Math.ceil(
                                                         (double) r.sizing().consumersNeeded()
                                                                 / r.sizing().consumers()))

@@ -390,6 +390,10 @@ public enum Product {
 
     /** The product's name without its configuration: "Amazon SQS FIFO", "Apache Kafka". */
     public String brand() {
+        if (this == MSK) {
+            // the service the team runs is MSK: its title must not read as a self-run Kafka cluster
+            return "Amazon MSK";
+        }
         return label.split(" \\(| with | in the ")[0];
     }
 

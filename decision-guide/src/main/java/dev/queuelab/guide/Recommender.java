@@ -741,7 +741,7 @@ public final class Recommender {
                                                                     + " setting)"
                                                             : "")
                                             : ": records of one " + laneWord() + " processed at once")
-                                    + "; " + (s.product() == Product.KINESIS ? "checkpoint" : "commit") + " only the "
+                                    + "; " + offsetVerb() + " only the "
                                     + (s.product() == Product.KINESIS ? "sequence number" : "offset")
                                     + " below the oldest unfinished record",
                             (double) n,
@@ -1082,6 +1082,15 @@ public final class Recommender {
                     "rabbitmq.consumer-timeout");
         }
 
+        /** How the product's readers record their position: Kafka commits, Event Hubs and Kinesis checkpoint. */
+        String offsetVerb() {
+            return switch (s.product()) {
+                case KINESIS, EVENT_HUBS -> "checkpoint";
+                case RABBITMQ_STREAMS -> "store";
+                default -> "commit";
+            };
+        }
+
         /** Whose limit a fact states: SNS's payload, but its subscriber queues' (SQS's) visibility timeout. */
         private static String owner(String factId) {
             return Facts.registry().get(factId).product();
@@ -1127,7 +1136,12 @@ public final class Recommender {
                 }
                 default -> {
                     if (s.product().nativeDeadLetter() && r.max() != null) {
-                        return "retention " + Numbers.seconds(r.max()) + " (its maximum: longer than the source's)";
+                        boolean fifo = s.product() == Product.SQS_FIFO || s.product() == Product.SNS_FIFO_SQS_FIFO;
+                        if (fifo) {
+                            facts.add("sqs-fifo.dead-letter");
+                        }
+                        return (fifo ? "a FIFO queue itself (a FIFO queue's dead-letter queue must be FIFO), " : "")
+                                + "retention " + Numbers.seconds(r.max()) + " (its maximum: longer than the source's)";
                     }
                     // a dead letter the consumer writes to a log is trimmed like any log
                     return "deleted by its own retention like any "

@@ -358,4 +358,48 @@ class ProductWordingTest {
         assertThat(Recommender.recommend(perKey).backpressure()).contains("active keys");
         assertThat(markdown(perKey)).contains("per-key order with parallelism across keys");
     }
+
+    @Test
+    void shouldUseEachProductsOwnSmallWordsWhenTheyDiffer() {
+        Recommendation fifo = Recommender.recommend(TestAnswers.with("ordering", "per-key", "platform", "aws"));
+        assertThat(fifo.settings())
+                .filteredOn(x -> x.name().startsWith("dead-letter queue"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .asString()
+                .contains("must be FIFO");
+        Recommendation standard = Recommender.recommend(TestAnswers.with("platform", "aws"));
+        assertThat(standard.settings())
+                .filteredOn(x -> x.name().startsWith("dead-letter queue"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .asString()
+                .doesNotContain("FIFO");
+        Answers hubs = TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "azure",
+                "throughput-per-second",
+                "5000",
+                "p99-processing-seconds",
+                "0.1",
+                "retention-days",
+                "1");
+        Recommendation eventHubs = Recommender.recommend(hubs);
+        assertThat(eventHubs.product()).isEqualTo(Product.EVENT_HUBS);
+        assertThat(markdown(hubs)).contains("checkpoint only the offset").doesNotContain("commit only the offset");
+        Recommendation rabbit = Recommender.recommend(
+                TestAnswers.with("platform", "self-hosted", "ops-appetite", "high", "throughput-per-second", "2000"));
+        assertThat(rabbit.settings())
+                .filteredOn(x -> x.name().startsWith("x-consumer-timeout"))
+                .singleElement()
+                .extracting(x -> x.range().max())
+                .as("the int range in ms")
+                .isEqualTo(2_147_483_647.0);
+        Answers msk = TestAnswers.with(
+                "replay", "true", "platform", "aws", "ops-appetite", "high", "throughput-per-second", "5000");
+        assertThat(Recommender.recommend(msk).product()).isEqualTo(Product.MSK);
+        assertThat(markdown(msk)).contains("(Amazon MSK) for distributing work");
+    }
 }
