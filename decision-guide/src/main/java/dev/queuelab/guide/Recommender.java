@@ -448,10 +448,7 @@ public final class Recommender {
                                         + " per copy (guide.partition-size): " + Numbers.plain(byThroughput)
                                         + " for " + Numbers.rate(bytes * readers()) + " read, "
                                         + Numbers.plain(byStorage) + " for " + Numbers.bytes(bytes * retentionSeconds())
-                                        + " kept per copy")
-                        + "; in flight per " + laneWord() + " = " + Numbers.plain(needed) + " / "
-                        + Numbers.plain(partitions)
-                        + " = " + Numbers.plain(perPartition);
+                                        + " kept per copy");
             }
             Integer units = null;
             if (s.product() == Product.EVENT_HUBS && s.queued()) {
@@ -478,9 +475,13 @@ public final class Recommender {
                 if (partitions != null && a().ordering() != Ordering.GLOBAL && partitions < units) {
                     partitions = units;
                     perPartition = (int) Math.ceil((double) needed / partitions);
-                    formula += "; partitions >= throughput units (eventhubs.partitions) = " + Numbers.plain(partitions)
-                            + ", " + Numbers.plain(perPartition) + " in flight each";
+                    formula += "; partitions >= throughput units (eventhubs.partitions) = " + Numbers.plain(partitions);
                 }
+            }
+            // stated once, from the final partition count, so the sentence never gives two answers
+            if (lanes && a().ordering() != Ordering.GLOBAL && partitions != null) {
+                formula += "; in flight per " + laneWord() + " = " + Numbers.plain(needed) + " / "
+                        + Numbers.plain(partitions) + " = " + Numbers.plain(perPartition);
             }
             double retention = retentionSeconds();
             String replication = s.product().replicationFact();
@@ -1688,14 +1689,22 @@ public final class Recommender {
                 String tu = "eventhubs.throughput-unit";
                 double maxUnits = fact(tu, "max-units");
                 double maxPartitions = fact("eventhubs.partitions", "max-count");
-                String detail = Numbers.plain(sizing.throughputUnits()) + " throughput unit(s) for "
+                boolean unitsOk = sizing.throughputUnits() <= maxUnits;
+                boolean partitionsOk = sizing.partitions() <= maxPartitions;
+                String unitsText = Numbers.plain(sizing.throughputUnits()) + " throughput unit(s) for "
                         + Numbers.rate(sizing.bytesPerSecond()) + " in and "
                         + Numbers.rate(sizing.bytesPerSecond() * readers()) + " out, of the " + Numbers.plain(maxUnits)
-                        + " a standard namespace takes; " + Numbers.plain(sizing.partitions())
-                        + " partition(s), of the "
+                        + " a standard namespace takes";
+                String partitionsText = Numbers.plain(sizing.partitions()) + " partition(s), of the "
                         + Numbers.plain(maxPartitions) + " an event hub takes";
+                // a failure names only the limit that is passed, so its reason is not read into the other
+                String detail = unitsOk == partitionsOk
+                        ? unitsText + "; " + partitionsText
+                        : unitsOk
+                                ? partitionsText + " (the " + unitsText + ", fit)"
+                                : unitsText + " (the " + partitionsText + ", fit)";
                 out.add(
-                        sizing.throughputUnits() <= maxUnits && sizing.partitions() <= maxPartitions
+                        unitsOk && partitionsOk
                                 ? Check.ok("throughput-units", detail)
                                 : new Check(
                                         "throughput-units",

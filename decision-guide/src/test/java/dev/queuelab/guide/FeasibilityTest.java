@@ -758,6 +758,35 @@ class FeasibilityTest {
     }
 
     @Test
+    void shouldNameOnlyThePassedLimitWhenAnEventHubHasMorePartitionsThanItTakes() {
+        Recommendation r = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "azure",
+                "throughput-per-second",
+                "39000",
+                "payload-kb",
+                "0.9",
+                "p99-processing-seconds",
+                "0.01",
+                "retention-days",
+                "1"));
+        assertThat(r.product()).isEqualTo(Product.EVENT_HUBS);
+        assertThat(status(r, "throughput-units")).isEqualTo(Status.FAIL);
+        assertThat(r.feasibility().checks())
+                .filteredOn(c -> c.id().equals("throughput-units"))
+                .singleElement()
+                .extracting(Check::detail)
+                .asString()
+                .as("39 units fit the 40 a namespace takes; the 39 partitions pass the 32 an event hub takes")
+                .startsWith("39 partition(s), of the 32 an event hub takes");
+        assertThat(r.sizing().formula())
+                .as("the in-flight share is stated once, from the final partition count")
+                .containsOnlyOnce("in flight per partition");
+    }
+
+    @Test
     void shouldWeighLambdasAccountConcurrencyWhenFunctionsConsume() {
         Recommendation shards = Recommender.recommend(TestAnswers.with(
                 "replay",
