@@ -227,6 +227,10 @@ public final class Documents {
                                                 + " messages in flight each (Little's law asks "
                                                 + Numbers.plain(r.sizing().consumersNeeded()) + " in flight)"
                                         : ""));
+        if (a.broadcast() && r.topology() != Topology.EPHEMERAL_PUB_SUB && r.topology() != Topology.NONE) {
+            // every subscriber reads every message, so each needs consumers of its own
+            v.put("consumers", "per subscriber, for each of the " + c.subscribers() + ": " + v.get("consumers"));
+        }
         v.put(
                 "partitions",
                 r.sizing().partitions() == null

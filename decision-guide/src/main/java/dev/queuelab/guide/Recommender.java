@@ -376,6 +376,11 @@ public final class Recommender {
             if (!Rules.OUTBOX_FOR_DUAL_WRITES.firesOn(s)) {
                 return null;
             }
+            if (s.product() == Product.JOBS_TABLE) {
+                // the queue is a table in the same database: the insert is the outbox, and nothing relays it
+                return "required: insert the job row in the same database transaction as the write it stems from;"
+                        + " the jobs table is its own outbox, with no relay to run";
+            }
             return "required: a transactional outbox (the event is written in the database transaction, then a relay "
                     + "publishes it and marks it sent) or change data capture on the database's log; never write then "
                     + "publish, which loses or invents events on a crash between the two";

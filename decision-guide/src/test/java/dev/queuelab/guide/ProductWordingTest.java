@@ -402,4 +402,22 @@ class ProductWordingTest {
         assertThat(Recommender.recommend(msk).product()).isEqualTo(Product.MSK);
         assertThat(markdown(msk)).contains("(Amazon MSK) for distributing work");
     }
+
+    @Test
+    void shouldNeedNoRelayWhenTheJobsTableIsInTheSameDatabase() {
+        Recommendation jobs = Recommender.recommend(TestAnswers.with(
+                "platform", "self-hosted", "throughput-per-second", "2", "producer", "db-then-publish"));
+        assertThat(jobs.product()).isEqualTo(Product.JOBS_TABLE);
+        assertThat(jobs.producerSide()).contains("its own outbox").doesNotContain("relay publishes");
+        Recommendation sqs = Recommender.recommend(TestAnswers.with("platform", "aws", "producer", "db-then-publish"));
+        assertThat(sqs.producerSide()).contains("a relay");
+    }
+
+    @Test
+    void shouldSizeConsumersPerSubscriberWhenEverySubscriberReadsEveryMessage() {
+        Answers fanout = TestAnswers.with("shape", "broadcast", "subscribers", "300", "platform", "aws");
+        assertThat(markdown(fanout)).contains("| consumers | per subscriber, for each of the 300: ");
+        Answers queue = TestAnswers.with("platform", "aws");
+        assertThat(markdown(queue)).doesNotContain("per subscriber, for each");
+    }
 }
