@@ -69,7 +69,10 @@ final class CostModel {
                         + (s.partitions() == null ? "shards" : Numbers.plain(s.partitions()) + " shard(s)")
                         + " the peak needs for " + volume + ", plus retention beyond the default and enhanced "
                         + "fan-out consumers.";
-            case MSK, KAFKA, RABBITMQ_QUORUM, RABBITMQ_STREAMS, REDIS_STREAMS, REDIS_PUBSUB ->
+            case REDIS_PUBSUB ->
+                "Provisioned Redis nodes: the driver is their memory and network for " + volume
+                        + ", since nothing is stored, plus the people who run them.";
+            case MSK, KAFKA, RABBITMQ_QUORUM, RABBITMQ_STREAMS, REDIS_STREAMS ->
                 "Provisioned brokers: the "
                         + "driver is broker instances and their disks (" + Numbers.bytes(s.storageBytes())
                         + " stored at peak)"

@@ -75,11 +75,13 @@ public final class Recommender {
                         s.product()
                                 .vocabulary()
                                 .words(
-                                        s.a().ordering() == Ordering.GLOBAL && s.queued()
-                                                ? "buffer behind the single {lane}: one message is in flight at a time, so more"
-                                                        + " consumers do not drain it faster; alarm on the oldest"
-                                                        + " message's age"
-                                                : backpressure(topology))),
+                                        topology == Topology.EPHEMERAL_PUB_SUB
+                                                ? redisBackpressure(facts)
+                                                : s.a().ordering() == Ordering.GLOBAL && s.queued()
+                                                        ? "buffer behind the single {lane}: one message is in flight at a time, so more"
+                                                                + " consumers do not drain it faster; alarm on the oldest"
+                                                                + " message's age"
+                                                        : backpressure(topology))),
                 warnings,
                 wouldChangeIf(a, topology),
                 evidence(s, failure),
@@ -1780,6 +1782,16 @@ public final class Recommender {
             }
             return out;
         }
+    }
+
+    /** Redis does not drop for a slow subscriber: it disconnects it, past the pub/sub output buffer limit. */
+    private static String redisBackpressure(Set<String> facts) {
+        Facts.Fact f = Facts.registry().get("redis.pubsub-buffer");
+        facts.add(f.id());
+        return "disconnect: a subscriber that cannot keep up is cut off once its output buffer passes"
+                + " client-output-buffer-limit pubsub (" + Numbers.bytes(f.number("hard-limit-bytes")) + " at once, or "
+                + Numbers.bytes(f.number("soft-limit-bytes")) + " for " + Numbers.seconds(f.number("soft-seconds"))
+                + "), and misses what is published until it subscribes again (at-most-once)";
     }
 
     private static String backpressure(Topology topology) {

@@ -420,4 +420,16 @@ class ProductWordingTest {
         Answers queue = TestAnswers.with("platform", "aws");
         assertThat(markdown(queue)).doesNotContain("per subscriber, for each");
     }
+
+    @Test
+    void shouldSayRedisDisconnectsASlowSubscriberWhenPubSubCannotBuffer() {
+        Answers presence = TestAnswers.with("shape", "broadcast", "subscribers", "3", "semantic", "at-most-once");
+        Recommendation r = Recommender.recommend(presence);
+        assertThat(r.product()).isEqualTo(Product.REDIS_PUBSUB);
+        assertThat(r.backpressure()).startsWith("disconnect").contains("client-output-buffer-limit pubsub (32 MiB");
+        assertThat(r.facts()).contains("redis.pubsub-buffer");
+        assertThat(markdown(presence)).doesNotContain("disks (");
+        Recommendation queue = Recommender.recommend(TestAnswers.with("platform", "aws"));
+        assertThat(queue.backpressure()).doesNotContain("client-output-buffer-limit");
+    }
 }
