@@ -1554,6 +1554,18 @@ public final class Recommender {
                                         detail,
                                         "claim check: store the body in object storage and send its reference"));
             }
+            if (s.product() == Product.KINESIS && s.payloadBytes() > p.maxPayloadBytes() && !s.payloadOverLimit()) {
+                // a raised maximum record size serves records that are large now and then, not every record
+                out.add(new Check(
+                        "large-records",
+                        Status.WARN,
+                        "every record of " + Numbers.bytes(s.payloadBytes()) + " is above the "
+                                + Numbers.bytes(p.maxPayloadBytes()) + " default: a stream's raised maximum is meant"
+                                + " for occasional large records, and each shard still takes "
+                                + Numbers.rate(p.laneBytesPerSecond()) + " in",
+                        "claim check: store each body in S3 and put its key in the record, unless large records are"
+                                + " rare"));
+            }
             if (s.product().sns() && s.payloadBytes() > p.maxPayloadBytes() && !s.payloadOverLimit()) {
                 double cap = fact("sns.max-message-size", "large-topic-max-subscriptions");
                 String detail = "a topic raised above " + Numbers.bytes(p.maxPayloadBytes()) + " allows at most "

@@ -787,6 +787,17 @@ class FeasibilityTest {
     }
 
     @Test
+    void shouldWarnThatRaisedKinesisRecordsAreForOccasionalLargeOnesWhenEveryRecordIsLarge() {
+        Recommendation large = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "aws", "throughput-per-second", "10", "payload-kb", "3072"));
+        assertThat(large.product()).isEqualTo(Product.KINESIS);
+        assertThat(status(large, "large-records")).isEqualTo(Status.WARN);
+        Recommendation small = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "aws", "throughput-per-second", "10", "payload-kb", "512"));
+        assertThat(small.feasibility().checks()).noneMatch(c -> c.id().equals("large-records"));
+    }
+
+    @Test
     void shouldWeighLambdasAccountConcurrencyWhenFunctionsConsume() {
         Recommendation shards = Recommender.recommend(TestAnswers.with(
                 "replay",
