@@ -1329,7 +1329,8 @@ public final class Recommender {
             facts.add(id);
             double max = fact(id, number);
             int wanted = a().context().subscribers();
-            String detail = wanted + " subscriptions against the " + Numbers.plain(max) + " " + what + " takes";
+            String detail =
+                    Numbers.plain(wanted) + " subscriptions against the " + Numbers.plain(max) + " " + what + " takes";
             return wanted <= max
                     ? Check.ok("topic-subscriptions", detail)
                     : new Check("topic-subscriptions", Status.FAIL, detail, String.format(fix, Numbers.plain(max)));
@@ -1381,9 +1382,10 @@ public final class Recommender {
             double premiumGroups = fact(id, "premium-max-count");
             double dedicated = fact(id, "dedicated-max-count");
             int wanted = readers();
-            String detail = wanted + " consumer group(s), one per reader, against the " + Numbers.plain(standard)
-                    + " a standard event hub takes (" + Numbers.plain(premiumGroups) + " premium, "
-                    + Numbers.plain(dedicated) + " dedicated)";
+            String detail =
+                    Numbers.plain(wanted) + " consumer group(s), one per reader, against the " + Numbers.plain(standard)
+                            + " a standard event hub takes (" + Numbers.plain(premiumGroups) + " premium, "
+                            + Numbers.plain(dedicated) + " dedicated)";
             return wanted <= standard
                     ? Check.ok("consumer-groups", detail)
                     : new Check(
@@ -1751,10 +1753,11 @@ public final class Recommender {
             if (idempotency.ttlHours() != null) {
                 double keys = c.throughputPerSecond() * idempotency.ttlHours() * 3600.0;
                 double maxKeys = fact("guide.dedupe-ttl", "max-keys");
-                String detail = "dedupe keys live " + idempotency.ttlHours() + " h: longer than the redelivery "
-                        + "window (" + redeliveryFormula(failure) + ") and the replay window ("
-                        + Numbers.seconds(c.retentionDays() * 86_400.0) + "); at peak rate the store holds "
-                        + Numbers.plain(Math.ceil(keys)) + " keys";
+                String detail =
+                        "dedupe keys live " + Numbers.plain(idempotency.ttlHours()) + " h: longer than the redelivery "
+                                + "window (" + redeliveryFormula(failure) + ") and the replay window ("
+                                + Numbers.seconds(c.retentionDays() * 86_400.0) + "); at peak rate the store holds "
+                                + Numbers.plain(Math.ceil(keys)) + " keys";
                 out.add(
                         keys <= maxKeys
                                 ? Check.ok("dedupe-ttl", detail)

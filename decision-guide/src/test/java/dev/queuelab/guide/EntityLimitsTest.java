@@ -44,6 +44,7 @@ class EntityLimitsTest {
                 .as("3,000 subscriptions against the 2,000 a Service Bus topic takes")
                 .isEqualTo(Status.FAIL);
         assertThat(crowded.feasibility().nearest()).anyMatch(n -> n.contains("several topics"));
+        assertThat(check(crowded, "topic-subscriptions").detail()).startsWith("3,000 subscriptions");
         assertThat(check(azureBroadcast("2000", "1"), "topic-subscriptions").status())
                 .as("2,000 subscriptions is the limit itself")
                 .isEqualTo(Status.OK);
