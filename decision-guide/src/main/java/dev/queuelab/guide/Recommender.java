@@ -615,6 +615,9 @@ public final class Recommender {
         List<Setting> settings(Failure failure, Idempotency idempotency) {
             List<Setting> out = new ArrayList<>();
             Product.Vocabulary v = s.product().vocabulary();
+            if (!s.queued()) {
+                out.addAll(callSettings());
+            }
             if (failure.leaseSeconds() != null) {
                 // a setting named in milliseconds (max.poll.interval.ms) is given in them, value and range alike, as
                 // the product takes it
@@ -1097,6 +1100,43 @@ public final class Recommender {
                 case RABBITMQ_STREAMS -> "store";
                 default -> "commit";
             };
+        }
+
+        /**
+         * A direct call's timeout and retries: the timeout covers the worst case like a lease would, and a retry
+         * budget keeps an outage of the callee from multiplying its load by the attempts.
+         */
+        List<Setting> callSettings() {
+            facts.add("guide.lease-buffer");
+            facts.add("guide.retry-budget");
+            double timeout = Math.ceil(workLease());
+            double rate = a().context().throughputPerSecond();
+            int attempts = a().failure().maxAttempts();
+            double budget = fact("guide.retry-budget", "ratio");
+            return List.of(
+                    new Setting(
+                            "timeout (per attempt)",
+                            Numbers.plain(timeout) + " s: the worst case of "
+                                    + Numbers.seconds(a().failure().maxProcessingSeconds()) + " with its buffer",
+                            timeout,
+                            null,
+                            "s",
+                            "guide.lease-buffer"),
+                    new Setting(
+                            "retry budget",
+                            attempts <= 1
+                                    ? "none: one attempt answered"
+                                    : "up to " + attempts + " attempts, with exponential backoff and jitter, but"
+                                            + " retries at most " + Numbers.plain(budget * 100) + "% of calls ("
+                                            + Numbers.perSecond(rate * budget).replace("msg/s", "calls/s")
+                                            + " at peak), so an outage sends "
+                                            + Numbers.perSecond(rate * (1 + budget))
+                                                    .replace("msg/s", "calls/s") + " to the callee, not "
+                                            + Numbers.perSecond(rate * attempts).replace("msg/s", "calls/s"),
+                            attempts <= 1 ? null : budget,
+                            null,
+                            "",
+                            "guide.retry-budget"));
         }
 
         /** Whose limit a fact states: SNS's payload, but its subscriber queues' (SQS's) visibility timeout. */

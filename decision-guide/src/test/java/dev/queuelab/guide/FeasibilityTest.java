@@ -798,6 +798,33 @@ class FeasibilityTest {
     }
 
     @Test
+    void shouldSetATimeoutAndARetryBudgetWhenTheCallerWaits() {
+        Recommendation call = Recommender.recommend(TestAnswers.with(
+                "sync",
+                "sync",
+                "throughput-per-second",
+                "800",
+                "failure.max-attempts",
+                "3",
+                "failure.max-processing-seconds",
+                "2"));
+        assertThat(call.settings())
+                .filteredOn(x -> x.name().equals("timeout (per attempt)"))
+                .singleElement()
+                .extracting(Recommendation.Setting::number)
+                .as("2 s + 10 s buffer")
+                .isEqualTo(12.0);
+        assertThat(call.settings())
+                .filteredOn(x -> x.name().equals("retry budget"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .asString()
+                .contains("880 calls/s to the callee, not 2,400 calls/s");
+        Recommendation queued = Recommender.recommend(TestAnswers.with("platform", "aws"));
+        assertThat(queued.settings()).noneMatch(x -> x.name().equals("retry budget"));
+    }
+
+    @Test
     void shouldWeighLambdasAccountConcurrencyWhenFunctionsConsume() {
         Recommendation shards = Recommender.recommend(TestAnswers.with(
                 "replay",
