@@ -267,7 +267,8 @@ public final class Recommender {
                         Math.min(
                                 fact("guide.receives", "max-count"),
                                 a().failure().maxAttempts()));
-                if (s.lambda()) {
+                // SQS's advice against dead-lettering throttled batches: a stream's event source has no receive count
+                if (s.lambda() && s.product() != Product.KINESIS) {
                     facts.add("sqs.lambda-receives");
                     wanted = Math.max(wanted, fact("sqs.lambda-receives", "min-count"));
                 }
@@ -1049,7 +1050,10 @@ public final class Recommender {
                 return "";
             }
             String why;
-            if (s.lambda() && deliveries == (int) fact("sqs.lambda-receives", "min-count") && asked < deliveries) {
+            if (s.lambda()
+                    && !lambdaOnShards()
+                    && deliveries == (int) fact("sqs.lambda-receives", "min-count")
+                    && asked < deliveries) {
                 why = "under Lambda at least " + deliveries + ", so throttled batches are not dead-lettered"
                         + " (sqs.lambda-receives)";
             } else if (profile().attempts().min() != null

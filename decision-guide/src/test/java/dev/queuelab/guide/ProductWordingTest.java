@@ -250,6 +250,31 @@ class ProductWordingTest {
     }
 
     @Test
+    void shouldNotApplySqssLambdaReceiveMinimumWhenLambdaReadsAStream() {
+        Recommendation stream = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "aws",
+                "throughput-per-second",
+                "500",
+                "retention-days",
+                "3",
+                "consumer-runtime",
+                "function",
+                "failure.max-attempts",
+                "3"));
+        assertThat(stream.failure().maxDeliveries())
+                .as("3 attempts answered, no SQS throttling floor")
+                .isEqualTo(3);
+        Recommendation queue = Recommender.recommend(
+                TestAnswers.with("platform", "aws", "consumer-runtime", "function", "failure.max-attempts", "3"));
+        assertThat(queue.failure().maxDeliveries())
+                .as("SQS under Lambda: at least 5")
+                .isEqualTo(5);
+    }
+
+    @Test
     void shouldAlarmOnMillisBehindLatestWhenKinesisReadersUseEnhancedFanOut() {
         Answers wide = TestAnswers.with(
                 "replay",
