@@ -133,7 +133,7 @@ public record Answers(
      * @param opsAppetite          managed services, or run our own brokers
      */
     public record Context(
-            int throughputPerSecond,
+            double throughputPerSecond,
             double payloadKb,
             double p99ProcessingSeconds,
             Runtime consumerRuntime,

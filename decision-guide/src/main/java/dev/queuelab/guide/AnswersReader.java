@@ -1,10 +1,13 @@
 package dev.queuelab.guide;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,7 +21,9 @@ import java.util.Map;
  */
 public final class AnswersReader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // a key given twice would otherwise keep its last value silently: the author may have meant the first
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
     private AnswersReader() {}
 
@@ -27,6 +32,9 @@ public final class AnswersReader {
             return parse(Files.readString(file), file.toString());
         } catch (NoSuchFileException e) {
             throw new AnswersException(file + ": no such file (give the path of a YAML or JSON answers file)");
+        } catch (CharacterCodingException e) {
+            throw new AnswersException(file + ": is not UTF-8 text (a byte in it is no UTF-8 character): save it as"
+                    + " UTF-8 and run again");
         } catch (IOException e) {
             throw new AnswersException(file + ": cannot read it (" + e.getMessage() + ")");
         }
@@ -34,19 +42,33 @@ public final class AnswersReader {
 
     public static Answers parse(String text, String source) {
         JsonNode root;
-        try {
-            root = YAML.readTree(text);
+        try (JsonParser parser = YAML.getFactory().createParser(text)) {
+            root = parser.nextToken() == null ? null : YAML.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                // a second YAML document ('---') would be ignored, and its answers with it
+                throw new AnswersException(source + ": holds more than one document (a second '---' at line "
+                        + parser.currentLocation().getLineNr() + "): give one document of answers only");
+            }
         } catch (JsonProcessingException e) {
-            // the parser's own message runs over several lines (its context and a caret): keep its first, and say
-            // where, so the error stays one line naming the place and the fix
             String problem = e.getOriginalMessage().split("\\R", 2)[0].trim();
-            String where = e.getLocation() == null
-                    ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr();
-            throw new AnswersException(source + ": not valid YAML or JSON" + where + ": " + problem
-                    + ": fix the syntax there (one 'key: value' per line, nested only under failure; quote a value"
-                    + " that holds ': ', '[' or '{')");
+            JsonParser at = e.getProcessor() instanceof JsonParser p ? p : null;
+            if (problem.startsWith("Duplicate field") && at != null) {
+                throw new AnswersException(source + ": '" + key(at, problem.replaceAll(".*'(.*)'.*", "$1"))
+                        + "' is given twice"
+                        + (e.getLocation() == null
+                                ? ""
+                                : " (again at line " + e.getLocation().getLineNr() + ")")
+                        + ": keep one of them");
+            }
+            if (at != null && at.getParsingContext().getCurrentName() != null && problem.contains("numeric value")) {
+                // YAML's .inf and .nan are numbers to the parser but no answer: name the key, as for any bad value
+                String key = key(at, at.getParsingContext().getCurrentName());
+                throw new AnswersException(source + ": '" + key + "' is '" + problem.replaceAll(".*'(.*)'.*", "$1")
+                        + "': use a number from " + allowedFor(key));
+            }
+            throw syntax(e, source);
+        } catch (IOException e) {
+            throw new AnswersException(source + ": cannot read it (" + e.getMessage() + ")");
         }
         if (root == null || !root.isObject()) {
             throw new AnswersException(source + ": expected a map of answers (sync: async, shape: distribute, ...)");
@@ -54,6 +76,26 @@ public final class AnswersReader {
         Map<String, String> flat = new HashMap<>();
         flatten(root, "", flat, source);
         return fromValues(flat, source);
+    }
+
+    /** A key as the schema names it: under failure's map, "failure." before it. */
+    private static String key(JsonParser p, String field) {
+        JsonStreamContext parent = p.getParsingContext().getParent();
+        String outer = parent == null ? null : parent.getCurrentName();
+        return outer != null ? outer + "." + field : field;
+    }
+
+    private static AnswersException syntax(JsonProcessingException e, String source) {
+        // the parser's own message runs over several lines (its context and a caret): keep its first, and say
+        // where, so the error stays one line naming the place and the fix
+        String problem = e.getOriginalMessage().split("\\R", 2)[0].trim();
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
+        return new AnswersException(source + ": not valid YAML or JSON" + where + ": " + problem
+                + ": fix the syntax there (one 'key: value' per line, nested only under failure; quote a value"
+                + " that holds ': ', '[' or '{')");
     }
 
     /** Builds answers from keys and raw values, as the file and the interactive guide both give them. */
@@ -80,7 +122,7 @@ public final class AnswersReader {
                         v.bool("failure.poison-expected", false)),
                 v.choice("producer", Answers.Producer.class, false),
                 new Answers.Context(
-                        v.integer("throughput-per-second"),
+                        v.number("throughput-per-second"),
                         v.number("payload-kb"),
                         v.number("p99-processing-seconds"),
                         v.choice("consumer-runtime", Answers.Runtime.class, false),
@@ -107,6 +149,11 @@ public final class AnswersReader {
                         + ": give it as a map, for example failure: "
                         + "{max-processing-seconds: 30, max-attempts: 3, poison-expected: no}");
             } else if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                if (out.containsKey(key)) {
+                    // 'failure: {max-attempts: 3}' and 'failure.max-attempts: 7' both name one answer
+                    throw new AnswersException(source + ": '" + key + "' is given twice (in the failure map and as"
+                            + " the dotted key '" + key + "'): keep one of them");
+                }
                 out.put(key, e.getValue().asText());
             } else {
                 throw new AnswersException(source + ": '" + key + "' needs one value: " + allowedFor(key));

@@ -105,6 +105,15 @@ final class Contradictions {
                     "Serverless consumers on a busy log run one invocation per shard "
                             + "batch: check that the partition count gives them enough parallelism."));
         }
+        if (c.platform() == Answers.Platform.ANY && s.product().onAws()) {
+            // "any" with a low appetite for operations asks for a managed service, and the guide needs a cloud
+            w.add(new Warning(
+                    "platform-any-took-aws",
+                    "The platform was answered 'any', so the guide took AWS for a managed service ("
+                            + s.product().brand()
+                            + "): answer 'platform' with the cloud you run on (gcp, azure) or self-hosted to get"
+                            + " its product instead."));
+        }
         return w;
     }
 }

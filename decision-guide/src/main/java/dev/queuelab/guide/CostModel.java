@@ -13,7 +13,7 @@ final class CostModel {
     /** The facts a product's cost model reads, so the record cites them. */
     static List<String> facts(Product p) {
         return switch (p) {
-            case PUBSUB -> List.of("pubsub.pricing");
+            case PUBSUB -> List.of("pubsub.pricing", "pubsub.global");
             case SERVICE_BUS -> List.of("servicebus.pricing", "servicebus.standard-throttling");
             case EVENT_HUBS -> List.of("eventhubs.throughput-unit");
             default -> List.of();
@@ -69,7 +69,10 @@ final class CostModel {
                         + (s.partitions() == null ? "shards" : Numbers.plain(s.partitions()) + " shard(s)")
                         + " the peak needs for " + volume + ", plus retention beyond the default and enhanced "
                         + "fan-out consumers.";
-            case MSK, KAFKA, RABBITMQ_QUORUM, RABBITMQ_STREAMS, REDIS_STREAMS, REDIS_PUBSUB ->
+            case REDIS_PUBSUB ->
+                "Provisioned Redis nodes: the driver is their memory and network for " + volume
+                        + ", since nothing is stored, plus the people who run them.";
+            case MSK, KAFKA, RABBITMQ_QUORUM, RABBITMQ_STREAMS, REDIS_STREAMS ->
                 "Provisioned brokers: the "
                         + "driver is broker instances and their disks (" + Numbers.bytes(s.storageBytes())
                         + " stored at peak)"
@@ -82,17 +85,14 @@ final class CostModel {
             case DIRECT_CALL ->
                 "The callee's own deployment decides it; the caller needs a timeout short enough to fail over.";
             case JOBS_TABLE -> "The jobs live and fail over with the database: its replication and backups cover them.";
-            case SQS_STANDARD,
-                    SQS_FIFO,
-                    SNS_SQS,
-                    SNS_FIFO_SQS_FIFO,
-                    EVENTBRIDGE,
-                    KINESIS,
-                    PUBSUB,
-                    SERVICE_BUS,
-                    EVENT_HUBS ->
+            case SQS_STANDARD, SQS_FIFO, SNS_SQS, SNS_FIFO_SQS_FIFO, EVENTBRIDGE, KINESIS, SERVICE_BUS, EVENT_HUBS ->
                 "The service is replicated across zones in one region. A region's loss needs a second stack in another "
                         + "region, producers that can switch, and consumers that tolerate the duplicates a switch makes.";
+            case PUBSUB ->
+                "Topics and subscriptions are global resources: publishers and subscribers in any region reach them,"
+                        + " and the topic's message storage policy decides the regions that keep messages. Ordering"
+                        + " keys and exactly-once delivery hold within one region only, so a client that moves region"
+                        + " after a loss may see messages again: consumers dedupe.";
             case MSK, KAFKA ->
                 "Replicas across zones (replication.factor) keep a broker's loss invisible; a region's loss needs a "
                         + "second cluster fed by MirrorMaker 2, which copies records and translates consumer offsets "

@@ -72,9 +72,10 @@ public final class Documents {
                 call
                         ? "Call the service directly, without a queue, at " + Numbers.plain(c.throughputPerSecond())
                                 + " requests/s"
-                        : "Use " + r.topology().phrase() + " (" + r.product().brand() + ") for "
+                        : "Use " + PubSubWords.phrase(r.product(), r.topology()) + " ("
+                                + r.product().brand() + ") for "
                                 + (a.broadcast() ? "broadcasting events" : "distributing work") + " at "
-                                + Numbers.plain(c.throughputPerSecond()) + " msg/s");
+                                + Numbers.perSecond(c.throughputPerSecond()));
         String effects =
                 c.sideEffects() == Answers.SideEffects.EXTERNAL ? " (emails, payments, third-party calls)" : "";
         v.put(
@@ -136,11 +137,19 @@ public final class Documents {
             Options.Option o =
                     generic.in(generic.topology() == r.topology() ? r.product().vocabulary() : Options.GENERIC);
             Map<String, Object> m = new HashMap<>();
-            m.put("name", o.name());
+            // only the chosen option is in the product's words; the others stay generic
+            Product words = o.topology() == r.topology() ? r.product() : Product.DIRECT_CALL;
+            m.put("name", PubSubWords.of(words, o.name()));
             m.put("chosen", o.topology() == r.topology());
-            m.put("summary", o.summary());
-            m.put("pros", o.pros());
-            m.put("cons", o.cons());
+            m.put("summary", PubSubWords.of(words, o.summary()));
+            m.put(
+                    "pros",
+                    PubSubWords.of(
+                            words,
+                            o.topology() == r.topology() && a.ordering() == Answers.Ordering.GLOBAL
+                                    ? Options.globalOrder(o.pros(), r.product().vocabulary())
+                                    : o.pros()));
+            m.put("cons", PubSubWords.of(words, o.cons()));
             options.add(m);
         }
         v.put("options", options);
@@ -211,13 +220,17 @@ public final class Documents {
                                                 && r.sizing().partitions() > 1
                                                 && r.sizing().consumers()
                                                         < r.sizing().consumersNeeded()
-                                        ? " instances, "
+                                        ? (r.sizing().consumers() == 1 ? " instance, " : " instances, ")
                                                 + Numbers.plain(Math.ceil(
                                                         (double) r.sizing().consumersNeeded()
                                                                 / r.sizing().consumers()))
                                                 + " messages in flight each (Little's law asks "
                                                 + Numbers.plain(r.sizing().consumersNeeded()) + " in flight)"
                                         : ""));
+        if (a.broadcast() && r.topology() != Topology.EPHEMERAL_PUB_SUB && r.topology() != Topology.NONE) {
+            // every subscriber reads every message, so each needs consumers of its own
+            v.put("consumers", "per subscriber, for each of the " + c.subscribers() + ": " + v.get("consumers"));
+        }
         v.put(
                 "partitions",
                 r.sizing().partitions() == null

@@ -66,6 +66,11 @@ final class Numbers {
         return String.format(Locale.ROOT, b >= 100 || b == Math.rint(b) ? "%.0f %s" : "%.1f %s", b, units[u]);
     }
 
+    /** A count with its noun, singular for one: "1 day", "30 days". */
+    static String plural(double n, String noun) {
+        return plain(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static String seconds(double s) {
         if (s >= 86_400 && s % 86_400 == 0) {
             return plain(s / 86_400) + (s == 86_400 ? " day" : " days");

@@ -113,6 +113,18 @@ final class Options {
 
     private Options() {}
 
+    /**
+     * An option's pros under a global order: one lane, so the per-key parallelism the option offers elsewhere is
+     * not there to claim.
+     */
+    static List<String> globalOrder(List<String> pros, Product.Vocabulary v) {
+        return pros.stream()
+                .map(x -> x.startsWith("per-key order")
+                        ? v.words("one order for every message (a single {lane}), at one consumer's pace")
+                        : x)
+                .toList();
+    }
+
     static List<Option> consideredFor(Topology topology) {
         return java.util.stream.Stream.concat(
                         java.util.stream.Stream.of(topology), WEIGHED_AGAINST.get(topology).stream())

@@ -390,6 +390,10 @@ public enum Product {
 
     /** The product's name without its configuration: "Amazon SQS FIFO", "Apache Kafka". */
     public String brand() {
+        if (this == MSK) {
+            // the service the team runs is MSK: its title must not read as a self-run Kafka cluster
+            return "Amazon MSK";
+        }
         return label.split(" \\(| with | in the ")[0];
     }
 
@@ -457,6 +461,37 @@ public enum Product {
     /** The setting that holds {@link #replicationFact()}'s count, in the product's words. */
     String replicationSetting() {
         return this == RABBITMQ_STREAMS ? "x-initial-cluster-size" : "replication.factor";
+    }
+
+    /**
+     * The setting that keeps the main entity's messages, in the product's own name and unit (Kafka's retention.ms,
+     * SQS's MessageRetentionPeriod), or null where the product deletes nothing on a timer of its own (a quorum
+     * queue, a Service Bus entity whose time to live defaults to forever) or names its retention elsewhere (a
+     * RabbitMQ stream's max-age, Redis's MAXLEN).
+     */
+    RetentionSetting retentionSetting() {
+        return switch (this) {
+            case SQS_STANDARD, SQS_FIFO -> new RetentionSetting("MessageRetentionPeriod (queue attribute)", "s");
+            case SNS_SQS, SNS_FIFO_SQS_FIFO, EVENTBRIDGE ->
+                new RetentionSetting("MessageRetentionPeriod (each subscriber's queue)", "s");
+            case KINESIS -> new RetentionSetting("RetentionPeriodHours (IncreaseStreamRetentionPeriod)", "h");
+            case KAFKA, MSK -> new RetentionSetting("retention.ms (topic)", "ms");
+            case PUBSUB -> new RetentionSetting("message_retention_duration (subscription)", "s");
+            case EVENT_HUBS -> new RetentionSetting("MessageRetentionInDays (event hub)", "days");
+            default -> null;
+        };
+    }
+
+    /** A retention setting's name and the unit its value is given in ("s", "ms", "h", "days"). */
+    record RetentionSetting(String name, String unit) {
+        double perSecond() {
+            return switch (unit) {
+                case "ms" -> 1000;
+                case "h" -> 1 / 3600.0;
+                case "days" -> 1 / 86_400.0;
+                default -> 1;
+            };
+        }
     }
 
     /** Lanes are partitions (or shards) fixed in advance, so consumers are bounded by their count. */

@@ -70,7 +70,18 @@ public final class Recommender {
                 d.producerSide(),
                 sizing,
                 feasibility,
-                s.product().vocabulary().words(backpressure(topology)),
+                PubSubWords.of(
+                        s.product(),
+                        s.product()
+                                .vocabulary()
+                                .words(
+                                        topology == Topology.EPHEMERAL_PUB_SUB
+                                                ? redisBackpressure(facts)
+                                                : s.a().ordering() == Ordering.GLOBAL && s.queued()
+                                                        ? "buffer behind the single {lane}: one message is in flight at a time, so more"
+                                                                + " consumers do not drain it faster; alarm on the oldest"
+                                                                + " message's age"
+                                                        : backpressure(topology))),
                 warnings,
                 wouldChangeIf(a, topology),
                 evidence(s, failure),
@@ -256,20 +267,24 @@ public final class Recommender {
                         Math.min(
                                 fact("guide.receives", "max-count"),
                                 a().failure().maxAttempts()));
-                if (s.lambda()) {
+                // SQS's advice against dead-lettering throttled batches: a stream's event source has no receive count
+                if (s.lambda() && s.product() != Product.KINESIS) {
                     facts.add("sqs.lambda-receives");
                     wanted = Math.max(wanted, fact("sqs.lambda-receives", "min-count"));
                 }
                 deliveries = (int) profile().attempts().clamp(wanted);
-                deadLetter = v.deadLetter();
-                alarms.add(v.deadLetterAlarm());
+                deadLetter = kinesisWithoutLambda() ? KINESIS_CONSUMER_DEAD_LETTER : v.deadLetter();
+                alarms.add(
+                        kinesisWithoutLambda()
+                                ? "records written to the dead-letter stream above 0"
+                                : v.deadLetterAlarm());
             }
             facts.add("guide.age-alarm");
             // a lease clamped below the work (a renewed lock) must not make the alarm fire on every long job
             double basis = Math.max(lease != null ? lease : 0, a().failure().maxProcessingSeconds());
             double age = Math.max(fact("guide.age-alarm", "min-seconds"), fact("guide.age-alarm", "factor") * basis);
-            alarms.add(v.ageAlarm() + (v.ageAlarm().endsWith("more than") ? " " : " above ")
-                    + Numbers.plain(Math.ceil(age)) + " s");
+            alarms.add(ageAlarm() + (ageAlarm().endsWith("more than") ? " " : " above ") + Numbers.plain(Math.ceil(age))
+                    + " s");
             return new Failure(lease, deliveries, deadLetter, alarms);
         }
 
@@ -296,8 +311,14 @@ public final class Recommender {
                     : producerSetKey();
             return new Idempotency(
                     key,
-                    "a processed-keys table with a unique key and an expiry (or Redis SET NX with a TTL),"
-                            + " written in the same transaction as the consumer's effect",
+                    effects == Answers.SideEffects.EXTERNAL
+                            // an e-mail or a payment API cannot join the consumer's database transaction
+                            ? "a processed-keys table with a unique key and an expiry: mark the key in progress"
+                                    + " before the external call and done after it; the call itself cannot share the"
+                                    + " table's transaction, so the provider's idempotency key (above) is what drops"
+                                    + " a repeat that comes after a crash between the two"
+                            : "a processed-keys table with a unique key and an expiry (or Redis SET NX with a TTL),"
+                                    + " written in the same transaction as the consumer's effect",
                     (int) Math.ceil(ttl / 3600));
         }
 
@@ -317,12 +338,14 @@ public final class Recommender {
                 }
                 case SERVICE_BUS -> base + ", as the MessageId (duplicate detection reads the same field)";
                 case RABBITMQ_QUORUM -> base + ", as the message_id property";
-                case KAFKA, MSK, EVENT_HUBS, KINESIS, RABBITMQ_STREAMS, REDIS_STREAMS ->
+                case KINESIS ->
+                    base + ", in the record's data (an envelope field): a Kinesis record has only its data, a partition"
+                            + " key (the ordering key) and an explicit hash key, no headers, and its sequence number"
+                            + " catches a redelivery but not a producer's retry";
+                case KAFKA, MSK, EVENT_HUBS, RABBITMQ_STREAMS, REDIS_STREAMS ->
                     base + ", in the record's key or a "
                             + "header: records carry no message id, and the position ("
-                            + (s.product() == Product.KINESIS
-                                    ? "sequence number"
-                                    : s.product() == Product.REDIS_STREAMS ? "entry id" : "partition and offset")
+                            + (s.product() == Product.REDIS_STREAMS ? "entry id" : "partition and offset")
                             + ") catches a redelivery but not a producer's retry";
                 default -> base;
             };
@@ -339,7 +362,8 @@ public final class Recommender {
             } else {
                 facts.add(fact);
                 offer = s.product().brand() + " offers: "
-                        + Facts.registry().get(fact).fact();
+                        + Facts.registry().get(fact).fact()
+                        + (pushSubscription() ? " (not to a function, whose trigger is a push subscription)" : "");
             }
             String gap = s.exactlyOnceInside()
                     ? "It does not cover effects outside the log: keep every effect inside it (consume, transform, produce)."
@@ -354,6 +378,11 @@ public final class Recommender {
         String producerSide() {
             if (!Rules.OUTBOX_FOR_DUAL_WRITES.firesOn(s)) {
                 return null;
+            }
+            if (s.product() == Product.JOBS_TABLE) {
+                // the queue is a table in the same database: the insert is the outbox, and nothing relays it
+                return "required: insert the job row in the same database transaction as the write it stems from;"
+                        + " the jobs table is its own outbox, with no relay to run";
             }
             return "required: a transactional outbox (the event is written in the database transaction, then a relay "
                     + "publishes it and marks it sent) or change data capture on the database's log; never write then "
@@ -396,8 +425,18 @@ public final class Recommender {
                 // concurrency is capped by the consumer (a Lambda shard takes ParallelizationFactor batches at once)
                 double laneCap = laneConcurrency();
                 double byConcurrency = Math.ceil(needed / laneCap);
-                partitions =
-                        (int) Math.max(Math.max(instances, byConcurrency), Math.max(1, Math.max(byRecords, byBytes)));
+                // brokers you run set no quota per partition: the guide's own size keeps each replica on one disk
+                // and each partition's reads and writes within one broker's share
+                double byThroughput = 1;
+                double byStorage = 1;
+                if (sizedByBrokers()) {
+                    facts.add("guide.partition-size");
+                    byThroughput = Math.ceil(bytes * readers() / fact("guide.partition-size", "bytes-per-second"));
+                    byStorage = Math.ceil(bytes * retentionSeconds() / fact("guide.partition-size", "max-bytes"));
+                }
+                partitions = (int) Math.max(
+                        Math.max(Math.max(instances, byConcurrency), Math.max(1, Math.max(byRecords, byBytes))),
+                        Math.max(byThroughput, byStorage));
                 perPartition = (int) Math.ceil((double) needed / partitions);
                 consumers = Math.min(instances, partitions);
                 formula += "; consumer instances = " + Numbers.plain(needed) + " in flight / " + Numbers.plain(inFlight)
@@ -411,10 +450,13 @@ public final class Recommender {
                                         + Numbers.rate(p.laneBytesPerSecond())
                                         + " (" + s.product().laneFact + ")"
                                 : "; " + s.product().brand()
-                                        + " sets no per-partition quota: measure one partition on your brokers")
-                        + "; in flight per " + laneWord() + " = " + Numbers.plain(needed) + " / "
-                        + Numbers.plain(partitions)
-                        + " = " + Numbers.plain(perPartition);
+                                        + " sets no per-partition quota, so each partition carries at most "
+                                        + Numbers.rate(fact("guide.partition-size", "bytes-per-second"))
+                                        + " in or out and " + Numbers.bytes(fact("guide.partition-size", "max-bytes"))
+                                        + " per copy (guide.partition-size): " + Numbers.plain(byThroughput)
+                                        + " for " + Numbers.rate(bytes * readers()) + " read, "
+                                        + Numbers.plain(byStorage) + " for " + Numbers.bytes(bytes * retentionSeconds())
+                                        + " kept per copy");
             }
             Integer units = null;
             if (s.product() == Product.EVENT_HUBS && s.queued()) {
@@ -441,9 +483,13 @@ public final class Recommender {
                 if (partitions != null && a().ordering() != Ordering.GLOBAL && partitions < units) {
                     partitions = units;
                     perPartition = (int) Math.ceil((double) needed / partitions);
-                    formula += "; partitions >= throughput units (eventhubs.partitions) = " + Numbers.plain(partitions)
-                            + ", " + Numbers.plain(perPartition) + " in flight each";
+                    formula += "; partitions >= throughput units (eventhubs.partitions) = " + Numbers.plain(partitions);
                 }
+            }
+            // stated once, from the final partition count, so the sentence never gives two answers
+            if (lanes && a().ordering() != Ordering.GLOBAL && partitions != null) {
+                formula += "; in flight per " + laneWord() + " = " + Numbers.plain(needed) + " / "
+                        + Numbers.plain(partitions) + " = " + Numbers.plain(perPartition);
             }
             double retention = retentionSeconds();
             String replication = s.product().replicationFact();
@@ -483,6 +529,12 @@ public final class Recommender {
          * pass the failed one, so an ordered log retries in place (the partition waits) instead.
          */
         String attemptsName() {
+            if (s.product() == Product.KINESIS) {
+                // MaximumRetryAttempts is an event source mapping's: a KCL consumer retries in its own code
+                return s.lambda()
+                        ? "MaximumRetryAttempts (event source mapping: the retries after the first attempt)"
+                        : "retries in the consumer (the KCL record processor), then the dead-letter stream";
+            }
             String name = s.product().vocabulary().attempts();
             return a().ordered() && name.contains("retry topics")
                     ? "blocking retries in the consumer, with backoff (the partition waits: a retry topic would break the order)"
@@ -500,6 +552,35 @@ public final class Recommender {
             return z.partitions() == null ? 0 : z.bytesPerSecond() / z.partitions() * readers();
         }
 
+        static final String KINESIS_CONSUMER_DEAD_LETTER = "a dead-letter stream (or an S3 prefix) the consumer writes";
+
+        /** A Kinesis stream read by a service (KCL): the event source mapping's settings do not exist there. */
+        boolean kinesisWithoutLambda() {
+            return s.product() == Product.KINESIS && !s.lambda();
+        }
+
+        /**
+         * The metric that shows readers falling behind: a Kinesis reader registered for enhanced fan-out is not
+         * counted by GetRecords' iterator age, and a Lambda consumer reports its own.
+         */
+        String ageAlarm() {
+            if (s.product() != Product.KINESIS) {
+                return s.product().vocabulary().ageAlarm();
+            }
+            if (s.lambda()) {
+                return "IteratorAge (the function's metric)";
+            }
+            return enhancedFanOut()
+                    ? "SubscribeToShardEvent.MillisBehindLatest"
+                    : s.product().vocabulary().ageAlarm();
+        }
+
+        boolean enhancedFanOut() {
+            return s.product() == Product.KINESIS
+                    && readers() > 1
+                    && sharedReadBytesPerShard() > fact("kinesis.enhanced-fan-out", "shared-read-bytes-per-second");
+        }
+
         /** Lambda on Kinesis reads a shard with ParallelizationFactor batches at once. */
         boolean lambdaOnShards() {
             return s.lambda() && s.product() == Product.KINESIS;
@@ -507,6 +588,11 @@ public final class Recommender {
 
         /** How many records one partition may have in flight at once: the consumer's own cap. */
         double laneConcurrency() {
+            if (s.exactlyOnceInside()) {
+                // a transaction commits the consumed offsets with the outputs: records after an unfinished one,
+                // already produced, would be produced again after a restart, so a partition is processed in order
+                return 1;
+            }
             if (lambdaOnShards()) {
                 facts.add("lambda.kinesis-parallelization");
                 return fact("lambda.kinesis-parallelization", "max-count");
@@ -516,6 +602,9 @@ public final class Recommender {
         }
 
         String laneCapFact() {
+            if (s.exactlyOnceInside()) {
+                return "kafka.transactions: one record at a time, since the offsets commit with the outputs";
+            }
             return lambdaOnShards() ? "lambda.kinesis-parallelization" : "guide.consumer-concurrency";
         }
 
@@ -527,6 +616,9 @@ public final class Recommender {
         List<Setting> settings(Failure failure, Idempotency idempotency) {
             List<Setting> out = new ArrayList<>();
             Product.Vocabulary v = s.product().vocabulary();
+            if (!s.queued()) {
+                out.addAll(callSettings());
+            }
             if (failure.leaseSeconds() != null) {
                 // a setting named in milliseconds (max.poll.interval.ms) is given in them, value and range alike, as
                 // the product takes it
@@ -566,7 +658,16 @@ public final class Recommender {
                         "lambda.timeout"));
                 out.add(new Setting(
                         "FunctionResponseTypes",
-                        "ReportBatchItemFailures (a failed message is retried alone," + " not its whole batch)",
+                        lambdaOnShards()
+                                // a stream is checkpointed: everything after the failed record is read again
+                                ? "ReportBatchItemFailures: return the first failed record's sequence number; Lambda"
+                                        + " checkpoints below it and retries that record and every later one of the"
+                                        + " batch"
+                                : a().ordered()
+                                        ? "ReportBatchItemFailures: stop at the first failed message and report it and"
+                                                + " every later one of the batch, so its message group keeps its order"
+                                        : "ReportBatchItemFailures (a failed message is retried alone, not its whole"
+                                                + " batch)",
                         null,
                         null,
                         null,
@@ -584,20 +685,38 @@ public final class Recommender {
                 }
             }
             if (failure.maxDeliveries() != null) {
+                // Lambda's MaximumRetryAttempts counts retries: one less than the deliveries
+                int shown = lambdaOnShards() ? failure.maxDeliveries() - 1 : failure.maxDeliveries();
                 out.add(new Setting(
                         attemptsName(),
-                        String.valueOf(failure.maxDeliveries()),
-                        (double) failure.maxDeliveries(),
+                        shown
+                                + (lambdaOnShards() ? " (" + failure.maxDeliveries() + " deliveries in all)" : "")
+                                + attemptsClampNote(failure.maxDeliveries()),
+                        (double) shown,
                         bounded(profile().attempts()),
                         "",
                         s.product().attemptsFact));
                 out.add(new Setting(
-                        v.deadLetter(),
+                        failure.deadLetter(),
                         dlqRetentionText(),
                         null,
                         null,
                         null,
-                        s.product() == Product.KINESIS ? "lambda.on-failure-destination" : s.product().retentionFact));
+                        lambdaOnShards() ? "lambda.on-failure-destination" : s.product().retentionFact));
+            }
+            Setting kept = retentionSetting();
+            if (kept != null) {
+                out.add(kept);
+            }
+            if (s.product() == Product.PUBSUB && a().replay()) {
+                out.add(new Setting(
+                        "retain_acked_messages (subscription)",
+                        "true: acknowledged messages stay for the retention above, so seeking the subscription to a"
+                                + " time (or a snapshot) replays them; without it, acknowledged messages are gone",
+                        null,
+                        null,
+                        null,
+                        s.product().retentionFact));
             }
             if (s.a().ordering() == Ordering.PER_KEY && s.queued()) {
                 out.add(new Setting(
@@ -628,8 +747,13 @@ public final class Recommender {
                                     + (a().ordered()
                                             ? ": a key-parallel consumer, records of different keys of one "
                                                     + laneWord() + " at once, one at a time per key"
+                                                    + (s.product().transactional()
+                                                            ? " (an application design, such as Confluent's"
+                                                                    + " Parallel Consumer: KafkaConsumer has no such"
+                                                                    + " setting)"
+                                                            : "")
                                             : ": records of one " + laneWord() + " processed at once")
-                                    + "; " + (s.product() == Product.KINESIS ? "checkpoint" : "commit") + " only the "
+                                    + "; " + offsetVerb() + " only the "
                                     + (s.product() == Product.KINESIS ? "sequence number" : "offset")
                                     + " below the oldest unfinished record",
                             (double) n,
@@ -723,12 +847,17 @@ public final class Recommender {
                         null,
                         id));
             }
-            if (s.product() == Product.SQS_FIFO
-                    && a().context().throughputPerSecond()
-                            > fact("sqs-fifo.throughput", "batched-messages-per-second")) {
+            if (highThroughputMode()) {
+                facts.add("sqs-fifo.throughput");
                 out.add(new Setting(
                         "high-throughput mode",
-                        "FifoThroughputLimit=perMessageGroupId, DeduplicationScope=messageGroup",
+                        "FifoThroughputLimit=perMessageGroupId, DeduplicationScope=messageGroup: "
+                                + Numbers.plain(a().context().throughputPerSecond())
+                                + " msg/s is above the "
+                                + Numbers.plain(fact("sqs-fifo.throughput", "transactions-per-second"))
+                                + " calls a second per action (SendMessage, ReceiveMessage, DeleteMessage) a FIFO"
+                                + " queue takes without it; send and delete in batches too (SendMessageBatch,"
+                                + " DeleteMessageBatch), so the outbox relay is not throttled",
                         null,
                         null,
                         null,
@@ -781,7 +910,67 @@ public final class Recommender {
                         "",
                         "kafka.replication"));
             }
+            if (pushSubscription()) {
+                out.add(new Setting(
+                        "subscription type",
+                        "push (the function's Eventarc trigger): exactly-once delivery is for pull subscriptions only,"
+                                + " so the consumer's dedupe (below) is what stops a repeat",
+                        null,
+                        null,
+                        null,
+                        "pubsub.exactly-once"));
+            }
+            if (s.product() == Product.SERVICE_BUS
+                    && failure.leaseSeconds() != null
+                    && heldPerDelivery(failure) > failure.leaseSeconds()) {
+                // the lock is renewed by the client, and only for as long as its renewal duration allows
+                facts.add("servicebus.auto-lock-renewal");
+                double renew = Math.ceil(neededLease());
+                out.add(new Setting(
+                        s.functionOutsideAws()
+                                ? "maxAutoLockRenewalDuration (host.json, extensions.serviceBus)"
+                                : "MaxAutoLockRenewalDuration (ServiceBusProcessorOptions)",
+                        Numbers.plain(renew) + " s: the renewal must outlast the work, and its default of "
+                                + Numbers.seconds(fact("servicebus.auto-lock-renewal", "default-seconds"))
+                                + " would lose the lock and deliver the message again",
+                        renew,
+                        null,
+                        "s",
+                        "servicebus.auto-lock-renewal"));
+            }
+            if (s.product() == Product.PUBSUB
+                    && !pushSubscription()
+                    && failure.leaseSeconds() != null
+                    && heldPerDelivery(failure) > failure.leaseSeconds()) {
+                // the client library renews the ack deadline, and only for its maximum extension period
+                facts.add("pubsub.lease-management");
+                double extend = Math.max(
+                        Math.ceil(neededLease()), fact("pubsub.lease-management", "default-max-extension-seconds"));
+                out.add(new Setting(
+                        "maximum lease extension (subscriber client: maxAckExtensionPeriod, max_lease_duration)",
+                        Numbers.plain(extend) + " s"
+                                + (neededLease() > fact("pubsub.lease-management", "default-max-extension-seconds")
+                                        ? ": raised from the libraries' default of "
+                                                + Numbers.seconds(fact(
+                                                        "pubsub.lease-management", "default-max-extension-seconds"))
+                                                + ", past which the message is delivered again mid-work"
+                                        : ": the libraries' default, longer than the work"),
+                        extend,
+                        null,
+                        "s",
+                        "pubsub.lease-management"));
+            }
             for (String extra : v.extra()) {
+                if (pushSubscription() && extra.startsWith("enable_exactly_once_delivery")) {
+                    continue;
+                }
+                if (extra.startsWith("prefetch (basic.qos)") && failure.leaseSeconds() != null) {
+                    out.add(prefetch(failure.leaseSeconds()));
+                    continue;
+                }
+                if (kinesisWithoutLambda() && extra.contains("Lambda")) {
+                    continue;
+                }
                 String[] nameValue = extra.split(": ", 2);
                 out.add(new Setting(nameValue[0], nameValue[1], null, null, null, null));
             }
@@ -795,6 +984,163 @@ public final class Recommender {
                         "guide.dedupe-ttl"));
             }
             return out;
+        }
+
+        /**
+         * The main entity's retention in the product's own name and unit: the answer, kept inside the product's
+         * range; "until consumed" on a queue takes the product's maximum, since its default (SQS's 4 days) would
+         * delete a backlog an outage left behind. Null where the product has no such setting.
+         */
+        Setting retentionSetting() {
+            Product.RetentionSetting r = s.product().retentionSetting();
+            if (r == null || !s.queued() || s.topology() == Topology.EPHEMERAL_PUB_SUB) {
+                return null;
+            }
+            Profile.Range range = profile().retentionSeconds();
+            boolean untilConsumed = a().context().retentionDays() == 0;
+            double wanted = untilConsumed && s.topology() != Topology.PARTITIONED_LOG && range.max() != null
+                    ? range.max()
+                    : retentionSeconds();
+            double seconds = range.clamp(wanted);
+            double value = seconds * r.perSecond();
+            String note = untilConsumed && s.topology() != Topology.PARTITIONED_LOG
+                    ? ": the longest " + owner(s.product().retentionFact) + " keeps, so a backlog survives an outage;"
+                            + " a message still unconsumed after it is deleted"
+                    : seconds < wanted
+                            ? ": the most " + owner(s.product().retentionFact) + " keeps, short of the "
+                                    + Numbers.seconds(wanted) + " asked"
+                            : untilConsumed
+                                    ? ": the product's default, as no retention was asked"
+                                    : defaultRetention() > 0 && defaultRetention() < seconds
+                                            ? ": the retention asked; the default of "
+                                                    + Numbers.seconds(defaultRetention()) + " would delete sooner"
+                                            : ": the retention asked";
+            Profile.Range shown = range.min() == null && range.max() == null
+                    ? null
+                    : new Profile.Range(
+                            range.min() == null ? null : range.min() * r.perSecond(),
+                            range.max() == null ? null : range.max() * r.perSecond());
+            return new Setting(
+                    r.name(),
+                    Numbers.plain(value) + " " + r.unit()
+                            + (Numbers.seconds(seconds).equals(Numbers.plain(value) + " s")
+                                            || Numbers.seconds(seconds).equals(Numbers.plain(value) + " " + r.unit())
+                                    ? ""
+                                    : " (" + Numbers.seconds(seconds) + ")")
+                            + note,
+                    value,
+                    shown,
+                    r.unit(),
+                    s.product().retentionFact);
+        }
+
+        /** What the product keeps when its retention is not set; 0 where it states no default. */
+        double defaultRetention() {
+            String id = s.product().retentionFact;
+            return id != null && Facts.registry().get(id).has("default-seconds") ? fact(id, "default-seconds") : 0;
+        }
+
+        /**
+         * Why the deliveries differ from the attempts answered, so a record never overrides an answer silently;
+         * empty where they agree.
+         */
+        String attemptsClampNote(int deliveries) {
+            int asked = a().failure().maxAttempts();
+            if (deliveries == asked) {
+                return "";
+            }
+            String why;
+            if (s.lambda()
+                    && !lambdaOnShards()
+                    && deliveries == (int) fact("sqs.lambda-receives", "min-count")
+                    && asked < deliveries) {
+                why = "under Lambda at least " + deliveries + ", so throttled batches are not dead-lettered"
+                        + " (sqs.lambda-receives)";
+            } else if (profile().attempts().min() != null
+                    && deliveries == profile().attempts().min().intValue()
+                    && asked < deliveries) {
+                why = owner(s.product().attemptsFact) + " takes no fewer (" + s.product().attemptsFact + ")";
+            } else {
+                why = "the guide keeps " + n("min-count") + " to " + n("max-count") + " deliveries (guide.receives):"
+                        + " enough for a transient failure, few enough that a poison message is not retried for long";
+            }
+            return " (the " + asked + " attempt(s) asked, " + (deliveries > asked ? "raised" : "lowered") + ": " + why
+                    + ")";
+        }
+
+        private static String n(String number) {
+            return Numbers.plain(fact("guide.receives", number));
+        }
+
+        /**
+         * A RabbitMQ consumer's prefetch: a prefetched message's consumer timeout runs from its own delivery, while
+         * it waits behind the ones before it, so the k-th in a consumer's buffer must finish within the timeout
+         * after k jobs of the worst case.
+         */
+        Setting prefetch(int timeoutSeconds) {
+            int worst = Math.max(1, a().failure().maxProcessingSeconds());
+            int count = Math.max(1, timeoutSeconds / worst);
+            return new Setting(
+                    "prefetch (basic.qos)",
+                    count
+                            + (count == 1
+                                    ? ": one message per consumer, since a prefetched message's x-consumer-timeout runs from"
+                                            + " its delivery while it waits behind a job of up to "
+                                            + Numbers.seconds(worst)
+                                    : " at most per consumer: a prefetched message's x-consumer-timeout runs from its"
+                                            + " delivery, and the last of " + count + " waits " + (count - 1)
+                                            + " jobs of up"
+                                            + " to " + Numbers.seconds(worst)),
+                    (double) count,
+                    null,
+                    "",
+                    "rabbitmq.consumer-timeout");
+        }
+
+        /** How the product's readers record their position: Kafka commits, Event Hubs and Kinesis checkpoint. */
+        String offsetVerb() {
+            return switch (s.product()) {
+                case KINESIS, EVENT_HUBS -> "checkpoint";
+                case RABBITMQ_STREAMS -> "store";
+                default -> "commit";
+            };
+        }
+
+        /**
+         * A direct call's timeout and retries: the timeout covers the worst case like a lease would, and a retry
+         * budget keeps an outage of the callee from multiplying its load by the attempts.
+         */
+        List<Setting> callSettings() {
+            facts.add("guide.lease-buffer");
+            facts.add("guide.retry-budget");
+            double timeout = Math.ceil(workLease());
+            double rate = a().context().throughputPerSecond();
+            int attempts = a().failure().maxAttempts();
+            double budget = fact("guide.retry-budget", "ratio");
+            return List.of(
+                    new Setting(
+                            "timeout (per attempt)",
+                            Numbers.plain(timeout) + " s: the worst case of "
+                                    + Numbers.seconds(a().failure().maxProcessingSeconds()) + " with its buffer",
+                            timeout,
+                            null,
+                            "s",
+                            "guide.lease-buffer"),
+                    new Setting(
+                            "retry budget",
+                            attempts <= 1
+                                    ? "none: one attempt answered"
+                                    : "up to " + attempts + " attempts, with exponential backoff and jitter, but"
+                                            + " retries at most " + Numbers.plain(budget * 100) + "% of calls ("
+                                            + Numbers.perSecond(rate * budget).replace("msg/s", "calls/s")
+                                            + " at peak), so an outage sends "
+                                            + Numbers.perSecond(rate * (1 + budget))
+                                                    .replace("msg/s", "calls/s") + " to the callee, not "
+                                            + Numbers.perSecond(rate * attempts).replace("msg/s", "calls/s"),
+                            attempts <= 1 ? null : budget,
+                            null,
+                            "",
+                            "guide.retry-budget"));
         }
 
         /** Whose limit a fact states: SNS's payload, but its subscriber queues' (SQS's) visibility timeout. */
@@ -817,6 +1163,10 @@ public final class Recommender {
             Profile.Range r = profile().retentionSeconds();
             switch (s.product()) {
                 case KINESIS -> {
+                    if (!s.lambda()) {
+                        return "written by the consumer after its last retry, then its checkpoint moves on; keep it"
+                                + " longer than the time to notice and repair, and alarm on anything written to it";
+                    }
                     facts.add("lambda.on-failure-destination");
                     facts.add("sqs.retention");
                     return "an S3 bucket, which receives the failed records (an SQS queue, kept "
@@ -838,7 +1188,12 @@ public final class Recommender {
                 }
                 default -> {
                     if (s.product().nativeDeadLetter() && r.max() != null) {
-                        return "retention " + Numbers.seconds(r.max()) + " (its maximum: longer than the source's)";
+                        boolean fifo = s.product() == Product.SQS_FIFO || s.product() == Product.SNS_FIFO_SQS_FIFO;
+                        if (fifo) {
+                            facts.add("sqs-fifo.dead-letter");
+                        }
+                        return (fifo ? "a FIFO queue itself (a FIFO queue's dead-letter queue must be FIFO), " : "")
+                                + "retention " + Numbers.seconds(r.max()) + " (its maximum: longer than the source's)";
                     }
                     // a dead letter the consumer writes to a log is trimmed like any log
                     return "deleted by its own retention like any "
@@ -902,6 +1257,204 @@ public final class Recommender {
             return String.join(" and ", why);
         }
 
+        /**
+         * What one ordered lane delivers: 1 / p99 where the next message follows as soon as one is acknowledged;
+         * on SQS FIFO a group's next receive waits until the last batch is deleted, so each receive's batch,
+         * processed in order, pays a receive and delete round trip as well.
+         */
+        double lanePace(double p99) {
+            if (profile().laneUnbatchedRecordsPerSecond() == null) {
+                return p99 > 0 ? 1 / p99 : Double.POSITIVE_INFINITY;
+            }
+            facts.add("sqs-fifo.message-group");
+            facts.add("guide.receive-round-trip");
+            double batch = fact("sqs-fifo.message-group", "max-messages-per-receive");
+            return batch / (batch * p99 + fact("guide.receive-round-trip", "seconds"));
+        }
+
+        /** How {@link #lanePace} was reached, where it is more than 1 / p99; empty otherwise. */
+        String lanePaceFormula(double p99) {
+            if (profile().laneUnbatchedRecordsPerSecond() == null) {
+                return "";
+            }
+            double batch = fact("sqs-fifo.message-group", "max-messages-per-receive");
+            return " (" + Numbers.plain(batch) + " messages a receive, processed in order, then deleted before the "
+                    + laneWord() + "'s next receive: " + Numbers.plain(batch) + " / (" + Numbers.plain(batch)
+                    + " x " + Numbers.plain(p99) + " s + a receive and delete round trip of "
+                    + Numbers.plain(fact("guide.receive-round-trip", "seconds")) + " s, guide.receive-round-trip))";
+        }
+
+        /**
+         * The concurrent executions the functions need against the account's quota in the Region, which every
+         * function shares: an SQS event source runs one per batch in flight, a Kinesis one ParallelizationFactor
+         * batches per shard.
+         */
+        Check accountConcurrency(Sizing sizing) {
+            String id = "lambda.concurrency";
+            facts.add(id);
+            double needed = lambdaOnShards() && sizing.partitions() != null && sizing.inFlightPerPartition() != null
+                    ? (double) sizing.partitions() * sizing.inFlightPerPartition()
+                    : sizing.consumersNeeded();
+            double quota = fact(id, "default-count");
+            double raised = fact(id, "raised-count");
+            String detail = Numbers.plain(needed) + " concurrent executions"
+                    + (lambdaOnShards()
+                            ? " (" + Numbers.plain(sizing.partitions()) + " shards x ParallelizationFactor "
+                                    + Numbers.plain(sizing.inFlightPerPartition()) + ")"
+                            : "")
+                    + " against the account's " + Numbers.plain(quota)
+                    + " per Region by default, shared by every function in it";
+            if (needed <= quota) {
+                return Check.ok("lambda-account-concurrency", detail);
+            }
+            return needed <= raised
+                    ? new Check(
+                            "lambda-account-concurrency",
+                            Status.WARN,
+                            detail,
+                            "request a Service Quotas increase of Lambda's concurrent executions in the Region to at"
+                                    + " least " + Numbers.plain(needed) + ", before the traffic arrives")
+                    : new Check(
+                            "lambda-account-concurrency",
+                            Status.FAIL,
+                            detail,
+                            "run the consumers as long-running services (containers): " + Numbers.plain(needed)
+                                    + " concurrent executions is past the " + Numbers.plain(raised)
+                                    + " a raised quota is sure to reach");
+        }
+
+        /** A log on brokers you size yourself: no per-partition quota of the product's own applies. */
+        boolean sizedByBrokers() {
+            return s.product().partitioned() && profile().laneRecordsPerSecond() == null;
+        }
+
+        /**
+         * A function on Google Cloud or Azure runs for at most its platform's limit: 540 s for an event-driven Cloud
+         * Run function, 10 minutes for Azure Functions on the Consumption plan. Null where neither applies.
+         */
+        Check functionRuntimeLimit() {
+            if (!s.functionOutsideAws()) {
+                return null;
+            }
+            Answers.Platform platform = a().context().platform();
+            String id;
+            double limit;
+            String fix;
+            if (s.product() == Product.PUBSUB) {
+                id = "gcp.functions-timeout";
+                limit = fact(id, "max-event-seconds");
+                fix = "run the consumer as a service (Cloud Run or GKE) on a pull subscription, or split the job into"
+                        + " steps that each finish within " + Numbers.plain(limit) + " s";
+            } else if (platform == Answers.Platform.AZURE) {
+                id = "azure.functions-timeout";
+                limit = fact(id, "consumption-max-seconds");
+                fix = "the Flex Consumption or Premium plan (no fixed functionTimeout cap), or a service, or split"
+                        + " the job into steps that each finish within " + Numbers.plain(limit) + " s";
+            } else {
+                return null;
+            }
+            facts.add(id);
+            int worst = a().failure().maxProcessingSeconds();
+            String detail = "worst-case processing of " + Numbers.plain(worst) + " s against the "
+                    + Numbers.plain(limit) + " s " + owner(id)
+                    + (id.startsWith("gcp") ? " gives an event-driven function" : " allows on the Consumption plan");
+            return worst <= limit
+                    ? Check.ok("consumer-runtime-limit", detail)
+                    : new Check("consumer-runtime-limit", Status.FAIL, detail, fix);
+        }
+
+        /** A Pub/Sub-triggered function receives by push, where exactly-once delivery does not apply. */
+        boolean pushSubscription() {
+            return s.product() == Product.PUBSUB && s.functionOutsideAws();
+        }
+
+        /** The subscribers a broadcast needs against what one topic of the product takes. */
+        Check subscriptionLimit(String id, String number, String what, String fix) {
+            facts.add(id);
+            double max = fact(id, number);
+            int wanted = a().context().subscribers();
+            String detail =
+                    Numbers.plain(wanted) + " subscriptions against the " + Numbers.plain(max) + " " + what + " takes";
+            return wanted <= max
+                    ? Check.ok("topic-subscriptions", detail)
+                    : new Check("topic-subscriptions", Status.FAIL, detail, String.format(fix, Numbers.plain(max)));
+        }
+
+        /**
+         * What a Service Bus queue or topic must hold when its consumers stop: the answered retention's worth of
+         * messages, counted once (a topic's subscriptions share the copy), against the tier's entity size.
+         */
+        Check entitySize() {
+            String id = "servicebus.entity-size";
+            facts.add(id);
+            double max = fact(id, premium() ? "premium-max-bytes" : "standard-max-bytes");
+            double premiumMax = fact(id, "premium-max-bytes");
+            double bytes = a().context().throughputPerSecond() * s.payloadBytes();
+            double retention = a().context().retentionDays() * 86_400.0;
+            double held = bytes * retention;
+            String tier = premium() ? "Premium" : "Standard";
+            String detail = (retention > 0
+                            ? Numbers.plural(a().context().retentionDays(), "day") + " of messages at "
+                                    + Numbers.rate(bytes) + " = " + Numbers.bytes(held) + " against the "
+                            : "messages kept until consumed, against the ")
+                    + Numbers.bytes(max) + " a " + tier + " queue or topic holds: full after "
+                    + Numbers.plain(Math.floor(bytes > 0 ? max / bytes / 3600 : 0)) + " h of consumer outage";
+            if (held <= max) {
+                return Check.ok("entity-size", detail);
+            }
+            return held <= premiumMax
+                    ? new Check(
+                            "entity-size",
+                            Status.WARN,
+                            detail,
+                            "the Premium tier (the setting '" + TIER + "'), whose entities hold "
+                                    + Numbers.bytes(premiumMax))
+                    : new Check(
+                            "entity-size",
+                            Status.FAIL,
+                            detail,
+                            "claim check for the bodies (object storage, a reference in the message) and an archive"
+                                    + " for the long retention, so the entity holds at most "
+                                    + Numbers.bytes(premiumMax));
+        }
+
+        /** Every reader of an event hub is a consumer group of its own, and the tier caps how many. */
+        Check consumerGroups() {
+            String id = "eventhubs.consumer-groups";
+            facts.add(id);
+            double standard = fact(id, "standard-max-count");
+            double premiumGroups = fact(id, "premium-max-count");
+            double dedicated = fact(id, "dedicated-max-count");
+            int wanted = readers();
+            String detail =
+                    Numbers.plain(wanted) + " consumer group(s), one per reader, against the " + Numbers.plain(standard)
+                            + " a standard event hub takes (" + Numbers.plain(premiumGroups) + " premium, "
+                            + Numbers.plain(dedicated) + " dedicated)";
+            return wanted <= standard
+                    ? Check.ok("consumer-groups", detail)
+                    : new Check(
+                            "consumer-groups",
+                            Status.FAIL,
+                            detail,
+                            wanted <= dedicated
+                                    ? "the " + (wanted <= premiumGroups ? "premium" : "dedicated")
+                                            + " tier, or readers that share a consumer group (and so split its"
+                                            + " events between them)"
+                                    : "copy the events to several event hubs, each read by at most "
+                                            + Numbers.plain(dedicated) + " consumer groups");
+        }
+
+        /**
+         * An SQS FIFO queue carrying more messages than its unbatched calls allow, across many groups: without
+         * high-throughput mode every action is throttled at the queue's quota. A global order is one group, which
+         * the mode does not help: batches do ({@link #needsBatches}).
+         */
+        boolean highThroughputMode() {
+            return (s.product() == Product.SQS_FIFO || s.product() == Product.SNS_FIFO_SQS_FIFO)
+                    && a().ordering() != Ordering.GLOBAL
+                    && a().context().throughputPerSecond() > fact("sqs-fifo.throughput", "transactions-per-second");
+        }
+
         /** One global lane above what unbatched calls carry: the design runs only with batches. */
         boolean needsBatches() {
             Double unbatched = profile().laneUnbatchedRecordsPerSecond();
@@ -920,7 +1473,7 @@ public final class Recommender {
                 return out;
             }
             double p99 = c.p99ProcessingSeconds();
-            double laneRate = p99 > 0 ? 1 / p99 : Double.POSITIVE_INFINITY;
+            double laneRate = lanePace(p99);
             Profile p = profile();
             if (a().ordering() == Ordering.GLOBAL) {
                 double bytes = sizing.bytesPerSecond();
@@ -928,7 +1481,9 @@ public final class Recommender {
                 boolean quotaOk =
                         (p.laneRecordsPerSecond() == null || c.throughputPerSecond() <= p.laneRecordsPerSecond())
                                 && (p.laneBytesPerSecond() == null || bytes <= p.laneBytesPerSecond());
+                // the keys each run below their pace by the same headroom the consumers are sized with
                 int keys = (int) Math.ceil(c.throughputPerSecond()
+                        * fact("guide.headroom", "factor")
                         / Math.min(
                                 laneRate,
                                 p.laneRecordsPerSecond() == null
@@ -937,6 +1492,7 @@ public final class Recommender {
                 String detail = "one lane carries one message at a time: at most "
                         + Numbers.perSecond(laneRate)
                         + " at a p99 of " + Numbers.plain(p99) + " s"
+                        + lanePaceFormula(p99)
                         + laneQuota()
                         + ", against a peak of " + Numbers.plain(c.throughputPerSecond()) + " msg/s";
                 out.add(
@@ -962,7 +1518,8 @@ public final class Recommender {
             if (a().ordering() == Ordering.PER_KEY) {
                 out.add(Check.ok(
                         "hot-key-capacity",
-                        "one key carries at most 1 / p99 = " + Numbers.perSecond(laneRate)
+                        "one key carries at most " + (lanePaceFormula(p99).isEmpty() ? "1 / p99 = " : "")
+                                + Numbers.perSecond(laneRate) + lanePaceFormula(p99)
                                 + laneQuota()
                                 + ": a key hotter than that falls behind, whatever the consumers"));
             }
@@ -998,7 +1555,15 @@ public final class Recommender {
                                         detail,
                                         "run the consumers as long-running services "
                                                 + "(containers), or spread the work over " + Numbers.plain(queues)
-                                                + " queues, each with its own event source mapping"));
+                                                + " queues, each with its own event source mapping, within the"
+                                                + " account's concurrent executions (lambda-account-concurrency)"));
+            }
+            if (s.lambda()) {
+                out.add(accountConcurrency(sizing));
+            }
+            Check functionLimit = functionRuntimeLimit();
+            if (functionLimit != null) {
+                out.add(functionLimit);
             }
             Profile.Range lease = p.leaseSeconds();
             if (failure.leaseSeconds() != null && lease.max() != null) {
@@ -1035,6 +1600,18 @@ public final class Recommender {
                                         detail,
                                         "claim check: store the body in object storage and send its reference"));
             }
+            if (s.product() == Product.KINESIS && s.payloadBytes() > p.maxPayloadBytes() && !s.payloadOverLimit()) {
+                // a raised maximum record size serves records that are large now and then, not every record
+                out.add(new Check(
+                        "large-records",
+                        Status.WARN,
+                        "every record of " + Numbers.bytes(s.payloadBytes()) + " is above the "
+                                + Numbers.bytes(p.maxPayloadBytes()) + " default: a stream's raised maximum is meant"
+                                + " for occasional large records, and each shard still takes "
+                                + Numbers.rate(p.laneBytesPerSecond()) + " in",
+                        "claim check: store each body in S3 and put its key in the record, unless large records are"
+                                + " rare"));
+            }
             if (s.product().sns() && s.payloadBytes() > p.maxPayloadBytes() && !s.payloadOverLimit()) {
                 double cap = fact("sns.max-message-size", "large-topic-max-subscriptions");
                 String detail = "a topic raised above " + Numbers.bytes(p.maxPayloadBytes()) + " allows at most "
@@ -1052,7 +1629,7 @@ public final class Recommender {
             Profile.Range retention = p.retentionSeconds();
             if (retention.max() != null && c.retentionDays() > 0) {
                 double wanted = c.retentionDays() * 86_400.0;
-                String detail = "keeping messages " + c.retentionDays() + " days against "
+                String detail = "keeping messages " + Numbers.plural(c.retentionDays(), "day") + " against "
                         + owner(s.product().retentionFact) + "'s " + Numbers.seconds(retention.max());
                 out.add(
                         wanted <= retention.max()
@@ -1151,18 +1728,48 @@ public final class Recommender {
                                         "the Premium tier (the setting '" + TIER + "'), whose messaging units are not"
                                                 + " throttled by credits"));
             }
+            if (s.product() == Product.SERVICE_BUS && a().broadcast()) {
+                out.add(subscriptionLimit(
+                        "servicebus.topic-subscriptions",
+                        "max-count",
+                        "a Service Bus topic",
+                        "several topics, each with at most %s subscriptions (the producer sends to each, or a first"
+                                + " topic auto-forwards to the others)"));
+            }
+            if (s.product() == Product.SNS_FIFO_SQS_FIFO) {
+                out.add(subscriptionLimit(
+                        "sns.fifo-subscriptions",
+                        "max-count",
+                        "an SNS FIFO topic",
+                        "two or more FIFO topics of at most %s subscriptions each, the key hashed to a topic; or a"
+                                + " standard topic, if each subscriber can restore the order from a sequence number"));
+            }
+            if (s.product() == Product.SERVICE_BUS) {
+                out.add(entitySize());
+            }
+            if (s.product() == Product.EVENT_HUBS && s.queued()) {
+                out.add(consumerGroups());
+            }
             if (sizing.throughputUnits() != null) {
                 String tu = "eventhubs.throughput-unit";
                 double maxUnits = fact(tu, "max-units");
                 double maxPartitions = fact("eventhubs.partitions", "max-count");
-                String detail = Numbers.plain(sizing.throughputUnits()) + " throughput unit(s) for "
+                boolean unitsOk = sizing.throughputUnits() <= maxUnits;
+                boolean partitionsOk = sizing.partitions() <= maxPartitions;
+                String unitsText = Numbers.plain(sizing.throughputUnits()) + " throughput unit(s) for "
                         + Numbers.rate(sizing.bytesPerSecond()) + " in and "
                         + Numbers.rate(sizing.bytesPerSecond() * readers()) + " out, of the " + Numbers.plain(maxUnits)
-                        + " a standard namespace takes; " + Numbers.plain(sizing.partitions())
-                        + " partition(s), of the "
+                        + " a standard namespace takes";
+                String partitionsText = Numbers.plain(sizing.partitions()) + " partition(s), of the "
                         + Numbers.plain(maxPartitions) + " an event hub takes";
+                // a failure names only the limit that is passed, so its reason is not read into the other
+                String detail = unitsOk == partitionsOk
+                        ? unitsText + "; " + partitionsText
+                        : unitsOk
+                                ? partitionsText + " (the " + unitsText + ", fit)"
+                                : unitsText + " (the " + partitionsText + ", fit)";
                 out.add(
-                        sizing.throughputUnits() <= maxUnits && sizing.partitions() <= maxPartitions
+                        unitsOk && partitionsOk
                                 ? Check.ok("throughput-units", detail)
                                 : new Check(
                                         "throughput-units",
@@ -1171,6 +1778,16 @@ public final class Recommender {
                                         "a tier above standard (premium or dedicated), or split the traffic over "
                                                 + "several event hubs in several namespaces"));
             }
+            if (sizing.partitions() != null && sizedByBrokers() && a().ordering() == Ordering.PER_KEY) {
+                out.add(new Check(
+                        "partition-growth",
+                        Status.WARN,
+                        Numbers.plain(sizing.partitions()) + " partition(s) for today's peak: a key is hashed to a"
+                                + " partition by the partition count, so adding partitions later sends keys to new"
+                                + " partitions, and a key's records before and after the change are read out of order",
+                        "create the topic with the partitions the peak of its whole life needs; to grow past them,"
+                                + " create a larger topic and move producers and consumers over at a cut-over point"));
+            }
             if (sizing.partitions() != null) {
                 out.add(Check.ok(
                         "consumers-within-partitions",
@@ -1178,11 +1795,26 @@ public final class Recommender {
                                 + " partition(s): a consumer beyond the partition count would sit idle"));
             }
             if (idempotency.ttlHours() != null) {
-                out.add(Check.ok(
-                        "dedupe-ttl",
-                        "dedupe keys live " + idempotency.ttlHours() + " h: longer than the redelivery "
+                double keys = c.throughputPerSecond() * idempotency.ttlHours() * 3600.0;
+                double maxKeys = fact("guide.dedupe-ttl", "max-keys");
+                String detail =
+                        "dedupe keys live " + Numbers.plain(idempotency.ttlHours()) + " h: longer than the redelivery "
                                 + "window (" + redeliveryFormula(failure) + ") and the replay window ("
-                                + Numbers.seconds(c.retentionDays() * 86_400.0) + ")"));
+                                + Numbers.seconds(c.retentionDays() * 86_400.0) + "); at peak rate the store holds "
+                                + Numbers.plain(Math.ceil(keys)) + " keys";
+                out.add(
+                        keys <= maxKeys
+                                ? Check.ok("dedupe-ttl", detail)
+                                : new Check(
+                                        "dedupe-ttl",
+                                        Status.WARN,
+                                        detail,
+                                        s.topology() == Topology.PARTITIONED_LOG
+                                                ? "a high-water mark per key instead of a set of ids: store the last"
+                                                        + " offset (or version) applied for each key, and skip a record"
+                                                        + " at or below it"
+                                                : "a version per entity instead of a set of ids: apply an event only"
+                                                        + " if its version is above the one stored with the entity"));
             }
             if (a().broadcast()) {
                 out.add(Check.ok(
@@ -1209,6 +1841,16 @@ public final class Recommender {
             }
             return out;
         }
+    }
+
+    /** Redis does not drop for a slow subscriber: it disconnects it, past the pub/sub output buffer limit. */
+    private static String redisBackpressure(Set<String> facts) {
+        Facts.Fact f = Facts.registry().get("redis.pubsub-buffer");
+        facts.add(f.id());
+        return "disconnect: a subscriber that cannot keep up is cut off once its output buffer passes"
+                + " client-output-buffer-limit pubsub (" + Numbers.bytes(f.number("hard-limit-bytes")) + " at once, or "
+                + Numbers.bytes(f.number("soft-limit-bytes")) + " for " + Numbers.seconds(f.number("soft-seconds"))
+                + "), and misses what is published until it subscribes again (at-most-once)";
     }
 
     private static String backpressure(Topology topology) {

@@ -61,7 +61,7 @@ public final class Schema {
         number("failure.max-attempts", 1, 1000, true, 3);
         word("failure.poison-expected", "false", null, BOOLEAN);
         word("producer", Answers.Producer.PUBLISH_ONLY.word(), null, Choice.words(Answers.Producer.class));
-        number("throughput-per-second", 0, 100_000_000, true, 100);
+        number("throughput-per-second", 0, 100_000_000, false, 100);
         number("payload-kb", 0.001, 1_048_576, false, 4);
         number("p99-processing-seconds", 0, 86_400, false, 1);
         word("consumer-runtime", "service", null, Choice.words(Answers.Runtime.class));

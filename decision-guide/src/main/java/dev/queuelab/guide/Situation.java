@@ -38,6 +38,11 @@ public record Situation(Answers a, Topology topology, Product product) {
         return a.context().consumerRuntime() == Answers.Runtime.FUNCTION && product.onAws();
     }
 
+    /** Functions on another cloud: a Pub/Sub push subscription or an Azure Functions trigger, not Lambda. */
+    public boolean functionOutsideAws() {
+        return a.context().consumerRuntime() == Answers.Runtime.FUNCTION && queued() && !product.onAws();
+    }
+
     public double payloadBytes() {
         return a.context().payloadBytes();
     }

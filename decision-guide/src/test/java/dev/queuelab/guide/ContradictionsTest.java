@@ -32,6 +32,7 @@ class ContradictionsTest {
                 Arguments.of(
                         "poison-blocks-key",
                         TestAnswers.with("ordering", "per-key", "failure.poison-expected", "true")),
+                Arguments.of("platform-any-took-aws", TestAnswers.with("platform", "any", "ops-appetite", "low")),
                 Arguments.of(
                         "functions-on-a-busy-log",
                         TestAnswers.with(

@@ -38,7 +38,8 @@ class FeasibilityTest {
                 .singleElement()
                 .asString()
                 .contains("order per key")
-                .contains("100,000 keys");
+                .as("100,000 msg/s x 1.25 headroom / 10 msg a receive per (10 x 1 s + a 0.02 s round trip)")
+                .contains("125,250 keys");
         Recommendation modest = Recommender.recommend(
                 TestAnswers.with("ordering", "global", "throughput-per-second", "200", "p99-processing-seconds", "1"));
         assertThat(status(modest, "global-order-capacity"))
@@ -472,7 +473,7 @@ class FeasibilityTest {
 
     private static String deadLetter(Recommendation r) {
         return r.settings().stream()
-                .filter(x -> x.name().equals(r.product().vocabulary().deadLetter()))
+                .filter(x -> x.name().equals(r.failure().deadLetter()))
                 .map(Recommendation.Setting::value)
                 .findFirst()
                 .orElseThrow();
@@ -480,7 +481,8 @@ class FeasibilityTest {
 
     @Test
     void shouldDescribeEachProductsDeadLetterAsItReallyKeepsMessages() {
-        Recommendation kinesis = Recommender.recommend(TestAnswers.with("replay", "true", "platform", "aws"));
+        Recommendation kinesis = Recommender.recommend(
+                TestAnswers.with("replay", "true", "platform", "aws", "consumer-runtime", "function"));
         assertThat(kinesis.product()).isEqualTo(Product.KINESIS);
         assertThat(deadLetter(kinesis))
                 .as("an on-failure destination is SQS, SNS or S3, not the stream")
@@ -565,7 +567,7 @@ class FeasibilityTest {
         // the reviewer's files 02, 22 and 23: a p99 of 500 s printed "one key carries at most 0 msg/s"
         Recommendation slow = Recommender.recommend(TestAnswers.with(
                 "platform",
-                "aws",
+                "gcp",
                 "ordering",
                 "per-key",
                 "throughput-per-second",
@@ -578,7 +580,7 @@ class FeasibilityTest {
                 .doesNotContain("at most 0 msg/s");
         Recommendation fast = Recommender.recommend(TestAnswers.with(
                 "platform",
-                "aws",
+                "gcp",
                 "ordering",
                 "per-key",
                 "throughput-per-second",
@@ -590,8 +592,340 @@ class FeasibilityTest {
                 .contains("at most 1 / p99 = 2 msg/s")
                 .doesNotContain("one every");
         Recommendation global = Recommender.recommend(TestAnswers.with(
-                "platform", "aws", "ordering", "global", "throughput-per-second", "1", "p99-processing-seconds", "3"));
+                "platform", "gcp", "ordering", "global", "throughput-per-second", "1", "p99-processing-seconds", "3"));
         assertThat(detail(global, "global-order-capacity")).contains("at most 0.33 msg/s (one every 3 s)");
+    }
+
+    @Test
+    void shouldSizeKafkaPartitionsByStorageAndThroughputWhenAKeyedLogIsBig() {
+        // 41 MB/s kept a year is about 1.3 PB per copy: 3 partitions would put 430 TB on one broker
+        Recommendation year = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "ordering",
+                "per-key",
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high",
+                "throughput-per-second",
+                "20000",
+                "payload-kb",
+                "2",
+                "p99-processing-seconds",
+                "0.01",
+                "retention-days",
+                "365",
+                "shape",
+                "broadcast",
+                "subscribers",
+                "5"));
+        assertThat(year.product()).isEqualTo(Product.KAFKA);
+        assertThat(year.sizing().partitions())
+                .as("1.29 PB per copy / 1 TB a partition (guide.partition-size)")
+                .isGreaterThanOrEqualTo(1292);
+        assertThat(status(year, "partition-growth"))
+                .as("a keyed topic cannot add partitions later without remapping keys")
+                .isEqualTo(Status.WARN);
+        Recommendation small = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high",
+                "throughput-per-second",
+                "5000",
+                "payload-kb",
+                "1",
+                "p99-processing-seconds",
+                "0.02",
+                "retention-days",
+                "1"));
+        assertThat(small.sizing().partitions())
+                .as("5 MB/s kept a day is 432 GB: one partition's worth, so consumers decide")
+                .isLessThan(5);
+        assertThat(small.feasibility().checks())
+                .as("without keys, nothing is remapped")
+                .noneMatch(c -> c.id().equals("partition-growth"));
+    }
+
+    @Test
+    void shouldSizeBySlowRatesWhenFewerThanOneMessageASecondArrives() {
+        // a nightly report: one job every 100 s, each running an hour, needs 45 workers, not the 4,500 a
+        // rate rounded up to 1 msg/s would ask for
+        Answers rare = TestAnswers.with(
+                "platform", "self-hosted", "throughput-per-second", "0.01", "p99-processing-seconds", "3600");
+        assertThat(rare.context().throughputPerSecond()).isEqualTo(0.01);
+        Recommendation r = Recommender.recommend(rare);
+        assertThat(r.sizing().consumersNeeded()).as("0.01 x 3,600 s x 1.25").isEqualTo(45);
+        assertThat(Documents.markdown(rare, r, java.time.LocalDate.of(2026, 11, 28)))
+                .as("the title prints the rate with its decimals and as an interval, never as 0")
+                .contains("at 0.01 msg/s (one every 100 s)");
+        assertThat(Recommender.recommend(TestAnswers.with("throughput-per-second", "1"))
+                        .sizing()
+                        .consumersNeeded())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void shouldSayWhyWhenTheDeliveriesDifferFromTheAttemptsAsked() {
+        Recommendation two = Recommender.recommend(TestAnswers.with("platform", "aws", "failure.max-attempts", "2"));
+        assertThat(two.settings())
+                .filteredOn(x -> x.name().startsWith("maxReceiveCount"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .asString()
+                .startsWith("3 (the 2 attempt(s) asked, raised: the guide keeps 3 to 5");
+        Recommendation seven = Recommender.recommend(TestAnswers.with("platform", "aws", "failure.max-attempts", "7"));
+        assertThat(seven.settings())
+                .filteredOn(x -> x.name().startsWith("maxReceiveCount"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .asString()
+                .contains("7 attempt(s) asked, lowered");
+        Recommendation four = Recommender.recommend(TestAnswers.with("platform", "aws", "failure.max-attempts", "4"));
+        assertThat(four.settings())
+                .filteredOn(x -> x.name().startsWith("maxReceiveCount"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .as("the answer kept: nothing to explain")
+                .isEqualTo("4");
+    }
+
+    @Test
+    void shouldNotPutAnExternalCallInTheDedupeTransactionWhenEffectsLeaveTheSystem() {
+        Recommendation email = Recommender.recommend(TestAnswers.with("platform", "aws", "side-effects", "external"));
+        assertThat(email.idempotency().store())
+                .contains("cannot share the table's transaction")
+                .doesNotContain("same transaction as the consumer's effect");
+        Recommendation internal =
+                Recommender.recommend(TestAnswers.with("platform", "aws", "side-effects", "internal"));
+        assertThat(internal.idempotency().store()).contains("same transaction as the consumer's effect");
+    }
+
+    @Test
+    void shouldProcessEachPartitionInOrderWhenKafkaTransactionsCarryExactlyOnce() {
+        Recommendation eos = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "semantic",
+                "exactly-once",
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high",
+                "throughput-per-second",
+                "5000",
+                "p99-processing-seconds",
+                "0.1",
+                "side-effects",
+                "internal"));
+        assertThat(eos.product()).isEqualTo(Product.KAFKA);
+        assertThat(eos.sizing().inFlightPerPartition())
+                .as("offsets commit with the outputs: a key-parallel consumer would produce twice after a restart")
+                .isEqualTo(1);
+        assertThat(eos.settings()).noneMatch(x -> x.name().startsWith("records in flight per"));
+        Recommendation alo = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high",
+                "throughput-per-second",
+                "5000",
+                "p99-processing-seconds",
+                "0.1"));
+        assertThat(alo.sizing().inFlightPerPartition()).isGreaterThan(1);
+    }
+
+    @Test
+    void shouldWarnOfADedupeStoreOfBillionsOfKeysWhenALogIsBusyAndKeptLong() {
+        Recommendation huge = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "aws", "throughput-per-second", "20000", "retention-days", "7"));
+        assertThat(status(huge, "dedupe-ttl"))
+                .as("20,000 msg/s x 168 h is 12 billion keys")
+                .isEqualTo(Status.WARN);
+        assertThat(huge.feasibility().checks())
+                .filteredOn(x -> x.id().equals("dedupe-ttl"))
+                .singleElement()
+                .extracting(Check::fix)
+                .asString()
+                .contains("high-water mark per key");
+        Recommendation small = Recommender.recommend(TestAnswers.with("platform", "aws"));
+        assertThat(status(small, "dedupe-ttl")).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void shouldNameOnlyThePassedLimitWhenAnEventHubHasMorePartitionsThanItTakes() {
+        Recommendation r = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "azure",
+                "throughput-per-second",
+                "39000",
+                "payload-kb",
+                "0.9",
+                "p99-processing-seconds",
+                "0.01",
+                "retention-days",
+                "1"));
+        assertThat(r.product()).isEqualTo(Product.EVENT_HUBS);
+        assertThat(status(r, "throughput-units")).isEqualTo(Status.FAIL);
+        assertThat(r.feasibility().checks())
+                .filteredOn(c -> c.id().equals("throughput-units"))
+                .singleElement()
+                .extracting(Check::detail)
+                .asString()
+                .as("39 units fit the 40 a namespace takes; the 39 partitions pass the 32 an event hub takes")
+                .startsWith("39 partition(s), of the 32 an event hub takes");
+        assertThat(r.sizing().formula())
+                .as("the in-flight share is stated once, from the final partition count")
+                .containsOnlyOnce("in flight per partition");
+    }
+
+    @Test
+    void shouldWarnThatRaisedKinesisRecordsAreForOccasionalLargeOnesWhenEveryRecordIsLarge() {
+        Recommendation large = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "aws", "throughput-per-second", "10", "payload-kb", "3072"));
+        assertThat(large.product()).isEqualTo(Product.KINESIS);
+        assertThat(status(large, "large-records")).isEqualTo(Status.WARN);
+        Recommendation small = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "aws", "throughput-per-second", "10", "payload-kb", "512"));
+        assertThat(small.feasibility().checks()).noneMatch(c -> c.id().equals("large-records"));
+    }
+
+    @Test
+    void shouldSetATimeoutAndARetryBudgetWhenTheCallerWaits() {
+        Recommendation call = Recommender.recommend(TestAnswers.with(
+                "sync",
+                "sync",
+                "throughput-per-second",
+                "800",
+                "failure.max-attempts",
+                "3",
+                "failure.max-processing-seconds",
+                "2"));
+        assertThat(call.settings())
+                .filteredOn(x -> x.name().equals("timeout (per attempt)"))
+                .singleElement()
+                .extracting(Recommendation.Setting::number)
+                .as("2 s + 10 s buffer")
+                .isEqualTo(12.0);
+        assertThat(call.settings())
+                .filteredOn(x -> x.name().equals("retry budget"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .asString()
+                .contains("880 calls/s to the callee, not 2,400 calls/s");
+        Recommendation queued = Recommender.recommend(TestAnswers.with("platform", "aws"));
+        assertThat(queued.settings()).noneMatch(x -> x.name().equals("retry budget"));
+    }
+
+    @Test
+    void shouldWeighLambdasAccountConcurrencyWhenFunctionsConsume() {
+        Recommendation shards = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "aws",
+                "consumer-runtime",
+                "function",
+                "ordering",
+                "per-key",
+                "throughput-per-second",
+                "500000",
+                "payload-kb",
+                "1",
+                "p99-processing-seconds",
+                "0.1",
+                "retention-days",
+                "3"));
+        assertThat(shards.product()).isEqualTo(Product.KINESIS);
+        assertThat(status(shards, "lambda-account-concurrency"))
+                .as("shards x ParallelizationFactor far past the 1,000 a Region runs and the 10,000 a raise reaches")
+                .isEqualTo(Status.FAIL);
+        Recommendation raise = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "consumer-runtime",
+                "function",
+                "throughput-per-second",
+                "2000",
+                "p99-processing-seconds",
+                "1"));
+        assertThat(status(raise, "lambda-account-concurrency"))
+                .as("2,500 concurrent executions: a quota increase, named in the fix")
+                .isEqualTo(Status.WARN);
+        assertThat(raise.feasibility().checks())
+                .filteredOn(c -> c.id().equals("lambda-account-concurrency"))
+                .singleElement()
+                .extracting(Check::fix)
+                .asString()
+                .contains("Service Quotas increase");
+        Recommendation small = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "consumer-runtime",
+                "function",
+                "throughput-per-second",
+                "100",
+                "p99-processing-seconds",
+                "1"));
+        assertThat(status(small, "lambda-account-concurrency")).isEqualTo(Status.OK);
+        Recommendation service = Recommender.recommend(TestAnswers.with("platform", "aws"));
+        assertThat(service.feasibility().checks())
+                .as("no function, no Lambda quota")
+                .noneMatch(c -> c.id().equals("lambda-account-concurrency"));
+    }
+
+    @Test
+    void shouldCountTheReceiveAndDeleteRoundTripWhenOneMessageGroupCarriesAGlobalOrder() {
+        // a group's next receive waits for the delete: 10 / (10 x 0.0005 s + 0.02 s) = 400 msg/s, not 2,000
+        Recommendation ledger = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "aws",
+                "ordering",
+                "global",
+                "throughput-per-second",
+                "1000",
+                "p99-processing-seconds",
+                "0.0005"));
+        assertThat(ledger.product()).isEqualTo(Product.SQS_FIFO);
+        assertThat(status(ledger, "global-order-capacity"))
+                .as("1,000 msg/s against one group's 400 msg/s once the round trip is counted")
+                .isEqualTo(Status.FAIL);
+        assertThat(detail(ledger, "global-order-capacity"))
+                .contains("at most 400 msg/s")
+                .contains("receive and delete round trip");
+        Recommendation log = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "gcp",
+                "ordering",
+                "global",
+                "throughput-per-second",
+                "1000",
+                "p99-processing-seconds",
+                "0.0005"));
+        assertThat(detail(log, "global-order-capacity"))
+                .as("an ordering key is pushed the next message on the ack: no receive round trip")
+                .contains("at most 2,000 msg/s")
+                .doesNotContain("round trip");
+    }
+
+    @Test
+    void shouldSetHighThroughputModeWhenAFifoQueueTakesMoreCallsThanItsUnbatchedQuota() {
+        Recommendation busy = Recommender.recommend(
+                TestAnswers.with("platform", "aws", "ordering", "per-key", "throughput-per-second", "400"));
+        assertThat(busy.product()).isEqualTo(Product.SQS_FIFO);
+        assertThat(busy.settings())
+                .as("400 msg/s is above the 300 calls a second per action a FIFO queue takes without the mode")
+                .anySatisfy(x -> assertThat(x.name()).isEqualTo("high-throughput mode"));
+        Recommendation quiet = Recommender.recommend(
+                TestAnswers.with("platform", "aws", "ordering", "per-key", "throughput-per-second", "300"));
+        assertThat(quiet.settings()).noneMatch(x -> x.name().equals("high-throughput mode"));
     }
 
     @Test
@@ -604,7 +938,7 @@ class FeasibilityTest {
                 "ordering",
                 "global",
                 "throughput-per-second",
-                "1000",
+                "350",
                 "p99-processing-seconds",
                 "0.0005"));
         assertThat(batched.product()).isEqualTo(Product.SQS_FIFO);

@@ -184,4 +184,277 @@ class ProductWordingTest {
                 .contains("competing consumers")
                 .contains("replay of past messages");
     }
+
+    @Test
+    void shouldSpeakOfSubscriptionsSeekAndGlobalTopicsWhenPubSubCarriesTheEvents() {
+        Answers replay = TestAnswers.with(
+                "replay", "true", "platform", "gcp", "throughput-per-second", "100", "retention-days", "7");
+        assertThat(Recommender.recommend(replay).product()).isEqualTo(Product.PUBSUB);
+        assertThat(markdown(replay))
+                .contains("# Use retained subscriptions with seek (Google Pub/Sub)")
+                .contains("replay by seeking a subscription to a time or a snapshot")
+                .doesNotContain("retained offset")
+                .doesNotContain("up to the partition count")
+                .contains("global resources")
+                .doesNotContain("replicated across zones in one region");
+        Answers ordered = TestAnswers.with("ordering", "per-key", "platform", "gcp");
+        assertThat(markdown(ordered))
+                .doesNotContain("a deduplication window for producer retries")
+                .doesNotContain("than standard queues");
+        Answers fanout = TestAnswers.with("shape", "broadcast", "subscribers", "3", "platform", "gcp");
+        assertThat(markdown(fanout))
+                .contains("buffer per subscription")
+                .doesNotContain("subscriber queue")
+                .doesNotContain("one queue to watch");
+        Answers sqs = TestAnswers.with("ordering", "per-key", "platform", "aws");
+        assertThat(markdown(sqs))
+                .as("SQS FIFO has a deduplication window: the generic words stay")
+                .contains("a deduplication window for producer retries");
+    }
+
+    @Test
+    void shouldKeepLambdasEventSourceSettingsOutWhenAServiceReadsKinesis() {
+        Answers service = TestAnswers.with(
+                "replay", "true", "platform", "aws", "throughput-per-second", "500", "retention-days", "3");
+        Recommendation kcl = Recommender.recommend(service);
+        assertThat(kcl.product()).isEqualTo(Product.KINESIS);
+        assertThat(markdown(service))
+                .doesNotContain("MaximumRetryAttempts", "BisectBatchOnFunctionError", "on-failure destination")
+                .contains("retries in the consumer (the KCL record processor)")
+                .doesNotContain("or a header");
+        assertThat(kcl.idempotency().key()).contains("no headers");
+        Answers function = TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "aws",
+                "throughput-per-second",
+                "500",
+                "retention-days",
+                "3",
+                "consumer-runtime",
+                "function",
+                "failure.max-attempts",
+                "5");
+        Recommendation lambda = Recommender.recommend(function);
+        assertThat(lambda.settings())
+                .filteredOn(x -> x.name().startsWith("MaximumRetryAttempts"))
+                .singleElement()
+                .extracting(Recommendation.Setting::number)
+                .as("MaximumRetryAttempts counts retries: 5 deliveries are 4 retries")
+                .isEqualTo(4.0);
+        assertThat(markdown(function))
+                .contains("checkpoints below it and retries that record and every later one")
+                .doesNotContain("retried alone")
+                .contains("IteratorAge (the function's metric)");
+    }
+
+    @Test
+    void shouldNotApplySqssLambdaReceiveMinimumWhenLambdaReadsAStream() {
+        Recommendation stream = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "aws",
+                "throughput-per-second",
+                "500",
+                "retention-days",
+                "3",
+                "consumer-runtime",
+                "function",
+                "failure.max-attempts",
+                "3"));
+        assertThat(stream.failure().maxDeliveries())
+                .as("3 attempts answered, no SQS throttling floor")
+                .isEqualTo(3);
+        Recommendation queue = Recommender.recommend(
+                TestAnswers.with("platform", "aws", "consumer-runtime", "function", "failure.max-attempts", "3"));
+        assertThat(queue.failure().maxDeliveries())
+                .as("SQS under Lambda: at least 5")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void shouldAlarmOnMillisBehindLatestWhenKinesisReadersUseEnhancedFanOut() {
+        Answers wide = TestAnswers.with(
+                "replay",
+                "true",
+                "shape",
+                "broadcast",
+                "subscribers",
+                "6",
+                "ordering",
+                "per-key",
+                "throughput-per-second",
+                "300000",
+                "payload-kb",
+                "1",
+                "p99-processing-seconds",
+                "0.005",
+                "platform",
+                "aws",
+                "retention-days",
+                "7",
+                "ops-appetite",
+                "low");
+        Recommendation r = Recommender.recommend(wide);
+        assertThat(r.settings())
+                .extracting(Recommendation.Setting::name)
+                .contains("enhanced fan-out (RegisterStreamConsumer)");
+        assertThat(r.failure().alarms()).anyMatch(x -> x.startsWith("SubscribeToShardEvent.MillisBehindLatest"));
+        Answers one = TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "aws",
+                "throughput-per-second",
+                "900",
+                "payload-kb",
+                "1",
+                "retention-days",
+                "1");
+        assertThat(Recommender.recommend(one).failure().alarms())
+                .anyMatch(x -> x.startsWith("GetRecords.IteratorAgeMilliseconds"));
+    }
+
+    @Test
+    void shouldPrefetchOneMessageWhenRabbitMqJobsRunForHours() {
+        Recommendation hours = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high",
+                "throughput-per-second",
+                "2000",
+                "failure.max-processing-seconds",
+                "10800"));
+        assertThat(hours.product()).isEqualTo(Product.RABBITMQ_QUORUM);
+        assertThat(hours.settings())
+                .filteredOn(x -> x.name().equals("prefetch (basic.qos)"))
+                .singleElement()
+                .extracting(Recommendation.Setting::number)
+                .as("a second prefetched message would wait 3 h of a 4.5 h timeout, then run 3 h more")
+                .isEqualTo(1.0);
+        Recommendation seconds = Recommender.recommend(TestAnswers.with(
+                "platform",
+                "self-hosted",
+                "ops-appetite",
+                "high",
+                "throughput-per-second",
+                "2000",
+                "failure.max-processing-seconds",
+                "10"));
+        assertThat(seconds.settings())
+                .filteredOn(x -> x.name().equals("prefetch (basic.qos)"))
+                .singleElement()
+                .extracting(Recommendation.Setting::number)
+                .as("300 s of timeout (RabbitMQ's advised minimum) / 10 s jobs")
+                .isEqualTo(30.0);
+    }
+
+    @Test
+    void shouldRaisePubSubsLeaseExtensionWhenJobsOutlastAnHour() {
+        Recommendation twoHours =
+                Recommender.recommend(TestAnswers.with("platform", "gcp", "failure.max-processing-seconds", "7200"));
+        assertThat(twoHours.settings())
+                .filteredOn(x -> x.name().startsWith("maximum lease extension"))
+                .singleElement()
+                .extracting(Recommendation.Setting::number)
+                .as("2 h x 1.5, past the libraries' 60-minute default")
+                .isEqualTo(10800.0);
+        Recommendation minutes =
+                Recommender.recommend(TestAnswers.with("platform", "gcp", "failure.max-processing-seconds", "60"));
+        assertThat(minutes.settings()).noneMatch(x -> x.name().startsWith("maximum lease extension"));
+    }
+
+    @Test
+    void shouldSpeakOfOneLaneNotOfKeysWhenTheOrderIsGlobal() {
+        Answers global = TestAnswers.with(
+                "ordering", "global", "platform", "aws", "throughput-per-second", "5", "p99-processing-seconds", "0.1");
+        Recommendation r = Recommender.recommend(global);
+        assertThat(r.backpressure())
+                .contains("one message is in flight at a time")
+                .doesNotContain("active keys");
+        String record = markdown(global);
+        assertThat(record.substring(record.indexOf("### Consequences"), record.indexOf("### Confirmation")))
+                .doesNotContain("per-key order with parallelism across keys")
+                .contains("one order for every message");
+        Answers perKey = TestAnswers.with("ordering", "per-key", "platform", "aws");
+        assertThat(Recommender.recommend(perKey).backpressure()).contains("active keys");
+        assertThat(markdown(perKey)).contains("per-key order with parallelism across keys");
+    }
+
+    @Test
+    void shouldUseEachProductsOwnSmallWordsWhenTheyDiffer() {
+        Recommendation fifo = Recommender.recommend(TestAnswers.with("ordering", "per-key", "platform", "aws"));
+        assertThat(fifo.settings())
+                .filteredOn(x -> x.name().startsWith("dead-letter queue"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .asString()
+                .contains("must be FIFO");
+        Recommendation standard = Recommender.recommend(TestAnswers.with("platform", "aws"));
+        assertThat(standard.settings())
+                .filteredOn(x -> x.name().startsWith("dead-letter queue"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .asString()
+                .doesNotContain("FIFO");
+        Answers hubs = TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "azure",
+                "throughput-per-second",
+                "5000",
+                "p99-processing-seconds",
+                "0.1",
+                "retention-days",
+                "1");
+        Recommendation eventHubs = Recommender.recommend(hubs);
+        assertThat(eventHubs.product()).isEqualTo(Product.EVENT_HUBS);
+        assertThat(markdown(hubs)).contains("checkpoint only the offset").doesNotContain("commit only the offset");
+        Recommendation rabbit = Recommender.recommend(
+                TestAnswers.with("platform", "self-hosted", "ops-appetite", "high", "throughput-per-second", "2000"));
+        assertThat(rabbit.settings())
+                .filteredOn(x -> x.name().startsWith("x-consumer-timeout"))
+                .singleElement()
+                .extracting(x -> x.range().max())
+                .as("the int range in ms")
+                .isEqualTo(2_147_483_647.0);
+        Answers msk = TestAnswers.with(
+                "replay", "true", "platform", "aws", "ops-appetite", "high", "throughput-per-second", "5000");
+        assertThat(Recommender.recommend(msk).product()).isEqualTo(Product.MSK);
+        assertThat(markdown(msk)).contains("(Amazon MSK) for distributing work");
+    }
+
+    @Test
+    void shouldNeedNoRelayWhenTheJobsTableIsInTheSameDatabase() {
+        Recommendation jobs = Recommender.recommend(TestAnswers.with(
+                "platform", "self-hosted", "throughput-per-second", "2", "producer", "db-then-publish"));
+        assertThat(jobs.product()).isEqualTo(Product.JOBS_TABLE);
+        assertThat(jobs.producerSide()).contains("its own outbox").doesNotContain("relay publishes");
+        Recommendation sqs = Recommender.recommend(TestAnswers.with("platform", "aws", "producer", "db-then-publish"));
+        assertThat(sqs.producerSide()).contains("a relay");
+    }
+
+    @Test
+    void shouldSizeConsumersPerSubscriberWhenEverySubscriberReadsEveryMessage() {
+        Answers fanout = TestAnswers.with("shape", "broadcast", "subscribers", "300", "platform", "aws");
+        assertThat(markdown(fanout)).contains("| consumers | per subscriber, for each of the 300: ");
+        Answers queue = TestAnswers.with("platform", "aws");
+        assertThat(markdown(queue)).doesNotContain("per subscriber, for each");
+    }
+
+    @Test
+    void shouldSayRedisDisconnectsASlowSubscriberWhenPubSubCannotBuffer() {
+        Answers presence = TestAnswers.with("shape", "broadcast", "subscribers", "3", "semantic", "at-most-once");
+        Recommendation r = Recommender.recommend(presence);
+        assertThat(r.product()).isEqualTo(Product.REDIS_PUBSUB);
+        assertThat(r.backpressure()).startsWith("disconnect").contains("client-output-buffer-limit pubsub (32 MiB");
+        assertThat(r.facts()).contains("redis.pubsub-buffer");
+        assertThat(markdown(presence)).doesNotContain("disks (");
+        Recommendation queue = Recommender.recommend(TestAnswers.with("platform", "aws"));
+        assertThat(queue.backpressure()).doesNotContain("client-output-buffer-limit");
+    }
 }

@@ -1,0 +1,89 @@
+package dev.queuelab.guide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every design that keeps messages names the setting that keeps them, in the product's own name and unit: a
+ * product's default retention (Kafka's 7 days, Kinesis's 24 h, SQS's 4 days) is shorter than many answers, and
+ * what it does not keep it deletes without a word.
+ */
+class RetentionSettingTest {
+
+    private static Optional<Recommendation.Setting> setting(Recommendation r, String prefix) {
+        return r.settings().stream().filter(x -> x.name().startsWith(prefix)).findFirst();
+    }
+
+    @Test
+    void shouldSetKafkasRetentionMsWhenALogKeepsLongerThanItsDefault() {
+        Recommendation r = Recommender.recommend(TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "self-hosted",
+                "throughput-per-second",
+                "5000",
+                "retention-days",
+                "30",
+                "ops-appetite",
+                "high"));
+        assertThat(r.product()).isEqualTo(Product.KAFKA);
+        assertThat(setting(r, "retention.ms"))
+                .as("30 days asked, against Kafka's 7-day default: retention.ms must say 30 days in ms")
+                .get()
+                .extracting(Recommendation.Setting::number)
+                .isEqualTo(30 * 86_400_000.0);
+    }
+
+    @Test
+    void shouldRaiseKinesisRetentionInHoursWhenAStreamKeepsAWeek() {
+        Recommendation r = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "aws", "throughput-per-second", "500", "retention-days", "7"));
+        assertThat(r.product()).isEqualTo(Product.KINESIS);
+        Recommendation.Setting hours = setting(r, "RetentionPeriodHours").orElseThrow();
+        assertThat(hours.number()).as("7 days = 168 h, above the 24 h default").isEqualTo(168.0);
+        assertThat(hours.unit()).isEqualTo("h");
+    }
+
+    @Test
+    void shouldKeepAQueuesBacklogForTheProductsMaximumWhenRetentionIsUntilConsumed() {
+        Recommendation r = Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "0"));
+        assertThat(r.product()).isEqualTo(Product.SQS_STANDARD);
+        assertThat(setting(r, "MessageRetentionPeriod"))
+                .as("until consumed: SQS's 4-day default would delete an outage's backlog; 14 days is its most")
+                .get()
+                .extracting(Recommendation.Setting::number)
+                .isEqualTo(1_209_600.0);
+    }
+
+    @Test
+    void shouldRetainAckedMessagesOnPubSubOnlyWhenReplayIsAsked() {
+        Recommendation replay = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "gcp", "throughput-per-second", "100", "retention-days", "7"));
+        assertThat(replay.product()).isEqualTo(Product.PUBSUB);
+        assertThat(setting(replay, "retain_acked_messages"))
+                .as("replay on Pub/Sub seeks back over acknowledged messages, which are kept only when retained")
+                .isPresent();
+        assertThat(setting(replay, "message_retention_duration")).isPresent();
+        Recommendation queue = Recommender.recommend(TestAnswers.with("platform", "gcp"));
+        assertThat(setting(queue, "retain_acked_messages"))
+                .as("a work queue without replay keeps no acknowledged messages")
+                .isEmpty();
+    }
+
+    @Test
+    void shouldNameNoRetentionWhenNothingIsKept() {
+        Recommendation sync = Recommender.recommend(TestAnswers.with("sync", "sync"));
+        assertThat(sync.settings())
+                .extracting(Recommendation.Setting::name)
+                .noneMatch(n -> n.contains("Retention") || n.contains("retention"));
+        Recommendation ephemeral = Recommender.recommend(TestAnswers.with(
+                "shape", "broadcast", "semantic", "at-most-once", "retention-days", "0", "platform", "self-hosted"));
+        assertThat(ephemeral.product()).isEqualTo(Product.REDIS_PUBSUB);
+        assertThat(ephemeral.settings())
+                .extracting(Recommendation.Setting::name)
+                .noneMatch(n -> n.contains("etention"));
+    }
+}
