@@ -43,6 +43,25 @@ public final class QueuelabCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new QueuelabCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The app, with bad usage answered in one line that names the option and where to read more (exit 2),
+     * rather than the whole usage text under the error.
+     */
+    static CommandLine commandLine() {
+        CommandLine app = new CommandLine(new QueuelabCommand());
+        app.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr()
+                    .println(
+                            failed.getCommandName().equals("queuelab")
+                                    ? "queuelab: " + e.getMessage() + " (queuelab --help lists the commands)"
+                                    : "queuelab " + failed.getCommandName() + ": " + e.getMessage() + " (queuelab "
+                                            + failed.getCommandName() + " --help lists its options)");
+            return CommandLine.ExitCode.USAGE;
+        });
+        return app;
     }
 }
