@@ -148,10 +148,10 @@ public record Suite(
                                     0.5,
                                     "log append + tailing read, 1 writer / 1 reader: >= 0.5x the"
                                             + " Disruptor's handoff")
-                            .missedBecause("the Disruptor's writer fills a preallocated slot with no lock and no"
-                                    + " object; the log takes its monitor for every append and every poll, and keeps"
-                                    + " each record as an object on the heap until retention, so the collector copies"
-                                    + " what it keeps"))),
+                            .missedBecause(
+                                    "the Disruptor's writer fills a preallocated slot with no lock and no object;"
+                                            + " the log takes its monitor per append and per poll and keeps each record on"
+                                            + " the heap until retention, for the collector to copy"))),
             new Suite(
                     "LogGroupsBenchmark.appendThenEveryGroupReads",
                     "Partitioned log: consumer groups reading one partition",
