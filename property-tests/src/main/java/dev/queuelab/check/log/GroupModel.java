@@ -270,9 +270,9 @@ final class GroupModel {
                 sticky(e, owners, rebalances == 1 ? seenBefore : null);
             }
         } else if (!owners.isEmpty()
-                && !owners.equals(shares(new ArrayList<>(new TreeSet<>(members.keySet()))))
-                && exactlyOnce(owners)) {
-            Map<String, List<Integer>> expected = shares(new ArrayList<>(new TreeSet<>(members.keySet())));
+                && exactlyOnce(owners)
+                && !owners.equals(shares(new ArrayList<>(new TreeSet<>(members.keySet()))))) {
+            Map<String, List<Integer>> expected = shares(new ArrayList<>(owners.keySet()));
             anomalies.add(WRONG_ASSIGNMENT.found(
                     e.step(),
                     "at " + t(e) + " the " + config.assignor() + " shares of "

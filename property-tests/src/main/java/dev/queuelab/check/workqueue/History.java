@@ -1,5 +1,6 @@
 package dev.queuelab.check.workqueue;
 
+import dev.queuelab.api.workqueue.ReceiptOutcome;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.Op;
@@ -69,9 +70,9 @@ public record History(
         if (e instanceof Event.Sent s) {
             return s.result() == null ? Op.Outcome.UNKNOWN : s.result().accepted() ? Op.Outcome.OK : Op.Outcome.FAIL;
         } else if (e instanceof Event.Acked a) {
-            return a.result() == dev.queuelab.api.workqueue.ReceiptOutcome.ACCEPTED ? Op.Outcome.OK : Op.Outcome.FAIL;
+            return a.result() == ReceiptOutcome.ACCEPTED ? Op.Outcome.OK : Op.Outcome.FAIL;
         } else if (e instanceof Event.Changed c) {
-            return c.result() == dev.queuelab.api.workqueue.ReceiptOutcome.ACCEPTED ? Op.Outcome.OK : Op.Outcome.FAIL;
+            return c.result() == ReceiptOutcome.ACCEPTED ? Op.Outcome.OK : Op.Outcome.FAIL;
         } else if (e instanceof Event.Threw) {
             return Op.Outcome.UNKNOWN;
         } else if (e instanceof Event.Refused) {

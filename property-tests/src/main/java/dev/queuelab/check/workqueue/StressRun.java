@@ -149,9 +149,9 @@ public final class StressRun {
             this.random = new SplittableRandom(seed);
         }
 
-        /** Records an event whose call was invoked at {@code invoked} and has just completed. */
-        void record(Event event, String process, long invoked, Op.Outcome outcome) {
-            events.add(new Recorded(event, new Op(process, invoked, ticks.tick(), outcome)));
+        /** Records an event whose call was invoked at {@code invoked} and has just completed, ended as it says. */
+        void record(Event event, String process, long invoked) {
+            events.add(new Recorded(event, new Op(process, invoked, ticks.tick(), History.outcome(event))));
         }
 
         /** Records what happened without a call (a tick, a consumer's crash): an instant of its own. */
@@ -256,16 +256,11 @@ public final class StressRun {
                             record(
                                     new Event.Invalid(at, clock.instant(), "P" + p + " sends " + m.id(), "null"),
                                     "P" + p,
-                                    invoked,
-                                    Op.Outcome.UNKNOWN);
+                                    invoked);
                             stop.set(true);
                             break;
                         }
-                        record(
-                                new Event.Sent(at, clock.instant(), m, result),
-                                "P" + p,
-                                invoked,
-                                result.accepted() ? Op.Outcome.OK : Op.Outcome.FAIL);
+                        record(new Event.Sent(at, clock.instant(), m, result), "P" + p, invoked);
                     }
                 } finally {
                     producing.decrementAndGet();
@@ -301,36 +296,29 @@ public final class StressRun {
                             new Event.Invalid(
                                     step.incrementAndGet(), clock.instant(), name + " receives up to " + max, "" + got),
                             name,
-                            invoked,
-                            Op.Outcome.OK);
+                            invoked);
                     stop.set(true);
                     break;
                 }
                 if (got.isEmpty()) {
                     if (allSent) { // then every message still waiting is owed to it: the model judges the empty hand
-                        record(received(name, max, got), name, invoked, Op.Outcome.OK);
+                        record(received(name, max, got), name, invoked);
                     }
                     empty++;
                     Thread.onSpinWait();
                     continue;
                 }
                 empty = 0;
-                record(received(name, max, got), name, invoked, Op.Outcome.OK);
+                record(received(name, max, got), name, invoked);
                 if (got.size() > 1 && rnd.nextInt(4) == 0) { // now and then the whole batch in one ackBatch
                     long batchInvoked = ticks.tick();
                     List<ReceiptOutcome> outcomes =
                             queue.ackBatch(got.stream().map(Delivery::receipt).toList());
                     long batchDone = ticks.tick();
                     for (int i = 0; i < got.size(); i++) {
-                        events.add(new Recorded(
-                                new Event.Acked(
-                                        step.incrementAndGet(),
-                                        clock.instant(),
-                                        name,
-                                        got.get(i),
-                                        outcomes.get(i),
-                                        true),
-                                new Op(name, batchInvoked, batchDone, Op.Outcome.OK)));
+                        Event acked = new Event.Acked(
+                                step.incrementAndGet(), clock.instant(), name, got.get(i), outcomes.get(i), true);
+                        events.add(new Recorded(acked, new Op(name, batchInvoked, batchDone, History.outcome(acked))));
                     }
                     continue;
                 }
@@ -347,8 +335,7 @@ public final class StressRun {
                                         Duration.ofSeconds(60),
                                         changed),
                                 name,
-                                changeInvoked,
-                                changed == ReceiptOutcome.ACCEPTED ? Op.Outcome.OK : Op.Outcome.FAIL);
+                                changeInvoked);
                     }
                     if (rnd.nextInt(plan.crashOneIn()) == 0) {
                         note(new Event.Crashed(step.incrementAndGet(), clock.instant(), name, true, List.of(d)), name);
@@ -358,8 +345,7 @@ public final class StressRun {
                         record(
                                 new Event.Acked(step.incrementAndGet(), clock.instant(), name, d, result),
                                 name,
-                                ackInvoked,
-                                result == ReceiptOutcome.ACCEPTED ? Op.Outcome.OK : Op.Outcome.FAIL);
+                                ackInvoked);
                     }
                 }
             }
@@ -405,15 +391,14 @@ public final class StressRun {
                 long invoked = ticks.tick();
                 while (!(got = queue.receive(Runner.DRAINER, 10, Duration.ofSeconds(30))).isEmpty()
                         && rounds++ < drainRounds) {
-                    record(received(Runner.DRAINER, 10, got), Runner.DRAINER, invoked, Op.Outcome.OK);
+                    record(received(Runner.DRAINER, 10, got), Runner.DRAINER, invoked);
                     for (Delivery d : got) {
                         long ackInvoked = ticks.tick();
                         ReceiptOutcome result = queue.ack(d.receipt());
                         record(
                                 new Event.Acked(step.incrementAndGet(), clock.instant(), Runner.DRAINER, d, result),
                                 Runner.DRAINER,
-                                ackInvoked,
-                                result == ReceiptOutcome.ACCEPTED ? Op.Outcome.OK : Op.Outcome.FAIL);
+                                ackInvoked);
                     }
                     invoked = ticks.tick();
                 }

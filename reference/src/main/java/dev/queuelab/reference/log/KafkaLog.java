@@ -42,7 +42,8 @@ import java.util.function.Function;
  *       or by size (while the rest still holds retention.bytes), moving the log start offset;
  *   L6  read_committed stops at the last stable offset (the first offset of the earliest open transaction);
  *   L7  seek to a timestamp gives the first offset stamped at or after it;
- *   L8  each partition has exactly one owner per generation of a non-empty group (range or round-robin);
+ *   L8  each partition has exactly one owner per generation of a non-empty group (range, round-robin or
+ *       cooperative-sticky);
  *   L9  membership changes (join, leave, session expiry) start a new generation; heartbeats and commits of
  *       another generation or a non-member are refused;
  *   L10 a committed offset is the next to read; a group resumes exactly there (or resets if it is gone);
