@@ -70,8 +70,7 @@ public class KafkaLog extends LogRules implements PartitionedLog {
     private final InstantSource clock;
     private final Partition[] partitions;
     private final GroupCoordinator groups;
-    private final ProducerStateManager producers = new ProducerStateManager(this);
-    private final TransactionCoordinator transactions = new TransactionCoordinator(producers);
+    private final ExactlyOnceWrites exactlyOnce; // the idempotent producer and transactions (L12 to L14)
     private long nullKeyed; // counts null-keyed appends for round-robin (L2)
 
     public KafkaLog(LogConfig config, InstantSource clock) {
@@ -87,6 +86,7 @@ public class KafkaLog extends LogRules implements PartitionedLog {
             partitions[p] = new Partition(p, config, this, storage.open(p));
         }
         this.groups = new GroupCoordinator(config, this);
+        this.exactlyOnce = new ExactlyOnceWrites(partitions, groups, this);
     }
 
     @Override
@@ -123,48 +123,24 @@ public class KafkaLog extends LogRules implements PartitionedLog {
 
     @Override
     public ProducerIdAndEpoch initProducerId() {
-        return locked(now -> producers.newProducer());
+        return locked(now -> exactlyOnce.producers.newProducer());
     }
 
     @Override
     public AppendOutcome append(ProducerIdAndEpoch producer, int partition, int sequence, ProducerRecord record) {
         config.requirePartition(partition);
-        return locked(now -> {
-            boolean transactional = transactions.isTransactional(producer.producerId());
-            if (transactional && !producers.isFenced(producer)) {
-                transactions.current(producer, "append"); // L14: a transactional append needs one open
-            }
-            ProducerStateManager.Verdict verdict = producers.check(producer, partition, sequence);
-            if (verdict instanceof ProducerStateManager.Verdict.Duplicate d) {
-                return AppendOutcome.duplicateOf(partition, d.offset()); // L12: written once
-            }
-            if (verdict instanceof ProducerStateManager.Verdict.Refused r) {
-                return AppendOutcome.refused(r.status(), partition); // L12: no gap, no zombie
-            }
-            long offset = partitions[partition].append(record, now, producer.producerId(), transactional);
-            producers.written(producer, partition, sequence, offset);
-            if (transactional) {
-                transactions.current(producer, "append").partitions().add(partition);
-            }
-            return AppendOutcome.appended(partition, offset);
-        });
+        return locked(now -> exactlyOnce.append(producer, partition, sequence, record, now));
     }
 
     @Override
     public ProducerIdAndEpoch initTransactions(String transactionalId) {
         Objects.requireNonNull(transactionalId, "transactionalId");
-        return locked(now -> {
-            Map.Entry<ProducerIdAndEpoch, TransactionCoordinator.Txn> init = transactions.init(transactionalId);
-            if (init.getValue() != null) {
-                end(init.getKey().producerId(), init.getValue(), false, now); // L13
-            }
-            return init.getKey();
-        });
+        return locked(now -> exactlyOnce.initTransactions(transactionalId, now));
     }
 
     @Override
     public TransactionOutcome beginTransaction(ProducerIdAndEpoch producer) {
-        return locked(now -> transactions.begin(producer));
+        return locked(now -> exactlyOnce.transactions.begin(producer));
     }
 
     @Override
@@ -172,17 +148,17 @@ public class KafkaLog extends LogRules implements PartitionedLog {
             ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets) {
         offsets.forEach((p, o) -> Partition.requireOffset(config.requirePartition(p), o));
         Objects.requireNonNull(group, "group");
-        return locked(now -> transactions.addOffsets(producer, group, offsets));
+        return locked(now -> exactlyOnce.transactions.addOffsets(producer, group, offsets));
     }
 
     @Override
     public TransactionOutcome commitTransaction(ProducerIdAndEpoch producer) {
-        return endTransaction(producer, true, "commitTransaction");
+        return locked(now -> exactlyOnce.endTransaction(producer, true, "commitTransaction", now));
     }
 
     @Override
     public TransactionOutcome abortTransaction(ProducerIdAndEpoch producer) {
-        return endTransaction(producer, false, "abortTransaction");
+        return locked(now -> exactlyOnce.endTransaction(producer, false, "abortTransaction", now));
     }
 
     @Override
@@ -284,25 +260,6 @@ public class KafkaLog extends LogRules implements PartitionedLog {
 
     InstantSource clock() {
         return clock;
-    }
-
-    private TransactionOutcome endTransaction(ProducerIdAndEpoch producer, boolean commit, String call) {
-        return locked(now -> {
-            if (producers.isFenced(producer)) {
-                return TransactionOutcome.PRODUCER_FENCED; // L13
-            }
-            end(producer.producerId(), transactions.end(producer, call), commit, now);
-            return commit ? TransactionOutcome.COMMITTED : TransactionOutcome.ABORTED;
-        });
-    }
-
-    /** L14: markers in every partition the transaction wrote to, then its offsets, all under one monitor. */
-    private void end(long producerId, TransactionCoordinator.Txn txn, boolean commit, Instant now) {
-        LogSegment.Marker marker = commit ? LogSegment.Marker.COMMIT : LogSegment.Marker.ABORT;
-        txn.partitions().forEach(p -> partitions[p].endTransaction(producerId, marker, now));
-        if (commit) {
-            txn.offsets().forEach(groups::commitFromTransaction);
-        }
     }
 
     /** Every public method runs its body here, holding the monitor, at the instant {@link #tick()} returns. */

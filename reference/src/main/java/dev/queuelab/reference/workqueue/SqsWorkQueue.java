@@ -287,33 +287,4 @@ public class SqsWorkQueue extends WorkQueueRules implements WorkQueue {
     }
 
     private static final Comparator<Stored> SEND_ORDER = Comparator.comparingLong(s -> s.seq);
-
-    /** A message as the queue keeps it; while in flight it is its own lease (held in {@code leases}). */
-    private static final class Stored extends LeaseList.Lease {
-        final Message message;
-        final Instant sentAt;
-        final long seq;
-        final Lane lane;
-        int receives;
-        Receipt receipt; // of the latest delivery; null before the first
-        Instant receivedAt; // of the latest delivery
-
-        Stored(Message message, Instant sentAt, long seq, Lane lane) {
-            this.message = message;
-            this.sentAt = sentAt;
-            this.seq = seq;
-            this.lane = lane;
-        }
-    }
-
-    private static final class Lane {
-        final String key;
-        final Deque<Stored> waiting = new ArrayDeque<>();
-        int inFlight;
-        boolean queued;
-
-        Lane(String key) {
-            this.key = key;
-        }
-    }
 }

@@ -1,0 +1,83 @@
+package dev.queuelab.reference.log;
+
+import dev.queuelab.api.log.AppendOutcome;
+import dev.queuelab.api.log.ProducerIdAndEpoch;
+import dev.queuelab.api.log.ProducerRecord;
+import dev.queuelab.api.log.TransactionOutcome;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The log's exactly-once side: appends by idempotent and transactional producers, and the end of a
+ * transaction, over the partitions and the groups of one {@link KafkaLog}.
+ *
+ * Teaches: exactly-once inside a log is two mechanisms meeting at the append: a sequence number per producer
+ * and partition drops a retry (and refuses a gap or a zombie), and a transaction marks every partition it
+ * wrote to, then commits its offsets, in one step.
+ * Invariants (numbered as in {@link KafkaLog}):
+ *   L12 an idempotent producer's append is written once per (id, partition, sequence), with no gap;
+ *   L13 initTransactions aborts what the fenced instance left open; a fenced producer ends nothing;
+ *   L14 a transaction's markers go to every partition it wrote to, and its offsets are committed with it.
+ * Thread-safety: none of its own; every method runs under the log's monitor (KafkaLog.locked).
+ * Real world: the broker's side of Kafka's idempotent producer (ProducerStateManager's checks on append)
+ * and the markers its TransactionCoordinator has written (WriteTxnMarkers), here in the same call.
+ */
+final class ExactlyOnceWrites {
+
+    private final Partition[] partitions;
+    private final GroupCoordinator groups;
+    final ProducerStateManager producers;
+    final TransactionCoordinator transactions;
+
+    ExactlyOnceWrites(Partition[] partitions, GroupCoordinator groups, LogRules rules) {
+        this.partitions = partitions;
+        this.groups = groups;
+        this.producers = new ProducerStateManager(rules);
+        this.transactions = new TransactionCoordinator(producers);
+    }
+
+    AppendOutcome append(ProducerIdAndEpoch producer, int partition, int sequence, ProducerRecord record, Instant now) {
+        boolean transactional = transactions.isTransactional(producer.producerId());
+        if (transactional && !producers.isFenced(producer)) {
+            transactions.current(producer, "append"); // L14: a transactional append needs one open
+        }
+        ProducerStateManager.Verdict verdict = producers.check(producer, partition, sequence);
+        if (verdict instanceof ProducerStateManager.Verdict.Duplicate d) {
+            return AppendOutcome.duplicateOf(partition, d.offset()); // L12: written once
+        }
+        if (verdict instanceof ProducerStateManager.Verdict.Refused r) {
+            return AppendOutcome.refused(r.status(), partition); // L12: no gap, no zombie
+        }
+        long offset = partitions[partition].append(record, now, producer.producerId(), transactional);
+        producers.written(producer, partition, sequence, offset);
+        if (transactional) {
+            transactions.current(producer, "append").partitions().add(partition);
+        }
+        return AppendOutcome.appended(partition, offset);
+    }
+
+    ProducerIdAndEpoch initTransactions(String transactionalId, Instant now) {
+        Map.Entry<ProducerIdAndEpoch, TransactionCoordinator.Txn> init = transactions.init(transactionalId);
+        if (init.getValue() != null) {
+            end(init.getKey().producerId(), init.getValue(), false, now); // L13
+        }
+        return init.getKey();
+    }
+
+    TransactionOutcome endTransaction(ProducerIdAndEpoch producer, boolean commit, String call, Instant now) {
+        if (producers.isFenced(producer)) {
+            return TransactionOutcome.PRODUCER_FENCED; // L13
+        }
+        end(producer.producerId(), transactions.end(producer, call), commit, now);
+        return commit ? TransactionOutcome.COMMITTED : TransactionOutcome.ABORTED;
+    }
+
+    /** L14: markers in every partition the transaction wrote to, then its offsets, all under one monitor. */
+    private void end(long producerId, TransactionCoordinator.Txn txn, boolean commit, Instant now) {
+        LogSegment.Marker marker = commit ? LogSegment.Marker.COMMIT : LogSegment.Marker.ABORT;
+        txn.partitions().forEach(p -> partitions[p].endTransaction(producerId, marker, now));
+        if (commit) {
+            txn.offsets().forEach(groups::commitFromTransaction);
+        }
+    }
+}
