@@ -36,7 +36,8 @@ public final class LogGallery {
             new Variant("claims-durable-in-memory", "lost-write", ClaimsDurableInMemoryLog::new),
             new Variant("assignment-from-join", "assignment-disagrees", AssignmentFromJoinLog::new),
             new Variant("generation-before-membership", "invalid-answer", GenerationBeforeMembershipLog::new),
-            new Variant("sticky-forgets-owners", "wrong-assignment", StickyForgetsOwnersLog::new));
+            new Variant("sticky-forgets-owners", "wrong-assignment", StickyForgetsOwnersLog::new),
+            new Variant("sticky-keeps-ceiling", "wrong-assignment", StickyKeepsCeilingLog::new));
 
     private LogGallery() {}
 }
