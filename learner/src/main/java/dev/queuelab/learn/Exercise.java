@@ -15,6 +15,8 @@ import java.util.List;
  * @param className     the class the learner completes (its file is {@code <className>.java})
  * @param topology      its chapter: the contract the class implements and the checks that run it
  * @param properties    the engine's properties that judge it, its own concept first, all of its topology
+ * @param capabilities  what the exercise requires of the learner's class, in its topology's capabilities record
+ *                      (null in a chapter without one): the harness decides what applies, never the class
  * @param doc           the page and section that teach the concept
  * @param proved        what a pass proves, in one sentence, for the recap
  * @param referenceFile the reference class that keeps the same rules, from the repository's root
@@ -27,6 +29,7 @@ public record Exercise(
         String className,
         Topology topology,
         List<Property<?, ?, ?>> properties,
+        Object capabilities,
         String doc,
         String proved,
         String referenceFile,
@@ -38,6 +41,10 @@ public record Exercise(
         for (Property<?, ?, ?> p : properties) {
             if (topology.property(p.id()) != p) {
                 throw new IllegalArgumentException(p.qualifiedName() + " is not a property of " + topology.title());
+            }
+            if (!topology.applies(p, capabilities)) { // a property that would skip would pass nothing
+                throw new IllegalArgumentException(p.qualifiedName() + " does not apply to " + capabilities
+                        + ": an exercise requires what it checks");
             }
         }
     }

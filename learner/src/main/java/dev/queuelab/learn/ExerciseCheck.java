@@ -29,21 +29,63 @@ public final class ExerciseCheck {
         });
     }
 
-    /** The results in order, ending at the first failure. */
+    /**
+     * The results in order, ending at the first failure. A class that declares fewer capabilities than the
+     * exercise requires fails at once, in one line: it would otherwise be judged on less than the exercise asks.
+     */
     public List<CheckResult> run(Topology.Maker implementation, Settings settings) {
         List<CheckResult> results = new ArrayList<>();
+        Optional<CheckResult> declaresTooLittle = declaresTooLittle(implementation, settings);
+        if (declaresTooLittle.isPresent()) {
+            return List.of(declaresTooLittle.get());
+        }
         for (Property<?, ?, ?> property : exercise.properties()) {
             if (only.isPresent() && only.get() != property) {
                 continue;
             }
             CheckResult result = exercise.topology()
-                    .check(property, implName, implementation, seed -> replay(property, seed), settings);
+                    .check(
+                            property,
+                            implName,
+                            exercise.capabilities(),
+                            implementation,
+                            seed -> replay(property, seed),
+                            settings);
             results.add(result);
             if (!result.passed()) {
                 break;
             }
         }
         return results;
+    }
+
+    private Optional<CheckResult> declaresTooLittle(Topology.Maker implementation, Settings settings) {
+        Object required = exercise.capabilities();
+        if (required == null) {
+            return Optional.empty();
+        }
+        Object declared;
+        try {
+            declared = exercise.topology().declared(implementation);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the checks tell the story of a class that cannot be made
+        }
+        List<String> lacking =
+                declared == null ? List.of("all of them") : exercise.topology().lacking(required, declared);
+        if (lacking.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = exercise.topology().noun() + "/capabilities";
+        return Optional.of(new CheckResult(
+                name,
+                implName,
+                CheckResult.Verdict.FAILED,
+                Optional.empty(),
+                0,
+                settings.trialSeed(0),
+                exercise.className() + ".capabilities() declares " + declared + ", but " + exercise.label()
+                        + " requires " + String.join(" and ", lacking) + ": return " + required
+                        + " (the exercise decides what is checked, not the class)"));
     }
 
     private String replay(Property<?, ?, ?> property, long seed) {

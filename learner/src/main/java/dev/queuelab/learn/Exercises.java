@@ -8,6 +8,8 @@ import static dev.queuelab.check.workqueue.WorkQueueProperty.DEAD_LETTERS;
 import static dev.queuelab.check.workqueue.WorkQueueProperty.FIFO;
 import static dev.queuelab.check.workqueue.WorkQueueProperty.VISIBILITY;
 
+import dev.queuelab.api.log.LogCapabilities;
+import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -27,6 +29,7 @@ public final class Exercises {
                     "AckQueue",
                     Topology.WORK_QUEUE,
                     List.of(ACKS),
+                    new WorkQueueCapabilities(false, false),
                     "docs/work-queue.md#competing-consumers-and-acks",
                     "a message is hidden from others until its deadline; only its latest receipt deletes it (I1, I2, I4)",
                     Recap.REFERENCE,
@@ -38,6 +41,7 @@ public final class Exercises {
                     "VisibilityQueue",
                     Topology.WORK_QUEUE,
                     List.of(VISIBILITY, ACKS),
+                    new WorkQueueCapabilities(false, false),
                     "docs/work-queue.md#visibility-timeout-and-redelivery",
                     "an unacked message comes back at its deadline, and an extension moves the deadline (I2, I3, I4)",
                     Recap.REFERENCE,
@@ -49,6 +53,7 @@ public final class Exercises {
                     "DeadLetterQueue",
                     Topology.WORK_QUEUE,
                     List.of(DEAD_LETTERS, VISIBILITY, ACKS),
+                    new WorkQueueCapabilities(false, true),
                     "docs/work-queue.md#dead-letter-queue-and-redrive",
                     "the receive past maxReceives dead-letters the message; redrive brings it back with a fresh count (I5)",
                     Recap.REFERENCE,
@@ -60,6 +65,7 @@ public final class Exercises {
                     "FifoQueue",
                     Topology.WORK_QUEUE,
                     List.of(FIFO, DEAD_LETTERS, VISIBILITY, ACKS),
+                    new WorkQueueCapabilities(true, true),
                     "docs/work-queue.md#fifo-groups-and-deduplication",
                     "a group goes out in send order without blocking others; a dedup id seen in the window is dropped"
                             + " (I6-I8)",
@@ -72,6 +78,7 @@ public final class Exercises {
                     "KeyedLog",
                     Topology.LOG,
                     List.of(PARTITIONING),
+                    LogCapabilities.PLAIN,
                     "docs/partitioned-log.md#exercise-5-keys-partitions-and-order",
                     "a key always lands on murmur2(key) % N, offsets are dense, and a read gives back what is there (L1-L3)",
                     LOG_REFERENCE + "Partition.java",
@@ -83,6 +90,7 @@ public final class Exercises {
                     "CommittedLog",
                     Topology.LOG,
                     List.of(GROUPS, PARTITIONING),
+                    new LogCapabilities(true, false, false, false, false),
                     "docs/partitioned-log.md#exercise-6-offsets-and-replay",
                     "a committed offset is the next to read: the group resumes exactly there, and a replay reads the same (L10)",
                     LOG_REFERENCE + "ConsumerGroup.java",
@@ -94,6 +102,7 @@ public final class Exercises {
                     "GroupLog",
                     Topology.LOG,
                     List.of(GROUPS, PARTITIONING),
+                    new LogCapabilities(true, false, false, false, false),
                     "docs/partitioned-log.md#exercise-7-groups-and-rebalancing",
                     "each partition has one live owner per generation; a stale generation is fenced (L8, L9)",
                     LOG_REFERENCE + "ConsumerGroup.java",
@@ -105,6 +114,7 @@ public final class Exercises {
                     "IdempotentLog",
                     Topology.LOG,
                     List.of(IDEMPOTENCE, PARTITIONING),
+                    new LogCapabilities(false, true, false, false, false),
                     "docs/partitioned-log.md#exercise-8-idempotence",
                     "a retried append is written once and answered with its offset; a gap or an old epoch is refused (L12)",
                     LOG_REFERENCE + "ProducerStateManager.java",
@@ -116,6 +126,7 @@ public final class Exercises {
                     "FrameRecovery",
                     Topology.DISK,
                     List.of(RecoveryProperty.DAMAGE, RecoveryProperty.KILL),
+                    null,
                     "docs/durable-log.md#exercise-9-segment-recovery",
                     "recovery keeps the good prefix, whole frames whose CRC32C holds in offset order, and cuts the rest"
                             + " (R1-R3)",

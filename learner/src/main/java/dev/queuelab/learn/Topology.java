@@ -1,10 +1,12 @@
 package dev.queuelab.learn;
 
 import dev.queuelab.api.SimClock;
+import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.api.log.LogConfig;
 import dev.queuelab.api.log.PartitionedLog;
 import dev.queuelab.api.log.SegmentRecovery;
 import dev.queuelab.api.workqueue.WorkQueue;
+import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.CheckResult;
 import dev.queuelab.check.Property;
@@ -17,8 +19,10 @@ import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.check.workqueue.WorkQueueProperty;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import java.util.stream.Stream;
 
 /**
  * A chapter of the path: one topology, the contract its exercises implement, how a learner's class becomes
@@ -43,13 +47,39 @@ public enum Topology {
         CheckResult check(
                 Property<?, ?, ?> property,
                 String implName,
+                Object capabilities,
                 Maker maker,
                 LongFunction<String> replay,
                 Settings settings) {
             WorkQueueFactory factory = (config, clock) -> (WorkQueue) maker.make(config, clock);
             return new WorkQueueCheck(
-                            (WorkQueueProperty) property, implName, factory, (p, impl, seed) -> replay.apply(seed))
+                            (WorkQueueProperty) property,
+                            implName,
+                            (WorkQueueCapabilities) capabilities,
+                            factory,
+                            (p, impl, seed) -> replay.apply(seed))
                     .run(settings);
+        }
+
+        @Override
+        boolean applies(Property<?, ?, ?> property, Object capabilities) {
+            return ((WorkQueueProperty) property).appliesTo((WorkQueueCapabilities) capabilities);
+        }
+
+        @Override
+        Object declared(Maker maker) {
+            return ((WorkQueue) maker.make(WorkQueueConfig.standardQueue(), new SimClock())).capabilities();
+        }
+
+        @Override
+        List<String> lacking(Object required, Object declared) {
+            WorkQueueCapabilities need = (WorkQueueCapabilities) required;
+            WorkQueueCapabilities have = (WorkQueueCapabilities) declared;
+            return Stream.of(
+                            need.fifo() && !have.fifo() ? "fifo" : null,
+                            need.deadLetters() && !have.deadLetters() ? "deadLetters" : null)
+                    .filter(Objects::nonNull)
+                    .toList();
         }
     },
 
@@ -66,11 +96,11 @@ public enum Topology {
             return LogProperty.byId(id);
         }
 
-        /** What the learner's log supports is asked of a fresh one: properties beyond it skip themselves. */
         @Override
         CheckResult check(
                 Property<?, ?, ?> property,
                 String implName,
+                Object capabilities,
                 Maker maker,
                 LongFunction<String> replay,
                 Settings settings) {
@@ -78,10 +108,35 @@ public enum Topology {
             return new LogCheck(
                             (LogProperty) property,
                             implName,
-                            factory.create(LogConfig.of(1), new SimClock()).capabilities(),
+                            (LogCapabilities) capabilities,
                             factory,
                             (p, impl, seed) -> replay.apply(seed))
                     .run(settings);
+        }
+
+        @Override
+        boolean applies(Property<?, ?, ?> property, Object capabilities) {
+            return ((LogProperty) property).appliesTo((LogCapabilities) capabilities);
+        }
+
+        @Override
+        Object declared(Maker maker) {
+            return ((PartitionedLog) maker.make(LogConfig.of(1), new SimClock())).capabilities();
+        }
+
+        @Override
+        List<String> lacking(Object required, Object declared) {
+            LogCapabilities need = (LogCapabilities) required;
+            LogCapabilities have = (LogCapabilities) declared;
+            return Stream.of(
+                            need.groups() && !have.groups() ? "groups" : null,
+                            need.idempotence() && !have.idempotence() ? "idempotence" : null,
+                            need.transactions() && !have.transactions() ? "transactions" : null,
+                            need.retention() && !have.retention() ? "retention" : null,
+                            need.compaction() && !have.compaction() ? "compaction" : null,
+                            need.sticky() && !have.sticky() ? "sticky" : null)
+                    .filter(Objects::nonNull)
+                    .toList();
         }
     },
 
@@ -103,6 +158,7 @@ public enum Topology {
         CheckResult check(
                 Property<?, ?, ?> property,
                 String implName,
+                Object capabilities,
                 Maker maker,
                 LongFunction<String> replay,
                 Settings settings) {
@@ -160,9 +216,32 @@ public enum Topology {
     /** The property of this topology with this id, or an {@link IllegalArgumentException} naming the choices. */
     public abstract Property<?, ?, ?> property(String id);
 
-    /** One property against the learner's class, with the command that replays a failing seed. */
+    /**
+     * One property against the learner's class, with the command that replays a failing seed. The capabilities
+     * are the exercise's, never the class's own: what applies is the harness's decision.
+     */
     abstract CheckResult check(
-            Property<?, ?, ?> property, String implName, Maker maker, LongFunction<String> replay, Settings settings);
+            Property<?, ?, ?> property,
+            String implName,
+            Object capabilities,
+            Maker maker,
+            LongFunction<String> replay,
+            Settings settings);
+
+    /** Whether a property applies to an implementation with these capabilities (a chapter without any: always). */
+    boolean applies(Property<?, ?, ?> property, Object capabilities) {
+        return true;
+    }
+
+    /** What the learner's class declares it supports, asked of a fresh instance; null in a chapter without any. */
+    Object declared(Maker maker) {
+        return null;
+    }
+
+    /** The capabilities {@code required} names that {@code declared} lacks, by their record component names. */
+    List<String> lacking(Object required, Object declared) {
+        return List.of();
+    }
 
     /** The chapter's title: "the partitioned log (Kafka-style)". */
     public String title() {

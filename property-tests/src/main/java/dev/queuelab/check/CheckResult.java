@@ -28,7 +28,16 @@ public record CheckResult(
         SKIPPED
     }
 
+    /** Only a pass passes: a check that did not apply proved nothing, and says so. */
     public boolean passed() {
-        return verdict != Verdict.FAILED;
+        return verdict == Verdict.PASSED;
+    }
+
+    public boolean failed() {
+        return verdict == Verdict.FAILED;
+    }
+
+    public boolean skipped() {
+        return verdict == Verdict.SKIPPED;
     }
 }

@@ -1,6 +1,5 @@
 package dev.queuelab.check.workqueue;
 
-import dev.queuelab.api.SimClock;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.Anomaly;
@@ -20,16 +19,10 @@ public final class WorkQueueCheck {
 
     private final Check<WorkQueueConfig, Step, WorkQueueCapabilities> check;
 
-    /** For an implementation whose capabilities are not known ahead (a learner's class): asks a fresh one. */
-    public WorkQueueCheck(WorkQueueProperty property, String implName, WorkQueueFactory factory, ReplayCommand replay) {
-        this(
-                property,
-                implName,
-                factory.create(WorkQueueConfig.standardQueue(), new SimClock()).capabilities(),
-                factory,
-                replay);
-    }
-
+    /**
+     * @param capabilities what applies, as the harness knows it (the registry's entry, the exercise): never
+     *                     asked of the implementation under test
+     */
     public WorkQueueCheck(
             WorkQueueProperty property,
             String implName,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuelab.check.CheckResult;
 import dev.queuelab.check.Settings;
+import dev.queuelab.check.implementations.Implementations;
 import dev.queuelab.check.workqueue.WorkQueueCheck;
 import dev.queuelab.check.workqueue.WorkQueueProperty;
 import java.util.ArrayList;
@@ -31,9 +32,13 @@ class WorkQueueGalleryTest {
         List<CheckResult> failures = new ArrayList<>();
         for (WorkQueueProperty property : WorkQueueProperty.values()) {
             CheckResult result = new WorkQueueCheck(
-                            property, settings.impl(), variant.factory(), WorkQueueCheck.ReplayCommand.MAVEN)
+                            property,
+                            settings.impl(),
+                            Implementations.WORK_QUEUES.get(settings.impl()).capabilities(),
+                            variant.factory(),
+                            WorkQueueCheck.ReplayCommand.MAVEN)
                     .run(settings);
-            if (!result.passed()) {
+            if (result.failed()) {
                 failures.add(result);
             }
         }

@@ -37,7 +37,7 @@ class LogGalleryTest {
                             variant.factory(),
                             LogCheck.ReplayCommand.MAVEN)
                     .run(settings);
-            if (!result.passed()) {
+            if (result.failed()) {
                 failures.add(result);
             }
         }

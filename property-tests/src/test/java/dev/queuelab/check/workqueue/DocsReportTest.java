@@ -54,6 +54,7 @@ class DocsReportTest {
         return new WorkQueueCheck(
                         WorkQueueProperty.byId(property),
                         impl,
+                        Implementations.WORK_QUEUES.get(impl).capabilities(),
                         Implementations.workQueue(impl),
                         WorkQueueCheck.ReplayCommand.MAVEN)
                 .run(defaults)

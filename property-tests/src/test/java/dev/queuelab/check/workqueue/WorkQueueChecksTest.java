@@ -40,7 +40,11 @@ class WorkQueueChecksTest {
     private static void check(WorkQueueProperty property) {
         Implementations.requireKnown(SETTINGS.impl());
         CheckResult result = new WorkQueueCheck(
-                        property, IMPL, Implementations.workQueue(IMPL), WorkQueueCheck.ReplayCommand.MAVEN)
+                        property,
+                        IMPL,
+                        Implementations.WORK_QUEUES.get(IMPL).capabilities(),
+                        Implementations.workQueue(IMPL),
+                        WorkQueueCheck.ReplayCommand.MAVEN)
                 .run(SETTINGS);
         if (!result.passed()) {
             System.out.println(result.report()); // the story, once; the assertion names it in one line
