@@ -11,10 +11,10 @@ import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.CheckResult;
 import dev.queuelab.check.Property;
 import dev.queuelab.check.Settings;
-import dev.queuelab.check.log.LogCheck;
+import dev.queuelab.check.log.LogChecks;
 import dev.queuelab.check.log.LogFactory;
 import dev.queuelab.check.log.LogProperty;
-import dev.queuelab.check.workqueue.WorkQueueCheck;
+import dev.queuelab.check.workqueue.WorkQueueChecks;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.check.workqueue.WorkQueueProperty;
 import java.time.InstantSource;
@@ -52,13 +52,13 @@ public enum Topology {
                 LongFunction<String> replay,
                 Settings settings) {
             WorkQueueFactory factory = (config, clock) -> (WorkQueue) maker.make(config, clock);
-            return new WorkQueueCheck(
-                            (WorkQueueProperty) property,
-                            implName,
-                            (WorkQueueCapabilities) capabilities,
-                            factory,
-                            (p, impl, seed) -> replay.apply(seed))
-                    .run(settings);
+            return WorkQueueChecks.BINDING.check(
+                    (WorkQueueProperty) property,
+                    implName,
+                    (WorkQueueCapabilities) capabilities,
+                    factory,
+                    (p, impl, seed) -> replay.apply(seed),
+                    settings);
         }
 
         @Override
@@ -105,13 +105,13 @@ public enum Topology {
                 LongFunction<String> replay,
                 Settings settings) {
             LogFactory factory = (config, clock) -> (PartitionedLog) maker.make(config, clock);
-            return new LogCheck(
-                            (LogProperty) property,
-                            implName,
-                            (LogCapabilities) capabilities,
-                            factory,
-                            (p, impl, seed) -> replay.apply(seed))
-                    .run(settings);
+            return LogChecks.BINDING.check(
+                    (LogProperty) property,
+                    implName,
+                    (LogCapabilities) capabilities,
+                    factory,
+                    (p, impl, seed) -> replay.apply(seed),
+                    settings);
         }
 
         @Override

@@ -15,8 +15,11 @@ import java.util.Optional;
  */
 public final class Registry<F, K> {
 
-    /** An implementation: its qualified name, how to make it, what it supports. */
-    public record Entry<F, K>(String name, F factory, K capabilities) {}
+    /**
+     * An implementation: its qualified name, how to make it, what the harness holds it to, and for a bug-gallery
+     * variant the anomaly its shrunk story must name.
+     */
+    public record Entry<F, K>(String name, F factory, K capabilities, Optional<String> expected) {}
 
     private final String topology;
     private final boolean shortNames;
@@ -28,8 +31,21 @@ public final class Registry<F, K> {
     }
 
     public Registry<F, K> add(String name, F factory, K capabilities) {
-        entries.put(topology + "." + name, new Entry<>(topology + "." + name, factory, capabilities));
+        entries.put(topology + "." + name, new Entry<>(topology + "." + name, factory, capabilities, Optional.empty()));
         return this;
+    }
+
+    /** A bug-gallery variant: the simulations must catch it, its story naming {@code expected}. */
+    public Registry<F, K> addVariant(String name, F factory, K capabilities, String expected) {
+        entries.put(
+                topology + "." + name,
+                new Entry<>(topology + "." + name, factory, capabilities, Optional.of(expected)));
+        return this;
+    }
+
+    /** Every entry, in the order added. */
+    public List<Entry<F, K>> entries() {
+        return List.copyOf(entries.values());
     }
 
     /** The entry a name stands for, if it is one of this topology's. */

@@ -4,13 +4,17 @@ import dev.queuelab.api.log.FlushPolicy;
 import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.check.Registry;
+import dev.queuelab.check.TopologyChecks;
 import dev.queuelab.check.gallery.WorkQueueGallery;
 import dev.queuelab.check.gallery.log.LogGallery;
 import dev.queuelab.check.log.DiskLogFactory;
+import dev.queuelab.check.log.LogChecks;
 import dev.queuelab.check.log.LogFactory;
+import dev.queuelab.check.workqueue.WorkQueueChecks;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.reference.log.KafkaLog;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
+import java.util.List;
 
 /**
  * The one place where an implementation's name ({@code -Dqueuelab.impl=...}) becomes an implementation, one
@@ -26,14 +30,19 @@ public final class Implementations {
 
     static {
         WORK_QUEUES.add("reference", SqsWorkQueue::new, WorkQueueCapabilities.ALL);
-        WorkQueueGallery.VARIANTS.forEach(
-                v -> WORK_QUEUES.add("gallery." + v.name(), v.factory(), WorkQueueCapabilities.ALL));
+        WorkQueueGallery.VARIANTS.forEach(v ->
+                WORK_QUEUES.addVariant("gallery." + v.name(), v.factory(), WorkQueueCapabilities.ALL, v.expected()));
         WorkQueueGallery.THREAD_VARIANTS.forEach(
                 v -> WORK_QUEUES.add("gallery." + v.name(), v.factory(), WorkQueueCapabilities.ALL));
         LOGS.add("reference", KafkaLog::new, KafkaLog.CAPABILITIES);
         LOGS.add("disk", new DiskLogFactory(FlushPolicy.forceEachAppend()), KafkaLog.CAPABILITIES);
-        LogGallery.VARIANTS.forEach(v -> LOGS.add("gallery." + v.name(), v.factory(), KafkaLog.CAPABILITIES));
+        LogGallery.VARIANTS.forEach(
+                v -> LOGS.addVariant("gallery." + v.name(), v.factory(), KafkaLog.CAPABILITIES, v.expected()));
     }
+
+    /** Every topology with its implementations: what the JUnit binding and the command line run. */
+    public static final List<TopologyChecks<?, ?, ?, ?, ?>> TOPOLOGIES = List.of(
+            new TopologyChecks<>(WorkQueueChecks.BINDING, WORK_QUEUES), new TopologyChecks<>(LogChecks.BINDING, LOGS));
 
     private Implementations() {}
 

@@ -10,6 +10,8 @@ import dev.queuelab.api.log.HeartbeatOutcome;
 import dev.queuelab.api.log.IsolationLevel;
 import dev.queuelab.api.log.ProducerRecord;
 import dev.queuelab.api.log.TransactionOutcome;
+import dev.queuelab.check.Event;
+import dev.queuelab.check.Op;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +23,19 @@ import java.util.stream.Collectors;
  * several calls (a poll heartbeats, then reads each partition it owns): each is an event of that step. The
  * model reads nothing else.
  */
-public sealed interface LogEvent {
+public sealed interface LogEvent extends Event {
 
-    int step();
+    /** The checker's own calls (observations, the drain's reads) unless an event names its client. */
+    @Override
+    default String process() {
+        return "checker";
+    }
 
-    Instant at();
-
-    String action();
-
-    String outcome();
+    /** An answer came and it did what was asked, unless an event says otherwise. */
+    @Override
+    default Op.Outcome outcome() {
+        return Op.Outcome.OK;
+    }
 
     /** How an append was made, which decides what the log must answer. */
     enum Kind {
@@ -55,6 +61,16 @@ public sealed interface LogEvent {
             boolean ackLost)
             implements LogEvent {
         @Override
+        public String process() {
+            return producer;
+        }
+
+        @Override
+        public Op.Outcome outcome() {
+            return ackLost ? Op.Outcome.UNKNOWN : result.written() ? Op.Outcome.OK : Op.Outcome.FAIL;
+        }
+
+        @Override
         public String action() {
             return producer
                     + (kind == Kind.RETRY
@@ -68,7 +84,7 @@ public sealed interface LogEvent {
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             String answer = result.written()
                     ? (result.status() == AppendOutcome.Status.DUPLICATE ? "duplicate of " : "") + "p"
                             + result.partition() + "@" + result.offset()
@@ -88,13 +104,18 @@ public sealed interface LogEvent {
             FetchResult result)
             implements LogEvent {
         @Override
+        public String process() {
+            return reader;
+        }
+
+        @Override
         public String action() {
             return reader + " reads p" + partition + " from " + from + " (up to " + max
                     + (isolation == IsolationLevel.READ_COMMITTED ? ", read_committed)" : ")");
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return (result.records().isEmpty()
                             ? "nothing"
                             : result.records().stream()
@@ -117,7 +138,7 @@ public sealed interface LogEvent {
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return "out of range: " + message;
         }
     }
@@ -131,7 +152,7 @@ public sealed interface LogEvent {
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return "offset " + offset;
         }
     }
@@ -140,12 +161,17 @@ public sealed interface LogEvent {
             int step, Instant at, String consumer, String member, Assignment assignment, Map<Integer, Long> starts)
             implements LogEvent {
         @Override
+        public String process() {
+            return consumer;
+        }
+
+        @Override
         public String action() {
             return consumer + " joins g1 as " + member;
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return "generation " + assignment.generation() + ", owns "
                     + (assignment.partitions().isEmpty()
                             ? "nothing"
@@ -157,12 +183,17 @@ public sealed interface LogEvent {
 
     record Left(int step, Instant at, String consumer, String member) implements LogEvent {
         @Override
+        public String process() {
+            return consumer;
+        }
+
+        @Override
         public String action() {
             return consumer + " (" + member + ") leaves g1";
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return "";
         }
     }
@@ -170,12 +201,17 @@ public sealed interface LogEvent {
     record Heartbeat(int step, Instant at, String consumer, String member, int generation, HeartbeatOutcome result)
             implements LogEvent {
         @Override
+        public String process() {
+            return consumer;
+        }
+
+        @Override
         public String action() {
             return consumer + " heartbeats (" + member + ", generation " + generation + ")";
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return result.toString();
         }
     }
@@ -191,24 +227,39 @@ public sealed interface LogEvent {
             CommitOutcome result)
             implements LogEvent {
         @Override
+        public String process() {
+            return consumer;
+        }
+
+        @Override
+        public Op.Outcome outcome() {
+            return result == CommitOutcome.COMMITTED ? Op.Outcome.OK : Op.Outcome.FAIL;
+        }
+
+        @Override
         public String action() {
             return consumer + " commits p" + partition + " at " + offset + " (generation " + generation + ")";
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return result.toString();
         }
     }
 
     record Crashed(int step, Instant at, String consumer, String member) implements LogEvent {
         @Override
+        public String process() {
+            return consumer;
+        }
+
+        @Override
         public String action() {
             return consumer + " (" + member + ") crashes without leaving";
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return "";
         }
     }
@@ -217,6 +268,11 @@ public sealed interface LogEvent {
     record Transaction(
             int step, Instant at, String producer, LogStep.TxnAction what, TransactionOutcome result, String note)
             implements LogEvent {
+        @Override
+        public String process() {
+            return producer;
+        }
+
         @Override
         public String action() {
             return switch (what) {
@@ -229,7 +285,7 @@ public sealed interface LogEvent {
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return result == null ? note : result.toString();
         }
     }
@@ -242,7 +298,7 @@ public sealed interface LogEvent {
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return "offset " + offset;
         }
     }
@@ -255,7 +311,7 @@ public sealed interface LogEvent {
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return kept == dev.queuelab.api.log.Durability.FORCED
                     ? "it recovers what it had forced"
                     : "it held its records in "
@@ -271,7 +327,7 @@ public sealed interface LogEvent {
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return "";
         }
     }
@@ -303,7 +359,7 @@ public sealed interface LogEvent {
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return offsets.stream().map(Offsets::toString).collect(Collectors.joining(", ")) + "; g1 generation "
                     + group.generation() + " " + group.assignment()
                     + (committed.isEmpty() ? "" : ", committed " + committed);
@@ -312,19 +368,29 @@ public sealed interface LogEvent {
 
     /** A call that threw; {@code byFencedInstance} when a producer's fenced former instance made it. */
     record Threw(int step, Instant at, String action, String error, boolean byFencedInstance) implements LogEvent {
+        @Override
+        public Op.Outcome outcome() {
+            return Op.Outcome.UNKNOWN;
+        }
+
+        @Override
+        public boolean threw() {
+            return true;
+        }
+
         public Threw(int step, Instant at, String action, String error) {
             this(step, at, action, error, false);
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return "threw " + error;
         }
     }
 
     record Skipped(int step, Instant at, String action, String why) implements LogEvent {
         @Override
-        public String outcome() {
+        public String answer() {
             return "skipped: " + why;
         }
     }

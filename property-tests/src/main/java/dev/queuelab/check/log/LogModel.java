@@ -12,6 +12,8 @@ import dev.queuelab.api.log.LogConfig;
 import dev.queuelab.api.log.ProducerRecord;
 import dev.queuelab.api.log.TransactionOutcome;
 import dev.queuelab.check.Anomaly;
+import dev.queuelab.check.Model;
+import dev.queuelab.check.Op;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +35,7 @@ import java.util.TreeSet;
  * <p>Values are unique (v1, v2...), so a record is known by its value wherever it shows up. Group rules
  * (members, generations, commits) are the {@link GroupModel}'s.
  */
-final class LogModel {
+final class LogModel implements Model<LogEvent> {
 
     /** What sits at one offset: a record (with its transaction, if any) or a transaction marker. */
     private record Entry(ProducerRecord record, Instant at, Txn txn, boolean marker) {}
@@ -85,19 +87,27 @@ final class LogModel {
         this.groups = new GroupModel(config, anomalies, coverage, this::committedResumeAllowed);
     }
 
-    List<Anomaly> anomalies() {
+    @Override
+    public List<Anomaly> anomalies() {
         return anomalies;
     }
 
-    Optional<Anomaly> primary() {
+    @Override
+    public Optional<Anomaly> primary() {
         return anomalies.stream().findFirst();
     }
 
-    Set<String> coverage() {
+    @Override
+    public Set<String> coverage() {
         return coverage;
     }
 
-    void apply(LogEvent event) {
+    /**
+     * Judges one event. A simulation's operations never overlap and the runner sees every answer, so the log's
+     * rules read the event alone; {@code op} is there for histories recorded on real threads.
+     */
+    @Override
+    public void apply(LogEvent event, Op op) {
         if (answerMissing(event)) {
             anomalies.add(INVALID_ANSWER.found(event.step(), "asked: " + event.action() + "; the log answered null"));
             return;

@@ -6,6 +6,7 @@ import dev.queuelab.api.log.DefaultPartitioner;
 import dev.queuelab.api.log.GroupDescription;
 import dev.queuelab.api.log.HeartbeatOutcome;
 import dev.queuelab.api.log.IsolationLevel;
+import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.api.log.OffsetOutOfRangeException;
 import dev.queuelab.api.log.PartitionedLog;
 import dev.queuelab.api.log.ProducerIdAndEpoch;
@@ -13,6 +14,8 @@ import dev.queuelab.api.log.ProducerRecord;
 import dev.queuelab.api.log.Seek;
 import dev.queuelab.api.log.TransactionOutcome;
 import dev.queuelab.check.ClockDriver;
+import dev.queuelab.check.History;
+import dev.queuelab.check.Runner;
 import dev.queuelab.check.Scenario;
 import dev.queuelab.check.SimClockDriver;
 import dev.queuelab.check.log.LogEvent.Kind;
@@ -42,20 +45,20 @@ public final class LogRunner {
     /** How a fenced former instance of a transactional producer is named in the history. */
     static final String ZOMBIE = "(fenced instance)";
 
-    private final LogFactory factory;
-    private final Supplier<ClockDriver> clocks;
+    private final Runner<LogSetup, LogStep, LogCapabilities, LogEvent> runner;
 
     public LogRunner(LogFactory factory) {
         this(factory, SimClockDriver::new);
     }
 
     public LogRunner(LogFactory factory, Supplier<ClockDriver> clocks) {
-        this.factory = factory;
-        this.clocks = clocks;
+        this.runner = new Runner<>((setup, clock) -> new Run(factory, setup, clock), clocks);
     }
 
-    public LogHistory run(Scenario<LogSetup, LogStep> scenario) {
-        return new Run(scenario).execute();
+    /** Runs a scenario on a fresh log; {@code capabilities} are what the harness judges it by. */
+    public History<LogSetup, LogCapabilities, LogEvent> run(
+            Scenario<LogSetup, LogStep> scenario, LogCapabilities capabilities) {
+        return runner.run(scenario, capabilities);
     }
 
     /** An idempotent or plain producer: its id, next sequence per partition, and its last append for a retry. */
@@ -80,10 +83,10 @@ public final class LogRunner {
         final Map<Integer, Long> positions = new HashMap<>();
     }
 
-    private final class Run {
-        final Scenario<LogSetup, LogStep> scenario;
-        final ClockDriver clock = clocks.get();
-        final Instant start = clock.now();
+    private static final class Run implements Runner.Play<LogStep, LogEvent> {
+        final LogFactory factory;
+        final LogSetup setup;
+        final ClockDriver clock;
         final List<LogEvent> events = new ArrayList<>();
         final Map<String, Producer> producers = new HashMap<>();
         final Map<String, Member> members = new LinkedHashMap<>();
@@ -93,39 +96,35 @@ public final class LogRunner {
         int step;
         String doing = "";
 
-        Run(Scenario<LogSetup, LogStep> scenario) {
-            this.scenario = scenario;
+        Run(LogFactory factory, LogSetup setup, ClockDriver clock) {
+            this.factory = factory;
+            this.setup = setup;
+            this.clock = clock;
         }
 
-        LogHistory execute() {
-            try {
-                log = factory.create(scenario.config().log(), clock.clock());
-                for (LogStep s : scenario.steps()) {
-                    step++;
-                    perform(s);
-                }
-                drain();
-            } catch (RuntimeException e) {
-                events.add(new LogEvent.Threw(
-                        step, clock.now(), queueAction(), e.getClass().getSimpleName() + ": " + e.getMessage()));
-            }
-            return LogHistory.simulated(
-                    scenario.config(),
-                    log == null ? null : log.capabilities(),
-                    start,
-                    List.copyOf(events),
-                    scenario.steps().size());
+        @Override
+        public void create() {
+            log = factory.create(setup.log(), clock.clock());
         }
 
-        private String queueAction() {
-            return log == null ? "create the log (" + scenario.config() + ")" : doing;
+        @Override
+        public List<LogEvent> events() {
+            return events;
+        }
+
+        @Override
+        public LogEvent threw(RuntimeException e) {
+            String action = log == null ? "create the log (" + setup + ")" : doing;
+            return new LogEvent.Threw(step, clock.now(), action, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
 
         private int partitions() {
-            return scenario.config().log().partitions();
+            return setup.log().partitions();
         }
 
-        private void perform(LogStep s) {
+        @Override
+        public void perform(LogStep s) {
+            step++;
             if (s instanceof LogStep.Produce p) {
                 produce("P" + p.producer(), p.key(), p.idempotent(), p.ackLost());
             } else if (s instanceof LogStep.Retry r) {
@@ -183,7 +182,7 @@ public final class LogRunner {
             } else if (s instanceof LogStep.Restart) {
                 doing = "the log restarts";
                 var kept = log.durability();
-                log = factory.restart(log, scenario.config().log(), clock.clock());
+                log = factory.restart(log, setup.log(), clock.clock());
                 members.clear(); // their sessions died with the process
                 producers.clear(); // and their producer ids and sequences
                 events.add(new LogEvent.Restarted(step, clock.now(), kept));
@@ -472,8 +471,7 @@ public final class LogRunner {
             m.positions.clear();
             Map<Integer, Long> starts = new LinkedHashMap<>();
             for (int p : a.partitions()) {
-                long at = log.resumeOffset(
-                        GROUP, p, Seek.earliest(), scenario.config().isolation());
+                long at = log.resumeOffset(GROUP, p, Seek.earliest(), setup.isolation());
                 starts.put(p, at);
                 m.positions.put(p, at);
             }
@@ -492,14 +490,7 @@ public final class LogRunner {
                 assigned(consumer, m, log.join(GROUP, m.id)); // the group moved on: rejoin, as Kafka's poll does
             }
             for (int p : m.partitions) {
-                m.positions.put(
-                        p,
-                        read(
-                                consumer,
-                                p,
-                                m.positions.get(p),
-                                max,
-                                scenario.config().isolation()));
+                m.positions.put(p, read(consumer, p, m.positions.get(p), max, setup.isolation()));
             }
         }
 
@@ -533,12 +524,7 @@ public final class LogRunner {
                 return;
             }
             int p = m.partitions.get(0);
-            read(
-                    consumer + " (replay)",
-                    p,
-                    Math.max(0, m.positions.get(p) - back),
-                    back,
-                    scenario.config().isolation());
+            read(consumer + " (replay)", p, Math.max(0, m.positions.get(p) - back), back, setup.isolation());
         }
 
         private void observe() {
@@ -571,7 +557,8 @@ public final class LogRunner {
         }
 
         /** Reads every partition from its start to its end; bounded by what was appended. */
-        private void drain() {
+        @Override
+        public void drain() {
             for (int p = 0; p < partitions(); p++) {
                 step++;
                 long from = log.logStartOffset(p);

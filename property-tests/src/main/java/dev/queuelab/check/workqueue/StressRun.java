@@ -9,6 +9,7 @@ import dev.queuelab.api.workqueue.SendOutcome;
 import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.Anomaly;
+import dev.queuelab.check.History;
 import dev.queuelab.check.Op;
 import dev.queuelab.check.OpClock;
 import java.time.Duration;
@@ -66,9 +67,10 @@ public final class StressRun {
         for (int round = 1; round <= plan.maxRounds(); round++) {
             Round r = new Round(seed + round);
             List<Recorded> recorded = r.execute();
-            List<Event> history = recorded.stream().map(Recorded::event).toList();
+            List<WorkQueueEvent> history =
+                    recorded.stream().map(Recorded::event).toList();
             events += history.size();
-            WorkQueueModel model = WorkQueueInvariants.fold(new History(
+            WorkQueueModel model = WorkQueueChecks.fold(new History<>(
                     r.queue.config(),
                     r.queue.capabilities(),
                     SimClock.EPOCH,
@@ -95,18 +97,19 @@ public final class StressRun {
                 "stress on '" + implName + "': " + plan.maxRounds() + " rounds, " + events + " events, no anomaly");
     }
 
-    private String report(Anomaly a, int round, long seed, List<Event> history) {
+    private String report(Anomaly a, int round, long seed, List<WorkQueueEvent> history) {
         String about = history.stream()
                 .filter(e -> e.step() == a.step())
                 .findFirst()
-                .map(e -> e instanceof Event.Received r && !r.deliveries().isEmpty()
+                .map(e -> e instanceof WorkQueueEvent.Received r
+                                && !r.deliveries().isEmpty()
                         ? r.deliveries().get(0).messageId()
-                        : e instanceof Event.Acked ack ? ack.of().messageId() : "")
+                        : e instanceof WorkQueueEvent.Acked ack ? ack.of().messageId() : "")
                 .orElse("");
         List<String> lines = history.stream()
                 .filter(e -> e.step() <= a.step() && (e.step() == a.step() || (!about.isEmpty() && mentions(e, about))))
                 .map(e -> String.format(
-                        "  %s%6d. %s  → %s", e.step() == a.step() ? "✗ " : "  ", e.step(), e.action(), e.outcome()))
+                        "  %s%6d. %s  → %s", e.step() == a.step() ? "✗ " : "  ", e.step(), e.action(), e.answer()))
                 .collect(Collectors.toList());
         List<String> tail = lines.subList(Math.max(0, lines.size() - 8), lines.size());
         return "work-queue/stress FAILED on implementation '" + implName + "' in round " + round + " of "
@@ -121,12 +124,12 @@ public final class StressRun {
                 + " interleaving is the machine's, so a replay may need a few rounds to meet the race again.\n";
     }
 
-    private static boolean mentions(Event e, String id) {
-        return (e.action() + " → " + e.outcome()).matches(".*\\b" + id + "\\b.*");
+    private static boolean mentions(WorkQueueEvent e, String id) {
+        return (e.action() + " → " + e.answer()).matches(".*\\b" + id + "\\b.*");
     }
 
     /** An event with the operation that produced it: invoked and completed on the round's {@link OpClock}. */
-    private record Recorded(Event event, Op op) {}
+    private record Recorded(WorkQueueEvent event, Op op) {}
 
     private final class Round {
         final SimClock clock = new SimClock();
@@ -150,12 +153,12 @@ public final class StressRun {
         }
 
         /** Records an event whose call was invoked at {@code invoked} and has just completed, ended as it says. */
-        void record(Event event, String process, long invoked) {
-            events.add(new Recorded(event, new Op(process, invoked, ticks.tick(), History.outcome(event))));
+        void record(WorkQueueEvent event, String process, long invoked) {
+            events.add(new Recorded(event, new Op(process, invoked, ticks.tick(), event.outcome())));
         }
 
         /** Records what happened without a call (a tick, a consumer's crash): an instant of its own. */
-        void note(Event event, String process) {
+        void note(WorkQueueEvent event, String process) {
             long now = ticks.tick();
             events.add(new Recorded(event, new Op(process, now, now, Op.Outcome.OK)));
         }
@@ -240,7 +243,7 @@ public final class StressRun {
         private void threw(String name, String error) {
             stop.set(true);
             events.add(new Recorded(
-                    new Event.Threw(step.incrementAndGet(), clock.instant(), name + " calls the queue", error),
+                    new WorkQueueEvent.Threw(step.incrementAndGet(), clock.instant(), name + " calls the queue", error),
                     new Op(name, ticks.tick(), Op.NEVER, Op.Outcome.UNKNOWN)));
         }
 
@@ -254,13 +257,14 @@ public final class StressRun {
                         SendOutcome result = queue.send(m);
                         if (result == null) {
                             record(
-                                    new Event.Invalid(at, clock.instant(), "P" + p + " sends " + m.id(), "null"),
+                                    new WorkQueueEvent.Invalid(
+                                            at, clock.instant(), "P" + p + " sends " + m.id(), "null"),
                                     "P" + p,
                                     invoked);
                             stop.set(true);
                             break;
                         }
-                        record(new Event.Sent(at, clock.instant(), m, result), "P" + p, invoked);
+                        record(new WorkQueueEvent.Sent(at, clock.instant(), m, result), "P" + p, invoked);
                     }
                 } finally {
                     producing.decrementAndGet();
@@ -293,7 +297,7 @@ public final class StressRun {
                 List<Delivery> got = queue.receive(name, max, Duration.ofSeconds(30));
                 if (got == null || got.stream().anyMatch(Objects::isNull)) {
                     record(
-                            new Event.Invalid(
+                            new WorkQueueEvent.Invalid(
                                     step.incrementAndGet(), clock.instant(), name + " receives up to " + max, "" + got),
                             name,
                             invoked);
@@ -316,9 +320,9 @@ public final class StressRun {
                             queue.ackBatch(got.stream().map(Delivery::receipt).toList());
                     long batchDone = ticks.tick();
                     for (int i = 0; i < got.size(); i++) {
-                        Event acked = new Event.Acked(
+                        WorkQueueEvent acked = new WorkQueueEvent.Acked(
                                 step.incrementAndGet(), clock.instant(), name, got.get(i), outcomes.get(i), true);
-                        events.add(new Recorded(acked, new Op(name, batchInvoked, batchDone, History.outcome(acked))));
+                        events.add(new Recorded(acked, new Op(name, batchInvoked, batchDone, acked.outcome())));
                     }
                     continue;
                 }
@@ -327,7 +331,7 @@ public final class StressRun {
                         long changeInvoked = ticks.tick();
                         ReceiptOutcome changed = queue.changeVisibility(d.receipt(), Duration.ofSeconds(60));
                         record(
-                                new Event.Changed(
+                                new WorkQueueEvent.Changed(
                                         step.incrementAndGet(),
                                         clock.instant(),
                                         name,
@@ -338,12 +342,15 @@ public final class StressRun {
                                 changeInvoked);
                     }
                     if (rnd.nextInt(plan.crashOneIn()) == 0) {
-                        note(new Event.Crashed(step.incrementAndGet(), clock.instant(), name, true, List.of(d)), name);
+                        note(
+                                new WorkQueueEvent.Crashed(
+                                        step.incrementAndGet(), clock.instant(), name, true, List.of(d)),
+                                name);
                     } else {
                         long ackInvoked = ticks.tick();
                         ReceiptOutcome result = queue.ack(d.receipt());
                         record(
-                                new Event.Acked(step.incrementAndGet(), clock.instant(), name, d, result),
+                                new WorkQueueEvent.Acked(step.incrementAndGet(), clock.instant(), name, d, result),
                                 name,
                                 ackInvoked);
                     }
@@ -352,8 +359,9 @@ public final class StressRun {
         }
 
         /** A receive's event, numbered at its completion: after every send it could have delivered. */
-        private Event.Received received(String name, int max, List<Delivery> got) {
-            return new Event.Received(step.incrementAndGet(), clock.instant(), name, max, Duration.ofSeconds(30), got);
+        private WorkQueueEvent.Received received(String name, int max, List<Delivery> got) {
+            return new WorkQueueEvent.Received(
+                    step.incrementAndGet(), clock.instant(), name, max, Duration.ofSeconds(30), got);
         }
 
         /** Reads the statistics while the others work: no call may throw, and no count may be negative. */
@@ -363,7 +371,7 @@ public final class StressRun {
                     QueueStats s = queue.stats();
                     if (s.visible() < 0 || s.inFlight() < 0 || s.deadLettered() < 0) {
                         note(
-                                new Event.Invalid(
+                                new WorkQueueEvent.Invalid(
                                         step.incrementAndGet(),
                                         clock.instant(),
                                         "the observer reads stats()",
@@ -382,28 +390,29 @@ public final class StressRun {
 
         private void drain() {
             clock.advance(Duration.ofMinutes(1));
-            note(new Event.Ticked(step.incrementAndGet(), clock.instant(), Duration.ofMinutes(1)), "checker");
+            note(new WorkQueueEvent.Ticked(step.incrementAndGet(), clock.instant(), Duration.ofMinutes(1)), "checker");
             try {
                 List<Delivery> got;
                 int rounds = 0;
                 // bounded by what was sent, not by the events (which grow as it runs): a broken queue may never empty
                 int drainRounds = plan.producers() * plan.perProducer() + 1;
                 long invoked = ticks.tick();
-                while (!(got = queue.receive(Runner.DRAINER, 10, Duration.ofSeconds(30))).isEmpty()
+                while (!(got = queue.receive(WorkQueueRunner.DRAINER, 10, Duration.ofSeconds(30))).isEmpty()
                         && rounds++ < drainRounds) {
-                    record(received(Runner.DRAINER, 10, got), Runner.DRAINER, invoked);
+                    record(received(WorkQueueRunner.DRAINER, 10, got), WorkQueueRunner.DRAINER, invoked);
                     for (Delivery d : got) {
                         long ackInvoked = ticks.tick();
                         ReceiptOutcome result = queue.ack(d.receipt());
                         record(
-                                new Event.Acked(step.incrementAndGet(), clock.instant(), Runner.DRAINER, d, result),
-                                Runner.DRAINER,
+                                new WorkQueueEvent.Acked(
+                                        step.incrementAndGet(), clock.instant(), WorkQueueRunner.DRAINER, d, result),
+                                WorkQueueRunner.DRAINER,
                                 ackInvoked);
                     }
                     invoked = ticks.tick();
                 }
                 note(
-                        new Event.Observed(
+                        new WorkQueueEvent.Observed(
                                 step.incrementAndGet(),
                                 clock.instant(),
                                 queue.deadLetters().stream().map(Message::id).toList(),

@@ -10,6 +10,7 @@ import dev.queuelab.api.workqueue.Receipt;
 import dev.queuelab.api.workqueue.ReceiptOutcome;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.Anomaly;
+import dev.queuelab.check.Model;
 import dev.queuelab.check.Op;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,7 @@ import java.util.stream.Stream;
  * so the model learns it from the next look at the dead-letter queue (an observation, or the operator's look
  * before a redrive); until then a message past maxReceives may be in either place.
  */
-final class WorkQueueModel {
+final class WorkQueueModel implements Model<WorkQueueEvent> {
 
     private enum Where {
         READY,
@@ -117,7 +118,8 @@ final class WorkQueueModel {
     }
 
     /** What was found, in history order (a withdrawn withheld-message suspicion is not among them). */
-    List<Anomaly> anomalies() {
+    @Override
+    public List<Anomaly> anomalies() {
         return anomalies.stream().filter(Objects::nonNull).toList();
     }
 
@@ -125,7 +127,8 @@ final class WorkQueueModel {
      * The anomaly to report: the first one found, except that wrong statistics give way to the anomaly that
      * explains them (a message that vanished also shows as a wrong count, one step earlier than it is lost).
      */
-    Optional<Anomaly> primary() {
+    @Override
+    public Optional<Anomaly> primary() {
         List<Anomaly> found = anomalies();
         return found.stream()
                 .filter(a -> !a.name().equals(WRONG_STATS.anomaly()))
@@ -133,8 +136,15 @@ final class WorkQueueModel {
                 .or(() -> found.stream().findFirst());
     }
 
+    /** Wrong statistics are a symptom: the engine looks on for the behaviour that explains them. */
+    @Override
+    public boolean symptomOnly() {
+        return primary().filter(a -> a.name().equals(WRONG_STATS.anomaly())).isPresent();
+    }
+
     /** Labels of the situations this history reached, for the coverage demands. */
-    Set<String> coverage() {
+    @Override
+    public Set<String> coverage() {
         return coverage;
     }
 
@@ -149,36 +159,37 @@ final class WorkQueueModel {
     }
 
     /** Folds one event, produced by {@code op} (sequential in a simulation, overlapping on real threads). */
-    void apply(Event event, Op op) {
-        if (event instanceof Event.Sent e) {
+    @Override
+    public void apply(WorkQueueEvent event, Op op) {
+        if (event instanceof WorkQueueEvent.Sent e) {
             sent(e, op);
-        } else if (event instanceof Event.Received e) {
+        } else if (event instanceof WorkQueueEvent.Received e) {
             received(e, op);
-        } else if (event instanceof Event.Acked e) {
+        } else if (event instanceof WorkQueueEvent.Acked e) {
             acked(e);
-        } else if (event instanceof Event.Changed e) {
+        } else if (event instanceof WorkQueueEvent.Changed e) {
             changed(e);
-        } else if (event instanceof Event.Crashed e) {
+        } else if (event instanceof WorkQueueEvent.Crashed e) {
             crashed(e);
-        } else if (event instanceof Event.Redriven e) {
+        } else if (event instanceof WorkQueueEvent.Redriven e) {
             redriven(e);
-        } else if (event instanceof Event.Observed e) {
+        } else if (event instanceof WorkQueueEvent.Observed e) {
             observed(e);
-        } else if (event instanceof Event.Refused e) {
+        } else if (event instanceof WorkQueueEvent.Refused e) {
             refused(e);
-        } else if (event instanceof Event.Threw e) {
+        } else if (event instanceof WorkQueueEvent.Threw e) {
             anomalies.add(
                     OPERATION_FAILED.found(e.step(), "the queue threw " + e.error() + " when asked: " + e.action()));
-        } else if (event instanceof Event.Invalid e) {
-            anomalies.add(
-                    INVALID_ANSWER.found(e.step(), "asked: " + e.action() + "; the queue answered " + e.answer()));
-        } else if (!(event instanceof Event.Ticked || event instanceof Event.Skipped)) {
+        } else if (event instanceof WorkQueueEvent.Invalid e) {
+            anomalies.add(INVALID_ANSWER.found(e.step(), "asked: " + e.action() + "; the queue answered " + e.given()));
+        } else if (!(event instanceof WorkQueueEvent.Ticked || event instanceof WorkQueueEvent.Skipped)) {
             throw new IllegalStateException("the model has no rule for " + event + ": a bug in the checker");
         }
     }
 
     /** After the final drain and observation: every accepted message was acked or dead-lettered (I1, I5). */
-    void finish(int step) {
+    @Override
+    public void finish(int step) {
         Set<Msg> named = new HashSet<>();
         for (Withheld w : withheld) {
             Msg m = w.msg();
@@ -226,7 +237,7 @@ final class WorkQueueModel {
         }
     }
 
-    private void sent(Event.Sent e, Op op) {
+    private void sent(WorkQueueEvent.Sent e, Op op) {
         if (e.result() == null) {
             unconfirmedSend(e, op);
             return;
@@ -234,7 +245,7 @@ final class WorkQueueModel {
         if (config.fifo() && e.message().groupId() == null) {
             anomalies.add(INVALID_ANSWER.found(
                     e.step(),
-                    "the send of " + e.message().id() + " without a group was answered \"" + e.outcome()
+                    "the send of " + e.message().id() + " without a group was answered \"" + e.answer()
                             + "\", but a FIFO queue refuses it with MissingGroupIdException"));
         }
         Message msg = e.message();
@@ -268,7 +279,7 @@ final class WorkQueueModel {
         } else if (!Objects.equals(e.result().messageId(), expectedId)) {
             anomalies.add(WRONG_SEND_OUTCOME.found(
                     e.step(),
-                    "the send of " + msg.id() + " was " + e.outcome() + ", but "
+                    "the send of " + msg.id() + " was " + e.answer() + ", but "
                             + (inWindow
                                     ? "the message it duplicates is " + first.id()
                                     : "the message accepted is " + msg.id())));
@@ -300,7 +311,7 @@ final class WorkQueueModel {
     }
 
     /** A refused send: right only for a FIFO message without a group; it enqueues and remembers nothing. */
-    private void refused(Event.Refused e) {
+    private void refused(WorkQueueEvent.Refused e) {
         if (!config.fifo() || e.message().groupId() != null) {
             anomalies.add(INVALID_ANSWER.found(
                     e.step(),
@@ -321,7 +332,7 @@ final class WorkQueueModel {
      * The model keeps it as unconfirmed: no receive owes it and the final drain may miss it, but once
      * delivered it is a message like any other, held to every rule.
      */
-    private void unconfirmedSend(Event.Sent e, Op op) {
+    private void unconfirmedSend(WorkQueueEvent.Sent e, Op op) {
         Message msg = e.message();
         if (config.fifo() && msg.dedupId() != null) {
             uncertainDedup.add(msg.dedupId());
@@ -333,12 +344,12 @@ final class WorkQueueModel {
         coverage.add("send without an answer");
     }
 
-    private void received(Event.Received e, Op op) {
+    private void received(WorkQueueEvent.Received e, Op op) {
         if (e.deliveries().size() > e.max()) {
             anomalies.add(BATCH_OVER_MAX.found(
                     e.step(),
                     e.consumer() + " asked for up to " + e.max() + " and got "
-                            + e.deliveries().size() + ": " + e.outcome()));
+                            + e.deliveries().size() + ": " + e.answer()));
         }
         Set<Msg> batch = new HashSet<>();
         for (Delivery d : e.deliveries()) {
@@ -411,7 +422,7 @@ final class WorkQueueModel {
     }
 
     /** Every field of one delivery against what was sent and what the model counts. */
-    private void checkAnswer(Event.Received e, Delivery d, Msg m) {
+    private void checkAnswer(WorkQueueEvent.Received e, Delivery d, Msg m) {
         String who = e.consumer() + " received " + m.id() + " at " + t(e.at());
         Optional<Msg> ghost = retired.getOrDefault(m.id(), List.of()).stream()
                 .filter(o -> o.message.equals(d.message()))
@@ -445,7 +456,7 @@ final class WorkQueueModel {
         }
     }
 
-    private void checkDelivery(Event.Received e, Msg m, Set<Msg> batch) {
+    private void checkDelivery(WorkQueueEvent.Received e, Msg m, Set<Msg> batch) {
         String who = e.consumer() + " received " + m.id() + " at " + t(e.at());
         if (m.where == Where.DONE) {
             anomalies.add(DUPLICATE_DELIVERY.found(e.step(), who + ", but it was acked at step " + m.ackedAtStep));
@@ -494,7 +505,7 @@ final class WorkQueueModel {
         }
     }
 
-    private void withheld(Event.Received e, Msg w, Op op) {
+    private void withheld(WorkQueueEvent.Received e, Msg w, Op op) {
         String asked = "at " + t(e.at()) + " " + e.consumer() + " asked for up to " + e.max() + " and got "
                 + e.deliveries().size();
         Optional<Msg> blocker =
@@ -522,7 +533,7 @@ final class WorkQueueModel {
         anomalies.add(found);
     }
 
-    private void acked(Event.Acked e) {
+    private void acked(WorkQueueEvent.Acked e) {
         Given g = given.get(e.of());
         if (g == null) {
             return; // an unexpected delivery, reported when it was received
@@ -551,7 +562,7 @@ final class WorkQueueModel {
         }
     }
 
-    private void changed(Event.Changed e) {
+    private void changed(WorkQueueEvent.Changed e) {
         Given g = given.get(e.of());
         if (g == null) {
             return;
@@ -618,7 +629,7 @@ final class WorkQueueModel {
         }
     }
 
-    private void crashed(Event.Crashed e) {
+    private void crashed(WorkQueueEvent.Crashed e) {
         for (Delivery d : e.dropped()) {
             Given g = given.get(d);
             if (g == null) {
@@ -631,7 +642,7 @@ final class WorkQueueModel {
         }
     }
 
-    private void redriven(Event.Redriven e) {
+    private void redriven(WorkQueueEvent.Redriven e) {
         List<Msg> dead = resolveDeadLetters(e.step(), e.at(), e.seen());
         if (e.moved() != dead.size()) {
             anomalies.add(WRONG_REDRIVE_COUNT.found(
@@ -670,7 +681,7 @@ final class WorkQueueModel {
         return messages.values().stream().filter(m -> m.where == Where.DEAD).toList();
     }
 
-    private void observed(Event.Observed e) {
+    private void observed(WorkQueueEvent.Observed e) {
         resolveDeadLetters(e.step(), e.at(), e.deadLetters());
         lastStats = e.stats();
         QueueStats expected = expectedStats(e.at());

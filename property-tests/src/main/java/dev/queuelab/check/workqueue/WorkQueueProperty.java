@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * that its scenarios reach the situations that part is about (a check that never produces a redelivery
  * proves nothing about redeliveries). Every invariant is checked in every property.
  */
-public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQueueCapabilities> {
+public enum WorkQueueProperty implements Property<WorkQueueConfig, WorkQueueStep, WorkQueueCapabilities> {
 
     /** Competing consumers and acks: receives hide messages, acks delete them, stale receipts change nothing. */
     ACKS(
@@ -184,11 +184,11 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
     }
 
     /** A scenario from one seed: the same seed always gives the same scenario. */
-    public Scenario<WorkQueueConfig, Step> generate(long seed) {
+    public Scenario<WorkQueueConfig, WorkQueueStep> generate(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         WorkQueueConfig config = config(random);
         int length = 4 + random.nextInt(MAX_STEPS - 3);
-        List<Step> steps = new ArrayList<>(length);
+        List<WorkQueueStep> steps = new ArrayList<>(length);
         for (int i = 0; i < length; i++) {
             steps.add(step(random, config));
         }
@@ -202,59 +202,63 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
      * the same either way, so a seed names the same story on every implementation.
      */
     @Override
-    public Scenario<WorkQueueConfig, Step> generate(long seed, WorkQueueCapabilities capabilities) {
-        Scenario<WorkQueueConfig, Step> scenario = generate(seed);
+    public Scenario<WorkQueueConfig, WorkQueueStep> generate(long seed, WorkQueueCapabilities capabilities) {
+        Scenario<WorkQueueConfig, WorkQueueStep> scenario = generate(seed);
         WorkQueueConfig config = scenario.config();
-        List<Step> steps = scenario.steps();
+        List<WorkQueueStep> steps = scenario.steps();
         if (!capabilities.fifo()) {
             config = config.withFifo(false);
         }
         if (!capabilities.deadLetters()) {
             config = config.withoutRedrive();
-            steps = steps.stream().filter(s -> !(s instanceof Step.Redrive)).toList();
+            steps = steps.stream()
+                    .filter(s -> !(s instanceof WorkQueueStep.Redrive))
+                    .toList();
         }
         return new Scenario<>(config, steps);
     }
 
-    private Step step(SplittableRandom random, WorkQueueConfig config) {
-        String consumer = Step.CONSUMERS.get(random.nextInt(Step.CONSUMERS.size()));
+    private WorkQueueStep step(SplittableRandom random, WorkQueueConfig config) {
+        String consumer = WorkQueueStep.CONSUMERS.get(random.nextInt(WorkQueueStep.CONSUMERS.size()));
         int pick = random.nextInt(weights.total());
         if ((pick -= weights.send) < 0) {
             int group = config.fifo() ? 1 + random.nextInt(3) : 0;
             int dedup = config.fifo() && random.nextInt(5) < 2 ? 1 + random.nextInt(2) : 0;
             int producer = random.nextInt(8); // one draw, as before: 0 and 4 reuse an acked id, 1 forgets the group
-            return new Step.Send(group, dedup, producer % 4 == 0, config.fifo() && producer == 1);
+            return new WorkQueueStep.Send(group, dedup, producer % 4 == 0, config.fifo() && producer == 1);
         }
         if ((pick -= weights.receive) < 0) {
             int visibility = random.nextInt(4) == 0
                     ? List.of(0, 1_500, 5_000, 10_000, 30_000).get(random.nextInt(5))
                     : -1;
-            return new Step.Receive(consumer, 1 + (random.nextInt(3) == 0 ? random.nextInt(3) : 0), visibility);
+            return new WorkQueueStep.Receive(
+                    consumer, 1 + (random.nextInt(3) == 0 ? random.nextInt(3) : 0), visibility);
         }
         if ((pick -= weights.ack) < 0) {
             return random.nextInt(4) == 0
-                    ? new Step.AckBatch(consumer, 2 + random.nextInt(3), random.nextInt(3) == 0)
-                    : new Step.Ack(consumer, random.nextInt(3));
+                    ? new WorkQueueStep.AckBatch(consumer, 2 + random.nextInt(3), random.nextInt(3) == 0)
+                    : new WorkQueueStep.Ack(consumer, random.nextInt(3));
         }
         if ((pick -= weights.changeVisibility) < 0) {
-            return new Step.ChangeVisibility(
+            return new WorkQueueStep.ChangeVisibility(
                     consumer, random.nextInt(2), List.of(0, 10, 30, 60).get(random.nextInt(4)));
         }
         if ((pick -= weights.crash) < 0) {
-            return new Step.Crash(consumer, random.nextBoolean());
+            return new WorkQueueStep.Crash(consumer, random.nextBoolean());
         }
         if ((pick -= weights.tick) < 0) {
             if (config.fifo() && random.nextInt(3) == 0) {
                 // half a dedup window: a retry inside the window, then a send after the first send's window
-                return new Step.Tick(Math.max(1, (int) config.dedupWindow().toSeconds() / 2));
+                return new WorkQueueStep.Tick(
+                        Math.max(1, (int) config.dedupWindow().toSeconds() / 2));
             }
             List<Integer> ticks = config.fifo() ? Ticks.STEPS : Ticks.STEPS.subList(0, 4);
-            return new Step.Tick(ticks.get(random.nextInt(ticks.size())));
+            return new WorkQueueStep.Tick(ticks.get(random.nextInt(ticks.size())));
         }
         if ((pick -= weights.redrive) < 0) {
-            return new Step.Redrive();
+            return new WorkQueueStep.Redrive();
         }
-        return new Step.Observe();
+        return new WorkQueueStep.Observe();
     }
 
     /** Simpler configurations, simplest first: fewer receives before the DLQ, shorter timeouts and windows. */

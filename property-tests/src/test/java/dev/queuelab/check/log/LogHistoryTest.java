@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.queuelab.api.SimClock;
 import dev.queuelab.api.log.AppendOutcome;
+import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.api.log.ProducerRecord;
+import dev.queuelab.check.History;
 import dev.queuelab.check.Op;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class LogHistoryTest {
                 append(1, false, AppendOutcome.appended(0, 0)),
                 append(2, true, AppendOutcome.appended(0, 1)),
                 append(3, false, AppendOutcome.refused(AppendOutcome.Status.OUT_OF_ORDER_SEQUENCE, 0)));
-        LogHistory history = LogHistory.simulated(null, null, SimClock.EPOCH, events, 3);
+        History<LogSetup, LogCapabilities, LogEvent> history = History.simulated(null, null, SimClock.EPOCH, events, 3);
         assertThat(history.ops())
                 .extracting(Op::outcome)
                 .containsExactly(Op.Outcome.OK, Op.Outcome.UNKNOWN, Op.Outcome.FAIL);
@@ -43,7 +45,7 @@ class LogHistoryTest {
 
     @Test
     void shouldRefuseAHistoryWhoseOperationsDoNotMatchItsEvents() {
-        assertThatThrownBy(() -> new LogHistory(
+        assertThatThrownBy(() -> new History<LogSetup, LogCapabilities, LogEvent>(
                         null,
                         null,
                         SimClock.EPOCH,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.check.CheckResult;
 import dev.queuelab.check.Registry;
+import dev.queuelab.check.ReplayCommand;
 import dev.queuelab.check.Settings;
 import dev.queuelab.check.implementations.Implementations;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,10 +22,14 @@ class LogOnDiskChecksTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(LogProperty.class)
     void shouldKeepEveryLogPropertyWhenThePartitionsAreOnDisk(LogProperty property) {
-        CheckResult result = new LogCheck(
-                        property, DISK.name(), DISK.capabilities(), DISK.factory(), LogCheck.ReplayCommand.MAVEN)
-                .run(Settings.fromSystemProperties().withImpl(DISK.name()));
-        if (!result.passed()) {
+        CheckResult result = LogChecks.BINDING.check(
+                property,
+                DISK.name(),
+                DISK.capabilities(),
+                DISK.factory(),
+                ReplayCommand.MAVEN,
+                Settings.fromSystemProperties().withImpl(DISK.name()));
+        if (result.failed()) {
             System.out.println(result.report());
         }
         assertThat(result.passed())

@@ -2,11 +2,11 @@ package dev.queuelab.check.workqueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.queuelab.check.Registry;
+import dev.queuelab.check.Property;
+import dev.queuelab.check.ReplayCommand;
 import dev.queuelab.check.Settings;
+import dev.queuelab.check.TopologyChecks;
 import dev.queuelab.check.implementations.Implementations;
-import dev.queuelab.check.log.LogCheck;
-import dev.queuelab.check.log.LogProperty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,26 +39,12 @@ class DocsReportTest {
     /** The report of one implementation and property, whichever topology the implementation belongs to. */
     private static String report(String impl, String property) {
         Settings defaults = new Settings(Settings.DEFAULT_TRIALS, OptionalLong.empty(), impl);
-        if (Implementations.isLog(impl)) {
-            Registry.Entry<dev.queuelab.check.log.LogFactory, dev.queuelab.api.log.LogCapabilities> e =
-                    Implementations.LOGS.get(impl);
-            return new LogCheck(
-                            LogProperty.byId(property),
-                            impl,
-                            e.capabilities(),
-                            e.factory(),
-                            LogCheck.ReplayCommand.MAVEN)
-                    .run(defaults)
-                    .report();
-        }
-        return new WorkQueueCheck(
-                        WorkQueueProperty.byId(property),
-                        impl,
-                        Implementations.WORK_QUEUES.get(impl).capabilities(),
-                        Implementations.workQueue(impl),
-                        WorkQueueCheck.ReplayCommand.MAVEN)
-                .run(defaults)
-                .report();
+        TopologyChecks<?, ?, ?, ?, ?> topology = Implementations.TOPOLOGIES.stream()
+                .filter(t -> t.implementations().find(impl).isPresent())
+                .findFirst()
+                .orElseThrow();
+        Property<?, ?, ?> p = topology.binding().property(property).orElseThrow();
+        return topology.check(p, impl, ReplayCommand.MAVEN, defaults).report();
     }
 
     private static void quote(Path doc) throws IOException {

@@ -9,13 +9,13 @@ import java.util.List;
  * B holds, oldest first"), never by a receipt, so that a scenario stays meaningful when the shrinker removes
  * the steps around it. A step whose target is missing (B holds nothing) is skipped and said so in the story.
  */
-public sealed interface Step extends ScenarioStep {
+public sealed interface WorkQueueStep extends ScenarioStep {
 
     /** Consumers in scenarios; producers need no names, as sends come from one producer. */
     List<String> CONSUMERS = List.of("A", "B", "C");
 
     @Override
-    List<Step> simpler();
+    List<WorkQueueStep> simpler();
 
     /**
      * The producer sends the next message, m1, m2...: in group g{group} (FIFO) and with dedup id
@@ -24,7 +24,7 @@ public sealed interface Step extends ScenarioStep {
      * with no such message it gets a fresh id. With {@code noGroup} a FIFO queue's producer forgets the
      * group: the queue must refuse the message and remember nothing of it (a standard queue ignores it).
      */
-    record Send(int group, int dedup, boolean reuseId, boolean noGroup) implements Step {
+    record Send(int group, int dedup, boolean reuseId, boolean noGroup) implements WorkQueueStep {
         public Send(int group, int dedup) {
             this(group, dedup, false, false);
         }
@@ -34,8 +34,8 @@ public sealed interface Step extends ScenarioStep {
         }
 
         @Override
-        public List<Step> simpler() {
-            List<Step> out = new ArrayList<>();
+        public List<WorkQueueStep> simpler() {
+            List<WorkQueueStep> out = new ArrayList<>();
             if (noGroup) {
                 out.add(new Send(group, dedup, reuseId, false));
             }
@@ -59,10 +59,10 @@ public sealed interface Step extends ScenarioStep {
      * A consumer receives up to {@code max} messages, hidden for {@code visibilityMillis} (-1: the queue's default).
      * Milliseconds, so that a timeout of 1.5 s can show a queue that rounds durations to whole seconds.
      */
-    record Receive(String consumer, int max, int visibilityMillis) implements Step {
+    record Receive(String consumer, int max, int visibilityMillis) implements WorkQueueStep {
         @Override
-        public List<Step> simpler() {
-            List<Step> out = new ArrayList<>();
+        public List<WorkQueueStep> simpler() {
+            List<WorkQueueStep> out = new ArrayList<>();
             if (!consumer.equals("A")) {
                 out.add(new Receive("A", max, visibilityMillis));
             }
@@ -77,10 +77,10 @@ public sealed interface Step extends ScenarioStep {
     }
 
     /** A consumer processes the nth delivery it holds (oldest first, wrapping round) and acks it. */
-    record Ack(String consumer, int nth) implements Step {
+    record Ack(String consumer, int nth) implements WorkQueueStep {
         @Override
-        public List<Step> simpler() {
-            List<Step> out = new ArrayList<>();
+        public List<WorkQueueStep> simpler() {
+            List<WorkQueueStep> out = new ArrayList<>();
             if (nth > 0) {
                 out.add(new Ack(consumer, 0));
             }
@@ -96,10 +96,10 @@ public sealed interface Step extends ScenarioStep {
      * DeleteMessageBatch); with {@code repeatFirst} the first receipt is in the batch twice, as a client that
      * retries a batch entry does.
      */
-    record AckBatch(String consumer, int count, boolean repeatFirst) implements Step {
+    record AckBatch(String consumer, int count, boolean repeatFirst) implements WorkQueueStep {
         @Override
-        public List<Step> simpler() {
-            List<Step> out = new ArrayList<>();
+        public List<WorkQueueStep> simpler() {
+            List<WorkQueueStep> out = new ArrayList<>();
             out.add(new Ack(consumer, 0));
             if (repeatFirst) {
                 out.add(new AckBatch(consumer, count, false));
@@ -115,10 +115,10 @@ public sealed interface Step extends ScenarioStep {
     }
 
     /** A consumer sets a new visibility timeout on the nth delivery it holds: longer for a slow job, 0 to give it back. */
-    record ChangeVisibility(String consumer, int nth, int seconds) implements Step {
+    record ChangeVisibility(String consumer, int nth, int seconds) implements WorkQueueStep {
         @Override
-        public List<Step> simpler() {
-            List<Step> out = new ArrayList<>();
+        public List<WorkQueueStep> simpler() {
+            List<WorkQueueStep> out = new ArrayList<>();
             if (nth > 0) {
                 out.add(new ChangeVisibility(consumer, 0, seconds));
             }
@@ -133,18 +133,20 @@ public sealed interface Step extends ScenarioStep {
     }
 
     /** A consumer dies holding its deliveries: right after receiving, or after processing them but before acking. */
-    record Crash(String consumer, boolean afterProcessing) implements Step {
+    record Crash(String consumer, boolean afterProcessing) implements WorkQueueStep {
         @Override
-        public List<Step> simpler() {
+        public List<WorkQueueStep> simpler() {
             return consumer.equals("A") ? List.of() : List.of(new Crash("A", afterProcessing));
         }
     }
 
     /** The simulated clock moves forward. */
-    record Tick(int seconds) implements Step {
+    record Tick(int seconds) implements WorkQueueStep {
         @Override
-        public List<Step> simpler() {
-            return Ticks.smallerThan(seconds).stream().<Step>map(Tick::new).toList();
+        public List<WorkQueueStep> simpler() {
+            return Ticks.smallerThan(seconds).stream()
+                    .<WorkQueueStep>map(Tick::new)
+                    .toList();
         }
     }
 
@@ -153,17 +155,17 @@ public sealed interface Step extends ScenarioStep {
      * scenarios call every other method cold: a read that does work of its own (expiring leases, say)
      * would otherwise hide a method that forgets to.
      */
-    record Observe() implements Step {
+    record Observe() implements WorkQueueStep {
         @Override
-        public List<Step> simpler() {
+        public List<WorkQueueStep> simpler() {
             return List.of();
         }
     }
 
     /** An operator looks at the dead-letter queue (as a console shows it) and moves every dead letter back. */
-    record Redrive() implements Step {
+    record Redrive() implements WorkQueueStep {
         @Override
-        public List<Step> simpler() {
+        public List<WorkQueueStep> simpler() {
             return List.of();
         }
     }

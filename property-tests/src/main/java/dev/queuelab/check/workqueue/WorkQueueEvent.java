@@ -6,6 +6,8 @@ import dev.queuelab.api.workqueue.Message;
 import dev.queuelab.api.workqueue.QueueStats;
 import dev.queuelab.api.workqueue.ReceiptOutcome;
 import dev.queuelab.api.workqueue.SendOutcome;
+import dev.queuelab.check.Event;
+import dev.queuelab.check.Op;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,21 +17,32 @@ import java.util.stream.Collectors;
  * What happened at one step: the operation invoked and what the implementation answered. A history is a
  * list of these; the invariants read nothing else. Each event tells its own line of the story.
  */
-public sealed interface Event {
+public sealed interface WorkQueueEvent extends Event {
 
-    /** The story step (1-based); steps after the scenario's last are the checker's final drain. */
-    int step();
+    /** The checker's own calls (observations, the drain's clock) unless an event names its client. */
+    @Override
+    default String process() {
+        return "checker";
+    }
 
-    Instant at();
-
-    /** What was asked, in plain words. */
-    String action();
-
-    /** What the implementation answered. */
-    String outcome();
+    /** An answer came and it did what was asked, unless an event says otherwise. */
+    @Override
+    default Op.Outcome outcome() {
+        return Op.Outcome.OK;
+    }
 
     /** A send and its answer; {@code result} is null when no answer came (its operation's outcome is unknown). */
-    record Sent(int step, Instant at, Message message, SendOutcome result) implements Event {
+    record Sent(int step, Instant at, Message message, SendOutcome result) implements WorkQueueEvent {
+        @Override
+        public String process() {
+            return "producer";
+        }
+
+        @Override
+        public Op.Outcome outcome() {
+            return result == null ? Op.Outcome.UNKNOWN : result.accepted() ? Op.Outcome.OK : Op.Outcome.FAIL;
+        }
+
         @Override
         public String action() {
             return "producer sends " + message.id()
@@ -38,7 +51,7 @@ public sealed interface Event {
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             if (result == null) {
                 return "no answer came (timed out): it may or may not be in the queue";
             }
@@ -54,14 +67,19 @@ public sealed interface Event {
      * part of its answer (SQS does not say either): the model learns it from the next observation.
      */
     record Received(int step, Instant at, String consumer, int max, Duration visibility, List<Delivery> deliveries)
-            implements Event {
+            implements WorkQueueEvent {
+        @Override
+        public String process() {
+            return consumer;
+        }
+
         @Override
         public String action() {
             return consumer + " receives up to " + max + " (visibility " + Durations.brief(visibility) + ")";
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return deliveries.isEmpty()
                     ? "nothing"
                     : deliveries.stream()
@@ -72,7 +90,17 @@ public sealed interface Event {
 
     /** One ack; an ackBatch of n receipts is recorded as n of these at one step, each with its own outcome. */
     record Acked(int step, Instant at, String consumer, Delivery of, ReceiptOutcome result, boolean inBatch)
-            implements Event {
+            implements WorkQueueEvent {
+        @Override
+        public String process() {
+            return consumer;
+        }
+
+        @Override
+        public Op.Outcome outcome() {
+            return result == ReceiptOutcome.ACCEPTED ? Op.Outcome.OK : Op.Outcome.FAIL;
+        }
+
         public Acked(int step, Instant at, String consumer, Delivery of, ReceiptOutcome result) {
             this(step, at, consumer, of, result, false);
         }
@@ -87,7 +115,7 @@ public sealed interface Event {
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return result == ReceiptOutcome.ACCEPTED
                     ? "ack accepted: " + of.messageId() + " deleted"
                     : "ack refused: stale receipt";
@@ -95,7 +123,17 @@ public sealed interface Event {
     }
 
     record Changed(int step, Instant at, String consumer, Delivery of, Duration visibility, ReceiptOutcome result)
-            implements Event {
+            implements WorkQueueEvent {
+        @Override
+        public String process() {
+            return consumer;
+        }
+
+        @Override
+        public Op.Outcome outcome() {
+            return result == ReceiptOutcome.ACCEPTED ? Op.Outcome.OK : Op.Outcome.FAIL;
+        }
+
         @Override
         public String action() {
             return consumer
@@ -107,12 +145,18 @@ public sealed interface Event {
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return result == ReceiptOutcome.ACCEPTED ? "accepted" : "refused: stale receipt";
         }
     }
 
-    record Crashed(int step, Instant at, String consumer, boolean processed, List<Delivery> dropped) implements Event {
+    record Crashed(int step, Instant at, String consumer, boolean processed, List<Delivery> dropped)
+            implements WorkQueueEvent {
+        @Override
+        public String process() {
+            return consumer;
+        }
+
         @Override
         public String action() {
             return consumer
@@ -120,7 +164,7 @@ public sealed interface Event {
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return dropped.isEmpty()
                     ? "it held nothing"
                     : "never acked: "
@@ -128,20 +172,20 @@ public sealed interface Event {
         }
     }
 
-    record Ticked(int step, Instant at, Duration by) implements Event {
+    record Ticked(int step, Instant at, Duration by) implements WorkQueueEvent {
         @Override
         public String action() {
             return "clock advances " + Durations.brief(by);
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return "";
         }
     }
 
     /** An operator looks at the dead-letter queue, as a console shows it, and redrives what it holds. */
-    record Redriven(int step, Instant at, List<String> seen, int moved) implements Event {
+    record Redriven(int step, Instant at, List<String> seen, int moved) implements WorkQueueEvent {
         @Override
         public String action() {
             return "operator sees "
@@ -152,13 +196,23 @@ public sealed interface Event {
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return moved + " moved back";
         }
     }
 
     /** A send the queue refused by throwing what the contract names for it (a FIFO message without a group). */
-    record Refused(int step, Instant at, Message message, String error) implements Event {
+    record Refused(int step, Instant at, Message message, String error) implements WorkQueueEvent {
+        @Override
+        public String process() {
+            return "producer";
+        }
+
+        @Override
+        public Op.Outcome outcome() {
+            return Op.Outcome.FAIL;
+        }
+
         @Override
         public String action() {
             return "producer sends " + message.id() + " without a group"
@@ -166,44 +220,54 @@ public sealed interface Event {
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return "refused: " + error;
         }
     }
 
     /** A step whose symbolic target did not exist (the consumer held nothing). */
-    record Skipped(int step, Instant at, String action, String why) implements Event {
+    record Skipped(int step, Instant at, String action, String why) implements WorkQueueEvent {
         @Override
-        public String outcome() {
+        public String answer() {
             return "skipped: " + why;
         }
     }
 
     /** The implementation threw where the contract says it must answer. */
-    record Threw(int step, Instant at, String action, String error) implements Event {
+    record Threw(int step, Instant at, String action, String error) implements WorkQueueEvent {
         @Override
-        public String outcome() {
+        public Op.Outcome outcome() {
+            return Op.Outcome.UNKNOWN;
+        }
+
+        @Override
+        public boolean threw() {
+            return true;
+        }
+
+        @Override
+        public String answer() {
             return "threw " + error;
         }
     }
 
     /** The implementation answered something the contract does not allow (null, a null element). */
-    record Invalid(int step, Instant at, String action, String answer) implements Event {
+    record Invalid(int step, Instant at, String action, String given) implements WorkQueueEvent {
         @Override
-        public String outcome() {
-            return "answered " + answer;
+        public String answer() {
+            return "answered " + given;
         }
     }
 
     /** The checker reads the queue's dead letters and statistics: an Observe step, or the end of the drain. */
-    record Observed(int step, Instant at, List<String> deadLetters, QueueStats stats) implements Event {
+    record Observed(int step, Instant at, List<String> deadLetters, QueueStats stats) implements WorkQueueEvent {
         @Override
         public String action() {
             return "checker reads the statistics and the dead-letter queue";
         }
 
         @Override
-        public String outcome() {
+        public String answer() {
             return stats.visible() + " visible, " + stats.inFlight() + " in flight, " + stats.deadLettered()
                     + " dead-lettered, oldest " + Durations.brief(stats.oldestAge())
                     + "; dead letters: " + (deadLetters.isEmpty() ? "none" : String.join(", ", deadLetters));

@@ -11,6 +11,8 @@ import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.ClockDriver;
+import dev.queuelab.check.History;
+import dev.queuelab.check.Runner;
 import dev.queuelab.check.Scenario;
 import dev.queuelab.check.SimClockDriver;
 import java.time.Duration;
@@ -38,34 +40,34 @@ import java.util.function.Supplier;
  * symbolic steps ("A acks its oldest delivery"), and records every answer as it came, null included:
  * judging the answers is the model's job.
  */
-public final class Runner {
+public final class WorkQueueRunner {
 
     /** Past every deadline and window a scenario can set. */
     static final Duration DRAIN_WAIT = Duration.ofHours(1);
 
     static final String DRAINER = "drainer";
 
-    private final WorkQueueFactory factory;
-    private final Supplier<ClockDriver> clocks;
+    private final Runner<WorkQueueConfig, WorkQueueStep, WorkQueueCapabilities, WorkQueueEvent> runner;
 
-    public Runner(WorkQueueFactory factory) {
+    public WorkQueueRunner(WorkQueueFactory factory) {
         this(factory, SimClockDriver::new);
     }
 
-    public Runner(WorkQueueFactory factory, Supplier<ClockDriver> clocks) {
-        this.factory = factory;
-        this.clocks = clocks;
+    public WorkQueueRunner(WorkQueueFactory factory, Supplier<ClockDriver> clocks) {
+        this.runner = new Runner<>((config, clock) -> new Run(factory, config, clock), clocks);
     }
 
-    public History run(Scenario<WorkQueueConfig, Step> scenario) {
-        return new Run(scenario).execute();
+    /** Runs a scenario on a fresh queue; {@code capabilities} are what the harness judges it by. */
+    public History<WorkQueueConfig, WorkQueueCapabilities, WorkQueueEvent> run(
+            Scenario<WorkQueueConfig, WorkQueueStep> scenario, WorkQueueCapabilities capabilities) {
+        return runner.run(scenario, capabilities);
     }
 
-    private final class Run {
-        final Scenario<WorkQueueConfig, Step> scenario;
-        final ClockDriver clock = clocks.get();
-        final Instant start = clock.now();
-        final List<Event> events = new ArrayList<>();
+    private static final class Run implements Runner.Play<WorkQueueStep, WorkQueueEvent> {
+        final WorkQueueFactory factory;
+        final WorkQueueConfig config;
+        final ClockDriver clock;
+        final List<WorkQueueEvent> events = new ArrayList<>();
         final Map<String, List<Delivery>> held = new LinkedHashMap<>();
         final Deque<String> freeIds = new ArrayDeque<>(); // acked ids a later send may reuse
         final Set<String> usedIds = new HashSet<>();
@@ -74,54 +76,51 @@ public final class Runner {
         int step;
         String doing = ""; // the call under way, to name it if the queue throws
 
-        Run(Scenario<WorkQueueConfig, Step> scenario) {
-            this.scenario = scenario;
+        Run(WorkQueueFactory factory, WorkQueueConfig config, ClockDriver clock) {
+            this.factory = factory;
+            this.config = config;
+            this.clock = clock;
         }
 
-        History execute() {
-            try {
-                queue = factory.create(scenario.config(), clock.clock());
-                for (Step s : scenario.steps()) {
-                    step++;
-                    perform(s);
-                }
-                drain();
-            } catch (RuntimeException e) {
-                events.add(new Event.Threw(
-                        step, clock.now(), lastAction(), e.getClass().getSimpleName() + ": " + e.getMessage()));
-            }
-            return History.simulated(
-                    scenario.config(),
-                    queue == null ? WorkQueueCapabilities.ALL : queue.capabilities(),
-                    start,
-                    List.copyOf(events),
-                    scenario.steps().size());
+        @Override
+        public void create() {
+            queue = factory.create(config, clock.clock());
         }
 
-        private String lastAction() {
-            return queue == null ? "create the queue (" + scenario.config() + ")" : doing;
+        @Override
+        public List<WorkQueueEvent> events() {
+            return events;
         }
 
-        private void perform(Step s) {
+        @Override
+        public WorkQueueEvent threw(RuntimeException e) {
+            String action = queue == null ? "create the queue (" + config + ")" : doing;
+            return new WorkQueueEvent.Threw(
+                    step, clock.now(), action, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+
+        @Override
+        public void perform(WorkQueueStep s) {
+            step++;
             Instant now = clock.now();
-            if (s instanceof Step.Send send) {
+            if (s instanceof WorkQueueStep.Send send) {
                 send(send, now);
-            } else if (s instanceof Step.Receive r) {
+            } else if (s instanceof WorkQueueStep.Receive r) {
                 receive(
                         r.consumer(),
                         r.max(),
                         r.visibilityMillis() < 0
-                                ? scenario.config().visibilityTimeout()
+                                ? config.visibilityTimeout()
                                 : Duration.ofMillis(r.visibilityMillis()));
-            } else if (s instanceof Step.Ack a) {
+            } else if (s instanceof WorkQueueStep.Ack a) {
                 Delivery d = pick(a.consumer(), a.nth(), "acks its delivery #" + (a.nth() + 1));
                 if (d != null) {
                     held.get(a.consumer()).remove(d);
                     ack(a.consumer(), d);
                 }
-            } else if (s instanceof Step.AckBatch b) {
+            } else if (s instanceof WorkQueueStep.AckBatch b) {
                 ackBatch(b);
-            } else if (s instanceof Step.ChangeVisibility c) {
+            } else if (s instanceof WorkQueueStep.ChangeVisibility c) {
                 Delivery d = pick(c.consumer(), c.nth(), "changes the visibility of its delivery #" + (c.nth() + 1));
                 if (d != null) {
                     Duration to = Duration.ofSeconds(c.seconds());
@@ -129,41 +128,42 @@ public final class Runner {
                     ReceiptOutcome result = queue.changeVisibility(d.receipt(), to);
                     events.add(
                             result == null
-                                    ? new Event.Invalid(step, now, doing, "null instead of ACCEPTED or STALE")
-                                    : new Event.Changed(step, now, c.consumer(), d, to, result));
+                                    ? new WorkQueueEvent.Invalid(step, now, doing, "null instead of ACCEPTED or STALE")
+                                    : new WorkQueueEvent.Changed(step, now, c.consumer(), d, to, result));
                 }
-            } else if (s instanceof Step.Crash c) {
+            } else if (s instanceof WorkQueueStep.Crash c) {
                 List<Delivery> dropped = held.getOrDefault(c.consumer(), List.of());
                 held.remove(c.consumer());
-                events.add(new Event.Crashed(step, now, c.consumer(), c.afterProcessing(), List.copyOf(dropped)));
-            } else if (s instanceof Step.Tick t) {
+                events.add(
+                        new WorkQueueEvent.Crashed(step, now, c.consumer(), c.afterProcessing(), List.copyOf(dropped)));
+            } else if (s instanceof WorkQueueStep.Tick t) {
                 clock.advance(Duration.ofSeconds(t.seconds()));
-                events.add(new Event.Ticked(step, clock.now(), Duration.ofSeconds(t.seconds())));
-            } else if (s instanceof Step.Redrive) {
+                events.add(new WorkQueueEvent.Ticked(step, clock.now(), Duration.ofSeconds(t.seconds())));
+            } else if (s instanceof WorkQueueStep.Redrive) {
                 doing = "the operator looks at the dead-letter queue";
                 List<Message> seen = queue.deadLetters();
                 doing = "the operator redrives the dead-letter queue";
                 int moved = queue.redrive();
                 events.add(
                         hasNull(seen)
-                                ? new Event.Invalid(step, now, doing, "dead letters " + seen)
-                                : new Event.Redriven(
+                                ? new WorkQueueEvent.Invalid(step, now, doing, "dead letters " + seen)
+                                : new WorkQueueEvent.Redriven(
                                         step,
                                         now,
                                         seen.stream().map(Message::id).toList(),
                                         moved));
-            } else if (s instanceof Step.Observe) {
+            } else if (s instanceof WorkQueueStep.Observe) {
                 observe();
             } else {
                 throw new IllegalStateException("the runner has no rule for step " + s + ": a bug in the checker");
             }
         }
 
-        private void send(Step.Send send, Instant now) {
+        private void send(WorkQueueStep.Send send, Instant now) {
             String id = send.reuseId() && !freeIds.isEmpty() ? freeIds.pollFirst() : nextFreshId();
             Message m = new Message(id, null, null, "payload " + (sent + 1), Map.of("trace", "t" + (sent + 1)));
             sent++;
-            if (scenario.config().fifo() && !send.noGroup()) {
+            if (config.fifo() && !send.noGroup()) {
                 m = m.inGroup("g" + Math.max(1, send.group()));
             }
             if (send.dedup() > 0) {
@@ -174,13 +174,13 @@ public final class Runner {
             try {
                 result = queue.send(m);
             } catch (MissingGroupIdException e) {
-                events.add(new Event.Refused(step, now, m, e.getClass().getSimpleName()));
+                events.add(new WorkQueueEvent.Refused(step, now, m, e.getClass().getSimpleName()));
                 return;
             }
             events.add(
                     result == null
-                            ? new Event.Invalid(step, now, doing, "null instead of a SendOutcome")
-                            : new Event.Sent(step, now, m, result));
+                            ? new WorkQueueEvent.Invalid(step, now, doing, "null instead of a SendOutcome")
+                            : new WorkQueueEvent.Sent(step, now, m, result));
         }
 
         private String nextFreshId() {
@@ -197,7 +197,7 @@ public final class Runner {
             doing = consumer + " receives up to " + max;
             List<Delivery> answer = queue.receive(consumer, max, visibility);
             if (hasNull(answer)) {
-                events.add(new Event.Invalid(
+                events.add(new WorkQueueEvent.Invalid(
                         step,
                         clock.now(),
                         doing,
@@ -206,7 +206,7 @@ public final class Runner {
             }
             List<Delivery> got = List.copyOf(answer);
             held.computeIfAbsent(consumer, c -> new ArrayList<>()).addAll(got);
-            events.add(new Event.Received(step, clock.now(), consumer, max, visibility, got));
+            events.add(new WorkQueueEvent.Received(step, clock.now(), consumer, max, visibility, got));
             return got;
         }
 
@@ -214,19 +214,19 @@ public final class Runner {
             doing = consumer + " acks " + d.messageId();
             ReceiptOutcome result = queue.ack(d.receipt());
             if (result == null) {
-                events.add(new Event.Invalid(step, clock.now(), doing, "null instead of ACCEPTED or STALE"));
+                events.add(new WorkQueueEvent.Invalid(step, clock.now(), doing, "null instead of ACCEPTED or STALE"));
                 return;
             }
-            events.add(new Event.Acked(step, clock.now(), consumer, d, result));
+            events.add(new WorkQueueEvent.Acked(step, clock.now(), consumer, d, result));
             if (result == ReceiptOutcome.ACCEPTED && !freeIds.contains(d.messageId())) {
                 freeIds.addLast(d.messageId());
             }
         }
 
-        private void ackBatch(Step.AckBatch b) {
+        private void ackBatch(WorkQueueStep.AckBatch b) {
             List<Delivery> mine = held.getOrDefault(b.consumer(), List.of());
             if (mine.isEmpty()) {
-                events.add(new Event.Skipped(
+                events.add(new WorkQueueEvent.Skipped(
                         step, clock.now(), b.consumer() + " acks a batch", b.consumer() + " holds nothing"));
                 return;
             }
@@ -239,7 +239,7 @@ public final class Runner {
             List<ReceiptOutcome> outcomes =
                     queue.ackBatch(batch.stream().map(Delivery::receipt).toList());
             if (hasNull(outcomes) || outcomes.size() != batch.size()) {
-                events.add(new Event.Invalid(
+                events.add(new WorkQueueEvent.Invalid(
                         step,
                         clock.now(),
                         doing,
@@ -250,7 +250,7 @@ public final class Runner {
             }
             for (int i = 0; i < batch.size(); i++) {
                 Delivery d = batch.get(i);
-                events.add(new Event.Acked(step, clock.now(), b.consumer(), d, outcomes.get(i), true));
+                events.add(new WorkQueueEvent.Acked(step, clock.now(), b.consumer(), d, outcomes.get(i), true));
                 if (outcomes.get(i) == ReceiptOutcome.ACCEPTED && !freeIds.contains(d.messageId())) {
                     freeIds.addLast(d.messageId());
                 }
@@ -260,7 +260,8 @@ public final class Runner {
         private Delivery pick(String consumer, int nth, String action) {
             List<Delivery> mine = held.getOrDefault(consumer, List.of());
             if (mine.isEmpty()) {
-                events.add(new Event.Skipped(step, clock.now(), consumer + " " + action, consumer + " holds nothing"));
+                events.add(new WorkQueueEvent.Skipped(
+                        step, clock.now(), consumer + " " + action, consumer + " holds nothing"));
                 return null;
             }
             return mine.get(nth % mine.size());
@@ -278,25 +279,26 @@ public final class Runner {
             doing = "the checker reads the queue's dead letters";
             List<Message> dead = queue.deadLetters();
             if (hasNull(dead) || stats == null) {
-                events.add(new Event.Invalid(
+                events.add(new WorkQueueEvent.Invalid(
                         step,
                         clock.now(),
                         "the checker reads the statistics and the dead-letter queue",
                         hasNull(dead) ? "dead letters " + dead : "null statistics"));
                 return;
             }
-            events.add(new Event.Observed(
+            events.add(new WorkQueueEvent.Observed(
                     step, clock.now(), dead.stream().map(Message::id).toList(), stats));
         }
 
         /** Bounded: each round acks at least one message or ends; no round can deliver more than were sent. */
-        private void drain() {
+        @Override
+        public void drain() {
             step++;
             clock.advance(DRAIN_WAIT);
-            events.add(new Event.Ticked(step, clock.now(), DRAIN_WAIT));
+            events.add(new WorkQueueEvent.Ticked(step, clock.now(), DRAIN_WAIT));
             for (int round = 0; round <= sent + 1; round++) {
                 step++;
-                List<Delivery> got = receive(DRAINER, 10, scenario.config().visibilityTimeout());
+                List<Delivery> got = receive(DRAINER, 10, config.visibilityTimeout());
                 if (got.isEmpty()) {
                     break;
                 }

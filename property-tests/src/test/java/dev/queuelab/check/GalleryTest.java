@@ -1,0 +1,62 @@
+package dev.queuelab.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.queuelab.check.implementations.Implementations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Proves the checks of every topology, written once: each bug-gallery variant is caught with its expected
+ * anomaly within the default trials and seed, and its shrunk story is short enough to read at a glance.
+ */
+class GalleryTest {
+
+    static final int MAX_STORY_STEPS = 8;
+
+    @TestFactory
+    Stream<DynamicNode> everyVariantIsCaughtWithItsAnomaly() {
+        Settings settings = Settings.fromSystemProperties();
+        List<DynamicNode> topologies = new ArrayList<>();
+        for (TopologyChecks<?, ?, ?, ?, ?> topology : Implementations.TOPOLOGIES) {
+            List<DynamicTest> variants = topology.implementations().entries().stream()
+                    .filter(e -> e.expected().isPresent())
+                    .map(e -> DynamicTest.dynamicTest(
+                            e.name(),
+                            () -> caught(topology, e.name(), e.expected().orElseThrow(), settings)))
+                    .toList();
+            assertThat(variants).as("%s has a gallery", topology.topology()).isNotEmpty();
+            topologies.add(DynamicContainer.dynamicContainer(topology.topology(), variants));
+        }
+        return topologies.stream();
+    }
+
+    private static void caught(TopologyChecks<?, ?, ?, ?, ?> topology, String impl, String expected, Settings s) {
+        Settings settings = s.withImpl(impl);
+        List<CheckResult> failures = new ArrayList<>();
+        for (Property<?, ?, ?> property : topology.binding().properties()) {
+            CheckResult result = topology.check(property, impl, ReplayCommand.MAVEN, settings);
+            if (result.failed()) {
+                failures.add(result);
+            }
+        }
+        assertThat(failures)
+                .as("no property caught %s (%s): the engine misses this mistake", impl, expected)
+                .isNotEmpty();
+        CheckResult caught = failures.stream()
+                .filter(f -> f.anomaly().map(a -> a.name().equals(expected)).orElse(false))
+                .findFirst()
+                .orElse(failures.get(0));
+        assertThat(caught.anomaly().map(Anomaly::name).orElse("coverage"))
+                .as(caught.report())
+                .isEqualTo(expected);
+        assertThat(caught.storySteps())
+                .as("story too long to read at a glance:\n" + caught.report())
+                .isLessThanOrEqualTo(MAX_STORY_STEPS);
+    }
+}
