@@ -100,7 +100,7 @@ class LearnerCommandsTest {
     void shouldNotMarkDoneWhenOnlyAReplayPassed() throws IOException {
         solve(first);
         Run replay = run(new CheckCommand(), "1", "--property", "acks", "--seed", "7", "--trials", "1");
-        assertThat(replay.code).isEqualTo(Coach.OK);
+        assertThat(replay.code).as(replay.out).isEqualTo(Coach.OK);
         assertThat(replay.out).contains("narrowed run passed");
         assertThat(Progress.load(ws.progressFile()).isDone(first)).isFalse();
     }

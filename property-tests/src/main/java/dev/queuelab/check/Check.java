@@ -1,10 +1,7 @@
 package dev.queuelab.check;
 
 import dev.queuelab.check.CheckResult.Verdict;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
@@ -12,7 +9,10 @@ import java.util.function.Predicate;
 /**
  * One property against one implementation, in any topology: generate a scenario per trial from its seed, run
  * and judge it; on the first anomaly, shrink the scenario (its steps, then its configuration) and tell the
- * story with the seed and the command that replays it. When every trial passes, demand the coverage.
+ * story with the seed and the command that replays it. When every trial passes, demand the coverage the way
+ * QuickCheck's {@code checkCoverage} does: the trials asked for are a minimum, and generation goes on until each
+ * situation's share is statistically met or missed ({@link Coverage}), so that a verdict does not depend on
+ * the seed's luck.
  *
  * <p>Invariants: the reported story is of a scenario that still shows the anomaly first found (by name);
  * the replay command names the failing trial's own seed; a property that does not apply is skipped, never
@@ -57,9 +57,11 @@ public final class Check<C, S extends ScenarioStep, K> {
                     0,
                     name + " does not apply to '" + implName + "' (" + capabilities + ")");
         }
-        Map<String, Integer> reached = new HashMap<>();
+        Coverage coverage = new Coverage(property.coverage());
         Found<C, S> symptom = null; // a symptom is reported only if no trial shows its cause
-        for (int trial = 0; trial < settings.trials(); trial++) {
+        int cap = Math.max(settings.trials(), Settings.DEFAULT_TRIALS) * Coverage.CAP_FACTOR;
+        int trial = 0;
+        for (; trial < cap && (trial < settings.trials() || !coverage.decided(trial)); trial++) {
             long seed = settings.trialSeed(trial);
             Scenario<C, S> scenario = property.generate(seed, capabilities);
             Trial judged = judge.judge(scenario);
@@ -70,9 +72,9 @@ public final class Check<C, S extends ScenarioStep, K> {
             if (anomaly.isPresent() && symptom == null) {
                 symptom = new Found<>(scenario, anomaly.get(), seed, trial);
             }
-            judged.coverage().forEach(label -> reached.merge(label, 1, Integer::sum));
+            coverage.count(judged.coverage());
         }
-        return symptom != null ? failure(symptom, settings) : coverage(reached, settings);
+        return symptom != null ? failure(symptom, settings) : coverage(coverage, trial, settings);
     }
 
     /** Shrinks while the same anomaly (by name) still shows, then tells the story of the smallest scenario. */
@@ -117,17 +119,10 @@ public final class Check<C, S extends ScenarioStep, K> {
         return (List<S>) step.simpler();
     }
 
-    private CheckResult coverage(Map<String, Integer> reached, Settings settings) {
+    private CheckResult coverage(Coverage coverage, int trials, Settings settings) {
         String name = property.qualifiedName();
-        List<String> missed = new ArrayList<>();
-        property.coverage().forEach((label, share) -> {
-            int got = reached.getOrDefault(label, 0);
-            if (got < share * settings.trials()) {
-                missed.add(String.format(
-                        "'%s' in %d of %d scenarios (needs %.1f%%)", label, got, settings.trials(), share * 100));
-            }
-        });
-        if (missed.isEmpty() || settings.trials() < 50) { // too few trials to judge coverage
+        List<String> missed = coverage.missed(trials);
+        if (missed.isEmpty()) {
             return new CheckResult(
                     name,
                     implName,
@@ -135,7 +130,11 @@ public final class Check<C, S extends ScenarioStep, K> {
                     Optional.empty(),
                     0,
                     settings.trialSeed(0),
-                    name + " passed " + settings.trials() + " scenarios on '" + implName + "'");
+                    name + " passed " + trials + " scenarios on '" + implName + "'"
+                            + (property.coverage().isEmpty()
+                                    ? ""
+                                    : ", each of its " + property.coverage().size()
+                                            + " situations reached as often as it demands"));
         }
         return new CheckResult(
                 name,
@@ -144,11 +143,11 @@ public final class Check<C, S extends ScenarioStep, K> {
                 Optional.empty(),
                 0,
                 settings.trialSeed(0),
-                name + " found no anomaly on '" + implName
-                        + "', but its scenarios did not reach what it is about:\n    "
+                name + " found no anomaly on '" + implName + "' in " + trials
+                        + " scenarios, but they did not reach what it is about:\n    "
                         + String.join("\n    ", missed)
                         + "\n  A check that never exercises a situation proves nothing about it;"
-                        + " adjust the property's weights.");
+                        + " adjust the property's weights or add a scenario that aims at it.");
     }
 
     /** A failing trial before shrinking. */

@@ -17,8 +17,9 @@ import org.opentest4j.TestAbortedException;
  * The JUnit binding of every topology, written once: each property of each topology against the implementation
  * named by {@code -Dqueuelab.impl} when it is one of that topology's, and against the topology's reference
  * otherwise. {@code -Dqueuelab.property=work-queue/acks} narrows the run to one property (the replay commands
- * use it). A failure prints its story once and names it in one line; a property that does not apply is
- * reported as skipped (aborted), never as passed.
+ * use it); {@code -Dqueuelab.seeds=1-20} runs every property once per seed of the range (CI runs the reference
+ * so: a verdict must not depend on the seed). A failure prints its story once and names it in one line; a
+ * property that does not apply is reported as skipped (aborted), never as passed.
  */
 class PropertyChecksTest {
 
@@ -26,6 +27,38 @@ class PropertyChecksTest {
     Stream<DynamicNode> everyPropertyOfEveryTopology() {
         Settings settings = Settings.fromSystemProperties();
         Implementations.requireKnown(settings.impl());
+        String range = System.getProperty("queuelab.seeds", "").trim();
+        if (range.isEmpty()) {
+            return topologies(settings).stream();
+        }
+        List<DynamicNode> seeds = new ArrayList<>();
+        for (long seed : seeds(range)) {
+            seeds.add(DynamicContainer.dynamicContainer("seed " + seed, topologies(settings.withSeed(seed))));
+        }
+        return seeds.stream();
+    }
+
+    /** "1-20" or "1,5,9": the seeds named, at least one. */
+    static List<Long> seeds(String range) {
+        List<Long> seeds = new ArrayList<>();
+        try {
+            for (String part : range.split(",")) {
+                String[] ends = part.trim().split("-");
+                long from = Long.parseLong(ends[0].trim());
+                long to = ends.length > 1 ? Long.parseLong(ends[1].trim()) : from;
+                for (long s = from; s <= to; s++) {
+                    seeds.add(s);
+                }
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "queuelab.seeds is '" + range + "': give a range or a list, e.g. -Dqueuelab.seeds=1-20");
+        }
+        assertThat(seeds).as("queuelab.seeds '%s' names no seed", range).isNotEmpty();
+        return seeds;
+    }
+
+    private static List<DynamicNode> topologies(Settings settings) {
         String only = System.getProperty("queuelab.property", "").trim();
         List<DynamicNode> topologies = new ArrayList<>();
         for (TopologyChecks<?, ?, ?, ?, ?> topology : Implementations.TOPOLOGIES) {
@@ -43,7 +76,7 @@ class PropertyChecksTest {
         assertThat(topologies)
                 .as("queuelab.property '%s' names no property of any topology", only)
                 .isNotEmpty();
-        return topologies.stream();
+        return topologies;
     }
 
     /** Passed passes; skipped aborts (visible as skipped); failed prints its story once and fails in one line. */
