@@ -78,4 +78,24 @@ public record Workspace(Path root) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Puts every exercise's pristine stubs in place of the learner's files, removing any other source file the
+     * learner added beside them: what the maintainers' tests start from in a scratch copy, so that they judge
+     * the course and never a learner's work in progress.
+     */
+    public void resetToStubs() {
+        try {
+            for (Exercise e : Exercises.ALL) {
+                for (Path mine : javaFiles(learnerDir(e))) {
+                    Files.delete(mine);
+                }
+                for (Path stub : javaFiles(stubDir(e))) {
+                    Files.copy(stub, learnerDir(e).resolve(stub.getFileName()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -32,6 +32,7 @@ class LearnerCommandsTest {
     @BeforeEach
     void copyExercises() throws IOException {
         ExercisePathTest.copyTree(ExercisePathTest.REPO.resolve("exercises"), root.resolve("exercises"));
+        new Workspace(root).resetToStubs(); // the course as committed, whatever the learner has done
         ws = new Workspace(root);
         Path reference = root.resolve(Recap.REFERENCE);
         Files.createDirectories(reference.getParent());
