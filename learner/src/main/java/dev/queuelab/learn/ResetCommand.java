@@ -45,7 +45,7 @@ public final class ResetCommand extends LearnerCommand {
         boolean all;
     }
 
-    Clock clock = Clock.systemUTC();
+    Clock clock = WallClock.utc();
 
     @Override
     int run(PrintWriter out) {

@@ -59,7 +59,7 @@ public final class WatchCommand extends LearnerCommand {
     int limitSeconds;
 
     /** The separator's time of day: the learner's own clock, so that a run can be matched with a save. */
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = WallClock.local();
 
     /** Saves from editors come as bursts of events; one check after the burst is enough. */
     private static final long QUIET_MILLIS = 150;

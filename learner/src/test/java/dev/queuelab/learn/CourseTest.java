@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The solution is each exercise's one source: the committed stubs must be what it derives. After editing a
@@ -29,8 +30,10 @@ class CourseTest {
         Workspace repo = new Workspace(ExercisePathTest.REPO);
         if (Boolean.getBoolean("queuelab.writeStubs")) {
             Course.writeStubs(repo).forEach(p -> System.out.println("wrote " + repo.show(p)));
+            // what was just written proves nothing about itself: the next run, without the flag, checks it
+            throw new TestAbortedException("rewrote the stubs; run again without -Dqueuelab.writeStubs to check them");
         }
-        return Exercises.ALL.stream()
+        return ExercisePathTest.atLeastOne(Exercises.ALL).stream()
                 .map(e -> DynamicTest.dynamicTest(e.label(), () -> {
                     Path solution = repo.solutionDir(e).resolve(e.fileName());
                     String derived = Course.stub(e, Files.readString(solution));

@@ -6,9 +6,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.lang.ArchRule;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /** The arrows of DESIGN.md section 1, and where time may come from, as ArchUnit rules. */
 final class ArchitectureRules {
@@ -89,6 +94,7 @@ final class ArchitectureRules {
                     "dev.queuelab.api..",
                     "dev.queuelab.reference..",
                     "dev.queuelab.check..",
+                    "dev.queuelab.learn..",
                     "dev.queuelab.exercises..")
             .and()
             .doNotImplement(InstantSource.class)
@@ -101,6 +107,10 @@ final class ArchitectureRules {
             .orShould()
             .callMethod(LocalDateTime.class, "now")
             .orShould()
+            .callMethod(OffsetDateTime.class, "now")
+            .orShould()
+            .callMethod(ZonedDateTime.class, "now")
+            .orShould()
             .callMethod(Clock.class, "systemUTC")
             .orShould()
             .callMethod(Clock.class, "systemDefaultZone")
@@ -108,5 +118,18 @@ final class ArchitectureRules {
             .callMethod(InstantSource.class, "system")
             .orShould()
             .callMethod(Thread.class, "sleep", long.class)
-            .because("time is injected: reference code and the engine read it only from an InstantSource");
+            .orShould()
+            .callMethod(Thread.class, "sleep", long.class, int.class)
+            .orShould()
+            .callMethod(Thread.class, "sleep", Duration.class)
+            .orShould()
+            .callMethod(TimeUnit.class, "sleep", long.class)
+            .orShould()
+            .callMethod(LockSupport.class, "parkNanos", long.class)
+            .orShould()
+            .callMethod(LockSupport.class, "parkNanos", Object.class, long.class)
+            .orShould()
+            .callMethod(Object.class, "wait", long.class)
+            .because("time is injected: reference code, the engine and the learner's runtime read it only from an"
+                    + " InstantSource, and never wait on the wall clock");
 }

@@ -17,6 +17,7 @@ import dev.queuelab.exercises.archfixture.ExerciseThatSeesTheReference;
 import dev.queuelab.guide.archfixture.GuideThatSeesTheReference;
 import dev.queuelab.reference.archfixture.ReferenceThatReadsTheWallClock;
 import dev.queuelab.reference.archfixture.ReferenceThatSeesTheEngine;
+import dev.queuelab.reference.archfixture.WallClockWaits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,10 @@ class ArchitectureTest {
         assertViolated(ArchitectureRules.ENGINE_CORE_SEES_NO_TOPOLOGY, CoreThatSeesAWorkQueue.class);
         assertViolated(ArchitectureRules.NO_PACKAGE_CYCLES, Chicken.class, Egg.class);
         assertViolated(ArchitectureRules.WALL_CLOCK_ONLY_IN_CLOCKS, ReferenceThatReadsTheWallClock.class);
+        for (Class<?> waits : WallClockWaits.class.getDeclaredClasses()) {
+            assertViolated(ArchitectureRules.WALL_CLOCK_ONLY_IN_CLOCKS, waits);
+        }
+        assertThat(WallClockWaits.class.getDeclaredClasses()).hasSize(7);
     }
 
     private static void assertViolated(ArchRule rule, Class<?>... fixtures) {

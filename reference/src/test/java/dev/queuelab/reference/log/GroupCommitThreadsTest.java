@@ -2,6 +2,7 @@ package dev.queuelab.reference.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.FlushPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,7 @@ class GroupCommitThreadsTest extends DiskFixture {
         ScheduledExecutorService linger = Executors.newSingleThreadScheduledExecutor();
         FlushScheduler scheduler = (delay, task) -> linger.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
         int acknowledged = 0;
+        int inOrder = 0;
         try (DurableKafkaLog log = DurableKafkaLog.open(
                 dir,
                 "t",
@@ -31,8 +33,10 @@ class GroupCommitThreadsTest extends DiskFixture {
                 InstantSource.system(),
                 scheduler)) {
             for (int i = 0; i < 3_000; i++) {
-                log.send(0, record(i)).get(5, TimeUnit.SECONDS); // bounded: a lost wake-up fails here, not hangs
+                // bounded: a lost wake-up fails here, not hangs
+                AppendOutcome answer = log.send(0, record(i)).get(5, TimeUnit.SECONDS);
                 acknowledged++;
+                inOrder += answer.written() && answer.offset() == i ? 1 : 0;
             }
         } finally {
             linger.shutdownNow();
@@ -41,5 +45,14 @@ class GroupCommitThreadsTest extends DiskFixture {
         assertThat(acknowledged)
                 .as("D5, D6: a force that ran while a send registered still completes it")
                 .isEqualTo(3_000);
+        assertThat(inOrder)
+                .as("each acknowledgement answers its own record's offset")
+                .isEqualTo(3_000);
+        try (DurableKafkaLog reopened = DurableKafkaLog.open(
+                dir, "t", SMALL, FlushPolicy.forceEachAppend(), InstantSource.system(), FlushScheduler.CALLER)) {
+            assertThat(reopened.highWatermark(0))
+                    .as("every acknowledged record is on disk after a clean close")
+                    .isEqualTo(3_000L);
+        }
     }
 }
