@@ -23,11 +23,74 @@ public interface Event {
     /** Who called: a producer, a consumer, the checker. */
     String process();
 
-    /** How the call ended as its client knows it: refused calls failed, lost answers and throws are unknown. */
-    Op.Outcome outcome();
+    /**
+     * How the call ended as its client knows it: an answer came and did what was asked, unless the event says
+     * otherwise (refused calls failed, lost answers and throws are unknown).
+     */
+    default Op.Outcome outcome() {
+        return Op.Outcome.OK;
+    }
 
     /** True when the implementation threw instead of answering: the run ends at this event. */
     default boolean threw() {
         return false;
+    }
+
+    /** The checker's own call: an observation, a tick of the clock, a step it could not take. */
+    interface ByChecker extends Event {
+        @Override
+        default String process() {
+            return "checker";
+        }
+    }
+
+    /** A call a consumer made. */
+    interface ByConsumer extends Event {
+        String consumer();
+
+        @Override
+        default String process() {
+            return consumer();
+        }
+    }
+
+    /** A call a producer made. */
+    interface ByProducer extends Event {
+        String producer();
+
+        @Override
+        default String process() {
+            return producer();
+        }
+    }
+
+    /** A step the runner could not take (the consumer it names holds nothing): no call was made. */
+    interface NotTaken extends ByChecker {
+        String why();
+
+        @Override
+        default String answer() {
+            return "skipped: " + why();
+        }
+    }
+
+    /** The implementation threw instead of answering: the call's outcome is unknown and the run ends here. */
+    interface Thrown extends ByChecker {
+        String error();
+
+        @Override
+        default String answer() {
+            return "threw " + error();
+        }
+
+        @Override
+        default Op.Outcome outcome() {
+            return Op.Outcome.UNKNOWN;
+        }
+
+        @Override
+        default boolean threw() {
+            return true;
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.queuelab.check.Binding;
 import dev.queuelab.check.History;
 import dev.queuelab.check.Model;
 import dev.queuelab.check.Scenario;
+import dev.queuelab.check.SimClockDriver;
 import dev.queuelab.check.Stories;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public final class LogChecks implements Binding<LogSetup, LogStep, LogCapabiliti
     @Override
     public History<LogSetup, LogCapabilities, LogEvent> run(
             LogFactory factory, LogCapabilities capabilities, Scenario<LogSetup, LogStep> scenario) {
-        return new LogRunner(factory).run(scenario, capabilities);
+        return LogRunner.of(factory, SimClockDriver::new).run(scenario, capabilities);
     }
 
     @Override

@@ -25,18 +25,6 @@ import java.util.stream.Collectors;
  */
 public sealed interface LogEvent extends Event {
 
-    /** The checker's own calls (observations, the drain's reads) unless an event names its client. */
-    @Override
-    default String process() {
-        return "checker";
-    }
-
-    /** An answer came and it did what was asked, unless an event says otherwise. */
-    @Override
-    default Op.Outcome outcome() {
-        return Op.Outcome.OK;
-    }
-
     /** How an append was made, which decides what the log must answer. */
     enum Kind {
         PLAIN,
@@ -59,12 +47,7 @@ public sealed interface LogEvent extends Event {
             boolean idempotent,
             AppendOutcome result,
             boolean ackLost)
-            implements LogEvent {
-        @Override
-        public String process() {
-            return producer;
-        }
-
+            implements LogEvent, Event.ByProducer {
         @Override
         public Op.Outcome outcome() {
             return ackLost ? Op.Outcome.UNKNOWN : result.written() ? Op.Outcome.OK : Op.Outcome.FAIL;
@@ -131,7 +114,7 @@ public sealed interface LogEvent extends Event {
 
     /** A read refused because its offset is outside what the partition serves. */
     record OutOfRange(int step, Instant at, String reader, int partition, long from, String message)
-            implements LogEvent {
+            implements LogEvent, Event.ByChecker {
         @Override
         public String action() {
             return reader + " reads p" + partition + " from " + from;
@@ -143,7 +126,8 @@ public sealed interface LogEvent extends Event {
         }
     }
 
-    record Sought(int step, Instant at, int partition, Instant target, long offset) implements LogEvent {
+    record Sought(int step, Instant at, int partition, Instant target, long offset)
+            implements LogEvent, Event.ByChecker {
         @Override
         public String action() {
             return "a reader asks for p" + partition + "'s first record at or after t="
@@ -159,12 +143,7 @@ public sealed interface LogEvent extends Event {
 
     record Joined(
             int step, Instant at, String consumer, String member, Assignment assignment, Map<Integer, Long> starts)
-            implements LogEvent {
-        @Override
-        public String process() {
-            return consumer;
-        }
-
+            implements LogEvent, Event.ByConsumer {
         @Override
         public String action() {
             return consumer + " joins g1 as " + member;
@@ -181,12 +160,7 @@ public sealed interface LogEvent extends Event {
         }
     }
 
-    record Left(int step, Instant at, String consumer, String member) implements LogEvent {
-        @Override
-        public String process() {
-            return consumer;
-        }
-
+    record Left(int step, Instant at, String consumer, String member) implements LogEvent, Event.ByConsumer {
         @Override
         public String action() {
             return consumer + " (" + member + ") leaves g1";
@@ -199,12 +173,7 @@ public sealed interface LogEvent extends Event {
     }
 
     record Heartbeat(int step, Instant at, String consumer, String member, int generation, HeartbeatOutcome result)
-            implements LogEvent {
-        @Override
-        public String process() {
-            return consumer;
-        }
-
+            implements LogEvent, Event.ByConsumer {
         @Override
         public String action() {
             return consumer + " heartbeats (" + member + ", generation " + generation + ")";
@@ -225,12 +194,7 @@ public sealed interface LogEvent extends Event {
             int partition,
             long offset,
             CommitOutcome result)
-            implements LogEvent {
-        @Override
-        public String process() {
-            return consumer;
-        }
-
+            implements LogEvent, Event.ByConsumer {
         @Override
         public Op.Outcome outcome() {
             return result == CommitOutcome.COMMITTED ? Op.Outcome.OK : Op.Outcome.FAIL;
@@ -247,12 +211,7 @@ public sealed interface LogEvent extends Event {
         }
     }
 
-    record Crashed(int step, Instant at, String consumer, String member) implements LogEvent {
-        @Override
-        public String process() {
-            return consumer;
-        }
-
+    record Crashed(int step, Instant at, String consumer, String member) implements LogEvent, Event.ByConsumer {
         @Override
         public String action() {
             return consumer + " (" + member + ") crashes without leaving";
@@ -267,12 +226,7 @@ public sealed interface LogEvent extends Event {
     /** A transactional producer's begin, offsets, commit, abort (with the log's answer) or restart (a new epoch). */
     record Transaction(
             int step, Instant at, String producer, LogStep.TxnAction what, TransactionOutcome result, String note)
-            implements LogEvent {
-        @Override
-        public String process() {
-            return producer;
-        }
-
+            implements LogEvent, Event.ByProducer {
         @Override
         public String action() {
             return switch (what) {
@@ -290,7 +244,8 @@ public sealed interface LogEvent extends Event {
         }
     }
 
-    record SoughtEnd(int step, Instant at, int partition, IsolationLevel isolation, long offset) implements LogEvent {
+    record SoughtEnd(int step, Instant at, int partition, IsolationLevel isolation, long offset)
+            implements LogEvent, Event.ByChecker {
         @Override
         public String action() {
             return "a reader seeks to the end of p" + partition + " ("
@@ -304,7 +259,7 @@ public sealed interface LogEvent extends Event {
     }
 
     /** The log restarted after a crash; {@code kept} is what its appends had been acknowledged as. */
-    record Restarted(int step, Instant at, dev.queuelab.api.log.Durability kept) implements LogEvent {
+    record Restarted(int step, Instant at, dev.queuelab.api.log.Durability kept) implements LogEvent, Event.ByChecker {
         @Override
         public String action() {
             return "the log's process dies and starts again";
@@ -320,7 +275,7 @@ public sealed interface LogEvent extends Event {
         }
     }
 
-    record Ticked(int step, Instant at, java.time.Duration by) implements LogEvent {
+    record Ticked(int step, Instant at, java.time.Duration by) implements LogEvent, Event.ByChecker {
         @Override
         public String action() {
             return "clock advances " + dev.queuelab.api.Durations.brief(by);
@@ -352,7 +307,7 @@ public sealed interface LogEvent extends Event {
             Map<Integer, Long> committed,
             GroupDescription group,
             Map<String, Optional<Assignment>> shares)
-            implements LogEvent {
+            implements LogEvent, Event.ByChecker {
         @Override
         public String action() {
             return "checker reads the offsets and the group";
@@ -367,31 +322,13 @@ public sealed interface LogEvent extends Event {
     }
 
     /** A call that threw; {@code byFencedInstance} when a producer's fenced former instance made it. */
-    record Threw(int step, Instant at, String action, String error, boolean byFencedInstance) implements LogEvent {
-        @Override
-        public Op.Outcome outcome() {
-            return Op.Outcome.UNKNOWN;
-        }
-
-        @Override
-        public boolean threw() {
-            return true;
-        }
+    record Threw(int step, Instant at, String action, String error, boolean byFencedInstance)
+            implements LogEvent, Event.Thrown {
 
         public Threw(int step, Instant at, String action, String error) {
             this(step, at, action, error, false);
         }
-
-        @Override
-        public String answer() {
-            return "threw " + error;
-        }
     }
 
-    record Skipped(int step, Instant at, String action, String why) implements LogEvent {
-        @Override
-        public String answer() {
-            return "skipped: " + why;
-        }
-    }
+    record Skipped(int step, Instant at, String action, String why) implements LogEvent, Event.NotTaken {}
 }

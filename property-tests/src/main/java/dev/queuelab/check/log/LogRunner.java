@@ -14,10 +14,7 @@ import dev.queuelab.api.log.ProducerRecord;
 import dev.queuelab.api.log.Seek;
 import dev.queuelab.api.log.TransactionOutcome;
 import dev.queuelab.check.ClockDriver;
-import dev.queuelab.check.History;
 import dev.queuelab.check.Runner;
-import dev.queuelab.check.Scenario;
-import dev.queuelab.check.SimClockDriver;
 import dev.queuelab.check.log.LogEvent.Kind;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,27 +35,18 @@ import java.util.function.Supplier;
  * <p>It calls the log only where a step says so, records every answer as it came, and judges nothing: that
  * is the model's job.
  */
-public final class LogRunner {
+final class LogRunner {
 
     static final String GROUP = "g1";
     static final String DRAINER = "drainer";
     /** How a fenced former instance of a transactional producer is named in the history. */
     static final String ZOMBIE = "(fenced instance)";
 
-    private final Runner<LogSetup, LogStep, LogCapabilities, LogEvent> runner;
+    private LogRunner() {}
 
-    public LogRunner(LogFactory factory) {
-        this(factory, SimClockDriver::new);
-    }
-
-    public LogRunner(LogFactory factory, Supplier<ClockDriver> clocks) {
-        this.runner = new Runner<>((setup, clock) -> new Run(factory, setup, clock), clocks);
-    }
-
-    /** Runs a scenario on a fresh log; {@code capabilities} are what the harness judges it by. */
-    public History<LogSetup, LogCapabilities, LogEvent> run(
-            Scenario<LogSetup, LogStep> scenario, LogCapabilities capabilities) {
-        return runner.run(scenario, capabilities);
+    /** Runs scenarios on fresh logs the factory makes, reading time from the clocks the driver supplies. */
+    static Runner<LogSetup, LogStep, LogCapabilities, LogEvent> of(LogFactory factory, Supplier<ClockDriver> clocks) {
+        return new Runner<>((config, clock) -> new Run(factory, config, clock), clocks);
     }
 
     /** An idempotent or plain producer: its id, next sequence per partition, and its last append for a retry. */

@@ -7,6 +7,7 @@ import dev.queuelab.check.Binding;
 import dev.queuelab.check.History;
 import dev.queuelab.check.Model;
 import dev.queuelab.check.Scenario;
+import dev.queuelab.check.SimClockDriver;
 import dev.queuelab.check.Stories;
 import java.util.List;
 
@@ -43,7 +44,7 @@ public final class WorkQueueChecks
             WorkQueueFactory factory,
             WorkQueueCapabilities capabilities,
             Scenario<WorkQueueConfig, WorkQueueStep> scenario) {
-        return new WorkQueueRunner(factory).run(scenario, capabilities);
+        return WorkQueueRunner.of(factory, SimClockDriver::new).run(scenario, capabilities);
     }
 
     @Override

@@ -19,18 +19,6 @@ import java.util.stream.Collectors;
  */
 public sealed interface WorkQueueEvent extends Event {
 
-    /** The checker's own calls (observations, the drain's clock) unless an event names its client. */
-    @Override
-    default String process() {
-        return "checker";
-    }
-
-    /** An answer came and it did what was asked, unless an event says otherwise. */
-    @Override
-    default Op.Outcome outcome() {
-        return Op.Outcome.OK;
-    }
-
     /** A send and its answer; {@code result} is null when no answer came (its operation's outcome is unknown). */
     record Sent(int step, Instant at, Message message, SendOutcome result) implements WorkQueueEvent {
         @Override
@@ -67,12 +55,7 @@ public sealed interface WorkQueueEvent extends Event {
      * part of its answer (SQS does not say either): the model learns it from the next observation.
      */
     record Received(int step, Instant at, String consumer, int max, Duration visibility, List<Delivery> deliveries)
-            implements WorkQueueEvent {
-        @Override
-        public String process() {
-            return consumer;
-        }
-
+            implements WorkQueueEvent, Event.ByConsumer {
         @Override
         public String action() {
             return consumer + " receives up to " + max + " (visibility " + Durations.brief(visibility) + ")";
@@ -90,12 +73,7 @@ public sealed interface WorkQueueEvent extends Event {
 
     /** One ack; an ackBatch of n receipts is recorded as n of these at one step, each with its own outcome. */
     record Acked(int step, Instant at, String consumer, Delivery of, ReceiptOutcome result, boolean inBatch)
-            implements WorkQueueEvent {
-        @Override
-        public String process() {
-            return consumer;
-        }
-
+            implements WorkQueueEvent, Event.ByConsumer {
         @Override
         public Op.Outcome outcome() {
             return result == ReceiptOutcome.ACCEPTED ? Op.Outcome.OK : Op.Outcome.FAIL;
@@ -123,12 +101,7 @@ public sealed interface WorkQueueEvent extends Event {
     }
 
     record Changed(int step, Instant at, String consumer, Delivery of, Duration visibility, ReceiptOutcome result)
-            implements WorkQueueEvent {
-        @Override
-        public String process() {
-            return consumer;
-        }
-
+            implements WorkQueueEvent, Event.ByConsumer {
         @Override
         public Op.Outcome outcome() {
             return result == ReceiptOutcome.ACCEPTED ? Op.Outcome.OK : Op.Outcome.FAIL;
@@ -151,12 +124,7 @@ public sealed interface WorkQueueEvent extends Event {
     }
 
     record Crashed(int step, Instant at, String consumer, boolean processed, List<Delivery> dropped)
-            implements WorkQueueEvent {
-        @Override
-        public String process() {
-            return consumer;
-        }
-
+            implements WorkQueueEvent, Event.ByConsumer {
         @Override
         public String action() {
             return consumer
@@ -172,7 +140,7 @@ public sealed interface WorkQueueEvent extends Event {
         }
     }
 
-    record Ticked(int step, Instant at, Duration by) implements WorkQueueEvent {
+    record Ticked(int step, Instant at, Duration by) implements WorkQueueEvent, Event.ByChecker {
         @Override
         public String action() {
             return "clock advances " + Durations.brief(by);
@@ -185,7 +153,7 @@ public sealed interface WorkQueueEvent extends Event {
     }
 
     /** An operator looks at the dead-letter queue, as a console shows it, and redrives what it holds. */
-    record Redriven(int step, Instant at, List<String> seen, int moved) implements WorkQueueEvent {
+    record Redriven(int step, Instant at, List<String> seen, int moved) implements WorkQueueEvent, Event.ByChecker {
         @Override
         public String action() {
             return "operator sees "
@@ -226,33 +194,13 @@ public sealed interface WorkQueueEvent extends Event {
     }
 
     /** A step whose symbolic target did not exist (the consumer held nothing). */
-    record Skipped(int step, Instant at, String action, String why) implements WorkQueueEvent {
-        @Override
-        public String answer() {
-            return "skipped: " + why;
-        }
-    }
+    record Skipped(int step, Instant at, String action, String why) implements WorkQueueEvent, Event.NotTaken {}
 
     /** The implementation threw where the contract says it must answer. */
-    record Threw(int step, Instant at, String action, String error) implements WorkQueueEvent {
-        @Override
-        public Op.Outcome outcome() {
-            return Op.Outcome.UNKNOWN;
-        }
-
-        @Override
-        public boolean threw() {
-            return true;
-        }
-
-        @Override
-        public String answer() {
-            return "threw " + error;
-        }
-    }
+    record Threw(int step, Instant at, String action, String error) implements WorkQueueEvent, Event.Thrown {}
 
     /** The implementation answered something the contract does not allow (null, a null element). */
-    record Invalid(int step, Instant at, String action, String given) implements WorkQueueEvent {
+    record Invalid(int step, Instant at, String action, String given) implements WorkQueueEvent, Event.ByChecker {
         @Override
         public String answer() {
             return "answered " + given;
@@ -260,7 +208,8 @@ public sealed interface WorkQueueEvent extends Event {
     }
 
     /** The checker reads the queue's dead letters and statistics: an Observe step, or the end of the drain. */
-    record Observed(int step, Instant at, List<String> deadLetters, QueueStats stats) implements WorkQueueEvent {
+    record Observed(int step, Instant at, List<String> deadLetters, QueueStats stats)
+            implements WorkQueueEvent, Event.ByChecker {
         @Override
         public String action() {
             return "checker reads the statistics and the dead-letter queue";

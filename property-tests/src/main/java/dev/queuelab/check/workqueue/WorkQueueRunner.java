@@ -11,10 +11,7 @@ import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.ClockDriver;
-import dev.queuelab.check.History;
 import dev.queuelab.check.Runner;
-import dev.queuelab.check.Scenario;
-import dev.queuelab.check.SimClockDriver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -40,27 +37,19 @@ import java.util.function.Supplier;
  * symbolic steps ("A acks its oldest delivery"), and records every answer as it came, null included:
  * judging the answers is the model's job.
  */
-public final class WorkQueueRunner {
+final class WorkQueueRunner {
 
     /** Past every deadline and window a scenario can set. */
     static final Duration DRAIN_WAIT = Duration.ofHours(1);
 
     static final String DRAINER = "drainer";
 
-    private final Runner<WorkQueueConfig, WorkQueueStep, WorkQueueCapabilities, WorkQueueEvent> runner;
+    private WorkQueueRunner() {}
 
-    public WorkQueueRunner(WorkQueueFactory factory) {
-        this(factory, SimClockDriver::new);
-    }
-
-    public WorkQueueRunner(WorkQueueFactory factory, Supplier<ClockDriver> clocks) {
-        this.runner = new Runner<>((config, clock) -> new Run(factory, config, clock), clocks);
-    }
-
-    /** Runs a scenario on a fresh queue; {@code capabilities} are what the harness judges it by. */
-    public History<WorkQueueConfig, WorkQueueCapabilities, WorkQueueEvent> run(
-            Scenario<WorkQueueConfig, WorkQueueStep> scenario, WorkQueueCapabilities capabilities) {
-        return runner.run(scenario, capabilities);
+    /** Runs scenarios on fresh queues the factory makes, reading time from the clocks the driver supplies. */
+    static Runner<WorkQueueConfig, WorkQueueStep, WorkQueueCapabilities, WorkQueueEvent> of(
+            WorkQueueFactory factory, Supplier<ClockDriver> clocks) {
+        return new Runner<>((config, clock) -> new Run(factory, config, clock), clocks);
     }
 
     private static final class Run implements Runner.Play<WorkQueueStep, WorkQueueEvent> {

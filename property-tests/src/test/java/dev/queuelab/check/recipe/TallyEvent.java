@@ -1,23 +1,17 @@
 package dev.queuelab.check.recipe;
 
 import dev.queuelab.check.Event;
-import dev.queuelab.check.Op;
 import java.time.Instant;
 
-/** What the tally answered at each step; every call is the counter's own, and every answer an ok. */
+/** What the tally answered at each step; every call is the counter's own. */
 sealed interface TallyEvent extends Event {
 
-    @Override
-    default String process() {
-        return "counter";
-    }
-
-    @Override
-    default Op.Outcome outcome() {
-        return Op.Outcome.OK;
-    }
-
     record Incremented(int step, Instant at, long count) implements TallyEvent {
+        @Override
+        public String process() {
+            return "counter";
+        }
+
         @Override
         public String action() {
             return "counter increments";
@@ -31,6 +25,11 @@ sealed interface TallyEvent extends Event {
 
     record Read(int step, Instant at, long count) implements TallyEvent {
         @Override
+        public String process() {
+            return "counter";
+        }
+
+        @Override
         public String action() {
             return "counter reads";
         }
@@ -41,20 +40,5 @@ sealed interface TallyEvent extends Event {
         }
     }
 
-    record Threw(int step, Instant at, String action, String error) implements TallyEvent {
-        @Override
-        public String answer() {
-            return "threw " + error;
-        }
-
-        @Override
-        public Op.Outcome outcome() {
-            return Op.Outcome.UNKNOWN;
-        }
-
-        @Override
-        public boolean threw() {
-            return true;
-        }
-    }
+    record Threw(int step, Instant at, String action, String error) implements TallyEvent, Event.Thrown {}
 }

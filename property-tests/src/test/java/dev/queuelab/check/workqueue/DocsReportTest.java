@@ -73,8 +73,8 @@ class DocsReportTest {
             m.appendTail(updated);
             Files.writeString(doc, updated.toString(), StandardCharsets.UTF_8);
             // what was just written proves nothing about itself: the next run, without the flag, checks it
-            throw new TestAbortedException("rewrote the reports quoted in " + doc
-                    + "; run again without -Dqueuelab.updateDocs to check them");
+            throw new TestAbortedException(
+                    "rewrote the reports quoted in " + doc + "; run again without -Dqueuelab.updateDocs to check them");
         }
     }
 }
