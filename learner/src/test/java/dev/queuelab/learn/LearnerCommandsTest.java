@@ -425,6 +425,28 @@ class LearnerCommandsTest {
         assertThat(code[0]).isEqualTo(Coach.OK);
     }
 
+    @Test
+    void shouldFailInOneLineWhenTheClassDeclaresFewerCapabilitiesThanItsExercise() throws IOException {
+        for (String n : List.of("3", "4", "6", "7", "8")) {
+            Exercise e = Exercises.find(n);
+            String solved = Course.shown(Files.readString(ws.solutionDir(e).resolve(e.fileName())));
+            String fewer = solved.replaceAll(
+                            "new WorkQueueCapabilities\\([^)]*\\)", "new WorkQueueCapabilities(false, false)")
+                    .replaceAll("CAPABILITIES = [^;]*;", "CAPABILITIES = LogCapabilities.PLAIN;");
+            assertThat(fewer)
+                    .as("exercise %s's solution declares its capabilities", n)
+                    .isNotEqualTo(solved);
+            Files.writeString(ws.learnerFile(e), fewer);
+            Run run = run(new CheckCommand(), n);
+            assertThat(run.code).as(run.out).isEqualTo(Coach.CHECK_FAILED);
+            assertThat(run.out)
+                    .as("exercise %s", n)
+                    .contains(e.className() + ".capabilities() declares ")
+                    .contains("but " + e.label() + " requires ")
+                    .doesNotContain("PASS");
+        }
+    }
+
     private void solve(Exercise e) throws IOException {
         Files.writeString(
                 ws.learnerFile(e),
