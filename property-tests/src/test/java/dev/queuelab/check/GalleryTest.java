@@ -13,7 +13,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Proves the checks of every topology, written once: each bug-gallery variant is caught with its expected
- * anomaly within the default trials and seed, and its shrunk story is short enough to read at a glance.
+ * anomaly within the default trials, on the default seed or on each of {@code -Dqueuelab.seeds}, and its shrunk
+ * story is short enough to read at a glance.
  */
 class GalleryTest {
 
@@ -21,7 +22,10 @@ class GalleryTest {
 
     @TestFactory
     Stream<DynamicNode> everyVariantIsCaughtWithItsAnomaly() {
-        Settings settings = Settings.fromSystemProperties();
+        return PropertyChecksTest.perSeed(Settings.fromSystemProperties(), GalleryTest::variants);
+    }
+
+    private static List<DynamicNode> variants(Settings settings) {
         List<DynamicNode> topologies = new ArrayList<>();
         for (TopologyChecks<?, ?, ?, ?, ?> topology : Implementations.TOPOLOGIES) {
             List<DynamicTest> variants = topology.implementations().entries().stream()
@@ -33,7 +37,7 @@ class GalleryTest {
             assertThat(variants).as("%s has a gallery", topology.topology()).isNotEmpty();
             topologies.add(DynamicContainer.dynamicContainer(topology.topology(), variants));
         }
-        return topologies.stream();
+        return topologies;
     }
 
     private static void caught(TopologyChecks<?, ?, ?, ?, ?> topology, String impl, String expected, Settings s) {

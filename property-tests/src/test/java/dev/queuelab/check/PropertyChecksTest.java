@@ -27,13 +27,22 @@ class PropertyChecksTest {
     Stream<DynamicNode> everyPropertyOfEveryTopology() {
         Settings settings = Settings.fromSystemProperties();
         Implementations.requireKnown(settings.impl());
+        return perSeed(settings, PropertyChecksTest::topologies);
+    }
+
+    /**
+     * The nodes for the settings' seed, or with {@code -Dqueuelab.seeds=1-20} ("1-20", "1,5,9") one container of
+     * them per seed.
+     */
+    static Stream<DynamicNode> perSeed(
+            Settings settings, java.util.function.Function<Settings, List<DynamicNode>> nodes) {
         String range = System.getProperty("queuelab.seeds", "").trim();
         if (range.isEmpty()) {
-            return topologies(settings).stream();
+            return nodes.apply(settings).stream();
         }
         List<DynamicNode> seeds = new ArrayList<>();
         for (long seed : seeds(range)) {
-            seeds.add(DynamicContainer.dynamicContainer("seed " + seed, topologies(settings.withSeed(seed))));
+            seeds.add(DynamicContainer.dynamicContainer("seed " + seed, nodes.apply(settings.withSeed(seed))));
         }
         return seeds.stream();
     }
