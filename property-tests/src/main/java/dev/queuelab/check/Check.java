@@ -86,8 +86,9 @@ public final class Check<C, S extends ScenarioStep, K> {
         Scenario<C, S> smallest = failing.scenario();
         for (int round = 0; round < SHRINK_ROUNDS; round++) {
             Scenario<C, S> current = smallest;
-            smallest = smallest.withSteps(new Shrinker<S>(steps -> fails.test(current.withSteps(steps)), this::simpler)
-                    .shrink(smallest.steps()));
+            smallest = smallest.withSteps(
+                    new Shrinker<S>(steps -> fails.test(current.withSteps(steps)), this::simpler, this::merged)
+                            .shrink(smallest.steps()));
             for (C simpler : property.simpler(smallest.config())) {
                 if (fails.test(smallest.withConfig(simpler))) {
                     smallest = smallest.withConfig(simpler);
@@ -117,6 +118,11 @@ public final class Check<C, S extends ScenarioStep, K> {
     @SuppressWarnings("unchecked") // a step's simpler versions are steps of its own topology
     private List<S> simpler(S step) {
         return (List<S>) step.simpler();
+    }
+
+    @SuppressWarnings("unchecked") // a step merges only into a step of its own topology
+    private Optional<S> merged(S step, S next) {
+        return (Optional<S>) step.mergedWith(next);
     }
 
     private CheckResult coverage(Coverage coverage, int trials, Settings settings) {

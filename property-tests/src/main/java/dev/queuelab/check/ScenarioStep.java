@@ -1,6 +1,7 @@
 package dev.queuelab.check;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One step of a scenario, in any topology: symbolic ("the oldest delivery B holds", "the member that joined
@@ -11,4 +12,12 @@ public interface ScenarioStep {
 
     /** The simpler versions of this step, simplest first, for the shrinker. */
     List<? extends ScenarioStep> simpler();
+
+    /**
+     * One step that does what this step and {@code next} do together (two ticks of the clock: one longer tick),
+     * for the shrinker; empty when there is none (the default).
+     */
+    default Optional<? extends ScenarioStep> mergedWith(ScenarioStep next) {
+        return Optional.empty();
+    }
 }

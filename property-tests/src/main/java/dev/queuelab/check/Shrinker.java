@@ -2,12 +2,15 @@ package dev.queuelab.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Deterministic shrinking of a failing scenario: delta debugging (Zeller's ddmin) over its steps, then
- * simpler values one at a time, repeated until nothing more can go. Every candidate is replayed from
+ * neighbours merged into one (two ticks of the clock into one longer tick), then simpler values one at a time,
+ * repeated until nothing more can go. Every candidate is replayed from
  * scratch, so the result still fails for the same reason, only with less in the way.
  *
  * <p>Invariant: {@code fails} holds for every scenario this class returns; it is never asked of the same
@@ -19,15 +22,18 @@ public final class Shrinker<T> {
 
     private final Predicate<List<T>> fails;
     private final Function<T, List<T>> simpler;
+    private final BiFunction<T, T, Optional<T>> merged;
     private int replays;
 
     /**
      * @param fails   replays a candidate and says whether it still shows the anomaly being shrunk
      * @param simpler the simpler versions of one step, simplest first
+     * @param merged  one step that does what a step and the next one do together, if there is one
      */
-    public Shrinker(Predicate<List<T>> fails, Function<T, List<T>> simpler) {
+    public Shrinker(Predicate<List<T>> fails, Function<T, List<T>> simpler, BiFunction<T, T, Optional<T>> merged) {
         this.fails = fails;
         this.simpler = simpler;
+        this.merged = merged;
     }
 
     public List<T> shrink(List<T> failing) {
@@ -36,6 +42,7 @@ public final class Shrinker<T> {
         do {
             before = current;
             current = ddmin(current);
+            current = mergeNeighbours(current);
             current = simplifyValues(current);
         } while (!current.equals(before) && replays < MAX_REPLAYS);
         return current;
@@ -71,6 +78,24 @@ public final class Shrinker<T> {
             return List.of();
         }
         return steps;
+    }
+
+    /** Replaces a step and the next one by the one step that does both, wherever the shorter story still fails. */
+    private List<T> mergeNeighbours(List<T> steps) {
+        List<T> current = new ArrayList<>(steps);
+        for (int i = 0; i + 1 < current.size(); i++) {
+            Optional<T> both = merged.apply(current.get(i), current.get(i + 1));
+            if (both.isPresent()) {
+                List<T> trial = new ArrayList<>(current.subList(0, i));
+                trial.add(both.get());
+                trial.addAll(current.subList(i + 2, current.size()));
+                if (test(trial)) {
+                    current = trial;
+                    i--; // the merged step may merge with the next one too
+                }
+            }
+        }
+        return List.copyOf(current);
     }
 
     private List<T> simplifyValues(List<T> steps) {

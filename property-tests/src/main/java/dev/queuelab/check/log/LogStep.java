@@ -3,6 +3,7 @@ package dev.queuelab.check.log;
 import dev.queuelab.check.ScenarioStep;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One step of a partitioned-log scenario. Steps name producers, consumers and keys by small numbers (P1,
@@ -197,6 +198,12 @@ public sealed interface LogStep extends ScenarioStep {
         @Override
         public List<LogStep> simpler() {
             return seconds > 1 ? List.of(new Tick(1)) : List.of();
+        }
+
+        /** Two ticks in a row are one tick of both lengths. */
+        @Override
+        public Optional<LogStep> mergedWith(ScenarioStep next) {
+            return next instanceof Tick t ? Optional.of(new Tick(seconds + t.seconds)) : Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.queuelab.check.workqueue;
 import dev.queuelab.check.ScenarioStep;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One step of a work-queue scenario. Steps name what they act on symbolically ("the nth delivery consumer
@@ -147,6 +148,12 @@ public sealed interface WorkQueueStep extends ScenarioStep {
             return Ticks.smallerThan(seconds).stream()
                     .<WorkQueueStep>map(Tick::new)
                     .toList();
+        }
+
+        /** Two ticks in a row are one tick of both lengths. */
+        @Override
+        public Optional<WorkQueueStep> mergedWith(ScenarioStep next) {
+            return next instanceof Tick t ? Optional.of(new Tick(seconds + t.seconds)) : Optional.empty();
         }
     }
 
