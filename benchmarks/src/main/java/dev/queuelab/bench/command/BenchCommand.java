@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
             "",
             "--goals runs only the benchmarks that have goals, in paired forks: each round runs one short fork of the"
                     + " baseline and of every subject, one after the other, and each goal's ratio is taken within a round."
-                    + " A goal is met when the whole 95% bootstrap interval of the median ratio clears it, missed when the"
+                    + " A goal is met when the whole 95%% bootstrap interval of the median ratio clears it, missed when the"
                     + " whole interval falls short, not decided otherwise. It writes the Goals block of docs/benchmarks.md"
                     + " and docs/benchmarks/goals.json.",
             "",
@@ -90,7 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--goals",
-            description = "Only the benchmarks with goals, in paired forks; judge each goal on the 95% interval of its"
+            description = "Only the benchmarks with goals, in paired forks; judge each goal on the 95%% interval of its"
                     + " median ratio (about 10 minutes on 2 cores).")
     boolean goals;
 
