@@ -191,8 +191,7 @@ public final class BenchCommand implements Callable<Integer> {
         // on shared cores another JMH may hold its lock; paired forks are what keeps that run's load out of the ratios
         System.setProperty("jmh.ignoreLock", "true");
         out.println("JMH's output goes to " + log);
-        GoalReport.Run run =
-                GoalRun.run(Goals.matchups(), rounds, seed, suite -> new JmhForkRunner(suite, log), clock, out);
+        GoalReport.Run run = GoalRun.run(Goals.matchups(), rounds, seed, m -> new JmhForkRunner(m, log), clock, out);
         Path page = doc != null ? doc : root.resolve("docs/benchmarks.md");
         writeGoals(run, page);
         GoalRun.print(run, out);

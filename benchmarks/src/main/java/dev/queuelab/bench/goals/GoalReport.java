@@ -61,7 +61,10 @@ public final class GoalReport {
                 .append(" resamples, seed ")
                 .append(run.seed())
                 .append("): **met** when the whole interval clears the goal, **missed** when the whole interval falls"
-                        + " short, **not decided** when it straddles the goal. The run took ")
+                        + " short, **not decided** when it straddles the goal. One-thread benchmarks that only compute"
+                        + " are scored per CPU-second of their fork (JMH's score over the share of a core the fork's"
+                        + " process used, `cores` below), so that what the scheduler gave a fork does not count; the"
+                        + " batched handoff and the disk are scored per second. The run took ")
                 .append(duration(run.took()))
                 .append(".\n\n");
         md.append("| goal | median | 95% interval | verdict | B/message (subject, baseline) |"
@@ -93,8 +96,9 @@ public final class GoalReport {
                 .append(run.rounds())
                 .append(" forks (the median fork, the lowest and the highest; bytes and collections per fork are"
                         + " medians too):\n\n");
-        md.append("| benchmark | variant | median | forks' range | B/message | GCs per fork | GC ms per fork |\n"
-                + "|---|---|---:|---:|---:|---:|---:|\n");
+        md.append(
+                "| benchmark | variant | median | forks' range | cores | B/message | GCs per fork | GC ms per fork |\n"
+                        + "|---|---|---:|---:|---:|---:|---:|---:|\n");
         run.forks().forEach((m, forks) -> {
             for (String v : m.variants()) {
                 double[] scores = forks.each(v, PairedForks.Fork::score);
@@ -109,10 +113,13 @@ public final class GoalReport {
                         .append(Report.number(Bootstrap.median(scores)))
                         .append(' ')
                         .append(m.suite().unit())
+                        .append(m.perCpuSecond() ? " per CPU-second" : "")
                         .append(" | ")
                         .append(Report.number(min(scores)))
                         .append(" – ")
                         .append(Report.number(max(scores)))
+                        .append(" | ")
+                        .append(String.format(Locale.ROOT, "%.2f", cost.cores()))
                         .append(" | ")
                         .append(Report.bytes(cost.bytes()))
                         .append(" | ")
@@ -175,6 +182,9 @@ public final class GoalReport {
             for (double v : j.perRound()) {
                 per.add(v);
             }
+            g.put("perCpuSecond", Goals.PER_CPU_SECOND.contains(j.suite().benchmark()));
+            g.put("subjectCores", j.subject().cores());
+            g.put("baselineCores", j.baseline().cores());
             g.put("subjectBytesPerMessage", j.subject().bytes());
             g.put("baselineBytesPerMessage", j.baseline().bytes());
             g.put("subjectGcCountPerFork", j.subject().gcCount());

@@ -2,7 +2,6 @@ package dev.queuelab.bench.goals;
 
 import dev.queuelab.bench.report.Machine;
 import dev.queuelab.bench.report.Report;
-import dev.queuelab.bench.report.Suite;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +25,7 @@ public final class GoalRun {
             List<Goals.Matchup> matchups,
             int rounds,
             long seed,
-            Function<Suite, PairedForks.ForkRunner> runners,
+            Function<Goals.Matchup, PairedForks.ForkRunner> runners,
             Clock clock,
             PrintWriter out) {
         Instant start = clock.instant();
@@ -43,13 +42,14 @@ public final class GoalRun {
         List<Goals.Judged> judged = new ArrayList<>();
         int[] done = {0};
         for (Goals.Matchup m : matchups) {
-            PairedForks.ForkRunner runner = runners.apply(m.suite());
+            PairedForks.ForkRunner runner = runners.apply(m);
+            String unit = m.suite().unit() + (m.perCpuSecond() ? " per CPU-second" : "");
             PairedForks paired = PairedForks.run(m.variants(), rounds, (variant, round, of) -> {
                 PairedForks.Fork f = runner.run(variant, round, of);
                 done[0]++;
                 out.printf(
                         Locale.ROOT,
-                        "[%3d/%d] round %d/%d %s %s=%s: %s %s, %s B/message, %.0f GCs%n",
+                        "[%3d/%d] round %d/%d %s %s=%s: %s %s (%.2f cores), %s B/message, %.0f GCs%n",
                         done[0],
                         forks,
                         round + 1,
@@ -58,7 +58,8 @@ public final class GoalRun {
                         m.suite().axis(),
                         variant,
                         Report.number(f.score()),
-                        m.suite().unit(),
+                        unit,
+                        f.cores(),
                         Report.bytes(f.bytes()),
                         f.gcCount());
                 out.flush();

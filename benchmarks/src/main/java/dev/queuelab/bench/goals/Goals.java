@@ -13,13 +13,30 @@ import java.util.Set;
  */
 public final class Goals {
 
-    /** A benchmark with goals and the variants a round runs: each goal's subject right after what it divides by. */
-    public record Matchup(Suite suite, List<String> variants) {}
+    /**
+     * A benchmark with goals and the variants a round runs: each goal's subject right after what it divides by.
+     *
+     * @param perCpuSecond the score is per CPU-second of the fork (a one-thread benchmark that only computes), not
+     *                     per second
+     */
+    public record Matchup(Suite suite, List<String> variants, boolean perCpuSecond) {}
+
+    /**
+     * The one-thread benchmarks that only compute: on cores shared with other builds, their score per second says
+     * how much CPU the fork was given, their score per CPU-second what the work costs. Not the batched handoff (two
+     * threads whose waiting burns CPU too) nor the disk (an fsync waits on the device, and costs no CPU).
+     */
+    static final Set<String> PER_CPU_SECOND = Set.of(
+            "CycleBenchmark.cycle",
+            "VisibilityBookkeepingBenchmark.cycle",
+            "TailCycleBenchmark.appendThenRead",
+            "LogGroupsBenchmark.appendThenEveryGroupReads");
 
     /** What a variant's forks cost beside their score: medians over the rounds. */
-    public record Cost(double bytes, double gcCount, double gcMillis) {
+    public record Cost(double cores, double bytes, double gcCount, double gcMillis) {
         static Cost of(PairedForks forks, String variant) {
             return new Cost(
+                    Bootstrap.median(forks.each(variant, PairedForks.Fork::cores)),
                     Bootstrap.median(forks.each(variant, PairedForks.Fork::bytes)),
                     Bootstrap.median(forks.each(variant, PairedForks.Fork::gcCount)),
                     Bootstrap.median(forks.each(variant, PairedForks.Fork::gcMillis)));
@@ -64,7 +81,7 @@ public final class Goals {
                 variants.add(g.over() != null ? g.over() : suite.baseline());
                 variants.add(g.variant());
             }
-            out.add(new Matchup(suite, List.copyOf(variants)));
+            out.add(new Matchup(suite, List.copyOf(variants), PER_CPU_SECOND.contains(suite.benchmark())));
         }
         return out;
     }

@@ -32,10 +32,12 @@ public final class JmhForkRunner implements PairedForks.ForkRunner {
     public static final int ITERATION_MS = 500;
 
     private final Suite suite;
+    private final boolean perCpuSecond;
     private final Path log;
 
-    public JmhForkRunner(Suite suite, Path log) {
-        this.suite = suite;
+    public JmhForkRunner(Goals.Matchup matchup, Path log) {
+        this.suite = matchup.suite();
+        this.perCpuSecond = matchup.perCpuSecond();
         this.log = log;
     }
 
@@ -55,6 +57,7 @@ public final class JmhForkRunner implements PairedForks.ForkRunner {
                 .measurementIterations(MEASURED)
                 .measurementTime(TimeValue.milliseconds(ITERATION_MS))
                 .addProfiler(GCProfiler.class)
+                .addProfiler(CpuTimeProfiler.class)
                 .jvm(Path.of(System.getProperty("java.home"), "bin", "java").toString())
                 // not the launcher's own flags (a C1-only JIT, the serial collector), which JMH would pass on
                 .jvmArgs("-XX:+UseG1GC")
@@ -73,10 +76,10 @@ public final class JmhForkRunner implements PairedForks.ForkRunner {
                     + results.size() + " results, not 1: is the variant one of the benchmark's @Param values?"
                     + " JMH's output is in " + log);
         }
-        return fork(suite, variant, results.iterator().next());
+        return fork(suite, perCpuSecond, variant, results.iterator().next());
     }
 
-    static PairedForks.Fork fork(Suite suite, String variant, RunResult run) {
+    static PairedForks.Fork fork(Suite suite, boolean perCpuSecond, String variant, RunResult run) {
         Map<String, Double> secondary = new LinkedHashMap<>();
         run.getSecondaryResults().forEach((name, r) -> secondary.put(name, r.getScore()));
         double primary = run.getPrimaryResult().getScore();
@@ -96,8 +99,20 @@ public final class JmhForkRunner implements PairedForks.ForkRunner {
                     + "=" + variant + ": " + String.join(", ", broken) + " (counters that must stay 0)."
                     + " Find why (the benchmark's Javadoc says what each counter means), fix it, and run again.");
         }
+        double cores = secondary.getOrDefault(CpuTimeProfiler.RESULT, Double.NaN);
         return new PairedForks.Fork(
-                variant, score, bytes, ending(secondary, "gc.count"), ending(secondary, "gc.time"), secondary);
+                variant,
+                scored(score, cores, perCpuSecond),
+                cores,
+                bytes,
+                ending(secondary, "gc.count"),
+                ending(secondary, "gc.time"),
+                secondary);
+    }
+
+    /** A one-thread fork's score per CPU-second: what it did per second over the share of a core it was given. */
+    static double scored(double perSecond, double cores, boolean perCpuSecond) {
+        return perCpuSecond ? perSecond / cores : perSecond;
     }
 
     private static double ending(Map<String, Double> secondary, String suffix) {

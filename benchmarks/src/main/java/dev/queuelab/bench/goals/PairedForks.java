@@ -15,9 +15,18 @@ import java.util.function.ToDoubleFunction;
  */
 public final class PairedForks {
 
-    /** One forked JVM's figures: its score, its bytes per scored unit, its collections and its counters. */
+    /**
+     * One forked JVM's figures: its score (per second, or per CPU-second for a one-thread benchmark), the share of
+     * a core its process used while measuring, its bytes per scored unit, its collections and its counters.
+     */
     public record Fork(
-            String variant, double score, double bytes, double gcCount, double gcMillis, Map<String, Double> counters) {
+            String variant,
+            double score,
+            double cores,
+            double bytes,
+            double gcCount,
+            double gcMillis,
+            Map<String, Double> counters) {
 
         public Fork {
             counters = Map.copyOf(counters);

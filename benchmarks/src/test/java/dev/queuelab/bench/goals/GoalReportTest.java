@@ -32,13 +32,13 @@ public class GoalReportTest {
         return PairedForks.run(List.of("ArrayBlockingQueue", "WorkQueue"), 10, (variant, round, rounds) -> {
             boolean queue = variant.equals("WorkQueue");
             double score = 75e6 * load[round] * (queue ? ratio[round] : 1);
-            return new PairedForks.Fork(variant, score, queue ? 248 : 24, queue ? 9 : 1, 3, Map.of());
+            return new PairedForks.Fork(variant, score, 1, queue ? 248 : 24, queue ? 9 : 1, 3, Map.of());
         });
     }
 
     public static GoalReport.Run run(PairedForks forks, List<Goals.Judged> judged) {
         Map<Goals.Matchup, PairedForks> all = new LinkedHashMap<>();
-        all.put(new Goals.Matchup(CYCLE, forks.variants()), forks);
+        all.put(new Goals.Matchup(CYCLE, forks.variants(), true), forks);
         return new GoalReport.Run(
                 new Machine(2, "AMD EPYC", "Linux amd64", "2026-12-05T01:00:00Z"),
                 "OpenJDK 17",
@@ -91,7 +91,7 @@ public class GoalReportTest {
                 List.of("ArrayBlockingQueue", "WorkQueue"),
                 10,
                 (v, round, n) ->
-                        new PairedForks.Fork(v, v.equals("WorkQueue") ? ratio[round] : 1, 180, 0, 0, Map.of()));
+                        new PairedForks.Fork(v, v.equals("WorkQueue") ? ratio[round] : 1, 1, 180, 0, 0, Map.of()));
         GoalReport.Run run = run(forks, Goals.judge(CYCLE, forks, 23));
         Goals.Judged open = run.goals().get(0);
         assertThat(open.verdict()).as("%s around 0.3x", open.interval()).isEqualTo(Verdict.NOT_DECIDED);
@@ -115,7 +115,7 @@ public class GoalReportTest {
         PairedForks forks = PairedForks.run(
                 List.of("Disruptor", "KafkaLog"),
                 4,
-                (v, round, n) -> new PairedForks.Fork(v, v.equals("KafkaLog") ? 1e6 : 1e7, 0, 0, 0, Map.of()));
+                (v, round, n) -> new PairedForks.Fork(v, v.equals("KafkaLog") ? 1e6 : 1e7, 1, 0, 0, 0, Map.of()));
         Goals.Judged j = Goals.judge(tail, forks, 23).get(0);
         assertThat(GoalReport.verdict(j))
                 .as("1 M records/s against the Disruptor's 10 M in every round: 0.10x, missed, with its cause")

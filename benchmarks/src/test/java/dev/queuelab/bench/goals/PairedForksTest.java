@@ -21,7 +21,7 @@ class PairedForksTest {
             calls.add(variant + round);
             double speed = 50e6 * LOAD[round];
             double score = variant.equals("subject") ? 0.4 * speed : speed;
-            return new PairedForks.Fork(variant, score, 24, 1, 2, Map.of());
+            return new PairedForks.Fork(variant, score, 1, 24, 1, 2, Map.of());
         };
     }
 
