@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class JmhForkRunner implements PairedForks.ForkRunner {
 
     /** Each fork's shape: warm-up and measured iterations of {@link #ITERATION_MS} ms. */
-    public static final int WARMUP = 2;
+    public static final int WARMUP = 4;
 
     public static final int MEASURED = 2;
     public static final int ITERATION_MS = 500;
