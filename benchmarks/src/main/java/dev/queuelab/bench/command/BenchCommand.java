@@ -91,7 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--goals",
             description = "Only the benchmarks with goals, in paired forks; judge each goal on the 95%% interval of its"
-                    + " median ratio (about 10 minutes on 2 cores).")
+                    + " median ratio (about 20 minutes on 2 busy cores).")
     boolean goals;
 
     @Option(
