@@ -64,20 +64,38 @@ public final class Handoffs {
             return;
         }
         counters.rejected++;
+        int spins = 0;
         while (!channel.offer() && !control.stopMeasurement) {
-            Thread.onSpinWait();
+            spins = idle(spins);
         }
     }
 
     /** The consumer's side: up to {@code batch} messages, polled until at least one is there. */
     static int take(Channel channel, int batch, Control control, Consumed consumed, ConsumerCounters counters) {
         int got;
+        int spins = 0;
         while ((got = channel.poll(batch, counters)) == 0 && !control.stopMeasurement) {
-            Thread.onSpinWait();
+            spins = idle(spins);
         }
         consumed.messages += got;
         return got;
     }
+
+    /**
+     * Waits as the Disruptor's {@code YieldingWaitStrategy} does: spins {@value #SPINS} times, then yields the
+     * core at each further try, so that a partner sharing the core gets to run instead of waiting out a
+     * time slice.
+     */
+    static int idle(int spins) {
+        if (spins < SPINS) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
+        }
+        return spins + 1;
+    }
+
+    static final int SPINS = 100;
 
     /** The score: messages the consumer took, per second. */
     @State(Scope.Thread)

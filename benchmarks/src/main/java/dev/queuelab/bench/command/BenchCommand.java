@@ -1,5 +1,10 @@
 package dev.queuelab.bench.command;
 
+import dev.queuelab.bench.goals.GoalReport;
+import dev.queuelab.bench.goals.GoalRun;
+import dev.queuelab.bench.goals.Goals;
+import dev.queuelab.bench.goals.JmhForkRunner;
+import dev.queuelab.bench.goals.Verdict;
 import dev.queuelab.bench.report.JmhResult;
 import dev.queuelab.bench.report.Machine;
 import dev.queuelab.bench.report.Report;
@@ -34,7 +39,14 @@ import picocli.CommandLine.Spec;
                     + "benchmarks/target/jmh.log; the terminal gets the progress and JMH's summary table. Arguments after -- go "
                     + "to JMH (-D and -X ones to its JVM).",
             "",
+            "--goals runs only the benchmarks that have goals, in paired forks: each round runs one short fork of the"
+                    + " baseline and of every subject, one after the other, and each goal's ratio is taken within a round."
+                    + " A goal is met when the whole 95%% bootstrap interval of the median ratio clears it, missed when the"
+                    + " whole interval falls short, not decided otherwise. It writes the Goals block of docs/benchmarks.md"
+                    + " and docs/benchmarks/goals.json.",
+            "",
             "Examples:",
+            "  queuelab bench --goals",
             "  queuelab bench --quick",
             "  queuelab bench Handoff",
             "  queuelab bench --quick -- -Djmh.ignoreLock=true",
@@ -42,8 +54,8 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:the report was written",
-            "1:the benchmarks failed, or a counter that must stay 0 did not",
+            "0:the report was written (--goals: no goal missed; goals not decided are listed as NOT DECIDED)",
+            "1:the benchmarks failed, a counter that must stay 0 did not, or (--goals) a goal was missed",
             "2:bad usage or input"
         })
 public final class BenchCommand implements Callable<Integer> {
@@ -55,6 +67,9 @@ public final class BenchCommand implements Callable<Integer> {
     static final String START =
             "<!-- results: written by queuelab bench; edit the text around this block, not inside -->";
     static final String END = "<!-- /results -->";
+    static final String GOALS_START =
+            "<!-- goals: written by queuelab bench --goals; edit the text around this block, not inside -->";
+    static final String GOALS_END = "<!-- /goals -->";
 
     @Spec
     CommandSpec spec;
@@ -72,6 +87,26 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--quick",
             description = "A smoke run: 1 fork, 1 short warm-up, 2 short iterations (a few minutes).")
     boolean quick;
+
+    @Option(
+            names = "--goals",
+            description = "Only the benchmarks with goals, in paired forks; judge each goal on the 95%% interval of its"
+                    + " median ratio (about 20 minutes on 2 busy cores).")
+    boolean goals;
+
+    @Option(
+            names = "--rounds",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "With --goals: rounds of paired forks per benchmark (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "SEED",
+            defaultValue = "23",
+            description = "With --goals: the bootstrap's seed (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Only write the report, from this JMH JSON file.")
     Path reportFrom;
@@ -102,6 +137,9 @@ public final class BenchCommand implements Callable<Integer> {
             out.println(SMOKE);
         }
         try {
+            if (goals) {
+                return goals(out);
+            }
             Path source = reportFrom;
             if (source == null) {
                 int code = runJmh(out);
@@ -120,7 +158,7 @@ public final class BenchCommand implements Callable<Integer> {
             write(source, page, quick);
             out.println("wrote " + page + " from " + source);
             return OK;
-        } catch (WrongResultsException e) {
+        } catch (WrongResultsException | JmhForkRunner.ForkFailedException e) {
             err.println("queuelab bench: " + e.getMessage());
             return RUN_FAILED;
         } catch (ReportException e) {
@@ -139,6 +177,47 @@ public final class BenchCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    private int goals(PrintWriter out) throws IOException {
+        if (quick || reportFrom != null || !positional.isEmpty()) {
+            throw new ReportException("--goals runs the goals' own benchmarks and shape: give it without --quick,"
+                    + " --report or a PATTERN");
+        }
+        if (rounds < 2) {
+            throw new ReportException("--rounds must be at least 2 (an interval needs pairs), got " + rounds);
+        }
+        Path log = log();
+        // on shared cores another JMH may hold its lock; paired forks are what keeps that run's load out of the ratios
+        System.setProperty("jmh.ignoreLock", "true");
+        out.println("JMH's output goes to " + log);
+        GoalReport.Run run = GoalRun.run(Goals.matchups(), rounds, seed, m -> new JmhForkRunner(m, log), clock, out);
+        Path page = doc != null ? doc : root.resolve("docs/benchmarks.md");
+        writeGoals(run, page);
+        GoalRun.print(run, out);
+        out.println("wrote " + page + " and " + goalsJson(page));
+        return run.count(Verdict.MISSED) > 0 ? RUN_FAILED : OK;
+    }
+
+    /** The goals' block into {@code page} (replacing the old one, or after the page), their JSON beside it. */
+    static void writeGoals(GoalReport.Run run, Path page) throws IOException {
+        String block = GOALS_START + "\n" + GoalReport.markdown(run) + GOALS_END;
+        String text = Files.exists(page) ? Files.readString(page) : "# Benchmarks\n";
+        int from = text.indexOf(GOALS_START);
+        int to = text.indexOf(GOALS_END);
+        String updated = from >= 0 && to > from
+                ? text.substring(0, from) + block + text.substring(to + GOALS_END.length())
+                : text + "\n" + block + "\n";
+        Path json = goalsJson(page);
+        Files.createDirectories(json.getParent());
+        Files.writeString(json, GoalReport.json(run));
+        Files.writeString(page, updated);
+    }
+
+    static Path goalsJson(Path page) {
+        return page.toAbsolutePath()
+                .resolveSibling(page.getFileName().toString().replaceFirst("\\.md$", ""))
+                .resolve("goals.json");
     }
 
     /** The report into {@code page} (between the markers if it has them), its charts into a folder beside it. */

@@ -39,7 +39,6 @@ public final class Report {
                 .append(
                         ".\nEach table gives its JMH shape and forked JVM; a score is the median of"
                                 + " the forks (each fork's own median iteration), with the lowest and highest fork beside it.\n\n");
-        List<String> goalRows = new ArrayList<>();
         Map<String, List<JmhResult>> byBenchmark = new LinkedHashMap<>();
         results.forEach(r -> byBenchmark
                 .computeIfAbsent(r.benchmark(), k -> new ArrayList<>())
@@ -48,25 +47,17 @@ public final class Report {
         for (Suite suite : Suite.ALL) {
             List<JmhResult> rows = byBenchmark.remove(suite.benchmark());
             if (rows != null) {
-                table(suite, rows, chartDir, tables, charts, goalRows);
+                table(suite, rows, chartDir, tables, charts);
             }
         }
         byBenchmark.forEach((name, rows) -> other(name, rows, tables));
-        if (!goalRows.isEmpty()) {
-            md.append("### Goals\n\n| goal | reached | |\n|---|---|---|\n");
-            goalRows.forEach(md::append);
-            md.append('\n');
-        }
+        md.append("No goal is judged on these tables: a ratio of two medians from one run says as much about the"
+                + " machine's load as about the queue. `queuelab bench --goals` judges the goals on paired forks.\n\n");
         return new Rendered(md.append(tables).toString(), charts);
     }
 
     private static void table(
-            Suite suite,
-            List<JmhResult> rows,
-            String chartDir,
-            StringBuilder md,
-            Map<String, String> charts,
-            List<String> goalRows) {
+            Suite suite, List<JmhResult> rows, String chartDir, StringBuilder md, Map<String, String> charts) {
         Optional<JmhResult> baseline = rows.stream()
                 .filter(r -> suite.baseline().equals(r.params().get(suite.axis())))
                 .findFirst();
@@ -126,29 +117,6 @@ public final class Report {
             md.append('\n');
             bars.add(new BarChart.Bar(
                     variant, s.median(), number(s.median()), ratio(ratio), variant.equals(suite.baseline())));
-            for (Suite.Goal g : suite.goals()) {
-                if (g.variant().equals(variant)) {
-                    double toGoal = g.over() == null
-                            ? ratio
-                            : s.median()
-                                    / rows.stream()
-                                            .filter(o ->
-                                                    g.over().equals(o.params().get(suite.axis())))
-                                            .mapToDouble(o -> score(suite, o).median())
-                                            .findFirst()
-                                            .orElse(Double.NaN);
-                    goalRows.add(
-                            g.onBytes()
-                                    ? "| " + g.meaning() + " | " + bytes(bytes) + " | "
-                                            + (Double.isNaN(bytes)
-                                                    ? "not profiled (-prof gc)"
-                                                    : g.verdict(bytes <= g.maxBytes()))
-                                            + " |\n"
-                                    : "| " + g.meaning() + " | " + ratio(toGoal) + " | "
-                                            + (Double.isNaN(toGoal) ? "no baseline" : g.verdict(toGoal >= g.minRatio()))
-                                            + " |\n");
-                }
-            }
         }
         md.append('\n');
         charts.put(chart, BarChart.svg(suite.title(), suite.unit(), bars));
@@ -230,7 +198,7 @@ public final class Report {
         return s == null || Double.isNaN(s.value()) ? "" : String.format(Locale.ROOT, "%,.0f", s.value());
     }
 
-    static String number(double v) {
+    public static String number(double v) {
         if (!Double.isFinite(v)) {
             return "n/a";
         }
@@ -240,15 +208,15 @@ public final class Report {
                 : a >= 1e3 ? String.format(Locale.ROOT, "%.1f k", v / 1e3) : String.format(Locale.ROOT, "%.1f", v);
     }
 
-    static String range(JmhResult.Score s) {
+    public static String range(JmhResult.Score s) {
         return s.forks().size() < 2 ? "n/a" : number(s.lowestFork()) + " – " + number(s.highestFork());
     }
 
-    static String bytes(double b) {
+    public static String bytes(double b) {
         return Double.isNaN(b) ? "" : String.format(Locale.ROOT, "%.0f", b);
     }
 
-    static String ratio(double r) {
+    public static String ratio(double r) {
         return !Double.isFinite(r) ? "n/a" : String.format(Locale.ROOT, r < 0.01 ? "%.4fx" : "%.2fx", r);
     }
 }

@@ -75,11 +75,9 @@ public record Suite(
                     "messages/s",
                     HANDOFF,
                     LOST_OR_REPEATED,
-                    List.of(Goal.ratio(
-                            "WorkQueue",
-                            0.5,
-                            "work queue with acks and visibility timeout, 1 producer / 1 consumer,"
-                                    + " one message per call: >= 0.5x ArrayBlockingQueue"))),
+                    // context, not a goal: two threads handing over one message at a time on two shared cores
+                    // measure whether the scheduler runs both at once more than what the queue costs
+                    List.of()),
             new Suite(
                     "BatchHandoffBenchmark.batch",
                     "Producer/consumer handoff, the consumer taking up to 10 per call",
@@ -105,11 +103,10 @@ public record Suite(
                     List.of(
                             Goal.ratio(
                                     "WorkQueue",
-                                    0.25,
-                                    "work queue send -> receive -> ack: >= 0.25x ArrayBlockingQueue"
-                                            + " offer+poll (stretch 0.3x)"),
+                                    0.3,
+                                    "work queue send -> receive -> ack: >= 0.3x ArrayBlockingQueue offer+poll"),
                             Goal.bytes(
-                                    "WorkQueue", 250, "work queue allocation per send -> receive -> ack: <= 250 B"))),
+                                    "WorkQueue", 200, "work queue allocation per send -> receive -> ack: <= 200 B"))),
             new Suite(
                     "FifoGroupsBenchmark.cycle",
                     "FIFO groups and the deduplication window",
@@ -143,11 +140,23 @@ public record Suite(
                     "records/s",
                     List.of("rejected"),
                     List.of(),
+                    // context, not a goal: the Disruptor's forks here run at 4 M or 55 M records/s as the
+                    // scheduler places its two threads; the tail's goal is judged in one thread (TailCycle)
+                    List.of()),
+            new Suite(
+                    "TailCycleBenchmark.appendThenRead",
+                    "Partitioned log: append 500 records, then read them, in one thread",
+                    "impl",
+                    "Disruptor",
+                    null,
+                    "records/s",
+                    List.of("unread"),
+                    List.of("unread"),
                     List.of(Goal.ratio(
                                     "KafkaLog",
                                     0.5,
-                                    "log append + tailing read, 1 writer / 1 reader: >= 0.5x the"
-                                            + " Disruptor's handoff")
+                                    "log append + tailing read, 500 records a batch, one thread: >= 0.5x the"
+                                            + " Disruptor's publish + poll")
                             .missedBecause(
                                     "the Disruptor's writer fills a preallocated slot with no lock and no object;"
                                             + " the log takes its monitor per append and per poll and keeps each record on"
@@ -205,5 +214,8 @@ public record Suite(
                                     100,
                                     "log, group commit: >= 100x the log's own force per append",
                                     "log-force"),
-                            Goal.ratio("log-page-cache", 0.25, "log, page cache: >= 0.25x raw packed writes"))));
+                            Goal.ratio(
+                                    "log-page-cache",
+                                    0.5,
+                                    "log, page cache: >= 0.5x raw packed writes without force"))));
 }

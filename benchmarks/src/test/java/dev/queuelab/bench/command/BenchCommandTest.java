@@ -64,6 +64,37 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldRefuseGoalsWithAQuickRunOrFewerThanTwoRounds() {
+        Run quick = run("--goals", "--quick", "--doc", tmp.resolve("b.md").toString());
+        assertThat(quick.code).isEqualTo(BenchCommand.BAD_INPUT);
+        assertThat(quick.err).contains("--goals runs the goals' own benchmarks").doesNotContain("Exception");
+        Run one = run("--goals", "--rounds", "1", "--doc", tmp.resolve("b.md").toString());
+        assertThat(one.code).isEqualTo(BenchCommand.BAD_INPUT);
+        assertThat(one.err).contains("--rounds must be at least 2");
+        assertThat(tmp.resolve("b.md")).doesNotExist();
+    }
+
+    @Test
+    void shouldReplaceOnlyTheGoalsBlockAndWriteTheJsonBesideThePage() throws Exception {
+        Path page = Files.writeString(
+                tmp.resolve("benchmarks.md"),
+                "# Benchmarks\n\nIntro kept.\n\n" + BenchCommand.GOALS_START + "\nold verdicts\n"
+                        + BenchCommand.GOALS_END + "\n\n" + BenchCommand.START + "\nresults kept\n" + BenchCommand.END
+                        + "\n");
+        dev.queuelab.bench.goals.PairedForks forks = dev.queuelab.bench.goals.GoalReportTest.cycleForks();
+        dev.queuelab.bench.goals.GoalReport.Run run = dev.queuelab.bench.goals.GoalReportTest.run(
+                forks, dev.queuelab.bench.goals.Goals.judge(dev.queuelab.bench.goals.GoalReportTest.CYCLE, forks, 23));
+        BenchCommand.writeGoals(run, page);
+        String text = Files.readString(page);
+        assertThat(text)
+                .startsWith("# Benchmarks\n\nIntro kept.\n\n" + BenchCommand.GOALS_START + "\nJudged by")
+                .contains("results kept")
+                .contains("**0 met, 2 missed, 0 not decided**")
+                .doesNotContain("old verdicts");
+        assertThat(Files.readString(tmp.resolve("benchmarks/goals.json"))).contains("\"verdict\" : \"missed\"");
+    }
+
+    @Test
     void shouldExplainWhenTheResultsFileIsMissing() {
         Run run = run(
                 "--report",

@@ -1,0 +1,87 @@
+package dev.queuelab.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The tailing handoff's work without the scheduler: one thread appends a batch of {@value #BATCH} records,
+ * then reads them on from where its last read ended, as a tailing consumer does, through the same channels as
+ * {@link LogTailBenchmark}.
+ *
+ * <pre>
+ *   ┌──────────────────── one thread ────────────────────┐
+ *   │ append x500 ──► [log partition | ring | queue] ──► read up to 500 │   repeat
+ *   └────────────────────────────────────────────────────┘
+ * </pre>
+ *
+ * Measures records per second through the channel. Baseline: the Disruptor (publish into preallocated slots,
+ * poll with a handler made once). With two threads on two shared cores, the handoff measures whether both
+ * threads run at once more than what a record costs: the Disruptor's forks there are 4 M or 55 M records/s
+ * depending on where the scheduler put its threads. One thread takes that out, so this is the benchmark the
+ * tail's goal is judged on. Counter: {@code unread} (a read that found nothing while records were waiting)
+ * must stay 0.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(
+        value = 3,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+public class TailCycleBenchmark {
+
+    static final int BATCH = 500;
+
+    @Param({"Disruptor", "ArrayBlockingQueue-drainTo", "KafkaLog"})
+    public String impl;
+
+    private Handoffs.Channel channel;
+    private final Handoffs.ConsumerCounters consumer = new Handoffs.ConsumerCounters();
+
+    /** Must stay 0. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Counters {
+        /** Reads that returned nothing while appended records were waiting to be read. */
+        public long unread;
+    }
+
+    @Setup(Level.Iteration)
+    public void setUp() {
+        channel = Handoffs.channel(impl);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int appendThenRead(Counters counters) {
+        for (int i = 0; i < BATCH; i++) {
+            if (!channel.offer()) {
+                throw new IllegalStateException(impl + " refused a record with " + i + " of " + BATCH + " waiting");
+            }
+        }
+        int read = 0;
+        while (read < BATCH) {
+            int got = channel.poll(BATCH - read, consumer);
+            if (got == 0) {
+                counters.unread++;
+                return read;
+            }
+            read += got;
+        }
+        return read;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.queuelab.bench.goals;
+
+import dev.queuelab.bench.report.Machine;
+import dev.queuelab.bench.report.Report;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/** {@code queuelab bench --goals}: every goal's benchmark in paired forks, one line per fork, then the verdicts. */
+public final class GoalRun {
+
+    private GoalRun() {}
+
+    /**
+     * @param runners the fork runner of each benchmark (JMH's, or a recorded one in tests)
+     */
+    public static GoalReport.Run run(
+            List<Goals.Matchup> matchups,
+            int rounds,
+            long seed,
+            Function<Goals.Matchup, PairedForks.ForkRunner> runners,
+            Clock clock,
+            PrintWriter out) {
+        Instant start = clock.instant();
+        int forks = matchups.stream().mapToInt(m -> m.variants().size()).sum() * rounds;
+        out.printf(
+                Locale.ROOT,
+                "queuelab bench --goals: %d benchmarks, %d rounds of paired forks, %d forks (%s each)%n",
+                matchups.size(),
+                rounds,
+                forks,
+                JmhForkRunner.shape());
+        out.flush();
+        Map<Goals.Matchup, PairedForks> all = new LinkedHashMap<>();
+        List<Goals.Judged> judged = new ArrayList<>();
+        int[] done = {0};
+        for (Goals.Matchup m : matchups) {
+            PairedForks.ForkRunner runner = runners.apply(m);
+            String unit = m.suite().unit() + (m.perCpuSecond() ? " per CPU-second" : "");
+            PairedForks paired = PairedForks.run(m.variants(), rounds, (variant, round, of) -> {
+                PairedForks.Fork f = runner.run(variant, round, of);
+                done[0]++;
+                out.printf(
+                        Locale.ROOT,
+                        "[%3d/%d] round %d/%d %s %s=%s: %s %s (%.2f cores), %s B/message, %.0f GCs%n",
+                        done[0],
+                        forks,
+                        round + 1,
+                        of,
+                        m.suite().benchmark(),
+                        m.suite().axis(),
+                        variant,
+                        Report.number(f.score()),
+                        unit,
+                        f.cores(),
+                        Report.bytes(f.bytes()),
+                        f.gcCount());
+                out.flush();
+                return f;
+            });
+            all.put(m, paired);
+            judged.addAll(Goals.judge(m.suite(), paired, seed));
+        }
+        Instant end = clock.instant();
+        return new GoalReport.Run(
+                Machine.current(end),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                rounds,
+                seed,
+                Duration.between(start, end),
+                judged,
+                all);
+    }
+
+    /** The verdict table for the terminal: one line per goal, its interval, and the count of each verdict. */
+    public static void print(GoalReport.Run run, PrintWriter out) {
+        out.println();
+        for (Goals.Judged j : run.goals()) {
+            boolean bytes = j.goal().onBytes();
+            out.printf(
+                    Locale.ROOT,
+                    "%-12s median %s, 95%% interval %s – %s   %s%n",
+                    j.verdict().words().toUpperCase(Locale.ROOT),
+                    bytes
+                            ? Report.bytes(j.interval().median()) + " B"
+                            : Report.ratio(j.interval().median()),
+                    bytes
+                            ? Report.bytes(j.interval().low())
+                            : Report.ratio(j.interval().low()),
+                    bytes
+                            ? Report.bytes(j.interval().high()) + " B"
+                            : Report.ratio(j.interval().high()),
+                    j.goal().meaning());
+            if (j.verdict() == Verdict.NOT_DECIDED) {
+                out.println("             " + GoalReport.verdict(j));
+            }
+        }
+        out.println(GoalReport.summary(run) + " (in " + GoalReport.duration(run.took()) + ")");
+        out.flush();
+    }
+}

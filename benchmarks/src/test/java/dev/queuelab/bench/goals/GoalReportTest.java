@@ -1,0 +1,144 @@
+package dev.queuelab.bench.goals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.queuelab.bench.report.Machine;
+import dev.queuelab.bench.report.Report;
+import dev.queuelab.bench.report.Suite;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Goals judged on scripted forks: the figures worked out by hand, the report giving intervals. */
+public class GoalReportTest {
+
+    public static final Suite CYCLE = suite("CycleBenchmark.cycle");
+
+    static Suite suite(String benchmark) {
+        return Suite.ALL.stream()
+                .filter(s -> s.benchmark().equals(benchmark))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Ten rounds: ArrayBlockingQueue at 75 M/s times the round's load, the work queue at 0.12x to 0.14x of it. */
+    public static PairedForks cycleForks() {
+        double[] load = {1, 0.5, 1.2, 0.3, 1, 0.9, 0.2, 1.1, 1, 0.8};
+        double[] ratio = {0.13, 0.12, 0.14, 0.13, 0.13, 0.12, 0.14, 0.13, 0.13, 0.13};
+        return PairedForks.run(List.of("ArrayBlockingQueue", "WorkQueue"), 10, (variant, round, rounds) -> {
+            boolean queue = variant.equals("WorkQueue");
+            double score = 75e6 * load[round] * (queue ? ratio[round] : 1);
+            return new PairedForks.Fork(variant, score, 1, queue ? 248 : 24, queue ? 9 : 1, 3, Map.of());
+        });
+    }
+
+    public static GoalReport.Run run(PairedForks forks, List<Goals.Judged> judged) {
+        Map<Goals.Matchup, PairedForks> all = new LinkedHashMap<>();
+        all.put(new Goals.Matchup(CYCLE, forks.variants(), true), forks);
+        return new GoalReport.Run(
+                new Machine(2, "AMD EPYC", "Linux amd64", "2026-12-05T01:00:00Z"),
+                "OpenJDK 17",
+                10,
+                23,
+                Duration.ofSeconds(421),
+                judged,
+                all);
+    }
+
+    @Test
+    void shouldJudgeTheCycleOnItsPairedRatiosAndItsBytes() {
+        List<Goals.Judged> judged = Goals.judge(CYCLE, cycleForks(), 23);
+        assertThat(judged).hasSize(2);
+        Goals.Judged ratio = judged.get(0);
+        assertThat(ratio.perRound())
+                .as("the ratio of each round, whatever that round's load")
+                .containsExactly(
+                        new double[] {0.13, 0.12, 0.14, 0.13, 0.13, 0.12, 0.14, 0.13, 0.13, 0.13},
+                        org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(ratio.interval().median()).isCloseTo(0.13, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(ratio.verdict()).as("0.12x - 0.14x against 0.3x").isEqualTo(Verdict.MISSED);
+        Goals.Judged bytes = judged.get(1);
+        assertThat(bytes.interval()).isEqualTo(new Bootstrap.Interval(248, 248, 248));
+        assertThat(bytes.verdict()).as("248 B against at most 200 B").isEqualTo(Verdict.MISSED);
+        assertThat(ratio.subject().gcCount()).isEqualTo(9);
+        assertThat(ratio.baseline().bytes()).isEqualTo(24);
+    }
+
+    @Test
+    void shouldStateTheIntervalAndTheCostsBesideEveryGoal() {
+        PairedForks forks = cycleForks();
+        GoalReport.Run run = run(forks, Goals.judge(CYCLE, forks, 23));
+        String md = GoalReport.markdown(run);
+        Goals.Judged r = run.goals().get(0);
+        assertThat(md)
+                .contains("| " + r.goal().meaning() + " | 0.13x | "
+                        + Report.ratio(r.interval().low()) + " – 0.14x |" + " missed | 248, 24 | 9, 1 |")
+                .contains("| work queue allocation per send -> receive -> ack: <= 200 B | 248 B | 248 B – 248 B |"
+                        + " missed | 248, 24 | 9, 1 |")
+                .contains("**0 met, 2 missed, 0 not decided**")
+                .contains("The run took 7 min 1 s.")
+                .contains("| CycleBenchmark.cycle | impl=WorkQueue | ");
+    }
+
+    @Test
+    void shouldSayHowManyPairsWouldDecideAGoalItLeavesOpen() throws Exception {
+        double[] ratio = {0.2, 0.4, 0.25, 0.35, 0.3, 0.28, 0.33, 0.22, 0.38, 0.31};
+        PairedForks forks = PairedForks.run(
+                List.of("ArrayBlockingQueue", "WorkQueue"),
+                10,
+                (v, round, n) ->
+                        new PairedForks.Fork(v, v.equals("WorkQueue") ? ratio[round] : 1, 1, 180, 0, 0, Map.of()));
+        GoalReport.Run run = run(forks, Goals.judge(CYCLE, forks, 23));
+        Goals.Judged open = run.goals().get(0);
+        assertThat(open.verdict()).as("%s around 0.3x", open.interval()).isEqualTo(Verdict.NOT_DECIDED);
+        assertThat(GoalReport.verdict(open)).matches("NOT DECIDED: .*");
+        assertThat(GoalReport.markdown(run)).contains("**1 met, 0 missed, 1 not decided**");
+        JsonNode json = new ObjectMapper().readTree(GoalReport.json(run));
+        JsonNode g = json.get("goals").get(0);
+        assertThat(g.get("verdict").asText()).isEqualTo("not decided");
+        assertThat(g.get("low").asDouble()).isLessThan(0.3);
+        assertThat(g.get("high").asDouble()).isGreaterThan(0.3);
+        assertThat(g.get("perRound")).hasSize(10);
+        assertThat(json.get("goals").get(1).get("verdict").asText())
+                .as("180 B <= 200 B")
+                .isEqualTo("met");
+        assertThat(json.get("summary").asText()).isEqualTo("1 met, 0 missed, 1 not decided");
+    }
+
+    @Test
+    void shouldNameTheCauseBesideAMissWhenItsSuiteKnowsOne() {
+        Suite tail = suite("TailCycleBenchmark.appendThenRead");
+        PairedForks forks = PairedForks.run(
+                List.of("Disruptor", "KafkaLog"),
+                4,
+                (v, round, n) -> new PairedForks.Fork(v, v.equals("KafkaLog") ? 1e6 : 1e7, 1, 0, 0, 0, Map.of()));
+        Goals.Judged j = Goals.judge(tail, forks, 23).get(0);
+        assertThat(GoalReport.verdict(j))
+                .as("1 M records/s against the Disruptor's 10 M in every round: 0.10x, missed, with its cause")
+                .startsWith("missed: the Disruptor's writer fills a preallocated slot");
+    }
+
+    @Test
+    void shouldRunEveryGoalsVariantsAndLeaveTheOneMessageHandoffsAsContext() {
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        Goals.matchups().forEach(m -> variants.put(m.suite().benchmark(), m.variants()));
+        assertThat(variants)
+                .doesNotContainKeys("HandoffBenchmark.handoff", "LogTailBenchmark.tail")
+                .containsEntry("CycleBenchmark.cycle", List.of("ArrayBlockingQueue", "WorkQueue"))
+                .containsEntry("TailCycleBenchmark.appendThenRead", List.of("Disruptor", "KafkaLog"))
+                .containsEntry("VisibilityBookkeepingBenchmark.cycle", List.of("1", "100000", "1000000"));
+        assertThat(variants.get("DurableLogBenchmark.append"))
+                .as("each goal's subject right after what it divides by")
+                .containsExactly(
+                        "raw-write+force",
+                        "log-force",
+                        "raw-packed+force-per-MiB",
+                        "log-group-commit",
+                        "raw-packed",
+                        "log-page-cache");
+    }
+}
