@@ -137,11 +137,17 @@ public sealed interface LogEvent {
     }
 
     record Joined(
-            int step, Instant at, String consumer, String member, Assignment assignment, Map<Integer, Long> starts)
+            int step,
+            Instant at,
+            String consumer,
+            String member,
+            Assignment assignment,
+            Map<Integer, Long> starts,
+            boolean latest)
             implements LogEvent {
         @Override
         public String action() {
-            return consumer + " joins g1 as " + member;
+            return consumer + " joins g1 as " + member + (latest ? " (with no commit, it starts at the end)" : "");
         }
 
         @Override

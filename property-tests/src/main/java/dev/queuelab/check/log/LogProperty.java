@@ -38,6 +38,7 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                     w(40, Kind.PRODUCE),
                     w(6, Kind.RETRY),
                     w(30, Kind.FETCH),
+                    w(3, Kind.FETCH_PAST_END),
                     w(6, Kind.SEEK),
                     w(12, Kind.TICK),
                     w(6, Kind.OBSERVE));
@@ -66,10 +67,40 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                     w(10, Kind.JOIN),
                     w(3, Kind.LEAVE),
                     w(22, Kind.POLL),
+                    w(6, Kind.POLL_STALE),
                     w(12, Kind.COMMIT),
                     w(4, Kind.CRASH),
                     w(4, Kind.REPLAY),
                     w(12, Kind.TICK),
+                    w(6, Kind.OBSERVE));
+        }
+    },
+
+    /**
+     * Stale members: consumers that stop rejoining when refused and go on heartbeating, reading and committing in
+     * their old generation, over short ticks of the clock, so that their sessions run out while they still call.
+     */
+    STALE(
+            "stale",
+            LogCapabilities::groups,
+            Map.of(
+                    "groups: a stale member kept going without rejoining",
+                    0.3,
+                    "groups: a session expired",
+                    0.08,
+                    "groups: a fenced commit refused",
+                    0.1)) {
+        @Override
+        List<Weighted> weights() {
+            return List.of(
+                    w(10, Kind.PRODUCE),
+                    w(14, Kind.JOIN),
+                    w(3, Kind.LEAVE),
+                    w(12, Kind.POLL),
+                    w(16, Kind.POLL_STALE),
+                    w(8, Kind.COMMIT),
+                    w(3, Kind.CRASH),
+                    w(16, Kind.TICK_SHORT),
                     w(6, Kind.OBSERVE));
         }
     },
@@ -88,6 +119,7 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
             return List.of(
                     w(30, Kind.PRODUCE),
                     w(10, Kind.JOIN),
+                    w(3, Kind.JOIN_LATEST),
                     w(24, Kind.POLL),
                     w(14, Kind.COMMIT),
                     w(8, Kind.CRASH),
@@ -148,7 +180,7 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                     "transactions: aborted",
                     0.12,
                     "transactions: aborted records hidden from read_committed",
-                    0.05,
+                    0.03,
                     "transactions: read_committed held back at an open transaction",
                     0.1,
                     "transactions: zombie fenced",
@@ -161,6 +193,7 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                     w(8, Kind.PRODUCE),
                     w(40, Kind.TXN),
                     w(24, Kind.FETCH_COMMITTED),
+                    w(3, Kind.SEEK_END),
                     w(8, Kind.JOIN),
                     w(12, Kind.POLL),
                     w(4, Kind.TICK),
@@ -209,15 +242,24 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
         GAP,
         FETCH,
         FETCH_COMMITTED,
+        /** a read from one past the end, which the log must refuse */
+        FETCH_PAST_END,
         SEEK,
+        SEEK_END,
         JOIN,
+        /** a join whose consumer starts at the end where the group committed nothing */
+        JOIN_LATEST,
         LEAVE,
         POLL,
+        /** a poll by a consumer that does not rejoin when its heartbeat is refused */
+        POLL_STALE,
         COMMIT,
         CRASH,
         REPLAY,
         TXN,
         TICK,
+        /** the clock moves by a few seconds, less than any session timeout */
+        TICK_SHORT,
         OBSERVE,
         RESTART
     }
@@ -298,8 +340,10 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                 return p;
             }
         }
-        throw new IllegalArgumentException("no log property '" + id + "': use one of partitioning, groups, idempotence,"
-                + " transactions, retention");
+        throw new IllegalArgumentException(
+                "no log property '" + id + "': use one of partitioning, groups, stale, commits, restart,"
+                        + " idempotence,"
+                        + " transactions, retention");
     }
 
     @Override
@@ -367,18 +411,24 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                         List.of(-1, 0, 1, 2, 3).get(random.nextInt(5)),
                         1 + random.nextInt(4),
                         kind == Kind.FETCH_COMMITTED);
+            case FETCH_PAST_END ->
+                new LogStep.Fetch(random.nextInt(3), -2, 1 + random.nextInt(4), random.nextBoolean());
+            case SEEK_END -> new LogStep.SeekEnd(random.nextInt(3), random.nextInt(5) != 0);
             case SEEK ->
                 random.nextInt(3) == 0
                         ? new LogStep.SeekEnd(random.nextInt(3), random.nextBoolean())
                         : new LogStep.SeekTime(random.nextInt(3), choose(random, 0, 1, 5, 10, 30));
-            case JOIN -> new LogStep.Join(consumer);
+            case JOIN -> new LogStep.Join(consumer, false);
+            case JOIN_LATEST -> new LogStep.Join(consumer, true);
             case LEAVE -> new LogStep.Leave(consumer);
-            case POLL -> new LogStep.Poll(consumer, 1 + random.nextInt(3));
+            case POLL -> new LogStep.Poll(consumer, 1 + random.nextInt(3), true);
+            case POLL_STALE -> new LogStep.Poll(consumer, 1 + random.nextInt(3), false);
             case COMMIT -> new LogStep.Commit(consumer);
             case CRASH -> new LogStep.Crash(consumer);
             case REPLAY -> new LogStep.Replay(consumer, 1 + random.nextInt(3));
             case TXN -> new LogStep.Txn(1 + random.nextInt(2), txnAction(random), 1 + random.nextInt(8));
             case TICK -> new LogStep.Tick(choose(random, 1, 5, 10, 30));
+            case TICK_SHORT -> new LogStep.Tick(choose(random, 1, 2, 3, 5));
             case OBSERVE -> new LogStep.Observe();
             case RESTART -> new LogStep.Restart();
         };

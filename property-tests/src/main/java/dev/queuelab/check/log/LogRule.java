@@ -22,12 +22,25 @@ public enum LogRule {
             "L3 a read steps over what it may not show (markers, aborted records): its next offset is past them"),
     NONMONOTONIC_POLL("nonmonotonic-poll", "L3 the offsets a read returns go up, from the offset asked for"),
     BATCH_OVER_MAX("batch-over-max", "L3 a read returns at most max records"),
+    POLL_REPEAT(
+            "poll-repeat",
+            "L3 a read's next offset is one past the last record it returned: a reader that goes on from it reads"
+                    + " nothing twice"),
+    READ_PAST_END(
+            "read-past-end",
+            "L3 a read from beyond the high watermark is refused as out of range: a reader never waits past records"
+                    + " still to come"),
+    HIGH_WATERMARK_LAGS(
+            "high-watermark-lags",
+            "L3 the high watermark is the end of what was written: every acknowledged record is readable at once"),
     RETENTION_EARLY(
             "retention-early",
-            "L5 retention deletes only whole segments whose newest record is older than retention.ms"),
+            "L5 retention deletes only whole segments below the high watermark, whose newest record is older than"
+                    + " retention.ms (or while the rest still holds retention.bytes)"),
     OPEN_TRANSACTION_READ(
             "open-transaction-read",
-            "L6 read_committed stops at the last stable offset: the first offset of the earliest open transaction"),
+            "L6 read_committed stops at the last stable offset: the first offset of the earliest open transaction,"
+                    + " or the log start if retention deleted it"),
     SEEK_WRONG("seek-wrong", "L7 seek to a timestamp gives the first offset stamped at or after it"),
     SINGLE_OWNER("single-owner", "L8 in a group's generation every partition has exactly one owner, a live member"),
     WRONG_ASSIGNMENT(
@@ -39,6 +52,10 @@ public enum LogRule {
             "assignment-disagrees",
             "L8 a member's own assignment() is the share describeGroup shows for it, in the group's generation;"
                     + " a member that left or expired has none"),
+    STALE_SESSION_KEPT(
+            "stale-session-kept",
+            "L9 only a heartbeat of the current generation keeps a session alive: a member that never rejoins expires,"
+                    + " and its partitions go to the others"),
     FENCED_ACCEPTED(
             "fenced-member-accepted",
             "L9 after a rebalance, a heartbeat or commit of an older generation or a non-member is refused"),
@@ -56,6 +73,14 @@ public enum LogRule {
             "L12 a retry of one of a producer's last " + LogModel.SEQUENCES_REMEMBERED
                     + " appends to a partition is answered as a duplicate"),
     SEQUENCE_GAP_ACCEPTED("sequence-gap-accepted", "L12 an idempotent append that skips a sequence number is refused"),
+    TRANSACTION_LEFT_OPEN(
+            "transaction-left-open",
+            "L14 a transaction's end reaches every partition it wrote to: none is left open there, holding"
+                    + " read_committed readers at its first offset"),
+    MISSING_MARKER(
+            "missing-marker",
+            "L14 ending a transaction, commit or abort, writes a marker at the end of every partition it wrote to:"
+                    + " the next append goes after it"),
     ZOMBIE_WRITE(
             "zombie-write", "L13 once initTransactions gave out a new epoch, the older epoch's appends are fenced"),
     INVALID_ANSWER(

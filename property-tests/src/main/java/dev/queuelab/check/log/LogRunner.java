@@ -75,6 +75,8 @@ public final class LogRunner {
     /** A consumer of g1: its member id, generation, partitions and positions (the next offset to read). */
     private static final class Member {
         String id;
+        boolean latest; // auto.offset.reset=latest where the group committed nothing
+        boolean stuck; // it stopped rejoining when refused, and goes on in its old generation
         int generation;
         List<Integer> partitions = List.of();
         final Map<Integer, Long> positions = new HashMap<>();
@@ -152,7 +154,7 @@ public final class LogRunner {
                 events.add(new LogEvent.SoughtEnd(
                         step, clock.now(), p, isolation, log.offsetFor(p, Seek.latest(), isolation)));
             } else if (s instanceof LogStep.Join j) {
-                join(j.consumer());
+                join(j.consumer(), j.latest());
             } else if (s instanceof LogStep.Leave l) {
                 Member m = alive(l.consumer(), "leaves");
                 if (m != null) {
@@ -162,7 +164,7 @@ public final class LogRunner {
                     events.add(new LogEvent.Left(step, clock.now(), l.consumer(), m.id));
                 }
             } else if (s instanceof LogStep.Poll p) {
-                poll(p.consumer(), p.max());
+                poll(p.consumer(), p.max(), p.rejoins());
             } else if (s instanceof LogStep.Commit c) {
                 commit(c.consumer());
             } else if (s instanceof LogStep.Crash c) {
@@ -421,7 +423,9 @@ public final class LogRunner {
             int p = f.partition() % partitions();
             doing = "a reader reads p" + p;
             long end = log.highWatermark(p);
-            long from = f.back() < 0 ? log.logStartOffset(p) : Math.max(log.logStartOffset(p), end - f.back());
+            long from = f.back() == -2
+                    ? end + 1
+                    : f.back() < 0 ? log.logStartOffset(p) : Math.max(log.logStartOffset(p), end - f.back());
             read(
                     "reader",
                     p,
@@ -452,7 +456,7 @@ public final class LogRunner {
             return m;
         }
 
-        private void join(String consumer) {
+        private void join(String consumer, boolean latest) {
             if (members.containsKey(consumer)) {
                 events.add(new LogEvent.Skipped(
                         step, clock.now(), consumer + " joins", consumer + " is a member already"));
@@ -460,6 +464,7 @@ public final class LogRunner {
             }
             Member m = new Member();
             m.id = consumer + "-" + incarnations.merge(consumer, 1, Integer::sum);
+            m.latest = latest;
             members.put(consumer, m);
             assigned(consumer, m, log.join(GROUP, m.id));
         }
@@ -473,14 +478,17 @@ public final class LogRunner {
             Map<Integer, Long> starts = new LinkedHashMap<>();
             for (int p : a.partitions()) {
                 long at = log.resumeOffset(
-                        GROUP, p, Seek.earliest(), scenario.config().isolation());
+                        GROUP,
+                        p,
+                        m.latest ? Seek.latest() : Seek.earliest(),
+                        scenario.config().isolation());
                 starts.put(p, at);
                 m.positions.put(p, at);
             }
-            events.add(new LogEvent.Joined(step, clock.now(), consumer, m.id, a, starts));
+            events.add(new LogEvent.Joined(step, clock.now(), consumer, m.id, a, starts, m.latest));
         }
 
-        private void poll(String consumer, int max) {
+        private void poll(String consumer, int max, boolean rejoins) {
             Member m = alive(consumer, "polls");
             if (m == null) {
                 return;
@@ -488,7 +496,8 @@ public final class LogRunner {
             doing = consumer + " heartbeats";
             HeartbeatOutcome beat = log.heartbeat(GROUP, m.id, m.generation);
             events.add(new LogEvent.Heartbeat(step, clock.now(), consumer, m.id, m.generation, beat));
-            if (beat != HeartbeatOutcome.OK) {
+            m.stuck |= !rejoins;
+            if (beat != HeartbeatOutcome.OK && !m.stuck) {
                 assigned(consumer, m, log.join(GROUP, m.id)); // the group moved on: rejoin, as Kafka's poll does
             }
             for (int p : m.partitions) {

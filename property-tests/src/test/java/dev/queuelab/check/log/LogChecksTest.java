@@ -31,6 +31,11 @@ class LogChecksTest {
     }
 
     @Test
+    void stale() {
+        check(LogProperty.STALE);
+    }
+
+    @Test
     void commits() {
         check(LogProperty.COMMITS);
     }

@@ -54,7 +54,8 @@ public class ExactlyOnceWrites {
         return transactions.addOffsets(producer, group, offsets);
     }
 
-    public AppendOutcome append(ProducerIdAndEpoch producer, int partition, int sequence, ProducerRecord record, Instant now) {
+    public AppendOutcome append(
+            ProducerIdAndEpoch producer, int partition, int sequence, ProducerRecord record, Instant now) {
         boolean transactional = transactions.isTransactional(producer.producerId());
         if (transactional && !producers.isFenced(producer)) {
             transactions.current(producer, "append"); // L14: a transactional append needs one open
@@ -68,7 +69,8 @@ public class ExactlyOnceWrites {
         }
         long offset = partitions[partition].append(record, now, producer.producerId(), transactional);
         producers.written(producer, partition, sequence, offset);
-        Set<Integer> txnPartitions = transactional ? transactions.current(producer, "append").partitions() : null;
+        Set<Integer> txnPartitions =
+                transactional ? transactions.current(producer, "append").partitions() : null;
         if (transactional && rules.joinsTransaction(txnPartitions, partition)) {
             txnPartitions.add(partition); // L14: its end marks this partition too
         }
