@@ -38,7 +38,6 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                     w(40, Kind.PRODUCE),
                     w(6, Kind.RETRY),
                     w(30, Kind.FETCH),
-                    w(3, Kind.FETCH_PAST_END),
                     w(6, Kind.SEEK),
                     w(12, Kind.TICK),
                     w(6, Kind.OBSERVE));
@@ -67,7 +66,6 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                     w(10, Kind.JOIN),
                     w(3, Kind.LEAVE),
                     w(22, Kind.POLL),
-                    w(6, Kind.POLL_STALE),
                     w(12, Kind.COMMIT),
                     w(4, Kind.CRASH),
                     w(4, Kind.REPLAY),
@@ -213,6 +211,7 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
             return List.of(
                     w(35, Kind.PRODUCE),
                     w(20, Kind.FETCH),
+                    w(4, Kind.FETCH_PAST_END),
                     w(10, Kind.JOIN),
                     w(10, Kind.POLL),
                     w(6, Kind.COMMIT),
