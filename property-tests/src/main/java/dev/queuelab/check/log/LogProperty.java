@@ -110,6 +110,8 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
             Map.of(
                     "groups: resumed from a committed offset",
                     0.05,
+                    "groups: reset to the latest offset",
+                    0.08,
                     "read: an offset read again holds the same record",
                     0.1)) {
         @Override
@@ -184,7 +186,9 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                     "transactions: zombie fenced",
                     0.05,
                     "transactions: offsets committed with the records",
-                    0.015)) {
+                    0.015,
+                    "seek: to the end while a transaction is open",
+                    0.005)) {
         @Override
         List<Weighted> weights() {
             return List.of(
@@ -205,7 +209,10 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
     },
 
     /** Retention by time over small segments: old segments go whole, nothing young is deleted. */
-    RETENTION("retention", LogCapabilities::retention, Map.of("retention: log start moved", 0.3)) {
+    RETENTION(
+            "retention",
+            LogCapabilities::retention,
+            Map.of("retention: log start moved", 0.3, "read: beyond the high watermark refused", 0.15)) {
         @Override
         List<Weighted> weights() {
             return List.of(

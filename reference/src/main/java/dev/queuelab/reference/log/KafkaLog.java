@@ -253,7 +253,7 @@ public final class KafkaLog implements PartitionedLog {
             Partition p = partitions[partition];
             return c.isPresent() && p.serves(c.getAsLong())
                     ? rules.resumeAt(c.getAsLong()) // L10
-                    : p.offsetFor(reset, isolation); // gone or never committed: auto.offset.reset
+                    : p.offsetFor(rules.resetTo(reset), isolation); // gone or never committed: auto.offset.reset
         });
     }
 

@@ -4,6 +4,7 @@ import dev.queuelab.api.log.Assignor;
 import dev.queuelab.api.log.DefaultPartitioner;
 import dev.queuelab.api.log.HeartbeatOutcome;
 import dev.queuelab.api.log.IsolationLevel;
+import dev.queuelab.api.log.Seek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -120,6 +121,11 @@ public class LogRules {
     /** L9: only a heartbeat the group accepts keeps a session alive; a refused one changes nothing. */
     protected boolean refreshesSession(HeartbeatOutcome answer) {
         return answer == HeartbeatOutcome.OK;
+    }
+
+    /** L10: with no committed offset, or one no longer served, a member starts where auto.offset.reset says. */
+    protected Seek resetTo(Seek requested) {
+        return requested;
     }
 
     /** L10: a committed offset is the next offset to read, so a member resumes exactly there. */

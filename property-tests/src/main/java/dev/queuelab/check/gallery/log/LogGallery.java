@@ -63,7 +63,8 @@ public final class LogGallery {
                     "stale-heartbeat-refreshes-session",
                     "stale-session-kept",
                     rules(new StaleHeartbeatRefreshesSessionRules())),
-            new Variant("next-offset-points-back", "poll-repeat", NextOffsetPointsBackLog::new));
+            new Variant("next-offset-points-back", "poll-repeat", NextOffsetPointsBackLog::new),
+            new Variant("reset-always-earliest", "commit-resume-violated", rules(new ResetAlwaysEarliestRules())));
 
     /** The reference log in memory under {@code rules}: a variant that changes one decision. */
     static LogFactory rules(LogRules rules) {
