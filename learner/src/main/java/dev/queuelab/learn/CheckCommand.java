@@ -56,7 +56,7 @@ public final class CheckCommand extends LearnerCommand {
             names = "--property",
             paramLabel = "ID",
             description =
-                    "Run only this property (acks, visibility, dead-letters, fifo; partitioning, groups, idempotence;"
+                    "Run only this property (acks, visibility, dead-letters, fifo; partitioning, groups, stale, idempotence;"
                             + " damage, kill).")
     String property;
 

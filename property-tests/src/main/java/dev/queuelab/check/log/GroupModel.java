@@ -34,13 +34,15 @@ final class GroupModel {
     /** Whether the log may start a member at {@code start} when the group committed {@code committed}. */
     @FunctionalInterface
     interface ResumeRule {
-        boolean allowed(int partition, long committed, long start, Instant at);
+        /** {@code committed} is null when the group committed nothing there; {@code latest}: reset to the end. */
+        boolean allowed(int step, int partition, Long committed, long start, Instant at, boolean latest);
     }
 
     /** A live member: when it last showed it was alive, and whether a rebalance since left its generation old. */
     private static final class Member {
         Instant lastBeat;
         boolean stale;
+        boolean refusedSince; // a heartbeat of its old generation was refused, and it did not rejoin
 
         Member(Instant at) {
             this.lastBeat = at;
@@ -55,6 +57,7 @@ final class GroupModel {
     private Map<String, List<Integer>> lastSeen; // the shares at the last look at the group, if any
     private int rebalancesSinceSeen;
     private final Map<Integer, Long> committed = new HashMap<>();
+    private final Map<String, Instant> expiredWhileStale = new HashMap<>(); // kept heartbeating, never rejoined
 
     GroupModel(LogConfig config, List<Anomaly> anomalies, Set<String> coverage, ResumeRule resume) {
         this.config = config;
@@ -77,7 +80,12 @@ final class GroupModel {
             }
         });
         if (!gone.isEmpty()) {
-            gone.forEach(members::remove);
+            gone.forEach(id -> {
+                Member m = members.remove(id);
+                if (m.refusedSince) {
+                    expiredWhileStale.put(id, m.lastBeat.plus(config.sessionTimeout()));
+                }
+            });
             changed(null);
             coverage.add("groups: a session expired");
         }
@@ -120,20 +128,28 @@ final class GroupModel {
             changed(e.member());
         } else {
             m.stale = false;
+            m.refusedSince = false;
             m.lastBeat = e.at();
         }
+        expiredWhileStale.remove(e.member());
         e.starts().forEach((p, start) -> {
             Long c = committed.get(p);
-            if (c != null && !resume.allowed(p, c, start, e.at())) {
+            if (!resume.allowed(e.step(), p, c, start, e.at(), e.latest())) {
                 anomalies.add(COMMIT_RESUME.found(
                         e.step(),
-                        e.consumer() + " was given p" + p + " and starts at " + start
-                                + ", but the group committed " + c + " (the next offset to read): it would "
-                                + (start > c
-                                        ? "skip " + (start - c) + " record(s)"
-                                        : "process " + (c - start) + " record(s) again")));
+                        e.consumer() + " was given p" + p + " and starts at " + start + ", but "
+                                + (c == null
+                                        ? "the group committed nothing there, so it starts at the "
+                                                + (e.latest() ? "end" : "log start") + " (auto.offset.reset="
+                                                + (e.latest() ? "latest" : "earliest") + ")"
+                                        : "the group committed " + c + " (the next offset to read): it would "
+                                                + (start > c
+                                                        ? "skip " + (start - c) + " record(s)"
+                                                        : "process " + (c - start) + " record(s) again"))));
             } else if (c != null && c > 0 && start.equals(c)) {
                 coverage.add("groups: resumed from a committed offset");
+            } else if (c == null && e.latest()) {
+                coverage.add("groups: reset to the latest offset");
             }
         });
     }
@@ -141,6 +157,21 @@ final class GroupModel {
     private void heartbeat(LogEvent.Heartbeat e) {
         Member m = members.get(e.member());
         String who = e.consumer() + " (" + e.member() + ", generation " + e.generation() + ") heartbeat at " + t(e);
+        if (m == null
+                && expiredWhileStale.containsKey(e.member())
+                && e.result() != HeartbeatOutcome.UNKNOWN_MEMBER_ID) {
+            anomalies.add(STALE_SESSION_KEPT.found(
+                    e.step(),
+                    who + " and was answered " + e.result() + ", as to a member; but only refused heartbeats of an"
+                            + " old generation came from it since its last accepted one, so its session ended at "
+                            + t(expiredWhileStale.get(e.member()))
+                            + ": the refused heartbeats kept it alive"));
+            return;
+        }
+        if (m != null && m.stale && e.result() != HeartbeatOutcome.OK) {
+            m.refusedSince = true;
+            coverage.add("groups: a stale member kept going without rejoining");
+        }
         if (m == null || m.stale) {
             HeartbeatOutcome expected =
                     m == null ? HeartbeatOutcome.UNKNOWN_MEMBER_ID : HeartbeatOutcome.ILLEGAL_GENERATION;
@@ -174,6 +205,15 @@ final class GroupModel {
         Member m = members.get(e.member());
         String who = e.consumer() + " (" + e.member() + ", generation " + e.generation() + ") committed p"
                 + e.partition() + " at " + e.offset() + " at " + t(e);
+        if (m == null && expiredWhileStale.containsKey(e.member()) && e.result() != CommitOutcome.UNKNOWN_MEMBER_ID) {
+            anomalies.add(STALE_SESSION_KEPT.found(
+                    e.step(),
+                    who + " and was answered " + e.result() + ", as to a member; but " + e.member() + " sent only"
+                            + " refused heartbeats of an old generation since its last accepted one, so its session"
+                            + " ended at " + t(expiredWhileStale.get(e.member()))
+                            + ": the refused heartbeats kept it alive"));
+            return;
+        }
         if (m == null || m.stale) {
             CommitOutcome expected = m == null ? CommitOutcome.UNKNOWN_MEMBER_ID : CommitOutcome.ILLEGAL_GENERATION;
             if (e.result() != CommitOutcome.COMMITTED && e.result() != expected) {
@@ -207,6 +247,7 @@ final class GroupModel {
     /** The log restarted: no member survives it; committed offsets do if they were forced. */
     void restarted(boolean committedKept) {
         members.clear();
+        expiredWhileStale.clear();
         if (!committedKept) {
             committed.clear();
         }
@@ -229,6 +270,16 @@ final class GroupModel {
             return;
         }
         Map<String, List<Integer>> owners = e.group().assignment();
+        Set<String> kept = new TreeSet<>(owners.keySet());
+        kept.removeAll(members.keySet());
+        if (!kept.isEmpty() && expiredWhileStale.keySet().containsAll(kept)) {
+            anomalies.add(STALE_SESSION_KEPT.found(
+                    e.step(),
+                    "at " + t(e) + " the group's members are " + owners.keySet() + ", but " + kept + " sent only"
+                            + " refused heartbeats of an old generation since the last accepted one, and its session"
+                            + " has ended: the refused heartbeats kept it alive, holding its partitions"));
+            return;
+        }
         if (!owners.keySet().equals(new TreeSet<>(members.keySet()))) {
             anomalies.add(SINGLE_OWNER.found(
                     e.step(),
@@ -370,6 +421,10 @@ final class GroupModel {
     }
 
     private static String t(LogEvent e) {
-        return "t=" + Durations.brief(Duration.between(dev.queuelab.api.SimClock.EPOCH, e.at()));
+        return t(e.at());
+    }
+
+    private static String t(Instant at) {
+        return "t=" + Durations.brief(Duration.between(dev.queuelab.api.SimClock.EPOCH, at));
     }
 }

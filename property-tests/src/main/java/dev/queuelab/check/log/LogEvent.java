@@ -126,8 +126,7 @@ public sealed interface LogEvent extends Event {
         }
     }
 
-    record Sought(int step, Instant at, int partition, Instant target, long offset)
-            implements LogEvent, Event.ByChecker {
+    record Sought(int step, Instant at, int partition, Instant target, long offset) implements LogEvent, Event.ByChecker {
         @Override
         public String action() {
             return "a reader asks for p" + partition + "'s first record at or after t="
@@ -142,11 +141,17 @@ public sealed interface LogEvent extends Event {
     }
 
     record Joined(
-            int step, Instant at, String consumer, String member, Assignment assignment, Map<Integer, Long> starts)
+            int step,
+            Instant at,
+            String consumer,
+            String member,
+            Assignment assignment,
+            Map<Integer, Long> starts,
+            boolean latest)
             implements LogEvent, Event.ByConsumer {
         @Override
         public String action() {
-            return consumer + " joins g1 as " + member;
+            return consumer + " joins g1 as " + member + (latest ? " (with no commit, it starts at the end)" : "");
         }
 
         @Override
@@ -244,8 +249,7 @@ public sealed interface LogEvent extends Event {
         }
     }
 
-    record SoughtEnd(int step, Instant at, int partition, IsolationLevel isolation, long offset)
-            implements LogEvent, Event.ByChecker {
+    record SoughtEnd(int step, Instant at, int partition, IsolationLevel isolation, long offset) implements LogEvent, Event.ByChecker {
         @Override
         public String action() {
             return "a reader seeks to the end of p" + partition + " ("
@@ -322,12 +326,12 @@ public sealed interface LogEvent extends Event {
     }
 
     /** A call that threw; {@code byFencedInstance} when a producer's fenced former instance made it. */
-    record Threw(int step, Instant at, String action, String error, boolean byFencedInstance)
-            implements LogEvent, Event.Thrown {
-
+    record Threw(int step, Instant at, String action, String error, boolean byFencedInstance) implements LogEvent, Event.Thrown {
         public Threw(int step, Instant at, String action, String error) {
             this(step, at, action, error, false);
         }
+
+
     }
 
     record Skipped(int step, Instant at, String action, String why) implements LogEvent, Event.NotTaken {}

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +61,7 @@ final class LogModel implements Model<LogEvent> {
     static final int SEQUENCES_REMEMBERED = 5;
 
     private final LogConfig config;
+    private final IsolationLevel isolation; // the group's consumers'
     private final Instant start;
     private final List<TreeMap<Long, Entry>> partitions = new ArrayList<>();
     private final long[] hw;
@@ -75,16 +77,20 @@ final class LogModel implements Model<LogEvent> {
     private long nullKeyed; // unkeyed appends so far: round-robin from p0 (L2)
     private final Set<String> readAt = new HashSet<>();
     private int transactions;
+    private final List<Txn> ended = new ArrayList<>(); // committed or aborted, for a partition that missed its end
+    private boolean keptAcrossRestart; // a restart kept the records: a high watermark below them lost them
+    private final Map<Integer, Txn> unmarked = new HashMap<>(); // an append took the offset of this one's marker
 
     LogModel(LogSetup setup, Instant start) {
         this.config = setup.log();
+        this.isolation = setup.isolation();
         this.start = start;
         this.hw = new long[config.partitions()];
         this.logStart = new long[config.partitions()];
         for (int p = 0; p < config.partitions(); p++) {
             partitions.add(new TreeMap<>());
         }
-        this.groups = new GroupModel(config, anomalies, coverage, this::committedResumeAllowed);
+        this.groups = new GroupModel(config, anomalies, coverage, this::resumeAllowed);
     }
 
     @Override
@@ -127,7 +133,12 @@ final class LogModel implements Model<LogEvent> {
             restarted(e);
         } else if (event instanceof LogEvent.SoughtEnd e) {
             long expected = e.isolation() == IsolationLevel.READ_COMMITTED ? lso(e.partition()) : hw[e.partition()];
-            if (e.offset() != expected) {
+            if (e.isolation() == IsolationLevel.READ_COMMITTED && lso(e.partition()) < hw[e.partition()]) {
+                coverage.add("seek: to the end while a transaction is open");
+            }
+            if (e.isolation() == IsolationLevel.READ_COMMITTED
+                    ? !stableAt(e.partition(), e.offset(), e.at())
+                    : e.offset() != expected) {
                 anomalies.add(SEEK_WRONG.found(
                         e.step(),
                         "the end of p" + e.partition() + " for a "
@@ -251,6 +262,13 @@ final class LogModel implements Model<LogEvent> {
         }
         if (out.offset() != hw[out.partition()]) {
             Entry there = partitions.get(out.partition()).get(out.offset());
+            if (onlyMarkersFrom(out.partition(), out.offset())) {
+                // the log wrote no marker there: follow it, and say why at its next offsets (left open, or not)
+                unmarked.putIfAbsent(out.partition(), there.txn());
+                partitions.get(out.partition()).tailMap(out.offset(), true).clear();
+                hw[out.partition()] = out.offset();
+                return true;
+            }
             anomalies.add(
                     there != null && !there.marker()
                             ? LOST_WRITE.found(
@@ -375,6 +393,7 @@ final class LogModel implements Model<LogEvent> {
             return;
         }
         txn.end = how;
+        ended.add(txn);
         if (how == TransactionOutcome.COMMITTED && !txn.offsets.isEmpty()) {
             groups.committedByTransaction(txn.offsets); // L14: with its records, or not at all
             coverage.add("transactions: offsets committed with the records");
@@ -405,6 +424,7 @@ final class LogModel implements Model<LogEvent> {
         nullKeyed = 0;
         open.clear();
         boolean kept = e.kept() == dev.queuelab.api.log.Durability.FORCED;
+        keptAcrossRestart |= kept;
         if (!kept) {
             partitions.forEach(TreeMap::clear);
             java.util.Arrays.fill(hw, 0);
@@ -422,12 +442,33 @@ final class LogModel implements Model<LogEvent> {
 
     // ---- reads ----
 
+    /** L6: the first offset of the earliest open transaction, moved up to the log start; else the high watermark. */
     private long lso(int p) {
         return open.values().stream()
                 .map(txn -> txn.first.get(p))
                 .filter(o -> o != null)
                 .min(Long::compare)
+                .map(first -> Math.max(first, logStart[p]))
                 .orElse(hw[p]);
+    }
+
+    /**
+     * L5, L6: whether {@code offset} may be the last stable offset at {@code at}: the model's, or, while a
+     * transaction is open, a later one if retention could have deleted everything below it since the log start
+     * was last seen (the first unstable offset moves up with the log start).
+     */
+    private boolean stableAt(int p, long offset, Instant at) {
+        long lso = lso(p);
+        return offset == lso || offset > lso && lso < hw[p] && offset <= hw[p] && expiredBelow(p, offset, at);
+    }
+
+    /** True if every offset from {@code offset} to the high watermark holds a transaction marker (one at least). */
+    private boolean onlyMarkersFrom(int p, long offset) {
+        if (offset < 0 || offset >= hw[p]) {
+            return false;
+        }
+        var tail = partitions.get(p).subMap(offset, true, hw[p], false);
+        return tail.size() == hw[p] - offset && tail.values().stream().allMatch(Entry::marker);
     }
 
     private boolean visible(Entry en, long offset, int p, IsolationLevel isolation) {
@@ -451,6 +492,18 @@ final class LogModel implements Model<LogEvent> {
                     e.step(),
                     who + " asked for up to " + e.max() + " and got "
                             + fr.records().size()));
+        }
+        if (e.from() > hw[p]) {
+            anomalies.add(READ_PAST_END.found(
+                    e.step(),
+                    who + " was answered with " + fr.records().size() + " record(s) and next offset "
+                            + fr.nextOffset() + ", but " + e.from() + " is beyond the high watermark " + hw[p]
+                            + ": it should have been refused as out of range, or the reader waits there and skips"
+                            + " what is appended below it"));
+            return;
+        }
+        if (e.from() == hw[p]) {
+            coverage.add("read: at the high watermark");
         }
         long bound = e.isolation() == IsolationLevel.READ_COMMITTED ? lso(p) : hw[p];
         long previous = e.from() - 1;
@@ -502,6 +555,19 @@ final class LogModel implements Model<LogEvent> {
                 coverage.add("read: an offset read again holds the same record");
             }
         }
+        if (!fr.records().isEmpty() && fr.nextOffset() <= previous || fr.nextOffset() < e.from()) {
+            ConsumerRecord last = fr.records().isEmpty()
+                    ? null
+                    : fr.records().get(fr.records().size() - 1);
+            anomalies.add(POLL_REPEAT.found(
+                    e.step(),
+                    who + " answered next offset " + fr.nextOffset() + ", but "
+                            + (last == null
+                                    ? "it began at " + e.from()
+                                    : "it returned " + last.value() + "@" + last.offset())
+                            + ": a reader that goes on from there reads "
+                            + (last == null ? "what it had read" : last.value()) + " again"));
+        }
         long limit = Math.max(e.from(), Math.min(Math.max(fr.nextOffset(), previous + 1), bound));
         for (Map.Entry<Long, Entry> en :
                 partitions.get(p).subMap(e.from(), true, limit, false).entrySet()) {
@@ -543,6 +609,9 @@ final class LogModel implements Model<LogEvent> {
 
     private void outOfRange(LogEvent.OutOfRange e) {
         int p = e.partition();
+        if (e.from() > hw[p]) {
+            coverage.add("read: beyond the high watermark refused");
+        }
         if (e.from() < hw[p] && !expiredBelow(p, e.from() + 1, e.at())) {
             anomalies.add(RETENTION_EARLY.found(
                     e.step(),
@@ -553,30 +622,24 @@ final class LogModel implements Model<LogEvent> {
         }
     }
 
-    /** L1, L5, L6: the offsets a log reports against what the model knows. */
+    /** L1, L3, L5, L6: the offsets a log reports against what the model knows. */
     private void offsets(int step, Instant at, int p, long reportedStart, long reportedHw, long reportedLso) {
-        if (reportedHw != hw[p]) {
-            anomalies.add((reportedHw < hw[p] ? LOST_WRITE : INCONSISTENT_OFFSETS)
-                    .found(
-                            step,
-                            "at " + t(at) + " p" + p + "'s high watermark is reported as " + reportedHw + ", but "
-                                    + hw[p] + " offsets were written there"));
-            hw[p] = Math.max(hw[p], reportedHw);
+        Txn noMarker = unmarked.remove(p);
+        if (noMarker != null) {
+            anomalies.add(missingMarker(step, at, p, noMarker, reportedLso, "an append took the offset of its marker"));
             return;
         }
-        if (reportedLso != lso(p)) {
-            anomalies.add(OPEN_TRANSACTION_READ.found(
-                    step,
-                    "at " + t(at) + " p" + p + "'s last stable offset is reported as " + reportedLso + ", but it is "
-                            + lso(p) + (lso(p) == hw[p] ? " (no transaction is open there)" : "")));
+        if (reportedHw != hw[p]) {
+            highWatermark(step, at, p, reportedHw, reportedLso);
+            return;
         }
         if (reportedStart > logStart[p]) {
-            if (reportedStart > lso(p)) {
+            if (reportedStart > hw[p]) {
                 anomalies.add(RETENTION_EARLY.found(
                         step,
                         "at " + t(at) + " p" + p + "'s log start offset moved to " + reportedStart
-                                + ", past the last stable offset " + lso(p)
-                                + ": retention deleted records of a transaction still open"));
+                                + ", past the high watermark " + hw[p]
+                                + ": retention deleted what no reader had seen"));
             } else if (!expiredBelow(p, reportedStart, at)) {
                 anomalies.add(RETENTION_EARLY.found(
                         step,
@@ -591,7 +654,76 @@ final class LogModel implements Model<LogEvent> {
             }
             logStart[p] = reportedStart;
             coverage.add("retention: log start moved");
+            if (lso(p) < hw[p]
+                    && open.values().stream().anyMatch(txn -> txn.first.getOrDefault(p, hw[p]) < logStart[p])) {
+                coverage.add("retention: an open transaction's first records deleted");
+            }
         }
+        if (reportedLso != lso(p)) {
+            Optional<Txn> left = ended.stream()
+                    .filter(txn -> Long.valueOf(reportedLso).equals(txn.first.get(p)))
+                    .findFirst();
+            anomalies.add(
+                    reportedLso < lso(p) && left.isPresent()
+                            ? TRANSACTION_LEFT_OPEN.found(
+                                    step,
+                                    "at " + t(at) + " p" + p + "'s last stable offset is reported as " + reportedLso
+                                            + ", where " + left.get().name + " began writing there; it "
+                                            + left.get().end.toString().toLowerCase(Locale.ROOT)
+                                            + ", yet p" + p + " still holds read_committed readers at "
+                                            + reportedLso + " (it should be " + lso(p) + ")")
+                            : OPEN_TRANSACTION_READ.found(
+                                    step,
+                                    "at " + t(at) + " p" + p + "'s last stable offset is reported as " + reportedLso
+                                            + ", but it is " + lso(p)
+                                            + (reportedLso < logStart[p]
+                                                    ? " (below the log start " + logStart[p]
+                                                            + ": retention deleted the open transaction's first"
+                                                            + " records, so its first unstable offset moves up)"
+                                                    : lso(p) == hw[p] ? " (no transaction is open there)" : "")));
+        }
+    }
+
+    /**
+     * L14: a transaction ended, and partition p has no marker of it: if p still holds read_committed readers at
+     * the transaction's first offset there, the harm is a transaction left open; else the marker alone is missing.
+     */
+    private Anomaly missingMarker(int step, Instant at, int p, Txn txn, long reportedLso, String what) {
+        Long first = txn.first.get(p);
+        String ended = txn.end.toString().toLowerCase(Locale.ROOT);
+        if (first != null && reportedLso == Math.max(first, logStart[p])) {
+            return TRANSACTION_LEFT_OPEN.found(
+                    step,
+                    "at " + t(at) + " " + txn.name + " has " + ended + ", but p" + p + " has no marker of it and"
+                            + " its last stable offset is still " + reportedLso + ", where " + txn.name
+                            + " began writing there: read_committed readers of p" + p + " wait there for ever");
+        }
+        return MISSING_MARKER.found(
+                step, what + ": " + txn.name + " " + ended + ", and the log wrote no marker of it in p" + p);
+    }
+
+    /** L1, L3, L14: a high watermark that is not the end of what was written, told by what lies between. */
+    private void highWatermark(int step, Instant at, int p, long reportedHw, long reportedLso) {
+        String what = "at " + t(at) + " p" + p + "'s high watermark is reported as " + reportedHw + ", but " + hw[p]
+                + " offsets were written there";
+        Entry missing = partitions.get(p).get(reportedHw);
+        if (reportedHw > hw[p]) {
+            anomalies.add(INCONSISTENT_OFFSETS.found(step, what));
+        } else if (onlyMarkersFrom(p, reportedHw)) {
+            anomalies.add(missingMarker(step, at, p, missing.txn(), reportedLso, what));
+        } else if (keptAcrossRestart || missing == null) {
+            anomalies.add(LOST_WRITE.found(step, what));
+        } else {
+            anomalies.add(HIGH_WATERMARK_LAGS.found(
+                    step,
+                    what + ": "
+                            + (missing.marker()
+                                    ? "the marker of " + missing.txn().name
+                                    : missing.record().value() + "@" + reportedHw + ", acknowledged at "
+                                            + t(missing.at()) + ",")
+                            + " and what follows it are invisible to every reader"));
+        }
+        hw[p] = Math.max(hw[p], reportedHw);
     }
 
     /**
@@ -613,14 +745,34 @@ final class LogModel implements Model<LogEvent> {
     }
 
     /**
-     * L5, L10: a member may start at {@code start} instead of {@code committed} only if retention deleted what
-     * lies between, or if the committed offset is not served at all (then it starts at the log start).
+     * L5, L10: where a member may start a partition it is given. With a committed offset the log still serves,
+     * exactly there (or later, if retention deleted what lies between); with none, or one the log no longer
+     * serves, at the reset: the log start (earliest) or the end a reader of the group's isolation sees (latest).
      */
-    private boolean committedResumeAllowed(int p, long committed, long start, Instant at) {
-        if (committed > hw[p]) { // not served: the group resets to the log start (auto.offset.reset)
-            return start == logStart[p] || start > logStart[p] && expiredBelow(p, start, at);
+    private boolean resumeAllowed(int step, int p, Long committed, long start, Instant at, boolean latest) {
+        if (committed != null && (start == committed || start > committed && expiredBelow(p, start, at))) {
+            return committed <= hw[p];
         }
-        return start == committed || start > committed && expiredBelow(p, start, at);
+        boolean reset = committed == null || committed > hw[p] || expiredBelow(p, committed + 1, at);
+        if (!reset) {
+            return false;
+        }
+        if (latest) {
+            return isolation == IsolationLevel.READ_COMMITTED ? stableAt(p, start, at) : start == hw[p];
+        }
+        if (start > logStart[p] && start <= hw[p] && !expiredBelow(p, start, at)) {
+            anomalies.add(RETENTION_EARLY.found(
+                    step,
+                    "p" + p + " starts at " + start + ", its log start (auto.offset.reset=earliest), at " + t(at)
+                            + ": retention deleted [" + logStart[p] + ", " + start + "), records younger than the"
+                            + " retention time (" + Durations.brief(config.retentionTime()) + ")"
+                            + (config.retentionBytes() == LogConfig.UNLIMITED
+                                    ? ""
+                                    : " while only " + bytesFrom(p, start) + " bytes remain, under retention.bytes ("
+                                            + config.retentionBytes() + ")")));
+            return true; // told as what it is: the log start moved too early
+        }
+        return start == logStart[p] || start > logStart[p] && start <= hw[p];
     }
 
     private void sought(LogEvent.Sought e) {

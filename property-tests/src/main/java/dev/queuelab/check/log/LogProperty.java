@@ -74,6 +74,35 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
         }
     },
 
+    /**
+     * Stale members: consumers that stop rejoining when refused and go on heartbeating, reading and committing in
+     * their old generation, over short ticks of the clock, so that their sessions run out while they still call.
+     */
+    STALE(
+            "stale",
+            LogCapabilities::groups,
+            Map.of(
+                    "groups: a stale member kept going without rejoining",
+                    0.3,
+                    "groups: a session expired",
+                    0.08,
+                    "groups: a fenced commit refused",
+                    0.1)) {
+        @Override
+        List<Weighted> weights() {
+            return List.of(
+                    w(10, Kind.PRODUCE),
+                    w(14, Kind.JOIN),
+                    w(3, Kind.LEAVE),
+                    w(12, Kind.POLL),
+                    w(16, Kind.POLL_STALE),
+                    w(8, Kind.COMMIT),
+                    w(3, Kind.CRASH),
+                    w(16, Kind.TICK_SHORT),
+                    w(6, Kind.OBSERVE));
+        }
+    },
+
     /** Offsets and commits with one consumer: it polls, commits, crashes and comes back where it committed. */
     COMMITS(
             "commits",
@@ -81,6 +110,8 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
             Map.of(
                     "groups: resumed from a committed offset",
                     0.05,
+                    "groups: reset to the latest offset",
+                    0.08,
                     "read: an offset read again holds the same record",
                     0.1)) {
         @Override
@@ -88,6 +119,7 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
             return List.of(
                     w(30, Kind.PRODUCE),
                     w(10, Kind.JOIN),
+                    w(3, Kind.JOIN_LATEST),
                     w(24, Kind.POLL),
                     w(14, Kind.COMMIT),
                     w(8, Kind.CRASH),
@@ -148,19 +180,22 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                     "transactions: aborted",
                     0.12,
                     "transactions: aborted records hidden from read_committed",
-                    0.05,
+                    0.03,
                     "transactions: read_committed held back at an open transaction",
                     0.1,
                     "transactions: zombie fenced",
                     0.05,
                     "transactions: offsets committed with the records",
-                    0.015)) {
+                    0.015,
+                    "seek: to the end while a transaction is open",
+                    0.005)) {
         @Override
         List<Weighted> weights() {
             return List.of(
                     w(8, Kind.PRODUCE),
                     w(40, Kind.TXN),
                     w(24, Kind.FETCH_COMMITTED),
+                    w(3, Kind.SEEK_END),
                     w(8, Kind.JOIN),
                     w(12, Kind.POLL),
                     w(4, Kind.TICK),
@@ -174,12 +209,16 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
     },
 
     /** Retention by time over small segments: old segments go whole, nothing young is deleted. */
-    RETENTION("retention", LogCapabilities::retention, Map.of("retention: log start moved", 0.3)) {
+    RETENTION(
+            "retention",
+            LogCapabilities::retention,
+            Map.of("retention: log start moved", 0.3, "read: beyond the high watermark refused", 0.15)) {
         @Override
         List<Weighted> weights() {
             return List.of(
                     w(35, Kind.PRODUCE),
                     w(20, Kind.FETCH),
+                    w(4, Kind.FETCH_PAST_END),
                     w(10, Kind.JOIN),
                     w(10, Kind.POLL),
                     w(6, Kind.COMMIT),
@@ -209,15 +248,24 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
         GAP,
         FETCH,
         FETCH_COMMITTED,
+        /** a read from one past the end, which the log must refuse */
+        FETCH_PAST_END,
         SEEK,
+        SEEK_END,
         JOIN,
+        /** a join whose consumer starts at the end where the group committed nothing */
+        JOIN_LATEST,
         LEAVE,
         POLL,
+        /** a poll by a consumer that does not rejoin when its heartbeat is refused */
+        POLL_STALE,
         COMMIT,
         CRASH,
         REPLAY,
         TXN,
         TICK,
+        /** the clock moves by a few seconds, less than any session timeout */
+        TICK_SHORT,
         OBSERVE,
         RESTART
     }
@@ -298,8 +346,10 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                 return p;
             }
         }
-        throw new IllegalArgumentException("no log property '" + id + "': use one of partitioning, groups, idempotence,"
-                + " transactions, retention");
+        throw new IllegalArgumentException(
+                "no log property '" + id + "': use one of partitioning, groups, stale, commits, restart,"
+                        + " idempotence,"
+                        + " transactions, retention");
     }
 
     @Override
@@ -367,18 +417,24 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                         List.of(-1, 0, 1, 2, 3).get(random.nextInt(5)),
                         1 + random.nextInt(4),
                         kind == Kind.FETCH_COMMITTED);
+            case FETCH_PAST_END ->
+                new LogStep.Fetch(random.nextInt(3), -2, 1 + random.nextInt(4), random.nextBoolean());
+            case SEEK_END -> new LogStep.SeekEnd(random.nextInt(3), random.nextInt(5) != 0);
             case SEEK ->
                 random.nextInt(3) == 0
                         ? new LogStep.SeekEnd(random.nextInt(3), random.nextBoolean())
                         : new LogStep.SeekTime(random.nextInt(3), choose(random, 0, 1, 5, 10, 30));
-            case JOIN -> new LogStep.Join(consumer);
+            case JOIN -> new LogStep.Join(consumer, false);
+            case JOIN_LATEST -> new LogStep.Join(consumer, true);
             case LEAVE -> new LogStep.Leave(consumer);
-            case POLL -> new LogStep.Poll(consumer, 1 + random.nextInt(3));
+            case POLL -> new LogStep.Poll(consumer, 1 + random.nextInt(3), true);
+            case POLL_STALE -> new LogStep.Poll(consumer, 1 + random.nextInt(3), false);
             case COMMIT -> new LogStep.Commit(consumer);
             case CRASH -> new LogStep.Crash(consumer);
             case REPLAY -> new LogStep.Replay(consumer, 1 + random.nextInt(3));
             case TXN -> new LogStep.Txn(1 + random.nextInt(2), txnAction(random), 1 + random.nextInt(8));
             case TICK -> new LogStep.Tick(choose(random, 1, 5, 10, 30));
+            case TICK_SHORT -> new LogStep.Tick(choose(random, 1, 2, 3, 5));
             case OBSERVE -> new LogStep.Observe();
             case RESTART -> new LogStep.Restart();
         };

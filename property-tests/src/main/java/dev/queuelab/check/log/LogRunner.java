@@ -66,6 +66,8 @@ final class LogRunner {
     /** A consumer of g1: its member id, generation, partitions and positions (the next offset to read). */
     private static final class Member {
         String id;
+        boolean latest; // auto.offset.reset=latest where the group committed nothing
+        boolean stuck; // it stopped rejoining when refused, and goes on in its old generation
         int generation;
         List<Integer> partitions = List.of();
         final Map<Integer, Long> positions = new HashMap<>();
@@ -139,7 +141,7 @@ final class LogRunner {
                 events.add(new LogEvent.SoughtEnd(
                         step, clock.now(), p, isolation, log.offsetFor(p, Seek.latest(), isolation)));
             } else if (s instanceof LogStep.Join j) {
-                join(j.consumer());
+                join(j.consumer(), j.latest());
             } else if (s instanceof LogStep.Leave l) {
                 Member m = alive(l.consumer(), "leaves");
                 if (m != null) {
@@ -149,7 +151,7 @@ final class LogRunner {
                     events.add(new LogEvent.Left(step, clock.now(), l.consumer(), m.id));
                 }
             } else if (s instanceof LogStep.Poll p) {
-                poll(p.consumer(), p.max());
+                poll(p.consumer(), p.max(), p.rejoins());
             } else if (s instanceof LogStep.Commit c) {
                 commit(c.consumer());
             } else if (s instanceof LogStep.Crash c) {
@@ -408,7 +410,9 @@ final class LogRunner {
             int p = f.partition() % partitions();
             doing = "a reader reads p" + p;
             long end = log.highWatermark(p);
-            long from = f.back() < 0 ? log.logStartOffset(p) : Math.max(log.logStartOffset(p), end - f.back());
+            long from = f.back() == -2
+                    ? end + 1
+                    : f.back() < 0 ? log.logStartOffset(p) : Math.max(log.logStartOffset(p), end - f.back());
             read(
                     "reader",
                     p,
@@ -439,7 +443,7 @@ final class LogRunner {
             return m;
         }
 
-        private void join(String consumer) {
+        private void join(String consumer, boolean latest) {
             if (members.containsKey(consumer)) {
                 events.add(new LogEvent.Skipped(
                         step, clock.now(), consumer + " joins", consumer + " is a member already"));
@@ -447,6 +451,7 @@ final class LogRunner {
             }
             Member m = new Member();
             m.id = consumer + "-" + incarnations.merge(consumer, 1, Integer::sum);
+            m.latest = latest;
             members.put(consumer, m);
             assigned(consumer, m, log.join(GROUP, m.id));
         }
@@ -459,14 +464,18 @@ final class LogRunner {
             m.positions.clear();
             Map<Integer, Long> starts = new LinkedHashMap<>();
             for (int p : a.partitions()) {
-                long at = log.resumeOffset(GROUP, p, Seek.earliest(), setup.isolation());
+                long at = log.resumeOffset(
+                        GROUP,
+                        p,
+                        m.latest ? Seek.latest() : Seek.earliest(),
+                        setup.isolation());
                 starts.put(p, at);
                 m.positions.put(p, at);
             }
-            events.add(new LogEvent.Joined(step, clock.now(), consumer, m.id, a, starts));
+            events.add(new LogEvent.Joined(step, clock.now(), consumer, m.id, a, starts, m.latest));
         }
 
-        private void poll(String consumer, int max) {
+        private void poll(String consumer, int max, boolean rejoins) {
             Member m = alive(consumer, "polls");
             if (m == null) {
                 return;
@@ -474,11 +483,19 @@ final class LogRunner {
             doing = consumer + " heartbeats";
             HeartbeatOutcome beat = log.heartbeat(GROUP, m.id, m.generation);
             events.add(new LogEvent.Heartbeat(step, clock.now(), consumer, m.id, m.generation, beat));
-            if (beat != HeartbeatOutcome.OK) {
+            m.stuck |= !rejoins;
+            if (beat != HeartbeatOutcome.OK && !m.stuck) {
                 assigned(consumer, m, log.join(GROUP, m.id)); // the group moved on: rejoin, as Kafka's poll does
             }
             for (int p : m.partitions) {
-                m.positions.put(p, read(consumer, p, m.positions.get(p), max, setup.isolation()));
+                m.positions.put(
+                        p,
+                        read(
+                                consumer,
+                                p,
+                                m.positions.get(p),
+                                max,
+                                setup.isolation()));
             }
         }
 
@@ -512,7 +529,12 @@ final class LogRunner {
                 return;
             }
             int p = m.partitions.get(0);
-            read(consumer + " (replay)", p, Math.max(0, m.positions.get(p) - back), back, setup.isolation());
+            read(
+                    consumer + " (replay)",
+                    p,
+                    Math.max(0, m.positions.get(p) - back),
+                    back,
+                    setup.isolation());
         }
 
         private void observe() {

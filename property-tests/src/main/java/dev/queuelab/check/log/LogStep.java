@@ -69,7 +69,10 @@ public sealed interface LogStep extends ScenarioStep {
         }
     }
 
-    /** A reader outside any group reads partition p from {@code back} records before its end (0: the end; -1: its start). */
+    /**
+     * A reader outside any group reads partition p from {@code back} records before its end (0: the end; -1: its
+     * start; -2: one past the end, which the log must refuse).
+     */
     record Fetch(int partition, int back, int max, boolean readCommitted) implements LogStep {
         @Override
         public List<LogStep> simpler() {
@@ -79,6 +82,9 @@ public sealed interface LogStep extends ScenarioStep {
             }
             if (max > 1) {
                 out.add(new Fetch(partition, back, 1, readCommitted));
+            }
+            if (back < -1) {
+                out.add(new Fetch(partition, 0, max, readCommitted));
             }
             return out;
         }
@@ -100,11 +106,21 @@ public sealed interface LogStep extends ScenarioStep {
         }
     }
 
-    /** A consumer joins group g1 (again, with a new member id, after a crash) and starts where the group committed. */
-    record Join(String consumer) implements LogStep {
+    /**
+     * A consumer joins group g1 (again, with a new member id, after a crash) and starts where the group committed;
+     * where it committed nothing, at the log start, or with {@code latest} at the end (auto.offset.reset).
+     */
+    record Join(String consumer, boolean latest) implements LogStep {
         @Override
         public List<LogStep> simpler() {
-            return consumer.equals("C1") ? List.of() : List.of(new Join("C1"));
+            List<LogStep> out = new ArrayList<>();
+            if (latest) {
+                out.add(new Join(consumer, false));
+            }
+            if (!consumer.equals("C1")) {
+                out.add(new Join("C1", latest));
+            }
+            return out;
         }
     }
 
@@ -116,16 +132,24 @@ public sealed interface LogStep extends ScenarioStep {
         }
     }
 
-    /** A consumer polls: it heartbeats (rejoining if the group moved on), then reads up to {@code max} from each partition it owns. */
-    record Poll(String consumer, int max) implements LogStep {
+    /**
+     * A consumer polls: it heartbeats, then reads up to {@code max} from each partition it owns. If the heartbeat
+     * is refused it rejoins, as Kafka's poll does. With {@code rejoins} false the consumer is stuck from this poll
+     * on (a client whose rebalance never completes): refused, it never rejoins, and keeps heartbeating and reading
+     * in its old generation until it leaves or crashes.
+     */
+    record Poll(String consumer, int max, boolean rejoins) implements LogStep {
         @Override
         public List<LogStep> simpler() {
             List<LogStep> out = new ArrayList<>();
+            if (!rejoins) {
+                out.add(new Poll(consumer, max, true));
+            }
             if (!consumer.equals("C1")) {
-                out.add(new Poll("C1", max));
+                out.add(new Poll("C1", max, rejoins));
             }
             if (max > 1) {
-                out.add(new Poll(consumer, 1));
+                out.add(new Poll(consumer, 1, rejoins));
             }
             return out;
         }

@@ -77,11 +77,13 @@ public class ConsumerGroup {
         if (!lastHeartbeat.containsKey(memberId)) {
             return HeartbeatOutcome.UNKNOWN_MEMBER_ID;
         }
-        if (!rules.generationMatches(presentedGeneration, generation)) {
-            return HeartbeatOutcome.ILLEGAL_GENERATION; // L9
+        HeartbeatOutcome answer = rules.generationMatches(presentedGeneration, generation)
+                ? HeartbeatOutcome.OK
+                : HeartbeatOutcome.ILLEGAL_GENERATION; // L9
+        if (rules.refreshesSession(answer)) {
+            lastHeartbeat.put(memberId, now); // L9: a refused heartbeat keeps no stale member alive
         }
-        lastHeartbeat.put(memberId, now);
-        return HeartbeatOutcome.OK;
+        return answer;
     }
 
     /** Removes every member whose session has expired at {@code now}: one new generation for all of them. */

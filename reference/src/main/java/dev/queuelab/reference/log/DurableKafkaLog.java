@@ -5,6 +5,7 @@ import dev.queuelab.api.log.CommitOutcome;
 import dev.queuelab.api.log.Durability;
 import dev.queuelab.api.log.FlushPolicy;
 import dev.queuelab.api.log.LogConfig;
+import dev.queuelab.api.log.PartitionedLog;
 import dev.queuelab.api.log.ProducerRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,19 +37,23 @@ import java.util.concurrent.CompletableFuture;
  *   P2 a committed offset is written only after the partition it points into has been forced, so after any
  *      crash it is at most the recovered high watermark;
  *   P3 opening recovers every partition (D3, D7, D8) and restores the committed offsets.
- * Thread-safety: as {@link KafkaLog}; a send's force runs after the monitor is released, so other appends
- * go on during it.
+ * Thread-safety: as {@link KafkaLog}, whose monitor it shares; a send's force runs after the monitor is
+ * released, so other appends go on during it.
+ * Composition: a {@link KafkaLog} built over {@link DiskLogStorage} and a group coordinator holding the
+ * restored offsets; the calls that do not touch the disk are passed to it unchanged ({@link ForwardingLog}).
  * Real world: Kafka's log layer with one replica, flush.messages / flush.ms as the policies. Kafka rebuilds
  * producer state from its batches and snapshots and aborts a transaction its coordinator timed out; here the
  * idempotent producers' sequences are not restored, and a transaction open at a crash stays open.
  */
-public class DurableKafkaLog extends KafkaLog implements AutoCloseable {
+public final class DurableKafkaLog implements ForwardingLog, AutoCloseable {
 
+    private final KafkaLog log;
+    private final InstantSource clock;
     private final Path offsetsFile;
     private final FlushPolicy policy;
     private final Map<String, Long> committed = new HashMap<>();
 
-    protected DurableKafkaLog(
+    private DurableKafkaLog(
             Path logDir,
             String topic,
             LogConfig config,
@@ -56,16 +61,31 @@ public class DurableKafkaLog extends KafkaLog implements AutoCloseable {
             InstantSource clock,
             FlushScheduler scheduler,
             DiskRules rules) {
-        super(config, clock, DiskLogStorage.factory(logDir, topic, policy, scheduler, rules));
         this.policy = policy;
+        this.clock = clock;
         this.offsetsFile = logDir.resolve(topic + ".committed-offsets");
-        OffsetCheckpointFile.read(offsetsFile).orElse(Map.of()).forEach((name, offset) -> {
+        committed.putAll(OffsetCheckpointFile.read(offsetsFile).orElse(Map.of())); // P3
+        Map<String, Long> restored = Map.copyOf(committed);
+        this.log = KafkaLog.builder(config, clock)
+                .storage(DiskLogStorage.factory(logDir, topic, policy, scheduler, rules))
+                .groups((c, r) -> restoredGroups(c, r, restored))
+                .build();
+    }
+
+    /** The log in memory over the disk; the calls the disk changes nothing in go to it unchanged. */
+    @Override
+    public PartitionedLog delegate() {
+        return log;
+    }
+
+    private static GroupCoordinator restoredGroups(LogConfig config, LogRules rules, Map<String, Long> restored) {
+        GroupCoordinator groups = new GroupCoordinator(config, rules);
+        restored.forEach((name, offset) -> {
             int slash = name.lastIndexOf('/');
-            String group = name.substring(0, slash);
-            groupCoordinator()
-                    .commitFromTransaction(group, Map.of(Integer.parseInt(name.substring(slash + 1)), offset));
-            committed.put(name, offset); // P3
+            groups.commitFromTransaction(
+                    name.substring(0, slash), Map.of(Integer.parseInt(name.substring(slash + 1)), offset));
         });
+        return groups;
     }
 
     /** Opens (creating, or recovering) the topic {@code topic} under {@code logDir}. */
@@ -108,12 +128,12 @@ public class DurableKafkaLog extends KafkaLog implements AutoCloseable {
 
     @Override
     public CompletableFuture<AppendOutcome> send(int partition, ProducerRecord record) {
-        Partition p = partition(partition);
-        Object[] sent = locked(now -> {
-            AppendOutcome outcome = append(partition, record);
+        Partition p = log.partition(partition);
+        Object[] sent = log.locked(now -> {
+            AppendOutcome outcome = log.append(partition, record);
             return new Object[] {outcome, p.storage().acknowledgement(outcome.offset())};
         });
-        p.storage().flushIfDue(clock().instant()); // outside the monitor: appends go on during a force
+        p.storage().flushIfDue(clock.instant()); // outside the monitor: appends go on during a force
         @SuppressWarnings("unchecked")
         CompletableFuture<Void> ack = (CompletableFuture<Void>) sent[1];
         return ack.thenApply(v -> (AppendOutcome) sent[0]);
@@ -121,17 +141,17 @@ public class DurableKafkaLog extends KafkaLog implements AutoCloseable {
 
     /** Forces every partition now, completing every send that waits. */
     public void flush() {
-        for (int p = 0; p < config().partitions(); p++) {
-            partition(p).storage().flush();
+        for (int p = 0; p < log.config().partitions(); p++) {
+            log.partition(p).storage().flush();
         }
     }
 
     /** P2: the partition is forced before the offset is written, under every policy. */
     @Override
     public CommitOutcome commit(String group, String memberId, int generation, int partition, long offset) {
-        CommitOutcome outcome = super.commit(group, memberId, generation, partition, offset);
+        CommitOutcome outcome = log.commit(group, memberId, generation, partition, offset);
         if (outcome == CommitOutcome.COMMITTED) {
-            partition(partition).storage().flush();
+            log.partition(partition).storage().flush();
             synchronized (committed) {
                 committed.put(group + "/" + partition, offset);
                 OffsetCheckpointFile.write(offsetsFile, committed);
@@ -143,8 +163,8 @@ public class DurableKafkaLog extends KafkaLog implements AutoCloseable {
     /** What opening each partition found and did (P3). */
     public List<RecoveryReport> recovery() {
         List<RecoveryReport> reports = new ArrayList<>();
-        for (int p = 0; p < config().partitions(); p++) {
-            reports.add(partition(p).storage().recovery());
+        for (int p = 0; p < log.config().partitions(); p++) {
+            reports.add(log.partition(p).storage().recovery());
         }
         return reports;
     }
@@ -152,11 +172,11 @@ public class DurableKafkaLog extends KafkaLog implements AutoCloseable {
     /** A clean shutdown: everything forced, each partition marked clean, files closed. */
     @Override
     public void close() {
-        synchronized (monitor()) {
-            for (int p = 0; p < config().partitions(); p++) {
-                partition(p).storage().close();
+        log.holding(() -> {
+            for (int p = 0; p < log.config().partitions(); p++) {
+                log.partition(p).storage().close();
             }
-        }
+        });
     }
 
     /**
@@ -165,10 +185,10 @@ public class DurableKafkaLog extends KafkaLog implements AutoCloseable {
      * forced by a commit: the expected loss of that policy.
      */
     public void simulatePowerLoss() {
-        synchronized (monitor()) {
-            for (int p = 0; p < config().partitions(); p++) {
-                partition(p).storage().powerLoss();
+        log.holding(() -> {
+            for (int p = 0; p < log.config().partitions(); p++) {
+                log.partition(p).storage().powerLoss();
             }
-        }
+        });
     }
 }

@@ -6,6 +6,7 @@ import dev.queuelab.api.log.ProducerRecord;
 import dev.queuelab.api.log.TransactionOutcome;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The log's exactly-once side: appends by idempotent and transactional producers, and the end of a
@@ -19,24 +20,42 @@ import java.util.Map;
  *   L13 initTransactions aborts what the fenced instance left open; a fenced producer ends nothing;
  *   L14 a transaction's markers go to every partition it wrote to, and its offsets are committed with it.
  * Thread-safety: none of its own; every method runs under the log's monitor (KafkaLog.locked).
+ * A log is given this part by {@link KafkaLogBuilder}; a tester may hand it another in its place.
  * Real world: the broker's side of Kafka's idempotent producer (ProducerStateManager's checks on append)
  * and the markers its TransactionCoordinator has written (WriteTxnMarkers), here in the same call.
  */
-final class ExactlyOnceWrites {
+public class ExactlyOnceWrites {
 
     private final Partition[] partitions;
     private final GroupCoordinator groups;
-    final ProducerStateManager producers;
-    final TransactionCoordinator transactions;
+    private final LogRules rules;
+    private final ProducerStateManager producers;
+    private final TransactionCoordinator transactions;
 
-    ExactlyOnceWrites(Partition[] partitions, GroupCoordinator groups, LogRules rules) {
-        this.partitions = partitions;
+    public ExactlyOnceWrites(Partition[] partitions, GroupCoordinator groups, LogRules rules) {
+        this.partitions = partitions.clone();
         this.groups = groups;
+        this.rules = rules;
         this.producers = new ProducerStateManager(rules);
         this.transactions = new TransactionCoordinator(producers);
     }
 
-    AppendOutcome append(ProducerIdAndEpoch producer, int partition, int sequence, ProducerRecord record, Instant now) {
+    /** L12: a new idempotent producer id, at epoch 0. */
+    public ProducerIdAndEpoch initProducerId() {
+        return producers.newProducer();
+    }
+
+    public TransactionOutcome begin(ProducerIdAndEpoch producer) {
+        return transactions.begin(producer);
+    }
+
+    /** L14: offsets committed with the transaction, or not at all. */
+    public TransactionOutcome addOffsets(ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets) {
+        return transactions.addOffsets(producer, group, offsets);
+    }
+
+    public AppendOutcome append(
+            ProducerIdAndEpoch producer, int partition, int sequence, ProducerRecord record, Instant now) {
         boolean transactional = transactions.isTransactional(producer.producerId());
         if (transactional && !producers.isFenced(producer)) {
             transactions.current(producer, "append"); // L14: a transactional append needs one open
@@ -50,13 +69,15 @@ final class ExactlyOnceWrites {
         }
         long offset = partitions[partition].append(record, now, producer.producerId(), transactional);
         producers.written(producer, partition, sequence, offset);
-        if (transactional) {
-            transactions.current(producer, "append").partitions().add(partition);
+        Set<Integer> txnPartitions =
+                transactional ? transactions.current(producer, "append").partitions() : null;
+        if (transactional && rules.joinsTransaction(txnPartitions, partition)) {
+            txnPartitions.add(partition); // L14: its end marks this partition too
         }
         return AppendOutcome.appended(partition, offset);
     }
 
-    ProducerIdAndEpoch initTransactions(String transactionalId, Instant now) {
+    public ProducerIdAndEpoch initTransactions(String transactionalId, Instant now) {
         Map.Entry<ProducerIdAndEpoch, TransactionCoordinator.Txn> init = transactions.init(transactionalId);
         if (init.getValue() != null) {
             end(init.getKey().producerId(), init.getValue(), false, now); // L13
@@ -64,7 +85,7 @@ final class ExactlyOnceWrites {
         return init.getKey();
     }
 
-    TransactionOutcome endTransaction(ProducerIdAndEpoch producer, boolean commit, String call, Instant now) {
+    public TransactionOutcome endTransaction(ProducerIdAndEpoch producer, boolean commit, String call, Instant now) {
         if (producers.isFenced(producer)) {
             return TransactionOutcome.PRODUCER_FENCED; // L13
         }

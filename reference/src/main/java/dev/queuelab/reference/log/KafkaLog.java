@@ -36,11 +36,14 @@ import java.util.function.Function;
  *       returns the same record;
  *   L2  a keyed record goes to toPositive(murmur2(utf8(key))) % N, so one key's records keep their order;
  *       null keys go round-robin;
- *   L3  a read serves exactly [logStartOffset, highWatermark), in offset order, max records at most;
+ *   L3  a read serves exactly [logStartOffset, highWatermark), in offset order, max records at most; a read
+ *       may start at any offset in [logStartOffset, highWatermark], and is refused anywhere else;
  *   L4  segments are contiguous, and roll by size (segment.bytes) or age (segment.ms);
  *   L5  retention deletes whole segments from the oldest, by time (the newest record older than retention.ms)
- *       or by size (while the rest still holds retention.bytes), moving the log start offset;
- *   L6  read_committed stops at the last stable offset (the first offset of the earliest open transaction);
+ *       or by size (while the rest still holds retention.bytes), only segments wholly below the high
+ *       watermark, moving the log start offset (past an open transaction's first records too);
+ *   L6  read_committed stops at the last stable offset (the first offset of the earliest open transaction, or
+ *       the log start offset if retention deleted that), and seek to the end lands there;
  *   L7  seek to a timestamp gives the first offset stamped at or after it;
  *   L8  each partition has exactly one owner per generation of a non-empty group (range, round-robin or
  *       cooperative-sticky);
@@ -51,8 +54,9 @@ import java.util.function.Function;
  *   L12 an idempotent producer's append is written once per (id, partition, sequence), with no gap; an old
  *       epoch is fenced;
  *   L13 initTransactions fences the previous epoch of its transactional id and aborts what it left open;
- *   L14 a transaction's records and offsets are committed together or aborted together.
- * Thread-safety: every public method holds the log's monitor; none blocks or sleeps. Session timeouts and
+ *   L14 a transaction's records and offsets are committed together or aborted together, and its end writes a
+ *       marker in every partition it wrote to.
+ * Thread-safety: every public method holds the log's private monitor; none blocks or sleeps. Session timeouts and
  * retention are evaluated lazily against the clock at the start of each call: no timers.
  * Real world: Apache Kafka with one broker and one replica per partition (no ISR, no leader changes, the high
  * watermark is the log end offset), LogAppendTime timestamps, and rebalances that finish in one step. Kinesis
@@ -60,33 +64,46 @@ import java.util.function.Function;
  * groups or transactions in the service) and Redis Streams (one stream per key, per-entry acks in a pending
  * list, XTRIM) differ as each class says; see docs/partitioned-log.md.
  *
- * <p>The decisions are the protected one-line methods of {@link LogRules}; the bug gallery overrides one.
+ * <p>The decisions are the one-line methods of the {@link LogRules} it is given, and its parts (partitions,
+ * group coordinator, exactly-once side) are handed in by {@link KafkaLogBuilder}: a variant replaces one of
+ * them, never subclasses the log.
  */
-public class KafkaLog extends LogRules implements PartitionedLog {
+public final class KafkaLog implements PartitionedLog {
 
     public static final LogCapabilities CAPABILITIES = new LogCapabilities(true, true, true, true, false, true);
 
     private final LogConfig config;
     private final InstantSource clock;
+    private final LogRules rules;
+    private final Object monitor = new Object(); // every public method holds it; nobody outside can
     private final Partition[] partitions;
     private final GroupCoordinator groups;
     private final ExactlyOnceWrites exactlyOnce; // the idempotent producer and transactions (L12 to L14)
     private long nullKeyed; // counts null-keyed appends for round-robin (L2)
 
+    /** The reference: in memory, under {@link LogRules#REFERENCE}. */
     public KafkaLog(LogConfig config, InstantSource clock) {
-        this(config, clock, MemoryLogStorage::new);
+        this(config, clock, LogRules.REFERENCE);
     }
 
-    /** A log whose partitions keep their segments where {@code storage} opens them ({@link DurableKafkaLog}). */
-    protected KafkaLog(LogConfig config, InstantSource clock, LogStorage.Factory storage) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.partitions = new Partition[config.partitions()];
-        for (int p = 0; p < partitions.length; p++) {
-            partitions[p] = new Partition(p, config, this, storage.open(p));
-        }
-        this.groups = new GroupCoordinator(config, this);
-        this.exactlyOnce = new ExactlyOnceWrites(partitions, groups, this);
+    /** In memory, under other rules (a gallery variant). */
+    public KafkaLog(LogConfig config, InstantSource clock, LogRules rules) {
+        this(builder(config, clock).rules(rules).parts());
+    }
+
+    /** Built from its parts ({@link KafkaLogBuilder#build()}); none of them holds this log. */
+    KafkaLog(KafkaLogBuilder.Parts parts) {
+        this.config = parts.config();
+        this.clock = parts.clock();
+        this.rules = parts.rules();
+        this.partitions = parts.partitions();
+        this.groups = parts.groups();
+        this.exactlyOnce = parts.exactlyOnce();
+    }
+
+    /** A log of the reference's parts, any of which the builder replaces. */
+    public static KafkaLogBuilder builder(LogConfig config, InstantSource clock) {
+        return new KafkaLogBuilder(config, clock);
     }
 
     @Override
@@ -103,27 +120,27 @@ public class KafkaLog extends LogRules implements PartitionedLog {
     public AppendOutcome append(String key, String value, Map<String, String> headers) {
         ProducerRecord record = new ProducerRecord(key, value, headers);
         return locked(now -> {
-            int p = key == null ? partitionForNullKey(nullKeyed++, partitions.length) : partitionFor(key); // L2
+            int p = key == null ? rules.partitionForNullKey(nullKeyed++, partitions.length) : partitionFor(key); // L2
             return AppendOutcome.appended(p, partitions[p].append(record, now, -1, false));
         });
     }
 
     @Override
     public AppendOutcome append(int partition, ProducerRecord record) {
-        synchronized (monitor()) { // locked() without a lambda per record
+        synchronized (monitor) { // locked() without a lambda per record
             return AppendOutcome.appended(partition, partition(partition).append(record, tick(), -1, false));
         }
     }
 
     @Override
     public int partitionFor(String key) {
-        return partitionForKey(
+        return rules.partitionForKey(
                 Objects.requireNonNull(key, "key (a null key has no fixed partition)"), partitions.length);
     }
 
     @Override
     public ProducerIdAndEpoch initProducerId() {
-        return locked(now -> exactlyOnce.producers.newProducer());
+        return locked(now -> exactlyOnce.initProducerId());
     }
 
     @Override
@@ -140,7 +157,7 @@ public class KafkaLog extends LogRules implements PartitionedLog {
 
     @Override
     public TransactionOutcome beginTransaction(ProducerIdAndEpoch producer) {
-        return locked(now -> exactlyOnce.transactions.begin(producer));
+        return locked(now -> exactlyOnce.begin(producer));
     }
 
     @Override
@@ -148,7 +165,7 @@ public class KafkaLog extends LogRules implements PartitionedLog {
             ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets) {
         offsets.forEach((p, o) -> Partition.requireOffset(config.requirePartition(p), o));
         Objects.requireNonNull(group, "group");
-        return locked(now -> exactlyOnce.transactions.addOffsets(producer, group, offsets));
+        return locked(now -> exactlyOnce.addOffsets(producer, group, offsets));
     }
 
     @Override
@@ -235,8 +252,8 @@ public class KafkaLog extends LogRules implements PartitionedLog {
             OptionalLong c = groups.committed(group, partition);
             Partition p = partitions[partition];
             return c.isPresent() && p.serves(c.getAsLong())
-                    ? resumeAt(c.getAsLong()) // L10
-                    : p.offsetFor(reset, isolation); // gone or never committed: auto.offset.reset
+                    ? rules.resumeAt(c.getAsLong()) // L10
+                    : p.offsetFor(rules.resetTo(reset), isolation); // gone or never committed: auto.offset.reset
         });
     }
 
@@ -245,26 +262,20 @@ public class KafkaLog extends LogRules implements PartitionedLog {
         return locked(now -> groups.names());
     }
 
-    /** Thread-safety: the object every public method holds while it reads or changes the log. */
-    protected Object monitor() {
-        return this;
-    }
-
     Partition partition(int p) {
         return partitions[config.requirePartition(p)];
     }
 
-    GroupCoordinator groupCoordinator() {
-        return groups;
-    }
-
-    InstantSource clock() {
-        return clock;
+    /** Runs {@code body} holding the monitor without a tick of the clock (a clean close, a power loss). */
+    void holding(Runnable body) {
+        synchronized (monitor) {
+            body.run();
+        }
     }
 
     /** Every public method runs its body here, holding the monitor, at the instant {@link #tick()} returns. */
     <T> T locked(Function<Instant, T> body) {
-        synchronized (monitor()) {
+        synchronized (monitor) {
             return body.apply(tick());
         }
     }

@@ -2,24 +2,31 @@ package dev.queuelab.reference.log;
 
 import dev.queuelab.api.log.Assignor;
 import dev.queuelab.api.log.DefaultPartitioner;
+import dev.queuelab.api.log.HeartbeatOutcome;
 import dev.queuelab.api.log.IsolationLevel;
+import dev.queuelab.api.log.Seek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The partitioned log's decisions, one rule per method, each citing the invariant it keeps.
  *
  * Teaches: where each of a log's promises is decided, in one line, so that a single wrong line can be shown
- * to break a single promise. {@link KafkaLog} inherits these; the bug gallery overrides one at a time.
- * Invariants: those of {@link KafkaLog} (L1 to L12); each method names the ones it decides.
+ * to break a single promise. A {@link KafkaLog} is given one of these ({@link #REFERENCE} unless told
+ * otherwise) and hands it to its parts; a gallery variant is a subclass that overrides one method.
+ * Invariants: those of {@link KafkaLog} (L1 to L14); each method names the ones it decides.
  * Thread-safety: stateless; called by the log's classes while they hold the log's monitor. Each rule is a pure
  * function of its arguments, so the log may keep an answer while they do not change (a partition asks its time
  * rules once per instant).
  * Real world: each method names the Kafka code path it mirrors.
  */
-public abstract class LogRules {
+public class LogRules {
+
+    /** The rules as the reference keeps them. */
+    public static final LogRules REFERENCE = new LogRules();
 
     /** L2: a keyed record's partition, as Kafka's BuiltInPartitioner.partitionForKey. */
     protected int partitionForKey(String key, int numPartitions) {
@@ -51,8 +58,33 @@ public abstract class LogRules {
         return partitionBytes - segmentBytes >= retentionBytes;
     }
 
+    /** L3: the high watermark; with one replica, the log end offset itself (Kafka: the least LEO of the ISR). */
+    protected long highWatermark(long logEndOffset) {
+        return logEndOffset;
+    }
+
+    /** L3: a read may start anywhere from the log start offset up to the high watermark, nowhere else. */
+    protected boolean serves(long offset, long logStartOffset, long highWatermark) {
+        return offset >= logStartOffset && offset <= highWatermark;
+    }
+
+    /** L5: retention may delete a segment only if all of it lies below the high watermark (Kafka's UnifiedLog). */
+    protected boolean belowHighWatermark(long segmentEnd, long highWatermark) {
+        return segmentEnd <= highWatermark;
+    }
+
+    /** L6: the first offset of the earliest open transaction, moved up to the log start if retention passed it. */
+    protected long firstUnstableOffset(long earliestOpen, long logStartOffset) {
+        return Math.max(earliestOpen, logStartOffset);
+    }
+
     /** L6: a read stops at the high watermark, or at the last stable offset under read_committed. */
     protected long readBound(long highWatermark, long lastStableOffset, IsolationLevel isolation) {
+        return isolation == IsolationLevel.READ_COMMITTED ? lastStableOffset : highWatermark;
+    }
+
+    /** L6: seek to the end (Latest) lands where a read of that isolation level stops (Kafka's ListOffsets). */
+    protected long latestOffset(long highWatermark, long lastStableOffset, IsolationLevel isolation) {
         return isolation == IsolationLevel.READ_COMMITTED ? lastStableOffset : highWatermark;
     }
 
@@ -86,6 +118,16 @@ public abstract class LogRules {
         return presented == current;
     }
 
+    /** L9: only a heartbeat the group accepts keeps a session alive; a refused one changes nothing. */
+    protected boolean refreshesSession(HeartbeatOutcome answer) {
+        return answer == HeartbeatOutcome.OK;
+    }
+
+    /** L10: with no committed offset, or one no longer served, a member starts where auto.offset.reset says. */
+    protected Seek resetTo(Seek requested) {
+        return requested;
+    }
+
     /** L10: a committed offset is the next offset to read, so a member resumes exactly there. */
     protected long resumeAt(long committedOffset) {
         return committedOffset;
@@ -99,6 +141,16 @@ public abstract class LogRules {
     /** L12: how many recent sequences per producer and partition are remembered to answer retries (Kafka: 5). */
     protected int sequencesRemembered() {
         return 5;
+    }
+
+    /** L14: a transactional append enters its partition in the transaction (AddPartitionsToTxn), every time. */
+    protected boolean joinsTransaction(Set<Integer> partitionsSoFar, int partition) {
+        return true;
+    }
+
+    /** L14: ending a transaction, commit or abort, writes a marker in each partition it wrote to. */
+    protected boolean writesMarker(LogSegment.Marker marker) {
+        return true;
     }
 
     /** L12: an epoch older than the producer id's latest is a zombie's. */

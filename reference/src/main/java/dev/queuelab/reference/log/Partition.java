@@ -28,14 +28,15 @@ import java.util.TreeMap;
  *   L3 logStartOffset is the baseOffset of the first segment; every offset in [logStartOffset, highWatermark)
  *      is served, nothing else is;
  *   L4 the segments are contiguous: each starts where the previous ended; only the last one takes appends;
- *   L5 retention removes a prefix of whole segments, all below the last stable offset (an open transaction
- *      keeps its records); if the active one goes, an empty one is rolled first, so the high watermark never
- *      moves back;
- *   L6 lastStableOffset = the first offset of the earliest open transaction, or the high watermark; a
- *      read_committed read never returns a record at or past it;
+ *   L5 retention removes a prefix of whole segments, each wholly below the high watermark, open transactions
+ *      or not; if the active one goes, an empty one is rolled first, so the high watermark never moves back;
+ *   L6 lastStableOffset = the first offset of the earliest open transaction (moved up to the log start if
+ *      retention deleted it), or the high watermark; a read_committed read never returns a record at or past it;
  *   L11 a record of an aborted transaction lies in [firstOffset, marker) of an entry in the aborted index.
  * Thread-safety: none of its own; every method is called with the log's monitor held.
- * Real world: Kafka's Partition and UnifiedLog with one replica (the high watermark is the log end offset).
+ * Real world: Kafka's Partition and UnifiedLog with one replica (the high watermark is the log end offset);
+ * retention as UnifiedLog.deleteOldSegments bounds it, and the first unstable offset as
+ * maybeIncrementFirstUnstableOffset moves it.
  * Kinesis calls it a shard: sequence numbers are sparse and increasing, not dense, and retention is by time
  * only (24 h to 365 days). Redis Streams has one stream per key, ids of "ms-seq", and XTRIM by count or id.
  */
@@ -51,7 +52,7 @@ public class Partition {
     private final TimeRule expired; // L5 by time, asked of a segment's newest timestamp
     private final TimeRule aged; // L4 by age, asked of the active segment's first timestamp
     private LogSegment active; // the last segment, the only one appends go to (L4)
-    private long highWatermark;
+    private long logEndOffset; // the next offset to write; the rules derive the high watermark from it (L3)
     private long sizeInBytes;
     private Instant retainedAt; // when retention last ran; it runs again once the clock or the log has moved
     private boolean written = true; // since retention last ran
@@ -76,7 +77,7 @@ public class Partition {
             }
         }
         active = segments.lastEntry().getValue();
-        highWatermark = active.nextOffset();
+        logEndOffset = active.nextOffset();
     }
 
     /** Where this partition's segments live. */
@@ -100,7 +101,7 @@ public class Partition {
     } // L3
 
     public long highWatermark() {
-        return highWatermark;
+        return rules.highWatermark(logEndOffset);
     }
 
     public long sizeInBytes() {
@@ -116,12 +117,14 @@ public class Partition {
     }
 
     public long lastStableOffset() { // L6: with no transaction open, the high watermark at once
-        return openTransactions.isEmpty() ? highWatermark : Collections.min(openTransactions.values());
+        return openTransactions.isEmpty()
+                ? highWatermark()
+                : rules.firstUnstableOffset(Collections.min(openTransactions.values()), logStartOffset());
     }
 
     /** Appends a data record and returns its offset; a transactional one opens or joins its transaction here. */
     public long append(ProducerRecord record, Instant now, long producerId, boolean transactional) {
-        long offset = highWatermark;
+        long offset = logEndOffset;
         ConsumerRecord stored = new ConsumerRecord(id, offset, now, record.key(), record.value(), record.headers());
         write(new LogSegment.Entry(stored, producerId, transactional, null, record.sizeInBytes()), now);
         if (transactional) {
@@ -136,8 +139,10 @@ public class Partition {
         if (first == null) {
             return; // the transaction never wrote here
         }
-        long markerOffset = highWatermark;
-        write(new LogSegment.Entry(null, producerId, true, marker, 0), now);
+        long markerOffset = logEndOffset;
+        if (rules.writesMarker(marker)) {
+            write(new LogSegment.Entry(null, producerId, true, marker, 0), now);
+        }
         if (marker == LogSegment.Marker.ABORT) {
             abortedIndex.add(new long[] {producerId, first, markerOffset});
         }
@@ -149,6 +154,7 @@ public class Partition {
      * the monitor is released; any other steps entry by entry.
      */
     public FetchResult read(long fromOffset, int max, IsolationLevel isolation) {
+        long highWatermark = highWatermark();
         if (!serves(fromOffset)) { // L3
             throw new OffsetOutOfRangeException(id, fromOffset, logStartOffset(), highWatermark);
         }
@@ -184,7 +190,7 @@ public class Partition {
         if (seek instanceof Seek.Earliest) {
             return logStartOffset();
         } else if (seek instanceof Seek.Latest) {
-            return rules.readBound(highWatermark, lastStableOffset(), isolation);
+            return rules.latestOffset(highWatermark(), lastStableOffset(), isolation);
         } else if (seek instanceof Seek.ToOffset to) {
             return requireOffset(id, to.offset());
         } else if (seek instanceof Seek.ToTimestamp ts) {
@@ -195,7 +201,7 @@ public class Partition {
 
     /** L3: true for an offset a read may start from, [logStartOffset, highWatermark]. */
     public boolean serves(long offset) {
-        return offset >= logStartOffset() && offset <= highWatermark;
+        return rules.serves(offset, logStartOffset(), highWatermark());
     }
 
     static long requireOffset(int partition, long offset) {
@@ -218,12 +224,12 @@ public class Partition {
                 }
             }
         }
-        return highWatermark;
+        return highWatermark();
     }
 
     /**
      * L5: deletes the oldest segments that retention allows, a prefix and whole; returns how many went. What it
-     * reads (segments, sizes, the last stable offset) changes only by a write, so it runs once per instant
+     * reads (segments, sizes, the high watermark) changes only by a write, so it runs once per instant
      * unless one came since.
      */
     public int enforceRetention(Instant now) {
@@ -235,8 +241,10 @@ public class Partition {
         int deleted = 0;
         while (true) {
             LogSegment oldest = segments.firstEntry().getValue();
-            if (oldest.isEmpty() || oldest.nextOffset() > lastStableOffset() || !deletable(oldest, now)) {
-                return deleted; // L5: a prefix, below any open transaction (L6)
+            if (oldest.isEmpty()
+                    || !rules.belowHighWatermark(oldest.nextOffset(), highWatermark())
+                    || !deletable(oldest, now)) {
+                return deleted; // L5: a prefix, below the high watermark; an open transaction's LSO moves up (L6)
             }
             if (segments.size() == 1) {
                 roll(); // L5: never leave the partition without an active segment
@@ -274,12 +282,12 @@ public class Partition {
         active.append(entry, now);
         sizeInBytes += entry.size();
         written = true;
-        storage.appended(highWatermark, now);
-        highWatermark++; // L1
+        storage.appended(logEndOffset, now);
+        logEndOffset++; // L1
     }
 
     private void roll() {
-        active = storage.roll(highWatermark); // L4: contiguous
+        active = storage.roll(logEndOffset); // L4: contiguous
         segments.put(active.baseOffset(), active);
     }
 }

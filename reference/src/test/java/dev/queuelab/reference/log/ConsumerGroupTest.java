@@ -93,6 +93,20 @@ class ConsumerGroupTest extends LogFixture {
     }
 
     @Test
+    void shouldExpireAStaleMemberWhenItKeepsHeartbeatingItsOldGenerationWithoutRejoining() {
+        int old = log.join("g", "A").generation();
+        clock.advance(Duration.ofSeconds(5));
+        int gen = log.join("g", "B").generation();
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(log.heartbeat("g", "A", old)).isEqualTo(HeartbeatOutcome.ILLEGAL_GENERATION);
+        assertThat(log.heartbeat("g", "B", gen)).isEqualTo(HeartbeatOutcome.OK);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(log.describeGroup("g").assignment())
+                .as("L9: A's last accepted heartbeat was its join at 0s; the refused one at 9s kept nothing alive")
+                .isEqualTo(Map.of("B", List.of(0, 1, 2, 3)));
+    }
+
+    @Test
     void shouldRefuseAHeartbeatWhenItNamesAnOldGenerationOrANonMember() {
         int old = log.join("g", "A").generation();
         log.join("g", "B");

@@ -3,6 +3,7 @@ package dev.queuelab.reference.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.queuelab.api.log.IsolationLevel;
 import dev.queuelab.api.log.LogConfig;
 import dev.queuelab.api.log.OffsetOutOfRangeException;
 import dev.queuelab.api.log.ProducerRecord;
@@ -17,7 +18,7 @@ class RetentionTest extends LogFixture {
     private static final String TEN = "0123456789";
 
     private Partition partition(LogConfig config) {
-        return new Partition(0, config, new LogRules() {});
+        return new Partition(0, config, LogRules.REFERENCE);
     }
 
     private static void appendTen(Partition p, java.time.Instant at) {
@@ -112,7 +113,7 @@ class RetentionTest extends LogFixture {
     }
 
     @Test
-    void shouldKeepAnOpenTransactionsSegmentsWhenTheyArePastRetention() {
+    void shouldDeleteAnOpenTransactionsSegmentsAndMoveItsFirstUnstableOffsetUpWhenTheyArePastRetention() {
         KafkaLog log = log(LogConfig.of(1).withSegmentBytes(1).withRetentionTime(Duration.ofMinutes(1)));
         append(log, 0, "plain");
         var tx = log.initTransactions("t");
@@ -121,12 +122,17 @@ class RetentionTest extends LogFixture {
         append(log, 0, "later");
         clock.advance(Duration.ofMinutes(2));
         assertThat(log.logStartOffset(0))
-                .as("L5, L6: retention stops at the open transaction's first offset, 1")
-                .isEqualTo(1);
+                .as("L5: retention is bounded by the high watermark (3), not by the open transaction at 1")
+                .isEqualTo(3);
+        assertThat(log.lastStableOffset(0))
+                .as("L6: the open transaction's first offset is gone: the first unstable offset moves up to 3")
+                .isEqualTo(3);
+        assertThat(log.read(0, 3, 10, IsolationLevel.READ_COMMITTED).records())
+                .as("L6: read_committed still stops at the open transaction")
+                .isEmpty();
         log.commitTransaction(tx);
-        clock.advance(Duration.ofMinutes(2));
-        assertThat(log.logStartOffset(0))
-                .as("L5: once it commits, and its marker is old too, it goes")
+        assertThat(log.lastStableOffset(0))
+                .as("L6: its marker at 3 ends it: the high watermark, 4")
                 .isEqualTo(4);
     }
 

@@ -11,6 +11,7 @@ import dev.queuelab.api.log.ProducerIdAndEpoch;
 import dev.queuelab.api.log.ProducerRecord;
 import dev.queuelab.api.log.Seek;
 import dev.queuelab.api.log.TransactionOutcome;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,9 @@ class TransactionTest extends LogFixture {
         assertThat(log.lastStableOffset(0))
                 .as("L6: nothing open: the LSO is the high watermark")
                 .isEqualTo(2);
+        assertThat(List.of(log.highWatermark(1), log.lastStableOffset(1)))
+                .as("L14: partition 1 has its marker too, and nothing is left open there")
+                .containsExactly(2L, 2L);
     }
 
     @Test

@@ -1,8 +1,6 @@
 package dev.queuelab.check.gallery.log;
 
-import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.reference.log.KafkaLog;
-import java.time.InstantSource;
+import dev.queuelab.reference.log.LogRules;
 
 /**
  * Bug gallery (log): Accepts any sequence number above the last instead of exactly the next: a lost batch leaves
@@ -10,11 +8,7 @@ import java.time.InstantSource;
  *
  * <p>Caught as {@code sequence-gap-accepted}.
  */
-public final class SequenceAnyForwardLog extends KafkaLog {
-
-    public SequenceAnyForwardLog(LogConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class SequenceAnyForwardRules extends LogRules {
 
     @Override
     protected boolean isNextSequence(int lastSequence, int sequence) {

@@ -1,9 +1,7 @@
 package dev.queuelab.check.gallery.log;
 
 import dev.queuelab.api.log.Assignor;
-import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.reference.log.KafkaLog;
-import java.time.InstantSource;
+import dev.queuelab.reference.log.LogRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,11 +15,7 @@ import java.util.Map;
  *
  * <p>Caught as {@code wrong-assignment}.
  */
-public final class StickyKeepsCeilingLog extends KafkaLog {
-
-    public StickyKeepsCeilingLog(LogConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class StickyKeepsCeilingRules extends LogRules {
 
     @Override
     protected Map<String, List<Integer>> assign(

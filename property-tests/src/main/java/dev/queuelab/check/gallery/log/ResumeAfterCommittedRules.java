@@ -1,8 +1,6 @@
 package dev.queuelab.check.gallery.log;
 
-import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.reference.log.KafkaLog;
-import java.time.InstantSource;
+import dev.queuelab.reference.log.LogRules;
 
 /**
  * Bug gallery (log): Takes a committed offset for the last record processed and resumes one past it: every
@@ -10,11 +8,7 @@ import java.time.InstantSource;
  *
  * <p>Caught as {@code commit-resume-violated}.
  */
-public final class ResumeAfterCommittedLog extends KafkaLog {
-
-    public ResumeAfterCommittedLog(LogConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class ResumeAfterCommittedRules extends LogRules {
 
     @Override
     protected long resumeAt(long committedOffset) {

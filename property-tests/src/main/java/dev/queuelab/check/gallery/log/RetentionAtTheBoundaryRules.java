@@ -1,10 +1,8 @@
 package dev.queuelab.check.gallery.log;
 
-import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.reference.log.KafkaLog;
+import dev.queuelab.reference.log.LogRules;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 
 /**
  * Bug gallery (log): Deletes a segment when its newest record is exactly retention.ms old instead of older: a
@@ -12,11 +10,7 @@ import java.time.InstantSource;
  *
  * <p>Caught as {@code retention-early}.
  */
-public final class RetentionAtTheBoundaryLog extends KafkaLog {
-
-    public RetentionAtTheBoundaryLog(LogConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class RetentionAtTheBoundaryRules extends LogRules {
 
     @Override
     protected boolean expiredByTime(Instant newestTimestamp, Instant now, Duration retention) {

@@ -1,9 +1,7 @@
 package dev.queuelab.check.gallery.log;
 
 import dev.queuelab.api.log.IsolationLevel;
-import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.reference.log.KafkaLog;
-import java.time.InstantSource;
+import dev.queuelab.reference.log.LogRules;
 
 /**
  * Bug gallery (log): Bounds read_committed reads by the high watermark, not the last stable offset: a reader
@@ -11,11 +9,7 @@ import java.time.InstantSource;
  *
  * <p>Caught as {@code open-transaction-read}.
  */
-public final class ReadCommittedPastLsoLog extends KafkaLog {
-
-    public ReadCommittedPastLsoLog(LogConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class ReadCommittedPastLsoRules extends LogRules {
 
     @Override
     protected long readBound(long highWatermark, long lastStableOffset, IsolationLevel isolation) {

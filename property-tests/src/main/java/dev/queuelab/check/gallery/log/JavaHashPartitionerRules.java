@@ -1,8 +1,6 @@
 package dev.queuelab.check.gallery.log;
 
-import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.reference.log.KafkaLog;
-import java.time.InstantSource;
+import dev.queuelab.reference.log.LogRules;
 
 /**
  * Bug gallery (log): Hashes a key with Java's {@code String.hashCode} instead of Kafka's murmur2: a Java
@@ -10,11 +8,7 @@ import java.time.InstantSource;
  *
  * <p>Caught as {@code wrong-partition}.
  */
-public final class JavaHashPartitionerLog extends KafkaLog {
-
-    public JavaHashPartitionerLog(LogConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class JavaHashPartitionerRules extends LogRules {
 
     @Override
     protected int partitionForKey(String key, int numPartitions) {

@@ -1,8 +1,6 @@
 package dev.queuelab.check.gallery.log;
 
-import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.reference.log.KafkaLog;
-import java.time.InstantSource;
+import dev.queuelab.reference.log.LogRules;
 
 /**
  * Bug gallery (log): Deletes the oldest segment while the partition, segment included, holds retention.bytes,
@@ -10,11 +8,7 @@ import java.time.InstantSource;
  *
  * <p>Caught as {@code retention-early}.
  */
-public final class RetentionBytesWholePartitionLog extends KafkaLog {
-
-    public RetentionBytesWholePartitionLog(LogConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class RetentionBytesWholePartitionRules extends LogRules {
 
     @Override
     protected boolean breachesSize(long partitionBytes, long segmentBytes, long retentionBytes) {

@@ -1,9 +1,7 @@
 package dev.queuelab.check.gallery.log;
 
 import dev.queuelab.api.log.Assignor;
-import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.reference.log.KafkaLog;
-import java.time.InstantSource;
+import dev.queuelab.reference.log.LogRules;
 import java.util.List;
 import java.util.Map;
 
@@ -13,11 +11,7 @@ import java.util.Map;
  *
  * <p>Caught as {@code wrong-assignment}.
  */
-public final class AssignorAlwaysRangeLog extends KafkaLog {
-
-    public AssignorAlwaysRangeLog(LogConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class AssignorAlwaysRangeRules extends LogRules {
 
     @Override
     protected Map<String, List<Integer>> assign(

@@ -1,9 +1,7 @@
 package dev.queuelab.check.gallery.log;
 
-import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.reference.log.KafkaLog;
+import dev.queuelab.reference.log.LogRules;
 import java.time.Instant;
-import java.time.InstantSource;
 
 /**
  * Bug gallery (log): Seeks to the first record stamped strictly after a timestamp: a replay from a point in time
@@ -11,11 +9,7 @@ import java.time.InstantSource;
  *
  * <p>Caught as {@code seek-wrong}.
  */
-public final class SeekStrictlyAfterLog extends KafkaLog {
-
-    public SeekStrictlyAfterLog(LogConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class SeekStrictlyAfterRules extends LogRules {
 
     @Override
     protected boolean atOrAfter(Instant recordTimestamp, Instant target) {

@@ -1,8 +1,6 @@
 package dev.queuelab.check.gallery.log;
 
-import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.reference.log.KafkaLog;
-import java.time.InstantSource;
+import dev.queuelab.reference.log.LogRules;
 
 /**
  * Bug gallery (log): Accepts a heartbeat or commit from any generation: a consumer that missed a rebalance
@@ -10,11 +8,7 @@ import java.time.InstantSource;
  *
  * <p>Caught as {@code fenced-member-accepted}.
  */
-public final class CommitAnyGenerationLog extends KafkaLog {
-
-    public CommitAnyGenerationLog(LogConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class CommitAnyGenerationRules extends LogRules {
 
     @Override
     protected boolean generationMatches(int presented, int current) {

@@ -1,9 +1,7 @@
 package dev.queuelab.check.gallery.log;
 
 import dev.queuelab.api.log.IsolationLevel;
-import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.reference.log.KafkaLog;
-import java.time.InstantSource;
+import dev.queuelab.reference.log.LogRules;
 
 /**
  * Bug gallery (log): Forgets to hide aborted transactions from read_committed readers: a read-process-write
@@ -11,11 +9,7 @@ import java.time.InstantSource;
  *
  * <p>Caught as {@code aborted-read}.
  */
-public final class ReadCommittedShowsAbortedLog extends KafkaLog {
-
-    public ReadCommittedShowsAbortedLog(LogConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class ReadCommittedShowsAbortedRules extends LogRules {
 
     @Override
     protected boolean hidesAborted(IsolationLevel isolation) {

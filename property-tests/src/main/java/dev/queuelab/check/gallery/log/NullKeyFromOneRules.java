@@ -1,8 +1,6 @@
 package dev.queuelab.check.gallery.log;
 
-import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.reference.log.KafkaLog;
-import java.time.InstantSource;
+import dev.queuelab.reference.log.LogRules;
 
 /**
  * Bug gallery (log): Starts the round-robin of unkeyed records at partition 1, not 0 (a counter incremented
@@ -10,11 +8,7 @@ import java.time.InstantSource;
  *
  * <p>Caught as {@code wrong-partition}.
  */
-public final class NullKeyFromOneLog extends KafkaLog {
-
-    public NullKeyFromOneLog(LogConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class NullKeyFromOneRules extends LogRules {
 
     @Override
     protected int partitionForNullKey(long n, int numPartitions) {

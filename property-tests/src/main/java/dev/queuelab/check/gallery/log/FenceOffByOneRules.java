@@ -1,8 +1,6 @@
 package dev.queuelab.check.gallery.log;
 
-import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.reference.log.KafkaLog;
-import java.time.InstantSource;
+import dev.queuelab.reference.log.LogRules;
 
 /**
  * Bug gallery (log): Fences only epochs two or more behind the latest: the instance a restart replaced can still
@@ -10,11 +8,7 @@ import java.time.InstantSource;
  *
  * <p>Caught as {@code zombie-write}.
  */
-public final class FenceOffByOneLog extends KafkaLog {
-
-    public FenceOffByOneLog(LogConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class FenceOffByOneRules extends LogRules {
 
     @Override
     protected boolean isFenced(short presented, short latest) {

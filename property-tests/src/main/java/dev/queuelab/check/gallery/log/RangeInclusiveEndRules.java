@@ -1,9 +1,7 @@
 package dev.queuelab.check.gallery.log;
 
 import dev.queuelab.api.log.Assignor;
-import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.reference.log.KafkaLog;
-import java.time.InstantSource;
+import dev.queuelab.reference.log.LogRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +13,7 @@ import java.util.Map;
  *
  * <p>Caught as {@code single-owner}.
  */
-public final class RangeInclusiveEndLog extends KafkaLog {
-
-    public RangeInclusiveEndLog(LogConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class RangeInclusiveEndRules extends LogRules {
 
     @Override
     protected Map<String, List<Integer>> assign(

@@ -1,8 +1,6 @@
 package dev.queuelab.check.gallery.log;
 
-import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.reference.log.KafkaLog;
-import java.time.InstantSource;
+import dev.queuelab.reference.log.LogRules;
 
 /**
  * Bug gallery (log): Keeps no history of recent sequence numbers: a producer that retries after a lost answer is
@@ -10,11 +8,7 @@ import java.time.InstantSource;
  *
  * <p>Caught as {@code retry-refused}.
  */
-public final class NoSequenceHistoryLog extends KafkaLog {
-
-    public NoSequenceHistoryLog(LogConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class NoSequenceHistoryRules extends LogRules {
 
     @Override
     protected int sequencesRemembered() {
