@@ -90,6 +90,9 @@ final class WorkQueueModel {
      */
     private record Withheld(int index, Msg msg, int step, String asked, Op by) {}
 
+    /** How the runners name a refusal of an id still in use. */
+    static final String ID_REFUSED = "DuplicateMessageIdException";
+
     private final WorkQueueConfig config;
     private final Instant start;
     private final boolean exactStats;
@@ -108,6 +111,7 @@ final class WorkQueueModel {
     private final List<Integer> redeliveries = new ArrayList<>();
     private final List<Integer> duplicateEffects = new ArrayList<>();
     private QueueStats lastStats = QueueStats.EMPTY;
+    private boolean redrivenSinceReceive; // a redrive moved messages and no receive has come since
     private long seq;
 
     WorkQueueModel(WorkQueueConfig config, Instant start, boolean exactStats) {
@@ -275,8 +279,14 @@ final class WorkQueueModel {
         }
         if (!e.result().accepted()) {
             coverage.add("dedup: duplicate refused");
+            if (inWindow && first.id().equals(msg.id())) {
+                coverage.add("dedup: a retry answered duplicate while the first is " + state(first, e.at()));
+            }
             dedupRetried.put(dedupId, e.at());
             return;
+        }
+        if (!config.fifo() && msg.dedupId() != null) {
+            coverage.add("dedup: id ignored on a standard queue");
         }
         if (first != null && !inWindow) {
             coverage.add("dedup: id free again after its window");
@@ -286,6 +296,13 @@ final class WorkQueueModel {
             }
         }
         Msg old = messages.remove(msg.id());
+        if (old != null && old.where != Where.DONE && !old.unconfirmed) {
+            anomalies.add(ID_IN_USE.found(
+                    e.step(),
+                    msg.id() + " was accepted at " + t(e.at()) + ", but a message with id " + msg.id() + " (\""
+                            + old.message.payload() + "\") is " + state(old, e.at())
+                            + ": the send must be refused with DuplicateMessageIdException"));
+        }
         if (old != null && old.where == Where.DONE) {
             coverage.add("receipt: id reused after an ack");
             retired.computeIfAbsent(msg.id(), id -> new ArrayList<>()).add(old);
@@ -299,9 +316,15 @@ final class WorkQueueModel {
         }
     }
 
-    /** A refused send: right only for a FIFO message without a group; it enqueues and remembers nothing. */
+    /**
+     * A refused send: right for a FIFO message without a group, and for an id still in use (with no dedup id
+     * inside its window, which makes a send a DUPLICATE wherever the first is); it enqueues and remembers
+     * nothing.
+     */
     private void refused(Event.Refused e) {
-        if (!config.fifo() || e.message().groupId() != null) {
+        if (e.error().equals(ID_REFUSED)) {
+            idRefused(e);
+        } else if (!config.fifo() || e.message().groupId() != null) {
             anomalies.add(INVALID_ANSWER.found(
                     e.step(),
                     "the queue refused " + e.message().id() + " with " + e.error() + ", but "
@@ -314,6 +337,43 @@ final class WorkQueueModel {
                             ? "fifo: send without a group refused"
                             : "fifo: send without a group refused, with a dedup id");
         }
+    }
+
+    private void idRefused(Event.Refused e) {
+        Message msg = e.message();
+        String dedupId = config.fifo() ? msg.dedupId() : null;
+        if (dedupId != null && uncertainDedup.contains(dedupId)) {
+            return; // an earlier send of this dedup id never answered: which message it stands for is unknown
+        }
+        Msg first = dedupId == null ? null : dedupFirst.get(dedupId);
+        Instant since = dedupId == null ? null : dedupSince.get(dedupId);
+        Msg old = messages.get(msg.id());
+        if (first != null && e.at().isBefore(since.plus(config.dedupWindow()))) {
+            anomalies.add(DEDUP_WINDOW_VIOLATED.found(
+                    e.step(),
+                    msg.id() + " was refused with " + e.error() + " at " + t(e.at()) + ", but dedup id " + dedupId
+                            + " was accepted for " + first.id() + " at " + t(since) + " and its window runs until "
+                            + t(since.plus(config.dedupWindow())) + ": a send inside the window is answered DUPLICATE"
+                            + " of " + first.id() + " whether it is waiting, in flight, acked or dead-lettered"
+                            + " (SQS: accepted, not delivered), and " + first.id() + " is " + state(first, e.at())));
+        } else if (old == null || (old.where == Where.DONE && !old.unconfirmed)) {
+            anomalies.add(ID_IN_USE.found(
+                    e.step(),
+                    msg.id() + " was refused with " + e.error() + " at " + t(e.at()) + ", but "
+                            + (old == null
+                                    ? "no message with that id was ever accepted"
+                                    : "the message of that id was acked at step " + old.ackedAtStep
+                                            + ": its id is free again")));
+        } else if (!old.unconfirmed) {
+            coverage.add("id: reuse refused while " + state(old, e.at()));
+        }
+    }
+
+    /** Where a message is, in words: waiting, in flight, acked or dead-lettered. */
+    private static String state(Msg m, Instant at) {
+        return m.where == Where.DONE
+                ? "acked"
+                : m.where == Where.DEAD ? "dead-lettered" : inFlight(m, at) ? "in flight" : "waiting";
     }
 
     /**
@@ -334,6 +394,7 @@ final class WorkQueueModel {
     }
 
     private void received(Event.Received e, Op op) {
+        redrivenSinceReceive = false;
         if (e.deliveries().size() > e.max()) {
             anomalies.add(BATCH_OVER_MAX.found(
                     e.step(),
@@ -389,6 +450,10 @@ final class WorkQueueModel {
             coverage.add("competing: two consumers hold messages at once");
         }
         if (config.fifo()
+                && batch.stream().map(m -> m.message.groupId()).distinct().count() < batch.size()) {
+            coverage.add("fifo: a receive handed out several of one group");
+        }
+        if (config.fifo()
                 && messages.values().stream().anyMatch(m -> waiting(m, e.at(), batch) && groupBusy(m, e.at(), batch))) {
             coverage.add("fifo: group held back by its message in flight");
         }
@@ -414,7 +479,7 @@ final class WorkQueueModel {
     private void checkAnswer(Event.Received e, Delivery d, Msg m) {
         String who = e.consumer() + " received " + m.id() + " at " + t(e.at());
         Optional<Msg> ghost = retired.getOrDefault(m.id(), List.of()).stream()
-                .filter(o -> o.message.equals(d.message()))
+                .filter(o -> o.message.equals(d.message()) && !m.message.equals(d.message())) // a retry is alike
                 .findFirst();
         if (ghost.isPresent()) {
             anomalies.add(DUPLICATE_DELIVERY.found(
@@ -543,6 +608,9 @@ final class WorkQueueModel {
                             ? "ack batch: a receipt repeated in a batch"
                             : "ack batch: a stale receipt in a batch");
         }
+        if (redrivenSinceReceive) {
+            coverage.add("dead letters: ack between a redrive and the next receive");
+        }
         receiptOutcome(e.step(), e.at(), e.consumer() + " acked " + m.id(), g, e.of(), current, e.result());
         if (e.result() == ReceiptOutcome.ACCEPTED && messages.get(m.id()) == m) {
             m.where = Where.DONE;
@@ -654,6 +722,10 @@ final class WorkQueueModel {
         }
         if (!dead.isEmpty()) {
             coverage.add("dead letters: redriven");
+            redrivenSinceReceive = true;
+        }
+        if (config.fifo() && dead.stream().anyMatch(m -> groupBusy(m, e.at(), Set.of()))) {
+            coverage.add("fifo: redrive into a group with a message in flight");
         }
     }
 

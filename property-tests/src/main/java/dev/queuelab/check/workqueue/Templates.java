@@ -1,0 +1,109 @@
+package dev.queuelab.check.workqueue;
+
+import dev.queuelab.api.workqueue.WorkQueueConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scenario openings that reach a rare situation on purpose: random steps reach each of these in under 1% of
+ * scenarios, and a check that reaches a situation only by luck proves nothing about it on another seed. A
+ * property opens one scenario in three with one of its templates, then goes on with random steps; each
+ * template's situation has a coverage label the model sets when it is reached.
+ */
+final class Templates {
+
+    private Templates() {}
+
+    /** The templates that apply to {@code property} on {@code config}. */
+    static List<List<Step>> of(WorkQueueProperty property, WorkQueueConfig config) {
+        List<List<Step>> out = new ArrayList<>();
+        boolean deadLetters = config.redrive().isPresent();
+        switch (property) {
+            case ACKS -> out.add(idReusedWhileHeld());
+            case VISIBILITY -> out.add(extendedAndGivenBack());
+            case DEAD_LETTERS -> {
+                if (deadLetters) {
+                    out.add(redriveIntoABusyLane(config));
+                }
+            }
+            case FIFO -> {
+                out.add(severalOfOneGroupInOneReceive());
+                out.add(retryInsideTheWindowThenAfterIt(config));
+                if (deadLetters) {
+                    out.add(redriveIntoABusyLane(config));
+                }
+            }
+            default -> {}
+        }
+        return out;
+    }
+
+    /** "fifo: a receive handed out several of one group": three of g1 waiting, one receive with room for ten. */
+    static List<Step> severalOfOneGroupInOneReceive() {
+        return List.of(new Step.Send(1, 0), new Step.Send(1, 0), new Step.Send(1, 0), new Step.Receive("A", 10, -1));
+    }
+
+    /**
+     * A producer's retries inside the dedup window while the first send is in flight ("dedup: a retry answered
+     * duplicate while the first is in flight") and once it is acked ("... acked"), then a new send with the
+     * same dedup id once the first send's window is over ("dedup: free after the first send's window, though
+     * a retry came inside it").
+     */
+    static List<Step> retryInsideTheWindowThenAfterIt(WorkQueueConfig config) {
+        int half = (int) Math.max(1, (config.dedupWindow().toMillis() + 1_999) / 2_000);
+        return List.of(
+                new Step.Send(1, 1),
+                new Step.Receive("A", 1, -1),
+                new Step.Send(1, 1, Step.Id.RETRY, false),
+                new Step.Ack("A", 0),
+                new Step.Tick(half),
+                new Step.Send(1, 1, Step.Id.RETRY, false),
+                new Step.Tick(half),
+                new Step.Send(2, 1));
+    }
+
+    /**
+     * A message dead-lettered, then sent again by a producer that retries it ("dedup: a retry answered
+     * duplicate while the first is dead-lettered" on FIFO) and by one that reuses its id ("id: reuse refused
+     * while dead-lettered"); a later one of its lane in flight, a redrive into that busy lane ("fifo: redrive
+     * into a group with a message in flight"), and an ack before the next receive ("dead letters: ack between
+     * a redrive and the next receive"). Each receive gives the message back at once (0 s) until maxReceives is
+     * used up; the next one moves it to the dead-letter queue.
+     */
+    static List<Step> redriveIntoABusyLane(WorkQueueConfig config) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step.Send(1, 1));
+        for (int i = 0; i <= config.maxReceives(); i++) {
+            steps.add(new Step.Receive("A", 1, 0)); // the last one dead-letters it
+        }
+        steps.add(new Step.Observe()); // a receive does not say what it dead-lettered: a look does
+        steps.add(new Step.Send(1, 1, Step.Id.RETRY, false));
+        steps.add(new Step.Send(1, 0, Step.Id.HELD, false));
+        steps.add(new Step.Send(1, 0));
+        steps.add(new Step.Receive("B", 1, -1));
+        steps.add(new Step.Redrive());
+        steps.add(new Step.Ack("B", 0));
+        steps.add(new Step.Receive("C", 10, -1));
+        return steps;
+    }
+
+    /** "visibility: extended" and "visibility: given back", then another consumer gets what was given back. */
+    static List<Step> extendedAndGivenBack() {
+        return List.of(
+                new Step.Send(0, 0),
+                new Step.Send(0, 0),
+                new Step.Receive("A", 2, -1),
+                new Step.ChangeVisibility("A", 0, 60),
+                new Step.ChangeVisibility("A", 1, 0),
+                new Step.Receive("B", 1, -1));
+    }
+
+    /** "id: reuse refused while waiting" and "... in flight": a producer that reuses a business key too soon. */
+    static List<Step> idReusedWhileHeld() {
+        return List.of(
+                new Step.Send(0, 0),
+                new Step.Send(0, 0, Step.Id.HELD, false),
+                new Step.Receive("A", 1, -1),
+                new Step.Send(0, 0, Step.Id.HELD, false));
+    }
+}
