@@ -59,7 +59,8 @@ public final class WorkQueueGallery {
             unguarded("ack-unguarded", Operation.ACK),
             unguarded("ack-batch-unguarded", Operation.ACK_BATCH),
             unguarded("change-visibility-unguarded", Operation.CHANGE_VISIBILITY),
-            unguarded("redrive-unguarded", Operation.REDRIVE));
+            unguarded("redrive-unguarded", Operation.REDRIVE),
+            unguarded("stats-unguarded", Operation.STATS));
 
     /** A variant that is the reference queue given rules with one decision changed. */
     static Variant rules(String name, String expected, WorkQueueRules rules) {

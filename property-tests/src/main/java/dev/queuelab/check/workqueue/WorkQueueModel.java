@@ -97,6 +97,7 @@ final class WorkQueueModel {
     private final Instant start;
     private final boolean exactStats;
     private final Map<String, Msg> messages = new LinkedHashMap<>();
+    private final Map<String, List<Msg>> groups = new HashMap<>(); // not acked; null: a standard queue's one
     private final Map<String, List<Msg>> retired = new HashMap<>(); // acked messages whose id was reused
     private final Map<Delivery, Given> given = new IdentityHashMap<>();
     private final Set<Delivery> processed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -310,6 +311,7 @@ final class WorkQueueModel {
         Msg m = new Msg(msg, seq++, e.at());
         m.sentBy = op;
         messages.put(msg.id(), m);
+        inGroup(m);
         if (dedupId != null && !inWindow) {
             dedupFirst.put(dedupId, m);
             dedupSince.put(dedupId, e.at());
@@ -389,7 +391,9 @@ final class WorkQueueModel {
         Msg m = new Msg(msg, seq++, e.at());
         m.sentBy = op;
         m.unconfirmed = true;
-        messages.putIfAbsent(msg.id(), m);
+        if (messages.putIfAbsent(msg.id(), m) == null) {
+            inGroup(m);
+        }
         coverage.add("send without an answer");
     }
 
@@ -453,8 +457,7 @@ final class WorkQueueModel {
                 && batch.stream().map(m -> m.message.groupId()).distinct().count() < batch.size()) {
             coverage.add("fifo: a receive handed out several of one group");
         }
-        if (config.fifo()
-                && messages.values().stream().anyMatch(m -> waiting(m, e.at(), batch) && groupBusy(m, e.at(), batch))) {
+        if (config.fifo() && heldBackByItsGroup(e.at(), batch)) {
             coverage.add("fifo: group held back by its message in flight");
         }
         if (e.deliveries().size() < e.max()) {
@@ -838,10 +841,27 @@ final class WorkQueueModel {
         return sameGroup(m).anyMatch(o -> o != m && !batch.contains(o) && inFlight(o, at));
     }
 
+    /** Is a waiting message held back by a message of its group in flight from an earlier receive? */
+    private boolean heldBackByItsGroup(Instant at, Set<Msg> batch) {
+        Set<String> busy = new HashSet<>();
+        messages.values().stream()
+                .filter(o -> !batch.contains(o) && inFlight(o, at))
+                .forEach(o -> busy.add(o.message.groupId()));
+        return !busy.isEmpty()
+                && messages.values().stream()
+                        .anyMatch(m -> waiting(m, at, batch) && busy.contains(m.message.groupId()));
+    }
+
+    /** The messages of m's group not acked, in send order (the model's FIFO rules never look at acked ones). */
     private Stream<Msg> sameGroup(Msg m) {
-        return messages.values().stream()
-                .filter(o -> Objects.equals(o.message.groupId(), m.message.groupId()))
-                .sorted(Comparator.comparingLong(o -> o.seq));
+        List<Msg> group = groups.getOrDefault(m.message.groupId(), List.of());
+        group.removeIf(o -> o.where == Where.DONE || messages.get(o.id()) != o); // acked, or its id reused since
+        return group.stream().sorted(Comparator.comparingLong(o -> o.seq));
+    }
+
+    /** Indexes a message by its group, so that a FIFO rule reads its group, not every message sent. */
+    private void inGroup(Msg m) {
+        groups.computeIfAbsent(m.message.groupId(), g -> new ArrayList<>()).add(m);
     }
 
     private static boolean isStored(Msg m) {
