@@ -46,7 +46,11 @@ public final class WorkQueueGallery {
             rules("dedup-window-whole-seconds", "dedup-window-violated", new DedupWindowWholeSecondsRules()),
             new Variant("ack-batch-stops-at-stale", "ack-refused", AckBatchStopsAtStaleQueue::new),
             new Variant("dedup-before-group-check", "dedup-window-violated", DedupBeforeGroupCheckQueue::new),
-            rules("retry-refused-while-stored", "dedup-window-violated", new RetryRefusedWhileStoredRules()));
+            rules("retry-refused-while-stored", "dedup-window-violated", new RetryRefusedWhileStoredRules()),
+            new Variant("ack-batch-in-chunks", "invalid-answer", AckBatchInChunksQueue::new),
+            new Variant("id-refusal-swallowed", "id-in-use", IdRefusalSwallowedQueue::new),
+            new Variant("dedup-on-standard", "dedup-window-violated", DedupOnStandardQueue::new),
+            new Variant("batch-reversed", "group-reordered", BatchReversedQueue::new));
 
     /**
      * Mistakes that only threads show: the simulations pass them, the stress run on real threads must not.

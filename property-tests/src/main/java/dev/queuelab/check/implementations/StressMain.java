@@ -40,11 +40,12 @@ public final class StressMain {
             System.err.println("usage: StressMain <implementation> <seed> <rounds> <round-seconds>");
             System.exit(2);
         }
+        StressRun.Plan d = StressRun.Plan.DEFAULT;
         StressRun.Plan plan = new StressRun.Plan(
-                3,
-                3,
-                2_000,
-                StressRun.Plan.DEFAULT.crashOneIn(),
+                d.producers(),
+                d.consumers(),
+                d.perProducer(),
+                d.crashOneIn(),
                 Integer.parseInt(args[2]),
                 Duration.ofSeconds(Long.parseLong(args[3])));
         StressRun.Outcome outcome =

@@ -38,7 +38,11 @@ final class Templates {
         return out;
     }
 
-    /** "fifo: a receive handed out several of one group": three of g1 waiting, one receive with room for ten. */
+    /**
+     * Three of g1 waiting, one receive with room for ten: a queue that hands out several of one group (as SQS
+     * tries to) must hand them out in order ("fifo: a receive handed out several of one group"; not demanded,
+     * since one per group per receive is allowed too).
+     */
     static List<Step> severalOfOneGroupInOneReceive() {
         return List.of(new Step.Send(1, 0), new Step.Send(1, 0), new Step.Send(1, 0), new Step.Receive("A", 10, -1));
     }

@@ -465,7 +465,7 @@ final class WorkQueueModel {
                     .filter(m -> !batch.contains(m) && deliverable(m, e.at(), batch))
                     .filter(m -> !m.unconfirmed && m.sentBy.precedes(op))
                     .findFirst()
-                    .ifPresent(w -> withheld(e, w, op));
+                    .ifPresent(w -> withheld(e, w, op, batch));
         }
     }
 
@@ -562,11 +562,12 @@ final class WorkQueueModel {
         }
     }
 
-    private void withheld(Event.Received e, Msg w, Op op) {
+    private void withheld(Event.Received e, Msg w, Op op, Set<Msg> batch) {
         String asked = "at " + t(e.at()) + " " + e.consumer() + " asked for up to " + e.max() + " and got "
                 + e.deliveries().size();
-        Optional<Msg> blocker =
-                messages.values().stream().filter(o -> inFlight(o, e.at())).findFirst();
+        Optional<Msg> blocker = messages.values().stream() // not one this receive handed out: it holds up nothing
+                .filter(o -> !batch.contains(o) && inFlight(o, e.at()))
+                .findFirst();
         Anomaly found;
         if (w.receives >= 1) {
             found = MISSING_REDELIVERY.found(

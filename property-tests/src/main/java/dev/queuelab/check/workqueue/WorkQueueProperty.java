@@ -109,7 +109,6 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, Step, WorkQue
                     Map.entry("dead letters: moved", 0.05),
                     Map.entry("fifo: redriven message delivered in its group", 0.01),
                     Map.entry("fifo: send without a group refused, with a dedup id", 0.1),
-                    Map.entry("fifo: a receive handed out several of one group", 0.2),
                     Map.entry("fifo: redrive into a group with a message in flight", 0.02),
                     Map.entry("dedup: a retry answered duplicate while the first is waiting", 0.05),
                     Map.entry("dedup: a retry answered duplicate while the first is in flight", 0.05),
