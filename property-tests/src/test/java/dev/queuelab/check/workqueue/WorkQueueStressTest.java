@@ -67,6 +67,21 @@ class WorkQueueStressTest {
     }
 
     @Test
+    void shouldJudgeAnEmptyReceiveOnRealThreadsByWhatSurelyPrecededIt() {
+        WorkQueueGallery.Variant oneLane = WorkQueueGallery.VARIANTS.stream()
+                .filter(v -> v.name().equals("one-lane"))
+                .findFirst()
+                .orElseThrow();
+        StressRun.Outcome outcome = new StressRun(
+                        oneLane.factory(), "gallery." + oneLane.name(), StressRun.Plan.DEFAULT)
+                .run(Settings.DEFAULT_SEED);
+        assertThat(outcome.anomaly())
+                .as("a message in flight holds up every other of a standard queue: receives came back empty or"
+                        + " short though messages sent before them waited, and nothing beside them took those")
+                .hasValueSatisfying(a -> assertThat(a.name()).isEqualTo(oneLane.expected()));
+    }
+
+    @Test
     void shouldListEveryThreadVariantSoThatNoProofRunsEmpty() {
         assertThat(WorkQueueGallery.THREAD_VARIANTS).hasSizeGreaterThanOrEqualTo(6);
     }
