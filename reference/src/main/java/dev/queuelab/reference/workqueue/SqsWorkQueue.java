@@ -41,8 +41,7 @@ import java.util.Optional;
  *   I7 FIFO: a send whose dedup id was accepted less than the dedup window ago is answered DUPLICATE, not
  *      enqueued, wherever the first is (waiting, in flight, acked, dead-lettered): a retry is never refused;
  *   I8 no message waits behind another group's in-flight message (no head-of-line blocking).
- * Thread-safety: every public method holds the queue's {@link Guard} (one private lock) from its first read
- * to its answer; no method blocks or sleeps.
+ * Thread-safety: each public method holds the queue's {@link Guard}, one private lock, for its whole call.
  * Real world: Amazon SQS standard and FIFO queues with a redrive policy. Stricter than SQS (see
  * docs/work-queue.md, "The reference and SQS"): a receive hands out every deliverable message it has room
  * for (SQS samples servers and may return fewer), counts are exact (SQS's are approximate), and a standard
@@ -228,8 +227,6 @@ public final class SqsWorkQueue implements WorkQueue {
     public WorkQueueConfig config() {
         return config;
     }
-
-    // ---- the mechanics (the decisions, one rule each, are the rules object's) ----
 
     /** Every public method starts here (its one read of the clock), so that deadlines that passed are honoured first. */
     private Instant now(Operation operation) {
