@@ -1,6 +1,7 @@
 package dev.queuelab.exercises.ex01_acks;
 
 import dev.queuelab.api.workqueue.Delivery;
+import dev.queuelab.api.workqueue.DuplicateMessageIdException;
 import dev.queuelab.api.workqueue.Message;
 import dev.queuelab.api.workqueue.QueueStats;
 import dev.queuelab.api.workqueue.Receipt;
@@ -48,6 +49,9 @@ public class AckQueue implements WorkQueue {
     public synchronized SendOutcome send(Message message) {
         // begin exercise 1
         Instant now = clock.instant();
+        if (entries.containsKey(message.id())) {
+            throw new DuplicateMessageIdException(message.id()); // one message per id until it is acked
+        }
         entries.put(message.id(), new Entry(message, now));
         return SendOutcome.accepted(message.id());
         // end exercise 1

@@ -1,6 +1,7 @@
 package dev.queuelab.exercises.ex04_fifo;
 
 import dev.queuelab.api.workqueue.Delivery;
+import dev.queuelab.api.workqueue.DuplicateMessageIdException;
 import dev.queuelab.api.workqueue.Message;
 import dev.queuelab.api.workqueue.MissingGroupIdException;
 import dev.queuelab.api.workqueue.QueueStats;
@@ -57,6 +58,11 @@ public class FifoQueue implements WorkQueue {
             if (first != null && now.isBefore(first.at().plus(config.dedupWindow()))) {
                 return SendOutcome.duplicateOf(first.messageId());        // even if that one was acked since
             }
+        }
+        if (entries.containsKey(message.id()) || deadLetters.containsKey(message.id())) {
+            throw new DuplicateMessageIdException(message.id()); // one message per id until it is acked
+        }
+        if (config.fifo() && message.dedupId() != null) {
             dedup.put(message.dedupId(), new Accepted(message.id(), now));
         }
         entries.put(message.id(), new Entry(message, now));

@@ -1,6 +1,7 @@
 package dev.queuelab.exercises.ex04_fifo;
 
 import dev.queuelab.api.workqueue.Delivery;
+import dev.queuelab.api.workqueue.DuplicateMessageIdException;
 import dev.queuelab.api.workqueue.Message;
 import dev.queuelab.api.workqueue.MissingGroupIdException;
 import dev.queuelab.api.workqueue.QueueStats;

@@ -8,6 +8,7 @@ import dev.queuelab.learn.HintCommand;
 import dev.queuelab.learn.NextCommand;
 import dev.queuelab.learn.ResetCommand;
 import dev.queuelab.learn.SolutionCommand;
+import dev.queuelab.learn.StressCommand;
 import dev.queuelab.learn.WatchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
             GuideCommand.class,
             ExercisesCommand.class,
             CheckCommand.class,
+            StressCommand.class,
             HintCommand.class,
             WatchCommand.class,
             NextCommand.class,

@@ -1,6 +1,7 @@
 package dev.queuelab.exercises.ex02_visibility;
 
 import dev.queuelab.api.workqueue.Delivery;
+import dev.queuelab.api.workqueue.DuplicateMessageIdException;
 import dev.queuelab.api.workqueue.Message;
 import dev.queuelab.api.workqueue.QueueStats;
 import dev.queuelab.api.workqueue.Receipt;
@@ -47,6 +48,9 @@ public class VisibilityQueue implements WorkQueue {
     @Override
     public synchronized SendOutcome send(Message message) {
         Instant now = clock.instant();
+        if (entries.containsKey(message.id())) {
+            throw new DuplicateMessageIdException(message.id()); // one message per id until it is acked
+        }
         entries.put(message.id(), new Entry(message, now));
         return SendOutcome.accepted(message.id());
     }

@@ -1,6 +1,7 @@
 package dev.queuelab.exercises.ex03_dead_letters;
 
 import dev.queuelab.api.workqueue.Delivery;
+import dev.queuelab.api.workqueue.DuplicateMessageIdException;
 import dev.queuelab.api.workqueue.Message;
 import dev.queuelab.api.workqueue.QueueStats;
 import dev.queuelab.api.workqueue.Receipt;
@@ -49,6 +50,9 @@ public class DeadLetterQueue implements WorkQueue {
     @Override
     public synchronized SendOutcome send(Message message) {
         Instant now = clock.instant();
+        if (entries.containsKey(message.id()) || deadLetters.containsKey(message.id())) {
+            throw new DuplicateMessageIdException(message.id()); // one message per id until it is acked
+        }
         entries.put(message.id(), new Entry(message, now));
         return SendOutcome.accepted(message.id());
     }

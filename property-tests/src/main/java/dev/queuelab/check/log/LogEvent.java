@@ -126,7 +126,8 @@ public sealed interface LogEvent extends Event {
         }
     }
 
-    record Sought(int step, Instant at, int partition, Instant target, long offset) implements LogEvent, Event.ByChecker {
+    record Sought(int step, Instant at, int partition, Instant target, long offset)
+            implements LogEvent, Event.ByChecker {
         @Override
         public String action() {
             return "a reader asks for p" + partition + "'s first record at or after t="
@@ -249,7 +250,8 @@ public sealed interface LogEvent extends Event {
         }
     }
 
-    record SoughtEnd(int step, Instant at, int partition, IsolationLevel isolation, long offset) implements LogEvent, Event.ByChecker {
+    record SoughtEnd(int step, Instant at, int partition, IsolationLevel isolation, long offset)
+            implements LogEvent, Event.ByChecker {
         @Override
         public String action() {
             return "a reader seeks to the end of p" + partition + " ("
@@ -326,12 +328,11 @@ public sealed interface LogEvent extends Event {
     }
 
     /** A call that threw; {@code byFencedInstance} when a producer's fenced former instance made it. */
-    record Threw(int step, Instant at, String action, String error, boolean byFencedInstance) implements LogEvent, Event.Thrown {
+    record Threw(int step, Instant at, String action, String error, boolean byFencedInstance)
+            implements LogEvent, Event.Thrown {
         public Threw(int step, Instant at, String action, String error) {
             this(step, at, action, error, false);
         }
-
-
     }
 
     record Skipped(int step, Instant at, String action, String why) implements LogEvent, Event.NotTaken {}

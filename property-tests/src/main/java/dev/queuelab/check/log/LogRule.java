@@ -11,7 +11,8 @@ public final class LogRule {
 
     private LogRule() {}
 
-    public static final Rule LOST_WRITE = new Rule("lost-write", "L1 an acknowledged append stays at its offset until retention deletes its segment");
+    public static final Rule LOST_WRITE =
+            new Rule("lost-write", "L1 an acknowledged append stays at its offset until retention deletes its segment");
 
     public static final Rule UNEXPECTED = new Rule("unexpected", "L1 a read returns only records that were appended");
 
@@ -23,13 +24,15 @@ public final class LogRule {
             "wrong-partition",
             "L2 a keyed record goes to toPositive(murmur2(key)) % partitions, so one key keeps its order");
 
-    public static final Rule POLL_SKIP = new Rule("poll-skip", "L3 a read returns the visible records from its offset on, in order, skipping none");
+    public static final Rule POLL_SKIP =
+            new Rule("poll-skip", "L3 a read returns the visible records from its offset on, in order, skipping none");
 
     public static final Rule POLL_STALL = new Rule(
             "poll-stall",
             "L3 a read steps over what it may not show (markers, aborted records): its next offset is past them");
 
-    public static final Rule NONMONOTONIC_POLL = new Rule("nonmonotonic-poll", "L3 the offsets a read returns go up, from the offset asked for");
+    public static final Rule NONMONOTONIC_POLL =
+            new Rule("nonmonotonic-poll", "L3 the offsets a read returns go up, from the offset asked for");
 
     public static final Rule BATCH_OVER_MAX = new Rule("batch-over-max", "L3 a read returns at most max records");
 
@@ -57,9 +60,11 @@ public final class LogRule {
             "L6 read_committed stops at the last stable offset: the first offset of the earliest open transaction,"
                     + " or the log start if retention deleted it");
 
-    public static final Rule SEEK_WRONG = new Rule("seek-wrong", "L7 seek to a timestamp gives the first offset stamped at or after it");
+    public static final Rule SEEK_WRONG =
+            new Rule("seek-wrong", "L7 seek to a timestamp gives the first offset stamped at or after it");
 
-    public static final Rule SINGLE_OWNER = new Rule("single-owner", "L8 in a group's generation every partition has exactly one owner, a live member");
+    public static final Rule SINGLE_OWNER =
+            new Rule("single-owner", "L8 in a group's generation every partition has exactly one owner, a live member");
 
     public static final Rule WRONG_ASSIGNMENT = new Rule(
             "wrong-assignment",
@@ -81,7 +86,8 @@ public final class LogRule {
             "fenced-member-accepted",
             "L9 after a rebalance, a heartbeat or commit of an older generation or a non-member is refused");
 
-    public static final Rule MEMBER_REFUSED = new Rule("member-refused", "L9 a live member of the current generation heartbeats and commits");
+    public static final Rule MEMBER_REFUSED =
+            new Rule("member-refused", "L9 a live member of the current generation heartbeats and commits");
 
     public static final Rule COMMIT_RESUME = new Rule(
             "commit-resume-violated",
@@ -91,16 +97,19 @@ public final class LogRule {
             "committed-offset-wrong",
             "L10, L14 a group's committed offset is what its last accepted commit, or committed transaction, stored");
 
-    public static final Rule ABORTED_READ = new Rule("aborted-read", "L11 read_committed never returns a record of an aborted transaction");
+    public static final Rule ABORTED_READ =
+            new Rule("aborted-read", "L11 read_committed never returns a record of an aborted transaction");
 
-    public static final Rule DUPLICATE = new Rule("duplicate", "L12 an idempotent producer's retry is written once: the log answers it as a duplicate");
+    public static final Rule DUPLICATE = new Rule(
+            "duplicate", "L12 an idempotent producer's retry is written once: the log answers it as a duplicate");
 
     public static final Rule RETRY_REFUSED = new Rule(
             "retry-refused",
             "L12 a retry of one of a producer's last " + LogModel.SEQUENCES_REMEMBERED
                     + " appends to a partition is answered as a duplicate");
 
-    public static final Rule SEQUENCE_GAP_ACCEPTED = new Rule("sequence-gap-accepted", "L12 an idempotent append that skips a sequence number is refused");
+    public static final Rule SEQUENCE_GAP_ACCEPTED =
+            new Rule("sequence-gap-accepted", "L12 an idempotent append that skips a sequence number is refused");
 
     public static final Rule TRANSACTION_LEFT_OPEN = new Rule(
             "transaction-left-open",
@@ -118,7 +127,9 @@ public final class LogRule {
     public static final Rule INVALID_ANSWER = new Rule(
             "invalid-answer", "every answer is one the contract allows: no null, the refusal code that says why");
 
-    public static final Rule REFUSED = new Rule("refused", "every valid call is carried out: a fresh append is written, a transaction begins and ends");
+    public static final Rule REFUSED = new Rule(
+            "refused", "every valid call is carried out: a fresh append is written, a transaction begins and ends");
 
-    public static final Rule OPERATION_FAILED = new Rule("operation-failed", "every valid call answers as the contract says, without throwing");
+    public static final Rule OPERATION_FAILED =
+            new Rule("operation-failed", "every valid call answers as the contract says, without throwing");
 }

@@ -464,11 +464,7 @@ final class LogRunner {
             m.positions.clear();
             Map<Integer, Long> starts = new LinkedHashMap<>();
             for (int p : a.partitions()) {
-                long at = log.resumeOffset(
-                        GROUP,
-                        p,
-                        m.latest ? Seek.latest() : Seek.earliest(),
-                        setup.isolation());
+                long at = log.resumeOffset(GROUP, p, m.latest ? Seek.latest() : Seek.earliest(), setup.isolation());
                 starts.put(p, at);
                 m.positions.put(p, at);
             }
@@ -488,14 +484,7 @@ final class LogRunner {
                 assigned(consumer, m, log.join(GROUP, m.id)); // the group moved on: rejoin, as Kafka's poll does
             }
             for (int p : m.partitions) {
-                m.positions.put(
-                        p,
-                        read(
-                                consumer,
-                                p,
-                                m.positions.get(p),
-                                max,
-                                setup.isolation()));
+                m.positions.put(p, read(consumer, p, m.positions.get(p), max, setup.isolation()));
             }
         }
 
@@ -529,12 +518,7 @@ final class LogRunner {
                 return;
             }
             int p = m.partitions.get(0);
-            read(
-                    consumer + " (replay)",
-                    p,
-                    Math.max(0, m.positions.get(p) - back),
-                    back,
-                    setup.isolation());
+            read(consumer + " (replay)", p, Math.max(0, m.positions.get(p) - back), back, setup.isolation());
         }
 
         private void observe() {

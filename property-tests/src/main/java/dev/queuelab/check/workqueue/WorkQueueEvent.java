@@ -169,7 +169,10 @@ public sealed interface WorkQueueEvent extends Event {
         }
     }
 
-    /** A send the queue refused by throwing what the contract names for it (a FIFO message without a group). */
+    /**
+     * A send the queue refused by throwing what the contract names for it: a FIFO message without a group, or
+     * an id still in use.
+     */
     record Refused(int step, Instant at, Message message, String error) implements WorkQueueEvent {
         @Override
         public String process() {
@@ -183,7 +186,10 @@ public sealed interface WorkQueueEvent extends Event {
 
         @Override
         public String action() {
-            return "producer sends " + message.id() + " without a group"
+            return "producer sends " + message.id()
+                    + (message.groupId() != null
+                            ? " in group " + message.groupId()
+                            : error.startsWith("MissingGroupId") ? " without a group" : "")
                     + (message.dedupId() == null ? "" : ", with dedup id " + message.dedupId());
         }
 

@@ -91,10 +91,14 @@ final class WorkQueueModel implements Model<WorkQueueEvent> {
      */
     private record Withheld(int index, Msg msg, int step, String asked, Op by) {}
 
+    /** How the runners name a refusal of an id still in use. */
+    static final String ID_REFUSED = "DuplicateMessageIdException";
+
     private final WorkQueueConfig config;
     private final Instant start;
     private final boolean exactStats;
     private final Map<String, Msg> messages = new LinkedHashMap<>();
+    private final Map<String, List<Msg>> groups = new HashMap<>(); // not acked; null: a standard queue's one
     private final Map<String, List<Msg>> retired = new HashMap<>(); // acked messages whose id was reused
     private final Map<Delivery, Given> given = new IdentityHashMap<>();
     private final Set<Delivery> processed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -109,6 +113,7 @@ final class WorkQueueModel implements Model<WorkQueueEvent> {
     private final List<Integer> redeliveries = new ArrayList<>();
     private final List<Integer> duplicateEffects = new ArrayList<>();
     private QueueStats lastStats = QueueStats.EMPTY;
+    private boolean redrivenSinceReceive; // a redrive moved messages and no receive has come since
     private long seq;
 
     WorkQueueModel(WorkQueueConfig config, Instant start, boolean exactStats) {
@@ -286,8 +291,14 @@ final class WorkQueueModel implements Model<WorkQueueEvent> {
         }
         if (!e.result().accepted()) {
             coverage.add("dedup: duplicate refused");
+            if (inWindow && first.id().equals(msg.id())) {
+                coverage.add("dedup: a retry answered duplicate while the first is " + state(first, e.at()));
+            }
             dedupRetried.put(dedupId, e.at());
             return;
+        }
+        if (!config.fifo() && msg.dedupId() != null) {
+            coverage.add("dedup: id ignored on a standard queue");
         }
         if (first != null && !inWindow) {
             coverage.add("dedup: id free again after its window");
@@ -297,6 +308,13 @@ final class WorkQueueModel implements Model<WorkQueueEvent> {
             }
         }
         Msg old = messages.remove(msg.id());
+        if (old != null && old.where != Where.DONE && !old.unconfirmed) {
+            anomalies.add(ID_IN_USE.found(
+                    e.step(),
+                    msg.id() + " was accepted at " + t(e.at()) + ", but a message with id " + msg.id() + " (\""
+                            + old.message.payload() + "\") is " + state(old, e.at())
+                            + ": the send must be refused with DuplicateMessageIdException"));
+        }
         if (old != null && old.where == Where.DONE) {
             coverage.add("receipt: id reused after an ack");
             retired.computeIfAbsent(msg.id(), id -> new ArrayList<>()).add(old);
@@ -304,15 +322,22 @@ final class WorkQueueModel implements Model<WorkQueueEvent> {
         Msg m = new Msg(msg, seq++, e.at());
         m.sentBy = op;
         messages.put(msg.id(), m);
+        inGroup(m);
         if (dedupId != null && !inWindow) {
             dedupFirst.put(dedupId, m);
             dedupSince.put(dedupId, e.at());
         }
     }
 
-    /** A refused send: right only for a FIFO message without a group; it enqueues and remembers nothing. */
+    /**
+     * A refused send: right for a FIFO message without a group, and for an id still in use (with no dedup id
+     * inside its window, which makes a send a DUPLICATE wherever the first is); it enqueues and remembers
+     * nothing.
+     */
     private void refused(WorkQueueEvent.Refused e) {
-        if (!config.fifo() || e.message().groupId() != null) {
+        if (e.error().equals(ID_REFUSED)) {
+            idRefused(e);
+        } else if (!config.fifo() || e.message().groupId() != null) {
             anomalies.add(INVALID_ANSWER.found(
                     e.step(),
                     "the queue refused " + e.message().id() + " with " + e.error() + ", but "
@@ -325,6 +350,43 @@ final class WorkQueueModel implements Model<WorkQueueEvent> {
                             ? "fifo: send without a group refused"
                             : "fifo: send without a group refused, with a dedup id");
         }
+    }
+
+    private void idRefused(WorkQueueEvent.Refused e) {
+        Message msg = e.message();
+        String dedupId = config.fifo() ? msg.dedupId() : null;
+        if (dedupId != null && uncertainDedup.contains(dedupId)) {
+            return; // an earlier send of this dedup id never answered: which message it stands for is unknown
+        }
+        Msg first = dedupId == null ? null : dedupFirst.get(dedupId);
+        Instant since = dedupId == null ? null : dedupSince.get(dedupId);
+        Msg old = messages.get(msg.id());
+        if (first != null && e.at().isBefore(since.plus(config.dedupWindow()))) {
+            anomalies.add(DEDUP_WINDOW_VIOLATED.found(
+                    e.step(),
+                    msg.id() + " was refused with " + e.error() + " at " + t(e.at()) + ", but dedup id " + dedupId
+                            + " was accepted for " + first.id() + " at " + t(since) + " and its window runs until "
+                            + t(since.plus(config.dedupWindow())) + ": a send inside the window is answered DUPLICATE"
+                            + " of " + first.id() + " whether it is waiting, in flight, acked or dead-lettered"
+                            + " (SQS: accepted, not delivered), and " + first.id() + " is " + state(first, e.at())));
+        } else if (old == null || (old.where == Where.DONE && !old.unconfirmed)) {
+            anomalies.add(ID_IN_USE.found(
+                    e.step(),
+                    msg.id() + " was refused with " + e.error() + " at " + t(e.at()) + ", but "
+                            + (old == null
+                                    ? "no message with that id was ever accepted"
+                                    : "the message of that id was acked at step " + old.ackedAtStep
+                                            + ": its id is free again")));
+        } else if (!old.unconfirmed) {
+            coverage.add("id: reuse refused while " + state(old, e.at()));
+        }
+    }
+
+    /** Where a message is, in words: waiting, in flight, acked or dead-lettered. */
+    private static String state(Msg m, Instant at) {
+        return m.where == Where.DONE
+                ? "acked"
+                : m.where == Where.DEAD ? "dead-lettered" : inFlight(m, at) ? "in flight" : "waiting";
     }
 
     /**
@@ -340,11 +402,14 @@ final class WorkQueueModel implements Model<WorkQueueEvent> {
         Msg m = new Msg(msg, seq++, e.at());
         m.sentBy = op;
         m.unconfirmed = true;
-        messages.putIfAbsent(msg.id(), m);
+        if (messages.putIfAbsent(msg.id(), m) == null) {
+            inGroup(m);
+        }
         coverage.add("send without an answer");
     }
 
     private void received(WorkQueueEvent.Received e, Op op) {
+        redrivenSinceReceive = false;
         if (e.deliveries().size() > e.max()) {
             anomalies.add(BATCH_OVER_MAX.found(
                     e.step(),
@@ -400,7 +465,10 @@ final class WorkQueueModel implements Model<WorkQueueEvent> {
             coverage.add("competing: two consumers hold messages at once");
         }
         if (config.fifo()
-                && messages.values().stream().anyMatch(m -> waiting(m, e.at(), batch) && groupBusy(m, e.at(), batch))) {
+                && batch.stream().map(m -> m.message.groupId()).distinct().count() < batch.size()) {
+            coverage.add("fifo: a receive handed out several of one group");
+        }
+        if (config.fifo() && heldBackByItsGroup(e.at(), batch)) {
             coverage.add("fifo: group held back by its message in flight");
         }
         if (e.deliveries().size() < e.max()) {
@@ -408,7 +476,7 @@ final class WorkQueueModel implements Model<WorkQueueEvent> {
                     .filter(m -> !batch.contains(m) && deliverable(m, e.at(), batch))
                     .filter(m -> !m.unconfirmed && m.sentBy.precedes(op))
                     .findFirst()
-                    .ifPresent(w -> withheld(e, w, op));
+                    .ifPresent(w -> withheld(e, w, op, batch));
         }
     }
 
@@ -425,7 +493,7 @@ final class WorkQueueModel implements Model<WorkQueueEvent> {
     private void checkAnswer(WorkQueueEvent.Received e, Delivery d, Msg m) {
         String who = e.consumer() + " received " + m.id() + " at " + t(e.at());
         Optional<Msg> ghost = retired.getOrDefault(m.id(), List.of()).stream()
-                .filter(o -> o.message.equals(d.message()))
+                .filter(o -> o.message.equals(d.message()) && !m.message.equals(d.message())) // a retry is alike
                 .findFirst();
         if (ghost.isPresent()) {
             anomalies.add(DUPLICATE_DELIVERY.found(
@@ -505,11 +573,12 @@ final class WorkQueueModel implements Model<WorkQueueEvent> {
         }
     }
 
-    private void withheld(WorkQueueEvent.Received e, Msg w, Op op) {
+    private void withheld(WorkQueueEvent.Received e, Msg w, Op op, Set<Msg> batch) {
         String asked = "at " + t(e.at()) + " " + e.consumer() + " asked for up to " + e.max() + " and got "
                 + e.deliveries().size();
-        Optional<Msg> blocker =
-                messages.values().stream().filter(o -> inFlight(o, e.at())).findFirst();
+        Optional<Msg> blocker = messages.values().stream() // not one this receive handed out: it holds up nothing
+                .filter(o -> !batch.contains(o) && inFlight(o, e.at()))
+                .findFirst();
         Anomaly found;
         if (w.receives >= 1) {
             found = MISSING_REDELIVERY.found(
@@ -553,6 +622,9 @@ final class WorkQueueModel implements Model<WorkQueueEvent> {
                     m.where == Where.DONE && m.ackedAtStep == e.step()
                             ? "ack batch: a receipt repeated in a batch"
                             : "ack batch: a stale receipt in a batch");
+        }
+        if (redrivenSinceReceive) {
+            coverage.add("dead letters: ack between a redrive and the next receive");
         }
         receiptOutcome(e.step(), e.at(), e.consumer() + " acked " + m.id(), g, e.of(), current, e.result());
         if (e.result() == ReceiptOutcome.ACCEPTED && messages.get(m.id()) == m) {
@@ -665,6 +737,10 @@ final class WorkQueueModel implements Model<WorkQueueEvent> {
         }
         if (!dead.isEmpty()) {
             coverage.add("dead letters: redriven");
+            redrivenSinceReceive = true;
+        }
+        if (config.fifo() && dead.stream().anyMatch(m -> groupBusy(m, e.at(), Set.of()))) {
+            coverage.add("fifo: redrive into a group with a message in flight");
         }
     }
 
@@ -777,10 +853,27 @@ final class WorkQueueModel implements Model<WorkQueueEvent> {
         return sameGroup(m).anyMatch(o -> o != m && !batch.contains(o) && inFlight(o, at));
     }
 
+    /** Is a waiting message held back by a message of its group in flight from an earlier receive? */
+    private boolean heldBackByItsGroup(Instant at, Set<Msg> batch) {
+        Set<String> busy = new HashSet<>();
+        messages.values().stream()
+                .filter(o -> !batch.contains(o) && inFlight(o, at))
+                .forEach(o -> busy.add(o.message.groupId()));
+        return !busy.isEmpty()
+                && messages.values().stream()
+                        .anyMatch(m -> waiting(m, at, batch) && busy.contains(m.message.groupId()));
+    }
+
+    /** The messages of m's group not acked, in send order (the model's FIFO rules never look at acked ones). */
     private Stream<Msg> sameGroup(Msg m) {
-        return messages.values().stream()
-                .filter(o -> Objects.equals(o.message.groupId(), m.message.groupId()))
-                .sorted(Comparator.comparingLong(o -> o.seq));
+        List<Msg> group = groups.getOrDefault(m.message.groupId(), List.of());
+        group.removeIf(o -> o.where == Where.DONE || messages.get(o.id()) != o); // acked, or its id reused since
+        return group.stream().sorted(Comparator.comparingLong(o -> o.seq));
+    }
+
+    /** Indexes a message by its group, so that a FIFO rule reads its group, not every message sent. */
+    private void inGroup(Msg m) {
+        groups.computeIfAbsent(m.message.groupId(), g -> new ArrayList<>()).add(m);
     }
 
     private static boolean isStored(Msg m) {

@@ -33,7 +33,13 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, WorkQueueStep
                     "ack batch: a stale receipt in a batch",
                     0.01,
                     "ack batch: a receipt repeated in a batch",
-                    0.01)) {
+                    0.01,
+                    "id: reuse refused while waiting",
+                    0.1,
+                    "id: reuse refused while in flight",
+                    0.1,
+                    "dedup: id ignored on a standard queue",
+                    0.2)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
             return WorkQueueConfig.standardQueue().withVisibilityTimeout(seconds(random, 10, 30));
@@ -72,7 +78,11 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, WorkQueueStep
                     "dead letters: redriven",
                     0.1,
                     "receipt: stale one from before a redrive refused",
-                    0.01)) {
+                    0.01,
+                    "dead letters: ack between a redrive and the next receive",
+                    0.1,
+                    "id: reuse refused while dead-lettered",
+                    0.05)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
             WorkQueueConfig c = WorkQueueConfig.standardQueue()
@@ -91,21 +101,19 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, WorkQueueStep
     FIFO(
             "fifo",
             new Weights(30, 25, 20, 3, 4, 18, 4, 6),
-            Map.of(
-                    "fifo: group held back by its message in flight",
-                    0.3,
-                    "dedup: duplicate refused",
-                    0.15,
-                    "dedup: id free again after its window",
-                    0.05,
-                    "dedup: free after the first send's window, though a retry came inside it",
-                    0.002,
-                    "dead letters: moved",
-                    0.05,
-                    "fifo: redriven message delivered in its group",
-                    0.01,
-                    "fifo: send without a group refused, with a dedup id",
-                    0.1)) {
+            Map.ofEntries(
+                    Map.entry("fifo: group held back by its message in flight", 0.3),
+                    Map.entry("dedup: duplicate refused", 0.15),
+                    Map.entry("dedup: id free again after its window", 0.05),
+                    Map.entry("dedup: free after the first send's window, though a retry came inside it", 0.002),
+                    Map.entry("dead letters: moved", 0.05),
+                    Map.entry("fifo: redriven message delivered in its group", 0.01),
+                    Map.entry("fifo: send without a group refused, with a dedup id", 0.1),
+                    Map.entry("fifo: redrive into a group with a message in flight", 0.02),
+                    Map.entry("dedup: a retry answered duplicate while the first is waiting", 0.05),
+                    Map.entry("dedup: a retry answered duplicate while the first is in flight", 0.05),
+                    Map.entry("dedup: a retry answered duplicate while the first is acked", 0.05),
+                    Map.entry("dedup: a retry answered duplicate while the first is dead-lettered", 0.01))) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
             WorkQueueConfig c = WorkQueueConfig.fifoQueue()
@@ -156,11 +164,6 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, WorkQueueStep
         return "docs/work-queue.md";
     }
 
-    /** The JUnit method in {@code WorkQueueChecksTest} that runs this property. */
-    public String method() {
-        return id.equals("dead-letters") ? "deadLetters" : id;
-    }
-
     @Override
     public Map<String, Double> coverage() {
         return coverage;
@@ -189,7 +192,11 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, WorkQueueStep
         WorkQueueConfig config = config(random);
         int length = 4 + random.nextInt(MAX_STEPS - 3);
         List<WorkQueueStep> steps = new ArrayList<>(length);
-        for (int i = 0; i < length; i++) {
+        List<List<WorkQueueStep>> templates = Templates.of(this, config);
+        if (!templates.isEmpty() && random.nextInt(3) == 0) { // a rare situation on purpose, not by luck
+            steps.addAll(templates.get(random.nextInt(templates.size())));
+        }
+        while (steps.size() < length) {
             steps.add(step(random, config));
         }
         return new Scenario<>(config, steps);
@@ -223,21 +230,29 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, WorkQueueStep
         int pick = random.nextInt(weights.total());
         if ((pick -= weights.send) < 0) {
             int group = config.fifo() ? 1 + random.nextInt(3) : 0;
-            int dedup = config.fifo() && random.nextInt(5) < 2 ? 1 + random.nextInt(2) : 0;
-            int producer = random.nextInt(8); // one draw, as before: 0 and 4 reuse an acked id, 1 forgets the group
-            return new WorkQueueStep.Send(group, dedup, producer % 4 == 0, config.fifo() && producer == 1);
+            int dedup = random.nextInt(5) < 2 ? 1 + random.nextInt(2) : 0; // a standard queue must ignore it
+            int producer = random.nextInt(16); // one draw: which id, and whether a FIFO producer forgets the group
+            WorkQueueStep.Id id = producer % 4 == 0
+                    ? WorkQueueStep.Id.ACKED
+                    : producer == 2 || producer == 10
+                            ? WorkQueueStep.Id.HELD
+                            : producer % 8 == 3 ? WorkQueueStep.Id.RETRY : WorkQueueStep.Id.FRESH;
+            return new WorkQueueStep.Send(group, dedup, id, config.fifo() && producer % 8 == 1);
         }
         if ((pick -= weights.receive) < 0) {
             int visibility = random.nextInt(4) == 0
                     ? List.of(0, 1_500, 5_000, 10_000, 30_000).get(random.nextInt(5))
                     : -1;
-            return new WorkQueueStep.Receive(
-                    consumer, 1 + (random.nextInt(3) == 0 ? random.nextInt(3) : 0), visibility);
+            int max = random.nextInt(3) == 0 ? 1 + random.nextInt(WorkQueueConfig.MAX_BATCH) : 1; // up to SQS's 10
+            return new WorkQueueStep.Receive(consumer, max, visibility);
         }
         if ((pick -= weights.ack) < 0) {
-            return random.nextInt(4) == 0
-                    ? new WorkQueueStep.AckBatch(consumer, 2 + random.nextInt(3), random.nextInt(3) == 0)
-                    : new WorkQueueStep.Ack(consumer, random.nextInt(3));
+            if (random.nextInt(4) != 0) {
+                return new WorkQueueStep.Ack(consumer, random.nextInt(3));
+            }
+            int count =
+                    random.nextInt(6) == 0 ? WorkQueueConfig.MAX_BATCH - 1 + random.nextInt(3) : 2 + random.nextInt(3);
+            return new WorkQueueStep.AckBatch(consumer, count, random.nextInt(3) == 0); // 11: past SQS's limit, refused
         }
         if ((pick -= weights.changeVisibility) < 0) {
             return new WorkQueueStep.ChangeVisibility(

@@ -13,6 +13,12 @@ public final class WorkQueueRule {
     public static final Rule LOST = new Rule(
             "lost", "I1 every accepted message stays in the queue until it is acked or dead-lettered: none vanishes");
 
+    public static final Rule ID_IN_USE = new Rule(
+            "id-in-use",
+            "I1 a message id names one message at a time: a send reusing the id of a message still waiting, in flight"
+                    + " or dead-lettered is refused (DuplicateMessageIdException), unless a FIFO dedup id inside its"
+                    + " window makes it a DUPLICATE; once the message is acked, its id is free");
+
     public static final Rule UNEXPECTED =
             new Rule("unexpected", "I1 a queue delivers and dead-letters only messages that were sent and accepted");
 

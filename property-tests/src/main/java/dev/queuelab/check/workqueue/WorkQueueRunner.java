@@ -1,7 +1,9 @@
 package dev.queuelab.check.workqueue;
 
 import dev.queuelab.api.Durations;
+import dev.queuelab.api.OutOfRangeException;
 import dev.queuelab.api.workqueue.Delivery;
+import dev.queuelab.api.workqueue.DuplicateMessageIdException;
 import dev.queuelab.api.workqueue.Message;
 import dev.queuelab.api.workqueue.MissingGroupIdException;
 import dev.queuelab.api.workqueue.QueueStats;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +63,8 @@ final class WorkQueueRunner {
         final Map<String, List<Delivery>> held = new LinkedHashMap<>();
         final Deque<String> freeIds = new ArrayDeque<>(); // acked ids a later send may reuse
         final Set<String> usedIds = new HashSet<>();
+        final Set<String> unacked = new LinkedHashSet<>(); // accepted ids not acked since, oldest first
+        Message previous; // the last message sent, for a producer that retries it
         WorkQueue queue;
         int sent;
         int step;
@@ -149,20 +154,12 @@ final class WorkQueueRunner {
         }
 
         private void send(WorkQueueStep.Send send, Instant now) {
-            String id = send.reuseId() && !freeIds.isEmpty() ? freeIds.pollFirst() : nextFreshId();
-            Message m = new Message(id, null, null, "payload " + (sent + 1), Map.of("trace", "t" + (sent + 1)));
-            sent++;
-            if (config.fifo() && !send.noGroup()) {
-                m = m.inGroup("g" + Math.max(1, send.group()));
-            }
-            if (send.dedup() > 0) {
-                m = m.withDedupId("d" + send.dedup());
-            }
+            Message m = message(send);
             doing = "the producer sends " + m.id();
             SendOutcome result;
             try {
                 result = queue.send(m);
-            } catch (MissingGroupIdException e) {
+            } catch (MissingGroupIdException | DuplicateMessageIdException e) {
                 events.add(new WorkQueueEvent.Refused(step, now, m, e.getClass().getSimpleName()));
                 return;
             }
@@ -170,6 +167,35 @@ final class WorkQueueRunner {
                     result == null
                             ? new WorkQueueEvent.Invalid(step, now, doing, "null instead of a SendOutcome")
                             : new WorkQueueEvent.Sent(step, now, m, result));
+            if (result != null && result.accepted()) {
+                unacked.add(m.id());
+            }
+        }
+
+        /** The message a send step stands for: its id as {@link WorkQueueStep.Id} says, its group and dedup id. */
+        private Message message(WorkQueueStep.Send send) {
+            WorkQueueStep.Id kind =
+                    previous == null && send.id() == WorkQueueStep.Id.RETRY ? WorkQueueStep.Id.FRESH : send.id();
+            Message m;
+            if (kind == WorkQueueStep.Id.RETRY) {
+                m = new Message(previous.id(), null, previous.dedupId(), previous.payload(), previous.headers());
+            } else {
+                String id = kind == WorkQueueStep.Id.ACKED && !freeIds.isEmpty()
+                        ? freeIds.pollFirst()
+                        : kind == WorkQueueStep.Id.HELD && !unacked.isEmpty()
+                                ? unacked.iterator().next()
+                                : nextFreshId();
+                m = new Message(id, null, null, "payload " + (sent + 1), Map.of("trace", "t" + (sent + 1)));
+                if (send.dedup() > 0) {
+                    m = m.withDedupId("d" + send.dedup());
+                }
+            }
+            sent++;
+            if (config.fifo() && !send.noGroup()) {
+                m = m.inGroup("g" + Math.max(1, send.group()));
+            }
+            previous = m;
+            return m;
         }
 
         private String nextFreshId() {
@@ -207,9 +233,7 @@ final class WorkQueueRunner {
                 return;
             }
             events.add(new WorkQueueEvent.Acked(step, clock.now(), consumer, d, result));
-            if (result == ReceiptOutcome.ACCEPTED && !freeIds.contains(d.messageId())) {
-                freeIds.addLast(d.messageId());
-            }
+            acked(d, result);
         }
 
         private void ackBatch(WorkQueueStep.AckBatch b) {
@@ -219,8 +243,12 @@ final class WorkQueueRunner {
                         step, clock.now(), b.consumer() + " acks a batch", b.consumer() + " holds nothing"));
                 return;
             }
-            List<Delivery> batch = new ArrayList<>(mine.subList(0, Math.min(b.count(), Math.min(mine.size(), 10))));
-            if (b.repeatFirst() && batch.size() < 10) {
+            if (b.count() > WorkQueueConfig.MAX_BATCH) {
+                ackBatchPastTheLimit(b, mine);
+                return;
+            }
+            List<Delivery> batch = new ArrayList<>(mine.subList(0, Math.min(b.count(), mine.size())));
+            if (b.repeatFirst() && batch.size() < WorkQueueConfig.MAX_BATCH) {
                 batch.add(batch.get(0));
             }
             mine.removeAll(batch);
@@ -240,7 +268,40 @@ final class WorkQueueRunner {
             for (int i = 0; i < batch.size(); i++) {
                 Delivery d = batch.get(i);
                 events.add(new WorkQueueEvent.Acked(step, clock.now(), b.consumer(), d, outcomes.get(i), true));
-                if (outcomes.get(i) == ReceiptOutcome.ACCEPTED && !freeIds.contains(d.messageId())) {
+                acked(d, outcomes.get(i));
+            }
+        }
+
+        /**
+         * A client that puts more receipts in one batch than SQS allows (its receipts repeated to fill it): the
+         * queue must refuse the whole batch, acking none, so the consumer still holds them all.
+         */
+        private void ackBatchPastTheLimit(WorkQueueStep.AckBatch b, List<Delivery> mine) {
+            List<Delivery> batch = new ArrayList<>();
+            while (batch.size() < b.count()) {
+                batch.add(mine.get(batch.size() % mine.size()));
+            }
+            doing = b.consumer() + " acks a batch of " + batch.size();
+            List<ReceiptOutcome> outcomes;
+            try {
+                outcomes = queue.ackBatch(batch.stream().map(Delivery::receipt).toList());
+            } catch (OutOfRangeException e) {
+                events.add(new WorkQueueEvent.Skipped(
+                        step, clock.now(), doing, "refused, acking none: " + e.getMessage()));
+                return;
+            }
+            events.add(new WorkQueueEvent.Invalid(
+                    step,
+                    clock.now(),
+                    doing,
+                    outcomes + " instead of refusing more than " + WorkQueueConfig.MAX_BATCH
+                            + " receipts (OutOfRangeException, as SQS's TooManyEntriesInBatchRequest)"));
+        }
+
+        private void acked(Delivery d, ReceiptOutcome result) {
+            if (result == ReceiptOutcome.ACCEPTED) {
+                unacked.remove(d.messageId());
+                if (!freeIds.contains(d.messageId())) {
                     freeIds.addLast(d.messageId());
                 }
             }

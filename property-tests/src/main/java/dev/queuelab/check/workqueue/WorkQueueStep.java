@@ -18,39 +18,52 @@ public sealed interface WorkQueueStep extends ScenarioStep {
     @Override
     List<WorkQueueStep> simpler();
 
-    /**
-     * The producer sends the next message, m1, m2...: in group g{group} (FIFO) and with dedup id
-     * d{dedup} when those are above 0. With {@code reuseId}, the new message takes the id of the earliest
-     * acked message whose id is free again (a producer that names messages by business key does this);
-     * with no such message it gets a fresh id. With {@code noGroup} a FIFO queue's producer forgets the
-     * group: the queue must refuse the message and remember nothing of it (a standard queue ignores it).
-     */
-    record Send(int group, int dedup, boolean reuseId, boolean noGroup) implements WorkQueueStep {
-        public Send(int group, int dedup) {
-            this(group, dedup, false, false);
-        }
+    /** Which id a send gives its message: a producer that names messages by a business key reuses them. */
+    enum Id {
+        /** A new id, m1, m2... */
+        FRESH,
+        /** The id of the earliest acked message whose id is free again; a fresh one if none is. */
+        ACKED,
+        /**
+         * The id of the earliest message sent and never acked (waiting, in flight or dead-lettered): the queue
+         * refuses it with DuplicateMessageIdException, unless its dedup id makes it a FIFO duplicate.
+         */
+        HELD,
+        /**
+         * The previous send again (its id, body and dedup id; this step's group): a producer that retries a
+         * send it is unsure of, or resends one that was refused.
+         */
+        RETRY
+    }
 
-        public Send(int group, int dedup, boolean reuseId) {
-            this(group, dedup, reuseId, false);
+    /**
+     * The producer sends the next message: in group g{group} (FIFO) and with dedup id d{dedup} when those
+     * are above 0 (a standard queue must ignore the dedup id), with the id {@code id} says. With
+     * {@code noGroup} a FIFO queue's producer forgets the group: the queue must refuse the message and
+     * remember nothing of it (a standard queue ignores it).
+     */
+    record Send(int group, int dedup, Id id, boolean noGroup) implements WorkQueueStep {
+        public Send(int group, int dedup) {
+            this(group, dedup, Id.FRESH, false);
         }
 
         @Override
         public List<WorkQueueStep> simpler() {
             List<WorkQueueStep> out = new ArrayList<>();
             if (noGroup) {
-                out.add(new Send(group, dedup, reuseId, false));
+                out.add(new Send(group, dedup, id, false));
             }
-            if (reuseId) {
-                out.add(new Send(group, dedup, false, noGroup));
+            if (id != Id.FRESH) {
+                out.add(new Send(group, dedup, Id.FRESH, noGroup));
             }
             if (dedup > 0) {
-                out.add(new Send(group, 0, reuseId, noGroup));
+                out.add(new Send(group, 0, id, noGroup));
             }
             if (dedup > 1) {
-                out.add(new Send(group, 1, reuseId, noGroup));
+                out.add(new Send(group, 1, id, noGroup));
             }
             if (group > 1) {
-                out.add(new Send(1, dedup, reuseId, noGroup));
+                out.add(new Send(1, dedup, id, noGroup));
             }
             return out;
         }

@@ -38,27 +38,32 @@ import java.util.Optional;
  *      redrive moves dead letters back with a fresh receive count;
  *   I6 FIFO: a group's messages are delivered in send order: none while an earlier one of its group is in
  *      flight or waiting; one receive may hand out several of a group, in order;
- *   I7 FIFO: a send whose dedup id was accepted less than the dedup window ago is a duplicate, not enqueued;
+ *   I7 FIFO: a send whose dedup id was accepted less than the dedup window ago is answered DUPLICATE, not
+ *      enqueued, wherever the first is (waiting, in flight, acked, dead-lettered): a retry is never refused;
  *   I8 no message waits behind another group's in-flight message (no head-of-line blocking).
- * Thread-safety: every public method holds the queue's monitor; no method blocks or sleeps.
+ * Thread-safety: each public method holds the queue's {@link Guard}, one private lock, for its whole call.
  * Real world: Amazon SQS standard and FIFO queues with a redrive policy. Stricter than SQS (see
  * docs/work-queue.md, "The reference and SQS"): a receive hands out every deliverable message it has room
  * for (SQS samples servers and may return fewer), counts are exact (SQS's are approximate), and a standard
  * queue delivers a message again only after its deadline. As in SQS, a receive that dead-letters messages
- * goes on to fill the batch with the messages behind them.
+ * goes on to fill the batch with the messages behind them. I7 as SQS: a MessageDeduplicationId sent in the
+ * last 5 minutes is "accepted successfully but not delivered" (SendMessage, SQS API Reference), and is
+ * tracked "even after the message has been received and deleted" (SQS Developer Guide, FIFO key terms).
  *
  * <p>Shape: a <em>lane</em> holds a FIFO group's waiting messages; a standard queue's messages share one
  * lane with no limit in flight. {@code ready} holds the lanes that can deliver now. A stored message is its
  * own lease: while in flight it sits in a {@link LeaseList} by deadline, expires lazily at the start of each
  * call (no timers, no scans) and leaves it in O(1) when acked or extended. One message costs one node, one
- * map entry and what the api hands back (outcome, receipt, delivery, list). {@code ackBatch} acks under one
- * lock, each receipt getting the outcome its own ack would. The rules' decisions, one line each, are the
- * protected methods of {@link WorkQueueRules}; the bug gallery overrides one at a time.
+ * map entry and what the api hands back. The decisions, one line each, are the {@link WorkQueueRules} it is
+ * given; a bug-gallery variant is this queue given rules with one line changed.
  */
-public class SqsWorkQueue extends WorkQueueRules implements WorkQueue {
+@SuppressWarnings("try") // each public method holds its Guard for its try block, and never reads the handle
+public final class SqsWorkQueue implements WorkQueue {
 
     private final WorkQueueConfig config;
     private final InstantSource clock;
+    private final WorkQueueRules rules;
+    private final Guard guard;
     private final int maxReceives; // read once: it is an Optional
     private final Map<String, Stored> stored = new LinkedHashMap<>(); // ready or in flight, oldest first
     private final Map<String, Stored> deadLetters = new LinkedHashMap<>();
@@ -74,29 +79,39 @@ public class SqsWorkQueue extends WorkQueueRules implements WorkQueue {
     private Duration deadlineTimeout;
     private Instant deadline;
 
+    /** A queue with SQS's rules. */
     public SqsWorkQueue(WorkQueueConfig config, InstantSource clock) {
+        this(config, clock, WorkQueueRules.REFERENCE);
+    }
+
+    /** A queue that takes its decisions from {@code rules}. */
+    public SqsWorkQueue(WorkQueueConfig config, InstantSource clock, WorkQueueRules rules) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.rules = Objects.requireNonNull(rules, "rules");
         this.maxReceives = config.maxReceives();
-        this.dedup = newDedupWindow(config.dedupWindow());
+        this.dedup = rules.newDedupWindow(config.dedupWindow());
+        this.guard = rules.newGuard();
     }
 
     @Override
     public SendOutcome send(Message message) {
-        synchronized (monitor()) {
-            Instant now = now("send");
+        try (Guard.Held lock = guard.hold(Operation.SEND)) {
+            Instant now = now(Operation.SEND);
             if (config.fifo() && message.groupId() == null) {
                 throw new MissingGroupIdException(message.id());
             }
-            if (stored.containsKey(message.id()) || deadLetters.containsKey(message.id())) {
+            String dedupId = config.fifo() ? message.dedupId() : null; // a standard queue has no window
+            Optional<String> first = dedupId == null ? Optional.empty() : dedup.firstSent(dedupId, now);
+            boolean taken = stored.containsKey(message.id()) || deadLetters.containsKey(message.id());
+            if (taken && (first.isEmpty() || !rules.dedupBeforeIdCheck())) {
                 throw new DuplicateMessageIdException(message.id());
             }
-            if (config.fifo() && message.dedupId() != null) {
-                Optional<String> first = dedup.firstSent(message.dedupId(), now);
-                if (first.isPresent()) {
-                    return SendOutcome.duplicateOf(first.get()); // I7: remembered even after the ack
-                }
-                dedup.remember(message.dedupId(), message.id(), now);
+            if (first.isPresent()) {
+                return SendOutcome.duplicateOf(first.get()); // I7: wherever the first is now, acked included
+            }
+            if (dedupId != null) {
+                dedup.remember(dedupId, message.id(), now);
             }
             enqueue(message, now);
             return SendOutcome.accepted(message.id());
@@ -107,8 +122,8 @@ public class SqsWorkQueue extends WorkQueueRules implements WorkQueue {
     public List<Delivery> receive(String consumer, int max, Duration visibility) {
         WorkQueueConfig.requireBatch(max);
         WorkQueueConfig.requireVisibility("visibility", visibility);
-        synchronized (monitor()) {
-            Instant now = now("receive");
+        try (Guard.Held lock = guard.hold(Operation.RECEIVE)) {
+            Instant now = now(Operation.RECEIVE);
             batch.clear();
             while (batch.size() < max && !ready.isEmpty()) {
                 Lane lane = ready.pollFirst();
@@ -116,13 +131,13 @@ public class SqsWorkQueue extends WorkQueueRules implements WorkQueue {
                 // I6: a lane is in ready only while it may deliver, so a FIFO group is free here: take what fits
                 while (batch.size() < max && !lane.waiting.isEmpty()) {
                     Stored next = lane.waiting.pollFirst();
-                    if (shouldDeadLetter(next.receives, maxReceives)) { // I5
+                    if (rules.shouldDeadLetter(next.receives, maxReceives)) { // I5
                         stored.remove(next.message.id());
-                        keepDeadLetter(deadLetters, next.message.id(), next);
+                        rules.keepDeadLetter(deadLetters, next.message.id(), next);
                         continue; // and the batch goes on with the messages behind it
                     }
                     next.receives++;
-                    next.receipt = receiptFor(next.message, next.receives, ++deliveries);
+                    next.receipt = rules.receiptFor(next.message, next.receives, ++deliveries);
                     next.receivedAt = now;
                     leases.add(next, deadline(now, visibility), visibility);
                     lane.inFlight++;
@@ -138,8 +153,8 @@ public class SqsWorkQueue extends WorkQueueRules implements WorkQueue {
 
     @Override
     public ReceiptOutcome ack(Receipt receipt) {
-        synchronized (monitor()) {
-            now("ack");
+        try (Guard.Held lock = guard.hold(Operation.ACK)) {
+            now(Operation.ACK);
             return ackNow(receipt);
         }
     }
@@ -150,8 +165,8 @@ public class SqsWorkQueue extends WorkQueueRules implements WorkQueue {
         if (receipts.isEmpty() || receipts.size() > WorkQueueConfig.MAX_BATCH) {
             return WorkQueue.super.ackBatch(receipts); // which refuses it, naming the limit
         }
-        synchronized (monitor()) {
-            now("ackBatch");
+        try (Guard.Held lock = guard.hold(Operation.ACK_BATCH)) {
+            now(Operation.ACK_BATCH);
             ReceiptOutcome[] outcomes = new ReceiptOutcome[receipts.size()];
             for (int i = 0; i < outcomes.length; i++) {
                 outcomes[i] = ackNow(receipts.get(i));
@@ -163,14 +178,14 @@ public class SqsWorkQueue extends WorkQueueRules implements WorkQueue {
     @Override
     public ReceiptOutcome changeVisibility(Receipt receipt, Duration visibility) {
         WorkQueueConfig.requireVisibility("visibility", visibility);
-        synchronized (monitor()) {
-            Instant now = now("changeVisibility");
+        try (Guard.Held lock = guard.hold(Operation.CHANGE_VISIBILITY)) {
+            Instant now = now(Operation.CHANGE_VISIBILITY);
             Stored s = stored.get(receipt.messageId());
-            if (s == null || !s.held() || !receiptMatches(receipt, s.receipt)) {
+            if (s == null || !s.held() || !rules.receiptMatches(receipt, s.receipt)) {
                 return ReceiptOutcome.STALE; // I4: only while in flight
             }
             leases.remove(s);
-            leases.add(s, deadline(extensionStart(s.receivedAt, now), visibility), visibility); // I3
+            leases.add(s, deadline(rules.extensionStart(s.receivedAt, now), visibility), visibility); // I3
             expireLeases(now); // a timeout of 0 releases the message now
             return ReceiptOutcome.ACCEPTED;
         }
@@ -178,16 +193,16 @@ public class SqsWorkQueue extends WorkQueueRules implements WorkQueue {
 
     @Override
     public List<Message> deadLetters() {
-        synchronized (monitor()) {
-            now("deadLetters");
+        try (Guard.Held lock = guard.hold(Operation.DEAD_LETTERS)) {
+            now(Operation.DEAD_LETTERS);
             return deadLetters.values().stream().map(s -> s.message).toList();
         }
     }
 
     @Override
     public int redrive() {
-        synchronized (monitor()) {
-            Instant now = now("redrive");
+        try (Guard.Held lock = guard.hold(Operation.REDRIVE)) {
+            Instant now = now(Operation.REDRIVE);
             int moved = deadLetters.size();
             for (Stored dead : deadLetters.values()) {
                 enqueue(dead.message, now); // I5: a fresh start
@@ -199,8 +214,8 @@ public class SqsWorkQueue extends WorkQueueRules implements WorkQueue {
 
     @Override
     public QueueStats stats() {
-        synchronized (monitor()) {
-            Instant now = now("stats");
+        try (Guard.Held lock = guard.hold(Operation.STATS)) {
+            Instant now = now(Operation.STATS);
             Duration oldest = stored.isEmpty()
                     ? Duration.ZERO
                     : Duration.between(stored.values().iterator().next().sentAt, now);
@@ -213,38 +228,30 @@ public class SqsWorkQueue extends WorkQueueRules implements WorkQueue {
         return config;
     }
 
-    /** The clock this queue reads; {@link #now(String)} is how every public method reads it. */
-    protected final InstantSource clock() {
-        return clock;
-    }
-
-    // ---- the mechanics (the decisions, one rule each, are WorkQueueRules'; the bug gallery overrides them) ----
-
-    /** Thread-safety: the object every public method holds while it reads or changes the queue. */
-    protected Object monitor() {
-        return this;
-    }
-
-    /** Every public method starts here, so that deadlines that passed are honoured before anything else. */
-    protected Instant now(String operation) {
+    /** Every public method starts here (its one read of the clock), so that deadlines that passed are honoured first. */
+    private Instant now(Operation operation) {
         Instant now = clock.instant();
-        expireLeases(now);
+        if (rules.expiresLeasesFirst(operation)) {
+            expireLeases(now);
+        }
         return now;
     }
 
     private void expireLeases(Instant now) {
-        for (Stored s = leases.earliest(); s != null && isVisibleAgain(s.deadline(), now); s = leases.earliest()) {
+        for (Stored s = leases.earliest();
+                s != null && rules.isVisibleAgain(s.deadline(), now);
+                s = leases.earliest()) {
             leases.remove(s); // the receipt stays good until the next delivery (I4)
             s.lane.inFlight--;
             inFlight--;
-            putBack(s.lane.waiting, s, SEND_ORDER);
+            rules.putBack(s.lane.waiting, s, SEND_ORDER, config.fifo());
             release(s.lane);
         }
     }
 
     private ReceiptOutcome ackNow(Receipt receipt) {
         Stored s = stored.get(receipt.messageId());
-        if (s == null || s.receipt == null || !receiptMatches(receipt, s.receipt)) {
+        if (s == null || s.receipt == null || !rules.receiptMatches(receipt, s.receipt)) {
             return ReceiptOutcome.STALE; // I4
         }
         stored.remove(s.message.id());
@@ -259,10 +266,10 @@ public class SqsWorkQueue extends WorkQueueRules implements WorkQueue {
         return ReceiptOutcome.ACCEPTED;
     }
 
-    /** I2, I3: {@link #deadlineFor}, computed once per instant and timeout: a busy queue's clock ticks less often than it is read. */
+    /** I2, I3: the rules' deadline, computed once per instant and timeout: a busy queue's clock ticks less often than it is read. */
     private Instant deadline(Instant from, Duration visibility) {
         if (!from.equals(deadlineFrom) || !visibility.equals(deadlineTimeout)) {
-            deadline = deadlineFor(from, visibility);
+            deadline = rules.deadlineFor(from, visibility);
             deadlineFrom = from;
             deadlineTimeout = visibility;
         }
@@ -270,7 +277,8 @@ public class SqsWorkQueue extends WorkQueueRules implements WorkQueue {
     }
 
     private void enqueue(Message message, Instant now) {
-        Stored s = new Stored(message, now, ++sends, lanes.computeIfAbsent(laneOf(message), Lane::new));
+        Lane lane = lanes.computeIfAbsent(rules.laneOf(message, config.fifo()), Lane::new);
+        Stored s = new Stored(message, now, ++sends, lane);
         stored.put(message.id(), s);
         s.lane.waiting.addLast(s);
         release(s.lane);
@@ -278,7 +286,7 @@ public class SqsWorkQueue extends WorkQueueRules implements WorkQueue {
 
     /** Puts a lane back in ready if it can deliver, or forgets it once it holds nothing. */
     private void release(Lane lane) {
-        if (!lane.waiting.isEmpty() && lane.inFlight < maxInFlightPerLane() && !lane.queued) {
+        if (!lane.waiting.isEmpty() && lane.inFlight < rules.maxInFlightPerLane(config.fifo()) && !lane.queued) {
             lane.queued = true;
             ready.addLast(lane);
         } else if (config.fifo() && lane.waiting.isEmpty() && lane.inFlight == 0) {

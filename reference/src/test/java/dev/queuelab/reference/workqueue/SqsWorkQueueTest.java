@@ -200,6 +200,102 @@ class SqsWorkQueueTest {
     }
 
     @Test
+    void shouldAnswerARetryDuplicateWhereverTheFirstIsWhenInsideTheDedupWindow() {
+        SqsWorkQueue q = queue(WorkQueueConfig.fifoQueue()
+                .withMaxReceives(1)
+                .withVisibilityTimeout(Duration.ofSeconds(10))
+                .withDedupWindow(Duration.ofMinutes(5)));
+        Message retry = Message.of("m1", "x").inGroup("g").withDedupId("order-7");
+        assertThat(q.send(retry).accepted()).isTrue();
+        List<String> states = new ArrayList<>();
+        states.add("waiting: " + q.send(retry));
+        q.receive("A", 1);
+        states.add("in flight: " + q.send(retry));
+        clock.advance(Duration.ofSeconds(10));
+        q.receive("B", 1); // the second receive moves it to the dead-letter queue (maxReceives 1)
+        assertThat(q.deadLetters()).extracting(Message::id).containsExactly("m1");
+        states.add("dead-lettered: " + q.send(retry));
+        q.redrive();
+        q.ack(q.receive("C", 1).get(0).receipt());
+        states.add("acked: " + q.send(retry));
+        String duplicate = SendOutcome.duplicateOf("m1").toString();
+        assertThat(states)
+                .as("I7: a retry (same id, same dedup id) inside the window is DUPLICATE in every state, as in SQS")
+                .containsExactly(
+                        "waiting: " + duplicate,
+                        "in flight: " + duplicate,
+                        "dead-lettered: " + duplicate,
+                        "acked: " + duplicate);
+        assertThat(q.send(Message.of("m1", "y").inGroup("g").withDedupId("order-8"))
+                        .accepted())
+                .as("m1 was acked: its id is free for a new message")
+                .isTrue();
+        assertThatThrownBy(() -> q.send(Message.of("m1", "z").inGroup("g").withDedupId("order-9")))
+                .as("a new dedup id cannot take the id of a message still stored")
+                .isInstanceOf(DuplicateMessageIdException.class);
+    }
+
+    @Test
+    void shouldRefuseTheIdOfADeadLetterWhenItHasNoDedupIdInItsWindow() {
+        SqsWorkQueue q =
+                queue(WorkQueueConfig.standardQueue().withMaxReceives(1).withVisibilityTimeout(Duration.ofSeconds(10)));
+        q.send(Message.of("m1", "x").withDedupId("d1"));
+        q.receive("A", 1);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(q.receive("A", 1)).isEmpty();
+        assertThatThrownBy(() -> q.send(Message.of("m1", "x").withDedupId("d1")))
+                .as("a standard queue has no dedup window: the id of a dead letter is still taken")
+                .isInstanceOf(DuplicateMessageIdException.class);
+    }
+
+    @Test
+    void shouldTakeEveryDecisionFromTheRulesItIsGivenWhenNotTheReference() {
+        WorkQueueRules neverDeadLetters = new WorkQueueRules() {
+            @Override
+            protected boolean shouldDeadLetter(int receivesSoFar, int maxReceives) {
+                return false;
+            }
+        };
+        SqsWorkQueue q = new SqsWorkQueue(
+                WorkQueueConfig.standardQueue().withMaxReceives(1).withVisibilityTimeout(Duration.ofSeconds(1)),
+                clock,
+                neverDeadLetters);
+        q.send(Message.of("m1", "x"));
+        q.receive("A", 1);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(ids(q.receive("A", 1)))
+                .as("the rules given decide, not the reference's")
+                .containsExactly("m1");
+    }
+
+    @Test
+    void shouldHoldItsGuardInEveryOperationWhenCalled() {
+        List<Operation> held = new ArrayList<>();
+        WorkQueueRules watched = new WorkQueueRules() {
+            @Override
+            protected Guard newGuard() {
+                return new Guard() {
+                    @Override
+                    protected boolean guards(Operation operation) {
+                        held.add(operation);
+                        return true;
+                    }
+                };
+            }
+        };
+        SqsWorkQueue q = new SqsWorkQueue(WorkQueueConfig.standardQueue(), clock, watched);
+        q.send(Message.of("m1", "x"));
+        Delivery d = q.receive("A", 1).get(0);
+        q.changeVisibility(d.receipt(), Duration.ofSeconds(5));
+        q.ack(d.receipt());
+        q.ackBatch(List.of(d.receipt()));
+        q.deadLetters();
+        q.redrive();
+        q.stats();
+        assertThat(held).as("every public operation takes the lock").containsExactlyInAnyOrder(Operation.values());
+    }
+
+    @Test
     void shouldReportTheAgeOfTheOldestMessageWhenSomeAreInFlight() {
         SqsWorkQueue q = queue(WorkQueueConfig.standardQueue());
         q.send(Message.of("m1", "x"));

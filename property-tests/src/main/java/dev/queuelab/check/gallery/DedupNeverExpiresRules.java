@@ -1,22 +1,16 @@
 package dev.queuelab.check.gallery;
 
-import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.reference.workqueue.DedupWindow;
-import dev.queuelab.reference.workqueue.SqsWorkQueue;
+import dev.queuelab.reference.workqueue.WorkQueueRules;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 
 /**
  * Bug gallery: Remembers a deduplication id forever: once the window has passed, a new message that reuses the id is still refused as a duplicate, and is lost to its producer.
  *
  * <p>Caught as {@code dedup-window-violated}.
  */
-public final class DedupNeverExpiresQueue extends SqsWorkQueue {
-
-    public DedupNeverExpiresQueue(WorkQueueConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class DedupNeverExpiresRules extends WorkQueueRules {
 
     @Override
     protected DedupWindow newDedupWindow(Duration window) {

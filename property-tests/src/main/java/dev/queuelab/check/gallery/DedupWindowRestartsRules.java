@@ -1,11 +1,9 @@
 package dev.queuelab.check.gallery;
 
-import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.reference.workqueue.DedupWindow;
-import dev.queuelab.reference.workqueue.SqsWorkQueue;
+import dev.queuelab.reference.workqueue.WorkQueueRules;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.Optional;
 
 /**
@@ -15,11 +13,7 @@ import java.util.Optional;
  *
  * <p>Caught as {@code dedup-window-violated}.
  */
-public final class DedupWindowRestartsQueue extends SqsWorkQueue {
-
-    public DedupWindowRestartsQueue(WorkQueueConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class DedupWindowRestartsRules extends WorkQueueRules {
 
     @Override
     protected DedupWindow newDedupWindow(Duration window) {

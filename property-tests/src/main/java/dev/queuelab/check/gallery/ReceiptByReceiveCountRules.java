@@ -2,9 +2,7 @@ package dev.queuelab.check.gallery;
 
 import dev.queuelab.api.workqueue.Message;
 import dev.queuelab.api.workqueue.Receipt;
-import dev.queuelab.api.workqueue.WorkQueueConfig;
-import dev.queuelab.reference.workqueue.SqsWorkQueue;
-import java.time.InstantSource;
+import dev.queuelab.reference.workqueue.WorkQueueRules;
 
 /**
  * Bug gallery: Makes a receipt from the message id and its receive count. Redrive resets the count and an
@@ -13,11 +11,7 @@ import java.time.InstantSource;
  *
  * <p>Caught as {@code receipt-reused}.
  */
-public final class ReceiptByReceiveCountQueue extends SqsWorkQueue {
-
-    public ReceiptByReceiveCountQueue(WorkQueueConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class ReceiptByReceiveCountRules extends WorkQueueRules {
 
     @Override
     protected Receipt receiptFor(Message message, int receive, long delivery) {

@@ -1,10 +1,8 @@
 package dev.queuelab.check.gallery;
 
-import dev.queuelab.api.workqueue.WorkQueueConfig;
-import dev.queuelab.reference.workqueue.SqsWorkQueue;
+import dev.queuelab.reference.workqueue.WorkQueueRules;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 
 /**
  * Bug gallery: Rounds a visibility timeout down to whole seconds (as an adapter for an API that takes
@@ -13,11 +11,7 @@ import java.time.InstantSource;
  *
  * <p>Caught as {@code concurrent-delivery}.
  */
-public final class VisibilityWholeSecondsQueue extends SqsWorkQueue {
-
-    public VisibilityWholeSecondsQueue(WorkQueueConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class VisibilityWholeSecondsRules extends WorkQueueRules {
 
     @Override
     protected Instant deadlineFor(Instant from, Duration visibility) {

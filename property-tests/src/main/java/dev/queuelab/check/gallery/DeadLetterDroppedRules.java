@@ -1,8 +1,6 @@
 package dev.queuelab.check.gallery;
 
-import dev.queuelab.api.workqueue.WorkQueueConfig;
-import dev.queuelab.reference.workqueue.SqsWorkQueue;
-import java.time.InstantSource;
+import dev.queuelab.reference.workqueue.WorkQueueRules;
 import java.util.Map;
 
 /**
@@ -10,11 +8,7 @@ import java.util.Map;
  *
  * <p>Caught as {@code lost}.
  */
-public final class DeadLetterDroppedQueue extends SqsWorkQueue {
-
-    public DeadLetterDroppedQueue(WorkQueueConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class DeadLetterDroppedRules extends WorkQueueRules {
 
     @Override
     protected <T> void keepDeadLetter(Map<String, T> deadLetterQueue, String id, T message) {

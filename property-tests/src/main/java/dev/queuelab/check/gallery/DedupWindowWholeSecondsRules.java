@@ -1,10 +1,8 @@
 package dev.queuelab.check.gallery;
 
-import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.reference.workqueue.DedupWindow;
-import dev.queuelab.reference.workqueue.SqsWorkQueue;
+import dev.queuelab.reference.workqueue.WorkQueueRules;
 import java.time.Duration;
-import java.time.InstantSource;
 
 /**
  * Bug gallery: Rounds the deduplication window down to whole seconds: a 1.5 s window forgets a dedup id after
@@ -12,11 +10,7 @@ import java.time.InstantSource;
  *
  * <p>Caught as {@code dedup-window-violated}.
  */
-public final class DedupWindowWholeSecondsQueue extends SqsWorkQueue {
-
-    public DedupWindowWholeSecondsQueue(WorkQueueConfig config, InstantSource clock) {
-        super(config, clock);
-    }
+public final class DedupWindowWholeSecondsRules extends WorkQueueRules {
 
     @Override
     protected DedupWindow newDedupWindow(Duration window) {
