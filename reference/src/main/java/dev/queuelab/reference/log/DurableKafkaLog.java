@@ -44,6 +44,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public class DurableKafkaLog extends KafkaLog implements AutoCloseable {
 
+    private final Disk disk;
     private final Path offsetsFile;
     private final FlushPolicy policy;
     private final Map<String, Long> committed = new HashMap<>();
@@ -56,10 +57,24 @@ public class DurableKafkaLog extends KafkaLog implements AutoCloseable {
             InstantSource clock,
             FlushScheduler scheduler,
             DiskRules rules) {
-        super(config, clock, DiskLogStorage.factory(logDir, topic, policy, scheduler, rules));
+        this(Disk.REAL, logDir, topic, config, policy, clock, scheduler, rules);
+    }
+
+    /** As the other constructor, with every file operation going through {@code disk}. */
+    protected DurableKafkaLog(
+            Disk disk,
+            Path logDir,
+            String topic,
+            LogConfig config,
+            FlushPolicy policy,
+            InstantSource clock,
+            FlushScheduler scheduler,
+            DiskRules rules) {
+        super(config, clock, DiskLogStorage.factory(disk, logDir, topic, policy, scheduler, rules));
+        this.disk = disk;
         this.policy = policy;
         this.offsetsFile = logDir.resolve(topic + ".committed-offsets");
-        OffsetCheckpointFile.read(offsetsFile).orElse(Map.of()).forEach((name, offset) -> {
+        OffsetCheckpointFile.read(disk, offsetsFile).orElse(Map.of()).forEach((name, offset) -> {
             int slash = name.lastIndexOf('/');
             String group = name.substring(0, slash);
             groupCoordinator()
@@ -88,17 +103,34 @@ public class DurableKafkaLog extends KafkaLog implements AutoCloseable {
             InstantSource clock,
             FlushScheduler scheduler,
             DiskRules rules) {
-        Objects.requireNonNull(policy, "policy (FlushPolicy.forceEachAppend(), groupCommit(...) or pageCache())");
-        if (topic == null || !topic.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException(
-                    "topic " + topic + " cannot name a directory: use letters, digits, '.', '_' or '-'");
-        }
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
             throw new UncheckedIOException("creating the log directory " + logDir, e);
         }
-        return new DurableKafkaLog(logDir, topic, config, policy, clock, scheduler, rules);
+        return open(Disk.REAL, logDir, topic, config, policy, clock, scheduler, rules);
+    }
+
+    /**
+     * As {@link #open(Path, String, LogConfig, FlushPolicy, InstantSource, FlushScheduler, DiskRules)}, with every
+     * file operation going through {@code disk}: a simulated one, in the crash trials.
+     */
+    public static DurableKafkaLog open(
+            Disk disk,
+            Path logDir,
+            String topic,
+            LogConfig config,
+            FlushPolicy policy,
+            InstantSource clock,
+            FlushScheduler scheduler,
+            DiskRules rules) {
+        Objects.requireNonNull(policy, "policy (FlushPolicy.forceEachAppend(), groupCommit(...) or pageCache())");
+        if (topic == null || !topic.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException(
+                    "topic " + topic + " cannot name a directory: use letters, digits, '.', '_' or '-'");
+        }
+        disk.createDirectories(logDir);
+        return new DurableKafkaLog(disk, logDir, topic, config, policy, clock, scheduler, rules);
     }
 
     @Override
@@ -134,7 +166,7 @@ public class DurableKafkaLog extends KafkaLog implements AutoCloseable {
             partition(partition).storage().flush();
             synchronized (committed) {
                 committed.put(group + "/" + partition, offset);
-                OffsetCheckpointFile.write(offsetsFile, committed);
+                OffsetCheckpointFile.write(disk, offsetsFile, committed);
             }
         }
         return outcome;
