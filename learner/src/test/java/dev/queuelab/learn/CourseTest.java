@@ -14,11 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The solution is each exercise's one source: the committed stubs must be what it derives. After editing a
  * solution, regenerate them with
- * {@code ./mvnw -q test -pl property-tests -am -Dtest=CourseTest -Dsurefire.failIfNoSpecifiedTests=false -Dqueuelab.writeStubs=true}.
+ * {@code ./mvnw -q test -pl learner -am -Dtest=CourseTest -Dsurefire.failIfNoSpecifiedTests=false -Dqueuelab.writeStubs=true}.
  */
 class CourseTest {
 
-    static final String REGENERATE = "./mvnw -q test -pl property-tests -am -Dtest=CourseTest"
+    static final String REGENERATE = "./mvnw -q test -pl learner -am -Dtest=CourseTest"
             + " -Dsurefire.failIfNoSpecifiedTests=false -Dqueuelab.writeStubs=true";
 
     @TempDir

@@ -2,6 +2,7 @@ package dev.queuelab.learn;
 
 import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.check.CheckResult;
+import dev.queuelab.check.Property;
 import dev.queuelab.crash.RecoveryTrials;
 import dev.queuelab.reference.log.DiskRules;
 import java.io.BufferedInputStream;
@@ -40,10 +41,11 @@ public final class CheckProcess implements AutoCloseable {
             try {
                 String java =
                         Path.of(System.getProperty("java.home"), "bin", "java").toString();
-                // the engine, the api, and for the disk chapter the log on disk and its crash trials
+                // the learner runtime, the engine, the api, and for the disk chapter the log on disk and its trials
                 String classPath = String.join(
                         File.pathSeparator,
                         location(CheckWorker.class),
+                        location(Property.class),
                         location(WorkQueue.class),
                         location(DiskRules.class),
                         location(RecoveryTrials.class));
