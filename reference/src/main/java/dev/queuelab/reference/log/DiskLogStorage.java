@@ -34,7 +34,10 @@ import java.util.concurrent.CompletableFuture;
  *   D7 after open, the segments are contiguous from the first baseOffset: a gap or a bad frame ends the log
  *      there, and later segments are deleted whole;
  *   D8 records below the recovery point of a clean shutdown are scanned but not validated; after a crash
- *      (no mark) every record is validated.
+ *      (no mark) every record is validated;
+ *   D9 a name is durable before anything in it is promised: opening forces the log directory (the partition's
+ *      name) and, after recovery, the partition directory (its first segment, the segments recovery deleted); a
+ *      roll forces it again (the new segment), and a cut made by recovery is forced before the next append.
  * Thread-safety: as {@link LogStorage}: the flush methods run without the log's monitor, the others with it.
  * Real world: Kafka's LogLoader and LogSegment.recover (log.dirs/topic-partition, 20-digit baseOffset file
  * names, .kafka_cleanshutdown, recovery-point-offset-checkpoint). Kafka writes the recovery point on a
@@ -69,6 +72,7 @@ public class DiskLogStorage implements LogStorage {
         this.policy = policy;
         this.rules = rules;
         disk.createDirectories(dir);
+        disk.forceDirectory(dir.getParent()); // D9: the partition's name survives a power cut
         this.report = recover();
         this.flusher = new Flusher(
                 policy, rules, scheduler, segments.lastEntry().getValue().nextOffset());
@@ -132,6 +136,7 @@ public class DiskLogStorage implements LogStorage {
         if (segments.isEmpty()) {
             segments.put(expected, new FileLogSegment(disk, dir, partition, expected, rules));
         }
+        disk.forceDirectory(dir); // D9: the first segment's name, and what recovery deleted, survive a power cut
         if (policy instanceof FlushPolicy.GroupCommit) {
             segments.lastEntry().getValue().buffer(BUFFER);
         }
@@ -186,6 +191,7 @@ public class DiskLogStorage implements LogStorage {
     public void delete(LogSegment segment) {
         segments.remove(segment.baseOffset());
         delete((FileLogSegment) segment);
+        disk.forceDirectory(dir); // D9: a power cut cannot bring back what retention deleted, without its bytes
     }
 
     private FileLogSegment segment(long baseOffset) {

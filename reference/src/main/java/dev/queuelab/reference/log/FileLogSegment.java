@@ -78,6 +78,9 @@ public class FileLogSegment extends LogSegment {
         bytesSinceIndex = kept.bytesSinceIndex();
         long cut = size - kept.validBytes();
         truncateTo(kept.validBytes());
+        if (cut > 0) {
+            log.force(); // D9: a cut that a power cut could undo would bring back frames after new ones
+        }
         boolean rebuild = !index.matches(kept.index());
         if (rebuild) {
             index.rewrite(kept.index());
@@ -179,10 +182,11 @@ public class FileLogSegment extends LogSegment {
 
     /** Forces the file's first {@code upTo} bytes and the index to the device (G3); called without the monitor. */
     void force(long upTo) {
-        drain();
         try {
-            log.force();
-            index.force();
+            rules.drainThenForce(this::drain, () -> {
+                log.force();
+                index.force();
+            });
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof ClosedChannelException) {
                 return; // retention deleted the segment since it was written: nothing of it is left to keep
