@@ -248,6 +248,9 @@ public class DiskLogStorage implements LogStorage {
 
     @Override
     public void powerLoss() {
+        if (closed) {
+            return; // a clean shutdown already let go of the files
+        }
         for (FileLogSegment s : segments.values()) {
             s.dropUnforced();
         }
