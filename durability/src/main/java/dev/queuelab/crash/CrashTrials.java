@@ -56,7 +56,7 @@ public final class CrashTrials {
 
         /** The reference, every policy, {@link #POWER_CUTS} power-cut trials per policy. */
         public Options(int trials, long seed, Path dir, Duration childLimit) {
-            this(trials, seed, dir, childLimit, DiskSubject.REFERENCE, policies(), POWER_CUTS);
+            this(trials, seed, dir, childLimit, DiskSubject.REFERENCE, CrashTrials.policies(), POWER_CUTS);
         }
     }
 
