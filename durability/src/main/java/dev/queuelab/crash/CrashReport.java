@@ -8,6 +8,18 @@ public final class CrashReport {
     private CrashReport() {}
 
     public static void print(CrashTrials.Counts c, long seed, PrintWriter out) {
+        if (c.trials() == 0) {
+            out.println("kill trials (real file system): none (--trials 0)");
+        } else {
+            printKills(c, seed, out);
+        }
+        printPowerCuts(c, out);
+        c.evidence().stream().limit(10).forEach(e -> out.println("  evidence: " + e));
+        out.println(c.passed() ? "PASS" : "FAIL");
+        out.flush();
+    }
+
+    private static void printKills(CrashTrials.Counts c, long seed, PrintWriter out) {
         out.printf(
                 "kill trials (real file system): %d trials, seed %d: %d child JVMs, %d killed with SIGKILL (%d while"
                         + " opening the log)%n",
@@ -20,6 +32,13 @@ public final class CrashReport {
         out.printf("  corruptions injected:            %d (good prefix lost in %d)%n", c.corruptions(), c.prefixLost());
         out.printf("  recovery cut %,d bytes and rebuilt %d indexes%n", c.truncatedBytes(), c.indexesRebuilt());
         out.printf("  child JVMs that failed:          %d%n", c.childFailures());
+    }
+
+    private static void printPowerCuts(CrashTrials.Counts c, PrintWriter out) {
+        if (c.powerCuts().isEmpty()) {
+            out.println("power-cut trials (simulated disk): none (--power-cuts 0)");
+            return;
+        }
         out.println("power-cut trials (simulated disk: unforced writes lost, torn or reordered; unforced names lost):");
         for (PowerCutTrials.Result r : c.powerCuts()) {
             out.printf(
@@ -44,9 +63,6 @@ public final class CrashReport {
                                     + " (" + r.failure().get().shrunk() + " steps after shrinking)")
                             .orElse("NOT CAUGHT"));
         }
-        c.evidence().stream().limit(10).forEach(e -> out.println("  evidence: " + e));
-        out.println(c.passed() ? "PASS" : "FAIL");
-        out.flush();
     }
 
     /** A power-cut failure: its shrunk story and the command that replays it. */

@@ -143,7 +143,7 @@ public final class CrashTrials {
             powerCuts.add(PowerCutTrials.run(o.subject(), policy, o.seed(), o.powerCuts()));
         }
         List<Caught> gallery = new ArrayList<>();
-        if (o.subject() == DiskSubject.REFERENCE) {
+        if (o.subject() == DiskSubject.REFERENCE && o.powerCuts() > 0 && !o.policies().isEmpty()) {
             for (DiskGallery v : DiskGallery.values()) {
                 gallery.add(catches(v, o.seed(), o.policies(), o.powerCuts()));
             }
