@@ -60,9 +60,13 @@ public final class CrashReport {
                     g.caughtBy()
                             .map(r -> "caught under " + r.policy() + " in trial " + (r.trials()) + ": "
                                     + r.failure().get().rule().id() + " " + r.failure().get().rule().anomaly()
-                                    + " (" + r.failure().get().shrunk() + " steps after shrinking)")
+                                    + " (" + steps(r.failure().get().shrunk()) + " after shrinking)")
                             .orElse("NOT CAUGHT"));
         }
+    }
+
+    private static String steps(int n) {
+        return n + (n == 1 ? " step" : " steps");
     }
 
     /** A power-cut failure: its shrunk story and the command that replays it. */

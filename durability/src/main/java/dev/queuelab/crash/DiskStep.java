@@ -112,6 +112,20 @@ sealed interface DiskStep extends ScenarioStep {
         }
     }
 
+    /** A transactional producer writes {@code count} records to a partition, then commits or aborts. */
+    record Transaction(int partition, int count, boolean commit) implements DiskStep {
+        @Override
+        public List<DiskStep> simpler() {
+            return count > 1 ? List.of(new Transaction(partition, 1, commit)) : List.of();
+        }
+
+        @Override
+        public String toString() {
+            return "a transaction writes " + count + " record" + (count == 1 ? "" : "s") + " to partition "
+                    + partition + " and " + (commit ? "commits" : "aborts");
+        }
+    }
+
     /** The power goes out, and before the next life the medium is damaged ({@link MediaDamage}). */
     record Damage(int partition, MediaDamage kind, long seed) implements DiskStep {
         @Override
@@ -136,13 +150,16 @@ sealed interface DiskStep extends ScenarioStep {
     }
 
     /**
-     * One step: sends 38%, the clock 12%, flushes 5%, commits 12%, clean restarts 4%, power cuts now 5%, sends during
-     * a force 6%, damage between lives 4%, a power cut armed for a later disk operation 14% (by count or by kind).
+     * One step: sends 35%, the clock 12%, flushes 5%, commits 12%, transactions 3%, clean restarts 4%, power cuts now
+     * 5%, sends during a force 6%, damage between lives 4%, a power cut armed for a later disk operation 14% (by count
+     * or by kind).
      */
     private static DiskStep draw(SplittableRandom r, int p) {
         int pick = r.nextInt(100);
-        if (pick < 38) {
+        if (pick < 35) {
             return new Send(p, 1 + r.nextInt(r.nextInt(4) == 0 ? 40 : 6));
+        } else if (pick < 38) {
+            return new Transaction(p, 1 + r.nextInt(4), r.nextInt(3) > 0);
         } else if (pick < 50) {
             return new Tick(1 + r.nextInt(r.nextInt(3) == 0 ? 400 : 5));
         } else if (pick < 55) {

@@ -46,6 +46,9 @@ final class Judge {
         }
     }
 
+    /** What {@link Written#at} gives for an offset that holds a transaction marker, which no read serves. */
+    static final ConsumerRecord MARKER = new ConsumerRecord(-1, -1, null, "marker", null, Map.of());
+
     /** What was written at an offset, as the judge knows it from outside. */
     @FunctionalInterface
     interface Written {
@@ -91,6 +94,7 @@ final class Judge {
                     break;
                 }
                 for (ConsumerRecord r : fetch.records()) {
+                    next = pastMarkers(written, p, next, r.offset());
                     if (r.offset() != next) {
                         note(counts, evidence, CrashRule.NOT_DENSE, "partition " + p + " served offset " + r.offset()
                                 + " where " + next + " was due");
@@ -103,7 +107,8 @@ final class Judge {
                     next = r.offset() + 1;
                     records++;
                 }
-                if (fetch.records().isEmpty()) {
+                next = fetch.records().isEmpty() ? pastMarkers(written, p, next, hw) : next;
+                if (fetch.records().isEmpty() && next < hw) {
                     note(counts, evidence, CrashRule.NOT_DENSE, "partition " + p + " served nothing at " + next
                             + " below its high watermark " + hw);
                     break;
@@ -133,6 +138,14 @@ final class Judge {
             }
         }
         return new Verdict(records, counts, evidence);
+    }
+
+    /** The first offset from {@code next} on, short of {@code until}, that is not a transaction marker. */
+    private static long pastMarkers(Written written, int p, long next, long until) {
+        while (next < until && written.at(p, next) == MARKER) {
+            next++;
+        }
+        return next;
     }
 
     /** Which field of {@code served} differs from {@code written}, in words, or null if none does (R2). */

@@ -1,12 +1,15 @@
 package dev.queuelab.crash;
 
 import dev.queuelab.api.SimClock;
+import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.Assignment;
 import dev.queuelab.api.log.CommitOutcome;
 import dev.queuelab.api.log.ConsumerRecord;
 import dev.queuelab.api.log.FlushPolicy;
 import dev.queuelab.api.log.LogConfig;
+import dev.queuelab.api.log.ProducerIdAndEpoch;
 import dev.queuelab.api.log.ProducerRecord;
+import dev.queuelab.api.log.TransactionOutcome;
 import dev.queuelab.reference.log.DurableKafkaLog;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,9 +57,11 @@ final class PowerCutTrial {
     private final long[] acked = {-1, -1};
     private final List<String> story = new ArrayList<>();
     private final List<String> situations = new ArrayList<>();
-    private final List<Thread> joinLater = new ArrayList<>();
+    private final ForceRace race = new ForceRace();
     private DurableKafkaLog log;
     private Assignment member;
+    private ProducerIdAndEpoch producer;
+    private final int[] sequence = new int[2];
     private int lives;
     private int lifeStartOp;
 
@@ -84,6 +89,8 @@ final class PowerCutTrial {
                 observe();
             } catch (SimulatedDisk.PowerCut cut) {
                 breach = crash(cut.getMessage(), null);
+            } catch (RuntimeException e) { // R6: a call that throws is a breach, told, not a crash of the trials
+                breach = Optional.of(new Judge.Breach(CrashRule.FAILED, "R6: " + step + " threw " + e));
             }
         }
         if (breach.isEmpty()) {
@@ -111,6 +118,8 @@ final class PowerCutTrial {
             return crash("the power goes out", null);
         } else if (step instanceof DiskStep.CutPowerIn c) {
             disk.cutPowerAt(disk.operations().size() + (long) c.operations());
+        } else if (step instanceof DiskStep.Transaction t) {
+            transaction(t);
         } else if (step instanceof DiskStep.CutPowerBefore c) {
             disk.cutPowerBefore(c.kind(), c.nth());
         } else if (step instanceof DiskStep.Damage d) {
@@ -162,50 +171,54 @@ final class PowerCutTrial {
         }
     }
 
+    /**
+     * A transaction of one partition. Its appends promise nothing (no future); what is served must be what was
+     * written, and its marker takes the offset after them, which no read serves.
+     */
+    private void transaction(DiskStep.Transaction t) {
+        if (producer == null) {
+            producer = log.initTransactions("trial-tx");
+        }
+        if (log.beginTransaction(producer) != TransactionOutcome.BEGUN) {
+            return;
+        }
+        int p = t.partition();
+        for (int i = 0; i < t.count(); i++) {
+            ProducerRecord r = TrialRecords.expected(seed, p, next[p]);
+            AppendOutcome a = log.append(producer, p, sequence[p]++, r);
+            if (a.status() != AppendOutcome.Status.APPENDED) {
+                throw new IllegalStateException("a transactional append was answered " + a); // R6
+            }
+            synchronized (written) {
+                written.put(key(p, a.offset()), new ConsumerRecord(p, a.offset(), clock.instant(), r.key(), r.value(),
+                        r.headers()));
+                next[p] = a.offset() + 1;
+            }
+        }
+        synchronized (written) {
+            written.put(key(p, next[p]), Judge.MARKER); // before the call: a power cut inside it may keep the marker
+        }
+        TransactionOutcome end = t.commit() ? log.commitTransaction(producer) : log.abortTransaction(producer);
+        synchronized (written) {
+            if (end == TransactionOutcome.COMMITTED || end == TransactionOutcome.ABORTED) {
+                next[p]++;
+                situations.add("a transaction " + (t.commit() ? "committed" : "aborted"));
+            } else {
+                written.remove(key(p, next[p]));
+            }
+        }
+    }
+
     /** A flush whose force lets another thread send while it is in flight (appends go on during a force). */
     private void sendDuringForce(int p, int count) {
-        RuntimeException[] died = {null};
         disk.duringNextForce(file -> {
-            Thread other = new Thread(() -> {
-                try {
-                    send(p, count);
-                } catch (RuntimeException e) {
-                    died[0] = e;
-                }
-            }, "appender");
-            other.start();
-            while (other.isAlive()
-                    && other.getState() != Thread.State.BLOCKED
-                    && other.getState() != Thread.State.WAITING) {
-                Thread.yield(); // until it is done, or waits for the force to end: let it run
-            }
+            race.start(() -> send(p, count));
             situations.add("appends during a force");
-            joinLater.add(other);
         });
         send(p, 1); // under force each append, the force is this send's, and the other thread waits for its end
-        joinAll(died);
+        race.join();
         log.flush();
-        joinAll(died);
-    }
-
-    /** Waits for the other thread, so that what follows runs after its sends, in one order only. */
-    private void joinAll(RuntimeException[] died) {
-        for (Thread t : joinLater) {
-            join(t);
-        }
-        joinLater.clear();
-        if (died[0] != null) {
-            throw died[0];
-        }
-    }
-
-    private static void join(Thread t) {
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while an appender finished", e);
-        }
+        race.join();
     }
 
     /** What the client sees after each step: the log start it is served (retention's reach). */
@@ -217,10 +230,11 @@ final class PowerCutTrial {
 
     /** The power cut: the disk keeps what POSIX allows, the log opens again and is judged. */
     private Optional<Judge.Breach> crash(String where, DiskStep.Damage damage) {
-        for (Thread t : joinLater) {
-            join(t);
+        try {
+            race.join();
+        } catch (RuntimeException alsoDead) {
+            // the other thread died of the same power cut, or is judged by what the log kept
         }
-        joinLater.clear();
         List<SimulatedDisk.Operation> ops = disk.operations();
         int lastDurable = lifeStartOp;
         for (int i = lifeStartOp; i < ops.size(); i++) {
@@ -281,6 +295,9 @@ final class PowerCutTrial {
             situations.add("three lives or more");
         }
         member = log.join(GROUP, "trial");
+        producer = null; // a new process: its producer starts again, with new sequences
+        sequence[0] = 0;
+        sequence[1] = 0;
         return Optional.empty();
     }
 
@@ -304,7 +321,7 @@ final class PowerCutTrial {
     /** Retention may have deleted the record at (p, o) by now: it is older than the retention time. */
     private boolean expired(int p, long o) {
         ConsumerRecord r = written.get(key(p, o));
-        return r != null && !r.timestamp().isAfter(clock.instant().minus(CONFIG.retentionTime()));
+        return r != null && r != Judge.MARKER && !r.timestamp().isAfter(clock.instant().minus(CONFIG.retentionTime()));
     }
 
     private static long key(int p, long o) {

@@ -36,6 +36,8 @@ class PowerCutTrialsTest {
                         "appends during a force",
                         "a clean shutdown, then more",
                         "a commit",
+                        "a transaction committed",
+                        "a transaction aborted",
                         "damage: flip",
                         "damage: duplicate last",
                         "damage: stale earlier",
