@@ -10,15 +10,15 @@ import dev.queuelab.api.log.LogConfig;
 import dev.queuelab.api.log.ProducerIdAndEpoch;
 import dev.queuelab.api.log.ProducerRecord;
 import dev.queuelab.api.log.TransactionOutcome;
+import dev.queuelab.check.Anomaly;
+import dev.queuelab.check.Trial;
 import dev.queuelab.reference.log.DurableKafkaLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -26,6 +26,9 @@ import java.util.TreeSet;
  * cut at a step, at a chosen disk operation, or after the last step), and after each open the {@link Judge} holds
  * it to what the client saw: the acknowledgements as each future completed, the commits that returned, the log
  * starts it was served. The same steps and seed always run the same way.
+ *
+ * A trial in the engine's sense ({@link Trial}): its outcome names the anomaly of the rule broken first, the
+ * situations it reached, and its story.
  *
  * Teaches: a crash trial must not trust the code under test. The disk, not the storage, decides what a crash
  * keeps, from what was forced; the judge, not the log, knows what was promised.
@@ -40,7 +43,30 @@ final class PowerCutTrial {
             LogConfig.of(2).withSegmentBytes(1024).withRetentionTime(Duration.ofMillis(600));
 
     /** How a trial ended: the first rule broken, and its story; or nothing, with the situations it reached. */
-    record Outcome(Optional<Judge.Breach> breach, String story, List<String> situations, int lives) {}
+    record Outcome(Optional<dev.queuelab.crash.Judge.Breach> breach, String story, List<String> situations, int lives)
+            implements Trial {
+
+        /** The breach in the engine's words: the rule's anomaly, the rule, the evidence. */
+        @Override
+        public Optional<Anomaly> anomaly() {
+            return breach.map(b -> new Anomaly(b.rule().anomaly(), b.rule().rule(), b.evidence(), 0));
+        }
+
+        @Override
+        public boolean symptomOnly() {
+            return false;
+        }
+
+        @Override
+        public Set<String> coverage() {
+            return new TreeSet<>(situations);
+        }
+
+        @Override
+        public String story(String header, int originalSteps) {
+            return header + "\n" + story;
+        }
+    }
 
     private final DiskSubject subject;
     private final FlushPolicy policy;
@@ -48,13 +74,7 @@ final class PowerCutTrial {
     private final SimulatedDisk disk = new SimulatedDisk();
     private final SimClock clock = new SimClock();
     private final SimScheduler scheduler = new SimScheduler(clock);
-    private final Map<Long, ConsumerRecord> written = new HashMap<>();
-    private final Map<Integer, TreeSet<Long>> promised = new TreeMap<>();
-    private final Map<Integer, Long> committed = new TreeMap<>();
-    private final long[] startSeen = new long[2];
-    private final long[] exemptFrom = {Long.MAX_VALUE, Long.MAX_VALUE};
-    private final long[] next = new long[2];
-    private final long[] acked = {-1, -1};
+    private final ClientPromises client;
     private final List<String> story = new ArrayList<>();
     private final List<String> situations = new ArrayList<>();
     private final ForceRace race = new ForceRace();
@@ -69,6 +89,7 @@ final class PowerCutTrial {
         this.subject = subject;
         this.policy = policy;
         this.seed = seed;
+        this.client = new ClientPromises(policy.durability().survivesPowerLoss(), CONFIG.retentionTime());
     }
 
     static Outcome run(DiskSubject subject, FlushPolicy policy, long seed, List<DiskStep> steps) {
@@ -132,30 +153,14 @@ final class PowerCutTrial {
 
     private void send(int p, int count) {
         for (int i = 0; i < count; i++) {
-            long o = next[p]++;
-            ProducerRecord r = TrialRecords.expected(seed, p, o);
-            synchronized (written) {
-                written.put(key(p, o), new ConsumerRecord(p, o, clock.instant(), r.key(), r.value(), r.headers()));
-            }
-            log.send(p, r).thenAccept(a -> acknowledged(a.partition(), a.offset()));
-        }
-    }
-
-    /** Runs in whichever thread completes the future: the moment the client learns the append is kept. */
-    private void acknowledged(int p, long offset) {
-        synchronized (written) {
-            acked[p] = Math.max(acked[p], offset);
-            if (policy.durability().survivesPowerLoss()) {
-                promised.computeIfAbsent(p, k -> new TreeSet<>()).add(offset);
-            }
+            ProducerRecord r = TrialRecords.expected(seed, p, client.next(p));
+            client.wrote(new ConsumerRecord(p, client.next(p), clock.instant(), r.key(), r.value(), r.headers()));
+            log.send(p, r).thenAccept(a -> client.acknowledged(a.partition(), a.offset()));
         }
     }
 
     private void commit(int p) {
-        long upTo;
-        synchronized (written) {
-            upTo = acked[p] + 1;
-        }
+        long upTo = client.commitPoint(p);
         if (upTo == 0) {
             return;
         }
@@ -165,8 +170,7 @@ final class PowerCutTrial {
             outcome = log.commit(GROUP, member.memberId(), member.generation(), p, upTo);
         }
         if (outcome == CommitOutcome.COMMITTED) {
-            committed.put(p, upTo); // the last commit that returned is the one that must survive (R5)
-            exemptFrom[p] = Long.MAX_VALUE; // a commit after the damage is held to R4 and R5 again
+            client.committed(p, upTo);
             situations.add("a commit");
         }
     }
@@ -184,28 +188,20 @@ final class PowerCutTrial {
         }
         int p = t.partition();
         for (int i = 0; i < t.count(); i++) {
-            ProducerRecord r = TrialRecords.expected(seed, p, next[p]);
+            long due = client.next(p);
+            ProducerRecord r = TrialRecords.expected(seed, p, due);
+            client.wrote(new ConsumerRecord(p, due, clock.instant(), r.key(), r.value(), r.headers())); // before the call
             AppendOutcome a = log.append(producer, p, sequence[p]++, r);
-            if (a.status() != AppendOutcome.Status.APPENDED) {
-                throw new IllegalStateException("a transactional append was answered " + a); // R6
-            }
-            synchronized (written) {
-                written.put(key(p, a.offset()), new ConsumerRecord(p, a.offset(), clock.instant(), r.key(), r.value(),
-                        r.headers()));
-                next[p] = a.offset() + 1;
+            if (a.status() != AppendOutcome.Status.APPENDED || a.offset() != due) {
+                throw new IllegalStateException("a transactional append at " + due + " was answered " + a); // R6
             }
         }
-        synchronized (written) {
-            written.put(key(p, next[p]), Judge.MARKER); // before the call: a power cut inside it may keep the marker
-        }
+        client.markerMayTake(p); // before the call: a power cut inside it may keep the marker
         TransactionOutcome end = t.commit() ? log.commitTransaction(producer) : log.abortTransaction(producer);
-        synchronized (written) {
-            if (end == TransactionOutcome.COMMITTED || end == TransactionOutcome.ABORTED) {
-                next[p]++;
-                situations.add("a transaction " + (t.commit() ? "committed" : "aborted"));
-            } else {
-                written.remove(key(p, next[p]));
-            }
+        boolean ended = end == TransactionOutcome.COMMITTED || end == TransactionOutcome.ABORTED;
+        client.markerWritten(p, ended);
+        if (ended) {
+            situations.add("a transaction " + (t.commit() ? "committed" : "aborted"));
         }
     }
 
@@ -224,7 +220,7 @@ final class PowerCutTrial {
     /** What the client sees after each step: the log start it is served (retention's reach). */
     private void observe() {
         for (int p = 0; p < 2; p++) {
-            startSeen[p] = Math.max(startSeen[p], log.logStartOffset(p));
+            client.served(p, log.logStartOffset(p));
         }
     }
 
@@ -275,19 +271,7 @@ final class PowerCutTrial {
         story.add(what + " (life " + lives + ": partition 0 holds offsets " + log.logStartOffset(0) + " to "
                 + (log.highWatermark(0) - 1) + ", partition 1 " + log.logStartOffset(1) + " to "
                 + (log.highWatermark(1) - 1) + ")");
-        Judge.Verdict v;
-        synchronized (written) {
-            v = Judge.judge(
-                    log,
-                    (p, o) -> written.get(key(p, o)),
-                    new Judge.Promises(promised, exemptFrom.clone(), startSeen.clone(), committed, GROUP, this::expired));
-            for (int p = 0; p < 2; p++) {
-                next[p] = log.highWatermark(p); // what was not kept will be written again, anew
-                acked[p] = Math.min(acked[p], next[p] - 1);
-                int partition = p;
-                written.keySet().removeIf(k -> k >> 40 == partition && (k & ((1L << 40) - 1)) >= next[partition]);
-            }
-        }
+        Judge.Verdict v = client.judge(log, clock.instant(), GROUP);
         if (!v.clean()) {
             return Optional.of(v.first());
         }
@@ -308,23 +292,7 @@ final class PowerCutTrial {
         story.add("   the disk: " + done.description());
         situations.add("damage: " + d.kind().name().toLowerCase().replace('_', ' '));
         if (done.firstTaken() != Long.MAX_VALUE) {
-            synchronized (written) {
-                TreeSet<Long> ps = promised.get(d.partition());
-                if (ps != null) {
-                    ps.tailSet(done.firstTaken()).clear();
-                }
-            }
-            exemptFrom[d.partition()] = Math.min(exemptFrom[d.partition()], done.firstTaken());
+            client.damaged(d.partition(), done.firstTaken());
         }
-    }
-
-    /** Retention may have deleted the record at (p, o) by now: it is older than the retention time. */
-    private boolean expired(int p, long o) {
-        ConsumerRecord r = written.get(key(p, o));
-        return r != null && r != Judge.MARKER && !r.timestamp().isAfter(clock.instant().minus(CONFIG.retentionTime()));
-    }
-
-    private static long key(int p, long o) {
-        return (long) p << 40 | o;
     }
 }
