@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "crash-trials",
         mixinStandardHelpOptions = true,
-        header = "Crash the log on disk (SIGKILL on the real disk, power cuts on a simulated one) and judge what survived.",
+        header =
+                "Crash the log on disk (SIGKILL on the real disk, power cuts on a simulated one) and judge what survived.",
         description = {
             "Kill trials: each starts a JVM that appends to a two-partition log on the real disk (force per append, "
                     + "group commit or page cache, in turn) and commits offsets, kills it with SIGKILL while it opens "

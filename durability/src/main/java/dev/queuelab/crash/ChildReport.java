@@ -27,7 +27,8 @@ final class ChildReport {
         switch (f[0]) {
             case "O" -> opens++;
             case "A" -> {
-                acked.computeIfAbsent(Integer.parseInt(f[1]), k -> new ArrayList<>()).add(Long.parseLong(f[2]));
+                acked.computeIfAbsent(Integer.parseInt(f[1]), k -> new ArrayList<>())
+                        .add(Long.parseLong(f[2]));
                 acks++;
             }
             case "C" -> {
@@ -73,6 +74,9 @@ final class ChildReport {
     }
 
     synchronized long maxAcked(int p) {
-        return acked.getOrDefault(p, List.of()).stream().mapToLong(Long::longValue).max().orElse(-1);
+        return acked.getOrDefault(p, List.of()).stream()
+                .mapToLong(Long::longValue)
+                .max()
+                .orElse(-1);
     }
 }

@@ -100,7 +100,12 @@ final class ClientPromises {
                 log,
                 (p, o) -> written.get(key(p, o)),
                 new Judge.Promises(
-                        promised, exemptFrom.clone(), startSeen.clone(), committed, group, (p, o) -> expired(p, o, now)));
+                        promised,
+                        exemptFrom.clone(),
+                        startSeen.clone(),
+                        committed,
+                        group,
+                        (p, o) -> expired(p, o, now)));
         for (int p = 0; p < 2; p++) {
             next[p] = log.highWatermark(p);
             acked[p] = Math.min(acked[p], next[p] - 1);

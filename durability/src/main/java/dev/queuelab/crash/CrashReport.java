@@ -27,7 +27,9 @@ public final class CrashReport {
         out.printf("  acknowledged appends:           %,d, commits %,d%n", c.acknowledged(), c.commits());
         out.printf("  records verified after recovery: %,d%n", c.recordsVerified());
         for (CrashRule rule : CrashRule.values()) {
-            out.printf("  %-52s %d%n", rule.id() + " " + rule.anomaly() + ":", c.breaches().getOrDefault(rule, 0L));
+            out.printf(
+                    "  %-52s %d%n",
+                    rule.id() + " " + rule.anomaly() + ":", c.breaches().getOrDefault(rule, 0L));
         }
         out.printf("  corruptions injected:            %d (good prefix lost in %d)%n", c.corruptions(), c.prefixLost());
         out.printf("  recovery cut %,d bytes and rebuilt %d indexes%n", c.truncatedBytes(), c.indexesRebuilt());
@@ -47,7 +49,10 @@ public final class CrashReport {
                     r.subject(),
                     r.trials(),
                     r.lives(),
-                    r.failure().map(f -> "FAILED, " + f.rule().id() + " " + f.rule().anomaly()).orElse("every rule held"));
+                    r.failure()
+                            .map(f ->
+                                    "FAILED, " + f.rule().id() + " " + f.rule().anomaly())
+                            .orElse("every rule held"));
             r.failure().ifPresent(f -> print(f, r, out));
         }
         if (!c.gallery().isEmpty()) {
@@ -59,7 +64,8 @@ public final class CrashReport {
                     g.variant().subject().name(),
                     g.caughtBy()
                             .map(r -> "caught under " + r.policy() + " in trial " + (r.trials()) + ": "
-                                    + r.failure().get().rule().id() + " " + r.failure().get().rule().anomaly()
+                                    + r.failure().get().rule().id() + " "
+                                    + r.failure().get().rule().anomaly()
                                     + " (" + steps(r.failure().get().shrunk()) + " after shrinking)")
                             .orElse("NOT CAUGHT"));
         }
@@ -72,7 +78,8 @@ public final class CrashReport {
     /** A power-cut failure: its shrunk story and the command that replays it. */
     static void print(PowerCutTrials.Failure f, PowerCutTrials.Result r, PrintWriter out) {
         out.printf(
-                "  trial %d broke %s (%d steps, %d after shrinking):%n", f.trial(), f.rule().rule(), f.steps(), f.shrunk());
+                "  trial %d broke %s (%d steps, %d after shrinking):%n",
+                f.trial(), f.rule().rule(), f.steps(), f.shrunk());
         f.story().lines().forEach(l -> out.println("    " + l));
         out.printf(
                 "  replay: queuelab crash-trials --impl %s --policy %s --seed %d --trials 0%n",

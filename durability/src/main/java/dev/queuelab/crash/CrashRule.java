@@ -18,7 +18,10 @@ public enum CrashRule {
             "R2",
             "corrupt-kept",
             "R2 recovery keeps only whole frames whose CRC32C matches: nothing kept differs from what was written"),
-    NOT_DENSE("R3", "inconsistent-offsets", "R3 offsets are dense and increasing from the log start to the high watermark"),
+    NOT_DENSE(
+            "R3",
+            "inconsistent-offsets",
+            "R3 offsets are dense and increasing from the log start to the high watermark"),
     COMMIT_AHEAD("R4", "commit-ahead-of-log", "R4 a committed offset is never ahead of the log's high watermark"),
     COMMIT_LOST("R5", "commit-lost", "R5 a commit that returned survives the crash (its file was forced)"),
     FAILED(

@@ -143,7 +143,9 @@ public final class CrashTrials {
             powerCuts.add(PowerCutTrials.run(o.subject(), policy, o.seed(), o.powerCuts()));
         }
         List<Caught> gallery = new ArrayList<>();
-        if (o.subject() == DiskSubject.REFERENCE && o.powerCuts() > 0 && !o.policies().isEmpty()) {
+        if (o.subject() == DiskSubject.REFERENCE
+                && o.powerCuts() > 0
+                && !o.policies().isEmpty()) {
             for (DiskGallery v : DiskGallery.values()) {
                 gallery.add(catches(v, o.seed(), o.policies(), o.powerCuts()));
             }
@@ -221,8 +223,9 @@ public final class CrashTrials {
             }
             t.records += v.records();
             v.counts().forEach((rule, n) -> t.breaches.merge(rule, n, Long::sum));
-            v.evidence().forEach(e -> t.evidence.add(
-                    "trial " + trial + " (seed " + o.seed() + ", " + policy.name() + "): " + e.evidence()));
+            v.evidence()
+                    .forEach(e -> t.evidence.add(
+                            "trial " + trial + " (seed " + o.seed() + ", " + policy.name() + "): " + e.evidence()));
         }
         t.acknowledged += acked.count();
         t.commits += acked.commits();
@@ -240,8 +243,13 @@ public final class CrashTrials {
                     ProducerRecord r = TrialRecords.expected(seed, p, o);
                     return new ConsumerRecord(p, o, null, r.key(), r.value(), r.headers());
                 },
-                new Judge.Promises(acked.acked(), exemptFrom, new long[CrashChild.PARTITIONS], acked.committed(),
-                        CrashChild.GROUP, (p, o) -> false)); // retention keeps 7 days: it deletes nothing here
+                new Judge.Promises(
+                        acked.acked(),
+                        exemptFrom,
+                        new long[CrashChild.PARTITIONS],
+                        acked.committed(),
+                        CrashChild.GROUP,
+                        (p, o) -> false)); // retention keeps 7 days: it deletes nothing here
     }
 
     /** One life of the child: started, read until it has acknowledged {@code killAfter} appends, then SIGKILL. */

@@ -101,8 +101,8 @@ enum Damage {
                 ? segments.get(r.nextInt(segments.size()))
                 : segments.get(segments.size() - 1);
         if (this == OLDER_SEGMENT_FRAME && segments.size() < 2) {
-            return new Injected(NONE, "nothing damaged: " + partitionDir.getFileName() + " holds one segment",
-                    Long.MAX_VALUE);
+            return new Injected(
+                    NONE, "nothing damaged: " + partitionDir.getFileName() + " holds one segment", Long.MAX_VALUE);
         }
         String name = partitionDir.getFileName() + "/" + segment.getFileName();
         List<Span> spans = spans(segment);
@@ -149,9 +149,8 @@ enum Damage {
             case DUPLICATED_FRAME, STALE_FRAME, OLDER_SEGMENT_FRAME -> {
                 Path from = this == OLDER_SEGMENT_FRAME ? segments.get(segments.size() - 2) : segment;
                 List<Span> source = from.equals(segment) ? spans : spans(from);
-                Span copied = this == DUPLICATED_FRAME
-                        ? source.get(source.size() - 1)
-                        : source.get(r.nextInt(source.size()));
+                Span copied =
+                        this == DUPLICATED_FRAME ? source.get(source.size() - 1) : source.get(r.nextInt(source.size()));
                 byte[] frame = Arrays.copyOfRange(Files.readAllBytes(from), copied.start(), copied.end());
                 int end = spans.get(spans.size() - 1).end();
                 after = Arrays.copyOf(before, end + frame.length);

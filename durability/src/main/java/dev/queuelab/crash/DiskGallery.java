@@ -133,8 +133,8 @@ public enum DiskGallery {
     DiskGallery(String title, String story, DiskSubject subject) {
         this.title = title;
         this.story = story;
-        this.subject = new DiskSubject(
-                name().toLowerCase().replace('_', '-'), title, subject.wrap(), subject.makeRules());
+        this.subject =
+                new DiskSubject(name().toLowerCase().replace('_', '-'), title, subject.wrap(), subject.makeRules());
     }
 
     public String title() {
@@ -202,7 +202,8 @@ public enum DiskGallery {
         int last = 0;
         while (position < found.validBytes()) {
             last = position;
-            position += RecordFrame.read(segment, position, (int) found.validBytes(), 0).size();
+            position += RecordFrame.read(segment, position, (int) found.validBytes(), 0)
+                    .size();
         }
         return new RecoveredSegment(last, found.records() - 1, found.problem());
     }

@@ -107,8 +107,8 @@ sealed interface DiskStep extends ScenarioStep {
 
         @Override
         public String toString() {
-            return "a flush, and while its force is in flight another thread sends " + count
-                    + " records to partition " + partition;
+            return "a flush, and while its force is in flight another thread sends " + count + " records to partition "
+                    + partition;
         }
     }
 
@@ -121,8 +121,8 @@ sealed interface DiskStep extends ScenarioStep {
 
         @Override
         public String toString() {
-            return "a transaction writes " + count + " record" + (count == 1 ? "" : "s") + " to partition "
-                    + partition + " and " + (commit ? "commits" : "aborts");
+            return "a transaction writes " + count + " record" + (count == 1 ? "" : "s") + " to partition " + partition
+                    + " and " + (commit ? "commits" : "aborts");
         }
     }
 
@@ -177,7 +177,6 @@ sealed interface DiskStep extends ScenarioStep {
         } else if (pick < 93) {
             return new CutPowerIn(1 + r.nextInt(60));
         }
-        return new CutPowerBefore(
-                CutPowerBefore.KINDS[r.nextInt(CutPowerBefore.KINDS.length)], 1 + r.nextInt(3));
+        return new CutPowerBefore(CutPowerBefore.KINDS[r.nextInt(CutPowerBefore.KINDS.length)], 1 + r.nextInt(3));
     }
 }

@@ -15,15 +15,17 @@ final class ForceRace {
 
     /** Starts {@code sends} in another thread and returns once it has finished or waits for a lock. */
     synchronized void start(Runnable sends) {
-        Thread other = new Thread(() -> {
-            try {
-                sends.run();
-            } catch (RuntimeException e) {
-                synchronized (this) {
-                    died = e;
-                }
-            }
-        }, "appender");
+        Thread other = new Thread(
+                () -> {
+                    try {
+                        sends.run();
+                    } catch (RuntimeException e) {
+                        synchronized (this) {
+                            died = e;
+                        }
+                    }
+                },
+                "appender");
         other.start();
         while (other.isAlive()
                 && other.getState() != Thread.State.BLOCKED

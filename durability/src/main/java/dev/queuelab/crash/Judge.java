@@ -89,28 +89,41 @@ final class Judge {
                 try {
                     fetch = log.read(p, next, 500);
                 } catch (RuntimeException e) { // R3: a hole is counted, not thrown
-                    note(counts, evidence, CrashRule.NOT_DENSE, "partition " + p + " threw reading offset " + next
-                            + " below its high watermark " + hw + ": " + e.getClass().getSimpleName());
+                    note(
+                            counts,
+                            evidence,
+                            CrashRule.NOT_DENSE,
+                            "partition " + p + " threw reading offset " + next + " below its high watermark " + hw
+                                    + ": " + e.getClass().getSimpleName());
                     break;
                 }
                 for (ConsumerRecord r : fetch.records()) {
                     next = pastMarkers(written, p, next, r.offset());
                     if (r.offset() != next) {
-                        note(counts, evidence, CrashRule.NOT_DENSE, "partition " + p + " served offset " + r.offset()
-                                + " where " + next + " was due");
+                        note(
+                                counts,
+                                evidence,
+                                CrashRule.NOT_DENSE,
+                                "partition " + p + " served offset " + r.offset() + " where " + next + " was due");
                     }
                     String differs = difference(written.at(p, r.offset()), r);
                     if (differs != null) {
-                        note(counts, evidence, CrashRule.CORRUPT, "partition " + p + " offset " + r.offset()
-                                + " served " + differs);
+                        note(
+                                counts,
+                                evidence,
+                                CrashRule.CORRUPT,
+                                "partition " + p + " offset " + r.offset() + " served " + differs);
                     }
                     next = r.offset() + 1;
                     records++;
                 }
                 next = fetch.records().isEmpty() ? pastMarkers(written, p, next, hw) : next;
                 if (fetch.records().isEmpty() && next < hw) {
-                    note(counts, evidence, CrashRule.NOT_DENSE, "partition " + p + " served nothing at " + next
-                            + " below its high watermark " + hw);
+                    note(
+                            counts,
+                            evidence,
+                            CrashRule.NOT_DENSE,
+                            "partition " + p + " served nothing at " + next + " below its high watermark " + hw);
                     break;
                 }
             }
@@ -118,23 +131,37 @@ final class Judge {
             long seen = promises.startSeen()[p];
             Collection<Long> promisedHere = promises.promised().get(p);
             for (long o : promisedHere == null ? List.<Long>of() : promisedHere) {
-                boolean gone = o >= hw || o < start && o >= seen && !promises.expired().test(p, o);
+                boolean gone =
+                        o >= hw || o < start && o >= seen && !promises.expired().test(p, o);
                 if (gone && o < exempt) {
-                    note(counts, evidence, CrashRule.LOST, "partition " + p + " offset " + o + " was promised to"
-                            + " survive; the log holds offsets " + start + " to " + (hw - 1)
-                            + (start > seen ? ", though it never started past " + seen + " before the crash" : ""));
+                    note(
+                            counts,
+                            evidence,
+                            CrashRule.LOST,
+                            "partition " + p + " offset " + o + " was promised to"
+                                    + " survive; the log holds offsets " + start + " to " + (hw - 1)
+                                    + (start > seen
+                                            ? ", though it never started past " + seen + " before the crash"
+                                            : ""));
                 }
             }
             OptionalLong c = log.committed(promises.group(), p);
             if (c.isPresent() && c.getAsLong() > hw && c.getAsLong() <= exempt) { // damage below it explains it
-                note(counts, evidence, CrashRule.COMMIT_AHEAD, "partition " + p + " has committed offset "
-                        + c.getAsLong() + " past its high watermark " + hw);
+                note(
+                        counts,
+                        evidence,
+                        CrashRule.COMMIT_AHEAD,
+                        "partition " + p + " has committed offset " + c.getAsLong() + " past its high watermark " + hw);
             }
             Long returned = promises.committed().get(p);
             if (returned != null && returned <= exempt && (c.isEmpty() || c.getAsLong() < returned)) {
-                note(counts, evidence, CrashRule.COMMIT_LOST, "partition " + p + " committed offset " + returned
-                        + " and the commit returned; after the crash the group's offset is "
-                        + (c.isEmpty() ? "gone" : String.valueOf(c.getAsLong())));
+                note(
+                        counts,
+                        evidence,
+                        CrashRule.COMMIT_LOST,
+                        "partition " + p + " committed offset " + returned
+                                + " and the commit returned; after the crash the group's offset is "
+                                + (c.isEmpty() ? "gone" : String.valueOf(c.getAsLong())));
             }
         }
         return new Verdict(records, counts, evidence);

@@ -50,8 +50,10 @@ enum MediaDamage {
                 b[at] ^= (byte) mask;
                 return b;
             });
-            return new Done("one byte flipped at byte " + at + " of " + target.getFileName() + ", in the frame of offset "
-                    + hit.offset(), hit.offset());
+            return new Done(
+                    "one byte flipped at byte " + at + " of " + target.getFileName() + ", in the frame of offset "
+                            + hit.offset(),
+                    hit.offset());
         }
         Path source = this == FROM_OLDER_SEGMENT && segments.size() > 1 ? segments.get(segments.size() - 2) : last;
         byte[] from = disk.durable(source);
@@ -71,8 +73,10 @@ enum MediaDamage {
             System.arraycopy(frame, 0, out, end, frame.length);
             return out;
         });
-        return new Done("a whole frame of offset " + copied.offset() + " (from " + source.getFileName() + ", its CRC32C"
-                + " valid) after the last frame of " + last.getFileName(), Long.MAX_VALUE);
+        return new Done(
+                "a whole frame of offset " + copied.offset() + " (from " + source.getFileName() + ", its CRC32C"
+                        + " valid) after the last frame of " + last.getFileName(),
+                Long.MAX_VALUE);
     }
 
     /** The whole frames at the start of a segment's bytes, read by the frame layout. */

@@ -39,8 +39,7 @@ final class PowerCutTrial {
     static final String GROUP = "trial-group";
 
     /** The topic of every power-cut trial: 2 partitions, 1 KiB segments (they roll), retention of 600 ms. */
-    static final LogConfig CONFIG =
-            LogConfig.of(2).withSegmentBytes(1024).withRetentionTime(Duration.ofMillis(600));
+    static final LogConfig CONFIG = LogConfig.of(2).withSegmentBytes(1024).withRetentionTime(Duration.ofMillis(600));
 
     /** How a trial ended: the first rule broken, and its story; or nothing, with the situations it reached. */
     record Outcome(Optional<dev.queuelab.crash.Judge.Breach> breach, String story, List<String> situations, int lives)
@@ -190,7 +189,8 @@ final class PowerCutTrial {
         for (int i = 0; i < t.count(); i++) {
             long due = client.next(p);
             ProducerRecord r = TrialRecords.expected(seed, p, due);
-            client.wrote(new ConsumerRecord(p, due, clock.instant(), r.key(), r.value(), r.headers())); // before the call
+            client.wrote(
+                    new ConsumerRecord(p, due, clock.instant(), r.key(), r.value(), r.headers())); // before the call
             AppendOutcome a = log.append(producer, p, sequence[p]++, r);
             if (a.status() != AppendOutcome.Status.APPENDED || a.offset() != due) {
                 throw new IllegalStateException("a transactional append at " + due + " was answered " + a); // R6

@@ -68,8 +68,14 @@ public final class PowerCutTrials {
                         s -> s.simpler().stream().map(DiskStep.class::cast).toList());
                 List<DiskStep> shrunk = shrinker.shrink(steps);
                 PowerCutTrial.Outcome told = PowerCutTrial.run(subject, policy, trialSeed, shrunk);
-                return new Result(subject.name(), policy.name(), seed, t + 1, lives, situations, Optional.of(
-                        new Failure(t, rule, steps.size(), shrunk.size(), told.story())));
+                return new Result(
+                        subject.name(),
+                        policy.name(),
+                        seed,
+                        t + 1,
+                        lives,
+                        situations,
+                        Optional.of(new Failure(t, rule, steps.size(), shrunk.size(), told.story())));
             }
         }
         return new Result(subject.name(), policy.name(), seed, trials, lives, situations, Optional.empty());

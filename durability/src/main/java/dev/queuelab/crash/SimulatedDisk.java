@@ -280,7 +280,9 @@ public final class SimulatedDisk implements Disk {
             throw new PowerCut("list " + dir);
         }
         Dir d = dir(dir, false);
-        return d == null ? List.of() : d.names.keySet().stream().map(dir::resolve).toList();
+        return d == null
+                ? List.of()
+                : d.names.keySet().stream().map(dir::resolve).toList();
     }
 
     @Override
@@ -289,6 +291,8 @@ public final class SimulatedDisk implements Disk {
             throw new PowerCut("look up " + path);
         }
         Dir d = path.getParent() == null ? root : dir(path.getParent(), false);
-        return d != null && (path.getFileName() == null || d.names.containsKey(path.getFileName().toString()));
+        return d != null
+                && (path.getFileName() == null
+                        || d.names.containsKey(path.getFileName().toString()));
     }
 }

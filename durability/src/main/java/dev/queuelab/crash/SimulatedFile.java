@@ -94,8 +94,9 @@ final class SimulatedFile {
                     }
                 }
                 if (kept < sectors) {
-                    lost.add("#" + w.op() + " " + (kept == 0 ? "lost" : "torn (" + kept + " of " + sectors
-                            + " sectors kept)") + ": the write of bytes " + w.position() + "-" + (end - 1) + " of "
+                    lost.add("#" + w.op() + " "
+                            + (kept == 0 ? "lost" : "torn (" + kept + " of " + sectors + " sectors kept)")
+                            + ": the write of bytes " + w.position() + "-" + (end - 1) + " of "
                             + name);
                 }
             }

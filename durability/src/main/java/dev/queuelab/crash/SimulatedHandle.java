@@ -31,8 +31,7 @@ final class SimulatedHandle implements Disk.Handle {
             throw new SimulatedDisk.PowerCut(what + " " + file.getFileName());
         }
         if (closed) {
-            throw new UncheckedIOException(
-                    "using " + file + " after closing it", new ClosedChannelException());
+            throw new UncheckedIOException("using " + file + " after closing it", new ClosedChannelException());
         }
         return inode;
     }
@@ -50,8 +49,12 @@ final class SimulatedHandle implements Disk.Handle {
             SimulatedFile f = live("write");
             byte[] b = new byte[bytes.remaining()];
             bytes.duplicate().get(b);
-            f.write(disk.step("write bytes " + position + "-" + (position + b.length - 1) + " of "
-                    + file.getFileName(), false), position, b);
+            f.write(
+                    disk.step(
+                            "write bytes " + position + "-" + (position + b.length - 1) + " of " + file.getFileName(),
+                            false),
+                    position,
+                    b);
         }
     }
 

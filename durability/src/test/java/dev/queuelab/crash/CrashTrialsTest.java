@@ -19,14 +19,17 @@ class CrashTrialsTest {
     void shouldLoseNoAcknowledgedAppendAndServeNoCorruptRecordWhenChildJvmsAreKilled() throws Exception {
         StringWriter text = new StringWriter();
         CrashTrials.Counts c = CrashTrials.run(
-                new CrashTrials.Options(
-                        20, 11, dir, Duration.ofSeconds(30), DiskSubject.REFERENCE, List.of(), 0),
+                new CrashTrials.Options(20, 11, dir, Duration.ofSeconds(30), DiskSubject.REFERENCE, List.of(), 0),
                 new PrintWriter(text));
         CrashReport.print(c, 11, new PrintWriter(text));
         System.out.println(text);
         assertThat(c.kills()).as("the trials killed children mid-run").isGreaterThan(10);
-        assertThat(c.killsDuringRecovery()).as("some kills land while a child opens the log").isPositive();
-        assertThat(c.acknowledged()).as("children acknowledged appends before they died").isPositive();
+        assertThat(c.killsDuringRecovery())
+                .as("some kills land while a child opens the log")
+                .isPositive();
+        assertThat(c.acknowledged())
+                .as("children acknowledged appends before they died")
+                .isPositive();
         assertThat(c.commits()).as("children committed before they died").isPositive();
         assertThat(c.breaches()).as("R1 to R6: %s", c.evidence()).isEmpty();
         assertThat(c.passed()).as(text.toString()).isTrue();

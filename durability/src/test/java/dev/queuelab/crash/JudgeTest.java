@@ -40,7 +40,8 @@ class JudgeTest {
                                 throw new IllegalStateException("no record at " + from);
                             }
                             ConsumerRecord r = records.get((int) (from - start));
-                            return new FetchResult(0, List.of(r), from + 1, start, start + records.size(), start + records.size());
+                            return new FetchResult(
+                                    0, List.of(r), from + 1, start, start + records.size(), start + records.size());
                         default:
                             throw new UnsupportedOperationException(m.getName());
                     }

@@ -26,7 +26,9 @@ class PowerCutTrialsTest {
     void shouldKeepEveryPromiseWhenThePowerGoesOutAnywhere(FlushPolicyName name) {
         FlushPolicy policy = CrashTrials.policy(name.policy);
         PowerCutTrials.Result r = PowerCutTrials.run(DiskSubject.REFERENCE, policy, 1, 400);
-        assertThat(r.failure()).as("%s", r.failure().map(PowerCutTrials.Failure::story).orElse("")).isEmpty();
+        assertThat(r.failure())
+                .as("%s", r.failure().map(PowerCutTrials.Failure::story).orElse(""))
+                .isEmpty();
         assertThat(r.trials()).isEqualTo(400);
         assertThat(r.situations())
                 .as("the trials reach what a kill cannot")
@@ -67,7 +69,9 @@ class PowerCutTrialsTest {
                 missed.add("seed " + seed);
             }
         }
-        assertThat(missed).as("%s (%s) must be caught on seeds 1 to 5", variant, variant.title()).isEmpty();
+        assertThat(missed)
+                .as("%s (%s) must be caught on seeds 1 to 5", variant, variant.title())
+                .isEmpty();
     }
 
     @Test
