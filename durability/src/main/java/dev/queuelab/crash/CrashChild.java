@@ -2,6 +2,7 @@ package dev.queuelab.crash;
 
 import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.Assignment;
+import dev.queuelab.api.log.CommitOutcome;
 import dev.queuelab.api.log.FlushPolicy;
 import dev.queuelab.api.log.SegmentRecovery;
 import dev.queuelab.reference.log.DiskRules;
@@ -25,8 +26,10 @@ import java.util.concurrent.TimeUnit;
  * records to its partitions in turn, up to 64 in flight, and commits offsets as their appends are acknowledged,
  * until it is killed or has appended {@code max} records.
  *
- * <p>It reports on standard output, one line each, flushed at once: {@code A p o} once the append at (p, o) is
- * acknowledged, {@code C p o} once offset o is committed for p. What the parent has read is what was promised.
+ * <p>It reports on standard output, one line each, flushed at once ({@link ChildReport}): {@code O} as it begins to
+ * open (and so recover) the log, {@code A p o} from the future's completion, the moment the append at (p, o) is
+ * acknowledged, {@code C p o} once a commit of offset o for p has returned. What the parent has read is what was
+ * promised.
  * Usage: {@code CrashChild DIR SEED POLICY MAX [RECOVERY]}, POLICY one of force, group-commit, page-cache;
  * RECOVERY, the name of a {@link SegmentRecovery} class on the class path, recovers the log in place of the
  * reference's (the recovery trials run a learner's this way).
@@ -37,6 +40,7 @@ public final class CrashChild {
     static final int PARTITIONS = 2;
     static final int IN_FLIGHT = 64;
     static final int COMMIT_EVERY = 25;
+    static final String GROUP = "trial-group";
 
     private CrashChild() {}
 
@@ -70,9 +74,10 @@ public final class CrashChild {
                 ? new RecoveryRules((SegmentRecovery)
                         Class.forName(args[4]).getConstructor().newInstance())
                 : DiskRules.REFERENCE;
+        out.println("O");
         DurableKafkaLog log = DurableKafkaLog.open(
                 dir, TOPIC, CrashTrials.config(), policy, InstantSource.system(), scheduler, rules);
-        Assignment member = log.join("trial-group", "child");
+        Assignment member = log.join(GROUP, "child");
         long[] next = new long[PARTITIONS];
         for (int p = 0; p < PARTITIONS; p++) {
             next[p] = log.highWatermark(p);
@@ -81,12 +86,14 @@ public final class CrashChild {
         long[] acked = new long[PARTITIONS];
         for (long i = 0; i < max; i++) {
             int p = (int) (i % PARTITIONS);
-            inFlight.add(log.send(p, TrialRecords.expected(seed, p, next[p]++)));
+            CompletableFuture<AppendOutcome> sent = log.send(p, TrialRecords.expected(seed, p, next[p]++));
+            sent.thenAccept(a -> out.println("A " + a.partition() + " " + a.offset())); // the promise, as it is made
+            inFlight.add(sent);
             while (inFlight.size() > IN_FLIGHT || i == max - 1 && !inFlight.isEmpty()) {
                 AppendOutcome a = inFlight.poll().get(20, TimeUnit.SECONDS);
-                out.println("A " + a.partition() + " " + a.offset());
-                if (++acked[a.partition()] % COMMIT_EVERY == 0) {
-                    log.commit("trial-group", "child", member.generation(), a.partition(), a.offset() + 1);
+                if (++acked[a.partition()] % COMMIT_EVERY == 0
+                        && log.commit(GROUP, "child", member.generation(), a.partition(), a.offset() + 1)
+                                == CommitOutcome.COMMITTED) {
                     out.println("C " + a.partition() + " " + (a.offset() + 1));
                 }
             }

@@ -1,8 +1,9 @@
 package dev.queuelab.crash;
 
+import dev.queuelab.api.log.ConsumerRecord;
 import dev.queuelab.api.log.FlushPolicy;
 import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.reference.log.DiskRules;
+import dev.queuelab.api.log.ProducerRecord;
 import dev.queuelab.reference.log.DurableKafkaLog;
 import dev.queuelab.reference.log.FlushScheduler;
 import dev.queuelab.reference.log.RecoveryReport;
@@ -20,54 +21,83 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Crash trials of the log on disk. Each kill trial runs a {@link CrashChild} JVM once or twice on the same
- * directory, kills it with SIGKILL after a number of acknowledgements drawn from the seed, sometimes damages
- * the active segment on purpose, then recovers the log in this process and judges it ({@link Judge}: R1 no
- * acknowledged append lost, R2 no corrupt record served, R3 dense offsets, R4 no commit ahead of the log).
- * Then the power-loss trials (in process) under each policy, and the disk gallery, each variant caught.
+ * directory on the real file system, kills it with SIGKILL at a point drawn from the seed (during its recovery, or
+ * after a number of acknowledgements), sometimes damages a segment on purpose, then recovers the log in this process
+ * and judges it ({@link Judge}, rules {@link CrashRule}). Then the power-cut trials on the simulated disk
+ * ({@link PowerCutTrials}) under each policy, for the storage named, and, for the reference, the disk gallery: each
+ * variant must be caught by the same power-cut trials.
  */
 public final class CrashTrials {
 
-    /** @param childLimit the longest a child may run before it is killed anyway (every wait is bounded) */
-    public record Options(int trials, long seed, Path dir, Duration childLimit) {}
+    /**
+     * @param childLimit the longest a child may run before it is killed anyway (every wait is bounded)
+     * @param subject    the storage the power-cut trials judge; the kill trials always run the reference
+     * @param policies   the policies the power-cut trials run under
+     * @param powerCuts  power-cut trials per policy
+     */
+    public record Options(
+            int trials,
+            long seed,
+            Path dir,
+            Duration childLimit,
+            DiskSubject subject,
+            List<FlushPolicy> policies,
+            int powerCuts) {
 
-    /** One gallery variant's result: caught, with its evidence. */
-    public record Caught(DiskGallery variant, boolean caught, String evidence) {}
+        /** The reference, every policy, {@link #POWER_CUTS} power-cut trials per policy. */
+        public Options(int trials, long seed, Path dir, Duration childLimit) {
+            this(trials, seed, dir, childLimit, DiskSubject.REFERENCE, CrashTrials.policies(), POWER_CUTS);
+        }
+    }
+
+    /** Power-cut trials per policy, by default: enough to catch each gallery variant on seeds 1 to 5. */
+    public static final int POWER_CUTS = 1000;
+
+    /** One gallery variant's result: caught under some policy, with the shrunk story of the first catch. */
+    public record Caught(DiskGallery variant, Optional<PowerCutTrials.Result> caughtBy) {
+        public boolean caught() {
+            return caughtBy.isPresent();
+        }
+    }
 
     /** Everything the trials counted. */
     public record Counts(
             int trials,
             int childRuns,
             int kills,
+            int killsDuringRecovery,
             int childFailures,
             long acknowledged,
-            long acknowledgedDurable,
+            long commits,
             long recordsVerified,
-            long ackedLost,
-            long corruptServed,
-            long notDense,
-            long commitsAhead,
+            Map<CrashRule, Long> breaches,
             int corruptions,
             long prefixLost,
             long truncatedBytes,
             int indexesRebuilt,
-            List<InProcessTrials.PowerLoss> powerLoss,
+            List<PowerCutTrials.Result> powerCuts,
             List<Caught> gallery,
             List<String> evidence) {
 
-        /** Exit 0 only when no rule broke, every power-loss promise held and every gallery variant was caught. */
+        /**
+         * Exit 0 only when no rule broke in a kill trial, the power-cut trials passed, and every gallery variant was
+         * caught.
+         */
         public boolean passed() {
             return childFailures == 0
-                    && ackedLost + corruptServed + notDense + commitsAhead + prefixLost == 0
-                    && powerLoss.stream().allMatch(p -> p.verdict().clean())
+                    && breaches.isEmpty()
+                    && prefixLost == 0
+                    && powerCuts.stream().allMatch(PowerCutTrials.Result::passed)
                     && gallery.stream().allMatch(Caught::caught);
         }
     }
@@ -83,13 +113,19 @@ public final class CrashTrials {
         return LogConfig.of(CrashChild.PARTITIONS).withSegmentBytes(8 * 1024);
     }
 
-    static FlushPolicy policy(String name) {
+    /** The policy a name gives: force, group-commit or page-cache. */
+    public static FlushPolicy policy(String name) {
         for (FlushPolicy p : POLICIES) {
             if (p.name().equals(name)) {
                 return p;
             }
         }
-        throw new IllegalArgumentException("policy " + name + " is not one of force, group-commit, page-cache");
+        throw new IllegalArgumentException("--policy " + name + " is not one of force, group-commit, page-cache");
+    }
+
+    /** Every policy, group commit first (it has the most to get wrong: a buffer, a batch, a linger). */
+    public static List<FlushPolicy> policies() {
+        return List.of(POLICIES[1], POLICIES[0], POLICIES[2]);
     }
 
     public static Counts run(Options o, PrintWriter progress) throws IOException, InterruptedException {
@@ -102,64 +138,53 @@ public final class CrashTrials {
                 progress.flush();
             }
         }
-        List<InProcessTrials.PowerLoss> powerLoss = new ArrayList<>();
-        Random r = new Random(o.seed());
-        for (FlushPolicy policy : POLICIES) {
-            int n = 300 + r.nextInt(300);
-            powerLoss.add(InProcessTrials.powerLoss(
-                    fresh(o.dir(), "power-" + policy.name()),
-                    policy,
-                    DiskRules.REFERENCE,
-                    r.nextLong(),
-                    n,
-                    1 + r.nextInt(n)));
+        List<PowerCutTrials.Result> powerCuts = new ArrayList<>();
+        for (FlushPolicy policy : o.policies()) {
+            powerCuts.add(PowerCutTrials.run(o.subject(), policy, o.seed(), o.powerCuts()));
         }
         List<Caught> gallery = new ArrayList<>();
-        for (DiskGallery v : DiskGallery.values()) {
-            gallery.add(catches(v, fresh(o.dir(), "gallery-" + v.name()), o.seed()));
+        if (o.subject() == DiskSubject.REFERENCE
+                && o.powerCuts() > 0
+                && !o.policies().isEmpty()) {
+            for (DiskGallery v : DiskGallery.values()) {
+                gallery.add(catches(v, o.seed(), o.policies(), o.powerCuts()));
+            }
         }
         delete(o.dir());
         return new Counts(
                 o.trials(),
                 t.childRuns,
                 t.kills,
+                t.killsDuringRecovery,
                 t.childFailures,
                 t.acknowledged,
-                t.durable,
+                t.commits,
                 t.records,
-                t.lost,
-                t.corrupt,
-                t.notDense,
-                t.ahead,
+                t.breaches,
                 t.corruptions,
                 t.prefixLost,
                 t.truncated,
                 t.rebuilt,
-                powerLoss,
+                powerCuts,
                 gallery,
                 t.evidence);
     }
 
-    /** Runs the trial that catches {@code v}: caught when the variant breaks a rule the reference keeps. */
-    static Caught catches(DiskGallery v, Path dir, long seed) throws IOException {
-        String evidence = switch (v.trial()) {
-            case "corruption" -> first(InProcessTrials.flippedValue(dir, v.rules(), seed));
-            case "crash between writes" -> InProcessTrials.crashBetweenWrites(dir, v.rules(), seed);
-            case "power loss" ->
-                first(InProcessTrials.powerLoss(dir, POLICIES[1], v.rules(), seed, 400, 300)
-                        .verdict());
-            default -> throw new IllegalStateException("no trial named " + v.trial());
-        };
-        return new Caught(v, evidence != null, evidence);
-    }
-
-    private static String first(Judge.Verdict v) {
-        return v.clean() ? null : v.evidence().get(0);
+    /** Runs the generic power-cut trials on {@code v} under each policy until one catches it. */
+    static Caught catches(DiskGallery v, long seed, List<FlushPolicy> policies, int trials) {
+        for (FlushPolicy policy : policies) {
+            PowerCutTrials.Result r = PowerCutTrials.run(v.subject(), policy, seed, trials);
+            if (!r.passed()) {
+                return new Caught(v, Optional.of(r));
+            }
+        }
+        return new Caught(v, Optional.empty());
     }
 
     private static final class Tally {
-        int childRuns, kills, childFailures, corruptions, rebuilt;
-        long acknowledged, durable, records, lost, corrupt, notDense, ahead, prefixLost, truncated;
+        int childRuns, kills, killsDuringRecovery, childFailures, corruptions, rebuilt;
+        long acknowledged, commits, records, prefixLost, truncated;
+        final Map<CrashRule, Long> breaches = new EnumMap<>(CrashRule.class);
         final List<String> evidence = new ArrayList<>();
     }
 
@@ -168,10 +193,10 @@ public final class CrashTrials {
         long seed = r.nextLong();
         FlushPolicy policy = POLICIES[trial % POLICIES.length];
         Path dir = fresh(o.dir(), "trial-" + trial);
-        Map<Integer, List<Long>> acked = new HashMap<>();
+        ChildReport acked = new ChildReport();
         int generations = 1 + r.nextInt(2);
         for (int g = 0; g < generations; g++) {
-            int killAfter = r.nextInt(5) == 0 ? 0 : r.nextInt(600);
+            int killAfter = r.nextInt(5) == 0 ? 0 : r.nextInt(600); // 0: while it opens (recovers) the log
             runChild(o, dir, seed, policy, killAfter, acked, t);
         }
         long[] exemptFrom = {Long.MAX_VALUE, Long.MAX_VALUE};
@@ -183,49 +208,58 @@ public final class CrashTrials {
         }
         try (DurableKafkaLog log = DurableKafkaLog.open(
                 dir, CrashChild.TOPIC, config(), policy, InstantSource.system(), FlushScheduler.CALLER)) {
-            Judge.Verdict v = Judge.judge(log, seed, acked, exemptFrom, "trial-group");
+            Judge.Verdict v = judge(log, seed, acked, exemptFrom);
             for (RecoveryReport rep : log.recovery()) {
                 t.truncated += rep.truncatedBytes();
                 t.rebuilt += rep.indexesRebuilt();
             }
             for (int p = 0; p < CrashChild.PARTITIONS; p++) {
                 if (exemptFrom[p] != Long.MAX_VALUE
-                        && log.highWatermark(p) < Math.min(exemptFrom[p], maxAcked(acked, p) + 1)) {
+                        && log.highWatermark(p) < Math.min(exemptFrom[p], acked.maxAcked(p) + 1)) {
                     t.prefixLost++;
                     t.evidence.add("trial " + trial + ": partition " + p + " kept " + log.highWatermark(p)
                             + " records; the damage began at offset " + exemptFrom[p]);
                 }
             }
             t.records += v.records();
-            t.lost += v.ackedLost();
-            t.corrupt += v.corruptServed();
-            t.notDense += v.notDense();
-            t.ahead += v.commitsAhead();
+            v.counts().forEach((rule, n) -> t.breaches.merge(rule, n, Long::sum));
             v.evidence()
-                    .forEach(e ->
-                            t.evidence.add("trial " + trial + " (seed " + o.seed() + ", " + policy.name() + "): " + e));
+                    .forEach(e -> t.evidence.add(
+                            "trial " + trial + " (seed " + o.seed() + ", " + policy.name() + "): " + e.evidence()));
         }
-        t.acknowledged += acked.values().stream().mapToLong(List::size).sum();
-        t.durable += policy.durability().survivesPowerLoss()
-                ? acked.values().stream().mapToLong(List::size).sum()
-                : 0;
+        t.acknowledged += acked.count();
+        t.commits += acked.commits();
         delete(dir);
     }
 
-    private static long maxAcked(Map<Integer, List<Long>> acked, int p) {
-        return acked.getOrDefault(p, List.of()).stream()
-                .mapToLong(Long::longValue)
-                .max()
-                .orElse(-1);
+    /**
+     * Judges a log a child left: after kill -9 the page cache survives, so every acknowledged append and every
+     * commit that returned must be there, under every policy; timestamps are the child's clock's, not known here.
+     */
+    static Judge.Verdict judge(DurableKafkaLog log, long seed, ChildReport acked, long[] exemptFrom) {
+        return Judge.judge(
+                log,
+                (p, o) -> {
+                    ProducerRecord r = TrialRecords.expected(seed, p, o);
+                    return new ConsumerRecord(p, o, null, r.key(), r.value(), r.headers());
+                },
+                new Judge.Promises(
+                        acked.acked(),
+                        exemptFrom,
+                        new long[CrashChild.PARTITIONS],
+                        acked.committed(),
+                        CrashChild.GROUP,
+                        (p, o) -> false)); // retention keeps 7 days: it deletes nothing here
     }
 
     /** One life of the child: started, read until it has acknowledged {@code killAfter} appends, then SIGKILL. */
     private static void runChild(
-            Options o, Path dir, long seed, FlushPolicy policy, int killAfter, Map<Integer, List<Long>> acked, Tally t)
+            Options o, Path dir, long seed, FlushPolicy policy, int killAfter, ChildReport acked, Tally t)
             throws IOException, InterruptedException {
         ChildRun run = runChild(dir, seed, policy, killAfter, acked, o.childLimit(), null);
         t.childRuns++;
         t.kills += run.killed() ? 1 : 0;
+        t.killsDuringRecovery += run.killed() && killAfter == 0 ? 1 : 0;
         if (run.failure() != null) {
             t.childFailures++;
             t.evidence.add("child in " + dir.getFileName() + " failed: " + run.failure());
@@ -245,7 +279,7 @@ public final class CrashTrials {
             long seed,
             FlushPolicy policy,
             int killAfter,
-            Map<Integer, List<Long>> acked,
+            ChildReport acked,
             Duration limit,
             Class<?> recovery)
             throws IOException, InterruptedException {
@@ -273,18 +307,14 @@ public final class CrashTrials {
             command.add(recovery.getName());
         }
         Process child = new ProcessBuilder(command).redirectError(err.toFile()).start();
-        int[] acks = {0};
-        Thread reader = new Thread(() -> read(child, acked, acks), "crash-child-reader");
+        int opens = acked.opens() + 1;
+        int acks = acked.count() + killAfter; // killAfter 0: as soon as it begins to open, so during its recovery
+        Thread reader = new Thread(() -> read(child, acked), "crash-child-reader");
         reader.setDaemon(true);
         reader.start();
         long deadline = System.nanoTime() + limit.toNanos();
-        while (child.isAlive() && System.nanoTime() < deadline) {
-            synchronized (acks) {
-                if (acks[0] >= killAfter) {
-                    break;
-                }
-                acks.wait(5); // bounded: the reader notifies on each line
-            }
+        while (child.isAlive() && System.nanoTime() < deadline && !acked.reached(opens, acks, 5)) {
+            continue;
         }
         boolean killed = child.isAlive();
         if (killed) {
@@ -314,19 +344,11 @@ public final class CrashTrials {
         }
     }
 
-    private static void read(Process child, Map<Integer, List<Long>> acked, int[] acks) {
+    private static void read(Process child, ChildReport acked) {
         try (BufferedReader in =
                 new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String[] f = line.split(" ");
-                if (f[0].equals("A")) {
-                    synchronized (acks) {
-                        acked.computeIfAbsent(Integer.parseInt(f[1]), k -> new ArrayList<>())
-                                .add(Long.parseLong(f[2]));
-                        acks[0]++;
-                        acks.notifyAll();
-                    }
-                }
+                acked.line(line);
             }
         } catch (IOException e) {
             // the pipe closes when the child dies: what was read is what was promised

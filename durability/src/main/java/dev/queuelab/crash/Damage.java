@@ -14,8 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * What a crash, or the disk under it, leaves in a segment file before the next open: nothing (every record
- * whole), a torn last record, zeros after the last record, a flipped byte, or a 4 KiB page of zeros. Each says
- * in plain words what it did and the first offset it touched: every record before that one is whole, and
+ * whole), a torn last record, zeros after the last record, a flipped byte, a 4 KiB page of zeros, or a whole frame
+ * with a valid CRC32C at the wrong offset after the last record (the last frame again, as a retried write leaves
+ * it; an earlier frame, as an unsynced truncate undone by a crash leaves it; a frame of the segment before). Each
+ * says in plain words what it did and the first offset it touched: every record before that one is whole, and
  * recovery must keep it.
  */
 enum Damage {
@@ -23,7 +25,10 @@ enum Damage {
     TORN_TAIL("a torn last record", 25),
     TRAILING_ZEROS("zeros after the last record", 10),
     FLIP("a flipped byte", 35),
-    ZERO_PAGE("a 4 KiB page of zeros", 20);
+    ZERO_PAGE("a 4 KiB page of zeros", 20),
+    DUPLICATED_FRAME("the last frame written twice", 8),
+    STALE_FRAME("an earlier frame after the last (a truncate undone)", 8),
+    OLDER_SEGMENT_FRAME("a frame of the segment before, after the last", 12);
 
     /** What was done to which file, and the first offset whose frame changed (Long.MAX_VALUE: none). */
     record Injected(Damage damage, String description, long firstTouched) {}
@@ -95,6 +100,10 @@ enum Damage {
         Path segment = this == FLIP || this == ZERO_PAGE
                 ? segments.get(r.nextInt(segments.size()))
                 : segments.get(segments.size() - 1);
+        if (this == OLDER_SEGMENT_FRAME && segments.size() < 2) {
+            return new Injected(
+                    NONE, "nothing damaged: " + partitionDir.getFileName() + " holds one segment", Long.MAX_VALUE);
+        }
         String name = partitionDir.getFileName() + "/" + segment.getFileName();
         List<Span> spans = spans(segment);
         byte[] before = Files.readAllBytes(segment);
@@ -136,6 +145,19 @@ enum Damage {
                 after = before.clone();
                 Arrays.fill(after, page, end, (byte) 0);
                 description = "bytes " + page + "-" + (end - 1) + " of " + name + " zeroed (a 4 KiB page)";
+            }
+            case DUPLICATED_FRAME, STALE_FRAME, OLDER_SEGMENT_FRAME -> {
+                Path from = this == OLDER_SEGMENT_FRAME ? segments.get(segments.size() - 2) : segment;
+                List<Span> source = from.equals(segment) ? spans : spans(from);
+                Span copied =
+                        this == DUPLICATED_FRAME ? source.get(source.size() - 1) : source.get(r.nextInt(source.size()));
+                byte[] frame = Arrays.copyOfRange(Files.readAllBytes(from), copied.start(), copied.end());
+                int end = spans.get(spans.size() - 1).end();
+                after = Arrays.copyOf(before, end + frame.length);
+                System.arraycopy(frame, 0, after, end, frame.length);
+                description = "a whole frame of offset " + copied.offset() + " (copied from " + from.getFileName()
+                        + ", its CRC32C valid) written after the last record of " + name + ", at byte " + end
+                        + ", where offset " + (spans.get(spans.size() - 1).offset() + 1) + " would be due";
             }
             default -> throw new IllegalStateException(name());
         }

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +50,6 @@ import java.util.stream.Stream;
  */
 public final class RecoveryTrials {
 
-    public static final String R1 =
-            "R1 every record written whole before the damage, and every acknowledged append, is kept by recovery";
-    public static final String R2 =
-            "R2 recovery keeps only whole frames whose CRC32C matches: nothing kept or served differs from what was"
-                    + " written";
-    public static final String R3 = "R3 offsets are dense and increasing from the log start to the high watermark";
-    public static final String R4 = "R4 a committed offset is never ahead of the log's high watermark";
-    public static final String THROWS = "every call answers as the contract says, without throwing";
-
     /** The damage trials' topic: one partition; the kill trials write two, as {@link CrashTrials} do. */
     private static final LogConfig ONE_PARTITION = LogConfig.of(1).withSegmentBytes(8 * 1024);
 
@@ -75,9 +65,7 @@ public final class RecoveryTrials {
     /**
      * A rule a trial found broken, told for someone who has never seen the trials.
      *
-     * @param anomaly    its name: lost, corrupt-kept, corrupt-served, inconsistent-offsets, commit-ahead-of-log,
-     *                   operation-failed
-     * @param rule       the rule, with its id (R1 to R4)
+     * @param kind       the rule broken, which names the anomaly
      * @param evidence   what broke it, in plain words
      * @param steps      what the trial did, in order
      * @param failedStep the step (from 1) where it showed
@@ -86,14 +74,24 @@ public final class RecoveryTrials {
      * @param served     what the log served, or would have, that it should not have
      */
     public record Finding(
-            String anomaly,
-            String rule,
+            CrashRule kind,
             String evidence,
             List<String> steps,
             int failedStep,
             String injected,
             String kept,
-            String served) {}
+            String served) {
+
+        /** The anomaly's name: lost, corrupt-kept, corrupt-served, inconsistent-offsets, ... */
+        public String anomaly() {
+            return kind.anomaly();
+        }
+
+        /** The rule, with its id. */
+        public String rule() {
+            return kind.rule();
+        }
+    }
 
     /** What one trial reached (for coverage) and what it found. */
     public record Trial(List<String> situations, Optional<Finding> finding) {}
@@ -195,8 +193,7 @@ public final class RecoveryTrials {
             for (ConsumerRecord c : fetch.records()) {
                 if (c.offset() != next) {
                     return Optional.of(new Finding(
-                            "inconsistent-offsets",
-                            R3,
+                            CrashRule.NOT_DENSE,
                             "partition 0 served offset " + c.offset() + " where " + next + " was due",
                             steps,
                             read,
@@ -206,8 +203,7 @@ public final class RecoveryTrials {
                 }
                 if (!matches(seed, c)) {
                     return Optional.of(new Finding(
-                            "corrupt-served",
-                            R2,
+                            CrashRule.CORRUPT,
                             "offset " + c.offset() + " was served with " + difference(c, expected(seed, c.offset())),
                             steps,
                             read,
@@ -219,8 +215,7 @@ public final class RecoveryTrials {
             }
             if (fetch.records().isEmpty()) {
                 return Optional.of(new Finding(
-                        "inconsistent-offsets",
-                        R3,
+                        CrashRule.NOT_DENSE,
                         "partition 0 served nothing at offset " + next + ", below its high watermark " + hw,
                         steps,
                         read,
@@ -239,8 +234,7 @@ public final class RecoveryTrials {
                         || !Arrays.equals(now, 0, now.length, then, 0, now.length)) {
                     long at = firstDifference(now, then);
                     return Optional.of(new Finding(
-                            "corrupt-kept",
-                            R2,
+                            CrashRule.CORRUPT_KEPT,
                             f.getFileName() + " keeps byte " + at + " as the damage left it, not as it was written:"
                                     + " a frame whose CRC32C fails was kept (its record reads the same, but the log"
                                     + " holds and serves bytes that are not the ones written)",
@@ -254,8 +248,7 @@ public final class RecoveryTrials {
         }
         if (hw < good) {
             return Optional.of(new Finding(
-                    "lost",
-                    R1,
+                    CrashRule.LOST,
                     "offsets " + hw + "-" + (good - 1) + " were whole"
                             + (injected.firstTouched() != Long.MAX_VALUE
                                     ? ", before the damage (it begins in offset " + injected.firstTouched() + ")"
@@ -278,8 +271,7 @@ public final class RecoveryTrials {
             boolean offsets = breach.breach() == RecoveryContractException.Breach.OFFSET_KEPT_OUT_OF_ORDER
                     || breach.breach() == RecoveryContractException.Breach.MISCOUNTED;
             return new Finding(
-                    offsets ? "inconsistent-offsets" : "corrupt-kept",
-                    offsets ? R3 : R2,
+                    offsets ? CrashRule.NOT_DENSE : CrashRule.CORRUPT_KEPT,
                     breach.getMessage(),
                     steps,
                     recording.stepOf(breach.file().getFileName().toString()),
@@ -291,8 +283,7 @@ public final class RecoveryTrials {
         }
         Throwable cause = refused instanceof Recording.Threw threw ? threw.getCause() : refused;
         return new Finding(
-                "operation-failed",
-                THROWS,
+                CrashRule.FAILED,
                 "the recovery threw " + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
                 steps,
                 steps.size(),
@@ -315,14 +306,14 @@ public final class RecoveryTrials {
         Path dir = CrashTrials.fresh(root, "kill");
         List<String> steps = new ArrayList<>();
         List<String> situations = new ArrayList<>(List.of("kill: " + policy.name()));
-        Map<Integer, List<Long>> acked = new HashMap<>();
+        ChildReport acked = new ChildReport();
         String failure = null;
         int failedChild = 0;
         try {
             int generations = 1 + r.nextInt(2);
             for (int g = 0; g < generations; g++) {
                 int killAfter = r.nextInt(5) == 0 ? 0 : 1 + r.nextInt(150);
-                int before = count(acked);
+                int before = acked.count();
                 CrashTrials.ChildRun run =
                         CrashTrials.runChild(dir, seed, policy, killAfter, acked, childLimit, candidate.type());
                 steps.add((g == 0
@@ -330,7 +321,7 @@ public final class RecoveryTrials {
                                 : "a second JVM opens the same files (your recovery runs in it)")
                         + " and appends to 2 partitions under " + policy.name() + ", up to 64 in flight, committing"
                         + " every 25 acknowledgements; " + (run.killed() ? "SIGKILL" : "it stops") + " after "
-                        + (count(acked) - before) + " acknowledgements (" + acknowledged(acked) + ")");
+                        + (acked.count() - before) + " acknowledgements (" + acknowledged(acked) + ")");
                 if (run.failure() != null && failure == null) {
                     failure = run.failure();
                     steps.add("the JVM failed: " + run.failure());
@@ -370,42 +361,30 @@ public final class RecoveryTrials {
             try {
                 recording.addSteps(steps);
                 steps.add("a reader reads both partitions end to end, and the group's committed offsets");
-                Judge.Verdict v = Judge.judge(log, seed, acked, exemptFrom, "trial-group");
+                Judge.Verdict v = CrashTrials.judge(log, seed, acked, exemptFrom);
                 String kept = "partition 0 up to offset " + log.highWatermark(0) + ", partition 1 up to "
                         + log.highWatermark(1) + " (high watermarks)";
                 if (!v.clean()) {
-                    String evidence = v.evidence().get(0);
-                    String id = evidence.substring(0, 2);
+                    Judge.Breach first = v.first();
+                    boolean lost = first.rule() == CrashRule.LOST;
                     return new Trial(
                             situations,
                             Optional.of(new Finding(
-                                    switch (id) {
-                                        case "R1" -> "lost";
-                                        case "R2" -> "corrupt-served";
-                                        case "R3" -> "inconsistent-offsets";
-                                        default -> "commit-ahead-of-log";
-                                    },
-                                    switch (id) {
-                                        case "R1" -> R1;
-                                        case "R2" -> R2;
-                                        case "R3" -> R3;
-                                        default -> R4;
-                                    },
-                                    evidence.substring(4),
+                                    first.rule(),
+                                    first.evidence().substring(first.rule().id().length() + 2),
                                     steps,
-                                    id.equals("R1") ? recording.steps.get(0) : steps.size(),
+                                    lost ? recording.steps.get(0) : steps.size(),
                                     injected.description(),
                                     kept,
-                                    id.equals("R1") ? "nothing wrong, but acknowledged appends are gone" : evidence)));
+                                    lost ? "nothing wrong, but acknowledged appends are gone" : first.evidence())));
                 }
                 for (int p = 0; p < CrashChild.PARTITIONS; p++) {
-                    long due = Math.min(exemptFrom[p], maxAcked(acked, p) + 1);
+                    long due = Math.min(exemptFrom[p], acked.maxAcked(p) + 1);
                     if (log.highWatermark(p) < due) {
                         return new Trial(
                                 situations,
                                 Optional.of(new Finding(
-                                        "lost",
-                                        R1,
+                                        CrashRule.LOST,
                                         "partition " + p + " ends at " + log.highWatermark(p) + ", but offsets up to "
                                                 + (due - 1) + " were acknowledged and whole",
                                         steps,
@@ -419,8 +398,7 @@ public final class RecoveryTrials {
                     return new Trial(
                             situations,
                             Optional.of(new Finding(
-                                    "operation-failed",
-                                    THROWS,
+                                    CrashRule.FAILED,
                                     "a child JVM failed while it opened or wrote the log: " + failure,
                                     steps,
                                     failedChild,
@@ -437,26 +415,13 @@ public final class RecoveryTrials {
         }
     }
 
-    private static int count(Map<Integer, List<Long>> acked) {
-        synchronized (acked) {
-            return acked.values().stream().mapToInt(List::size).sum();
-        }
-    }
-
-    private static String acknowledged(Map<Integer, List<Long>> acked) {
+    private static String acknowledged(ChildReport acked) {
         List<String> parts = new ArrayList<>();
         for (int p = 0; p < CrashChild.PARTITIONS; p++) {
-            long max = maxAcked(acked, p);
+            long max = acked.maxAcked(p);
             parts.add("partition " + p + ": " + (max < 0 ? "none" : "offsets up to " + max));
         }
         return String.join(", ", parts);
-    }
-
-    private static long maxAcked(Map<Integer, List<Long>> acked, int p) {
-        return acked.getOrDefault(p, List.of()).stream()
-                .mapToLong(Long::longValue)
-                .max()
-                .orElse(-1);
     }
 
     /** The frame of offset {@code o} as the log writes it: the trial's record, stamped a millisecond apart. */

@@ -3,6 +3,7 @@ package dev.queuelab.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuelab.api.log.SegmentRecovery;
+import dev.queuelab.crash.learner.IgnoresOffsetRecovery;
 import dev.queuelab.crash.learner.NoCrcRecovery;
 import dev.queuelab.crash.learner.TrustsLengthRecovery;
 import dev.queuelab.crash.learner.WholeFrameRecovery;
@@ -88,6 +89,16 @@ class RecoveryTrialsTest {
         assertThat(f.anomaly()).isEqualTo("corrupt-kept");
         assertThat(f.evidence()).contains("kept a torn record");
         assertThat(f.served()).contains("refused to open");
+    }
+
+    @Test
+    void shouldCatchARecoveryThatIgnoresTheOffsetDueWhenAWholeFrameLandsAtTheWrongOffset() throws Exception {
+        RecoveryTrials.Finding f = firstFinding(
+                        candidate(IgnoresOffsetRecovery::new, IgnoresOffsetRecovery.class), 200, new HashSet<>())
+                .orElseThrow(() -> new AssertionError("a recovery that ignores offsets went unnoticed"));
+        assertThat(f.kind()).isEqualTo(CrashRule.NOT_DENSE);
+        assertThat(f.injected()).contains("its CRC32C valid");
+        assertThat(f.evidence()).contains("was due");
     }
 
     @Test

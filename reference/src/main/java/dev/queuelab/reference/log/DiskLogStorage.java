@@ -2,9 +2,6 @@ package dev.queuelab.reference.log;
 
 import dev.queuelab.api.log.Durability;
 import dev.queuelab.api.log.FlushPolicy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +11,6 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * A partition on disk: a directory of {@link FileLogSegment}s, recovered when opened, forced by its
@@ -38,7 +34,10 @@ import java.util.stream.Stream;
  *   D7 after open, the segments are contiguous from the first baseOffset: a gap or a bad frame ends the log
  *      there, and later segments are deleted whole;
  *   D8 records below the recovery point of a clean shutdown are scanned but not validated; after a crash
- *      (no mark) every record is validated.
+ *      (no mark) every record is validated;
+ *   D9 a name is durable before anything in it is promised: opening forces the log directory (the partition's
+ *      name) and, after recovery, the partition directory (its first segment, the segments recovery deleted); a
+ *      roll forces it again (the new segment), and a cut made by recovery is forced before the next append.
  * Thread-safety: as {@link LogStorage}: the flush methods run without the log's monitor, the others with it.
  * Real world: Kafka's LogLoader and LogSegment.recover (log.dirs/topic-partition, 20-digit baseOffset file
  * names, .kafka_cleanshutdown, recovery-point-offset-checkpoint). Kafka writes the recovery point on a
@@ -50,6 +49,7 @@ public class DiskLogStorage implements LogStorage {
     /** Group commit's write buffer per active segment: one write(2) per 64 KiB, as the raw baseline packs. */
     static final int BUFFER = 64 << 10;
 
+    private final Disk disk;
     private final Path dir;
     private final int partition;
     private final FlushPolicy policy;
@@ -60,15 +60,19 @@ public class DiskLogStorage implements LogStorage {
     private boolean closed;
 
     public DiskLogStorage(Path dir, int partition, FlushPolicy policy, FlushScheduler scheduler, DiskRules rules) {
+        this(Disk.REAL, dir, partition, policy, scheduler, rules);
+    }
+
+    /** As the other constructor, with every file operation going through {@code disk}. */
+    public DiskLogStorage(
+            Disk disk, Path dir, int partition, FlushPolicy policy, FlushScheduler scheduler, DiskRules rules) {
+        this.disk = disk;
         this.dir = dir;
         this.partition = partition;
         this.policy = policy;
         this.rules = rules;
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("creating the partition directory " + dir, e);
-        }
+        disk.createDirectories(dir);
+        disk.forceDirectory(dir.getParent()); // D9: the partition's name survives a power cut
         this.report = recover();
         this.flusher = new Flusher(
                 policy, rules, scheduler, segments.lastEntry().getValue().nextOffset());
@@ -77,19 +81,21 @@ public class DiskLogStorage implements LogStorage {
     /** Storage for each partition of a topic under {@code logDir/<topic>-<partition>}. */
     public static Factory factory(
             Path logDir, String topic, FlushPolicy policy, FlushScheduler scheduler, DiskRules rules) {
-        return p -> new DiskLogStorage(logDir.resolve(topic + "-" + p), p, policy, scheduler, rules);
+        return factory(Disk.REAL, logDir, topic, policy, scheduler, rules);
+    }
+
+    /** As {@link #factory(Path, String, FlushPolicy, FlushScheduler, DiskRules)}, on {@code disk}. */
+    public static Factory factory(
+            Disk disk, Path logDir, String topic, FlushPolicy policy, FlushScheduler scheduler, DiskRules rules) {
+        return p -> new DiskLogStorage(disk, logDir.resolve(topic + "-" + p), p, policy, scheduler, rules);
     }
 
     private RecoveryReport recover() {
         Path mark = dir.resolve(CLEAN_SHUTDOWN);
-        Optional<Map<String, Long>> clean = OffsetCheckpointFile.read(mark);
+        Optional<Map<String, Long>> clean = OffsetCheckpointFile.read(disk, mark);
         long recoveryPoint =
                 clean.map(m -> m.getOrDefault("recovery-point", 0L)).orElse(0L);
-        try {
-            Files.deleteIfExists(mark); // from now on, a crash is a crash (D8)
-        } catch (IOException e) {
-            throw new UncheckedIOException("deleting " + mark, e);
-        }
+        disk.delete(mark); // from now on, a crash is a crash (D8)
         List<Long> bases = baseOffsets();
         long expected = bases.isEmpty() ? 0 : bases.get(0);
         long records = 0;
@@ -98,7 +104,7 @@ public class DiskLogStorage implements LogStorage {
         int rebuilt = 0;
         String problem = null;
         for (int i = 0; i < bases.size(); i++) {
-            FileLogSegment s = new FileLogSegment(dir, partition, bases.get(i), rules);
+            FileLogSegment s = new FileLogSegment(disk, dir, partition, bases.get(i), rules);
             if (problem != null || bases.get(i) != expected) {
                 problem = problem != null
                         ? problem
@@ -128,8 +134,9 @@ public class DiskLogStorage implements LogStorage {
             expected = s.nextOffset();
         }
         if (segments.isEmpty()) {
-            segments.put(expected, new FileLogSegment(dir, partition, expected, rules));
+            segments.put(expected, new FileLogSegment(disk, dir, partition, expected, rules));
         }
+        disk.forceDirectory(dir); // D9: the first segment's name, and what recovery deleted, survive a power cut
         if (policy instanceof FlushPolicy.GroupCommit) {
             segments.lastEntry().getValue().buffer(BUFFER);
         }
@@ -146,33 +153,24 @@ public class DiskLogStorage implements LogStorage {
     }
 
     private void letGo(FileLogSegment refused) {
-        try {
-            refused.close();
-            for (FileLogSegment s : segments.values()) {
-                s.close();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing " + dir, e);
+        refused.close();
+        for (FileLogSegment s : segments.values()) {
+            s.close();
         }
     }
 
     private List<Long> baseOffsets() {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Long> bases = new ArrayList<>();
-            for (Path f : (Iterable<Path>) files::iterator) {
-                String name = f.getFileName().toString();
-                if (name.matches("\\d{20}\\.log")) {
-                    bases.add(Long.parseLong(name.substring(0, 20)));
-                } else if (name.matches("\\d{20}\\.index")
-                        && !Files.exists(dir.resolve(name.substring(0, 20) + ".log"))) {
-                    Files.delete(f); // an index with no log
-                }
+        List<Long> bases = new ArrayList<>();
+        for (Path f : disk.list(dir)) {
+            String name = f.getFileName().toString();
+            if (name.matches("\\d{20}\\.log")) {
+                bases.add(Long.parseLong(name.substring(0, 20)));
+            } else if (name.matches("\\d{20}\\.index") && !disk.exists(dir.resolve(name.substring(0, 20) + ".log"))) {
+                disk.delete(f); // an index with no log
             }
-            bases.sort(null);
-            return bases;
-        } catch (IOException e) {
-            throw new UncheckedIOException("listing " + dir, e);
         }
+        bases.sort(null);
+        return bases;
     }
 
     @Override
@@ -185,7 +183,7 @@ public class DiskLogStorage implements LogStorage {
         segments.lastEntry().getValue().drain(); // the old segment's last frames reach its file
         FileLogSegment next = segment(baseOffset);
         segments.put(baseOffset, next);
-        OffsetCheckpointFile.forceDirectory(dir); // the new file's name survives a power loss
+        disk.forceDirectory(dir); // the new file's name survives a power loss
         return next;
     }
 
@@ -193,10 +191,11 @@ public class DiskLogStorage implements LogStorage {
     public void delete(LogSegment segment) {
         segments.remove(segment.baseOffset());
         delete((FileLogSegment) segment);
+        disk.forceDirectory(dir); // D9: a power cut cannot bring back what retention deleted, without its bytes
     }
 
     private FileLogSegment segment(long baseOffset) {
-        FileLogSegment s = new FileLogSegment(dir, partition, baseOffset, rules);
+        FileLogSegment s = new FileLogSegment(disk, dir, partition, baseOffset, rules);
         if (policy instanceof FlushPolicy.GroupCommit) {
             s.buffer(BUFFER);
         }
@@ -204,11 +203,7 @@ public class DiskLogStorage implements LogStorage {
     }
 
     private void delete(FileLogSegment s) {
-        try {
-            s.delete();
-        } catch (IOException e) {
-            throw new UncheckedIOException("deleting the segment " + s.file(), e);
-        }
+        s.delete();
     }
 
     @Override
@@ -244,25 +239,20 @@ public class DiskLogStorage implements LogStorage {
         }
         flush();
         long end = segments.lastEntry().getValue().nextOffset();
-        try {
-            for (FileLogSegment s : segments.values()) {
-                s.close();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing " + dir, e);
+        for (FileLogSegment s : segments.values()) {
+            s.close();
         }
-        OffsetCheckpointFile.write(dir.resolve(CLEAN_SHUTDOWN), Map.of("recovery-point", end));
+        OffsetCheckpointFile.write(disk, dir.resolve(CLEAN_SHUTDOWN), Map.of("recovery-point", end));
         closed = true;
     }
 
     @Override
     public void powerLoss() {
-        try {
-            for (FileLogSegment s : segments.values()) {
-                s.dropUnforced();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("simulating a power loss in " + dir, e);
+        if (closed) {
+            return; // a clean shutdown already let go of the files
+        }
+        for (FileLogSegment s : segments.values()) {
+            s.dropUnforced();
         }
         closed = true;
     }

@@ -44,6 +44,15 @@ public class DiskRules {
         return written;
     }
 
+    /**
+     * D4: a force covers the frames the writer still buffers (group commit): they are written to the file, then the
+     * file is forced (Kafka's FileRecords.flush forces what its appends already wrote).
+     */
+    protected void drainThenForce(Runnable drain, Runnable force) {
+        drain.run();
+        force.run();
+    }
+
     /** D5: appends are acknowledged only once the force that covers them has returned. */
     protected boolean acknowledgesBeforeForce() {
         return false;

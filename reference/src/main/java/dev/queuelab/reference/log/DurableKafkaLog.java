@@ -7,9 +7,6 @@ import dev.queuelab.api.log.FlushPolicy;
 import dev.queuelab.api.log.LogConfig;
 import dev.queuelab.api.log.PartitionedLog;
 import dev.queuelab.api.log.ProducerRecord;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -47,6 +44,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class DurableKafkaLog implements ForwardingLog, AutoCloseable {
 
+    private final Disk disk;
     private final KafkaLog log;
     private final InstantSource clock;
     private final Path offsetsFile;
@@ -54,6 +52,7 @@ public final class DurableKafkaLog implements ForwardingLog, AutoCloseable {
     private final Map<String, Long> committed = new HashMap<>();
 
     private DurableKafkaLog(
+            Disk disk,
             Path logDir,
             String topic,
             LogConfig config,
@@ -61,13 +60,14 @@ public final class DurableKafkaLog implements ForwardingLog, AutoCloseable {
             InstantSource clock,
             FlushScheduler scheduler,
             DiskRules rules) {
+        this.disk = disk;
         this.policy = policy;
         this.clock = clock;
         this.offsetsFile = logDir.resolve(topic + ".committed-offsets");
-        committed.putAll(OffsetCheckpointFile.read(offsetsFile).orElse(Map.of())); // P3
+        committed.putAll(OffsetCheckpointFile.read(disk, offsetsFile).orElse(Map.of())); // P3
         Map<String, Long> restored = Map.copyOf(committed);
         this.log = KafkaLog.builder(config, clock)
-                .storage(DiskLogStorage.factory(logDir, topic, policy, scheduler, rules))
+                .storage(DiskLogStorage.factory(disk, logDir, topic, policy, scheduler, rules))
                 .groups((c, r) -> restoredGroups(c, r, restored))
                 .build();
     }
@@ -108,17 +108,29 @@ public final class DurableKafkaLog implements ForwardingLog, AutoCloseable {
             InstantSource clock,
             FlushScheduler scheduler,
             DiskRules rules) {
+        return open(Disk.REAL, logDir, topic, config, policy, clock, scheduler, rules);
+    }
+
+    /**
+     * As {@link #open(Path, String, LogConfig, FlushPolicy, InstantSource, FlushScheduler, DiskRules)}, with every
+     * file operation going through {@code disk}: a simulated one, in the crash trials.
+     */
+    public static DurableKafkaLog open(
+            Disk disk,
+            Path logDir,
+            String topic,
+            LogConfig config,
+            FlushPolicy policy,
+            InstantSource clock,
+            FlushScheduler scheduler,
+            DiskRules rules) {
         Objects.requireNonNull(policy, "policy (FlushPolicy.forceEachAppend(), groupCommit(...) or pageCache())");
         if (topic == null || !topic.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException(
                     "topic " + topic + " cannot name a directory: use letters, digits, '.', '_' or '-'");
         }
-        try {
-            Files.createDirectories(logDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("creating the log directory " + logDir, e);
-        }
-        return new DurableKafkaLog(logDir, topic, config, policy, clock, scheduler, rules);
+        disk.createDirectories(logDir);
+        return new DurableKafkaLog(disk, logDir, topic, config, policy, clock, scheduler, rules);
     }
 
     @Override
@@ -154,7 +166,7 @@ public final class DurableKafkaLog implements ForwardingLog, AutoCloseable {
             log.partition(partition).storage().flush();
             synchronized (committed) {
                 committed.put(group + "/" + partition, offset);
-                OffsetCheckpointFile.write(offsetsFile, committed);
+                OffsetCheckpointFile.write(disk, offsetsFile, committed);
             }
         }
         return outcome;

@@ -1,12 +1,9 @@
 package dev.queuelab.reference.log;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
+import java.nio.channels.ClosedChannelException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
@@ -31,8 +28,9 @@ public class FileLogSegment extends LogSegment {
 
     private final int partition;
     private final long baseOffset;
+    private final Disk disk;
     private final Path logFile;
-    private final FileChannel log;
+    private final Disk.Handle log;
     private final OffsetIndex index;
     private final DiskRules rules;
     private final SegmentWriter writer;
@@ -47,22 +45,18 @@ public class FileLogSegment extends LogSegment {
     private long lastRead = -1;
     private long afterLastRead;
 
-    FileLogSegment(Path dir, int partition, long baseOffset, DiskRules rules) {
+    FileLogSegment(Disk disk, Path dir, int partition, long baseOffset, DiskRules rules) {
+        this.disk = disk;
         this.partition = partition;
         this.baseOffset = baseOffset;
         this.nextOffset = baseOffset;
         this.rules = rules;
         this.logFile = dir.resolve(name(baseOffset) + ".log");
-        this.index = new OffsetIndex(dir.resolve(name(baseOffset) + ".index"), baseOffset);
-        try {
-            this.log = FileChannel.open(
-                    logFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            this.size = log.size();
-            this.forcedSize = size;
-        } catch (IOException e) {
-            throw new UncheckedIOException("opening the segment " + logFile, e);
-        }
-        this.writer = new SegmentWriter(log, index, logFile, size);
+        this.log = disk.open(logFile);
+        this.index = new OffsetIndex(disk, dir.resolve(name(baseOffset) + ".index"), baseOffset);
+        this.size = log.size();
+        this.forcedSize = size;
+        this.writer = new SegmentWriter(log, index, size);
     }
 
     static String name(long baseOffset) {
@@ -84,6 +78,9 @@ public class FileLogSegment extends LogSegment {
         bytesSinceIndex = kept.bytesSinceIndex();
         long cut = size - kept.validBytes();
         truncateTo(kept.validBytes());
+        if (cut > 0) {
+            log.force(); // D9: a cut that a power cut could undo would bring back frames after new ones
+        }
         boolean rebuild = !index.matches(kept.index());
         if (rebuild) {
             index.rewrite(kept.index());
@@ -184,27 +181,31 @@ public class FileLogSegment extends LogSegment {
     }
 
     /** Forces the file's first {@code upTo} bytes and the index to the device (G3); called without the monitor. */
-    void force(long upTo) throws IOException {
-        drain();
-        log.force(false);
-        index.force();
+    void force(long upTo) {
+        try {
+            rules.drainThenForce(this::drain, () -> {
+                log.force();
+                index.force();
+            });
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof ClosedChannelException) {
+                return; // retention deleted the segment since it was written: nothing of it is left to keep
+            }
+            throw e;
+        }
         forcedSize = Math.max(forcedSize, upTo);
     }
 
     /** Cuts the file to {@code position}, the end of a frame, and drops index entries past it (G1). */
     void truncateTo(long position) {
-        try {
-            log.truncate(position);
-        } catch (IOException e) {
-            throw new UncheckedIOException("truncating " + logFile + " to " + position + " bytes", e);
-        }
+        log.truncate(position);
         size = position;
         writer.truncatedTo(position);
         lastRead = -1;
     }
 
     /** A power loss: each file keeps only what its last force covered (G3). */
-    void dropUnforced() throws IOException {
+    void dropUnforced() {
         writer.dropPending();
         if (log.size() > forcedSize) {
             log.truncate(forcedSize);
@@ -213,15 +214,22 @@ public class FileLogSegment extends LogSegment {
         index.dropUnforced();
     }
 
-    void close() throws IOException {
+    /** Lets go of the files as a crash leaves them: nothing drained, nothing forced. */
+    void abandon() {
+        writer.dropPending();
+        log.close();
+        index.close();
+    }
+
+    void close() {
         drain();
         log.close();
         index.close();
     }
 
-    void delete() throws IOException {
+    void delete() {
         close();
-        Files.deleteIfExists(logFile);
+        disk.delete(logFile);
         index.delete();
     }
 

@@ -1,9 +1,6 @@
 package dev.queuelab.reference.log;
 
 import dev.queuelab.api.log.FlushPolicy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -127,9 +124,9 @@ final class Flusher {
                 for (FileLogSegment s : rules.toForce(segments)) { // D4
                     force(s, written(batch, s));
                 }
-            } catch (IOException e) {
+            } catch (RuntimeException e) { // an I/O error, or a power cut in a simulation
                 covered.forEach(w -> w.future().completeExceptionally(e));
-                throw new UncheckedIOException("forcing the log", e);
+                throw e;
             }
             synchronized (state) {
                 forcedUpTo = Math.max(forcedUpTo, upTo);
@@ -151,11 +148,7 @@ final class Flusher {
                 .orElse(s.fileSize());
     }
 
-    private static void force(FileLogSegment s, long upTo) throws IOException {
-        try {
-            s.force(upTo);
-        } catch (ClosedChannelException deleted) {
-            // retention deleted the segment since it was written: nothing of it is left to keep
-        }
+    private static void force(FileLogSegment s, long upTo) {
+        s.force(upTo); // a segment retention deleted since it was written has nothing left to keep
     }
 }

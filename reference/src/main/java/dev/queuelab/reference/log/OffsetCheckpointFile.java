@@ -1,15 +1,9 @@
 package dev.queuelab.reference.log;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,39 +28,44 @@ public final class OffsetCheckpointFile {
     private OffsetCheckpointFile() {}
 
     public static void write(Path file, Map<String, Long> offsets) {
+        write(Disk.REAL, file, offsets);
+    }
+
+    /** C1: replaces {@code file} on {@code disk} whole: written aside, forced, renamed over, directory forced. */
+    public static void write(Disk disk, Path file, Map<String, Long> offsets) {
         StringBuilder text = new StringBuilder();
         new TreeMap<>(offsets)
                 .forEach((k, v) -> text.append(k).append(' ').append(v).append('\n'));
         byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
         byte[] all = (text + "crc32c " + crc(body) + "\n").getBytes(StandardCharsets.UTF_8);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(
-                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer b = ByteBuffer.wrap(all);
-            while (b.hasRemaining()) {
-                ch.write(b);
-            }
-            ch.force(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + tmp, e);
+        try (Disk.Handle h = disk.open(tmp)) {
+            h.truncate(0);
+            h.write(ByteBuffer.wrap(all), 0);
+            h.force();
         }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("renaming " + tmp + " to " + file, e);
-        }
-        forceDirectory(file.getParent());
+        disk.rename(tmp, file);
+        disk.forceDirectory(file.getParent());
     }
 
     /** The offsets a write left whole (C1), or empty if the file is absent, torn or altered. */
     public static Optional<Map<String, Long>> read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException | java.nio.charset.CharacterCodingException absentOrAltered) {
+        return read(Disk.REAL, file);
+    }
+
+    /** The offsets a write left whole in {@code file} on {@code disk} (C1), or empty. */
+    public static Optional<Map<String, Long>> read(Disk disk, Path file) {
+        if (!disk.exists(file)) {
             return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + file, e);
+        }
+        String text;
+        try (Disk.Handle h = disk.open(file)) {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(h.read(0, (int) h.size()))
+                    .toString();
+        } catch (CharacterCodingException altered) {
+            return Optional.empty();
         }
         int last = text.lastIndexOf("crc32c ");
         if (last < 0 || !text.endsWith("\n")) {
@@ -89,11 +88,7 @@ public final class OffsetCheckpointFile {
 
     /** Forces a directory, so that files created, renamed or deleted in it stay so after a power loss. */
     public static void forceDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // some file systems refuse to open a directory; the rename itself is still atomic there
-        }
+        Disk.REAL.forceDirectory(dir);
     }
 
     private static long crc(byte[] bytes) {

@@ -1,12 +1,7 @@
 package dev.queuelab.reference.log;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,29 +21,24 @@ import java.util.List;
  */
 public final class OffsetIndex {
 
+    private final Disk disk;
     private final Path file;
     private final long baseOffset;
-    private final FileChannel channel;
+    private final Disk.Handle channel;
     private final List<long[]> entries = new ArrayList<>();
     private volatile long forcedSize;
     private volatile boolean dirty;
 
-    public OffsetIndex(Path file, long baseOffset) {
+    public OffsetIndex(Disk disk, Path file, long baseOffset) {
+        this.disk = disk;
         this.file = file;
         this.baseOffset = baseOffset;
-        try {
-            channel = FileChannel.open(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            ByteBuffer all = ByteBuffer.allocate((int) (channel.size() / 8 * 8));
-            channel.read(all, 0);
-            all.flip();
-            while (all.remaining() >= 8) {
-                entries.add(new long[] {baseOffset + all.getInt(), all.getInt()});
-            }
-            forcedSize = channel.size();
-        } catch (IOException e) {
-            throw new UncheckedIOException("opening the index " + file, e);
+        channel = disk.open(file);
+        ByteBuffer all = channel.read(0, (int) (channel.size() / 8 * 8));
+        while (all.remaining() >= 8) {
+            entries.add(new long[] {baseOffset + all.getInt(), all.getInt()});
         }
+        forcedSize = channel.size();
     }
 
     /** The entries as loaded or appended: {offset, position} each. */
@@ -94,42 +84,38 @@ public final class OffsetIndex {
 
     /** Replaces every entry with {@code rebuilt} (recovery found the file did not match its log). */
     public void rewrite(List<long[]> rebuilt) {
-        try {
-            channel.truncate(0);
-            entries.clear();
-            for (long[] e : rebuilt) {
-                append(e[0], e[1]);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("rewriting the index " + file, e);
+        channel.truncate(0);
+        entries.clear();
+        for (long[] e : rebuilt) {
+            append(e[0], e[1]);
         }
     }
 
-    public void force() throws IOException {
+    public void force() {
         if (!dirty) {
             return; // nothing written since the last force: no fsync to pay
         }
         dirty = false;
         long size = channel.size();
-        channel.force(false);
+        channel.force();
         forcedSize = size; // X3
     }
 
     /** A power loss: the file keeps what its last force covered (X3), as the worst case allows. */
-    void dropUnforced() throws IOException {
+    void dropUnforced() {
         if (channel.size() > forcedSize) {
             channel.truncate(forcedSize);
         }
         channel.close();
     }
 
-    void close() throws IOException {
+    void close() {
         channel.close();
     }
 
-    void delete() throws IOException {
+    void delete() {
         channel.close();
-        Files.deleteIfExists(file);
+        disk.delete(file);
     }
 
     private void write(int slot, long offset, long position) {
@@ -138,12 +124,6 @@ public final class OffsetIndex {
                 .putInt((int) (offset - baseOffset))
                 .putInt((int) position)
                 .flip();
-        try {
-            while (b.hasRemaining()) {
-                channel.write(b, slot * 8L + b.position());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the index " + file, e);
-        }
+        channel.write(b, slot * 8L);
     }
 }

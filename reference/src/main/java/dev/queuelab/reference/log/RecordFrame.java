@@ -110,6 +110,22 @@ public final class RecordFrame {
         }
     }
 
+    /** The frame at {@code position} of a file on a {@link Disk}, reading no byte at or past {@code limit} (F2). */
+    public static Frame read(Disk.Handle file, long position, long limit, int partition) {
+        if (limit - position < HEADER) {
+            return new Frame(Status.TORN, position, 0, -1, false, null);
+        }
+        int body = file.read(position, HEADER).getInt(0);
+        if (body < MIN_BODY || body > MAX_BODY || position + HEADER + body > limit) {
+            return judge(position, body, limit, 0, null, partition);
+        }
+        ByteBuffer frame = file.read(position, HEADER + body);
+        if (frame.remaining() < HEADER + body) {
+            return new Frame(Status.TORN, position, 0, -1, false, null); // F2: the file ends before the frame does
+        }
+        return judge(position, body, limit, frame.getInt(4), frame.slice(HEADER, body), partition);
+    }
+
     /** The frame at {@code position} of a segment's bytes, reading none at or past {@code limit} (F2). */
     public static Frame read(ByteBuffer segment, int position, int limit, int partition) {
         if (limit - position < HEADER) {

@@ -2,10 +2,7 @@ package dev.queuelab.reference.log;
 
 import dev.queuelab.api.log.RecoveredSegment;
 import dev.queuelab.api.log.SegmentRecovery;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +58,7 @@ final class SegmentScan {
      * bytes than the file, a wrong count) is refused with a {@link RecoveryContractException} (D3). Without
      * {@code validate} the walk stops at the first frame it cannot read, as a scan does.
      */
-    Prefix read(FileChannel log, long size, boolean validate, BiConsumer<LogSegment.Entry, Instant> track) {
+    Prefix read(Disk.Handle log, long size, boolean validate, BiConsumer<LogSegment.Entry, Instant> track) {
         ByteBuffer bytes = contents(log, size);
         long keep = size;
         String problem = null;
@@ -126,16 +123,8 @@ final class SegmentScan {
         return new RecoveryContractException(breach, file, position, "kept " + wrong);
     }
 
-    /**
-     * The file's bytes, mapped read-only rather than copied: a segment may be as large as segment.bytes (1 GiB
-     * by Kafka's default). Nothing reads the mapping after the scan returns, so the segment's cut that follows is
-     * safe on Linux and macOS.
-     */
-    private ByteBuffer contents(FileChannel log, long size) {
-        try {
-            return log.map(FileChannel.MapMode.READ_ONLY, 0, size);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the segment " + file, e);
-        }
+    /** The file's bytes: mapped read-only on the real disk once it is large (a segment may hold 1 GiB). */
+    private static ByteBuffer contents(Disk.Handle log, long size) {
+        return log.read(0, (int) size);
     }
 }

@@ -1,10 +1,6 @@
 package dev.queuelab.reference.log;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,17 +24,15 @@ import java.util.List;
  */
 final class SegmentWriter {
 
-    private final FileChannel log;
+    private final Disk.Handle log;
     private final OffsetIndex index;
-    private final Path logFile;
     private ByteBuffer pending; // group commit: frames not yet written, guarded by this
     private final List<long[]> pendingIndex = new ArrayList<>();
     private long fileEnd; // bytes written to the file; the segment's size counts pending ones too (W1)
 
-    SegmentWriter(FileChannel log, OffsetIndex index, Path logFile, long fileEnd) {
+    SegmentWriter(Disk.Handle log, OffsetIndex index, long fileEnd) {
         this.log = log;
         this.index = index;
-        this.logFile = logFile;
         this.fileEnd = fileEnd;
     }
 
@@ -114,13 +108,6 @@ final class SegmentWriter {
     }
 
     private void write(ByteBuffer frame, long at) {
-        try {
-            while (frame.hasRemaining()) {
-                log.write(frame, at + frame.position());
-            }
-            frame.rewind();
-        } catch (IOException e) {
-            throw new UncheckedIOException("appending to " + logFile, e);
-        }
+        log.write(frame, at);
     }
 }
