@@ -77,4 +77,18 @@ final class Numbers {
         }
         return plain(Math.ceil(s)) + " s";
     }
+
+    /** A span as a reader pictures it: "40 s", "23 minutes", "5.2 h", "3 days", never "0 h" for 23 minutes. */
+    static String duration(double s) {
+        if (s < 120) {
+            return plain(Math.floor(s)) + " s";
+        }
+        if (s < 7_200) {
+            return plain(Math.floor(s / 60)) + " minutes";
+        }
+        if (s < 172_800) {
+            return plain(Math.floor(s / 360) / 10) + " h";
+        }
+        return plain(Math.floor(s / 8_640) / 10) + " days";
+    }
 }

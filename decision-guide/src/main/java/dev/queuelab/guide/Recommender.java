@@ -412,10 +412,12 @@ public final class Recommender {
                 formula += "; global order: one lane, so one consumer at a time";
             } else if (lanes) {
                 Profile p = profile();
+                // a lane is sized with the same headroom as the consumers: no shard runs past 80% of its quota
+                double h = fact("guide.headroom", "factor");
                 double byRecords = p.laneRecordsPerSecond() == null
                         ? 1
-                        : Math.ceil(c.throughputPerSecond() / p.laneRecordsPerSecond());
-                double byBytes = p.laneBytesPerSecond() == null ? 1 : Math.ceil(bytes / p.laneBytesPerSecond());
+                        : Math.ceil(c.throughputPerSecond() * h / p.laneRecordsPerSecond());
+                double byBytes = p.laneBytesPerSecond() == null ? 1 : Math.ceil(bytes * h / p.laneBytesPerSecond());
                 // Little's law counts messages in flight; a consumer instance holds many at once (keyed by record
                 // key, so order holds), so the instances, and the partitions they need, are fewer
                 facts.add("guide.consumer-concurrency");
@@ -431,8 +433,8 @@ public final class Recommender {
                 double byStorage = 1;
                 if (sizedByBrokers()) {
                     facts.add("guide.partition-size");
-                    byThroughput = Math.ceil(bytes * readers() / fact("guide.partition-size", "bytes-per-second"));
-                    byStorage = Math.ceil(bytes * retentionSeconds() / fact("guide.partition-size", "max-bytes"));
+                    byThroughput = Math.ceil(bytes * readers() * h / fact("guide.partition-size", "bytes-per-second"));
+                    byStorage = Math.ceil(bytes * retentionSeconds() * h / fact("guide.partition-size", "max-bytes"));
                 }
                 partitions = (int) Math.max(
                         Math.max(Math.max(instances, byConcurrency), Math.max(1, Math.max(byRecords, byBytes))),
@@ -448,7 +450,10 @@ public final class Recommender {
                                 ? ", and each " + s.product().vocabulary().lane() + " takes at most "
                                         + Numbers.plain(p.laneRecordsPerSecond()) + " records/s and "
                                         + Numbers.rate(p.laneBytesPerSecond())
-                                        + " (" + s.product().laneFact + ")"
+                                        + " (" + s.product().laneFact + "), used to at most 1 / "
+                                        + Numbers.plain(h) + " of it: " + Numbers.plain(Math.max(byRecords, byBytes))
+                                        + " for " + Numbers.plain(c.throughputPerSecond()) + " records/s and "
+                                        + Numbers.rate(bytes)
                                 : "; " + s.product().brand()
                                         + " sets no per-partition quota, so each partition carries at most "
                                         + Numbers.rate(fact("guide.partition-size", "bytes-per-second"))
@@ -465,12 +470,13 @@ public final class Recommender {
                 facts.add(tu);
                 facts.add("eventhubs.partitions");
                 double out = bytes * readers();
+                double hu = fact("guide.headroom", "factor");
                 double unitsIn = Math.max(
-                        Math.ceil(bytes / fact(tu, "bytes-per-second")),
-                        Math.ceil(c.throughputPerSecond() / fact(tu, "records-per-second")));
+                        Math.ceil(bytes * hu / fact(tu, "bytes-per-second")),
+                        Math.ceil(c.throughputPerSecond() * hu / fact(tu, "records-per-second")));
                 double unitsOut = Math.max(
-                        Math.ceil(out / fact(tu, "egress-bytes-per-second")),
-                        Math.ceil(c.throughputPerSecond() * readers() / fact(tu, "egress-records-per-second")));
+                        Math.ceil(out * hu / fact(tu, "egress-bytes-per-second")),
+                        Math.ceil(c.throughputPerSecond() * readers() * hu / fact(tu, "egress-records-per-second")));
                 units = (int) Math.max(1, Math.max(unitsIn, unitsOut));
                 formula += "; throughput units = the larger of ingress (" + Numbers.rate(bytes) + " or "
                         + Numbers.plain(c.throughputPerSecond()) + " events/s, against "
@@ -478,7 +484,8 @@ public final class Recommender {
                         + Numbers.plain(fact(tu, "records-per-second")) + " events/s a unit) and egress ("
                         + Numbers.rate(out) + " to " + readers() + " reader(s), against "
                         + Numbers.rate(fact(tu, "egress-bytes-per-second")) + " or "
-                        + Numbers.plain(fact(tu, "egress-records-per-second")) + " events/s a unit) = "
+                        + Numbers.plain(fact(tu, "egress-records-per-second")) + " events/s a unit), each with "
+                        + Numbers.plain(hu) + "x headroom = "
                         + Numbers.plain(units) + " (" + tu + ")";
                 if (partitions != null && a().ordering() != Ordering.GLOBAL && partitions < units) {
                     partitions = units;
@@ -578,7 +585,8 @@ public final class Recommender {
         boolean enhancedFanOut() {
             return s.product() == Product.KINESIS
                     && readers() > 1
-                    && sharedReadBytesPerShard() > fact("kinesis.enhanced-fan-out", "shared-read-bytes-per-second");
+                    && sharedReadBytesPerShard() * fact("guide.read-headroom", "factor")
+                            > fact("kinesis.enhanced-fan-out", "shared-read-bytes-per-second");
         }
 
         /** Lambda on Kinesis reads a shard with ParallelizationFactor batches at once. */
@@ -867,7 +875,8 @@ public final class Recommender {
                 Profile.Range r = new Profile.Range(1.0, fact("kinesis.enhanced-fan-out", "max-consumers"));
                 facts.add("kinesis.enhanced-fan-out");
                 double wanted = r.clamp(readers());
-                if (sharedReadBytesPerShard() > fact("kinesis.enhanced-fan-out", "shared-read-bytes-per-second")) {
+                if (enhancedFanOut()) {
+                    facts.add("guide.read-headroom");
                     out.add(new Setting(
                             "enhanced fan-out (RegisterStreamConsumer)",
                             Numbers.plain(wanted)
@@ -1304,6 +1313,7 @@ public final class Recommender {
                             : "")
                     + " against the account's " + Numbers.plain(quota)
                     + " per Region by default, shared by every function in it";
+            detail += "; " + Capacity.percent(needed, quota) + " used";
             if (needed <= quota) {
                 return Check.ok("lambda-account-concurrency", detail);
             }
@@ -1358,7 +1368,9 @@ public final class Recommender {
             String detail = "worst-case processing of " + Numbers.plain(worst) + " s against the "
                     + Numbers.plain(limit) + " s " + owner(id)
                     + (id.startsWith("gcp") ? " gives an event-driven function" : " allows on the Consumption plan");
-            return worst <= limit
+            detail += "; " + Capacity.percent(worst, limit) + " used";
+            // a job whose worst case is the limit itself is stopped at it: the worst case must end below it
+            return worst < limit
                     ? Check.ok("consumer-runtime-limit", detail)
                     : new Check("consumer-runtime-limit", Status.FAIL, detail, fix);
         }
@@ -1375,6 +1387,7 @@ public final class Recommender {
             int wanted = a().context().subscribers();
             String detail =
                     Numbers.plain(wanted) + " subscriptions against the " + Numbers.plain(max) + " " + what + " takes";
+            detail += "; " + Capacity.percent(wanted, max) + " used";
             return wanted <= max
                     ? Check.ok("topic-subscriptions", detail)
                     : new Check("topic-subscriptions", Status.FAIL, detail, String.format(fix, Numbers.plain(max)));
@@ -1398,7 +1411,9 @@ public final class Recommender {
                                     + Numbers.rate(bytes) + " = " + Numbers.bytes(held) + " against the "
                             : "messages kept until consumed, against the ")
                     + Numbers.bytes(max) + " a " + tier + " queue or topic holds: full after "
-                    + Numbers.plain(Math.floor(bytes > 0 ? max / bytes / 3600 : 0)) + " h of consumer outage";
+                    + (bytes > 0 ? Numbers.duration(max / bytes) : "no time at all (nothing is sent)")
+                    + " of consumer outage";
+            detail += "; " + Capacity.percent(held, max) + " used";
             if (held <= max) {
                 return Check.ok("entity-size", detail);
             }
@@ -1430,6 +1445,7 @@ public final class Recommender {
                     Numbers.plain(wanted) + " consumer group(s), one per reader, against the " + Numbers.plain(standard)
                             + " a standard event hub takes (" + Numbers.plain(premiumGroups) + " premium, "
                             + Numbers.plain(dedicated) + " dedicated)";
+            detail += "; " + Capacity.percent(wanted, standard) + " used";
             return wanted <= standard
                     ? Check.ok("consumer-groups", detail)
                     : new Check(
@@ -1466,11 +1482,32 @@ public final class Recommender {
                     && rate <= profile().laneRecordsPerSecond();
         }
 
+        /** What the design asks of the product at peak, for its ceilings. */
+        Capacity.Load load(Sizing sizing) {
+            Answers.Context c = a().context();
+            String replication = s.product().replicationFact();
+            double held = Math.max(c.p99ProcessingSeconds(), fact("guide.receive-round-trip", "seconds"));
+            double inFlight = c.throughputPerSecond() * held;
+            if (a().ordering() == Ordering.GLOBAL && s.product().onAws()) {
+                // one lane has at most one receive's batch in flight, whatever the rate
+                inFlight = Math.min(inFlight, fact("sqs.batch", "max-messages"));
+            }
+            return new Capacity.Load(
+                    c.throughputPerSecond(),
+                    sizing.bytesPerSecond(),
+                    readers(),
+                    inFlight,
+                    sizing.partitions(),
+                    sizing.storageBytes(),
+                    replication != null ? fact(replication, "replicas") : 1,
+                    sizing.throughputUnits());
+        }
+
         List<Check> checks(Failure failure, Idempotency idempotency, Sizing sizing) {
             List<Check> out = new ArrayList<>();
             Answers.Context c = a().context();
             if (!s.queued()) {
-                return out;
+                return Capacity.checks(s, load(sizing), facts);
             }
             double p99 = c.p99ProcessingSeconds();
             double laneRate = lanePace(p99);
@@ -1495,6 +1532,7 @@ public final class Recommender {
                         + lanePaceFormula(p99)
                         + laneQuota()
                         + ", against a peak of " + Numbers.plain(c.throughputPerSecond()) + " msg/s";
+                detail += "; " + Capacity.percent(c.throughputPerSecond(), Math.min(laneRate, p.laneRecordsPerSecond() == null ? Double.POSITIVE_INFINITY : p.laneRecordsPerSecond())) + " used";
                 out.add(
                         !(rateOk && quotaOk)
                                 ? new Check(
@@ -1528,8 +1566,9 @@ public final class Recommender {
                 int worst = a().failure().maxProcessingSeconds();
                 String detail = "worst-case processing of " + Numbers.plain(worst) + " s against Lambda's "
                         + Numbers.plain(limit) + " s limit";
+                detail += "; " + Capacity.percent(worst, limit) + " used";
                 out.add(
-                        worst <= limit
+                        worst < limit
                                 ? Check.ok("consumer-runtime-limit", detail)
                                 : new Check(
                                         "consumer-runtime-limit",
@@ -1545,6 +1584,7 @@ public final class Recommender {
                 String detail = Numbers.plain(sizing.consumersNeeded())
                         + " concurrent invocations needed; one SQS event source " + "mapping runs at most "
                         + Numbers.plain(max) + " batches at once";
+                detail += "; " + Capacity.percent(sizing.consumersNeeded(), max) + " used";
                 int queues = (int) Math.ceil(sizing.consumersNeeded() / max);
                 out.add(
                         sizing.consumersNeeded() <= max
@@ -1572,6 +1612,7 @@ public final class Recommender {
                 String detail = "the work needs a lease (" + name + ") of " + Numbers.plain(Math.ceil(workLease()))
                         + " s" + leaseFloorReason() + "; " + owner(s.product().leaseFact) + " allows at most "
                         + Numbers.plain(lease.max()) + " s";
+                detail += "; " + Capacity.percent(needed, lease.max()) + " used";
                 out.add(
                         needed <= lease.max()
                                 ? Check.ok("lease-limit", detail)
@@ -1591,6 +1632,7 @@ public final class Recommender {
                         + (p.raisedPayloadBytes() != null
                                 ? " (up to " + Numbers.bytes(p.raisedPayloadBytes()) + " once raised)"
                                 : "");
+                detail += "; " + Capacity.percent(s.payloadBytes(), limit) + " used";
                 out.add(
                         !s.payloadOverLimit()
                                 ? Check.ok("payload-limit", detail)
@@ -1617,6 +1659,7 @@ public final class Recommender {
                 String detail = "a topic raised above " + Numbers.bytes(p.maxPayloadBytes()) + " allows at most "
                         + Numbers.plain(cap) + " subscriptions (SQS, Lambda or Firehose); " + c.subscribers()
                         + " are needed";
+                detail += "; " + Capacity.percent(c.subscribers(), cap) + " used";
                 out.add(
                         c.subscribers() <= cap
                                 ? Check.ok("sns-large-message-subscriptions", detail)
@@ -1631,6 +1674,7 @@ public final class Recommender {
                 double wanted = c.retentionDays() * 86_400.0;
                 String detail = "keeping messages " + Numbers.plural(c.retentionDays(), "day") + " against "
                         + owner(s.product().retentionFact) + "'s " + Numbers.seconds(retention.max());
+                detail += "; " + Capacity.percent(wanted, retention.max()) + " used";
                 out.add(
                         wanted <= retention.max()
                                 ? Check.ok("retention-limit", detail)
@@ -1658,6 +1702,7 @@ public final class Recommender {
                                         ? "; a FIFO queue's message gets a new enqueue time when dead-lettered, so the dead letter's own "
                                                 + "retention counts from the move"
                                         : "");
+                detail += "; " + Capacity.percent(source, retention.max()) + " used";
                 out.add(
                         source < retention.max() || fifo
                                 ? Check.ok("dead-letter-retention", detail)
@@ -1679,6 +1724,7 @@ public final class Recommender {
                         + " / p99 " + Numbers.plain(p99) + " s = " + Numbers.perSecond(capacity)
                         + ", against a peak of "
                         + Numbers.plain(c.throughputPerSecond()) + " msg/s";
+                detail += "; " + Capacity.percent(c.throughputPerSecond(), capacity) + " used";
                 int wanted = (int) Math.ceil(c.throughputPerSecond() * p99 / laneConcurrency());
                 out.add(
                         capacity >= c.throughputPerSecond()
@@ -1701,6 +1747,7 @@ public final class Recommender {
                                         ? "; enhanced fan-out gives each registered " + "consumer its own, for at most "
                                                 + Numbers.plain(max) + " consumers per stream"
                                         : "");
+                detail += "; " + Capacity.percent(demand, shared) + " used";
                 out.add(
                         demand <= shared || readers() <= max
                                 ? Check.ok("shard-read-throughput", detail)
@@ -1718,6 +1765,7 @@ public final class Recommender {
                 String detail = Numbers.plain(standardCredits()) + " credits a second (each message sent once and "
                         + "received by " + readers() + " reader(s)) against the " + Numbers.plain(credits)
                         + " a Standard namespace gets";
+                detail += "; " + Capacity.percent(standardCredits(), credits) + " used";
                 out.add(
                         standardCredits() <= credits
                                 ? Check.ok("standard-tier-credits", detail)
@@ -1768,6 +1816,7 @@ public final class Recommender {
                         : unitsOk
                                 ? partitionsText + " (the " + unitsText + ", fit)"
                                 : unitsText + " (the " + partitionsText + ", fit)";
+                detail += "; units " + Capacity.percent(sizing.throughputUnits(), maxUnits) + " used, partitions " + Capacity.percent(sizing.partitions(), maxPartitions) + " used";
                 out.add(
                         unitsOk && partitionsOk
                                 ? Check.ok("throughput-units", detail)
@@ -1792,7 +1841,9 @@ public final class Recommender {
                 out.add(Check.ok(
                         "consumers-within-partitions",
                         Numbers.plain(sizing.consumers()) + " consumer(s) on " + Numbers.plain(sizing.partitions())
-                                + " partition(s): a consumer beyond the partition count would sit idle"));
+                                + " partition(s): a consumer beyond the partition count would sit idle; "
+                                + Capacity.percent(sizing.consumers(), sizing.partitions()) + " of the partitions"
+                                + " have a consumer of their own"));
             }
             if (idempotency.ttlHours() != null) {
                 double keys = c.throughputPerSecond() * idempotency.ttlHours() * 3600.0;
@@ -1802,6 +1853,7 @@ public final class Recommender {
                                 + "window (" + redeliveryFormula(failure) + ") and the replay window ("
                                 + Numbers.seconds(c.retentionDays() * 86_400.0) + "); at peak rate the store holds "
                                 + Numbers.plain(Math.ceil(keys)) + " keys";
+                detail += "; " + Capacity.percent(keys, maxKeys) + " used";
                 out.add(
                         keys <= maxKeys
                                 ? Check.ok("dedupe-ttl", detail)
@@ -1816,29 +1868,8 @@ public final class Recommender {
                                                 : "a version per entity instead of a set of ids: apply an event only"
                                                         + " if its version is above the one stored with the entity"));
             }
-            if (a().broadcast()) {
-                out.add(Check.ok(
-                        "egress",
-                        "egress = rate x payload x subscribers = " + Numbers.rate(sizing.egressBytesPerSecond())));
-            }
-            String replication = s.product().replicationFact();
-            if (sizing.storageBytes() > 0 && s.topology() == Topology.PARTITIONED_LOG) {
-                out.add(Check.ok(
-                        "storage",
-                        "storage = rate x payload x retention"
-                                + (replication != null
-                                        ? " x " + Numbers.plain(fact(replication, "replicas")) + " replicas ("
-                                                + s.product().replicationSetting() + ")"
-                                        : "")
-                                + " = " + Numbers.bytes(sizing.storageBytes()) + " at peak rate"
-                                + (replication != null
-                                        ? ""
-                                        : s.product().onAws()
-                                                        || s.product() == Product.EVENT_HUBS
-                                                        || s.product() == Product.PUBSUB
-                                                ? ", before the service's own replication"
-                                                : ", per copy: every replica you run keeps another")));
-            }
+            // every ceiling of the product, each with its utilisation: egress and storage are counted there
+            out.addAll(Capacity.checks(s, load(sizing), facts));
             return out;
         }
     }
