@@ -1739,9 +1739,11 @@ public final class Recommender {
                 facts.add("kinesis.enhanced-fan-out");
                 double shared = fact("kinesis.enhanced-fan-out", "shared-read-bytes-per-second");
                 double max = fact("kinesis.enhanced-fan-out", "max-consumers");
-                double demand = sharedReadBytesPerShard();
+                // each reader may need twice the write rate to catch up after a lag (guide.read-headroom)
+                double demand = sharedReadBytesPerShard() * fact("guide.read-headroom", "factor");
                 String detail =
-                        readers() + " subscribers read each shard: " + Numbers.rate(demand) + " per shard against the "
+                        readers() + " subscribers read each shard, each at twice the write rate to catch up: "
+                                + Numbers.rate(demand) + " per shard against the "
                                 + Numbers.rate(shared) + " its readers share"
                                 + (demand > shared
                                         ? "; enhanced fan-out gives each registered " + "consumer its own, for at most "
