@@ -118,8 +118,16 @@ public record Answers(
      * @param maxProcessingSeconds worst-case processing time of one message, in seconds
      * @param maxAttempts          attempts before a message counts as poison
      * @param poisonExpected       are some messages expected to fail every time
+     * @param retryHorizonHours    how long a failing message is retried before it is given up on (a webhook's
+     *                             endpoint may be down for days); 0 where only the attempts are asked
+     * @param backoffBaseSeconds   the first retry's delay, doubled for each later one
      */
-    public record Failure(int maxProcessingSeconds, int maxAttempts, boolean poisonExpected) {}
+    public record Failure(
+            int maxProcessingSeconds,
+            int maxAttempts,
+            boolean poisonExpected,
+            double retryHorizonHours,
+            double backoffBaseSeconds) {}
 
     /**
      * @param throughputPerSecond  peak messages per second
@@ -166,6 +174,8 @@ public record Answers(
         f.put("max-processing-seconds", failure.maxProcessingSeconds());
         f.put("max-attempts", failure.maxAttempts());
         f.put("poison-expected", failure.poisonExpected());
+        f.put("retry-horizon-hours", failure.retryHorizonHours());
+        f.put("backoff-base-seconds", failure.backoffBaseSeconds());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sync", sync.word());
         m.put("shape", shape.word());

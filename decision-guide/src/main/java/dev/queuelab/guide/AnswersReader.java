@@ -119,7 +119,9 @@ public final class AnswersReader {
                 new Answers.Failure(
                         v.integer("failure.max-processing-seconds"),
                         v.integer("failure.max-attempts"),
-                        v.bool("failure.poison-expected", false)),
+                        v.bool("failure.poison-expected", false),
+                        v.number("failure.retry-horizon-hours"),
+                        v.number("failure.backoff-base-seconds")),
                 v.choice("producer", Answers.Producer.class, false),
                 new Answers.Context(
                         v.number("throughput-per-second"),

@@ -63,6 +63,16 @@ final class Prompts {
                     "Poison messages need a dead-letter queue and an alarm.",
                     List.of("true: plan for dead letters", "false: failures are transient")),
             new Prompt(
+                    "failure.retry-horizon-hours",
+                    "For how many hours must a failing message be retried (0: only the attempts matter)?",
+                    "A downstream outage of hours or days needs retries spread over it, with backoff.",
+                    List.of()),
+            new Prompt(
+                    "failure.backoff-base-seconds",
+                    "The first retry's delay in seconds (doubled for each later one)?",
+                    "With the attempts and the horizon, sets the backoff's cap.",
+                    List.of()),
+            new Prompt(
                     "producer",
                     "Does the producer write its own database and then publish?",
                     "Two writes without one transaction lose or invent events on a crash: an outbox fixes it.",

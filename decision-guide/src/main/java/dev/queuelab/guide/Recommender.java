@@ -54,7 +54,13 @@ public final class Recommender {
         Idempotency idempotency = d.idempotency(failure);
         Sizing sizing = d.sizing();
         Feasibility feasibility = Feasibility.of(d.checks(failure, idempotency, sizing));
-        List<Warning> warnings = Contradictions.find(s);
+        List<Warning> warnings = new ArrayList<>(Contradictions.find(s));
+        RetryModel retry = d.retry(failure);
+        List<Setting> settings = new ArrayList<>(d.settings(failure, idempotency));
+        if (retry != null) {
+            warnings.addAll(retry.warnings());
+            settings.addAll(d.retrySettings(failure, retry));
+        }
         warnings.forEach(w ->
                 Contradictions.facts(w.id()).stream().filter(id -> cites(s, id)).forEach(facts::add));
         return new Recommendation(
@@ -64,7 +70,7 @@ public final class Recommender {
                 s.semantic(),
                 ordering(s),
                 failure,
-                d.settings(failure, idempotency),
+                List.copyOf(settings),
                 idempotency,
                 d.exactlyOnce(),
                 d.producerSide(),
@@ -82,7 +88,7 @@ public final class Recommender {
                                                                 + " consumers do not drain it faster; alarm on the oldest"
                                                                 + " message's age"
                                                         : backpressure(topology))),
-                warnings,
+                List.copyOf(warnings),
                 wouldChangeIf(a, topology),
                 evidence(s, failure),
                 fired,
@@ -246,6 +252,101 @@ public final class Recommender {
                             + ", since one poll's records are all processed within it";
         }
 
+        /**
+         * The deliveries before the dead letter: the attempts answered, raised only to Lambda's floor (so throttled
+         * batches are not dead-lettered) and kept inside the product's range; {@link #attemptsReason} says why
+         * where they differ.
+         */
+        int deliveries() {
+            double wanted = a().failure().maxAttempts();
+            // SQS's advice against dead-lettering throttled batches: a stream's event source has no receive count
+            if (s.lambda() && s.product() != Product.KINESIS) {
+                facts.add("sqs.lambda-receives");
+                wanted = Math.max(wanted, fact("sqs.lambda-receives", "min-count"));
+            }
+            return (int) profile().attempts().clamp(wanted);
+        }
+
+        String attemptsReason() {
+            int asked = a().failure().maxAttempts();
+            if (s.lambda() && s.product() != Product.KINESIS && asked < fact("sqs.lambda-receives", "min-count")) {
+                return "a Lambda consumer's queue needs at least " + Numbers.plain(fact("sqs.lambda-receives", "min-count"))
+                        + " receives, so that throttled batches are not dead-lettered (sqs.lambda-receives)";
+            }
+            return s.product().brand() + "'s " + s.product().vocabulary().attempts() + " takes "
+                    + profile().attempts() + " (" + s.product().attemptsFact + ")";
+        }
+
+        /** The retry settings: backoff in the product's mechanism, the horizon it reaches, and a heartbeat. */
+        List<Setting> retrySettings(Failure failure, RetryModel retry) {
+            List<Setting> out = new ArrayList<>();
+            out.add(new Setting("retry backoff", retry.mechanism(), null, null, null, "guide.backoff"));
+            out.add(new Setting(
+                    "retry horizon",
+                    Numbers.duration(retry.horizon()) + " of waiting over " + retry.attempts() + " attempts (base "
+                            + Numbers.plain(retry.base()) + " s, cap " + Numbers.plain(retry.cap()) + " s)"
+                            + (failure.deadLetter() != null ? ", then the " + failure.deadLetter() : "")
+                            + (a().failure().retryHorizonHours() > 0
+                                    ? "; asked: " + Numbers.duration(a().failure().retryHorizonHours() * 3600)
+                                    : ""),
+                    Math.ceil(retry.horizon()),
+                    null,
+                    "s",
+                    "guide.backoff"));
+            if (heartbeat() && failure.leaseSeconds() != null) {
+                double renew = Math.floor(failure.leaseSeconds() / 3.0);
+                out.add(new Setting(
+                        "heartbeat",
+                        "renew the " + s.product().vocabulary().leaseWord() + " to "
+                                + Numbers.plain(failure.leaseSeconds()) + " s every " + Numbers.plain(renew)
+                                + " s while the work runs (" + renewCall() + "): a crashed worker's message is back"
+                                + " within " + Numbers.plain(failure.leaseSeconds()) + " s, not after the worst case of "
+                                + Numbers.duration(a().failure().maxProcessingSeconds()),
+                        renew,
+                        null,
+                        "s",
+                        "guide.heartbeat"));
+            }
+            return out;
+        }
+
+        private String renewCall() {
+            return switch (s.product()) {
+                case PUBSUB -> "modifyAckDeadline; the client libraries do it up to their maximum extension, below";
+                case SERVICE_BUS -> "RenewMessageLock; the processor does it up to MaxAutoLockRenewalDuration, below";
+                case REDIS_STREAMS -> "XCLAIM of the entry to the same consumer with JUSTID, which resets its idle time";
+                case JOBS_TABLE -> "UPDATE jobs SET locked_until = now() + the lease WHERE id = the job";
+                default -> "ChangeMessageVisibility with the receipt handle";
+            };
+        }
+
+        /** The retry model of this design; null where nothing is retried (ephemeral pub/sub). */
+        RetryModel retry(Failure failure) {
+            if (s.topology() == Topology.EPHEMERAL_PUB_SUB) {
+                return null;
+            }
+            return RetryModel.of(s, failure.maxDeliveries(), attemptsReason(), facts);
+        }
+
+        /**
+         * Long work holds a short lease and renews it while it runs, so a crashed worker's message comes back
+         * within the heartbeat's lease rather than after the worst case: where the product's lease can be renewed
+         * by the consumer (not by Lambda's poller or a push subscription, and not RabbitMQ's consumer timeout or
+         * a log's poll interval, which are no per-message lease).
+         */
+        boolean heartbeat() {
+            boolean renewable = switch (s.product()) {
+                case SQS_STANDARD, SQS_FIFO, SNS_SQS, SNS_FIFO_SQS_FIFO, EVENTBRIDGE, PUBSUB, SERVICE_BUS,
+                        REDIS_STREAMS, JOBS_TABLE -> true;
+                default -> false;
+            };
+            return renewable
+                    && s.queued()
+                    && !s.lambda()
+                    && !pushSubscription()
+                    && a().failure().maxProcessingSeconds() > fact("guide.heartbeat", "threshold-seconds");
+        }
+
         Failure failure() {
             Topology t = s.topology();
             if (t == Topology.NONE) {
@@ -256,23 +357,18 @@ public final class Recommender {
             }
             Product.Vocabulary v = s.product().vocabulary();
             boolean leases = t.leases() || s.product().leaseFact != null;
-            Integer lease = leases ? (int) Math.ceil(profile().leaseSeconds().clamp(neededLease())) : null;
+            double leaseWanted = neededLease();
+            if (heartbeat()) {
+                facts.add("guide.heartbeat");
+                leaseWanted = Math.min(leaseWanted, fact("guide.heartbeat", "lease-seconds"));
+            }
+            Integer lease = leases ? (int) Math.ceil(profile().leaseSeconds().clamp(leaseWanted)) : null;
             Integer deliveries = null;
             String deadLetter = null;
             List<String> alarms = new ArrayList<>();
             if (s.deadLetters()) {
                 facts.add("guide.receives");
-                double wanted = Math.max(
-                        fact("guide.receives", "min-count"),
-                        Math.min(
-                                fact("guide.receives", "max-count"),
-                                a().failure().maxAttempts()));
-                // SQS's advice against dead-lettering throttled batches: a stream's event source has no receive count
-                if (s.lambda() && s.product() != Product.KINESIS) {
-                    facts.add("sqs.lambda-receives");
-                    wanted = Math.max(wanted, fact("sqs.lambda-receives", "min-count"));
-                }
-                deliveries = (int) profile().attempts().clamp(wanted);
+                deliveries = deliveries();
                 deadLetter = kinesisWithoutLambda() ? KINESIS_CONSUMER_DEAD_LETTER : v.deadLetter();
                 alarms.add(
                         kinesisWithoutLambda()
@@ -303,7 +399,8 @@ public final class Recommender {
                 return new Idempotency(null, null, null);
             }
             facts.add("guide.dedupe-ttl");
-            double redelivery = redeliveryWindow(failure);
+            RetryModel retry = retry(failure);
+            double redelivery = redeliveryWindow(failure) + (retry == null ? 0 : retry.horizon());
             double replay = a().context().retentionDays() * 86_400.0;
             double ttl = Math.max(fact("guide.dedupe-ttl", "min-seconds"), Math.max(redelivery, replay));
             String key = effects == Answers.SideEffects.EXTERNAL
@@ -1070,16 +1167,12 @@ public final class Recommender {
                     && asked < deliveries) {
                 why = owner(s.product().attemptsFact) + " takes no fewer (" + s.product().attemptsFact + ")";
             } else {
-                why = "the guide keeps " + n("min-count") + " to " + n("max-count") + " deliveries (guide.receives):"
-                        + " enough for a transient failure, few enough that a poison message is not retried for long";
+                why = owner(s.product().attemptsFact) + " takes no more (" + s.product().attemptsFact + ")";
             }
             return " (the " + asked + " attempt(s) asked, " + (deliveries > asked ? "raised" : "lowered") + ": " + why
                     + ")";
         }
 
-        private static String n(String number) {
-            return Numbers.plain(fact("guide.receives", number));
-        }
 
         /**
          * A RabbitMQ consumer's prefetch: a prefetched message's consumer timeout runs from its own delivery, while
@@ -1852,7 +1945,11 @@ public final class Recommender {
                 double maxKeys = fact("guide.dedupe-ttl", "max-keys");
                 String detail =
                         "dedupe keys live " + Numbers.plain(idempotency.ttlHours()) + " h: longer than the redelivery "
-                                + "window (" + redeliveryFormula(failure) + ") and the replay window ("
+                                + "window (" + redeliveryFormula(failure) + ")"
+                                + (retry(failure) != null && retry(failure).horizon() > 0
+                                        ? " with the retry horizon (" + Numbers.duration(retry(failure).horizon()) + ")"
+                                        : "")
+                                + " and the replay window ("
                                 + Numbers.seconds(c.retentionDays() * 86_400.0) + "); at peak rate the store holds "
                                 + Numbers.plain(Math.ceil(keys)) + " keys";
                 detail += "; " + Capacity.percent(keys, maxKeys) + " used";

@@ -60,6 +60,8 @@ public final class Schema {
         number("failure.max-processing-seconds", 1, 86_400, true, 30);
         number("failure.max-attempts", 1, 1000, true, 3);
         word("failure.poison-expected", "false", null, BOOLEAN);
+        number("failure.retry-horizon-hours", 0, 8760, false, 0);
+        number("failure.backoff-base-seconds", 0.001, 3600, false, 1);
         word("producer", Answers.Producer.PUBLISH_ONLY.word(), null, Choice.words(Answers.Producer.class));
         number("throughput-per-second", 0, 100_000_000, false, 100);
         number("payload-kb", 0.001, 1_048_576, false, 4);

@@ -671,27 +671,78 @@ class FeasibilityTest {
 
     @Test
     void shouldSayWhyWhenTheDeliveriesDifferFromTheAttemptsAsked() {
-        Recommendation two = Recommender.recommend(TestAnswers.with("platform", "aws", "failure.max-attempts", "2"));
-        assertThat(two.settings())
-                .filteredOn(x -> x.name().startsWith("maxReceiveCount"))
+        // the answers' attempts are kept wherever the product takes them: 2, 7 and 15 on SQS (1 to 1,000)
+        for (String asked : List.of("2", "7", "15")) {
+            Recommendation r = Recommender.recommend(TestAnswers.with("platform", "aws", "failure.max-attempts", asked));
+            assertThat(r.failure().maxDeliveries()).isEqualTo(Integer.parseInt(asked));
+            assertThat(r.warnings()).extracting(Recommendation.Warning::id).doesNotContain("attempts-changed");
+        }
+        // Pub/Sub takes 5 to 100 delivery attempts: 2 is raised, and the record says so twice
+        Recommendation pubsub =
+                Recommender.recommend(TestAnswers.with("platform", "gcp", "failure.max-attempts", "2"));
+        assertThat(pubsub.failure().maxDeliveries()).isEqualTo(5);
+        assertThat(pubsub.settings())
+                .filteredOn(x -> x.name().startsWith("max delivery attempts"))
                 .singleElement()
                 .extracting(Recommendation.Setting::value)
                 .asString()
-                .startsWith("3 (the 2 attempt(s) asked, raised: the guide keeps 3 to 5");
-        Recommendation seven = Recommender.recommend(TestAnswers.with("platform", "aws", "failure.max-attempts", "7"));
-        assertThat(seven.settings())
-                .filteredOn(x -> x.name().startsWith("maxReceiveCount"))
+                .contains("2 attempt(s) asked, raised");
+        assertThat(pubsub.warnings())
+                .filteredOn(w -> w.id().equals("attempts-changed"))
+                .singleElement()
+                .extracting(Recommendation.Warning::message)
+                .asString()
+                .contains("ask for 2 attempts", "sets 5", "pubsub.dead-letter");
+    }
+
+    @Test
+    void shouldKeepTheAnsweredAttemptsAndReachTheRetryHorizonWhenAWebhookIsRetriedForDays() {
+        Recommendation webhook = Recommender.recommend(TestAnswers.with(
+                "platform", "aws", "side-effects", "external",
+                "failure.max-attempts", "15", "failure.retry-horizon-hours", "72"));
+        assertThat(webhook.failure().maxDeliveries()).isEqualTo(15);
+        assertThat(webhook.warnings()).extracting(Recommendation.Warning::id).doesNotContain("attempts-changed");
+        Recommendation.Setting horizon = webhook.settings().stream()
+                .filter(x -> x.name().equals("retry horizon"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(horizon.number()).as("14 retries reach the 72 h asked").isGreaterThanOrEqualTo(72 * 3600.0);
+        assertThat(webhook.settings())
+                .filteredOn(x -> x.name().equals("retry backoff"))
                 .singleElement()
                 .extracting(Recommendation.Setting::value)
                 .asString()
-                .contains("7 attempt(s) asked, lowered");
-        Recommendation four = Recommender.recommend(TestAnswers.with("platform", "aws", "failure.max-attempts", "4"));
-        assertThat(four.settings())
-                .filteredOn(x -> x.name().startsWith("maxReceiveCount"))
+                .contains("ChangeMessageVisibility", "ApproximateReceiveCount");
+        // Pub/Sub's retry_policy waits at most 600 s: 15 attempts cannot span 72 h, and the record says so
+        Recommendation gcp = Recommender.recommend(TestAnswers.with(
+                "platform", "gcp", "failure.max-attempts", "15", "failure.retry-horizon-hours", "72"));
+        assertThat(gcp.warnings())
+                .filteredOn(w -> w.id().equals("retry-horizon-short"))
+                .singleElement()
+                .extracting(Recommendation.Warning::message)
+                .asString()
+                .contains("600 s", "retry store");
+        Recommendation quick = Recommender.recommend(TestAnswers.with("platform", "gcp", "failure.max-attempts", "5"));
+        assertThat(quick.warnings()).extracting(Recommendation.Warning::id).doesNotContain("retry-horizon-short");
+    }
+
+    @Test
+    void shouldRenewAShortLeaseWhenAJobRunsLongerThanTheHeartbeatThreshold() {
+        Recommendation transcode = Recommender.recommend(TestAnswers.with(
+                "platform", "aws", "failure.max-processing-seconds", "2400"));
+        assertThat(transcode.failure().leaseSeconds())
+                .as("a crashed 40-minute job comes back within 5 minutes, not 60")
+                .isEqualTo(300);
+        assertThat(transcode.settings())
+                .filteredOn(x -> x.name().equals("heartbeat"))
                 .singleElement()
                 .extracting(Recommendation.Setting::value)
-                .as("the answer kept: nothing to explain")
-                .isEqualTo("4");
+                .asString()
+                .contains("every 100 s", "ChangeMessageVisibility");
+        Recommendation quick = Recommender.recommend(TestAnswers.with(
+                "platform", "aws", "failure.max-processing-seconds", "60"));
+        assertThat(quick.settings()).noneMatch(x -> x.name().equals("heartbeat"));
+        assertThat(quick.failure().leaseSeconds()).isEqualTo(90);
     }
 
     @Test

@@ -223,6 +223,8 @@ class GuideCommandTest {
                         "30",
                         "3",
                         "",
+                        "", // retry horizon and backoff base: the defaults
+                        "",
                         "",
                         "100",
                         "0.2",
@@ -234,14 +236,14 @@ class GuideCommandTest {
                         "",
                         "4", // review: edit answer 4 (replay)
                         "yes",
-                        "16", // review: edit answer 16 (retention-days)
+                        "18", // review: edit answer 18 (retention-days)
                         "7",
                         "")
                 + "\n";
         assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
         assertThat(out.toString())
-                .contains("(1/18)")
-                .contains("(3/18) How many independent subscribers")
+                .contains("(1/20)")
+                .contains("(3/20) How many independent subscribers")
                 .contains("Review:")
                 .contains("why:")
                 .contains("\"topology\" : \"partitioned-log\"");
@@ -255,6 +257,8 @@ class GuideCommandTest {
                         "30",
                         "3",
                         "", // failure: the retries of a direct call still matter
+                        "",
+                        "",
                         "",
                         "100",
                         "4",
@@ -284,6 +288,8 @@ class GuideCommandTest {
                         "3",
                         "",
                         "",
+                        "",
+                        "",
                         "100",
                         "4",
                         "0.5",
@@ -303,7 +309,7 @@ class GuideCommandTest {
                 + "\n";
         assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
         assertThat(out.toString())
-                .contains("(2/18) Is this work to distribute")
+                .contains("(2/20) Is this work to distribute")
                 .contains("\"topology\" : \"fifo-work-queue\"");
     }
 
