@@ -183,6 +183,35 @@ public final class Documents {
                                         .orElse("")
                                 + ".");
         v.put("nearest", r.feasibility().nearest());
+        v.put(
+                "rejectedIntro",
+                r.rejected().isEmpty()
+                        ? List.of()
+                        : List.of(r.feasibility().feasible()
+                                ? "This record is written for the nearest design that passes. The design the answers"
+                                        + " chose first, and any tried after it, cannot work, by this arithmetic:"
+                                : "Every alternative was tried as well, and none passes:"));
+        v.put(
+                "rejected",
+                r.rejected().stream()
+                        .map(x -> {
+                            Map<String, Object> m = new HashMap<>();
+                            m.put("product", x.product().label());
+                            m.put("topology", x.topology().phrase());
+                            m.put(
+                                    "failed",
+                                    x.failed().stream()
+                                            .map(k -> {
+                                                Map<String, Object> f = new HashMap<>();
+                                                f.put("id", k.id());
+                                                f.put("detail", k.detail());
+                                                f.put("fix", k.fix() == null ? "" : k.fix());
+                                                return f;
+                                            })
+                                            .toList());
+                            return m;
+                        })
+                        .toList());
         v.put("topologyDiagram", Diagrams.topology(r.topology(), r.product()));
         v.put("pathDiagram", Diagrams.path(r.path(), r.topology()));
         v.put("semantic", r.semantic().word());

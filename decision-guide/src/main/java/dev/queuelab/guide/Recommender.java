@@ -32,12 +32,86 @@ public final class Recommender {
 
     private Recommender() {}
 
+    /**
+     * The record for these answers: the design the questions choose, or where it cannot work, the first of the
+     * products weighed against it (and, for a retention no queue keeps, the platform's logs) that passes every
+     * check, with the failing designs' arithmetic kept beside it. Where none passes, the first design stays, with
+     * every alternative tried listed.
+     */
     public static Recommendation recommend(Answers a) {
+        Recommendation first = design(a, null, null);
+        if (first.feasibility().feasible() || first.topology() == Topology.NONE) {
+            return first;
+        }
+        List<Recommendation.Rejected> tried = new ArrayList<>();
+        tried.add(Recommendation.Rejected.of(first));
+        for (Product p : candidates(a, first)) {
+            Recommendation r = design(a, p, first);
+            if (r.feasibility().feasible()) {
+                return r.withRejected(tried);
+            }
+            tried.add(Recommendation.Rejected.of(r));
+        }
+        return first.withRejected(tried.subList(1, tried.size()));
+    }
+
+    /** The design the answers choose, without trying alternatives when it fails: what its checks say of it. */
+    static Recommendation asked(Answers a) {
+        return design(a, null, null);
+    }
+
+    /** The products to try when the first design fails: those weighed against it, then the platform's logs. */
+    private static List<Product> candidates(Answers a, Recommendation first) {
+        Set<Product> out = new LinkedHashSet<>(first.alternatives());
+        boolean retention = first.feasibility().checks().stream()
+                .anyMatch(c -> c.status() == Feasibility.Status.FAIL && c.id().equals("retention-limit"));
+        if (retention || first.topology() == Topology.PARTITIONED_LOG) {
+            Tools.Choice logs = Tools.choose(Topology.PARTITIONED_LOG, a);
+            out.add(logs.primary());
+            out.addAll(logs.alternatives());
+        }
+        out.remove(first.product());
+        out.remove(Product.DIRECT_CALL);
+        // the nearest design stays where the team runs: the same cloud, or brokers of its own
+        out.removeIf(p -> home(p) != home(first.product()));
+        return List.copyOf(out);
+    }
+
+    /** Where a product runs: one of the three clouds, or on brokers the team runs itself. */
+    private static String home(Product p) {
+        if (p.onAws()) {
+            return "aws";
+        }
+        return switch (p) {
+            case PUBSUB -> "gcp";
+            case SERVICE_BUS, EVENT_HUBS -> "azure";
+            default -> "self-run";
+        };
+    }
+
+    /**
+     * One design: the topology the questions choose, with the product the tools choose, or {@code forced}, tried
+     * because {@code failed} (the first design) cannot work.
+     */
+    private static Recommendation design(Answers a, Product forced, Recommendation failed) {
         List<String> path = new ArrayList<>();
         Topology asked = topology(a, path);
-        Tools.Choice tool = Tools.choose(asked, a);
-        Topology topology = shaped(asked, tool.primary());
-        if (topology != asked) {
+        Tools.Choice chosen = Tools.choose(asked, a);
+        Tools.Choice tool = forced == null
+                ? chosen
+                : new Tools.Choice(
+                        forced,
+                        java.util.stream.Stream.concat(
+                                        java.util.stream.Stream.of(chosen.primary()), chosen.alternatives().stream())
+                                .toList());
+        Topology topology = forced != null && forced.partitioned() ? Topology.PARTITIONED_LOG : shaped(asked, tool.primary());
+        if (failed != null) {
+            path.add("product: " + forced.brand() + ", since " + failed.product().brand() + " fails "
+                    + String.join(", ", failed.feasibility().checks().stream()
+                            .filter(c -> c.status() == Feasibility.Status.FAIL)
+                            .map(Check::id)
+                            .toList()));
+        } else if (topology != asked) {
             path.add("product: " + tool.primary().brand() + ", a log");
         }
         Situation s = new Situation(a, topology, tool.primary());
@@ -93,7 +167,8 @@ public final class Recommender {
                 evidence(s, failure),
                 fired,
                 List.copyOf(facts),
-                List.copyOf(path));
+                List.copyOf(path),
+                List.of());
     }
 
     /** A rule's source fact belongs in this record: the guide's own policy, or a fact about the chosen product. */

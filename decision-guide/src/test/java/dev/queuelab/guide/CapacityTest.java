@@ -82,4 +82,29 @@ class CapacityTest {
         // past the shard's shared 2 MB/s: each gets enhanced fan-out
         assertThat(two.settings()).anyMatch(x -> x.name().startsWith("enhanced fan-out"));
     }
+
+    @Test
+    void shouldWriteTheRecordForTheNearestDesignThatPassesWhenTheFirstCannotKeepTwoYears() {
+        Answers twoYears = TestAnswers.with(
+                "replay", "true", "platform", "aws", "retention-days", "730", "throughput-per-second", "500");
+        Recommendation r = Recommender.recommend(twoYears);
+        assertThat(r.product()).as("Kinesis keeps 365 days; MSK keeps what its disks hold").isEqualTo(Product.MSK);
+        assertThat(r.feasibility().feasible()).isTrue();
+        assertThat(r.rejected())
+                .singleElement()
+                .satisfies(x -> assertThat(x.product()).isEqualTo(Product.KINESIS))
+                .satisfies(x -> assertThat(x.failed()).extracting(Check::id).containsExactly("retention-limit"));
+        assertThat(Documents.markdown(twoYears, r, java.time.LocalDate.of(2026, 12, 5)))
+                .contains("written for the nearest design that passes", "`retention-limit`: keeping messages 730 days");
+        Recommendation oneYear = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "aws", "retention-days", "365", "throughput-per-second", "500"));
+        assertThat(oneYear.product()).isEqualTo(Product.KINESIS);
+        assertThat(oneYear.rejected()).isEmpty();
+        // nothing passes at 100 M msg/s: the first design stays, with every alternative tried listed
+        Recommendation flood = Recommender.recommend(TestAnswers.with(
+                "replay", "true", "platform", "aws", "throughput-per-second", "100000000"));
+        assertThat(flood.feasibility().feasible()).isFalse();
+        assertThat(flood.product()).isEqualTo(Product.KINESIS);
+        assertThat(flood.rejected()).extracting(Recommendation.Rejected::product).containsExactly(Product.MSK);
+    }
 }
