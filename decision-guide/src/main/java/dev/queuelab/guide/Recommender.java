@@ -129,6 +129,13 @@ public final class Recommender {
         Sizing sizing = d.sizing();
         Feasibility feasibility = Feasibility.of(d.checks(failure, idempotency, sizing));
         List<Warning> warnings = new ArrayList<>(Contradictions.find(s));
+        if (!s.queued() && a.semantic() == Semantic.EXACTLY_ONCE) {
+            warnings.add(new Warning(
+                    "semantic-changed",
+                    "exactly-once was asked; a direct call that is retried delivers at least once, so this record builds"
+                            + " at-least-once with an idempotency key the callee stores with its result, which makes"
+                            + " the effect happen once"));
+        }
         RetryModel retry = d.retry(failure);
         List<Setting> settings = new ArrayList<>(d.settings(failure, idempotency));
         if (retry != null) {
@@ -548,7 +555,7 @@ public final class Recommender {
         }
 
         String producerSide() {
-            if (!Rules.OUTBOX_FOR_DUAL_WRITES.firesOn(s)) {
+            if (!s.queued() || a().producer() != Answers.Producer.DB_THEN_PUBLISH) {
                 return null;
             }
             if (s.product() == Product.JOBS_TABLE) {
@@ -1179,12 +1186,14 @@ public final class Recommender {
             }
             Profile.Range range = profile().retentionSeconds();
             boolean untilConsumed = a().context().retentionDays() == 0;
-            double wanted = untilConsumed && s.topology() != Topology.PARTITIONED_LOG && range.max() != null
-                    ? range.max()
-                    : retentionSeconds();
+            double wanted = retentionWanted();
             double seconds = range.clamp(wanted);
             double value = seconds * r.perSecond();
-            String note = untilConsumed && s.topology() != Topology.PARTITIONED_LOG
+            String note = untilConsumed && s.topology() != Topology.PARTITIONED_LOG && keepsEnqueueTime()
+                    ? ": half the longest " + owner(s.product().retentionFact) + " keeps, so a backlog survives an"
+                            + " outage and a dead letter, which keeps its enqueue time when it moves, still has "
+                            + Numbers.seconds(range.max() - seconds) + " in the dead-letter queue"
+                    : untilConsumed && s.topology() != Topology.PARTITIONED_LOG
                     ? ": the longest " + owner(s.product().retentionFact) + " keeps, so a backlog survives an outage;"
                             + " a message still unconsumed after it is deleted"
                     : seconds < wanted
@@ -1213,6 +1222,33 @@ public final class Recommender {
                     shown,
                     r.unit(),
                     s.product().retentionFact);
+        }
+
+        /**
+         * A standard SQS queue's dead letter keeps its original enqueue time, so it expires from the dead-letter
+         * queue as early as it would have from its source: the source must keep messages less long.
+         */
+        boolean keepsEnqueueTime() {
+            return (s.product() == Product.SQS_STANDARD
+                            || s.product() == Product.SNS_SQS
+                            || s.product() == Product.EVENTBRIDGE)
+                    && s.deadLetters();
+        }
+
+        /** The retention the record asks of the main entity, before the product's range. */
+        double retentionWanted() {
+            Profile.Range range = profile().retentionSeconds();
+            if (a().context().retentionDays() == 0 && s.topology() != Topology.PARTITIONED_LOG && range.max() != null) {
+                return keepsEnqueueTime() ? Math.floor(range.max() / 2) : range.max();
+            }
+            return retentionSeconds();
+        }
+
+        /** The retention the record sets on the main entity: what a dead letter is compared with. */
+        double retentionSet() {
+            return s.product().retentionSetting() == null
+                    ? retentionSeconds()
+                    : profile().retentionSeconds().clamp(retentionWanted());
         }
 
         /** What the product keeps when its retention is not set; 0 where it states no default. */
@@ -1675,7 +1711,27 @@ public final class Recommender {
             List<Check> out = new ArrayList<>();
             Answers.Context c = a().context();
             if (!s.queued()) {
-                return Capacity.checks(s, load(sizing), facts);
+                if (a().ordering() == Ordering.GLOBAL) {
+                    // calls in one global order go one at a time: the caller waits for each before the next
+                    double pace = c.p99ProcessingSeconds() > 0 ? 1 / c.p99ProcessingSeconds() : Double.POSITIVE_INFINITY;
+                    double h = fact("guide.headroom", "factor");
+                    String detail = "calls in one global order go one at a time: at most " + Numbers.perSecond(pace)
+                            + " at a p99 of " + Numbers.plain(c.p99ProcessingSeconds()) + " s, against a peak of "
+                            + Numbers.perSecond(c.throughputPerSecond()) + "; "
+                            + Capacity.percent(c.throughputPerSecond(), pace) + " used, at most "
+                            + Capacity.percent(pace / h, pace) + " with " + Numbers.plain(h) + "x headroom";
+                    out.add(c.throughputPerSecond() * h <= pace
+                            ? Check.ok("global-order-capacity", detail)
+                            : new Check(
+                                    "global-order-capacity",
+                                    Status.FAIL,
+                                    detail,
+                                    "order per key (each key's calls one at a time, keys in parallel), or make the"
+                                            + " callee fast enough: a p99 under "
+                                            + Numbers.plain(1 / (c.throughputPerSecond() * h)) + " s"));
+                }
+                out.addAll(Capacity.checks(s, load(sizing), facts));
+                return out;
             }
             double p99 = c.p99ProcessingSeconds();
             double laneRate = lanePace(p99);
@@ -1855,7 +1911,8 @@ public final class Recommender {
                                                 : "a log with retention (answer replay: true), or archive messages to object storage as they are consumed"));
             }
             if (failure.deadLetter() != null && s.product().nativeDeadLetter() && retention.max() != null) {
-                double source = retentionSeconds();
+                // the retention the record sets on the source, not the product's default
+                double source = retentionSet();
                 boolean fifo = s.product() == Product.SQS_FIFO || s.product() == Product.SNS_FIFO_SQS_FIFO;
                 boolean standardSqs = s.product().onAws() && !fifo;
                 if (s.product().onAws()) {

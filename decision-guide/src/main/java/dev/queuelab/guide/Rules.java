@@ -182,7 +182,10 @@ public final class Rules {
                     + "publishes one for a write that rolled back. Write the event to an outbox table in the same "
                     + "transaction and relay it (or capture the change log, CDC); the relay is at-least-once.",
             "docs/work-queue.md (a message leaves only when acked: the relay retries until the broker accepts)",
-            s -> s.queued() && s.a().producer() == Answers.Producer.DB_THEN_PUBLISH);
+            // a jobs table is written in the producer's own transaction: there is nothing to relay
+            s -> s.queued()
+                    && s.a().producer() == Answers.Producer.DB_THEN_PUBLISH
+                    && s.product() != Product.JOBS_TABLE);
     public static final Rule IDEMPOTENCY_KEY_FOR_RETRIED_CALLS = new Rule(
             "idempotency-key-for-retried-calls",
             "A direct call with external effects that is retried can apply its effect twice (the first attempt may "

@@ -746,6 +746,64 @@ class FeasibilityTest {
     }
 
     @Test
+    void shouldFailAFunctionWhoseWorstCaseIsExactlyItsLimitWhenItWouldBeStoppedThere() {
+        Recommendation atLimit = Recommender.asked(TestAnswers.with(
+                "consumer-runtime", "function", "platform", "aws", "failure.max-processing-seconds", "900"));
+        assertThat(status(atLimit, "consumer-runtime-limit")).isEqualTo(Status.FAIL);
+        Recommendation below = Recommender.asked(TestAnswers.with(
+                "consumer-runtime", "function", "platform", "aws", "failure.max-processing-seconds", "899"));
+        assertThat(status(below, "consumer-runtime-limit")).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void shouldSayHowLongAServiceBusEntityLastsWhenItFillsInMinutes() {
+        // a Standard entity at 4.1 MB/s fills in minutes: "0 h" was the old line
+        Recommendation fast = Recommender.asked(TestAnswers.with(
+                "platform", "azure", "throughput-per-second", "400", "payload-kb", "10", "retention-days", "1"));
+        assertThat(detail(fast, "entity-size")).containsPattern("full after [0-9]+ minutes").doesNotContain(" 0 h");
+        Recommendation slow = Recommender.asked(TestAnswers.with("platform", "azure", "throughput-per-second", "1"));
+        assertThat(detail(slow, "entity-size")).containsPattern("full after [0-9.,]+ days");
+    }
+
+    @Test
+    void shouldFailASynchronousGlobalOrderWhenOneCallAtATimeCannotKeepUp() {
+        Recommendation fast = Recommender.asked(TestAnswers.with(
+                "sync", "sync", "ordering", "global", "throughput-per-second", "100", "p99-processing-seconds", "0.5"));
+        assertThat(status(fast, "global-order-capacity")).isEqualTo(Status.FAIL);
+        Recommendation slow = Recommender.asked(TestAnswers.with(
+                "sync", "sync", "ordering", "global", "throughput-per-second", "1", "p99-processing-seconds", "0.5"));
+        assertThat(status(slow, "global-order-capacity")).isEqualTo(Status.OK);
+        Recommendation unordered = Recommender.asked(TestAnswers.with("sync", "sync", "throughput-per-second", "100"));
+        assertThat(unordered.feasibility().checks()).noneMatch(c -> c.id().equals("global-order-capacity"));
+    }
+
+    @Test
+    void shouldWarnWhenExactlyOnceBecomesAtLeastOnceOnADirectCall() {
+        Recommendation call = Recommender.asked(TestAnswers.with("sync", "sync", "semantic", "exactly-once"));
+        assertThat(call.warnings()).extracting(Recommendation.Warning::id).contains("semantic-changed");
+        Recommendation plain = Recommender.asked(TestAnswers.with("sync", "sync"));
+        assertThat(plain.warnings()).extracting(Recommendation.Warning::id).doesNotContain("semantic-changed");
+    }
+
+    @Test
+    void shouldNotPrescribeAnOutboxRelayWhenTheQueueIsAJobsTable() {
+        Recommendation jobs = Recommender.asked(TestAnswers.with(
+                "platform", "self-hosted", "throughput-per-second", "5", "producer", "db-then-publish"));
+        assertThat(jobs.product()).isEqualTo(Product.JOBS_TABLE);
+        assertThat(jobs.rules()).doesNotContain(Rules.OUTBOX_FOR_DUAL_WRITES);
+        assertThat(jobs.producerSide()).contains("its own outbox");
+        Recommendation sqs = Recommender.asked(TestAnswers.with("platform", "aws", "producer", "db-then-publish"));
+        assertThat(sqs.rules()).contains(Rules.OUTBOX_FOR_DUAL_WRITES);
+    }
+
+    @Test
+    void shouldNeverPrintARateOfZeroWhenItIsOnlySmall() {
+        assertThat(Numbers.plain(1e-9)).isEqualTo("0.000000001");
+        assertThat(Numbers.plain(0)).isEqualTo("0");
+        assertThat(Numbers.plain(0.5)).isEqualTo("0.5");
+    }
+
+    @Test
     void shouldNotPutAnExternalCallInTheDedupeTransactionWhenEffectsLeaveTheSystem() {
         Recommendation email = Recommender.asked(TestAnswers.with("platform", "aws", "side-effects", "external"));
         assertThat(email.idempotency().store())
