@@ -244,6 +244,8 @@ public final class Documents {
                 r.topology() == Topology.NONE
                         ? "none: the callee serves about "
                                 + Numbers.plain(r.sizing().consumersNeeded()) + " requests at once"
+                        : r.sizing().partitions() == null
+                        ? queueConsumers(a, r)
                         : Numbers.plain(r.sizing().consumers())
                                 + (r.sizing().partitions() != null
                                                 && r.sizing().partitions() > 1
@@ -300,5 +302,23 @@ public final class Documents {
                         .toList());
         v.put("facts", r.facts().stream().map(Facts.registry()::get).toList());
         return v;
+    }
+
+    /**
+     * A queue's consumers as instances of concurrent handlers: Little's law gives the messages in flight, which a
+     * few instances of many handlers each carry, never fewer instances than failover needs.
+     */
+    private static String queueConsumers(Answers a, Recommendation r) {
+        int inFlight = r.sizing().consumersNeeded();
+        if (a.context().consumerRuntime() == Answers.Runtime.FUNCTION) {
+            return Numbers.plain(inFlight) + " concurrent function executions (messages in flight)";
+        }
+        double perInstance = Facts.registry().get("guide.consumer-concurrency").number("max-in-flight");
+        double instances = Math.max(
+                Facts.registry().get("guide.failover").number("min-instances"), Math.ceil(inFlight / perInstance));
+        return Numbers.plain(instances) + " instances, " + Numbers.plain(Math.ceil(inFlight / instances))
+                + " handlers each (" + Numbers.plain(inFlight) + " messages in flight; at least "
+                + Numbers.plain(Facts.registry().get("guide.failover").number("min-instances"))
+                + " instances for failover, guide.failover)";
     }
 }

@@ -576,10 +576,11 @@ public final class Recommender {
                     1,
                     Math.ceil(c.throughputPerSecond() * c.p99ProcessingSeconds() * fact("guide.headroom", "factor")));
             String formula = (s.queued()
-                            ? "consumers = peak rate x p99 processing time x headroom (Little's law) = "
-                            : "requests in flight at the callee = peak rate x p99 x headroom (Little's law) = ")
+                            ? "messages in flight (concurrent handlers) = peak rate x p99 processing time x headroom = "
+                            : "requests in flight at the callee = peak rate x p99 x headroom = ")
                     + Numbers.plain(c.throughputPerSecond()) + " x " + Numbers.plain(c.p99ProcessingSeconds()) + " s x "
-                    + Numbers.plain(fact("guide.headroom", "factor")) + " = " + Numbers.plain(needed);
+                    + Numbers.plain(fact("guide.headroom", "factor")) + " = " + Numbers.plain(needed)
+                    + " (Little's law takes the mean time; the p99 in its place sizes for the slow spells)";
             Integer partitions = null;
             Integer perPartition = null;
             int consumers = needed;
