@@ -17,11 +17,17 @@ final class InteractiveGuide {
 
     private final BufferedReader in;
     private final PrintWriter out;
-    private final Map<String, String> answers = new HashMap<>();
+    // written by the interview, read by the Ctrl-C hook on another thread
+    private final Map<String, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
 
     InteractiveGuide(BufferedReader in, PrintWriter out) {
         this.in = in;
         this.out = out;
+    }
+
+    /** The answers typed so far, by key: what is saved when the interview is interrupted. */
+    synchronized Map<String, String> typed() {
+        return new java.util.TreeMap<>(answers);
     }
 
     Answers run() {

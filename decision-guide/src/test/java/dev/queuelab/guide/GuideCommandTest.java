@@ -321,4 +321,30 @@ class GuideCommandTest {
         assertThatThrownBy(() -> Facts.registry().get("sqs.no-such-fact"))
                 .hasMessageContaining("no fact 'sqs.no-such-fact'");
     }
+
+    @Test
+    void shouldNeverRewriteTheAnswersFileWhenSaveAnswersNamesIt() throws IOException {
+        String text = "# the team's answers\nsync: async\nshape: distribute\nreplay: no\nordering: none\n"
+                + "semantic: at-least-once\n";
+        Path answers = file("a.yaml", text);
+        assertThat(run("", "--answers", answers.toString(), "--save-answers", answers.toString()))
+                .isEqualTo(GuideCommand.BAD_INPUT);
+        assertThat(err.toString()).contains("--save-answers names the --answers file itself").doesNotContain("\tat ");
+        assertThat(Files.readString(answers)).as("comments and 'no' kept").isEqualTo(text);
+        Path other = dir.resolve("copy.yaml");
+        assertThat(run("", "--answers", answers.toString(), "--save-answers", other.toString()))
+                .isEqualTo(GuideCommand.OK);
+        assertThat(other).exists();
+    }
+
+    @Test
+    void shouldSaveTheTypedAnswersBesideWhenTheInterviewStopsEarly() throws IOException {
+        Path saved = dir.resolve("mine.yaml");
+        assertThat(run("async\ndistribute\n", "--format", "json", "--save-answers", saved.toString()))
+                .isEqualTo(GuideCommand.BAD_INPUT);
+        Path partial = dir.resolve("mine.partial.yaml");
+        assertThat(err.toString()).contains("saved in " + partial);
+        assertThat(Files.readString(partial)).contains("sync: async", "shape: distribute");
+        assertThat(saved).as("the answers file proper is written only when the interview ends").doesNotExist();
+    }
 }
