@@ -162,7 +162,8 @@ public final class GuideCommand implements Callable<Integer> {
         InteractiveGuide guide = new InteractiveGuide(
                 new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
                 out == null && format == Format.md ? stderr : stdout);
-        Thread onCtrlC = new Thread(() -> savePartial(guide, stderr));
+        // at Ctrl-C the command's writers may already be closed: the hook speaks on the process's own stderr
+        Thread onCtrlC = new Thread(() -> savePartial(guide, new PrintWriter(System.err, true)));
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
             return guide.run();

@@ -1252,6 +1252,20 @@ public final class Recommender {
                     : profile().retentionSeconds().clamp(retentionWanted());
         }
 
+        /** The named ways to keep a log longer than its product does, on the answers' platform. */
+        String longerRetention() {
+            return switch (s.product()) {
+                case KINESIS -> "Amazon MSK, whose retention is bounded by its disks (tiered storage for the old"
+                        + " segments), or Amazon Data Firehose delivering the stream to S3 and replay from there";
+                case EVENT_HUBS -> "Event Hubs Capture to Blob Storage (or Data Lake) and replay from there, the"
+                        + " premium or dedicated tier (90 days), or an event store that keeps every event";
+                case PUBSUB -> "a Cloud Storage subscription archiving every message, replayed from there, or Kafka"
+                        + " with retention bounded by its disks";
+                default -> "a longer retention.ms with tiered storage, or archive the old segments to object storage"
+                        + " and replay from there";
+            };
+        }
+
         /** What the product keeps when its retention is not set; 0 where it states no default. */
         double defaultRetention() {
             String id = s.product().retentionFact;
@@ -1799,8 +1813,9 @@ public final class Recommender {
                                         "consumer-runtime-limit",
                                         Status.FAIL,
                                         detail,
-                                        "run the consumer as a long-running service "
-                                                + "(containers), or split the job into steps that each finish within "
+                                        "run the job where it may take as long as it needs: AWS Batch or ECS tasks on"
+                                                + " Fargate started from the queue, AWS Elemental MediaConvert for media"
+                                                + " transcodes, or Step Functions over steps that each finish within "
                                                 + Numbers.plain(limit) + " s"));
             }
             if (s.lambda() && !lambdaOnShards()) {
@@ -1818,7 +1833,8 @@ public final class Recommender {
                                         "lambda-concurrency",
                                         Status.FAIL,
                                         detail,
-                                        "run the consumers as long-running services "
+                                        "the event source mapping's provisioned mode (provisioned pollers, which"
+                                                + " scale further), run the consumers as long-running services "
                                                 + "(containers), or spread the work over " + Numbers.plain(queues)
                                                 + " queues, each with its own event source mapping, within the"
                                                 + " account's concurrent executions (lambda-account-concurrency)"));
@@ -1908,7 +1924,7 @@ public final class Recommender {
                                         Status.FAIL,
                                         detail,
                                         s.topology() == Topology.PARTITIONED_LOG
-                                                ? "a tier or product that keeps longer, or archive to object storage and replay from there"
+                                                ? longerRetention()
                                                 : "a log with retention (answer replay: true), or archive messages to object storage as they are consumed"));
             }
             if (failure.deadLetter() != null && s.product().nativeDeadLetter() && retention.max() != null) {
