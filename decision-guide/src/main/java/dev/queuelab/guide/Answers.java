@@ -139,6 +139,8 @@ public record Answers(
      * @param retentionDays        how long messages must be kept, in days (0: until consumed)
      * @param sideEffects          effects outside the system (emails, payments, third-party calls) or not
      * @param opsAppetite          managed services, or run our own brokers
+     * @param feature              what the messages are for, in the team's words ("webhook delivery"); empty
+     *                             where not given
      */
     public record Context(
             double throughputPerSecond,
@@ -149,7 +151,8 @@ public record Answers(
             int subscribers,
             int retentionDays,
             SideEffects sideEffects,
-            OpsAppetite opsAppetite) {
+            OpsAppetite opsAppetite,
+            String feature) {
 
         public double payloadBytes() {
             return payloadKb * 1024;
@@ -177,6 +180,9 @@ public record Answers(
         f.put("retry-horizon-hours", failure.retryHorizonHours());
         f.put("backoff-base-seconds", failure.backoffBaseSeconds());
         Map<String, Object> m = new LinkedHashMap<>();
+        if (!context.feature().isEmpty()) {
+            m.put("feature", context.feature());
+        }
         m.put("sync", sync.word());
         m.put("shape", shape.word());
         m.put("subscribers", context.subscribers());

@@ -180,7 +180,8 @@ public final class AnswersReader {
                         v.integer("subscribers"),
                         v.integer("retention-days"),
                         v.choice("side-effects", Answers.SideEffects.class, false),
-                        v.choice("ops-appetite", Answers.OpsAppetite.class, false)));
+                        v.choice("ops-appetite", Answers.OpsAppetite.class, false),
+                        v.text("feature")));
     }
 
     private static void flatten(JsonNode node, String prefix, Map<String, String> out, String source) {
@@ -258,6 +259,15 @@ public final class AnswersReader {
             if (k.whole() && value != Math.rint(value)) {
                 throw new AnswersException(
                         source + ": '" + key + "' is " + text + ": use a whole number from " + k.allowed());
+            }
+            return value;
+        }
+
+        String text(String key) {
+            String value = raw.getOrDefault(key, "").trim();
+            if (value.length() > 80) {
+                throw new AnswersException(source + ": '" + key + "' is " + value.length()
+                        + " characters long: give a short name of up to 80, such as 'webhook delivery'");
             }
             return value;
         }

@@ -70,11 +70,16 @@ public final class Documents {
         v.put(
                 "title",
                 call
-                        ? "Call the service directly, without a queue, at " + Numbers.plain(c.throughputPerSecond())
+                        ? "Call the service directly, without a queue, "
+                                + (c.feature().isEmpty() ? "" : "for " + c.feature() + " ")
+                                + "at " + Numbers.plain(c.throughputPerSecond())
                                 + " requests/s"
                         : "Use " + PubSubWords.phrase(r.product(), r.topology()) + " ("
                                 + r.product().brand() + ") for "
-                                + (a.broadcast() ? "broadcasting events" : "distributing work") + " at "
+                                + (!c.feature().isEmpty()
+                                        ? c.feature()
+                                        : a.broadcast() ? "broadcasting events" : "distributing work")
+                                + " at "
                                 + Numbers.perSecond(c.throughputPerSecond()));
         String effects =
                 c.sideEffects() == Answers.SideEffects.EXTERNAL ? " (emails, payments, third-party calls)" : "";
@@ -90,7 +95,8 @@ public final class Documents {
                                 + a.failure().maxAttempts()
                                 + " times. Should the call go through a queue, and how are its timeouts, retries and"
                                 + " repeated effects handled?"
-                        : "We need to move messages from producers to "
+                        : (c.feature().isEmpty() ? "We" : "For " + c.feature() + ", we")
+                                + " need to move messages from producers to "
                                 + (a.broadcast()
                                         ? c.subscribers()
                                                 + " independent subscriber(s), each of which needs every message"

@@ -39,8 +39,10 @@ final class InteractiveGuide {
                 i++;
                 continue;
             }
-            i = ask(prompts.get(i), i + 1, prompts.size()) ? i + 1 : Math.max(0, i - 1);
-            if (i == 1 && isSync()) {
+            boolean answered = ask(prompts.get(i), i + 1, prompts.size());
+            boolean syncJustAnswered = answered && prompts.get(i).key().equals("sync");
+            i = answered ? i + 1 : Math.max(0, i - 1);
+            if (syncJustAnswered && isSync()) {
                 out.println();
                 out.println(
                         "A caller that needs the result now gets a direct call, not a queue: the questions about queues"

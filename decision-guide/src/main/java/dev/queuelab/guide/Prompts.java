@@ -12,6 +12,11 @@ final class Prompts {
 
     static final List<Prompt> ALL = List.of(
             new Prompt(
+                    "feature",
+                    "What are these messages for, in a few words (webhook delivery, thumbnails)?",
+                    "The record's title and context name it, so a reader knows which design this is.",
+                    List.of()),
+            new Prompt(
                     "sync",
                     "Does the caller need the result now, or can the work happen later?",
                     "A queue decouples in time; a caller that waits gains nothing from that.",

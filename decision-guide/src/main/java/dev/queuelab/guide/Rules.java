@@ -254,7 +254,8 @@ public final class Rules {
                         c.subscribers(),
                         c.retentionDays(),
                         c.sideEffects(),
-                        Answers.OpsAppetite.HIGH));
+                        Answers.OpsAppetite.HIGH,
+                        c.feature()));
         Topology asked = Recommender.topology(keen, new java.util.ArrayList<>());
         return Tools.choose(asked, keen).primary().transactional();
     }

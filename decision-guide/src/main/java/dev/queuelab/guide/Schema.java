@@ -27,7 +27,12 @@ public final class Schema {
     public record Key(
             String key, List<String> choices, double min, double max, boolean whole, Object fallback, String ifSync) {
         public boolean isNumber() {
-            return choices.isEmpty();
+            return choices.isEmpty() && !isText();
+        }
+
+        /** Free text, such as the feature's name: any printable ASCII of up to 80 characters. */
+        public boolean isText() {
+            return TEXT.contains(key);
         }
 
         public boolean isBoolean() {
@@ -35,6 +40,9 @@ public final class Schema {
         }
 
         public String allowed() {
+            if (isText()) {
+                return "any text of up to 80 characters";
+            }
             if (!isNumber()) {
                 return String.join("|", choices) + (isBoolean() ? " (yes|no also accepted)" : "");
             }
@@ -48,9 +56,13 @@ public final class Schema {
 
     static final List<String> BOOLEAN = List.of("true", "false");
 
+    /** The keys whose answer is free text. */
+    static final List<String> TEXT = List.of("feature");
+
     public static final Map<String, Key> KEYS = new LinkedHashMap<>();
 
     static {
+        KEYS.put("feature", new Key("feature", List.of(), 0, 80, false, "", null));
         word("sync", null, null, Choice.words(Sync.class));
         word("shape", null, Shape.DISTRIBUTE.word(), Choice.words(Shape.class));
         number("subscribers", 1, 10_000, true, 1, "1");

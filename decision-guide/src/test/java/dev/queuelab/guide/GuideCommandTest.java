@@ -211,9 +211,10 @@ class GuideCommandTest {
     void shouldGoBackAndEditFromTheReviewWhenDrivenThroughStandardInput() {
         String transcript = String.join(
                         "\n",
+                        "webhook delivery", // the feature's name
                         "2", // 1 sync: async
                         "1", // 2 shape: distribute
-                        "b", // back to question 1
+                        "b", // back to question 2
                         "async", // 1 again
                         "broadcast", // 2
                         "3", // 3 subscribers, asked right after the shape
@@ -234,16 +235,16 @@ class GuideCommandTest {
                         "",
                         "",
                         "",
-                        "4", // review: edit answer 4 (replay)
+                        "5", // review: edit answer 5 (replay)
                         "yes",
-                        "18", // review: edit answer 18 (retention-days)
+                        "19", // review: edit answer 19 (retention-days)
                         "7",
                         "")
                 + "\n";
         assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
         assertThat(out.toString())
-                .contains("(1/20)")
-                .contains("(3/20) How many independent subscribers")
+                .contains("(1/21)")
+                .contains("(4/21) How many independent subscribers")
                 .contains("Review:")
                 .contains("why:")
                 .contains("\"topology\" : \"partitioned-log\"");
@@ -253,6 +254,7 @@ class GuideCommandTest {
     void shouldSkipTheQueueQuestionsWhenTheCallerIsSynchronous() {
         String transcript = String.join(
                         "\n",
+                        "", // no feature name
                         "sync", // 1: the caller waits, so no queue
                         "30",
                         "3",
@@ -283,6 +285,7 @@ class GuideCommandTest {
     void shouldAskTheSkippedQuestionsWhenTheReviewTurnsSyncIntoAsync() {
         String transcript = String.join(
                         "\n",
+                        "",
                         "sync",
                         "30",
                         "3",
@@ -298,7 +301,7 @@ class GuideCommandTest {
                         "",
                         "",
                         "",
-                        "1",
+                        "2", // review: edit answer 2 (sync)
                         "async", // review: the caller does not wait after all
                         "distribute",
                         "1",
@@ -309,7 +312,7 @@ class GuideCommandTest {
                 + "\n";
         assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
         assertThat(out.toString())
-                .contains("(2/20) Is this work to distribute")
+                .contains("(3/21) Is this work to distribute")
                 .contains("\"topology\" : \"fifo-work-queue\"");
     }
 
@@ -340,7 +343,7 @@ class GuideCommandTest {
     @Test
     void shouldSaveTheTypedAnswersBesideWhenTheInterviewStopsEarly() throws IOException {
         Path saved = dir.resolve("mine.yaml");
-        assertThat(run("async\ndistribute\n", "--format", "json", "--save-answers", saved.toString()))
+        assertThat(run("\nasync\ndistribute\n", "--format", "json", "--save-answers", saved.toString()))
                 .isEqualTo(GuideCommand.BAD_INPUT);
         Path partial = dir.resolve("mine.partial.yaml");
         assertThat(err.toString()).contains("saved in " + partial);
