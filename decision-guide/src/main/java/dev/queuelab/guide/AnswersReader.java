@@ -112,7 +112,8 @@ public final class AnswersReader {
                 continue;
             } else if ((Character.isISOControl(c) && c != '\t' && c != '\r') || c == 0xFEFF && i > 0) {
                 throw new AnswersException(source + ": line " + line + " holds the control character U+"
-                        + String.format("%04X", c) + " (" + (Character.getName(c) == null ? "unnamed" : Character.getName(c))
+                        + String.format("%04X", c) + " ("
+                        + (Character.getName(c) == null ? "unnamed" : Character.getName(c))
                         + "), which would be dropped or misread: delete it and type the value again");
             } else if (c > 0x7E && Character.isLetterOrDigit(c)) {
                 throw new AnswersException(source + ": line " + line + " holds '" + new String(Character.toChars(c))

@@ -125,14 +125,15 @@ final class Capacity {
         Product p = s.product();
         switch (p) {
             case DIRECT_CALL -> fleet("requests in flight at the callee");
-            case JOBS_TABLE -> ceiling(
-                    "jobs-table-throughput",
-                    "jobs claimed a second from the one database",
-                    load.rate(),
-                    number("guide.jobs-table", "messages-per-second"),
-                    "msg/s",
-                    "guide.jobs-table",
-                    "a broker's work queue (SQS, RabbitMQ, Pub/Sub) instead of the jobs table");
+            case JOBS_TABLE ->
+                ceiling(
+                        "jobs-table-throughput",
+                        "jobs claimed a second from the one database",
+                        load.rate(),
+                        number("guide.jobs-table", "messages-per-second"),
+                        "msg/s",
+                        "guide.jobs-table",
+                        "a broker's work queue (SQS, RabbitMQ, Pub/Sub) instead of the jobs table");
             case SQS_STANDARD, SNS_SQS, EVENTBRIDGE, SQS_FIFO, SNS_FIFO_SQS_FIFO -> aws(p);
             case KINESIS -> kinesis();
             case MSK, KAFKA, RABBITMQ_STREAMS -> brokers(p);
@@ -144,8 +145,12 @@ final class Capacity {
                         number("rabbitmq.queue-throughput", "messages-per-second"),
                         "msg/s",
                         "rabbitmq.queue-throughput",
-                        "shard the work over " + Numbers.plain(Math.ceil(load.rate() * headroom
-                                        / Facts.registry().get("rabbitmq.queue-throughput").number("messages-per-second")))
+                        "shard the work over "
+                                + Numbers.plain(Math.ceil(load.rate()
+                                        * headroom
+                                        / Facts.registry()
+                                                .get("rabbitmq.queue-throughput")
+                                                .number("messages-per-second")))
                                 + " quorum queues behind a consistent-hash exchange, or a log (Kafka) at this rate");
                 brokers(p);
             }
@@ -181,7 +186,9 @@ final class Capacity {
                         "",
                         "servicebus.messaging-unit",
                         "split the traffic over several namespaces (each up to "
-                                + Numbers.plain(Facts.registry().get("servicebus.messaging-unit").number("max-units"))
+                                + Numbers.plain(Facts.registry()
+                                        .get("servicebus.messaging-unit")
+                                        .number("max-units"))
                                 + " units), or a log (Event Hubs) for this rate");
             }
             case EVENT_HUBS -> {
@@ -313,8 +320,7 @@ final class Capacity {
             byPartitions = replicasHeld * headroom / perBrokerPartitions;
         }
         double brokers = Math.max(
-                load.replicas(),
-                Math.ceil(Math.max(Math.max(byNetwork, byRecords), Math.max(byDisk, byPartitions))));
+                load.replicas(), Math.ceil(Math.max(Math.max(byNetwork, byRecords), Math.max(byDisk, byPartitions))));
         String word = p == Product.RABBITMQ_QUORUM || p == Product.RABBITMQ_STREAMS ? "node" : "broker";
         sized(
                 "cluster-size",

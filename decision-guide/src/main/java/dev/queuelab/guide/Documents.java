@@ -193,10 +193,11 @@ public final class Documents {
                 "rejectedIntro",
                 r.rejected().isEmpty()
                         ? List.of()
-                        : List.of(r.feasibility().feasible()
-                                ? "This record is written for the nearest design that passes. The design the answers"
-                                        + " chose first, and any tried after it, cannot work, by this arithmetic:"
-                                : "Every alternative was tried as well, and none passes:"));
+                        : List.of(
+                                r.feasibility().feasible()
+                                        ? "This record is written for the nearest design that passes. The design the answers"
+                                                + " chose first, and any tried after it, cannot work, by this arithmetic:"
+                                        : "Every alternative was tried as well, and none passes:"));
         v.put(
                 "rejected",
                 r.rejected().stream()
@@ -251,19 +252,20 @@ public final class Documents {
                         ? "none: the callee serves about "
                                 + Numbers.plain(r.sizing().consumersNeeded()) + " requests at once"
                         : r.sizing().partitions() == null
-                        ? queueConsumers(a, r)
-                        : Numbers.plain(r.sizing().consumers())
-                                + (r.sizing().partitions() != null
-                                                && r.sizing().partitions() > 1
-                                                && r.sizing().consumers()
-                                                        < r.sizing().consumersNeeded()
-                                        ? (r.sizing().consumers() == 1 ? " instance, " : " instances, ")
-                                                + Numbers.plain(Math.ceil(
-                                                        (double) r.sizing().consumersNeeded()
+                                ? queueConsumers(a, r)
+                                : Numbers.plain(r.sizing().consumers())
+                                        + (r.sizing().partitions() != null
+                                                        && r.sizing().partitions() > 1
+                                                        && r.sizing().consumers()
+                                                                < r.sizing().consumersNeeded()
+                                                ? (r.sizing().consumers() == 1 ? " instance, " : " instances, ")
+                                                        + Numbers.plain(Math.ceil((double) r.sizing()
+                                                                        .consumersNeeded()
                                                                 / r.sizing().consumers()))
-                                                + " messages in flight each (Little's law asks "
-                                                + Numbers.plain(r.sizing().consumersNeeded()) + " in flight)"
-                                        : ""));
+                                                        + " messages in flight each (Little's law asks "
+                                                        + Numbers.plain(
+                                                                r.sizing().consumersNeeded()) + " in flight)"
+                                                : ""));
         if (a.broadcast() && r.topology() != Topology.EPHEMERAL_PUB_SUB && r.topology() != Topology.NONE) {
             // every subscriber reads every message, so each needs consumers of its own
             v.put("consumers", "per subscriber, for each of the " + c.subscribers() + ": " + v.get("consumers"));

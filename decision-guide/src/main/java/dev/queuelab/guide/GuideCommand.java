@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  queuelab guide",
             "  queuelab guide --answers answers.yaml --format json",
-            "  queuelab guide --answers answers.yaml --out docs/adr/0001-queue.md --save-answers answers.yaml"
+            "  queuelab guide --out docs/adr/0001-queue.md --save-answers answers.yaml"
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -146,8 +146,12 @@ public final class GuideCommand implements Callable<Integer> {
 
     /** --save-answers into the --answers file would rewrite it, dropping its comments and its words (yes, no). */
     private void checkSaveTarget() {
-        if (saveAnswers != null && answersFile != null
-                && saveAnswers.toAbsolutePath().normalize().equals(answersFile.toAbsolutePath().normalize())) {
+        if (saveAnswers != null
+                && answersFile != null
+                && saveAnswers
+                        .toAbsolutePath()
+                        .normalize()
+                        .equals(answersFile.toAbsolutePath().normalize())) {
             throw new AnswersException("--save-answers names the --answers file itself (" + answersFile + "): it"
                     + " would be rewritten without its comments; the answers are already there, so leave"
                     + " --save-answers out, or give another file");
@@ -192,8 +196,9 @@ public final class GuideCommand implements Callable<Integer> {
         if (typed.isEmpty()) {
             return null;
         }
-        StringBuilder yaml = new StringBuilder("# answers typed before the guide was interrupted; complete them and run\n"
-                + "# queuelab guide --answers " + partialFile() + "\n");
+        StringBuilder yaml =
+                new StringBuilder("# answers typed before the guide was interrupted; complete them and run\n"
+                        + "# queuelab guide --answers " + partialFile() + "\n");
         Schema.KEYS.keySet().stream()
                 .filter(typed::containsKey)
                 .forEach(k -> yaml.append(k).append(": ").append(typed.get(k)).append('\n'));

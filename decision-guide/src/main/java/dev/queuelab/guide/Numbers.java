@@ -13,7 +13,10 @@ final class Numbers {
     static String plain(double d) {
         if (d != 0 && Math.abs(d) < 0.00005) {
             // a rate of 1e-9 is not 0: two significant digits, never rounded away
-            return new BigDecimal(d).round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
+            return new BigDecimal(d)
+                    .round(new MathContext(2, RoundingMode.HALF_UP))
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return String.format(Locale.ROOT, "%,d", (long) d);

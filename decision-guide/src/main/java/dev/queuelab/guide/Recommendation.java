@@ -74,9 +74,26 @@ public record Recommendation(
     /** The same record with the designs tried before it. */
     Recommendation withRejected(List<Rejected> tried) {
         return new Recommendation(
-                topology, product, alternatives, semantic, ordering, failure, settings, idempotency, exactlyOnce,
-                producerSide, sizing, feasibility, backpressure, warnings, wouldChangeIf, evidence, rules, facts,
-                path, List.copyOf(tried));
+                topology,
+                product,
+                alternatives,
+                semantic,
+                ordering,
+                failure,
+                settings,
+                idempotency,
+                exactlyOnce,
+                producerSide,
+                sizing,
+                feasibility,
+                backpressure,
+                warnings,
+                wouldChangeIf,
+                evidence,
+                rules,
+                facts,
+                path,
+                List.copyOf(tried));
     }
 
     /** Null numbers mean "does not apply to this product". */

@@ -104,13 +104,17 @@ public final class Recommender {
                         java.util.stream.Stream.concat(
                                         java.util.stream.Stream.of(chosen.primary()), chosen.alternatives().stream())
                                 .toList());
-        Topology topology = forced != null && forced.partitioned() ? Topology.PARTITIONED_LOG : shaped(asked, tool.primary());
+        Topology topology =
+                forced != null && forced.partitioned() ? Topology.PARTITIONED_LOG : shaped(asked, tool.primary());
         if (failed != null) {
-            path.add("product: " + forced.brand() + ", since " + failed.product().brand() + " fails "
-                    + String.join(", ", failed.feasibility().checks().stream()
-                            .filter(c -> c.status() == Feasibility.Status.FAIL)
-                            .map(Check::id)
-                            .toList()));
+            path.add("product: " + forced.brand() + ", since "
+                    + failed.product().brand() + " fails "
+                    + String.join(
+                            ", ",
+                            failed.feasibility().checks().stream()
+                                    .filter(c -> c.status() == Feasibility.Status.FAIL)
+                                    .map(Check::id)
+                                    .toList()));
         } else if (topology != asked) {
             path.add("product: " + tool.primary().brand() + ", a log");
         }
@@ -352,7 +356,8 @@ public final class Recommender {
         String attemptsReason() {
             int asked = a().failure().maxAttempts();
             if (s.lambda() && s.product() != Product.KINESIS && asked < fact("sqs.lambda-receives", "min-count")) {
-                return "a Lambda consumer's queue needs at least " + Numbers.plain(fact("sqs.lambda-receives", "min-count"))
+                return "a Lambda consumer's queue needs at least "
+                        + Numbers.plain(fact("sqs.lambda-receives", "min-count"))
                         + " receives, so that throttled batches are not dead-lettered (sqs.lambda-receives)";
             }
             return s.product().brand() + "'s " + s.product().vocabulary().attempts() + " takes "
@@ -369,7 +374,8 @@ public final class Recommender {
                             + Numbers.plain(retry.base()) + " s, cap " + Numbers.plain(retry.cap()) + " s)"
                             + (failure.deadLetter() != null ? ", then the " + failure.deadLetter() : "")
                             + (a().failure().retryHorizonHours() > 0
-                                    ? "; asked: " + Numbers.duration(a().failure().retryHorizonHours() * 3600)
+                                    ? "; asked: "
+                                            + Numbers.duration(a().failure().retryHorizonHours() * 3600)
                                     : ""),
                     Math.ceil(retry.horizon()),
                     null,
@@ -382,7 +388,8 @@ public final class Recommender {
                         "renew the " + s.product().vocabulary().leaseWord() + " to "
                                 + Numbers.plain(failure.leaseSeconds()) + " s every " + Numbers.plain(renew)
                                 + " s while the work runs (" + renewCall() + "): a crashed worker's message is back"
-                                + " within " + Numbers.plain(failure.leaseSeconds()) + " s, not after the worst case of "
+                                + " within " + Numbers.plain(failure.leaseSeconds())
+                                + " s, not after the worst case of "
                                 + Numbers.duration(a().failure().maxProcessingSeconds()),
                         renew,
                         null,
@@ -396,7 +403,8 @@ public final class Recommender {
             return switch (s.product()) {
                 case PUBSUB -> "modifyAckDeadline; the client libraries do it up to their maximum extension, below";
                 case SERVICE_BUS -> "RenewMessageLock; the processor does it up to MaxAutoLockRenewalDuration, below";
-                case REDIS_STREAMS -> "XCLAIM of the entry to the same consumer with JUSTID, which resets its idle time";
+                case REDIS_STREAMS ->
+                    "XCLAIM of the entry to the same consumer with JUSTID, which resets its idle time";
                 case JOBS_TABLE -> "UPDATE jobs SET locked_until = now() + the lease WHERE id = the job";
                 default -> "ChangeMessageVisibility with the receipt handle";
             };
@@ -418,8 +426,15 @@ public final class Recommender {
          */
         boolean heartbeat() {
             boolean renewable = switch (s.product()) {
-                case SQS_STANDARD, SQS_FIFO, SNS_SQS, SNS_FIFO_SQS_FIFO, EVENTBRIDGE, PUBSUB, SERVICE_BUS,
-                        REDIS_STREAMS, JOBS_TABLE -> true;
+                case SQS_STANDARD,
+                        SQS_FIFO,
+                        SNS_SQS,
+                        SNS_FIFO_SQS_FIFO,
+                        EVENTBRIDGE,
+                        PUBSUB,
+                        SERVICE_BUS,
+                        REDIS_STREAMS,
+                        JOBS_TABLE -> true;
                 default -> false;
             };
             return renewable
@@ -1195,17 +1210,19 @@ public final class Recommender {
                             + " outage and a dead letter, which keeps its enqueue time when it moves, still has "
                             + Numbers.seconds(range.max() - seconds) + " in the dead-letter queue"
                     : untilConsumed && s.topology() != Topology.PARTITIONED_LOG
-                    ? ": the longest " + owner(s.product().retentionFact) + " keeps, so a backlog survives an outage;"
-                            + " a message still unconsumed after it is deleted"
-                    : seconds < wanted
-                            ? ": the most " + owner(s.product().retentionFact) + " keeps, short of the "
-                                    + Numbers.seconds(wanted) + " asked"
-                            : untilConsumed
-                                    ? ": the product's default, as no retention was asked"
-                                    : defaultRetention() > 0 && defaultRetention() < seconds
-                                            ? ": the retention asked; the default of "
-                                                    + Numbers.seconds(defaultRetention()) + " would delete sooner"
-                                            : ": the retention asked";
+                            ? ": the longest " + owner(s.product().retentionFact)
+                                    + " keeps, so a backlog survives an outage;"
+                                    + " a message still unconsumed after it is deleted"
+                            : seconds < wanted
+                                    ? ": the most " + owner(s.product().retentionFact) + " keeps, short of the "
+                                            + Numbers.seconds(wanted) + " asked"
+                                    : untilConsumed
+                                            ? ": the product's default, as no retention was asked"
+                                            : defaultRetention() > 0 && defaultRetention() < seconds
+                                                    ? ": the retention asked; the default of "
+                                                            + Numbers.seconds(defaultRetention())
+                                                            + " would delete sooner"
+                                                    : ": the retention asked";
             Profile.Range shown = range.min() == null && range.max() == null
                     ? null
                     : new Profile.Range(
@@ -1255,14 +1272,18 @@ public final class Recommender {
         /** The named ways to keep a log longer than its product does, on the answers' platform. */
         String longerRetention() {
             return switch (s.product()) {
-                case KINESIS -> "Amazon MSK, whose retention is bounded by its disks (tiered storage for the old"
-                        + " segments), or Amazon Data Firehose delivering the stream to S3 and replay from there";
-                case EVENT_HUBS -> "Event Hubs Capture to Blob Storage (or Data Lake) and replay from there, the"
-                        + " premium or dedicated tier (90 days), or an event store that keeps every event";
-                case PUBSUB -> "a Cloud Storage subscription archiving every message, replayed from there, or Kafka"
-                        + " with retention bounded by its disks";
-                default -> "a longer retention.ms with tiered storage, or archive the old segments to object storage"
-                        + " and replay from there";
+                case KINESIS ->
+                    "Amazon MSK, whose retention is bounded by its disks (tiered storage for the old"
+                            + " segments), or Amazon Data Firehose delivering the stream to S3 and replay from there";
+                case EVENT_HUBS ->
+                    "Event Hubs Capture to Blob Storage (or Data Lake) and replay from there, the"
+                            + " premium or dedicated tier (90 days), or an event store that keeps every event";
+                case PUBSUB ->
+                    "a Cloud Storage subscription archiving every message, replayed from there, or Kafka"
+                            + " with retention bounded by its disks";
+                default ->
+                    "a longer retention.ms with tiered storage, or archive the old segments to object storage"
+                            + " and replay from there";
             };
         }
 
@@ -1298,7 +1319,6 @@ public final class Recommender {
             return " (the " + asked + " attempt(s) asked, " + (deliveries > asked ? "raised" : "lowered") + ": " + why
                     + ")";
         }
-
 
         /**
          * A RabbitMQ consumer's prefetch: a prefetched message's consumer timeout runs from its own delivery, while
@@ -1728,22 +1748,24 @@ public final class Recommender {
             if (!s.queued()) {
                 if (a().ordering() == Ordering.GLOBAL) {
                     // calls in one global order go one at a time: the caller waits for each before the next
-                    double pace = c.p99ProcessingSeconds() > 0 ? 1 / c.p99ProcessingSeconds() : Double.POSITIVE_INFINITY;
+                    double pace =
+                            c.p99ProcessingSeconds() > 0 ? 1 / c.p99ProcessingSeconds() : Double.POSITIVE_INFINITY;
                     double h = fact("guide.headroom", "factor");
                     String detail = "calls in one global order go one at a time: at most " + Numbers.perSecond(pace)
                             + " at a p99 of " + Numbers.plain(c.p99ProcessingSeconds()) + " s, against a peak of "
                             + Numbers.perSecond(c.throughputPerSecond()) + "; "
                             + Capacity.percent(c.throughputPerSecond(), pace) + " used, at most "
                             + Capacity.percent(pace / h, pace) + " with " + Numbers.plain(h) + "x headroom";
-                    out.add(c.throughputPerSecond() * h <= pace
-                            ? Check.ok("global-order-capacity", detail)
-                            : new Check(
-                                    "global-order-capacity",
-                                    Status.FAIL,
-                                    detail,
-                                    "order per key (each key's calls one at a time, keys in parallel), or make the"
-                                            + " callee fast enough: a p99 under "
-                                            + Numbers.plain(1 / (c.throughputPerSecond() * h)) + " s"));
+                    out.add(
+                            c.throughputPerSecond() * h <= pace
+                                    ? Check.ok("global-order-capacity", detail)
+                                    : new Check(
+                                            "global-order-capacity",
+                                            Status.FAIL,
+                                            detail,
+                                            "order per key (each key's calls one at a time, keys in parallel), or make the"
+                                                    + " callee fast enough: a p99 under "
+                                                    + Numbers.plain(1 / (c.throughputPerSecond() * h)) + " s"));
                 }
                 out.addAll(Capacity.checks(s, load(sizing), facts));
                 return out;
@@ -1771,7 +1793,15 @@ public final class Recommender {
                         + lanePaceFormula(p99)
                         + laneQuota()
                         + ", against a peak of " + Numbers.plain(c.throughputPerSecond()) + " msg/s";
-                detail += "; " + Capacity.percent(c.throughputPerSecond(), Math.min(laneRate, p.laneRecordsPerSecond() == null ? Double.POSITIVE_INFINITY : p.laneRecordsPerSecond())) + " used";
+                detail += "; "
+                        + Capacity.percent(
+                                c.throughputPerSecond(),
+                                Math.min(
+                                        laneRate,
+                                        p.laneRecordsPerSecond() == null
+                                                ? Double.POSITIVE_INFINITY
+                                                : p.laneRecordsPerSecond()))
+                        + " used";
                 out.add(
                         !(rateOk && quotaOk)
                                 ? new Check(
@@ -1983,14 +2013,13 @@ public final class Recommender {
                 double max = fact("kinesis.enhanced-fan-out", "max-consumers");
                 // each reader may need twice the write rate to catch up after a lag (guide.read-headroom)
                 double demand = sharedReadBytesPerShard() * fact("guide.read-headroom", "factor");
-                String detail =
-                        readers() + " subscribers read each shard, each at twice the write rate to catch up: "
-                                + Numbers.rate(demand) + " per shard against the "
-                                + Numbers.rate(shared) + " its readers share"
-                                + (demand > shared
-                                        ? "; enhanced fan-out gives each registered " + "consumer its own, for at most "
-                                                + Numbers.plain(max) + " consumers per stream"
-                                        : "");
+                String detail = readers() + " subscribers read each shard, each at twice the write rate to catch up: "
+                        + Numbers.rate(demand) + " per shard against the "
+                        + Numbers.rate(shared) + " its readers share"
+                        + (demand > shared
+                                ? "; enhanced fan-out gives each registered " + "consumer its own, for at most "
+                                        + Numbers.plain(max) + " consumers per stream"
+                                : "");
                 detail += "; " + Capacity.percent(demand, shared) + " used";
                 out.add(
                         demand <= shared || readers() <= max
@@ -2060,7 +2089,8 @@ public final class Recommender {
                         : unitsOk
                                 ? partitionsText + " (the " + unitsText + ", fit)"
                                 : unitsText + " (the " + partitionsText + ", fit)";
-                detail += "; units " + Capacity.percent(sizing.throughputUnits(), maxUnits) + " used, partitions " + Capacity.percent(sizing.partitions(), maxPartitions) + " used";
+                detail += "; units " + Capacity.percent(sizing.throughputUnits(), maxUnits) + " used, partitions "
+                        + Capacity.percent(sizing.partitions(), maxPartitions) + " used";
                 out.add(
                         unitsOk && partitionsOk
                                 ? Check.ok("throughput-units", detail)
@@ -2092,15 +2122,16 @@ public final class Recommender {
             if (idempotency.ttlHours() != null) {
                 double keys = c.throughputPerSecond() * idempotency.ttlHours() * 3600.0;
                 double maxKeys = fact("guide.dedupe-ttl", "max-keys");
-                String detail =
-                        "dedupe keys live " + Numbers.plain(idempotency.ttlHours()) + " h: longer than the redelivery "
-                                + "window (" + redeliveryFormula(failure) + ")"
-                                + (retry(failure) != null && retry(failure).horizon() > 0
-                                        ? " with the retry horizon (" + Numbers.duration(retry(failure).horizon()) + ")"
-                                        : "")
-                                + " and the replay window ("
-                                + Numbers.seconds(c.retentionDays() * 86_400.0) + "); at peak rate the store holds "
-                                + Numbers.plain(Math.ceil(keys)) + " keys";
+                String detail = "dedupe keys live " + Numbers.plain(idempotency.ttlHours())
+                        + " h: longer than the redelivery "
+                        + "window (" + redeliveryFormula(failure) + ")"
+                        + (retry(failure) != null && retry(failure).horizon() > 0
+                                ? " with the retry horizon ("
+                                        + Numbers.duration(retry(failure).horizon()) + ")"
+                                : "")
+                        + " and the replay window ("
+                        + Numbers.seconds(c.retentionDays() * 86_400.0) + "); at peak rate the store holds "
+                        + Numbers.plain(Math.ceil(keys)) + " keys";
                 detail += "; " + Capacity.percent(keys, maxKeys) + " used";
                 out.add(
                         keys <= maxKeys

@@ -50,9 +50,10 @@ record RetryModel(int attempts, double base, double cap, double horizon, String 
                 cap = Math.min(most, capFor(base, retries, asked));
             } else if (retries * most >= asked) {
                 // doubling from the base never gets there: start later, so the retries span the horizon
-                double raised = Math.ceil(most == Double.POSITIVE_INFINITY
-                        ? asked / (Math.pow(2, retries) - 1)
-                        : baseFor(retries, most, asked));
+                double raised = Math.ceil(
+                        most == Double.POSITIVE_INFINITY
+                                ? asked / (Math.pow(2, retries) - 1)
+                                : baseFor(retries, most, asked));
                 warnings.add(new Warning(
                         "backoff-base-raised",
                         retries + " retries doubling from " + Numbers.plain(base) + " s reach only "
@@ -168,23 +169,28 @@ record RetryModel(int attempts, double base, double cap, double horizon, String 
                         + ") instead of waiting out the visibility timeout"
                         + (ordered ? "; the message group waits meanwhile, which keeps its order" : "")
                         + "; DelaySeconds (at most 15 minutes) delays only a new send";
-            case PUBSUB -> "retry_policy on the subscription: minimum_backoff " + Numbers.plain(Math.min(base, cap))
-                    + " s, maximum_backoff " + Numbers.plain(cap) + " s (Pub/Sub doubles between them)";
-            case SERVICE_BUS -> "on failure complete the message and send a copy as a scheduled message"
-                    + " (ScheduledEnqueueTimeUtc = now + the delay; " + delays + ") with its attempt count in an"
-                    + " application property; abandon would redeliver at once";
-            case RABBITMQ_QUORUM -> "delayed retry through retry queues, one per delay step, each with x-message-ttl"
-                    + " set to its delay and x-dead-letter-exchange back to the work queue (" + delays
-                    + "); the attempt count in a header";
-            case KINESIS -> s.lambda()
-                    ? "Lambda retries the failed batch at once and the shard waits; bound it with"
-                            + " MaximumRecordAgeInSeconds, and back off in the function only for short waits"
-                    : "the record processor retries in place with " + delays + ", the shard waiting meanwhile";
-            case MSK, KAFKA, EVENT_HUBS, RABBITMQ_STREAMS, REDIS_STREAMS -> ordered
-                    ? "pause the partition (consumer.pause) for the delay and retry the record in place (" + delays
-                            + "): a retry topic would let later records of the key pass it"
-                    : "retry topics, one per delay step (retry-" + Numbers.plain(base) + "s ... retry-"
-                            + Numbers.plain(cap) + "s), each consumed no earlier than its delay (" + delays + ")";
+            case PUBSUB ->
+                "retry_policy on the subscription: minimum_backoff " + Numbers.plain(Math.min(base, cap))
+                        + " s, maximum_backoff " + Numbers.plain(cap) + " s (Pub/Sub doubles between them)";
+            case SERVICE_BUS ->
+                "on failure complete the message and send a copy as a scheduled message"
+                        + " (ScheduledEnqueueTimeUtc = now + the delay; " + delays + ") with its attempt count in an"
+                        + " application property; abandon would redeliver at once";
+            case RABBITMQ_QUORUM ->
+                "delayed retry through retry queues, one per delay step, each with x-message-ttl"
+                        + " set to its delay and x-dead-letter-exchange back to the work queue (" + delays
+                        + "); the attempt count in a header";
+            case KINESIS ->
+                s.lambda()
+                        ? "Lambda retries the failed batch at once and the shard waits; bound it with"
+                                + " MaximumRecordAgeInSeconds, and back off in the function only for short waits"
+                        : "the record processor retries in place with " + delays + ", the shard waiting meanwhile";
+            case MSK, KAFKA, EVENT_HUBS, RABBITMQ_STREAMS, REDIS_STREAMS ->
+                ordered
+                        ? "pause the partition (consumer.pause) for the delay and retry the record in place (" + delays
+                                + "): a retry topic would let later records of the key pass it"
+                        : "retry topics, one per delay step (retry-" + Numbers.plain(base) + "s ... retry-"
+                                + Numbers.plain(cap) + "s), each consumed no earlier than its delay (" + delays + ")";
             case REDIS_PUBSUB -> "none: a missed message is gone (at-most-once)";
         };
     }

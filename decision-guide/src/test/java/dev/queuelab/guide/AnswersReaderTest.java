@@ -86,14 +86,15 @@ class AnswersReaderTest {
                         .context()
                         .payloadKb())
                 .isEqualTo(10);
-        assertThat(AnswersReader.parse(BASE + "p99-processing-seconds: 0\n", "a.yaml").context().p99ProcessingSeconds())
+        assertThat(AnswersReader.parse(BASE + "p99-processing-seconds: 0\n", "a.yaml")
+                        .context()
+                        .p99ProcessingSeconds())
                 .isZero();
     }
 
     @Test
     void shouldNameAControlCharacterOrAHomoglyphWhenAValueHidesOne() {
-        assertThat(refusal(BASE + "platform: a\u0000ws\n"))
-                .contains("line 6", "U+0000", "NULL", "control character");
+        assertThat(refusal(BASE + "platform: a\u0000ws\n")).contains("line 6", "U+0000", "NULL", "control character");
         assertThat(refusal(BASE + "platform: \u0430ws\n"))
                 .contains("line 6", "U+0430", "CYRILLIC SMALL LETTER A", "not");
         assertThat(AnswersReader.parse(BASE + "platform: aws # \u00e0 comment may say anything\n", "a.yaml")

@@ -18,8 +18,7 @@ class CapacityTest {
     private static List<Check> checks(Product p, double rate, int partitions) {
         Situation s = new Situation(TestAnswers.with("platform", "any"), Topology.WORK_QUEUE, p);
         double bytes = rate * KIB;
-        Capacity.Load load =
-                new Capacity.Load(rate, bytes, 3, rate * 0.1, partitions, bytes * 86_400 * 3, 3, null);
+        Capacity.Load load = new Capacity.Load(rate, bytes, 3, rate * 0.1, partitions, bytes * 86_400 * 3, 3, null);
         return Capacity.checks(s, load, new LinkedHashSet<>());
     }
 
@@ -33,7 +32,9 @@ class CapacityTest {
                 .as("%s at 100 M msg/s", p)
                 .isNotEmpty()
                 .allSatisfy(c -> {
-                    assertThat(c.detail()).containsPattern("\\(([a-z0-9-]+\\.[a-z0-9-]+)\\)").contains("% used");
+                    assertThat(c.detail())
+                            .containsPattern("\\(([a-z0-9-]+\\.[a-z0-9-]+)\\)")
+                            .contains("% used");
                     assertThat(c.fix()).isNotBlank();
                 });
     }
@@ -67,16 +68,28 @@ class CapacityTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.status()).isEqualTo(Status.FAIL))
                 .satisfies(c -> assertThat(c.detail()).contains("83% used", "without headroom"));
-        List<Check> roomy = Capacity.checks(
-                s, new Capacity.Load(90_000, 1e8, 1, 90_000, null, 0, 1, null), new LinkedHashSet<>());
+        List<Check> roomy =
+                Capacity.checks(s, new Capacity.Load(90_000, 1e8, 1, 90_000, null, 0, 1, null), new LinkedHashSet<>());
         assertThat(roomy).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(Status.OK));
     }
 
     @Test
     void shouldGiveALaggingKinesisReaderTwiceTheWriteRateWhenReadersShareAShard() {
         Recommendation two = Recommender.recommend(TestAnswers.with(
-                "replay", "true", "platform", "aws", "shape", "broadcast", "subscribers", "2",
-                "throughput-per-second", "600", "payload-kb", "1", "p99-processing-seconds", "0.01"));
+                "replay",
+                "true",
+                "platform",
+                "aws",
+                "shape",
+                "broadcast",
+                "subscribers",
+                "2",
+                "throughput-per-second",
+                "600",
+                "payload-kb",
+                "1",
+                "p99-processing-seconds",
+                "0.01"));
         assertThat(two.product()).isEqualTo(Product.KINESIS);
         // 600 KiB/s x 1.25 on 1 MB/s shards: 1 shard at 77% of its writes; two readers at 2x catch-up read 2.5 MB/s,
         // past the shard's shared 2 MB/s: each gets enhanced fan-out
@@ -88,7 +101,9 @@ class CapacityTest {
         Answers twoYears = TestAnswers.with(
                 "replay", "true", "platform", "aws", "retention-days", "730", "throughput-per-second", "500");
         Recommendation r = Recommender.recommend(twoYears);
-        assertThat(r.product()).as("Kinesis keeps 365 days; MSK keeps what its disks hold").isEqualTo(Product.MSK);
+        assertThat(r.product())
+                .as("Kinesis keeps 365 days; MSK keeps what its disks hold")
+                .isEqualTo(Product.MSK);
         assertThat(r.feasibility().feasible()).isTrue();
         assertThat(r.rejected())
                 .singleElement()
@@ -101,10 +116,12 @@ class CapacityTest {
         assertThat(oneYear.product()).isEqualTo(Product.KINESIS);
         assertThat(oneYear.rejected()).isEmpty();
         // nothing passes at 100 M msg/s: the first design stays, with every alternative tried listed
-        Recommendation flood = Recommender.recommend(TestAnswers.with(
-                "replay", "true", "platform", "aws", "throughput-per-second", "100000000"));
+        Recommendation flood = Recommender.recommend(
+                TestAnswers.with("replay", "true", "platform", "aws", "throughput-per-second", "100000000"));
         assertThat(flood.feasibility().feasible()).isFalse();
         assertThat(flood.product()).isEqualTo(Product.KINESIS);
-        assertThat(flood.rejected()).extracting(Recommendation.Rejected::product).containsExactly(Product.MSK);
+        assertThat(flood.rejected())
+                .extracting(Recommendation.Rejected::product)
+                .containsExactly(Product.MSK);
     }
 }

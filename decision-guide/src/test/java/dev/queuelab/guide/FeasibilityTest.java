@@ -175,8 +175,8 @@ class FeasibilityTest {
 
     @Test
     void shouldNameWhatExactlyOnceCoversWhenTheProductHasNoTransactions() {
-        Recommendation kinesis = Recommender.asked(
-                TestAnswers.with("replay", "true", "semantic", "exactly-once", "platform", "aws"));
+        Recommendation kinesis =
+                Recommender.asked(TestAnswers.with("replay", "true", "semantic", "exactly-once", "platform", "aws"));
         assertThat(kinesis.semantic()).isEqualTo(Answers.Semantic.AT_LEAST_ONCE);
         assertThat(kinesis.exactlyOnce())
                 .contains("Amazon Kinesis Data Streams offers")
@@ -499,8 +499,8 @@ class FeasibilityTest {
         assertThat(deadLetter(kafka)).doesNotContain("until read").contains("retention.ms");
         Recommendation pubsub = Recommender.asked(TestAnswers.with("platform", "gcp"));
         assertThat(deadLetter(pubsub)).contains("subscription attached");
-        Recommendation fifo = Recommender.asked(
-                TestAnswers.with("platform", "aws", "ordering", "per-key", "retention-days", "14"));
+        Recommendation fifo =
+                Recommender.asked(TestAnswers.with("platform", "aws", "ordering", "per-key", "retention-days", "14"));
         assertThat(fifo.product()).isEqualTo(Product.SQS_FIFO);
         assertThat(fifo.feasibility().checks())
                 .filteredOn(c -> c.id().equals("dead-letter-retention"))
@@ -682,8 +682,7 @@ class FeasibilityTest {
             assertThat(r.warnings()).extracting(Recommendation.Warning::id).doesNotContain("attempts-changed");
         }
         // Pub/Sub takes 5 to 100 delivery attempts: 2 is raised, and the record says so twice
-        Recommendation pubsub =
-                Recommender.asked(TestAnswers.with("platform", "gcp", "failure.max-attempts", "2"));
+        Recommendation pubsub = Recommender.asked(TestAnswers.with("platform", "gcp", "failure.max-attempts", "2"));
         assertThat(pubsub.failure().maxDeliveries()).isEqualTo(5);
         assertThat(pubsub.settings())
                 .filteredOn(x -> x.name().startsWith("max delivery attempts"))
@@ -702,8 +701,14 @@ class FeasibilityTest {
     @Test
     void shouldKeepTheAnsweredAttemptsAndReachTheRetryHorizonWhenAWebhookIsRetriedForDays() {
         Recommendation webhook = Recommender.asked(TestAnswers.with(
-                "platform", "aws", "side-effects", "external",
-                "failure.max-attempts", "15", "failure.retry-horizon-hours", "72"));
+                "platform",
+                "aws",
+                "side-effects",
+                "external",
+                "failure.max-attempts",
+                "15",
+                "failure.retry-horizon-hours",
+                "72"));
         assertThat(webhook.failure().maxDeliveries()).isEqualTo(15);
         assertThat(webhook.warnings()).extracting(Recommendation.Warning::id).doesNotContain("attempts-changed");
         Recommendation.Setting horizon = webhook.settings().stream()
@@ -718,8 +723,8 @@ class FeasibilityTest {
                 .asString()
                 .contains("ChangeMessageVisibility", "ApproximateReceiveCount");
         // Pub/Sub's retry_policy waits at most 600 s: 15 attempts cannot span 72 h, and the record says so
-        Recommendation gcp = Recommender.asked(TestAnswers.with(
-                "platform", "gcp", "failure.max-attempts", "15", "failure.retry-horizon-hours", "72"));
+        Recommendation gcp = Recommender.asked(
+                TestAnswers.with("platform", "gcp", "failure.max-attempts", "15", "failure.retry-horizon-hours", "72"));
         assertThat(gcp.warnings())
                 .filteredOn(w -> w.id().equals("retry-horizon-short"))
                 .singleElement()
@@ -732,8 +737,8 @@ class FeasibilityTest {
 
     @Test
     void shouldRenewAShortLeaseWhenAJobRunsLongerThanTheHeartbeatThreshold() {
-        Recommendation transcode = Recommender.asked(TestAnswers.with(
-                "platform", "aws", "failure.max-processing-seconds", "2400"));
+        Recommendation transcode =
+                Recommender.asked(TestAnswers.with("platform", "aws", "failure.max-processing-seconds", "2400"));
         assertThat(transcode.failure().leaseSeconds())
                 .as("a crashed 40-minute job comes back within 5 minutes, not 60")
                 .isEqualTo(300);
@@ -743,8 +748,8 @@ class FeasibilityTest {
                 .extracting(Recommendation.Setting::value)
                 .asString()
                 .contains("every 100 s", "ChangeMessageVisibility");
-        Recommendation quick = Recommender.asked(TestAnswers.with(
-                "platform", "aws", "failure.max-processing-seconds", "60"));
+        Recommendation quick =
+                Recommender.asked(TestAnswers.with("platform", "aws", "failure.max-processing-seconds", "60"));
         assertThat(quick.settings()).noneMatch(x -> x.name().equals("heartbeat"));
         assertThat(quick.failure().leaseSeconds()).isEqualTo(90);
     }
@@ -764,7 +769,9 @@ class FeasibilityTest {
         // a Standard entity at 4.1 MB/s fills in minutes: "0 h" was the old line
         Recommendation fast = Recommender.asked(TestAnswers.with(
                 "platform", "azure", "throughput-per-second", "400", "payload-kb", "10", "retention-days", "1"));
-        assertThat(detail(fast, "entity-size")).containsPattern("full after [0-9]+ minutes").doesNotContain(" 0 h");
+        assertThat(detail(fast, "entity-size"))
+                .containsPattern("full after [0-9]+ minutes")
+                .doesNotContain(" 0 h");
         Recommendation slow = Recommender.asked(TestAnswers.with("platform", "azure", "throughput-per-second", "1"));
         assertThat(detail(slow, "entity-size")).containsPattern("full after [0-9.,]+ days");
     }
@@ -813,8 +820,7 @@ class FeasibilityTest {
         assertThat(email.idempotency().store())
                 .contains("cannot share the table's transaction")
                 .doesNotContain("same transaction as the consumer's effect");
-        Recommendation internal =
-                Recommender.asked(TestAnswers.with("platform", "aws", "side-effects", "internal"));
+        Recommendation internal = Recommender.asked(TestAnswers.with("platform", "aws", "side-effects", "internal"));
         assertThat(internal.idempotency().store()).contains("same transaction as the consumer's effect");
     }
 

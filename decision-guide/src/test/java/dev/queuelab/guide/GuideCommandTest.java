@@ -332,7 +332,9 @@ class GuideCommandTest {
         Path answers = file("a.yaml", text);
         assertThat(run("", "--answers", answers.toString(), "--save-answers", answers.toString()))
                 .isEqualTo(GuideCommand.BAD_INPUT);
-        assertThat(err.toString()).contains("--save-answers names the --answers file itself").doesNotContain("\tat ");
+        assertThat(err.toString())
+                .contains("--save-answers names the --answers file itself")
+                .doesNotContain("\tat ");
         assertThat(Files.readString(answers)).as("comments and 'no' kept").isEqualTo(text);
         Path other = dir.resolve("copy.yaml");
         assertThat(run("", "--answers", answers.toString(), "--save-answers", other.toString()))
@@ -348,6 +350,8 @@ class GuideCommandTest {
         Path partial = dir.resolve("mine.partial.yaml");
         assertThat(err.toString()).contains("saved in " + partial);
         assertThat(Files.readString(partial)).contains("sync: async", "shape: distribute");
-        assertThat(saved).as("the answers file proper is written only when the interview ends").doesNotExist();
+        assertThat(saved)
+                .as("the answers file proper is written only when the interview ends")
+                .doesNotExist();
     }
 }

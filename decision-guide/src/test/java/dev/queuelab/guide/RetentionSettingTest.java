@@ -71,7 +71,10 @@ class RetentionSettingTest {
                 .isEqualTo(1_209_600.0);
         // a source asked to keep 14 days leaves a standard queue's dead letters no time: the check fires
         Recommendation full = Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "14"));
-        assertThat(full.rejected().isEmpty() ? full.feasibility().checks() : full.rejected().get(0).failed())
+        assertThat(
+                        full.rejected().isEmpty()
+                                ? full.feasibility().checks()
+                                : full.rejected().get(0).failed())
                 .filteredOn(c -> c.id().equals("dead-letter-retention"))
                 .singleElement()
                 .satisfies(c -> assertThat(c.status()).isEqualTo(Feasibility.Status.FAIL));
