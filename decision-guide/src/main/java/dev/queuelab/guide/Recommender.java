@@ -1976,7 +1976,7 @@ public final class Recommender {
                                         : "");
                 detail += "; " + Capacity.percent(source, retention.max()) + " used";
                 out.add(
-                        source < retention.max() || fifo
+                        source < retention.max() || !keepsEnqueueTime()
                                 ? Check.ok("dead-letter-retention", detail)
                                 : new Check(
                                         "dead-letter-retention",

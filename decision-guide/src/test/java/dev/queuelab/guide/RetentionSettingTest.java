@@ -69,6 +69,11 @@ class RetentionSettingTest {
                 .get()
                 .extracting(Recommendation.Setting::number)
                 .isEqualTo(1_209_600.0);
+        // a Pub/Sub dead letter is published anew to its topic: its retention counts from the move
+        Recommendation pubsub = Recommender.recommend(TestAnswers.with("platform", "gcp", "retention-days", "0"));
+        assertThat(pubsub.feasibility().checks())
+                .filteredOn(c -> c.id().equals("dead-letter-retention"))
+                .allSatisfy(c -> assertThat(c.status()).isEqualTo(Feasibility.Status.OK));
         // a source asked to keep 14 days leaves a standard queue's dead letters no time: the check fires
         Recommendation full = Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "14"));
         assertThat(
