@@ -139,6 +139,7 @@ public record Answers(
      * @param retentionDays        how long messages must be kept, in days (0: until consumed)
      * @param sideEffects          effects outside the system (emails, payments, third-party calls) or not
      * @param opsAppetite          managed services, or run our own brokers
+     * @param tenantFairness       many tenants share the queue, and one tenant's burst must not delay the others
      * @param feature              what the messages are for, in the team's words ("webhook delivery"); empty
      *                             where not given
      */
@@ -152,6 +153,7 @@ public record Answers(
             int retentionDays,
             SideEffects sideEffects,
             OpsAppetite opsAppetite,
+            boolean tenantFairness,
             String feature) {
 
         public double payloadBytes() {
@@ -199,6 +201,7 @@ public record Answers(
         m.put("retention-days", context.retentionDays());
         m.put("side-effects", context.sideEffects().word());
         m.put("ops-appetite", context.opsAppetite().word());
+        m.put("tenant-fairness", context.tenantFairness());
         return m;
     }
 }

@@ -182,6 +182,7 @@ public final class AnswersReader {
                         v.integer("retention-days"),
                         v.choice("side-effects", Answers.SideEffects.class, false),
                         v.choice("ops-appetite", Answers.OpsAppetite.class, false),
+                        v.bool("tenant-fairness", skip),
                         v.text("feature")));
     }
 

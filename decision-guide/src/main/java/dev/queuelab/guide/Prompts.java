@@ -120,7 +120,12 @@ final class Prompts {
                     "ops-appetite",
                     "Appetite for running brokers yourselves?",
                     "Low favours managed services.",
-                    List.of("low", "high")));
+                    List.of("low", "high")),
+            new Prompt(
+                    "tenant-fairness",
+                    "Do many tenants share these messages, so one tenant's burst must not delay the others?",
+                    "Fairness is a setting on some products (SQS fair queues) and a design choice on others.",
+                    List.of("true (yes): fair across tenants", "false (no): one stream of work")));
 
     private Prompts() {}
 }

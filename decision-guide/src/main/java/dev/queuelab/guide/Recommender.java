@@ -146,6 +146,10 @@ public final class Recommender {
             warnings.addAll(retry.warnings());
             settings.addAll(d.retrySettings(failure, retry));
         }
+        Setting fairness = d.fairness();
+        if (fairness != null) {
+            settings.add(fairness);
+        }
         warnings.forEach(w ->
                 Contradictions.facts(w.id()).stream().filter(id -> cites(s, id)).forEach(facts::add));
         return new Recommendation(
@@ -362,6 +366,34 @@ public final class Recommender {
             }
             return s.product().brand() + "'s " + s.product().vocabulary().attempts() + " takes "
                     + profile().attempts() + " (" + s.product().attemptsFact + ")";
+        }
+
+        /** How one tenant's burst is kept from delaying the others, in the product's own terms. */
+        Setting fairness() {
+            if (!a().context().tenantFairness() || !s.queued()) {
+                return null;
+            }
+            if (s.product() == Product.SQS_STANDARD || s.product() == Product.SNS_SQS) {
+                facts.add("sqs.fair-queues");
+                return new Setting(
+                        "MessageGroupId (fair queues)",
+                        "the tenant id on every send: a standard queue whose messages carry a message group id is a"
+                                + " fair queue, so one tenant's backlog does not hold back the others' messages (no"
+                                + " order is implied); alarm on the noisy tenant's dwell time",
+                        null,
+                        null,
+                        null,
+                        "sqs.fair-queues");
+            }
+            return new Setting(
+                    "tenant fairness",
+                    s.product().brand() + " has no fairness across tenants of its own: a queue (or "
+                            + s.product().vocabulary().words("{reader}") + ") per tenant class, with the consumers"
+                            + " taking from each in turn, or a per-tenant limit on the handlers in flight",
+                    null,
+                    null,
+                    null,
+                    "guide.headroom");
         }
 
         /** The retry settings: backoff in the product's mechanism, the horizon it reaches, and a heartbeat. */

@@ -255,6 +255,7 @@ public final class Rules {
                         c.retentionDays(),
                         c.sideEffects(),
                         Answers.OpsAppetite.HIGH,
+                        c.tenantFairness(),
                         c.feature()));
         Topology asked = Recommender.topology(keen, new java.util.ArrayList<>());
         return Tools.choose(asked, keen).primary().transactional();

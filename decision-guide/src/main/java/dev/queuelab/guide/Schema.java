@@ -83,6 +83,7 @@ public final class Schema {
         number("retention-days", 0, 3650, true, 0);
         word("side-effects", "internal", null, Choice.words(Answers.SideEffects.class));
         word("ops-appetite", "low", null, Choice.words(Answers.OpsAppetite.class));
+        word("tenant-fairness", "false", "false", BOOLEAN);
     }
 
     private Schema() {}

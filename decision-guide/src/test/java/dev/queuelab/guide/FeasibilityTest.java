@@ -815,6 +815,23 @@ class FeasibilityTest {
     }
 
     @Test
+    void shouldSetFairQueuesWhenManyTenantsShareAStandardQueue() {
+        Recommendation fair = Recommender.asked(TestAnswers.with("platform", "aws", "tenant-fairness", "yes"));
+        assertThat(fair.settings())
+                .filteredOn(x -> x.name().equals("MessageGroupId (fair queues)"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .asString()
+                .contains("tenant id");
+        assertThat(fair.facts()).contains("sqs.fair-queues");
+        Recommendation single = Recommender.asked(TestAnswers.with("platform", "aws"));
+        assertThat(single.settings()).noneMatch(x -> x.name().startsWith("MessageGroupId"));
+        Recommendation rabbit =
+                Recommender.asked(TestAnswers.with("platform", "self-hosted", "tenant-fairness", "yes"));
+        assertThat(rabbit.settings()).anyMatch(x -> x.name().equals("tenant fairness"));
+    }
+
+    @Test
     void shouldNotPutAnExternalCallInTheDedupeTransactionWhenEffectsLeaveTheSystem() {
         Recommendation email = Recommender.asked(TestAnswers.with("platform", "aws", "side-effects", "external"));
         assertThat(email.idempotency().store())

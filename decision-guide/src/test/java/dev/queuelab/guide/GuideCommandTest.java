@@ -235,6 +235,7 @@ class GuideCommandTest {
                         "",
                         "",
                         "",
+                        "", // tenant fairness: no
                         "5", // review: edit answer 5 (replay)
                         "yes",
                         "19", // review: edit answer 19 (retention-days)
@@ -243,8 +244,8 @@ class GuideCommandTest {
                 + "\n";
         assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
         assertThat(out.toString())
-                .contains("(1/21)")
-                .contains("(4/21) How many independent subscribers")
+                .contains("(1/22)")
+                .contains("(4/22) How many independent subscribers")
                 .contains("Review:")
                 .contains("why:")
                 .contains("\"topology\" : \"partitioned-log\"");
@@ -308,11 +309,12 @@ class GuideCommandTest {
                         "no",
                         "per-key",
                         "at-least-once", // the questions it had skipped
+                        "", // tenant fairness, skipped for a synchronous caller too
                         "")
                 + "\n";
         assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
         assertThat(out.toString())
-                .contains("(3/21) Is this work to distribute")
+                .contains("(3/22) Is this work to distribute")
                 .contains("\"topology\" : \"fifo-work-queue\"");
     }
 
