@@ -118,8 +118,16 @@ public record Answers(
      * @param maxProcessingSeconds worst-case processing time of one message, in seconds
      * @param maxAttempts          attempts before a message counts as poison
      * @param poisonExpected       are some messages expected to fail every time
+     * @param retryHorizonHours    how long a failing message is retried before it is given up on (a webhook's
+     *                             endpoint may be down for days); 0 where only the attempts are asked
+     * @param backoffBaseSeconds   the first retry's delay, doubled for each later one
      */
-    public record Failure(int maxProcessingSeconds, int maxAttempts, boolean poisonExpected) {}
+    public record Failure(
+            int maxProcessingSeconds,
+            int maxAttempts,
+            boolean poisonExpected,
+            double retryHorizonHours,
+            double backoffBaseSeconds) {}
 
     /**
      * @param throughputPerSecond  peak messages per second
@@ -131,6 +139,9 @@ public record Answers(
      * @param retentionDays        how long messages must be kept, in days (0: until consumed)
      * @param sideEffects          effects outside the system (emails, payments, third-party calls) or not
      * @param opsAppetite          managed services, or run our own brokers
+     * @param tenantFairness       many tenants share the queue, and one tenant's burst must not delay the others
+     * @param feature              what the messages are for, in the team's words ("webhook delivery"); empty
+     *                             where not given
      */
     public record Context(
             double throughputPerSecond,
@@ -141,7 +152,9 @@ public record Answers(
             int subscribers,
             int retentionDays,
             SideEffects sideEffects,
-            OpsAppetite opsAppetite) {
+            OpsAppetite opsAppetite,
+            boolean tenantFairness,
+            String feature) {
 
         public double payloadBytes() {
             return payloadKb * 1024;
@@ -166,7 +179,12 @@ public record Answers(
         f.put("max-processing-seconds", failure.maxProcessingSeconds());
         f.put("max-attempts", failure.maxAttempts());
         f.put("poison-expected", failure.poisonExpected());
+        f.put("retry-horizon-hours", failure.retryHorizonHours());
+        f.put("backoff-base-seconds", failure.backoffBaseSeconds());
         Map<String, Object> m = new LinkedHashMap<>();
+        if (!context.feature().isEmpty()) {
+            m.put("feature", context.feature());
+        }
         m.put("sync", sync.word());
         m.put("shape", shape.word());
         m.put("subscribers", context.subscribers());
@@ -183,6 +201,7 @@ public record Answers(
         m.put("retention-days", context.retentionDays());
         m.put("side-effects", context.sideEffects().word());
         m.put("ops-appetite", context.opsAppetite().word());
+        m.put("tenant-fairness", context.tenantFairness());
         return m;
     }
 }

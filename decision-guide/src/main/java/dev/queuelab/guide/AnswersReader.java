@@ -40,7 +40,18 @@ public final class AnswersReader {
         }
     }
 
+    /** A number written in hex, octal or binary ("0x10"), which YAML reads as another number than it shows. */
+    private static final java.util.regex.Pattern RADIX = java.util.regex.Pattern.compile(
+            "([A-Za-z][\\w.-]*)\\s*:\\s*([+-]?0(?:[xX][0-9a-fA-F_]+|[oO][0-7_]+|[bB][01_]+|[0-7]+))\\s*(?=[,}#\\n]|$)");
+
     public static Answers parse(String text, String source) {
+        refuseHiddenCharacters(text, source);
+        java.util.regex.Matcher radix = RADIX.matcher(text);
+        if (radix.find()) {
+            String key = keyOf(radix.group(1));
+            throw new AnswersException(source + ": '" + key + "' is '" + radix.group(2) + "', which YAML reads as a"
+                    + " number in another base: write it in decimals (" + allowedFor(key) + ")");
+        }
         JsonNode root;
         try (JsonParser parser = YAML.getFactory().createParser(text)) {
             root = parser.nextToken() == null ? null : YAML.readTree(parser);
@@ -78,6 +89,42 @@ public final class AnswersReader {
         return fromValues(flat, source);
     }
 
+    /** The schema's name for a key found in the text: a key of failure's map gets "failure." before it. */
+    private static String keyOf(String key) {
+        return Schema.KEYS.containsKey(key) || !Schema.KEYS.containsKey("failure." + key) ? key : "failure." + key;
+    }
+
+    /**
+     * A control character (a NUL, an escape) or a letter that only looks like an ASCII one (a Cyrillic 'а' in
+     * "аws") would be dropped or echoed as if the value were valid: either is refused in one line that names
+     * the character, its code point and where it is.
+     */
+    static void refuseHiddenCharacters(String text, String source) {
+        int line = 1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (text.startsWith("#", i)) {
+                // a comment may say anything
+                int end = text.indexOf('\n', i);
+                i = end < 0 ? text.length() : end;
+                continue;
+            } else if ((Character.isISOControl(c) && c != '\t' && c != '\r') || c == 0xFEFF && i > 0) {
+                throw new AnswersException(source + ": line " + line + " holds the control character U+"
+                        + String.format("%04X", c) + " ("
+                        + (Character.getName(c) == null ? "unnamed" : Character.getName(c))
+                        + "), which would be dropped or misread: delete it and type the value again");
+            } else if (c > 0x7E && Character.isLetterOrDigit(c)) {
+                throw new AnswersException(source + ": line " + line + " holds '" + new String(Character.toChars(c))
+                        + "' (U+" + String.format("%04X", c) + ", " + Character.getName(c) + "), which looks like an"
+                        + " ASCII letter or digit but is not: every key and value of an answers file is plain ASCII;"
+                        + " type it again");
+            }
+            i += Character.charCount(c);
+        }
+    }
+
     /** A key as the schema names it: under failure's map, "failure." before it. */
     private static String key(JsonParser p, String field) {
         JsonStreamContext parent = p.getParsingContext().getParent();
@@ -106,6 +153,8 @@ public final class AnswersReader {
                         + String.join(", ", Schema.KEYS.keySet()));
             }
         }
+        // typed answers (the interactive guide) are held to the file's rule: no hidden characters
+        values.forEach((key, value) -> refuseHiddenCharacters(value, source + ": '" + key + "'"));
         Values v = new Values(values, source);
         Answers.Sync sync = v.choice("sync", Answers.Sync.class, false);
         // a synchronous caller gets a direct call: the questions about queues do not apply, so they may be left out
@@ -119,7 +168,9 @@ public final class AnswersReader {
                 new Answers.Failure(
                         v.integer("failure.max-processing-seconds"),
                         v.integer("failure.max-attempts"),
-                        v.bool("failure.poison-expected", false)),
+                        v.bool("failure.poison-expected", false),
+                        v.number("failure.retry-horizon-hours"),
+                        v.number("failure.backoff-base-seconds")),
                 v.choice("producer", Answers.Producer.class, false),
                 new Answers.Context(
                         v.number("throughput-per-second"),
@@ -130,7 +181,9 @@ public final class AnswersReader {
                         v.integer("subscribers"),
                         v.integer("retention-days"),
                         v.choice("side-effects", Answers.SideEffects.class, false),
-                        v.choice("ops-appetite", Answers.OpsAppetite.class, false)));
+                        v.choice("ops-appetite", Answers.OpsAppetite.class, false),
+                        v.bool("tenant-fairness", skip),
+                        v.text("feature")));
     }
 
     private static void flatten(JsonNode node, String prefix, Map<String, String> out, String source) {
@@ -208,6 +261,15 @@ public final class AnswersReader {
             if (k.whole() && value != Math.rint(value)) {
                 throw new AnswersException(
                         source + ": '" + key + "' is " + text + ": use a whole number from " + k.allowed());
+            }
+            return value;
+        }
+
+        String text(String key) {
+            String value = raw.getOrDefault(key, "").trim();
+            if (value.length() > 80) {
+                throw new AnswersException(source + ": '" + key + "' is " + value.length()
+                        + " characters long: give a short name of up to 80, such as 'webhook delivery'");
             }
             return value;
         }

@@ -70,11 +70,16 @@ public final class Documents {
         v.put(
                 "title",
                 call
-                        ? "Call the service directly, without a queue, at " + Numbers.plain(c.throughputPerSecond())
+                        ? "Call the service directly, without a queue, "
+                                + (c.feature().isEmpty() ? "" : "for " + c.feature() + " ")
+                                + "at " + Numbers.plain(c.throughputPerSecond())
                                 + " requests/s"
                         : "Use " + PubSubWords.phrase(r.product(), r.topology()) + " ("
                                 + r.product().brand() + ") for "
-                                + (a.broadcast() ? "broadcasting events" : "distributing work") + " at "
+                                + (!c.feature().isEmpty()
+                                        ? c.feature()
+                                        : a.broadcast() ? "broadcasting events" : "distributing work")
+                                + " at "
                                 + Numbers.perSecond(c.throughputPerSecond()));
         String effects =
                 c.sideEffects() == Answers.SideEffects.EXTERNAL ? " (emails, payments, third-party calls)" : "";
@@ -90,7 +95,8 @@ public final class Documents {
                                 + a.failure().maxAttempts()
                                 + " times. Should the call go through a queue, and how are its timeouts, retries and"
                                 + " repeated effects handled?"
-                        : "We need to move messages from producers to "
+                        : (c.feature().isEmpty() ? "We" : "For " + c.feature() + ", we")
+                                + " need to move messages from producers to "
                                 + (a.broadcast()
                                         ? c.subscribers()
                                                 + " independent subscriber(s), each of which needs every message"
@@ -183,6 +189,36 @@ public final class Documents {
                                         .orElse("")
                                 + ".");
         v.put("nearest", r.feasibility().nearest());
+        v.put(
+                "rejectedIntro",
+                r.rejected().isEmpty()
+                        ? List.of()
+                        : List.of(
+                                r.feasibility().feasible()
+                                        ? "This record is written for the nearest design that passes. The design the answers"
+                                                + " chose first, and any tried after it, cannot work, by this arithmetic:"
+                                        : "Every alternative was tried as well, and none passes:"));
+        v.put(
+                "rejected",
+                r.rejected().stream()
+                        .map(x -> {
+                            Map<String, Object> m = new HashMap<>();
+                            m.put("product", x.product().label());
+                            m.put("topology", x.topology().phrase());
+                            m.put(
+                                    "failed",
+                                    x.failed().stream()
+                                            .map(k -> {
+                                                Map<String, Object> f = new HashMap<>();
+                                                f.put("id", k.id());
+                                                f.put("detail", k.detail());
+                                                f.put("fix", k.fix() == null ? "" : k.fix());
+                                                return f;
+                                            })
+                                            .toList());
+                            return m;
+                        })
+                        .toList());
         v.put("topologyDiagram", Diagrams.topology(r.topology(), r.product()));
         v.put("pathDiagram", Diagrams.path(r.path(), r.topology()));
         v.put("semantic", r.semantic().word());
@@ -215,18 +251,21 @@ public final class Documents {
                 r.topology() == Topology.NONE
                         ? "none: the callee serves about "
                                 + Numbers.plain(r.sizing().consumersNeeded()) + " requests at once"
-                        : Numbers.plain(r.sizing().consumers())
-                                + (r.sizing().partitions() != null
-                                                && r.sizing().partitions() > 1
-                                                && r.sizing().consumers()
-                                                        < r.sizing().consumersNeeded()
-                                        ? (r.sizing().consumers() == 1 ? " instance, " : " instances, ")
-                                                + Numbers.plain(Math.ceil(
-                                                        (double) r.sizing().consumersNeeded()
+                        : r.sizing().partitions() == null
+                                ? queueConsumers(a, r)
+                                : Numbers.plain(r.sizing().consumers())
+                                        + (r.sizing().partitions() != null
+                                                        && r.sizing().partitions() > 1
+                                                        && r.sizing().consumers()
+                                                                < r.sizing().consumersNeeded()
+                                                ? (r.sizing().consumers() == 1 ? " instance, " : " instances, ")
+                                                        + Numbers.plain(Math.ceil((double) r.sizing()
+                                                                        .consumersNeeded()
                                                                 / r.sizing().consumers()))
-                                                + " messages in flight each (Little's law asks "
-                                                + Numbers.plain(r.sizing().consumersNeeded()) + " in flight)"
-                                        : ""));
+                                                        + " messages in flight each (Little's law asks "
+                                                        + Numbers.plain(
+                                                                r.sizing().consumersNeeded()) + " in flight)"
+                                                : ""));
         if (a.broadcast() && r.topology() != Topology.EPHEMERAL_PUB_SUB && r.topology() != Topology.NONE) {
             // every subscriber reads every message, so each needs consumers of its own
             v.put("consumers", "per subscriber, for each of the " + c.subscribers() + ": " + v.get("consumers"));
@@ -271,5 +310,23 @@ public final class Documents {
                         .toList());
         v.put("facts", r.facts().stream().map(Facts.registry()::get).toList());
         return v;
+    }
+
+    /**
+     * A queue's consumers as instances of concurrent handlers: Little's law gives the messages in flight, which a
+     * few instances of many handlers each carry, never fewer instances than failover needs.
+     */
+    private static String queueConsumers(Answers a, Recommendation r) {
+        int inFlight = r.sizing().consumersNeeded();
+        if (a.context().consumerRuntime() == Answers.Runtime.FUNCTION) {
+            return Numbers.plain(inFlight) + " concurrent function executions (messages in flight)";
+        }
+        double perInstance = Facts.registry().get("guide.consumer-concurrency").number("max-in-flight");
+        double instances = Math.max(
+                Facts.registry().get("guide.failover").number("min-instances"), Math.ceil(inFlight / perInstance));
+        return Numbers.plain(instances) + " instances, " + Numbers.plain(Math.ceil(inFlight / instances))
+                + " handlers each (" + Numbers.plain(inFlight) + " messages in flight; at least "
+                + Numbers.plain(Facts.registry().get("guide.failover").number("min-instances"))
+                + " instances for failover, guide.failover)";
     }
 }

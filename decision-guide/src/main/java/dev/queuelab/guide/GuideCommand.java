@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  queuelab guide",
             "  queuelab guide --answers answers.yaml --format json",
-            "  queuelab guide --answers answers.yaml --out docs/adr/0001-queue.md --save-answers answers.yaml"
+            "  queuelab guide --out docs/adr/0001-queue.md --save-answers answers.yaml"
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -111,12 +112,8 @@ public final class GuideCommand implements Callable<Integer> {
             format = parseFormat();
             checkNumbers();
             LocalDate day = parseDate();
-            Answers answers = answersFile != null
-                    ? AnswersReader.read(answersFile)
-                    : new InteractiveGuide(
-                                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
-                                    out == null && format == Format.md ? stderr : stdout)
-                            .run();
+            checkSaveTarget();
+            Answers answers = answersFile != null ? AnswersReader.read(answersFile) : interview(stdout, stderr);
             Recommendation r = Recommender.recommend(answers);
             String document = format == Format.json
                     ? Documents.json(r)
@@ -145,6 +142,78 @@ public final class GuideCommand implements Callable<Integer> {
             stderr.println("queuelab guide: cannot write " + e.getMessage() + ": check the path and its folder");
             return BAD_INPUT;
         }
+    }
+
+    /** --save-answers into the --answers file would rewrite it, dropping its comments and its words (yes, no). */
+    private void checkSaveTarget() {
+        if (saveAnswers != null
+                && answersFile != null
+                && saveAnswers
+                        .toAbsolutePath()
+                        .normalize()
+                        .equals(answersFile.toAbsolutePath().normalize())) {
+            throw new AnswersException("--save-answers names the --answers file itself (" + answersFile + "): it"
+                    + " would be rewritten without its comments; the answers are already there, so leave"
+                    + " --save-answers out, or give another file");
+        }
+    }
+
+    /**
+     * The interactive guide, whose typed answers survive an interruption: Ctrl-C (or input that ends early) saves
+     * them beside the --save-answers file (or in the working folder) and says where, so nothing typed is lost.
+     */
+    private Answers interview(PrintWriter stdout, PrintWriter stderr) {
+        InteractiveGuide guide = new InteractiveGuide(
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                out == null && format == Format.md ? stderr : stdout);
+        // at Ctrl-C the command's writers may already be closed: the hook speaks on the process's own stderr
+        Thread onCtrlC = new Thread(() -> savePartial(guide, new PrintWriter(System.err, true)));
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            return guide.run();
+        } catch (AnswersException e) {
+            String saved = savePartial(guide, null);
+            throw saved == null ? e : new AnswersException(e.getMessage() + "; " + saved);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it saves the answers
+            }
+        }
+    }
+
+    /** Where typed answers go when the interview stops early: beside --save-answers, else the working folder. */
+    Path partialFile() {
+        Path beside = saveAnswers != null ? saveAnswers.toAbsolutePath() : Path.of("queuelab-answers.yaml");
+        String name = beside.getFileName().toString().replaceAll("\\.(ya?ml|json)$", "");
+        return beside.resolveSibling(name + ".partial.yaml");
+    }
+
+    /** Saves what was typed so far; returns the sentence that says where, or null when nothing was typed. */
+    private String savePartial(InteractiveGuide guide, PrintWriter err) {
+        Map<String, String> typed = guide.typed();
+        if (typed.isEmpty()) {
+            return null;
+        }
+        StringBuilder yaml =
+                new StringBuilder("# answers typed before the guide was interrupted; complete them and run\n"
+                        + "# queuelab guide --answers " + partialFile() + "\n");
+        Schema.KEYS.keySet().stream()
+                .filter(typed::containsKey)
+                .forEach(k -> yaml.append(k).append(": ").append(typed.get(k)).append('\n'));
+        try {
+            write(partialFile(), yaml.toString());
+        } catch (IOException e) {
+            return null;
+        }
+        String said = "your " + typed.size() + " answer(s) so far are saved in " + partialFile();
+        if (err != null) {
+            err.println();
+            err.println("queuelab guide: interrupted; " + said);
+            err.flush();
+        }
+        return said;
     }
 
     /** Checked here, not by the parser, so a wrong value is one line that names the option, not the whole usage. */

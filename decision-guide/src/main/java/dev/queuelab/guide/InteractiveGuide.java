@@ -17,11 +17,17 @@ final class InteractiveGuide {
 
     private final BufferedReader in;
     private final PrintWriter out;
-    private final Map<String, String> answers = new HashMap<>();
+    // written by the interview, read by the Ctrl-C hook on another thread
+    private final Map<String, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
 
     InteractiveGuide(BufferedReader in, PrintWriter out) {
         this.in = in;
         this.out = out;
+    }
+
+    /** The answers typed so far, by key: what is saved when the interview is interrupted. */
+    synchronized Map<String, String> typed() {
+        return new java.util.TreeMap<>(answers);
     }
 
     Answers run() {
@@ -33,8 +39,10 @@ final class InteractiveGuide {
                 i++;
                 continue;
             }
-            i = ask(prompts.get(i), i + 1, prompts.size()) ? i + 1 : Math.max(0, i - 1);
-            if (i == 1 && isSync()) {
+            boolean answered = ask(prompts.get(i), i + 1, prompts.size());
+            boolean syncJustAnswered = answered && prompts.get(i).key().equals("sync");
+            i = answered ? i + 1 : Math.max(0, i - 1);
+            if (syncJustAnswered && isSync()) {
                 out.println();
                 out.println(
                         "A caller that needs the result now gets a direct call, not a queue: the questions about queues"

@@ -11,6 +11,13 @@ final class Numbers {
     private Numbers() {}
 
     static String plain(double d) {
+        if (d != 0 && Math.abs(d) < 0.00005) {
+            // a rate of 1e-9 is not 0: two significant digits, never rounded away
+            return new BigDecimal(d)
+                    .round(new MathContext(2, RoundingMode.HALF_UP))
+                    .stripTrailingZeros()
+                    .toPlainString();
+        }
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return String.format(Locale.ROOT, "%,d", (long) d);
         }
@@ -76,5 +83,19 @@ final class Numbers {
             return plain(s / 86_400) + (s == 86_400 ? " day" : " days");
         }
         return plain(Math.ceil(s)) + " s";
+    }
+
+    /** A span as a reader pictures it: "40 s", "23 minutes", "5.2 h", "3 days", never "0 h" for 23 minutes. */
+    static String duration(double s) {
+        if (s < 120) {
+            return plain(Math.floor(s)) + " s";
+        }
+        if (s < 7_200) {
+            return plain(Math.floor(s / 60)) + " minutes";
+        }
+        if (s < 172_800) {
+            return plain(Math.floor(s / 360) / 10) + " h";
+        }
+        return plain(Math.floor(s / 8_640) / 10) + " days";
     }
 }

@@ -12,6 +12,11 @@ final class Prompts {
 
     static final List<Prompt> ALL = List.of(
             new Prompt(
+                    "feature",
+                    "What are these messages for, in a few words (webhook delivery, thumbnails)?",
+                    "The record's title and context name it, so a reader knows which design this is.",
+                    List.of()),
+            new Prompt(
                     "sync",
                     "Does the caller need the result now, or can the work happen later?",
                     "A queue decouples in time; a caller that waits gains nothing from that.",
@@ -63,6 +68,16 @@ final class Prompts {
                     "Poison messages need a dead-letter queue and an alarm.",
                     List.of("true: plan for dead letters", "false: failures are transient")),
             new Prompt(
+                    "failure.retry-horizon-hours",
+                    "For how many hours must a failing message be retried (0: only the attempts matter)?",
+                    "A downstream outage of hours or days needs retries spread over it, with backoff.",
+                    List.of()),
+            new Prompt(
+                    "failure.backoff-base-seconds",
+                    "The first retry's delay in seconds (doubled for each later one)?",
+                    "With the attempts and the horizon, sets the backoff's cap.",
+                    List.of()),
+            new Prompt(
                     "producer",
                     "Does the producer write its own database and then publish?",
                     "Two writes without one transaction lose or invent events on a crash: an outbox fixes it.",
@@ -105,7 +120,12 @@ final class Prompts {
                     "ops-appetite",
                     "Appetite for running brokers yourselves?",
                     "Low favours managed services.",
-                    List.of("low", "high")));
+                    List.of("low", "high")),
+            new Prompt(
+                    "tenant-fairness",
+                    "Do many tenants share these messages, so one tenant's burst must not delay the others?",
+                    "Fairness is a setting on some products (SQS fair queues) and a design choice on others.",
+                    List.of("true (yes): fair across tenants", "false (no): one stream of work")));
 
     private Prompts() {}
 }

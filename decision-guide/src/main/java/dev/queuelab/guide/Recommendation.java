@@ -27,6 +27,8 @@ import java.util.Map;
  * @param rules         the rules that fired, in their table's order
  * @param facts         the ids of the facts cited
  * @param path          the answers that led to the topology, for the diagram
+ * @param rejected      designs tried first that cannot work, with their failing checks (empty when the first
+ *                      design passes)
  */
 public record Recommendation(
         Topology topology,
@@ -47,7 +49,52 @@ public record Recommendation(
         List<Evidence> evidence,
         List<Rules.Rule> rules,
         List<String> facts,
-        List<String> path) {
+        List<String> path,
+        List<Rejected> rejected) {
+
+    /**
+     * A design tried and found not to work, with the arithmetic that says so: the record is written for the
+     * nearest design that passes, and keeps these beside it.
+     *
+     * @param product  the product the design was built on
+     * @param topology its topology
+     * @param failed   its failing checks
+     */
+    public record Rejected(Product product, Topology topology, List<Feasibility.Check> failed) {
+        static Rejected of(Recommendation r) {
+            return new Rejected(
+                    r.product(),
+                    r.topology(),
+                    r.feasibility().checks().stream()
+                            .filter(c -> c.status() == Feasibility.Status.FAIL)
+                            .toList());
+        }
+    }
+
+    /** The same record with the designs tried before it. */
+    Recommendation withRejected(List<Rejected> tried) {
+        return new Recommendation(
+                topology,
+                product,
+                alternatives,
+                semantic,
+                ordering,
+                failure,
+                settings,
+                idempotency,
+                exactlyOnce,
+                producerSide,
+                sizing,
+                feasibility,
+                backpressure,
+                warnings,
+                wouldChangeIf,
+                evidence,
+                rules,
+                facts,
+                path,
+                List.copyOf(tried));
+    }
 
     /** Null numbers mean "does not apply to this product". */
     public record Failure(Integer leaseSeconds, Integer maxDeliveries, String deadLetter, List<String> alarms) {}
@@ -163,6 +210,27 @@ public record Recommendation(
                         .toList());
         fe.put("nearest", feasibility.nearest());
         m.put("feasibility", fe);
+        m.put(
+                "rejected",
+                rejected.stream()
+                        .map(x -> {
+                            Map<String, Object> t = new LinkedHashMap<>();
+                            t.put("product", x.product().name().toLowerCase().replace('_', '-'));
+                            t.put("topology", x.topology().word());
+                            t.put(
+                                    "failed",
+                                    x.failed().stream()
+                                            .map(c -> {
+                                                Map<String, Object> check = new LinkedHashMap<>();
+                                                check.put("id", c.id());
+                                                check.put("detail", c.detail());
+                                                check.put("fix", c.fix());
+                                                return check;
+                                            })
+                                            .toList());
+                            return t;
+                        })
+                        .toList());
         m.put("backpressure", backpressure);
         m.put(
                 "warnings",

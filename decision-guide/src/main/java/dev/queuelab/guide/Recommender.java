@@ -32,12 +32,90 @@ public final class Recommender {
 
     private Recommender() {}
 
+    /**
+     * The record for these answers: the design the questions choose, or where it cannot work, the first of the
+     * products weighed against it (and, for a retention no queue keeps, the platform's logs) that passes every
+     * check, with the failing designs' arithmetic kept beside it. Where none passes, the first design stays, with
+     * every alternative tried listed.
+     */
     public static Recommendation recommend(Answers a) {
+        Recommendation first = design(a, null, null);
+        if (first.feasibility().feasible() || first.topology() == Topology.NONE) {
+            return first;
+        }
+        List<Recommendation.Rejected> tried = new ArrayList<>();
+        tried.add(Recommendation.Rejected.of(first));
+        for (Product p : candidates(a, first)) {
+            Recommendation r = design(a, p, first);
+            if (r.feasibility().feasible()) {
+                return r.withRejected(tried);
+            }
+            tried.add(Recommendation.Rejected.of(r));
+        }
+        return first.withRejected(tried.subList(1, tried.size()));
+    }
+
+    /** The design the answers choose, without trying alternatives when it fails: what its checks say of it. */
+    static Recommendation asked(Answers a) {
+        return design(a, null, null);
+    }
+
+    /** The products to try when the first design fails: those weighed against it, then the platform's logs. */
+    private static List<Product> candidates(Answers a, Recommendation first) {
+        Set<Product> out = new LinkedHashSet<>(first.alternatives());
+        boolean retention = first.feasibility().checks().stream()
+                .anyMatch(c -> c.status() == Feasibility.Status.FAIL && c.id().equals("retention-limit"));
+        if (retention || first.topology() == Topology.PARTITIONED_LOG) {
+            Tools.Choice logs = Tools.choose(Topology.PARTITIONED_LOG, a);
+            out.add(logs.primary());
+            out.addAll(logs.alternatives());
+        }
+        out.remove(first.product());
+        out.remove(Product.DIRECT_CALL);
+        // the nearest design stays where the team runs: the same cloud, or brokers of its own
+        out.removeIf(p -> home(p) != home(first.product()));
+        return List.copyOf(out);
+    }
+
+    /** Where a product runs: one of the three clouds, or on brokers the team runs itself. */
+    private static String home(Product p) {
+        if (p.onAws()) {
+            return "aws";
+        }
+        return switch (p) {
+            case PUBSUB -> "gcp";
+            case SERVICE_BUS, EVENT_HUBS -> "azure";
+            default -> "self-run";
+        };
+    }
+
+    /**
+     * One design: the topology the questions choose, with the product the tools choose, or {@code forced}, tried
+     * because {@code failed} (the first design) cannot work.
+     */
+    private static Recommendation design(Answers a, Product forced, Recommendation failed) {
         List<String> path = new ArrayList<>();
         Topology asked = topology(a, path);
-        Tools.Choice tool = Tools.choose(asked, a);
-        Topology topology = shaped(asked, tool.primary());
-        if (topology != asked) {
+        Tools.Choice chosen = Tools.choose(asked, a);
+        Tools.Choice tool = forced == null
+                ? chosen
+                : new Tools.Choice(
+                        forced,
+                        java.util.stream.Stream.concat(
+                                        java.util.stream.Stream.of(chosen.primary()), chosen.alternatives().stream())
+                                .toList());
+        Topology topology =
+                forced != null && forced.partitioned() ? Topology.PARTITIONED_LOG : shaped(asked, tool.primary());
+        if (failed != null) {
+            path.add("product: " + forced.brand() + ", since "
+                    + failed.product().brand() + " fails "
+                    + String.join(
+                            ", ",
+                            failed.feasibility().checks().stream()
+                                    .filter(c -> c.status() == Feasibility.Status.FAIL)
+                                    .map(Check::id)
+                                    .toList()));
+        } else if (topology != asked) {
             path.add("product: " + tool.primary().brand() + ", a log");
         }
         Situation s = new Situation(a, topology, tool.primary());
@@ -54,7 +132,24 @@ public final class Recommender {
         Idempotency idempotency = d.idempotency(failure);
         Sizing sizing = d.sizing();
         Feasibility feasibility = Feasibility.of(d.checks(failure, idempotency, sizing));
-        List<Warning> warnings = Contradictions.find(s);
+        List<Warning> warnings = new ArrayList<>(Contradictions.find(s));
+        if (!s.queued() && a.semantic() == Semantic.EXACTLY_ONCE) {
+            warnings.add(new Warning(
+                    "semantic-changed",
+                    "exactly-once was asked; a direct call that is retried delivers at least once, so this record builds"
+                            + " at-least-once with an idempotency key the callee stores with its result, which makes"
+                            + " the effect happen once"));
+        }
+        RetryModel retry = d.retry(failure);
+        List<Setting> settings = new ArrayList<>(d.settings(failure, idempotency));
+        if (retry != null) {
+            warnings.addAll(retry.warnings());
+            settings.addAll(d.retrySettings(failure, retry));
+        }
+        Setting fairness = d.fairness();
+        if (fairness != null) {
+            settings.add(fairness);
+        }
         warnings.forEach(w ->
                 Contradictions.facts(w.id()).stream().filter(id -> cites(s, id)).forEach(facts::add));
         return new Recommendation(
@@ -64,7 +159,7 @@ public final class Recommender {
                 s.semantic(),
                 ordering(s),
                 failure,
-                d.settings(failure, idempotency),
+                List.copyOf(settings),
                 idempotency,
                 d.exactlyOnce(),
                 d.producerSide(),
@@ -82,12 +177,13 @@ public final class Recommender {
                                                                 + " consumers do not drain it faster; alarm on the oldest"
                                                                 + " message's age"
                                                         : backpressure(topology))),
-                warnings,
+                List.copyOf(warnings),
                 wouldChangeIf(a, topology),
                 evidence(s, failure),
                 fired,
                 List.copyOf(facts),
-                List.copyOf(path));
+                List.copyOf(path),
+                List.of());
     }
 
     /** A rule's source fact belongs in this record: the guide's own policy, or a fact about the chosen product. */
@@ -246,6 +342,140 @@ public final class Recommender {
                             + ", since one poll's records are all processed within it";
         }
 
+        /**
+         * The deliveries before the dead letter: the attempts answered, raised only to Lambda's floor (so throttled
+         * batches are not dead-lettered) and kept inside the product's range; {@link #attemptsReason} says why
+         * where they differ.
+         */
+        int deliveries() {
+            double wanted = a().failure().maxAttempts();
+            // SQS's advice against dead-lettering throttled batches: a stream's event source has no receive count
+            if (s.lambda() && s.product() != Product.KINESIS) {
+                facts.add("sqs.lambda-receives");
+                wanted = Math.max(wanted, fact("sqs.lambda-receives", "min-count"));
+            }
+            return (int) profile().attempts().clamp(wanted);
+        }
+
+        String attemptsReason() {
+            int asked = a().failure().maxAttempts();
+            if (s.lambda() && s.product() != Product.KINESIS && asked < fact("sqs.lambda-receives", "min-count")) {
+                return "a Lambda consumer's queue needs at least "
+                        + Numbers.plain(fact("sqs.lambda-receives", "min-count"))
+                        + " receives, so that throttled batches are not dead-lettered (sqs.lambda-receives)";
+            }
+            return s.product().brand() + "'s " + s.product().vocabulary().attempts() + " takes "
+                    + profile().attempts() + " (" + s.product().attemptsFact + ")";
+        }
+
+        /** How one tenant's burst is kept from delaying the others, in the product's own terms. */
+        Setting fairness() {
+            if (!a().context().tenantFairness() || !s.queued()) {
+                return null;
+            }
+            if (s.product() == Product.SQS_STANDARD || s.product() == Product.SNS_SQS) {
+                facts.add("sqs.fair-queues");
+                return new Setting(
+                        "MessageGroupId (fair queues)",
+                        "the tenant id on every send: a standard queue whose messages carry a message group id is a"
+                                + " fair queue, so one tenant's backlog does not hold back the others' messages (no"
+                                + " order is implied); alarm on the noisy tenant's dwell time",
+                        null,
+                        null,
+                        null,
+                        "sqs.fair-queues");
+            }
+            return new Setting(
+                    "tenant fairness",
+                    s.product().brand() + " has no fairness across tenants of its own: a queue (or "
+                            + s.product().vocabulary().words("{reader}") + ") per tenant class, with the consumers"
+                            + " taking from each in turn, or a per-tenant limit on the handlers in flight",
+                    null,
+                    null,
+                    null,
+                    "guide.headroom");
+        }
+
+        /** The retry settings: backoff in the product's mechanism, the horizon it reaches, and a heartbeat. */
+        List<Setting> retrySettings(Failure failure, RetryModel retry) {
+            List<Setting> out = new ArrayList<>();
+            out.add(new Setting("retry backoff", retry.mechanism(), null, null, null, "guide.backoff"));
+            out.add(new Setting(
+                    "retry horizon",
+                    Numbers.duration(retry.horizon()) + " of waiting over " + retry.attempts() + " attempts (base "
+                            + Numbers.plain(retry.base()) + " s, cap " + Numbers.plain(retry.cap()) + " s)"
+                            + (failure.deadLetter() != null ? ", then the " + failure.deadLetter() : "")
+                            + (a().failure().retryHorizonHours() > 0
+                                    ? "; asked: "
+                                            + Numbers.duration(a().failure().retryHorizonHours() * 3600)
+                                    : ""),
+                    Math.ceil(retry.horizon()),
+                    null,
+                    "s",
+                    "guide.backoff"));
+            if (heartbeat() && failure.leaseSeconds() != null) {
+                double renew = Math.floor(failure.leaseSeconds() / 3.0);
+                out.add(new Setting(
+                        "heartbeat",
+                        "renew the " + s.product().vocabulary().leaseWord() + " to "
+                                + Numbers.plain(failure.leaseSeconds()) + " s every " + Numbers.plain(renew)
+                                + " s while the work runs (" + renewCall() + "): a crashed worker's message is back"
+                                + " within " + Numbers.plain(failure.leaseSeconds())
+                                + " s, not after the worst case of "
+                                + Numbers.duration(a().failure().maxProcessingSeconds()),
+                        renew,
+                        null,
+                        "s",
+                        "guide.heartbeat"));
+            }
+            return out;
+        }
+
+        private String renewCall() {
+            return switch (s.product()) {
+                case PUBSUB -> "modifyAckDeadline; the client libraries do it up to their maximum extension, below";
+                case SERVICE_BUS -> "RenewMessageLock; the processor does it up to MaxAutoLockRenewalDuration, below";
+                case REDIS_STREAMS ->
+                    "XCLAIM of the entry to the same consumer with JUSTID, which resets its idle time";
+                case JOBS_TABLE -> "UPDATE jobs SET locked_until = now() + the lease WHERE id = the job";
+                default -> "ChangeMessageVisibility with the receipt handle";
+            };
+        }
+
+        /** The retry model of this design; null where nothing is retried (ephemeral pub/sub). */
+        RetryModel retry(Failure failure) {
+            if (s.topology() == Topology.EPHEMERAL_PUB_SUB) {
+                return null;
+            }
+            return RetryModel.of(s, failure.maxDeliveries(), attemptsReason(), facts);
+        }
+
+        /**
+         * Long work holds a short lease and renews it while it runs, so a crashed worker's message comes back
+         * within the heartbeat's lease rather than after the worst case: where the product's lease can be renewed
+         * by the consumer (not by Lambda's poller or a push subscription, and not RabbitMQ's consumer timeout or
+         * a log's poll interval, which are no per-message lease).
+         */
+        boolean heartbeat() {
+            boolean renewable = switch (s.product()) {
+                case SQS_STANDARD,
+                        SQS_FIFO,
+                        SNS_SQS,
+                        SNS_FIFO_SQS_FIFO,
+                        EVENTBRIDGE,
+                        PUBSUB,
+                        SERVICE_BUS,
+                        REDIS_STREAMS,
+                        JOBS_TABLE -> true;
+                default -> false;
+            };
+            return renewable
+                    && s.queued()
+                    && !s.lambda()
+                    && !pushSubscription()
+                    && a().failure().maxProcessingSeconds() > fact("guide.heartbeat", "threshold-seconds");
+        }
+
         Failure failure() {
             Topology t = s.topology();
             if (t == Topology.NONE) {
@@ -256,23 +486,18 @@ public final class Recommender {
             }
             Product.Vocabulary v = s.product().vocabulary();
             boolean leases = t.leases() || s.product().leaseFact != null;
-            Integer lease = leases ? (int) Math.ceil(profile().leaseSeconds().clamp(neededLease())) : null;
+            double leaseWanted = neededLease();
+            if (heartbeat()) {
+                facts.add("guide.heartbeat");
+                leaseWanted = Math.min(leaseWanted, fact("guide.heartbeat", "lease-seconds"));
+            }
+            Integer lease = leases ? (int) Math.ceil(profile().leaseSeconds().clamp(leaseWanted)) : null;
             Integer deliveries = null;
             String deadLetter = null;
             List<String> alarms = new ArrayList<>();
             if (s.deadLetters()) {
                 facts.add("guide.receives");
-                double wanted = Math.max(
-                        fact("guide.receives", "min-count"),
-                        Math.min(
-                                fact("guide.receives", "max-count"),
-                                a().failure().maxAttempts()));
-                // SQS's advice against dead-lettering throttled batches: a stream's event source has no receive count
-                if (s.lambda() && s.product() != Product.KINESIS) {
-                    facts.add("sqs.lambda-receives");
-                    wanted = Math.max(wanted, fact("sqs.lambda-receives", "min-count"));
-                }
-                deliveries = (int) profile().attempts().clamp(wanted);
+                deliveries = deliveries();
                 deadLetter = kinesisWithoutLambda() ? KINESIS_CONSUMER_DEAD_LETTER : v.deadLetter();
                 alarms.add(
                         kinesisWithoutLambda()
@@ -303,7 +528,8 @@ public final class Recommender {
                 return new Idempotency(null, null, null);
             }
             facts.add("guide.dedupe-ttl");
-            double redelivery = redeliveryWindow(failure);
+            RetryModel retry = retry(failure);
+            double redelivery = redeliveryWindow(failure) + (retry == null ? 0 : retry.horizon());
             double replay = a().context().retentionDays() * 86_400.0;
             double ttl = Math.max(fact("guide.dedupe-ttl", "min-seconds"), Math.max(redelivery, replay));
             String key = effects == Answers.SideEffects.EXTERNAL
@@ -376,7 +602,7 @@ public final class Recommender {
         }
 
         String producerSide() {
-            if (!Rules.OUTBOX_FOR_DUAL_WRITES.firesOn(s)) {
+            if (!s.queued() || a().producer() != Answers.Producer.DB_THEN_PUBLISH) {
                 return null;
             }
             if (s.product() == Product.JOBS_TABLE) {
@@ -397,10 +623,11 @@ public final class Recommender {
                     1,
                     Math.ceil(c.throughputPerSecond() * c.p99ProcessingSeconds() * fact("guide.headroom", "factor")));
             String formula = (s.queued()
-                            ? "consumers = peak rate x p99 processing time x headroom (Little's law) = "
-                            : "requests in flight at the callee = peak rate x p99 x headroom (Little's law) = ")
+                            ? "messages in flight (concurrent handlers) = peak rate x p99 processing time x headroom = "
+                            : "requests in flight at the callee = peak rate x p99 x headroom = ")
                     + Numbers.plain(c.throughputPerSecond()) + " x " + Numbers.plain(c.p99ProcessingSeconds()) + " s x "
-                    + Numbers.plain(fact("guide.headroom", "factor")) + " = " + Numbers.plain(needed);
+                    + Numbers.plain(fact("guide.headroom", "factor")) + " = " + Numbers.plain(needed)
+                    + " (Little's law takes the mean time; the p99 in its place sizes for the slow spells)";
             Integer partitions = null;
             Integer perPartition = null;
             int consumers = needed;
@@ -412,10 +639,12 @@ public final class Recommender {
                 formula += "; global order: one lane, so one consumer at a time";
             } else if (lanes) {
                 Profile p = profile();
+                // a lane is sized with the same headroom as the consumers: no shard runs past 80% of its quota
+                double h = fact("guide.headroom", "factor");
                 double byRecords = p.laneRecordsPerSecond() == null
                         ? 1
-                        : Math.ceil(c.throughputPerSecond() / p.laneRecordsPerSecond());
-                double byBytes = p.laneBytesPerSecond() == null ? 1 : Math.ceil(bytes / p.laneBytesPerSecond());
+                        : Math.ceil(c.throughputPerSecond() * h / p.laneRecordsPerSecond());
+                double byBytes = p.laneBytesPerSecond() == null ? 1 : Math.ceil(bytes * h / p.laneBytesPerSecond());
                 // Little's law counts messages in flight; a consumer instance holds many at once (keyed by record
                 // key, so order holds), so the instances, and the partitions they need, are fewer
                 facts.add("guide.consumer-concurrency");
@@ -431,8 +660,8 @@ public final class Recommender {
                 double byStorage = 1;
                 if (sizedByBrokers()) {
                     facts.add("guide.partition-size");
-                    byThroughput = Math.ceil(bytes * readers() / fact("guide.partition-size", "bytes-per-second"));
-                    byStorage = Math.ceil(bytes * retentionSeconds() / fact("guide.partition-size", "max-bytes"));
+                    byThroughput = Math.ceil(bytes * readers() * h / fact("guide.partition-size", "bytes-per-second"));
+                    byStorage = Math.ceil(bytes * retentionSeconds() * h / fact("guide.partition-size", "max-bytes"));
                 }
                 partitions = (int) Math.max(
                         Math.max(Math.max(instances, byConcurrency), Math.max(1, Math.max(byRecords, byBytes))),
@@ -448,7 +677,10 @@ public final class Recommender {
                                 ? ", and each " + s.product().vocabulary().lane() + " takes at most "
                                         + Numbers.plain(p.laneRecordsPerSecond()) + " records/s and "
                                         + Numbers.rate(p.laneBytesPerSecond())
-                                        + " (" + s.product().laneFact + ")"
+                                        + " (" + s.product().laneFact + "), used to at most 1 / "
+                                        + Numbers.plain(h) + " of it: " + Numbers.plain(Math.max(byRecords, byBytes))
+                                        + " for " + Numbers.plain(c.throughputPerSecond()) + " records/s and "
+                                        + Numbers.rate(bytes)
                                 : "; " + s.product().brand()
                                         + " sets no per-partition quota, so each partition carries at most "
                                         + Numbers.rate(fact("guide.partition-size", "bytes-per-second"))
@@ -465,12 +697,13 @@ public final class Recommender {
                 facts.add(tu);
                 facts.add("eventhubs.partitions");
                 double out = bytes * readers();
+                double hu = fact("guide.headroom", "factor");
                 double unitsIn = Math.max(
-                        Math.ceil(bytes / fact(tu, "bytes-per-second")),
-                        Math.ceil(c.throughputPerSecond() / fact(tu, "records-per-second")));
+                        Math.ceil(bytes * hu / fact(tu, "bytes-per-second")),
+                        Math.ceil(c.throughputPerSecond() * hu / fact(tu, "records-per-second")));
                 double unitsOut = Math.max(
-                        Math.ceil(out / fact(tu, "egress-bytes-per-second")),
-                        Math.ceil(c.throughputPerSecond() * readers() / fact(tu, "egress-records-per-second")));
+                        Math.ceil(out * hu / fact(tu, "egress-bytes-per-second")),
+                        Math.ceil(c.throughputPerSecond() * readers() * hu / fact(tu, "egress-records-per-second")));
                 units = (int) Math.max(1, Math.max(unitsIn, unitsOut));
                 formula += "; throughput units = the larger of ingress (" + Numbers.rate(bytes) + " or "
                         + Numbers.plain(c.throughputPerSecond()) + " events/s, against "
@@ -478,7 +711,8 @@ public final class Recommender {
                         + Numbers.plain(fact(tu, "records-per-second")) + " events/s a unit) and egress ("
                         + Numbers.rate(out) + " to " + readers() + " reader(s), against "
                         + Numbers.rate(fact(tu, "egress-bytes-per-second")) + " or "
-                        + Numbers.plain(fact(tu, "egress-records-per-second")) + " events/s a unit) = "
+                        + Numbers.plain(fact(tu, "egress-records-per-second")) + " events/s a unit), each with "
+                        + Numbers.plain(hu) + "x headroom = "
                         + Numbers.plain(units) + " (" + tu + ")";
                 if (partitions != null && a().ordering() != Ordering.GLOBAL && partitions < units) {
                     partitions = units;
@@ -578,7 +812,8 @@ public final class Recommender {
         boolean enhancedFanOut() {
             return s.product() == Product.KINESIS
                     && readers() > 1
-                    && sharedReadBytesPerShard() > fact("kinesis.enhanced-fan-out", "shared-read-bytes-per-second");
+                    && sharedReadBytesPerShard() * fact("guide.read-headroom", "factor")
+                            > fact("kinesis.enhanced-fan-out", "shared-read-bytes-per-second");
         }
 
         /** Lambda on Kinesis reads a shard with ParallelizationFactor batches at once. */
@@ -867,7 +1102,8 @@ public final class Recommender {
                 Profile.Range r = new Profile.Range(1.0, fact("kinesis.enhanced-fan-out", "max-consumers"));
                 facts.add("kinesis.enhanced-fan-out");
                 double wanted = r.clamp(readers());
-                if (sharedReadBytesPerShard() > fact("kinesis.enhanced-fan-out", "shared-read-bytes-per-second")) {
+                if (enhancedFanOut()) {
+                    facts.add("guide.read-headroom");
                     out.add(new Setting(
                             "enhanced fan-out (RegisterStreamConsumer)",
                             Numbers.plain(wanted)
@@ -998,23 +1234,27 @@ public final class Recommender {
             }
             Profile.Range range = profile().retentionSeconds();
             boolean untilConsumed = a().context().retentionDays() == 0;
-            double wanted = untilConsumed && s.topology() != Topology.PARTITIONED_LOG && range.max() != null
-                    ? range.max()
-                    : retentionSeconds();
+            double wanted = retentionWanted();
             double seconds = range.clamp(wanted);
             double value = seconds * r.perSecond();
-            String note = untilConsumed && s.topology() != Topology.PARTITIONED_LOG
-                    ? ": the longest " + owner(s.product().retentionFact) + " keeps, so a backlog survives an outage;"
-                            + " a message still unconsumed after it is deleted"
-                    : seconds < wanted
-                            ? ": the most " + owner(s.product().retentionFact) + " keeps, short of the "
-                                    + Numbers.seconds(wanted) + " asked"
-                            : untilConsumed
-                                    ? ": the product's default, as no retention was asked"
-                                    : defaultRetention() > 0 && defaultRetention() < seconds
-                                            ? ": the retention asked; the default of "
-                                                    + Numbers.seconds(defaultRetention()) + " would delete sooner"
-                                            : ": the retention asked";
+            String note = untilConsumed && s.topology() != Topology.PARTITIONED_LOG && keepsEnqueueTime()
+                    ? ": half the longest " + owner(s.product().retentionFact) + " keeps, so a backlog survives an"
+                            + " outage and a dead letter, which keeps its enqueue time when it moves, still has "
+                            + Numbers.seconds(range.max() - seconds) + " in the dead-letter queue"
+                    : untilConsumed && s.topology() != Topology.PARTITIONED_LOG
+                            ? ": the longest " + owner(s.product().retentionFact)
+                                    + " keeps, so a backlog survives an outage;"
+                                    + " a message still unconsumed after it is deleted"
+                            : seconds < wanted
+                                    ? ": the most " + owner(s.product().retentionFact) + " keeps, short of the "
+                                            + Numbers.seconds(wanted) + " asked"
+                                    : untilConsumed
+                                            ? ": the product's default, as no retention was asked"
+                                            : defaultRetention() > 0 && defaultRetention() < seconds
+                                                    ? ": the retention asked; the default of "
+                                                            + Numbers.seconds(defaultRetention())
+                                                            + " would delete sooner"
+                                                    : ": the retention asked";
             Profile.Range shown = range.min() == null && range.max() == null
                     ? null
                     : new Profile.Range(
@@ -1032,6 +1272,51 @@ public final class Recommender {
                     shown,
                     r.unit(),
                     s.product().retentionFact);
+        }
+
+        /**
+         * A standard SQS queue's dead letter keeps its original enqueue time, so it expires from the dead-letter
+         * queue as early as it would have from its source: the source must keep messages less long.
+         */
+        boolean keepsEnqueueTime() {
+            return (s.product() == Product.SQS_STANDARD
+                            || s.product() == Product.SNS_SQS
+                            || s.product() == Product.EVENTBRIDGE)
+                    && s.deadLetters();
+        }
+
+        /** The retention the record asks of the main entity, before the product's range. */
+        double retentionWanted() {
+            Profile.Range range = profile().retentionSeconds();
+            if (a().context().retentionDays() == 0 && s.topology() != Topology.PARTITIONED_LOG && range.max() != null) {
+                return keepsEnqueueTime() ? Math.floor(range.max() / 2) : range.max();
+            }
+            return retentionSeconds();
+        }
+
+        /** The retention the record sets on the main entity: what a dead letter is compared with. */
+        double retentionSet() {
+            return s.product().retentionSetting() == null
+                    ? retentionSeconds()
+                    : profile().retentionSeconds().clamp(retentionWanted());
+        }
+
+        /** The named ways to keep a log longer than its product does, on the answers' platform. */
+        String longerRetention() {
+            return switch (s.product()) {
+                case KINESIS ->
+                    "Amazon MSK, whose retention is bounded by its disks (tiered storage for the old"
+                            + " segments), or Amazon Data Firehose delivering the stream to S3 and replay from there";
+                case EVENT_HUBS ->
+                    "Event Hubs Capture to Blob Storage (or Data Lake) and replay from there, the"
+                            + " premium or dedicated tier (90 days), or an event store that keeps every event";
+                case PUBSUB ->
+                    "a Cloud Storage subscription archiving every message, replayed from there, or Kafka"
+                            + " with retention bounded by its disks";
+                default ->
+                    "a longer retention.ms with tiered storage, or archive the old segments to object storage"
+                            + " and replay from there";
+            };
         }
 
         /** What the product keeps when its retention is not set; 0 where it states no default. */
@@ -1061,15 +1346,10 @@ public final class Recommender {
                     && asked < deliveries) {
                 why = owner(s.product().attemptsFact) + " takes no fewer (" + s.product().attemptsFact + ")";
             } else {
-                why = "the guide keeps " + n("min-count") + " to " + n("max-count") + " deliveries (guide.receives):"
-                        + " enough for a transient failure, few enough that a poison message is not retried for long";
+                why = owner(s.product().attemptsFact) + " takes no more (" + s.product().attemptsFact + ")";
             }
             return " (the " + asked + " attempt(s) asked, " + (deliveries > asked ? "raised" : "lowered") + ": " + why
                     + ")";
-        }
-
-        private static String n(String number) {
-            return Numbers.plain(fact("guide.receives", number));
         }
 
         /**
@@ -1304,6 +1584,7 @@ public final class Recommender {
                             : "")
                     + " against the account's " + Numbers.plain(quota)
                     + " per Region by default, shared by every function in it";
+            detail += "; " + Capacity.percent(needed, quota) + " used";
             if (needed <= quota) {
                 return Check.ok("lambda-account-concurrency", detail);
             }
@@ -1358,7 +1639,9 @@ public final class Recommender {
             String detail = "worst-case processing of " + Numbers.plain(worst) + " s against the "
                     + Numbers.plain(limit) + " s " + owner(id)
                     + (id.startsWith("gcp") ? " gives an event-driven function" : " allows on the Consumption plan");
-            return worst <= limit
+            detail += "; " + Capacity.percent(worst, limit) + " used";
+            // a job whose worst case is the limit itself is stopped at it: the worst case must end below it
+            return worst < limit
                     ? Check.ok("consumer-runtime-limit", detail)
                     : new Check("consumer-runtime-limit", Status.FAIL, detail, fix);
         }
@@ -1375,6 +1658,7 @@ public final class Recommender {
             int wanted = a().context().subscribers();
             String detail =
                     Numbers.plain(wanted) + " subscriptions against the " + Numbers.plain(max) + " " + what + " takes";
+            detail += "; " + Capacity.percent(wanted, max) + " used";
             return wanted <= max
                     ? Check.ok("topic-subscriptions", detail)
                     : new Check("topic-subscriptions", Status.FAIL, detail, String.format(fix, Numbers.plain(max)));
@@ -1398,7 +1682,9 @@ public final class Recommender {
                                     + Numbers.rate(bytes) + " = " + Numbers.bytes(held) + " against the "
                             : "messages kept until consumed, against the ")
                     + Numbers.bytes(max) + " a " + tier + " queue or topic holds: full after "
-                    + Numbers.plain(Math.floor(bytes > 0 ? max / bytes / 3600 : 0)) + " h of consumer outage";
+                    + (bytes > 0 ? Numbers.duration(max / bytes) : "no time at all (nothing is sent)")
+                    + " of consumer outage";
+            detail += "; " + Capacity.percent(held, max) + " used";
             if (held <= max) {
                 return Check.ok("entity-size", detail);
             }
@@ -1430,6 +1716,7 @@ public final class Recommender {
                     Numbers.plain(wanted) + " consumer group(s), one per reader, against the " + Numbers.plain(standard)
                             + " a standard event hub takes (" + Numbers.plain(premiumGroups) + " premium, "
                             + Numbers.plain(dedicated) + " dedicated)";
+            detail += "; " + Capacity.percent(wanted, standard) + " used";
             return wanted <= standard
                     ? Check.ok("consumer-groups", detail)
                     : new Check(
@@ -1466,10 +1753,53 @@ public final class Recommender {
                     && rate <= profile().laneRecordsPerSecond();
         }
 
+        /** What the design asks of the product at peak, for its ceilings. */
+        Capacity.Load load(Sizing sizing) {
+            Answers.Context c = a().context();
+            String replication = s.product().replicationFact();
+            double held = Math.max(c.p99ProcessingSeconds(), fact("guide.receive-round-trip", "seconds"));
+            double inFlight = c.throughputPerSecond() * held;
+            if (a().ordering() == Ordering.GLOBAL && s.product().onAws()) {
+                // one lane has at most one receive's batch in flight, whatever the rate
+                inFlight = Math.min(inFlight, fact("sqs.batch", "max-messages"));
+            }
+            return new Capacity.Load(
+                    c.throughputPerSecond(),
+                    sizing.bytesPerSecond(),
+                    readers(),
+                    inFlight,
+                    sizing.partitions(),
+                    sizing.storageBytes(),
+                    replication != null ? fact(replication, "replicas") : 1,
+                    sizing.throughputUnits());
+        }
+
         List<Check> checks(Failure failure, Idempotency idempotency, Sizing sizing) {
             List<Check> out = new ArrayList<>();
             Answers.Context c = a().context();
             if (!s.queued()) {
+                if (a().ordering() == Ordering.GLOBAL) {
+                    // calls in one global order go one at a time: the caller waits for each before the next
+                    double pace =
+                            c.p99ProcessingSeconds() > 0 ? 1 / c.p99ProcessingSeconds() : Double.POSITIVE_INFINITY;
+                    double h = fact("guide.headroom", "factor");
+                    String detail = "calls in one global order go one at a time: at most " + Numbers.perSecond(pace)
+                            + " at a p99 of " + Numbers.plain(c.p99ProcessingSeconds()) + " s, against a peak of "
+                            + Numbers.perSecond(c.throughputPerSecond()) + "; "
+                            + Capacity.percent(c.throughputPerSecond(), pace) + " used, at most "
+                            + Capacity.percent(pace / h, pace) + " with " + Numbers.plain(h) + "x headroom";
+                    out.add(
+                            c.throughputPerSecond() * h <= pace
+                                    ? Check.ok("global-order-capacity", detail)
+                                    : new Check(
+                                            "global-order-capacity",
+                                            Status.FAIL,
+                                            detail,
+                                            "order per key (each key's calls one at a time, keys in parallel), or make the"
+                                                    + " callee fast enough: a p99 under "
+                                                    + Numbers.plain(1 / (c.throughputPerSecond() * h)) + " s"));
+                }
+                out.addAll(Capacity.checks(s, load(sizing), facts));
                 return out;
             }
             double p99 = c.p99ProcessingSeconds();
@@ -1495,6 +1825,15 @@ public final class Recommender {
                         + lanePaceFormula(p99)
                         + laneQuota()
                         + ", against a peak of " + Numbers.plain(c.throughputPerSecond()) + " msg/s";
+                detail += "; "
+                        + Capacity.percent(
+                                c.throughputPerSecond(),
+                                Math.min(
+                                        laneRate,
+                                        p.laneRecordsPerSecond() == null
+                                                ? Double.POSITIVE_INFINITY
+                                                : p.laneRecordsPerSecond()))
+                        + " used";
                 out.add(
                         !(rateOk && quotaOk)
                                 ? new Check(
@@ -1528,15 +1867,17 @@ public final class Recommender {
                 int worst = a().failure().maxProcessingSeconds();
                 String detail = "worst-case processing of " + Numbers.plain(worst) + " s against Lambda's "
                         + Numbers.plain(limit) + " s limit";
+                detail += "; " + Capacity.percent(worst, limit) + " used";
                 out.add(
-                        worst <= limit
+                        worst < limit
                                 ? Check.ok("consumer-runtime-limit", detail)
                                 : new Check(
                                         "consumer-runtime-limit",
                                         Status.FAIL,
                                         detail,
-                                        "run the consumer as a long-running service "
-                                                + "(containers), or split the job into steps that each finish within "
+                                        "run the job where it may take as long as it needs: AWS Batch or ECS tasks on"
+                                                + " Fargate started from the queue, AWS Elemental MediaConvert for media"
+                                                + " transcodes, or Step Functions over steps that each finish within "
                                                 + Numbers.plain(limit) + " s"));
             }
             if (s.lambda() && !lambdaOnShards()) {
@@ -1545,6 +1886,7 @@ public final class Recommender {
                 String detail = Numbers.plain(sizing.consumersNeeded())
                         + " concurrent invocations needed; one SQS event source " + "mapping runs at most "
                         + Numbers.plain(max) + " batches at once";
+                detail += "; " + Capacity.percent(sizing.consumersNeeded(), max) + " used";
                 int queues = (int) Math.ceil(sizing.consumersNeeded() / max);
                 out.add(
                         sizing.consumersNeeded() <= max
@@ -1553,7 +1895,8 @@ public final class Recommender {
                                         "lambda-concurrency",
                                         Status.FAIL,
                                         detail,
-                                        "run the consumers as long-running services "
+                                        "the event source mapping's provisioned mode (provisioned pollers, which"
+                                                + " scale further), run the consumers as long-running services "
                                                 + "(containers), or spread the work over " + Numbers.plain(queues)
                                                 + " queues, each with its own event source mapping, within the"
                                                 + " account's concurrent executions (lambda-account-concurrency)"));
@@ -1572,6 +1915,7 @@ public final class Recommender {
                 String detail = "the work needs a lease (" + name + ") of " + Numbers.plain(Math.ceil(workLease()))
                         + " s" + leaseFloorReason() + "; " + owner(s.product().leaseFact) + " allows at most "
                         + Numbers.plain(lease.max()) + " s";
+                detail += "; " + Capacity.percent(needed, lease.max()) + " used";
                 out.add(
                         needed <= lease.max()
                                 ? Check.ok("lease-limit", detail)
@@ -1591,6 +1935,7 @@ public final class Recommender {
                         + (p.raisedPayloadBytes() != null
                                 ? " (up to " + Numbers.bytes(p.raisedPayloadBytes()) + " once raised)"
                                 : "");
+                detail += "; " + Capacity.percent(s.payloadBytes(), limit) + " used";
                 out.add(
                         !s.payloadOverLimit()
                                 ? Check.ok("payload-limit", detail)
@@ -1617,6 +1962,7 @@ public final class Recommender {
                 String detail = "a topic raised above " + Numbers.bytes(p.maxPayloadBytes()) + " allows at most "
                         + Numbers.plain(cap) + " subscriptions (SQS, Lambda or Firehose); " + c.subscribers()
                         + " are needed";
+                detail += "; " + Capacity.percent(c.subscribers(), cap) + " used";
                 out.add(
                         c.subscribers() <= cap
                                 ? Check.ok("sns-large-message-subscriptions", detail)
@@ -1631,6 +1977,7 @@ public final class Recommender {
                 double wanted = c.retentionDays() * 86_400.0;
                 String detail = "keeping messages " + Numbers.plural(c.retentionDays(), "day") + " against "
                         + owner(s.product().retentionFact) + "'s " + Numbers.seconds(retention.max());
+                detail += "; " + Capacity.percent(wanted, retention.max()) + " used";
                 out.add(
                         wanted <= retention.max()
                                 ? Check.ok("retention-limit", detail)
@@ -1639,11 +1986,12 @@ public final class Recommender {
                                         Status.FAIL,
                                         detail,
                                         s.topology() == Topology.PARTITIONED_LOG
-                                                ? "a tier or product that keeps longer, or archive to object storage and replay from there"
+                                                ? longerRetention()
                                                 : "a log with retention (answer replay: true), or archive messages to object storage as they are consumed"));
             }
             if (failure.deadLetter() != null && s.product().nativeDeadLetter() && retention.max() != null) {
-                double source = retentionSeconds();
+                // the retention the record sets on the source, not the product's default
+                double source = retentionSet();
                 boolean fifo = s.product() == Product.SQS_FIFO || s.product() == Product.SNS_FIFO_SQS_FIFO;
                 boolean standardSqs = s.product().onAws() && !fifo;
                 if (s.product().onAws()) {
@@ -1658,8 +2006,9 @@ public final class Recommender {
                                         ? "; a FIFO queue's message gets a new enqueue time when dead-lettered, so the dead letter's own "
                                                 + "retention counts from the move"
                                         : "");
+                detail += "; " + Capacity.percent(source, retention.max()) + " used";
                 out.add(
-                        source < retention.max() || fifo
+                        source < retention.max() || !keepsEnqueueTime()
                                 ? Check.ok("dead-letter-retention", detail)
                                 : new Check(
                                         "dead-letter-retention",
@@ -1679,6 +2028,7 @@ public final class Recommender {
                         + " / p99 " + Numbers.plain(p99) + " s = " + Numbers.perSecond(capacity)
                         + ", against a peak of "
                         + Numbers.plain(c.throughputPerSecond()) + " msg/s";
+                detail += "; " + Capacity.percent(c.throughputPerSecond(), capacity) + " used";
                 int wanted = (int) Math.ceil(c.throughputPerSecond() * p99 / laneConcurrency());
                 out.add(
                         capacity >= c.throughputPerSecond()
@@ -1693,14 +2043,16 @@ public final class Recommender {
                 facts.add("kinesis.enhanced-fan-out");
                 double shared = fact("kinesis.enhanced-fan-out", "shared-read-bytes-per-second");
                 double max = fact("kinesis.enhanced-fan-out", "max-consumers");
-                double demand = sharedReadBytesPerShard();
-                String detail =
-                        readers() + " subscribers read each shard: " + Numbers.rate(demand) + " per shard against the "
-                                + Numbers.rate(shared) + " its readers share"
-                                + (demand > shared
-                                        ? "; enhanced fan-out gives each registered " + "consumer its own, for at most "
-                                                + Numbers.plain(max) + " consumers per stream"
-                                        : "");
+                // each reader may need twice the write rate to catch up after a lag (guide.read-headroom)
+                double demand = sharedReadBytesPerShard() * fact("guide.read-headroom", "factor");
+                String detail = readers() + " subscribers read each shard, each at twice the write rate to catch up: "
+                        + Numbers.rate(demand) + " per shard against the "
+                        + Numbers.rate(shared) + " its readers share"
+                        + (demand > shared
+                                ? "; enhanced fan-out gives each registered " + "consumer its own, for at most "
+                                        + Numbers.plain(max) + " consumers per stream"
+                                : "");
+                detail += "; " + Capacity.percent(demand, shared) + " used";
                 out.add(
                         demand <= shared || readers() <= max
                                 ? Check.ok("shard-read-throughput", detail)
@@ -1718,6 +2070,7 @@ public final class Recommender {
                 String detail = Numbers.plain(standardCredits()) + " credits a second (each message sent once and "
                         + "received by " + readers() + " reader(s)) against the " + Numbers.plain(credits)
                         + " a Standard namespace gets";
+                detail += "; " + Capacity.percent(standardCredits(), credits) + " used";
                 out.add(
                         standardCredits() <= credits
                                 ? Check.ok("standard-tier-credits", detail)
@@ -1768,6 +2121,8 @@ public final class Recommender {
                         : unitsOk
                                 ? partitionsText + " (the " + unitsText + ", fit)"
                                 : unitsText + " (the " + partitionsText + ", fit)";
+                detail += "; units " + Capacity.percent(sizing.throughputUnits(), maxUnits) + " used, partitions "
+                        + Capacity.percent(sizing.partitions(), maxPartitions) + " used";
                 out.add(
                         unitsOk && partitionsOk
                                 ? Check.ok("throughput-units", detail)
@@ -1792,16 +2147,24 @@ public final class Recommender {
                 out.add(Check.ok(
                         "consumers-within-partitions",
                         Numbers.plain(sizing.consumers()) + " consumer(s) on " + Numbers.plain(sizing.partitions())
-                                + " partition(s): a consumer beyond the partition count would sit idle"));
+                                + " partition(s): a consumer beyond the partition count would sit idle; "
+                                + Capacity.percent(sizing.consumers(), sizing.partitions()) + " of the partitions"
+                                + " have a consumer of their own"));
             }
             if (idempotency.ttlHours() != null) {
                 double keys = c.throughputPerSecond() * idempotency.ttlHours() * 3600.0;
                 double maxKeys = fact("guide.dedupe-ttl", "max-keys");
-                String detail =
-                        "dedupe keys live " + Numbers.plain(idempotency.ttlHours()) + " h: longer than the redelivery "
-                                + "window (" + redeliveryFormula(failure) + ") and the replay window ("
-                                + Numbers.seconds(c.retentionDays() * 86_400.0) + "); at peak rate the store holds "
-                                + Numbers.plain(Math.ceil(keys)) + " keys";
+                String detail = "dedupe keys live " + Numbers.plain(idempotency.ttlHours())
+                        + " h: longer than the redelivery "
+                        + "window (" + redeliveryFormula(failure) + ")"
+                        + (retry(failure) != null && retry(failure).horizon() > 0
+                                ? " with the retry horizon ("
+                                        + Numbers.duration(retry(failure).horizon()) + ")"
+                                : "")
+                        + " and the replay window ("
+                        + Numbers.seconds(c.retentionDays() * 86_400.0) + "); at peak rate the store holds "
+                        + Numbers.plain(Math.ceil(keys)) + " keys";
+                detail += "; " + Capacity.percent(keys, maxKeys) + " used";
                 out.add(
                         keys <= maxKeys
                                 ? Check.ok("dedupe-ttl", detail)
@@ -1816,29 +2179,8 @@ public final class Recommender {
                                                 : "a version per entity instead of a set of ids: apply an event only"
                                                         + " if its version is above the one stored with the entity"));
             }
-            if (a().broadcast()) {
-                out.add(Check.ok(
-                        "egress",
-                        "egress = rate x payload x subscribers = " + Numbers.rate(sizing.egressBytesPerSecond())));
-            }
-            String replication = s.product().replicationFact();
-            if (sizing.storageBytes() > 0 && s.topology() == Topology.PARTITIONED_LOG) {
-                out.add(Check.ok(
-                        "storage",
-                        "storage = rate x payload x retention"
-                                + (replication != null
-                                        ? " x " + Numbers.plain(fact(replication, "replicas")) + " replicas ("
-                                                + s.product().replicationSetting() + ")"
-                                        : "")
-                                + " = " + Numbers.bytes(sizing.storageBytes()) + " at peak rate"
-                                + (replication != null
-                                        ? ""
-                                        : s.product().onAws()
-                                                        || s.product() == Product.EVENT_HUBS
-                                                        || s.product() == Product.PUBSUB
-                                                ? ", before the service's own replication"
-                                                : ", per copy: every replica you run keeps another")));
-            }
+            // every ceiling of the product, each with its utilisation: egress and storage are counted there
+            out.addAll(Capacity.checks(s, load(sizing), facts));
             return out;
         }
     }

@@ -154,14 +154,15 @@ public final class Rules {
             s -> s.topology().leases() || (s.topology() == Topology.PARTITIONED_LOG && s.product().leaseFact != null));
     public static final Rule THREE_TO_FIVE_RECEIVES = new Rule(
             "three-to-five-receives",
-            n("guide.receives", "min-count") + " to " + n("guide.receives", "max-count")
-                    + " deliveries before the dead "
-                    + "letter: enough to ride out a transient failure, few enough that a poison message does not burn "
-                    + "capacity (or block its {lane}) for long; never outside the product's own range (Pub/Sub needs "
-                    + n("pubsub.dead-letter", "min-count") + " or more), and at least "
+            "The deliveries before the dead letter are the attempts answered, with exponential backoff between them"
+                    + " and the retry horizon they reach stated: " + n("guide.receives", "min-count") + " to "
+                    + n("guide.receives", "max-count") + " ride out a transient failure without letting a poison"
+                    + " message burn capacity (or block its {lane}) for long, and an outage downstream needs more,"
+                    + " spread over its horizon; never outside the product's own range (Pub/Sub needs "
+                    + n("pubsub.dead-letter", "min-count") + " or more), at least "
                     + n("sqs.lambda-receives", "min-count")
-                    + " under Lambda.",
-            "guide.receives, sqs.max-receive-count, pubsub.dead-letter, sqs.lambda-receives",
+                    + " under Lambda, and a warning wherever the record sets another count than the answers'.",
+            "guide.receives, guide.backoff, sqs.max-receive-count, pubsub.dead-letter, sqs.lambda-receives",
             Situation::deadLetters);
     public static final Rule ALARM_ON_DLQ_AND_AGE = new Rule(
             "alarm-on-dlq-and-age",
@@ -181,7 +182,10 @@ public final class Rules {
                     + "publishes one for a write that rolled back. Write the event to an outbox table in the same "
                     + "transaction and relay it (or capture the change log, CDC); the relay is at-least-once.",
             "docs/work-queue.md (a message leaves only when acked: the relay retries until the broker accepts)",
-            s -> s.queued() && s.a().producer() == Answers.Producer.DB_THEN_PUBLISH);
+            // a jobs table is written in the producer's own transaction: there is nothing to relay
+            s -> s.queued()
+                    && s.a().producer() == Answers.Producer.DB_THEN_PUBLISH
+                    && s.product() != Product.JOBS_TABLE);
     public static final Rule IDEMPOTENCY_KEY_FOR_RETRIED_CALLS = new Rule(
             "idempotency-key-for-retried-calls",
             "A direct call with external effects that is retried can apply its effect twice (the first attempt may "
@@ -250,7 +254,9 @@ public final class Rules {
                         c.subscribers(),
                         c.retentionDays(),
                         c.sideEffects(),
-                        Answers.OpsAppetite.HIGH));
+                        Answers.OpsAppetite.HIGH,
+                        c.tenantFairness(),
+                        c.feature()));
         Topology asked = Recommender.topology(keen, new java.util.ArrayList<>());
         return Tools.choose(asked, keen).primary().transactional();
     }

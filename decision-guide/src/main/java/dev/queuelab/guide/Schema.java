@@ -27,7 +27,12 @@ public final class Schema {
     public record Key(
             String key, List<String> choices, double min, double max, boolean whole, Object fallback, String ifSync) {
         public boolean isNumber() {
-            return choices.isEmpty();
+            return choices.isEmpty() && !isText();
+        }
+
+        /** Free text, such as the feature's name: any printable ASCII of up to 80 characters. */
+        public boolean isText() {
+            return TEXT.contains(key);
         }
 
         public boolean isBoolean() {
@@ -35,6 +40,9 @@ public final class Schema {
         }
 
         public String allowed() {
+            if (isText()) {
+                return "any text of up to 80 characters";
+            }
             if (!isNumber()) {
                 return String.join("|", choices) + (isBoolean() ? " (yes|no also accepted)" : "");
             }
@@ -48,9 +56,13 @@ public final class Schema {
 
     static final List<String> BOOLEAN = List.of("true", "false");
 
+    /** The keys whose answer is free text. */
+    static final List<String> TEXT = List.of("feature");
+
     public static final Map<String, Key> KEYS = new LinkedHashMap<>();
 
     static {
+        KEYS.put("feature", new Key("feature", List.of(), 0, 80, false, "", null));
         word("sync", null, null, Choice.words(Sync.class));
         word("shape", null, Shape.DISTRIBUTE.word(), Choice.words(Shape.class));
         number("subscribers", 1, 10_000, true, 1, "1");
@@ -60,6 +72,8 @@ public final class Schema {
         number("failure.max-processing-seconds", 1, 86_400, true, 30);
         number("failure.max-attempts", 1, 1000, true, 3);
         word("failure.poison-expected", "false", null, BOOLEAN);
+        number("failure.retry-horizon-hours", 0, 8760, false, 0);
+        number("failure.backoff-base-seconds", 0.001, 3600, false, 1);
         word("producer", Answers.Producer.PUBLISH_ONLY.word(), null, Choice.words(Answers.Producer.class));
         number("throughput-per-second", 0, 100_000_000, false, 100);
         number("payload-kb", 0.001, 1_048_576, false, 4);
@@ -69,6 +83,7 @@ public final class Schema {
         number("retention-days", 0, 3650, true, 0);
         word("side-effects", "internal", null, Choice.words(Answers.SideEffects.class));
         word("ops-appetite", "low", null, Choice.words(Answers.OpsAppetite.class));
+        word("tenant-fairness", "false", "false", BOOLEAN);
     }
 
     private Schema() {}

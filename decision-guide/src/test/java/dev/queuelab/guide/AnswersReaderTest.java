@@ -75,4 +75,34 @@ class AnswersReaderTest {
                 .hasMessageContaining("latin1.yaml: is not UTF-8 text")
                 .hasMessageNotContaining("\n");
     }
+
+    @Test
+    void shouldRefuseANumberInAnotherBaseWhenYamlWouldReadItAsAnotherNumber() {
+        assertThat(refusal(BASE + "payload-kb: 0x10\n"))
+                .startsWith("a.yaml: 'payload-kb' is '0x10'")
+                .contains("decimals");
+        assertThat(refusal(BASE + "failure: {max-attempts: 010}\n")).contains("'failure.max-attempts' is '010'");
+        assertThat(AnswersReader.parse(BASE + "payload-kb: 10\np99-processing-seconds: 0.5\n", "a.yaml")
+                        .context()
+                        .payloadKb())
+                .isEqualTo(10);
+        assertThat(AnswersReader.parse(BASE + "p99-processing-seconds: 0\n", "a.yaml")
+                        .context()
+                        .p99ProcessingSeconds())
+                .isZero();
+    }
+
+    @Test
+    void shouldNameAControlCharacterOrAHomoglyphWhenAValueHidesOne() {
+        assertThat(refusal(BASE + "platform: a\u0000ws\n")).contains("line 6", "U+0000", "NULL", "control character");
+        assertThat(refusal(BASE + "platform: \u0430ws\n"))
+                .contains("line 6", "U+0430", "CYRILLIC SMALL LETTER A", "not");
+        assertThat(AnswersReader.parse(BASE + "platform: aws # \u00e0 comment may say anything\n", "a.yaml")
+                        .context()
+                        .platform())
+                .isEqualTo(Answers.Platform.AWS);
+        assertThatThrownBy(() -> AnswersReader.fromValues(java.util.Map.of("sync", "\u0430sync"), "typed"))
+                .hasMessageContaining("'sync'")
+                .hasMessageContaining("U+0430");
+    }
 }

@@ -211,9 +211,10 @@ class GuideCommandTest {
     void shouldGoBackAndEditFromTheReviewWhenDrivenThroughStandardInput() {
         String transcript = String.join(
                         "\n",
+                        "webhook delivery", // the feature's name
                         "2", // 1 sync: async
                         "1", // 2 shape: distribute
-                        "b", // back to question 1
+                        "b", // back to question 2
                         "async", // 1 again
                         "broadcast", // 2
                         "3", // 3 subscribers, asked right after the shape
@@ -222,6 +223,8 @@ class GuideCommandTest {
                         "at-least-once",
                         "30",
                         "3",
+                        "",
+                        "", // retry horizon and backoff base: the defaults
                         "",
                         "",
                         "100",
@@ -232,16 +235,17 @@ class GuideCommandTest {
                         "",
                         "",
                         "",
-                        "4", // review: edit answer 4 (replay)
+                        "", // tenant fairness: no
+                        "5", // review: edit answer 5 (replay)
                         "yes",
-                        "16", // review: edit answer 16 (retention-days)
+                        "19", // review: edit answer 19 (retention-days)
                         "7",
                         "")
                 + "\n";
         assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
         assertThat(out.toString())
-                .contains("(1/18)")
-                .contains("(3/18) How many independent subscribers")
+                .contains("(1/22)")
+                .contains("(4/22) How many independent subscribers")
                 .contains("Review:")
                 .contains("why:")
                 .contains("\"topology\" : \"partitioned-log\"");
@@ -251,10 +255,13 @@ class GuideCommandTest {
     void shouldSkipTheQueueQuestionsWhenTheCallerIsSynchronous() {
         String transcript = String.join(
                         "\n",
+                        "", // no feature name
                         "sync", // 1: the caller waits, so no queue
                         "30",
                         "3",
                         "", // failure: the retries of a direct call still matter
+                        "",
+                        "",
                         "",
                         "100",
                         "4",
@@ -279,9 +286,12 @@ class GuideCommandTest {
     void shouldAskTheSkippedQuestionsWhenTheReviewTurnsSyncIntoAsync() {
         String transcript = String.join(
                         "\n",
+                        "",
                         "sync",
                         "30",
                         "3",
+                        "",
+                        "",
                         "",
                         "",
                         "100",
@@ -292,18 +302,19 @@ class GuideCommandTest {
                         "",
                         "",
                         "",
-                        "1",
+                        "2", // review: edit answer 2 (sync)
                         "async", // review: the caller does not wait after all
                         "distribute",
                         "1",
                         "no",
                         "per-key",
                         "at-least-once", // the questions it had skipped
+                        "", // tenant fairness, skipped for a synchronous caller too
                         "")
                 + "\n";
         assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
         assertThat(out.toString())
-                .contains("(2/18) Is this work to distribute")
+                .contains("(3/22) Is this work to distribute")
                 .contains("\"topology\" : \"fifo-work-queue\"");
     }
 
@@ -314,5 +325,35 @@ class GuideCommandTest {
                 .hasMessageContaining("status");
         assertThatThrownBy(() -> Facts.registry().get("sqs.no-such-fact"))
                 .hasMessageContaining("no fact 'sqs.no-such-fact'");
+    }
+
+    @Test
+    void shouldNeverRewriteTheAnswersFileWhenSaveAnswersNamesIt() throws IOException {
+        String text = "# the team's answers\nsync: async\nshape: distribute\nreplay: no\nordering: none\n"
+                + "semantic: at-least-once\n";
+        Path answers = file("a.yaml", text);
+        assertThat(run("", "--answers", answers.toString(), "--save-answers", answers.toString()))
+                .isEqualTo(GuideCommand.BAD_INPUT);
+        assertThat(err.toString())
+                .contains("--save-answers names the --answers file itself")
+                .doesNotContain("\tat ");
+        assertThat(Files.readString(answers)).as("comments and 'no' kept").isEqualTo(text);
+        Path other = dir.resolve("copy.yaml");
+        assertThat(run("", "--answers", answers.toString(), "--save-answers", other.toString()))
+                .isEqualTo(GuideCommand.OK);
+        assertThat(other).exists();
+    }
+
+    @Test
+    void shouldSaveTheTypedAnswersBesideWhenTheInterviewStopsEarly() throws IOException {
+        Path saved = dir.resolve("mine.yaml");
+        assertThat(run("\nasync\ndistribute\n", "--format", "json", "--save-answers", saved.toString()))
+                .isEqualTo(GuideCommand.BAD_INPUT);
+        Path partial = dir.resolve("mine.partial.yaml");
+        assertThat(err.toString()).contains("saved in " + partial);
+        assertThat(Files.readString(partial)).contains("sync: async", "shape: distribute");
+        assertThat(saved)
+                .as("the answers file proper is written only when the interview ends")
+                .doesNotExist();
     }
 }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
  */
 class ProductWordingTest {
 
+    /** The record of the design the answers choose, as written before any alternative is tried. */
     private static String markdown(Answers a) {
-        return Documents.markdown(a, Recommender.recommend(a), LocalDate.of(2026, 11, 28));
+        return Documents.markdown(a, Recommender.asked(a), LocalDate.of(2026, 11, 28));
     }
 
     @Test
@@ -20,7 +21,7 @@ class ProductWordingTest {
         // the reviewer's file 06: "Use fifo work queue (message groups)" on an Apache Kafka record
         Answers onKafka = TestAnswers.with(
                 "ordering", "global", "platform", "any", "ops-appetite", "high", "throughput-per-second", "100000");
-        Recommendation kafka = Recommender.recommend(onKafka);
+        Recommendation kafka = Recommender.asked(onKafka);
         assertThat(kafka.product()).isEqualTo(Product.KAFKA);
         assertThat(kafka.topology()).isEqualTo(Topology.PARTITIONED_LOG);
         assertThat(markdown(onKafka))

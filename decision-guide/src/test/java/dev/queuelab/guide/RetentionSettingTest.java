@@ -52,10 +52,37 @@ class RetentionSettingTest {
         Recommendation r = Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "0"));
         assertThat(r.product()).isEqualTo(Product.SQS_STANDARD);
         assertThat(setting(r, "MessageRetentionPeriod"))
-                .as("until consumed: SQS's 4-day default would delete an outage's backlog; 14 days is its most")
+                .as("until consumed: SQS's 4-day default would delete an outage's backlog, and a dead letter keeps"
+                        + " its enqueue time, so the source keeps half of the 14 days the dead-letter queue keeps")
+                .get()
+                .extracting(Recommendation.Setting::number)
+                .isEqualTo(604_800.0);
+        assertThat(r.feasibility().checks())
+                .filteredOn(c -> c.id().equals("dead-letter-retention"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(Feasibility.Status.OK))
+                .satisfies(c -> assertThat(c.detail()).contains("its source 7 days"));
+        // a FIFO queue's dead letter gets a new enqueue time: its source may keep the full 14 days
+        Recommendation fifo = Recommender.recommend(
+                TestAnswers.with("platform", "aws", "ordering", "per-key", "retention-days", "0"));
+        assertThat(setting(fifo, "MessageRetentionPeriod"))
                 .get()
                 .extracting(Recommendation.Setting::number)
                 .isEqualTo(1_209_600.0);
+        // a Pub/Sub dead letter is published anew to its topic: its retention counts from the move
+        Recommendation pubsub = Recommender.recommend(TestAnswers.with("platform", "gcp", "retention-days", "0"));
+        assertThat(pubsub.feasibility().checks())
+                .filteredOn(c -> c.id().equals("dead-letter-retention"))
+                .allSatisfy(c -> assertThat(c.status()).isEqualTo(Feasibility.Status.OK));
+        // a source asked to keep 14 days leaves a standard queue's dead letters no time: the check fires
+        Recommendation full = Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "14"));
+        assertThat(
+                        full.rejected().isEmpty()
+                                ? full.feasibility().checks()
+                                : full.rejected().get(0).failed())
+                .filteredOn(c -> c.id().equals("dead-letter-retention"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(Feasibility.Status.FAIL));
     }
 
     @Test

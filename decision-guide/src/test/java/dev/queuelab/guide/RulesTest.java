@@ -154,8 +154,8 @@ class RulesTest {
                 "failure.max-processing-seconds", "40", "failure.max-attempts", "10", "platform", "aws"));
         assertThat(service.failure().leaseSeconds()).as("40 s worst case x 1.5").isEqualTo(60);
         assertThat(service.failure().maxDeliveries())
-                .as("3 to 5 receives, whatever was asked")
-                .isEqualTo(5);
+                .as("the 10 attempts asked, inside SQS's 1 to 1,000")
+                .isEqualTo(10);
         Recommendation function = Recommender.recommend(TestAnswers.with(
                 "failure.max-processing-seconds", "40", "consumer-runtime", "function", "platform", "aws"));
         assertThat(function.failure().leaseSeconds())
@@ -167,8 +167,8 @@ class RulesTest {
         Recommendation pubsub =
                 Recommender.recommend(TestAnswers.with("failure.max-processing-seconds", "900", "platform", "gcp"));
         assertThat(pubsub.failure().leaseSeconds())
-                .as("Pub/Sub's ack deadline is at most 600 s")
-                .isEqualTo(600);
+                .as("900 s of work holds a heartbeat's 300 s ack deadline, renewed while it runs (at most 600 s)")
+                .isEqualTo(300);
         assertThat(pubsub.failure().maxDeliveries())
                 .as("Pub/Sub's max delivery attempts are at least 5")
                 .isEqualTo(5);
