@@ -99,7 +99,7 @@ class LauncherEndToEndTest {
         assertThat(logSolved.output())
                 .contains(
                         "PASS log/groups passed ",
-                        "PASS log/partitioning passed 300 scenarios",
+                        "PASS log/partitioning passed ",
                         "Exercise 7 passes.",
                         "You proved: each partition has one live owner",
                         "ConsumerGroup.java:");

@@ -65,8 +65,7 @@ class LearnerCommandsTest {
         solve(first);
         Run check = run(new CheckCommand());
         assertThat(check.code).isEqualTo(Coach.OK);
-        assertThat(check.out)
-                .contains("PASS work-queue/acks passed 300 scenarios", "Exercise 1 passes.", "1/4", "Next: exercise 2");
+        assertThat(check.out).contains("PASS work-queue/acks passed ", "Exercise 1 passes.", "1/4", "Next: exercise 2");
         Run path = run(new ExercisesCommand());
         assertThat(path.out)
                 .contains("[x] 1. competing consumers and acks")
@@ -295,7 +294,7 @@ class LearnerCommandsTest {
         assertThat(pass.code).as(pass.out + pass.err).isEqualTo(Coach.OK);
         assertThat(pass.out)
                 .contains(
-                        "PASS log/partitioning passed 300 scenarios",
+                        "PASS log/partitioning passed ",
                         "Exercise 5 passes. [#####---------------] 1/4",
                         "You proved: a key always lands on murmur2(key) % N",
                         "Next: exercise 1 (competing consumers and acks)");

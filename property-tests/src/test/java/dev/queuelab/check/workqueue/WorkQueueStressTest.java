@@ -51,22 +51,32 @@ class WorkQueueStressTest {
                         "fifo: group held back by its message in flight");
     }
 
+    static final int INCONCLUSIVE_RETRIES = 3;
+
     static Stream<WorkQueueGallery.Variant> threadVariants() {
         return WorkQueueGallery.THREAD_VARIANTS.stream();
     }
 
     /**
      * One run per variant on the build's seed; {@code -Dqueuelab.stressRuns=5} runs five, each on its own seed
-     * (the figures in docs/work-queue.md, "Races", come from such runs).
+     * (the figures in docs/work-queue.md, "Races", come from such runs). A run whose child ran out of heap (a race
+     * that corrupted the queue into a loop) proves nothing either way: it is run again on the next seed, at most
+     * {@link #INCONCLUSIVE_RETRIES} times, and never counted as caught.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("threadVariants")
     void shouldCatchAQueueThatLeavesTheLockOutOfAnOperationWhenThreadsRace(WorkQueueGallery.Variant variant) {
         int rounds = StressRun.Plan.DEFAULT.maxRounds();
         int runs = Integer.getInteger("queuelab.stressRuns", 1);
+        int seeds = 0;
         for (int run = 0; run < runs; run++) {
-            long seed = SETTINGS.trialSeed(run);
-            StressMain.Result result = StressMain.inChild("gallery." + variant.name(), seed, rounds, 20);
+            StressMain.Result result;
+            long seed;
+            int retries = 0;
+            do {
+                seed = SETTINGS.trialSeed(seeds++);
+                result = StressMain.inChild("gallery." + variant.name(), seed, rounds, 20);
+            } while (result.verdict() == StressMain.Verdict.INCONCLUSIVE && retries++ < INCONCLUSIVE_RETRIES);
             assertThat(result.verdict())
                     .as(
                             "%d rounds on real threads (seed %d) never caught gallery.%s:%n%s",
