@@ -17,12 +17,12 @@ import dev.queuelab.check.log.LogProperty;
 import dev.queuelab.check.workqueue.WorkQueueChecks;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.check.workqueue.WorkQueueProperty;
+import java.lang.reflect.RecordComponent;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongFunction;
-import java.util.stream.Stream;
 
 /**
  * A chapter of the path: one topology, the contract its exercises implement, how a learner's class becomes
@@ -70,17 +70,6 @@ public enum Topology {
         Object declared(Maker maker) {
             return ((WorkQueue) maker.make(WorkQueueConfig.standardQueue(), new SimClock())).capabilities();
         }
-
-        @Override
-        List<String> lacking(Object required, Object declared) {
-            WorkQueueCapabilities need = (WorkQueueCapabilities) required;
-            WorkQueueCapabilities have = (WorkQueueCapabilities) declared;
-            return Stream.of(
-                            need.fifo() && !have.fifo() ? "fifo" : null,
-                            need.deadLetters() && !have.deadLetters() ? "deadLetters" : null)
-                    .filter(Objects::nonNull)
-                    .toList();
-        }
     },
 
     LOG(
@@ -122,21 +111,6 @@ public enum Topology {
         @Override
         Object declared(Maker maker) {
             return ((PartitionedLog) maker.make(LogConfig.of(1), new SimClock())).capabilities();
-        }
-
-        @Override
-        List<String> lacking(Object required, Object declared) {
-            LogCapabilities need = (LogCapabilities) required;
-            LogCapabilities have = (LogCapabilities) declared;
-            return Stream.of(
-                            need.groups() && !have.groups() ? "groups" : null,
-                            need.idempotence() && !have.idempotence() ? "idempotence" : null,
-                            need.transactions() && !have.transactions() ? "transactions" : null,
-                            need.retention() && !have.retention() ? "retention" : null,
-                            need.compaction() && !have.compaction() ? "compaction" : null,
-                            need.sticky() && !have.sticky() ? "sticky" : null)
-                    .filter(Objects::nonNull)
-                    .toList();
         }
     },
 
@@ -238,9 +212,26 @@ public enum Topology {
         return null;
     }
 
-    /** The capabilities {@code required} names that {@code declared} lacks, by their record component names. */
+    /**
+     * The capabilities {@code required} names that {@code declared} lacks, by their record component names: every
+     * topology's capabilities are a record of booleans, each true where the implementation supports it.
+     */
     List<String> lacking(Object required, Object declared) {
-        return List.of();
+        List<String> lacking = new ArrayList<>();
+        for (RecordComponent c : required.getClass().getRecordComponents()) {
+            if (c.getType() == boolean.class && flag(c, required) && !flag(c, declared)) {
+                lacking.add(c.getName());
+            }
+        }
+        return lacking;
+    }
+
+    private static boolean flag(RecordComponent c, Object capabilities) {
+        try {
+            return (Boolean) c.getAccessor().invoke(capabilities);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("capabilities " + capabilities + " cannot be read", e);
+        }
     }
 
     /** The chapter's title: "the partitioned log (Kafka-style)". */
