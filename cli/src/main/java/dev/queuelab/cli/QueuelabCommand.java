@@ -1,6 +1,7 @@
 package dev.queuelab.cli;
 
 import dev.queuelab.bench.command.BenchCommand;
+import dev.queuelab.crash.CrashTrialsCommand;
 import dev.queuelab.guide.GuideCommand;
 import dev.queuelab.learn.CheckCommand;
 import dev.queuelab.learn.ExercisesCommand;

@@ -1,10 +1,6 @@
-package dev.queuelab.cli;
+package dev.queuelab.crash;
 
 import dev.queuelab.api.log.FlushPolicy;
-import dev.queuelab.crash.CrashReport;
-import dev.queuelab.crash.CrashTrials;
-import dev.queuelab.crash.DiskGallery;
-import dev.queuelab.crash.DiskSubject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
