@@ -139,11 +139,26 @@ final class LogModel implements Model<LogEvent> {
             if (e.isolation() == IsolationLevel.READ_COMMITTED
                     ? !stableAt(e.partition(), e.offset(), e.at())
                     : e.offset() != expected) {
-                anomalies.add(SEEK_WRONG.found(
-                        e.step(),
-                        "the end of p" + e.partition() + " for a "
-                                + e.isolation().toString().toLowerCase(java.util.Locale.ROOT) + " reader is " + expected
-                                + ", but the log answered " + e.offset()));
+                // L14 before L7: an end held back at the first offset of a transaction that ended is one left open
+                Optional<Txn> left = e.isolation() == IsolationLevel.READ_COMMITTED && e.offset() < expected
+                        ? ended.stream()
+                                .filter(txn -> Long.valueOf(e.offset()).equals(txn.first.get(e.partition())))
+                                .findFirst()
+                        : Optional.empty();
+                anomalies.add(
+                        left.isPresent()
+                                ? TRANSACTION_LEFT_OPEN.found(
+                                        e.step(),
+                                        "a read_committed reader seeking the end of p" + e.partition() + " is held at "
+                                                + e.offset() + ", where " + left.get().name + " began writing there;"
+                                                + " it "
+                                                + left.get().end.toString().toLowerCase(Locale.ROOT)
+                                                + ", so the end is " + expected)
+                                : SEEK_WRONG.found(
+                                        e.step(),
+                                        "the end of p" + e.partition() + " for a "
+                                                + e.isolation().toString().toLowerCase(Locale.ROOT) + " reader is "
+                                                + expected + ", but the log answered " + e.offset()));
             }
         } else if (event instanceof LogEvent.Observed e) {
             e.offsets()
