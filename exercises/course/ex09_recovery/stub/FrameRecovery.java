@@ -13,8 +13,8 @@ import java.util.zip.CRC32C;
  * byte and keeps records while each is whole, its checksum holds and its offset is the next one; the first
  * that fails ends the log, and every byte from there on is cut. A length field says only where a record
  * claims to end: it is believed once the bytes are there and their CRC32C matches.
- * Invariants: D3 only whole frames whose CRC32C matches are kept, in offset order from baseOffset; nothing
- *   after the first bad frame is kept; every good frame before it is. F2 no byte past the buffer's limit is
+ * Invariants: DS3 only whole frames whose CRC32C matches are kept, in offset order from baseOffset; nothing
+ *   after the first bad frame is kept; every good frame before it is. RF2 no byte past the buffer's limit is
  *   read. The frame layout is in the javadoc of dev.queuelab.api.log.SegmentRecovery.
  * Thread-safety: stateless: the log calls it from one thread while it opens.
  * Real world: Kafka's LogSegment.recover, which validates each batch (its size, then its CRC32C) and

@@ -16,17 +16,17 @@ import java.util.function.Consumer;
  * which names were made durable; a power cut keeps exactly what POSIX allows, chosen from a seed.
  *
  * Teaches: what fsync promises, and nothing more. A write reaches the page cache; a force of the file makes its
- * bytes durable (K1), a force of its directory makes its name durable (K2). At a {@link #crash}, every write since
+ * bytes durable (DC1), a force of its directory makes its name durable (DC2). At a {@link #crash}, every write since
  * the file's last force is kept or lost sector by sector (512 bytes: torn, and a later sector may be kept while an
  * earlier one is lost), every unforced truncate is kept or lost, and every unforced name change in a directory is
- * kept or lost as a whole (a rename is atomic, K3): a new file whose directory was never forced can vanish with
+ * kept or lost as a whole (a rename is atomic, DC3): a new file whose directory was never forced can vanish with
  * its forced bytes.
  * Invariants:
- *   M1 after a crash, each file holds its durable bytes with some subset of its unforced sector writes and
+ *   SD1 after a crash, each file holds its durable bytes with some subset of its unforced sector writes and
  *      truncates applied in order, and nothing else (no byte anyone did not write, except zeros in a gap);
- *   M2 each directory holds its durable names with some subset of its unforced name changes applied in order;
- *   M3 the subset is a function of the crash's seed: the same run and seed leave the same disk;
- *   M4 from the {@link #cutPowerAt} operation on, every call throws {@link PowerCut} until {@link #crash}: the
+ *   SD2 each directory holds its durable names with some subset of its unforced name changes applied in order;
+ *   SD3 the subset is a function of the crash's seed: the same run and seed leave the same disk;
+ *   SD4 from the {@link #cutPowerAt} operation on, every call throws {@link PowerCut} until {@link #crash}: the
  *      process is dead, and no later write can reach the disk.
  * Thread-safety: every method holds the disk's monitor, except the hook a force runs while it is in flight.
  * Real world: the crash-consistency models of ALICE and CrashMonkey, Jepsen's LazyFS (which loses the page cache
@@ -62,7 +62,7 @@ public final class SimulatedDisk implements Disk {
     int life;
     Consumer<String> duringForce;
 
-    /** Cuts the power when the {@code n}-th operation (from 1) is about to happen (M4). */
+    /** Cuts the power when the {@code n}-th operation (from 1) is about to happen (SD4). */
     public synchronized void cutPowerAt(long n) {
         cutAt = n;
     }
@@ -87,7 +87,7 @@ public final class SimulatedDisk implements Disk {
     }
 
     /**
-     * The power cut: every unforced change is kept or lost as the seed chooses (M1 to M3), open files are gone, and
+     * The power cut: every unforced change is kept or lost as the seed chooses (SD1 to SD3), open files are gone, and
      * the disk is ready for the next life. Returns what was lost, one line per change, for the story.
      */
     public synchronized List<String> crash(long seed) {
@@ -164,7 +164,7 @@ public final class SimulatedDisk implements Disk {
         return String.join(" ", parts);
     }
 
-    /** Counts an operation, and cuts the power if it is the one chosen (M4). */
+    /** Counts an operation, and cuts the power if it is the one chosen (SD4). */
     long step(String text, boolean durablePoint) {
         if (dead) {
             throw new PowerCut(text);

@@ -12,9 +12,9 @@ import java.util.SplittableRandom;
  * Teaches: a file has two states, the page cache's and the device's; a force moves the first into the second, and a
  * crash leaves the device's with some of the page cache's changes, sector by sector.
  * Invariants:
- *   M1 after {@link #settle}, the file holds its durable bytes with a subset of its pending sector writes and
+ *   SM2 after {@link #settle}, the file holds its durable bytes with a subset of its pending sector writes and
  *      truncates applied in order; nothing else (a gap a kept sector opens is zeros);
- *   K1 {@link #forceFirst} makes the first n pending changes durable, in order, and keeps the rest pending.
+ *   SM1 {@link #forceFirst} makes the first n pending changes durable, in order, and keeps the rest pending.
  * Thread-safety: none of its own; its disk's monitor guards it.
  * Real world: the page cache and the device under one inode; LazyFS keeps the same two states per file.
  */
@@ -56,7 +56,7 @@ final class SimulatedFile {
         return pending.size();
     }
 
-    /** K1: the first {@code covered} pending changes become durable. */
+    /** SM1: the first {@code covered} pending changes become durable. */
     void forceFirst(int covered) {
         byte[] b = durable;
         for (Change c : pending.subList(0, covered)) {
@@ -70,7 +70,7 @@ final class SimulatedFile {
         pending.subList(0, covered).clear();
     }
 
-    /** The power cut (M1): keeps each pending truncate, and each sector of each pending write, or not. */
+    /** The power cut (SM2): keeps each pending truncate, and each sector of each pending write, or not. */
     void settle(String name, SplittableRandom r, int mode, List<String> lost) {
         byte[] b = durable;
         for (Change c : pending) {

@@ -90,7 +90,7 @@ final class SimulatedHandle implements Disk.Handle {
             hook.accept(file.getFileName().toString()); // other threads write while this force is in flight
         }
         synchronized (disk) {
-            live("finish forcing").forceFirst(covered); // K1
+            live("finish forcing").forceFirst(covered); // SM1
         }
     }
 

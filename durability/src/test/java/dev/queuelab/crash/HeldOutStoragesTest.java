@@ -27,7 +27,7 @@ class HeldOutStoragesTest {
         KNOWN_MISSES.put(
                 HeldOutStorages.INDEX_BEFORE_RECORD,
                 "recovery rebuilds every index from its log, so an entry ahead of its record never reaches a client;"
-                        + " broken on disk (G2), harmless to R1-R6 (HeldOutProbesTest shows both)");
+                        + " broken on disk (SF2), harmless to R1-R6 (HeldOutProbesTest shows both)");
     }
 
     /** The first policy whose trials fail on {@code seed}, and the result, or empty. */

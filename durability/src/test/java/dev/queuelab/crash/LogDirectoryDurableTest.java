@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * D9 for the log directory itself: a log that creates its directory makes that directory's name durable, so a
+ * DS9 for the log directory itself: a log that creates its directory makes that directory's name durable, so a
  * power cut right after the first acknowledged append keeps it, whatever else the disk chooses to lose.
  */
 class LogDirectoryDurableTest {

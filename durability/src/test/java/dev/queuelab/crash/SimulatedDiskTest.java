@@ -53,7 +53,7 @@ class SimulatedDiskTest {
                 h.force();
             }
             disk.forceDirectory(DIR);
-            assertThat(after(disk, seed)).as("K1, K2: seed %d", seed).isEqualTo("1024:77");
+            assertThat(after(disk, seed)).as("DC1, DC2: seed %d", seed).isEqualTo("1024:77");
         }
     }
 
@@ -108,7 +108,7 @@ class SimulatedDiskTest {
             }
             states.add(after(disk, seed));
         }
-        assertThat(states).as("K3: never neither, never half").containsExactlyInAnyOrder("512:1", "512:2");
+        assertThat(states).as("DC3: never neither, never half").containsExactlyInAnyOrder("512:1", "512:2");
     }
 
     @Test

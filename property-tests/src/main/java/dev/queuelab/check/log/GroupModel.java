@@ -349,7 +349,7 @@ final class GroupModel {
     }
 
     /**
-     * Cooperative-sticky is held to what it promises rather than to one algorithm: balanced shares (A2), and,
+     * Cooperative-sticky is held to what it promises rather than to one algorithm: balanced shares (AS2), and,
      * when exactly one rebalance separates this look from the last, as many partitions kept by their old owner
      * as any balanced share could keep: the members that owned the most may keep one over the floor.
      */

@@ -2,7 +2,7 @@ package dev.queuelab.check.recipe;
 
 /**
  * The third topology of the engine's own tests, written from docs/engine.md's recipe alone: a tally that
- * counts. Its contract is two calls; its invariants are T1 an increment answers the count it made and T2 a
+ * counts. Its contract is two calls; its invariants are TA1 an increment answers the count it made and TA2 a
  * read answers the count so far.
  */
 public interface Tally {

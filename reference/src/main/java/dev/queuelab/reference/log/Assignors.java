@@ -13,11 +13,11 @@ import java.util.Map;
  * member can compute them and a story can predict them; sticky also reads who owned what, so that a rebalance
  * moves only the partitions it must (each one moved is a consumer that stops, and one that starts cold).
  * Invariants:
- *   A1 every partition goes to exactly one member; a member may get none when members outnumber partitions;
- *   A2 shares differ by at most one partition;
- *   A3 the same members and partitions (and, for sticky, the same previous owners) give the same assignment,
+ *   AS1 every partition goes to exactly one member; a member may get none when members outnumber partitions;
+ *   AS2 shares differ by at most one partition;
+ *   AS3 the same members and partitions (and, for sticky, the same previous owners) give the same assignment,
  *      whatever the order of joining;
- *   A4 sticky: of all shares that keep A1 and A2, one that leaves the most partitions with their old owner.
+ *   AS4 sticky: of all shares that keep AS1 and AS2, one that leaves the most partitions with their old owner.
  * Thread-safety: stateless.
  * Real world: Kafka's RangeAssignor, RoundRobinAssignor and CooperativeStickyAssignor for a single topic
  * (across topics range repeats per topic and round-robin deals all topics' partitions in one sequence; the
@@ -40,9 +40,9 @@ public final class Assignors {
         int extra = partitions % sorted.size();
         int next = 0;
         for (int i = 0; i < sorted.size(); i++) {
-            int count = each + (i < extra ? 1 : 0); // A2: the first `extra` members take one more
+            int count = each + (i < extra ? 1 : 0); // AS2: the first `extra` members take one more
             for (int k = 0; k < count; k++) {
-                out.get(sorted.get(i)).add(next++); // A1: each partition handed out once
+                out.get(sorted.get(i)).add(next++); // AS1: each partition handed out once
             }
         }
         return out;
@@ -59,7 +59,7 @@ public final class Assignors {
     }
 
     /**
-     * A4: each member first keeps what it owned, up to its quota; the members that owned the most get the
+     * AS4: each member first keeps what it owned, up to its quota; the members that owned the most get the
      * P % C quotas of one more; what is left goes, lowest partition first, to the member with the fewest.
      * 5 partitions: A 0-2, B 3-4, then C joins: A keeps 0-1, B keeps 3-4, C gets 2.
      */
@@ -84,7 +84,7 @@ public final class Assignors {
         boolean[] taken = new boolean[partitions];
         for (int i = 0; i < mostFirst.size(); i++) {
             String m = mostFirst.get(i);
-            quota.put(m, partitions / sorted.size() + (i < partitions % sorted.size() ? 1 : 0)); // A2
+            quota.put(m, partitions / sorted.size() + (i < partitions % sorted.size() ? 1 : 0)); // AS2
             for (int p : held.get(m)) {
                 if (out.get(m).size() < quota.get(m) && !taken[p]) {
                     out.get(m).add(p);
@@ -93,7 +93,7 @@ public final class Assignors {
             }
         }
         for (int p = 0; p < partitions; p++) {
-            if (!taken[p]) { // A1: each free partition once, to the least loaded member with room
+            if (!taken[p]) { // AS1: each free partition once, to the least loaded member with room
                 String to = sorted.stream()
                         .filter(m -> out.get(m).size() < quota.get(m))
                         .min(Comparator.comparingInt(m -> out.get(m).size()))
@@ -106,7 +106,7 @@ public final class Assignors {
     }
 
     private static List<String> sorted(List<String> members) {
-        return members.stream().distinct().sorted().toList(); // A3
+        return members.stream().distinct().sorted().toList(); // AS3
     }
 
     private static Map<String, List<Integer>> empty(List<String> sorted) {

@@ -11,10 +11,10 @@ import java.util.function.Predicate;
  *
  * Teaches: recovery trusts nothing it has not checked: a length field only says where a frame claims to end,
  * and it is believed only once the bytes are there and the checksum over them holds.
- * Invariants:
- *   D3 a frame is kept only if {@link DiskRules#keeps} accepts it (whole, decoded, CRC32C matching) and its
+ * Invariants (numbered as in {@link DiskLogStorage} and {@link RecordFrame}):
+ *   DS3 a frame is kept only if {@link DiskRules#keeps} accepts it (whole, decoded, CRC32C matching) and its
  *      offset is the one due; nothing after the first frame that fails is kept;
- *   F2 no byte at or past the buffer's limit is read (a torn frame is never believed).
+ *   RF2 no byte at or past the buffer's limit is read (a torn frame is never believed).
  * Thread-safety: stateless.
  * Real world: Kafka's LogSegment.recover (batch.ensureValid(), then truncateTo(validBytes)).
  */
@@ -35,7 +35,7 @@ final class CrcSegmentRecovery implements SegmentRecovery {
             RecordFrame.Frame f = RecordFrame.read(segment, position, segment.limit(), 0);
             String problem = problemAt(f, due);
             if (problem != null) {
-                return new RecoveredSegment(position, due - baseOffset, problem + " at byte " + position); // D3
+                return new RecoveredSegment(position, due - baseOffset, problem + " at byte " + position); // DS3
             }
             position += f.size();
             due++;
@@ -46,7 +46,7 @@ final class CrcSegmentRecovery implements SegmentRecovery {
     /** Why the frame read at a position is not the good record of offset {@code due}, or null if it is. */
     private String problemAt(RecordFrame.Frame f, long due) {
         if (f.status() == RecordFrame.Status.TORN) {
-            return "a torn record"; // F2: its length runs past the end, so it is not believed
+            return "a torn record"; // RF2: its length runs past the end, so it is not believed
         }
         if (!keeps.test(f)) {
             return "a corrupt record";

@@ -12,11 +12,11 @@ import java.util.List;
  * bytes durable, and only {@link #forceDirectory} makes a name created, renamed or deleted in that directory
  * durable. Anything not forced may be lost, torn at a sector boundary, or kept while an earlier write is lost.
  * Invariants (what a caller may rely on, and all it may rely on):
- *   K1 after {@link Handle#force} returns, a power loss keeps every byte written to that file before the call, and
+ *   DC1 after {@link Handle#force} returns, a power loss keeps every byte written to that file before the call, and
  *      its size (POSIX fsync);
- *   K2 after {@link #forceDirectory} returns, a power loss keeps every name created, renamed or deleted in that
+ *   DC2 after {@link #forceDirectory} returns, a power loss keeps every name created, renamed or deleted in that
  *      directory before the call (fsync of the directory);
- *   K3 {@link #rename} is atomic: after any crash the target names either its old file or the new one.
+ *   DC3 {@link #rename} is atomic: after any crash the target names either its old file or the new one.
  * Thread-safety: implementations are safe to call from many threads.
  * Real world: the system calls under Kafka's FileRecords and LogSegment (pwrite, pread, ftruncate, fsync, rename,
  * unlink, readdir), the surface that ALICE, CrashMonkey and LazyFS intercept to test crash consistency.
@@ -36,7 +36,7 @@ public interface Disk {
 
         void truncate(long size);
 
-        /** K1: every byte written so far, and the size, survive a power loss once this returns. */
+        /** DC1: every byte written so far, and the size, survive a power loss once this returns. */
         void force();
 
         @Override
@@ -49,13 +49,13 @@ public interface Disk {
     /** Opens {@code file} for reading and writing, creating it (empty) if absent. */
     Handle open(Path file);
 
-    /** Creates {@code dir} and any missing parent; a new name lasts only once its parent is forced (K2). */
+    /** Creates {@code dir} and any missing parent; a new name lasts only once its parent is forced (DC2). */
     void createDirectories(Path dir);
 
-    /** K2: every name created, renamed or deleted in {@code dir} survives a power loss once this returns. */
+    /** DC2: every name created, renamed or deleted in {@code dir} survives a power loss once this returns. */
     void forceDirectory(Path dir);
 
-    /** K3: replaces {@code to} with {@code from}, atomically. */
+    /** DC3: replaces {@code to} with {@code from}, atomically. */
     void rename(Path from, Path to);
 
     /** Removes {@code file} if it is there. */

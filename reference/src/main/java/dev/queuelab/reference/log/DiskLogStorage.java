@@ -29,13 +29,18 @@ import java.util.concurrent.CompletableFuture;
  * on open, every record from the recovery point on is read back and checked, the first bad one and all after
  * it are cut, and each index is rebuilt from its log if it differs.
  * Invariants:
- *   D1-D6 as {@link Flusher} and {@link DiskRules} state them (D2: record before index entry; D3: recovery
- *      keeps only frames whose CRC32C matches, in offset order, and cuts the rest);
- *   D7 after open, the segments are contiguous from the first baseOffset: a gap or a bad frame ends the log
+ *   DS1 under force-each-append, an append is forced before the call that wrote it returns ({@link Flusher});
+ *   DS2 a record is written before its index entry, so no crash leaves an entry for a record not there;
+ *   DS3 recovery keeps only whole frames whose CRC32C matches, in offset order, and cuts the rest;
+ *   DS4 a force covers every segment written since the previous force, rolled ones included;
+ *   DS5 an acknowledgement completes only after the force that covers it has returned (page cache: at once,
+ *      promising PAGE_CACHE only);
+ *   DS6 a group-commit batch is forced at maxBytes, or when its oldest append is linger old by the log's clock;
+ *   DS7 after open, the segments are contiguous from the first baseOffset: a gap or a bad frame ends the log
  *      there, and later segments are deleted whole;
- *   D8 records below the recovery point of a clean shutdown are scanned but not validated; after a crash
+ *   DS8 records below the recovery point of a clean shutdown are scanned but not validated; after a crash
  *      (no mark) every record is validated;
- *   D9 a name is durable before anything in it is promised: opening forces the log directory (the partition's
+ *   DS9 a name is durable before anything in it is promised: opening forces the log directory (the partition's
  *      name) and, after recovery, the partition directory (its first segment, the segments recovery deleted); a
  *      roll forces it again (the new segment), and a cut made by recovery is forced before the next append.
  * Thread-safety: as {@link LogStorage}: the flush methods run without the log's monitor, the others with it.
@@ -72,7 +77,7 @@ public class DiskLogStorage implements LogStorage {
         this.policy = policy;
         this.rules = rules;
         disk.createDirectories(dir);
-        disk.forceDirectory(dir.getParent()); // D9: the partition's name survives a power cut
+        disk.forceDirectory(dir.getParent()); // DS9: the partition's name survives a power cut
         this.report = recover();
         this.flusher = new Flusher(
                 policy, rules, scheduler, segments.lastEntry().getValue().nextOffset());
@@ -95,7 +100,7 @@ public class DiskLogStorage implements LogStorage {
         Optional<Map<String, Long>> clean = OffsetCheckpointFile.read(disk, mark);
         long recoveryPoint =
                 clean.map(m -> m.getOrDefault("recovery-point", 0L)).orElse(0L);
-        disk.delete(mark); // from now on, a crash is a crash (D8)
+        disk.delete(mark); // from now on, a crash is a crash (DS8)
         List<Long> bases = baseOffsets();
         long expected = bases.isEmpty() ? 0 : bases.get(0);
         long records = 0;
@@ -109,14 +114,14 @@ public class DiskLogStorage implements LogStorage {
                 problem = problem != null
                         ? problem
                         : "a gap: segment " + bases.get(i) + " where offset " + expected + " was due";
-                delete(s); // D7
+                delete(s); // DS7
                 deleted++;
                 continue;
             }
             boolean holdsUnsafe = i + 1 >= bases.size() || bases.get(i + 1) > recoveryPoint;
             FileLogSegment.Scan scan;
             try {
-                scan = s.recover(clean.isEmpty() || holdsUnsafe); // D3, D8
+                scan = s.recover(clean.isEmpty() || holdsUnsafe); // DS3, DS8
             } catch (RuntimeException refused) {
                 letGo(s); // the log does not open: its files are closed, as they were found
                 throw refused;
@@ -136,7 +141,7 @@ public class DiskLogStorage implements LogStorage {
         if (segments.isEmpty()) {
             segments.put(expected, new FileLogSegment(disk, dir, partition, expected, rules));
         }
-        disk.forceDirectory(dir); // D9: the first segment's name, and what recovery deleted, survive a power cut
+        disk.forceDirectory(dir); // DS9: the first segment's name, and what recovery deleted, survive a power cut
         if (policy instanceof FlushPolicy.GroupCommit) {
             segments.lastEntry().getValue().buffer(BUFFER);
         }
@@ -191,7 +196,7 @@ public class DiskLogStorage implements LogStorage {
     public void delete(LogSegment segment) {
         segments.remove(segment.baseOffset());
         delete((FileLogSegment) segment);
-        disk.forceDirectory(dir); // D9: a power cut cannot bring back what retention deleted, without its bytes
+        disk.forceDirectory(dir); // DS9: a power cut cannot bring back what retention deleted, without its bytes
     }
 
     private FileLogSegment segment(long baseOffset) {

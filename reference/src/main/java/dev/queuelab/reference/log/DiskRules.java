@@ -8,7 +8,7 @@ import java.util.List;
  *
  * Teaches: where durability is won or lost: which bytes recovery trusts, in which order a record and its
  * index entry are written, which files a force covers, and when an append is acknowledged.
- * Invariants: those of {@link DiskLogStorage} (D1 to D6); each method names the one it decides.
+ * Invariants: those of {@link DiskLogStorage} (DS1 to DS6); each method names the one it decides.
  * Thread-safety: stateless; called by the storage's classes under their locks.
  * Real world: each method names the Kafka code path it mirrors. The disk bug gallery overrides one.
  */
@@ -17,13 +17,13 @@ public class DiskRules {
     /** The rules as the reference keeps them. */
     public static final DiskRules REFERENCE = new DiskRules();
 
-    /** D3: recovery keeps a frame only if it decodes and its CRC32C matches (Kafka's LogSegment.recover). */
+    /** DS3: recovery keeps a frame only if it decodes and its CRC32C matches (Kafka's LogSegment.recover). */
     protected boolean keeps(RecordFrame.Frame frame) {
         return frame.status() == RecordFrame.Status.OK;
     }
 
     /**
-     * D3: how a segment file is recovered after a crash: the reference's {@link CrcSegmentRecovery}, which keeps
+     * DS3: how a segment file is recovered after a crash: the reference's {@link CrcSegmentRecovery}, which keeps
      * what {@link #keeps} accepts. A recovery written against the api alone plugs in here, in its place.
      */
     protected SegmentRecovery recovery() {
@@ -31,7 +31,7 @@ public class DiskRules {
     }
 
     /**
-     * D2: an append writes its record, then (when one is due) its index entry, so that a crash between the two
+     * DS2: an append writes its record, then (when one is due) its index entry, so that a crash between the two
      * never leaves an entry for a record that is not there (Kafka's LogSegment.append writes the batch first).
      */
     protected void appendInOrder(Runnable writeRecord, Runnable writeIndexEntry) {
@@ -39,13 +39,13 @@ public class DiskRules {
         writeIndexEntry.run();
     }
 
-    /** D4: a force covers every segment written since the last one, the rolled ones too (Kafka: flush(offset)). */
+    /** DS4: a force covers every segment written since the last one, the rolled ones too (Kafka: flush(offset)). */
     protected List<FileLogSegment> toForce(List<FileLogSegment> written) {
         return written;
     }
 
     /**
-     * D4: a force covers the frames the writer still buffers (group commit): they are written to the file, then the
+     * DS4: a force covers the frames the writer still buffers (group commit): they are written to the file, then the
      * file is forced (Kafka's FileRecords.flush forces what its appends already wrote).
      */
     protected void drainThenForce(Runnable drain, Runnable force) {
@@ -53,7 +53,7 @@ public class DiskRules {
         force.run();
     }
 
-    /** D5: appends are acknowledged only once the force that covers them has returned. */
+    /** DS5: appends are acknowledged only once the force that covers them has returned. */
     protected boolean acknowledgesBeforeForce() {
         return false;
     }

@@ -30,10 +30,10 @@ import java.util.concurrent.CompletableFuture;
  * Teaches: what an acknowledgement promises. {@link #send} returns a future that completes when the append
  * survives what {@link #durability()} names; a commit never points past what survives a crash.
  * Invariants:
- *   P1 a completed send under force or group commit survives kill -9 and power loss (D1, D4, D5);
- *   P2 a committed offset is written only after the partition it points into has been forced, so after any
+ *   DK1 a completed send under force or group commit survives kill -9 and power loss (DS1, DS4, DS5);
+ *   DK2 a committed offset is written only after the partition it points into has been forced, so after any
  *      crash it is at most the recovered high watermark;
- *   P3 opening recovers every partition (D3, D7, D8) and restores the committed offsets.
+ *   DK3 opening recovers every partition (DS3, DS7, DS8) and restores the committed offsets.
  * Thread-safety: as {@link KafkaLog}, whose monitor it shares; a send's force runs after the monitor is
  * released, so other appends go on during it.
  * Composition: a {@link KafkaLog} built over {@link DiskLogStorage} and a group coordinator holding the
@@ -64,7 +64,7 @@ public final class DurableKafkaLog implements ForwardingLog, AutoCloseable {
         this.policy = policy;
         this.clock = clock;
         this.offsetsFile = logDir.resolve(topic + ".committed-offsets");
-        committed.putAll(OffsetCheckpointFile.read(disk, offsetsFile).orElse(Map.of())); // P3
+        committed.putAll(OffsetCheckpointFile.read(disk, offsetsFile).orElse(Map.of())); // DK3
         Map<String, Long> restored = Map.copyOf(committed);
         this.log = KafkaLog.builder(config, clock)
                 .storage(DiskLogStorage.factory(disk, logDir, topic, policy, scheduler, rules))
@@ -134,7 +134,7 @@ public final class DurableKafkaLog implements ForwardingLog, AutoCloseable {
     }
 
     /**
-     * D9: a log directory the log creates is made durable with its name, every level it created: each new
+     * DS9: a log directory the log creates is made durable with its name, every level it created: each new
      * directory's parent is forced, so a power cut cannot take the whole log away after an acknowledgement. A
      * directory that was there already is left as it is (Kafka's log.dirs exist before the broker starts).
      */
@@ -180,7 +180,7 @@ public final class DurableKafkaLog implements ForwardingLog, AutoCloseable {
         }
     }
 
-    /** P2: the partition is forced before the offset is written, under every policy. */
+    /** DK2: the partition is forced before the offset is written, under every policy. */
     @Override
     public CommitOutcome commit(String group, String memberId, int generation, int partition, long offset) {
         CommitOutcome outcome = log.commit(group, memberId, generation, partition, offset);
@@ -194,7 +194,7 @@ public final class DurableKafkaLog implements ForwardingLog, AutoCloseable {
         return outcome;
     }
 
-    /** What opening each partition found and did (P3). */
+    /** What opening each partition found and did (DK3). */
     public List<RecoveryReport> recovery() {
         List<RecoveryReport> reports = new ArrayList<>();
         for (int p = 0; p < log.config().partitions(); p++) {

@@ -13,10 +13,10 @@ import java.time.Instant;
  * Teaches: a log file is only frames laid end to end; everything else (the next offset, the size, the
  * timestamps, the index) is derived from it, by a scan on open ({@link #recover}, reading with a
  * {@link SegmentScan}) and kept up on append ({@link #append}, writing through a {@link SegmentWriter}).
- * Invariants (besides S1 to S3 of {@link LogSegment}):
- *   G1 the file holds the frames of [baseOffset, nextOffset) in order, and nothing after the last one;
- *   G2 the index never names a record not in the file (a record is written before its entry, D2);
- *   G3 forcedSize is the file's length at its last force; a power loss keeps at least that much.
+ * Invariants (besides SG1 to SG3 of {@link LogSegment}):
+ *   SF1 the file holds the frames of [baseOffset, nextOffset) in order, and nothing after the last one;
+ *   SF2 the index never names a record not in the file (a record is written before its entry, DS2);
+ *   SF3 forcedSize is the file's length at its last force; a power loss keeps at least that much.
  * Thread-safety: none of its own; the log's monitor guards it, except {@link #force}, which the flush calls
  * without it (a FileChannel may be written and forced at once; the writer's buffer has its own lock).
  * Real world: Kafka's LogSegment with FileRecords and OffsetIndex. No time index: seeking to a timestamp
@@ -34,7 +34,7 @@ public class FileLogSegment extends LogSegment {
     private final OffsetIndex index;
     private final DiskRules rules;
     private final SegmentWriter writer;
-    private long size; // bytes appended: in the file and still held by the writer (SegmentWriter's W1)
+    private long size; // bytes appended: in the file and still held by the writer (SegmentWriter's SW1)
     private volatile long forcedSize;
     private long nextOffset;
     private long sizeInBytes;
@@ -67,9 +67,9 @@ public class FileLogSegment extends LogSegment {
     record Scan(long kept, long truncatedBytes, boolean indexRebuilt, String problem) {}
 
     /**
-     * Reads the file back with a {@link SegmentScan}, which validates it if {@code validate} (after a crash, D3 and
-     * D8) and refuses a recovery that breaks its contract; then cuts the file after the frames the scan kept (G1)
-     * and rewrites the index if it differs from the one they give (G2).
+     * Reads the file back with a {@link SegmentScan}, which validates it if {@code validate} (after a crash, DS3 and
+     * DS8) and refuses a recovery that breaks its contract; then cuts the file after the frames the scan kept (SF1)
+     * and rewrites the index if it differs from the one they give (SF2).
      */
     Scan recover(boolean validate) {
         nextOffset = baseOffset;
@@ -79,7 +79,7 @@ public class FileLogSegment extends LogSegment {
         long cut = size - kept.validBytes();
         truncateTo(kept.validBytes());
         if (cut > 0) {
-            log.force(); // D9: a cut that a power cut could undo would bring back frames after new ones
+            log.force(); // DS9: a cut that a power cut could undo would bring back frames after new ones
         }
         boolean rebuild = !index.matches(kept.index());
         if (rebuild) {
@@ -139,7 +139,7 @@ public class FileLogSegment extends LogSegment {
         long offset = nextOffset;
         rules.appendInOrder(
                 () -> writer.put(frame, position),
-                () -> { // G2, D2
+                () -> { // SF2, DS2
                     if (indexed) {
                         writer.indexEntry(offset, position);
                     }
@@ -156,7 +156,7 @@ public class FileLogSegment extends LogSegment {
         writer.buffer(bytes);
     }
 
-    /** Writes the frames the writer holds, then their index entries (G2). */
+    /** Writes the frames the writer holds, then their index entries (SF2). */
     void drain() {
         writer.drain();
     }
@@ -180,7 +180,7 @@ public class FileLogSegment extends LogSegment {
         throw new CorruptRecordException(partition, offset, logFile, position);
     }
 
-    /** Forces the file's first {@code upTo} bytes and the index to the device (G3); called without the monitor. */
+    /** Forces the file's first {@code upTo} bytes and the index to the device (SF3); called without the monitor. */
     void force(long upTo) {
         try {
             rules.drainThenForce(this::drain, () -> {
@@ -196,7 +196,7 @@ public class FileLogSegment extends LogSegment {
         forcedSize = Math.max(forcedSize, upTo);
     }
 
-    /** Cuts the file to {@code position}, the end of a frame, and drops index entries past it (G1). */
+    /** Cuts the file to {@code position}, the end of a frame, and drops index entries past it (SF1). */
     void truncateTo(long position) {
         log.truncate(position);
         size = position;
@@ -204,7 +204,7 @@ public class FileLogSegment extends LogSegment {
         lastRead = -1;
     }
 
-    /** A power loss: each file keeps only what its last force covered (G3). */
+    /** A power loss: each file keeps only what its last force covered (SF3). */
     void dropUnforced() {
         writer.dropPending();
         if (log.size() > forcedSize) {

@@ -15,12 +15,12 @@ import java.util.concurrent.CompletableFuture;
  *
  * Teaches: group commit. Appends write to the page cache at once and wait, each with a future, for the one
  * force that covers them; a producer keeps sending meanwhile (pipelining), so one fsync pays for many records.
- * Invariants:
- *   D1 under force-each-append, an append is forced before the call that wrote it returns;
- *   D4 a force covers every segment written since the previous force, rolled ones included;
- *   D5 a future completes only after the force covering its append has returned (never under page cache,
+ * Invariants (numbered as in {@link DiskLogStorage}):
+ *   DS1 under force-each-append, an append is forced before the call that wrote it returns;
+ *   DS4 a force covers every segment written since the previous force, rolled ones included;
+ *   DS5 a future completes only after the force covering its append has returned (never under page cache,
  *      where it completes at once and promises PAGE_CACHE only);
- *   D6 a batch is forced once it holds maxBytes, or its oldest append is linger old by the log's clock (checked
+ *   DS6 a batch is forced once it holds maxBytes, or its oldest append is linger old by the log's clock (checked
  *      at each append and flush) or by the FlushScheduler given.
  * Thread-safety: {@link #appended} and {@link #acknowledgement} run under the log's monitor; {@link #flush}
  * runs without it, from any thread: forces are serialized by their own lock, so appends go on during one.
@@ -65,15 +65,15 @@ final class Flusher {
             }
         }
         if (policy instanceof FlushPolicy.ForceEachAppend) {
-            flush(); // D1
+            flush(); // DS1
         } else if (schedule) {
-            scheduler.schedule(((FlushPolicy.GroupCommit) policy).linger(), this::flush); // D6
+            scheduler.schedule(((FlushPolicy.GroupCommit) policy).linger(), this::flush); // DS6
         }
     }
 
     CompletableFuture<Void> acknowledgement(long offset) {
         if (policy instanceof FlushPolicy.PageCache) {
-            return DONE; // D5: PAGE_CACHE only
+            return DONE; // DS5: PAGE_CACHE only
         }
         synchronized (state) {
             if (offset < forcedUpTo) {
@@ -96,7 +96,7 @@ final class Flusher {
                             || Duration.between(oldest, now).compareTo(g.linger()) >= 0);
         }
         if (due) {
-            flush(); // D6
+            flush(); // DS6
         }
     }
 
@@ -121,7 +121,7 @@ final class Flusher {
             List<FileLogSegment> segments = new ArrayList<>();
             batch.forEach(e -> segments.add(e.getKey()));
             try {
-                for (FileLogSegment s : rules.toForce(segments)) { // D4
+                for (FileLogSegment s : rules.toForce(segments)) { // DS4
                     force(s, written(batch, s));
                 }
             } catch (RuntimeException e) { // an I/O error, or a power cut in a simulation
@@ -136,7 +136,7 @@ final class Flusher {
                     covered.add(waiting.poll());
                 }
             }
-            covered.forEach(w -> w.future().complete(null)); // D5
+            covered.forEach(w -> w.future().complete(null)); // DS5
         }
     }
 

@@ -28,9 +28,9 @@ import java.util.concurrent.CompletableFuture;
  * Teaches: how to change one answer of a log without copying it or subclassing it: wrap it. The log on
  * disk wraps the log in memory this way, and a gallery variant that changes one answer of the api does too.
  * Invariants:
- *   F1 every call not overridden returns what the delegate returns, and changes what it changes;
- *   F2 a forwarding log adds no locking: the delegate's thread-safety is its own.
- * Thread-safety: the delegate's (F2).
+ *   FL1 every call not overridden returns what the delegate returns, and changes what it changes;
+ *   FL2 a forwarding log adds no locking: the delegate's thread-safety is its own.
+ * Thread-safety: the delegate's (FL2).
  * Real world: Guava's Forwarding* collections; a Kafka client interceptor that sees every call.
  */
 public interface ForwardingLog extends PartitionedLog {

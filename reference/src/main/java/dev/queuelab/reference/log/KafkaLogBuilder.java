@@ -17,9 +17,9 @@ import java.util.function.BiFunction;
  * Teaches: composition instead of inheritance: a variant of the log is a different part handed in, not a
  * subclass that reaches into the log's state, so the log itself stays final and its lock its own.
  * Invariants:
- *   B1 every part is made from the same config and rules, in the order partitions, groups, exactly-once
+ *   KB1 every part is made from the same config and rules, in the order partitions, groups, exactly-once
  *      (each later part may hold the earlier ones);
- *   B2 a builder makes parts only in {@link #build()}: two logs built from one builder share nothing.
+ *   KB2 a builder makes parts only in {@link #build()}: two logs built from one builder share nothing.
  * Thread-safety: none; build a log on one thread, then share the log.
  * Real world: Kafka wires its broker the same way (a LogManager, a GroupCoordinator and a
  * TransactionCoordinator built apart and handed to the request handlers).
@@ -78,12 +78,12 @@ public final class KafkaLogBuilder {
         return this;
     }
 
-    /** B1, B2: a new log of new parts. */
+    /** KB1, KB2: a new log of new parts. */
     public KafkaLog build() {
         return new KafkaLog(parts());
     }
 
-    /** What a log is made of, made afresh (B2). */
+    /** What a log is made of, made afresh (KB2). */
     record Parts(
             LogConfig config,
             InstantSource clock,
@@ -99,6 +99,6 @@ public final class KafkaLogBuilder {
         }
         GroupCoordinator coordinator = Objects.requireNonNull(groups.apply(config, rules), "groups");
         ExactlyOnceWrites writes = Objects.requireNonNull(exactlyOnce.create(made, coordinator, rules), "exactlyOnce");
-        return new Parts(config, clock, rules, made, coordinator, writes); // B1
+        return new Parts(config, clock, rules, made, coordinator, writes); // KB1
     }
 }

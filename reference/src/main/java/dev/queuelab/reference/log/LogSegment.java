@@ -11,9 +11,9 @@ import java.util.List;
  * Teaches: a partition is stored as a list of segments so that retention can drop the oldest ones whole, in
  * O(1) each, instead of deleting records one by one; only the last (active) segment is appended to.
  * Invariants:
- *   S1 the entry of offset o lies in [baseOffset, nextOffset): offsets inside a segment are dense;
- *   S2 sizeInBytes is the sum of its entries' sizes; newestTimestamp is the latest of their timestamps;
- *   S3 a segment is never appended to once the next one exists (it was rolled).
+ *   SG1 the entry of offset o lies in [baseOffset, nextOffset): offsets inside a segment are dense;
+ *   SG2 sizeInBytes is the sum of its entries' sizes; newestTimestamp is the latest of their timestamps;
+ *   SG3 a segment is never appended to once the next one exists (it was rolled).
  * Thread-safety: none of its own; guarded by the log's monitor.
  * Real world: Kafka's LogSegment (a .log file with its .index and .timeindex); Kinesis and Redis Streams
  * expose no segments (Redis trims entries of a radix tree, approximately with MAXLEN ~).
@@ -48,7 +48,7 @@ public abstract class LogSegment {
 
     public abstract Instant newestTimestamp();
 
-    /** Adds the entry at {@link #nextOffset()} (S1), stamped {@code at}. */
+    /** Adds the entry at {@link #nextOffset()} (SG1), stamped {@code at}. */
     public abstract void append(Entry entry, Instant at);
 
     /** The entry at {@code offset}, which must lie in [baseOffset, nextOffset). */

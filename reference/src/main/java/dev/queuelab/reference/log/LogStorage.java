@@ -13,9 +13,9 @@ import java.util.concurrent.CompletableFuture;
  * Teaches: the log's rules (offsets, retention, transactions) do not change with the storage; what changes is
  * what an acknowledged append survives ({@link #durability()}) and what a restart finds ({@link #segments()}).
  * Invariants:
- *   T1 {@link #segments()} are contiguous, at least one, and what a previous life of the partition left
+ *   LS1 {@link #segments()} are contiguous, at least one, and what a previous life of the partition left
  *      (nothing in memory; on disk, what recovery kept);
- *   T2 an append's acknowledgement completes only when the append survives what {@link #durability()} names.
+ *   LS2 an append's acknowledgement completes only when the append survives what {@link #durability()} names.
  * Thread-safety: {@link #flushIfDue} and {@link #flush} may be called without the log's monitor, from any
  * thread; every other method is called holding it.
  * Real world: Kafka's UnifiedLog/LocalLog over a log directory; Kafka has no storage in memory.
@@ -27,7 +27,7 @@ public interface LogStorage extends AutoCloseable {
         LogStorage open(int partition);
     }
 
-    /** The segments found when the storage was opened, oldest first (T1). */
+    /** The segments found when the storage was opened, oldest first (LS1). */
     List<LogSegment> segments();
 
     /** A new, empty active segment starting at {@code baseOffset}. */
@@ -38,10 +38,10 @@ public interface LogStorage extends AutoCloseable {
 
     Durability durability();
 
-    /** Called holding the monitor after each entry is appended at {@code offset} (a force may follow, D1). */
+    /** Called holding the monitor after each entry is appended at {@code offset} (a force may follow, DS1). */
     void appended(long offset, Instant now);
 
-    /** The acknowledgement of the append at {@code offset} (T2), called holding the monitor. */
+    /** The acknowledgement of the append at {@code offset} (LS2), called holding the monitor. */
     CompletableFuture<Void> acknowledgement(long offset);
 
     /** Without the monitor: forces what waits if a batch is due by size or by linger at {@code now}. */

@@ -12,7 +12,7 @@ import java.util.Map;
  * A segment kept in memory: a list whose index i holds the record at offset baseOffset + i.
  *
  * Teaches: what a segment is once files are taken away: a run of dense offsets with its size and timestamps.
- * Invariants: S1 to S3 of {@link LogSegment}; S1 here is "index i holds offset baseOffset + i", so an offset
+ * Invariants: SG1 to SG3 of {@link LogSegment}; SG1 here is "index i holds offset baseOffset + i", so an offset
  * is found by subtraction (Kafka finds it through the OffsetIndex). A plain record (no producer id, no
  * transaction) is kept as its {@link ConsumerRecord} alone, the object every read hands out; the entry of a
  * marker, or of an idempotent or transactional record, is kept whole beside it.
@@ -68,7 +68,7 @@ public final class MemoryLogSegment extends LogSegment {
         if (entry.transactional()) {
             lastTransactional = i;
         }
-        sizeInBytes += entry.size(); // S2
+        sizeInBytes += entry.size(); // SG2
         if (firstTimestamp == null) {
             firstTimestamp = at;
         }
@@ -77,7 +77,7 @@ public final class MemoryLogSegment extends LogSegment {
 
     @Override
     public Entry entryAt(long offset) {
-        int i = (int) (offset - baseOffset); // S1
+        int i = (int) (offset - baseOffset); // SG1
         Entry entry = others.get(i);
         ConsumerRecord r = records.get(i);
         return entry != null

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
  * A partition's segments in memory: nothing to recover, nothing to force, everything lost on restart.
  *
  * Teaches: the baseline every storage is measured against; an acknowledgement here means "in this process".
- * Invariants: T1 (one empty segment at offset 0 on open) and T2 (acknowledged at once: MEMORY) of
+ * Invariants: LS1 (one empty segment at offset 0 on open) and LS2 (acknowledged at once: MEMORY) of
  * {@link LogStorage}.
  * Thread-safety: stateless apart from its partition number.
  * Real world: none in Kafka; Redis Streams without persistence (no AOF, no RDB) keeps a stream like this.

@@ -17,7 +17,7 @@ import java.util.zip.CRC32C;
  * Teaches: how to update a file so that a crash leaves either the old version or the new one, never half of
  * each: write aside, force, rename (atomic on POSIX file systems), force the directory.
  * Invariants:
- *   C1 {@link #read} returns a map some {@link #write} wrote whole, or nothing (a torn or altered file fails
+ *   OC1 {@link #read} returns a map some {@link #write} wrote whole, or nothing (a torn or altered file fails
  *      its checksum and reads as absent).
  * Thread-safety: none; callers serialize writes to one file.
  * Real world: Kafka's OffsetCheckpointFile (recovery-point-offset-checkpoint) and its .kafka_cleanshutdown
@@ -31,7 +31,7 @@ public final class OffsetCheckpointFile {
         write(Disk.REAL, file, offsets);
     }
 
-    /** C1: replaces {@code file} on {@code disk} whole: written aside, forced, renamed over, directory forced. */
+    /** OC1: replaces {@code file} on {@code disk} whole: written aside, forced, renamed over, directory forced. */
     public static void write(Disk disk, Path file, Map<String, Long> offsets) {
         StringBuilder text = new StringBuilder();
         new TreeMap<>(offsets)
@@ -48,12 +48,12 @@ public final class OffsetCheckpointFile {
         disk.forceDirectory(file.getParent());
     }
 
-    /** The offsets a write left whole (C1), or empty if the file is absent, torn or altered. */
+    /** The offsets a write left whole (OC1), or empty if the file is absent, torn or altered. */
     public static Optional<Map<String, Long>> read(Path file) {
         return read(Disk.REAL, file);
     }
 
-    /** The offsets a write left whole in {@code file} on {@code disk} (C1), or empty. */
+    /** The offsets a write left whole in {@code file} on {@code disk} (OC1), or empty. */
     public static Optional<Map<String, Long>> read(Disk disk, Path file) {
         if (!disk.exists(file)) {
             return Optional.empty();
@@ -74,7 +74,7 @@ public final class OffsetCheckpointFile {
         String body = text.substring(0, last);
         if (!text.substring(last + 7, text.length() - 1)
                 .equals(String.valueOf(crc(body.getBytes(StandardCharsets.UTF_8))))) {
-            return Optional.empty(); // C1
+            return Optional.empty(); // OC1
         }
         Map<String, Long> offsets = new LinkedHashMap<>();
         for (String line : body.split("\n")) {

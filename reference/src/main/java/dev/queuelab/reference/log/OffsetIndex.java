@@ -11,10 +11,10 @@ import java.util.List;
  *
  * Teaches: an index is a hint derived from the log; it can always be rebuilt from the log, never the reverse.
  * Invariants:
- *   X1 entries are in increasing offset and position order, each pointing at the first byte of the frame of
+ *   OI1 entries are in increasing offset and position order, each pointing at the first byte of the frame of
  *      its offset;
- *   X2 an entry is written only after its record (so no crash leaves an entry for a record not written);
- *   X3 forcedSize is the file's length at its last force: a power loss keeps at least that much.
+ *   OI2 an entry is written only after its record (so no crash leaves an entry for a record not written);
+ *   OI3 forcedSize is the file's length at its last force: a power loss keeps at least that much.
  * Thread-safety: none of its own; guarded by the log's monitor, except {@link #force}, called by the flush.
  * Real world: Kafka's OffsetIndex (8-byte entries, index.interval.bytes = 4096); Kafka memory-maps the file
  * and preallocates it (segment.index.bytes); here entries are written through the channel.
@@ -46,7 +46,7 @@ public final class OffsetIndex {
         return entries;
     }
 
-    /** True when this index holds exactly {@code expected}, the entries its log gives (X1). */
+    /** True when this index holds exactly {@code expected}, the entries its log gives (OI1). */
     public boolean matches(List<long[]> expected) {
         if (expected.size() != entries.size()) {
             return false;
@@ -59,7 +59,7 @@ public final class OffsetIndex {
         return true;
     }
 
-    /** Adds an entry for the frame of {@code offset} at {@code position} (X1). */
+    /** Adds an entry for the frame of {@code offset} at {@code position} (OI1). */
     public void append(long offset, long position) {
         write(entries.size(), offset, position);
         entries.add(new long[] {offset, position});
@@ -98,10 +98,10 @@ public final class OffsetIndex {
         dirty = false;
         long size = channel.size();
         channel.force();
-        forcedSize = size; // X3
+        forcedSize = size; // OI3
     }
 
-    /** A power loss: the file keeps what its last force covered (X3), as the worst case allows. */
+    /** A power loss: the file keeps what its last force covered (OI3), as the worst case allows. */
     void dropUnforced() {
         if (channel.size() > forcedSize) {
             channel.truncate(forcedSize);

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  * The {@link Disk} of the machine: {@code FileChannel} for files, {@code Files} for names.
  *
  * Teaches: each method is one system call or two; what survives a power loss is the kernel's business, and only
- * forces promise anything (K1, K2).
- * Invariants: K1 to K3 as the file system keeps them.
+ * forces promise anything (DC1, DC2).
+ * Invariants: DC1 to DC3 as the file system keeps them.
  * Thread-safety: a FileChannel may be written, read and forced from many threads at once.
  * Real world: pwrite, pread, ftruncate, fsync, rename(2), unlink, readdir.
  */

@@ -26,8 +26,8 @@ import java.util.zip.CRC32C;
  * Teaches: a record on disk carries its own length (to find the next one) and a checksum (to know a torn or
  * flipped one), so recovery can tell the last good byte without trusting anything else.
  * Invariants:
- *   F1 a frame's checksum covers its offset and everything after, so a record moved or altered is caught;
- *   F2 {@link #read} never returns a frame that runs past the limit it is given (a torn tail is TORN).
+ *   RF1 a frame's checksum covers its offset and everything after, so a record moved or altered is caught;
+ *   RF2 {@link #read} never returns a frame that runs past the limit it is given (a torn tail is TORN).
  * Thread-safety: stateless.
  * Real world: a Kafka record batch (magic 2) holding one record: Kafka's CRC32C covers the batch from its
  * attributes on, not the base offset or length; here the offset is covered too, and there are no varints.
@@ -51,7 +51,7 @@ public final class RecordFrame {
      * A frame read from a file.
      *
      * @param size             the frame's bytes, header included
-     * @param checksumMatches  false when the stored CRC32C differs from the body's (F1)
+     * @param checksumMatches  false when the stored CRC32C differs from the body's (RF1)
      * @param entry            the decoded entry, or null when the body could not be decoded
      */
     public record Frame(
@@ -84,11 +84,11 @@ public final class RecordFrame {
             put(buf, utf8(h.getKey()));
             put(buf, utf8(h.getValue()));
         }
-        buf.putInt(4, checksum(buf.array(), HEADER, body)); // F1
+        buf.putInt(4, checksum(buf.array(), HEADER, body)); // RF1
         return buf.flip();
     }
 
-    /** The frame at {@code position}, reading no byte at or past {@code limit} (F2). */
+    /** The frame at {@code position}, reading no byte at or past {@code limit} (RF2). */
     public static Frame read(FileChannel channel, long position, long limit, int partition) {
         try {
             if (limit - position < HEADER) {
@@ -110,7 +110,7 @@ public final class RecordFrame {
         }
     }
 
-    /** The frame at {@code position} of a file on a {@link Disk}, reading no byte at or past {@code limit} (F2). */
+    /** The frame at {@code position} of a file on a {@link Disk}, reading no byte at or past {@code limit} (RF2). */
     public static Frame read(Disk.Handle file, long position, long limit, int partition) {
         if (limit - position < HEADER) {
             return new Frame(Status.TORN, position, 0, -1, false, null);
@@ -121,12 +121,12 @@ public final class RecordFrame {
         }
         ByteBuffer frame = file.read(position, HEADER + body);
         if (frame.remaining() < HEADER + body) {
-            return new Frame(Status.TORN, position, 0, -1, false, null); // F2: the file ends before the frame does
+            return new Frame(Status.TORN, position, 0, -1, false, null); // RF2: the file ends before the frame does
         }
         return judge(position, body, limit, frame.getInt(4), frame.slice(HEADER, body), partition);
     }
 
-    /** The frame at {@code position} of a segment's bytes, reading none at or past {@code limit} (F2). */
+    /** The frame at {@code position} of a segment's bytes, reading none at or past {@code limit} (RF2). */
     public static Frame read(ByteBuffer segment, int position, int limit, int partition) {
         if (limit - position < HEADER) {
             return new Frame(Status.TORN, position, 0, -1, false, null);
@@ -145,7 +145,7 @@ public final class RecordFrame {
             return new Frame(Status.CORRUPT, position, 0, -1, false, null); // a length no writer wrote
         }
         if (position + HEADER + body > limit) {
-            return new Frame(Status.TORN, position, 0, -1, false, null); // F2
+            return new Frame(Status.TORN, position, 0, -1, false, null); // RF2
         }
         CRC32C checksum = new CRC32C();
         checksum.update(buf.duplicate());

@@ -18,14 +18,14 @@ import java.util.function.BiConsumer;
  * is believed: the file is cut where the recovery says only once every byte it keeps has been walked as a whole
  * frame of the offset due. The walk checks no CRC: the recovery decided what is good.
  * Invariants (those of {@link FileLogSegment} and {@link DiskLogStorage} it keeps on open):
- *   G1 the prefix it keeps is the frames of [baseOffset, baseOffset + records) in order, and the segment is cut
+ *   SF1 the prefix it keeps is the frames of [baseOffset, baseOffset + records) in order, and the segment is cut
  *      after it: the walk ends at the recovery's validBytes or, without validation, at the first frame it cannot
  *      read;
- *   G2 the index it gives names only frames of that prefix, one entry per indexIntervalBytes of records;
- *   D3 with validation, the prefix is what the rules' recovery kept, and only if that is a log: no more bytes than
+ *   SF2 the index it gives names only frames of that prefix, one entry per indexIntervalBytes of records;
+ *   DS3 with validation, the prefix is what the rules' recovery kept, and only if that is a log: no more bytes than
  *      the file, whole frames that decode, each with the offset due, as many as it counted; anything else is a
  *      {@link RecoveryContractException} naming its {@link RecoveryContractException.Breach};
- *   D8 without validation (below a clean shutdown's recovery point) no recovery runs.
+ *   DS8 without validation (below a clean shutdown's recovery point) no recovery runs.
  * Thread-safety: none needed: it reads the file and writes nothing, once per segment, while the log opens.
  * Real world: the read half of Kafka's LogSegment.recover, which walks the batches it validates, rebuilding the
  * offset and time indexes as it goes, before it truncates the log to validBytes.
@@ -52,10 +52,10 @@ final class SegmentScan {
 
     /**
      * Validates the first {@code size} bytes of {@code log} with the rules' {@link SegmentRecovery} if
-     * {@code validate} (after a crash, D8), and keeps the good prefix the recovery returns (G1); then walks the
+     * {@code validate} (after a crash, DS8), and keeps the good prefix the recovery returns (SF1); then walks the
      * frames kept, handing each entry and its timestamp (null for a marker) to {@code track}, and gives the index
-     * they imply (G2). A recovery that kept what cannot be a record (a torn frame, an offset out of order, more
-     * bytes than the file, a wrong count) is refused with a {@link RecoveryContractException} (D3). Without
+     * they imply (SF2). A recovery that kept what cannot be a record (a torn frame, an offset out of order, more
+     * bytes than the file, a wrong count) is refused with a {@link RecoveryContractException} (DS3). Without
      * {@code validate} the walk stops at the first frame it cannot read, as a scan does.
      */
     Prefix read(Disk.Handle log, long size, boolean validate, BiConsumer<LogSegment.Entry, Instant> track) {
@@ -63,8 +63,8 @@ final class SegmentScan {
         long keep = size;
         String problem = null;
         long claimed = -1;
-        if (validate) { // D8: below a clean shutdown's recovery point, no recovery runs
-            RecoveredSegment found = rules.recovery().recover(bytes.asReadOnlyBuffer(), baseOffset); // D3
+        if (validate) { // DS8: below a clean shutdown's recovery point, no recovery runs
+            RecoveredSegment found = rules.recovery().recover(bytes.asReadOnlyBuffer(), baseOffset); // DS3
             if (found.validBytes() > size) {
                 throw new RecoveryContractException(
                         RecoveryContractException.Breach.PAST_THE_END,
@@ -88,14 +88,14 @@ final class SegmentScan {
                             ? "a corrupt record"
                             : f.offset() != due ? "offset " + f.offset() + " where " + due + " was due" : null;
             if (wrong != null && validate) {
-                throw breach(f, wrong, position); // D3
+                throw breach(f, wrong, position); // DS3
             }
             if (wrong != null) {
-                problem = wrong + " at byte " + position; // G1: nothing from here on is kept
+                problem = wrong + " at byte " + position; // SF1: nothing from here on is kept
                 break;
             }
             if (since >= rules.indexIntervalBytes()) {
-                index.add(new long[] {f.offset(), position}); // G2: a frame of the prefix
+                index.add(new long[] {f.offset(), position}); // SF2: a frame of the prefix
                 since = 0;
             }
             since += f.size();

@@ -11,9 +11,9 @@ import java.util.List;
  * Teaches: buffering changes when bytes reach the file, never their order: a frame lands at the byte its append
  * gave it, and an index entry still waits for its record, now until the drain that writes the record.
  * Invariants:
- *   W1 a frame reaches the file at the byte its append gave it: the bytes written (fileEnd) and those pending
+ *   SW1 a frame reaches the file at the byte its append gave it: the bytes written (fileEnd) and those pending
  *      add up to the segment's size;
- *   G2 (of {@link FileLogSegment}) an index entry is written only once its record is in the file: the entry of a
+ *   SF2 (of {@link FileLogSegment}) an index entry is written only once its record is in the file: the entry of a
  *      pending frame waits in pendingIndex and is written by the drain, after the frames.
  * Thread-safety: {@link #put} and {@link #indexEntry} run under the log's monitor; {@link #drain} also runs from
  * the flush without it, so the pending frames, their entries and fileEnd are guarded by this writer's monitor
@@ -28,7 +28,7 @@ final class SegmentWriter {
     private final OffsetIndex index;
     private ByteBuffer pending; // group commit: frames not yet written, guarded by this
     private final List<long[]> pendingIndex = new ArrayList<>();
-    private long fileEnd; // bytes written to the file; the segment's size counts pending ones too (W1)
+    private long fileEnd; // bytes written to the file; the segment's size counts pending ones too (SW1)
 
     SegmentWriter(Disk.Handle log, OffsetIndex index, long fileEnd) {
         this.log = log;
@@ -45,7 +45,7 @@ final class SegmentWriter {
         pending = ByteBuffer.allocate(bytes);
     }
 
-    /** Puts the frame of the append that gave it {@code position}, the segment's size then (W1). */
+    /** Puts the frame of the append that gave it {@code position}, the segment's size then (SW1). */
     void put(ByteBuffer frame, long position) {
         if (pending == null) {
             write(frame, position);
@@ -57,7 +57,7 @@ final class SegmentWriter {
                 drain();
             }
             if (frame.limit() > pending.capacity()) {
-                write(frame, fileEnd); // W1: drained, so fileEnd is the position
+                write(frame, fileEnd); // SW1: drained, so fileEnd is the position
                 fileEnd += frame.limit();
             } else {
                 pending.put(frame);
@@ -66,7 +66,7 @@ final class SegmentWriter {
         }
     }
 
-    /** G2: an entry is written once its record is in the file; until then it waits for the drain. */
+    /** SF2: an entry is written once its record is in the file; until then it waits for the drain. */
     void indexEntry(long offset, long position) {
         if (pending == null) {
             index.append(offset, position);
@@ -81,7 +81,7 @@ final class SegmentWriter {
         }
     }
 
-    /** Writes the buffered frames to the file, then their index entries (G2). */
+    /** Writes the buffered frames to the file, then their index entries (SF2). */
     synchronized void drain() {
         if (pending == null || pending.position() == 0) {
             return;
@@ -94,7 +94,7 @@ final class SegmentWriter {
         pendingIndex.clear();
     }
 
-    /** The file was cut to {@code position}, the end of a frame: the next frame goes there (W1). */
+    /** The file was cut to {@code position}, the end of a frame: the next frame goes there (SW1). */
     void truncatedTo(long position) {
         fileEnd = position;
     }

@@ -9,7 +9,7 @@ import java.util.function.BiPredicate;
  * Teaches: time changes once per tick of the clock, not once per call; a log that asks "is this segment too
  * old?" on every append can ask once per instant and reuse the answer, because the rule is a pure function.
  * Invariants:
- *   R1 test(stamp, now) returns rule(stamp, now), computed again only when stamp or now differs from the last
+ *   TR1 test(stamp, now) returns rule(stamp, now), computed again only when stamp or now differs from the last
  *      pair asked.
  * Thread-safety: none of its own; guarded by the log's monitor.
  * Real world: Kafka keeps timestamps as milliseconds in longs, so its roll and retention checks
@@ -28,7 +28,7 @@ final class TimeRule {
     }
 
     boolean test(Instant stamp, Instant now) {
-        if (!stamp.equals(this.stamp) || !now.equals(this.now)) { // R1
+        if (!stamp.equals(this.stamp) || !now.equals(this.now)) { // TR1
             this.stamp = stamp;
             this.now = now;
             answer = rule.test(stamp, now);

@@ -14,9 +14,9 @@ import java.util.Optional;
  * Teaches: exactly-once <em>sending</em> inside a window: a producer that retries a send it is unsure of
  * gives both sends the same dedup id, and the queue keeps one.
  * Invariants:
- *   D1 a dedup id first accepted at t makes every send with that id before t + window a duplicate;
- *   D2 from t + window on, the id is free again (the window is half-open), even if the message was acked;
- *   D3 memory is bounded by the sends of one window: expired ids are pruned oldest first.
+ *   DW1 a dedup id first accepted at t makes every send with that id before t + window a duplicate;
+ *   DW2 from t + window on, the id is free again (the window is half-open), even if the message was acked;
+ *   DW3 memory is bounded by the sends of one window: expired ids are pruned oldest first.
  * Thread-safety: not thread-safe; {@link SqsWorkQueue} calls it under its own lock.
  * Real world: SQS FIFO's MessageDeduplicationId with its 5-minute interval.
  */
@@ -30,7 +30,7 @@ public class DedupWindow {
         this.window = window;
     }
 
-    /** The id of the message that first used {@code dedupId} inside the window, if any (D1, D2). */
+    /** The id of the message that first used {@code dedupId} inside the window, if any (DW1, DW2). */
     public Optional<String> firstSent(String dedupId, Instant now) {
         prune(now);
         Seen first = seen.get(dedupId);
@@ -44,13 +44,13 @@ public class DedupWindow {
         oldestFirst.addLast(first);
     }
 
-    /** D1, D2: the window is half-open: an id first seen at t is free again at t + window. */
+    /** DW1, DW2: the window is half-open: an id first seen at t is free again at t + window. */
     protected boolean covers(Instant firstSeen, Instant now) {
         return now.isBefore(firstSeen.plus(window));
     }
 
     private void prune(Instant now) {
-        while (!oldestFirst.isEmpty() && !covers(oldestFirst.peekFirst().at(), now)) { // D3
+        while (!oldestFirst.isEmpty() && !covers(oldestFirst.peekFirst().at(), now)) { // DW3
             Seen old = oldestFirst.pollFirst();
             seen.remove(old.dedupId(), old);
         }

@@ -13,13 +13,13 @@ import java.util.List;
  * sorted for free (the idea behind timer wheels and Kafka's delayed-operation purgatory); and a lease that
  * is its own list node (an <em>intrusive</em> list) leaves it in O(1), with no search and no allocation.
  * Invariants:
- *   L1 {@link #earliest()} is a held lease with the smallest deadline, or null when none is held;
- *   L2 each line holds the leases of one timeout in deadline order, equal deadlines in the order added;
+ *   LL1 {@link #earliest()} is a held lease with the smallest deadline, or null when none is held;
+ *   LL2 each line holds the leases of one timeout in deadline order, equal deadlines in the order added;
  *      so only the lines' heads are ever compared;
- *   L3 a lease is held at most once: adding a held lease is refused; {@link #remove} of a held lease
+ *   LL3 a lease is held at most once: adding a held lease is refused; {@link #remove} of a held lease
  *      unlinks it in O(1); adding is O(1) unless its deadline is before its line's last (the clock stepped
  *      back, or an odd deadline rule), when it walks back to its place;
- *   L4 memory is the held leases plus at most {@value #IDLE_LINES} idle lines: a timeout in steady use keeps
+ *   LL4 memory is the held leases plus at most {@value #IDLE_LINES} idle lines: a timeout in steady use keeps
  *      its line between one lease and the next, so one message at a time allocates nothing here.
  * Thread-safety: not thread-safe; {@link SqsWorkQueue} calls it under its own lock.
  * Real world: the visibility-timeout index of a queue broker; Netty's HashedWheelTimer; Kafka's purgatory.
@@ -68,24 +68,24 @@ public final class LeaseList<L extends LeaseList.Lease> {
     private Line last; // the line of the latest add: the usual one for the next
     private int size;
 
-    /** L2, L3: holds {@code lease} until {@code deadline}, in the line of {@code timeout}. */
+    /** LL2, LL3: holds {@code lease} until {@code deadline}, in the line of {@code timeout}. */
     public void add(L added, Instant deadline, Duration timeout) {
         Lease lease = added; // a type variable cannot reach private fields
         if (lease.held()) {
             throw new IllegalStateException(
-                    "L3: this lease is held already (until " + lease.deadline + "): remove it before adding it again");
+                    "LL3: this lease is held already (until " + lease.deadline + "): remove it before adding it again");
         }
         Line line = lineOf(timeout);
         Lease after = line.lastOne();
         while (after != line && deadline.isBefore(after.deadline)) {
-            after = after.prev; // L2: only for a deadline out of order
+            after = after.prev; // LL2: only for a deadline out of order
         }
         lease.deadline = deadline;
         linkAfter(lease, after);
         size++;
     }
 
-    /** L3: stops holding {@code lease}; a lease not held is left as it is. */
+    /** LL3: stops holding {@code lease}; a lease not held is left as it is. */
     public void remove(L removed) {
         Lease lease = removed;
         if (!lease.held()) {
@@ -98,7 +98,7 @@ public final class LeaseList<L extends LeaseList.Lease> {
         size--;
     }
 
-    /** L1: the held lease due first, or null; idle lines beyond {@value #IDLE_LINES} are forgotten on the way. */
+    /** LL1: the held lease due first, or null; idle lines beyond {@value #IDLE_LINES} are forgotten on the way. */
     @SuppressWarnings("unchecked")
     public L earliest() {
         if (size == 0 && lines.size() <= IDLE_LINES) {
@@ -108,7 +108,7 @@ public final class LeaseList<L extends LeaseList.Lease> {
         for (int i = lines.size() - 1; i >= 0; i--) {
             Lease first = lines.get(i).first();
             if (first == null && lines.size() > IDLE_LINES) {
-                forget(i); // L4
+                forget(i); // LL4
             } else if (first != null && (best == null || first.deadline.isBefore(best.deadline))) {
                 best = first;
             }
@@ -121,7 +121,7 @@ public final class LeaseList<L extends LeaseList.Lease> {
         return size;
     }
 
-    /** The lines kept, idle ones included (L4). */
+    /** The lines kept, idle ones included (LL4). */
     int lines() {
         return lines.size();
     }

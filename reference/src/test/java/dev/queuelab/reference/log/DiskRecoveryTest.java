@@ -32,15 +32,15 @@ class DiskRecoveryTest extends DiskFixture {
     void shouldReadEveryRecordBackWhenReopenedAfterACleanShutdown() throws IOException {
         List<ConsumerRecord> before = writeAndClose(300);
         assertThat(files(dir, ".log"))
-                .as("S3/L4: 300 records of ~100 B roll 2000-byte segments")
+                .as("SG3/L4: 300 records of ~100 B roll 2000-byte segments")
                 .hasSizeGreaterThan(5);
         try (DurableKafkaLog log = open(dir, FlushPolicy.pageCache())) {
             assertThat(all(log))
-                    .as("G1: the same records, offsets, timestamps and headers after a restart")
+                    .as("SF1: the same records, offsets, timestamps and headers after a restart")
                     .isEqualTo(before);
             RecoveryReport r = log.recovery().get(0);
             assertThat(r.cleanShutdown())
-                    .as("D8: the clean-shutdown mark was found")
+                    .as("DS8: the clean-shutdown mark was found")
                     .isTrue();
             assertThat(r.truncatedBytes()).isZero();
             assertThat(r.records()).isEqualTo(300);
@@ -58,10 +58,10 @@ class DiskRecoveryTest extends DiskFixture {
             RecoveryReport r = log.recovery().get(0);
             assertThat(r.cleanShutdown()).isFalse();
             assertThat(r.truncatedBytes())
-                    .as("D3: the 7 bytes of a torn record are cut")
+                    .as("DS3: the 7 bytes of a torn record are cut")
                     .isEqualTo(7);
             assertThat(Files.size(last)).isEqualTo(whole);
-            assertThat(all(log)).as("D3: every whole record stays").isEqualTo(before);
+            assertThat(all(log)).as("DS3: every whole record stays").isEqualTo(before);
         }
     }
 
@@ -81,12 +81,12 @@ class DiskRecoveryTest extends DiskFixture {
         }
         try (DurableKafkaLog log = open(dir, FlushPolicy.pageCache())) {
             assertThat(all(log))
-                    .as("D3, D7: offsets 0-6 stay; 7 fails its CRC; everything after it goes")
+                    .as("DS3, DS7: offsets 0-6 stay; 7 fails its CRC; everything after it goes")
                     .isEqualTo(before.subList(0, 7));
             RecoveryReport r = log.recovery().get(0);
             assertThat(r.problem()).contains("corrupt record");
             assertThat(r.segmentsDeleted())
-                    .as("D7: the later segments are deleted whole")
+                    .as("DS7: the later segments are deleted whole")
                     .isPositive();
         }
     }
@@ -102,7 +102,7 @@ class DiskRecoveryTest extends DiskFixture {
         try (DurableKafkaLog log = open(dir, FlushPolicy.pageCache())) {
             RecoveryReport r = log.recovery().get(0);
             assertThat(r.indexesRebuilt())
-                    .as("X1: the altered index is rebuilt from its log, even below the recovery point")
+                    .as("OI1: the altered index is rebuilt from its log, even below the recovery point")
                     .isEqualTo(1);
             assertThat(all(log))
                     .as("reads through the rebuilt index find every record")
@@ -151,7 +151,7 @@ class DiskRecoveryTest extends DiskFixture {
                     .extracting(ConsumerRecord::value)
                     .containsExactly(record(2).value());
             assertThat(log.committed("g", 0))
-                    .as("P3: the committed offset is read back")
+                    .as("DK3: the committed offset is read back")
                     .hasValue(2);
         }
     }

@@ -41,10 +41,10 @@ class FlushPolicyTest extends DiskFixture {
         int acknowledged = sendThenLosePower(FlushPolicy.forceEachAppend(), 60);
         try (DurableKafkaLog log = open(dir, FlushPolicy.forceEachAppend())) {
             assertThat(acknowledged)
-                    .as("D1: each send is forced before it returns")
+                    .as("DS1: each send is forced before it returns")
                     .isEqualTo(60);
             assertThat(log.highWatermark(0))
-                    .as("P1: all 60 acknowledged records survive")
+                    .as("DK1: all 60 acknowledged records survive")
                     .isEqualTo(60);
             assertThat(all(log))
                     .extracting(r -> r.value())
@@ -59,10 +59,10 @@ class FlushPolicyTest extends DiskFixture {
         int acknowledged = sendThenLosePower(GROUP, 95);
         try (DurableKafkaLog log = open(dir, GROUP)) {
             assertThat(acknowledged)
-                    .as("D6: batches of 1000 bytes were forced, the last one still waits")
+                    .as("DS6: batches of 1000 bytes were forced, the last one still waits")
                     .isBetween(1, 94);
             assertThat(log.highWatermark(0))
-                    .as("P1: every acknowledged send survives; the waiting tail may go")
+                    .as("DK1: every acknowledged send survives; the waiting tail may go")
                     .isGreaterThanOrEqualTo(acknowledged)
                     .isLessThan(95);
         }
@@ -72,7 +72,7 @@ class FlushPolicyTest extends DiskFixture {
     void shouldLoseWhatWasNeverForcedWhenPowerFailsUnderPageCache() {
         int acknowledged = sendThenLosePower(FlushPolicy.pageCache(), 50);
         try (DurableKafkaLog log = open(dir, FlushPolicy.pageCache())) {
-            assertThat(acknowledged).as("D5: page cache acknowledges at once").isEqualTo(50);
+            assertThat(acknowledged).as("DS5: page cache acknowledges at once").isEqualTo(50);
             assertThat(log.durability()).isEqualTo(Durability.PAGE_CACHE);
             assertThat(log.highWatermark(0))
                     .as("the expected loss of page cache: nothing was ever forced")
@@ -86,10 +86,10 @@ class FlushPolicyTest extends DiskFixture {
             CompletableFuture<AppendOutcome> first = log.send(0, record(1));
             CompletableFuture<AppendOutcome> second = log.send(0, record(2));
             assertThat(first)
-                    .as("D5: 2 small records are below maxBytes and the linger has not passed")
+                    .as("DS5: 2 small records are below maxBytes and the linger has not passed")
                     .isNotDone();
             log.flush();
-            assertThat(first).as("D5: the force covered both").isCompleted();
+            assertThat(first).as("DS5: the force covered both").isCompleted();
             assertThat(second.join().offset()).isEqualTo(1);
         }
     }
@@ -100,14 +100,14 @@ class FlushPolicyTest extends DiskFixture {
             CompletableFuture<AppendOutcome> first = log.send(0, record(1));
             clock.advance(Duration.ofMillis(4));
             log.send(0, record(2));
-            assertThat(first).as("D6: 4 ms is within the 5 ms linger").isNotDone();
+            assertThat(first).as("DS6: 4 ms is within the 5 ms linger").isNotDone();
             clock.advance(Duration.ofMillis(1));
             CompletableFuture<AppendOutcome> third = log.send(0, record(3));
             assertThat(first)
-                    .as("D6: the oldest waited 5 ms: the next send forces the batch")
+                    .as("DS6: the oldest waited 5 ms: the next send forces the batch")
                     .isCompleted();
             assertThat(third)
-                    .as("D6: the send that found the batch due is in it")
+                    .as("DS6: the send that found the batch due is in it")
                     .isCompleted();
         }
     }
@@ -119,7 +119,7 @@ class FlushPolicyTest extends DiskFixture {
                 DurableKafkaLog.open(dir, "t", SMALL, GROUP, clock, (delay, task) -> scheduled.add(task))) {
             CompletableFuture<AppendOutcome> only = log.send(0, record(1));
             assertThat(scheduled)
-                    .as("D6: the batch's first append schedules its linger")
+                    .as("DS6: the batch's first append schedules its linger")
                     .hasSize(1);
             assertThat(only).isNotDone();
             scheduled.get(0).run();
@@ -137,9 +137,9 @@ class FlushPolicyTest extends DiskFixture {
                     .extracting(r -> r.value())
                     .containsExactly(record(7).value());
             assertThat(java.nio.file.Files.size(files(dir, ".log").get(0)))
-                    .as("G2: the read wrote them to the file first")
+                    .as("SF2: the read wrote them to the file first")
                     .isGreaterThan(before);
-            assertThat(sent).as("D5: written is not forced: still waiting").isNotDone();
+            assertThat(sent).as("DS5: written is not forced: still waiting").isNotDone();
         }
     }
 

@@ -43,7 +43,7 @@ class GroupCommitThreadsTest extends DiskFixture {
             assertThat(linger.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(acknowledged)
-                .as("D5, D6: a force that ran while a send registered still completes it")
+                .as("DS5, DS6: a force that ran while a send registered still completes it")
                 .isEqualTo(3_000);
         assertThat(inOrder)
                 .as("each acknowledgement answers its own record's offset")

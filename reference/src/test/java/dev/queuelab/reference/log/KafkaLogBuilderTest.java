@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The log put together from parts: B1 (one config and rules for every part), B2 (fresh parts per build). */
+/** The log put together from parts: KB1 (one config and rules for every part), KB2 (fresh parts per build). */
 class KafkaLogBuilderTest extends LogFixture {
 
     private static final LogConfig TWO = LogConfig.of(2);
@@ -29,7 +29,7 @@ class KafkaLogBuilderTest extends LogFixture {
     void shouldDecideByTheGivenRulesWhenBuiltWithThem() {
         KafkaLog log = KafkaLog.builder(TWO, clock).rules(new EverythingToOne()).build();
         assertThat(log.append("k-of-partition-0", "v", Map.of()).partition())
-                .as("B1: the log decides by the rules it was given, not the reference's")
+                .as("KB1: the log decides by the rules it was given, not the reference's")
                 .isEqualTo(1);
     }
 
@@ -48,7 +48,7 @@ class KafkaLogBuilderTest extends LogFixture {
                     return new GroupCoordinator(config, r);
                 })
                 .build();
-        assertThat(made).as("B1").containsExactly("p0 ok", "p1 ok", "groups ok");
+        assertThat(made).as("KB1").containsExactly("p0 ok", "p1 ok", "groups ok");
     }
 
     @Test
@@ -76,8 +76,8 @@ class KafkaLogBuilderTest extends LogFixture {
         KafkaLog second = builder.build();
         first.append(0, new ProducerRecord(null, "only in the first", Map.of()));
         first.join("g", "A");
-        assertThat(second.highWatermark(0)).as("B2: fresh partitions").isZero();
-        assertThat(second.groups()).as("B2: a fresh coordinator").isEmpty();
+        assertThat(second.highWatermark(0)).as("KB2: fresh partitions").isZero();
+        assertThat(second.groups()).as("KB2: a fresh coordinator").isEmpty();
     }
 
     @Test

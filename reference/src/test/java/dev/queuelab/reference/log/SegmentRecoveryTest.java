@@ -58,7 +58,7 @@ class SegmentRecoveryTest extends DiskFixture {
                     .as("called once, on the first segment: its cut ends the partition")
                     .containsExactly(0L);
             assertThat(all(log))
-                    .as("D3: the storage keeps what the recovery kept")
+                    .as("DS3: the storage keeps what the recovery kept")
                     .isEqualTo(written.subList(0, 1));
             assertThat(log.recovery().get(0).problem()).isEqualTo("only one, to see it obeyed");
         }
