@@ -8,6 +8,8 @@ import dev.queuelab.api.log.LogConfig;
 import dev.queuelab.api.log.ProducerRecord;
 import dev.queuelab.api.log.RecoveredSegment;
 import dev.queuelab.api.log.SegmentRecovery;
+import dev.queuelab.check.Anomaly;
+import dev.queuelab.check.Stories;
 import dev.queuelab.reference.log.DurableKafkaLog;
 import dev.queuelab.reference.log.FlushScheduler;
 import dev.queuelab.reference.log.LogSegment;
@@ -23,10 +25,12 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -93,8 +97,52 @@ public final class RecoveryTrials {
         }
     }
 
-    /** What one trial reached (for coverage) and what it found. */
-    public record Trial(List<String> situations, Optional<Finding> finding) {}
+    /**
+     * What one trial reached (for coverage) and what it found: a trial as the engine judges every other one, its
+     * finding told as the engine's stories are.
+     */
+    public record Trial(List<String> situations, Optional<Finding> finding) implements dev.queuelab.check.Trial {
+
+        @Override
+        public Optional<Anomaly> anomaly() {
+            return finding.map(f -> new Anomaly(f.anomaly(), f.rule(), f.evidence(), f.failedStep()));
+        }
+
+        /** A broken rule of recovery is a behaviour, never a symptom. */
+        @Override
+        public boolean symptomOnly() {
+            return false;
+        }
+
+        @Override
+        public Set<String> coverage() {
+            return new LinkedHashSet<>(situations);
+        }
+
+        @Override
+        public String story(String header, int originalSteps) {
+            return story(header, null);
+        }
+
+        /** The story under {@code header}: the rule, what the trial did ({@code what}, if given), and what it found. */
+        public String story(String header, String what) {
+            Finding f = finding.orElseThrow(() -> new IllegalStateException("a trial that found nothing has no story"));
+            StringBuilder story = new StringBuilder(
+                    Stories.head(header, anomaly().orElseThrow(), f.anomaly() + " at step " + f.failedStep()));
+            if (what != null) {
+                story.append(Stories.wrapped("  Trial: ", what + ":"));
+            }
+            for (int i = 0; i < f.steps().size(); i++) {
+                story.append(Stories.wrapped(
+                        (i + 1 == f.failedStep() ? "  ✗ " : "    ") + String.format("%4d. ", i + 1),
+                        f.steps().get(i)));
+            }
+            return story.append(Stories.wrapped("  Injected: ", f.injected()))
+                    .append(Stories.wrapped("  Kept:     ", f.kept()))
+                    .append(Stories.wrapped("  Served:   ", f.served()))
+                    .toString();
+        }
+    }
 
     private static final String BEFORE_LAST = "damage: in a segment before the last";
 

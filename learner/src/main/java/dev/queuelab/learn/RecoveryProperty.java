@@ -174,9 +174,9 @@ public enum RecoveryProperty implements Property<Long, RecoveryProperty.Stage, V
             for (int i = 0; i < n; i++) {
                 long seed = settings.trialSeed(i);
                 RecoveryTrials.Trial t = trial(candidate, seed, root);
-                t.situations().forEach(s -> reached.merge(s, 1, Integer::sum));
-                if (t.finding().isPresent()) {
-                    return failure(implName, t.finding().get(), seed, i, n, replay);
+                t.coverage().forEach(s -> reached.merge(s, 1, Integer::sum));
+                if (t.anomaly().isPresent()) {
+                    return failure(implName, t, seed, i, n, replay);
                 }
             }
         } catch (IOException e) {
@@ -191,22 +191,11 @@ public enum RecoveryProperty implements Property<Long, RecoveryProperty.Stage, V
     }
 
     private CheckResult failure(
-            String implName, RecoveryTrials.Finding f, long seed, int trial, int n, LongFunction<String> replay) {
-        Anomaly anomaly = new Anomaly(f.anomaly(), f.rule(), f.evidence(), f.failedStep());
-        StringBuilder story = new StringBuilder(Stories.head(
-                qualifiedName() + " FAILED on implementation '" + implName + "'",
-                anomaly,
-                f.anomaly() + " at step " + f.failedStep()));
-        story.append(wrapped("  Trial: ", what + ":"));
-        for (int i = 0; i < f.steps().size(); i++) {
-            story.append(wrapped(
-                    (i + 1 == f.failedStep() ? "  ✗ " : "    ") + String.format("%4d. ", i + 1),
-                    f.steps().get(i)));
-        }
-        story.append(wrapped("  Injected: ", f.injected()))
-                .append(wrapped("  Kept:     ", f.kept()))
-                .append(wrapped("  Served:   ", f.served()))
-                .append(Stories.readMore(doc(), anomaly).replace(", invariant ", ", rule "))
+            String implName, RecoveryTrials.Trial t, long seed, int trial, int n, LongFunction<String> replay) {
+        Anomaly anomaly = t.anomaly().orElseThrow();
+        StringBuilder story =
+                new StringBuilder(t.story(qualifiedName() + " FAILED on implementation '" + implName + "'", what));
+        story.append(Stories.readMore(doc(), anomaly).replace(", invariant ", ", rule "))
                 .append("\n  Seed ")
                 .append(seed)
                 .append(" (trial ")
@@ -224,7 +213,7 @@ public enum RecoveryProperty implements Property<Long, RecoveryProperty.Stage, V
                 implName,
                 CheckResult.Verdict.FAILED,
                 Optional.of(anomaly),
-                f.steps().size(),
+                t.finding().orElseThrow().steps().size(),
                 seed,
                 story.toString());
     }
@@ -246,7 +235,8 @@ public enum RecoveryProperty implements Property<Long, RecoveryProperty.Stage, V
                     0,
                     settings.trialSeed(0),
                     qualifiedName() + " passed " + n + " trials on '" + implName + "'"
-                            + (this == KILL ? " (child JVMs killed with SIGKILL)" : ""));
+                            + (this == KILL ? " (child JVMs killed with SIGKILL)" : "")
+                            + (n < 50 ? "; too few to judge what they reached" : ""));
         }
         return new CheckResult(
                 qualifiedName(),
@@ -258,26 +248,6 @@ public enum RecoveryProperty implements Property<Long, RecoveryProperty.Stage, V
                 qualifiedName() + " found no broken rule on '" + implName
                         + "', but its trials did not reach what it is about:\n    " + String.join("\n    ", missed)
                         + "\n  A check that never exercises a situation proves nothing about it.");
-    }
-
-    /** {@code text} after {@code lead}, its further lines indented under its first, at most 116 columns each. */
-    private static String wrapped(String lead, String text) {
-        int width = 116 - lead.length();
-        StringBuilder out = new StringBuilder(lead);
-        String indent = " ".repeat(lead.length() + 2);
-        String rest = text;
-        boolean first = true;
-        while (rest.length() > (first ? width : width - 2)) {
-            int room = first ? width : width - 2;
-            int cut = rest.lastIndexOf(' ', room);
-            if (cut <= 0) {
-                cut = room;
-            }
-            out.append(rest, 0, cut).append('\n').append(indent);
-            rest = rest.substring(cut).stripLeading();
-            first = false;
-        }
-        return out.append(rest).append('\n').toString();
     }
 
     private static void delete(Path root) {

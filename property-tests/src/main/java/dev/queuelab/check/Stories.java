@@ -111,6 +111,27 @@ public final class Stories {
     /** "Read more: docs/partitioned-log.md, invariant L10". */
     public static String readMore(String doc, Anomaly anomaly) {
         String id = anomaly.rule().split(" ")[0];
-        return "  Read more: " + doc + ", " + (id.matches("[A-Z]\\d+") ? "invariant " + id : "the contract") + "\n";
+        return "  Read more: " + doc + ", " + (id.matches("[A-Z]{1,3}\\d+") ? "invariant " + id : "the contract")
+                + "\n";
+    }
+
+    /** {@code text} after {@code lead}, its further lines indented under its first, at most 116 columns each. */
+    public static String wrapped(String lead, String text) {
+        int width = 116 - lead.length();
+        StringBuilder out = new StringBuilder(lead);
+        String indent = " ".repeat(lead.length() + 2);
+        String rest = text;
+        boolean first = true;
+        while (rest.length() > (first ? width : width - 2)) {
+            int room = first ? width : width - 2;
+            int cut = rest.lastIndexOf(' ', room);
+            if (cut <= 0) {
+                cut = room;
+            }
+            out.append(rest, 0, cut).append('\n').append(indent);
+            rest = rest.substring(cut).stripLeading();
+            first = false;
+        }
+        return out.append(rest).append('\n').toString();
     }
 }

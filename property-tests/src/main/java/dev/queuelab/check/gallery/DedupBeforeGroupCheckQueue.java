@@ -29,10 +29,12 @@ public final class DedupBeforeGroupCheckQueue extends ForwardingWorkQueue {
     public SendOutcome send(Message message) {
         if (config().fifo() && message.dedupId() != null) {
             Optional<String> first = seen.firstSent(message.dedupId(), clock.instant());
-            if (first.isPresent()) {
-                return SendOutcome.duplicateOf(first.get());
+            if (first.isPresent() && message.groupId() != null) {
+                return SendOutcome.duplicateOf(first.get()); // a valid send: only the remembered id is wrong
             }
-            seen.remember(message.dedupId(), message.id(), clock.instant()); // before the send is validated
+            if (first.isEmpty()) {
+                seen.remember(message.dedupId(), message.id(), clock.instant()); // before the send is validated
+            }
         }
         return queue.send(message);
     }

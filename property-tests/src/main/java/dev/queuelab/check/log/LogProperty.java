@@ -212,7 +212,13 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
     RETENTION(
             "retention",
             LogCapabilities::retention,
-            Map.of("retention: log start moved", 0.3, "read: beyond the high watermark refused", 0.15)) {
+            Map.of(
+                    "retention: log start moved",
+                    0.3,
+                    "read: beyond the high watermark refused",
+                    0.15,
+                    "retention: an open transaction's first records deleted",
+                    0.05)) {
         @Override
         List<Weighted> weights() {
             return List.of(
@@ -373,6 +379,9 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                 steps.add(step);
             }
         }
+        if (this == RETENTION && capabilities.transactions() && new SplittableRandom(~seed).nextInt(3) == 0) {
+            steps.addAll(0, openTransactionPastRetention()); // a rare situation on purpose, not by luck
+        }
         LogConfig log = setup.log();
         if (!capabilities.retention()) {
             log = log.withRetentionTime(LogConfig.FOREVER).withRetentionBytes(LogConfig.UNLIMITED);
@@ -381,6 +390,29 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
             log = log.withAssignor(Assignor.RANGE);
         }
         return new Scenario<>(new LogSetup(log, setup.isolation()), steps);
+    }
+
+    /**
+     * An open transaction's first record in a segment that retention deletes ("retention: an open transaction's
+     * first records deleted"): Kafka bounds retention by the high watermark, not the last stable offset, and moves
+     * the first unstable offset up to the new log start. Later appends of the same key roll the segment; a tick
+     * past every retention time, and the log is looked at and sought to its end by a read_committed reader. The
+     * draw that opens one scenario in three with it comes from its own stream, so other scenarios stay as they were.
+     */
+    static List<LogStep> openTransactionPastRetention() {
+        List<LogStep> steps = new ArrayList<>(List.of(
+                new LogStep.Txn(1, LogStep.TxnAction.BEGIN, 1),
+                new LogStep.Txn(1, LogStep.TxnAction.APPEND, 1),
+                new LogStep.Produce(2, 1, false, false),
+                new LogStep.Produce(2, 1, false, false),
+                new LogStep.Produce(2, 1, false, false),
+                new LogStep.Tick(61),
+                new LogStep.Produce(2, 1, false, false),
+                new LogStep.Observe()));
+        for (int p = 0; p < 3; p++) {
+            steps.add(new LogStep.SeekEnd(p, true));
+        }
+        return steps;
     }
 
     /**

@@ -20,7 +20,10 @@ final class Templates {
         boolean deadLetters = config.redrive().isPresent();
         switch (property) {
             case ACKS -> out.add(idReusedWhileHeld());
-            case VISIBILITY -> out.add(extendedAndGivenBack());
+            case VISIBILITY -> {
+                out.add(extendedAndGivenBack());
+                out.add(extendedLate(config));
+            }
             case DEAD_LETTERS -> {
                 if (deadLetters) {
                     out.add(redriveIntoABusyLane(config));
@@ -103,6 +106,22 @@ final class Templates {
                 new WorkQueueStep.Receive("A", 2, -1),
                 new WorkQueueStep.ChangeVisibility("A", 0, 60),
                 new WorkQueueStep.ChangeVisibility("A", 1, 0),
+                new WorkQueueStep.Receive("B", 1, -1));
+    }
+
+    /**
+     * A lease extended just before it ends ("visibility: extended late, counted from the change"), then another
+     * consumer asks after the extension counted from the receive would have ended, but before the one counted
+     * from the change does: a queue that counts from the receive hands the message out under its holder.
+     */
+    static List<WorkQueueStep> extendedLate(WorkQueueConfig config) {
+        int lease = (int) Math.max(1, config.visibilityTimeout().toSeconds());
+        return List.of(
+                new WorkQueueStep.Send(0, 0),
+                new WorkQueueStep.Receive("A", 1, -1),
+                new WorkQueueStep.Tick(lease - 1 + (lease == 1 ? 1 : 0)),
+                new WorkQueueStep.ChangeVisibility("A", 0, 10),
+                new WorkQueueStep.Tick(7),
                 new WorkQueueStep.Receive("B", 1, -1));
     }
 

@@ -256,7 +256,10 @@ final class WorkQueueModel implements Model<WorkQueueEvent> {
         Message msg = e.message();
         String dedupId = config.fifo() ? msg.dedupId() : null;
         if (dedupId != null && uncertainDedup.contains(dedupId)) {
-            return; // an earlier send of this dedup id never answered: accepted or refused, either is right
+            if (!e.result().accepted()) {
+                return; // an earlier send of this dedup id never answered: a duplicate of it or not, either is right
+            }
+            uncertainDedup.remove(dedupId); // accepted: this one is in the queue, whatever the unanswered one did
         }
         Msg first = dedupId == null ? null : dedupFirst.get(dedupId);
         Instant since = dedupId == null ? null : dedupSince.get(dedupId);
@@ -653,6 +656,9 @@ final class WorkQueueModel implements Model<WorkQueueEvent> {
             m.deadline = e.at().plus(e.visibility());
             m.deadlineChanged = true;
             coverage.add(e.visibility().isZero() ? "visibility: given back" : "visibility: extended");
+            if (!e.visibility().isZero() && e.at().isAfter(m.receivedAt)) {
+                coverage.add("visibility: extended late, counted from the change");
+            }
         }
     }
 

@@ -39,7 +39,9 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, WorkQueueStep
                     "id: reuse refused while in flight",
                     0.1,
                     "dedup: id ignored on a standard queue",
-                    0.2)) {
+                    0.2,
+                    "send without an answer",
+                    0.1)) {
         @Override
         WorkQueueConfig config(SplittableRandom random) {
             return WorkQueueConfig.standardQueue().withVisibilityTimeout(seconds(random, 10, 30));
@@ -57,6 +59,8 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, WorkQueueStep
                     0.05,
                     "visibility: extended",
                     0.1,
+                    "visibility: extended late, counted from the change",
+                    0.05,
                     "visibility: given back",
                     0.05,
                     "redelivered after a crash",
@@ -237,7 +241,8 @@ public enum WorkQueueProperty implements Property<WorkQueueConfig, WorkQueueStep
                     : producer == 2 || producer == 10
                             ? WorkQueueStep.Id.HELD
                             : producer % 8 == 3 ? WorkQueueStep.Id.RETRY : WorkQueueStep.Id.FRESH;
-            return new WorkQueueStep.Send(group, dedup, id, config.fifo() && producer % 8 == 1);
+            // producer 13 (one send in 16) never hears the answer: the send's outcome is unknown to the model
+            return new WorkQueueStep.Send(group, dedup, id, config.fifo() && producer % 8 == 1, producer == 13);
         }
         if ((pick -= weights.receive) < 0) {
             int visibility = random.nextInt(4) == 0

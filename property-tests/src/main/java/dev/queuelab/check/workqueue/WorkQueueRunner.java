@@ -160,7 +160,18 @@ final class WorkQueueRunner {
             try {
                 result = queue.send(m);
             } catch (MissingGroupIdException | DuplicateMessageIdException e) {
-                events.add(new WorkQueueEvent.Refused(step, now, m, e.getClass().getSimpleName()));
+                events.add(
+                        send.answerLost()
+                                ? new WorkQueueEvent.Sent(step, now, m, null)
+                                : new WorkQueueEvent.Refused(
+                                        step, now, m, e.getClass().getSimpleName()));
+                return;
+            }
+            if (send.answerLost()) { // the queue acted, but its answer never reached the producer
+                events.add(new WorkQueueEvent.Sent(step, now, m, null));
+                if (result != null && result.accepted()) {
+                    unacked.add(m.id());
+                }
                 return;
             }
             events.add(

@@ -42,28 +42,35 @@ public sealed interface WorkQueueStep extends ScenarioStep {
      * {@code noGroup} a FIFO queue's producer forgets the group: the queue must refuse the message and
      * remember nothing of it (a standard queue ignores it).
      */
-    record Send(int group, int dedup, Id id, boolean noGroup) implements WorkQueueStep {
+    record Send(int group, int dedup, Id id, boolean noGroup, boolean answerLost) implements WorkQueueStep {
         public Send(int group, int dedup) {
-            this(group, dedup, Id.FRESH, false);
+            this(group, dedup, Id.FRESH, false, false);
+        }
+
+        public Send(int group, int dedup, Id id, boolean noGroup) {
+            this(group, dedup, id, noGroup, false);
         }
 
         @Override
         public List<WorkQueueStep> simpler() {
             List<WorkQueueStep> out = new ArrayList<>();
+            if (answerLost) {
+                out.add(new Send(group, dedup, id, noGroup, false));
+            }
             if (noGroup) {
-                out.add(new Send(group, dedup, id, false));
+                out.add(new Send(group, dedup, id, false, answerLost));
             }
             if (id != Id.FRESH) {
-                out.add(new Send(group, dedup, Id.FRESH, noGroup));
+                out.add(new Send(group, dedup, Id.FRESH, noGroup, answerLost));
             }
             if (dedup > 0) {
-                out.add(new Send(group, 0, id, noGroup));
+                out.add(new Send(group, 0, id, noGroup, answerLost));
             }
             if (dedup > 1) {
-                out.add(new Send(group, 1, id, noGroup));
+                out.add(new Send(group, 1, id, noGroup, answerLost));
             }
             if (group > 1) {
-                out.add(new Send(1, dedup, id, noGroup));
+                out.add(new Send(1, dedup, id, noGroup, answerLost));
             }
             return out;
         }

@@ -67,6 +67,25 @@ class WorkQueueModelTest {
     }
 
     @Test
+    void shouldHoldAnAcceptedSendToEveryRuleWhenAnEarlierSendOfItsDedupIdNeverAnswered() {
+        Message lost = Message.of("m1", "x").inGroup("g1").withDedupId("d1");
+        Message next = Message.of("m2", "y").inGroup("g1").withDedupId("d1");
+        List<WorkQueueEvent> events = List.of(
+                new WorkQueueEvent.Sent(1, T0, lost, null),
+                new WorkQueueEvent.Sent(2, T0.plusSeconds(1), next, SendOutcome.accepted("m2")),
+                new WorkQueueEvent.Received(
+                        3,
+                        T0.plusSeconds(1),
+                        "A",
+                        10,
+                        Duration.ZERO,
+                        List.of(new Delivery(next, new Receipt("m2", 1), 1))));
+        assertThat(judge(WorkQueueConfig.fifoQueue().withDedupWindow(Duration.ofSeconds(1)), events))
+                .as("m2 was accepted: whatever the unanswered send of d1 did, m2 is a message like any other")
+                .isEmpty();
+    }
+
+    @Test
     void shouldNotDemandTheGroupsNextMessageWhenTheBatchHandedOutItsLastTryWithVisibilityZero() {
         List<WorkQueueEvent> events = new ArrayList<>(sends());
         events.add(receive(3, 3, new Delivery(m1, new Receipt("m1", 1), 1)));
