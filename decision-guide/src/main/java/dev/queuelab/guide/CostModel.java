@@ -49,7 +49,7 @@ final class CostModel {
                         + " costs nothing.";
             case SERVICE_BUS ->
                 r.settings().stream()
-                                .anyMatch(x -> x.name().equals(Recommender.TIER)
+                                .anyMatch(x -> x.name().equals(ServiceBusRules.TIER)
                                         && x.value().startsWith("Premium"))
                         ? "Messaging units (Premium): the driver is the dedicated units the namespace runs on, 1 to "
                                 + Numbers.plain(Facts.registry()
