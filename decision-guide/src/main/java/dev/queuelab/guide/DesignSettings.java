@@ -39,7 +39,7 @@ final class DesignSettings {
 
     List<Setting> settings(Failure failure, Idempotency idempotency) {
         List<Setting> out = new ArrayList<>();
-        Product.Vocabulary v = s.product().vocabulary();
+        Vocabulary v = s.product().vocabulary();
         if (failure.leaseSeconds() != null) {
             // a setting named in milliseconds (max.poll.interval.ms) is given in them, value and range alike, as
             // the product takes it
