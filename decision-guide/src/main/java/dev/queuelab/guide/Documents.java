@@ -165,13 +165,13 @@ public final class Documents {
                         java.util.stream.Stream.of(r.product()), r.alternatives().stream())
                 .toList()) {
             Map<String, Object> m = new HashMap<>();
-            m.put("label", p.label());
+            m.put("label", p == r.product() ? r.tool() : p.label());
             m.put("chosen", p == r.product());
             m.put("summary", ProductSummary.of(p));
             products.add(m);
         }
         v.put("products", products);
-        v.put("tool", r.product().label());
+        v.put("tool", r.tool());
         v.put("productName", r.product().brand());
         v.put(
                 "because",
@@ -219,7 +219,7 @@ public final class Documents {
                             return m;
                         })
                         .toList());
-        v.put("topologyDiagram", Diagrams.topology(r.topology(), r.product()));
+        v.put("topologyDiagram", Diagrams.topology(r.topology(), r.product(), r.tool()));
         v.put("pathDiagram", Diagrams.path(r.path(), r.topology()));
         v.put("semantic", r.semantic().word());
         v.put("ordering", r.ordering());

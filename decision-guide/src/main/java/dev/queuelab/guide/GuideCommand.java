@@ -123,8 +123,8 @@ public final class GuideCommand implements Callable<Integer> {
             }
             if (out != null) {
                 write(out, document);
-                stdout.println("wrote " + out + " (" + r.topology().word() + ": "
-                        + r.product().label() + "; " + r.feasibility().verdict().word() + ")");
+                stdout.println("wrote " + out + " (" + r.topology().word() + ": " + r.tool() + "; "
+                        + r.feasibility().verdict().word() + ")");
             } else {
                 stdout.print(document);
             }

@@ -17,6 +17,8 @@ import java.util.Set;
 final class PubSubRules implements ProductRules {
 
     static final PubSubRules INSTANCE = new PubSubRules();
+    /** The setting that says a function's trigger receives by push, which the record's label follows. */
+    static final String SUBSCRIPTION_TYPE = "subscription type";
 
     private PubSubRules() {}
 
@@ -79,7 +81,7 @@ final class PubSubRules implements ProductRules {
         List<Setting> out = new ArrayList<>();
         if (d.pushSubscription()) {
             out.add(new Setting(
-                    "subscription type",
+                    SUBSCRIPTION_TYPE,
                     "push (the function's Eventarc trigger): exactly-once delivery is for pull subscriptions only,"
                             + " so the consumer's dedupe (below) is what stops a repeat",
                     null,

@@ -54,6 +54,19 @@ class FunctionConsumersTest {
     }
 
     @Test
+    void shouldLabelThePubSubSubscriptionAsItsSettingsSayWhenAFunctionOrAServiceReceives() {
+        Answers asked = TestAnswers.with("platform", "gcp", "consumer-runtime", "function");
+        Recommendation function = RuleEngine.recommend(asked);
+        assertThat(function.tool()).contains("(push subscription)").doesNotContain("pull");
+        assertThat(function.toJson().get("tool")).isEqualTo(function.tool());
+        assertThat(Documents.markdown(asked, function, java.time.LocalDate.of(2026, 1, 1)))
+                .doesNotContain("Google Pub/Sub (pull subscription)")
+                .contains("Google Pub/Sub (push subscription) with a dead-letter topic");
+        Recommendation service = RuleEngine.recommend(TestAnswers.with("platform", "gcp"));
+        assertThat(service.tool()).isEqualTo(Product.PUBSUB.label()).contains("(pull subscription)");
+    }
+
+    @Test
     void shouldBeInfeasibleWhenAnAzureFunctionOutlastsTheConsumptionPlan() {
         Recommendation long_ = RuleEngine.recommend(TestAnswers.with(
                 "platform", "azure", "consumer-runtime", "function", "failure.max-processing-seconds", "720"));
