@@ -38,6 +38,7 @@ final class DesignChecks {
         Answers.Context c = a().context();
         if (!s.queued()) {
             out.addAll(d.rules.checks(d, sizing));
+            out.addAll(Budgets.checks(d, failure, sizing));
             out.addAll(Capacity.checks(s, d.load(sizing), facts));
             return out;
         }
@@ -239,6 +240,7 @@ final class DesignChecks {
                                             : "a version per entity instead of a set of ids: apply an event only"
                                                     + " if its version is above the one stored with the entity"));
         }
+        out.addAll(Budgets.checks(d, failure, sizing));
         // every ceiling of the product, each with its utilisation: egress and storage are counted there
         out.addAll(Capacity.checks(s, d.load(sizing), facts));
         return out;

@@ -322,11 +322,13 @@ public final class Documents {
             return Numbers.plain(inFlight) + " concurrent function executions (messages in flight)";
         }
         double perInstance = Facts.registry().get("guide.consumer-concurrency").number("max-in-flight");
-        double instances = Math.max(
-                Facts.registry().get("guide.failover").number("min-instances"), Math.ceil(inFlight / perInstance));
+        int asked = a.context().minConsumerInstances();
+        double floor =
+                asked > 0 ? asked : Facts.registry().get("guide.failover").number("min-instances");
+        double instances = Math.max(floor, Math.ceil(inFlight / perInstance));
         return Numbers.plain(instances) + " instances, " + Numbers.plain(Math.ceil(inFlight / instances))
                 + " handlers each (" + Numbers.plain(inFlight) + " messages in flight; at least "
-                + Numbers.plain(Facts.registry().get("guide.failover").number("min-instances"))
-                + " instances for failover, guide.failover)";
+                + Numbers.plain(floor)
+                + (asked > 0 ? " instances for failover, as asked)" : " instances for failover, guide.failover)");
     }
 }

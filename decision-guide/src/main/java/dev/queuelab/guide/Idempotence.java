@@ -68,7 +68,15 @@ final class Idempotence {
      * broker-assigned id is new on every send (SQS MessageId, Pub/Sub message id, a log's offset).
      */
     String producerSetKey() {
-        String base = "an id the producer sets once per event (the outbox row id, or a business key)";
+        String base = switch (a().context().producerKind()) {
+            case CDC ->
+                "the change's position in the database's log (the LSN or binlog position) with its table and primary"
+                        + " key, set by the connector: one restarted from its last recorded position sends changes again";
+            case DEVICE ->
+                "the device id with a sequence number the device keeps across reconnects: a device sends again what"
+                        + " it got no answer for";
+            case APP -> "an id the producer sets once per event (the outbox row id, or a business key)";
+        };
         return d.rules.producerKey(d, base);
     }
 
@@ -94,10 +102,28 @@ final class Idempotence {
         return offer + ". " + gap;
     }
 
+    /**
+     * What the producer must do: an outbox where it writes its database and then publishes; where a CDC connector
+     * produces, the database's log is the outbox already; devices publish through a gateway that knows them.
+     */
     String producerSide() {
-        if (!s.queued() || a().producer() != Answers.Producer.DB_THEN_PUBLISH) {
+        if (!s.queued()) {
             return null;
         }
-        return d.rules.producerSide(d);
+        Answers.ProducerKind kind = a().context().producerKind();
+        if (kind == Answers.ProducerKind.CDC) {
+            return "change data capture: a connector (Debezium, or the database's own change stream) publishes every"
+                    + " committed change from the database's log, so there is no dual write to fix; it is"
+                    + " at-least-once after a restart, and a row's changes stay in order only with its primary key as"
+                    + " the message key";
+        }
+        String side = a().producer() == Answers.Producer.DB_THEN_PUBLISH ? d.rules.producerSide(d) : null;
+        if (kind == Answers.ProducerKind.DEVICE) {
+            String devices = "devices: they publish through an MQTT gateway or the platform's IoT service, which"
+                    + " authenticates each device and forwards to the queue, never with the queue's own credentials;"
+                    + " each device buffers what it could not send and sends it again with its sequence number";
+            return side == null ? devices : side + "; " + devices;
+        }
+        return side;
     }
 }

@@ -343,7 +343,11 @@ public final class Rules {
                         c.sideEffects(),
                         Answers.OpsAppetite.HIGH,
                         c.tenantFairness(),
-                        c.feature()));
+                        c.feature(),
+                        c.producerKind(),
+                        c.latencyBudgetSeconds(),
+                        c.bulkLoadMessages(),
+                        c.minConsumerInstances()));
         Topology asked = RuleEngine.topology(keen, new java.util.ArrayList<>());
         return Tools.choose(asked, keen).primary().transactional();
     }

@@ -117,11 +117,27 @@ final class Sizer {
                         + Numbers.plain(partitions);
             }
         }
+        int asked = c.minConsumerInstances();
+        boolean instances = s.queued() && c.consumerRuntime() != Answers.Runtime.FUNCTION;
+        if (asked > 0 && instances && lanes && partitions != null) {
+            if (a().ordering() == Ordering.GLOBAL) {
+                formula += "; " + asked + " consumer instances asked: one reads the single " + d.laneWord()
+                        + ", the others stand by to take it over";
+            } else if (consumers < asked) {
+                // an instance beyond the partition count would sit idle, so the partitions follow the instances
+                consumers = asked;
+                partitions = Math.max(partitions, asked);
+                perPartition = (int) Math.ceil((double) needed / partitions);
+                formula += "; consumer instances >= the " + asked + " asked for failover, and " + d.laneWord()
+                        + "s >= instances so that none is idle = " + Numbers.plain(partitions);
+            }
+        }
         // stated once, from the final partition count, so the sentence never gives two answers
         if (lanes && a().ordering() != Ordering.GLOBAL && partitions != null) {
             formula += "; in flight per " + d.laneWord() + " = " + Numbers.plain(needed) + " / "
                     + Numbers.plain(partitions) + " = " + Numbers.plain(perPartition);
         }
+        formula += Budgets.bulkFormula(d, needed);
         double retention = d.retentionSeconds();
         String replication = s.product().replicationFact();
         double replicas = replication != null ? fact(replication, "replicas") : 1;
