@@ -290,7 +290,7 @@ public final class Documents {
                             return m;
                         })
                         .toList());
-        v.put("costModel", CostModel.of(r));
+        v.put("costModel", CostModel.of(r) + CostModel.monthly(r, a));
         v.put("multiRegion", CostModel.multiRegion(r));
         v.put("security", CostModel.security(r));
         v.put("backpressure", r.backpressure());
