@@ -75,6 +75,17 @@ public record Answers(
         }
     }
 
+    /** Who produces: the application's own write, a change-data-capture connector, or devices in the field. */
+    public enum ProducerKind implements Choice {
+        APP,
+        CDC,
+        DEVICE;
+
+        public String word() {
+            return name().toLowerCase();
+        }
+    }
+
     public enum Runtime implements Choice {
         SERVICE,
         FUNCTION;
@@ -142,6 +153,10 @@ public record Answers(
      * @param tenantFairness       many tenants share the queue, and one tenant's burst must not delay the others
      * @param feature              what the messages are for, in the team's words ("webhook delivery"); empty
      *                             where not given
+     * @param producerKind         who produces: the application, a CDC connector, or devices
+     * @param latencyBudgetSeconds the longest a message may take from send to its effect; 0 where none is set
+     * @param bulkLoadMessages     messages that arrive at once in a bulk load (a nightly import); 0 where none
+     * @param minConsumerInstances the fewest consumer instances to run, for failover; 0 for the guide's policy
      */
     public record Context(
             double throughputPerSecond,
@@ -154,7 +169,11 @@ public record Answers(
             SideEffects sideEffects,
             OpsAppetite opsAppetite,
             boolean tenantFairness,
-            String feature) {
+            String feature,
+            ProducerKind producerKind,
+            double latencyBudgetSeconds,
+            int bulkLoadMessages,
+            int minConsumerInstances) {
 
         public double payloadBytes() {
             return payloadKb * 1024;
@@ -202,6 +221,10 @@ public record Answers(
         m.put("side-effects", context.sideEffects().word());
         m.put("ops-appetite", context.opsAppetite().word());
         m.put("tenant-fairness", context.tenantFairness());
+        m.put("producer-kind", context.producerKind().word());
+        m.put("latency-budget-seconds", context.latencyBudgetSeconds());
+        m.put("bulk-load-messages", context.bulkLoadMessages());
+        m.put("min-consumer-instances", context.minConsumerInstances());
         return m;
     }
 }

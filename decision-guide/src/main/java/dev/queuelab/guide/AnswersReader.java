@@ -183,7 +183,11 @@ public final class AnswersReader {
                         v.choice("side-effects", Answers.SideEffects.class, false),
                         v.choice("ops-appetite", Answers.OpsAppetite.class, false),
                         v.bool("tenant-fairness", skip),
-                        v.text("feature")));
+                        v.text("feature"),
+                        v.choice("producer-kind", Answers.ProducerKind.class, false),
+                        v.number("latency-budget-seconds"),
+                        v.integer("bulk-load-messages"),
+                        v.integer("min-consumer-instances")));
     }
 
     private static void flatten(JsonNode node, String prefix, Map<String, String> out, String source) {

@@ -49,6 +49,19 @@ final class Contradictions {
                             + "impossible without idempotency: build at-least-once with an idempotent consumer and an idempotency key "
                             + "sent to the external system."));
         }
+        if (c.producerKind() == Answers.ProducerKind.CDC && a.async() && a.ordering() == Answers.Ordering.NONE) {
+            w.add(
+                    new Warning(
+                            "cdc-without-key-order",
+                            "Change data capture without an order: two changes of one row applied out of order leave the"
+                                    + " older value standing. Answer ordering: per-key, with the row's primary key as the key."));
+        }
+        if (c.producerKind() == Answers.ProducerKind.CDC && a.producer() == Answers.Producer.DB_THEN_PUBLISH) {
+            w.add(new Warning(
+                    "cdc-and-dual-write",
+                    "A CDC connector publishes from the database's log, so the application does not publish after"
+                            + " its write: answer producer: publish-only, or drop the application's publish."));
+        }
         if (a.semantic() == Semantic.AT_MOST_ONCE && a.failure().maxAttempts() > 1) {
             w.add(new Warning(
                     "at-most-once-with-retries",

@@ -7,8 +7,8 @@ final class Diagrams {
 
     private Diagrams() {}
 
-    static String topology(Topology topology, Product product) {
-        String label = "\"" + product.label().replace("\"", "'") + "\"";
+    static String topology(Topology topology, Product product, String tool) {
+        String label = "\"" + tool.replace("\"", "'") + "\"";
         String reader = product.vocabulary().reader().split(" \\(")[0];
         String readerName = Character.toUpperCase(reader.charAt(0)) + reader.substring(1);
         return switch (topology) {

@@ -165,13 +165,13 @@ public final class Documents {
                         java.util.stream.Stream.of(r.product()), r.alternatives().stream())
                 .toList()) {
             Map<String, Object> m = new HashMap<>();
-            m.put("label", p.label());
+            m.put("label", p == r.product() ? r.tool() : p.label());
             m.put("chosen", p == r.product());
             m.put("summary", ProductSummary.of(p));
             products.add(m);
         }
         v.put("products", products);
-        v.put("tool", r.product().label());
+        v.put("tool", r.tool());
         v.put("productName", r.product().brand());
         v.put(
                 "because",
@@ -219,7 +219,7 @@ public final class Documents {
                             return m;
                         })
                         .toList());
-        v.put("topologyDiagram", Diagrams.topology(r.topology(), r.product()));
+        v.put("topologyDiagram", Diagrams.topology(r.topology(), r.product(), r.tool()));
         v.put("pathDiagram", Diagrams.path(r.path(), r.topology()));
         v.put("semantic", r.semantic().word());
         v.put("ordering", r.ordering());
@@ -290,7 +290,7 @@ public final class Documents {
                             return m;
                         })
                         .toList());
-        v.put("costModel", CostModel.of(r));
+        v.put("costModel", CostModel.of(r) + CostModel.monthly(r, a));
         v.put("multiRegion", CostModel.multiRegion(r));
         v.put("security", CostModel.security(r));
         v.put("backpressure", r.backpressure());
@@ -322,11 +322,13 @@ public final class Documents {
             return Numbers.plain(inFlight) + " concurrent function executions (messages in flight)";
         }
         double perInstance = Facts.registry().get("guide.consumer-concurrency").number("max-in-flight");
-        double instances = Math.max(
-                Facts.registry().get("guide.failover").number("min-instances"), Math.ceil(inFlight / perInstance));
+        int asked = a.context().minConsumerInstances();
+        double floor =
+                asked > 0 ? asked : Facts.registry().get("guide.failover").number("min-instances");
+        double instances = Math.max(floor, Math.ceil(inFlight / perInstance));
         return Numbers.plain(instances) + " instances, " + Numbers.plain(Math.ceil(inFlight / instances))
                 + " handlers each (" + Numbers.plain(inFlight) + " messages in flight; at least "
-                + Numbers.plain(Facts.registry().get("guide.failover").number("min-instances"))
-                + " instances for failover, guide.failover)";
+                + Numbers.plain(floor)
+                + (asked > 0 ? " instances for failover, as asked)" : " instances for failover, guide.failover)");
     }
 }

@@ -114,7 +114,7 @@ public final class GuideCommand implements Callable<Integer> {
             LocalDate day = parseDate();
             checkSaveTarget();
             Answers answers = answersFile != null ? AnswersReader.read(answersFile) : interview(stdout, stderr);
-            Recommendation r = Recommender.recommend(answers);
+            Recommendation r = RuleEngine.recommend(answers);
             String document = format == Format.json
                     ? Documents.json(r)
                     : Documents.markdown(answers, r, day, new Documents.Numbering(number, supersedes));
@@ -123,8 +123,8 @@ public final class GuideCommand implements Callable<Integer> {
             }
             if (out != null) {
                 write(out, document);
-                stdout.println("wrote " + out + " (" + r.topology().word() + ": "
-                        + r.product().label() + "; " + r.feasibility().verdict().word() + ")");
+                stdout.println("wrote " + out + " (" + r.topology().word() + ": " + r.tool() + "; "
+                        + r.feasibility().verdict().word() + ")");
             } else {
                 stdout.print(document);
             }

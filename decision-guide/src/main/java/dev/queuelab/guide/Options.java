@@ -10,7 +10,7 @@ final class Options {
     record Option(Topology topology, String name, String summary, List<String> pros, List<String> cons) {
 
         /** The option in a vocabulary's words: the chosen product's, or {@link #GENERIC} for the options weighed. */
-        Option in(Product.Vocabulary v) {
+        Option in(Vocabulary v) {
             return new Option(
                     topology,
                     v.words(name),
@@ -21,8 +21,8 @@ final class Options {
     }
 
     /** Words for an option no product is chosen for: the guide's own terms. */
-    static final Product.Vocabulary GENERIC = new Product.Vocabulary(
-            "lease", "deliveries", "dead letter", "lane", "age", List.of(), "lane", "reader", "");
+    static final Vocabulary GENERIC =
+            new Vocabulary("lease", "deliveries", "dead letter", "lane", "age", List.of(), "lane", "reader", "");
 
     static final Map<Topology, Option> ALL = Map.of(
             Topology.NONE,
@@ -117,7 +117,7 @@ final class Options {
      * An option's pros under a global order: one lane, so the per-key parallelism the option offers elsewhere is
      * not there to claim.
      */
-    static List<String> globalOrder(List<String> pros, Product.Vocabulary v) {
+    static List<String> globalOrder(List<String> pros, Vocabulary v) {
         return pros.stream()
                 .map(x -> x.startsWith("per-key order")
                         ? v.words("one order for every message (a single {lane}), at one consumer's pace")

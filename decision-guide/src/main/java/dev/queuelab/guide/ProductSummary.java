@@ -10,7 +10,7 @@ final class ProductSummary {
 
     static String of(Product p) {
         Profile f = p.profile();
-        Product.Vocabulary v = p.vocabulary();
+        Vocabulary v = p.vocabulary();
         List<String> parts = new ArrayList<>();
         if (f.maxPayloadBytes() != null) {
             parts.add("messages up to " + Numbers.bytes(f.maxPayloadBytes())

@@ -85,6 +85,14 @@ final class Prompts {
                             "publish-only: the message is the only write",
                             "db-then-publish: a database write, then the publish")),
             new Prompt(
+                    "producer-kind",
+                    "Who produces the messages: the application, a change-data-capture connector, or devices?",
+                    "CDC keeps each row's changes in log order; devices retry sends they got no answer for.",
+                    List.of(
+                            "app: the application's own code sends",
+                            "cdc: a connector reads the database's log",
+                            "device: devices in the field send")),
+            new Prompt(
                     "throughput-per-second", "Peak messages per second?", "Sizes consumers and partitions.", List.of()),
             new Prompt(
                     "payload-kb",
@@ -125,7 +133,22 @@ final class Prompts {
                     "tenant-fairness",
                     "Do many tenants share these messages, so one tenant's burst must not delay the others?",
                     "Fairness is a setting on some products (SQS fair queues) and a design choice on others.",
-                    List.of("true (yes): fair across tenants", "false (no): one stream of work")));
+                    List.of("true (yes): fair across tenants", "false (no): one stream of work")),
+            new Prompt(
+                    "latency-budget-seconds",
+                    "The longest a message may take from send to its effect, in seconds (0: no budget)?",
+                    "Checked against the receive round trip and the p99, and against a retry's first backoff.",
+                    List.of()),
+            new Prompt(
+                    "bulk-load-messages",
+                    "Messages that arrive at once in a bulk load, such as a nightly import (0: none)?",
+                    "A bulk load drains at the consumers' pace: its last message must not expire first.",
+                    List.of()),
+            new Prompt(
+                    "min-consumer-instances",
+                    "The fewest consumer instances to run, for failover (0: the guide's policy of 2)?",
+                    "More instances than partitions sit idle, so a log gets at least as many partitions.",
+                    List.of()));
 
     private Prompts() {}
 }

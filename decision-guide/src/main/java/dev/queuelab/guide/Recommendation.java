@@ -145,12 +145,23 @@ public record Recommendation(
         return m;
     }
 
+    /**
+     * The product as this record builds it: a Pub/Sub subscription that pushes to a function (its trigger) is
+     * labelled a push subscription, so no line of the record calls it pull while its settings say push.
+     */
+    public String tool() {
+        boolean push = settings.stream()
+                .anyMatch(x -> x.name().equals(PubSubRules.SUBSCRIPTION_TYPE)
+                        && x.value().startsWith("push"));
+        return push ? product.label().replace("(pull subscription)", "(push subscription)") : product.label();
+    }
+
     /** The stable JSON contract: kebab-case keys, in this order. */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("topology", topology.word());
         m.put("product", product.name().toLowerCase().replace('_', '-'));
-        m.put("tool", product.label());
+        m.put("tool", tool());
         m.put("alternatives", alternatives.stream().map(Product::label).toList());
         m.put("verdict", feasibility.verdict().word());
         m.put("semantic", semantic.word());

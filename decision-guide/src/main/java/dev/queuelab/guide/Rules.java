@@ -3,19 +3,46 @@ package dev.queuelab.guide;
 import dev.queuelab.guide.Answers.Ordering;
 import dev.queuelab.guide.Answers.Semantic;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * The guide's rules: each has an id, its reasoning, its source (fact ids, or a queuelab page that
- * demonstrates it) and the predicate over the {@link Situation} that makes it fire. {@link Recommender} fires
- * every rule whose predicate holds; the record lists them. No rule holds a product number: its predicate
- * reads the product's {@link Profile}.
+ * demonstrates it), the predicate over the {@link Situation} that makes it fire and, for the rules that decide
+ * the topology, its effect: the topology it builds and how many of the questions it read. {@link RuleEngine}
+ * takes the topology from the one deciding rule whose predicate holds on the answers (exactly one does), lets
+ * {@link #LOG_PRODUCT_BUILDS_A_LOG} reshape it for the product, then lists every rule that fires on the result.
+ * No rule holds a product number: its predicate reads the product's {@link Profile}.
  */
 public final class Rules {
 
-    public record Rule(String id, String reasoning, String source, Predicate<Situation> when) {
+    /**
+     * @param decides the topology a deciding rule builds from the answers, or null for a rule that only advises
+     * @param reads   how many of the questions (sync, shape, replay, ordering, semantic) a deciding rule read
+     */
+    public record Rule(
+            String id,
+            String reasoning,
+            String source,
+            Predicate<Situation> when,
+            Function<Answers, Topology> decides,
+            int reads) {
+
+        Rule(String id, String reasoning, String source, Predicate<Situation> when) {
+            this(id, reasoning, source, when, null, 0);
+        }
+
+        /**
+         * The rule holds, and where it decides the topology, the record is built on its decision: per-key order on
+         * a log product is a partitioned log, so distribute's work queue is not listed there.
+         */
         public boolean firesOn(Situation s) {
-            return when.test(s);
+            return when.test(s) && (decides == null || decides.apply(s.a()) == s.topology());
+        }
+
+        /** A rule whose effect is a topology. */
+        public boolean isDeciding() {
+            return decides != null;
         }
 
         /**
@@ -54,36 +81,48 @@ public final class Rules {
             "The caller needs the answer now: a queue only adds a hop, a second failure path and a reply channel. "
                     + "Call the service directly with a timeout, retries with backoff and a circuit breaker.",
             "docs/work-queue.md (a work queue decouples in time; a synchronous caller gains nothing from that)",
-            s -> !s.a().async());
+            s -> !s.a().async(),
+            a -> Topology.NONE,
+            1);
     public static final Rule REPLAY_NEEDS_A_LOG = new Rule(
             "replay-needs-a-log",
             "Replay means reading past messages again: a work queue deletes a message once acked and pub/sub keeps "
                     + "nothing, so only a log with retention and consumer offsets can replay.",
             "kafka.retention, kinesis.retention, pubsub.retention, eventhubs.retention, rabbitmq.streams",
-            s -> s.a().async() && s.a().replay());
+            s -> s.a().async() && s.a().replay(),
+            a -> Topology.PARTITIONED_LOG,
+            3);
     public static final Rule BROADCAST_NEEDS_FANOUT = new Rule(
             "broadcast-needs-fanout",
             "Every subscriber must get every event: give each subscriber its own durable queue behind a topic, so a "
                     + "slow or offline subscriber loses nothing and fails alone.",
             "sns.fanout",
-            s -> s.topology() == Topology.PUB_SUB_FANOUT);
+            s -> stored(s.a()) && s.a().broadcast() && !nothingToKeep(s.a()),
+            a -> Topology.PUB_SUB_FANOUT,
+            5);
     public static final Rule EPHEMERAL_WHEN_LOSS_IS_FINE = new Rule(
             "ephemeral-when-loss-is-fine",
             "Losing a message costs nothing (at-most-once, nothing to keep): ephemeral pub/sub is the cheapest fan-out.",
             "redis.pubsub",
-            s -> s.topology() == Topology.EPHEMERAL_PUB_SUB);
+            s -> stored(s.a()) && s.a().broadcast() && nothingToKeep(s.a()),
+            a -> Topology.EPHEMERAL_PUB_SUB,
+            5);
     public static final Rule DISTRIBUTE_WITH_A_WORK_QUEUE = new Rule(
             "distribute-with-a-work-queue",
             "Work for one of many consumers: a work queue with competing consumers, a lease ({lease}) and a dead "
                     + "letter absorbs bursts and consumer failures.",
             "work-queue/visibility (queuelab check)",
-            s -> s.topology() == Topology.WORK_QUEUE || s.topology() == Topology.FIFO_WORK_QUEUE);
+            s -> stored(s.a()) && !s.a().broadcast() && (s.a().ordered() || !smallWork(s.a())),
+            a -> a.ordered() ? Topology.FIFO_WORK_QUEUE : Topology.WORK_QUEUE,
+            4);
     public static final Rule SMALL_WORK_IN_APP = new Rule(
             "small-work-in-app",
             "A few messages a second on your own infrastructure: a jobs table in the database you already run is "
                     + "enough, and enqueueing can share the transaction that creates the work.",
             "guide.small-work",
-            s -> s.topology() == Topology.IN_APP_JOB_QUEUE);
+            s -> stored(s.a()) && !s.a().broadcast() && !s.a().ordered() && smallWork(s.a()),
+            a -> Topology.IN_APP_JOB_QUEUE,
+            4);
     public static final Rule PER_KEY_ORDER_BY_PARTITION = new Rule(
             "per-key-order-by-partition",
             "Per-key order: messages of one key in send order (a key's messages share one {lane}), one in flight per "
@@ -232,7 +271,55 @@ public final class Rules {
             DEAD_LETTER_BREAKS_ORDER,
             CLAIM_CHECK_FOR_LARGE_PAYLOADS);
 
+    /**
+     * The product reshapes the topology: order on a product whose lanes are partitions (Kafka, Event Hubs, a
+     * RabbitMQ super stream) is a partitioned log read by one consumer group, not a FIFO queue of message groups,
+     * and a log tried in place of a failing design is built as a log. Not listed in a record: its trace is the
+     * decision path's "product: ..., a log".
+     */
+    static final Rule LOG_PRODUCT_BUILDS_A_LOG = new Rule(
+            "log-product-builds-a-log",
+            "Order on a log is a partition per key range read by one consumer group: the record speaks of partitions"
+                    + " and offsets, not of groups and visibility.",
+            "kafka.ordering, kinesis.shard-limits",
+            s -> s.product().partitioned()
+                    && (s.topology() == Topology.FIFO_WORK_QUEUE
+                            || s.product() != Tools.choose(s.topology(), s.a()).primary()),
+            a -> Topology.PARTITIONED_LOG,
+            0);
+
     private Rules() {}
+
+    /** Asynchronous work that is not replayed: the broadcast and distribute rules take it from here. */
+    private static boolean stored(Answers a) {
+        return a.async() && !a.replay();
+    }
+
+    /** At-most-once with nothing to keep: nothing is stored for a subscriber that is away. */
+    private static boolean nothingToKeep(Answers a) {
+        return a.semantic() == Semantic.AT_MOST_ONCE && a.context().retentionDays() == 0;
+    }
+
+    /** A few messages a second on infrastructure the team runs: the jobs table's ground. */
+    private static boolean smallWork(Answers a) {
+        return a.context().throughputPerSecond()
+                        <= Facts.registry().get("guide.small-work").number("messages-per-second")
+                && (a.context().platform() == Answers.Platform.SELF_HOSTED
+                        || a.context().platform() == Answers.Platform.ANY);
+    }
+
+    /** The one deciding rule whose predicate holds on these answers (the product is not yet chosen). */
+    static Rule deciding(Answers a) {
+        Situation open = new Situation(a, null, null);
+        List<Rule> holding = ALL.stream()
+                .filter(Rule::isDeciding)
+                .filter(r -> r.when().test(open))
+                .toList();
+        if (holding.size() != 1) {
+            throw new IllegalStateException("the deciding rules must hold one at a time, not " + holding);
+        }
+        return holding.get(0);
+    }
 
     /** The same answers from a team with an appetite for operations would get a Kafka cluster. */
     private static boolean kafkaForATeamThatRunsIt(Answers a) {
@@ -256,8 +343,12 @@ public final class Rules {
                         c.sideEffects(),
                         Answers.OpsAppetite.HIGH,
                         c.tenantFairness(),
-                        c.feature()));
-        Topology asked = Recommender.topology(keen, new java.util.ArrayList<>());
+                        c.feature(),
+                        c.producerKind(),
+                        c.latencyBudgetSeconds(),
+                        c.bulkLoadMessages(),
+                        c.minConsumerInstances()));
+        Topology asked = RuleEngine.topology(keen, new java.util.ArrayList<>());
         return Tools.choose(asked, keen).primary().transactional();
     }
 

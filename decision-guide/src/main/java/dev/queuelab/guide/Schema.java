@@ -75,6 +75,7 @@ public final class Schema {
         number("failure.retry-horizon-hours", 0, 8760, false, 0);
         number("failure.backoff-base-seconds", 0.001, 3600, false, 1);
         word("producer", Answers.Producer.PUBLISH_ONLY.word(), null, Choice.words(Answers.Producer.class));
+        word("producer-kind", Answers.ProducerKind.APP.word(), null, Choice.words(Answers.ProducerKind.class));
         number("throughput-per-second", 0, 100_000_000, false, 100);
         number("payload-kb", 0.001, 1_048_576, false, 4);
         number("p99-processing-seconds", 0, 86_400, false, 1);
@@ -84,6 +85,9 @@ public final class Schema {
         word("side-effects", "internal", null, Choice.words(Answers.SideEffects.class));
         word("ops-appetite", "low", null, Choice.words(Answers.OpsAppetite.class));
         word("tenant-fairness", "false", "false", BOOLEAN);
+        number("latency-budget-seconds", 0, 86_400, false, 0);
+        number("bulk-load-messages", 0, 1_000_000_000, true, 0, "0");
+        number("min-consumer-instances", 0, 1000, true, 0, "0");
     }
 
     private Schema() {}

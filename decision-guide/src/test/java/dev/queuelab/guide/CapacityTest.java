@@ -49,7 +49,7 @@ class CapacityTest {
 
     @Test
     void shouldBeInfeasibleOnEventHubsWhenOneHundredMillionMessagesASecondArrive() {
-        Recommendation r = Recommender.recommend(TestAnswers.with(
+        Recommendation r = RuleEngine.recommend(TestAnswers.with(
                 "replay", "true", "platform", "azure", "throughput-per-second", "100000000", "payload-kb", "1"));
         assertThat(r.product()).isEqualTo(Product.EVENT_HUBS);
         assertThat(r.feasibility().checks())
@@ -75,7 +75,7 @@ class CapacityTest {
 
     @Test
     void shouldGiveALaggingKinesisReaderTwiceTheWriteRateWhenReadersShareAShard() {
-        Recommendation two = Recommender.recommend(TestAnswers.with(
+        Recommendation two = RuleEngine.recommend(TestAnswers.with(
                 "replay",
                 "true",
                 "platform",
@@ -100,7 +100,7 @@ class CapacityTest {
     void shouldWriteTheRecordForTheNearestDesignThatPassesWhenTheFirstCannotKeepTwoYears() {
         Answers twoYears = TestAnswers.with(
                 "replay", "true", "platform", "aws", "retention-days", "730", "throughput-per-second", "500");
-        Recommendation r = Recommender.recommend(twoYears);
+        Recommendation r = RuleEngine.recommend(twoYears);
         assertThat(r.product())
                 .as("Kinesis keeps 365 days; MSK keeps what its disks hold")
                 .isEqualTo(Product.MSK);
@@ -111,12 +111,12 @@ class CapacityTest {
                 .satisfies(x -> assertThat(x.failed()).extracting(Check::id).containsExactly("retention-limit"));
         assertThat(Documents.markdown(twoYears, r, java.time.LocalDate.of(2026, 12, 5)))
                 .contains("written for the nearest design that passes", "`retention-limit`: keeping messages 730 days");
-        Recommendation oneYear = Recommender.recommend(TestAnswers.with(
+        Recommendation oneYear = RuleEngine.recommend(TestAnswers.with(
                 "replay", "true", "platform", "aws", "retention-days", "365", "throughput-per-second", "500"));
         assertThat(oneYear.product()).isEqualTo(Product.KINESIS);
         assertThat(oneYear.rejected()).isEmpty();
         // nothing passes at 100 M msg/s: the first design stays, with every alternative tried listed
-        Recommendation flood = Recommender.recommend(
+        Recommendation flood = RuleEngine.recommend(
                 TestAnswers.with("replay", "true", "platform", "aws", "throughput-per-second", "100000000"));
         assertThat(flood.feasibility().feasible()).isFalse();
         assertThat(flood.product()).isEqualTo(Product.KINESIS);

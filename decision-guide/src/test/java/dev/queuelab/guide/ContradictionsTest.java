@@ -49,10 +49,10 @@ class ContradictionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("warnings")
     void shouldWarnWhenAnswersContradictEachOther(String id, Answers answers) {
-        assertThat(Recommender.recommend(answers).warnings())
+        assertThat(RuleEngine.recommend(answers).warnings())
                 .extracting(Recommendation.Warning::id)
                 .contains(id);
-        assertThat(Recommender.recommend(TestAnswers.with("platform", "aws")).warnings())
+        assertThat(RuleEngine.recommend(TestAnswers.with("platform", "aws")).warnings())
                 .as("the plain case raises nothing")
                 .isEmpty();
     }

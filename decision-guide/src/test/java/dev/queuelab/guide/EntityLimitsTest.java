@@ -21,7 +21,7 @@ class EntityLimitsTest {
     }
 
     private static Recommendation azureBroadcast(String subscribers, String retentionDays) {
-        return Recommender.asked(TestAnswers.with(
+        return RuleEngine.asked(TestAnswers.with(
                 "shape",
                 "broadcast",
                 "subscribers",
@@ -67,18 +67,18 @@ class EntityLimitsTest {
 
     @Test
     void shouldBeInfeasibleWhenAnSnsFifoTopicNeedsMoreThanItsSubscriptions() {
-        Recommendation many = Recommender.asked(
+        Recommendation many = RuleEngine.asked(
                 TestAnswers.with("shape", "broadcast", "ordering", "per-key", "subscribers", "200", "platform", "aws"));
         assertThat(many.product()).isEqualTo(Product.SNS_FIFO_SQS_FIFO);
         assertThat(check(many, "topic-subscriptions").status())
                 .as("an SNS FIFO topic takes 100 subscriptions")
                 .isEqualTo(Status.FAIL);
         assertThat(many.feasibility().nearest()).anyMatch(n -> n.contains("two or more FIFO topics"));
-        Recommendation few = Recommender.asked(
+        Recommendation few = RuleEngine.asked(
                 TestAnswers.with("shape", "broadcast", "ordering", "per-key", "subscribers", "100", "platform", "aws"));
         assertThat(check(few, "topic-subscriptions").status()).isEqualTo(Status.OK);
         Recommendation standard =
-                Recommender.asked(TestAnswers.with("shape", "broadcast", "subscribers", "200", "platform", "aws"));
+                RuleEngine.asked(TestAnswers.with("shape", "broadcast", "subscribers", "200", "platform", "aws"));
         assertThat(standard.feasibility().checks())
                 .as("a standard SNS topic takes millions of subscriptions: no FIFO limit applies")
                 .noneMatch(c -> c.id().equals("topic-subscriptions"));
@@ -86,7 +86,7 @@ class EntityLimitsTest {
 
     @Test
     void shouldBeInfeasibleOnStandardWhenAnEventHubNeedsMoreConsumerGroupsThanItTakes() {
-        Recommendation thirty = Recommender.asked(TestAnswers.with(
+        Recommendation thirty = RuleEngine.asked(TestAnswers.with(
                 "shape",
                 "broadcast",
                 "replay",
@@ -106,7 +106,7 @@ class EntityLimitsTest {
                 .as("30 readers against the 20 consumer groups of a standard event hub")
                 .isEqualTo(Status.FAIL);
         assertThat(thirty.feasibility().nearest()).anyMatch(n -> n.contains("premium"));
-        Recommendation twenty = Recommender.asked(TestAnswers.with(
+        Recommendation twenty = RuleEngine.asked(TestAnswers.with(
                 "shape",
                 "broadcast",
                 "replay",

@@ -108,7 +108,7 @@ class ExhaustiveAnswersTest {
     }
 
     private static void check(Answers a, String prefix) {
-        Recommendation r = Recommender.recommend(a);
+        Recommendation r = RuleEngine.recommend(a);
         String what = prefix + a + " -> " + r.topology() + " on " + r.product();
         assertThat(Documents.markdown(a, r, LocalDate.of(2026, 1, 1)))
                 .as(what)

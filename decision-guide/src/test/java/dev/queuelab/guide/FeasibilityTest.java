@@ -24,7 +24,7 @@ class FeasibilityTest {
 
     @Test
     void shouldBeInfeasibleWhenOneLaneCannotCarryAGlobalOrder() {
-        Recommendation fast = Recommender.asked(TestAnswers.with(
+        Recommendation fast = RuleEngine.asked(TestAnswers.with(
                 "ordering",
                 "global",
                 "throughput-per-second",
@@ -40,12 +40,12 @@ class FeasibilityTest {
                 .contains("order per key")
                 .as("100,000 msg/s x 1.25 headroom / 10 msg a receive per (10 x 1 s + a 0.02 s round trip)")
                 .contains("125,250 keys");
-        Recommendation modest = Recommender.asked(
+        Recommendation modest = RuleEngine.asked(
                 TestAnswers.with("ordering", "global", "throughput-per-second", "200", "p99-processing-seconds", "1"));
         assertThat(status(modest, "global-order-capacity"))
                 .as("200 msg/s on a lane of 1 msg/s: no fixed threshold")
                 .isEqualTo(Status.FAIL);
-        Recommendation slow = Recommender.asked(
+        Recommendation slow = RuleEngine.asked(
                 TestAnswers.with("ordering", "global", "throughput-per-second", "5", "p99-processing-seconds", "0.1"));
         assertThat(slow.feasibility().feasible())
                 .as("5 msg/s at 0.1 s each fits one lane")
@@ -54,30 +54,30 @@ class FeasibilityTest {
 
     @Test
     void shouldBeInfeasibleWhenALambdaJobOutlastsTheFunctionLimit() {
-        Recommendation r = Recommender.asked(TestAnswers.with(
+        Recommendation r = RuleEngine.asked(TestAnswers.with(
                 "consumer-runtime", "function", "platform", "aws", "failure.max-processing-seconds", "1200"));
         assertThat(status(r, "consumer-runtime-limit")).isEqualTo(Status.FAIL);
         assertThat(r.failure().leaseSeconds())
                 .as("6 x the 900 s function limit, inside SQS's 12 h")
                 .isEqualTo(5400);
-        Recommendation fits = Recommender.asked(TestAnswers.with(
+        Recommendation fits = RuleEngine.asked(TestAnswers.with(
                 "consumer-runtime", "function", "platform", "aws", "failure.max-processing-seconds", "600"));
         assertThat(status(fits, "consumer-runtime-limit")).isEqualTo(Status.OK);
     }
 
     @Test
     void shouldCheckThePayloadAgainstTheChosenProductWhenItIsNotSqs() {
-        Recommendation sns = Recommender.asked(
+        Recommendation sns = RuleEngine.asked(
                 TestAnswers.with("shape", "broadcast", "subscribers", "3", "platform", "aws", "payload-kb", "512"));
         assertThat(sns.product()).isEqualTo(Product.SNS_SQS);
         assertThat(sns.settings()).extracting(Recommendation.Setting::name).contains("MaximumMessageSize");
         assertThat(status(sns, "sns-large-message-subscriptions")).isEqualTo(Status.OK);
-        Recommendation crowded = Recommender.asked(
+        Recommendation crowded = RuleEngine.asked(
                 TestAnswers.with("shape", "broadcast", "subscribers", "150", "platform", "aws", "payload-kb", "512"));
         assertThat(status(crowded, "sns-large-message-subscriptions"))
                 .as("a raised topic allows 100 subscriptions")
                 .isEqualTo(Status.FAIL);
-        Recommendation bus = Recommender.asked(TestAnswers.with("platform", "azure", "payload-kb", "300"));
+        Recommendation bus = RuleEngine.asked(TestAnswers.with("platform", "azure", "payload-kb", "300"));
         assertThat(status(bus, "payload-limit"))
                 .as("Service Bus premium takes up to 100 MB")
                 .isEqualTo(Status.OK);
@@ -86,20 +86,20 @@ class FeasibilityTest {
                 .singleElement()
                 .extracting(Recommendation.Setting::number)
                 .isEqualTo(1024.0);
-        Recommendation huge = Recommender.asked(TestAnswers.with("platform", "azure", "payload-kb", "204800"));
+        Recommendation huge = RuleEngine.asked(TestAnswers.with("platform", "azure", "payload-kb", "204800"));
         assertThat(status(huge, "payload-limit"))
                 .as("200 MiB is past premium's 100 MB")
                 .isEqualTo(Status.FAIL);
         // 100 messages a second of 200 MiB are also 20 GB/s, past any namespace's messaging units
         assertThat(huge.feasibility().nearest()).anyMatch(fix -> fix.contains("claim check"));
         assertThat(huge.rules()).contains(Rules.CLAIM_CHECK_FOR_LARGE_PAYLOADS);
-        Recommendation sqs = Recommender.asked(TestAnswers.with("platform", "aws", "payload-kb", "512"));
+        Recommendation sqs = RuleEngine.asked(TestAnswers.with("platform", "aws", "payload-kb", "512"));
         assertThat(status(sqs, "payload-limit")).as("SQS takes 1 MiB").isEqualTo(Status.OK);
     }
 
     @Test
     void shouldBoundConsumersByPartitionsAndCountStorageWhenACdcLogIsBusy() {
-        Recommendation cdc = Recommender.asked(TestAnswers.with(
+        Recommendation cdc = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "ordering",
@@ -122,7 +122,7 @@ class FeasibilityTest {
         assertThat(cdc.sizing().consumers())
                 .as("750 in flight at 100 per consumer instance")
                 .isEqualTo(8);
-        Recommendation heavy = Recommender.asked(TestAnswers.with(
+        Recommendation heavy = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "throughput-per-second",
@@ -136,7 +136,7 @@ class FeasibilityTest {
         assertThat(heavy.sizing().partitions())
                 .as("300,000 x 4 KiB/s = 1.23 GB/s x 1.25 headroom at 1 MB/s per shard")
                 .isEqualTo(1536);
-        Recommendation kafka = Recommender.asked(TestAnswers.with(
+        Recommendation kafka = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "throughput-per-second",
@@ -154,7 +154,7 @@ class FeasibilityTest {
                 .as("Kinesis's shard limit is not Kafka's")
                 .doesNotContain("kinesis")
                 .contains("no per-partition quota");
-        Recommendation slowKafka = Recommender.asked(TestAnswers.with(
+        Recommendation slowKafka = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "throughput-per-second",
@@ -176,12 +176,12 @@ class FeasibilityTest {
     @Test
     void shouldNameWhatExactlyOnceCoversWhenTheProductHasNoTransactions() {
         Recommendation kinesis =
-                Recommender.asked(TestAnswers.with("replay", "true", "semantic", "exactly-once", "platform", "aws"));
+                RuleEngine.asked(TestAnswers.with("replay", "true", "semantic", "exactly-once", "platform", "aws"));
         assertThat(kinesis.semantic()).isEqualTo(Answers.Semantic.AT_LEAST_ONCE);
         assertThat(kinesis.exactlyOnce())
                 .contains("Amazon Kinesis Data Streams offers")
                 .contains("does not cover");
-        Recommendation streams = Recommender.asked(TestAnswers.with(
+        Recommendation streams = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "semantic",
@@ -192,7 +192,7 @@ class FeasibilityTest {
                 "100"));
         assertThat(streams.product()).isEqualTo(Product.RABBITMQ_STREAMS);
         assertThat(streams.semantic()).isEqualTo(Answers.Semantic.AT_LEAST_ONCE);
-        Recommendation kafka = Recommender.asked(TestAnswers.with(
+        Recommendation kafka = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "semantic",
@@ -209,21 +209,21 @@ class FeasibilityTest {
 
     @Test
     void shouldNeverPickKafkaOrListAProductTwiceWhenTheLogIsSmall() {
-        Recommendation gcp = Recommender.asked(
-                TestAnswers.with("replay", "true", "platform", "gcp", "throughput-per-second", "100"));
+        Recommendation gcp =
+                RuleEngine.asked(TestAnswers.with("replay", "true", "platform", "gcp", "throughput-per-second", "100"));
         assertThat(gcp.rules()).contains(Rules.RESIST_KAFKA_WHEN_SMALL);
         assertThat(gcp.product()).isNotIn(Product.KAFKA, Product.MSK);
-        Recommendation aws = Recommender.asked(TestAnswers.with("replay", "true", "platform", "aws"));
+        Recommendation aws = RuleEngine.asked(TestAnswers.with("replay", "true", "platform", "aws"));
         assertThat(aws.alternatives()).doesNotContain(aws.product()).doesNotHaveDuplicates();
     }
 
     @Test
     void shouldRequireAnOutboxAndKeepTheDeadLetterLongerWhenTheProducerWritesADatabase() {
-        Recommendation r = Recommender.asked(
+        Recommendation r = RuleEngine.asked(
                 TestAnswers.with("producer", "db-then-publish", "platform", "aws", "retention-days", "7"));
         assertThat(r.producerSide()).contains("transactional outbox").contains("change data capture");
         assertThat(status(r, "dead-letter-retention")).isEqualTo(Status.OK);
-        Recommendation full = Recommender.asked(TestAnswers.with("platform", "aws", "retention-days", "14"));
+        Recommendation full = RuleEngine.asked(TestAnswers.with("platform", "aws", "retention-days", "14"));
         assertThat(status(full, "dead-letter-retention"))
                 .as("a 14-day source leaves the dead letter no longer")
                 .isEqualTo(Status.FAIL);
@@ -232,16 +232,16 @@ class FeasibilityTest {
     @Test
     void shouldFailRetentionWhenTheProductCannotKeepMessagesThatLong() {
         assertThat(status(
-                        Recommender.asked(TestAnswers.with("platform", "aws", "retention-days", "30")),
+                        RuleEngine.asked(TestAnswers.with("platform", "aws", "retention-days", "30")),
                         "retention-limit"))
                 .as("SQS keeps 14 days at most")
                 .isEqualTo(Status.FAIL);
         assertThat(status(
-                        Recommender.asked(TestAnswers.with("platform", "aws", "retention-days", "7")),
+                        RuleEngine.asked(TestAnswers.with("platform", "aws", "retention-days", "7")),
                         "retention-limit"))
                 .isEqualTo(Status.OK);
         Recommendation hub =
-                Recommender.asked(TestAnswers.with("replay", "true", "platform", "azure", "retention-days", "30"));
+                RuleEngine.asked(TestAnswers.with("replay", "true", "platform", "azure", "retention-days", "30"));
         assertThat(status(hub, "retention-limit"))
                 .as("Event Hubs standard keeps 7 days")
                 .isEqualTo(Status.FAIL);
@@ -251,8 +251,7 @@ class FeasibilityTest {
                 .as("the ways out named, on the answers' platform")
                 .contains("Event Hubs Capture", "event store");
         assertThat(status(
-                        Recommender.asked(
-                                TestAnswers.with("replay", "true", "platform", "aws", "retention-days", "30")),
+                        RuleEngine.asked(TestAnswers.with("replay", "true", "platform", "aws", "retention-days", "30")),
                         "retention-limit"))
                 .as("Kinesis keeps up to 365 days")
                 .isEqualTo(Status.OK);
@@ -262,7 +261,7 @@ class FeasibilityTest {
     void shouldSizeEachPartitionForItsInFlightRecordsWhenAnOrderedLogIsBusy() {
         // the reviewer's file 16: Kafka, 20,000 msg/s at 2 ms, per-key order: one partition read one record at a
         // time carries 500 msg/s, so the record must run a key-parallel consumer and say so, or add partitions
-        Recommendation kafka = Recommender.asked(TestAnswers.with(
+        Recommendation kafka = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "ordering",
@@ -288,7 +287,7 @@ class FeasibilityTest {
         assertThat(status(kafka, "partition-capacity")).isEqualTo(Status.OK);
         assertThat(kafka.ordering()).doesNotContain("one partition per key");
         // Lambda reads a shard with at most ParallelizationFactor (10) batches at once: shards follow from that
-        Recommendation lambda = Recommender.asked(TestAnswers.with(
+        Recommendation lambda = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "ordering",
@@ -316,7 +315,7 @@ class FeasibilityTest {
     @Test
     void shouldBeInfeasibleWhenALambdaQueueConsumerNeedsMoreThanOneEventSourceMappingCarries() {
         // the reviewer's file 20: 2,000 msg/s at 2 s on Lambda needs 5,000 concurrent invocations
-        Recommendation busy = Recommender.asked(TestAnswers.with(
+        Recommendation busy = RuleEngine.asked(TestAnswers.with(
                 "platform",
                 "aws",
                 "consumer-runtime",
@@ -332,7 +331,7 @@ class FeasibilityTest {
         assertThat(busy.settings())
                 .extracting(Recommendation.Setting::name)
                 .contains("function timeout", "FunctionResponseTypes", "MaximumConcurrency (event source mapping)");
-        Recommendation calm = Recommender.asked(TestAnswers.with(
+        Recommendation calm = RuleEngine.asked(TestAnswers.with(
                 "platform",
                 "aws",
                 "consumer-runtime",
@@ -347,7 +346,7 @@ class FeasibilityTest {
     @Test
     void shouldRetryInPlaceWhenALogKeepsOrder() {
         // Spring Kafka: with retry topics "you lose Kafka's ordering guarantees for that topic"
-        Recommendation ordered = Recommender.asked(TestAnswers.with(
+        Recommendation ordered = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "ordering",
@@ -363,7 +362,7 @@ class FeasibilityTest {
                 .extracting(Recommendation.Setting::name)
                 .noneMatch(n -> n.contains("retries in retry topics"))
                 .anyMatch(n -> n.startsWith("blocking retries"));
-        Recommendation unordered = Recommender.asked(TestAnswers.with(
+        Recommendation unordered = RuleEngine.asked(TestAnswers.with(
                 "replay", "true", "platform", "self-hosted", "throughput-per-second", "5000", "ops-appetite", "high"));
         assertThat(unordered.settings())
                 .extracting(Recommendation.Setting::name)
@@ -373,7 +372,7 @@ class FeasibilityTest {
     @Test
     void shouldRegisterEnhancedFanOutWhenSubscribersShareAShardsReads() {
         // the reviewer's file 18: 6 subscribers of a 300 MB/s stream ask 6 MB/s of each shard's shared 2 MB/s
-        Recommendation cdc = Recommender.asked(TestAnswers.with(
+        Recommendation cdc = RuleEngine.asked(TestAnswers.with(
                 "shape",
                 "broadcast",
                 "subscribers",
@@ -399,7 +398,7 @@ class FeasibilityTest {
                 .extracting(Recommendation.Setting::name)
                 .contains("enhanced fan-out (RegisterStreamConsumer)");
         assertThat(status(cdc, "shard-read-throughput")).isEqualTo(Status.OK);
-        Recommendation crowded = Recommender.asked(TestAnswers.with(
+        Recommendation crowded = RuleEngine.asked(TestAnswers.with(
                 "shape",
                 "broadcast",
                 "subscribers",
@@ -417,7 +416,7 @@ class FeasibilityTest {
         assertThat(status(crowded, "shard-read-throughput"))
                 .as("20 enhanced fan-out consumers per stream")
                 .isEqualTo(Status.FAIL);
-        Recommendation two = Recommender.asked(TestAnswers.with(
+        Recommendation two = RuleEngine.asked(TestAnswers.with(
                 "shape",
                 "broadcast",
                 "subscribers",
@@ -440,7 +439,7 @@ class FeasibilityTest {
     void shouldPartitionARabbitMqStreamWhenSeveralConsumersShareTheWork() {
         // the reviewer's file 15: every reader of a plain stream reads all of it, so 13 competing readers would each
         // process every message; a super stream's partitions with a single active consumer share the work
-        Recommendation streams = Recommender.asked(TestAnswers.with(
+        Recommendation streams = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "ordering",
@@ -461,7 +460,7 @@ class FeasibilityTest {
     @Test
     void shouldKeepRabbitMqsConsumerTimeoutAtFiveMinutesOrMoreWhenJobsAreShort() {
         // the reviewer's file 10 got 68 s: RabbitMQ supports no value under a minute and advises five
-        Recommendation rabbit = Recommender.asked(TestAnswers.with(
+        Recommendation rabbit = RuleEngine.asked(TestAnswers.with(
                 "platform", "self-hosted", "throughput-per-second", "500", "failure.max-processing-seconds", "45"));
         assertThat(rabbit.product()).isEqualTo(Product.RABBITMQ_QUORUM);
         assertThat(rabbit.failure().leaseSeconds()).isEqualTo(300);
@@ -471,7 +470,7 @@ class FeasibilityTest {
                 .extracting(Recommendation.Setting::value)
                 .asString()
                 .startsWith("300,000 ms");
-        Recommendation longJobs = Recommender.asked(TestAnswers.with(
+        Recommendation longJobs = RuleEngine.asked(TestAnswers.with(
                 "platform", "self-hosted", "throughput-per-second", "500", "failure.max-processing-seconds", "600"));
         assertThat(longJobs.failure().leaseSeconds()).as("600 s x 1.5").isEqualTo(900);
     }
@@ -486,21 +485,21 @@ class FeasibilityTest {
 
     @Test
     void shouldDescribeEachProductsDeadLetterAsItReallyKeepsMessages() {
-        Recommendation kinesis = Recommender.asked(
-                TestAnswers.with("replay", "true", "platform", "aws", "consumer-runtime", "function"));
+        Recommendation kinesis =
+                RuleEngine.asked(TestAnswers.with("replay", "true", "platform", "aws", "consumer-runtime", "function"));
         assertThat(kinesis.product()).isEqualTo(Product.KINESIS);
         assertThat(deadLetter(kinesis))
                 .as("an on-failure destination is SQS, SNS or S3, not the stream")
                 .doesNotContain("365 days")
                 .contains("S3")
                 .contains("14 days");
-        Recommendation kafka = Recommender.asked(TestAnswers.with(
+        Recommendation kafka = RuleEngine.asked(TestAnswers.with(
                 "replay", "true", "platform", "self-hosted", "throughput-per-second", "5000", "ops-appetite", "high"));
         assertThat(deadLetter(kafka)).doesNotContain("until read").contains("retention.ms");
-        Recommendation pubsub = Recommender.asked(TestAnswers.with("platform", "gcp"));
+        Recommendation pubsub = RuleEngine.asked(TestAnswers.with("platform", "gcp"));
         assertThat(deadLetter(pubsub)).contains("subscription attached");
         Recommendation fifo =
-                Recommender.asked(TestAnswers.with("platform", "aws", "ordering", "per-key", "retention-days", "14"));
+                RuleEngine.asked(TestAnswers.with("platform", "aws", "ordering", "per-key", "retention-days", "14"));
         assertThat(fifo.product()).isEqualTo(Product.SQS_FIFO);
         assertThat(fifo.feasibility().checks())
                 .filteredOn(c -> c.id().equals("dead-letter-retention"))
@@ -514,9 +513,9 @@ class FeasibilityTest {
     @Test
     void shouldDedupeOnAnIdTheProducerSetsWhenTheBrokerIdChangesOnEverySend() {
         for (Recommendation r : List.of(
-                Recommender.asked(TestAnswers.with("platform", "aws")),
-                Recommender.asked(TestAnswers.with("platform", "gcp")),
-                Recommender.asked(TestAnswers.with(
+                RuleEngine.asked(TestAnswers.with("platform", "aws")),
+                RuleEngine.asked(TestAnswers.with("platform", "gcp")),
+                RuleEngine.asked(TestAnswers.with(
                         "replay",
                         "true",
                         "platform",
@@ -530,9 +529,9 @@ class FeasibilityTest {
                     .isNotEqualTo("the message id")
                     .contains("the producer sets");
         }
-        Recommendation fifo = Recommender.asked(TestAnswers.with("platform", "aws", "ordering", "per-key"));
+        Recommendation fifo = RuleEngine.asked(TestAnswers.with("platform", "aws", "ordering", "per-key"));
         assertThat(fifo.settings()).extracting(Recommendation.Setting::name).contains("MessageDeduplicationId");
-        assertThat(Recommender.asked(TestAnswers.with("platform", "aws")).settings())
+        assertThat(RuleEngine.asked(TestAnswers.with("platform", "aws")).settings())
                 .extracting(Recommendation.Setting::name)
                 .doesNotContain("MessageDeduplicationId");
     }
@@ -540,7 +539,7 @@ class FeasibilityTest {
     @Test
     void shouldAlarmOnAMetricTheProductHasAndNotOnEveryLongJob() {
         // the reviewer's file 09: 30-minute jobs on Service Bus (lock clamped to 300 s, renewed) got a 600 s age alarm
-        Recommendation bus = Recommender.asked(TestAnswers.with(
+        Recommendation bus = RuleEngine.asked(TestAnswers.with(
                 "platform",
                 "azure",
                 "throughput-per-second",
@@ -554,7 +553,7 @@ class FeasibilityTest {
                 .noneMatch(x -> x.contains("age of the oldest"))
                 .anyMatch(x -> x.contains("ActiveMessages") && x.endsWith(" 3,600 s"));
         Recommendation rabbit =
-                Recommender.asked(TestAnswers.with("platform", "self-hosted", "throughput-per-second", "500"));
+                RuleEngine.asked(TestAnswers.with("platform", "self-hosted", "throughput-per-second", "500"));
         assertThat(rabbit.failure().alarms()).noneMatch(x -> x.contains("age of the oldest"));
     }
 
@@ -570,7 +569,7 @@ class FeasibilityTest {
     @Test
     void shouldPrintASlowKeysRateWithDecimalsWhenItIsBelowOneAMessageASecond() {
         // the reviewer's files 02, 22 and 23: a p99 of 500 s printed "one key carries at most 0 msg/s"
-        Recommendation slow = Recommender.asked(TestAnswers.with(
+        Recommendation slow = RuleEngine.asked(TestAnswers.with(
                 "platform",
                 "gcp",
                 "ordering",
@@ -583,7 +582,7 @@ class FeasibilityTest {
                 .as("1 / 500 s is 0.002 msg/s, not 0")
                 .contains("at most 1 / p99 = 0.002 msg/s (one every 500 s)")
                 .doesNotContain("at most 0 msg/s");
-        Recommendation fast = Recommender.asked(TestAnswers.with(
+        Recommendation fast = RuleEngine.asked(TestAnswers.with(
                 "platform",
                 "gcp",
                 "ordering",
@@ -596,7 +595,7 @@ class FeasibilityTest {
                 .as("2 msg/s needs no interval")
                 .contains("at most 1 / p99 = 2 msg/s")
                 .doesNotContain("one every");
-        Recommendation global = Recommender.asked(TestAnswers.with(
+        Recommendation global = RuleEngine.asked(TestAnswers.with(
                 "platform", "gcp", "ordering", "global", "throughput-per-second", "1", "p99-processing-seconds", "3"));
         assertThat(detail(global, "global-order-capacity")).contains("at most 0.33 msg/s (one every 3 s)");
     }
@@ -604,7 +603,7 @@ class FeasibilityTest {
     @Test
     void shouldSizeKafkaPartitionsByStorageAndThroughputWhenAKeyedLogIsBig() {
         // 41 MB/s kept a year is about 1.3 PB per copy: 3 partitions would put 430 TB on one broker
-        Recommendation year = Recommender.asked(TestAnswers.with(
+        Recommendation year = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "ordering",
@@ -632,7 +631,7 @@ class FeasibilityTest {
         assertThat(status(year, "partition-growth"))
                 .as("a keyed topic cannot add partitions later without remapping keys")
                 .isEqualTo(Status.WARN);
-        Recommendation small = Recommender.asked(TestAnswers.with(
+        Recommendation small = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "platform",
@@ -662,12 +661,12 @@ class FeasibilityTest {
         Answers rare = TestAnswers.with(
                 "platform", "self-hosted", "throughput-per-second", "0.01", "p99-processing-seconds", "3600");
         assertThat(rare.context().throughputPerSecond()).isEqualTo(0.01);
-        Recommendation r = Recommender.asked(rare);
+        Recommendation r = RuleEngine.asked(rare);
         assertThat(r.sizing().consumersNeeded()).as("0.01 x 3,600 s x 1.25").isEqualTo(45);
         assertThat(Documents.markdown(rare, r, java.time.LocalDate.of(2026, 11, 28)))
                 .as("the title prints the rate with its decimals and as an interval, never as 0")
                 .contains("at 0.01 msg/s (one every 100 s)");
-        assertThat(Recommender.asked(TestAnswers.with("throughput-per-second", "1"))
+        assertThat(RuleEngine.asked(TestAnswers.with("throughput-per-second", "1"))
                         .sizing()
                         .consumersNeeded())
                 .isEqualTo(2);
@@ -677,12 +676,12 @@ class FeasibilityTest {
     void shouldSayWhyWhenTheDeliveriesDifferFromTheAttemptsAsked() {
         // the answers' attempts are kept wherever the product takes them: 2, 7 and 15 on SQS (1 to 1,000)
         for (String asked : List.of("2", "7", "15")) {
-            Recommendation r = Recommender.asked(TestAnswers.with("platform", "aws", "failure.max-attempts", asked));
+            Recommendation r = RuleEngine.asked(TestAnswers.with("platform", "aws", "failure.max-attempts", asked));
             assertThat(r.failure().maxDeliveries()).isEqualTo(Integer.parseInt(asked));
             assertThat(r.warnings()).extracting(Recommendation.Warning::id).doesNotContain("attempts-changed");
         }
         // Pub/Sub takes 5 to 100 delivery attempts: 2 is raised, and the record says so twice
-        Recommendation pubsub = Recommender.asked(TestAnswers.with("platform", "gcp", "failure.max-attempts", "2"));
+        Recommendation pubsub = RuleEngine.asked(TestAnswers.with("platform", "gcp", "failure.max-attempts", "2"));
         assertThat(pubsub.failure().maxDeliveries()).isEqualTo(5);
         assertThat(pubsub.settings())
                 .filteredOn(x -> x.name().startsWith("max delivery attempts"))
@@ -700,7 +699,7 @@ class FeasibilityTest {
 
     @Test
     void shouldKeepTheAnsweredAttemptsAndReachTheRetryHorizonWhenAWebhookIsRetriedForDays() {
-        Recommendation webhook = Recommender.asked(TestAnswers.with(
+        Recommendation webhook = RuleEngine.asked(TestAnswers.with(
                 "platform",
                 "aws",
                 "side-effects",
@@ -723,7 +722,7 @@ class FeasibilityTest {
                 .asString()
                 .contains("ChangeMessageVisibility", "ApproximateReceiveCount");
         // Pub/Sub's retry_policy waits at most 600 s: 15 attempts cannot span 72 h, and the record says so
-        Recommendation gcp = Recommender.asked(
+        Recommendation gcp = RuleEngine.asked(
                 TestAnswers.with("platform", "gcp", "failure.max-attempts", "15", "failure.retry-horizon-hours", "72"));
         assertThat(gcp.warnings())
                 .filteredOn(w -> w.id().equals("retry-horizon-short"))
@@ -731,14 +730,14 @@ class FeasibilityTest {
                 .extracting(Recommendation.Warning::message)
                 .asString()
                 .contains("600 s", "retry store");
-        Recommendation quick = Recommender.asked(TestAnswers.with("platform", "gcp", "failure.max-attempts", "5"));
+        Recommendation quick = RuleEngine.asked(TestAnswers.with("platform", "gcp", "failure.max-attempts", "5"));
         assertThat(quick.warnings()).extracting(Recommendation.Warning::id).doesNotContain("retry-horizon-short");
     }
 
     @Test
     void shouldRenewAShortLeaseWhenAJobRunsLongerThanTheHeartbeatThreshold() {
         Recommendation transcode =
-                Recommender.asked(TestAnswers.with("platform", "aws", "failure.max-processing-seconds", "2400"));
+                RuleEngine.asked(TestAnswers.with("platform", "aws", "failure.max-processing-seconds", "2400"));
         assertThat(transcode.failure().leaseSeconds())
                 .as("a crashed 40-minute job comes back within 5 minutes, not 60")
                 .isEqualTo(300);
@@ -749,17 +748,17 @@ class FeasibilityTest {
                 .asString()
                 .contains("every 100 s", "ChangeMessageVisibility");
         Recommendation quick =
-                Recommender.asked(TestAnswers.with("platform", "aws", "failure.max-processing-seconds", "60"));
+                RuleEngine.asked(TestAnswers.with("platform", "aws", "failure.max-processing-seconds", "60"));
         assertThat(quick.settings()).noneMatch(x -> x.name().equals("heartbeat"));
         assertThat(quick.failure().leaseSeconds()).isEqualTo(90);
     }
 
     @Test
     void shouldFailAFunctionWhoseWorstCaseIsExactlyItsLimitWhenItWouldBeStoppedThere() {
-        Recommendation atLimit = Recommender.asked(TestAnswers.with(
+        Recommendation atLimit = RuleEngine.asked(TestAnswers.with(
                 "consumer-runtime", "function", "platform", "aws", "failure.max-processing-seconds", "900"));
         assertThat(status(atLimit, "consumer-runtime-limit")).isEqualTo(Status.FAIL);
-        Recommendation below = Recommender.asked(TestAnswers.with(
+        Recommendation below = RuleEngine.asked(TestAnswers.with(
                 "consumer-runtime", "function", "platform", "aws", "failure.max-processing-seconds", "899"));
         assertThat(status(below, "consumer-runtime-limit")).isEqualTo(Status.OK);
     }
@@ -767,43 +766,43 @@ class FeasibilityTest {
     @Test
     void shouldSayHowLongAServiceBusEntityLastsWhenItFillsInMinutes() {
         // a Standard entity at 4.1 MB/s fills in minutes: "0 h" was the old line
-        Recommendation fast = Recommender.asked(TestAnswers.with(
+        Recommendation fast = RuleEngine.asked(TestAnswers.with(
                 "platform", "azure", "throughput-per-second", "400", "payload-kb", "10", "retention-days", "1"));
         assertThat(detail(fast, "entity-size"))
                 .containsPattern("full after [0-9]+ minutes")
                 .doesNotContain(" 0 h");
-        Recommendation slow = Recommender.asked(TestAnswers.with("platform", "azure", "throughput-per-second", "1"));
+        Recommendation slow = RuleEngine.asked(TestAnswers.with("platform", "azure", "throughput-per-second", "1"));
         assertThat(detail(slow, "entity-size")).containsPattern("full after [0-9.,]+ days");
     }
 
     @Test
     void shouldFailASynchronousGlobalOrderWhenOneCallAtATimeCannotKeepUp() {
-        Recommendation fast = Recommender.asked(TestAnswers.with(
+        Recommendation fast = RuleEngine.asked(TestAnswers.with(
                 "sync", "sync", "ordering", "global", "throughput-per-second", "100", "p99-processing-seconds", "0.5"));
         assertThat(status(fast, "global-order-capacity")).isEqualTo(Status.FAIL);
-        Recommendation slow = Recommender.asked(TestAnswers.with(
+        Recommendation slow = RuleEngine.asked(TestAnswers.with(
                 "sync", "sync", "ordering", "global", "throughput-per-second", "1", "p99-processing-seconds", "0.5"));
         assertThat(status(slow, "global-order-capacity")).isEqualTo(Status.OK);
-        Recommendation unordered = Recommender.asked(TestAnswers.with("sync", "sync", "throughput-per-second", "100"));
+        Recommendation unordered = RuleEngine.asked(TestAnswers.with("sync", "sync", "throughput-per-second", "100"));
         assertThat(unordered.feasibility().checks()).noneMatch(c -> c.id().equals("global-order-capacity"));
     }
 
     @Test
     void shouldWarnWhenExactlyOnceBecomesAtLeastOnceOnADirectCall() {
-        Recommendation call = Recommender.asked(TestAnswers.with("sync", "sync", "semantic", "exactly-once"));
+        Recommendation call = RuleEngine.asked(TestAnswers.with("sync", "sync", "semantic", "exactly-once"));
         assertThat(call.warnings()).extracting(Recommendation.Warning::id).contains("semantic-changed");
-        Recommendation plain = Recommender.asked(TestAnswers.with("sync", "sync"));
+        Recommendation plain = RuleEngine.asked(TestAnswers.with("sync", "sync"));
         assertThat(plain.warnings()).extracting(Recommendation.Warning::id).doesNotContain("semantic-changed");
     }
 
     @Test
     void shouldNotPrescribeAnOutboxRelayWhenTheQueueIsAJobsTable() {
-        Recommendation jobs = Recommender.asked(TestAnswers.with(
+        Recommendation jobs = RuleEngine.asked(TestAnswers.with(
                 "platform", "self-hosted", "throughput-per-second", "5", "producer", "db-then-publish"));
         assertThat(jobs.product()).isEqualTo(Product.JOBS_TABLE);
         assertThat(jobs.rules()).doesNotContain(Rules.OUTBOX_FOR_DUAL_WRITES);
         assertThat(jobs.producerSide()).contains("its own outbox");
-        Recommendation sqs = Recommender.asked(TestAnswers.with("platform", "aws", "producer", "db-then-publish"));
+        Recommendation sqs = RuleEngine.asked(TestAnswers.with("platform", "aws", "producer", "db-then-publish"));
         assertThat(sqs.rules()).contains(Rules.OUTBOX_FOR_DUAL_WRITES);
     }
 
@@ -816,7 +815,7 @@ class FeasibilityTest {
 
     @Test
     void shouldSetFairQueuesWhenManyTenantsShareAStandardQueue() {
-        Recommendation fair = Recommender.asked(TestAnswers.with("platform", "aws", "tenant-fairness", "yes"));
+        Recommendation fair = RuleEngine.asked(TestAnswers.with("platform", "aws", "tenant-fairness", "yes"));
         assertThat(fair.settings())
                 .filteredOn(x -> x.name().equals("MessageGroupId (fair queues)"))
                 .singleElement()
@@ -824,26 +823,25 @@ class FeasibilityTest {
                 .asString()
                 .contains("tenant id");
         assertThat(fair.facts()).contains("sqs.fair-queues");
-        Recommendation single = Recommender.asked(TestAnswers.with("platform", "aws"));
+        Recommendation single = RuleEngine.asked(TestAnswers.with("platform", "aws"));
         assertThat(single.settings()).noneMatch(x -> x.name().startsWith("MessageGroupId"));
-        Recommendation rabbit =
-                Recommender.asked(TestAnswers.with("platform", "self-hosted", "tenant-fairness", "yes"));
+        Recommendation rabbit = RuleEngine.asked(TestAnswers.with("platform", "self-hosted", "tenant-fairness", "yes"));
         assertThat(rabbit.settings()).anyMatch(x -> x.name().equals("tenant fairness"));
     }
 
     @Test
     void shouldNotPutAnExternalCallInTheDedupeTransactionWhenEffectsLeaveTheSystem() {
-        Recommendation email = Recommender.asked(TestAnswers.with("platform", "aws", "side-effects", "external"));
+        Recommendation email = RuleEngine.asked(TestAnswers.with("platform", "aws", "side-effects", "external"));
         assertThat(email.idempotency().store())
                 .contains("cannot share the table's transaction")
                 .doesNotContain("same transaction as the consumer's effect");
-        Recommendation internal = Recommender.asked(TestAnswers.with("platform", "aws", "side-effects", "internal"));
+        Recommendation internal = RuleEngine.asked(TestAnswers.with("platform", "aws", "side-effects", "internal"));
         assertThat(internal.idempotency().store()).contains("same transaction as the consumer's effect");
     }
 
     @Test
     void shouldProcessEachPartitionInOrderWhenKafkaTransactionsCarryExactlyOnce() {
-        Recommendation eos = Recommender.asked(TestAnswers.with(
+        Recommendation eos = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "semantic",
@@ -863,7 +861,7 @@ class FeasibilityTest {
                 .as("offsets commit with the outputs: a key-parallel consumer would produce twice after a restart")
                 .isEqualTo(1);
         assertThat(eos.settings()).noneMatch(x -> x.name().startsWith("records in flight per"));
-        Recommendation alo = Recommender.asked(TestAnswers.with(
+        Recommendation alo = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "platform",
@@ -879,7 +877,7 @@ class FeasibilityTest {
 
     @Test
     void shouldWarnOfADedupeStoreOfBillionsOfKeysWhenALogIsBusyAndKeptLong() {
-        Recommendation huge = Recommender.asked(TestAnswers.with(
+        Recommendation huge = RuleEngine.asked(TestAnswers.with(
                 "replay", "true", "platform", "aws", "throughput-per-second", "20000", "retention-days", "7"));
         assertThat(status(huge, "dedupe-ttl"))
                 .as("20,000 msg/s x 168 h is 12 billion keys")
@@ -890,13 +888,13 @@ class FeasibilityTest {
                 .extracting(Check::fix)
                 .asString()
                 .contains("high-water mark per key");
-        Recommendation small = Recommender.asked(TestAnswers.with("platform", "aws"));
+        Recommendation small = RuleEngine.asked(TestAnswers.with("platform", "aws"));
         assertThat(status(small, "dedupe-ttl")).isEqualTo(Status.OK);
     }
 
     @Test
     void shouldNameOnlyThePassedLimitWhenAnEventHubHasMorePartitionsThanItTakes() {
-        Recommendation r = Recommender.asked(TestAnswers.with(
+        Recommendation r = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "platform",
@@ -925,18 +923,18 @@ class FeasibilityTest {
 
     @Test
     void shouldWarnThatRaisedKinesisRecordsAreForOccasionalLargeOnesWhenEveryRecordIsLarge() {
-        Recommendation large = Recommender.asked(TestAnswers.with(
+        Recommendation large = RuleEngine.asked(TestAnswers.with(
                 "replay", "true", "platform", "aws", "throughput-per-second", "10", "payload-kb", "3072"));
         assertThat(large.product()).isEqualTo(Product.KINESIS);
         assertThat(status(large, "large-records")).isEqualTo(Status.WARN);
-        Recommendation small = Recommender.asked(TestAnswers.with(
+        Recommendation small = RuleEngine.asked(TestAnswers.with(
                 "replay", "true", "platform", "aws", "throughput-per-second", "10", "payload-kb", "512"));
         assertThat(small.feasibility().checks()).noneMatch(c -> c.id().equals("large-records"));
     }
 
     @Test
     void shouldSetATimeoutAndARetryBudgetWhenTheCallerWaits() {
-        Recommendation call = Recommender.asked(TestAnswers.with(
+        Recommendation call = RuleEngine.asked(TestAnswers.with(
                 "sync",
                 "sync",
                 "throughput-per-second",
@@ -957,13 +955,13 @@ class FeasibilityTest {
                 .extracting(Recommendation.Setting::value)
                 .asString()
                 .contains("880 calls/s to the callee, not 2,400 calls/s");
-        Recommendation queued = Recommender.asked(TestAnswers.with("platform", "aws"));
+        Recommendation queued = RuleEngine.asked(TestAnswers.with("platform", "aws"));
         assertThat(queued.settings()).noneMatch(x -> x.name().equals("retry budget"));
     }
 
     @Test
     void shouldWeighLambdasAccountConcurrencyWhenFunctionsConsume() {
-        Recommendation shards = Recommender.asked(TestAnswers.with(
+        Recommendation shards = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "platform",
@@ -984,7 +982,7 @@ class FeasibilityTest {
         assertThat(status(shards, "lambda-account-concurrency"))
                 .as("shards x ParallelizationFactor far past the 1,000 a Region runs and the 10,000 a raise reaches")
                 .isEqualTo(Status.FAIL);
-        Recommendation raise = Recommender.asked(TestAnswers.with(
+        Recommendation raise = RuleEngine.asked(TestAnswers.with(
                 "platform",
                 "aws",
                 "consumer-runtime",
@@ -1002,7 +1000,7 @@ class FeasibilityTest {
                 .extracting(Check::fix)
                 .asString()
                 .contains("Service Quotas increase");
-        Recommendation small = Recommender.asked(TestAnswers.with(
+        Recommendation small = RuleEngine.asked(TestAnswers.with(
                 "platform",
                 "aws",
                 "consumer-runtime",
@@ -1012,7 +1010,7 @@ class FeasibilityTest {
                 "p99-processing-seconds",
                 "1"));
         assertThat(status(small, "lambda-account-concurrency")).isEqualTo(Status.OK);
-        Recommendation service = Recommender.asked(TestAnswers.with("platform", "aws"));
+        Recommendation service = RuleEngine.asked(TestAnswers.with("platform", "aws"));
         assertThat(service.feasibility().checks())
                 .as("no function, no Lambda quota")
                 .noneMatch(c -> c.id().equals("lambda-account-concurrency"));
@@ -1021,7 +1019,7 @@ class FeasibilityTest {
     @Test
     void shouldCountTheReceiveAndDeleteRoundTripWhenOneMessageGroupCarriesAGlobalOrder() {
         // a group's next receive waits for the delete: 10 / (10 x 0.0005 s + 0.02 s) = 400 msg/s, not 2,000
-        Recommendation ledger = Recommender.asked(TestAnswers.with(
+        Recommendation ledger = RuleEngine.asked(TestAnswers.with(
                 "platform",
                 "aws",
                 "ordering",
@@ -1037,7 +1035,7 @@ class FeasibilityTest {
         assertThat(detail(ledger, "global-order-capacity"))
                 .contains("at most 400 msg/s")
                 .contains("receive and delete round trip");
-        Recommendation log = Recommender.asked(TestAnswers.with(
+        Recommendation log = RuleEngine.asked(TestAnswers.with(
                 "platform",
                 "gcp",
                 "ordering",
@@ -1054,13 +1052,13 @@ class FeasibilityTest {
 
     @Test
     void shouldSetHighThroughputModeWhenAFifoQueueTakesMoreCallsThanItsUnbatchedQuota() {
-        Recommendation busy = Recommender.asked(
+        Recommendation busy = RuleEngine.asked(
                 TestAnswers.with("platform", "aws", "ordering", "per-key", "throughput-per-second", "400"));
         assertThat(busy.product()).isEqualTo(Product.SQS_FIFO);
         assertThat(busy.settings())
                 .as("400 msg/s is above the 300 calls a second per action a FIFO queue takes without the mode")
                 .anySatisfy(x -> assertThat(x.name()).isEqualTo("high-throughput mode"));
-        Recommendation quiet = Recommender.asked(
+        Recommendation quiet = RuleEngine.asked(
                 TestAnswers.with("platform", "aws", "ordering", "per-key", "throughput-per-second", "300"));
         assertThat(quiet.settings()).noneMatch(x -> x.name().equals("high-throughput mode"));
     }
@@ -1069,7 +1067,7 @@ class FeasibilityTest {
     void shouldBoundOneMessageGroupByItsPartitionWhenSqsFifoCarriesAGlobalOrder() {
         // the reviewer's file 17: 1,000 msg/s in one group passed on 1 / p99 alone (2,000 msg/s), ignoring that a
         // group lives in one partition of 300 calls a second per action
-        Recommendation batched = Recommender.asked(TestAnswers.with(
+        Recommendation batched = RuleEngine.asked(TestAnswers.with(
                 "platform",
                 "aws",
                 "ordering",
@@ -1088,7 +1086,7 @@ class FeasibilityTest {
                 .extracting(Recommendation.Setting::name)
                 .contains("batching (send, receive and delete)");
         assertThat(batched.facts()).contains("sqs-fifo.partition-throughput", "sqs-fifo.message-group");
-        Recommendation over = Recommender.asked(TestAnswers.with(
+        Recommendation over = RuleEngine.asked(TestAnswers.with(
                 "platform",
                 "aws",
                 "ordering",
@@ -1100,7 +1098,7 @@ class FeasibilityTest {
         assertThat(status(over, "global-order-capacity"))
                 .as("4,000 msg/s is beyond a partition's 3,000 even with batches, whatever 1 / p99 allows")
                 .isEqualTo(Status.FAIL);
-        Recommendation modest = Recommender.asked(TestAnswers.with(
+        Recommendation modest = RuleEngine.asked(TestAnswers.with(
                 "platform",
                 "aws",
                 "ordering",
@@ -1118,7 +1116,7 @@ class FeasibilityTest {
     @Test
     void shouldSizeEventHubsByThroughputUnitsWhenItCarriesTheLog() {
         // the reviewer's file 19: 20,000 msg/s of 1 KiB to 3 readers, sized by partitions alone, no unit bought
-        Recommendation hub = Recommender.asked(TestAnswers.with(
+        Recommendation hub = RuleEngine.asked(TestAnswers.with(
                 "platform",
                 "azure",
                 "shape",
@@ -1152,7 +1150,7 @@ class FeasibilityTest {
         assertThat(status(hub, "throughput-units")).isEqualTo(Status.OK);
         assertThat(CostModel.of(hub)).contains("31 unit(s)");
         assertThat(hub.facts()).contains("eventhubs.throughput-unit", "eventhubs.partitions");
-        Recommendation flood = Recommender.asked(TestAnswers.with(
+        Recommendation flood = RuleEngine.asked(TestAnswers.with(
                 "platform",
                 "azure",
                 "replay",
@@ -1168,7 +1166,7 @@ class FeasibilityTest {
         assertThat(status(flood, "throughput-units"))
                 .as("61 units is more than a standard namespace's 40")
                 .isEqualTo(Status.FAIL);
-        Recommendation kinesis = Recommender.asked(TestAnswers.with(
+        Recommendation kinesis = RuleEngine.asked(TestAnswers.with(
                 "platform", "aws", "replay", "true", "retention-days", "1", "throughput-per-second", "20000"));
         assertThat(kinesis.sizing().throughputUnits())
                 .as("Kinesis sells shards, not units")
@@ -1180,7 +1178,7 @@ class FeasibilityTest {
     void shouldStateKafkasPollIntervalInMillisecondsAndApartFromTheWorkWhenTheDefaultIsKept() {
         // the reviewer's Kafka records: "the work needs a lease of 300 s" for a 10 s job, and a range in seconds
         // (from 1 s) for a setting Kafka takes in milliseconds from 1 ms
-        Recommendation kept = Recommender.asked(TestAnswers.with(
+        Recommendation kept = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "platform",
@@ -1204,7 +1202,7 @@ class FeasibilityTest {
                 .contains("needs a lease (max.poll.interval.ms) of 20 s")
                 .contains("keeps Apache Kafka's default of 300 s")
                 .doesNotContain("needs a lease (max.poll.interval.ms) of 300 s");
-        Recommendation longer = Recommender.asked(TestAnswers.with(
+        Recommendation longer = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "platform",
@@ -1226,7 +1224,7 @@ class FeasibilityTest {
     void shouldCountTheRenewedLeaseInTheRedeliveryWindowWhenTheLeaseIsClampedBelowTheWork() {
         // the reviewer's file 09: a 300 s lock renewed through 30-minute jobs, yet dedupe keys were sized on
         // 300 s x 3 deliveries, as if a redelivery could not come later than 15 minutes
-        Recommendation bus = Recommender.asked(TestAnswers.with(
+        Recommendation bus = RuleEngine.asked(TestAnswers.with(
                 "platform", "azure", "failure.max-processing-seconds", "1800", "failure.max-attempts", "3"));
         assertThat(bus.failure().leaseSeconds())
                 .as("Service Bus locks last at most 5 minutes")
@@ -1235,7 +1233,7 @@ class FeasibilityTest {
                 .contains(
                         "8,100 s = 3 deliveries x 2,700 s each, the lock duration of 300 s renewed while the work runs")
                 .doesNotContain("900 s");
-        Recommendation sqs = Recommender.asked(TestAnswers.with(
+        Recommendation sqs = RuleEngine.asked(TestAnswers.with(
                 "platform", "aws", "failure.max-processing-seconds", "40", "failure.max-attempts", "3"));
         assertThat(detail(sqs, "dedupe-ttl"))
                 .as("a lease that covers the work is the window per delivery")
@@ -1247,7 +1245,7 @@ class FeasibilityTest {
     void shouldCountEveryCopyInStorageWhenTheOperatorSetsTheReplicas() {
         // the reviewer's file 15: RabbitMQ streams, self-hosted and replicated, stored "before the service's own
         // replication", as if a managed service kept the copies
-        Recommendation streams = Recommender.asked(TestAnswers.with(
+        Recommendation streams = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "platform",
@@ -1270,7 +1268,7 @@ class FeasibilityTest {
                 .singleElement()
                 .extracting(Recommendation.Setting::value)
                 .isEqualTo("3");
-        Recommendation kinesis = Recommender.asked(TestAnswers.with(
+        Recommendation kinesis = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "platform",
@@ -1293,7 +1291,7 @@ class FeasibilityTest {
     @Test
     void shouldGiveSnsMaximumMessageSizeItsDocumentedRangeWhenTheTopicIsRaised() {
         // the reviewer's file 12: the range read 262,144..1,048,576 bytes; SNS takes 1,024 up
-        Recommendation sns = Recommender.asked(
+        Recommendation sns = RuleEngine.asked(
                 TestAnswers.with("shape", "broadcast", "subscribers", "5", "platform", "aws", "payload-kb", "512"));
         Recommendation.Setting size = sns.settings().stream()
                 .filter(x -> x.name().equals("MaximumMessageSize"))
@@ -1301,7 +1299,7 @@ class FeasibilityTest {
                 .orElseThrow();
         assertThat(size.range().min()).isEqualTo(1024.0);
         assertThat(size.range().max()).isEqualTo(1_048_576.0);
-        Recommendation kinesis = Recommender.asked(TestAnswers.with(
+        Recommendation kinesis = RuleEngine.asked(TestAnswers.with(
                 "replay", "true", "platform", "aws", "payload-kb", "2048", "throughput-per-second", "10"));
         assertThat(kinesis.settings())
                 .filteredOn(x -> x.name().equals("maximum record size"))
@@ -1315,7 +1313,7 @@ class FeasibilityTest {
     void shouldOfferTheStreamsProducerDeduplicationWhenRabbitMqStreamsCarriesTheLog() {
         // the reviewer's file 15: "RabbitMQ streams offers no exactly-once mechanism", though a named producer's
         // publishing ids make the broker drop a producer's repeats
-        Recommendation streams = Recommender.asked(TestAnswers.with(
+        Recommendation streams = RuleEngine.asked(TestAnswers.with(
                 "replay",
                 "true",
                 "platform",
@@ -1331,7 +1329,7 @@ class FeasibilityTest {
         assertThat(streams.settings())
                 .extracting(Recommendation.Setting::name)
                 .contains("producer name and publishing id");
-        Recommendation kinesis = Recommender.asked(TestAnswers.with(
+        Recommendation kinesis = RuleEngine.asked(TestAnswers.with(
                 "replay", "true", "platform", "aws", "throughput-per-second", "100", "semantic", "exactly-once"));
         assertThat(kinesis.settings())
                 .extracting(Recommendation.Setting::name)

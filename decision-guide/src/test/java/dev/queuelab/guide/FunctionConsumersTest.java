@@ -24,29 +24,29 @@ class FunctionConsumersTest {
 
     @Test
     void shouldBeInfeasibleWhenAPubSubFunctionOutlastsTheEventDrivenLimit() {
-        Recommendation long_ = Recommender.recommend(TestAnswers.with(
+        Recommendation long_ = RuleEngine.recommend(TestAnswers.with(
                 "platform", "gcp", "consumer-runtime", "function", "failure.max-processing-seconds", "600"));
         assertThat(long_.product()).isEqualTo(Product.PUBSUB);
         assertThat(status(long_, "consumer-runtime-limit"))
                 .as("600 s against an event-driven function's 540 s")
                 .isEqualTo(Status.FAIL);
-        Recommendation short_ = Recommender.recommend(TestAnswers.with(
+        Recommendation short_ = RuleEngine.recommend(TestAnswers.with(
                 "platform", "gcp", "consumer-runtime", "function", "failure.max-processing-seconds", "300"));
         assertThat(status(short_, "consumer-runtime-limit")).isEqualTo(Status.OK);
         Recommendation service =
-                Recommender.recommend(TestAnswers.with("platform", "gcp", "failure.max-processing-seconds", "600"));
+                RuleEngine.recommend(TestAnswers.with("platform", "gcp", "failure.max-processing-seconds", "600"));
         assertThat(service.feasibility().checks()).noneMatch(c -> c.id().equals("consumer-runtime-limit"));
     }
 
     @Test
     void shouldNotPromiseExactlyOnceDeliveryWhenAFunctionReceivesByPush() {
-        Recommendation function = Recommender.recommend(
+        Recommendation function = RuleEngine.recommend(
                 TestAnswers.with("platform", "gcp", "consumer-runtime", "function", "semantic", "exactly-once"));
         assertThat(function.settings())
                 .extracting(Recommendation.Setting::name)
                 .doesNotContain("enable_exactly_once_delivery")
                 .contains("subscription type");
-        Recommendation pull = Recommender.recommend(TestAnswers.with("platform", "gcp", "semantic", "exactly-once"));
+        Recommendation pull = RuleEngine.recommend(TestAnswers.with("platform", "gcp", "semantic", "exactly-once"));
         assertThat(pull.settings())
                 .extracting(Recommendation.Setting::name)
                 .contains("enable_exactly_once_delivery")
@@ -54,8 +54,21 @@ class FunctionConsumersTest {
     }
 
     @Test
+    void shouldLabelThePubSubSubscriptionAsItsSettingsSayWhenAFunctionOrAServiceReceives() {
+        Answers asked = TestAnswers.with("platform", "gcp", "consumer-runtime", "function");
+        Recommendation function = RuleEngine.recommend(asked);
+        assertThat(function.tool()).contains("(push subscription)").doesNotContain("pull");
+        assertThat(function.toJson().get("tool")).isEqualTo(function.tool());
+        assertThat(Documents.markdown(asked, function, java.time.LocalDate.of(2026, 1, 1)))
+                .doesNotContain("Google Pub/Sub (pull subscription)")
+                .contains("Google Pub/Sub (push subscription) with a dead-letter topic");
+        Recommendation service = RuleEngine.recommend(TestAnswers.with("platform", "gcp"));
+        assertThat(service.tool()).isEqualTo(Product.PUBSUB.label()).contains("(pull subscription)");
+    }
+
+    @Test
     void shouldBeInfeasibleWhenAnAzureFunctionOutlastsTheConsumptionPlan() {
-        Recommendation long_ = Recommender.recommend(TestAnswers.with(
+        Recommendation long_ = RuleEngine.recommend(TestAnswers.with(
                 "platform", "azure", "consumer-runtime", "function", "failure.max-processing-seconds", "720"));
         assertThat(long_.product()).isEqualTo(Product.SERVICE_BUS);
         assertThat(status(long_, "consumer-runtime-limit"))
@@ -64,7 +77,7 @@ class FunctionConsumersTest {
         assertThat(long_.settings())
                 .as("the lock of 300 s is renewed for the work's 1,080 s, past the 5-minute renewal default")
                 .anySatisfy(x -> assertThat(x.name()).startsWith("maxAutoLockRenewalDuration (host.json"));
-        Recommendation short_ = Recommender.recommend(TestAnswers.with(
+        Recommendation short_ = RuleEngine.recommend(TestAnswers.with(
                 "platform", "azure", "consumer-runtime", "function", "failure.max-processing-seconds", "60"));
         assertThat(status(short_, "consumer-runtime-limit")).isEqualTo(Status.OK);
         assertThat(short_.settings())
@@ -75,7 +88,7 @@ class FunctionConsumersTest {
     @Test
     void shouldSetTheProcessorsRenewalWhenAServiceHoldsAServiceBusLockLongerThanItsDefault() {
         Recommendation r =
-                Recommender.recommend(TestAnswers.with("platform", "azure", "failure.max-processing-seconds", "1800"));
+                RuleEngine.recommend(TestAnswers.with("platform", "azure", "failure.max-processing-seconds", "1800"));
         assertThat(r.settings())
                 .filteredOn(x -> x.name().startsWith("MaxAutoLockRenewalDuration (ServiceBusProcessorOptions)"))
                 .singleElement()

@@ -31,7 +31,7 @@ class GoldenScenariosTest {
     @MethodSource("scenarios")
     void shouldRenderTheGoldenDocumentsWhenGivenACanonicalScenario(String name) throws IOException {
         Answers answers = AnswersReader.read(SCENARIOS.resolve(name + ".yaml"));
-        Recommendation r = Recommender.recommend(answers);
+        Recommendation r = RuleEngine.recommend(answers);
         String markdown = Documents.markdown(answers, r, DATE);
         String json = Documents.json(r);
         if (Boolean.getBoolean("queuelab.updateGolden")) {

@@ -227,6 +227,7 @@ class GuideCommandTest {
                         "", // retry horizon and backoff base: the defaults
                         "",
                         "",
+                        "", // producer kind: the application
                         "100",
                         "0.2",
                         "0.5",
@@ -236,16 +237,19 @@ class GuideCommandTest {
                         "",
                         "",
                         "", // tenant fairness: no
+                        "", // no latency budget
+                        "", // no bulk load
+                        "", // the guide's failover policy for instances
                         "5", // review: edit answer 5 (replay)
                         "yes",
-                        "19", // review: edit answer 19 (retention-days)
+                        "20", // review: edit answer 20 (retention-days)
                         "7",
                         "")
                 + "\n";
         assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
         assertThat(out.toString())
-                .contains("(1/22)")
-                .contains("(4/22) How many independent subscribers")
+                .contains("(1/26)")
+                .contains("(4/26) How many independent subscribers")
                 .contains("Review:")
                 .contains("why:")
                 .contains("\"topology\" : \"partitioned-log\"");
@@ -263,6 +267,7 @@ class GuideCommandTest {
                         "",
                         "",
                         "",
+                        "", // producer kind
                         "100",
                         "4",
                         "0.5",
@@ -271,6 +276,7 @@ class GuideCommandTest {
                         "",
                         "external",
                         "",
+                        "", // no latency budget
                         "")
                 + "\n";
         assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
@@ -294,6 +300,7 @@ class GuideCommandTest {
                         "",
                         "",
                         "",
+                        "", // producer kind
                         "100",
                         "4",
                         "0.5",
@@ -302,6 +309,7 @@ class GuideCommandTest {
                         "",
                         "",
                         "",
+                        "", // no latency budget
                         "2", // review: edit answer 2 (sync)
                         "async", // review: the caller does not wait after all
                         "distribute",
@@ -310,11 +318,13 @@ class GuideCommandTest {
                         "per-key",
                         "at-least-once", // the questions it had skipped
                         "", // tenant fairness, skipped for a synchronous caller too
+                        "", // bulk load, skipped for a synchronous caller too
+                        "", // minimum instances, likewise
                         "")
                 + "\n";
         assertThat(run(transcript, "--format", "json")).as(err.toString()).isEqualTo(GuideCommand.OK);
         assertThat(out.toString())
-                .contains("(3/22) Is this work to distribute")
+                .contains("(3/26) Is this work to distribute")
                 .contains("\"topology\" : \"fifo-work-queue\"");
     }
 

@@ -18,7 +18,7 @@ class JsonContractTest {
             Pattern.compile("[0-9][0-9,.]*( ?(\\.\\.|-) ?[0-9][0-9,.]*)?( [A-Za-z/]+)?");
 
     private static JsonNode json(Answers a) throws Exception {
-        return new ObjectMapper().readTree(Documents.json(Recommender.recommend(a)));
+        return new ObjectMapper().readTree(Documents.json(RuleEngine.recommend(a)));
     }
 
     /** Every string value that reads as a number, with its path; "text" keys hold words by contract. */

@@ -13,7 +13,7 @@ class ProductWordingTest {
 
     /** The record of the design the answers choose, as written before any alternative is tried. */
     private static String markdown(Answers a) {
-        return Documents.markdown(a, Recommender.asked(a), LocalDate.of(2026, 11, 28));
+        return Documents.markdown(a, RuleEngine.asked(a), LocalDate.of(2026, 11, 28));
     }
 
     @Test
@@ -21,7 +21,7 @@ class ProductWordingTest {
         // the reviewer's file 06: "Use fifo work queue (message groups)" on an Apache Kafka record
         Answers onKafka = TestAnswers.with(
                 "ordering", "global", "platform", "any", "ops-appetite", "high", "throughput-per-second", "100000");
-        Recommendation kafka = Recommender.asked(onKafka);
+        Recommendation kafka = RuleEngine.asked(onKafka);
         assertThat(kafka.product()).isEqualTo(Product.KAFKA);
         assertThat(kafka.topology()).isEqualTo(Topology.PARTITIONED_LOG);
         assertThat(markdown(onKafka))
@@ -29,7 +29,7 @@ class ProductWordingTest {
                 .doesNotContain("fifo work queue")
                 .doesNotContain("FIFO work queue");
         Answers onSqs = TestAnswers.with("ordering", "global", "platform", "aws", "throughput-per-second", "100");
-        assertThat(Recommender.recommend(onSqs).topology()).isEqualTo(Topology.FIFO_WORK_QUEUE);
+        assertThat(RuleEngine.recommend(onSqs).topology()).isEqualTo(Topology.FIFO_WORK_QUEUE);
         assertThat(markdown(onSqs)).contains("# Use a FIFO work queue (Amazon SQS FIFO) for distributing work");
     }
 
@@ -38,7 +38,7 @@ class ProductWordingTest {
         // the reviewer's file 11: "acknowledge before processing", "receive-and-ack-only access" and "MirrorMaker 2
         // ... plan for replays" on Redis pub/sub, which has no acks, stores nothing and is not Kafka
         Answers presence = TestAnswers.with("shape", "broadcast", "subscribers", "3", "semantic", "at-most-once");
-        assertThat(Recommender.recommend(presence).product()).isEqualTo(Product.REDIS_PUBSUB);
+        assertThat(RuleEngine.recommend(presence).product()).isEqualTo(Product.REDIS_PUBSUB);
         assertThat(markdown(presence))
                 .doesNotContainIgnoringCase("acknowledge")
                 .doesNotContain("-ack-", "MirrorMaker", "replays")
@@ -55,7 +55,7 @@ class ProductWordingTest {
     void shouldNameMirrorMakerOnlyForKafkaAndReplaysOnlyForLogsWhenARegionIsLost() {
         Answers rabbit =
                 TestAnswers.with("platform", "self-hosted", "ops-appetite", "high", "throughput-per-second", "2000");
-        assertThat(Recommender.recommend(rabbit).product()).isEqualTo(Product.RABBITMQ_QUORUM);
+        assertThat(RuleEngine.recommend(rabbit).product()).isEqualTo(Product.RABBITMQ_QUORUM);
         String rabbitRecord = markdown(rabbit);
         assertThat(rabbitRecord.substring(rabbitRecord.indexOf("### Multi-region")))
                 .doesNotContain("MirrorMaker")
@@ -64,7 +64,7 @@ class ProductWordingTest {
                 .contains("Nothing can be replayed");
         Answers kafka = TestAnswers.with(
                 "replay", "true", "platform", "self-hosted", "ops-appetite", "high", "throughput-per-second", "5000");
-        assertThat(Recommender.recommend(kafka).product()).isEqualTo(Product.KAFKA);
+        assertThat(RuleEngine.recommend(kafka).product()).isEqualTo(Product.KAFKA);
         assertThat(markdown(kafka)).contains("MirrorMaker 2").doesNotContain("shovel");
     }
 
@@ -73,7 +73,7 @@ class ProductWordingTest {
         // the reviewer's file 21: "FIFO work queue (message groups)", "holds back its whole group", "halt the
         // group" on Google Pub/Sub, which has ordering keys and subscriptions
         Answers ordered = TestAnswers.with("platform", "gcp", "ordering", "per-key", "failure.poison-expected", "yes");
-        assertThat(Recommender.recommend(ordered).product()).isEqualTo(Product.PUBSUB);
+        assertThat(RuleEngine.recommend(ordered).product()).isEqualTo(Product.PUBSUB);
         assertThat(markdown(ordered))
                 .doesNotContainIgnoringCase("group")
                 .contains("FIFO work queue (ordering keys)")
@@ -92,19 +92,19 @@ class ProductWordingTest {
         // the reviewer's file 10: "dead-letter exchange (...) depth above 0": an exchange routes and keeps nothing
         Answers rabbit =
                 TestAnswers.with("platform", "self-hosted", "ops-appetite", "high", "throughput-per-second", "2000");
-        Recommendation r = Recommender.recommend(rabbit);
+        Recommendation r = RuleEngine.recommend(rabbit);
         assertThat(r.product()).isEqualTo(Product.RABBITMQ_QUORUM);
         assertThat(r.failure().alarms())
                 .contains("messages_ready of the queue bound to the dead-letter exchange above 0")
                 .noneMatch(x -> x.contains("exchange") && x.contains("depth"));
         assertThat(markdown(rabbit))
                 .doesNotContain("exchange (dead-letter-strategy=at-least-once, overflow=reject-publish) depth");
-        assertThat(Recommender.recommend(TestAnswers.with("platform", "aws"))
+        assertThat(RuleEngine.recommend(TestAnswers.with("platform", "aws"))
                         .failure()
                         .alarms())
                 .as("an SQS dead-letter queue has a depth of its own")
                 .contains("ApproximateNumberOfMessagesVisible of the dead-letter queue above 0");
-        Recommendation kafka = Recommender.recommend(TestAnswers.with(
+        Recommendation kafka = RuleEngine.recommend(TestAnswers.with(
                 "replay", "true", "platform", "self-hosted", "ops-appetite", "high", "throughput-per-second", "5000"));
         assertThat(kafka.settings())
                 .as("a topic keeps no depth either: what is written to it is what to watch")
@@ -114,11 +114,11 @@ class ProductWordingTest {
 
     @Test
     void shouldCiteTheDeduplicationWindowOnlyWhenTheProductHasOne() {
-        Recommendation pubsub = Recommender.recommend(TestAnswers.with("platform", "gcp", "ordering", "per-key"));
+        Recommendation pubsub = RuleEngine.recommend(TestAnswers.with("platform", "gcp", "ordering", "per-key"));
         assertThat(pubsub.evidence())
                 .as("a Pub/Sub publisher's retry gets a new message id: no window drops it")
                 .noneMatch(e -> e.claim().contains("deduplication window"));
-        Recommendation fifo = Recommender.recommend(TestAnswers.with("platform", "aws", "ordering", "per-key"));
+        Recommendation fifo = RuleEngine.recommend(TestAnswers.with("platform", "aws", "ordering", "per-key"));
         assertThat(fifo.evidence()).anyMatch(e -> e.claim().contains("deduplication window"));
     }
 
@@ -126,7 +126,7 @@ class ProductWordingTest {
     void shouldNameEachProductsOwnCostDriverWhenTheCostModelIsWritten() {
         // the reviewer's files 08 and 09: Pub/Sub billed "per API call" with "long polling", Service Bus lumped with
         // shards and throughput units whatever its tier
-        Recommendation pubsub = Recommender.recommend(TestAnswers.with("platform", "gcp"));
+        Recommendation pubsub = RuleEngine.recommend(TestAnswers.with("platform", "gcp"));
         assertThat(CostModel.of(pubsub))
                 .contains("bytes published plus the bytes delivered to each subscription")
                 .contains("1,000 bytes counted per publish or pull request")
@@ -134,7 +134,7 @@ class ProductWordingTest {
                 .doesNotContain("API calls");
         assertThat(pubsub.facts()).contains("pubsub.pricing");
         Recommendation standard =
-                Recommender.recommend(TestAnswers.with("platform", "azure", "throughput-per-second", "20"));
+                RuleEngine.recommend(TestAnswers.with("platform", "azure", "throughput-per-second", "20"));
         assertThat(CostModel.of(standard))
                 .startsWith("Per operation (Standard)")
                 .doesNotContain("shards");
@@ -145,16 +145,16 @@ class ProductWordingTest {
                 .asString()
                 .startsWith("Standard: 40 credits a second of the 1,000");
         Recommendation busy =
-                Recommender.recommend(TestAnswers.with("platform", "azure", "throughput-per-second", "2000"));
+                RuleEngine.recommend(TestAnswers.with("platform", "azure", "throughput-per-second", "2000"));
         assertThat(CostModel.of(busy)).startsWith("Messaging units (Premium)");
         assertThat(busy.feasibility().checks())
                 .filteredOn(c -> c.id().equals("standard-tier-credits"))
                 .singleElement()
                 .extracting(Feasibility.Check::status)
                 .isEqualTo(Feasibility.Status.WARN);
-        Recommendation big = Recommender.recommend(TestAnswers.with("platform", "azure", "payload-kb", "300"));
+        Recommendation big = RuleEngine.recommend(TestAnswers.with("platform", "azure", "payload-kb", "300"));
         assertThat(CostModel.of(big)).as("a 300 KiB message needs Premium").startsWith("Messaging units (Premium)");
-        Recommendation sqs = Recommender.recommend(TestAnswers.with("platform", "aws"));
+        Recommendation sqs = RuleEngine.recommend(TestAnswers.with("platform", "aws"));
         assertThat(CostModel.of(sqs)).contains("API calls").contains("long polling");
     }
 
@@ -190,7 +190,7 @@ class ProductWordingTest {
     void shouldSpeakOfSubscriptionsSeekAndGlobalTopicsWhenPubSubCarriesTheEvents() {
         Answers replay = TestAnswers.with(
                 "replay", "true", "platform", "gcp", "throughput-per-second", "100", "retention-days", "7");
-        assertThat(Recommender.recommend(replay).product()).isEqualTo(Product.PUBSUB);
+        assertThat(RuleEngine.recommend(replay).product()).isEqualTo(Product.PUBSUB);
         assertThat(markdown(replay))
                 .contains("# Use retained subscriptions with seek (Google Pub/Sub)")
                 .contains("replay by seeking a subscription to a time or a snapshot")
@@ -217,7 +217,7 @@ class ProductWordingTest {
     void shouldKeepLambdasEventSourceSettingsOutWhenAServiceReadsKinesis() {
         Answers service = TestAnswers.with(
                 "replay", "true", "platform", "aws", "throughput-per-second", "500", "retention-days", "3");
-        Recommendation kcl = Recommender.recommend(service);
+        Recommendation kcl = RuleEngine.recommend(service);
         assertThat(kcl.product()).isEqualTo(Product.KINESIS);
         assertThat(markdown(service))
                 .doesNotContain("MaximumRetryAttempts", "BisectBatchOnFunctionError", "on-failure destination")
@@ -237,7 +237,7 @@ class ProductWordingTest {
                 "function",
                 "failure.max-attempts",
                 "5");
-        Recommendation lambda = Recommender.recommend(function);
+        Recommendation lambda = RuleEngine.recommend(function);
         assertThat(lambda.settings())
                 .filteredOn(x -> x.name().startsWith("MaximumRetryAttempts"))
                 .singleElement()
@@ -252,7 +252,7 @@ class ProductWordingTest {
 
     @Test
     void shouldNotApplySqssLambdaReceiveMinimumWhenLambdaReadsAStream() {
-        Recommendation stream = Recommender.recommend(TestAnswers.with(
+        Recommendation stream = RuleEngine.recommend(TestAnswers.with(
                 "replay",
                 "true",
                 "platform",
@@ -268,7 +268,7 @@ class ProductWordingTest {
         assertThat(stream.failure().maxDeliveries())
                 .as("3 attempts answered, no SQS throttling floor")
                 .isEqualTo(3);
-        Recommendation queue = Recommender.recommend(
+        Recommendation queue = RuleEngine.recommend(
                 TestAnswers.with("platform", "aws", "consumer-runtime", "function", "failure.max-attempts", "3"));
         assertThat(queue.failure().maxDeliveries())
                 .as("SQS under Lambda: at least 5")
@@ -298,7 +298,7 @@ class ProductWordingTest {
                 "7",
                 "ops-appetite",
                 "low");
-        Recommendation r = Recommender.recommend(wide);
+        Recommendation r = RuleEngine.recommend(wide);
         assertThat(r.settings())
                 .extracting(Recommendation.Setting::name)
                 .contains("enhanced fan-out (RegisterStreamConsumer)");
@@ -314,13 +314,13 @@ class ProductWordingTest {
                 "1",
                 "retention-days",
                 "1");
-        assertThat(Recommender.recommend(one).failure().alarms())
+        assertThat(RuleEngine.recommend(one).failure().alarms())
                 .anyMatch(x -> x.startsWith("GetRecords.IteratorAgeMilliseconds"));
     }
 
     @Test
     void shouldPrefetchOneMessageWhenRabbitMqJobsRunForHours() {
-        Recommendation hours = Recommender.recommend(TestAnswers.with(
+        Recommendation hours = RuleEngine.recommend(TestAnswers.with(
                 "platform",
                 "self-hosted",
                 "ops-appetite",
@@ -336,7 +336,7 @@ class ProductWordingTest {
                 .extracting(Recommendation.Setting::number)
                 .as("a second prefetched message would wait 3 h of a 4.5 h timeout, then run 3 h more")
                 .isEqualTo(1.0);
-        Recommendation seconds = Recommender.recommend(TestAnswers.with(
+        Recommendation seconds = RuleEngine.recommend(TestAnswers.with(
                 "platform",
                 "self-hosted",
                 "ops-appetite",
@@ -356,7 +356,7 @@ class ProductWordingTest {
     @Test
     void shouldRaisePubSubsLeaseExtensionWhenJobsOutlastAnHour() {
         Recommendation twoHours =
-                Recommender.recommend(TestAnswers.with("platform", "gcp", "failure.max-processing-seconds", "7200"));
+                RuleEngine.recommend(TestAnswers.with("platform", "gcp", "failure.max-processing-seconds", "7200"));
         assertThat(twoHours.settings())
                 .filteredOn(x -> x.name().startsWith("maximum lease extension"))
                 .singleElement()
@@ -364,7 +364,7 @@ class ProductWordingTest {
                 .as("2 h x 1.5, past the libraries' 60-minute default")
                 .isEqualTo(10800.0);
         Recommendation minutes =
-                Recommender.recommend(TestAnswers.with("platform", "gcp", "failure.max-processing-seconds", "60"));
+                RuleEngine.recommend(TestAnswers.with("platform", "gcp", "failure.max-processing-seconds", "60"));
         assertThat(minutes.settings()).noneMatch(x -> x.name().startsWith("maximum lease extension"));
     }
 
@@ -372,7 +372,7 @@ class ProductWordingTest {
     void shouldSpeakOfOneLaneNotOfKeysWhenTheOrderIsGlobal() {
         Answers global = TestAnswers.with(
                 "ordering", "global", "platform", "aws", "throughput-per-second", "5", "p99-processing-seconds", "0.1");
-        Recommendation r = Recommender.recommend(global);
+        Recommendation r = RuleEngine.recommend(global);
         assertThat(r.backpressure())
                 .contains("one message is in flight at a time")
                 .doesNotContain("active keys");
@@ -381,20 +381,20 @@ class ProductWordingTest {
                 .doesNotContain("per-key order with parallelism across keys")
                 .contains("one order for every message");
         Answers perKey = TestAnswers.with("ordering", "per-key", "platform", "aws");
-        assertThat(Recommender.recommend(perKey).backpressure()).contains("active keys");
+        assertThat(RuleEngine.recommend(perKey).backpressure()).contains("active keys");
         assertThat(markdown(perKey)).contains("per-key order with parallelism across keys");
     }
 
     @Test
     void shouldUseEachProductsOwnSmallWordsWhenTheyDiffer() {
-        Recommendation fifo = Recommender.recommend(TestAnswers.with("ordering", "per-key", "platform", "aws"));
+        Recommendation fifo = RuleEngine.recommend(TestAnswers.with("ordering", "per-key", "platform", "aws"));
         assertThat(fifo.settings())
                 .filteredOn(x -> x.name().startsWith("dead-letter queue"))
                 .singleElement()
                 .extracting(Recommendation.Setting::value)
                 .asString()
                 .contains("must be FIFO");
-        Recommendation standard = Recommender.recommend(TestAnswers.with("platform", "aws"));
+        Recommendation standard = RuleEngine.recommend(TestAnswers.with("platform", "aws"));
         assertThat(standard.settings())
                 .filteredOn(x -> x.name().startsWith("dead-letter queue"))
                 .singleElement()
@@ -412,10 +412,10 @@ class ProductWordingTest {
                 "0.1",
                 "retention-days",
                 "1");
-        Recommendation eventHubs = Recommender.recommend(hubs);
+        Recommendation eventHubs = RuleEngine.recommend(hubs);
         assertThat(eventHubs.product()).isEqualTo(Product.EVENT_HUBS);
         assertThat(markdown(hubs)).contains("checkpoint only the offset").doesNotContain("commit only the offset");
-        Recommendation rabbit = Recommender.recommend(
+        Recommendation rabbit = RuleEngine.recommend(
                 TestAnswers.with("platform", "self-hosted", "ops-appetite", "high", "throughput-per-second", "2000"));
         assertThat(rabbit.settings())
                 .filteredOn(x -> x.name().startsWith("x-consumer-timeout"))
@@ -425,17 +425,17 @@ class ProductWordingTest {
                 .isEqualTo(2_147_483_647.0);
         Answers msk = TestAnswers.with(
                 "replay", "true", "platform", "aws", "ops-appetite", "high", "throughput-per-second", "5000");
-        assertThat(Recommender.recommend(msk).product()).isEqualTo(Product.MSK);
+        assertThat(RuleEngine.recommend(msk).product()).isEqualTo(Product.MSK);
         assertThat(markdown(msk)).contains("(Amazon MSK) for distributing work");
     }
 
     @Test
     void shouldNeedNoRelayWhenTheJobsTableIsInTheSameDatabase() {
-        Recommendation jobs = Recommender.recommend(TestAnswers.with(
+        Recommendation jobs = RuleEngine.recommend(TestAnswers.with(
                 "platform", "self-hosted", "throughput-per-second", "2", "producer", "db-then-publish"));
         assertThat(jobs.product()).isEqualTo(Product.JOBS_TABLE);
         assertThat(jobs.producerSide()).contains("its own outbox").doesNotContain("relay publishes");
-        Recommendation sqs = Recommender.recommend(TestAnswers.with("platform", "aws", "producer", "db-then-publish"));
+        Recommendation sqs = RuleEngine.recommend(TestAnswers.with("platform", "aws", "producer", "db-then-publish"));
         assertThat(sqs.producerSide()).contains("a relay");
     }
 
@@ -450,12 +450,12 @@ class ProductWordingTest {
     @Test
     void shouldSayRedisDisconnectsASlowSubscriberWhenPubSubCannotBuffer() {
         Answers presence = TestAnswers.with("shape", "broadcast", "subscribers", "3", "semantic", "at-most-once");
-        Recommendation r = Recommender.recommend(presence);
+        Recommendation r = RuleEngine.recommend(presence);
         assertThat(r.product()).isEqualTo(Product.REDIS_PUBSUB);
         assertThat(r.backpressure()).startsWith("disconnect").contains("client-output-buffer-limit pubsub (32 MiB");
         assertThat(r.facts()).contains("redis.pubsub-buffer");
         assertThat(markdown(presence)).doesNotContain("disks (");
-        Recommendation queue = Recommender.recommend(TestAnswers.with("platform", "aws"));
+        Recommendation queue = RuleEngine.recommend(TestAnswers.with("platform", "aws"));
         assertThat(queue.backpressure()).doesNotContain("client-output-buffer-limit");
     }
 }

@@ -18,7 +18,7 @@ class RetentionSettingTest {
 
     @Test
     void shouldSetKafkasRetentionMsWhenALogKeepsLongerThanItsDefault() {
-        Recommendation r = Recommender.recommend(TestAnswers.with(
+        Recommendation r = RuleEngine.recommend(TestAnswers.with(
                 "replay",
                 "true",
                 "platform",
@@ -39,7 +39,7 @@ class RetentionSettingTest {
 
     @Test
     void shouldRaiseKinesisRetentionInHoursWhenAStreamKeepsAWeek() {
-        Recommendation r = Recommender.recommend(TestAnswers.with(
+        Recommendation r = RuleEngine.recommend(TestAnswers.with(
                 "replay", "true", "platform", "aws", "throughput-per-second", "500", "retention-days", "7"));
         assertThat(r.product()).isEqualTo(Product.KINESIS);
         Recommendation.Setting hours = setting(r, "RetentionPeriodHours").orElseThrow();
@@ -49,7 +49,7 @@ class RetentionSettingTest {
 
     @Test
     void shouldKeepAQueuesBacklogForTheProductsMaximumWhenRetentionIsUntilConsumed() {
-        Recommendation r = Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "0"));
+        Recommendation r = RuleEngine.recommend(TestAnswers.with("platform", "aws", "retention-days", "0"));
         assertThat(r.product()).isEqualTo(Product.SQS_STANDARD);
         assertThat(setting(r, "MessageRetentionPeriod"))
                 .as("until consumed: SQS's 4-day default would delete an outage's backlog, and a dead letter keeps"
@@ -63,19 +63,19 @@ class RetentionSettingTest {
                 .satisfies(c -> assertThat(c.status()).isEqualTo(Feasibility.Status.OK))
                 .satisfies(c -> assertThat(c.detail()).contains("its source 7 days"));
         // a FIFO queue's dead letter gets a new enqueue time: its source may keep the full 14 days
-        Recommendation fifo = Recommender.recommend(
-                TestAnswers.with("platform", "aws", "ordering", "per-key", "retention-days", "0"));
+        Recommendation fifo =
+                RuleEngine.recommend(TestAnswers.with("platform", "aws", "ordering", "per-key", "retention-days", "0"));
         assertThat(setting(fifo, "MessageRetentionPeriod"))
                 .get()
                 .extracting(Recommendation.Setting::number)
                 .isEqualTo(1_209_600.0);
         // a Pub/Sub dead letter is published anew to its topic: its retention counts from the move
-        Recommendation pubsub = Recommender.recommend(TestAnswers.with("platform", "gcp", "retention-days", "0"));
+        Recommendation pubsub = RuleEngine.recommend(TestAnswers.with("platform", "gcp", "retention-days", "0"));
         assertThat(pubsub.feasibility().checks())
                 .filteredOn(c -> c.id().equals("dead-letter-retention"))
                 .allSatisfy(c -> assertThat(c.status()).isEqualTo(Feasibility.Status.OK));
         // a source asked to keep 14 days leaves a standard queue's dead letters no time: the check fires
-        Recommendation full = Recommender.recommend(TestAnswers.with("platform", "aws", "retention-days", "14"));
+        Recommendation full = RuleEngine.recommend(TestAnswers.with("platform", "aws", "retention-days", "14"));
         assertThat(
                         full.rejected().isEmpty()
                                 ? full.feasibility().checks()
@@ -87,14 +87,14 @@ class RetentionSettingTest {
 
     @Test
     void shouldRetainAckedMessagesOnPubSubOnlyWhenReplayIsAsked() {
-        Recommendation replay = Recommender.recommend(TestAnswers.with(
+        Recommendation replay = RuleEngine.recommend(TestAnswers.with(
                 "replay", "true", "platform", "gcp", "throughput-per-second", "100", "retention-days", "7"));
         assertThat(replay.product()).isEqualTo(Product.PUBSUB);
         assertThat(setting(replay, "retain_acked_messages"))
                 .as("replay on Pub/Sub seeks back over acknowledged messages, which are kept only when retained")
                 .isPresent();
         assertThat(setting(replay, "message_retention_duration")).isPresent();
-        Recommendation queue = Recommender.recommend(TestAnswers.with("platform", "gcp"));
+        Recommendation queue = RuleEngine.recommend(TestAnswers.with("platform", "gcp"));
         assertThat(setting(queue, "retain_acked_messages"))
                 .as("a work queue without replay keeps no acknowledged messages")
                 .isEmpty();
@@ -102,11 +102,11 @@ class RetentionSettingTest {
 
     @Test
     void shouldNameNoRetentionWhenNothingIsKept() {
-        Recommendation sync = Recommender.recommend(TestAnswers.with("sync", "sync"));
+        Recommendation sync = RuleEngine.recommend(TestAnswers.with("sync", "sync"));
         assertThat(sync.settings())
                 .extracting(Recommendation.Setting::name)
                 .noneMatch(n -> n.contains("Retention") || n.contains("retention"));
-        Recommendation ephemeral = Recommender.recommend(TestAnswers.with(
+        Recommendation ephemeral = RuleEngine.recommend(TestAnswers.with(
                 "shape", "broadcast", "semantic", "at-most-once", "retention-days", "0", "platform", "self-hosted"));
         assertThat(ephemeral.product()).isEqualTo(Product.REDIS_PUBSUB);
         assertThat(ephemeral.settings())

@@ -131,10 +131,10 @@ class RulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
     void shouldFireTheRuleOnlyWhenItsAnswersAreGiven(Rules.Rule rule, Answers fires, Answers mustNot) {
-        assertThat(Recommender.recommend(fires).rules())
+        assertThat(RuleEngine.recommend(fires).rules())
                 .as("%s fires for %s", rule, fires)
                 .contains(rule);
-        assertThat(Recommender.recommend(mustNot).rules())
+        assertThat(RuleEngine.recommend(mustNot).rules())
                 .as("%s must not fire for %s", rule, mustNot)
                 .doesNotContain(rule);
         assertThat(rule.source()).as("every rule names its source").isNotBlank();
@@ -150,13 +150,13 @@ class RulesTest {
 
     @Test
     void shouldKeepLeaseAndDeliveriesInsideTheProductWhenConsumersAreServicesOrFunctions() {
-        Recommendation service = Recommender.recommend(TestAnswers.with(
+        Recommendation service = RuleEngine.recommend(TestAnswers.with(
                 "failure.max-processing-seconds", "40", "failure.max-attempts", "10", "platform", "aws"));
         assertThat(service.failure().leaseSeconds()).as("40 s worst case x 1.5").isEqualTo(60);
         assertThat(service.failure().maxDeliveries())
                 .as("the 10 attempts asked, inside SQS's 1 to 1,000")
                 .isEqualTo(10);
-        Recommendation function = Recommender.recommend(TestAnswers.with(
+        Recommendation function = RuleEngine.recommend(TestAnswers.with(
                 "failure.max-processing-seconds", "40", "consumer-runtime", "function", "platform", "aws"));
         assertThat(function.failure().leaseSeconds())
                 .as("6x the function timeout")
@@ -165,7 +165,7 @@ class RulesTest {
                 .as("AWS advises at least 5 receives under Lambda")
                 .isEqualTo(5);
         Recommendation pubsub =
-                Recommender.recommend(TestAnswers.with("failure.max-processing-seconds", "900", "platform", "gcp"));
+                RuleEngine.recommend(TestAnswers.with("failure.max-processing-seconds", "900", "platform", "gcp"));
         assertThat(pubsub.failure().leaseSeconds())
                 .as("900 s of work holds a heartbeat's 300 s ack deadline, renewed while it runs (at most 600 s)")
                 .isEqualTo(300);
@@ -177,7 +177,7 @@ class RulesTest {
                 .contains("ack deadline")
                 .doesNotContain("visibility timeout", "maxReceiveCount (redrive policy)");
         Recommendation bus =
-                Recommender.recommend(TestAnswers.with("failure.max-processing-seconds", "900", "platform", "azure"));
+                RuleEngine.recommend(TestAnswers.with("failure.max-processing-seconds", "900", "platform", "azure"));
         assertThat(bus.failure().leaseSeconds())
                 .as("Service Bus locks last at most 5 minutes")
                 .isEqualTo(300);
@@ -185,7 +185,7 @@ class RulesTest {
                 .filteredOn(c -> c.id().equals("lease-limit"))
                 .extracting(Feasibility.Check::status)
                 .containsExactly(Feasibility.Status.WARN);
-        assertThat(Recommender.recommend(TestAnswers.with("retention-days", "30"))
+        assertThat(RuleEngine.recommend(TestAnswers.with("retention-days", "30"))
                         .idempotency()
                         .ttlHours())
                 .as("dedupe keys outlive the 30-day replay window")
@@ -195,20 +195,20 @@ class RulesTest {
     @Test
     void shouldWeighKafkaButRunALighterOrManagedLogWhenTheAppetiteForOperationsIsLow() {
         // the reviewer's file 16: 20,000 msg/s self-hosted with a low appetite for operations got a Kafka cluster
-        Recommendation selfHosted = Recommender.recommend(TestAnswers.with(
+        Recommendation selfHosted = RuleEngine.recommend(TestAnswers.with(
                 "replay", "true", "ordering", "per-key", "platform", "self-hosted", "throughput-per-second", "20000"));
         assertThat(selfHosted.product()).isEqualTo(Product.RABBITMQ_STREAMS);
         assertThat(selfHosted.alternatives())
                 .as("Kafka is weighed, not dropped")
                 .contains(Product.KAFKA);
-        Recommendation gcp = Recommender.recommend(
+        Recommendation gcp = RuleEngine.recommend(
                 TestAnswers.with("replay", "true", "platform", "gcp", "throughput-per-second", "20000"));
         assertThat(gcp.product()).as("Google's managed log").isEqualTo(Product.PUBSUB);
-        Recommendation ordered = Recommender.recommend(
+        Recommendation ordered = RuleEngine.recommend(
                 TestAnswers.with("ordering", "per-key", "platform", "self-hosted", "throughput-per-second", "20000"));
         assertThat(ordered.product()).isEqualTo(Product.RABBITMQ_STREAMS);
         assertThat(ordered.topology()).isEqualTo(Topology.PARTITIONED_LOG);
-        Recommendation team = Recommender.recommend(TestAnswers.with(
+        Recommendation team = RuleEngine.recommend(TestAnswers.with(
                 "replay", "true", "platform", "self-hosted", "throughput-per-second", "20000", "ops-appetite", "high"));
         assertThat(team.product())
                 .as("a team that runs brokers still gets Kafka")

@@ -1,0 +1,127 @@
+package dev.queuelab.guide;
+
+import static dev.queuelab.guide.Design.fact;
+
+import dev.queuelab.guide.Feasibility.Check;
+import dev.queuelab.guide.Feasibility.Status;
+import dev.queuelab.guide.Recommendation.Failure;
+import dev.queuelab.guide.Recommendation.Sizing;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the team's own limits ask of a design: a latency budget from send to effect, and a bulk load that must
+ * drain before its last message expires. Each check appears only where its answer was given, with its
+ * utilisation.
+ */
+final class Budgets {
+
+    private Budgets() {}
+
+    static List<Check> checks(Design d, Failure failure, Sizing sizing) {
+        List<Check> out = new ArrayList<>();
+        Check latency = latency(d, failure);
+        if (latency != null) {
+            out.add(latency);
+        }
+        Check bulk = bulkDrain(d, sizing);
+        if (bulk != null) {
+            out.add(bulk);
+        }
+        return out;
+    }
+
+    /**
+     * The latency a message sees at p99: the receive and delete round trip (a queued design) plus the p99 of its
+     * processing; a message retried once waits the first backoff as well, so a budget shorter than that is missed
+     * by every retried message.
+     */
+    static Check latency(Design d, Failure failure) {
+        Answers.Context c = d.a().context();
+        double budget = c.latencyBudgetSeconds();
+        if (budget <= 0) {
+            return null;
+        }
+        double trip = 0;
+        if (d.s.queued()) {
+            d.facts.add("guide.receive-round-trip");
+            trip = fact("guide.receive-round-trip", "seconds");
+        }
+        double latency = trip + c.p99ProcessingSeconds();
+        String detail = "a message's p99 from send to effect: "
+                + (d.s.queued()
+                        ? "a receive and delete round trip of " + Numbers.plain(trip) + " s (guide.receive-round-trip)"
+                                + " + "
+                        : "")
+                + "the p99 of " + Numbers.plain(c.p99ProcessingSeconds()) + " s = " + Numbers.plain(latency)
+                + " s, against the budget of " + Numbers.plain(budget) + " s; "
+                + Capacity.percent(latency, budget) + " used";
+        if (latency > budget) {
+            return new Check(
+                    "latency-budget",
+                    Status.FAIL,
+                    detail,
+                    "a faster consumer (a p99 under " + Numbers.plain(Math.max(0, budget - trip)) + " s), or a larger"
+                            + " budget; a queue adds its round trip to every message");
+        }
+        double retryAt = d.a().failure().maxAttempts() > 1 ? d.a().failure().backoffBaseSeconds() : 0;
+        if (d.s.queued() && retryAt > 0 && latency + retryAt > budget) {
+            return new Check(
+                    "latency-budget",
+                    Status.WARN,
+                    detail + "; a message retried once arrives after at least " + Numbers.plain(latency + retryAt)
+                            + " s (a first backoff of " + Numbers.plain(retryAt) + " s), past the budget",
+                    "alarm on retried messages as late, or a first backoff under " + Numbers.plain(budget - latency)
+                            + " s if a retry can still be useful within it");
+        }
+        return Check.ok("latency-budget", detail);
+    }
+
+    /** How long a bulk load takes to drain at the handlers the peak rate is sized for. */
+    static double drainSeconds(Answers.Context c, int inFlight) {
+        return c.bulkLoadMessages() * c.p99ProcessingSeconds() / Math.max(1, inFlight);
+    }
+
+    /** The sizing's words for a bulk load; empty where none was asked. */
+    static String bulkFormula(Design d, int inFlight) {
+        Answers.Context c = d.a().context();
+        if (c.bulkLoadMessages() <= 0 || !d.s.queued()) {
+            return "";
+        }
+        return "; a bulk load of " + Numbers.plain(c.bulkLoadMessages()) + " messages drains in "
+                + Numbers.plain(c.bulkLoadMessages()) + " x " + Numbers.plain(c.p99ProcessingSeconds()) + " s / "
+                + Numbers.plain(inFlight) + " in flight = " + Numbers.duration(drainSeconds(c, inFlight))
+                + ", on top of the peak";
+    }
+
+    /**
+     * A bulk load's last message waits for all before it: the load must drain within the retention the record sets,
+     * or its tail is deleted unread. No check where the product deletes nothing on a timer.
+     */
+    static Check bulkDrain(Design d, Sizing sizing) {
+        Answers.Context c = d.a().context();
+        if (c.bulkLoadMessages() <= 0 || !d.s.queued() || d.s.topology() == Topology.EPHEMERAL_PUB_SUB) {
+            return null;
+        }
+        double kept = new DesignSettings(d).retentionSet();
+        if (kept <= 0) {
+            return null;
+        }
+        double drain = drainSeconds(c, sizing.consumersNeeded());
+        String detail = "a bulk load of " + Numbers.plain(c.bulkLoadMessages()) + " messages drains in "
+                + Numbers.duration(drain) + " at " + Numbers.plain(sizing.consumersNeeded())
+                + " in flight, against the " + Numbers.seconds(kept) + " "
+                + d.s.product().brand()
+                + " keeps a message; " + Capacity.percent(drain, kept) + " used";
+        if (drain < kept) {
+            return Check.ok("bulk-drain", detail);
+        }
+        int wanted = (int) Math.ceil(c.bulkLoadMessages() * c.p99ProcessingSeconds() / (kept / 2));
+        return new Check(
+                "bulk-drain",
+                Status.FAIL,
+                detail,
+                "at least " + Numbers.plain(wanted) + " handlers in flight while the load drains (half the retention),"
+                        + " or split the load over time");
+    }
+}

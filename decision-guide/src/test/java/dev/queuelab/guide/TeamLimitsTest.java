@@ -1,0 +1,138 @@
+package dev.queuelab.guide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.queuelab.guide.Feasibility.Check;
+import dev.queuelab.guide.Feasibility.Status;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The questions of a team's own limits and sources: a latency budget, a bulk load, the producer's kind and the
+ * fewest consumer instances. Each changes the record where its answer matters, and leaves it as it was where the
+ * answer is its default or cannot apply.
+ */
+class TeamLimitsTest {
+
+    @Test
+    void shouldCheckALatencyBudgetOnlyWhenOneIsGiven() {
+        Recommendation none = RuleEngine.recommend(TestAnswers.with("platform", "aws"));
+        assertThat(check(none, "latency-budget")).isEmpty();
+        Recommendation roomy =
+                RuleEngine.recommend(TestAnswers.with("platform", "aws", "latency-budget-seconds", "10"));
+        assertThat(check(roomy, "latency-budget"))
+                .get()
+                .extracting(Check::status)
+                .isEqualTo(Status.OK);
+        assertThat(check(roomy, "latency-budget").get().detail()).contains("1.02 s", "10% used");
+        assertThat(roomy.settings()).as("a budget is checked, never set").isEqualTo(none.settings());
+        assertThat(roomy.sizing()).isEqualTo(none.sizing());
+        Recommendation tight =
+                RuleEngine.recommend(TestAnswers.with("platform", "aws", "latency-budget-seconds", "0.5"));
+        assertThat(check(tight, "latency-budget"))
+                .get()
+                .extracting(Check::status)
+                .isEqualTo(Status.FAIL);
+        assertThat(tight.feasibility().feasible()).isFalse();
+        Recommendation retried = RuleEngine.recommend(TestAnswers.with(
+                "platform", "aws", "latency-budget-seconds", "1.5", "failure.backoff-base-seconds", "2"));
+        assertThat(check(retried, "latency-budget"))
+                .get()
+                .extracting(Check::status)
+                .isEqualTo(Status.WARN);
+        Recommendation call = RuleEngine.recommend(TestAnswers.with("sync", "sync", "latency-budget-seconds", "0.5"));
+        assertThat(check(call, "latency-budget").get().detail())
+                .as("a direct call pays no queue round trip")
+                .doesNotContain("round trip");
+    }
+
+    @Test
+    void shouldDrainABulkLoadWithinTheRetentionWhenOneIsAsked() {
+        Recommendation none = RuleEngine.recommend(TestAnswers.with("platform", "aws"));
+        assertThat(check(none, "bulk-drain")).isEmpty();
+        assertThat(none.sizing().formula()).doesNotContain("bulk load");
+        Recommendation nightly =
+                RuleEngine.recommend(TestAnswers.with("platform", "aws", "bulk-load-messages", "1000000"));
+        assertThat(check(nightly, "bulk-drain")).get().extracting(Check::status).isEqualTo(Status.OK);
+        assertThat(nightly.sizing().formula()).contains("a bulk load of 1,000,000 messages drains in");
+        assertThat(nightly.settings()).isEqualTo(none.settings());
+        Recommendation huge = RuleEngine.recommend(TestAnswers.with(
+                "platform", "aws", "bulk-load-messages", "1000000000", "p99-processing-seconds", "10"));
+        assertThat(check(huge, "bulk-drain")).get().extracting(Check::status).isEqualTo(Status.FAIL);
+        // a jobs table deletes nothing on a timer: the drain time is stated, and nothing is checked against it
+        Recommendation table = RuleEngine.recommend(TestAnswers.with(
+                "platform", "self-hosted", "throughput-per-second", "5", "bulk-load-messages", "1000000"));
+        assertThat(table.product()).isEqualTo(Product.JOBS_TABLE);
+        assertThat(check(table, "bulk-drain")).isEmpty();
+        assertThat(table.sizing().formula()).contains("bulk load");
+    }
+
+    @Test
+    void shouldNameWhatEachKindOfProducerMustDoWhenItIsNotTheApplication() {
+        Recommendation app = RuleEngine.recommend(TestAnswers.with("platform", "aws"));
+        assertThat(app.producerSide()).isNull();
+        Recommendation cdc = RuleEngine.recommend(TestAnswers.with("platform", "aws", "producer-kind", "cdc"));
+        assertThat(cdc.producerSide()).startsWith("change data capture");
+        assertThat(cdc.idempotency().key()).contains("LSN");
+        assertThat(cdc.warnings()).extracting(Recommendation.Warning::id).contains("cdc-without-key-order");
+        Recommendation ordered = RuleEngine.recommend(
+                TestAnswers.with("platform", "aws", "producer-kind", "cdc", "ordering", "per-key"));
+        assertThat(ordered.warnings()).extracting(Recommendation.Warning::id).doesNotContain("cdc-without-key-order");
+        Recommendation devices = RuleEngine.recommend(TestAnswers.with("platform", "aws", "producer-kind", "device"));
+        assertThat(devices.producerSide()).contains("MQTT gateway");
+        assertThat(devices.idempotency().key()).startsWith("the device id with a sequence number");
+        assertThat(devices.topology()).isEqualTo(app.topology());
+        Recommendation call = RuleEngine.recommend(TestAnswers.with("sync", "sync", "producer-kind", "cdc"));
+        assertThat(call.producerSide())
+                .as("a direct call has no producer to publish")
+                .isNull();
+    }
+
+    @Test
+    void shouldRunTheAskedConsumerInstancesWhenMoreThanTheLoadNeeds() {
+        Answers queue = TestAnswers.with("platform", "aws");
+        assertThat(markdown(queue)).contains("2 instances", "guide.failover");
+        Answers four = TestAnswers.with("platform", "aws", "min-consumer-instances", "4");
+        assertThat(markdown(four)).contains("4 instances", "as asked");
+        String[] kafka = {
+            "platform",
+            "self-hosted",
+            "ordering",
+            "per-key",
+            "ops-appetite",
+            "high",
+            "throughput-per-second",
+            "5000",
+            "p99-processing-seconds",
+            "0.1"
+        };
+        Recommendation log = RuleEngine.recommend(TestAnswers.with(kafka));
+        assertThat(log.sizing().consumers()).isLessThan(12);
+        Recommendation twelve = RuleEngine.recommend(TestAnswers.with(concat(kafka, "min-consumer-instances", "12")));
+        assertThat(twelve.sizing().consumers()).isEqualTo(12);
+        assertThat(twelve.sizing().partitions()).isGreaterThanOrEqualTo(12);
+        assertThat(twelve.sizing().formula()).contains("the 12 asked for failover");
+        Recommendation one = RuleEngine.recommend(TestAnswers.with(concat(kafka, "min-consumer-instances", "1")));
+        assertThat(one.sizing()).as("fewer than the load needs changes nothing").isEqualTo(log.sizing());
+        String[] lambda = {"platform", "aws", "consumer-runtime", "function"};
+        assertThat(RuleEngine.recommend(TestAnswers.with(concat(lambda, "min-consumer-instances", "5")))
+                        .sizing())
+                .as("functions scale by executions, not instances")
+                .isEqualTo(RuleEngine.recommend(TestAnswers.with(lambda)).sizing());
+    }
+
+    private static String markdown(Answers a) {
+        return Documents.markdown(a, RuleEngine.recommend(a), LocalDate.of(2026, 1, 1));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static Optional<Check> check(Recommendation r, String id) {
+        return r.feasibility().checks().stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+}
