@@ -24,11 +24,19 @@ import java.util.stream.Stream;
  */
 final class InvariantIds {
 
-    /** One prefix of the registry: its ids run from {@code first} to {@code last}, defined in {@code definer}. */
+    /**
+     * One prefix of the registry: its ids run from {@code first} to {@code last}, defined in {@code definer}: a class,
+     * or a package (a folder, ending in {@code /}) whose classes define them between them, each id in one.
+     */
     record Family(String prefix, int first, int last, String definer) {
         String definerName() {
-            String file = definer.substring(definer.lastIndexOf('/') + 1);
-            return file.substring(0, file.length() - ".java".length());
+            String name = definer.endsWith("/") ? definer.substring(0, definer.length() - 1) : definer;
+            name = name.substring(name.lastIndexOf('/') + 1);
+            return name.endsWith(".java") ? name.substring(0, name.length() - ".java".length()) : name;
+        }
+
+        boolean defines(String path) {
+            return definer.endsWith("/") ? path.startsWith(definer) : path.equals(definer);
         }
     }
 
@@ -103,7 +111,7 @@ final class InvariantIds {
     }
 
     private boolean isDefiner(String path) {
-        return families.values().stream().anyMatch(f -> f.definer().equals(path));
+        return families.values().stream().anyMatch(f -> f.defines(path));
     }
 
     private void definitions(String path, String text) {
@@ -119,8 +127,7 @@ final class InvariantIds {
         }
         Matcher m = RULE_DEFINITION.matcher(text);
         while (m.find()) {
-            if (families.containsKey(m.group(1))
-                    && path.equals(families.get(m.group(1)).definer())) {
+            if (families.containsKey(m.group(1)) && families.get(m.group(1)).defines(path)) {
                 defined(path, m.group(1), Integer.parseInt(m.group(2)), "", false);
             }
         }
@@ -132,10 +139,14 @@ final class InvariantIds {
         if (f == null) {
             problems.add(path + ": defines " + id + ", but docs/invariants.md has no prefix " + prefix
                     + ": register the prefix with the class that defines it");
-        } else if (path.equals(f.definer())) {
+        } else if (f.defines(path)) {
             List<String> where = definedIn.computeIfAbsent(id, k -> new ArrayList<>());
-            if (inHeader && where.contains(path + " (header)")) {
-                problems.add(path + ": defines " + id + " twice in its header");
+            if (inHeader) {
+                where.stream()
+                        .filter(w -> w.endsWith(" (header)"))
+                        .findFirst()
+                        .ifPresent(w -> problems.add(path + ": defines " + id + ", which "
+                                + w.substring(0, w.length() - " (header)".length()) + " defines already"));
             }
             where.add(path + (inHeader ? " (header)" : " (rule)"));
         } else if (!headerBefore.contains(f.definerName())) {

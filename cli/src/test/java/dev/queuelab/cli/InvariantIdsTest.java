@@ -72,6 +72,19 @@ class InvariantIdsTest {
     }
 
     @Test
+    void shouldLetThePackagesClassesDefineItsIdsBetweenThemEachOnce() {
+        InvariantIds ids = new InvariantIds(
+                "| `EX` | EX1-EX2 | the broker | [exchange](../reference/exchange/) |");
+        ids.file("reference/exchange/Broker.java", "/**\n * Invariants:\n *   EX1 routed\n */\nclass Broker {}");
+        ids.file("reference/exchange/Queue.java", "/**\n * Invariants:\n *   EX2 ordered\n */\nclass Queue {}");
+        assertThat(ids.finish()).isEmpty();
+        ids.file("reference/exchange/Channel.java", "/**\n * Invariants:\n *   EX2 again\n */\nclass Channel {}");
+        assertThat(ids.finish())
+                .containsExactly("reference/exchange/Channel.java: defines EX2, which reference/exchange/Queue.java"
+                        + " defines already");
+    }
+
+    @Test
     void shouldNameAPrefixRegisteredTwice() {
         InvariantIds ids = new InvariantIds(REGISTRY + "\n| `L` | L1 | again | [Other](../reference/Other.java) |");
         assertThat(ids.finish()).contains("docs/invariants.md: prefix L is registered twice");
