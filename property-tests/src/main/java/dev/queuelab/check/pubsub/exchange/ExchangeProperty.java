@@ -1,0 +1,285 @@
+package dev.queuelab.check.pubsub.exchange;
+
+import dev.queuelab.api.pubsub.exchange.BindingSpec;
+import dev.queuelab.api.pubsub.exchange.ExchangeCapabilities;
+import dev.queuelab.api.pubsub.exchange.ExchangeSpec;
+import dev.queuelab.api.pubsub.exchange.ExchangeType;
+import dev.queuelab.api.pubsub.exchange.Overflow;
+import dev.queuelab.api.pubsub.exchange.QueueSpec;
+import dev.queuelab.check.Property;
+import dev.queuelab.check.Scenario;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The broker's properties: where each aims its scenarios. Every invariant is judged in every scenario.
+ * routing: topic patterns with {@code #} at the start, middle and end, {@code *}, empty words, headers
+ * bindings, exchange-to-exchange bindings, an alternate exchange, mandatory publishes. consumers: prefetch,
+ * two consumers on one channel, requeue, multiple, reject, a failing consumer, single active consumer, a
+ * second queue whose consumer is slow. dead-letters: TTLs, length limits and their overflows, a retry queue
+ * that brings a message back for a second death, a quorum queue's delivery limit, a queue that expires.
+ */
+public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, ExchangeCapabilities> {
+    ROUTING("routing", Map.of(
+            "'#' matched zero words", 0.1, "'#' matched words", 0.1, "routed nowhere", 0.2,
+            "through an exchange-to-exchange binding", 0.05, "routed to several queues", 0.1)),
+    CONSUMERS("consumers", Map.of(
+            "requeued", 0.3, "redelivered a requeued message", 0.2, "prefetch held back a ready message", 0.2,
+            "multiple settled several", 0.05, "channel closed holding deliveries", 0.05)),
+    DEAD_LETTERS("dead-letters", Map.of(
+            "dead-lettered rejected", 0.2, "dead-lettered expired", 0.1, "dead-lettered maxlen", 0.05,
+            "dead-lettered delivery_limit", 0.02, "x-death count past 1", 0.02, "publish refused by a full queue", 0.03,
+            "queue expired", 0.02));
+
+    private static final List<String> WORDS = List.of("a", "a", "b", "b", "c", "");
+
+    private final String id;
+    private final Map<String, Double> coverage;
+
+    ExchangeProperty(String id, Map<String, Double> coverage) {
+        this.id = id;
+        this.coverage = coverage;
+    }
+
+    @Override
+    public String topology() {
+        return "exchange";
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String doc() {
+        return "docs/pub-sub/exchange.md";
+    }
+
+    @Override
+    public boolean appliesTo(ExchangeCapabilities capabilities) {
+        return this != DEAD_LETTERS || capabilities.deadLetters();
+    }
+
+    @Override
+    public Map<String, Double> coverage() {
+        return coverage;
+    }
+
+    @Override
+    public List<ExchangeSetup> simpler(ExchangeSetup setup) {
+        return List.of();
+    }
+
+    @Override
+    public Scenario<ExchangeSetup, ExchangeStep> generate(long seed, ExchangeCapabilities capabilities) {
+        SplittableRandom r = new SplittableRandom(seed);
+        if (this == ROUTING) {
+            return routing(r);
+        }
+        return this == CONSUMERS ? consumers(r) : deadLetters(r, capabilities.quorum());
+    }
+
+    private static String word(SplittableRandom r) {
+        return WORDS.get(r.nextInt(WORDS.size()));
+    }
+
+    static String key(SplittableRandom r) {
+        int n = r.nextInt(4);
+        List<String> w = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            w.add(word(r));
+        }
+        return n == 0 ? "" : String.join(".", w);
+    }
+
+    static String pattern(SplittableRandom r) {
+        int n = 1 + r.nextInt(3);
+        List<String> w = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = r.nextInt(8);
+            w.add(k < 2 ? "#" : k < 4 ? "*" : word(r));
+        }
+        return String.join(".", w);
+    }
+
+    private static Map<String, String> headers(SplittableRandom r) {
+        Map<String, String> h = new HashMap<>();
+        for (String k : List.of("h1", "h2", "x-h")) {
+            if (r.nextInt(3) > 0) {
+                h.put(k, r.nextBoolean() ? "v" : "w");
+            }
+        }
+        return h;
+    }
+
+    private static Map<String, String> arguments(SplittableRandom r) {
+        Map<String, String> a = headers(r);
+        if (a.isEmpty()) {
+            a.put("h1", "v");
+        }
+        a.put("x-match", List.of("all", "any", "all-with-x", "any-with-x").get(r.nextInt(4)));
+        return a;
+    }
+
+    private static Scenario<ExchangeSetup, ExchangeStep> routing(SplittableRandom r) {
+        int t = r.nextInt(10);
+        ExchangeType type = t < 5 ? ExchangeType.TOPIC : t < 7 ? ExchangeType.HEADERS : t < 9 ? ExchangeType.DIRECT : ExchangeType.FANOUT;
+        boolean alternate = r.nextInt(3) == 0;
+        boolean e2e = r.nextInt(3) == 0;
+        List<ExchangeSpec> xs = new ArrayList<>();
+        xs.add(new ExchangeSpec("x", type, alternate ? Optional.of("alt") : Optional.empty()));
+        List<QueueSpec> qs = new ArrayList<>(List.of(QueueSpec.classic("q1"), QueueSpec.classic("q2")));
+        List<BindingSpec> bs = new ArrayList<>();
+        List<ExchangeSetup.Consumer> cs = new ArrayList<>(List.of(
+                new ExchangeSetup.Consumer("A", "ch1", "q1", 0), new ExchangeSetup.Consumer("B", "ch2", "q2", 0)));
+        int bindings = 1 + r.nextInt(3);
+        for (int i = 0; i < bindings; i++) {
+            String q = i % 2 == 0 ? "q1" : "q2";
+            bs.add(new BindingSpec("x", q, false, type == ExchangeType.TOPIC ? pattern(r) : key(r),
+                    type == ExchangeType.HEADERS ? arguments(r) : Map.of()));
+        }
+        if (alternate) {
+            xs.add(ExchangeSpec.of("alt", ExchangeType.FANOUT));
+            qs.add(QueueSpec.classic("qa"));
+            bs.add(BindingSpec.queue("alt", "qa", ""));
+            cs.add(new ExchangeSetup.Consumer("C", "ch3", "qa", 0));
+        }
+        if (e2e) {
+            xs.add(ExchangeSpec.of("y", ExchangeType.TOPIC));
+            qs.add(QueueSpec.classic("q3"));
+            bs.add(new BindingSpec("x", "y", true, type == ExchangeType.TOPIC ? pattern(r) : key(r),
+                    type == ExchangeType.HEADERS ? arguments(r) : Map.of()));
+            bs.add(BindingSpec.queue("y", "q3", pattern(r)));
+            cs.add(new ExchangeSetup.Consumer("D", "ch4", "q3", 0));
+        }
+        List<ExchangeStep> steps = new ArrayList<>();
+        int n = 2 + r.nextInt(9);
+        for (int i = 0; i < n; i++) {
+            int k = r.nextInt(10);
+            if (k < 6) {
+                // keys drawn near the bindings' own patterns, so that '#' and '*' decide
+                String key = type == ExchangeType.TOPIC && r.nextBoolean() ? near(bs.get(0).routingKey(), r) : key(r);
+                steps.add(new ExchangeStep.Publish(key, headers(r), r.nextBoolean(), 0));
+            } else {
+                steps.add(new ExchangeStep.Receive(cs.get(r.nextInt(cs.size())).name()));
+            }
+        }
+        return new Scenario<>(new ExchangeSetup(xs, qs, bs, cs), steps);
+    }
+
+    /** A key made from a pattern: '#' replaced by zero to two words, '*' by one. */
+    static String near(String pattern, SplittableRandom r) {
+        List<String> out = new ArrayList<>();
+        for (String w : TopicMatcher.words(pattern)) {
+            if (w.equals("#")) {
+                for (int i = r.nextInt(3); i > 0; i--) {
+                    out.add(word(r));
+                }
+            } else {
+                out.add(w.equals("*") ? word(r) : w);
+            }
+        }
+        return String.join(".", out);
+    }
+
+    private static Scenario<ExchangeSetup, ExchangeStep> consumers(SplittableRandom r) {
+        QueueSpec q1 = QueueSpec.classic("q1");
+        if (r.nextInt(4) == 0) {
+            q1 = q1.withSingleActiveConsumer();
+        }
+        boolean shared = r.nextBoolean();
+        List<ExchangeSetup.Consumer> cs = List.of(
+                new ExchangeSetup.Consumer("A", "ch1", "q1", 1 + r.nextInt(3)),
+                new ExchangeSetup.Consumer("B", shared ? "ch1" : "ch2", "q1", 1 + r.nextInt(2)),
+                new ExchangeSetup.Consumer("C", "ch3", "q2", r.nextInt(3)));
+        ExchangeSetup setup = new ExchangeSetup(
+                List.of(ExchangeSpec.of("x", ExchangeType.DIRECT)),
+                List.of(q1, QueueSpec.classic("q2")),
+                List.of(BindingSpec.queue("x", "q1", "k"), BindingSpec.queue("x", "q2", "k")),
+                cs);
+        List<ExchangeStep> steps = new ArrayList<>();
+        int n = 3 + r.nextInt(10);
+        for (int i = 0; i < n; i++) {
+            int k = r.nextInt(20);
+            String who = cs.get(r.nextInt(cs.size())).name();
+            if (k < 7) {
+                steps.add(new ExchangeStep.Publish("k", Map.of(), false, 0));
+            } else if (k < 10) {
+                steps.add(new ExchangeStep.Receive(who));
+            } else if (k < 13) {
+                // a consumer fails one delivery: it reads, then hands its oldest back
+                steps.add(new ExchangeStep.Receive(who));
+                steps.add(new ExchangeStep.Settle(who, 0, r.nextBoolean() ? ExchangeStep.Kind.NACK : ExchangeStep.Kind.REJECT,
+                        false, true));
+            } else if (k < 19) {
+                int kind = r.nextInt(4);
+                steps.add(new ExchangeStep.Settle(who, r.nextInt(2), kind < 2 ? ExchangeStep.Kind.ACK
+                        : kind < 3 ? ExchangeStep.Kind.NACK : ExchangeStep.Kind.REJECT, r.nextInt(3) == 0, r.nextInt(4) > 0));
+            } else {
+                steps.add(new ExchangeStep.Close(who));
+            }
+        }
+        return new Scenario<>(setup, steps);
+    }
+
+    private static Scenario<ExchangeSetup, ExchangeStep> deadLetters(SplittableRandom r, boolean quorum) {
+        boolean retry = r.nextInt(3) == 0;
+        QueueSpec q1 = QueueSpec.classic("q1").withDeadLetters(retry ? "retry" : "dlx", Optional.empty());
+        int option = r.nextInt(5);
+        if (option == 0) {
+            q1 = q1.withMessageTtl(Duration.ofSeconds(5 + 5 * r.nextInt(2)));
+        } else if (option == 1) {
+            q1 = q1.withMaxLength(1 + r.nextInt(2), Overflow.values()[r.nextInt(3)]);
+        } else if (option == 2) {
+            q1 = q1.withMaxLengthBytes(2 + r.nextInt(5), Overflow.values()[r.nextInt(3)]);
+        } else if (option == 3 && quorum) {
+            q1 = q1.withQuorum(r.nextInt(3));
+        }
+        List<ExchangeSpec> xs = new ArrayList<>(List.of(
+                ExchangeSpec.of("x", ExchangeType.DIRECT), ExchangeSpec.of("dlx", ExchangeType.FANOUT)));
+        List<QueueSpec> qs = new ArrayList<>(List.of(q1, QueueSpec.classic("dlq"),
+                QueueSpec.classic("audit").withExpires(Duration.ofSeconds(10))));
+        List<BindingSpec> bs = new ArrayList<>(List.of(BindingSpec.queue("x", "q1", "k"), BindingSpec.queue("dlx", "dlq", ""),
+                BindingSpec.queue("x", "audit", "k")));
+        if (retry) {
+            xs.add(ExchangeSpec.of("retry", ExchangeType.FANOUT));
+            qs.add(QueueSpec.classic("wait").withMessageTtl(Duration.ofSeconds(5)).withDeadLetters("x", Optional.of("k")));
+            bs.add(BindingSpec.queue("retry", "wait", ""));
+        }
+        List<ExchangeSetup.Consumer> cs = List.of(
+                new ExchangeSetup.Consumer("A", "ch1", "q1", 2), new ExchangeSetup.Consumer("D", "ch2", "dlq", 0));
+        List<ExchangeStep> steps = new ArrayList<>();
+        int n = 3 + r.nextInt(8);
+        for (int i = 0; i < n; i++) {
+            int k = r.nextInt(20);
+            if (k < 6) {
+                steps.add(new ExchangeStep.Publish("k", Map.of(), r.nextInt(4) == 0, r.nextInt(4) == 0 ? 5 : 0));
+            } else if (k < 8) {
+                steps.add(new ExchangeStep.Receive("A"));
+            } else if (k < 10) {
+                // A gives up on its oldest: dead-lettered, reason rejected; with a retry queue, back after its TTL
+                steps.add(new ExchangeStep.Receive("A"));
+                steps.add(new ExchangeStep.Settle("A", 0, ExchangeStep.Kind.REJECT, false, false));
+                if (retry) {
+                    steps.add(new ExchangeStep.Tick(5));
+                }
+            } else if (k < 15) {
+                // most settlements here are failures: a nack or reject, with or without requeue
+                ExchangeStep.Kind kind = List.of(ExchangeStep.Kind.ACK, ExchangeStep.Kind.NACK, ExchangeStep.Kind.REJECT,
+                        ExchangeStep.Kind.REJECT).get(r.nextInt(4));
+                steps.add(new ExchangeStep.Settle("A", 0, kind, false, r.nextBoolean()));
+            } else if (k < 17) {
+                steps.add(new ExchangeStep.Receive("D"));
+            } else {
+                steps.add(new ExchangeStep.Tick(5));
+            }
+        }
+        return new Scenario<>(new ExchangeSetup(xs, qs, bs, cs), steps);
+    }
+}
