@@ -45,8 +45,8 @@ public final class Implementations {
         LogGallery.VARIANTS.forEach(
                 v -> LOGS.addVariant("gallery." + v.name(), v.factory(), KafkaLog.CAPABILITIES, v.expected()));
         EXCHANGES.add("reference", RabbitBroker::new, RabbitBroker.CAPABILITIES);
-        ExchangeGallery.VARIANTS.forEach(v ->
-                EXCHANGES.addVariant("gallery." + v.name(), v.factory(), RabbitBroker.CAPABILITIES, v.expected()));
+        ExchangeGallery.VARIANTS.forEach(
+                v -> EXCHANGES.addVariant("gallery." + v.name(), v.factory(), RabbitBroker.CAPABILITIES, v.expected()));
     }
 
     /** Every topology with its implementations: what the JUnit binding and the command line run. */
@@ -72,7 +72,10 @@ public final class Implementations {
 
     /** Refuses a name no registry knows, listing every known one. */
     public static void requireKnown(String name) {
-        if (!isWorkQueue(name) && !isLog(name) && TOPOLOGIES.stream().noneMatch(t -> t.implementations().find(name).isPresent())) {
+        if (!isWorkQueue(name)
+                && !isLog(name)
+                && TOPOLOGIES.stream()
+                        .noneMatch(t -> t.implementations().find(name).isPresent())) {
             throw new IllegalArgumentException("queuelab.impl '" + name + "' is not a known implementation: use one of "
                     + String.join(", ", WORK_QUEUES.names()) + ", " + String.join(", ", LOGS.names()));
         }

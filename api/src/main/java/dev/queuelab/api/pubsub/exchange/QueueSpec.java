@@ -48,52 +48,125 @@ public record QueueSpec(
     }
 
     public QueueSpec withMessageTtl(Duration ttl) {
-        return new QueueSpec(name, Optional.of(ttl), expires, maxLength, maxLengthBytes, overflow,
-                deadLetterExchange, deadLetterRoutingKey, quorum, deliveryLimit, singleActiveConsumer);
+        return new QueueSpec(
+                name,
+                Optional.of(ttl),
+                expires,
+                maxLength,
+                maxLengthBytes,
+                overflow,
+                deadLetterExchange,
+                deadLetterRoutingKey,
+                quorum,
+                deliveryLimit,
+                singleActiveConsumer);
     }
 
     public QueueSpec withExpires(Duration after) {
-        return new QueueSpec(name, messageTtl, Optional.of(after), maxLength, maxLengthBytes, overflow,
-                deadLetterExchange, deadLetterRoutingKey, quorum, deliveryLimit, singleActiveConsumer);
+        return new QueueSpec(
+                name,
+                messageTtl,
+                Optional.of(after),
+                maxLength,
+                maxLengthBytes,
+                overflow,
+                deadLetterExchange,
+                deadLetterRoutingKey,
+                quorum,
+                deliveryLimit,
+                singleActiveConsumer);
     }
 
     public QueueSpec withMaxLength(int messages, Overflow onOverflow) {
-        return new QueueSpec(name, messageTtl, expires, OptionalInt.of(messages), maxLengthBytes, onOverflow,
-                deadLetterExchange, deadLetterRoutingKey, quorum, deliveryLimit, singleActiveConsumer);
+        return new QueueSpec(
+                name,
+                messageTtl,
+                expires,
+                OptionalInt.of(messages),
+                maxLengthBytes,
+                onOverflow,
+                deadLetterExchange,
+                deadLetterRoutingKey,
+                quorum,
+                deliveryLimit,
+                singleActiveConsumer);
     }
 
     public QueueSpec withMaxLengthBytes(long bytes, Overflow onOverflow) {
-        return new QueueSpec(name, messageTtl, expires, maxLength, OptionalLong.of(bytes), onOverflow,
-                deadLetterExchange, deadLetterRoutingKey, quorum, deliveryLimit, singleActiveConsumer);
+        return new QueueSpec(
+                name,
+                messageTtl,
+                expires,
+                maxLength,
+                OptionalLong.of(bytes),
+                onOverflow,
+                deadLetterExchange,
+                deadLetterRoutingKey,
+                quorum,
+                deliveryLimit,
+                singleActiveConsumer);
     }
 
     public QueueSpec withDeadLetters(String exchange, Optional<String> routingKey) {
-        return new QueueSpec(name, messageTtl, expires, maxLength, maxLengthBytes, overflow,
-                Optional.of(exchange), routingKey, quorum, deliveryLimit, singleActiveConsumer);
+        return new QueueSpec(
+                name,
+                messageTtl,
+                expires,
+                maxLength,
+                maxLengthBytes,
+                overflow,
+                Optional.of(exchange),
+                routingKey,
+                quorum,
+                deliveryLimit,
+                singleActiveConsumer);
     }
 
     public QueueSpec withQuorum(int limit) {
-        return new QueueSpec(name, messageTtl, expires, maxLength, maxLengthBytes, overflow,
-                deadLetterExchange, deadLetterRoutingKey, true, limit, singleActiveConsumer);
+        return new QueueSpec(
+                name,
+                messageTtl,
+                expires,
+                maxLength,
+                maxLengthBytes,
+                overflow,
+                deadLetterExchange,
+                deadLetterRoutingKey,
+                true,
+                limit,
+                singleActiveConsumer);
     }
 
     public QueueSpec withSingleActiveConsumer() {
-        return new QueueSpec(name, messageTtl, expires, maxLength, maxLengthBytes, overflow,
-                deadLetterExchange, deadLetterRoutingKey, quorum, deliveryLimit, true);
+        return new QueueSpec(
+                name,
+                messageTtl,
+                expires,
+                maxLength,
+                maxLengthBytes,
+                overflow,
+                deadLetterExchange,
+                deadLetterRoutingKey,
+                quorum,
+                deliveryLimit,
+                true);
     }
 
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(name).append('(').append(quorum ? "quorum, limit " + deliveryLimit : "classic");
+        StringBuilder s =
+                new StringBuilder(name).append('(').append(quorum ? "quorum, limit " + deliveryLimit : "classic");
         messageTtl.ifPresent(t -> s.append(", ttl ").append(t.toSeconds()).append('s'));
         expires.ifPresent(t -> s.append(", expires ").append(t.toSeconds()).append('s'));
         maxLength.ifPresent(n -> s.append(", max ").append(n));
         maxLengthBytes.ifPresent(n -> s.append(", max ").append(n).append(" B"));
         if (maxLength.isPresent() || maxLengthBytes.isPresent()) {
-            s.append(' ').append(overflow.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            s.append(' ')
+                    .append(overflow.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
         deadLetterExchange.ifPresent(d -> s.append(", dlx ").append(d));
         deadLetterRoutingKey.ifPresent(k -> s.append(" key '").append(k).append('\''));
-        return s.append(singleActiveConsumer ? ", single active consumer)" : ")").toString();
+        return s.append(singleActiveConsumer ? ", single active consumer)" : ")")
+                .toString();
     }
 }

@@ -29,8 +29,16 @@ import java.util.TreeSet;
 final class BrokerModel {
 
     /** A message in a queue: {@code seq} is its position. */
-    record Msg(long seq, String body, String key, Map<String, String> headers, String exchange,
-            List<XDeath> deaths, Optional<Instant> expiresAt, boolean redelivered, long count) {}
+    record Msg(
+            long seq,
+            String body,
+            String key,
+            Map<String, String> headers,
+            String exchange,
+            List<XDeath> deaths,
+            Optional<Instant> expiresAt,
+            boolean redelivered,
+            long count) {}
 
     record Held(long tag, String consumer, String queue, Msg msg) {}
 
@@ -47,7 +55,9 @@ final class BrokerModel {
         }
 
         long bytes() {
-            return ready.stream().mapToLong(m -> m.body().getBytes(StandardCharsets.UTF_8).length).sum();
+            return ready.stream()
+                    .mapToLong(m -> m.body().getBytes(StandardCharsets.UTF_8).length)
+                    .sum();
         }
     }
 
@@ -57,6 +67,7 @@ final class BrokerModel {
     final Map<String, Long> lastTag = new HashMap<>();
     /** What each queue ever took, and what left it by expiry or a length limit: for naming an anomaly. */
     final Map<String, Set<String>> took = new HashMap<>();
+
     final Map<String, Set<String>> expired = new HashMap<>();
     private long seq;
 
@@ -71,14 +82,18 @@ final class BrokerModel {
         return out;
     }
 
-    private void routeFrom(String exchange, String key, Map<String, String> headers, Set<String> seen, Set<String> out) {
-        Optional<ExchangeSpec> x = setup.exchanges().stream().filter(e -> e.name().equals(exchange)).findFirst();
+    private void routeFrom(
+            String exchange, String key, Map<String, String> headers, Set<String> seen, Set<String> out) {
+        Optional<ExchangeSpec> x = setup.exchanges().stream()
+                .filter(e -> e.name().equals(exchange))
+                .findFirst();
         if (x.isEmpty() || !seen.add(exchange)) {
             return;
         }
         List<BindingSpec> matched = new ArrayList<>();
         for (BindingSpec b : setup.bindings()) {
-            if (b.source().equals(exchange) && (b.toExchange() || !queues.get(b.destination()).deleted)
+            if (b.source().equals(exchange)
+                    && (b.toExchange() || !queues.get(b.destination()).deleted)
                     && matches(x.get().type(), b, key, headers)) {
                 matched.add(b);
             }
@@ -109,7 +124,13 @@ final class BrokerModel {
     }
 
     /** The confirm and return a publish must get; enqueues it where it routes. */
-    Published publish(String exchange, String key, Map<String, String> headers, String body, int ttl, boolean mandatory,
+    Published publish(
+            String exchange,
+            String key,
+            Map<String, String> headers,
+            String body,
+            int ttl,
+            boolean mandatory,
             Instant now) {
         housekeep(now);
         Set<String> targets = route(exchange, key, headers);
@@ -121,11 +142,19 @@ final class BrokerModel {
         return new Published(acked, mandatory && targets.isEmpty());
     }
 
-    private Msg fresh(String q, String body, String key, Map<String, String> headers, String exchange,
-            List<XDeath> deaths, Optional<Duration> expiration, Instant now) {
+    private Msg fresh(
+            String q,
+            String body,
+            String key,
+            Map<String, String> headers,
+            String exchange,
+            List<XDeath> deaths,
+            Optional<Duration> expiration,
+            Instant now) {
         Optional<Instant> a = queues.get(q).spec.messageTtl().map(now::plus);
         Optional<Instant> b = expiration.map(now::plus);
-        Optional<Instant> at = a.isPresent() && b.isPresent() ? Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get())
+        Optional<Instant> at = a.isPresent() && b.isPresent()
+                ? Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get())
                 : a.isPresent() ? a : b;
         return new Msg(++seq, body, key, headers, exchange, deaths, at, false, 0);
     }
@@ -144,8 +173,9 @@ final class BrokerModel {
         }
         insert(q, m);
         took.computeIfAbsent(name, k -> new HashSet<>()).add(m.body());
-        while (!q.ready.isEmpty() && (s.maxLength().stream().anyMatch(n -> q.ready.size() > n)
-                || s.maxLengthBytes().stream().anyMatch(n -> q.bytes() > n))) {
+        while (!q.ready.isEmpty()
+                && (s.maxLength().stream().anyMatch(n -> q.ready.size() > n)
+                        || s.maxLengthBytes().stream().anyMatch(n -> q.bytes() > n))) {
             Msg gone = q.ready.remove(0);
             expired.computeIfAbsent(name, k -> new HashSet<>()).add(gone.body());
             deadLetter(q, gone, "maxlen", now);
@@ -181,7 +211,10 @@ final class BrokerModel {
             boolean cycle = deaths.stream().anyMatch(d -> d.queue().equals(target))
                     && deaths.stream().noneMatch(d -> d.reason().equals("rejected"));
             if (!cycle) {
-                enqueue(target, fresh(target, m.body(), key, m.headers(), dlx.get(), deaths, Optional.empty(), now), now);
+                enqueue(
+                        target,
+                        fresh(target, m.body(), key, m.headers(), dlx.get(), deaths, Optional.empty(), now),
+                        now);
             }
         }
     }
@@ -189,7 +222,9 @@ final class BrokerModel {
     /** What any call does first: unused queues past x-expires go, then every queue's expired head. */
     void housekeep(Instant now) {
         for (Q q : queues.values()) {
-            if (!q.deleted && q.consumers.isEmpty() && q.spec.expires().isPresent()
+            if (!q.deleted
+                    && q.consumers.isEmpty()
+                    && q.spec.expires().isPresent()
                     && !q.lastUsed.plus(q.spec.expires().get()).isAfter(now)) {
                 q.deleted = true;
                 q.ready.clear();
@@ -199,7 +234,8 @@ final class BrokerModel {
     }
 
     private void expireHead(Q q, Instant now) {
-        while (!q.ready.isEmpty() && q.ready.get(0).expiresAt().map(t -> !t.isAfter(now)).orElse(false)) {
+        while (!q.ready.isEmpty()
+                && q.ready.get(0).expiresAt().map(t -> !t.isAfter(now)).orElse(false)) {
             Msg gone = q.ready.remove(0);
             expired.computeIfAbsent(q.spec.name(), k -> new HashSet<>()).add(gone.body());
             deadLetter(q, gone, "expired", now);
@@ -229,8 +265,17 @@ final class BrokerModel {
             Msg m = q.ready.remove(0);
             long t = lastTag.merge(c.channel(), 1L, Long::sum);
             channel.add(new Held(t, tag, c.queue(), m));
-            out.add(new Delivery(tag, t, c.queue(), m.exchange(), m.key(), m.headers(), m.body(), m.redelivered(),
-                    m.count(), m.deaths()));
+            out.add(new Delivery(
+                    tag,
+                    t,
+                    c.queue(),
+                    m.exchange(),
+                    m.key(),
+                    m.headers(),
+                    m.body(),
+                    m.redelivered(),
+                    m.count(),
+                    m.deaths()));
         }
         return out;
     }
@@ -239,7 +284,9 @@ final class BrokerModel {
     int settle(String channel, long tag, boolean multiple, boolean ack, boolean requeue, Instant now) {
         housekeep(now);
         List<Held> open = held.computeIfAbsent(channel, k -> new ArrayList<>());
-        List<Held> settled = new ArrayList<>(open.stream().filter(h -> multiple ? h.tag() <= tag : h.tag() == tag).toList());
+        List<Held> settled = new ArrayList<>(open.stream()
+                .filter(h -> multiple ? h.tag() <= tag : h.tag() == tag)
+                .toList());
         open.removeAll(settled);
         for (Held h : settled) {
             if (ack) {
@@ -257,7 +304,15 @@ final class BrokerModel {
     private void giveBack(Held h, Instant now) {
         Q q = queues.get(h.queue());
         Msg m = h.msg();
-        Msg back = new Msg(m.seq(), m.body(), m.key(), m.headers(), m.exchange(), m.deaths(), m.expiresAt(), true,
+        Msg back = new Msg(
+                m.seq(),
+                m.body(),
+                m.key(),
+                m.headers(),
+                m.exchange(),
+                m.deaths(),
+                m.expiresAt(),
+                true,
                 m.count() + (q.spec.quorum() ? 1 : 0));
         if (q.spec.quorum() && back.count() > q.spec.deliveryLimit()) {
             deadLetter(q, back, "delivery_limit", now);
@@ -271,7 +326,8 @@ final class BrokerModel {
         for (ExchangeSetup.Consumer c : setup.consumers()) {
             if (c.channel().equals(channel)) {
                 Q q = queues.get(c.queue());
-                q.consumers.removeIf(t -> consumerOf(t).map(x -> x.channel().equals(channel)).orElse(false));
+                q.consumers.removeIf(
+                        t -> consumerOf(t).map(x -> x.channel().equals(channel)).orElse(false));
                 q.lastUsed = now;
             }
         }

@@ -55,7 +55,7 @@ public final class ExchangeChecks
     public History<ExchangeSetup, ExchangeCapabilities, ExchangeEvent> run(
             BrokerFactory factory, ExchangeCapabilities capabilities, Scenario<ExchangeSetup, ExchangeStep> scenario) {
         return new Runner<ExchangeSetup, ExchangeStep, ExchangeCapabilities, ExchangeEvent>(
-                        (setup, clock) -> new Play(factory, setup, clock), SimClockDriver::new)
+                        (setup, clock) -> new Play(setup, clock, factory), SimClockDriver::new)
                 .run(scenario, capabilities);
     }
 
@@ -71,27 +71,31 @@ public final class ExchangeChecks
 
     /** The publisher's and consumers' side of one run: what each consumer holds, in the order it came. */
     private static final class Play implements Runner.Play<ExchangeStep, ExchangeEvent> {
-        final BrokerFactory factory;
-        final ExchangeSetup setup;
-        final ClockDriver clock;
         final List<ExchangeEvent> events = new ArrayList<>();
+        /** Each consumer's tag, and the deliveries it holds unsettled, oldest first. */
         final Map<String, String> tags = new HashMap<>();
+
         final Map<String, List<Delivery>> holds = new HashMap<>();
         final Set<String> closed = new LinkedHashSet<>();
+        final ExchangeSetup setup;
+        final ClockDriver clock;
+        /** Makes the broker at {@link #create()}, where a throw is a story too. */
+        final java.util.function.Supplier<Broker> make;
+
         Broker broker;
         int step;
         int published;
         String doing = "creating the broker";
 
-        Play(BrokerFactory factory, ExchangeSetup setup, ClockDriver clock) {
-            this.factory = factory;
+        Play(ExchangeSetup setup, ClockDriver clock, BrokerFactory factory) {
             this.setup = setup;
             this.clock = clock;
+            this.make = () -> factory.create(clock.clock());
         }
 
         @Override
         public void create() {
-            broker = factory.create(clock.clock());
+            broker = make.get();
             setup.exchanges().forEach(broker::declareExchange);
             setup.queues().forEach(broker::declareQueue);
             setup.bindings().forEach(broker::bind);
@@ -114,11 +118,22 @@ public final class ExchangeChecks
             doing = "step " + step;
             if (s instanceof ExchangeStep.Publish p) {
                 String body = "m" + ++published;
-                Message m = new Message(p.routingKey(), p.headers(), body,
+                Message m = new Message(
+                        p.routingKey(),
+                        p.headers(),
+                        body,
                         p.ttlSeconds() > 0 ? Optional.of(Duration.ofSeconds(p.ttlSeconds())) : Optional.empty());
                 Published answer = broker.publish(setup.publishTo(), m, p.mandatory());
-                events.add(new ExchangeEvent.Publish(step, clock.now(), setup.publishTo(), p.routingKey(), p.headers(),
-                        body, p.mandatory(), p.ttlSeconds(), answer));
+                events.add(new ExchangeEvent.Publish(
+                        step,
+                        clock.now(),
+                        setup.publishTo(),
+                        p.routingKey(),
+                        p.headers(),
+                        body,
+                        p.mandatory(),
+                        p.ttlSeconds(),
+                        answer));
             } else if (s instanceof ExchangeStep.Receive r) {
                 receive(r.consumer());
             } else if (s instanceof ExchangeStep.Settle st) {
@@ -133,7 +148,8 @@ public final class ExchangeChecks
 
         private void receive(String consumer) {
             if (closed.contains(channelOf(consumer))) {
-                events.add(new ExchangeEvent.Skipped(step, clock.now(), consumer + " receives", consumer + "'s channel is closed"));
+                events.add(new ExchangeEvent.Skipped(
+                        step, clock.now(), consumer + " receives", consumer + "'s channel is closed"));
                 return;
             }
             List<Delivery> got = broker.receive(tags.get(consumer));
@@ -144,29 +160,48 @@ public final class ExchangeChecks
         }
 
         private String channelOf(String consumer) {
-            return setup.consumers().stream().filter(c -> c.name().equals(consumer)).findFirst()
-                    .map(ExchangeSetup.Consumer::channel).orElse("drain");
+            return setup.consumers().stream()
+                    .filter(c -> c.name().equals(consumer))
+                    .findFirst()
+                    .map(ExchangeSetup.Consumer::channel)
+                    .orElse("drain");
         }
 
         private void settle(ExchangeStep.Settle s) {
             List<Delivery> held = holds.get(s.consumer());
             if (closed.contains(channelOf(s.consumer())) || held.size() <= s.nth()) {
-                events.add(new ExchangeEvent.Skipped(step, clock.now(), s.consumer() + " settles its delivery " + s.nth(),
+                events.add(new ExchangeEvent.Skipped(
+                        step,
+                        clock.now(),
+                        s.consumer() + " settles its delivery " + s.nth(),
                         s.consumer() + " holds " + held.size() + " deliveries"));
                 return;
             }
             Delivery d = held.get(s.nth());
             String channel = channelOf(s.consumer());
-            int n = s.kind() == ExchangeStep.Kind.ACK ? broker.ack(channel, d.deliveryTag(), s.multiple())
-                    : s.kind() == ExchangeStep.Kind.NACK ? broker.nack(channel, d.deliveryTag(), s.multiple(), s.requeue())
-                    : broker.reject(channel, d.deliveryTag(), s.requeue());
+            int n = s.kind() == ExchangeStep.Kind.ACK
+                    ? broker.ack(channel, d.deliveryTag(), s.multiple())
+                    : s.kind() == ExchangeStep.Kind.NACK
+                            ? broker.nack(channel, d.deliveryTag(), s.multiple(), s.requeue())
+                            : broker.reject(channel, d.deliveryTag(), s.requeue());
             boolean multiple = s.multiple() && s.kind() != ExchangeStep.Kind.REJECT;
-            events.add(new ExchangeEvent.Settled(step, clock.now(), s.consumer(), channel, s.kind(), d.deliveryTag(),
-                    multiple, s.requeue(), d.body(), n));
+            events.add(new ExchangeEvent.Settled(
+                    step,
+                    clock.now(),
+                    s.consumer(),
+                    channel,
+                    s.kind(),
+                    d.deliveryTag(),
+                    multiple,
+                    s.requeue(),
+                    d.body(),
+                    n));
             // the client forgets what it settled: on its channel, this one or all up to it
             for (ExchangeSetup.Consumer c : setup.consumers()) {
                 if (c.channel().equals(channel)) {
-                    holds.get(c.name()).removeIf(h -> multiple ? h.deliveryTag() <= d.deliveryTag() : h.deliveryTag() == d.deliveryTag());
+                    holds.get(c.name())
+                            .removeIf(h ->
+                                    multiple ? h.deliveryTag() <= d.deliveryTag() : h.deliveryTag() == d.deliveryTag());
                 }
             }
         }
@@ -174,12 +209,15 @@ public final class ExchangeChecks
         private void close(String consumer) {
             String channel = channelOf(consumer);
             if (!closed.add(channel)) {
-                events.add(new ExchangeEvent.Skipped(step, clock.now(), consumer + "'s channel closes", "it is closed"));
+                events.add(
+                        new ExchangeEvent.Skipped(step, clock.now(), consumer + "'s channel closes", "it is closed"));
                 return;
             }
             broker.closeChannel(channel);
             events.add(new ExchangeEvent.Closed(step, clock.now(), consumer, channel));
-            setup.consumers().stream().filter(c -> c.channel().equals(channel)).forEach(c -> holds.get(c.name()).clear());
+            setup.consumers().stream()
+                    .filter(c -> c.channel().equals(channel))
+                    .forEach(c -> holds.get(c.name()).clear());
         }
 
         @Override
@@ -208,9 +246,20 @@ public final class ExchangeChecks
                     if (!got.isEmpty()) {
                         long last = got.get(got.size() - 1).deliveryTag();
                         int n = broker.ack("drain", last, true);
-                        events.add(new ExchangeEvent.Settled(step, clock.now(), drainer, "drain", ExchangeStep.Kind.ACK,
-                                last, true, false, got.get(got.size() - 1).body(), n));
-                        tags.keySet().stream().filter(k -> k.startsWith("drainer")).forEach(k -> holds.get(k).clear());
+                        events.add(new ExchangeEvent.Settled(
+                                step,
+                                clock.now(),
+                                drainer,
+                                "drain",
+                                ExchangeStep.Kind.ACK,
+                                last,
+                                true,
+                                false,
+                                got.get(got.size() - 1).body(),
+                                n));
+                        tags.keySet().stream()
+                                .filter(k -> k.startsWith("drainer"))
+                                .forEach(k -> holds.get(k).clear());
                     }
                 }
             }

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 public sealed interface ExchangeEvent extends Event {
 
     /** A consumer of the setup started consuming (before the first step, or the drainer's). */
-    record Consumed(int step, Instant at, String consumer, String queue, String tag) implements ExchangeEvent, Event.ByConsumer {
+    record Consumed(int step, Instant at, String consumer, String queue, String tag)
+            implements ExchangeEvent, Event.ByConsumer {
         @Override
         public String action() {
             return consumer + " consumes " + queue;
@@ -25,8 +26,15 @@ public sealed interface ExchangeEvent extends Event {
     }
 
     record Publish(
-            int step, Instant at, String exchange, String routingKey, Map<String, String> headers, String body,
-            boolean mandatory, int ttlSeconds, Published published)
+            int step,
+            Instant at,
+            String exchange,
+            String routingKey,
+            Map<String, String> headers,
+            String body,
+            boolean mandatory,
+            int ttlSeconds,
+            Published published)
             implements ExchangeEvent, Event.ByProducer {
         @Override
         public String producer() {
@@ -60,13 +68,22 @@ public sealed interface ExchangeEvent extends Event {
     }
 
     record Settled(
-            int step, Instant at, String consumer, String channel, ExchangeStep.Kind kind, long deliveryTag,
-            boolean multiple, boolean requeue, String body, int settled)
+            int step,
+            Instant at,
+            String consumer,
+            String channel,
+            ExchangeStep.Kind kind,
+            long deliveryTag,
+            boolean multiple,
+            boolean requeue,
+            String body,
+            int settled)
             implements ExchangeEvent, Event.ByConsumer {
         @Override
         public String action() {
             return consumer + " " + kind.name().toLowerCase(java.util.Locale.ROOT) + "s " + body + " (#" + deliveryTag
-                    + (multiple ? ", multiple" : "") + (kind == ExchangeStep.Kind.ACK ? "" : requeue ? ", requeue" : ", no requeue")
+                    + (multiple ? ", multiple" : "")
+                    + (kind == ExchangeStep.Kind.ACK ? "" : requeue ? ", requeue" : ", no requeue")
                     + ")";
         }
 
@@ -76,15 +93,16 @@ public sealed interface ExchangeEvent extends Event {
         }
     }
 
+    /** The consumer failed: its channel closed, and what it held goes back to its queues. */
     record Closed(int step, Instant at, String consumer, String channel) implements ExchangeEvent, Event.ByConsumer {
-        @Override
-        public String action() {
-            return consumer + "'s channel " + channel + " closes (the consumer failed)";
-        }
-
         @Override
         public String answer() {
             return "";
+        }
+
+        @Override
+        public String action() {
+            return consumer + "'s channel " + channel + " closes (the consumer failed)";
         }
     }
 

@@ -28,6 +28,7 @@ final class ExchangeModel implements Model<ExchangeEvent> {
     private final Set<String> coverage = new HashSet<>();
     /** Bodies each queue delivered, in history order: what names a missing message. */
     private final Map<String, List<String>> deliveredFrom = new HashMap<>();
+
     private Missing missing;
 
     private record Missing(String queue, String body, int step, int deliveredBefore) {}
@@ -43,7 +44,10 @@ final class ExchangeModel implements Model<ExchangeEvent> {
     @Override
     public void apply(ExchangeEvent event, Op op) {
         if (event instanceof ExchangeEvent.Received r && r.deliveries() != null) {
-            r.deliveries().forEach(d -> deliveredFrom.computeIfAbsent(d.queue(), k -> new ArrayList<>()).add(d.body()));
+            r.deliveries()
+                    .forEach(d -> deliveredFrom
+                            .computeIfAbsent(d.queue(), k -> new ArrayList<>())
+                            .add(d.body()));
         }
         if (frozen()) {
             return;
@@ -60,8 +64,8 @@ final class ExchangeModel implements Model<ExchangeEvent> {
         } else if (event instanceof ExchangeEvent.Received r) {
             received(r);
         } else if (event instanceof ExchangeEvent.Settled s) {
-            int expected = broker.settle(s.channel(), s.deliveryTag(), s.multiple(), s.kind() == ExchangeStep.Kind.ACK,
-                    s.requeue(), s.at());
+            int expected = broker.settle(
+                    s.channel(), s.deliveryTag(), s.multiple(), s.kind() == ExchangeStep.Kind.ACK, s.requeue(), s.at());
             if (s.multiple() && expected > 1) {
                 coverage.add("multiple settled several");
             }
@@ -69,7 +73,8 @@ final class ExchangeModel implements Model<ExchangeEvent> {
                 coverage.add(s.requeue() ? "requeued" : "rejected without requeue");
             }
             if (expected != s.settled()) {
-                anomalies.add(ExchangeRule.WRONG_DELIVERY.found(s.step(), "settled " + s.settled() + ", expected " + expected));
+                anomalies.add(ExchangeRule.WRONG_DELIVERY.found(
+                        s.step(), "settled " + s.settled() + ", expected " + expected));
             }
         } else if (event instanceof ExchangeEvent.Closed c) {
             if (broker.held.getOrDefault(c.channel(), List.of()).size() > 0) {
@@ -82,7 +87,8 @@ final class ExchangeModel implements Model<ExchangeEvent> {
                 coverage.add("queue expired");
             }
             if (expected != l.exists()) {
-                anomalies.add(ExchangeRule.QUEUE_EXPIRY.found(l.step(), l.queue() + (expected ? " must still exist" : " must be gone")));
+                anomalies.add(ExchangeRule.QUEUE_EXPIRY.found(
+                        l.step(), l.queue() + (expected ? " must still exist" : " must be gone")));
             }
         } else if (event instanceof ExchangeEvent.Threw t) {
             anomalies.add(ExchangeRule.OPERATION_FAILED.found(t.step(), t.action() + " threw " + t.error()));
@@ -91,8 +97,8 @@ final class ExchangeModel implements Model<ExchangeEvent> {
 
     private void publish(ExchangeEvent.Publish p) {
         label(p);
-        Published expected = broker.publish(p.exchange(), p.routingKey(), p.headers(), p.body(), p.ttlSeconds(),
-                p.mandatory(), p.at());
+        Published expected = broker.publish(
+                p.exchange(), p.routingKey(), p.headers(), p.body(), p.ttlSeconds(), p.mandatory(), p.at());
         Published actual = p.published();
         if (!expected.acked()) {
             coverage.add("publish refused by a full queue");
@@ -100,14 +106,19 @@ final class ExchangeModel implements Model<ExchangeEvent> {
         if (actual == null) {
             anomalies.add(ExchangeRule.OPERATION_FAILED.found(p.step(), "the publish answered null"));
         } else if (actual.returned() && !expected.returned()) {
-            anomalies.add(ExchangeRule.NOT_ROUTED.found(p.step(), p.body() + " was returned, but it routes to "
-                    + broker.route(p.exchange(), p.routingKey(), p.headers())));
+            anomalies.add(ExchangeRule.NOT_ROUTED.found(
+                    p.step(),
+                    p.body() + " was returned, but it routes to "
+                            + broker.route(p.exchange(), p.routingKey(), p.headers())));
         } else if (!actual.returned() && expected.returned()) {
-            anomalies.add(ExchangeRule.MISSING_RETURN.found(p.step(), p.body() + " routes to no queue, yet was not returned"));
+            anomalies.add(ExchangeRule.MISSING_RETURN.found(
+                    p.step(), p.body() + " routes to no queue, yet was not returned"));
         } else if (actual.acked() && !expected.acked()) {
-            anomalies.add(ExchangeRule.ACK_WITHOUT_ENQUEUE.found(p.step(), p.body() + " was acked, but a queue it routes to refused it"));
+            anomalies.add(ExchangeRule.ACK_WITHOUT_ENQUEUE.found(
+                    p.step(), p.body() + " was acked, but a queue it routes to refused it"));
         } else if (!actual.acked() && expected.acked()) {
-            anomalies.add(ExchangeRule.SPURIOUS_NACK.found(p.step(), p.body() + " was nacked, but every queue took it"));
+            anomalies.add(
+                    ExchangeRule.SPURIOUS_NACK.found(p.step(), p.body() + " was nacked, but every queue took it"));
         }
     }
 
@@ -120,7 +131,11 @@ final class ExchangeModel implements Model<ExchangeEvent> {
             boolean topic = broker.setup.exchanges().stream()
                     .anyMatch(x -> x.name().equals(b.source()) && x.type() == ExchangeType.TOPIC);
             if (topic && b.routingKey().contains("#") && TopicMatcher.topic(b.routingKey(), p.routingKey())) {
-                String without = String.join(".", TopicMatcher.words(b.routingKey()).stream().filter(w -> !w.equals("#")).toList());
+                String without = String.join(
+                        ".",
+                        TopicMatcher.words(b.routingKey()).stream()
+                                .filter(w -> !w.equals("#"))
+                                .toList());
                 boolean zero = TopicMatcher.topic(without, p.routingKey());
                 coverage.add(zero ? "'#' matched zero words" : "'#' matched words");
             }
@@ -136,7 +151,8 @@ final class ExchangeModel implements Model<ExchangeEvent> {
     private void received(ExchangeEvent.Received r) {
         ExchangeSetup.Consumer c = broker.byTag.get(r.tag());
         long heldBefore = broker.held.getOrDefault(c.channel(), List.of()).stream()
-                .filter(h -> h.consumer().equals(r.tag())).count();
+                .filter(h -> h.consumer().equals(r.tag()))
+                .count();
         List<Delivery> expected = broker.receive(c, r.tag(), r.at());
         List<Delivery> actual = r.deliveries();
         if (actual == null || actual.contains(null)) {
@@ -145,8 +161,10 @@ final class ExchangeModel implements Model<ExchangeEvent> {
         }
         labelReceived(c, heldBefore, expected);
         if (c.prefetch() > 0 && heldBefore + actual.size() > c.prefetch()) {
-            anomalies.add(ExchangeRule.OVER_PREFETCH.found(r.step(), c.name() + " holds " + (heldBefore + actual.size())
-                    + " unacked deliveries, its prefetch is " + c.prefetch()));
+            anomalies.add(ExchangeRule.OVER_PREFETCH.found(
+                    r.step(),
+                    c.name() + " holds " + (heldBefore + actual.size()) + " unacked deliveries, its prefetch is "
+                            + c.prefetch()));
             return;
         }
         List<String> want = expected.stream().map(Delivery::body).toList();
@@ -159,34 +177,42 @@ final class ExchangeModel implements Model<ExchangeEvent> {
         }
         for (String body : want) {
             if (!got.contains(body)) {
-                int before = (int) deliveredFrom.getOrDefault(c.queue(), List.of()).stream().filter(body::equals).count();
+                int before = (int) deliveredFrom.getOrDefault(c.queue(), List.of()).stream()
+                        .filter(body::equals)
+                        .count();
                 missing = new Missing(c.queue(), body, r.step(), before);
                 return;
             }
         }
         if (!want.equals(got)) {
-            anomalies.add(ExchangeRule.REORDERED.found(r.step(), c.queue() + " delivered " + got + ", in order it is " + want));
+            anomalies.add(ExchangeRule.REORDERED.found(
+                    r.step(), c.queue() + " delivered " + got + ", in order it is " + want));
             return;
         }
         for (int i = 0; i < want.size(); i++) {
             Delivery e = expected.get(i);
             Delivery a = actual.get(i);
             if (!e.deaths().equals(a.deaths())) {
-                anomalies.add(ExchangeRule.X_DEATH_WRONG.found(r.step(), a.body() + " came with x-death " + a.deaths()
-                        + ", expected " + e.deaths()));
+                anomalies.add(ExchangeRule.X_DEATH_WRONG.found(
+                        r.step(), a.body() + " came with x-death " + a.deaths() + ", expected " + e.deaths()));
                 return;
             }
             if (!e.equals(a)) {
-                anomalies.add(ExchangeRule.WRONG_DELIVERY.found(r.step(), "delivered " + a + " " + a.headers() + " from "
-                        + a.exchange() + " key '" + a.routingKey() + "', expected " + e + " " + e.headers() + " from "
-                        + e.exchange() + " key '" + e.routingKey() + "'"));
+                anomalies.add(ExchangeRule.WRONG_DELIVERY.found(
+                        r.step(),
+                        "delivered " + a + " " + a.headers() + " from "
+                                + a.exchange() + " key '" + a.routingKey() + "', expected " + e + " " + e.headers()
+                                + " from "
+                                + e.exchange() + " key '" + e.routingKey() + "'"));
                 return;
             }
         }
     }
 
     private void labelReceived(ExchangeSetup.Consumer c, long heldBefore, List<Delivery> expected) {
-        if (c.prefetch() > 0 && heldBefore + expected.size() == c.prefetch() && !broker.queues.get(c.queue()).ready.isEmpty()) {
+        if (c.prefetch() > 0
+                && heldBefore + expected.size() == c.prefetch()
+                && !broker.queues.get(c.queue()).ready.isEmpty()) {
             coverage.add("prefetch held back a ready message");
         }
         for (Delivery d : expected) {
@@ -202,17 +228,21 @@ final class ExchangeModel implements Model<ExchangeEvent> {
 
     private Anomaly unexpected(ExchangeEvent.Received r, String queue, String body, List<String> want) {
         if (broker.queues.get(queue).ready.stream().anyMatch(m -> m.body().equals(body))) {
-            return ExchangeRule.REORDERED.found(r.step(), body + " was delivered before " + want + ", which are ahead of it in " + queue);
+            return ExchangeRule.REORDERED.found(
+                    r.step(), body + " was delivered before " + want + ", which are ahead of it in " + queue);
         }
         if (!broker.took.getOrDefault(queue, Set.of()).contains(body)) {
-            return ExchangeRule.MISROUTED.found(r.step(), queue + " delivered " + body + ", which no binding of it matches");
+            return ExchangeRule.MISROUTED.found(
+                    r.step(), queue + " delivered " + body + ", which no binding of it matches");
         }
         if (broker.expired.getOrDefault(queue, Set.of()).contains(body)) {
-            return ExchangeRule.EXPIRED_DELIVERED.found(r.step(), queue + " delivered " + body
-                    + ", which left the queue (expired at the head, or pushed out by its length limit)");
+            return ExchangeRule.EXPIRED_DELIVERED.found(
+                    r.step(),
+                    queue + " delivered " + body
+                            + ", which left the queue (expired at the head, or pushed out by its length limit)");
         }
-        return ExchangeRule.DEAD_LETTER.found(r.step(), queue + " delivered " + body
-                + " again, which was settled (acked, dead-lettered or dropped)");
+        return ExchangeRule.DEAD_LETTER.found(
+                r.step(), queue + " delivered " + body + " again, which was settled (acked, dead-lettered or dropped)");
     }
 
     @Override
@@ -227,10 +257,12 @@ final class ExchangeModel implements Model<ExchangeEvent> {
             return List.of(ExchangeRule.WITHHELD.found(missing.step(), evidence + "; it came later"));
         }
         if (times == 0) {
-            return List.of(ExchangeRule.NOT_ROUTED.found(missing.step(), evidence + "; it never reached " + missing.queue()
-                    + ", not even in the final drain"));
+            return List.of(ExchangeRule.NOT_ROUTED.found(
+                    missing.step(),
+                    evidence + "; it never reached " + missing.queue() + ", not even in the final drain"));
         }
-        return List.of(ExchangeRule.LOST.found(missing.step(), evidence + "; it never came again, not even in the final drain"));
+        return List.of(ExchangeRule.LOST.found(
+                missing.step(), evidence + "; it never came again, not even in the final drain"));
     }
 
     @Override

@@ -25,16 +25,49 @@ import java.util.SplittableRandom;
  * that brings a message back for a second death, a quorum queue's delivery limit, a queue that expires.
  */
 public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, ExchangeCapabilities> {
-    ROUTING("routing", Map.of(
-            "'#' matched zero words", 0.1, "'#' matched words", 0.1, "routed nowhere", 0.2,
-            "through an exchange-to-exchange binding", 0.05, "routed to several queues", 0.1)),
-    CONSUMERS("consumers", Map.of(
-            "requeued", 0.3, "redelivered a requeued message", 0.2, "prefetch held back a ready message", 0.2,
-            "multiple settled several", 0.05, "channel closed holding deliveries", 0.05)),
-    DEAD_LETTERS("dead-letters", Map.of(
-            "dead-lettered rejected", 0.2, "dead-lettered expired", 0.1, "dead-lettered maxlen", 0.05,
-            "dead-lettered delivery_limit", 0.02, "x-death count past 1", 0.02, "publish refused by a full queue", 0.03,
-            "queue expired", 0.02));
+    ROUTING(
+            "routing",
+            Map.of(
+                    "'#' matched zero words",
+                    0.1,
+                    "'#' matched words",
+                    0.1,
+                    "routed nowhere",
+                    0.2,
+                    "through an exchange-to-exchange binding",
+                    0.05,
+                    "routed to several queues",
+                    0.1)),
+    CONSUMERS(
+            "consumers",
+            Map.of(
+                    "requeued",
+                    0.3,
+                    "redelivered a requeued message",
+                    0.2,
+                    "prefetch held back a ready message",
+                    0.2,
+                    "multiple settled several",
+                    0.05,
+                    "channel closed holding deliveries",
+                    0.05)),
+    DEAD_LETTERS(
+            "dead-letters",
+            Map.of(
+                    "dead-lettered rejected",
+                    0.2,
+                    "dead-lettered expired",
+                    0.1,
+                    "dead-lettered maxlen",
+                    0.05,
+                    "dead-lettered delivery_limit",
+                    0.02,
+                    "x-death count past 1",
+                    0.02,
+                    "publish refused by a full queue",
+                    0.03,
+                    "queue expired",
+                    0.02));
 
     private static final List<String> WORDS = List.of("a", "a", "b", "b", "c", "");
 
@@ -57,11 +90,6 @@ public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, Ex
     }
 
     @Override
-    public String doc() {
-        return "docs/pub-sub/exchange.md";
-    }
-
-    @Override
     public boolean appliesTo(ExchangeCapabilities capabilities) {
         return this != DEAD_LETTERS || capabilities.deadLetters();
     }
@@ -74,6 +102,12 @@ public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, Ex
     @Override
     public List<ExchangeSetup> simpler(ExchangeSetup setup) {
         return List.of();
+    }
+
+    /** Every property of the broker is explained on one page. */
+    @Override
+    public String doc() {
+        return "docs/pub-sub/exchange.md";
     }
 
     @Override
@@ -129,7 +163,9 @@ public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, Ex
 
     private static Scenario<ExchangeSetup, ExchangeStep> routing(SplittableRandom r) {
         int t = r.nextInt(10);
-        ExchangeType type = t < 5 ? ExchangeType.TOPIC : t < 7 ? ExchangeType.HEADERS : t < 9 ? ExchangeType.DIRECT : ExchangeType.FANOUT;
+        ExchangeType type = t < 5
+                ? ExchangeType.TOPIC
+                : t < 7 ? ExchangeType.HEADERS : t < 9 ? ExchangeType.DIRECT : ExchangeType.FANOUT;
         boolean alternate = r.nextInt(3) == 0;
         boolean e2e = r.nextInt(3) == 0;
         List<ExchangeSpec> xs = new ArrayList<>();
@@ -141,7 +177,11 @@ public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, Ex
         int bindings = 1 + r.nextInt(3);
         for (int i = 0; i < bindings; i++) {
             String q = i % 2 == 0 ? "q1" : "q2";
-            bs.add(new BindingSpec("x", q, false, type == ExchangeType.TOPIC ? pattern(r) : key(r),
+            bs.add(new BindingSpec(
+                    "x",
+                    q,
+                    false,
+                    type == ExchangeType.TOPIC ? pattern(r) : key(r),
                     type == ExchangeType.HEADERS ? arguments(r) : Map.of()));
         }
         if (alternate) {
@@ -153,7 +193,11 @@ public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, Ex
         if (e2e) {
             xs.add(ExchangeSpec.of("y", ExchangeType.TOPIC));
             qs.add(QueueSpec.classic("q3"));
-            bs.add(new BindingSpec("x", "y", true, type == ExchangeType.TOPIC ? pattern(r) : key(r),
+            bs.add(new BindingSpec(
+                    "x",
+                    "y",
+                    true,
+                    type == ExchangeType.TOPIC ? pattern(r) : key(r),
                     type == ExchangeType.HEADERS ? arguments(r) : Map.of()));
             bs.add(BindingSpec.queue("y", "q3", pattern(r)));
             cs.add(new ExchangeSetup.Consumer("D", "ch4", "q3", 0));
@@ -164,7 +208,9 @@ public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, Ex
             int k = r.nextInt(10);
             if (k < 6) {
                 // keys drawn near the bindings' own patterns, so that '#' and '*' decide
-                String key = type == ExchangeType.TOPIC && r.nextBoolean() ? near(bs.get(0).routingKey(), r) : key(r);
+                String key = type == ExchangeType.TOPIC && r.nextBoolean()
+                        ? near(bs.get(0).routingKey(), r)
+                        : key(r);
                 steps.add(new ExchangeStep.Publish(key, headers(r), r.nextBoolean(), 0));
             } else {
                 steps.add(new ExchangeStep.Receive(cs.get(r.nextInt(cs.size())).name()));
@@ -215,12 +261,16 @@ public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, Ex
             } else if (k < 13) {
                 // a consumer fails one delivery: it reads, then hands its oldest back
                 steps.add(new ExchangeStep.Receive(who));
-                steps.add(new ExchangeStep.Settle(who, 0, r.nextBoolean() ? ExchangeStep.Kind.NACK : ExchangeStep.Kind.REJECT,
-                        false, true));
+                steps.add(new ExchangeStep.Settle(
+                        who, 0, r.nextBoolean() ? ExchangeStep.Kind.NACK : ExchangeStep.Kind.REJECT, false, true));
             } else if (k < 19) {
                 int kind = r.nextInt(4);
-                steps.add(new ExchangeStep.Settle(who, r.nextInt(2), kind < 2 ? ExchangeStep.Kind.ACK
-                        : kind < 3 ? ExchangeStep.Kind.NACK : ExchangeStep.Kind.REJECT, r.nextInt(3) == 0, r.nextInt(4) > 0));
+                steps.add(new ExchangeStep.Settle(
+                        who,
+                        r.nextInt(2),
+                        kind < 2 ? ExchangeStep.Kind.ACK : kind < 3 ? ExchangeStep.Kind.NACK : ExchangeStep.Kind.REJECT,
+                        r.nextInt(3) == 0,
+                        r.nextInt(4) > 0));
             } else {
                 steps.add(new ExchangeStep.Close(who));
             }
@@ -241,15 +291,19 @@ public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, Ex
         } else if (option == 3 && quorum) {
             q1 = q1.withQuorum(r.nextInt(3));
         }
-        List<ExchangeSpec> xs = new ArrayList<>(List.of(
-                ExchangeSpec.of("x", ExchangeType.DIRECT), ExchangeSpec.of("dlx", ExchangeType.FANOUT)));
-        List<QueueSpec> qs = new ArrayList<>(List.of(q1, QueueSpec.classic("dlq"),
-                QueueSpec.classic("audit").withExpires(Duration.ofSeconds(10))));
-        List<BindingSpec> bs = new ArrayList<>(List.of(BindingSpec.queue("x", "q1", "k"), BindingSpec.queue("dlx", "dlq", ""),
+        List<ExchangeSpec> xs = new ArrayList<>(
+                List.of(ExchangeSpec.of("x", ExchangeType.DIRECT), ExchangeSpec.of("dlx", ExchangeType.FANOUT)));
+        List<QueueSpec> qs = new ArrayList<>(
+                List.of(q1, QueueSpec.classic("dlq"), QueueSpec.classic("audit").withExpires(Duration.ofSeconds(10))));
+        List<BindingSpec> bs = new ArrayList<>(List.of(
+                BindingSpec.queue("x", "q1", "k"),
+                BindingSpec.queue("dlx", "dlq", ""),
                 BindingSpec.queue("x", "audit", "k")));
         if (retry) {
             xs.add(ExchangeSpec.of("retry", ExchangeType.FANOUT));
-            qs.add(QueueSpec.classic("wait").withMessageTtl(Duration.ofSeconds(5)).withDeadLetters("x", Optional.of("k")));
+            qs.add(QueueSpec.classic("wait")
+                    .withMessageTtl(Duration.ofSeconds(5))
+                    .withDeadLetters("x", Optional.of("k")));
             bs.add(BindingSpec.queue("retry", "wait", ""));
         }
         List<ExchangeSetup.Consumer> cs = List.of(
@@ -269,10 +323,23 @@ public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, Ex
                 if (retry) {
                     steps.add(new ExchangeStep.Tick(5));
                 }
+            } else if (k < 15 && (q1.quorum() || (retry && k < 12))) {
+                // a quorum queue's consumer hands its oldest back until the delivery limit takes it; a retry
+                // queue's consumer rejects again, for a second death in the same queue
+                steps.add(new ExchangeStep.Receive("A"));
+                steps.add(new ExchangeStep.Settle(
+                        "A", 0, q1.quorum() ? ExchangeStep.Kind.NACK : ExchangeStep.Kind.REJECT, false, q1.quorum()));
+                if (retry && !q1.quorum()) {
+                    steps.add(new ExchangeStep.Tick(5));
+                }
             } else if (k < 15) {
                 // most settlements here are failures: a nack or reject, with or without requeue
-                ExchangeStep.Kind kind = List.of(ExchangeStep.Kind.ACK, ExchangeStep.Kind.NACK, ExchangeStep.Kind.REJECT,
-                        ExchangeStep.Kind.REJECT).get(r.nextInt(4));
+                ExchangeStep.Kind kind = List.of(
+                                ExchangeStep.Kind.ACK,
+                                ExchangeStep.Kind.NACK,
+                                ExchangeStep.Kind.REJECT,
+                                ExchangeStep.Kind.REJECT)
+                        .get(r.nextInt(4));
                 steps.add(new ExchangeStep.Settle("A", 0, kind, false, r.nextBoolean()));
             } else if (k < 17) {
                 steps.add(new ExchangeStep.Receive("D"));

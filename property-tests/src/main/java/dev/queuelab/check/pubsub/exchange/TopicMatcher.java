@@ -36,7 +36,8 @@ final class TopicMatcher {
                 .filter(a -> !a.equals("x-match") && (mode.endsWith("-with-x") || !a.startsWith("x-")))
                 .count();
         long equal = arguments.entrySet().stream()
-                .filter(a -> !a.getKey().equals("x-match") && (mode.endsWith("-with-x") || !a.getKey().startsWith("x-")))
+                .filter(a -> !a.getKey().equals("x-match")
+                        && (mode.endsWith("-with-x") || !a.getKey().startsWith("x-")))
                 .filter(a -> a.getValue().equals(headers.get(a.getKey())))
                 .count();
         return mode.startsWith("any") ? equal > 0 : equal == relevant;

@@ -43,7 +43,8 @@ final class Channels {
     Consumer consumer(String tag) {
         Consumer c = consumers.get(tag);
         if (c == null) {
-            throw new IllegalArgumentException("consumer tag '" + tag + "' is not consuming: use a tag consume() answered");
+            throw new IllegalArgumentException(
+                    "consumer tag '" + tag + "' is not consuming: use a tag consume() answered");
         }
         return c;
     }

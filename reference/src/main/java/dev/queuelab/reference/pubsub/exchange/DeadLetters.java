@@ -43,7 +43,10 @@ final class DeadLetters {
                 out.add(d);
             }
         }
-        out.add(0, new XDeath(queue, reason, count, m.exchange(), List.of(m.message().routingKey()), now));
+        out.add(
+                0,
+                new XDeath(
+                        queue, reason, count, m.exchange(), List.of(m.message().routingKey()), now));
         return out;
     }
 

@@ -13,7 +13,8 @@ final class DirectRouter implements ExchangeRouter {
 
     @Override
     public void add(BindingSpec binding) {
-        byKey.computeIfAbsent(binding.routingKey(), k -> new LinkedHashSet<>()).add(ExchangeRouter.destinationOf(binding));
+        byKey.computeIfAbsent(binding.routingKey(), k -> new LinkedHashSet<>())
+                .add(ExchangeRouter.destinationOf(binding));
     }
 
     @Override

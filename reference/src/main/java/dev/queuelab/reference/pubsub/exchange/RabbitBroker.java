@@ -5,7 +5,6 @@ import dev.queuelab.api.pubsub.exchange.Broker;
 import dev.queuelab.api.pubsub.exchange.Delivery;
 import dev.queuelab.api.pubsub.exchange.ExchangeCapabilities;
 import dev.queuelab.api.pubsub.exchange.ExchangeSpec;
-import dev.queuelab.api.pubsub.exchange.ExchangeType;
 import dev.queuelab.api.pubsub.exchange.Message;
 import dev.queuelab.api.pubsub.exchange.Overflow;
 import dev.queuelab.api.pubsub.exchange.Published;
@@ -15,19 +14,17 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A broker with exchanges, queues and consumers, as RabbitMQ has it.
  *
  * <p>Teaches: the publisher names an exchange, never a queue; bindings decide which queues get a copy, and
  * each queue then lives on its own: a slow, failing or absent consumer of one queue holds up no other.
- * Invariants (with those of {@link TopicTrie}, {@link BrokerQueue}, {@link Channels}, {@link DeadLetters}):
+ * Invariants (with those of {@link Exchanges}, {@link TopicTrie}, {@link BrokerQueue}, {@link Channels}, {@link DeadLetters}):
  *   EX1 a publish is enqueued on exactly the queues its exchange's bindings match, followed through
  *       exchange-to-exchange bindings, each queue once; an exchange whose bindings match nothing hands the
  *       message to its alternate exchange;
@@ -51,8 +48,7 @@ public final class RabbitBroker implements Broker {
     private final BrokerRules rules;
     private final DeadLetters deadLetters;
     private final Channels channels;
-    private final Map<String, ExchangeSpec> exchanges = new LinkedHashMap<>();
-    private final Map<String, ExchangeRouter> routers = new LinkedHashMap<>();
+    private final Exchanges exchanges;
     private final Map<String, BrokerQueue> queues = new LinkedHashMap<>();
     private long positions;
 
@@ -64,23 +60,13 @@ public final class RabbitBroker implements Broker {
         this.clock = clock;
         this.rules = rules;
         this.deadLetters = new DeadLetters(rules);
+        this.exchanges = new Exchanges(rules);
         this.channels = new Channels(rules);
     }
 
     @Override
     public synchronized void declareExchange(ExchangeSpec exchange) {
-        exchanges.put(exchange.name(), exchange);
-        routers.put(exchange.name(), router(exchange.type()));
-    }
-
-    private ExchangeRouter router(ExchangeType type) {
-        if (type == ExchangeType.DIRECT) {
-            return new DirectRouter();
-        }
-        if (type == ExchangeType.FANOUT) {
-            return new FanoutRouter();
-        }
-        return type == ExchangeType.TOPIC ? new TopicTrie(rules.hashMinWords(), rules.hashMaxWords()) : new HeadersRouter();
+        exchanges.declare(exchange);
     }
 
     @Override
@@ -90,26 +76,21 @@ public final class RabbitBroker implements Broker {
 
     @Override
     public synchronized void bind(BindingSpec binding) {
-        ExchangeRouter from = routerOf(binding.source());
-        if (binding.toExchange() ? !exchanges.containsKey(binding.destination()) : !queues.containsKey(binding.destination())) {
-            throw new IllegalArgumentException("binding destination '" + binding.destination() + "' is not declared: declare it first");
+        exchanges.require(binding.source());
+        if (binding.toExchange()
+                ? !exchanges.exists(binding.destination())
+                : !queues.containsKey(binding.destination())) {
+            throw new IllegalArgumentException(
+                    "binding destination '" + binding.destination() + "' is not declared: declare it first");
         }
-        from.add(binding);
-    }
-
-    private ExchangeRouter routerOf(String exchange) {
-        ExchangeRouter r = routers.get(exchange);
-        if (r == null) {
-            throw new IllegalArgumentException("exchange '" + exchange + "' is not declared: declare it first");
-        }
-        return r;
+        exchanges.bind(binding);
     }
 
     @Override
     public synchronized Published publish(String exchange, Message message, boolean mandatory) {
         Instant now = housekeep();
-        routerOf(exchange);
-        Set<String> targets = route(exchange, message);
+        exchanges.require(exchange);
+        Set<String> targets = exchanges.route(exchange, message);
         boolean acked = true;
         boolean first = true;
         for (String q : targets) {
@@ -122,35 +103,10 @@ public final class RabbitBroker implements Broker {
         return new Published(acked, mandatory && targets.isEmpty());
     }
 
-    /** EX1: the queues a message reaches from {@code exchange}, in a stable order. */
-    private Set<String> route(String exchange, Message m) {
-        Set<String> out = new TreeSet<>();
-        routeFrom(exchange, m, new LinkedHashSet<>(), out);
-        return out;
-    }
-
-    private void routeFrom(String exchange, Message m, Set<String> visited, Set<String> out) {
-        ExchangeRouter router = routers.get(exchange);
-        if (router == null || !visited.add(exchange)) {
-            return;
-        }
-        Set<Destination> next = router.route(m.routingKey(), m.headers());
-        Optional<String> alternate = exchanges.get(exchange).alternateExchange();
-        if (next.isEmpty() && alternate.isPresent() && rules.useAlternateExchange()) {
-            routeFrom(alternate.get(), m, visited, out);
-        }
-        for (Destination d : next) {
-            if (d.exchange()) {
-                routeFrom(d.name(), m, visited, out);
-            } else {
-                out.add(d.name());
-            }
-        }
-    }
-
     private Stored stored(String queue, Message m, String exchange, List<XDeath> deaths, Instant now) {
         Optional<Instant> expires = shorter(
-                queues.get(queue).spec().messageTtl().map(now::plus), m.expiration().map(now::plus));
+                queues.get(queue).spec().messageTtl().map(now::plus),
+                m.expiration().map(now::plus));
         return new Stored(++positions, m, exchange, deaths, expires, false, 0);
     }
 
@@ -178,13 +134,14 @@ public final class RabbitBroker implements Broker {
     /** EX6, EX7, EX11: republishes a dead message to its queue's dead-letter exchange, if it has one. */
     private void deadLetter(BrokerQueue from, Stored m, String reason, Instant now) {
         QueueSpec spec = from.spec();
-        if (spec.deadLetterExchange().isEmpty() || !routers.containsKey(spec.deadLetterExchange().get())) {
+        if (spec.deadLetterExchange().isEmpty()
+                || !exchanges.exists(spec.deadLetterExchange().get())) {
             return;
         }
         String dlx = spec.deadLetterExchange().get();
         List<XDeath> deaths = deadLetters.deaths(m, spec.name(), reason, now);
         Message again = DeadLetters.republished(m, spec);
-        for (String target : route(dlx, again)) {
+        for (String target : exchanges.route(dlx, again)) {
             if (!DeadLetters.cycle(deaths, target)) {
                 enqueue(target, stored(target, again, dlx, deaths, now), now);
             }
@@ -197,7 +154,7 @@ public final class RabbitBroker implements Broker {
         for (BrokerQueue q : List.copyOf(queues.values())) {
             if (q.expired(now)) {
                 queues.remove(q.spec().name());
-                routers.values().forEach(r -> r.removeDestination(new Destination(q.spec().name(), false)));
+                exchanges.forget(q.spec().name());
             }
         }
         queues.values().forEach(q -> expireHead(q, now));
@@ -239,8 +196,17 @@ public final class RabbitBroker implements Broker {
             Stored m = q.take();
             long tag = channels.deliver(c, m);
             Message msg = m.message();
-            out.add(new Delivery(consumerTag, tag, c.queue(), m.exchange(), msg.routingKey(), msg.headers(),
-                    msg.body(), m.redelivered(), m.deliveryCount(), m.deaths()));
+            out.add(new Delivery(
+                    consumerTag,
+                    tag,
+                    c.queue(),
+                    m.exchange(),
+                    msg.routingKey(),
+                    msg.headers(),
+                    msg.body(),
+                    m.redelivered(),
+                    m.deliveryCount(),
+                    m.deaths()));
         }
         return out;
     }

@@ -42,8 +42,12 @@ class RabbitBrokerTest {
         for (String key : List.of("a.z", "a.b.z", "a.b.c.z", "az", "a.z.y", "x.b", "b", "a..b")) {
             broker.publish("t", m(key, key), false);
         }
-        assertThat(bodies(broker.receive(q))).as("EX1a: # matches zero or more words").containsExactly("a.z", "a.b.z", "a.b.c.z");
-        assertThat(bodies(broker.receive(s))).as("EX1a: * matches exactly one word").containsExactly("x.b");
+        assertThat(bodies(broker.receive(q)))
+                .as("EX1a: # matches zero or more words")
+                .containsExactly("a.z", "a.b.z", "a.b.c.z");
+        assertThat(bodies(broker.receive(s)))
+                .as("EX1a: * matches exactly one word")
+                .containsExactly("x.b");
     }
 
     @Test
@@ -68,7 +72,8 @@ class RabbitBrokerTest {
         broker.declareExchange(ExchangeSpec.of("work", ExchangeType.DIRECT));
         broker.declareExchange(ExchangeSpec.of("retry", ExchangeType.FANOUT));
         broker.declareQueue(QueueSpec.classic("w").withDeadLetters("retry", Optional.empty()));
-        broker.declareQueue(QueueSpec.classic("r").withMessageTtl(Duration.ofSeconds(5)).withDeadLetters("work", Optional.empty()));
+        broker.declareQueue(
+                QueueSpec.classic("r").withMessageTtl(Duration.ofSeconds(5)).withDeadLetters("work", Optional.empty()));
         broker.bind(BindingSpec.queue("work", "w", "k"));
         broker.bind(BindingSpec.queue("retry", "r", ""));
         String c = broker.consume("ch", "w", 0);
@@ -78,7 +83,9 @@ class RabbitBrokerTest {
             clock.advance(Duration.ofSeconds(5));
         }
         Delivery d = broker.receive(c).get(0);
-        assertThat(d.deaths()).as("EX7: most recent first, counted per queue and reason").hasSize(2);
+        assertThat(d.deaths())
+                .as("EX7: most recent first, counted per queue and reason")
+                .hasSize(2);
         assertThat(d.deaths().get(0).queue()).isEqualTo("r");
         assertThat(d.deaths().get(0).reason()).isEqualTo("expired");
         assertThat(d.deaths().get(0).count()).isEqualTo(2);
@@ -95,7 +102,9 @@ class RabbitBrokerTest {
         broker.bind(BindingSpec.queue("f", "a", ""));
         broker.bind(BindingSpec.queue("f", "b", ""));
         assertThat(broker.publish("f", m("", "m1"), true)).isEqualTo(new Published(true, false));
-        assertThat(broker.publish("f", m("", "m2"), true)).as("EX4: a refused it").isEqualTo(new Published(false, false));
+        assertThat(broker.publish("f", m("", "m2"), true))
+                .as("EX4: a refused it")
+                .isEqualTo(new Published(false, false));
         assertThat(broker.publish("none", m("x", "m3"), true)).as("EX5").isEqualTo(new Published(true, true));
         String b = broker.consume("ch", "b", 0);
         assertThat(bodies(broker.receive(b))).as("b took both").containsExactly("m1", "m2");

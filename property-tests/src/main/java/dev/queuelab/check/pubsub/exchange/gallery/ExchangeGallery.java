@@ -21,57 +21,81 @@ public final class ExchangeGallery {
     }
 
     public static final List<Variant> VARIANTS = List.of(
-            new Variant("hash-matches-exactly-one-word", with(new BrokerRules() {
-                @Override
-                public int hashMinWords() {
-                    return 1;
-                }
+            new Variant(
+                    "hash-matches-exactly-one-word",
+                    with(new BrokerRules() {
+                        @Override
+                        public int hashMinWords() {
+                            return 1;
+                        }
 
-                @Override
-                public int hashMaxWords() {
-                    return 1;
-                }
-            }), "not-routed"),
-            new Variant("prefetch-per-channel", with(new BrokerRules() {
-                @Override
-                public boolean prefetchPerChannel() {
-                    return true;
-                }
-            }), "withheld"),
-            new Variant("prefetch-one-over", with(new BrokerRules() {
-                @Override
-                public int prefetchSlack() {
-                    return 1;
-                }
-            }), "over-prefetch"),
-            new Variant("requeue-to-back", with(new BrokerRules() {
-                @Override
-                public boolean requeueToBack() {
-                    return true;
-                }
-            }), "queue-reordered"),
-            new Variant("confirm-from-first-queue", with(new BrokerRules() {
-                @Override
-                public boolean confirmFromFirstQueueOnly() {
-                    return true;
-                }
-            }), "ack-without-enqueue"),
-            new Variant("x-death-count-not-incremented", with(new BrokerRules() {
-                @Override
-                public boolean incrementDeathCount() {
-                    return false;
-                }
-            }), "x-death-wrong"),
-            new Variant("reject-publish-drops-silently", with(new BrokerRules() {
-                @Override
-                public boolean nackRefusedPublish() {
-                    return false;
-                }
-            }), "ack-without-enqueue"),
-            new Variant("alternate-exchange-ignored", with(new BrokerRules() {
-                @Override
-                public boolean useAlternateExchange() {
-                    return false;
-                }
-            }), "not-routed"));
+                        @Override
+                        public int hashMaxWords() {
+                            return 1;
+                        }
+                    }),
+                    "not-routed"),
+            new Variant(
+                    "prefetch-per-channel",
+                    with(new BrokerRules() {
+                        @Override
+                        public boolean prefetchPerChannel() {
+                            return true;
+                        }
+                    }),
+                    "withheld"),
+            new Variant(
+                    "prefetch-one-over",
+                    with(new BrokerRules() {
+                        @Override
+                        public int prefetchSlack() {
+                            return 1;
+                        }
+                    }),
+                    "over-prefetch"),
+            new Variant(
+                    "requeue-to-back",
+                    with(new BrokerRules() {
+                        @Override
+                        public boolean requeueToBack() {
+                            return true;
+                        }
+                    }),
+                    "queue-reordered"),
+            new Variant(
+                    "confirm-from-first-queue",
+                    with(new BrokerRules() {
+                        @Override
+                        public boolean confirmFromFirstQueueOnly() {
+                            return true;
+                        }
+                    }),
+                    "ack-without-enqueue"),
+            new Variant(
+                    "x-death-count-not-incremented",
+                    with(new BrokerRules() {
+                        @Override
+                        public boolean incrementDeathCount() {
+                            return false;
+                        }
+                    }),
+                    "x-death-wrong"),
+            new Variant(
+                    "reject-publish-drops-silently",
+                    with(new BrokerRules() {
+                        @Override
+                        public boolean nackRefusedPublish() {
+                            return false;
+                        }
+                    }),
+                    "ack-without-enqueue"),
+            new Variant(
+                    "alternate-exchange-ignored",
+                    with(new BrokerRules() {
+                        @Override
+                        public boolean useAlternateExchange() {
+                            return false;
+                        }
+                    }),
+                    "not-routed"));
 }
