@@ -23,6 +23,11 @@ public interface BrokerRules {
         return false;
     }
 
+    /** A prefetch counts only its own channel's deliveries, never another channel's (or queue's). */
+    default boolean prefetchAcrossChannels() {
+        return false;
+    }
+
     /** Extra deliveries a consumer may hold beyond its prefetch: none. */
     default int prefetchSlack() {
         return 0;

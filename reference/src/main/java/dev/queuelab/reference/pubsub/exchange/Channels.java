@@ -54,8 +54,12 @@ final class Channels {
         if (c.prefetch() == 0) {
             return Integer.MAX_VALUE;
         }
-        long held = unackedOf(c.channel()).values().stream()
-                .filter(u -> rules.prefetchPerChannel() || u.consumerTag().equals(c.tag()))
+        long held = (rules.prefetchAcrossChannels()
+                        ? unacked.values().stream().flatMap(m -> m.values().stream())
+                        : unackedOf(c.channel()).values().stream())
+                .filter(u -> rules.prefetchPerChannel()
+                        || rules.prefetchAcrossChannels()
+                        || u.consumerTag().equals(c.tag()))
                 .count();
         return (int) Math.max(0, c.prefetch() + rules.prefetchSlack() - held);
     }

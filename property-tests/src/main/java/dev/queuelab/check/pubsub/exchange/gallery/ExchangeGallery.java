@@ -45,6 +45,15 @@ public final class ExchangeGallery {
                     }),
                     "withheld"),
             new Variant(
+                    "slow-consumer-holds-up-another-queue",
+                    with(new BrokerRules() {
+                        @Override
+                        public boolean prefetchAcrossChannels() {
+                            return true;
+                        }
+                    }),
+                    "withheld"),
+            new Variant(
                     "prefetch-one-over",
                     with(new BrokerRules() {
                         @Override
