@@ -303,8 +303,10 @@ public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, Ex
             xs.add(ExchangeSpec.of("retry", ExchangeType.FANOUT));
             qs.add(QueueSpec.classic("wait")
                     .withMessageTtl(Duration.ofSeconds(5))
-                    .withDeadLetters("x", Optional.of("k")));
+                    .withDeadLetters("x", Optional.of("again")));
             bs.add(BindingSpec.queue("retry", "wait", ""));
+            // the retry comes back by its dead-letter routing key, which only q1 is bound to
+            bs.add(BindingSpec.queue("x", "q1", "again"));
         }
         List<ExchangeSetup.Consumer> cs = List.of(
                 new ExchangeSetup.Consumer("A", "ch1", "q1", 2), new ExchangeSetup.Consumer("D", "ch2", "dlq", 0));
