@@ -1,9 +1,6 @@
 package dev.queuelab.check.pubsub.exchange;
 
-import dev.queuelab.api.pubsub.exchange.BindingSpec;
 import dev.queuelab.api.pubsub.exchange.Delivery;
-import dev.queuelab.api.pubsub.exchange.ExchangeSpec;
-import dev.queuelab.api.pubsub.exchange.ExchangeType;
 import dev.queuelab.api.pubsub.exchange.Overflow;
 import dev.queuelab.api.pubsub.exchange.Published;
 import dev.queuelab.api.pubsub.exchange.QueueSpec;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What a correct broker holds, recomputed from the setup and the calls alone, as plainly as RabbitMQ's
@@ -65,6 +61,7 @@ final class BrokerModel {
     final Map<String, Q> queues = new LinkedHashMap<>();
     final Map<String, List<Held>> held = new HashMap<>();
     final Map<String, Long> lastTag = new HashMap<>();
+    final Map<String, ExchangeSetup.Consumer> byTag = new HashMap<>();
     /** What each queue ever took, and what left it by expiry or a length limit: for naming an anomaly. */
     final Map<String, Set<String>> took = new HashMap<>();
 
@@ -77,50 +74,7 @@ final class BrokerModel {
     }
 
     Set<String> route(String exchange, String key, Map<String, String> headers) {
-        Set<String> out = new TreeSet<>();
-        routeFrom(exchange, key, headers, new HashSet<>(), out);
-        return out;
-    }
-
-    private void routeFrom(
-            String exchange, String key, Map<String, String> headers, Set<String> seen, Set<String> out) {
-        Optional<ExchangeSpec> x = setup.exchanges().stream()
-                .filter(e -> e.name().equals(exchange))
-                .findFirst();
-        if (x.isEmpty() || !seen.add(exchange)) {
-            return;
-        }
-        List<BindingSpec> matched = new ArrayList<>();
-        for (BindingSpec b : setup.bindings()) {
-            if (b.source().equals(exchange)
-                    && (b.toExchange() || !queues.get(b.destination()).deleted)
-                    && matches(x.get().type(), b, key, headers)) {
-                matched.add(b);
-            }
-        }
-        if (matched.isEmpty() && x.get().alternateExchange().isPresent()) {
-            routeFrom(x.get().alternateExchange().get(), key, headers, seen, out);
-        }
-        for (BindingSpec b : matched) {
-            if (b.toExchange()) {
-                routeFrom(b.destination(), key, headers, seen, out);
-            } else {
-                out.add(b.destination());
-            }
-        }
-    }
-
-    private static boolean matches(ExchangeType type, BindingSpec b, String key, Map<String, String> headers) {
-        switch (type) {
-            case DIRECT:
-                return b.routingKey().equals(key);
-            case FANOUT:
-                return true;
-            case TOPIC:
-                return TopicMatcher.topic(b.routingKey(), key);
-            default:
-                return TopicMatcher.headers(b.arguments(), headers);
-        }
+        return ModelRouter.route(setup, q -> queues.get(q).deleted, exchange, key, headers);
     }
 
     /** The confirm and return a publish must get; enqueues it where it routes. */
@@ -327,19 +281,13 @@ final class BrokerModel {
             if (c.channel().equals(channel)) {
                 Q q = queues.get(c.queue());
                 q.consumers.removeIf(
-                        t -> consumerOf(t).map(x -> x.channel().equals(channel)).orElse(false));
+                        t -> byTag.containsKey(t) && byTag.get(t).channel().equals(channel));
                 q.lastUsed = now;
             }
         }
         List<Held> open = held.getOrDefault(channel, List.of());
         held.remove(channel);
         open.forEach(h -> giveBack(h, now));
-    }
-
-    final Map<String, ExchangeSetup.Consumer> byTag = new HashMap<>();
-
-    Optional<ExchangeSetup.Consumer> consumerOf(String tag) {
-        return Optional.ofNullable(byTag.get(tag));
     }
 
     boolean exists(String queue, Instant now) {

@@ -82,16 +82,18 @@ public final class ExchangeChecks
         /** Makes the broker at {@link #create()}, where a throw is a story too. */
         final java.util.function.Supplier<Broker> make;
 
-        Broker broker;
-        int step;
-        int published;
-        String doing = "creating the broker";
-
         Play(ExchangeSetup setup, ClockDriver clock, BrokerFactory factory) {
             this.setup = setup;
             this.clock = clock;
             this.make = () -> factory.create(clock.clock());
         }
+
+        /** The broker once made; the story step under way and what it is doing, for a throw's line. */
+        Broker broker;
+
+        int step;
+        int published;
+        String doing = "creating the broker";
 
         @Override
         public void create() {
