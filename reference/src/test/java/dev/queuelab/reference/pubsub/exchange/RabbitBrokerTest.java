@@ -1,0 +1,140 @@
+package dev.queuelab.reference.pubsub.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.queuelab.api.SimClock;
+import dev.queuelab.api.pubsub.exchange.BindingSpec;
+import dev.queuelab.api.pubsub.exchange.Delivery;
+import dev.queuelab.api.pubsub.exchange.ExchangeSpec;
+import dev.queuelab.api.pubsub.exchange.ExchangeType;
+import dev.queuelab.api.pubsub.exchange.Message;
+import dev.queuelab.api.pubsub.exchange.Overflow;
+import dev.queuelab.api.pubsub.exchange.Published;
+import dev.queuelab.api.pubsub.exchange.QueueSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RabbitBrokerTest {
+
+    private final SimClock clock = new SimClock();
+    private final RabbitBroker broker = new RabbitBroker(clock);
+
+    private static Message m(String key, String body) {
+        return new Message(key, Map.of(), body, Optional.empty());
+    }
+
+    private List<String> bodies(List<Delivery> ds) {
+        return ds.stream().map(Delivery::body).toList();
+    }
+
+    @Test
+    void shouldMatchHashOnZeroOrMoreWordsAndStarOnExactlyOneWhenRoutingATopic() {
+        broker.declareExchange(ExchangeSpec.of("t", ExchangeType.TOPIC));
+        broker.declareQueue(QueueSpec.classic("q"));
+        broker.bind(BindingSpec.queue("t", "q", "a.#.z"));
+        broker.declareQueue(QueueSpec.classic("s"));
+        broker.bind(BindingSpec.queue("t", "s", "*.b"));
+        String q = broker.consume("ch", "q", 0);
+        String s = broker.consume("ch", "s", 0);
+        for (String key : List.of("a.z", "a.b.z", "a.b.c.z", "az", "a.z.y", "x.b", "b", "a..b")) {
+            broker.publish("t", m(key, key), false);
+        }
+        assertThat(bodies(broker.receive(q)))
+                .as("EX1a: # matches zero or more words")
+                .containsExactly("a.z", "a.b.z", "a.b.c.z");
+        assertThat(bodies(broker.receive(s)))
+                .as("EX1a: * matches exactly one word")
+                .containsExactly("x.b");
+    }
+
+    @Test
+    void shouldPutARequeuedMessageBackAtItsPositionWhenNacked() {
+        broker.declareExchange(ExchangeSpec.of("d", ExchangeType.DIRECT));
+        broker.declareQueue(QueueSpec.classic("q"));
+        broker.bind(BindingSpec.queue("d", "q", "k"));
+        String c = broker.consume("ch", "q", 1);
+        broker.publish("d", m("k", "m1"), false);
+        broker.publish("d", m("k", "m2"), false);
+        Delivery first = broker.receive(c).get(0);
+        assertThat(broker.receive(c)).as("EX2: prefetch 1 holds one").isEmpty();
+        broker.nack("ch", first.deliveryTag(), false, true);
+        Delivery again = broker.receive(c).get(0);
+        assertThat(again.body()).as("EX3: m1 back at the head").isEqualTo("m1");
+        assertThat(again.redelivered()).isTrue();
+        assertThat(again.deliveryTag()).as("EX10").isEqualTo(2);
+    }
+
+    @Test
+    void shouldRecordEachDeathAndCountRepeatsWhenAMessageCyclesThroughARetryQueue() {
+        broker.declareExchange(ExchangeSpec.of("work", ExchangeType.DIRECT));
+        broker.declareExchange(ExchangeSpec.of("retry", ExchangeType.FANOUT));
+        broker.declareQueue(QueueSpec.classic("w").withDeadLetters("retry", Optional.empty()));
+        broker.declareQueue(
+                QueueSpec.classic("r").withMessageTtl(Duration.ofSeconds(5)).withDeadLetters("work", Optional.empty()));
+        broker.bind(BindingSpec.queue("work", "w", "k"));
+        broker.bind(BindingSpec.queue("retry", "r", ""));
+        String c = broker.consume("ch", "w", 0);
+        broker.publish("work", m("k", "m1"), false);
+        for (int round = 1; round <= 2; round++) {
+            broker.reject("ch", broker.receive(c).get(0).deliveryTag(), false);
+            clock.advance(Duration.ofSeconds(5));
+        }
+        Delivery d = broker.receive(c).get(0);
+        assertThat(d.deaths())
+                .as("EX7: most recent first, counted per queue and reason")
+                .hasSize(2);
+        assertThat(d.deaths().get(0).queue()).isEqualTo("r");
+        assertThat(d.deaths().get(0).reason()).isEqualTo("expired");
+        assertThat(d.deaths().get(0).count()).isEqualTo(2);
+        assertThat(d.deaths().get(1).reason()).isEqualTo("rejected");
+        assertThat(d.deaths().get(1).count()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNackAndReturnOnlyWhatTheContractSaysWhenQueuesRefuseOrNothingRoutes() {
+        broker.declareExchange(ExchangeSpec.of("f", ExchangeType.FANOUT));
+        broker.declareExchange(ExchangeSpec.of("none", ExchangeType.DIRECT));
+        broker.declareQueue(QueueSpec.classic("a").withMaxLength(1, Overflow.REJECT_PUBLISH));
+        broker.declareQueue(QueueSpec.classic("b"));
+        broker.bind(BindingSpec.queue("f", "a", ""));
+        broker.bind(BindingSpec.queue("f", "b", ""));
+        assertThat(broker.publish("f", m("", "m1"), true)).isEqualTo(new Published(true, false));
+        assertThat(broker.publish("f", m("", "m2"), true))
+                .as("EX4: a refused it")
+                .isEqualTo(new Published(false, false));
+        assertThat(broker.publish("none", m("x", "m3"), true)).as("EX5").isEqualTo(new Published(true, true));
+        String b = broker.consume("ch", "b", 0);
+        assertThat(bodies(broker.receive(b))).as("b took both").containsExactly("m1", "m2");
+    }
+
+    @Test
+    void shouldDeadLetterPastTheDeliveryLimitWhenAQuorumQueueMessageIsReturned() {
+        broker.declareExchange(ExchangeSpec.of("d", ExchangeType.DIRECT));
+        broker.declareExchange(ExchangeSpec.of("dlx", ExchangeType.FANOUT));
+        broker.declareQueue(QueueSpec.classic("q").withQuorum(1).withDeadLetters("dlx", Optional.empty()));
+        broker.declareQueue(QueueSpec.classic("dlq"));
+        broker.bind(BindingSpec.queue("d", "q", "k"));
+        broker.bind(BindingSpec.queue("dlx", "dlq", ""));
+        String c = broker.consume("ch", "q", 0);
+        broker.publish("d", m("k", "m1"), false);
+        broker.nack("ch", broker.receive(c).get(0).deliveryTag(), false, true);
+        Delivery second = broker.receive(c).get(0);
+        assertThat(second.deliveryCount()).as("EX12").isEqualTo(1);
+        broker.nack("ch", second.deliveryTag(), false, true);
+        assertThat(broker.receive(c)).isEmpty();
+        Delivery dead = broker.receive(broker.consume("ch2", "dlq", 0)).get(0);
+        assertThat(dead.deaths().get(0).reason()).isEqualTo("delivery_limit");
+    }
+
+    @Test
+    void shouldDeleteAQueueUnusedForItsExpiryWhenTimePasses() {
+        broker.declareQueue(QueueSpec.classic("q").withExpires(Duration.ofSeconds(10)));
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(broker.queueExists("q")).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(broker.queueExists("q")).as("EX13").isFalse();
+    }
+}
