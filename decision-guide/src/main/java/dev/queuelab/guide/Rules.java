@@ -96,14 +96,14 @@ public final class Rules {
             "broadcast-needs-fanout",
             "Every subscriber must get every event: give each subscriber its own durable queue behind a topic, so a "
                     + "slow or offline subscriber loses nothing and fails alone.",
-            "sns.fanout",
+            "sns.fanout, docs/pub-sub.md (what an offline, slow and failing subscriber gets in each shape)",
             s -> stored(s.a()) && s.a().broadcast() && !nothingToKeep(s.a()),
             a -> Topology.PUB_SUB_FANOUT,
             5);
     public static final Rule EPHEMERAL_WHEN_LOSS_IS_FINE = new Rule(
             "ephemeral-when-loss-is-fine",
             "Losing a message costs nothing (at-most-once, nothing to keep): ephemeral pub/sub is the cheapest fan-out.",
-            "redis.pubsub",
+            "redis.pubsub, docs/pub-sub/broadcast.md (only a connected subscriber receives; a slow one is disconnected)",
             s -> stored(s.a()) && s.a().broadcast() && nothingToKeep(s.a()),
             a -> Topology.EPHEMERAL_PUB_SUB,
             5);
