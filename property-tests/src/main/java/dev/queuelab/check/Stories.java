@@ -111,6 +111,6 @@ public final class Stories {
     /** "Read more: docs/partitioned-log.md, invariant L10". */
     public static String readMore(String doc, Anomaly anomaly) {
         String id = anomaly.rule().split(" ")[0];
-        return "  Read more: " + doc + ", " + (id.matches("[A-Z]\\d+") ? "invariant " + id : "the contract") + "\n";
+        return "  Read more: " + doc + ", " + (id.matches("[A-Z]+\\d+") ? "invariant " + id : "the contract") + "\n";
     }
 }

@@ -2,6 +2,7 @@ package dev.queuelab.check.implementations;
 
 import dev.queuelab.api.log.FlushPolicy;
 import dev.queuelab.api.log.LogCapabilities;
+import dev.queuelab.api.pubsub.subscription.SubscriptionCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.check.Registry;
 import dev.queuelab.check.TopologyChecks;
@@ -10,9 +11,13 @@ import dev.queuelab.check.gallery.log.LogGallery;
 import dev.queuelab.check.log.DiskLogFactory;
 import dev.queuelab.check.log.LogChecks;
 import dev.queuelab.check.log.LogFactory;
+import dev.queuelab.check.pubsub.subscription.SubscriptionChecks;
+import dev.queuelab.check.pubsub.subscription.SubscriptionFactory;
+import dev.queuelab.check.pubsub.subscription.gallery.SubscriptionGallery;
 import dev.queuelab.check.workqueue.WorkQueueChecks;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.reference.log.KafkaLog;
+import dev.queuelab.reference.pubsub.subscription.CloudPubSub;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
 import java.util.List;
 
@@ -27,6 +32,8 @@ public final class Implementations {
     public static final Registry<WorkQueueFactory, WorkQueueCapabilities> WORK_QUEUES =
             new Registry<>("work-queue", true);
     public static final Registry<LogFactory, LogCapabilities> LOGS = new Registry<>("log", false);
+    public static final Registry<SubscriptionFactory, SubscriptionCapabilities> SUBSCRIPTIONS =
+            new Registry<>("subscription", false);
 
     static {
         WORK_QUEUES.add("reference", SqsWorkQueue::new, WorkQueueCapabilities.ALL);
@@ -38,11 +45,16 @@ public final class Implementations {
         LOGS.add("disk", new DiskLogFactory(FlushPolicy.forceEachAppend()), KafkaLog.CAPABILITIES);
         LogGallery.VARIANTS.forEach(
                 v -> LOGS.addVariant("gallery." + v.name(), v.factory(), KafkaLog.CAPABILITIES, v.expected()));
+        SUBSCRIPTIONS.add("reference", CloudPubSub::new, CloudPubSub.CAPABILITIES);
+        SubscriptionGallery.VARIANTS.forEach(v ->
+                SUBSCRIPTIONS.addVariant("gallery." + v.name(), v.factory(), CloudPubSub.CAPABILITIES, v.expected()));
     }
 
     /** Every topology with its implementations: what the JUnit binding and the command line run. */
     public static final List<TopologyChecks<?, ?, ?, ?, ?>> TOPOLOGIES = List.of(
-            new TopologyChecks<>(WorkQueueChecks.BINDING, WORK_QUEUES), new TopologyChecks<>(LogChecks.BINDING, LOGS));
+            new TopologyChecks<>(WorkQueueChecks.BINDING, WORK_QUEUES),
+            new TopologyChecks<>(LogChecks.BINDING, LOGS),
+            new TopologyChecks<>(SubscriptionChecks.BINDING, SUBSCRIPTIONS));
 
     private Implementations() {}
 
@@ -61,9 +73,13 @@ public final class Implementations {
 
     /** Refuses a name no registry knows, listing every known one. */
     public static void requireKnown(String name) {
-        if (!isWorkQueue(name) && !isLog(name)) {
+        if (TOPOLOGIES.stream().noneMatch(t -> t.implementations().find(name).isPresent())) {
             throw new IllegalArgumentException("queuelab.impl '" + name + "' is not a known implementation: use one of "
-                    + String.join(", ", WORK_QUEUES.names()) + ", " + String.join(", ", LOGS.names()));
+                    + String.join(
+                            ", ",
+                            TOPOLOGIES.stream()
+                                    .flatMap(t -> t.implementations().names().stream())
+                                    .toList()));
         }
     }
 }

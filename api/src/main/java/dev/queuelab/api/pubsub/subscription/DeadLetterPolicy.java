@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record DeadLetterPolicy(String deadLetterTopic, int maxDeliveryAttempts) {
 
+    /** The dead-letter copy's attribute naming the subscription it failed on, as Pub/Sub names it. */
+    public static final String SOURCE_SUBSCRIPTION = "CloudPubSubDeadLetterSourceSubscription";
+
+    /** The dead-letter copy's attribute counting the delivery attempts it failed, as Pub/Sub names it. */
+    public static final String SOURCE_DELIVERY_COUNT = "CloudPubSubDeadLetterSourceDeliveryCount";
+
     public DeadLetterPolicy {
         Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
         if (maxDeliveryAttempts < PubSubFacts.MIN_DELIVERY_ATTEMPTS

@@ -2,6 +2,7 @@ package dev.queuelab.reference.pubsub.subscription;
 
 import dev.queuelab.api.OutOfRangeException;
 import dev.queuelab.api.pubsub.subscription.AlreadyExistsException;
+import dev.queuelab.api.pubsub.subscription.DeadLetterPolicy;
 import dev.queuelab.api.pubsub.subscription.NotFoundException;
 import dev.queuelab.api.pubsub.subscription.PubSubFacts;
 import dev.queuelab.api.pubsub.subscription.PubSubMessage;
@@ -56,11 +57,6 @@ public final class CloudPubSub implements PubSubService {
 
     /** What the reference supports: everything the contract has. */
     public static final SubscriptionCapabilities CAPABILITIES = SubscriptionCapabilities.ALL;
-
-    /** The dead-letter copy's attributes, as Pub/Sub names them. */
-    public static final String SOURCE_SUBSCRIPTION = "CloudPubSubDeadLetterSourceSubscription";
-
-    public static final String SOURCE_DELIVERY_COUNT = "CloudPubSubDeadLetterSourceDeliveryCount";
 
     private final InstantSource clock;
     private final SubscriptionRules rules;
@@ -183,10 +179,10 @@ public final class CloudPubSub implements PubSubService {
         Published p = new Published(++publishes, "msg-" + publishes, message, now);
         history.get(topic).add(p);
         for (Subscription s : topics.get(topic)) {
+            s.accept(p);
             if (!rules.fanOutPast(s.backlog())) {
                 break;
             }
-            s.accept(p);
         }
         return p.id();
     }
@@ -194,8 +190,8 @@ public final class CloudPubSub implements PubSubService {
     /** SB5: a new publish on the dead-letter topic, carrying where it came from. */
     private void deadLetter(Subscription from, Published p, int failures, Instant now) {
         Map<String, String> attributes = new HashMap<>(p.message().attributes());
-        attributes.put(SOURCE_SUBSCRIPTION, from.name());
-        attributes.put(SOURCE_DELIVERY_COUNT, String.valueOf(failures));
+        attributes.put(DeadLetterPolicy.SOURCE_SUBSCRIPTION, from.name());
+        attributes.put(DeadLetterPolicy.SOURCE_DELIVERY_COUNT, String.valueOf(failures));
         PubSubMessage copy = new PubSubMessage(p.message().data(), p.message().orderingKey(), attributes);
         publishAt(from.config().deadLetter().orElseThrow().deadLetterTopic(), copy, now);
     }

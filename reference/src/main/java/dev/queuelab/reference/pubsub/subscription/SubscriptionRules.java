@@ -25,7 +25,7 @@ public class SubscriptionRules {
         return false;
     }
 
-    /** SB1, SB8: a publish reaches every subscription, whatever the backlog of the ones before it. */
+    /** SB1, SB8: a publish goes on to the next subscription whatever the backlog of the one it just reached. */
     protected boolean fanOutPast(int backlog) {
         return true;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.queuelab.api.OutOfRangeException;
 import dev.queuelab.api.SimClock;
+import dev.queuelab.api.pubsub.subscription.DeadLetterPolicy;
 import dev.queuelab.api.pubsub.subscription.NotFoundException;
 import dev.queuelab.api.pubsub.subscription.PubSubMessage;
 import dev.queuelab.api.pubsub.subscription.ReceivedMessage;
@@ -43,7 +44,9 @@ class CloudPubSubTest {
         pubsub.createSubscription("a", SubscriptionConfig.of("t"));
         pubsub.publish("t", PubSubMessage.of("after"));
         tick(3600);
-        assertThat(data(pubsub.pull("a", 10))).as("SB1: kept while offline, none from before").containsExactly("after");
+        assertThat(data(pubsub.pull("a", 10)))
+                .as("SB1: kept while offline, none from before")
+                .containsExactly("after");
     }
 
     @Test
@@ -54,8 +57,12 @@ class CloudPubSubTest {
         tick(9);
         assertThat(pubsub.pull("a", 10)).as("SB2: leased for 10 s").isEmpty();
         tick(1);
-        assertThat(data(pubsub.pull("a", 10))).as("SB2: deliverable at the deadline").containsExactly("m1");
-        assertThat(pubsub.acknowledge("a", first.ackId())).as("SB2: the old ack id is gone").isFalse();
+        assertThat(data(pubsub.pull("a", 10)))
+                .as("SB2: deliverable at the deadline")
+                .containsExactly("m1");
+        assertThat(pubsub.acknowledge("a", first.ackId()))
+                .as("SB2: the old ack id is gone")
+                .isFalse();
     }
 
     @Test
@@ -66,7 +73,9 @@ class CloudPubSubTest {
         tick(8);
         assertThat(pubsub.modifyAckDeadline("a", got.ackId(), 10)).isTrue();
         tick(9);
-        assertThat(pubsub.pull("a", 10)).as("SB3: 10 s from the extension, not from the delivery").isEmpty();
+        assertThat(pubsub.pull("a", 10))
+                .as("SB3: 10 s from the extension, not from the delivery")
+                .isEmpty();
         assertThat(pubsub.acknowledge("a", got.ackId())).isTrue();
     }
 
@@ -92,15 +101,17 @@ class CloudPubSubTest {
             List<ReceivedMessage> got = pubsub.pull("a", 10);
             assertThat(got).as("SB5: attempt %d is delivered", attempt).hasSize(1);
             assertThat(got.get(0).deliveryAttempt()).isEqualTo(attempt);
-            assertThat(pubsub.pull("dead-sub", 10)).as("SB5: not dead-lettered yet").isEmpty();
+            assertThat(pubsub.pull("dead-sub", 10))
+                    .as("SB5: not dead-lettered yet")
+                    .isEmpty();
             pubsub.modifyAckDeadline("a", got.get(0).ackId(), 0);
         }
         assertThat(pubsub.pull("a", 10)).isEmpty();
         ReceivedMessage dead = pubsub.pull("dead-sub", 10).get(0);
         assertThat(dead.message().data()).isEqualTo("m1");
         assertThat(dead.message().attributes())
-                .containsEntry(CloudPubSub.SOURCE_SUBSCRIPTION, "a")
-                .containsEntry(CloudPubSub.SOURCE_DELIVERY_COUNT, "5");
+                .containsEntry(DeadLetterPolicy.SOURCE_SUBSCRIPTION, "a")
+                .containsEntry(DeadLetterPolicy.SOURCE_DELIVERY_COUNT, "5");
     }
 
     @Test
@@ -112,7 +123,9 @@ class CloudPubSubTest {
         Instant m2At = clock.instant();
         pubsub.pull("a", 10).forEach(r -> pubsub.acknowledge("a", r.ackId()));
         pubsub.seek("a", m2At);
-        assertThat(data(pubsub.pull("a", 10))).as("SB6: before the time acked, at it unacked").containsExactly("m2");
+        assertThat(data(pubsub.pull("a", 10)))
+                .as("SB6: before the time acked, at it unacked")
+                .containsExactly("m2");
     }
 
     @Test
@@ -145,7 +158,9 @@ class CloudPubSubTest {
         tick(599);
         pubsub.publish("t", PubSubMessage.of("m2"));
         tick(1);
-        assertThat(data(pubsub.pull("a", 10))).as("SB1: kept less than the retention").containsExactly("m2");
+        assertThat(data(pubsub.pull("a", 10)))
+                .as("SB1: kept less than the retention")
+                .containsExactly("m2");
     }
 
     @Test

@@ -1,0 +1,83 @@
+package dev.queuelab.check.pubsub.subscription.gallery;
+
+import dev.queuelab.check.pubsub.subscription.SubscriptionFactory;
+import dev.queuelab.reference.pubsub.subscription.CloudPubSub;
+import dev.queuelab.reference.pubsub.subscription.SubscriptionRules;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The subscriptions' bug gallery: the reference given rules with one realistic mistake each, and the anomaly the
+ * checks must name for it. A variant the checks cannot catch is a bug in the engine, not in the variant.
+ */
+public final class SubscriptionGallery {
+
+    private SubscriptionGallery() {}
+
+    /**
+     * @param name     how {@code -Dqueuelab.impl=subscription.gallery.NAME} chooses it
+     * @param expected the anomaly its shrunk story must name
+     * @param factory  makes it
+     */
+    public record Variant(String name, String expected, SubscriptionFactory factory) {}
+
+    public static final List<Variant> VARIANTS = List.of(
+            new Variant("later-key-past-nack", "key-reordered", rules(new LaterKeyPastNack())),
+            new Variant("extension-from-delivery", "early-redelivery", rules(new ExtensionFromDelivery())),
+            new Variant("dead-letter-one-early", "dead-letter-early", rules(new DeadLetterOneEarly())),
+            new Variant("seek-skips-exact-time", "seek-misapplied", rules(new SeekSkipsExactTime())),
+            new Variant("subscribes-to-the-past", "delivered-before-subscribed", rules(new SubscribesToThePast())),
+            new Variant("fanout-stops-at-a-backlog", "lost", rules(new FanoutStopsAtABacklog())));
+
+    private static SubscriptionFactory rules(SubscriptionRules rules) {
+        return clock -> new CloudPubSub(clock, rules);
+    }
+
+    /** A nack or expiry redelivers only its own message: a later key-mate already delivered is not sent again. */
+    static final class LaterKeyPastNack extends SubscriptionRules {
+        @Override
+        protected boolean redeliversLaterOfKey() {
+            return false;
+        }
+    }
+
+    /** modifyAckDeadline counts from the delivery instead of from now: a late extension gets less than asked. */
+    static final class ExtensionFromDelivery extends SubscriptionRules {
+        @Override
+        protected Instant extensionStart(Instant deliveredAt, Instant now) {
+            return deliveredAt;
+        }
+    }
+
+    /** Dead-letters on the failure before the max: max_delivery_attempts 5 gives four deliveries. */
+    static final class DeadLetterOneEarly extends SubscriptionRules {
+        @Override
+        protected boolean deadLetterDue(int failures, int maxDeliveryAttempts) {
+            return failures >= maxDeliveryAttempts - 1;
+        }
+    }
+
+    /** A seek to a time acks the message published exactly at it too ({@code <=} for {@code <}). */
+    static final class SeekSkipsExactTime extends SubscriptionRules {
+        @Override
+        protected boolean seekAcks(Instant publishTime, Instant target) {
+            return !publishTime.isAfter(target);
+        }
+    }
+
+    /** A new subscription starts from the topic's history instead of from its creation. */
+    static final class SubscribesToThePast extends SubscriptionRules {
+        @Override
+        protected boolean receivesEarlierMessages() {
+            return true;
+        }
+    }
+
+    /** A publish stops after a subscription with a backlog of 3: one slow subscriber starves the ones after it. */
+    static final class FanoutStopsAtABacklog extends SubscriptionRules {
+        @Override
+        protected boolean fanOutPast(int backlog) {
+            return backlog < 3;
+        }
+    }
+}
