@@ -390,24 +390,26 @@ final class SubscriptionModel implements Model<SubscriptionEvent> {
                         o.step(),
                         m + " was left out and reached the dead-letter" + " topic after fewer than "
                                 + subs.get(o.subscription()).spec.maxAttempts() + " failures" + on);
-            } else if (lastDelivery.getOrDefault(key, 0) > o.step()) {
-                found(
-                        SubscriptionRule.WITHHELD,
-                        o.step(),
-                        m + " was deliverable and the pull had room, but it came" + " only at step "
-                                + lastDelivery.get(key) + on);
             } else {
-                Rule rule = switch (o.cause()) {
-                    case SEEK, SNAPSHOT -> SubscriptionRule.SEEK_MISAPPLIED;
-                    case REVOKED -> SubscriptionRule.KEY_REORDERED;
-                    case EXPIRED, NACKED -> SubscriptionRule.MISSING_REDELIVERY;
-                    case NEW -> SubscriptionRule.LOST;
-                };
+                boolean later = lastDelivery.getOrDefault(key, 0) > o.step();
+                boolean seek = o.cause() == Cause.SEEK || o.cause() == Cause.SNAPSHOT;
+                Rule rule = later && !seek
+                        ? SubscriptionRule.WITHHELD
+                        : switch (o.cause()) {
+                            case SEEK, SNAPSHOT -> SubscriptionRule.SEEK_MISAPPLIED;
+                            case REVOKED -> SubscriptionRule.KEY_REORDERED;
+                            case EXPIRED, NACKED -> SubscriptionRule.MISSING_REDELIVERY;
+                            case NEW -> SubscriptionRule.LOST;
+                        };
                 found(
                         rule,
                         o.step(),
                         m + " was unacked (" + o.cause().name().toLowerCase(java.util.Locale.ROOT)
-                                + ") and never came again, not even to the final drain" + on);
+                                + ") and the pull had room, but it "
+                                + (later
+                                        ? "came only at step " + stepName(lastDelivery.get(key))
+                                        : "never came again, not even to the final drain")
+                                + on);
             }
         }
         deadExpected.forEach((key, failures) -> {

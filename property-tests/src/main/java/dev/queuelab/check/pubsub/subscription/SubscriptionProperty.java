@@ -110,8 +110,12 @@ public enum SubscriptionProperty implements Property<SubscriptionSetup, Subscrip
             steps.add(r.nextInt(steps.size() + 1), new Subscribe());
         }
         if (r.nextInt(10) < 4) {
-            List<SubscriptionStep> template = template(r, specs);
-            steps.addAll(r.nextInt(steps.size() + 1), template);
+            int kind = r.nextInt(3);
+            if (this == DELIVERY && kind == 2) { // retention's end needs a subscription that keeps little
+                Spec a = specs.get(0);
+                specs.set(0, new Spec("A", a.ackDeadline(), a.ordering(), a.maxAttempts(), a.retainAcked(), 600));
+            }
+            steps.addAll(r.nextInt(steps.size() + 1), template(kind, r, specs));
         }
         return new Scenario<>(new SubscriptionSetup(specs), steps);
     }
@@ -162,12 +166,12 @@ public enum SubscriptionProperty implements Property<SubscriptionSetup, Subscrip
     }
 
     /** A short run aimed at the property's rarest situation. */
-    private List<SubscriptionStep> template(SplittableRandom r, List<Spec> specs) {
+    private List<SubscriptionStep> template(int kind, SplittableRandom r, List<Spec> specs) {
         Spec a = specs.get(0);
         String other = specs.get(specs.size() - 1).name();
         return switch (this) {
             case DELIVERY ->
-                r.nextBoolean()
+                kind == 0
                         ? List.of(
                                 new Publish(0),
                                 new Pull("A", 10),
@@ -175,7 +179,19 @@ public enum SubscriptionProperty implements Property<SubscriptionSetup, Subscrip
                                 new ModifyDeadline("A", 0, a.ackDeadline()),
                                 new Tick(a.ackDeadline() - 5),
                                 new Pull("A", 10))
-                        : List.of(new Publish(0), new Publish(0), new Publish(0), new Publish(0), new Pull(other, 10));
+                        : kind == 1
+                                ? List.of(
+                                        new Publish(0),
+                                        new Publish(0),
+                                        new Publish(0),
+                                        new Publish(0),
+                                        new Pull(other, 10))
+                                : List.of(
+                                        new Publish(0),
+                                        new Tick(300),
+                                        new Publish(0),
+                                        new Tick(300),
+                                        new Pull("A", 10));
             case ORDERING ->
                 r.nextBoolean()
                         ? List.of(
