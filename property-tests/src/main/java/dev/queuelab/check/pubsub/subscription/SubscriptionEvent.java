@@ -15,6 +15,24 @@ import java.util.stream.Collectors;
  */
 public sealed interface SubscriptionEvent extends Event {
 
+    /** The operator's and the checker's calls: each answers "done" unless it says otherwise. */
+    sealed interface ByOperator extends SubscriptionEvent, Event.ByChecker {
+        @Override
+        default String answer() {
+            return "done";
+        }
+    }
+
+    /** A subscriber's calls, each on its own subscription. */
+    sealed interface BySubscriber extends SubscriptionEvent, Event.ByConsumer {
+        String subscription();
+
+        @Override
+        default String consumer() {
+            return "subscriber of " + subscription();
+        }
+    }
+
     /** How a delivery reads in a story: "m2 (attempt 3)". */
     static String brief(ReceivedMessage r) {
         if (r == null) {
@@ -44,25 +62,16 @@ public sealed interface SubscriptionEvent extends Event {
     }
 
     /** A subscription created during the scenario. */
-    record Subscribed(int step, Instant at, String subscription) implements SubscriptionEvent, Event.ByChecker {
+    record Subscribed(int step, Instant at, String subscription) implements ByOperator {
         @Override
         public String action() {
             return "operator creates subscription " + subscription;
-        }
-
-        @Override
-        public String answer() {
-            return "created";
         }
     }
 
     /** A pull and what it handed out ({@code got} is recorded as it came, null included). */
     record Pulled(int step, Instant at, String subscription, int max, List<ReceivedMessage> got)
-            implements SubscriptionEvent, Event.ByConsumer {
-        @Override
-        public String consumer() {
-            return "subscriber of " + subscription;
-        }
+            implements BySubscriber {
 
         @Override
         public String action() {
@@ -82,11 +91,7 @@ public sealed interface SubscriptionEvent extends Event {
 
     /** An ack of one delivery and whether it took effect. */
     record Acked(int step, Instant at, String subscription, ReceivedMessage of, boolean result)
-            implements SubscriptionEvent, Event.ByConsumer {
-        @Override
-        public String consumer() {
-            return "subscriber of " + subscription;
-        }
+            implements BySubscriber {
 
         @Override
         public String action() {
@@ -101,11 +106,7 @@ public sealed interface SubscriptionEvent extends Event {
 
     /** A modifyAckDeadline (0 s: a nack) and whether it took effect. */
     record Modified(int step, Instant at, String subscription, ReceivedMessage of, int seconds, boolean result)
-            implements SubscriptionEvent, Event.ByConsumer {
-        @Override
-        public String consumer() {
-            return "subscriber of " + subscription;
-        }
+            implements BySubscriber {
 
         @Override
         public String action() {
@@ -119,55 +120,29 @@ public sealed interface SubscriptionEvent extends Event {
         }
     }
 
-    record Ticked(int step, Instant at, Duration by) implements SubscriptionEvent, Event.ByChecker {
+    record Ticked(int step, Instant at, Duration by) implements ByOperator {
         @Override
         public String action() {
             return "time passes " + Durations.brief(by);
         }
-
-        @Override
-        public String answer() {
-            return "";
-        }
     }
 
     /** A seek to a time; {@code target} is said as the step chose it ("m2's publish time"). */
-    record Seeked(int step, Instant at, String subscription, Instant time, String target)
-            implements SubscriptionEvent, Event.ByChecker {
+    record Seeked(int step, Instant at, String subscription, Instant time, String target) implements ByOperator {
         @Override
         public String action() {
             return "operator seeks " + subscription + " to " + target;
         }
-
-        @Override
-        public String answer() {
-            return "done";
-        }
     }
 
-    record Snapshotted(int step, Instant at, String subscription, String snapshot)
-            implements SubscriptionEvent, Event.ByChecker {
+    /** A snapshot taken of a subscription, or with {@code seek} the subscription seeked to it. */
+    record Snapshot(int step, Instant at, String subscription, String snapshot, boolean seek) implements ByOperator {
         @Override
         public String action() {
-            return "operator takes snapshot " + snapshot + " of " + subscription;
-        }
-
-        @Override
-        public String answer() {
-            return "done";
-        }
-    }
-
-    record SeekedSnapshot(int step, Instant at, String subscription, String snapshot)
-            implements SubscriptionEvent, Event.ByChecker {
-        @Override
-        public String action() {
-            return "operator seeks " + subscription + " to snapshot " + snapshot;
-        }
-
-        @Override
-        public String answer() {
-            return "done";
+            return "operator "
+                    + (seek
+                            ? "seeks " + subscription + " to snapshot " + snapshot
+                            : "takes snapshot " + snapshot + " of " + subscription);
         }
     }
 

@@ -106,12 +106,11 @@ final class SubscriptionModel implements Model<SubscriptionEvent> {
             if (exact) {
                 coverage.add("a seek to a message's exact publish time");
             }
-        } else if (event instanceof SubscriptionEvent.Snapshotted e) {
+        } else if (event instanceof SubscriptionEvent.Snapshot e && !e.seek()) {
             subs.get(e.subscription()).snapshot(e.snapshot(), byData.size());
-        } else if (event instanceof SubscriptionEvent.SeekedSnapshot e) {
-            if (subs.get(e.subscription()).seekToSnapshot(e.snapshot())) {
-                coverage.add("a seek to a snapshot unacked an acked message");
-            }
+        } else if (event instanceof SubscriptionEvent.Snapshot e
+                && subs.get(e.subscription()).seekToSnapshot(e.snapshot())) {
+            coverage.add("a seek to a snapshot unacked an acked message");
         }
     }
 

@@ -132,7 +132,7 @@ final class SubscriptionRunner implements Runner.Play<SubscriptionStep, Subscrip
                 String name = "snap" + ++taken;
                 service.createSnapshot(name, t.subscription());
                 snapshots.put(t.subscription(), name);
-                events.add(new SubscriptionEvent.Snapshotted(step, now, t.subscription(), name));
+                events.add(new SubscriptionEvent.Snapshot(step, now, t.subscription(), name, false));
             }
         } else if (s instanceof SubscriptionStep.SeekSnapshot k) {
             String name = snapshots.get(k.subscription());
@@ -140,7 +140,7 @@ final class SubscriptionRunner implements Runner.Play<SubscriptionStep, Subscrip
                 skip(now, "operator seeks " + k.subscription() + " to its snapshot", "none was taken");
             } else if (exists(k.subscription(), now, "seek")) {
                 service.seekToSnapshot(k.subscription(), name);
-                events.add(new SubscriptionEvent.SeekedSnapshot(step, now, k.subscription(), name));
+                events.add(new SubscriptionEvent.Snapshot(step, now, k.subscription(), name, true));
             }
         } else {
             throw new IllegalStateException("the runner has no rule for step " + s + ": a bug in the checker");

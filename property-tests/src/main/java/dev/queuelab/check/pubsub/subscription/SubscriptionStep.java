@@ -12,8 +12,11 @@ import java.util.Optional;
  */
 public sealed interface SubscriptionStep extends ScenarioStep {
 
+    /** Most steps have no simpler form. */
     @Override
-    List<SubscriptionStep> simpler();
+    default List<SubscriptionStep> simpler() {
+        return List.of();
+    }
 
     /** The publisher publishes the next message, with ordering key k{key} when key is above 0. */
     record Publish(int key) implements SubscriptionStep {
@@ -24,12 +27,7 @@ public sealed interface SubscriptionStep extends ScenarioStep {
     }
 
     /** The operator creates the late subscription L: it must get only what is published from now on. */
-    record Subscribe() implements SubscriptionStep {
-        @Override
-        public List<SubscriptionStep> simpler() {
-            return List.of();
-        }
-    }
+    record Subscribe() implements SubscriptionStep {}
 
     /** The subscriber of {@code subscription} pulls up to {@code max} messages and holds them. */
     record Pull(String subscription, int max) implements SubscriptionStep {
@@ -56,12 +54,7 @@ public sealed interface SubscriptionStep extends ScenarioStep {
     }
 
     /** A failing subscriber: it pulls up to 10 and nacks everything it got (several calls, one step). */
-    record PullAndNack(String subscription) implements SubscriptionStep {
-        @Override
-        public List<SubscriptionStep> simpler() {
-            return List.of();
-        }
-    }
+    record PullAndNack(String subscription) implements SubscriptionStep {}
 
     /** Time passes. */
     record Tick(int seconds) implements SubscriptionStep {
@@ -102,18 +95,8 @@ public sealed interface SubscriptionStep extends ScenarioStep {
     }
 
     /** The operator takes a snapshot of {@code subscription}. */
-    record TakeSnapshot(String subscription) implements SubscriptionStep {
-        @Override
-        public List<SubscriptionStep> simpler() {
-            return List.of();
-        }
-    }
+    record TakeSnapshot(String subscription) implements SubscriptionStep {}
 
     /** The operator seeks {@code subscription} to the latest snapshot taken of it. */
-    record SeekSnapshot(String subscription) implements SubscriptionStep {
-        @Override
-        public List<SubscriptionStep> simpler() {
-            return List.of();
-        }
-    }
+    record SeekSnapshot(String subscription) implements SubscriptionStep {}
 }

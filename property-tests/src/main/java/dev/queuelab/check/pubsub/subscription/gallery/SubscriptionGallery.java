@@ -3,6 +3,7 @@ package dev.queuelab.check.pubsub.subscription.gallery;
 import dev.queuelab.check.pubsub.subscription.SubscriptionFactory;
 import dev.queuelab.reference.pubsub.subscription.CloudPubSub;
 import dev.queuelab.reference.pubsub.subscription.SubscriptionRules;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,7 +28,9 @@ public final class SubscriptionGallery {
             new Variant("dead-letter-one-early", "dead-letter-early", rules(new DeadLetterOneEarly())),
             new Variant("seek-skips-exact-time", "seek-misapplied", rules(new SeekSkipsExactTime())),
             new Variant("subscribes-to-the-past", "delivered-before-subscribed", rules(new SubscribesToThePast())),
-            new Variant("fanout-stops-at-a-backlog", "lost", rules(new FanoutStopsAtABacklog())));
+            new Variant("fanout-stops-at-a-backlog", "lost", rules(new FanoutStopsAtABacklog())),
+            new Variant("deadline-exclusive", "stale-ack-accepted", rules(new DeadlineExclusive())),
+            new Variant("retention-at-the-boundary", "kept-past-retention", rules(new RetentionAtTheBoundary())));
 
     private static SubscriptionFactory rules(SubscriptionRules rules) {
         return clock -> new CloudPubSub(clock, rules);
@@ -78,6 +81,22 @@ public final class SubscriptionGallery {
         @Override
         protected boolean fanOutPast(int backlog) {
             return backlog < 3;
+        }
+    }
+
+    /** A lease ends only after its deadline, not at it: an ack exactly at the deadline is taken, a pull gets nothing. */
+    static final class DeadlineExclusive extends SubscriptionRules {
+        @Override
+        protected boolean expired(Instant deadline, Instant now) {
+            return now.isAfter(deadline);
+        }
+    }
+
+    /** A message is kept through the instant its retention ends, one instant too long. */
+    static final class RetentionAtTheBoundary extends SubscriptionRules {
+        @Override
+        protected boolean retained(Instant publishTime, Duration retention, Instant now) {
+            return !now.isAfter(publishTime.plus(retention));
         }
     }
 }
