@@ -46,6 +46,7 @@ final class SubscriptionLedger {
         Instant deadline;
         Instant firstDeadline;
         boolean ackedBySeek;
+        int revokedBy; // the earlier key-mate whose failure made it pending again (SB4)
 
         Held(SubscriptionModel.Msg msg) {
             this.msg = msg;
@@ -133,6 +134,7 @@ final class SubscriptionLedger {
                     later.ackId = null;
                     later.state = State.PENDING;
                     later.cause = Cause.REVOKED;
+                    later.revokedBy = h.msg.n();
                     later.ackedBySeek = false;
                 }
             }

@@ -43,6 +43,7 @@ final class SubscriptionModel implements Model<SubscriptionEvent> {
     private final Set<String> ackIds = new HashSet<>();
     private final Map<String, Integer> deadExpected = new LinkedHashMap<>(); // "A:3" -> failures
     private final Map<String, Integer> deadSeen = new HashMap<>(); // "A:3" -> the step it came
+    private final Map<String, String> deadCount = new HashMap<>(); // "A:3" -> the failures its copy names
     private final Map<String, Integer> lastDelivery = new HashMap<>();
     private final List<Omission> omissions = new ArrayList<>();
     private int lastStep;
@@ -326,13 +327,14 @@ final class SubscriptionModel implements Model<SubscriptionEvent> {
                     : h.cause == Cause.SEEK || h.cause == Cause.SNAPSHOT || h.ackedBySeek
                             ? SubscriptionRule.SEEK_MISAPPLIED
                             : SubscriptionRule.STALE_ACK;
-            found(
-                    rule,
-                    step,
-                    "the " + what + " of " + m + " took effect, but that delivery's lease was gone ("
-                            + m + " is " + h.state.name().toLowerCase(java.util.Locale.ROOT)
+            String why = rule == SubscriptionRule.KEY_REORDERED
+                    ? "m" + h.revokedBy + ", published before it with the same key, failed after " + m
+                            + " was delivered, so " + m + " must come again after it and that delivery's lease ended"
+                    : "that delivery's lease was gone (" + m + " is "
+                            + h.state.name().toLowerCase(java.util.Locale.ROOT)
                             + (h.state == State.PENDING ? ", " + h.cause.name().toLowerCase(java.util.Locale.ROOT) : "")
-                            + ")");
+                            + ")";
+            found(rule, step, "the " + what + " of " + m + " took effect, but " + why);
         }
         return holds && result ? java.util.Optional.of(h) : java.util.Optional.empty();
     }
@@ -356,6 +358,7 @@ final class SubscriptionModel implements Model<SubscriptionEvent> {
             }
             String key = source + ":" + msg.n();
             Integer failures = deadExpected.get(key);
+            deadCount.putIfAbsent(key, r.message().attributes().get(DeadLetterPolicy.SOURCE_DELIVERY_COUNT));
             if (deadSeen.putIfAbsent(key, e.step()) != null) {
                 found(
                         SubscriptionRule.DUPLICATE,
@@ -387,8 +390,9 @@ final class SubscriptionModel implements Model<SubscriptionEvent> {
                 found(
                         SubscriptionRule.DEAD_LETTER_EARLY,
                         o.step(),
-                        m + " was left out and reached the dead-letter" + " topic after fewer than "
-                                + subs.get(o.subscription()).spec.maxAttempts() + " failures" + on);
+                        m + " was left out: it had gone to the dead-letter topic after " + deadCount.get(key)
+                                + " failures (its copy says), but max delivery attempts is "
+                                + subs.get(o.subscription()).spec.maxAttempts() + on);
             } else {
                 boolean later = lastDelivery.getOrDefault(key, 0) > o.step();
                 boolean seek = o.cause() == Cause.SEEK || o.cause() == Cause.SNAPSHOT;
