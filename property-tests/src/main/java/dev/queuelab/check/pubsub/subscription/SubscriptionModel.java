@@ -385,7 +385,7 @@ final class SubscriptionModel implements Model<SubscriptionEvent> {
                 continue;
             }
             String m = "m" + o.n();
-            String on = " on " + o.subscription() + " (pull at step " + stepName(o.step()) + ")";
+            String on = " on " + o.subscription();
             if (deadSeen.containsKey(key) && !deadExpected.containsKey(key)) {
                 found(
                         SubscriptionRule.DEAD_LETTER_EARLY,
@@ -407,8 +407,7 @@ final class SubscriptionModel implements Model<SubscriptionEvent> {
                 found(
                         rule,
                         o.step(),
-                        m + " was unacked (" + o.cause().name().toLowerCase(java.util.Locale.ROOT)
-                                + ") and the pull had room, but it "
+                        m + " was deliverable (" + why(o.cause()) + ") and the pull had room, but it "
                                 + (later
                                         ? "came only at step " + stepName(lastDelivery.get(key))
                                         : "never came again, not even to the final drain")
@@ -434,6 +433,18 @@ final class SubscriptionModel implements Model<SubscriptionEvent> {
             }
         });
         anomalies.sort(Comparator.comparingInt(Anomaly::step));
+    }
+
+    /** Why a message was pending, in the story's words. */
+    private static String why(Cause cause) {
+        return switch (cause) {
+            case NEW -> "published, never delivered";
+            case EXPIRED -> "its deadline had expired";
+            case NACKED -> "it was nacked";
+            case REVOKED -> "an earlier message of its key had failed";
+            case SEEK -> "the seek had marked it unacked";
+            case SNAPSHOT -> "the seek to a snapshot had marked it unacked";
+        };
     }
 
     /** A step as the story numbers it: 5, or D2 in the checker's final drain. */
