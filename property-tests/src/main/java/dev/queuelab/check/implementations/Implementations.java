@@ -48,6 +48,8 @@ public final class Implementations {
         SUBSCRIPTIONS.add("reference", CloudPubSub::new, CloudPubSub.CAPABILITIES);
         SubscriptionGallery.VARIANTS.forEach(v ->
                 SUBSCRIPTIONS.addVariant("gallery." + v.name(), v.factory(), CloudPubSub.CAPABILITIES, v.expected()));
+        SUBSCRIPTIONS.add(
+                "gallery.deadline-exclusive", SubscriptionGallery.DEADLINE_EXCLUSIVE, CloudPubSub.CAPABILITIES);
     }
 
     /** Every topology with its implementations: what the JUnit binding and the command line run. */

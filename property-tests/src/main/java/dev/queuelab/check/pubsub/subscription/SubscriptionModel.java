@@ -46,6 +46,8 @@ final class SubscriptionModel implements Model<SubscriptionEvent> {
     private final Map<String, String> deadCount = new HashMap<>(); // "A:3" -> the failures its copy names
     private final Map<String, Integer> lastDelivery = new HashMap<>();
     private final List<Omission> omissions = new ArrayList<>();
+    private final List<Omission> passed = new ArrayList<>(); // a later key-mate delivered past an earlier one
+    private final List<String> passedBy = new ArrayList<>();
     private int lastStep;
 
     SubscriptionModel(SubscriptionSetup setup, Instant start, int lastScenarioStep) {
@@ -235,12 +237,10 @@ final class SubscriptionModel implements Model<SubscriptionEvent> {
         } else {
             String key = h.msg.message().orderingKey();
             Held first = ledger.spec.ordering() && !key.isEmpty() ? ledger.earliestPending(key, taken) : h;
-            if (first != h) {
-                found(
-                        SubscriptionRule.KEY_REORDERED,
-                        e.step(),
-                        m + " of key " + key + " came while m" + first.msg.n()
-                                + ", published before it, waits to be delivered (again)");
+            if (first != h) { // judged at the end: the earlier one may turn out dead-lettered too early (SB5)
+                passed.add(new Omission(e.step(), e.subscription(), first.msg.n(), Cause.REVOKED));
+                passedBy.add(m + " of key " + key + " came while m" + first.msg.n()
+                        + ", published before it, waits to be delivered (again)");
             }
             coverage.add(
                     switch (h.cause) {
@@ -379,6 +379,22 @@ final class SubscriptionModel implements Model<SubscriptionEvent> {
     @Override
     public void finish(int lastStep) {
         Set<String> told = new HashSet<>();
+        for (int i = 0; i < passed.size(); i++) {
+            Omission o = passed.get(i);
+            String key = o.subscription() + ":" + o.n();
+            if (deadSeen.containsKey(key) && !deadExpected.containsKey(key)) {
+                told.add(key);
+                found(
+                        SubscriptionRule.DEAD_LETTER_EARLY,
+                        o.step(),
+                        passedBy.get(i) + ": m" + o.n()
+                                + " had gone to the dead-letter topic after " + deadCount.get(key)
+                                + " failures (its copy says), but max delivery attempts is "
+                                + subs.get(o.subscription()).spec.maxAttempts());
+            } else {
+                found(SubscriptionRule.KEY_REORDERED, o.step(), passedBy.get(i));
+            }
+        }
         for (Omission o : omissions) {
             String key = o.subscription() + ":" + o.n();
             if (!told.add(key)) {

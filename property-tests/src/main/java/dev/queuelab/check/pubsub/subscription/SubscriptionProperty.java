@@ -122,8 +122,12 @@ public enum SubscriptionProperty implements Property<SubscriptionSetup, Subscrip
 
     private Spec spec(String name, SplittableRandom r) {
         int deadline = new int[] {10, 10, 30, 60}[r.nextInt(4)];
-        boolean ordering = this == ORDERING && (name.equals("A") || r.nextBoolean());
-        int attempts = this == DEAD_LETTERS && (name.equals("A") || r.nextBoolean()) ? 5 + r.nextInt(2) : 0;
+        // dead letters meet ordering and seeks too: a redelivery that is no failure must not count as an attempt
+        boolean ordering =
+                this == ORDERING ? name.equals("A") || r.nextBoolean() : this == DEAD_LETTERS && r.nextInt(10) < 3;
+        int attempts = this == DEAD_LETTERS
+                ? name.equals("A") || r.nextBoolean() ? 5 + r.nextInt(2) : 0
+                : this != DELIVERY && r.nextInt(10) < 3 ? 5 : 0;
         boolean retain = this == SEEK ? r.nextInt(10) < 7 : r.nextInt(10) < 2;
         int retention = r.nextInt(10) < 2 ? 600 : 604800;
         return new Spec(name, deadline, ordering, attempts, retain, retention);
