@@ -3,6 +3,7 @@ package dev.queuelab.check.implementations;
 import dev.queuelab.api.log.FlushPolicy;
 import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.api.pubsub.exchange.ExchangeCapabilities;
+import dev.queuelab.api.pubsub.subscription.SubscriptionCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.check.Registry;
 import dev.queuelab.check.TopologyChecks;
@@ -14,18 +15,24 @@ import dev.queuelab.check.log.LogFactory;
 import dev.queuelab.check.pubsub.exchange.BrokerFactory;
 import dev.queuelab.check.pubsub.exchange.ExchangeChecks;
 import dev.queuelab.check.pubsub.exchange.gallery.ExchangeGallery;
+import dev.queuelab.check.pubsub.subscription.SubscriptionChecks;
+import dev.queuelab.check.pubsub.subscription.SubscriptionFactory;
+import dev.queuelab.check.pubsub.subscription.gallery.SubscriptionGallery;
 import dev.queuelab.check.workqueue.WorkQueueChecks;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.reference.log.KafkaLog;
 import dev.queuelab.reference.pubsub.exchange.RabbitBroker;
+import dev.queuelab.reference.pubsub.subscription.CloudPubSub;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
 import java.util.List;
 
 /**
  * The one place where an implementation's name ({@code -Dqueuelab.impl=...}) becomes an implementation, one
- * registry per topology: {@code work-queue.reference} (or just {@code reference}), {@code gallery.<variant>};
- * {@code log.reference}, {@code log.disk} (the reference on disk, forced per append), {@code log.gallery.<variant>}. Each entry says what it supports, so that a check
- * knows which properties apply before it makes one.
+ * registry per topology, each name prefixed by its topology: {@code work-queue.reference} (or just
+ * {@code reference}) and {@code gallery.<variant>}; {@code log.reference}, {@code log.disk} (the reference on disk,
+ * forced per append), {@code log.gallery.<variant>}; {@code exchange.}, {@code subscription.}, {@code fanout.} and
+ * {@code broadcast.} likewise. Each entry says what it supports, so that a check knows which properties apply
+ * before it makes one.
  */
 public final class Implementations {
 
@@ -33,6 +40,8 @@ public final class Implementations {
             new Registry<>("work-queue", true);
     public static final Registry<LogFactory, LogCapabilities> LOGS = new Registry<>("log", false);
     public static final Registry<BrokerFactory, ExchangeCapabilities> EXCHANGES = new Registry<>("exchange", false);
+    public static final Registry<SubscriptionFactory, SubscriptionCapabilities> SUBSCRIPTIONS =
+            new Registry<>("subscription", false);
 
     static {
         WORK_QUEUES.add("reference", SqsWorkQueue::new, WorkQueueCapabilities.ALL);
@@ -47,13 +56,19 @@ public final class Implementations {
         EXCHANGES.add("reference", RabbitBroker::new, RabbitBroker.CAPABILITIES);
         ExchangeGallery.VARIANTS.forEach(
                 v -> EXCHANGES.addVariant("gallery." + v.name(), v.factory(), RabbitBroker.CAPABILITIES, v.expected()));
+        SUBSCRIPTIONS.add("reference", CloudPubSub::new, CloudPubSub.CAPABILITIES);
+        SubscriptionGallery.VARIANTS.forEach(v ->
+                SUBSCRIPTIONS.addVariant("gallery." + v.name(), v.factory(), CloudPubSub.CAPABILITIES, v.expected()));
+        SUBSCRIPTIONS.add(
+                "gallery.deadline-exclusive", SubscriptionGallery.DEADLINE_EXCLUSIVE, CloudPubSub.CAPABILITIES);
     }
 
     /** Every topology with its implementations: what the JUnit binding and the command line run. */
     public static final List<TopologyChecks<?, ?, ?, ?, ?>> TOPOLOGIES = List.of(
             new TopologyChecks<>(WorkQueueChecks.BINDING, WORK_QUEUES),
             new TopologyChecks<>(LogChecks.BINDING, LOGS),
-            new TopologyChecks<>(ExchangeChecks.BINDING, EXCHANGES));
+            new TopologyChecks<>(ExchangeChecks.BINDING, EXCHANGES),
+            new TopologyChecks<>(SubscriptionChecks.BINDING, SUBSCRIPTIONS));
 
     private Implementations() {}
 
@@ -72,12 +87,13 @@ public final class Implementations {
 
     /** Refuses a name no registry knows, listing every known one. */
     public static void requireKnown(String name) {
-        if (!isWorkQueue(name)
-                && !isLog(name)
-                && TOPOLOGIES.stream()
-                        .noneMatch(t -> t.implementations().find(name).isPresent())) {
+        if (TOPOLOGIES.stream().noneMatch(t -> t.implementations().find(name).isPresent())) {
             throw new IllegalArgumentException("queuelab.impl '" + name + "' is not a known implementation: use one of "
-                    + String.join(", ", WORK_QUEUES.names()) + ", " + String.join(", ", LOGS.names()));
+                    + String.join(
+                            ", ",
+                            TOPOLOGIES.stream()
+                                    .flatMap(t -> t.implementations().names().stream())
+                                    .toList()));
         }
     }
 }
