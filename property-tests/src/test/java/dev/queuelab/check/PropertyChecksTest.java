@@ -17,7 +17,7 @@ import org.opentest4j.TestAbortedException;
  * The JUnit binding of every topology, written once: each property of each topology against the implementation
  * named by {@code -Dqueuelab.impl} when it is one of that topology's, and against the topology's reference
  * otherwise. {@code -Dqueuelab.property=work-queue/acks} narrows the run to one property (the replay commands
- * use it); {@code -Dqueuelab.seeds=1-20} runs every property once per seed of the range (CI runs the reference
+ * use it), {@code -Dqueuelab.topology=exchange} to one topology; {@code -Dqueuelab.seeds=1-20} runs every property once per seed of the range (CI runs the reference
  * so: a verdict must not depend on the seed). A failure prints its story once and names it in one line; a
  * property that does not apply is reported as skipped (aborted), never as passed.
  */
@@ -70,7 +70,7 @@ class PropertyChecksTest {
     private static List<DynamicNode> topologies(Settings settings) {
         String only = System.getProperty("queuelab.property", "").trim();
         List<DynamicNode> topologies = new ArrayList<>();
-        for (TopologyChecks<?, ?, ?, ?, ?> topology : Implementations.TOPOLOGIES) {
+        for (TopologyChecks<?, ?, ?, ?, ?> topology : selected()) {
             String impl = topology.implOrReference(settings.impl());
             List<DynamicTest> properties = topology.binding().properties().stream()
                     .filter(p -> only.isEmpty() || p.qualifiedName().equals(only))
@@ -86,6 +86,20 @@ class PropertyChecksTest {
                 .as("queuelab.property '%s' names no property of any topology", only)
                 .isNotEmpty();
         return topologies;
+    }
+
+    /** The topologies to run: all, or the one {@code -Dqueuelab.topology} names. */
+    static List<TopologyChecks<?, ?, ?, ?, ?>> selected() {
+        String only = System.getProperty("queuelab.topology", "").trim();
+        List<TopologyChecks<?, ?, ?, ?, ?>> out = Implementations.TOPOLOGIES.stream()
+                .filter(t -> only.isEmpty() || t.topology().equals(only))
+                .toList();
+        assertThat(out)
+                .as("queuelab.topology '%s' is not a topology: use one of %s", only, Implementations.TOPOLOGIES.stream()
+                        .map(TopologyChecks::topology)
+                        .toList())
+                .isNotEmpty();
+        return out;
     }
 
     /** Passed passes; skipped aborts (visible as skipped); failed prints its story once and fails in one line. */
