@@ -2,6 +2,9 @@ package dev.queuelab.check.implementations;
 
 import dev.queuelab.api.log.FlushPolicy;
 import dev.queuelab.api.log.LogCapabilities;
+import dev.queuelab.api.pubsub.broadcast.Broadcast;
+import dev.queuelab.api.pubsub.broadcast.BroadcastCapabilities;
+import dev.queuelab.api.pubsub.broadcast.BroadcastConfig;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.check.Registry;
 import dev.queuelab.check.TopologyChecks;
@@ -10,11 +13,16 @@ import dev.queuelab.check.gallery.log.LogGallery;
 import dev.queuelab.check.log.DiskLogFactory;
 import dev.queuelab.check.log.LogChecks;
 import dev.queuelab.check.log.LogFactory;
+import dev.queuelab.check.pubsub.broadcast.BroadcastChecks;
+import dev.queuelab.check.pubsub.broadcast.gallery.BroadcastGallery;
 import dev.queuelab.check.workqueue.WorkQueueChecks;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.reference.log.KafkaLog;
+import dev.queuelab.reference.pubsub.broadcast.RedisBroadcast;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
+import java.time.InstantSource;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * The one place where an implementation's name ({@code -Dqueuelab.impl=...}) becomes an implementation, one
@@ -27,6 +35,8 @@ public final class Implementations {
     public static final Registry<WorkQueueFactory, WorkQueueCapabilities> WORK_QUEUES =
             new Registry<>("work-queue", true);
     public static final Registry<LogFactory, LogCapabilities> LOGS = new Registry<>("log", false);
+    public static final Registry<BiFunction<BroadcastConfig, InstantSource, Broadcast>, BroadcastCapabilities>
+            BROADCASTS = new Registry<>("broadcast", false);
 
     static {
         WORK_QUEUES.add("reference", SqsWorkQueue::new, WorkQueueCapabilities.ALL);
@@ -38,11 +48,16 @@ public final class Implementations {
         LOGS.add("disk", new DiskLogFactory(FlushPolicy.forceEachAppend()), KafkaLog.CAPABILITIES);
         LogGallery.VARIANTS.forEach(
                 v -> LOGS.addVariant("gallery." + v.name(), v.factory(), KafkaLog.CAPABILITIES, v.expected()));
+        BROADCASTS.add("reference", RedisBroadcast::new, BroadcastCapabilities.ALL);
+        BroadcastGallery.VARIANTS.forEach(v -> BROADCASTS.addVariant(
+                "gallery." + v.name(), v.factory(), BroadcastCapabilities.ALL, v.expected()));
     }
 
     /** Every topology with its implementations: what the JUnit binding and the command line run. */
     public static final List<TopologyChecks<?, ?, ?, ?, ?>> TOPOLOGIES = List.of(
-            new TopologyChecks<>(WorkQueueChecks.BINDING, WORK_QUEUES), new TopologyChecks<>(LogChecks.BINDING, LOGS));
+            new TopologyChecks<>(WorkQueueChecks.BINDING, WORK_QUEUES),
+            new TopologyChecks<>(LogChecks.BINDING, LOGS),
+            new TopologyChecks<>(BroadcastChecks.BINDING, BROADCASTS));
 
     private Implementations() {}
 
@@ -61,7 +76,7 @@ public final class Implementations {
 
     /** Refuses a name no registry knows, listing every known one. */
     public static void requireKnown(String name) {
-        if (!isWorkQueue(name) && !isLog(name)) {
+        if (TOPOLOGIES.stream().noneMatch(t -> t.implementations().find(name).isPresent())) {
             throw new IllegalArgumentException("queuelab.impl '" + name + "' is not a known implementation: use one of "
                     + String.join(", ", WORK_QUEUES.names()) + ", " + String.join(", ", LOGS.names()));
         }
