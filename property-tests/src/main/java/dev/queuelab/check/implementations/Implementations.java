@@ -5,6 +5,9 @@ import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.api.pubsub.broadcast.Broadcast;
 import dev.queuelab.api.pubsub.broadcast.BroadcastCapabilities;
 import dev.queuelab.api.pubsub.broadcast.BroadcastConfig;
+import dev.queuelab.api.pubsub.fanout.FanoutCapabilities;
+import dev.queuelab.api.pubsub.fanout.Topic;
+import dev.queuelab.api.pubsub.fanout.TopicConfig;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.check.Registry;
 import dev.queuelab.check.TopologyChecks;
@@ -15,10 +18,13 @@ import dev.queuelab.check.log.LogChecks;
 import dev.queuelab.check.log.LogFactory;
 import dev.queuelab.check.pubsub.broadcast.BroadcastChecks;
 import dev.queuelab.check.pubsub.broadcast.gallery.BroadcastGallery;
+import dev.queuelab.check.pubsub.fanout.FanoutChecks;
+import dev.queuelab.check.pubsub.fanout.gallery.FanoutGallery;
 import dev.queuelab.check.workqueue.WorkQueueChecks;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.reference.log.KafkaLog;
 import dev.queuelab.reference.pubsub.broadcast.RedisBroadcast;
+import dev.queuelab.reference.pubsub.fanout.SnsTopic;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
 import java.time.InstantSource;
 import java.util.List;
@@ -37,6 +43,8 @@ public final class Implementations {
     public static final Registry<LogFactory, LogCapabilities> LOGS = new Registry<>("log", false);
     public static final Registry<BiFunction<BroadcastConfig, InstantSource, Broadcast>, BroadcastCapabilities>
             BROADCASTS = new Registry<>("broadcast", false);
+    public static final Registry<BiFunction<TopicConfig, InstantSource, Topic>, FanoutCapabilities> FANOUTS =
+            new Registry<>("fanout", false);
 
     static {
         WORK_QUEUES.add("reference", SqsWorkQueue::new, WorkQueueCapabilities.ALL);
@@ -51,13 +59,17 @@ public final class Implementations {
         BROADCASTS.add("reference", RedisBroadcast::new, BroadcastCapabilities.ALL);
         BroadcastGallery.VARIANTS.forEach(v -> BROADCASTS.addVariant(
                 "gallery." + v.name(), v.factory(), BroadcastCapabilities.ALL, v.expected()));
+        FANOUTS.add("reference", SnsTopic::new, FanoutCapabilities.ALL);
+        FanoutGallery.VARIANTS.forEach(v ->
+                FANOUTS.addVariant("gallery." + v.name(), v.factory(), FanoutCapabilities.ALL, v.expected()));
     }
 
     /** Every topology with its implementations: what the JUnit binding and the command line run. */
     public static final List<TopologyChecks<?, ?, ?, ?, ?>> TOPOLOGIES = List.of(
             new TopologyChecks<>(WorkQueueChecks.BINDING, WORK_QUEUES),
             new TopologyChecks<>(LogChecks.BINDING, LOGS),
-            new TopologyChecks<>(BroadcastChecks.BINDING, BROADCASTS));
+            new TopologyChecks<>(BroadcastChecks.BINDING, BROADCASTS),
+            new TopologyChecks<>(FanoutChecks.BINDING, FANOUTS));
 
     private Implementations() {}
 
