@@ -57,11 +57,11 @@ public final class Implementations {
         LogGallery.VARIANTS.forEach(
                 v -> LOGS.addVariant("gallery." + v.name(), v.factory(), KafkaLog.CAPABILITIES, v.expected()));
         BROADCASTS.add("reference", RedisBroadcast::new, BroadcastCapabilities.ALL);
-        BroadcastGallery.VARIANTS.forEach(v -> BROADCASTS.addVariant(
-                "gallery." + v.name(), v.factory(), BroadcastCapabilities.ALL, v.expected()));
+        BroadcastGallery.VARIANTS.forEach(v ->
+                BROADCASTS.addVariant("gallery." + v.name(), v.factory(), BroadcastCapabilities.ALL, v.expected()));
         FANOUTS.add("reference", SnsTopic::new, FanoutCapabilities.ALL);
-        FanoutGallery.VARIANTS.forEach(v ->
-                FANOUTS.addVariant("gallery." + v.name(), v.factory(), FanoutCapabilities.ALL, v.expected()));
+        FanoutGallery.VARIANTS.forEach(
+                v -> FANOUTS.addVariant("gallery." + v.name(), v.factory(), FanoutCapabilities.ALL, v.expected()));
     }
 
     /** Every topology with its implementations: what the JUnit binding and the command line run. */

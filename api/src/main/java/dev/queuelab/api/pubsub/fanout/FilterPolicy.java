@@ -33,7 +33,8 @@ public record FilterPolicy(Scope scope, List<Map<String, List<Condition>>> alter
             Map<String, List<Condition>> one = new LinkedHashMap<>();
             a.forEach((k, v) -> {
                 if (v.isEmpty()) {
-                    throw new IllegalArgumentException("filter policy property '" + k + "' accepts nothing: give it a value");
+                    throw new IllegalArgumentException(
+                            "filter policy property '" + k + "' accepts nothing: give it a value");
                 }
                 one.put(k, List.copyOf(v));
             });
@@ -49,8 +50,7 @@ public record FilterPolicy(Scope scope, List<Map<String, List<Condition>>> alter
 
     @Override
     public String toString() {
-        return (scope == Scope.MESSAGE_BODY ? "body " : "") + (alternatives.size() == 1
-                ? alternatives.get(0).toString()
-                : "$or " + alternatives);
+        return (scope == Scope.MESSAGE_BODY ? "body " : "")
+                + (alternatives.size() == 1 ? alternatives.get(0).toString() : "$or " + alternatives);
     }
 }

@@ -61,7 +61,8 @@ public final class BroadcastChecks
 
     @Override
     public Stories.Telling telling() {
-        return new Stories.Telling("broadcast", "every client that ever connected reads all it holds", "docs/pub-sub/broadcast.md");
+        return new Stories.Telling(
+                "broadcast", "every client that ever connected reads all it holds", "docs/pub-sub/broadcast.md");
     }
 
     /** The clients' side of one run; a publish's payload is unique ("m3" padded to its size) so reads name it. */
@@ -91,7 +92,8 @@ public final class BroadcastChecks
             step++;
             if (s instanceof BroadcastStep.Connect c) {
                 clients.add(c.client());
-                events.add(new BroadcastEvent.Connection(step, clock.now(), c.client(), true, broadcast.connect(c.client())));
+                events.add(new BroadcastEvent.Connection(
+                        step, clock.now(), c.client(), true, broadcast.connect(c.client())));
             } else if (s instanceof BroadcastStep.Disconnect d) {
                 events.add(new BroadcastEvent.Connection(
                         step, clock.now(), d.client(), false, broadcast.disconnect(d.client())));
@@ -104,7 +106,8 @@ public final class BroadcastChecks
                 events.add(new BroadcastEvent.Published(
                         step, clock.now(), p.channel(), payload, broadcast.publish(p.channel(), payload)));
             } else if (s instanceof BroadcastStep.Read r) {
-                events.add(new BroadcastEvent.Read(step, clock.now(), r.client(), r.max(), broadcast.read(r.client(), r.max())));
+                events.add(new BroadcastEvent.Read(
+                        step, clock.now(), r.client(), r.max(), broadcast.read(r.client(), r.max())));
             } else if (s instanceof BroadcastStep.Tick t) {
                 clock.advance(Duration.ofSeconds(t.seconds()));
                 events.add(new BroadcastEvent.Ticked(step, clock.now(), t.seconds()));

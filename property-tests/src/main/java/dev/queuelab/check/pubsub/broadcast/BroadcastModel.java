@@ -35,6 +35,7 @@ final class BroadcastModel implements Model<BroadcastEvent> {
         final Set<String> patterns = new LinkedHashSet<>();
         /** What a client closed by its buffer limit held when it was closed: what it would still get if not. */
         final Set<String> heldAtClose = new HashSet<>();
+
         final List<Due> buffer = new ArrayList<>();
         final List<Due> skipped = new ArrayList<>();
         final Set<Pushed> read = new HashSet<>();
@@ -79,8 +80,12 @@ final class BroadcastModel implements Model<BroadcastEvent> {
         }
         boolean closedNotSeen = c.closedByServer;
         anomalies.add((closedNotSeen ? BroadcastRule.DISCONNECT_MISSED : BroadcastRule.DISCONNECT_UNWARRANTED)
-                .found(step, call + " for " + name + " answered " + answered + "; " + name + " is "
-                        + (c.connected ? "connected" : closedNotSeen ? "closed by its buffer limit" : "not connected")));
+                .found(
+                        step,
+                        call + " for " + name + " answered " + answered + "; " + name + " is "
+                                + (c.connected
+                                        ? "connected"
+                                        : closedNotSeen ? "closed by its buffer limit" : "not connected")));
     }
 
     private void connection(BroadcastEvent.Connection e) {
@@ -96,7 +101,13 @@ final class BroadcastModel implements Model<BroadcastEvent> {
 
     private void subscribed(BroadcastEvent.Subscribed e) {
         Client c = client(e.consumer());
-        answered(e.step(), c, e.consumer(), c.connected, e.done(), e.verb().name().toLowerCase());
+        answered(
+                e.step(),
+                c,
+                e.consumer(),
+                c.connected,
+                e.done(),
+                e.verb().name().toLowerCase());
         if (c.connected) {
             Set<String> set = e.verb().pattern() ? c.patterns : c.channels;
             if (e.verb().adds()) {
@@ -155,8 +166,10 @@ final class BroadcastModel implements Model<BroadcastEvent> {
             coverage.add("a publish while a client is offline");
         }
         for (Client c : closing) {
-            coverage.add(c.bytes >= config.hardLimitBytes() && config.hardLimitBytes() > 0
-                    ? "closed at the hard limit" : "closed at the soft limit past its seconds");
+            coverage.add(
+                    c.bytes >= config.hardLimitBytes() && config.hardLimitBytes() > 0
+                            ? "closed at the hard limit"
+                            : "closed at the soft limit past its seconds");
             c.connected = false;
             c.closedByServer = true;
             Set<String> held = new HashSet<>();
@@ -166,11 +179,15 @@ final class BroadcastModel implements Model<BroadcastEvent> {
             c.heldAtClose.addAll(held);
         }
         if (ghosts > 0 && e.receivers() == receivers + ghosts) {
-            anomalies.add(BroadcastRule.DISCONNECT_MISSED.found(e.step(), "expected " + receivers
-                    + " receivers, answered " + e.receivers() + ": a client closed by its buffer limit still counted"));
+            anomalies.add(BroadcastRule.DISCONNECT_MISSED.found(
+                    e.step(),
+                    "expected " + receivers + " receivers, answered " + e.receivers()
+                            + ": a client closed by its buffer limit still counted"));
         } else if (slowBefore && e.receivers() < receivers) {
-            anomalies.add(BroadcastRule.SLOW_SUBSCRIBER_HARM.found(e.step(), "expected " + receivers
-                    + " receivers, answered " + e.receivers() + " while a client's buffer was at its soft limit"));
+            anomalies.add(BroadcastRule.SLOW_SUBSCRIBER_HARM.found(
+                    e.step(),
+                    "expected " + receivers + " receivers, answered " + e.receivers()
+                            + " while a client's buffer was at its soft limit"));
         } else if (receivers != e.receivers()) {
             counts.add(BroadcastRule.WRONG_RECEIVERS.found(
                     e.step(), "expected " + receivers + " receivers, answered " + e.receivers()));
@@ -222,17 +239,22 @@ final class BroadcastModel implements Model<BroadcastEvent> {
                             : expected == Inbox.State.CLOSED_OUTPUT_BUFFER_LIMIT
                                     ? BroadcastRule.DISCONNECT_MISSED
                                     : BroadcastRule.UNEXPECTED)
-                    .found(e.step(), e.consumer() + " is " + expected.name().toLowerCase() + ", the read said "
-                            + e.inbox().state().name().toLowerCase()));
+                    .found(
+                            e.step(),
+                            e.consumer() + " is " + expected.name().toLowerCase() + ", the read said "
+                                    + e.inbox().state().name().toLowerCase()));
         }
         if (e.inbox().messages().size() > e.max()) {
             anomalies.add(BroadcastRule.UNEXPECTED.found(
-                    e.step(), "asked for up to " + e.max() + ", got " + e.inbox().messages().size()));
+                    e.step(),
+                    "asked for up to " + e.max() + ", got "
+                            + e.inbox().messages().size()));
         }
         for (Pushed p : e.inbox().messages()) {
             take(e, c, p);
         }
-        int owed = Math.min(e.max(), e.inbox().messages().size() + c.buffer.size()) - e.inbox().messages().size();
+        int owed = Math.min(e.max(), e.inbox().messages().size() + c.buffer.size())
+                - e.inbox().messages().size();
         for (int i = 0; i < owed && !c.buffer.isEmpty(); i++) {
             Due gone = c.buffer.remove(0);
             c.bytes -= gone.pushed().payload().getBytes(StandardCharsets.UTF_8).length;
@@ -262,8 +284,7 @@ final class BroadcastModel implements Model<BroadcastEvent> {
             Due d = it.next();
             if (d.pushed().equals(p)) {
                 it.remove();
-                anomalies.add(BroadcastRule.REORDERED.found(
-                        e.step(), who + " after a message published after it"));
+                anomalies.add(BroadcastRule.REORDERED.found(e.step(), who + " after a message published after it"));
                 return;
             }
         }
@@ -285,8 +306,10 @@ final class BroadcastModel implements Model<BroadcastEvent> {
         anomalies.add((d.othersSlow()
                         ? BroadcastRule.SLOW_SUBSCRIBER_HARM
                         : viaPattern ? BroadcastRule.MISROUTED : BroadcastRule.LOST)
-                .found(step, client + " never read " + d.pushed() + ", published at step " + d.step()
-                        + (d.othersSlow() ? " while another client's buffer was at its soft limit" : "")));
+                .found(
+                        step,
+                        client + " never read " + d.pushed() + ", published at step " + d.step()
+                                + (d.othersSlow() ? " while another client's buffer was at its soft limit" : "")));
     }
 
     private static void forget(Client c) {

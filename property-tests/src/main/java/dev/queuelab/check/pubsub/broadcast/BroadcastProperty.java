@@ -81,11 +81,6 @@ enum BroadcastProperty implements Property<BroadcastConfig, BroadcastStep, Broad
     }
 
     @Override
-    public String doc() {
-        return "docs/pub-sub/broadcast.md";
-    }
-
-    @Override
     public boolean appliesTo(BroadcastCapabilities capabilities) {
         return switch (this) {
             case DELIVERY -> true;
@@ -126,7 +121,8 @@ enum BroadcastProperty implements Property<BroadcastConfig, BroadcastStep, Broad
                     }
                 }
                 case 1 -> { // a channel and a pattern that both match
-                    steps.add(new Subscription(c, Verb.PSUBSCRIBE, random.nextBoolean() ? "*" : channel.charAt(0) + "*"));
+                    steps.add(
+                            new Subscription(c, Verb.PSUBSCRIBE, random.nextBoolean() ? "*" : channel.charAt(0) + "*"));
                     steps.add(new Publish(channel, 4 + random.nextInt(4)));
                 }
                 default -> {
@@ -178,12 +174,16 @@ enum BroadcastProperty implements Property<BroadcastConfig, BroadcastStep, Broad
     private static String sample(List<Piece> pieces, SplittableRandom random) {
         StringBuilder channel = new StringBuilder();
         for (Piece p : pieces) {
-            channel.append(p.samples().isEmpty() ? "x" : p.samples().get(random.nextInt(p.samples().size())));
+            channel.append(
+                    p.samples().isEmpty()
+                            ? "x"
+                            : p.samples().get(random.nextInt(p.samples().size())));
         }
         return channel.toString();
     }
 
-    private static List<BroadcastStep> slow(SplittableRandom random, BroadcastConfig config, List<BroadcastStep> steps) {
+    private static List<BroadcastStep> slow(
+            SplittableRandom random, BroadcastConfig config, List<BroadcastStep> steps) {
         for (String c : List.of("slow", "fast")) {
             steps.add(new Connect(c));
             steps.add(new Subscription(c, Verb.SUBSCRIBE, "feed"));
@@ -202,6 +202,11 @@ enum BroadcastProperty implements Property<BroadcastConfig, BroadcastStep, Broad
         }
         steps.add(new Read("slow", 1));
         return steps;
+    }
+
+    @Override
+    public String doc() {
+        return "docs/pub-sub/broadcast.md";
     }
 
     @Override

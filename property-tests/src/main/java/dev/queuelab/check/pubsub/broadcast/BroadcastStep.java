@@ -32,14 +32,11 @@ sealed interface BroadcastStep extends ScenarioStep {
     /** A client reads up to {@code max} messages from its buffer. */
     record Read(String client, int max) implements BroadcastStep {}
 
-    /** The clock moves forward. */
+    /**
+     * The clock moves forward. A tick keeps its length when shrunk (it is the soft limit's seconds that matter),
+     * and two in a row become one.
+     */
     record Tick(int seconds) implements BroadcastStep {
-        @Override
-        public List<BroadcastStep> simpler() {
-            return seconds > 1 ? List.of(new Tick(1)) : List.of();
-        }
-
-        /** Two ticks in a row are one tick of both lengths. */
         @Override
         public Optional<BroadcastStep> mergedWith(ScenarioStep next) {
             return next instanceof Tick t ? Optional.of(new Tick(seconds + t.seconds)) : Optional.empty();

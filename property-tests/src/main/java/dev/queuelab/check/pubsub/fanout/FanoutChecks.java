@@ -96,7 +96,8 @@ public final class FanoutChecks
             step++;
             if (s instanceof FanoutStep.Subscribe sub) {
                 if (!subscriptions.add(sub.subscription())) {
-                    events.add(new FanoutEvent.Skipped(step, clock.now(), "subscribe " + sub.subscription(), "it exists"));
+                    events.add(
+                            new FanoutEvent.Skipped(step, clock.now(), "subscribe " + sub.subscription(), "it exists"));
                     return;
                 }
                 topic.subscribe(sub.subscription(), sub.config());
@@ -104,7 +105,10 @@ public final class FanoutChecks
             } else if (s instanceof FanoutStep.Publish p) {
                 published++;
                 Publication publication = new Publication(
-                        "p" + published, p.attributes(), p.body(), config.fifo() ? p.group() : null,
+                        "p" + published,
+                        p.attributes(),
+                        p.body(),
+                        config.fifo() ? p.group() : null,
                         config.fifo() ? p.dedupId() : null);
                 events.add(new FanoutEvent.Published(step, clock.now(), publication, topic.publish(publication)));
             } else if (s instanceof FanoutStep.Refuse r) {
@@ -132,7 +136,8 @@ public final class FanoutChecks
 
         /** Receives up to max and acks each, as a consumer that is up does. */
         private FanoutEvent consume(String subscription, int max) {
-            List<Delivery> got = topic.queue(subscription).receive("consumer", Math.min(max, WorkQueueConfig.MAX_BATCH));
+            List<Delivery> got =
+                    topic.queue(subscription).receive("consumer", Math.min(max, WorkQueueConfig.MAX_BATCH));
             List<Message> messages = new ArrayList<>();
             for (Delivery d : got) {
                 topic.queue(subscription).ack(d.receipt());

@@ -15,7 +15,8 @@ sealed interface FanoutEvent extends Event {
             implements FanoutEvent, Event.ByChecker {
         @Override
         public String action() {
-            return "subscribe " + subscription + " (" + config.filter().map(f -> "filter " + f).orElse("no filter")
+            return "subscribe " + subscription + " ("
+                    + config.filter().map(f -> "filter " + f).orElse("no filter")
                     + (config.raw() ? ", raw" : ", envelope") + (config.deadLetterQueue() ? ", dead-letter queue" : "")
                     + ")";
         }

@@ -102,9 +102,12 @@ final class FanoutModel implements Model<FanoutEvent> {
             }
         }
         if (!expected.equals(e.answered())) {
-            anomalies.add(FanoutRule.DEDUP.found(e.step(), "expected " + expected.status().name().toLowerCase() + " "
-                    + expected.messageId() + ", answered " + e.answered().status().name().toLowerCase() + " "
-                    + e.answered().messageId()));
+            anomalies.add(FanoutRule.DEDUP.found(
+                    e.step(),
+                    "expected " + expected.status().name().toLowerCase() + " "
+                            + expected.messageId() + ", answered "
+                            + e.answered().status().name().toLowerCase() + " "
+                            + e.answered().messageId()));
         }
         if (expected.status() == PublishOutcome.Status.DUPLICATE) {
             duplicates.add(p.id());
@@ -112,7 +115,8 @@ final class FanoutModel implements Model<FanoutEvent> {
         }
         boolean refused = false;
         for (Sub s : subs.values()) {
-            if (s.config.filter().isPresent() && !FilterModel.matches(s.config.filter().get(), p, coverage)) {
+            if (s.config.filter().isPresent()
+                    && !FilterModel.matches(s.config.filter().get(), p, coverage)) {
                 s.filteredOut.add(p.id());
             } else if (s.refusing) {
                 refused = true;
@@ -134,23 +138,35 @@ final class FanoutModel implements Model<FanoutEvent> {
         if (s.raw()) {
             p.attributes().forEach((k, v) -> headers.put(k, v.text()));
         }
-        return new Message(p.id(), config.fifo() ? p.groupId() : null, null,
-                s.raw() ? p.message() : Notification.envelope(config.name(), p), headers);
+        return new Message(
+                p.id(),
+                config.fifo() ? p.groupId() : null,
+                null,
+                s.raw() ? p.message() : Notification.envelope(config.name(), p),
+                headers);
     }
 
     private void consumed(int step, String name, Sub s, Message m) {
-        Due due = s.pending.stream().filter(d -> d.message().id().equals(m.id())).findFirst().orElse(null);
+        Due due = s.pending.stream()
+                .filter(d -> d.message().id().equals(m.id()))
+                .findFirst()
+                .orElse(null);
         if (due == null) {
             String who = name + " got " + m.id();
-            anomalies.add(s.consumed.contains(m.id())
-                    ? FanoutRule.DUPLICATE.found(step, who + " a second time")
-                    : s.filteredOut.contains(m.id())
-                            ? FanoutRule.FILTER_MISMATCH.found(step, who + ", which its filter "
-                                    + s.config.filter().orElseThrow() + " does not match")
-                            : duplicates.contains(m.id())
-                                    ? FanoutRule.DEDUP.found(step, who + ", a duplicate inside the window")
-                                    : FanoutRule.UNEXPECTED.found(step, who + ", which was not due to it: published"
-                                            + " before it subscribed, refused, or never published"));
+            anomalies.add(
+                    s.consumed.contains(m.id())
+                            ? FanoutRule.DUPLICATE.found(step, who + " a second time")
+                            : s.filteredOut.contains(m.id())
+                                    ? FanoutRule.FILTER_MISMATCH.found(
+                                            step,
+                                            who + ", which its filter "
+                                                    + s.config.filter().orElseThrow() + " does not match")
+                                    : duplicates.contains(m.id())
+                                            ? FanoutRule.DEDUP.found(step, who + ", a duplicate inside the window")
+                                            : FanoutRule.UNEXPECTED.found(
+                                                    step,
+                                                    who + ", which was not due to it: published"
+                                                            + " before it subscribed, refused, or never published"));
             return;
         }
         Message want = due.message();
@@ -160,8 +176,10 @@ final class FanoutModel implements Model<FanoutEvent> {
                     break;
                 }
                 if (Objects.equals(d.message().groupId(), want.groupId())) {
-                    anomalies.add(FanoutRule.GROUP_REORDERED.found(step, name + " got " + m.id() + " before "
-                            + d.message().id() + ", published earlier in group " + want.groupId()));
+                    anomalies.add(FanoutRule.GROUP_REORDERED.found(
+                            step,
+                            name + " got " + m.id() + " before " + d.message().id() + ", published earlier in group "
+                                    + want.groupId()));
                     break;
                 }
             }
@@ -169,9 +187,12 @@ final class FanoutModel implements Model<FanoutEvent> {
         if (!want.payload().equals(m.payload())
                 || !want.headers().equals(m.headers())
                 || !Objects.equals(want.groupId(), m.groupId())) {
-            anomalies.add(FanoutRule.MALFORMED.found(step, name + " got " + m.id() + " as " + m.payload() + " "
-                    + m.headers() + " group " + m.groupId() + "; expected " + want.payload() + " " + want.headers()
-                    + " group " + want.groupId()));
+            anomalies.add(FanoutRule.MALFORMED.found(
+                    step,
+                    name + " got " + m.id() + " as " + m.payload() + " "
+                            + m.headers() + " group " + m.groupId() + "; expected " + want.payload() + " "
+                            + want.headers()
+                            + " group " + want.groupId()));
         }
         s.pending.remove(due);
         s.consumed.add(m.id());
@@ -182,30 +203,42 @@ final class FanoutModel implements Model<FanoutEvent> {
         List<String> got = e.messages().stream().map(Message::id).toList();
         for (String id : got) {
             if (!s.deadLetters.contains(id)) {
-                anomalies.add(FanoutRule.DEAD_LETTER_WRONG.found(e.step(), e.subscription() + "'s dead-letter queue holds "
-                        + id + (s.filteredOut.contains(id) ? ", which its filter does not match" : ", which it never refused")));
+                anomalies.add(FanoutRule.DEAD_LETTER_WRONG.found(
+                        e.step(),
+                        e.subscription() + "'s dead-letter queue holds " + id
+                                + (s.filteredOut.contains(id)
+                                        ? ", which its filter does not match"
+                                        : ", which it never refused")));
             }
         }
         for (String id : s.deadLetters) {
             if (!got.contains(id)) {
-                anomalies.add(FanoutRule.LOST.found(e.step(), e.subscription() + " refused " + id
-                        + ", which is not in its dead-letter queue"));
+                anomalies.add(FanoutRule.LOST.found(
+                        e.step(), e.subscription() + " refused " + id + ", which is not in its dead-letter queue"));
             }
         }
     }
 
     @Override
     public void finish(int lastStep) {
-        subs.forEach((name, s) -> s.pending.forEach(d -> anomalies.add(
-                (d.afterRefusal() || s.config.filter().isEmpty() ? FanoutRule.LOST : FanoutRule.FILTER_MISMATCH)
-                        .found(lastStep, name + " never got " + d.message().id() + ", published at step " + d.step()
-                                + (d.afterRefusal() ? " while an earlier subscription refused" : "")
-                                + s.config.filter().map(f -> ", which its filter " + f + " matches").orElse("")))));
+        subs.forEach((name, s) -> s.pending.forEach(d ->
+                anomalies.add((d.afterRefusal() || s.config.filter().isEmpty()
+                                ? FanoutRule.LOST
+                                : FanoutRule.FILTER_MISMATCH)
+                        .found(
+                                lastStep,
+                                name + " never got " + d.message().id() + ", published at step " + d.step()
+                                        + (d.afterRefusal() ? " while an earlier subscription refused" : "")
+                                        + s.config
+                                                .filter()
+                                                .map(f -> ", which its filter " + f + " matches")
+                                                .orElse("")))));
     }
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -66,11 +66,6 @@ enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCapabilit
     }
 
     @Override
-    public String doc() {
-        return "docs/pub-sub/fanout.md";
-    }
-
-    @Override
     public boolean appliesTo(FanoutCapabilities capabilities) {
         return switch (this) {
             case DELIVERY, FILTERS -> true;
@@ -100,8 +95,10 @@ enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCapabilit
                 steps.add(publish(random, false, false));
             }
             Optional<FilterPolicy> filter = random.nextInt(3) == 0 ? Optional.of(policy(random)) : Optional.empty();
-            steps.add(new Subscribe("s" + i, new SubscriptionConfig(
-                    filter, random.nextBoolean(), random.nextBoolean(), WorkQueueConfig.standardQueue())));
+            steps.add(new Subscribe(
+                    "s" + i,
+                    new SubscriptionConfig(
+                            filter, random.nextBoolean(), random.nextBoolean(), WorkQueueConfig.standardQueue())));
         }
         for (int n = 3 + random.nextInt(5); n > 0; n--) {
             String s = "s" + (1 + random.nextInt(subs));
@@ -119,8 +116,9 @@ enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCapabilit
     private static List<FanoutStep> filters(SplittableRandom random, List<FanoutStep> steps) {
         int subs = 2 + random.nextInt(2);
         for (int i = 1; i <= subs; i++) {
-            steps.add(new Subscribe("s" + i, new SubscriptionConfig(
-                    Optional.of(policy(random)), true, false, WorkQueueConfig.standardQueue())));
+            steps.add(new Subscribe(
+                    "s" + i,
+                    new SubscriptionConfig(Optional.of(policy(random)), true, false, WorkQueueConfig.standardQueue())));
         }
         for (int n = 3 + random.nextInt(5); n > 0; n--) {
             steps.add(publish(random, false, false));
@@ -146,9 +144,10 @@ enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCapabilit
                 case 1 -> steps.add(new Tick(300 + random.nextInt(30)));
                 default -> steps.add(publish(random, true, byContent));
             }
-            steps.add(random.nextBoolean()
-                    ? first
-                    : new Publish(first.attributes(), first.body(), "g" + random.nextInt(2), first.dedupId()));
+            steps.add(
+                    random.nextBoolean()
+                            ? first
+                            : new Publish(first.attributes(), first.body(), "g" + random.nextInt(2), first.dedupId()));
             if (random.nextBoolean()) {
                 steps.add(new Consume(random.nextBoolean() || !second ? "s1" : "s2", 1 + random.nextInt(3)));
             }
@@ -162,7 +161,9 @@ enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCapabilit
         Map<String, Value> body = new LinkedHashMap<>();
         for (Map<String, Value> m : List.of(attributes, body)) {
             if (random.nextBoolean()) {
-                m.put("color", Value.string(List.of("red", "blue", "black", "green").get(random.nextInt(4))));
+                m.put(
+                        "color",
+                        Value.string(List.of("red", "blue", "black", "green").get(random.nextInt(4))));
             }
             if (random.nextBoolean()) {
                 m.put("size", Value.number(random.nextInt(10)));
@@ -199,23 +200,31 @@ enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCapabilit
 
     private static Condition condition(String key, SplittableRandom random) {
         return switch (key) {
-            case "color" -> List.of(
-                            Condition.exact("red"),
-                            Condition.prefix("bl"),
-                            Condition.anythingBut(Value.string("red")),
-                            Condition.exists(true),
-                            Condition.exists(false))
-                    .get(random.nextInt(5));
-            case "size" -> List.of(
-                            Condition.exact(5),
-                            Condition.between(0, false, 5, true),
-                            Condition.between(3, true, 8, false),
-                            Condition.anythingBut(Value.number(5)),
-                            Condition.exists(false))
-                    .get(random.nextInt(5));
-            default -> List.of(Condition.exists(true), Condition.exists(false), Condition.exact("s1"))
-                    .get(random.nextInt(3));
+            case "color" ->
+                List.of(
+                                Condition.exact("red"),
+                                Condition.prefix("bl"),
+                                Condition.anythingBut(Value.string("red")),
+                                Condition.exists(true),
+                                Condition.exists(false))
+                        .get(random.nextInt(5));
+            case "size" ->
+                List.of(
+                                Condition.exact(5),
+                                Condition.between(0, false, 5, true),
+                                Condition.between(3, true, 8, false),
+                                Condition.anythingBut(Value.number(5)),
+                                Condition.exists(false))
+                        .get(random.nextInt(5));
+            default ->
+                List.of(Condition.exists(true), Condition.exists(false), Condition.exact("s1"))
+                        .get(random.nextInt(3));
         };
+    }
+
+    @Override
+    public String doc() {
+        return "docs/pub-sub/fanout.md";
     }
 
     @Override

@@ -27,12 +27,8 @@ sealed interface FanoutStep extends ScenarioStep {
     /** The subscription's consumer is up: it receives up to {@code max} and acks each. */
     record Consume(String subscription, int max) implements FanoutStep {}
 
+    /** The clock moves forward; two ticks in a row become one, and a tick keeps its side of the dedup window. */
     record Tick(int seconds) implements FanoutStep {
-        @Override
-        public List<FanoutStep> simpler() {
-            return seconds > 1 ? List.of(new Tick(seconds / 2)) : List.of();
-        }
-
         @Override
         public Optional<FanoutStep> mergedWith(ScenarioStep next) {
             return next instanceof Tick t ? Optional.of(new Tick(seconds + t.seconds)) : Optional.empty();

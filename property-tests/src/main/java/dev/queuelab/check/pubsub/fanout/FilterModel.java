@@ -20,8 +20,8 @@ final class FilterModel {
         Map<String, Value> props = policy.scope() == FilterPolicy.Scope.MESSAGE_BODY ? p.body() : p.attributes();
         for (int i = 0; i < policy.alternatives().size(); i++) {
             Map<String, java.util.List<Condition>> alt = policy.alternatives().get(i);
-            if (alt.entrySet().stream().allMatch(e -> e.getValue().stream()
-                    .anyMatch(c -> holds(c, props.get(e.getKey()), props, seen)))) {
+            if (alt.entrySet().stream()
+                    .allMatch(e -> e.getValue().stream().anyMatch(c -> holds(c, props.get(e.getKey()), props, seen)))) {
                 if (i > 0) {
                     seen.add("$or matched by a later alternative");
                 }

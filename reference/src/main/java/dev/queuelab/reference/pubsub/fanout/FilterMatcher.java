@@ -21,8 +21,7 @@ public final class FilterMatcher {
     private FilterMatcher() {}
 
     public static boolean matches(FilterPolicy policy, Publication p) {
-        Map<String, Value> scope =
-                policy.scope() == FilterPolicy.Scope.MESSAGE_ATTRIBUTES ? p.attributes() : p.body();
+        Map<String, Value> scope = policy.scope() == FilterPolicy.Scope.MESSAGE_ATTRIBUTES ? p.attributes() : p.body();
         for (Map<String, List<Condition>> alternative : policy.alternatives()) {
             boolean all = true;
             for (Map.Entry<String, List<Condition>> property : alternative.entrySet()) {
@@ -68,6 +67,8 @@ public final class FilterMatcher {
 
     private static boolean same(Value a, Value b) {
         return a.number() == b.number()
-                && (a.number() ? a.decimal().compareTo(b.decimal()) == 0 : a.text().equals(b.text()));
+                && (a.number()
+                        ? a.decimal().compareTo(b.decimal()) == 0
+                        : a.text().equals(b.text()));
     }
 }

@@ -92,8 +92,9 @@ public final class SnsTopic implements Topic {
             throw new IllegalArgumentException("subscription '" + subscription + "' exists: give each its own name");
         }
         if (sub.queue().fifo() != config.fifo()) {
-            throw new IllegalArgumentException("subscription '" + subscription + "': a " + (config.fifo() ? "FIFO" : "standard")
-                    + " topic delivers only to " + (config.fifo() ? "FIFO" : "standard") + " queues");
+            throw new IllegalArgumentException(
+                    "subscription '" + subscription + "': a " + (config.fifo() ? "FIFO" : "standard")
+                            + " topic delivers only to " + (config.fifo() ? "FIFO" : "standard") + " queues");
         }
         subscriptions.put(subscription, new Subscription(sub, queues.apply(sub.queue(), clock)));
     }
@@ -103,7 +104,8 @@ public final class SnsTopic implements Topic {
         String dedupId = null;
         if (config.fifo()) {
             if (p.groupId() == null) {
-                throw new IllegalArgumentException("publication " + p.id() + " has no group id: a FIFO topic needs one");
+                throw new IllegalArgumentException(
+                        "publication " + p.id() + " has no group id: a FIFO topic needs one");
             }
             dedupId = p.dedupId() != null ? p.dedupId() : contentDedup(p);
             if (rules.dedupsAtTopic()) {
@@ -116,7 +118,8 @@ public final class SnsTopic implements Topic {
             }
         }
         for (Subscription s : subscriptions.values()) {
-            if (s.config.filter().isPresent() && !rules.matches(s.config.filter().get(), p)) {
+            if (s.config.filter().isPresent()
+                    && !rules.matches(s.config.filter().get(), p)) {
                 continue;
             }
             Message m = message(s.config, p, dedupId);
@@ -136,11 +139,12 @@ public final class SnsTopic implements Topic {
 
     private String contentDedup(Publication p) {
         if (!config.contentBasedDedup()) {
-            throw new IllegalArgumentException("publication " + p.id()
-                    + " has no dedup id: give one, or make the topic deduplicate by content");
+            throw new IllegalArgumentException(
+                    "publication " + p.id() + " has no dedup id: give one, or make the topic deduplicate by content");
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(p.message().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(p.message().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -41,8 +41,14 @@ class SnsTopicTest {
     void shouldDeliverToEveryMatchingQueueWhetherOrNotItsConsumerIsUp() {
         SnsTopic topic = new SnsTopic(TopicConfig.standard("t"), clock);
         topic.subscribe("all", new SubscriptionConfig(Optional.empty(), true, false, WorkQueueConfig.standardQueue()));
-        topic.subscribe("red", filtered(FilterPolicy.of(FilterPolicy.Scope.MESSAGE_ATTRIBUTES,
-                Map.of("color", List.of(Condition.exact("red")))), true, false));
+        topic.subscribe(
+                "red",
+                filtered(
+                        FilterPolicy.of(
+                                FilterPolicy.Scope.MESSAGE_ATTRIBUTES,
+                                Map.of("color", List.of(Condition.exact("red")))),
+                        true,
+                        false));
         topic.publish(pub("m1", Map.of("color", Value.string("red"))));
         topic.publish(pub("m2", Map.of("color", Value.string("blue"))));
         assertThat(ids(topic.queue("all").receive("c", 10))).containsExactly("m1", "m2");
@@ -54,28 +60,37 @@ class SnsTopicTest {
 
     @Test
     void shouldMatchAMissingAttributeOnlyByExistsFalseAndOnlyWhenSomeAttributeIsThere() {
-        FilterPolicy notStore = FilterPolicy.of(FilterPolicy.Scope.MESSAGE_ATTRIBUTES,
-                Map.of("store", List.of(Condition.exists(false))));
-        FilterPolicy butRed = FilterPolicy.of(FilterPolicy.Scope.MESSAGE_ATTRIBUTES,
+        FilterPolicy notStore = FilterPolicy.of(
+                FilterPolicy.Scope.MESSAGE_ATTRIBUTES, Map.of("store", List.of(Condition.exists(false))));
+        FilterPolicy butRed = FilterPolicy.of(
+                FilterPolicy.Scope.MESSAGE_ATTRIBUTES,
                 Map.of("color", List.of(Condition.anythingBut(Value.string("red")))));
-        assertThat(FilterMatcher.matches(notStore, pub("a", Map.of("color", Value.string("x"))))).isTrue();
+        assertThat(FilterMatcher.matches(notStore, pub("a", Map.of("color", Value.string("x")))))
+                .isTrue();
         assertThat(FilterMatcher.matches(notStore, pub("b", Map.of()))).isFalse();
         assertThat(FilterMatcher.matches(butRed, pub("c", Map.of()))).isFalse();
-        assertThat(FilterMatcher.matches(butRed, pub("d", Map.of("color", Value.string("blue"))))).isTrue();
+        assertThat(FilterMatcher.matches(butRed, pub("d", Map.of("color", Value.string("blue")))))
+                .isTrue();
     }
 
     @Test
     void shouldMatchRangesPrefixesOrAndTheBody() {
-        FilterPolicy policy = new FilterPolicy(FilterPolicy.Scope.MESSAGE_BODY, List.of(
-                Map.of("n", List.of(Condition.between(0, false, 5, true))),
-                Map.of("s", List.of(Condition.prefix("bl")))));
-        assertThat(FilterMatcher.matches(policy, new Publication("a", Map.of(), Map.of("n", Value.number(5)), null, null)))
+        FilterPolicy policy = new FilterPolicy(
+                FilterPolicy.Scope.MESSAGE_BODY,
+                List.of(
+                        Map.of("n", List.of(Condition.between(0, false, 5, true))),
+                        Map.of("s", List.of(Condition.prefix("bl")))));
+        assertThat(FilterMatcher.matches(
+                        policy, new Publication("a", Map.of(), Map.of("n", Value.number(5)), null, null)))
                 .isTrue();
-        assertThat(FilterMatcher.matches(policy, new Publication("b", Map.of(), Map.of("n", Value.number(0)), null, null)))
+        assertThat(FilterMatcher.matches(
+                        policy, new Publication("b", Map.of(), Map.of("n", Value.number(0)), null, null)))
                 .isFalse();
-        assertThat(FilterMatcher.matches(policy, new Publication("c", Map.of(), Map.of("s", Value.string("blue")), null, null)))
+        assertThat(FilterMatcher.matches(
+                        policy, new Publication("c", Map.of(), Map.of("s", Value.string("blue")), null, null)))
                 .isTrue();
-        assertThat(FilterMatcher.matches(policy, new Publication("d", Map.of("n", Value.number(3)), Map.of(), null, null)))
+        assertThat(FilterMatcher.matches(
+                        policy, new Publication("d", Map.of("n", Value.number(3)), Map.of(), null, null)))
                 .isFalse();
     }
 
@@ -111,6 +126,7 @@ class SnsTopicTest {
                 .isEqualTo(PublishOutcome.accepted("m3"));
         assertThatThrownBy(() -> topic.publish(new Publication("m4", Map.of(), Map.of(), null, "d")))
                 .hasMessageContaining("group id");
-        assertThatThrownBy(() -> topic.subscribe("s", SubscriptionConfig.standard())).hasMessageContaining("FIFO");
+        assertThatThrownBy(() -> topic.subscribe("s", SubscriptionConfig.standard()))
+                .hasMessageContaining("FIFO");
     }
 }

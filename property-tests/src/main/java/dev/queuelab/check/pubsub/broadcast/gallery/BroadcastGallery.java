@@ -18,35 +18,50 @@ public final class BroadcastGallery {
     private BroadcastGallery() {}
 
     /** One broken broadcast and the anomaly that catches it. */
-    public record Variant(String name, BiFunction<BroadcastConfig, InstantSource, Broadcast> factory, String expected) {}
+    public record Variant(
+            String name, BiFunction<BroadcastConfig, InstantSource, Broadcast> factory, String expected) {}
 
     public static final List<Variant> VARIANTS = List.of(
             new Variant("buffered-for-offline", OfflineInbox::new, "unexpected"),
-            new Variant("star-needs-a-character", rules(new BroadcastRules() {
-                @Override
-                public boolean matches(String pattern, String channel) {
-                    return !pattern.contains("*") ? Glob.matches(pattern, channel)
-                            : Glob.matches(pattern, channel) && Glob.matches(pattern.replace("*", "?*"), channel);
-                }
-            }), "misrouted"),
-            new Variant("bang-negates-a-class", rules(new BroadcastRules() {
-                @Override
-                public boolean matches(String pattern, String channel) {
-                    return Glob.matches(pattern.replace("[!", "[^"), channel);
-                }
-            }), "misrouted"),
-            new Variant("soft-limit-ignored", rules(new BroadcastRules() {
-                @Override
-                public boolean closes(BroadcastConfig config, long bytes, long softSince, long now) {
-                    return config.hardLimitBytes() > 0 && bytes >= config.hardLimitBytes();
-                }
-            }), "disconnect-missed"),
-            new Variant("slow-subscriber-blocks-publisher", rules(new BroadcastRules() {
-                @Override
-                public boolean publishesPastSlowClient() {
-                    return false;
-                }
-            }), "slow-subscriber-harm"));
+            new Variant(
+                    "star-needs-a-character",
+                    rules(new BroadcastRules() {
+                        @Override
+                        public boolean matches(String pattern, String channel) {
+                            return !pattern.contains("*")
+                                    ? Glob.matches(pattern, channel)
+                                    : Glob.matches(pattern, channel)
+                                            && Glob.matches(pattern.replace("*", "?*"), channel);
+                        }
+                    }),
+                    "misrouted"),
+            new Variant(
+                    "bang-negates-a-class",
+                    rules(new BroadcastRules() {
+                        @Override
+                        public boolean matches(String pattern, String channel) {
+                            return Glob.matches(pattern.replace("[!", "[^"), channel);
+                        }
+                    }),
+                    "misrouted"),
+            new Variant(
+                    "soft-limit-ignored",
+                    rules(new BroadcastRules() {
+                        @Override
+                        public boolean closes(BroadcastConfig config, long bytes, long softSince, long now) {
+                            return config.hardLimitBytes() > 0 && bytes >= config.hardLimitBytes();
+                        }
+                    }),
+                    "disconnect-missed"),
+            new Variant(
+                    "slow-subscriber-blocks-publisher",
+                    rules(new BroadcastRules() {
+                        @Override
+                        public boolean publishesPastSlowClient() {
+                            return false;
+                        }
+                    }),
+                    "slow-subscriber-harm"));
 
     private static BiFunction<BroadcastConfig, InstantSource, Broadcast> rules(BroadcastRules rules) {
         return (config, clock) -> new RedisBroadcast(config, clock, rules);

@@ -23,29 +23,42 @@ public final class FanoutGallery {
     public record Variant(String name, BiFunction<TopicConfig, InstantSource, Topic> factory, String expected) {}
 
     public static final List<Variant> VARIANTS = List.of(
-            new Variant("missing-attribute-matches", rules(new FanoutRules() {
-                /** anything-but read as "not equal", so a message without the key passes it. */
-                @Override
-                public boolean matches(FilterPolicy policy, Publication p) {
-                    Map<String, ?> scope =
-                            policy.scope() == FilterPolicy.Scope.MESSAGE_BODY ? p.body() : p.attributes();
-                    return FilterMatcher.matches(policy, p) || policy.alternatives().stream()
-                            .anyMatch(alt -> alt.entrySet().stream().allMatch(e -> !scope.containsKey(e.getKey())
-                                    && e.getValue().stream().anyMatch(c -> c instanceof Condition.AnythingBut)));
-                }
-            }), "filter-mismatch"),
-            new Variant("stops-at-first-refusal", rules(new FanoutRules() {
-                @Override
-                public boolean continuesPastRefusal() {
-                    return false;
-                }
-            }), "lost"),
-            new Variant("dedup-per-subscription", rules(new FanoutRules() {
-                @Override
-                public boolean dedupsAtTopic() {
-                    return false;
-                }
-            }), "dedup-window-violated"));
+            new Variant(
+                    "missing-attribute-matches",
+                    rules(new FanoutRules() {
+                        /** anything-but read as "not equal", so a message without the key passes it. */
+                        @Override
+                        public boolean matches(FilterPolicy policy, Publication p) {
+                            Map<String, ?> scope =
+                                    policy.scope() == FilterPolicy.Scope.MESSAGE_BODY ? p.body() : p.attributes();
+                            return FilterMatcher.matches(policy, p)
+                                    || policy.alternatives().stream()
+                                            .anyMatch(alt -> alt.entrySet().stream()
+                                                    .allMatch(e -> !scope.containsKey(e.getKey())
+                                                            && e.getValue().stream()
+                                                                    .anyMatch(
+                                                                            c -> c instanceof Condition.AnythingBut)));
+                        }
+                    }),
+                    "filter-mismatch"),
+            new Variant(
+                    "stops-at-first-refusal",
+                    rules(new FanoutRules() {
+                        @Override
+                        public boolean continuesPastRefusal() {
+                            return false;
+                        }
+                    }),
+                    "lost"),
+            new Variant(
+                    "dedup-per-subscription",
+                    rules(new FanoutRules() {
+                        @Override
+                        public boolean dedupsAtTopic() {
+                            return false;
+                        }
+                    }),
+                    "dedup-window-violated"));
 
     private static BiFunction<TopicConfig, InstantSource, Topic> rules(FanoutRules rules) {
         return (config, clock) -> new SnsTopic(config, clock, rules, SqsWorkQueue::new);
