@@ -38,6 +38,9 @@ public record BroadcastConfig(long hardLimitBytes, long softLimitBytes, long sof
 
     @Override
     public String toString() {
+        if (hardLimitBytes == 0 && softLimitBytes == 0) {
+            return "no output buffer limit";
+        }
         return "output buffer limit hard " + hardLimitBytes + " B, soft " + softLimitBytes + " B for " + softSeconds
                 + " s";
     }

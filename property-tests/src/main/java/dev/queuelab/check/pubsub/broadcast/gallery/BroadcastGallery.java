@@ -28,10 +28,7 @@ public final class BroadcastGallery {
                     rules(new BroadcastRules() {
                         @Override
                         public boolean matches(String pattern, String channel) {
-                            return !pattern.contains("*")
-                                    ? Glob.matches(pattern, channel)
-                                    : Glob.matches(pattern, channel)
-                                            && Glob.matches(pattern.replace("*", "?*"), channel);
+                            return Glob.matches(starsNeedACharacter(pattern), channel);
                         }
                     }),
                     "misrouted"),
@@ -62,6 +59,26 @@ public final class BroadcastGallery {
                         }
                     }),
                     "slow-subscriber-harm"));
+
+    /** The mistake of a regex translator that writes {@code .+} for {@code *}: every unescaped star becomes "?*". */
+    static String starsNeedACharacter(String pattern) {
+        StringBuilder out = new StringBuilder();
+        boolean inClass = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length()) {
+                out.append(c).append(pattern.charAt(++i));
+                continue;
+            }
+            if (c == '[') {
+                inClass = true;
+            } else if (c == ']') {
+                inClass = false;
+            }
+            out.append(c == '*' && !inClass ? "?*" : String.valueOf(c));
+        }
+        return out.toString();
+    }
 
     private static BiFunction<BroadcastConfig, InstantSource, Broadcast> rules(BroadcastRules rules) {
         return (config, clock) -> new RedisBroadcast(config, clock, rules);
