@@ -11,25 +11,52 @@ import java.util.Objects;
 public sealed interface Condition {
 
     /** {@code "color": ["red"]} or {@code "price": [{"numeric": ["=", 5]}]}. */
-    record Exact(Value value) implements Condition {}
+    record Exact(Value value) implements Condition {
+        @Override
+        public String toString() {
+            return value.json();
+        }
+    }
 
     /** {@code [{"prefix": "bl"}]}: a string that starts so. */
-    record Prefix(String prefix) implements Condition {}
+    record Prefix(String prefix) implements Condition {
+        @Override
+        public String toString() {
+            return "{\"prefix\":" + Json.quote(prefix) + "}";
+        }
+    }
 
     /** {@code [{"anything-but": [...]}]}: a value of the key that is none of these (the key must be there). */
     record AnythingBut(List<Value> values) implements Condition {
         public AnythingBut {
             values = List.copyOf(values);
         }
+
+        @Override
+        public String toString() {
+            return "{\"anything-but\":" + values + "}";
+        }
     }
 
     /**
      * {@code [{"numeric": [">", 0, "<=", 5]}]}: a number inside; a {@code null} end is open.
      */
-    record Range(BigDecimal low, boolean lowInclusive, BigDecimal high, boolean highInclusive) implements Condition {}
+    record Range(BigDecimal low, boolean lowInclusive, BigDecimal high, boolean highInclusive) implements Condition {
+        @Override
+        public String toString() {
+            String from = low == null ? "" : "\"" + (lowInclusive ? ">=" : ">") + "\"," + low;
+            String to = high == null ? "" : "\"" + (highInclusive ? "<=" : "<") + "\"," + high;
+            return "{\"numeric\":[" + from + (from.isEmpty() || to.isEmpty() ? "" : ",") + to + "]}";
+        }
+    }
 
     /** {@code [{"exists": true}]} or {@code [{"exists": false}]}. */
-    record Exists(boolean present) implements Condition {}
+    record Exists(boolean present) implements Condition {
+        @Override
+        public String toString() {
+            return "{\"exists\":" + present + "}";
+        }
+    }
 
     static Condition exact(String s) {
         return new Exact(Value.string(s));

@@ -48,9 +48,16 @@ public record FilterPolicy(Scope scope, List<Map<String, List<Condition>>> alter
         return new FilterPolicy(scope, List.of(properties));
     }
 
+    /** As SNS's JSON writes it, with the scope in front when it is the body. */
     @Override
     public String toString() {
-        return (scope == Scope.MESSAGE_BODY ? "body " : "")
-                + (alternatives.size() == 1 ? alternatives.get(0).toString() : "$or " + alternatives);
+        List<String> alts = new ArrayList<>();
+        for (Map<String, List<Condition>> a : alternatives) {
+            Map<String, String> members = new LinkedHashMap<>();
+            a.forEach((k, v) -> members.put(k, v.toString()));
+            alts.add(Json.object(members));
+        }
+        return (scope == Scope.MESSAGE_BODY ? "on the body " : "")
+                + (alts.size() == 1 ? alts.get(0) : "{\"$or\":" + alts + "}");
     }
 }

@@ -72,7 +72,12 @@ final class FanoutModel implements Model<FanoutEvent> {
         } else if (event instanceof FanoutEvent.Published e) {
             published(e);
         } else if (event instanceof FanoutEvent.Consumed e) {
-            e.messages().forEach(m -> consumed(e.step(), e.consumer(), subs.get(e.consumer()), m));
+            Sub s = subs.get(e.consumer());
+            e.messages().forEach(m -> consumed(e.step(), e.consumer(), s, m));
+            if (e.messages().isEmpty()) {
+                s.pending.forEach(d -> missing(e.step(), e.consumer(), s, d));
+                s.pending.clear();
+            }
         } else if (event instanceof FanoutEvent.DeadLetters e) {
             deadLetters(e);
         } else if (event instanceof FanoutEvent.Threw e) {
@@ -219,20 +224,22 @@ final class FanoutModel implements Model<FanoutEvent> {
         }
     }
 
+    /** The queue answered empty, or the run ended, with this delivery still owed: lost, or filtered away. */
+    private void missing(int step, String name, Sub s, Due d) {
+        anomalies.add((d.afterRefusal() || s.config.filter().isEmpty() ? FanoutRule.LOST : FanoutRule.FILTER_MISMATCH)
+                .found(
+                        step,
+                        name + " never got " + d.message().id() + ", published at step " + d.step()
+                                + (d.afterRefusal() ? " while an earlier subscription refused" : "")
+                                + s.config
+                                        .filter()
+                                        .map(f -> ", which its filter " + f + " matches")
+                                        .orElse("")));
+    }
+
     @Override
     public void finish(int lastStep) {
-        subs.forEach((name, s) -> s.pending.forEach(d ->
-                anomalies.add((d.afterRefusal() || s.config.filter().isEmpty()
-                                ? FanoutRule.LOST
-                                : FanoutRule.FILTER_MISMATCH)
-                        .found(
-                                lastStep,
-                                name + " never got " + d.message().id() + ", published at step " + d.step()
-                                        + (d.afterRefusal() ? " while an earlier subscription refused" : "")
-                                        + s.config
-                                                .filter()
-                                                .map(f -> ", which its filter " + f + " matches")
-                                                .orElse("")))));
+        subs.forEach((name, s) -> s.pending.forEach(d -> missing(lastStep, name, s, d)));
     }
 
     private static String sha256(String s) {
