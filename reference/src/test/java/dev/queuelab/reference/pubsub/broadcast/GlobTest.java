@@ -43,7 +43,7 @@ class GlobTest {
                 "news.*|news.|true",
                 "news.*|news|false",
             })
-    void shouldMatchAsRedisDoes(String pattern, String channel, boolean expected) {
+    void shouldMatchAsRedisDoesWhenGivenEachEdgeOfItsGlob(String pattern, String channel, boolean expected) {
         assertThat(Glob.matches(pattern, channel)).isEqualTo(expected);
     }
 }

@@ -16,7 +16,7 @@ class RedisBroadcastTest {
     private final RedisBroadcast redis = new RedisBroadcast(new BroadcastConfig(20, 10, 2), clock);
 
     @Test
-    void shouldDeliverOnlyToClientsConnectedAndSubscribedAtPublish() {
+    void shouldDeliverOnlyToSubscribersWhenTheyAreConnectedAtPublish() {
         redis.connect("a");
         redis.subscribe("a", "news");
         assertThat(redis.publish("news", "m1")).isEqualTo(1);
@@ -32,7 +32,7 @@ class RedisBroadcastTest {
     }
 
     @Test
-    void shouldDeliverOncePerMatchingSubscriptionAndCountEach() {
+    void shouldDeliverAndCountOncePerSubscriptionWhenAChannelAndPatternsMatch() {
         redis.connect("a");
         redis.subscribe("a", "news.x");
         redis.psubscribe("a", "news.*");
@@ -47,7 +47,7 @@ class RedisBroadcastTest {
     }
 
     @Test
-    void shouldCloseAtTheHardLimitAndLeaveTheOthersWhole() {
+    void shouldCloseOnlyTheSlowClientWhenItsBufferReachesTheHardLimit() {
         redis.connect("slow");
         redis.connect("fast");
         redis.subscribe("slow", "c");

@@ -38,7 +38,7 @@ class SnsTopicTest {
     }
 
     @Test
-    void shouldDeliverToEveryMatchingQueueWhetherOrNotItsConsumerIsUp() {
+    void shouldDeliverToEveryMatchingQueueWhenNoConsumerIsUp() {
         SnsTopic topic = new SnsTopic(TopicConfig.standard("t"), clock);
         topic.subscribe("all", new SubscriptionConfig(Optional.empty(), true, false, WorkQueueConfig.standardQueue()));
         topic.subscribe(
@@ -74,7 +74,7 @@ class SnsTopicTest {
     }
 
     @Test
-    void shouldMatchRangesPrefixesOrAndTheBody() {
+    void shouldMatchWhenARangePrefixAlternativeOrBodyPropertyHolds() {
         FilterPolicy policy = new FilterPolicy(
                 FilterPolicy.Scope.MESSAGE_BODY,
                 List.of(
@@ -95,7 +95,7 @@ class SnsTopicTest {
     }
 
     @Test
-    void shouldDeadLetterOnlyWhatARefusingQueueWouldHaveGotAndGoOnToTheOthers() {
+    void shouldDeadLetterAndGoOnToTheOthersWhenAQueueRefuses() {
         SnsTopic topic = new SnsTopic(TopicConfig.standard("t"), clock);
         topic.subscribe("a", new SubscriptionConfig(Optional.empty(), false, true, WorkQueueConfig.standardQueue()));
         topic.subscribe("b", SubscriptionConfig.standard());
@@ -111,7 +111,7 @@ class SnsTopicTest {
     }
 
     @Test
-    void shouldDeduplicateOnceForTheWholeFanoutWithinTheWindow() {
+    void shouldAnswerDuplicateForTheWholeFanoutWhenRetriedWithinTheWindow() {
         SnsTopic topic = new SnsTopic(TopicConfig.fifo("t.fifo", true), clock);
         SubscriptionConfig fifo = new SubscriptionConfig(Optional.empty(), true, false, WorkQueueConfig.fifoQueue());
         topic.subscribe("a", fifo);
