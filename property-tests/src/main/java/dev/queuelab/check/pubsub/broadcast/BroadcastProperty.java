@@ -120,18 +120,25 @@ enum BroadcastProperty implements Property<BroadcastConfig, BroadcastStep, Broad
                         steps.add(new Subscription(c, Verb.SUBSCRIBE, channel));
                     }
                 }
-                case 1 -> { // a channel and a pattern that both match
-                    steps.add(
-                            new Subscription(c, Verb.PSUBSCRIBE, random.nextBoolean() ? "*" : channel.charAt(0) + "*"));
+                case 1 -> { // a channel and a pattern that both match, the pattern dropped half the time
+                    String pattern = random.nextBoolean() ? "*" : channel.charAt(0) + "*";
+                    steps.add(new Subscription(c, Verb.PSUBSCRIBE, pattern));
                     steps.add(new Publish(channel, 4 + random.nextInt(4)));
+                    if (random.nextBoolean()) {
+                        steps.add(new Subscription(c, Verb.PUNSUBSCRIBE, pattern));
+                        steps.add(new Publish(channel, 4 + random.nextInt(4)));
+                    }
                 }
-                default -> {
+                default -> { // another client comes and goes; one subscription of two is dropped
                     String other = "c" + (1 + random.nextInt(3));
+                    String second = channels[channel.equals("news") ? 1 : 0];
                     steps.add(new Connect(other));
                     steps.add(new Subscription(other, Verb.values()[random.nextInt(4)], channels[random.nextInt(2)]));
+                    steps.add(new Subscription(c, Verb.SUBSCRIBE, second));
                     steps.add(new Publish(channels[random.nextInt(2)], 4 + random.nextInt(4)));
                     if (random.nextBoolean()) {
                         steps.add(new Subscription(c, Verb.UNSUBSCRIBE, channel));
+                        steps.add(new Publish(second, 4 + random.nextInt(4)));
                     }
                 }
             }
