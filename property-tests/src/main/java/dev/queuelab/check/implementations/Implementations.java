@@ -2,7 +2,13 @@ package dev.queuelab.check.implementations;
 
 import dev.queuelab.api.log.FlushPolicy;
 import dev.queuelab.api.log.LogCapabilities;
+import dev.queuelab.api.pubsub.broadcast.Broadcast;
+import dev.queuelab.api.pubsub.broadcast.BroadcastCapabilities;
+import dev.queuelab.api.pubsub.broadcast.BroadcastConfig;
 import dev.queuelab.api.pubsub.exchange.ExchangeCapabilities;
+import dev.queuelab.api.pubsub.fanout.FanoutCapabilities;
+import dev.queuelab.api.pubsub.fanout.Topic;
+import dev.queuelab.api.pubsub.fanout.TopicConfig;
 import dev.queuelab.api.pubsub.subscription.SubscriptionCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.check.Registry;
@@ -12,19 +18,27 @@ import dev.queuelab.check.gallery.log.LogGallery;
 import dev.queuelab.check.log.DiskLogFactory;
 import dev.queuelab.check.log.LogChecks;
 import dev.queuelab.check.log.LogFactory;
+import dev.queuelab.check.pubsub.broadcast.BroadcastChecks;
+import dev.queuelab.check.pubsub.broadcast.gallery.BroadcastGallery;
 import dev.queuelab.check.pubsub.exchange.BrokerFactory;
 import dev.queuelab.check.pubsub.exchange.ExchangeChecks;
 import dev.queuelab.check.pubsub.exchange.gallery.ExchangeGallery;
+import dev.queuelab.check.pubsub.fanout.FanoutChecks;
+import dev.queuelab.check.pubsub.fanout.gallery.FanoutGallery;
 import dev.queuelab.check.pubsub.subscription.SubscriptionChecks;
 import dev.queuelab.check.pubsub.subscription.SubscriptionFactory;
 import dev.queuelab.check.pubsub.subscription.gallery.SubscriptionGallery;
 import dev.queuelab.check.workqueue.WorkQueueChecks;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.reference.log.KafkaLog;
+import dev.queuelab.reference.pubsub.broadcast.RedisBroadcast;
 import dev.queuelab.reference.pubsub.exchange.RabbitBroker;
+import dev.queuelab.reference.pubsub.fanout.SnsTopic;
 import dev.queuelab.reference.pubsub.subscription.CloudPubSub;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
+import java.time.InstantSource;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * The one place where an implementation's name ({@code -Dqueuelab.impl=...}) becomes an implementation, one
@@ -42,6 +56,10 @@ public final class Implementations {
     public static final Registry<BrokerFactory, ExchangeCapabilities> EXCHANGES = new Registry<>("exchange", false);
     public static final Registry<SubscriptionFactory, SubscriptionCapabilities> SUBSCRIPTIONS =
             new Registry<>("subscription", false);
+    public static final Registry<BiFunction<BroadcastConfig, InstantSource, Broadcast>, BroadcastCapabilities>
+            BROADCASTS = new Registry<>("broadcast", false);
+    public static final Registry<BiFunction<TopicConfig, InstantSource, Topic>, FanoutCapabilities> FANOUTS =
+            new Registry<>("fanout", false);
 
     static {
         WORK_QUEUES.add("reference", SqsWorkQueue::new, WorkQueueCapabilities.ALL);
@@ -61,6 +79,12 @@ public final class Implementations {
                 SUBSCRIPTIONS.addVariant("gallery." + v.name(), v.factory(), CloudPubSub.CAPABILITIES, v.expected()));
         SUBSCRIPTIONS.add(
                 "gallery.deadline-exclusive", SubscriptionGallery.DEADLINE_EXCLUSIVE, CloudPubSub.CAPABILITIES);
+        BROADCASTS.add("reference", RedisBroadcast::new, BroadcastCapabilities.ALL);
+        BroadcastGallery.VARIANTS.forEach(v ->
+                BROADCASTS.addVariant("gallery." + v.name(), v.factory(), BroadcastCapabilities.ALL, v.expected()));
+        FANOUTS.add("reference", SnsTopic::new, FanoutCapabilities.ALL);
+        FanoutGallery.VARIANTS.forEach(
+                v -> FANOUTS.addVariant("gallery." + v.name(), v.factory(), FanoutCapabilities.ALL, v.expected()));
     }
 
     /** Every topology with its implementations: what the JUnit binding and the command line run. */
@@ -68,7 +92,9 @@ public final class Implementations {
             new TopologyChecks<>(WorkQueueChecks.BINDING, WORK_QUEUES),
             new TopologyChecks<>(LogChecks.BINDING, LOGS),
             new TopologyChecks<>(ExchangeChecks.BINDING, EXCHANGES),
-            new TopologyChecks<>(SubscriptionChecks.BINDING, SUBSCRIPTIONS));
+            new TopologyChecks<>(SubscriptionChecks.BINDING, SUBSCRIPTIONS),
+            new TopologyChecks<>(BroadcastChecks.BINDING, BROADCASTS),
+            new TopologyChecks<>(FanoutChecks.BINDING, FANOUTS));
 
     private Implementations() {}
 

@@ -1,0 +1,239 @@
+package dev.queuelab.check.pubsub.fanout;
+
+import dev.queuelab.api.pubsub.fanout.Condition;
+import dev.queuelab.api.pubsub.fanout.FanoutCapabilities;
+import dev.queuelab.api.pubsub.fanout.FilterPolicy;
+import dev.queuelab.api.pubsub.fanout.SubscriptionConfig;
+import dev.queuelab.api.pubsub.fanout.TopicConfig;
+import dev.queuelab.api.pubsub.fanout.Value;
+import dev.queuelab.api.workqueue.WorkQueueConfig;
+import dev.queuelab.check.Property;
+import dev.queuelab.check.Scenario;
+import dev.queuelab.check.pubsub.fanout.FanoutStep.Consume;
+import dev.queuelab.check.pubsub.fanout.FanoutStep.Publish;
+import dev.queuelab.check.pubsub.fanout.FanoutStep.Refuse;
+import dev.queuelab.check.pubsub.fanout.FanoutStep.Subscribe;
+import dev.queuelab.check.pubsub.fanout.FanoutStep.Tick;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The fanout's properties: no loss per subscription (consumers up or down, queues refusing, subscriptions
+ * coming late), filter policies over generated attributes and bodies, and FIFO order and dedup across the fanout.
+ */
+enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCapabilities> {
+    DELIVERY(
+            "delivery",
+            Map.of(
+                    "a subscription made after a publication", 0.3,
+                    "a dead letter", 0.3,
+                    "a delivery after another subscription refused", 0.2)),
+    FILTERS(
+            "filters",
+            Map.of(
+                    "exists:false on a missing key", 0.2,
+                    "anything-but on a missing key", 0.2,
+                    "a number on a range's bound", 0.1,
+                    "$or matched by a later alternative", 0.05,
+                    "a body filter matching", 0.1)),
+    FIFO(
+            "fifo",
+            Map.of(
+                    "a duplicate inside the window", 0.3,
+                    "a dedup id reused after its window", 0.1,
+                    "a duplicate after a new subscription", 0.1));
+
+    private final String id;
+    private final Map<String, Double> coverage;
+
+    FanoutProperty(String id, Map<String, Double> coverage) {
+        this.id = id;
+        this.coverage = coverage;
+    }
+
+    @Override
+    public String topology() {
+        return "fanout";
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public boolean appliesTo(FanoutCapabilities capabilities) {
+        return switch (this) {
+            case DELIVERY, FILTERS -> true;
+            case FIFO -> capabilities.fifo();
+        };
+    }
+
+    @Override
+    public Scenario<TopicConfig, FanoutStep> generate(long seed, FanoutCapabilities capabilities) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<FanoutStep> steps = new ArrayList<>();
+        return switch (this) {
+            case DELIVERY -> new Scenario<>(TopicConfig.standard("orders"), delivery(random, steps));
+            case FILTERS -> new Scenario<>(TopicConfig.standard("orders"), filters(random, steps));
+            case FIFO -> {
+                TopicConfig config = TopicConfig.fifo("orders.fifo", random.nextBoolean());
+                yield new Scenario<>(config, fifo(random, config.contentBasedDedup(), steps));
+            }
+        };
+    }
+
+    private static List<FanoutStep> delivery(SplittableRandom random, List<FanoutStep> steps) {
+        int subs = 2 + random.nextInt(2);
+        for (int i = 1; i <= subs; i++) {
+            boolean late = i > 1 && random.nextInt(3) == 0;
+            if (late) {
+                steps.add(publish(random, false, false));
+            }
+            Optional<FilterPolicy> filter = random.nextInt(3) == 0 ? Optional.of(policy(random)) : Optional.empty();
+            steps.add(new Subscribe(
+                    "s" + i,
+                    new SubscriptionConfig(
+                            filter, random.nextBoolean(), random.nextBoolean(), WorkQueueConfig.standardQueue())));
+        }
+        for (int n = 3 + random.nextInt(5); n > 0; n--) {
+            String s = "s" + (1 + random.nextInt(subs));
+            switch (random.nextInt(5)) {
+                case 0 -> steps.add(new Refuse(s, true));
+                case 1 -> steps.add(new Refuse(s, false));
+                case 2 -> steps.add(new Consume(s, 1 + random.nextInt(3)));
+                default -> steps.add(publish(random, false, false));
+            }
+        }
+        steps.add(publish(random, false, false));
+        return steps;
+    }
+
+    private static List<FanoutStep> filters(SplittableRandom random, List<FanoutStep> steps) {
+        int subs = 2 + random.nextInt(2);
+        for (int i = 1; i <= subs; i++) {
+            steps.add(new Subscribe(
+                    "s" + i,
+                    new SubscriptionConfig(Optional.of(policy(random)), true, false, WorkQueueConfig.standardQueue())));
+        }
+        for (int n = 3 + random.nextInt(5); n > 0; n--) {
+            steps.add(publish(random, false, false));
+        }
+        return steps;
+    }
+
+    /** Episodes of a publication and a retry of it: inside the window or past it, a subscription between. */
+    private static List<FanoutStep> fifo(SplittableRandom random, boolean byContent, List<FanoutStep> steps) {
+        SubscriptionConfig sub =
+                new SubscriptionConfig(Optional.empty(), random.nextBoolean(), false, WorkQueueConfig.fifoQueue());
+        steps.add(new Subscribe("s1", sub));
+        boolean second = false;
+        for (int episode = 2 + random.nextInt(2); episode > 0; episode--) {
+            Publish first = publish(random, true, byContent);
+            steps.add(first);
+            if (!second && random.nextInt(3) == 0) {
+                second = true;
+                steps.add(new Subscribe("s2", sub));
+            }
+            switch (random.nextInt(3)) {
+                case 0 -> steps.add(new Tick(1 + random.nextInt(60)));
+                case 1 -> steps.add(new Tick(300 + random.nextInt(30)));
+                default -> steps.add(publish(random, true, byContent));
+            }
+            steps.add(
+                    random.nextBoolean()
+                            ? first
+                            : new Publish(first.attributes(), first.body(), "g" + random.nextInt(2), first.dedupId()));
+            if (random.nextBoolean()) {
+                steps.add(new Consume(random.nextBoolean() || !second ? "s1" : "s2", 1 + random.nextInt(3)));
+            }
+        }
+        return steps;
+    }
+
+    /** A publication from a small domain, so that filters meet their edges and FIFO dedup ids collide. */
+    private static Publish publish(SplittableRandom random, boolean fifo, boolean byContent) {
+        Map<String, Value> attributes = new LinkedHashMap<>();
+        Map<String, Value> body = new LinkedHashMap<>();
+        for (Map<String, Value> m : List.of(attributes, body)) {
+            if (random.nextBoolean()) {
+                m.put(
+                        "color",
+                        Value.string(List.of("red", "blue", "black", "green").get(random.nextInt(4))));
+            }
+            if (random.nextBoolean()) {
+                m.put("size", Value.number(random.nextInt(10)));
+            }
+            if (random.nextInt(3) == 0) {
+                m.put("store", Value.string("s" + random.nextInt(2)));
+            }
+        }
+        if (!fifo) {
+            return new Publish(attributes, body, null, null);
+        }
+        String dedup = byContent && random.nextInt(3) > 0 ? null : "d" + random.nextInt(3);
+        return new Publish(Map.of(), Map.of("n", Value.number(random.nextInt(3))), "g" + random.nextInt(2), dedup);
+    }
+
+    private static FilterPolicy policy(SplittableRandom random) {
+        FilterPolicy.Scope scope =
+                random.nextInt(4) == 0 ? FilterPolicy.Scope.MESSAGE_BODY : FilterPolicy.Scope.MESSAGE_ATTRIBUTES;
+        List<Map<String, List<Condition>>> alternatives = new ArrayList<>();
+        for (int a = random.nextInt(4) == 0 ? 2 : 1; a > 0; a--) {
+            Map<String, List<Condition>> alternative = new LinkedHashMap<>();
+            for (int k = 1 + random.nextInt(2); k > 0; k--) {
+                String key = List.of("color", "size", "store").get(random.nextInt(3));
+                List<Condition> conditions = new ArrayList<>();
+                for (int c = 1 + random.nextInt(2); c > 0; c--) {
+                    conditions.add(condition(key, random));
+                }
+                alternative.put(key, conditions);
+            }
+            alternatives.add(alternative);
+        }
+        return new FilterPolicy(scope, alternatives);
+    }
+
+    private static Condition condition(String key, SplittableRandom random) {
+        return switch (key) {
+            case "color" ->
+                List.of(
+                                Condition.exact("red"),
+                                Condition.prefix("bl"),
+                                Condition.anythingBut(Value.string("red")),
+                                Condition.exists(true),
+                                Condition.exists(false))
+                        .get(random.nextInt(5));
+            case "size" ->
+                List.of(
+                                Condition.exact(5),
+                                Condition.between(0, false, 5, true),
+                                Condition.between(3, true, 8, false),
+                                Condition.anythingBut(Value.number(5)),
+                                Condition.exists(false))
+                        .get(random.nextInt(5));
+            default ->
+                List.of(Condition.exists(true), Condition.exists(false), Condition.exact("s1"))
+                        .get(random.nextInt(3));
+        };
+    }
+
+    @Override
+    public String doc() {
+        return "docs/pub-sub/fanout.md";
+    }
+
+    @Override
+    public Map<String, Double> coverage() {
+        return coverage;
+    }
+
+    @Override
+    public List<TopicConfig> simpler(TopicConfig config) {
+        return List.of();
+    }
+}
