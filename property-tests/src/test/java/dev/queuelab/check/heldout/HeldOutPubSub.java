@@ -30,7 +30,8 @@ import java.util.function.BiFunction;
  * contracts, the references and the vendors' docs without sight of the checks or their galleries: a copy of each
  * topology's reference that makes one {@code Slip}. Each variant is judged as {@code -Dqueuelab.impl} would judge
  * it: every property of its topology, through the topology's binding, with the capabilities the harness holds its
- * reference to. A variant is caught on a seed when some property fails.
+ * reference to, {@code queuelab.trials} scenarios each (300 unless told). A variant is caught on a seed when some
+ * property fails.
  */
 final class HeldOutPubSub {
 
@@ -48,7 +49,7 @@ final class HeldOutPubSub {
 
     private HeldOutPubSub() {}
 
-    /** The command that replays one variant's run. */
+    /** The command that runs one variant on seeds 1 to 5 (a failure's replay adds its property, seed and 1 trial). */
     static String replay(String name) {
         return "./mvnw -q -o -B -pl property-tests -am test -Dtest=HeldOutPubSubTest"
                 + " -Dsurefire.failIfNoSpecifiedTests=false -Dqueuelab.heldout=" + name;
@@ -77,8 +78,7 @@ final class HeldOutPubSub {
                 out.add(variant(ExchangeChecks.BINDING, Implementations.EXCHANGES, s.name(), s.mistake, f));
             }
         }
-        for (dev.queuelab.check.heldout.subscription.Slip s :
-                dev.queuelab.check.heldout.subscription.Slip.values()) {
+        for (dev.queuelab.check.heldout.subscription.Slip s : dev.queuelab.check.heldout.subscription.Slip.values()) {
             if (none == (s == dev.queuelab.check.heldout.subscription.Slip.NONE)) {
                 SubscriptionFactory f = clock -> new dev.queuelab.check.heldout.subscription.CloudPubSub(clock, s);
                 out.add(variant(SubscriptionChecks.BINDING, Implementations.SUBSCRIPTIONS, s.name(), s.mistake, f));
@@ -91,7 +91,8 @@ final class HeldOutPubSub {
     static <C, S extends ScenarioStep, K, F, E extends Event> Variant variant(
             Binding<C, S, K, F, E> binding, Registry<F, K> registry, String slip, String mistake, F factory) {
         K capabilities = registry.get(registry.topology() + ".reference").capabilities();
-        String name = registry.topology() + ".heldout." + slip.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String name = registry.topology() + ".heldout."
+                + slip.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return new Variant() {
             @Override
             public String topology() {
@@ -110,9 +111,20 @@ final class HeldOutPubSub {
 
             @Override
             public Optional<CheckResult> caught(long seed) {
-                Settings settings = new Settings(Settings.DEFAULT_TRIALS, OptionalLong.of(seed), name);
+                Settings settings = new Settings(Settings.fromSystemProperties().trials(), OptionalLong.of(seed), name);
+                String only = System.getProperty("queuelab.property", "").trim();
                 for (Property<C, S, K> p : binding.properties()) {
-                    CheckResult r = binding.check(p, name, capabilities, factory, (q, i, sd) -> replay(i), settings);
+                    if (!only.isEmpty() && !p.qualifiedName().equals(only)) {
+                        continue;
+                    }
+                    CheckResult r = binding.check(
+                            p,
+                            name,
+                            capabilities,
+                            factory,
+                            (q, i, sd) -> replay(i) + " -Dqueuelab.property=" + q.qualifiedName() + " -Dqueuelab.seed="
+                                    + sd + " -Dqueuelab.trials=1",
+                            settings);
                     if (r.failed()) {
                         return Optional.of(r);
                     }

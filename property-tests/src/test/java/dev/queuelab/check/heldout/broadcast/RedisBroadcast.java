@@ -1,11 +1,10 @@
 package dev.queuelab.check.heldout.broadcast;
 
-import dev.queuelab.reference.pubsub.broadcast.BroadcastRules;
-
 import dev.queuelab.api.pubsub.broadcast.Broadcast;
 import dev.queuelab.api.pubsub.broadcast.BroadcastConfig;
 import dev.queuelab.api.pubsub.broadcast.Inbox;
 import dev.queuelab.api.pubsub.broadcast.Pushed;
+import dev.queuelab.reference.pubsub.broadcast.BroadcastRules;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.ArrayDeque;

@@ -55,7 +55,8 @@ final class BrokerQueue {
     }
 
     private boolean fits(Stored m) {
-        return spec.maxLength().stream().allMatch(n -> ready.size() + (slip == Slip.REJECT_PUBLISH_ONE_OVER ? 0 : 1) <= n)
+        return spec.maxLength().stream()
+                        .allMatch(n -> ready.size() + (slip == Slip.REJECT_PUBLISH_ONE_OVER ? 0 : 1) <= n)
                 && spec.maxLengthBytes().stream().allMatch(n -> bytes + bytes(m) <= n);
     }
 

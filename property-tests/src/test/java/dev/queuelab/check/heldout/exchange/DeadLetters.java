@@ -43,7 +43,13 @@ final class DeadLetters {
             if (d.queue().equals(queue) && d.reason().equals(reason)) {
                 count = rules.incrementDeathCount() ? d.count() + 1 : d.count();
                 if (slip == Slip.XDEATH_IN_PLACE) {
-                    out.add(new XDeath(queue, reason, count, m.exchange(), List.of(m.message().routingKey()), now));
+                    out.add(new XDeath(
+                            queue,
+                            reason,
+                            count,
+                            m.exchange(),
+                            List.of(m.message().routingKey()),
+                            now));
                     count = -1;
                 }
             } else {

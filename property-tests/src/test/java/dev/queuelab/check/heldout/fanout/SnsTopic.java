@@ -1,7 +1,5 @@
 package dev.queuelab.check.heldout.fanout;
 
-import dev.queuelab.reference.pubsub.fanout.FanoutRules;
-
 import dev.queuelab.api.pubsub.fanout.Notification;
 import dev.queuelab.api.pubsub.fanout.Publication;
 import dev.queuelab.api.pubsub.fanout.PublishOutcome;
@@ -11,6 +9,7 @@ import dev.queuelab.api.pubsub.fanout.TopicConfig;
 import dev.queuelab.api.workqueue.Message;
 import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
+import dev.queuelab.reference.pubsub.fanout.FanoutRules;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -147,7 +146,8 @@ public final class SnsTopic implements Topic {
                     "publication " + p.id() + " has no dedup id: give one, or make the topic deduplicate by content");
         }
         try {
-            String content = slip == Slip.CONTENT_DEDUP_ENVELOPE ? Notification.envelope(config.name(), p) : p.message();
+            String content =
+                    slip == Slip.CONTENT_DEDUP_ENVELOPE ? Notification.envelope(config.name(), p) : p.message();
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {

@@ -197,8 +197,9 @@ public final class CloudPubSub implements PubSubService {
 
     /** SB5: a new publish on the dead-letter topic, carrying where it came from. */
     private void deadLetter(Subscription from, Published p, int failures, Instant now) {
-        Map<String, String> attributes =
-                slip == Slip.DEAD_LETTER_DROPS_ATTRIBUTES ? new HashMap<>() : new HashMap<>(p.message().attributes());
+        Map<String, String> attributes = slip == Slip.DEAD_LETTER_DROPS_ATTRIBUTES
+                ? new HashMap<>()
+                : new HashMap<>(p.message().attributes());
         attributes.put(DeadLetterPolicy.SOURCE_SUBSCRIPTION, from.name());
         attributes.put(DeadLetterPolicy.SOURCE_DELIVERY_COUNT, String.valueOf(failures));
         PubSubMessage copy = new PubSubMessage(p.message().data(), p.message().orderingKey(), attributes);

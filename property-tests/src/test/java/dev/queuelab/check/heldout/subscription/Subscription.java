@@ -139,7 +139,8 @@ final class Subscription {
                 e.deliveredAt = now;
                 e.deadline = rules.deadline(now, config.ackDeadline());
                 leases.put(e.ackId, e);
-                int attempt = config.deadLetter().isPresent() ? e.failures + (slip == Slip.ATTEMPT_FROM_ZERO ? 0 : 1) : 0;
+                int attempt =
+                        config.deadLetter().isPresent() ? e.failures + (slip == Slip.ATTEMPT_FROM_ZERO ? 0 : 1) : 0;
                 out.add(new ReceivedMessage(
                         e.ackId, e.published.id(), e.published.message(), e.published.publishTime(), attempt));
             }
