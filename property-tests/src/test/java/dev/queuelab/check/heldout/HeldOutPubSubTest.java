@@ -79,7 +79,7 @@ class HeldOutPubSubTest {
                             .append(c.anomaly().map(a -> a.name()).orElse("(coverage)"))
                             .append(", ")
                             .append(c.storySteps())
-                            .append(" steps");
+                            .append(c.storySteps() == 1 ? " step" : " steps");
                 } else {
                     row.append(" | seed ").append(seed).append(": missed");
                 }
