@@ -169,6 +169,9 @@ public final class RedisBroadcast implements Broadcast {
             if (!c.state.equals(Inbox.State.CONNECTED) || (slip == Slip.ONE_PER_CLIENT && !reached.add(c))) {
                 continue;
             }
+            if (slip == Slip.STOPS_AT_CLOSED && !closing.isEmpty()) {
+                break;
+            }
             receivers++;
             append(c, Pushed.message(channel, payload), bytes, now, closing);
         }
@@ -177,6 +180,9 @@ public final class RedisBroadcast implements Broadcast {
                 for (Client c : e.getValue()) {
                     if (!c.state.equals(Inbox.State.CONNECTED) || (slip == Slip.ONE_PER_CLIENT && !reached.add(c))) {
                         continue;
+                    }
+                    if (slip == Slip.STOPS_AT_CLOSED && !closing.isEmpty()) {
+                        break;
                     }
                     receivers++;
                     append(c, Pushed.pmessage(e.getKey(), channel, payload), bytes, now, closing);

@@ -65,7 +65,8 @@ public enum Slip {
     CLOSED_KEEPS_BUFFER("a client closed for its buffer still reads what was buffered before the close"),
     RECONNECT_KEEPS_SUBSCRIPTIONS("a client that reconnects after disconnecting keeps its old subscriptions"),
     MESSAGES_BEFORE_PMESSAGES("messages and pmessages wait in two queues; a read drains the channel's first"),
-    PUNSUBSCRIBE_FOR_ALL("PUNSUBSCRIBE removes the pattern for every client holding it");
+    PUNSUBSCRIBE_FOR_ALL("PUNSUBSCRIBE removes the pattern for every client holding it"),
+    STOPS_AT_CLOSED("a publish that closes a slow client goes no further: later subscribers miss the message");
 
     public final String mistake;
 

@@ -72,6 +72,11 @@ final class Exchanges {
         require(binding.source()).add(binding);
     }
 
+    /** RETURN_VIA_ALTERNATE: whether the exchange's own bindings match the message, alternates aside. */
+    boolean matchesOwnBindings(String exchange, Message m) {
+        return !routers.get(exchange).route(m.routingKey(), m.headers()).isEmpty();
+    }
+
     /** A deleted queue's bindings go with it. */
     void forget(String queue) {
         routers.values().forEach(r -> r.removeDestination(new Destination(queue, false)));

@@ -101,7 +101,8 @@ public final class RabbitBroker implements Broker {
             }
             first = false;
         }
-        return new Published(acked, mandatory && targets.isEmpty());
+        boolean unmatched = slip == Slip.RETURN_VIA_ALTERNATE && !exchanges.matchesOwnBindings(exchange, message);
+        return new Published(acked, mandatory && (targets.isEmpty() || unmatched));
     }
 
     private Stored stored(String queue, Message m, String exchange, List<XDeath> deaths, Instant now) {

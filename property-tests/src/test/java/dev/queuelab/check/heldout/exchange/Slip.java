@@ -16,7 +16,9 @@ public enum Slip {
     DEAD_LETTER_KEEPS_EXPIRATION("a dead-lettered message keeps its per-message expiration in the next queue"),
     QUEUE_TTL_WINS("a queue's x-message-ttl overrides a message's own expiration, even a shorter one"),
     CLOSE_NOT_COUNTED("a quorum queue counts a nack's requeue in x-delivery-count, not a closed channel's return"),
-    EXPIRES_FROM_DECLARE("x-expires counts from the queue's declaration, not from its last consumer leaving");
+    EXPIRES_FROM_DECLARE("x-expires counts from the queue's declaration, not from its last consumer leaving"),
+    RETURN_VIA_ALTERNATE(
+            "a mandatory publish its exchange's own bindings miss is returned, though its alternate routed it");
 
     public final String mistake;
 
