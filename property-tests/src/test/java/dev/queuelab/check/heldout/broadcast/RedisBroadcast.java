@@ -1,0 +1,271 @@
+package dev.queuelab.check.heldout.broadcast;
+
+import dev.queuelab.api.pubsub.broadcast.Broadcast;
+import dev.queuelab.api.pubsub.broadcast.BroadcastConfig;
+import dev.queuelab.api.pubsub.broadcast.Inbox;
+import dev.queuelab.api.pubsub.broadcast.Pushed;
+import dev.queuelab.reference.pubsub.broadcast.BroadcastRules;
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A copy of the reference broadcast that makes one held-out {@link Slip}. Ephemeral publish/subscribe in the
+ * style of Redis: channels, glob patterns and an output buffer per client.
+ *
+ * <p>Teaches: a broadcast is at-most-once and stores nothing; a subscriber gets only what was published
+ * while it was connected and subscribed, and a slow one is cut off rather than allowed to slow the others.
+ * Invariants:
+ *   BC1 a message goes only to clients connected and subscribed (by channel or pattern) when it is published:
+ *       nothing is kept for a client that is offline, unsubscribed or subscribes later;
+ *   BC2 each subscription that matches gets the message exactly once: a client matched by its channel and by
+ *       k patterns gets 1 + k messages (a {@code message} and k {@code pmessage}s);
+ *   BC3 PUBLISH answers the number of receivers counted as in BC2, those it closes on the way included;
+ *   BC4 a client reads its messages in publish order (one buffer per connection);
+ *   BC5 patterns match as Redis's glob ({@link Glob});
+ *   BC6 when a message appended to a client's buffer leaves it at or over the hard limit, or at or over the
+ *       soft limit and more than softSeconds after it was first seen there, the server closes that client:
+ *       its buffer and subscriptions are dropped and its next read says so; a buffer seen under the soft
+ *       limit at an append forgets when it was over;
+ *   BC7 a slow client never delays or shortens another's messages: the publish goes on past it.
+ * Thread-safety: every public method holds this object's monitor for its whole call.
+ * Real world: Redis PUBLISH/SUBSCRIBE/PSUBSCRIBE with client-output-buffer-limit pubsub (default 32mb 8mb 60).
+ * Simpler than Redis (see docs/pub-sub/broadcast.md): the buffer counts payload bytes only, the soft-limit
+ * clock is whole seconds of the injected clock as Redis's server.unixtime, and patterns of one publish are
+ * tried in the order they were subscribed (Redis's order is its dictionary's).
+ */
+public final class RedisBroadcast implements Broadcast {
+
+    private final BroadcastConfig config;
+    private final InstantSource clock;
+    private final BroadcastRules rules;
+    private final Map<String, Client> clients = new HashMap<>();
+    private final Map<String, Set<Client>> channels = new HashMap<>();
+    /** Every pattern subscription, oldest first: pattern to the clients holding it, in subscription order. */
+    private final Map<String, Set<Client>> patterns = new LinkedHashMap<>();
+
+    private final Slip slip;
+
+    public RedisBroadcast(BroadcastConfig config, InstantSource clock, Slip slip) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.rules = slip.rules();
+        this.slip = slip;
+    }
+
+    /** One connection: its subscriptions and its output buffer. */
+    private static final class Client {
+        final Set<String> channels = new LinkedHashSet<>();
+        final Set<String> patterns = new LinkedHashSet<>();
+        final ArrayDeque<Pushed> buffer = new ArrayDeque<>();
+        final ArrayDeque<Pushed> pbuffer = new ArrayDeque<>(); // MESSAGES_BEFORE_PMESSAGES only
+        long bytes;
+        long softSince = -1;
+        Inbox.State state = Inbox.State.CONNECTED;
+    }
+
+    @Override
+    public synchronized boolean connect(String client) {
+        Client c = clients.get(client);
+        if (c != null && c.state == Inbox.State.CONNECTED) {
+            return false;
+        }
+        if (c != null && slip == Slip.RECONNECT_KEEPS_SUBSCRIPTIONS && c.state == Inbox.State.NOT_CONNECTED) {
+            c.state = Inbox.State.CONNECTED;
+            return true;
+        }
+        clients.put(client, new Client());
+        return true;
+    }
+
+    @Override
+    public synchronized boolean disconnect(String client) {
+        Client c = connected(client);
+        if (c == null) {
+            return false;
+        }
+        if (slip == Slip.RECONNECT_KEEPS_SUBSCRIPTIONS) {
+            c.state = Inbox.State.NOT_CONNECTED; // subscriptions kept for a reconnect; nothing is appended meanwhile
+            c.buffer.clear();
+            c.bytes = 0;
+            return true;
+        }
+        close(c, Inbox.State.NOT_CONNECTED);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean subscribe(String client, String channel) {
+        Client c = connected(client);
+        if (c == null) {
+            return false;
+        }
+        c.channels.add(channel);
+        channels.computeIfAbsent(channel, k -> new LinkedHashSet<>()).add(c);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean unsubscribe(String client, String channel) {
+        Client c = connected(client);
+        if (c == null) {
+            return false;
+        }
+        c.channels.remove(channel);
+        drop(channels, channel, c);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean psubscribe(String client, String pattern) {
+        Client c = connected(client);
+        if (c == null) {
+            return false;
+        }
+        c.patterns.add(pattern);
+        patterns.computeIfAbsent(pattern, k -> new LinkedHashSet<>()).add(c);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean punsubscribe(String client, String pattern) {
+        Client c = connected(client);
+        if (c == null) {
+            return false;
+        }
+        c.patterns.remove(pattern);
+        if (slip == Slip.PUNSUBSCRIBE_FOR_ALL) {
+            Set<Client> holders = patterns.remove(pattern);
+            if (holders != null) {
+                holders.forEach(h -> h.patterns.remove(pattern));
+            }
+            return true;
+        }
+        drop(patterns, pattern, c);
+        return true;
+    }
+
+    @Override
+    public synchronized int publish(String channel, String payload) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(payload, "payload");
+        if (!rules.publishesPastSlowClient() && anyAtSoftLimit()) {
+            return 0;
+        }
+        long now = clock.instant().getEpochSecond();
+        int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
+        List<Client> closing = new ArrayList<>();
+        Set<Client> reached = new java.util.HashSet<>();
+        int receivers = 0;
+        for (Client c : channels.getOrDefault(channel, Set.of())) {
+            if (!c.state.equals(Inbox.State.CONNECTED) || (slip == Slip.ONE_PER_CLIENT && !reached.add(c))) {
+                continue;
+            }
+            if (slip == Slip.STOPS_AT_CLOSED && !closing.isEmpty()) {
+                break;
+            }
+            receivers++;
+            append(c, Pushed.message(channel, payload), bytes, now, closing);
+        }
+        for (Map.Entry<String, Set<Client>> e : patterns.entrySet()) {
+            if (rules.matches(e.getKey(), channel)) {
+                for (Client c : e.getValue()) {
+                    if (!c.state.equals(Inbox.State.CONNECTED) || (slip == Slip.ONE_PER_CLIENT && !reached.add(c))) {
+                        continue;
+                    }
+                    if (slip == Slip.STOPS_AT_CLOSED && !closing.isEmpty()) {
+                        break;
+                    }
+                    receivers++;
+                    append(c, Pushed.pmessage(e.getKey(), channel, payload), bytes, now, closing);
+                }
+            }
+        }
+        closing.forEach(c -> close(c, Inbox.State.CLOSED_OUTPUT_BUFFER_LIMIT));
+        return slip == Slip.COUNT_SKIPS_CLOSED ? receivers - closing.size() : receivers;
+    }
+
+    @Override
+    public synchronized Inbox read(String client, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max " + max + " is out of range: read 1 or more messages");
+        }
+        Client c = clients.get(client);
+        if (c == null) {
+            return new Inbox(List.of(), Inbox.State.NOT_CONNECTED);
+        }
+        List<Pushed> read = new ArrayList<>();
+        while (read.size() < max && !(c.buffer.isEmpty() && c.pbuffer.isEmpty())) {
+            Pushed p = c.buffer.isEmpty() ? c.pbuffer.poll() : c.buffer.poll();
+            c.bytes -= p.payload().getBytes(StandardCharsets.UTF_8).length;
+            read.add(p);
+        }
+        return new Inbox(read, c.state);
+    }
+
+    @Override
+    public BroadcastConfig config() {
+        return config;
+    }
+
+    /** BC6: appends, then asks the rules whether the buffer now closes its client (once per publish). */
+    private void append(Client c, Pushed p, int bytes, long now, List<Client> closing) {
+        if (closing.contains(c)) {
+            return;
+        }
+        (slip == Slip.MESSAGES_BEFORE_PMESSAGES && p.pattern() != null ? c.pbuffer : c.buffer).add(p);
+        c.bytes += bytes;
+        boolean overSoft = config.softLimitBytes() > 0 && c.bytes >= config.softLimitBytes();
+        if (!overSoft) {
+            if (slip != Slip.SOFT_TIMER_NEVER_RESET) {
+                c.softSince = -1;
+            }
+        } else if (c.softSince < 0) {
+            c.softSince = now;
+        }
+        if (rules.closes(config, c.bytes, c.softSince, now)) {
+            closing.add(c);
+        }
+    }
+
+    private boolean anyAtSoftLimit() {
+        long soft = config.softLimitBytes() > 0 ? config.softLimitBytes() : config.hardLimitBytes();
+        return soft > 0 && clients.values().stream().anyMatch(c -> c.bytes >= soft);
+    }
+
+    private Client connected(String client) {
+        Client c = clients.get(client);
+        return c != null && c.state == Inbox.State.CONNECTED ? c : null;
+    }
+
+    private void close(Client c, Inbox.State state) {
+        c.state = state;
+        if (slip != Slip.CLOSED_KEEPS_BUFFER || state != Inbox.State.CLOSED_OUTPUT_BUFFER_LIMIT) {
+            c.buffer.clear();
+            c.pbuffer.clear();
+            c.bytes = 0;
+        }
+        c.channels.forEach(ch -> drop(channels, ch, c));
+        c.patterns.forEach(p -> drop(patterns, p, c));
+        c.channels.clear();
+        c.patterns.clear();
+    }
+
+    private static void drop(Map<String, Set<Client>> index, String key, Client c) {
+        Set<Client> holders = index.get(key);
+        if (holders != null) {
+            holders.remove(c);
+            if (holders.isEmpty()) {
+                index.remove(key);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.queuelab.check.heldout.exchange;
+
+import dev.queuelab.api.pubsub.exchange.Message;
+import dev.queuelab.api.pubsub.exchange.QueueSpec;
+import dev.queuelab.api.pubsub.exchange.XDeath;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a message becomes when its queue dead-letters it: republished to the queue's dead-letter exchange with
+ * the dead-letter routing key (or its own), its per-message expiration removed, and its death recorded.
+ *
+ * <p>Teaches: a dead letter carries its history; a consumer of the dead-letter queue reads why it died.
+ * Invariants:
+ *   EX6 a message is dead-lettered exactly when rejected or nacked without requeue (reason rejected), expired
+ *       at the head (expired), dropped by drop-head or refused by reject-publish-dlx (maxlen), or returned past
+ *       its quorum queue's delivery limit (delivery_limit), and only when its queue has a dead-letter exchange;
+ *   EX7 its x-death has one entry per queue and reason, most recent first: a death in the same queue for the
+ *       same reason increments that entry's count and moves it to the front (rabbitmq.com/docs/dlx);
+ *   EX11 a message that would be dead-lettered into a queue already in its x-death with no rejection among
+ *       its deaths is dropped: a cycle of expiries would never end (rabbitmq.com/docs/dlx, "cycles").
+ * Thread-safety: none; the broker calls it under its lock.
+ * Real world: rabbit_dead_letter.
+ */
+final class DeadLetters {
+
+    private final BrokerRules rules;
+
+    private final Slip slip;
+
+    DeadLetters(BrokerRules rules, Slip slip) {
+        this.rules = rules;
+        this.slip = slip;
+    }
+
+    /** The x-death after one more death of {@code m} in {@code queue} for {@code reason} (EX7). */
+    List<XDeath> deaths(Stored m, String queue, String reason, Instant now) {
+        List<XDeath> out = new ArrayList<>();
+        long count = 1;
+        for (XDeath d : m.deaths()) {
+            if (d.queue().equals(queue) && d.reason().equals(reason)) {
+                count = rules.incrementDeathCount() ? d.count() + 1 : d.count();
+                if (slip == Slip.XDEATH_IN_PLACE) {
+                    out.add(new XDeath(
+                            queue,
+                            reason,
+                            count,
+                            m.exchange(),
+                            List.of(m.message().routingKey()),
+                            now));
+                    count = -1;
+                }
+            } else {
+                out.add(d);
+            }
+        }
+        if (count < 0) {
+            return out;
+        }
+        out.add(
+                0,
+                new XDeath(
+                        queue, reason, count, m.exchange(), List.of(m.message().routingKey()), now));
+        return out;
+    }
+
+    /** The message as republished to the dead-letter exchange. */
+    static Message republished(Stored m, QueueSpec queue, Slip slip) {
+        Message original = m.message();
+        return new Message(
+                queue.deadLetterRoutingKey().orElse(original.routingKey()),
+                original.headers(),
+                original.body(),
+                slip == Slip.DEAD_LETTER_KEEPS_EXPIRATION ? original.expiration() : Optional.empty());
+    }
+
+    /** EX11: would dead-lettering into {@code target} close a cycle no consumer took part in? */
+    static boolean cycle(List<XDeath> deaths, String target) {
+        return deaths.stream().anyMatch(d -> d.queue().equals(target))
+                && deaths.stream().noneMatch(d -> d.reason().equals("rejected"));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.queuelab.check.heldout.exchange;
+
+import dev.queuelab.api.pubsub.exchange.BindingSpec;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One exchange's bindings and how it matches a publish against them: one implementation per exchange type.
+ * Thread-safety: none; the broker calls it under its lock.
+ */
+interface ExchangeRouter {
+
+    void add(BindingSpec binding);
+
+    /** Drops every binding to a destination (the queue was deleted). */
+    void removeDestination(Destination destination);
+
+    /** The destinations one hop away, each once. */
+    Set<Destination> route(String routingKey, Map<String, String> headers);
+
+    static Destination destinationOf(BindingSpec b) {
+        return new Destination(b.destination(), b.toExchange());
+    }
+}
