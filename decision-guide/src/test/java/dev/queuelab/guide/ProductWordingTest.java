@@ -34,6 +34,19 @@ class ProductWordingTest {
     }
 
     @Test
+    void shouldNameTheDeadLetterWithOneArticleWhereTheRetryHorizonEnds() {
+        // a dead letter the consumer writes is "a dead-letter stream written by the consumer": the horizon's line
+        // read "then the a dead-letter stream ..."
+        Answers stream = TestAnswers.with("replay", "true", "platform", "self-hosted", "ordering", "per-key");
+        assertThat(RuleEngine.asked(stream).product()).isEqualTo(Product.RABBITMQ_STREAMS);
+        assertThat(markdown(stream))
+                .contains("then a dead-letter stream written by the consumer")
+                .doesNotContain("the a ");
+        Answers queue = TestAnswers.with("platform", "aws");
+        assertThat(markdown(queue)).contains("then the dead-letter queue (redrive policy)");
+    }
+
+    @Test
     void shouldOfferNeitherAcksNorReplaysNorMirrorMakerWhenRedisPubSubCarriesTheEvents() {
         // the reviewer's file 11: "acknowledge before processing", "receive-and-ack-only access" and "MirrorMaker 2
         // ... plan for replays" on Redis pub/sub, which has no acks, stores nothing and is not Kafka
