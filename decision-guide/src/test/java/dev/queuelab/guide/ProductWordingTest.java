@@ -47,6 +47,22 @@ class ProductWordingTest {
     }
 
     @Test
+    void shouldRetryInTheLogsOwnWordsNotKafkasWhenAStreamCarriesTheOrder() {
+        // consumer.pause and retry topics are Kafka's: a RabbitMQ or Redis stream retries in its own reader
+        Answers rabbit = TestAnswers.with("replay", "true", "platform", "self-hosted", "ordering", "per-key");
+        assertThat(RuleEngine.asked(rabbit).product()).isEqualTo(Product.RABBITMQ_STREAMS);
+        assertThat(markdown(rabbit))
+                .contains("the consumer retries the record in place with delay before retry n")
+                .doesNotContain("consumer.pause")
+                .doesNotContain("retry topic");
+        Answers kafka = TestAnswers.with(
+                "replay", "true", "platform", "any", "ops-appetite", "high", "ordering", "per-key",
+                "throughput-per-second", "100000");
+        assertThat(RuleEngine.asked(kafka).product()).isEqualTo(Product.KAFKA);
+        assertThat(markdown(kafka)).contains("pause the partition (consumer.pause)");
+    }
+
+    @Test
     void shouldOfferNeitherAcksNorReplaysNorMirrorMakerWhenRedisPubSubCarriesTheEvents() {
         // the reviewer's file 11: "acknowledge before processing", "receive-and-ack-only access" and "MirrorMaker 2
         // ... plan for replays" on Redis pub/sub, which has no acks, stores nothing and is not Kafka
