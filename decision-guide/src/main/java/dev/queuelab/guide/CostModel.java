@@ -44,7 +44,8 @@ final class CostModel {
                         + String.format(java.util.Locale.ROOT, "%.2f", perMillion)
                         + " per million = about $" + Numbers.plain(Math.round(requests / 1e6 * perMillion))
                         + " a month unbatched (sqs.price), before the free tier"
-                        // past the first tier a standard queue's requests cost less per million: the figure is then an upper bound
+                        // past the first tier a standard queue's requests cost less per million: the figure is then an
+                        // upper bound
                         + (r.product() == Product.SQS_STANDARD && requests > f.number("first-tier-requests")
                                 ? " and at the first tier's rate, which holds up to "
                                         + Numbers.plain(f.number("first-tier-requests"))

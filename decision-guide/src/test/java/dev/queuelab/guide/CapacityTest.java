@@ -27,9 +27,24 @@ class CapacityTest {
         // seven years of a 400 msg/s audit log is 493 TiB: 39 brokers of 16 TiB, past ZooKeeper mode's 30 brokers
         // but within the 60 of a KRaft cluster (msk.broker-limits), which the record then names as its mode
         Answers audit = TestAnswers.with(
-                "shape", "broadcast", "subscribers", "2", "replay", "true", "ordering", "per-key", "platform", "aws",
-                "throughput-per-second", "400", "payload-kb", "2", "p99-processing-seconds", "0.1",
-                "retention-days", "2555");
+                "shape",
+                "broadcast",
+                "subscribers",
+                "2",
+                "replay",
+                "true",
+                "ordering",
+                "per-key",
+                "platform",
+                "aws",
+                "throughput-per-second",
+                "400",
+                "payload-kb",
+                "2",
+                "p99-processing-seconds",
+                "0.1",
+                "retention-days",
+                "2555");
         Recommendation r = RuleEngine.recommend(audit);
         assertThat(r.product()).isEqualTo(Product.MSK);
         assertThat(r.feasibility().checks())

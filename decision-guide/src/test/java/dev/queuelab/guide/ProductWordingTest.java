@@ -56,8 +56,16 @@ class ProductWordingTest {
                 .doesNotContain("consumer.pause")
                 .doesNotContain("retry topic");
         Answers kafka = TestAnswers.with(
-                "replay", "true", "platform", "any", "ops-appetite", "high", "ordering", "per-key",
-                "throughput-per-second", "100000");
+                "replay",
+                "true",
+                "platform",
+                "any",
+                "ops-appetite",
+                "high",
+                "ordering",
+                "per-key",
+                "throughput-per-second",
+                "100000");
         assertThat(RuleEngine.asked(kafka).product()).isEqualTo(Product.KAFKA);
         assertThat(markdown(kafka)).contains("pause the partition (consumer.pause)");
     }
