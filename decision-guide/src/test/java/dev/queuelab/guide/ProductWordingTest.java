@@ -71,6 +71,21 @@ class ProductWordingTest {
     }
 
     @Test
+    void shouldKeepAKeysOrderOnRedisPubSubByHashingItToAShardChannel() {
+        // per-key order on Redis pub/sub read "per-key: one none per key", with a settings row named "none"
+        Answers keyed = TestAnswers.with(
+                "shape", "broadcast", "subscribers", "3", "semantic", "at-most-once", "ordering", "per-key");
+        assertThat(RuleEngine.asked(keyed).product()).isEqualTo(Product.REDIS_PUBSUB);
+        assertThat(markdown(keyed))
+                .contains("| ordering | per-key: each key hashed to one shard channel (SPUBLISH and SSUBSCRIBE")
+                .doesNotContain("one none per key")
+                .doesNotContain("| none |");
+        // without order the record names no channel row
+        Answers unordered = TestAnswers.with("shape", "broadcast", "subscribers", "3", "semantic", "at-most-once");
+        assertThat(markdown(unordered)).contains("| ordering | none |").doesNotContain("| shard channel");
+    }
+
+    @Test
     void shouldOfferNeitherAcksNorReplaysNorMirrorMakerWhenRedisPubSubCarriesTheEvents() {
         // the reviewer's file 11: "acknowledge before processing", "receive-and-ack-only access" and "MirrorMaker 2
         // ... plan for replays" on Redis pub/sub, which has no acks, stores nothing and is not Kafka
