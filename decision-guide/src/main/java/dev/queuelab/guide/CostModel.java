@@ -43,8 +43,15 @@ final class CostModel {
                         + Numbers.plain(Math.round(requests)) + " requests x $"
                         + String.format(java.util.Locale.ROOT, "%.2f", perMillion)
                         + " per million = about $" + Numbers.plain(Math.round(requests / 1e6 * perMillion))
-                        + " a month unbatched (sqs.price), before the free tier; batches of 10 divide the calls by"
-                        + " up to 10.";
+                        + " a month unbatched (sqs.price), before the free tier"
+                        // past the first tier a standard queue's requests cost less per million: the figure is then an
+                        // upper bound
+                        + (r.product() == Product.SQS_STANDARD && requests > f.number("first-tier-requests")
+                                ? " and at the first tier's rate, which holds up to "
+                                        + Numbers.plain(f.number("first-tier-requests"))
+                                        + " requests a month (the rest cost less per million, so the bill is lower)"
+                                : "")
+                        + "; batches of 10 divide the calls by up to 10.";
             }
             case PUBSUB -> {
                 double min = Facts.registry().get("pubsub.pricing").number("min-billable-bytes-per-request");

@@ -152,6 +152,11 @@ final class DesignSettings {
         return out;
     }
 
+    /** "the dead-letter queue", but "a dead-letter stream written by the consumer" as the vocabulary has it. */
+    static String definite(String noun) {
+        return noun.startsWith("a ") || noun.startsWith("an ") ? noun : "the " + noun;
+    }
+
     /** The retry settings: backoff in the product's mechanism, the horizon it reaches, and a heartbeat. */
     List<Setting> retrySettings(Failure failure, RetryModel retry) {
         List<Setting> out = new ArrayList<>();
@@ -160,7 +165,7 @@ final class DesignSettings {
                 "retry horizon",
                 Numbers.duration(retry.horizon()) + " of waiting over " + retry.attempts() + " attempts (base "
                         + Numbers.plain(retry.base()) + " s, cap " + Numbers.plain(retry.cap()) + " s)"
-                        + (failure.deadLetter() != null ? ", then the " + failure.deadLetter() : "")
+                        + (failure.deadLetter() != null ? ", then " + definite(failure.deadLetter()) : "")
                         + (a().failure().retryHorizonHours() > 0
                                 ? "; asked: " + Numbers.duration(a().failure().retryHorizonHours() * 3600)
                                 : ""),

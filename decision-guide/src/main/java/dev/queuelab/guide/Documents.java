@@ -80,7 +80,7 @@ public final class Documents {
                                         ? c.feature()
                                         : a.broadcast() ? "broadcasting events" : "distributing work")
                                 + " at "
-                                + Numbers.perSecond(c.throughputPerSecond()));
+                                + Numbers.peak(c.throughputPerSecond()));
         String effects =
                 c.sideEffects() == Answers.SideEffects.EXTERNAL ? " (emails, payments, third-party calls)" : "";
         v.put(

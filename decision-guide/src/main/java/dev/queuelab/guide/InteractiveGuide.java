@@ -140,7 +140,8 @@ final class InteractiveGuide {
                 Map<String, String> probe = new HashMap<>(defaultsForRequired());
                 probe.put(p.key(), value);
                 AnswersReader.fromValues(probe, "answer");
-                answers.put(p.key(), value.toLowerCase());
+                // a choice is a word in any case; a feature's name is kept as typed ("invoice PDF rendering")
+                answers.put(p.key(), key.isText() ? value : value.toLowerCase());
                 return true;
             } catch (AnswersException e) {
                 out.println("      " + e.getMessage().replaceFirst("^answer: ", ""));

@@ -33,6 +33,19 @@ final class KafkaRules implements ProductRules {
 
     @Override
     public List<Setting> settings(Design d, Failure failure, Sizing sizing) {
-        return ProductRules.replication(d);
+        List<Setting> out = new java.util.ArrayList<>(ProductRules.replication(d));
+        if (d.s.product() == Product.MSK && d.s.queued()) {
+            // the cluster ceiling the capacity check uses is a KRaft cluster's: a ZooKeeper one holds half as many
+            out.add(new Setting(
+                    "metadata mode (cluster)",
+                    "KRaft: up to " + Numbers.plain(Design.fact("msk.broker-limits", "max-brokers"))
+                            + " brokers a cluster, where ZooKeeper mode allows "
+                            + Numbers.plain(Design.fact("msk.broker-limits", "zookeeper-max-brokers")),
+                    null,
+                    null,
+                    "",
+                    "msk.broker-limits"));
+        }
+        return out;
     }
 }

@@ -31,14 +31,27 @@ final class Numbers {
      * which is how a reader pictures a slow key.
      */
     static String perSecond(double perSecond) {
+        return perSecond(perSecond, RoundingMode.DOWN);
+    }
+
+    /**
+     * A peak the design must carry, never understated (rounded up): the mirror of {@link #perSecond(double)}, so
+     * a title reads "0.017 msg/s" for a peak of 0.0167, not the "0.016" a capacity would print.
+     */
+    static String peak(double perSecond) {
+        return perSecond(perSecond, RoundingMode.UP);
+    }
+
+    private static String perSecond(double perSecond, RoundingMode mode) {
         if (Double.isInfinite(perSecond)) {
             return "an unbounded rate (a p99 of 0 s)";
         }
         if (perSecond >= 10 || perSecond <= 0) {
-            return plain(Math.floor(Math.max(0, perSecond))) + " msg/s";
+            double whole = mode == RoundingMode.UP ? Math.ceil(perSecond) : Math.floor(perSecond);
+            return plain(Math.max(0, whole)) + " msg/s";
         }
-        String rate = new BigDecimal(perSecond)
-                .round(new MathContext(2, RoundingMode.DOWN))
+        String rate = BigDecimal.valueOf(perSecond)
+                .round(new MathContext(2, mode))
                 .stripTrailingZeros()
                 .toPlainString();
         if (perSecond >= 1) {

@@ -186,7 +186,7 @@ public enum Product {
             null,
             false,
             false),
-    REDIS_PUBSUB("Redis pub/sub", Vocabulary.NONE, null, null, null, null, null, null, false, false);
+    REDIS_PUBSUB("Redis pub/sub", Vocabulary.REDIS_PUBSUB, null, null, null, null, null, null, false, false);
 
     private final String label;
     private final Vocabulary vocabulary;
@@ -335,6 +335,11 @@ public enum Product {
     /** Lanes are partitions (or shards) fixed in advance, so consumers are bounded by their count. */
     public boolean partitioned() {
         return this == KINESIS || this == EVENT_HUBS || this == KAFKA || this == MSK || this == RABBITMQ_STREAMS;
+    }
+
+    /** Keys are hashed to a fixed set of lanes (partitions, shards, shard channels), not given one each. */
+    public boolean hashesKeys() {
+        return partitioned() || this == REDIS_PUBSUB;
     }
 
     public boolean sns() {

@@ -185,7 +185,18 @@ record RetryModel(int attempts, double base, double cap, double horizon, String 
                         ? "Lambda retries the failed batch at once and the shard waits; bound it with"
                                 + " MaximumRecordAgeInSeconds, and back off in the function only for short waits"
                         : "the record processor retries in place with " + delays + ", the shard waiting meanwhile";
-            case MSK, KAFKA, EVENT_HUBS, RABBITMQ_STREAMS, REDIS_STREAMS ->
+            case EVENT_HUBS, RABBITMQ_STREAMS, REDIS_STREAMS -> {
+                // Kafka's words (consumer.pause, retry topics) are not these products': each retries in its reader
+                String log = s.product() == Product.EVENT_HUBS ? "event hub" : "stream";
+                yield ordered
+                        ? "the consumer retries the record in place with " + delays + ", the "
+                                + s.product().vocabulary().laneUnit() + " waiting meanwhile (read no further, and"
+                                + " store no position past it): a retry " + log + " would let later records of the"
+                                + " key pass it"
+                        : "retry " + log + "s, one per delay step, each read no earlier than its delay (" + delays
+                                + ")";
+            }
+            case MSK, KAFKA ->
                 ordered
                         ? "pause the partition (consumer.pause) for the delay and retry the record in place (" + delays
                                 + "): a retry topic would let later records of the key pass it"

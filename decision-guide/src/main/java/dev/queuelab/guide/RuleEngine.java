@@ -216,7 +216,7 @@ public final class RuleEngine {
         if (a.ordering() == Ordering.GLOBAL) {
             return "global: a single " + lane;
         }
-        return s.product().partitioned()
+        return s.product().hashesKeys()
                 ? "per-key: each key hashed to one " + lane + ", one message of a key in flight at a time"
                 : "per-key: one " + lane + " per key";
     }

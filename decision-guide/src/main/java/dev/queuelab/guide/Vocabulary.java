@@ -55,6 +55,22 @@ public record Vocabulary(
 
     static final Vocabulary NONE =
             new Vocabulary("none", "none", "none", "none", "none", List.of(), "none", "none", "none");
+    /**
+     * Redis pub/sub keeps no acks, dead letters or positions, but a channel delivers in publish order to each of its
+     * subscribers: a key's order is kept by hashing it to one of a set of shard channels, each read by one instance
+     * of a subscriber, which also spreads a subscriber's load over its instances.
+     */
+    static final Vocabulary REDIS_PUBSUB = new Vocabulary(
+            "none",
+            "none",
+            "none",
+            "shard channel (SPUBLISH and SSUBSCRIBE, each read by one instance of a subscriber)",
+            "none",
+            List.of(),
+            "shard channel",
+            "none",
+            "none");
+
     static final Vocabulary SQS = new Vocabulary(
             "visibility timeout",
             "maxReceiveCount (redrive policy)",

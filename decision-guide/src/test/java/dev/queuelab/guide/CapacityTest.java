@@ -22,6 +22,49 @@ class CapacityTest {
         return Capacity.checks(s, load, new LinkedHashSet<>());
     }
 
+    @Test
+    void shouldSizeAnMskClusterAgainstAKraftClustersSixtyBrokersAndSayItsMetadataMode() {
+        // seven years of a 400 msg/s audit log is 493 TiB: 39 brokers of 16 TiB, past ZooKeeper mode's 30 brokers
+        // but within the 60 of a KRaft cluster (msk.broker-limits), which the record then names as its mode
+        Answers audit = TestAnswers.with(
+                "shape",
+                "broadcast",
+                "subscribers",
+                "2",
+                "replay",
+                "true",
+                "ordering",
+                "per-key",
+                "platform",
+                "aws",
+                "throughput-per-second",
+                "400",
+                "payload-kb",
+                "2",
+                "p99-processing-seconds",
+                "0.1",
+                "retention-days",
+                "2555");
+        Recommendation r = RuleEngine.recommend(audit);
+        assertThat(r.product()).isEqualTo(Product.MSK);
+        assertThat(r.feasibility().checks())
+                .filteredOn(c -> c.id().equals("cluster-size"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(Status.OK))
+                .satisfies(c -> assertThat(c.detail()).contains("39 of 60 (msk.broker-limits)"));
+        assertThat(r.settings())
+                .filteredOn(x -> x.name().equals("metadata mode (cluster)"))
+                .singleElement()
+                .extracting(Recommendation.Setting::value)
+                .asString()
+                .startsWith("KRaft: up to 60 brokers");
+        // a cluster the team runs is bounded by the guide's own broker policy, and has no MSK row
+        Answers selfRun = TestAnswers.with(
+                "replay", "true", "platform", "self-hosted", "ops-appetite", "high", "throughput-per-second", "100000");
+        assertThat(RuleEngine.recommend(selfRun).settings())
+                .noneMatch(x -> x.name().startsWith("metadata mode"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Product.class, names = "EVENT_HUBS", mode = EnumSource.Mode.EXCLUDE)
     void shouldFailWithTheCeilingNamedWhenOneHundredMillionMessagesASecondArrive(Product p) {

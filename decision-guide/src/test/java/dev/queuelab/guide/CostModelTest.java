@@ -20,6 +20,20 @@ class CostModelTest {
     }
 
     @Test
+    void shouldSayTheFirstTiersRateIsAnUpperBoundWhenAMonthPassesItsRequests() {
+        // 33,334 msg/s for 30 days is 259 billion requests: past the 100 billion that $0.40 a million covers
+        Answers burst = TestAnswers.with("platform", "aws", "throughput-per-second", "33334", "payload-kb", "3");
+        assertThat(CostModel.monthly(RuleEngine.recommend(burst), burst))
+                .contains("259,205,184,000 requests x $0.40 per million")
+                .contains("at the first tier's rate, which holds up to 100,000,000,000 requests a month");
+        // 1,500 msg/s is 11.7 billion requests: all at the first tier's rate, and no such clause
+        Answers campaign = TestAnswers.with("platform", "aws", "throughput-per-second", "1500");
+        assertThat(CostModel.monthly(RuleEngine.recommend(campaign), campaign))
+                .contains("11,664,000,000 requests")
+                .doesNotContain("first tier");
+    }
+
+    @Test
     void shouldPricePubSubPerTibWithTheBilledMinimumWhenMessagesAreSmall() {
         Answers gcp = TestAnswers.with(
                 "platform",

@@ -37,6 +37,17 @@ class EntityLimitsTest {
     }
 
     @Test
+    void shouldMeasureAPayloadAgainstTheDefaultLimitUnlessItNeedsTheRaisedOne() {
+        // 12 KiB on Service Bus is 4.69% of its 256 KB, not the 0.01% of the 100 MiB Premium can be raised to
+        Recommendation small = RuleEngine.asked(TestAnswers.with("platform", "azure", "payload-kb", "12"));
+        assertThat(small.product()).isEqualTo(Product.SERVICE_BUS);
+        assertThat(check(small, "payload-limit").detail()).contains("256 KiB").endsWith("; 4.69% used");
+        // 512 KiB needs the raised limit (Premium's MaxMessageSizeInKilobytes): measured against 100 MiB
+        Recommendation large = RuleEngine.asked(TestAnswers.with("platform", "azure", "payload-kb", "512"));
+        assertThat(check(large, "payload-limit").detail()).endsWith("; 0.5% used");
+    }
+
+    @Test
     void shouldBeInfeasibleWhenAServiceBusTopicNeedsMoreThanItsSubscriptions() {
         Recommendation crowded = azureBroadcast("3000", "1");
         assertThat(crowded.product()).isEqualTo(Product.SERVICE_BUS);

@@ -666,6 +666,12 @@ class FeasibilityTest {
         assertThat(Documents.markdown(rare, r, java.time.LocalDate.of(2026, 11, 28)))
                 .as("the title prints the rate with its decimals and as an interval, never as 0")
                 .contains("at 0.01 msg/s (one every 100 s)");
+        // a peak of one a minute (0.0167) is what the design must carry: the title never understates it
+        Answers minutely = TestAnswers.with("throughput-per-second", "0.0167", "p99-processing-seconds", "1");
+        assertThat(Documents.markdown(minutely, RuleEngine.asked(minutely), java.time.LocalDate.of(2026, 12, 5)))
+                .as("a peak is rounded up in the title, not cut to 0.016")
+                .contains("at 0.017 msg/s (one every 59.88 s)")
+                .doesNotContain("0.016 msg/s");
         assertThat(RuleEngine.asked(TestAnswers.with("throughput-per-second", "1"))
                         .sizing()
                         .consumersNeeded())

@@ -211,7 +211,7 @@ class GuideCommandTest {
     void shouldGoBackAndEditFromTheReviewWhenDrivenThroughStandardInput() {
         String transcript = String.join(
                         "\n",
-                        "webhook delivery", // the feature's name
+                        "webhook delivery to PSP Partners", // the feature's name, its capitals kept as typed
                         "2", // 1 sync: async
                         "1", // 2 shape: distribute
                         "b", // back to question 2
@@ -252,7 +252,9 @@ class GuideCommandTest {
                 .contains("(4/26) How many independent subscribers")
                 .contains("Review:")
                 .contains("why:")
-                .contains("\"topology\" : \"partitioned-log\"");
+                .contains("\"topology\" : \"partitioned-log\"")
+                .containsPattern("feature +webhook delivery to PSP Partners")
+                .doesNotContain("psp partners");
     }
 
     @Test

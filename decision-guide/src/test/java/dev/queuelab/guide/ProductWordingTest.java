@@ -34,6 +34,58 @@ class ProductWordingTest {
     }
 
     @Test
+    void shouldNameTheDeadLetterWithOneArticleWhereTheRetryHorizonEnds() {
+        // a dead letter the consumer writes is "a dead-letter stream written by the consumer": the horizon's line
+        // read "then the a dead-letter stream ..."
+        Answers stream = TestAnswers.with("replay", "true", "platform", "self-hosted", "ordering", "per-key");
+        assertThat(RuleEngine.asked(stream).product()).isEqualTo(Product.RABBITMQ_STREAMS);
+        assertThat(markdown(stream))
+                .contains("then a dead-letter stream written by the consumer")
+                .doesNotContain("the a ");
+        Answers queue = TestAnswers.with("platform", "aws");
+        assertThat(markdown(queue)).contains("then the dead-letter queue (redrive policy)");
+    }
+
+    @Test
+    void shouldRetryInTheLogsOwnWordsNotKafkasWhenAStreamCarriesTheOrder() {
+        // consumer.pause and retry topics are Kafka's: a RabbitMQ or Redis stream retries in its own reader
+        Answers rabbit = TestAnswers.with("replay", "true", "platform", "self-hosted", "ordering", "per-key");
+        assertThat(RuleEngine.asked(rabbit).product()).isEqualTo(Product.RABBITMQ_STREAMS);
+        assertThat(markdown(rabbit))
+                .contains("the consumer retries the record in place with delay before retry n")
+                .doesNotContain("consumer.pause")
+                .doesNotContain("retry topic");
+        Answers kafka = TestAnswers.with(
+                "replay",
+                "true",
+                "platform",
+                "any",
+                "ops-appetite",
+                "high",
+                "ordering",
+                "per-key",
+                "throughput-per-second",
+                "100000");
+        assertThat(RuleEngine.asked(kafka).product()).isEqualTo(Product.KAFKA);
+        assertThat(markdown(kafka)).contains("pause the partition (consumer.pause)");
+    }
+
+    @Test
+    void shouldKeepAKeysOrderOnRedisPubSubByHashingItToAShardChannel() {
+        // per-key order on Redis pub/sub read "per-key: one none per key", with a settings row named "none"
+        Answers keyed = TestAnswers.with(
+                "shape", "broadcast", "subscribers", "3", "semantic", "at-most-once", "ordering", "per-key");
+        assertThat(RuleEngine.asked(keyed).product()).isEqualTo(Product.REDIS_PUBSUB);
+        assertThat(markdown(keyed))
+                .contains("| ordering | per-key: each key hashed to one shard channel (SPUBLISH and SSUBSCRIBE")
+                .doesNotContain("one none per key")
+                .doesNotContain("| none |");
+        // without order the record names no channel row
+        Answers unordered = TestAnswers.with("shape", "broadcast", "subscribers", "3", "semantic", "at-most-once");
+        assertThat(markdown(unordered)).contains("| ordering | none |").doesNotContain("| shard channel");
+    }
+
+    @Test
     void shouldOfferNeitherAcksNorReplaysNorMirrorMakerWhenRedisPubSubCarriesTheEvents() {
         // the reviewer's file 11: "acknowledge before processing", "receive-and-ack-only access" and "MirrorMaker 2
         // ... plan for replays" on Redis pub/sub, which has no acks, stores nothing and is not Kafka
