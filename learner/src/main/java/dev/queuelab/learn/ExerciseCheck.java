@@ -83,7 +83,8 @@ public final class ExerciseCheck {
                 Optional.empty(),
                 0,
                 settings.trialSeed(0),
-                exercise.className() + ".capabilities() declares " + declared + ", but " + exercise.label()
+                exercise.className() + "." + exercise.topology().declaration() + " declares "
+                        + (declared == null ? "nothing" : declared) + ", but " + exercise.label()
                         + " requires " + String.join(" and ", lacking) + ": return " + required
                         + " (the exercise decides what is checked, not the class)"));
     }

@@ -9,6 +9,8 @@ import static dev.queuelab.check.workqueue.WorkQueueProperty.FIFO;
 import static dev.queuelab.check.workqueue.WorkQueueProperty.VISIBILITY;
 
 import dev.queuelab.api.log.LogCapabilities;
+import dev.queuelab.api.pubsub.exchange.ExchangeCapabilities;
+import dev.queuelab.check.pubsub.exchange.ExchangeProperty;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
 public final class Exercises {
 
     static final String LOG_REFERENCE = "reference/src/main/java/dev/queuelab/reference/log/";
+    static final String EXCHANGE_REFERENCE = "reference/src/main/java/dev/queuelab/reference/pubsub/exchange/";
 
     public static final List<Exercise> ALL = List.of(
             new Exercise(
@@ -131,7 +134,31 @@ public final class Exercises {
                     "recovery keeps the good prefix, whole frames whose CRC32C holds in offset order, and cuts the rest"
                             + " (R1-R3)",
                     LOG_REFERENCE + "CrcSegmentRecovery.java",
-                    List.of("recover", "problemAt")));
+                    List.of("recover", "problemAt")),
+            new Exercise(
+                    10,
+                    "ex10_topic_routing",
+                    "topic routing",
+                    "TopicBroker",
+                    Topology.EXCHANGE,
+                    List.of(ExchangeProperty.ROUTING, ExchangeProperty.CONSUMERS),
+                    new ExchangeCapabilities(false, false),
+                    "docs/pub-sub/exchange.md#exercise-10-topic-routing",
+                    "a publish reaches exactly the queues its bindings match: '*' one word, '#' any (EX1, EX5)",
+                    EXCHANGE_REFERENCE + "TopicTrie.java",
+                    List.of("route", "walk")),
+            new Exercise(
+                    11,
+                    "ex11_dead_letter_exchange",
+                    "the dead-letter exchange with its reason and a delivery limit",
+                    "DeadLetterBroker",
+                    Topology.EXCHANGE,
+                    List.of(ExchangeProperty.DEAD_LETTERS, ExchangeProperty.CONSUMERS, ExchangeProperty.ROUTING),
+                    ExchangeCapabilities.ALL,
+                    "docs/pub-sub/exchange.md#exercise-11-dead-letters",
+                    "what a queue gives up on is dead-lettered once, with its x-death reason and count (EX6-EX9, EX12)",
+                    EXCHANGE_REFERENCE + "RabbitBroker.java",
+                    List.of("deadLetter", "requeue")));
 
     private Exercises() {}
 
