@@ -10,7 +10,11 @@ import static dev.queuelab.check.workqueue.WorkQueueProperty.VISIBILITY;
 
 import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.api.pubsub.exchange.ExchangeCapabilities;
+import dev.queuelab.api.pubsub.fanout.FanoutCapabilities;
+import dev.queuelab.api.pubsub.subscription.SubscriptionCapabilities;
 import dev.queuelab.check.pubsub.exchange.ExchangeProperty;
+import dev.queuelab.check.pubsub.fanout.FanoutProperty;
+import dev.queuelab.check.pubsub.subscription.SubscriptionProperty;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,7 +26,8 @@ import java.util.stream.Collectors;
 public final class Exercises {
 
     static final String LOG_REFERENCE = "reference/src/main/java/dev/queuelab/reference/log/";
-    static final String EXCHANGE_REFERENCE = "reference/src/main/java/dev/queuelab/reference/pubsub/exchange/";
+    static final String PUBSUB_REFERENCE = "reference/src/main/java/dev/queuelab/reference/pubsub/";
+    static final String EXCHANGE_REFERENCE = PUBSUB_REFERENCE + "exchange/";
 
     public static final List<Exercise> ALL = List.of(
             new Exercise(
@@ -158,7 +163,31 @@ public final class Exercises {
                     "docs/pub-sub/exchange.md#exercise-11-dead-letters",
                     "what a queue gives up on is dead-lettered once, with its x-death reason and count (EX6-EX9, EX12)",
                     EXCHANGE_REFERENCE + "RabbitBroker.java",
-                    List.of("deadLetter", "requeue")));
+                    List.of("deadLetter", "requeue")),
+            new Exercise(
+                    12,
+                    "ex12_fanout",
+                    "fanout to durable subscriptions",
+                    "FanoutTopic",
+                    Topology.FANOUT,
+                    List.of(FanoutProperty.DELIVERY, FanoutProperty.FILTERS),
+                    new FanoutCapabilities(false),
+                    "docs/pub-sub/fanout.md#exercise-12-durable-fanout",
+                    "every matching subscription gets its copy, up or not; a refusal costs only its own (FO1, FO3, FO4)",
+                    PUBSUB_REFERENCE + "fanout/SnsTopic.java",
+                    List.of("subscribe", "publish")),
+            new Exercise(
+                    13,
+                    "ex13_ordering_keys",
+                    "ordering keys with redelivery",
+                    "OrderedSubscriptions",
+                    Topology.SUBSCRIPTION,
+                    List.of(SubscriptionProperty.ORDERING, SubscriptionProperty.DELIVERY, SubscriptionProperty.DEAD_LETTERS),
+                    new SubscriptionCapabilities(true, true, false),
+                    "docs/pub-sub/subscription.md#exercise-13-ordering-keys",
+                    "a key goes out in publish order, and a failure redelivers the key's later messages after it (SB4)",
+                    PUBSUB_REFERENCE + "subscription/Subscription.java",
+                    List.of("fail", "revoke")));
 
     private Exercises() {}
 

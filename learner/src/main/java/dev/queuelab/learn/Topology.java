@@ -7,6 +7,11 @@ import dev.queuelab.api.log.PartitionedLog;
 import dev.queuelab.api.log.SegmentRecovery;
 import dev.queuelab.api.pubsub.exchange.Broker;
 import dev.queuelab.api.pubsub.exchange.ExchangeCapabilities;
+import dev.queuelab.api.pubsub.fanout.FanoutCapabilities;
+import dev.queuelab.api.pubsub.fanout.Topic;
+import dev.queuelab.api.pubsub.fanout.TopicConfig;
+import dev.queuelab.api.pubsub.subscription.PubSubService;
+import dev.queuelab.api.pubsub.subscription.SubscriptionCapabilities;
 import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
@@ -19,6 +24,11 @@ import dev.queuelab.check.log.LogProperty;
 import dev.queuelab.check.pubsub.exchange.BrokerFactory;
 import dev.queuelab.check.pubsub.exchange.ExchangeChecks;
 import dev.queuelab.check.pubsub.exchange.ExchangeProperty;
+import dev.queuelab.check.pubsub.fanout.FanoutChecks;
+import dev.queuelab.check.pubsub.fanout.FanoutProperty;
+import dev.queuelab.check.pubsub.subscription.SubscriptionChecks;
+import dev.queuelab.check.pubsub.subscription.SubscriptionFactory;
+import dev.queuelab.check.pubsub.subscription.SubscriptionProperty;
 import dev.queuelab.check.workqueue.WorkQueueChecks;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.check.workqueue.WorkQueueProperty;
@@ -180,6 +190,104 @@ public enum Topology {
         @Override
         boolean applies(Property<?, ?, ?> property, Object capabilities) {
             return ((ExchangeProperty) property).appliesTo((ExchangeCapabilities) capabilities);
+        }
+
+        @Override
+        Object declared(Maker maker) {
+            return declaredConstant(maker);
+        }
+
+        @Override
+        boolean clocked() {
+            return true;
+        }
+
+        @Override
+        String declaration() {
+            return "CAPABILITIES";
+        }
+    },
+
+    FANOUT(
+            "pub/sub: durable fanout (SNS with SQS)",
+            "topic",
+            Topic.class,
+            TopicConfig.class,
+            Exercises.PUBSUB_REFERENCE + "fanout/SnsTopic.java",
+            "each subscription an SqsWorkQueue, composed; FIFO topics with dedup across the fanout",
+            "docs/pub-sub/fanout.md#gallery") {
+        @Override
+        public Property<?, ?, ?> property(String id) {
+            return byId(FanoutProperty.values(), id);
+        }
+
+        @Override
+        CheckResult check(
+                Property<?, ?, ?> property,
+                String implName,
+                Object capabilities,
+                Maker maker,
+                LongFunction<String> replay,
+                Settings settings) {
+            return FanoutChecks.BINDING.check(
+                    (FanoutProperty) property,
+                    implName,
+                    (FanoutCapabilities) capabilities,
+                    (config, clock) -> (Topic) maker.make(config, clock),
+                    (p, impl, seed) -> replay.apply(seed),
+                    settings);
+        }
+
+        @Override
+        boolean applies(Property<?, ?, ?> property, Object capabilities) {
+            return ((FanoutProperty) property).appliesTo((FanoutCapabilities) capabilities);
+        }
+
+        @Override
+        Object declared(Maker maker) {
+            return declaredConstant(maker);
+        }
+
+        @Override
+        String declaration() {
+            return "CAPABILITIES";
+        }
+    },
+
+    SUBSCRIPTION(
+            "pub/sub: subscriptions (Google Cloud Pub/Sub)",
+            "service",
+            PubSubService.class,
+            null,
+            Exercises.PUBSUB_REFERENCE + "subscription/CloudPubSub.java",
+            "leases kept by deadline, ordering keys blocked while a key-mate is out, seek and snapshots",
+            "docs/pub-sub/subscription.md#the-bug-gallery") {
+        @Override
+        public Property<?, ?, ?> property(String id) {
+            return byId(SubscriptionProperty.values(), id);
+        }
+
+        @Override
+        CheckResult check(
+                Property<?, ?, ?> property,
+                String implName,
+                Object capabilities,
+                Maker maker,
+                LongFunction<String> replay,
+                Settings settings) {
+            SubscriptionFactory factory = clock -> (PubSubService) maker.make(null, clock);
+            return SubscriptionChecks.BINDING.check(
+                    (SubscriptionProperty) property,
+                    implName,
+                    (SubscriptionCapabilities) capabilities,
+                    factory,
+                    (p, impl, seed) -> replay.apply(seed),
+                    settings);
+        }
+
+        @Override
+        boolean applies(Property<?, ?, ?> property, Object capabilities) {
+            return ((SubscriptionProperty) property).appliesTo((SubscriptionCapabilities) capabilities);
         }
 
         @Override
