@@ -12,10 +12,10 @@ import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.api.pubsub.exchange.ExchangeCapabilities;
 import dev.queuelab.api.pubsub.fanout.FanoutCapabilities;
 import dev.queuelab.api.pubsub.subscription.SubscriptionCapabilities;
+import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.check.pubsub.exchange.ExchangeProperty;
 import dev.queuelab.check.pubsub.fanout.FanoutProperty;
 import dev.queuelab.check.pubsub.subscription.SubscriptionProperty;
-import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -182,7 +182,10 @@ public final class Exercises {
                     "ordering keys with redelivery",
                     "OrderedSubscriptions",
                     Topology.SUBSCRIPTION,
-                    List.of(SubscriptionProperty.ORDERING, SubscriptionProperty.DELIVERY, SubscriptionProperty.DEAD_LETTERS),
+                    List.of(
+                            SubscriptionProperty.ORDERING,
+                            SubscriptionProperty.DELIVERY,
+                            SubscriptionProperty.DEAD_LETTERS),
                     new SubscriptionCapabilities(true, true, false),
                     "docs/pub-sub/subscription.md#exercise-13-ordering-keys",
                     "a key goes out in publish order, and a failure redelivers the key's later messages after it (SB4)",

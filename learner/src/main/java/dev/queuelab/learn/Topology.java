@@ -391,7 +391,9 @@ public enum Topology {
             }
         }
         throw new IllegalArgumentException("no " + properties[0].topology() + " property '" + id + "': use one of "
-                + String.join(", ", java.util.Arrays.stream(properties).map(Property::id).toList()));
+                + String.join(
+                        ", ",
+                        java.util.Arrays.stream(properties).map(Property::id).toList()));
     }
 
     /** Whether the learner's constructor takes the clock alone, in a chapter without a config. */

@@ -371,8 +371,7 @@ class LearnerCommandsTest {
     void shouldSayWhatIsWrongWhenTheInputIsBad() throws IOException {
         Run unknown = run(new CheckCommand(), "99");
         assertThat(unknown.code).isEqualTo(Coach.BAD_INPUT);
-        assertThat(unknown.err)
-                .contains("there is no exercise '99': use a number from 1 to " + Exercises.ALL.size());
+        assertThat(unknown.err).contains("there is no exercise '99': use a number from 1 to " + Exercises.ALL.size());
         assertThat(run(new CheckCommand(), "1", "--trials", "0").err).contains("--trials is 0: use 1 or more");
         Files.createDirectories(ws.stateDir());
         Files.writeString(ws.progressFile(), "ex01_acks.done=true\nex01_acks.hints=lots\n");
@@ -437,9 +436,11 @@ class LearnerCommandsTest {
             Exercise e = Exercises.find(n);
             String solved = Course.shown(Files.readString(ws.solutionDir(e).resolve(e.fileName())));
             String fewer = e.topology() == Topology.EXCHANGE || e.topology() == Topology.SUBSCRIPTION
-                    ? solved.replace("CAPABILITIES = ExchangeCapabilities.ALL;",
+                    ? solved.replace(
+                                    "CAPABILITIES = ExchangeCapabilities.ALL;",
                                     "CAPABILITIES = new ExchangeCapabilities(true, false);")
-                            .replace("new SubscriptionCapabilities(true, true, false)",
+                            .replace(
+                                    "new SubscriptionCapabilities(true, true, false)",
                                     "new SubscriptionCapabilities(false, true, false)")
                     : solved.replaceAll(
                                     "new WorkQueueCapabilities\\([^)]*\\)", "new WorkQueueCapabilities(false, false)")

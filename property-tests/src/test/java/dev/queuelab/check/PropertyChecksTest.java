@@ -95,9 +95,12 @@ class PropertyChecksTest {
                 .filter(t -> only.isEmpty() || t.topology().equals(only))
                 .toList();
         assertThat(out)
-                .as("queuelab.topology '%s' is not a topology: use one of %s", only, Implementations.TOPOLOGIES.stream()
-                        .map(TopologyChecks::topology)
-                        .toList())
+                .as(
+                        "queuelab.topology '%s' is not a topology: use one of %s",
+                        only,
+                        Implementations.TOPOLOGIES.stream()
+                                .map(TopologyChecks::topology)
+                                .toList())
                 .isNotEmpty();
         return out;
     }
