@@ -85,7 +85,8 @@ public final class ExerciseCheck {
                 settings.trialSeed(0),
                 exercise.className() + "." + exercise.topology().declaration() + " declares "
                         + (declared == null ? "nothing" : declared) + ", but " + exercise.label()
-                        + " requires " + String.join(" and ", lacking) + ": return " + required
+                        + " requires " + String.join(" and ", lacking) + ": "
+                        + (exercise.topology().declaration().endsWith("()") ? "return " : "declare ") + required
                         + " (the exercise decides what is checked, not the class)"));
     }
 
