@@ -73,8 +73,7 @@ class InvariantIdsTest {
 
     @Test
     void shouldLetThePackagesClassesDefineItsIdsBetweenThemEachOnce() {
-        InvariantIds ids = new InvariantIds(
-                "| `EX` | EX1-EX2 | the broker | [exchange](../reference/exchange/) |");
+        InvariantIds ids = new InvariantIds("| `EX` | EX1-EX2 | the broker | [exchange](../reference/exchange/) |");
         ids.file("reference/exchange/Broker.java", "/**\n * Invariants:\n *   EX1 routed\n */\nclass Broker {}");
         ids.file("reference/exchange/Queue.java", "/**\n * Invariants:\n *   EX2 ordered\n */\nclass Queue {}");
         assertThat(ids.finish()).isEmpty();
