@@ -82,18 +82,24 @@ public record Exercise(
             if (!topology.api().isAssignableFrom(type)) {
                 throw new LearnerException(className + " must implement " + api + ", as the stub does");
             }
-            constructor = config == null ? type.getConstructor() : type.getConstructor(config, InstantSource.class);
+            constructor = config != null
+                    ? type.getConstructor(config, InstantSource.class)
+                    : topology.clocked() ? type.getConstructor(InstantSource.class) : type.getConstructor();
         } catch (ClassNotFoundException e) {
             throw new LearnerException(fileName() + " must declare the class " + qualifiedClassName()
                     + " (package and name as in the stub)");
         } catch (NoSuchMethodException e) {
             throw new LearnerException(className + " must keep its public constructor " + className + "("
-                    + (config == null ? "" : config.getSimpleName() + " config, InstantSource clock")
+                    + (config != null
+                            ? config.getSimpleName() + " config, InstantSource clock"
+                            : topology.clocked() ? "InstantSource clock" : "")
                     + "): the checks build " + topology.noun() + "s with it");
         }
         return Topology.Maker.of(type, (cfg, clock) -> {
             try {
-                return config == null ? constructor.newInstance() : constructor.newInstance(cfg, clock);
+                return config != null
+                        ? constructor.newInstance(cfg, clock)
+                        : topology.clocked() ? constructor.newInstance(clock) : constructor.newInstance();
             } catch (InvocationTargetException e) {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r; // the learner's own exception: the engine reports it as a story

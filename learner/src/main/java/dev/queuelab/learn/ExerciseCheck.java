@@ -83,8 +83,10 @@ public final class ExerciseCheck {
                 Optional.empty(),
                 0,
                 settings.trialSeed(0),
-                exercise.className() + ".capabilities() declares " + declared + ", but " + exercise.label()
-                        + " requires " + String.join(" and ", lacking) + ": return " + required
+                exercise.className() + "." + exercise.topology().declaration() + " declares "
+                        + (declared == null ? "nothing" : declared) + ", but " + exercise.label()
+                        + " requires " + String.join(" and ", lacking) + ": "
+                        + (exercise.topology().declaration().endsWith("()") ? "return " : "declare ") + required
                         + " (the exercise decides what is checked, not the class)"));
     }
 

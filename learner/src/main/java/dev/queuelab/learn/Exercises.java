@@ -9,7 +9,13 @@ import static dev.queuelab.check.workqueue.WorkQueueProperty.FIFO;
 import static dev.queuelab.check.workqueue.WorkQueueProperty.VISIBILITY;
 
 import dev.queuelab.api.log.LogCapabilities;
+import dev.queuelab.api.pubsub.exchange.ExchangeCapabilities;
+import dev.queuelab.api.pubsub.fanout.FanoutCapabilities;
+import dev.queuelab.api.pubsub.subscription.SubscriptionCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
+import dev.queuelab.check.pubsub.exchange.ExchangeProperty;
+import dev.queuelab.check.pubsub.fanout.FanoutProperty;
+import dev.queuelab.check.pubsub.subscription.SubscriptionProperty;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,6 +26,8 @@ import java.util.stream.Collectors;
 public final class Exercises {
 
     static final String LOG_REFERENCE = "reference/src/main/java/dev/queuelab/reference/log/";
+    static final String PUBSUB_REFERENCE = "reference/src/main/java/dev/queuelab/reference/pubsub/";
+    static final String EXCHANGE_REFERENCE = PUBSUB_REFERENCE + "exchange/";
 
     public static final List<Exercise> ALL = List.of(
             new Exercise(
@@ -131,7 +139,58 @@ public final class Exercises {
                     "recovery keeps the good prefix, whole frames whose CRC32C holds in offset order, and cuts the rest"
                             + " (R1-R3)",
                     LOG_REFERENCE + "CrcSegmentRecovery.java",
-                    List.of("recover", "problemAt")));
+                    List.of("recover", "problemAt")),
+            new Exercise(
+                    10,
+                    "ex10_topic_routing",
+                    "topic routing",
+                    "TopicBroker",
+                    Topology.EXCHANGE,
+                    List.of(ExchangeProperty.ROUTING, ExchangeProperty.CONSUMERS),
+                    new ExchangeCapabilities(false, false),
+                    "docs/pub-sub/exchange.md#exercise-10-topic-routing",
+                    "a publish reaches exactly the queues its bindings match: '*' one word, '#' any (EX1, EX5)",
+                    EXCHANGE_REFERENCE + "TopicTrie.java",
+                    List.of("route", "walk")),
+            new Exercise(
+                    11,
+                    "ex11_dead_letter_exchange",
+                    "the dead-letter exchange with its reason and a delivery limit",
+                    "DeadLetterBroker",
+                    Topology.EXCHANGE,
+                    List.of(ExchangeProperty.DEAD_LETTERS, ExchangeProperty.CONSUMERS, ExchangeProperty.ROUTING),
+                    ExchangeCapabilities.ALL,
+                    "docs/pub-sub/exchange.md#exercise-11-dead-letters",
+                    "what a queue gives up on is dead-lettered once, with its x-death reason and count (EX6-EX9, EX12)",
+                    EXCHANGE_REFERENCE + "RabbitBroker.java",
+                    List.of("deadLetter", "requeue")),
+            new Exercise(
+                    12,
+                    "ex12_fanout",
+                    "fanout to durable subscriptions",
+                    "FanoutTopic",
+                    Topology.FANOUT,
+                    List.of(FanoutProperty.DELIVERY, FanoutProperty.FILTERS),
+                    new FanoutCapabilities(false),
+                    "docs/pub-sub/fanout.md#exercise-12-durable-fanout",
+                    "every matching subscription gets its copy, up or not; a refusal costs only its own (FO1, FO3, FO4)",
+                    PUBSUB_REFERENCE + "fanout/SnsTopic.java",
+                    List.of("subscribe", "publish")),
+            new Exercise(
+                    13,
+                    "ex13_ordering_keys",
+                    "ordering keys with redelivery",
+                    "OrderedSubscriptions",
+                    Topology.SUBSCRIPTION,
+                    List.of(
+                            SubscriptionProperty.ORDERING,
+                            SubscriptionProperty.DELIVERY,
+                            SubscriptionProperty.DEAD_LETTERS),
+                    new SubscriptionCapabilities(true, true, false),
+                    "docs/pub-sub/subscription.md#exercise-13-ordering-keys",
+                    "a key goes out in publish order, and a failure redelivers the key's later messages after it (SB4)",
+                    PUBSUB_REFERENCE + "subscription/Subscription.java",
+                    List.of("fail", "revoke")));
 
     private Exercises() {}
 

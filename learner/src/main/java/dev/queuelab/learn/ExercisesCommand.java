@@ -27,6 +27,10 @@ public final class ExercisesCommand extends LearnerCommand {
         out.println(style.strong("queuelab exercises") + "  " + style.bar(progress.doneCount(), Exercises.ALL.size()));
         Path folder = workspace.learnerDir(Exercises.ALL.get(0)).getParent();
         out.println("Your files, in " + workspace.show(folder) + "/:");
+        int width = Exercises.ALL.stream()
+                .mapToInt(e -> (e.number() + ". " + e.title()).length())
+                .max()
+                .orElse(0);
         for (Topology chapter : Exercises.chapters()) {
             out.println();
             out.println(style.strong("Chapter " + chapter.chapter() + ": " + chapter.title()) + "  "
@@ -34,10 +38,9 @@ public final class ExercisesCommand extends LearnerCommand {
             for (Exercise e : chapter.exercises()) {
                 boolean next = progress.next().filter(e::equals).isPresent();
                 out.printf(
-                        "  %s %d. %-46s %s%s%n",
+                        "  %s %-" + width + "s  %s%s%n",
                         progress.isDone(e) ? style.tick() : style.pending(),
-                        e.number(),
-                        e.title(),
+                        e.number() + ". " + e.title(),
                         folder.relativize(workspace.learnerFile(e)),
                         next ? "  " + style.strong("<- next") : "");
             }

@@ -5,6 +5,13 @@ import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.api.log.LogConfig;
 import dev.queuelab.api.log.PartitionedLog;
 import dev.queuelab.api.log.SegmentRecovery;
+import dev.queuelab.api.pubsub.exchange.Broker;
+import dev.queuelab.api.pubsub.exchange.ExchangeCapabilities;
+import dev.queuelab.api.pubsub.fanout.FanoutCapabilities;
+import dev.queuelab.api.pubsub.fanout.Topic;
+import dev.queuelab.api.pubsub.fanout.TopicConfig;
+import dev.queuelab.api.pubsub.subscription.PubSubService;
+import dev.queuelab.api.pubsub.subscription.SubscriptionCapabilities;
 import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
@@ -14,9 +21,18 @@ import dev.queuelab.check.Settings;
 import dev.queuelab.check.log.LogChecks;
 import dev.queuelab.check.log.LogFactory;
 import dev.queuelab.check.log.LogProperty;
+import dev.queuelab.check.pubsub.exchange.BrokerFactory;
+import dev.queuelab.check.pubsub.exchange.ExchangeChecks;
+import dev.queuelab.check.pubsub.exchange.ExchangeProperty;
+import dev.queuelab.check.pubsub.fanout.FanoutChecks;
+import dev.queuelab.check.pubsub.fanout.FanoutProperty;
+import dev.queuelab.check.pubsub.subscription.SubscriptionChecks;
+import dev.queuelab.check.pubsub.subscription.SubscriptionFactory;
+import dev.queuelab.check.pubsub.subscription.SubscriptionProperty;
 import dev.queuelab.check.workqueue.WorkQueueChecks;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.check.workqueue.WorkQueueProperty;
+import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -138,6 +154,156 @@ public enum Topology {
                 Settings settings) {
             return ((RecoveryProperty) property).run(implName, maker, replay, settings);
         }
+    },
+
+    EXCHANGE(
+            "pub/sub: a broker with exchanges (RabbitMQ)",
+            "broker",
+            Broker.class,
+            null,
+            Exercises.EXCHANGE_REFERENCE + "RabbitBroker.java",
+            "a trie per topic exchange, channels apart from queues, dead-lettering in a class of its own",
+            "docs/pub-sub/exchange.md#the-bug-gallery") {
+        @Override
+        public Property<?, ?, ?> property(String id) {
+            return byId(ExchangeProperty.values(), id);
+        }
+
+        @Override
+        CheckResult check(
+                Property<?, ?, ?> property,
+                String implName,
+                Object capabilities,
+                Maker maker,
+                LongFunction<String> replay,
+                Settings settings) {
+            BrokerFactory factory = clock -> (Broker) maker.make(null, clock);
+            return ExchangeChecks.BINDING.check(
+                    (ExchangeProperty) property,
+                    implName,
+                    (ExchangeCapabilities) capabilities,
+                    factory,
+                    (p, impl, seed) -> replay.apply(seed),
+                    settings);
+        }
+
+        @Override
+        boolean applies(Property<?, ?, ?> property, Object capabilities) {
+            return ((ExchangeProperty) property).appliesTo((ExchangeCapabilities) capabilities);
+        }
+
+        @Override
+        Object declared(Maker maker) {
+            return declaredConstant(maker);
+        }
+
+        @Override
+        boolean clocked() {
+            return true;
+        }
+
+        @Override
+        String declaration() {
+            return "CAPABILITIES";
+        }
+    },
+
+    FANOUT(
+            "pub/sub: durable fanout (SNS with SQS)",
+            "topic",
+            Topic.class,
+            TopicConfig.class,
+            Exercises.PUBSUB_REFERENCE + "fanout/SnsTopic.java",
+            "each subscription an SqsWorkQueue, composed; FIFO topics with dedup across the fanout",
+            "docs/pub-sub/fanout.md#gallery") {
+        @Override
+        public Property<?, ?, ?> property(String id) {
+            return byId(FanoutProperty.values(), id);
+        }
+
+        @Override
+        CheckResult check(
+                Property<?, ?, ?> property,
+                String implName,
+                Object capabilities,
+                Maker maker,
+                LongFunction<String> replay,
+                Settings settings) {
+            return FanoutChecks.BINDING.check(
+                    (FanoutProperty) property,
+                    implName,
+                    (FanoutCapabilities) capabilities,
+                    (config, clock) -> (Topic) maker.make(config, clock),
+                    (p, impl, seed) -> replay.apply(seed),
+                    settings);
+        }
+
+        @Override
+        boolean applies(Property<?, ?, ?> property, Object capabilities) {
+            return ((FanoutProperty) property).appliesTo((FanoutCapabilities) capabilities);
+        }
+
+        @Override
+        Object declared(Maker maker) {
+            return declaredConstant(maker);
+        }
+
+        @Override
+        String declaration() {
+            return "CAPABILITIES";
+        }
+    },
+
+    SUBSCRIPTION(
+            "pub/sub: subscriptions (Google Cloud Pub/Sub)",
+            "service",
+            PubSubService.class,
+            null,
+            Exercises.PUBSUB_REFERENCE + "subscription/CloudPubSub.java",
+            "leases kept by deadline, ordering keys blocked while a key-mate is out, seek and snapshots",
+            "docs/pub-sub/subscription.md#the-bug-gallery") {
+        @Override
+        public Property<?, ?, ?> property(String id) {
+            return byId(SubscriptionProperty.values(), id);
+        }
+
+        @Override
+        CheckResult check(
+                Property<?, ?, ?> property,
+                String implName,
+                Object capabilities,
+                Maker maker,
+                LongFunction<String> replay,
+                Settings settings) {
+            SubscriptionFactory factory = clock -> (PubSubService) maker.make(null, clock);
+            return SubscriptionChecks.BINDING.check(
+                    (SubscriptionProperty) property,
+                    implName,
+                    (SubscriptionCapabilities) capabilities,
+                    factory,
+                    (p, impl, seed) -> replay.apply(seed),
+                    settings);
+        }
+
+        @Override
+        boolean applies(Property<?, ?, ?> property, Object capabilities) {
+            return ((SubscriptionProperty) property).appliesTo((SubscriptionCapabilities) capabilities);
+        }
+
+        @Override
+        Object declared(Maker maker) {
+            return declaredConstant(maker);
+        }
+
+        @Override
+        boolean clocked() {
+            return true;
+        }
+
+        @Override
+        String declaration() {
+            return "CAPABILITIES";
+        }
     };
 
     /**
@@ -210,6 +376,46 @@ public enum Topology {
     /** What the learner's class declares it supports, asked of a fresh instance; null in a chapter without any. */
     Object declared(Maker maker) {
         return null;
+    }
+
+    /** Where the learner's class declares its capabilities, as a story names it. */
+    String declaration() {
+        return "capabilities()";
+    }
+
+    /** A pub/sub property by its id, or one line naming the choices. */
+    static Property<?, ?, ?> byId(Property<?, ?, ?>[] properties, String id) {
+        for (Property<?, ?, ?> p : properties) {
+            if (p.id().equals(id)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no " + properties[0].topology() + " property '" + id + "': use one of "
+                + String.join(
+                        ", ",
+                        java.util.Arrays.stream(properties).map(Property::id).toList()));
+    }
+
+    /** Whether the learner's constructor takes the clock alone, in a chapter without a config. */
+    boolean clocked() {
+        return config != null;
+    }
+
+    /**
+     * What a class declares in its {@code static final CAPABILITIES} constant, for a contract that does not ask an
+     * instance (the pub/sub brokers, like their references); null when the class has none.
+     */
+    static Object declaredConstant(Maker maker) {
+        Class<?> type = maker.type().orElseThrow(() -> new IllegalStateException("the learner's class is unknown"));
+        try {
+            Field f = type.getDeclaredField("CAPABILITIES");
+            f.setAccessible(true);
+            return f.get(null);
+        } catch (NoSuchFieldException e) {
+            return null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException(type.getSimpleName() + ".CAPABILITIES cannot be read", e);
+        }
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * The fanout's properties: no loss per subscription (consumers up or down, queues refusing, subscriptions
  * coming late), filter policies over generated attributes and bodies, and FIFO order and dedup across the fanout.
  */
-enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCapabilities> {
+public enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCapabilities> {
     DELIVERY(
             "delivery",
             Map.of(
