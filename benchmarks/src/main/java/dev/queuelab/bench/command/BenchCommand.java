@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  queuelab bench --goals",
+            "  queuelab bench --goals --doc pubsub-goals.md Fanout TopicRouting",
             "  queuelab bench --quick",
             "  queuelab bench Handoff",
             "  queuelab bench --quick -- -Djmh.ignoreLock=true",
@@ -80,7 +81,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(
             arity = "0..*",
             paramLabel = "PATTERN",
-            description = "Only the benchmarks matching this regex (JMH's);" + " after --, arguments for JMH.")
+            description = "Only the benchmarks matching this regex (JMH's; with --goals, found in Class.method);"
+                    + " after --, arguments for JMH.")
     List<String> positional = new ArrayList<>();
 
     @Option(
@@ -180,9 +182,21 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private int goals(PrintWriter out) throws IOException {
-        if (quick || reportFrom != null || !positional.isEmpty()) {
+        if (quick || reportFrom != null || positional.contains("--")) {
             throw new ReportException("--goals runs the goals' own benchmarks and shape: give it without --quick,"
-                    + " --report or a PATTERN");
+                    + " --report or JMH arguments");
+        }
+        List<Goals.Matchup> matchups = Goals.matching(positional);
+        if (matchups.isEmpty()) {
+            throw new ReportException("no benchmark with goals matches " + String.join(" ", positional)
+                    + ": give a regex that finds one of "
+                    + Goals.matching(List.of()).stream()
+                            .map(m -> m.suite().benchmark())
+                            .toList());
+        }
+        if (!positional.isEmpty() && doc == null) {
+            throw new ReportException("--goals with a PATTERN judges only some goals: give --doc FILE for its block,"
+                    + " so that it does not replace every goal's block in docs/benchmarks.md");
         }
         if (rounds < 2) {
             throw new ReportException("--rounds must be at least 2 (an interval needs pairs), got " + rounds);
@@ -191,7 +205,7 @@ public final class BenchCommand implements Callable<Integer> {
         // on shared cores another JMH may hold its lock; paired forks are what keeps that run's load out of the ratios
         System.setProperty("jmh.ignoreLock", "true");
         out.println("JMH's output goes to " + log);
-        GoalReport.Run run = GoalRun.run(Goals.matchups(), rounds, seed, m -> new JmhForkRunner(m, log), clock, out);
+        GoalReport.Run run = GoalRun.run(matchups, rounds, seed, m -> new JmhForkRunner(m, log), clock, out);
         Path page = doc != null ? doc : root.resolve("docs/benchmarks.md");
         writeGoals(run, page);
         GoalRun.print(run, out);

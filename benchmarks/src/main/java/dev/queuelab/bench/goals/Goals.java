@@ -30,7 +30,9 @@ public final class Goals {
             "CycleBenchmark.cycle",
             "VisibilityBookkeepingBenchmark.cycle",
             "TailCycleBenchmark.appendThenRead",
-            "LogGroupsBenchmark.appendThenEveryGroupReads");
+            "LogGroupsBenchmark.appendThenEveryGroupReads",
+            "FanoutBenchmark.publishThenEveryoneReads",
+            "TopicRoutingBenchmark.publishThenRead");
 
     /** What a variant's forks cost beside their score: medians over the rounds. */
     public record Cost(double cores, double bytes, double gcCount, double gcMillis) {
@@ -84,6 +86,17 @@ public final class Goals {
             out.add(new Matchup(suite, List.copyOf(variants), PER_CPU_SECOND.contains(suite.benchmark())));
         }
         return out;
+    }
+
+    /** The matchups whose {@code Class.method} one of the regexes finds: all of them when none is given. */
+    public static List<Matchup> matching(List<String> regexes) {
+        List<java.util.regex.Pattern> patterns =
+                regexes.stream().map(java.util.regex.Pattern::compile).toList();
+        return matchups().stream()
+                .filter(m -> patterns.isEmpty()
+                        || patterns.stream()
+                                .anyMatch(p -> p.matcher(m.suite().benchmark()).find()))
+                .toList();
     }
 
     /** Each goal of the suite, judged on its forks; the bootstrap's seed makes the interval reproducible. */

@@ -179,6 +179,51 @@ public record Suite(
                                     + " batch's references twice (FetchResult copies the list it is given), which"
                                     + " weighs against appends that cost little more than their records"))),
             new Suite(
+                    "FanoutBenchmark.publishThenEveryoneReads",
+                    "Pub/sub: one publisher to 1, 2 or 8 subscribers, in one thread",
+                    "shape",
+                    "ArrayBlockingQueue",
+                    "delivered",
+                    "messages delivered/s",
+                    List.of("lost"),
+                    List.of("lost"),
+                    List.of(
+                            Goal.ratio(
+                                    "RabbitFanout-2",
+                                    1.0,
+                                    "RabbitMQ fanout exchange, 2 subscribers: messages delivered >= 1.0x"
+                                            + " ArrayBlockingQueue put/take"),
+                            Goal.ratio(
+                                    "Redis-2",
+                                    1.0,
+                                    "Redis pub/sub, 2 subscribers: messages delivered >= 1.0x"
+                                            + " ArrayBlockingQueue put/take"),
+                            Goal.ratioOver(
+                                    "RabbitFanout-8",
+                                    4.0,
+                                    "RabbitMQ fanout exchange: a publish to 8 subscribers costs <= 2x one to 1"
+                                            + " (>= 4x the messages delivered)",
+                                    "RabbitFanout-1"),
+                            Goal.ratioOver(
+                                    "Redis-8",
+                                    4.0,
+                                    "Redis pub/sub: a publish to 8 subscribers costs <= 2x one to 1"
+                                            + " (>= 4x the messages delivered)",
+                                    "Redis-1"))),
+            new Suite(
+                    "TopicRoutingBenchmark.publishThenRead",
+                    "Pub/sub: a topic exchange's routing with 10 or 10,000 bindings, in one thread",
+                    "bindings",
+                    "10",
+                    null,
+                    "publishes/s",
+                    List.of("unrouted"),
+                    List.of("unrouted"),
+                    List.of(Goal.ratio(
+                            "10000",
+                            0.5,
+                            "RabbitMQ topic exchange with 10,000 bindings: >= 0.5x the publishes/s with 10"))),
+            new Suite(
                     "DiskAppendBenchmark.append",
                     "Appending 100-byte records to a file",
                     "force",

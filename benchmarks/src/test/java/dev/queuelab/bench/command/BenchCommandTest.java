@@ -75,6 +75,21 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldNarrowGoalsToAPatternOnlyIntoAPageOfItsOwn() {
+        Run none =
+                run("--goals", "NoSuchBenchmark", "--doc", tmp.resolve("b.md").toString());
+        assertThat(none.code).isEqualTo(BenchCommand.BAD_INPUT);
+        assertThat(none.err)
+                .contains("no benchmark with goals matches NoSuchBenchmark")
+                .contains("FanoutBenchmark.publishThenEveryoneReads")
+                .doesNotContain("Exception");
+        Run noDoc = run("--goals", "Fanout");
+        assertThat(noDoc.code).isEqualTo(BenchCommand.BAD_INPUT);
+        assertThat(noDoc.err).contains("give --doc FILE").doesNotContain("Exception");
+        assertThat(tmp.resolve("b.md")).doesNotExist();
+    }
+
+    @Test
     void shouldReplaceOnlyTheGoalsBlockAndWriteTheJsonBesideThePage() throws Exception {
         Path page = Files.writeString(
                 tmp.resolve("benchmarks.md"),

@@ -130,7 +130,23 @@ public class GoalReportTest {
                 .doesNotContainKeys("HandoffBenchmark.handoff", "LogTailBenchmark.tail")
                 .containsEntry("CycleBenchmark.cycle", List.of("ArrayBlockingQueue", "WorkQueue"))
                 .containsEntry("TailCycleBenchmark.appendThenRead", List.of("Disruptor", "KafkaLog"))
-                .containsEntry("VisibilityBookkeepingBenchmark.cycle", List.of("1", "100000", "1000000"));
+                .containsEntry("VisibilityBookkeepingBenchmark.cycle", List.of("1", "100000", "1000000"))
+                .containsEntry("TopicRoutingBenchmark.publishThenRead", List.of("10", "10000"))
+                .containsEntry(
+                        "FanoutBenchmark.publishThenEveryoneReads",
+                        List.of(
+                                "ArrayBlockingQueue",
+                                "RabbitFanout-2",
+                                "Redis-2",
+                                "RabbitFanout-1",
+                                "RabbitFanout-8",
+                                "Redis-1",
+                                "Redis-8"));
+        assertThat(Goals.matching(List.of("Fanout", "TopicRouting")).stream()
+                        .map(m -> m.suite().benchmark()))
+                .as("a narrowed run: only the benchmarks a regex finds")
+                .containsExactly("FanoutBenchmark.publishThenEveryoneReads", "TopicRoutingBenchmark.publishThenRead");
+        assertThat(Goals.matching(List.of())).hasSameSizeAs(Goals.matchups());
         assertThat(variants.get("DurableLogBenchmark.append"))
                 .as("each goal's subject right after what it divides by")
                 .containsExactly(

@@ -60,11 +60,17 @@ public final class RedisBroadcast implements Broadcast {
         this.rules = Objects.requireNonNull(rules, "rules");
     }
 
+    /**
+     * One message in output buffers with its payload's UTF-8 size, counted once per publish: every subscriber of a
+     * channel (or of one pattern) holds the same entry, so a publish to N subscribers copies nothing N times.
+     */
+    private record Buffered(Pushed pushed, int bytes) {}
+
     /** One connection: its subscriptions and its output buffer. */
     private static final class Client {
         final Set<String> channels = new LinkedHashSet<>();
         final Set<String> patterns = new LinkedHashSet<>();
-        final ArrayDeque<Pushed> buffer = new ArrayDeque<>();
+        final ArrayDeque<Buffered> buffer = new ArrayDeque<>();
         long bytes;
         long softSince = -1;
         Inbox.State state = Inbox.State.CONNECTED;
@@ -145,15 +151,18 @@ public final class RedisBroadcast implements Broadcast {
         int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
         List<Client> closing = new ArrayList<>();
         int receivers = 0;
-        for (Client c : channels.getOrDefault(channel, Set.of())) {
+        Set<Client> subscribed = channels.getOrDefault(channel, Set.of());
+        Buffered message = subscribed.isEmpty() ? null : new Buffered(Pushed.message(channel, payload), bytes);
+        for (Client c : subscribed) {
             receivers++;
-            append(c, Pushed.message(channel, payload), bytes, now, closing);
+            append(c, message, now, closing);
         }
         for (Map.Entry<String, Set<Client>> e : patterns.entrySet()) {
             if (rules.matches(e.getKey(), channel)) {
+                Buffered pmessage = new Buffered(Pushed.pmessage(e.getKey(), channel, payload), bytes);
                 for (Client c : e.getValue()) {
                     receivers++;
-                    append(c, Pushed.pmessage(e.getKey(), channel, payload), bytes, now, closing);
+                    append(c, pmessage, now, closing);
                 }
             }
         }
@@ -172,9 +181,9 @@ public final class RedisBroadcast implements Broadcast {
         }
         List<Pushed> read = new ArrayList<>();
         while (read.size() < max && !c.buffer.isEmpty()) {
-            Pushed p = c.buffer.poll();
-            c.bytes -= p.payload().getBytes(StandardCharsets.UTF_8).length;
-            read.add(p);
+            Buffered b = c.buffer.poll();
+            c.bytes -= b.bytes();
+            read.add(b.pushed());
         }
         return new Inbox(read, c.state);
     }
@@ -185,12 +194,12 @@ public final class RedisBroadcast implements Broadcast {
     }
 
     /** BC6: appends, then asks the rules whether the buffer now closes its client (once per publish). */
-    private void append(Client c, Pushed p, int bytes, long now, List<Client> closing) {
+    private void append(Client c, Buffered b, long now, List<Client> closing) {
         if (closing.contains(c)) {
             return;
         }
-        c.buffer.add(p);
-        c.bytes += bytes;
+        c.buffer.add(b);
+        c.bytes += b.bytes();
         boolean overSoft = config.softLimitBytes() > 0 && c.bytes >= config.softLimitBytes();
         if (!overSoft) {
             c.softSince = -1;

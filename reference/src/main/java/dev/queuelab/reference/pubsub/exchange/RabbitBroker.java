@@ -93,8 +93,9 @@ public final class RabbitBroker implements Broker {
         Set<String> targets = exchanges.route(exchange, message);
         boolean acked = true;
         boolean first = true;
+        int bytes = Stored.bytesOf(message); // once, however many queues it reaches
         for (String q : targets) {
-            boolean taken = enqueue(q, stored(q, message, exchange, List.of(), now), now);
+            boolean taken = enqueue(q, stored(q, message, bytes, exchange, List.of(), now), now);
             if (!rules.confirmFromFirstQueueOnly() || first) {
                 acked &= taken || !rules.nackRefusedPublish();
             }
@@ -103,11 +104,11 @@ public final class RabbitBroker implements Broker {
         return new Published(acked, mandatory && targets.isEmpty());
     }
 
-    private Stored stored(String queue, Message m, String exchange, List<XDeath> deaths, Instant now) {
+    private Stored stored(String queue, Message m, int bytes, String exchange, List<XDeath> deaths, Instant now) {
         Optional<Instant> expires = shorter(
                 queues.get(queue).spec().messageTtl().map(now::plus),
                 m.expiration().map(now::plus));
-        return new Stored(++positions, m, exchange, deaths, expires, false, 0);
+        return new Stored(++positions, m, exchange, deaths, expires, false, 0, bytes);
     }
 
     private static Optional<Instant> shorter(Optional<Instant> a, Optional<Instant> b) {
@@ -141,9 +142,10 @@ public final class RabbitBroker implements Broker {
         String dlx = spec.deadLetterExchange().get();
         List<XDeath> deaths = deadLetters.deaths(m, spec.name(), reason, now);
         Message again = DeadLetters.republished(m, spec);
+        int bytes = Stored.bytesOf(again);
         for (String target : exchanges.route(dlx, again)) {
             if (!DeadLetters.cycle(deaths, target)) {
-                enqueue(target, stored(target, again, dlx, deaths, now), now);
+                enqueue(target, stored(target, again, bytes, dlx, deaths, now), now);
             }
         }
     }

@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * One message in one queue: its position ({@code seq}: a requeue puts it back there), what was published,
- * the exchange it was last published to, its deaths, when it expires, and whether it was delivered before.
+ * the exchange it was last published to, its deaths, when it expires, whether it was delivered before, and its
+ * body's UTF-8 size ({@code bytes}, for x-max-length-bytes), counted once per publish however many queues it
+ * reaches: every queue holds the same {@link Message}, so a fanout to N queues copies no body.
  */
 record Stored(
         long seq,
@@ -17,17 +19,18 @@ record Stored(
         List<XDeath> deaths,
         Optional<Instant> expiresAt,
         boolean redelivered,
-        long deliveryCount) {
+        long deliveryCount,
+        int bytes) {
+
+    static int bytesOf(Message m) {
+        return m.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
 
     Stored returned(boolean counted) {
-        return new Stored(seq, message, exchange, deaths, expiresAt, true, deliveryCount + (counted ? 1 : 0));
+        return new Stored(seq, message, exchange, deaths, expiresAt, true, deliveryCount + (counted ? 1 : 0), bytes);
     }
 
     Stored at(long position) {
-        return new Stored(position, message, exchange, deaths, expiresAt, redelivered, deliveryCount);
-    }
-
-    int bytes() {
-        return message.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return new Stored(position, message, exchange, deaths, expiresAt, redelivered, deliveryCount, bytes);
     }
 }

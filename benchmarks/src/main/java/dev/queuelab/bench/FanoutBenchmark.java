@@ -1,0 +1,239 @@
+package dev.queuelab.bench;
+
+import dev.queuelab.api.pubsub.broadcast.BroadcastConfig;
+import dev.queuelab.api.pubsub.exchange.BindingSpec;
+import dev.queuelab.api.pubsub.exchange.Delivery;
+import dev.queuelab.api.pubsub.exchange.ExchangeSpec;
+import dev.queuelab.api.pubsub.exchange.ExchangeType;
+import dev.queuelab.api.pubsub.exchange.Message;
+import dev.queuelab.api.pubsub.exchange.QueueSpec;
+import dev.queuelab.api.pubsub.fanout.Publication;
+import dev.queuelab.api.pubsub.fanout.SubscriptionConfig;
+import dev.queuelab.api.pubsub.fanout.TopicConfig;
+import dev.queuelab.api.pubsub.fanout.Value;
+import dev.queuelab.api.workqueue.Receipt;
+import dev.queuelab.api.workqueue.ReceiptOutcome;
+import dev.queuelab.api.workqueue.WorkQueue;
+import dev.queuelab.reference.pubsub.broadcast.RedisBroadcast;
+import dev.queuelab.reference.pubsub.exchange.RabbitBroker;
+import dev.queuelab.reference.pubsub.fanout.SnsTopic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One publisher to N subscribers, in one thread: publish a batch of 100, then every subscriber reads the batch.
+ *
+ * <pre>
+ *                      ┌──► subscriber 1: read 100 (and ack them, where the shape has acks)
+ *   publish x100 ──► [ shape ] ──► subscriber 2 ...            up to subscriber 8
+ *   ArrayBlockingQueue: put x100 ──► [queue] ──► take x100     (one consumer: the baseline)
+ * </pre>
+ *
+ * Measures messages delivered, all subscribers together, per second (the {@code delivered} counter): a fanout
+ * to 2 subscribers delivers 2 messages per publish. Baseline: {@code ArrayBlockingQueue} put/take. Shapes, each
+ * with 1, 2 or 8 subscribers ({@code Redis-8}...): {@code Redis}, a channel of {@link RedisBroadcast} (each
+ * subscriber reads its output buffer); {@code RabbitFanout}, a fanout exchange of {@link RabbitBroker} bound to
+ * a queue per subscriber, each consumed with no prefetch limit and acked with {@code multiple}; {@code SnsSqs},
+ * an {@link SnsTopic} whose subscriptions are work queues (SNS's default JSON envelope), each received 10 at a
+ * time and acked. A publish to N subscribers costs N deliveries: the goal on cost per publish (8 subscribers at
+ * most 2x one) is at least 4x the deliveries per second. Counters: {@code lost} (a subscriber that got fewer
+ * messages than were published) must stay 0.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(
+        value = 3,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+public class FanoutBenchmark {
+
+    static final int BATCH = 100;
+    static final String PAYLOAD = "user 42 signed up";
+
+    @Param({
+        "ArrayBlockingQueue",
+        "Redis-1",
+        "Redis-2",
+        "Redis-8",
+        "RabbitFanout-1",
+        "RabbitFanout-2",
+        "RabbitFanout-8",
+        "SnsSqs-1",
+        "SnsSqs-2",
+        "SnsSqs-8"
+    })
+    public String shape;
+
+    private ArrayBlockingQueue<String> queue;
+    private RedisBroadcast redis;
+    private RabbitBroker rabbit;
+    private SnsTopic sns;
+    private String[] subscribers;
+    private String[] tags;
+    private WorkQueue[] queues;
+    private final Message rabbitMessage = new Message("", Map.of(), PAYLOAD, Optional.empty());
+    private final Map<String, Value> body = Map.of("text", Value.string(PAYLOAD));
+    private final List<Receipt> receipts = new ArrayList<>(10);
+    private long next;
+
+    /** {@code delivered} is the score; {@code lost} must stay 0. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Counters {
+        /** Messages read by a subscriber, all subscribers together. */
+        public long delivered;
+        /** Batches a subscriber read short (or acks refused): a fanout that drops is not a fast one. */
+        public long lost;
+    }
+
+    @Setup(Level.Iteration)
+    public void setUp() {
+        queue = null;
+        redis = null;
+        rabbit = null;
+        sns = null;
+        if (shape.equals("ArrayBlockingQueue")) {
+            queue = new ArrayBlockingQueue<>(1024);
+            return;
+        }
+        int n = Integer.parseInt(shape.substring(shape.indexOf('-') + 1));
+        subscribers = new String[n];
+        tags = new String[n];
+        queues = new WorkQueue[n];
+        for (int i = 0; i < n; i++) {
+            subscribers[i] = "subscriber-" + i;
+        }
+        switch (shape.substring(0, shape.indexOf('-'))) {
+            case "Redis" -> {
+                redis = new RedisBroadcast(BroadcastConfig.redisDefault(), TickingClock.shared());
+                for (String s : subscribers) {
+                    redis.connect(s);
+                    redis.subscribe(s, "signups");
+                }
+            }
+            case "RabbitFanout" -> {
+                rabbit = new RabbitBroker(TickingClock.shared());
+                rabbit.declareExchange(ExchangeSpec.of("signups", ExchangeType.FANOUT));
+                for (int i = 0; i < n; i++) {
+                    rabbit.declareQueue(QueueSpec.classic(subscribers[i]));
+                    rabbit.bind(BindingSpec.queue("signups", subscribers[i], ""));
+                    tags[i] = rabbit.consume(subscribers[i], subscribers[i], 0);
+                }
+            }
+            case "SnsSqs" -> {
+                sns = new SnsTopic(TopicConfig.standard("signups"), TickingClock.shared());
+                for (int i = 0; i < n; i++) {
+                    SubscriptionConfig standard = SubscriptionConfig.standard();
+                    sns.subscribe(
+                            subscribers[i],
+                            new SubscriptionConfig(
+                                    standard.filter(),
+                                    standard.raw(),
+                                    standard.deadLetterQueue(),
+                                    standard.queue().withMaxReceives(Cycles.MAX_RECEIVES)));
+                    queues[i] = sns.queue(subscribers[i]);
+                }
+            }
+            default -> throw new IllegalArgumentException("shape " + shape);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long publishThenEveryoneReads(Counters counters) throws InterruptedException {
+        if (queue != null) {
+            for (int i = 0; i < BATCH; i++) {
+                queue.put(PAYLOAD);
+            }
+            long got = 0;
+            for (int i = 0; i < BATCH; i++) {
+                got += queue.take().length();
+            }
+            counters.delivered += BATCH;
+            return got;
+        }
+        if (redis != null) {
+            return redis(counters);
+        }
+        return rabbit != null ? rabbit(counters) : sns(counters);
+    }
+
+    private long redis(Counters counters) {
+        for (int i = 0; i < BATCH; i++) {
+            redis.publish("signups", PAYLOAD);
+        }
+        long got = 0;
+        for (String s : subscribers) {
+            int read = redis.read(s, BATCH).messages().size();
+            counters.delivered += read;
+            counters.lost += read == BATCH ? 0 : 1;
+            got += read;
+        }
+        return got;
+    }
+
+    private long rabbit(Counters counters) {
+        for (int i = 0; i < BATCH; i++) {
+            if (!rabbit.publish("signups", rabbitMessage, false).acked()) {
+                counters.lost++;
+            }
+        }
+        long got = 0;
+        for (int i = 0; i < tags.length; i++) {
+            List<Delivery> read = rabbit.receive(tags[i]);
+            counters.delivered += read.size();
+            if (read.size() != BATCH
+                    || rabbit.ack(subscribers[i], read.get(read.size() - 1).deliveryTag(), true) != BATCH) {
+                counters.lost++;
+            }
+            got += read.size();
+        }
+        return got;
+    }
+
+    private long sns(Counters counters) {
+        for (int i = 0; i < BATCH; i++) {
+            sns.publish(new Publication(Long.toString(next++), Map.of(), body, null, null));
+        }
+        long got = 0;
+        for (WorkQueue q : queues) {
+            int read = 0;
+            while (read < BATCH) {
+                List<dev.queuelab.api.workqueue.Delivery> ten = q.receive("consumer", 10, Cycles.VISIBILITY);
+                if (ten.isEmpty()) {
+                    break;
+                }
+                receipts.clear();
+                ten.forEach(d -> receipts.add(d.receipt()));
+                read += ten.size();
+                for (ReceiptOutcome o : q.ackBatch(receipts)) {
+                    counters.lost += o == ReceiptOutcome.ACCEPTED ? 0 : 1;
+                }
+            }
+            counters.delivered += read;
+            counters.lost += read == BATCH ? 0 : 1;
+            got += read;
+        }
+        return got;
+    }
+}
