@@ -10,6 +10,7 @@ import dev.queuelab.check.gallery.log.LogGallery;
 import dev.queuelab.check.log.DiskLogFactory;
 import dev.queuelab.check.log.LogChecks;
 import dev.queuelab.check.log.LogFactory;
+import dev.queuelab.check.semantics.DeliveryChecks;
 import dev.queuelab.check.workqueue.WorkQueueChecks;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.reference.log.KafkaLog;
@@ -42,7 +43,9 @@ public final class Implementations {
 
     /** Every topology with its implementations: what the JUnit binding and the command line run. */
     public static final List<TopologyChecks<?, ?, ?, ?, ?>> TOPOLOGIES = List.of(
-            new TopologyChecks<>(WorkQueueChecks.BINDING, WORK_QUEUES), new TopologyChecks<>(LogChecks.BINDING, LOGS));
+            new TopologyChecks<>(WorkQueueChecks.BINDING, WORK_QUEUES),
+            new TopologyChecks<>(LogChecks.BINDING, LOGS),
+            new TopologyChecks<>(DeliveryChecks.BINDING, DeliveryChecks.PIPELINES));
 
     private Implementations() {}
 
