@@ -218,6 +218,7 @@ final class Simulations {
                 new WorkQueueStep.Tick(5),
                 new WorkQueueStep.Receive("A", 1, -1),
                 new WorkQueueStep.Observe());
+        LogSimulations.addTo(ALL);
     }
 
     private Simulations() {}

@@ -64,6 +64,9 @@ public final class Implementations {
 
     /** Refuses a name no registry knows, listing every known one. */
     public static void requireKnown(String name) {
+        if (TOPOLOGIES.stream().anyMatch(t -> t.implementations().find(name).isPresent())) {
+            return; // every topology's registry answers for its own names
+        }
         if (!isWorkQueue(name) && !isLog(name)) {
             throw new IllegalArgumentException("queuelab.impl '" + name + "' is not a known implementation: use one of "
                     + String.join(", ", WORK_QUEUES.names()) + ", " + String.join(", ", LOGS.names()));
