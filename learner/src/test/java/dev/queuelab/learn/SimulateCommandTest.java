@@ -2,6 +2,7 @@ package dev.queuelab.learn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.queuelab.check.Event;
 import dev.queuelab.check.draw.Timeline;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -57,6 +58,44 @@ class SimulateCommandTest {
         assertThat(expired).contains("fill=\"#c00\"", "duplicate-after-key-expired");
         String kept = SimulateCommand.render(Simulations.ALL.get("idempotent-consumer"), Timeline.Format.TEXT);
         assertThat(kept).contains("shows: every promise it is held to kept");
+    }
+
+    @Test
+    void shouldEscapeWhatXmlAndMermaidCannotHoldInAnyTopologysEvents() throws Exception {
+        Event odd = new Event() {
+            @Override
+            public int step() {
+                return 1;
+            }
+
+            @Override
+            public java.time.Instant at() {
+                return java.time.Instant.EPOCH;
+            }
+
+            @Override
+            public String action() {
+                return "x < y & \"z\"; #1";
+            }
+
+            @Override
+            public String answer() {
+                return "ok";
+            }
+
+            @Override
+            public String process() {
+                return "a <b>";
+            }
+        };
+        Timeline timeline = new Timeline("t & <u>", java.util.List.of(odd));
+        DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(
+                        timeline.render(Timeline.Format.SVG).getBytes(StandardCharsets.UTF_8)));
+        assertThat(timeline.render(Timeline.Format.MERMAID))
+                .doesNotContain(";", "#1")
+                .contains("participant La__b_");
     }
 
     @Test

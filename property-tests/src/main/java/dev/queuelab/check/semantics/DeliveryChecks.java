@@ -79,7 +79,12 @@ public final class DeliveryChecks
                     "gallery.transaction-external-effect",
                     log(Consumer.Mode.LOG_TRANSACTION, null),
                     new DeliveryPromise(true, false, true, Duration.ZERO, 1),
-                    "effect-duplicated");
+                    "effect-duplicated")
+            .addVariant(
+                    "gallery.output-outside-transaction",
+                    log(Consumer.Mode.LOG_WRITE_THEN_COMMIT, null),
+                    DeliveryPromise.exactlyOnceInLog(),
+                    "output-duplicated");
 
     private DeliveryChecks() {}
 

@@ -26,7 +26,9 @@ public final class Consumer {
         /** The effect, then the mark in a transaction of its own, then the ack: a crash between repeats it. */
         MARK_AFTER_EFFECT(List.of("effect", "mark", "ack")),
         /** Kafka read-process-write: output and external effect in a transaction, then offsets and commit. */
-        LOG_TRANSACTION(List.of("write+effect", "commit"));
+        LOG_TRANSACTION(List.of("write+effect", "commit")),
+        /** Read-process-write without a transaction: the output is appended, then the offset committed. */
+        LOG_WRITE_THEN_COMMIT(List.of("write", "ack"));
 
         private final List<String> stages;
 
@@ -48,8 +50,8 @@ public final class Consumer {
         if ((mode == Mode.IDEMPOTENT || mode == Mode.MARK_AFTER_EFFECT) && dedupe.isEmpty()) {
             throw new IllegalArgumentException("consumer mode " + mode + " needs a dedupe store");
         }
-        if (mode == Mode.LOG_TRANSACTION && !(broker instanceof LogBroker)) {
-            throw new IllegalArgumentException("consumer mode LOG_TRANSACTION needs the log's broker");
+        if ((mode == Mode.LOG_TRANSACTION || mode == Mode.LOG_WRITE_THEN_COMMIT) && !(broker instanceof LogBroker)) {
+            throw new IllegalArgumentException("consumer mode " + mode + " needs the log's broker");
         }
         this.name = name;
         this.mode = mode;
@@ -97,6 +99,7 @@ public final class Consumer {
                 dedupe.get().mark(held.key());
                 yield "marked " + held.key();
             }
+            case "write" -> ((LogBroker) broker).write(held);
             case "write+effect" -> ((LogBroker) broker).beginAndWrite(held) + "; " + effect(false);
             case "commit" ->
                 ((LogBroker) broker).commitWithOffset(held)

@@ -107,6 +107,12 @@ public final class LogBroker implements Broker {
                 + " at offset " + out.offset() + " (uncommitted)";
     }
 
+    /** Appends the output record of a message outside any transaction: visible at once, kept by any crash. */
+    public String write(Received received) {
+        AppendOutcome out = log.append(OUTPUT, ProducerRecord.of(received.key(), "processed"));
+        return "output " + received.key() + " at offset " + out.offset() + " (no transaction)";
+    }
+
     /** Adds the input offset after the message to the open transaction and commits both. */
     public boolean commitWithOffset(Received received) {
         log.sendOffsetsToTransaction(transactional, GROUP, Map.of(INPUT, (Long) received.handle() + 1));
