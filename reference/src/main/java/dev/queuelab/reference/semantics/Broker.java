@@ -7,6 +7,9 @@ import java.util.Optional;
  * consumer, take an acknowledgement, and forget what a crashed consumer held. {@link QueueBroker} puts it on
  * the work-queue contract, {@link LogBroker} on the partitioned log's.
  *
+ * Teaches: delivery semantics sit above the broker: the same four calls give at-most-once, at-least-once or an
+ * idempotent pipeline, depending only on what the producer and the consumer do around them.
+ * Invariants (numbered as in {@link Pipeline}): DL4 a request carries its message's idempotency key.
  * Thread-safety: as the contract under it; {@link Pipeline} calls it from one thread.
  * Real world: the client library between an application and SQS or Kafka.
  */
