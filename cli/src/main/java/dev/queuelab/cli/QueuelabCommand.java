@@ -8,6 +8,7 @@ import dev.queuelab.learn.ExercisesCommand;
 import dev.queuelab.learn.HintCommand;
 import dev.queuelab.learn.NextCommand;
 import dev.queuelab.learn.ResetCommand;
+import dev.queuelab.learn.SimulateCommand;
 import dev.queuelab.learn.SolutionCommand;
 import dev.queuelab.learn.StressCommand;
 import dev.queuelab.learn.WatchCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
             ExercisesCommand.class,
             CheckCommand.class,
             StressCommand.class,
+            SimulateCommand.class,
             HintCommand.class,
             WatchCommand.class,
             NextCommand.class,

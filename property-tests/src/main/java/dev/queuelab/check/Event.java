@@ -31,6 +31,14 @@ public interface Event {
         return Op.Outcome.OK;
     }
 
+    /**
+     * True when the event is a fault the scenario injected (a lost request or answer, a duplicate, a crash):
+     * a drawing of the history marks it. False by default.
+     */
+    default boolean fault() {
+        return false;
+    }
+
     /** True when the implementation threw instead of answering: the run ends at this event. */
     default boolean threw() {
         return false;

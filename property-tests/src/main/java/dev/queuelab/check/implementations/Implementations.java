@@ -28,6 +28,7 @@ import dev.queuelab.check.pubsub.fanout.gallery.FanoutGallery;
 import dev.queuelab.check.pubsub.subscription.SubscriptionChecks;
 import dev.queuelab.check.pubsub.subscription.SubscriptionFactory;
 import dev.queuelab.check.pubsub.subscription.gallery.SubscriptionGallery;
+import dev.queuelab.check.semantics.DeliveryChecks;
 import dev.queuelab.check.workqueue.WorkQueueChecks;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.reference.log.KafkaLog;
@@ -94,7 +95,8 @@ public final class Implementations {
             new TopologyChecks<>(ExchangeChecks.BINDING, EXCHANGES),
             new TopologyChecks<>(SubscriptionChecks.BINDING, SUBSCRIPTIONS),
             new TopologyChecks<>(BroadcastChecks.BINDING, BROADCASTS),
-            new TopologyChecks<>(FanoutChecks.BINDING, FANOUTS));
+            new TopologyChecks<>(FanoutChecks.BINDING, FANOUTS),
+            new TopologyChecks<>(DeliveryChecks.BINDING, DeliveryChecks.PIPELINES));
 
     private Implementations() {}
 

@@ -1,0 +1,65 @@
+package dev.queuelab.reference.semantics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.queuelab.api.SimClock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** DD1 to DD3 on the simulated clock: a half-open TTL, and a size bound that evicts oldest first and counts it. */
+class MemoryDedupeStoreTest {
+
+    private final SimClock clock = new SimClock();
+
+    @Test
+    void shouldRememberAKeyForExactlyItsTtlHalfOpen() {
+        MemoryDedupeStore store = new MemoryDedupeStore(Duration.ofSeconds(10), 100, clock);
+        store.mark("k1");
+        clock.advance(Duration.ofMillis(9_999));
+        assertThat(store.seen("k1")).as("DD1: at t + ttl - 1ms").isTrue();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(store.seen("k1")).as("DD2: at t + ttl").isFalse();
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void shouldKeepTheFirstMarkWhenAKeyIsMarkedAgain() {
+        MemoryDedupeStore store = new MemoryDedupeStore(Duration.ofSeconds(10), 100, clock);
+        store.mark("k1");
+        clock.advance(Duration.ofSeconds(5));
+        store.mark("k1");
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(store.seen("k1")).as("DD1: a second mark changes nothing").isFalse();
+    }
+
+    @Test
+    void shouldEvictTheOldestFirstAndCountIt() {
+        MemoryDedupeStore store = new MemoryDedupeStore(Duration.ofHours(1), 2, clock);
+        store.mark("k1");
+        clock.advance(Duration.ofSeconds(1));
+        store.mark("k2");
+        store.mark("k3");
+        assertThat(store.seen("k1")).as("DD3: the oldest goes").isFalse();
+        assertThat(store.seen("k2")).isTrue();
+        assertThat(store.seen("k3")).isTrue();
+        assertThat(store.evictions()).isEqualTo(1);
+        assertThat(store.size()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNotCountAKeyThatExpiredAsAnEviction() {
+        MemoryDedupeStore store = new MemoryDedupeStore(Duration.ofSeconds(1), 1, clock);
+        store.mark("k1");
+        clock.advance(Duration.ofSeconds(1));
+        store.mark("k2");
+        assertThat(store.evictions()).isZero();
+    }
+
+    @Test
+    void shouldRefuseANonPositiveTtlOrSize() {
+        assertThatThrownBy(() -> new MemoryDedupeStore(Duration.ZERO, 1, clock)).hasMessageContaining("ttl");
+        assertThatThrownBy(() -> new MemoryDedupeStore(Duration.ofSeconds(1), 0, clock))
+                .hasMessageContaining("maxKeys");
+    }
+}
