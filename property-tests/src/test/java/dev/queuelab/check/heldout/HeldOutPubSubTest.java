@@ -27,13 +27,6 @@ class HeldOutPubSubTest {
 
     static {
         KNOWN_MISSES.put(
-                "fanout.heldout.number-as-text",
-                "no scenario seems to give a property a string that spells a number an exact condition names;"
-                        + " HeldOutProbesTest shows the string \"5\" reaching a subscription filtered on 5");
-        KNOWN_MISSES.put(
-                "fanout.heldout.prefix-on-numbers",
-                "prefix conditions seem to meet only string values; HeldOutProbesTest shows 12 passing prefix \"1\"");
-        KNOWN_MISSES.put(
                 "fanout.heldout.dedup-refreshed",
                 "needs a duplicate inside the window, then the id again after the first acceptance's window but"
                         + " inside the duplicate's; HeldOutProbesTest shows it answered DUPLICATE at 6 minutes");

@@ -39,7 +39,9 @@ enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCapabilit
                     "anything-but on a missing key", 0.2,
                     "a number on a range's bound", 0.1,
                     "$or matched by a later alternative", 0.05,
-                    "a body filter matching", 0.1)),
+                    "a body filter matching", 0.1,
+                    "a string spelling the number an exact condition names", 0.15,
+                    "a number whose digits start with a prefix", 0.15)),
     FIFO(
             "fifo",
             Map.of(
@@ -123,7 +125,30 @@ enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCapabilit
         for (int n = 3 + random.nextInt(5); n > 0; n--) {
             steps.add(publish(random, false, false));
         }
+        textMeetsNumber(random, subs + 1, steps);
         return steps;
+    }
+
+    /**
+     * Where text and numbers meet, which the small domain above seldom reaches: a string that spells the number
+     * an exact condition names ("5" against 5), or a number whose digits start with a prefix (12 against "1").
+     * SNS matches neither: a number is not a string, and prefixes are for strings only.
+     */
+    private static void textMeetsNumber(SplittableRandom random, int sub, List<FanoutStep> steps) {
+        int kind = random.nextInt(4);
+        if (kind > 1) {
+            return;
+        }
+        int n = kind == 0 ? 5 : 10 + random.nextInt(10);
+        Condition condition = kind == 0 ? Condition.exact(n) : Condition.prefix("1");
+        Value value = kind == 0 ? Value.string(Integer.toString(n)) : Value.number(n);
+        boolean body = random.nextInt(4) == 0;
+        FilterPolicy.Scope scope = body ? FilterPolicy.Scope.MESSAGE_BODY : FilterPolicy.Scope.MESSAGE_ATTRIBUTES;
+        FilterPolicy policy = new FilterPolicy(scope, List.of(Map.of("size", List.of(condition))));
+        steps.add(new Subscribe(
+                "s" + sub, new SubscriptionConfig(Optional.of(policy), true, false, WorkQueueConfig.standardQueue())));
+        Map<String, Value> props = Map.of("size", value);
+        steps.add(new Publish(body ? Map.of() : props, body ? props : Map.of(), null, null));
     }
 
     /** Episodes of a publication and a retry of it: inside the window or past it, a subscription between. */
