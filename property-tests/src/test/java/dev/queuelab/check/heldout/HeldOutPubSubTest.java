@@ -27,10 +27,6 @@ class HeldOutPubSubTest {
 
     static {
         KNOWN_MISSES.put(
-                "fanout.heldout.dedup-refreshed",
-                "needs a duplicate inside the window, then the id again after the first acceptance's window but"
-                        + " inside the duplicate's; HeldOutProbesTest shows it answered DUPLICATE at 6 minutes");
-        KNOWN_MISSES.put(
                 "exchange.heldout.headers-default-any",
                 "headers bindings seem always to say x-match, or to have one argument, where all and any agree;"
                         + " HeldOutProbesTest shows a=1 routed to a binding on a=1, b=2");

@@ -47,6 +47,7 @@ enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCapabilit
             Map.of(
                     "a duplicate inside the window", 0.3,
                     "a dedup id reused after its window", 0.1,
+                    "a dedup id reused after its window but inside a duplicate's", 0.15,
                     "a duplicate after a new subscription", 0.1));
 
     private final String id;
@@ -84,7 +85,7 @@ enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCapabilit
             case FILTERS -> new Scenario<>(TopicConfig.standard("orders"), filters(random, steps));
             case FIFO -> {
                 TopicConfig config = TopicConfig.fifo("orders.fifo", random.nextBoolean());
-                yield new Scenario<>(config, fifo(random, config.contentBasedDedup(), steps));
+                yield new Scenario<>(config, fifo(random, config, steps));
             }
         };
     }
@@ -151,8 +152,13 @@ enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCapabilit
         steps.add(new Publish(body ? Map.of() : props, body ? props : Map.of(), null, null));
     }
 
-    /** Episodes of a publication and a retry of it: inside the window or past it, a subscription between. */
-    private static List<FanoutStep> fifo(SplittableRandom random, boolean byContent, List<FanoutStep> steps) {
+    /**
+     * Episodes of a publication and a retry of it: inside the window or past it, a subscription between; or a
+     * retry inside the window and another past the first's window but inside the retry's, which must be accepted
+     * (the window runs from the first acceptance; a duplicate does not restart it).
+     */
+    private static List<FanoutStep> fifo(SplittableRandom random, TopicConfig config, List<FanoutStep> steps) {
+        boolean byContent = config.contentBasedDedup();
         SubscriptionConfig sub =
                 new SubscriptionConfig(Optional.empty(), random.nextBoolean(), false, WorkQueueConfig.fifoQueue());
         steps.add(new Subscribe("s1", sub));
@@ -163,6 +169,15 @@ enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCapabilit
             if (!second && random.nextInt(3) == 0) {
                 second = true;
                 steps.add(new Subscribe("s2", sub));
+            }
+            if (random.nextInt(4) == 0) {
+                int window = (int) config.dedupWindow().toSeconds();
+                int before = 1 + random.nextInt(window - 1);
+                steps.add(new Tick(before));
+                steps.add(first);
+                steps.add(new Tick(window - before + random.nextInt(before)));
+                steps.add(first);
+                continue;
             }
             switch (random.nextInt(3)) {
                 case 0 -> steps.add(new Tick(1 + random.nextInt(60)));
