@@ -27,10 +27,6 @@ class HeldOutPubSubTest {
 
     static {
         KNOWN_MISSES.put(
-                "exchange.heldout.headers-default-any",
-                "headers bindings seem always to say x-match, or to have one argument, where all and any agree;"
-                        + " HeldOutProbesTest shows a=1 routed to a binding on a=1, b=2");
-        KNOWN_MISSES.put(
                 "exchange.heldout.bytes-as-chars",
                 "bodies seem to be ASCII, where characters and UTF-8 bytes agree; HeldOutProbesTest shows a second"
                         + " \"\u00e9\" acked past x-max-length-bytes 2");

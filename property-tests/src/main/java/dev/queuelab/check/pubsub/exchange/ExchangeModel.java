@@ -146,6 +146,20 @@ final class ExchangeModel implements Model<ExchangeEvent> {
         if (targets.size() > 1) {
             coverage.add("routed to several queues");
         }
+        for (BindingSpec b : broker.setup.bindings()) {
+            boolean headers = broker.setup.exchanges().stream()
+                    .anyMatch(x -> x.name().equals(b.source()) && x.type() == ExchangeType.HEADERS);
+            long equal = b.arguments().entrySet().stream()
+                    .filter(a -> !a.getKey().startsWith("x-")
+                            && a.getValue().equals(p.headers().get(a.getKey())))
+                    .count();
+            if (headers
+                    && !b.arguments().containsKey("x-match")
+                    && equal > 0
+                    && equal < b.arguments().size()) {
+                coverage.add("a headers binding without x-match matched in part");
+            }
+        }
     }
 
     private void received(ExchangeEvent.Received r) {

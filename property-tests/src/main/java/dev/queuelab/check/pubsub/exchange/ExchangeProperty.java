@@ -28,7 +28,9 @@ public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, Ex
                     "through an exchange-to-exchange binding",
                     0.05,
                     "routed to several queues",
-                    0.1)),
+                    0.1,
+                    "a headers binding without x-match matched in part",
+                    0.03)),
     CONSUMERS(
             "consumers",
             Map.of(
