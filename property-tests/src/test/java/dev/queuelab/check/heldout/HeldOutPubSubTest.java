@@ -27,14 +27,6 @@ class HeldOutPubSubTest {
 
     static {
         KNOWN_MISSES.put(
-                "exchange.heldout.bytes-as-chars",
-                "bodies seem to be ASCII, where characters and UTF-8 bytes agree; HeldOutProbesTest shows a second"
-                        + " \"\u00e9\" acked past x-max-length-bytes 2");
-        KNOWN_MISSES.put(
-                "exchange.heldout.expires-from-declare",
-                "no scenario seems to consume from an x-expires queue, leave, and look before the expiry counted from"
-                        + " leaving; HeldOutProbesTest shows the queue gone 5 s after its consumer left, x-expires 10 s");
-        KNOWN_MISSES.put(
                 "subscription.heldout.dead-letter-drops-attributes",
                 "published messages seem to carry no attributes of their own to lose; HeldOutProbesTest shows a dead"
                         + " letter without its k=v");
