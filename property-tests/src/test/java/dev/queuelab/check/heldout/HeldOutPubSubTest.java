@@ -22,38 +22,8 @@ class HeldOutPubSubTest {
 
     static final long[] SEEDS = {1, 2, 3, 4, 5};
 
-    /** The variants the checks miss, by name, and the best guess why. */
+    /** The variants the checks miss, by name, and the best guess why: none at present. */
     static final Map<String, String> KNOWN_MISSES = new LinkedHashMap<>();
-
-    static {
-        KNOWN_MISSES.put(
-                "fanout.heldout.number-as-text",
-                "no scenario seems to give a property a string that spells a number an exact condition names;"
-                        + " HeldOutProbesTest shows the string \"5\" reaching a subscription filtered on 5");
-        KNOWN_MISSES.put(
-                "fanout.heldout.prefix-on-numbers",
-                "prefix conditions seem to meet only string values; HeldOutProbesTest shows 12 passing prefix \"1\"");
-        KNOWN_MISSES.put(
-                "fanout.heldout.dedup-refreshed",
-                "needs a duplicate inside the window, then the id again after the first acceptance's window but"
-                        + " inside the duplicate's; HeldOutProbesTest shows it answered DUPLICATE at 6 minutes");
-        KNOWN_MISSES.put(
-                "exchange.heldout.headers-default-any",
-                "headers bindings seem always to say x-match, or to have one argument, where all and any agree;"
-                        + " HeldOutProbesTest shows a=1 routed to a binding on a=1, b=2");
-        KNOWN_MISSES.put(
-                "exchange.heldout.bytes-as-chars",
-                "bodies seem to be ASCII, where characters and UTF-8 bytes agree; HeldOutProbesTest shows a second"
-                        + " \"\u00e9\" acked past x-max-length-bytes 2");
-        KNOWN_MISSES.put(
-                "exchange.heldout.expires-from-declare",
-                "no scenario seems to consume from an x-expires queue, leave, and look before the expiry counted from"
-                        + " leaving; HeldOutProbesTest shows the queue gone 5 s after its consumer left, x-expires 10 s");
-        KNOWN_MISSES.put(
-                "subscription.heldout.dead-letter-drops-attributes",
-                "published messages seem to carry no attributes of their own to lose; HeldOutProbesTest shows a dead"
-                        + " letter without its k=v");
-    }
 
     /** What is wrong with the catches of {@code variants}, one line each; empty when all is as listed. */
     static List<String> judge(List<HeldOutPubSub.Variant> variants, Map<String, String> knownMisses, long[] seeds) {

@@ -119,7 +119,7 @@ public final class ExchangeChecks
             step++;
             doing = "step " + step;
             if (s instanceof ExchangeStep.Publish p) {
-                String body = "m" + ++published;
+                String body = "m" + ++published + (p.accented() ? "\u00e9" : "");
                 Message m = new Message(
                         p.routingKey(),
                         p.headers(),

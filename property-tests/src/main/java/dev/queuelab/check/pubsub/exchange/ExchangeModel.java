@@ -33,8 +33,11 @@ final class ExchangeModel implements Model<ExchangeEvent> {
 
     private record Missing(String queue, String body, int step, int deliveredBefore) {}
 
+    private final Instant start;
+
     ExchangeModel(ExchangeSetup setup, Instant start) {
         this.broker = new BrokerModel(setup, start);
+        this.start = start;
     }
 
     private boolean frozen() {
@@ -86,6 +89,7 @@ final class ExchangeModel implements Model<ExchangeEvent> {
             if (!expected) {
                 coverage.add("queue expired");
             }
+            ExchangeLabels.looked(broker, start, l, expected, coverage);
             if (expected != l.exists()) {
                 anomalies.add(ExchangeRule.QUEUE_EXPIRY.found(
                         l.step(), l.queue() + (expected ? " must still exist" : " must be gone")));
@@ -97,6 +101,7 @@ final class ExchangeModel implements Model<ExchangeEvent> {
 
     private void publish(ExchangeEvent.Publish p) {
         label(p);
+        ExchangeLabels.published(broker, p, coverage);
         Published expected = broker.publish(
                 p.exchange(), p.routingKey(), p.headers(), p.body(), p.ttlSeconds(), p.mandatory(), p.at());
         Published actual = p.published();

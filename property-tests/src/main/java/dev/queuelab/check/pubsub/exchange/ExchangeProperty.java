@@ -28,7 +28,9 @@ public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, Ex
                     "through an exchange-to-exchange binding",
                     0.05,
                     "routed to several queues",
-                    0.1)),
+                    0.1,
+                    "a headers binding without x-match matched in part",
+                    0.03)),
     CONSUMERS(
             "consumers",
             Map.of(
@@ -58,7 +60,11 @@ public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, Ex
                     "publish refused by a full queue",
                     0.03,
                     "queue expired",
-                    0.02));
+                    0.02,
+                    "x-max-length-bytes decided by a multi-byte body",
+                    0.02,
+                    "a queue kept past x-expires from declaration by a consumer",
+                    0.15));
 
     private final String id;
     private final Map<String, Double> coverage;

@@ -59,6 +59,10 @@ final class ExchangeScenarios {
     }
 
     private static Map<String, String> arguments(SplittableRandom r) {
+        if (r.nextInt(4) == 0) {
+            // no x-match: RabbitMQ's default is all, which parts from any only with two arguments or more
+            return new HashMap<>(Map.of("h1", "v", "h2", "v"));
+        }
         Map<String, String> a = headers(r);
         if (a.isEmpty()) {
             a.put("h1", "v");
@@ -214,14 +218,21 @@ final class ExchangeScenarios {
             // the retry comes back by its dead-letter routing key, which only q1 is bound to
             bs.add(BindingSpec.queue("x", "q1", "again"));
         }
-        List<ExchangeSetup.Consumer> cs = List.of(
-                new ExchangeSetup.Consumer("A", "ch1", "q1", 2), new ExchangeSetup.Consumer("D", "ch2", "dlq", 0));
+        List<ExchangeSetup.Consumer> cs = new ArrayList<>(List.of(
+                new ExchangeSetup.Consumer("A", "ch1", "q1", 2), new ExchangeSetup.Consumer("D", "ch2", "dlq", 0)));
+        // a third of the time audit has a consumer that leaves at the end: x-expires counts from its leaving
+        boolean leaves = r.nextInt(3) == 0;
+        if (leaves) {
+            cs.add(new ExchangeSetup.Consumer("E", "ch5", "audit", 0));
+        }
         List<ExchangeStep> steps = new ArrayList<>();
         int n = 3 + r.nextInt(8);
         for (int i = 0; i < n; i++) {
             int k = r.nextInt(20);
             if (k < 6) {
-                steps.add(new ExchangeStep.Publish("k", Map.of(), r.nextInt(4) == 0, r.nextInt(4) == 0 ? 5 : 0));
+                // under x-max-length-bytes, half the bodies end in a character of two UTF-8 bytes
+                steps.add(new ExchangeStep.Publish(
+                        "k", Map.of(), r.nextInt(4) == 0, r.nextInt(4) == 0 ? 5 : 0, option == 2 && r.nextBoolean()));
             } else if (k < 8) {
                 steps.add(new ExchangeStep.Receive("A"));
             } else if (k < 10) {
@@ -254,6 +265,13 @@ final class ExchangeScenarios {
             } else {
                 steps.add(new ExchangeStep.Tick(5));
             }
+        }
+        if (leaves) {
+            // audit's consumer leaves past x-expires from declaration; the drain looks before it runs out again
+            int expires = (int) qs.get(2).expires().orElseThrow().toSeconds();
+            steps.add(new ExchangeStep.Tick(expires));
+            steps.add(new ExchangeStep.Close("E"));
+            steps.add(new ExchangeStep.Tick(1 + r.nextInt(expires - 1)));
         }
         return new Scenario<>(new ExchangeSetup(xs, qs, bs, cs), steps);
     }

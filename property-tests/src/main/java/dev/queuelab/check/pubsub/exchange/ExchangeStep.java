@@ -12,21 +12,31 @@ import java.util.Optional;
  */
 public sealed interface ExchangeStep extends ScenarioStep {
 
-    /** Publishes to the setup's first exchange; {@code ttlSeconds} 0 is no per-message expiration. */
-    record Publish(String routingKey, Map<String, String> headers, boolean mandatory, int ttlSeconds)
+    /**
+     * Publishes to the setup's first exchange; {@code ttlSeconds} 0 is no per-message expiration; an accented
+     * body ends in "\u00e9", one character of two UTF-8 bytes.
+     */
+    record Publish(String routingKey, Map<String, String> headers, boolean mandatory, int ttlSeconds, boolean accented)
             implements ExchangeStep {
         public Publish {
             headers = Map.copyOf(headers);
+        }
+
+        Publish(String routingKey, Map<String, String> headers, boolean mandatory, int ttlSeconds) {
+            this(routingKey, headers, mandatory, ttlSeconds, false);
         }
 
         @Override
         public List<ExchangeStep> simpler() {
             List<ExchangeStep> out = new ArrayList<>();
             if (ttlSeconds > 0) {
-                out.add(new Publish(routingKey, headers, mandatory, 0));
+                out.add(new Publish(routingKey, headers, mandatory, 0, accented));
             }
             if (mandatory) {
-                out.add(new Publish(routingKey, headers, false, ttlSeconds));
+                out.add(new Publish(routingKey, headers, false, ttlSeconds, accented));
+            }
+            if (accented) {
+                out.add(new Publish(routingKey, headers, mandatory, ttlSeconds, false));
             }
             return out;
         }

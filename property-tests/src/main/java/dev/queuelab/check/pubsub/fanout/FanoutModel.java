@@ -53,6 +53,7 @@ final class FanoutModel implements Model<FanoutEvent> {
     private final Set<String> coverage = new HashSet<>();
     private final Map<String, Sub> subs = new LinkedHashMap<>();
     private final Map<String, Accepted> dedup = new HashMap<>();
+    private final Map<String, Instant> lastDuplicate = new HashMap<>();
     private final Set<String> published = new HashSet<>();
     private final Set<String> duplicates = new HashSet<>();
 
@@ -96,12 +97,17 @@ final class FanoutModel implements Model<FanoutEvent> {
             if (first != null && e.at().isBefore(first.at().plus(config.dedupWindow()))) {
                 expected = PublishOutcome.duplicateOf(first.id());
                 coverage.add("a duplicate inside the window");
+                lastDuplicate.put(dedupId, e.at());
                 if (!first.subscriptions().containsAll(subs.keySet())) {
                     coverage.add("a duplicate after a new subscription");
                 }
             } else {
                 if (first != null) {
                     coverage.add("a dedup id reused after its window");
+                    Instant duplicate = lastDuplicate.remove(dedupId);
+                    if (duplicate != null && e.at().isBefore(duplicate.plus(config.dedupWindow()))) {
+                        coverage.add("a dedup id reused after its window but inside a duplicate's");
+                    }
                 }
                 dedup.put(dedupId, new Accepted(p.id(), e.at(), Set.copyOf(subs.keySet())));
             }

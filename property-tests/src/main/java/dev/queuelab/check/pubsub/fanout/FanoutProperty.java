@@ -39,12 +39,15 @@ public enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCa
                     "anything-but on a missing key", 0.2,
                     "a number on a range's bound", 0.1,
                     "$or matched by a later alternative", 0.05,
-                    "a body filter matching", 0.1)),
+                    "a body filter matching", 0.1,
+                    "a string spelling the number an exact condition names", 0.15,
+                    "a number whose digits start with a prefix", 0.15)),
     FIFO(
             "fifo",
             Map.of(
                     "a duplicate inside the window", 0.3,
                     "a dedup id reused after its window", 0.1,
+                    "a dedup id reused after its window but inside a duplicate's", 0.15,
                     "a duplicate after a new subscription", 0.1));
 
     private final String id;
@@ -82,7 +85,7 @@ public enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCa
             case FILTERS -> new Scenario<>(TopicConfig.standard("orders"), filters(random, steps));
             case FIFO -> {
                 TopicConfig config = TopicConfig.fifo("orders.fifo", random.nextBoolean());
-                yield new Scenario<>(config, fifo(random, config.contentBasedDedup(), steps));
+                yield new Scenario<>(config, fifo(random, config, steps));
             }
         };
     }
@@ -123,11 +126,39 @@ public enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCa
         for (int n = 3 + random.nextInt(5); n > 0; n--) {
             steps.add(publish(random, false, false));
         }
+        textMeetsNumber(random, subs + 1, steps);
         return steps;
     }
 
-    /** Episodes of a publication and a retry of it: inside the window or past it, a subscription between. */
-    private static List<FanoutStep> fifo(SplittableRandom random, boolean byContent, List<FanoutStep> steps) {
+    /**
+     * Where text and numbers meet, which the small domain above seldom reaches: a string that spells the number
+     * an exact condition names ("5" against 5), or a number whose digits start with a prefix (12 against "1").
+     * SNS matches neither: a number is not a string, and prefixes are for strings only.
+     */
+    private static void textMeetsNumber(SplittableRandom random, int sub, List<FanoutStep> steps) {
+        int kind = random.nextInt(4);
+        if (kind > 1) {
+            return;
+        }
+        int n = kind == 0 ? 5 : 10 + random.nextInt(10);
+        Condition condition = kind == 0 ? Condition.exact(n) : Condition.prefix("1");
+        Value value = kind == 0 ? Value.string(Integer.toString(n)) : Value.number(n);
+        boolean body = random.nextInt(4) == 0;
+        FilterPolicy.Scope scope = body ? FilterPolicy.Scope.MESSAGE_BODY : FilterPolicy.Scope.MESSAGE_ATTRIBUTES;
+        FilterPolicy policy = new FilterPolicy(scope, List.of(Map.of("size", List.of(condition))));
+        steps.add(new Subscribe(
+                "s" + sub, new SubscriptionConfig(Optional.of(policy), true, false, WorkQueueConfig.standardQueue())));
+        Map<String, Value> props = Map.of("size", value);
+        steps.add(new Publish(body ? Map.of() : props, body ? props : Map.of(), null, null));
+    }
+
+    /**
+     * Episodes of a publication and a retry of it: inside the window or past it, a subscription between; or a
+     * retry inside the window and another past the first's window but inside the retry's, which must be accepted
+     * (the window runs from the first acceptance; a duplicate does not restart it).
+     */
+    private static List<FanoutStep> fifo(SplittableRandom random, TopicConfig config, List<FanoutStep> steps) {
+        boolean byContent = config.contentBasedDedup();
         SubscriptionConfig sub =
                 new SubscriptionConfig(Optional.empty(), random.nextBoolean(), false, WorkQueueConfig.fifoQueue());
         steps.add(new Subscribe("s1", sub));
@@ -138,6 +169,15 @@ public enum FanoutProperty implements Property<TopicConfig, FanoutStep, FanoutCa
             if (!second && random.nextInt(3) == 0) {
                 second = true;
                 steps.add(new Subscribe("s2", sub));
+            }
+            if (random.nextInt(4) == 0) {
+                int window = (int) config.dedupWindow().toSeconds();
+                int before = 1 + random.nextInt(window - 1);
+                steps.add(new Tick(before));
+                steps.add(first);
+                steps.add(new Tick(window - before + random.nextInt(before)));
+                steps.add(first);
+                continue;
             }
             switch (random.nextInt(3)) {
                 case 0 -> steps.add(new Tick(1 + random.nextInt(60)));

@@ -48,9 +48,15 @@ final class FilterModel {
             return false;
         }
         if (c instanceof Condition.Exact e) {
+            if (e.value().number() && !v.number() && v.text().equals(e.value().text())) {
+                seen.add("a string spelling the number an exact condition names");
+            }
             return equal(e.value(), v);
         }
         if (c instanceof Condition.Prefix pre) {
+            if (v.number() && v.text().startsWith(pre.prefix())) {
+                seen.add("a number whose digits start with a prefix");
+            }
             return !v.number() && v.text().startsWith(pre.prefix());
         }
         if (c instanceof Condition.AnythingBut a) {

@@ -133,6 +133,9 @@ final class SubscriptionModel implements Model<SubscriptionEvent> {
         return (h, failures) -> {
             deadExpected.put(sub + ":" + h.msg.n(), failures);
             coverage.add("a message dead-lettered");
+            if (!h.msg.message().attributes().isEmpty()) {
+                coverage.add("a message with attributes of its own dead-lettered");
+            }
         };
     }
 
@@ -364,6 +367,16 @@ final class SubscriptionModel implements Model<SubscriptionEvent> {
                         SubscriptionRule.DUPLICATE,
                         e.step(),
                         "m" + msg.n() + " from " + source + " was dead-lettered twice");
+            } else if (!r.message()
+                    .attributes()
+                    .entrySet()
+                    .containsAll(msg.message().attributes().entrySet())) {
+                found(
+                        SubscriptionRule.ALTERED,
+                        e.step(),
+                        "m" + msg.n() + " was dead-lettered with attributes "
+                                + r.message().attributes() + ", which lack its own "
+                                + msg.message().attributes());
             } else if (failures != null
                     && !String.valueOf(failures)
                             .equals(r.message().attributes().get(DeadLetterPolicy.SOURCE_DELIVERY_COUNT))) {

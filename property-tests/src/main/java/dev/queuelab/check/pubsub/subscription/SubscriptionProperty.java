@@ -37,7 +37,9 @@ public enum SubscriptionProperty implements Property<SubscriptionSetup, Subscrip
     /** SB4: ordering keys, consistent redelivery after a nack or an expired deadline. */
     ORDERING("ordering", Map.of("a later key-mate came again after its key failed", 0.2)),
     /** SB5: max delivery attempts and the dead-letter topic. */
-    DEAD_LETTERS("dead-letters", Map.of("a message dead-lettered", 0.3)),
+    DEAD_LETTERS(
+            "dead-letters",
+            Map.of("a message dead-lettered", 0.3, "a message with attributes of its own dead-lettered", 0.15)),
     /** SB6, SB7: seek to a time and to a snapshot, with and without retained acked messages. */
     SEEK(
             "seek",
@@ -148,8 +150,10 @@ public enum SubscriptionProperty implements Property<SubscriptionSetup, Subscrip
         }
         switch (kind) {
             case 0:
+                // dead letters: every message carries an attribute of its own, which the copy must keep
                 return new Publish(
-                        this == ORDERING ? r.nextInt(10) < 8 ? 1 + r.nextInt(2) : 0 : r.nextInt(4) == 0 ? 1 : 0);
+                        this == ORDERING ? r.nextInt(10) < 8 ? 1 + r.nextInt(2) : 0 : r.nextInt(4) == 0 ? 1 : 0,
+                        this == DEAD_LETTERS);
             case 1:
                 return new Pull(sub, r.nextInt(4) == 0 ? 1 + r.nextInt(3) : 10);
             case 2:
@@ -214,7 +218,7 @@ public enum SubscriptionProperty implements Property<SubscriptionSetup, Subscrip
                                 new Pull("A", 10));
             case DEAD_LETTERS ->
                 List.of(
-                        new Publish(0),
+                        new Publish(0, true),
                         new PullAndNack("A"),
                         new PullAndNack("A"),
                         new PullAndNack("A"),

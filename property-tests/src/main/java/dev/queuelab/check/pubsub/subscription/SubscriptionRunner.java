@@ -61,7 +61,8 @@ final class SubscriptionRunner implements Runner.Play<SubscriptionStep, Subscrip
         Instant now = clock.now();
         if (s instanceof SubscriptionStep.Publish p) {
             int n = publishTimes.size() + 1;
-            PubSubMessage m = p.key() > 0 ? PubSubMessage.ordered("m" + n, "k" + p.key()) : PubSubMessage.of("m" + n);
+            PubSubMessage m = new PubSubMessage(
+                    "m" + n, p.key() > 0 ? "k" + p.key() : "", p.attributed() ? Map.of("origin", "web") : Map.of());
             publishTimes.add(now);
             events.add(new SubscriptionEvent.Published(step, now, m, service.publish(SubscriptionSetup.TOPIC, m)));
         } else if (s instanceof SubscriptionStep.Subscribe) {

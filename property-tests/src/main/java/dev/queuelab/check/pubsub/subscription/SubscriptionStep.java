@@ -19,10 +19,21 @@ public sealed interface SubscriptionStep extends ScenarioStep {
     }
 
     /** The publisher publishes the next message, with ordering key k{key} when key is above 0. */
-    record Publish(int key) implements SubscriptionStep {
+    record Publish(int key, boolean attributed) implements SubscriptionStep {
+        Publish(int key) {
+            this(key, false);
+        }
+
         @Override
         public List<SubscriptionStep> simpler() {
-            return key == 0 ? List.of() : List.of(new Publish(0));
+            List<SubscriptionStep> out = new ArrayList<>();
+            if (key != 0) {
+                out.add(new Publish(0, attributed));
+            }
+            if (attributed) {
+                out.add(new Publish(key, false));
+            }
+            return out;
         }
     }
 
