@@ -140,25 +140,29 @@ public final class Rules {
             "at-least-once-with-idempotency",
             "At-least-once plus an idempotent consumer is the honest default: redelivery after a crash is certain to "
                     + "happen, so the consumer records the id of each event it has applied (an id the producer sets, not the broker's) and skips repeats.",
-            "work-queue/visibility (queuelab check: duplicates after a crash before the ack)",
+            "work-queue/visibility (queuelab check: duplicates after a crash before the ack), "
+                    + "docs/delivery-semantics.md (queuelab simulate at-least-once-duplicates, idempotent-consumer)",
             s -> s.queued() && s.semantic() == Semantic.AT_LEAST_ONCE);
     public static final Rule EXACTLY_ONCE_IS_IDEMPOTENCY = new Rule(
             "exactly-once-is-idempotency",
             "Exactly-once outside a transactional log is at-least-once delivery plus an idempotent effect: no broker "
                     + "can make an email unsent. The record names what the product offers and what it does not cover.",
-            "kafka.transactions, pubsub.exactly-once, sqs-fifo.dedup-interval, servicebus.duplicate-detection",
+            "kafka.transactions, pubsub.exactly-once, sqs-fifo.dedup-interval, servicebus.duplicate-detection, "
+                    + "docs/delivery-semantics.md (queuelab simulate kafka-transaction-external-effect)",
             s -> s.queued() && s.a().semantic() == Semantic.EXACTLY_ONCE && !s.exactlyOnceInside());
     public static final Rule EXACTLY_ONCE_IN_THE_LOG = new Rule(
             "exactly-once-in-the-log",
             "With every effect inside the log (consume, transform, produce), transactions with read_committed give "
                     + "exactly-once; an effect outside the log is not covered.",
-            "kafka.transactions, kafka.idempotence",
+            "kafka.transactions, kafka.idempotence, docs/delivery-semantics.md (queuelab simulate "
+                    + "kafka-transaction-in-log)",
             Situation::exactlyOnceInside);
     public static final Rule AT_MOST_ONCE_ACKS_FIRST = new Rule(
             "at-most-once-acks-first",
             "At-most-once: acknowledge before processing, never retry; a crash loses the message. Right only when a "
                     + "lost message costs less than a duplicate.",
-            "docs/work-queue.md (a message deleted before it is processed is never redelivered)",
+            "docs/work-queue.md (a message deleted before it is processed is never redelivered), "
+                    + "docs/delivery-semantics.md (queuelab simulate at-most-once-loses)",
             s -> s.queued()
                     && s.a().semantic() == Semantic.AT_MOST_ONCE
                     && s.product().acknowledges());
@@ -213,7 +217,8 @@ public final class Rules {
             "dedup-keys-expire",
             "Dedupe keys expire, but later than any redelivery (lease x attempts) or replay (retention) can bring a "
                     + "message back; the broker's own window (minutes) covers only the producer's retries.",
-            "guide.dedupe-ttl, sqs-fifo.dedup-interval",
+            "guide.dedupe-ttl, sqs-fifo.dedup-interval, docs/delivery-semantics.md (queuelab simulate "
+                    + "dedupe-key-expired)",
             s -> s.queued() && s.semantic() == Semantic.AT_LEAST_ONCE);
     public static final Rule OUTBOX_FOR_DUAL_WRITES = new Rule(
             "outbox-for-dual-writes",
