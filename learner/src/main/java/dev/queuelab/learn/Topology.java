@@ -78,11 +78,6 @@ public enum Topology {
         }
 
         @Override
-        boolean applies(Property<?, ?, ?> property, Object capabilities) {
-            return ((WorkQueueProperty) property).appliesTo((WorkQueueCapabilities) capabilities);
-        }
-
-        @Override
         Object declared(Maker maker) {
             return ((WorkQueue) maker.make(WorkQueueConfig.standardQueue(), new SimClock())).capabilities();
         }
@@ -117,11 +112,6 @@ public enum Topology {
                     factory,
                     (p, impl, seed) -> replay.apply(seed),
                     settings);
-        }
-
-        @Override
-        boolean applies(Property<?, ?, ?> property, Object capabilities) {
-            return ((LogProperty) property).appliesTo((LogCapabilities) capabilities);
         }
 
         @Override
@@ -188,11 +178,6 @@ public enum Topology {
         }
 
         @Override
-        boolean applies(Property<?, ?, ?> property, Object capabilities) {
-            return ((ExchangeProperty) property).appliesTo((ExchangeCapabilities) capabilities);
-        }
-
-        @Override
         Object declared(Maker maker) {
             return declaredConstant(maker);
         }
@@ -239,11 +224,6 @@ public enum Topology {
         }
 
         @Override
-        boolean applies(Property<?, ?, ?> property, Object capabilities) {
-            return ((FanoutProperty) property).appliesTo((FanoutCapabilities) capabilities);
-        }
-
-        @Override
         Object declared(Maker maker) {
             return declaredConstant(maker);
         }
@@ -283,11 +263,6 @@ public enum Topology {
                     factory,
                     (p, impl, seed) -> replay.apply(seed),
                     settings);
-        }
-
-        @Override
-        boolean applies(Property<?, ?, ?> property, Object capabilities) {
-            return ((SubscriptionProperty) property).appliesTo((SubscriptionCapabilities) capabilities);
         }
 
         @Override
@@ -368,9 +343,13 @@ public enum Topology {
             LongFunction<String> replay,
             Settings settings);
 
-    /** Whether a property applies to an implementation with these capabilities (a chapter without any: always). */
-    boolean applies(Property<?, ?, ?> property, Object capabilities) {
-        return true;
+    /**
+     * Whether a property applies to an implementation with these capabilities, as the property itself says (a
+     * chapter without any: always). The property is this topology's, so its capabilities are of its own type.
+     */
+    @SuppressWarnings("unchecked")
+    final boolean applies(Property<?, ?, ?> property, Object capabilities) {
+        return capabilities == null || ((Property<?, ?, Object>) property).appliesTo(capabilities);
     }
 
     /** What the learner's class declares it supports, asked of a fresh instance; null in a chapter without any. */
