@@ -77,9 +77,31 @@ final class Budgets {
         return Check.ok("latency-budget", detail);
     }
 
-    /** How long a bulk load takes to drain at the handlers the peak rate is sized for. */
+    /**
+     * How long a bulk load takes to drain while the live traffic keeps arriving: the handlers in flight take
+     * {@code inFlight / p99} messages a second, the peak takes {@code rate} of them, and only the rest works off the
+     * load. Infinite where nothing is left over: the backlog never shrinks.
+     */
     static double drainSeconds(Answers.Context c, int inFlight) {
-        return c.bulkLoadMessages() * c.p99ProcessingSeconds() / Math.max(1, inFlight);
+        double spare = spareRate(c, inFlight);
+        return spare <= 0 ? Double.POSITIVE_INFINITY : c.bulkLoadMessages() / spare;
+    }
+
+    /** The messages a second the handlers take beyond the live peak (the p99 per message, as the sizing uses). */
+    static double spareRate(Answers.Context c, int inFlight) {
+        return Math.max(1, inFlight) / c.p99ProcessingSeconds() - c.throughputPerSecond();
+    }
+
+    /** The drain in words: the arithmetic, and "never" where the handlers have nothing left over. */
+    private static String drainWords(Answers.Context c, int inFlight) {
+        double taken = Math.max(1, inFlight) / c.p99ProcessingSeconds();
+        String arithmetic = Numbers.plain(c.bulkLoadMessages()) + " / (" + Numbers.plain(inFlight) + " in flight / "
+                + Numbers.plain(c.p99ProcessingSeconds()) + " s = " + Numbers.perSecond(taken) + " taken - the live "
+                + Numbers.peak(c.throughputPerSecond()) + " arriving)";
+        double drain = drainSeconds(c, inFlight);
+        return Double.isInfinite(drain)
+                ? "never: " + arithmetic + " leaves nothing for the load"
+                : arithmetic + " = " + Numbers.duration(drain);
     }
 
     /** The sizing's words for a bulk load; empty where none was asked. */
@@ -88,10 +110,8 @@ final class Budgets {
         if (c.bulkLoadMessages() <= 0 || !d.s.queued()) {
             return "";
         }
-        return "; a bulk load of " + Numbers.plain(c.bulkLoadMessages()) + " messages drains in "
-                + Numbers.plain(c.bulkLoadMessages()) + " x " + Numbers.plain(c.p99ProcessingSeconds()) + " s / "
-                + Numbers.plain(inFlight) + " in flight = " + Numbers.duration(drainSeconds(c, inFlight))
-                + ", on top of the peak";
+        return "; a bulk load of " + Numbers.plain(c.bulkLoadMessages()) + " messages drains, beside the live traffic,"
+                + " in " + drainWords(c, inFlight);
     }
 
     /**
@@ -108,20 +128,22 @@ final class Budgets {
             return null;
         }
         double drain = drainSeconds(c, sizing.consumersNeeded());
-        String detail = "a bulk load of " + Numbers.plain(c.bulkLoadMessages()) + " messages drains in "
-                + Numbers.duration(drain) + " at " + Numbers.plain(sizing.consumersNeeded())
-                + " in flight, against the " + Numbers.seconds(kept) + " "
-                + d.s.product().brand()
-                + " keeps a message; " + Capacity.percent(drain, kept) + " used";
+        String detail = "a bulk load of " + Numbers.plain(c.bulkLoadMessages()) + " messages drains beside the live"
+                + " traffic in " + drainWords(c, sizing.consumersNeeded()) + ", against the " + Numbers.seconds(kept)
+                + " " + d.s.product().brand() + " keeps a message; "
+                + (Double.isInfinite(drain) ? "past the limit" : Capacity.percent(drain, kept) + " used");
         if (drain < kept) {
             return Check.ok("bulk-drain", detail);
         }
-        int wanted = (int) Math.ceil(c.bulkLoadMessages() * c.p99ProcessingSeconds() / (kept / 2));
+        // handlers that take the live peak and the load within half the retention
+        int wanted = (int)
+                Math.ceil(c.p99ProcessingSeconds() * (c.throughputPerSecond() + c.bulkLoadMessages() / (kept / 2)));
         return new Check(
                 "bulk-drain",
                 Status.FAIL,
                 detail,
-                "at least " + Numbers.plain(wanted) + " handlers in flight while the load drains (half the retention),"
+                "at least " + Numbers.plain(wanted) + " handlers in flight while the load drains beside the live"
+                        + " traffic (within half the retention),"
                         + " or split the load over time");
     }
 }

@@ -166,7 +166,10 @@ final class Capacity {
                                 + " topics over regions");
                 ceiling(
                         "region-subscribe-throughput",
-                        "bytes a second pulled in the region by " + load.readers() + " subscription(s)",
+                        "bytes a second "
+                                // a function's trigger is a push subscription: Pub/Sub pushes, nothing pulls
+                                + (s.functionOutsideAws() ? "pushed" : "pulled")
+                                + " in the region by " + load.readers() + " subscription(s)",
                         load.bytes() * load.readers(),
                         number("pubsub.throughput", "egress-bytes-per-second"),
                         "B/s",
@@ -309,18 +312,10 @@ final class Capacity {
         double traffic = load.bytes() * (load.replicas() + load.readers());
         double records = load.rate() * load.replicas();
         double replicasHeld = load.partitions() == null ? 0 : load.partitions() * load.replicas();
-        double byNetwork = traffic * headroom / perBrokerBytes;
-        double byRecords = records * headroom / perBrokerRecords;
-        double byDisk = load.stored() * headroom / perBrokerDisk;
-        double byPartitions = 0;
         String partitionsFact = msk ? "msk.broker-limits" : "kafka.partition-limits";
         boolean kafka = p == Product.MSK || p == Product.KAFKA;
         double perBrokerPartitions = kafka ? number(partitionsFact, "max-partition-replicas-per-broker") : 0;
-        if (kafka) {
-            byPartitions = replicasHeld * headroom / perBrokerPartitions;
-        }
-        double brokers = Math.max(
-                load.replicas(), Math.ceil(Math.max(Math.max(byNetwork, byRecords), Math.max(byDisk, byPartitions))));
+        double brokers = Fleet.brokers(p, load);
         String word = p == Product.RABBITMQ_QUORUM || p == Product.RABBITMQ_STREAMS ? "node" : "broker";
         sized(
                 "cluster-size",
@@ -373,8 +368,7 @@ final class Capacity {
 
     private void redis(Product p) {
         double perShard = number("redis.cluster", "commands-per-second");
-        // a stream costs XADD, XREADGROUP and XACK per message; pub/sub one PUBLISH and one push per subscriber
-        double commands = p == Product.REDIS_STREAMS ? load.rate() * 3 : load.rate() * (1 + load.readers());
+        double commands = Fleet.redisCommands(p, load);
         sized(
                 "redis-shards",
                 "Redis shards for " + Numbers.plain(Math.ceil(commands)) + " commands a second, "

@@ -3,8 +3,8 @@ package dev.queuelab.guide;
 import java.util.List;
 
 /**
- * What drives the cost of the chosen product, how it survives a region's loss and who may do what with it:
- * named drivers, never a price (prices change by region and month; the drivers do not).
+ * What drives the cost of the chosen product, how it survives a region's loss and who may do what with it: the
+ * named drivers, then the month's figure at the peak from the priced facts ({@link MonthlyCost}).
  */
 final class CostModel {
 
@@ -12,62 +12,19 @@ final class CostModel {
 
     /** The facts a product's cost model reads, so the record cites them. */
     static List<String> facts(Product p) {
-        return switch (p) {
-            case PUBSUB -> List.of("pubsub.pricing", "pubsub.global", "pubsub.price");
-            case SQS_STANDARD, SQS_FIFO -> List.of("sqs.price");
+        List<String> drivers = switch (p) {
+            case PUBSUB -> List.of("pubsub.pricing", "pubsub.global");
             case SERVICE_BUS -> List.of("servicebus.pricing", "servicebus.standard-throttling");
             case EVENT_HUBS -> List.of("eventhubs.throughput-unit");
             default -> List.of();
         };
+        return java.util.stream.Stream.concat(drivers.stream(), MonthlyCost.facts(p).stream())
+                .toList();
     }
 
-    /** Seconds in the month the figures are for (30 days). */
-    private static final double MONTH = 30 * 86_400.0;
-
-    /**
-     * The month's bill at the answered peak held all month, from the priced facts, where the product has them;
-     * empty elsewhere. An upper figure: real traffic sits below its peak, and the free tier is not taken off.
-     */
+    /** The month's figure from the priced facts: {@link MonthlyCost}. */
     static String monthly(Recommendation r, Answers a) {
-        Answers.Context c = a.context();
-        double messages = c.throughputPerSecond() * MONTH;
-        return switch (r.product()) {
-            case SQS_STANDARD, SQS_FIFO -> {
-                Facts.Fact f = Facts.registry().get("sqs.price");
-                double perMillion =
-                        f.number(r.product() == Product.SQS_FIFO ? "fifo-usd-per-million" : "standard-usd-per-million");
-                double chunks = Math.max(1, Math.ceil(c.payloadBytes() / f.number("chunk-bytes")));
-                double requests = messages * 3 * chunks;
-                yield " At the peak held for a month: " + Numbers.plain(Math.round(messages)) + " messages x 3"
-                        + " requests (send, receive, delete) x " + Numbers.plain(chunks) + " 64 KB chunk(s) = "
-                        + Numbers.plain(Math.round(requests)) + " requests x $"
-                        + String.format(java.util.Locale.ROOT, "%.2f", perMillion)
-                        + " per million = about $" + Numbers.plain(Math.round(requests / 1e6 * perMillion))
-                        + " a month unbatched (sqs.price), before the free tier"
-                        // past the first tier a standard queue's requests cost less per million: the figure is then an
-                        // upper bound
-                        + (r.product() == Product.SQS_STANDARD && requests > f.number("first-tier-requests")
-                                ? " and at the first tier's rate, which holds up to "
-                                        + Numbers.plain(f.number("first-tier-requests"))
-                                        + " requests a month (the rest cost less per million, so the bill is lower)"
-                                : "")
-                        + "; batches of 10 divide the calls by up to 10.";
-            }
-            case PUBSUB -> {
-                double min = Facts.registry().get("pubsub.pricing").number("min-billable-bytes-per-request");
-                double each = Math.max(c.payloadBytes(), min);
-                int readers = a.broadcast() ? Math.max(1, c.subscribers()) : 1;
-                double bytes = messages * each * (1 + readers);
-                double tib = bytes / Math.pow(1024, 4);
-                double price = Facts.registry().get("pubsub.price").number("usd-per-tib");
-                yield " At the peak held for a month: " + Numbers.plain(Math.round(messages)) + " messages x "
-                        + Numbers.plain(each) + " bytes billed each, published once and delivered to " + readers
-                        + " subscription(s) = " + Numbers.plain(Math.round(tib * 100) / 100.0) + " TiB x $"
-                        + Numbers.plain(price) + " = about $" + Numbers.plain(Math.round(tib * price))
-                        + " a month unbatched (pubsub.price), before the free tier.";
-            }
-            default -> "";
-        };
+        return MonthlyCost.of(r, a);
     }
 
     static String of(Recommendation r) {

@@ -105,14 +105,16 @@ final class Explanations {
                             + "before the ack means a redelivery after the "
                             + s.product().vocabulary().lease(),
                     QUEUE_CHECK,
-                    SQS_REFERENCE));
+                    SQS_REFERENCE,
+                    "at-least-once-crash-before-ack, visibility-timeout-too-short, extend-visibility"));
             if (failure.deadLetter() != null) {
                 out.add(new Evidence(
                         "After " + s.product().vocabulary().attempts().replace("retries in retry topics", "retries")
                                 + " deliveries a poison message moves to the " + failure.deadLetter()
                                 + " instead of being delivered again",
                         "work-queue/dead-letters",
-                        SQS_REFERENCE));
+                        SQS_REFERENCE,
+                        "poison-message-to-dlq"));
             }
             if (s.a().ordered()) {
                 out.add(new Evidence(
@@ -136,7 +138,8 @@ final class Explanations {
                             .vocabulary()
                             .words("Consumers replay from a committed position; each {reader} keeps its own"),
                     null,
-                    null));
+                    null,
+                    "replay-vs-work-queue, rebalance-duplicates"));
         } else if (t == Topology.EPHEMERAL_PUB_SUB) {
             out.add(new Evidence("Offline subscribers miss messages (at-most-once)", null, null));
         } else {

@@ -131,7 +131,35 @@ public record Recommendation(
     public record Warning(String id, String message) {}
 
     /** A claim of the rationale; {@code check} and {@code reference} are null where queuelab has none yet. */
-    public record Evidence(String claim, String check, String reference) {}
+    /**
+     * A claim with what shows it: the queuelab check and reference class, and the {@code queuelab simulate}
+     * scenarios that draw it step by step (comma-separated names, or null where no scenario shows it).
+     */
+    public record Evidence(String claim, String check, String reference, String simulate) {
+
+        Evidence(String claim, String check, String reference) {
+            this(claim, check, reference, null);
+        }
+
+        /** The scenarios as the record's words: "; watch it step by step: `queuelab simulate x`", or "". */
+        public String watch() {
+            List<String> c = commands();
+            return c.isEmpty()
+                    ? ""
+                    : "; watch it step by step: "
+                            + String.join(
+                                    ", ", c.stream().map(x -> "`" + x + "`").toList());
+        }
+
+        /** The scenarios as commands a reader can run. */
+        public List<String> commands() {
+            return simulate == null
+                    ? List.of()
+                    : java.util.Arrays.stream(simulate.split(",\\s*"))
+                            .map(n -> "queuelab simulate " + n)
+                            .toList();
+        }
+    }
 
     /** A whole number as a JSON integer (300000, not 300000.0), any other as it is. */
     private static Number number(double d) {
@@ -263,6 +291,7 @@ public record Recommendation(
                             ev.put("claim", e.claim());
                             ev.put("check", e.check());
                             ev.put("reference", e.reference());
+                            ev.put("simulate", e.commands());
                             return ev;
                         })
                         .toList());

@@ -88,7 +88,8 @@ public final class Rules {
             "replay-needs-a-log",
             "Replay means reading past messages again: a work queue deletes a message once acked and pub/sub keeps "
                     + "nothing, so only a log with retention and consumer offsets can replay.",
-            "kafka.retention, kinesis.retention, pubsub.retention, eventhubs.retention, rabbitmq.streams",
+            "kafka.retention, kinesis.retention, pubsub.retention, eventhubs.retention, rabbitmq.streams, "
+                    + "docs/delivery-semantics.md (queuelab simulate replay-vs-work-queue)",
             s -> s.a().async() && s.a().replay(),
             a -> Topology.PARTITIONED_LOG,
             3);
@@ -127,14 +128,16 @@ public final class Rules {
             "per-key-order-by-partition",
             "Per-key order: messages of one key in send order (a key's messages share one {lane}), one in flight per "
                     + "key, while different keys flow in parallel.",
-            "work-queue/fifo (queuelab check), kafka.ordering, pubsub.ordering, sqs-fifo.message-group",
+            "work-queue/fifo (queuelab check), kafka.ordering, pubsub.ordering, sqs-fifo.message-group, "
+                    + "docs/delivery-semantics.md (queuelab simulate idempotent-producer-reordered, rebalance-duplicates)",
             s -> s.a().async() && s.a().ordering() == Ordering.PER_KEY);
     public static final Rule GLOBAL_ORDER_IS_ONE_LANE = new Rule(
             "global-order-is-one-lane",
             "A global order means one lane (a single {lane}): one message in flight at a time, so the whole "
                     + "flow runs at one consumer's pace (1 / p99). Most systems that ask for it need per-key order.",
             "kafka.ordering, pubsub.ordering, kinesis.shard-limits, sqs-fifo.message-group, "
-                    + "sqs-fifo.partition-throughput, sqs-fifo.throughput",
+                    + "sqs-fifo.partition-throughput, sqs-fifo.throughput, "
+                    + "docs/delivery-semantics.md (queuelab simulate idempotent-producer-reordered)",
             s -> s.a().async() && s.a().ordering() == Ordering.GLOBAL);
     public static final Rule AT_LEAST_ONCE_WITH_IDEMPOTENCY = new Rule(
             "at-least-once-with-idempotency",
@@ -155,14 +158,14 @@ public final class Rules {
             "With every effect inside the log (consume, transform, produce), transactions with read_committed give "
                     + "exactly-once; an effect outside the log is not covered.",
             "kafka.transactions, kafka.idempotence, docs/delivery-semantics.md (queuelab simulate "
-                    + "kafka-transaction-in-log)",
+                    + "kafka-transaction-in-log, zombie-producer-fenced)",
             Situation::exactlyOnceInside);
     public static final Rule AT_MOST_ONCE_ACKS_FIRST = new Rule(
             "at-most-once-acks-first",
             "At-most-once: acknowledge before processing, never retry; a crash loses the message. Right only when a "
                     + "lost message costs less than a duplicate.",
             "docs/work-queue.md (a message deleted before it is processed is never redelivered), "
-                    + "docs/delivery-semantics.md (queuelab simulate at-most-once-loses)",
+                    + "docs/delivery-semantics.md (queuelab simulate at-most-once-loses, at-most-once-crash-after-ack)",
             s -> s.queued()
                     && s.a().semantic() == Semantic.AT_MOST_ONCE
                     && s.product().acknowledges());
@@ -193,7 +196,8 @@ public final class Rules {
                     + " s), inside the product's range; for Lambda consumers, " + n("sqs.lambda-visibility", "factor")
                     + " times the function timeout. "
                     + "Too short turns slow jobs into duplicates; past the product's maximum, renew it while working.",
-            "guide.lease-buffer, sqs.lambda-visibility",
+            "guide.lease-buffer, sqs.lambda-visibility, "
+                    + "docs/delivery-semantics.md (queuelab simulate visibility-timeout-too-short, extend-visibility)",
             s -> s.topology().leases() || (s.topology() == Topology.PARTITIONED_LOG && s.product().leaseFact != null));
     public static final Rule THREE_TO_FIVE_RECEIVES = new Rule(
             "three-to-five-receives",
@@ -205,7 +209,8 @@ public final class Rules {
                     + n("pubsub.dead-letter", "min-count") + " or more), at least "
                     + n("sqs.lambda-receives", "min-count")
                     + " under Lambda, and a warning wherever the record sets another count than the answers'.",
-            "guide.receives, guide.backoff, sqs.max-receive-count, pubsub.dead-letter, sqs.lambda-receives",
+            "guide.receives, guide.backoff, sqs.max-receive-count, pubsub.dead-letter, sqs.lambda-receives, "
+                    + "docs/delivery-semantics.md (queuelab simulate poison-message-to-dlq)",
             Situation::deadLetters);
     public static final Rule ALARM_ON_DLQ_AND_AGE = new Rule(
             "alarm-on-dlq-and-age",
@@ -234,7 +239,8 @@ public final class Rules {
             "idempotency-key-for-retried-calls",
             "A direct call with external effects that is retried can apply its effect twice (the first attempt may "
                     + "have succeeded after the timeout): send an idempotency key the callee stores.",
-            "docs/work-queue.md (at-least-once: a retry after a lost answer is a duplicate)",
+            "docs/work-queue.md (at-least-once: a retry after a lost answer is a duplicate), "
+                    + "docs/delivery-semantics.md (queuelab simulate at-least-once-duplicates, idempotent-consumer)",
             s -> !s.queued()
                     && s.a().context().sideEffects() == Answers.SideEffects.EXTERNAL
                     && s.a().failure().maxAttempts() > 1);
@@ -243,7 +249,7 @@ public final class Rules {
             "Under per-key order, moving a message to the dead letter lets the later messages of its key pass it: "
                     + "the key's order breaks. Where order matters more than progress, halt that key instead (stop "
                     + "consuming that key, alarm, repair, resume).",
-            "work-queue/fifo (queuelab check), pubsub.ordering",
+            "work-queue/fifo (queuelab check), pubsub.ordering, docs/delivery-semantics.md (queuelab simulate poison-message-to-dlq)",
             s -> s.deadLetters() && s.a().ordered());
     public static final Rule CLAIM_CHECK_FOR_LARGE_PAYLOADS = new Rule(
             "claim-check-for-large-payloads",

@@ -167,4 +167,26 @@ class CapacityTest {
                 .extracting(Recommendation.Rejected::product)
                 .containsExactly(Product.MSK);
     }
+
+    @Test
+    void shouldSayAPushSubscriptionPushesAndAPullSubscriptionPulls() {
+        Answers push = TestAnswers.with("platform", "gcp", "consumer-runtime", "function");
+        Answers pull = TestAnswers.with("platform", "gcp", "consumer-runtime", "service");
+        assertThat(subscribeLine(push))
+                .contains("bytes a second pushed in the region")
+                .doesNotContain("pulled");
+        assertThat(subscribeLine(pull))
+                .contains("bytes a second pulled in the region")
+                .doesNotContain("pushed");
+    }
+
+    private static String subscribeLine(Answers a) {
+        Recommendation r = RuleEngine.recommend(a);
+        assertThat(r.product()).isEqualTo(Product.PUBSUB);
+        return r.feasibility().checks().stream()
+                .filter(c -> c.id().equals("region-subscribe-throughput"))
+                .findFirst()
+                .orElseThrow()
+                .detail();
+    }
 }

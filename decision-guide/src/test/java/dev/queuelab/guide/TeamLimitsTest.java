@@ -55,7 +55,8 @@ class TeamLimitsTest {
         Recommendation nightly =
                 RuleEngine.recommend(TestAnswers.with("platform", "aws", "bulk-load-messages", "1000000"));
         assertThat(check(nightly, "bulk-drain")).get().extracting(Check::status).isEqualTo(Status.OK);
-        assertThat(nightly.sizing().formula()).contains("a bulk load of 1,000,000 messages drains in");
+        assertThat(nightly.sizing().formula())
+                .contains("a bulk load of 1,000,000 messages drains, beside the live traffic, in");
         assertThat(nightly.settings()).isEqualTo(none.settings());
         Recommendation huge = RuleEngine.recommend(TestAnswers.with(
                 "platform", "aws", "bulk-load-messages", "1000000000", "p99-processing-seconds", "10"));
@@ -66,6 +67,25 @@ class TeamLimitsTest {
         assertThat(table.product()).isEqualTo(Product.JOBS_TABLE);
         assertThat(check(table, "bulk-drain")).isEmpty();
         assertThat(table.sizing().formula()).contains("bulk load");
+    }
+
+    @Test
+    void shouldDrainABulkLoadAtWhatTheHandlersTakeBeyondTheLiveTraffic() {
+        // 200 msg/s at a p99 of 0.8 s: 200 handlers in flight take 250 msg/s, so 50 msg/s are left for the load
+        String[] live = {"platform", "aws", "throughput-per-second", "200", "p99-processing-seconds", "0.8"};
+        Recommendation fits = RuleEngine.recommend(TestAnswers.with(concat(live, "bulk-load-messages", "20000000")));
+        assertThat(fits.sizing().consumersNeeded()).isEqualTo(200);
+        Check ok = check(fits, "bulk-drain").orElseThrow();
+        assertThat(ok.status()).isEqualTo(Status.OK);
+        // 20,000,000 / 50 msg/s = 400,000 s (4.6 days) of the 7 days kept; 20,000,000 x 0.8 / 200 would say 22 h
+        assertThat(ok.detail()).contains("250 msg/s taken - the live 200 msg/s arriving) = 4.6 days", "66% used");
+        // at the handlers' full pace 40,000,000 would drain in 1.8 days; beside the live traffic it takes 9.2 days
+        Recommendation late = RuleEngine.recommend(TestAnswers.with(concat(live, "bulk-load-messages", "40000000")));
+        Check fail = check(late, "bulk-drain").orElseThrow();
+        assertThat(fail.status()).isEqualTo(Status.FAIL);
+        assertThat(fail.detail()).contains("= 9.2 days");
+        // handlers for the live 200 msg/s and 40,000,000 within 3.5 days: 0.8 x (200 + 132.3) = 266
+        assertThat(fail.fix()).startsWith("at least 266 handlers in flight");
     }
 
     @Test
