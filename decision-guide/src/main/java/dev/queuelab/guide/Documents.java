@@ -221,6 +221,57 @@ public final class Documents {
                         .toList());
         v.put("topologyDiagram", Diagrams.topology(r.topology(), r.product(), r.tool()));
         v.put("pathDiagram", Diagrams.path(r.path(), r.topology()));
+        v.putAll(design(a, r));
+        v.put("wayOut", wayOut(r));
+        v.put("costModel", CostModel.of(r) + CostModel.monthly(r, a));
+        v.put("multiRegion", CostModel.multiRegion(r));
+        v.put("security", CostModel.security(r));
+        v.put("backpressure", r.backpressure());
+        v.put("warnings", r.warnings());
+        v.put("evidence", r.evidence());
+        v.put("wouldChangeIf", r.wouldChangeIf());
+        v.put(
+                "rules",
+                r.rules().stream()
+                        .map(x -> Map.of(
+                                "id",
+                                x.id(),
+                                "reasoning",
+                                x.reasoningFor(r.product()),
+                                "source",
+                                x.sourceFor(r.product())))
+                        .toList());
+        v.put("facts", r.facts().stream().map(Facts.registry()::get).toList());
+        return v;
+    }
+
+    /**
+     * A queue's consumers as instances of concurrent handlers: Little's law gives the messages in flight, which a
+     * few instances of many handlers each carry, never fewer instances than failover needs.
+     */
+    private static String queueConsumers(Answers a, Recommendation r) {
+        int inFlight = r.sizing().consumersNeeded();
+        if (a.context().consumerRuntime() == Answers.Runtime.FUNCTION) {
+            return Numbers.plain(inFlight) + " concurrent function executions (messages in flight)";
+        }
+        double perInstance = Facts.registry().get("guide.consumer-concurrency").number("max-in-flight");
+        int asked = a.context().minConsumerInstances();
+        double floor =
+                asked > 0 ? asked : Facts.registry().get("guide.failover").number("min-instances");
+        double instances = Math.max(floor, Math.ceil(inFlight / perInstance));
+        return Numbers.plain(instances) + " instances, " + Numbers.plain(Math.ceil(inFlight / instances))
+                + " handlers each (" + Numbers.plain(inFlight) + " messages in flight; at least "
+                + Numbers.plain(floor)
+                + (asked > 0 ? " instances for failover, as asked)" : " instances for failover, guide.failover)");
+    }
+
+    /**
+     * A design's settings, sizing and checks, as the record's tables show them: the chosen design's, and the way
+     * out's where a requirement must change.
+     */
+    static Map<String, Object> design(Answers a, Recommendation r) {
+        Answers.Context c = a.context();
+        Map<String, Object> v = new HashMap<>();
         v.put("semantic", r.semantic().word());
         v.put("ordering", r.ordering());
         v.put(
@@ -290,45 +341,24 @@ public final class Documents {
                             return m;
                         })
                         .toList());
-        v.put("costModel", CostModel.of(r) + CostModel.monthly(r, a));
-        v.put("multiRegion", CostModel.multiRegion(r));
-        v.put("security", CostModel.security(r));
+        v.put("productName", r.product().brand());
         v.put("backpressure", r.backpressure());
-        v.put("warnings", r.warnings());
-        v.put("evidence", r.evidence());
-        v.put("wouldChangeIf", r.wouldChangeIf());
-        v.put(
-                "rules",
-                r.rules().stream()
-                        .map(x -> Map.of(
-                                "id",
-                                x.id(),
-                                "reasoning",
-                                x.reasoningFor(r.product()),
-                                "source",
-                                x.sourceFor(r.product())))
-                        .toList());
-        v.put("facts", r.facts().stream().map(Facts.registry()::get).toList());
         return v;
     }
 
-    /**
-     * A queue's consumers as instances of concurrent handlers: Little's law gives the messages in flight, which a
-     * few instances of many handlers each carry, never fewer instances than failover needs.
-     */
-    private static String queueConsumers(Answers a, Recommendation r) {
-        int inFlight = r.sizing().consumersNeeded();
-        if (a.context().consumerRuntime() == Answers.Runtime.FUNCTION) {
-            return Numbers.plain(inFlight) + " concurrent function executions (messages in flight)";
+    /** The nearest design that passes once a requirement changes, with its own tables; none where there is none. */
+    private static List<Map<String, Object>> wayOut(Recommendation r) {
+        Recommendation.WayOut w = r.wayOut();
+        if (w == null) {
+            return List.of();
         }
-        double perInstance = Facts.registry().get("guide.consumer-concurrency").number("max-in-flight");
-        int asked = a.context().minConsumerInstances();
-        double floor =
-                asked > 0 ? asked : Facts.registry().get("guide.failover").number("min-instances");
-        double instances = Math.max(floor, Math.ceil(inFlight / perInstance));
-        return Numbers.plain(instances) + " instances, " + Numbers.plain(Math.ceil(inFlight / instances))
-                + " handlers each (" + Numbers.plain(inFlight) + " messages in flight; at least "
-                + Numbers.plain(floor)
-                + (asked > 0 ? " instances for failover, as asked)" : " instances for failover, guide.failover)");
+        Map<String, Object> m = design(w.answers(), w.design());
+        m.put("requirement", w.requirement());
+        m.put("asked", w.asked());
+        m.put("changed", w.changed());
+        m.put(
+                "title",
+                w.design().topology().phrase() + " (" + w.design().product().label() + ")");
+        return List.of(m);
     }
 }

@@ -131,7 +131,15 @@ public final class GuideCommand implements Callable<Integer> {
             stdout.flush();
             if (!r.feasibility().feasible()) {
                 stderr.println("queuelab guide: infeasible as answered: "
-                        + String.join("; ", r.feasibility().nearest()));
+                        + String.join("; ", r.feasibility().nearest())
+                        + (r.wayOut() == null
+                                ? ""
+                                : "; the nearest design that passes changes "
+                                        + r.wayOut().requirement() + " from "
+                                        + r.wayOut().asked() + " to "
+                                        + r.wayOut().changed() + ": "
+                                        + r.wayOut().design().topology().phrase() + " ("
+                                        + r.wayOut().design().product().label() + ")"));
                 return INFEASIBLE;
             }
             return OK;

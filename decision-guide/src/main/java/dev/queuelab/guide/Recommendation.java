@@ -50,7 +50,17 @@ public record Recommendation(
         List<Rules.Rule> rules,
         List<String> facts,
         List<String> path,
-        List<Rejected> rejected) {
+        List<Rejected> rejected,
+        WayOut wayOut) {
+
+    /**
+     * Where no product passes as answered, the nearest design that passes once one requirement changes: which one,
+     * from what to what, and the design with its settings, sizing and checks. Null where none was found or needed.
+     *
+     * @param requirement the answer that changes, as the answers file names it ("ordering")
+     * @param answers     the answers with that change, which {@code design} was built from
+     */
+    public record WayOut(String requirement, String asked, String changed, Answers answers, Recommendation design) {}
 
     /**
      * A design tried and found not to work, with the arithmetic that says so: the record is written for the
@@ -93,7 +103,34 @@ public record Recommendation(
                 rules,
                 facts,
                 path,
-                List.copyOf(tried));
+                List.copyOf(tried),
+                wayOut);
+    }
+
+    /** The same record with the way out that changes a requirement. */
+    Recommendation withWayOut(WayOut way) {
+        return new Recommendation(
+                topology,
+                product,
+                alternatives,
+                semantic,
+                ordering,
+                failure,
+                settings,
+                idempotency,
+                exactlyOnce,
+                producerSide,
+                sizing,
+                feasibility,
+                backpressure,
+                warnings,
+                wouldChangeIf,
+                evidence,
+                rules,
+                facts,
+                path,
+                rejected,
+                way);
     }
 
     /** Null numbers mean "does not apply to this product". */
@@ -270,6 +307,14 @@ public record Recommendation(
                             return t;
                         })
                         .toList());
+        if (wayOut != null) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("requirement", wayOut.requirement());
+            w.put("asked", wayOut.asked());
+            w.put("changed", wayOut.changed());
+            w.put("design", wayOut.design().toJson());
+            m.put("way-out", w);
+        }
         m.put("backpressure", backpressure);
         m.put(
                 "warnings",

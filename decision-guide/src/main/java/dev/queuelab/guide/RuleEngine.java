@@ -40,6 +40,16 @@ public final class RuleEngine {
      * every alternative tried listed.
      */
     public static Recommendation recommend(Answers a) {
+        Recommendation r = asAnswered(a);
+        if (r.feasibility().feasible() || r.topology() == Topology.NONE) {
+            return r;
+        }
+        Recommendation.WayOut way = Requirements.wayOut(a, r);
+        return way == null ? r : r.withWayOut(way);
+    }
+
+    /** The record for these answers as they stand, alternatives tried, no requirement changed. */
+    static Recommendation asAnswered(Answers a) {
         Recommendation first = design(a, null, null);
         if (first.feasibility().feasible() || first.topology() == Topology.NONE) {
             return first;
@@ -176,7 +186,8 @@ public final class RuleEngine {
                 fired,
                 List.copyOf(facts),
                 List.copyOf(path),
-                List.of());
+                List.of(),
+                null);
     }
 
     /** A rule's source fact belongs in this record: the guide's own policy, or a fact about the chosen product. */
