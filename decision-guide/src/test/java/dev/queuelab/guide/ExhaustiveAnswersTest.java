@@ -125,6 +125,22 @@ class ExhaustiveAnswersTest {
                         .isTrue();
             }
         }
+        // no check line is "ok" without the limit it was held to: a utilisation, or the ceiling it is against
+        r.feasibility().checks().stream()
+                .filter(x -> x.status() == Feasibility.Status.OK)
+                .forEach(x -> assertThat(x.detail())
+                        .as("%s: ok check %s names its limit", what, x.id())
+                        .containsAnyOf("% used", "against", " of ", "at most"));
+        // the record's attempts are the answers', or a warning says why not
+        if (r.failure().maxDeliveries() != null
+                && r.failure().maxDeliveries() != a.failure().maxAttempts()) {
+            assertThat(r.warnings())
+                    .as(
+                            "%s: %s deliveries set, %s attempts asked",
+                            what, r.failure().maxDeliveries(), a.failure().maxAttempts())
+                    .extracting(Recommendation.Warning::id)
+                    .contains("attempts-changed");
+        }
         Profile p = r.product().profile();
         if (r.failure().leaseSeconds() != null) {
             assertThat(p.leaseSeconds().contains(r.failure().leaseSeconds()))
