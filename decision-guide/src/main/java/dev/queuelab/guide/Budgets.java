@@ -65,14 +65,15 @@ final class Budgets {
                             + " budget; a queue adds its round trip to every message");
         }
         double retryAt = d.a().failure().maxAttempts() > 1 ? d.a().failure().backoffBaseSeconds() : 0;
-        if (d.s.queued() && retryAt > 0 && latency + retryAt > budget) {
+        if (retryAt > 0 && latency + retryAt > budget) {
             return new Check(
                     "latency-budget",
                     Status.WARN,
-                    detail + "; a message retried once arrives after at least " + Numbers.plain(latency + retryAt)
+                    detail + "; a " + (d.s.queued() ? "message" : "call") + " retried once arrives after at least "
+                            + Numbers.plain(latency + retryAt)
                             + " s (a first backoff of " + Numbers.plain(retryAt) + " s), past the budget",
-                    "alarm on retried messages as late, or a first backoff under " + Numbers.plain(budget - latency)
-                            + " s if a retry can still be useful within it");
+                    "alarm on retried " + (d.s.queued() ? "messages" : "calls") + " as late, or a first backoff under "
+                            + Numbers.plain(budget - latency) + " s if a retry can still be useful within it");
         }
         return Check.ok("latency-budget", detail);
     }

@@ -177,6 +177,22 @@ final class Capacity {
                         "request a higher subscriber throughput quota, or fewer subscriptions reading every message");
             }
             case SERVICE_BUS -> {
+                double credits = load.rate() * (1 + load.readers());
+                if (credits <= number("servicebus.standard-throttling", "credits-per-second")
+                        && s.payloadBytes() <= s.product().profile().maxPayloadBytes()) {
+                    // Standard: the namespace's credits are its ceiling, and no messaging unit is bought
+                    sized(
+                            "standard-tier-credits",
+                            "credits a second (each message sent once and received by " + load.readers()
+                                    + " reader(s)) a Standard namespace spends",
+                            credits,
+                            number("servicebus.standard-throttling", "credits-per-second"),
+                            "",
+                            "servicebus.standard-throttling",
+                            "the Premium tier (the setting '" + ServiceBusRules.TIER + "'), whose messaging units are"
+                                    + " not throttled by credits");
+                    break;
+                }
                 double perUnit = Math.max(
                         load.rate() * (1 + load.readers()) / number("servicebus.messaging-unit", "records-per-second"),
                         load.bytes() * (1 + load.readers()) / number("servicebus.messaging-unit", "bytes-per-second"));

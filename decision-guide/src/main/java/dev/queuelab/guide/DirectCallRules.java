@@ -65,15 +65,24 @@ final class DirectCallRules implements ProductRules {
     private static List<Setting> callSettings(Design d) {
         d.facts.add("guide.lease-buffer");
         d.facts.add("guide.retry-budget");
-        double timeout = Math.ceil(d.workLease());
+        double lease = Math.ceil(d.workLease());
+        double budget0 = d.a().context().latencyBudgetSeconds();
+        // a caller with a latency budget waits no longer than it, whatever the worst case
+        double timeout = budget0 > 0 ? Math.min(lease, budget0) : lease;
         double rate = d.a().context().throughputPerSecond();
         int attempts = d.a().failure().maxAttempts();
         double budget = fact("guide.retry-budget", "ratio");
         return List.of(
                 new Setting(
                         "timeout (per attempt)",
-                        Numbers.plain(timeout) + " s: the worst case of "
-                                + Numbers.seconds(d.a().failure().maxProcessingSeconds()) + " with its buffer",
+                        timeout < lease
+                                ? Numbers.plain(timeout) + " s: the latency budget, since the caller waits no longer"
+                                        + " (the worst case of "
+                                        + Numbers.seconds(d.a().failure().maxProcessingSeconds())
+                                        + " with its buffer would be " + Numbers.plain(lease) + " s): a call slower"
+                                        + " than the budget fails fast"
+                                : Numbers.plain(timeout) + " s: the worst case of "
+                                        + Numbers.seconds(d.a().failure().maxProcessingSeconds()) + " with its buffer",
                         timeout,
                         null,
                         "s",

@@ -121,7 +121,11 @@ final class Idempotence {
         if (kind == Answers.ProducerKind.DEVICE) {
             String devices = "devices: they publish through an MQTT gateway or the platform's IoT service, which"
                     + " authenticates each device and forwards to the queue, never with the queue's own credentials;"
-                    + " each device buffers what it could not send and sends it again with its sequence number";
+                    + (a().semantic() == Answers.Semantic.AT_MOST_ONCE
+                            // a lost reading is replaced by the next: resending it would only deliver it late
+                            ? " each device sends a reading once, and a lost one is replaced by the next"
+                            : " each device buffers what it could not send and sends it again with its sequence"
+                                    + " number");
             return side == null ? devices : side + "; " + devices;
         }
         return side;

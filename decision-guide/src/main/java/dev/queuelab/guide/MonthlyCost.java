@@ -122,7 +122,7 @@ final class MonthlyCost {
                                 "ec2.price",
                                 "usd-per-instance-hour",
                                 "ec2.price")
-                        + ", as a yardstick for machines you run, plus the"
+                        + elsewhere("your cloud's machines and disks", "machines you run") + ", plus the"
                         + " people who run them"
                         + BURST
                         + ".";
@@ -136,7 +136,9 @@ final class MonthlyCost {
                                 "elasticache.price",
                                 "usd-per-node-hour",
                                 null)
-                        + ", as the managed yardstick for nodes you may run yourself.";
+                        + elsewhere(
+                                "Memorystore for Redis (GCP) and Azure Cache for Redis", "nodes you may run yourself")
+                        + ".";
             }
             case PUBSUB -> pubsub();
             case JOBS_TABLE, DIRECT_CALL -> null;
@@ -202,12 +204,21 @@ final class MonthlyCost {
                         / GB
                         * n("kinesis.price", "long-term-usd-per-gb-month")
                 : 0;
+        // each consumer registered for enhanced fan-out pays by the shard hour and by the byte it reads
+        boolean fanOut = r.settings().stream().anyMatch(x -> x.name().startsWith("enhanced fan-out"));
+        double efo = fanOut
+                ? load.readers() * shards * HOURS * n("kinesis.price", "efo-usd-per-consumer-shard-hour")
+                        + load.readers() * load.bytes() * MONTH / GB * n("kinesis.price", "efo-usd-per-gb")
+                : 0;
         return count(shards) + " shard(s) x " + count(HOURS) + " h x " + price(n("kinesis.price", "usd-per-shard-hour"))
                 + " = " + usd(hours) + ", " + count(units) + " PUT payload units (25 KB each) = " + usd(puts)
                 + (extended > 0 ? ", retention past 24 h = " + usd(extended) : "")
                 + (longTerm > 0 ? ", retention past 7 days = " + usd(longTerm) : "")
-                + "; about " + usd(hours + puts + extended + longTerm) + " a month (kinesis.price), enhanced fan-out"
-                + " extra where the record registers it.";
+                + (fanOut
+                        ? ", enhanced fan-out for " + load.readers()
+                                + " consumer(s) by the shard hour and the GB read = " + usd(efo)
+                        : "")
+                + "; about " + usd(hours + puts + extended + longTerm + efo) + " a month (kinesis.price).";
     }
 
     private String eventHubs() {
@@ -267,7 +278,7 @@ final class MonthlyCost {
                             "amazonmq.price",
                             "usd-per-node-hour",
                             "amazonmq.price")
-                    + ", the managed yardstick for nodes you may run yourself.";
+                    + elsewhere("a RabbitMQ cluster on your cloud's machines", "nodes you may run yourself") + ".";
         }
         return machines(
                         nodes,
@@ -277,6 +288,18 @@ final class MonthlyCost {
                         "usd-per-instance-hour",
                         "ec2.price")
                 + ", plus the people who run them.";
+    }
+
+    /**
+     * The AWS price as what it is where the team runs: the bill itself on AWS, a yardstick for machines of their
+     * own, and on another cloud a yardstick to redo with that cloud's own price.
+     */
+    private String elsewhere(String theirs, String own) {
+        return switch (c.platform()) {
+            case AWS -> "";
+            case GCP, AZURE -> ", an AWS list price as a yardstick: price " + theirs + " from its own page";
+            default -> ", as a yardstick for " + own;
+        };
     }
 
     /** Machines by the hour and, where {@code diskFact} is given, the bytes they keep (replicas included). */

@@ -106,7 +106,9 @@ final class ServiceBusRules implements ProductRules {
         Set<String> facts = d.facts;
         List<Check> out = new ArrayList<>();
         // a message over Standard's size already means Premium, where credits do not apply
-        if (s.payloadBytes() <= d.profile().maxPayloadBytes()) {
+        // within Standard's credits the capacity check states them; past them, this says why the tier is Premium
+        if (s.payloadBytes() <= d.profile().maxPayloadBytes()
+                && standardCredits(d) > fact("servicebus.standard-throttling", "credits-per-second")) {
             double credits = fact("servicebus.standard-throttling", "credits-per-second");
             String detail = Numbers.plain(standardCredits(d)) + " credits a second (each message sent once and "
                     + "received by " + d.readers() + " reader(s)) against the " + Numbers.plain(credits)

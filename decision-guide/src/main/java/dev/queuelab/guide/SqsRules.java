@@ -189,7 +189,47 @@ final class SqsRules implements ProductRules {
                     "two or more FIFO topics of at most %s subscriptions each, the key hashed to a topic; or a"
                             + " standard topic, if each subscriber can restore the order from a sequence number"));
         }
+        Check parked = parkedRetries(d);
+        if (parked != null) {
+            out.add(parked);
+        }
         return out;
+    }
+
+    /**
+     * A retry that waits by ChangeMessageVisibility stays in flight while it waits: while the endpoint is down,
+     * every message received waits out its whole backoff invisible, so a queue holds rate x the retry horizon in
+     * flight, against the queue's in-flight quota. Checked for standard queues, whose every message can fail at once;
+     * a FIFO queue's group waits with one batch in flight.
+     */
+    private static Check parkedRetries(Design d) {
+        Situation s = d.s;
+        if (s.product() == Product.SQS_FIFO || s.product() == Product.SNS_FIFO_SQS_FIFO) {
+            return null;
+        }
+        RetryModel retry = d.retry(d.failure());
+        if (retry == null || retry.attempts() <= 1 || retry.horizon() <= 0) {
+            return null;
+        }
+        d.facts.add("sqs.in-flight");
+        double limit = fact("sqs.in-flight", "max-count");
+        double parked = s.a().context().throughputPerSecond() * retry.horizon();
+        double allowed = limit / fact("guide.headroom", "factor");
+        String detail = "while the endpoint is down every message waits out its backoff in flight: "
+                + Numbers.perSecond(s.a().context().throughputPerSecond()) + " x the retry horizon of "
+                + Numbers.duration(retry.horizon()) + " = " + Numbers.plain(Math.ceil(parked)) + " of "
+                + Numbers.plain(limit) + " (sqs.in-flight), " + Capacity.percent(parked, limit) + " used";
+        if (parked <= allowed) {
+            return Check.ok("parked-retries", detail);
+        }
+        return new Check(
+                "parked-retries",
+                Status.WARN,
+                detail + "; past it a standard queue answers OverLimit and receives stop for every message",
+                "stop receiving while the endpoint is down (a circuit breaker that pauses the consumers), and past"
+                        + " 15 minutes of backoff delete the message and send a copy with DelaySeconds (at most 900 s)"
+                        + " or park it in a scheduler (EventBridge Scheduler) or a retry table; ask AWS to raise the"
+                        + " in-flight quota only as a last resort");
     }
 
     /**
