@@ -133,6 +133,21 @@ final class Budgets {
                 + " traffic in " + drainWords(c, sizing.consumersNeeded()) + ", against the " + Numbers.seconds(kept)
                 + " " + d.s.product().brand() + " keeps a message; "
                 + (Double.isInfinite(drain) ? "past the limit" : Capacity.percent(drain, kept) + " used");
+        double night = fact("guide.bulk-window", "seconds");
+        d.facts.add("guide.bulk-window");
+        if (drain < kept && drain > night) {
+            // it fits the retention, but keeps the backlog (and every message behind it) waiting for days
+            return new Check(
+                    "bulk-drain",
+                    Status.WARN,
+                    detail + "; longer than the " + Numbers.duration(night) + " a bulk load should take"
+                            + " (guide.bulk-window)",
+                    "scale out on the backlog while the load drains: "
+                            + Numbers.plain(Math.ceil(c.p99ProcessingSeconds()
+                                    * (c.throughputPerSecond() + c.bulkLoadMessages() / night)))
+                            + " handlers in flight drain it in " + Numbers.duration(night)
+                            + " beside the live traffic; or spread the load over the day");
+        }
         if (drain < kept) {
             return Check.ok("bulk-drain", detail);
         }

@@ -117,18 +117,26 @@ final class Sizer {
                         + Numbers.plain(partitions);
             }
         }
-        int asked = c.minConsumerInstances();
+        // a log's readers fail over like a queue's: at least the guide's two instances unless more were asked
+        boolean defaulted = c.minConsumerInstances() <= 0;
+        int asked = defaulted ? (int) fact("guide.failover", "min-instances") : c.minConsumerInstances();
         boolean instances = s.queued() && c.consumerRuntime() != Answers.Runtime.FUNCTION;
         if (asked > 0 && instances && lanes && partitions != null) {
             if (a().ordering() == Ordering.GLOBAL) {
-                formula += "; " + asked + " consumer instances asked: one reads the single " + d.laneWord()
+                formula += "; " + asked + " consumer instances " + (defaulted ? "(guide.failover)" : "asked")
+                        + ": one reads the single " + d.laneWord()
                         + ", the others stand by to take it over";
             } else if (consumers < asked) {
                 // an instance beyond the partition count would sit idle, so the partitions follow the instances
                 consumers = asked;
                 partitions = Math.max(partitions, asked);
                 perPartition = (int) Math.ceil((double) needed / partitions);
-                formula += "; consumer instances >= the " + asked + " asked for failover, and " + d.laneWord()
+                if (defaulted) {
+                    facts.add("guide.failover");
+                }
+                formula += "; consumer instances >= the " + asked
+                        + (defaulted ? " the guide runs for failover (guide.failover)" : " asked for failover")
+                        + ", and " + d.laneWord()
                         + "s >= instances so that none is idle = " + Numbers.plain(partitions);
             }
         }

@@ -128,14 +128,14 @@ class CapacityTest {
                 "subscribers",
                 "2",
                 "throughput-per-second",
-                "600",
+                "1200",
                 "payload-kb",
                 "1",
                 "p99-processing-seconds",
                 "0.01"));
         assertThat(two.product()).isEqualTo(Product.KINESIS);
-        // 600 KiB/s x 1.25 on 1 MB/s shards: 1 shard at 77% of its writes; two readers at 2x catch-up read 2.5 MB/s,
-        // past the shard's shared 2 MB/s: each gets enhanced fan-out
+        // 1,200 KiB/s x 1.25 on 1 MB/s shards: 2 shards (also the two instances of failover) at 77% of their writes;
+        // two readers at 2x catch-up read 2.5 MB/s of a shard, past its shared 2 MB/s: each gets enhanced fan-out
         assertThat(two.settings()).anyMatch(x -> x.name().startsWith("enhanced fan-out"));
     }
 

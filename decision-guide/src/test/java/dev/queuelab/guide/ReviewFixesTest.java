@@ -142,6 +142,36 @@ class ReviewFixesTest {
     }
 
     @Test
+    void shouldRunALogsReadersAsTwoInstancesForFailoverWhenOneWouldCarryTheLoad() {
+        // 2,000 msg/s at 0.02 s: 50 in flight, one instance's worth; the guide runs two, on two partitions
+        String[] feed = {
+            "platform",
+            "self-hosted",
+            "ops-appetite",
+            "high",
+            "replay",
+            "true",
+            "ordering",
+            "per-key",
+            "throughput-per-second",
+            "2000",
+            "p99-processing-seconds",
+            "0.02"
+        };
+        Recommendation kept = RuleEngine.recommend(with(feed));
+        assertThat(kept.topology()).isEqualTo(Topology.PARTITIONED_LOG);
+        assertThat(kept.sizing().consumers()).isEqualTo(2);
+        assertThat(kept.sizing().partitions()).isGreaterThanOrEqualTo(2);
+        assertThat(kept.sizing().formula()).contains("the 2 the guide runs for failover (guide.failover)");
+        // asked for more, the answer wins and is named as asked
+        Recommendation asked = RuleEngine.recommend(with(feed, "min-consumer-instances", "3"));
+        assertThat(asked.sizing().consumers()).isEqualTo(3);
+        assertThat(asked.sizing().formula())
+                .contains("the 3 asked for failover")
+                .doesNotContain("guide.failover");
+    }
+
+    @Test
     void shouldHandOverEveryReviewedDesignWhenItsRecordIsRead() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(Path.of("src/test/resources/review"))) {
