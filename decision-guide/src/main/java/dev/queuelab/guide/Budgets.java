@@ -126,22 +126,39 @@ final class Budgets {
         }
         double kept = new DesignSettings(d).retentionSet();
         if (kept <= 0) {
-            return null;
+            // nothing is deleted on a timer: only the night's window holds the drain
+            kept = Double.POSITIVE_INFINITY;
         }
         double drain = drainSeconds(c, sizing.consumersNeeded());
         String detail = "a bulk load of " + Numbers.plain(c.bulkLoadMessages()) + " messages drains beside the live"
                 + " traffic in " + drainWords(c, sizing.consumersNeeded()) + ", against the " + Numbers.seconds(kept)
                 + " " + d.s.product().brand() + " keeps a message; "
                 + (Double.isInfinite(drain) ? "past the limit" : Capacity.percent(drain, kept) + " used");
+        if (Double.isInfinite(kept)) {
+            // the window of a night is then the limit the drain is held to
+            detail = "a bulk load of " + Numbers.plain(c.bulkLoadMessages()) + " messages drains beside the live"
+                    + " traffic in " + drainWords(c, sizing.consumersNeeded()) + ", against the "
+                    + Numbers.duration(fact("guide.bulk-window", "seconds")) + " a bulk load should take"
+                    + " (guide.bulk-window; " + d.s.product().brand() + " keeps it until read); "
+                    + (Double.isInfinite(drain)
+                            ? "past the limit"
+                            : Capacity.percent(drain, fact("guide.bulk-window", "seconds")) + " used");
+        }
         double night = fact("guide.bulk-window", "seconds");
         d.facts.add("guide.bulk-window");
+        if (Double.isInfinite(kept) && drain <= night) {
+            return Check.ok("bulk-drain", detail);
+        }
         if (drain < kept && drain > night) {
             // it fits the retention, but keeps the backlog (and every message behind it) waiting for days
             return new Check(
                     "bulk-drain",
                     Status.WARN,
-                    detail + "; longer than the " + Numbers.duration(night) + " a bulk load should take"
-                            + " (guide.bulk-window)",
+                    detail
+                            + (Double.isInfinite(kept)
+                                    ? ""
+                                    : "; longer than the " + Numbers.duration(night) + " a bulk load should take"
+                                            + " (guide.bulk-window)"),
                     "scale out on the backlog while the load drains: "
                             + Numbers.plain(Math.ceil(c.p99ProcessingSeconds()
                                     * (c.throughputPerSecond() + c.bulkLoadMessages() / night)))
@@ -152,14 +169,14 @@ final class Budgets {
             return Check.ok("bulk-drain", detail);
         }
         // handlers that take the live peak and the load within half the retention
-        int wanted = (int)
-                Math.ceil(c.p99ProcessingSeconds() * (c.throughputPerSecond() + c.bulkLoadMessages() / (kept / 2)));
+        int wanted = (int) Math.ceil(c.p99ProcessingSeconds()
+                * (c.throughputPerSecond() + c.bulkLoadMessages() / Math.min(kept / 2, night)));
         return new Check(
                 "bulk-drain",
                 Status.FAIL,
                 detail,
                 "at least " + Numbers.plain(wanted) + " handlers in flight while the load drains beside the live"
-                        + " traffic (within half the retention),"
+                        + " traffic (within half the retention, or a night),"
                         + " or split the load over time");
     }
 }

@@ -176,12 +176,17 @@ final class ServiceBusRules implements ProductRules {
         double premiumMax = fact(id, "premium-max-bytes");
         double bytes = d.a().context().throughputPerSecond() * d.s.payloadBytes();
         double retention = d.a().context().retentionDays() * 86_400.0;
-        double held = bytes * retention;
+        // a bulk load arrives at once: all of it sits in the entity until it drains
+        double bulk = d.a().context().bulkLoadMessages() * d.s.payloadBytes();
+        double held = Math.max(bytes * retention, bulk);
         String tier = premium(d) ? "Premium" : "Standard";
-        String detail = (retention > 0
-                        ? Numbers.plural(d.a().context().retentionDays(), "day") + " of messages at "
-                                + Numbers.rate(bytes) + " = " + Numbers.bytes(held) + " against the "
-                        : "messages kept until consumed, against the ")
+        String detail = (bulk > bytes * retention
+                        ? "a bulk load of " + Numbers.plain(d.a().context().bulkLoadMessages()) + " messages = "
+                                + Numbers.bytes(bulk) + " in the entity at once, against the "
+                        : retention > 0
+                                ? Numbers.plural(d.a().context().retentionDays(), "day") + " of messages at "
+                                        + Numbers.rate(bytes) + " = " + Numbers.bytes(held) + " against the "
+                                : "messages kept until consumed, against the ")
                 + Numbers.bytes(max) + " a " + tier + " queue or topic holds: full after "
                 + (bytes > 0 ? Numbers.duration(max / bytes) : "no time at all (nothing is sent)")
                 + " of consumer outage";

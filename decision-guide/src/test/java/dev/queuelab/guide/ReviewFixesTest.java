@@ -172,6 +172,27 @@ class ReviewFixesTest {
     }
 
     @Test
+    void shouldCountABulkLoadInTheServiceBusEntityWhenItArrivesAtOnce() {
+        // 10,000,000 statements of 4 KiB queued at once: 41 GB, past a Standard queue's 5 GiB
+        Recommendation bulk = RuleEngine.recommend(TestAnswers.with(
+                "platform",
+                "azure",
+                "throughput-per-second",
+                "200",
+                "payload-kb",
+                "4",
+                "bulk-load-messages",
+                "10000000"));
+        Check size = check(bulk, "entity-size");
+        assertThat(size.status()).isNotEqualTo(Status.OK);
+        assertThat(size.detail()).startsWith("a bulk load of 10,000,000 messages = ");
+        Recommendation daily = RuleEngine.recommend(
+                TestAnswers.with("platform", "azure", "throughput-per-second", "200", "payload-kb", "4"));
+        assertThat(check(daily, "entity-size").status()).isEqualTo(Status.OK);
+        assertThat(check(daily, "entity-size").detail()).doesNotContain("bulk load");
+    }
+
+    @Test
     void shouldHandOverEveryReviewedDesignWhenItsRecordIsRead() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(Path.of("src/test/resources/review"))) {

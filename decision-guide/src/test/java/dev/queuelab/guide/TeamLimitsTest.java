@@ -68,11 +68,17 @@ class TeamLimitsTest {
         Recommendation huge = RuleEngine.recommend(TestAnswers.with(
                 "platform", "aws", "bulk-load-messages", "1000000000", "p99-processing-seconds", "10"));
         assertThat(check(huge, "bulk-drain")).get().extracting(Check::status).isEqualTo(Status.FAIL);
-        // a jobs table deletes nothing on a timer: the drain time is stated, and nothing is checked against it
+        // a jobs table deletes nothing on a timer: its drain is held to a night's window only
         Recommendation table = RuleEngine.recommend(TestAnswers.with(
                 "platform", "self-hosted", "throughput-per-second", "5", "bulk-load-messages", "1000000"));
         assertThat(table.product()).isEqualTo(Product.JOBS_TABLE);
-        assertThat(check(table, "bulk-drain")).isEmpty();
+        assertThat(check(table, "bulk-drain").orElseThrow().status()).isEqualTo(Status.WARN);
+        assertThat(check(table, "bulk-drain").orElseThrow().detail())
+                .contains("against the 8 h a bulk load should take (guide.bulk-window;")
+                .doesNotContain("keeps a message");
+        Recommendation small = RuleEngine.recommend(TestAnswers.with(
+                "platform", "self-hosted", "throughput-per-second", "5", "bulk-load-messages", "1000"));
+        assertThat(check(small, "bulk-drain").orElseThrow().status()).isEqualTo(Status.OK);
         assertThat(table.sizing().formula()).contains("bulk load");
     }
 
@@ -91,8 +97,8 @@ class TeamLimitsTest {
         Check fail = check(late, "bulk-drain").orElseThrow();
         assertThat(fail.status()).isEqualTo(Status.FAIL);
         assertThat(fail.detail()).contains("= 9.2 days");
-        // handlers for the live 200 msg/s and 40,000,000 within 3.5 days: 0.8 x (200 + 132.3) = 266
-        assertThat(fail.fix()).startsWith("at least 266 handlers in flight");
+        // handlers for the live 200 msg/s and 40,000,000 within a night: 0.8 x (200 + 40,000,000 / 28,800 s) = 1,272
+        assertThat(fail.fix()).startsWith("at least 1,272 handlers in flight");
     }
 
     @Test
