@@ -246,7 +246,35 @@ final class DesignChecks {
         out.addAll(Budgets.checks(d, failure, sizing));
         // every ceiling of the product, each with its utilisation: egress and storage are counted there
         out.addAll(Capacity.checks(s, d.load(sizing), facts));
+        Check tiered = tieredStorage(sizing);
+        if (tiered != null) {
+            out.add(tiered);
+        }
         return out;
+    }
+
+    /**
+     * A Kafka topic kept for months sizes its brokers by disk: past the guide's long retention, tiered storage
+     * keeps the old segments in object storage and the brokers only the recent ones.
+     */
+    private Check tieredStorage(Sizing sizing) {
+        double days = a().context().retentionDays();
+        double limit = fact("guide.long-retention", "days");
+        if ((s.product() != Product.MSK && s.product() != Product.KAFKA) || days <= limit) {
+            return null;
+        }
+        facts.add("guide.long-retention");
+        facts.add("kafka.tiered-storage");
+        return new Check(
+                "tiered-storage",
+                Status.WARN,
+                "keeping " + Numbers.plural(days, "day") + " (" + Numbers.bytes(sizing.storageBytes())
+                        + " with replicas) on the brokers' disks, against the " + Numbers.plain(limit)
+                        + " days past which the guide keeps old segments off them (guide.long-retention); "
+                        + Capacity.percent(days, limit) + " used",
+                "tiered storage (remote.storage.enable=true, local.retention.ms of the days consumers read, "
+                        + "kafka.tiered-storage): the brokers then hold only those days, and the cluster is sized by"
+                        + " throughput, not by the archive");
     }
 
     /**

@@ -310,12 +310,12 @@ final class MonthlyCost {
         return Numbers.plural(count, noun) + " (" + size + ") x " + count(HOURS) + " h x " + price(n(fact, hourly))
                 + " = "
                 + usd(hours)
-                + (diskFact == null
+                + (diskFact == null || gb < 1
                         ? ""
                         : ", " + Numbers.plain(Math.round(gb)) + " GB kept with replicas x "
                                 + price(n(diskFact, "usd-per-gb-month")) + " per GB-month = " + usd(disk))
                 + "; about " + usd(hours + disk) + " a month (" + fact
-                + (diskFact != null && !diskFact.equals(fact) ? ", " + diskFact : "") + ")";
+                + (diskFact != null && gb >= 1 && !diskFact.equals(fact) ? ", " + diskFact : "") + ")";
     }
 
     private String pubsub() {

@@ -193,6 +193,35 @@ class ReviewFixesTest {
     }
 
     @Test
+    void shouldAdviseTieredStorageWhenAKafkaTopicIsKeptForMonths() {
+        String[] audit = {
+            "platform",
+            "aws",
+            "replay",
+            "true",
+            "ordering",
+            "per-key",
+            "shape",
+            "broadcast",
+            "subscribers",
+            "2",
+            "throughput-per-second",
+            "400",
+            "payload-kb",
+            "2"
+        };
+        Recommendation years = RuleEngine.recommend(with(audit, "retention-days", "2555"));
+        assertThat(years.product()).isEqualTo(Product.MSK);
+        Check tiered = check(years, "tiered-storage");
+        assertThat(tiered.status()).isEqualTo(Status.WARN);
+        assertThat(tiered.fix()).contains("remote.storage.enable=true", "local.retention.ms");
+        assertThat(years.facts()).contains("kafka.tiered-storage");
+        Recommendation days = RuleEngine.recommend(with(audit, "retention-days", "7", "ops-appetite", "high"));
+        assertThat(days.product()).isIn(Product.MSK, Product.KAFKA, Product.KINESIS);
+        assertThat(ids(days)).doesNotContain("tiered-storage");
+    }
+
+    @Test
     void shouldHandOverEveryReviewedDesignWhenItsRecordIsRead() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(Path.of("src/test/resources/review"))) {
