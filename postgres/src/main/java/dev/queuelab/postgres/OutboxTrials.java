@@ -108,18 +108,33 @@ public final class OutboxTrials {
         return judge(ns, crashed[0], events, received, clock);
     }
 
+    /** The story with a crash at the first point of that name it reaches (as {@link Outbox.Crash} names it). */
+    public Trial run(Outbox.Variant variant, String point) {
+        List<String> points = points(variant);
+        int at = points.indexOf(point);
+        if (at < 0) {
+            throw new IllegalArgumentException(
+                    "the " + variant + " outbox's story never reaches '" + point + "': use one of " + points);
+        }
+        return run(variant, at);
+    }
+
     /** How many crash points the story reaches without a crash. */
     private int pointsReached(Outbox.Variant variant) {
-        AtomicInteger count = new AtomicInteger();
+        return points(variant).size();
+    }
+
+    /** The crash points the story reaches without a crash, in order. */
+    private List<String> points(Outbox.Variant variant) {
+        List<String> points = new ArrayList<>();
         SimClock clock = new SimClock();
-        Outbox outbox =
-                new Outbox(connection, "count-" + RUNS.incrementAndGet(), clock, variant, p -> count.incrementAndGet());
+        Outbox outbox = new Outbox(connection, "count-" + RUNS.incrementAndGet(), clock, variant, points::add);
         WorkQueue queue = new SqsWorkQueue(WorkQueueConfig.standardQueue(), clock);
         outbox.placeOrder("o1", "book");
         outbox.placeOrder("o2", "lamp");
         outbox.relay(queue, 10);
         outbox.relay(queue, 10);
-        return count.get();
+        return points;
     }
 
     @FunctionalInterface
