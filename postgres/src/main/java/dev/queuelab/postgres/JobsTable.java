@@ -17,9 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -53,33 +51,6 @@ public final class JobsTable implements WorkQueue {
      */
     public static final WorkQueueCapabilities CAPABILITIES = new WorkQueueCapabilities(false, true, true);
 
-    static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS queuelab_jobs (
-                queue text NOT NULL,
-                id text NOT NULL,
-                seq bigint NOT NULL,
-                payload text NOT NULL,
-                group_id text,
-                dedup_id text,
-                header_names text[] NOT NULL,
-                header_values text[] NOT NULL,
-                status text NOT NULL CHECK (status IN ('ready', 'dead')),
-                visible_at bigint NOT NULL,
-                attempts int NOT NULL,
-                receipt bigint,
-                sent_at bigint NOT NULL,
-                dead_seq bigint,
-                PRIMARY KEY (queue, id));
-            CREATE INDEX IF NOT EXISTS queuelab_jobs_ready ON queuelab_jobs (queue, visible_at, seq)
-                WHERE status = 'ready';
-            CREATE SEQUENCE IF NOT EXISTS queuelab_jobs_seq;
-            CREATE SEQUENCE IF NOT EXISTS queuelab_jobs_receipts;
-            """;
-
-    private static final String TAKE =
-            "SELECT id, attempts, payload, header_names, header_values, group_id, dedup_id FROM queuelab_jobs"
-                    + " WHERE queue = ? AND status = 'ready' AND visible_at <= ? ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
-
     private final Sql sql;
     private final String queue;
     private final WorkQueueConfig config;
@@ -97,7 +68,7 @@ public final class JobsTable implements WorkQueue {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxReceives = config.maxReceives();
-        sql.schema(SCHEMA);
+        sql.schema(JobRows.SCHEMA);
     }
 
     @Override
@@ -142,7 +113,7 @@ public final class JobsTable implements WorkQueue {
             while (batch.size() < max) {
                 int want = max - batch.size();
                 int taken = 0;
-                try (PreparedStatement take = c.prepareStatement(TAKE)) {
+                try (PreparedStatement take = c.prepareStatement(JobRows.TAKE)) {
                     take.setString(1, queue);
                     take.setLong(2, now);
                     take.setInt(3, want);
@@ -169,7 +140,7 @@ public final class JobsTable implements WorkQueue {
                                     deadline,
                                     queue,
                                     id);
-                            Message m = message(id, r.getString("payload"), r);
+                            Message m = JobRows.message(id, r.getString("payload"), r);
                             batch.add(new Delivery(m, new Receipt(id, receipt), attempts + 1));
                         }
                     }
@@ -185,13 +156,24 @@ public final class JobsTable implements WorkQueue {
     @Override
     public synchronized ReceiptOutcome ack(Receipt receipt) {
         clock.instant();
-        int deleted = sql.tx(c -> sql.update(
-                c,
-                "DELETE FROM queuelab_jobs WHERE queue = ? AND id = ? AND receipt = ? AND status = 'ready'",
-                queue,
-                receipt.messageId(),
-                receipt.delivery())); // JT3
+        int deleted = sql.tx(c -> delete(c, receipt));
         return deleted == 1 ? ReceiptOutcome.ACCEPTED : ReceiptOutcome.STALE;
+    }
+
+    /** As SQS's DeleteMessageBatch: each receipt's outcome is its own ack's, all in one transaction. */
+    @Override
+    public synchronized List<ReceiptOutcome> ackBatch(List<Receipt> receipts) {
+        if (receipts.isEmpty() || receipts.size() > WorkQueueConfig.MAX_BATCH) {
+            return WorkQueue.super.ackBatch(receipts); // which refuses it, naming the limit
+        }
+        clock.instant();
+        return sql.tx(c -> {
+            List<ReceiptOutcome> outcomes = new ArrayList<>(receipts.size());
+            for (Receipt receipt : receipts) {
+                outcomes.add(delete(c, receipt) == 1 ? ReceiptOutcome.ACCEPTED : ReceiptOutcome.STALE);
+            }
+            return outcomes;
+        });
     }
 
     @Override
@@ -220,7 +202,7 @@ public final class JobsTable implements WorkQueue {
                 s.setString(1, queue);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        dead.add(message(r.getString(1), r.getString(2), r));
+                        dead.add(JobRows.message(r.getString(1), r.getString(2), r));
                     }
                 }
             }
@@ -291,17 +273,12 @@ public final class JobsTable implements WorkQueue {
         return CAPABILITIES;
     }
 
-    private static Message message(String id, String payload, ResultSet r) throws SQLException {
-        return new Message(id, r.getString("group_id"), r.getString("dedup_id"), payload, headers(r));
-    }
-
-    private static Map<String, String> headers(ResultSet r) throws SQLException {
-        String[] names = (String[]) r.getArray("header_names").getArray();
-        String[] values = (String[]) r.getArray("header_values").getArray();
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 0; i < names.length; i++) {
-            headers.put(names[i], values[i]);
-        }
-        return headers;
+    private int delete(Connection c, Receipt receipt) throws SQLException {
+        return sql.update(
+                c,
+                "DELETE FROM queuelab_jobs WHERE queue = ? AND id = ? AND receipt = ? AND status = 'ready'",
+                queue,
+                receipt.messageId(),
+                receipt.delivery()); // JT3
     }
 }
