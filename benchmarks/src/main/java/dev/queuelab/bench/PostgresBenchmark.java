@@ -42,7 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   plain:       BEGIN; INSERT effect; COMMIT                                        (the same, without the key)
  * </pre>
  *
- * Measures operations per second, one thread: a cycle moves {@code batch} messages; an idempotent or plain
+ * {@code jobs-table-async} is the jobs table with {@code synchronous_commit=off}. Measures operations per second,
+ * one thread: a cycle moves {@code batch} messages; an idempotent or plain
  * operation processes one message. {@code synchronous_commit=off} answers the commit before the WAL reaches the
  * disk: a crash may lose the last few hundred milliseconds of commits (marks and effects together, so still
  * never an effect without its mark).
@@ -59,7 +60,7 @@ public class PostgresBenchmark {
     /** The work queue's send-receive-ack cycle, one message or ten at a time. */
     @State(Scope.Thread)
     public static class Queues {
-        @Param({"reference", "jobs-table"})
+        @Param({"reference", "jobs-table", "jobs-table-async"})
         public String impl;
 
         @Param({"1", "10"})
@@ -71,11 +72,14 @@ public class PostgresBenchmark {
         long next;
 
         @Setup(Level.Trial)
-        public void start() {
+        public void start() throws SQLException {
             WorkQueueConfig config = WorkQueueConfig.standardQueue().withMaxReceives(10);
-            if (impl.equals("jobs-table")) {
+            if (impl.startsWith("jobs-table")) {
                 server = PostgresServer.start();
                 connection = server.connect();
+                try (Statement s = connection.createStatement()) {
+                    s.execute("SET synchronous_commit = " + (impl.endsWith("async") ? "off" : "on"));
+                }
                 queue = new JobsTable(connection, "bench", config, TickingClock.shared());
             } else {
                 queue = new SqsWorkQueue(config, TickingClock.shared());

@@ -39,6 +39,7 @@ public final class PostgresDedupeStore implements DedupeStore {
                 seq bigserial NOT NULL,
                 PRIMARY KEY (ns, key));
             CREATE INDEX IF NOT EXISTS queuelab_dedupe_age ON queuelab_dedupe (ns, marked_at, seq);
+            CREATE TABLE IF NOT EXISTS queuelab_dedupe_size (ns text PRIMARY KEY, keys bigint NOT NULL);
             """;
 
     /** The effect, run on the store's connection inside the mark's transaction. */
@@ -135,28 +136,44 @@ public final class PostgresDedupeStore implements DedupeStore {
         return ttl;
     }
 
-    /** The sweep, the mark and the bound, in the caller's transaction; whether the key was newly marked. */
+    /**
+     * The sweep, the mark and the bound, in the caller's transaction; whether the key was newly marked. The
+     * namespace's row count is kept in a row of its own, changed in the same transaction, so that the bound
+     * costs one indexed update and not a count of every key (the row serializes the namespace's marks).
+     */
     private boolean markIn(Connection c, String key, long now) throws SQLException {
-        sweepIn(c, now);
-        boolean marked = sql.update(
-                        c,
-                        "INSERT INTO queuelab_dedupe (ns, key, marked_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                        namespace,
-                        key,
-                        now)
-                == 1; // DD1
-        if (marked) {
-            int over = live(c, now) - maxKeys;
-            if (over > 0) { // DD3: the oldest marks make room, each one counted
-                evictions += sql.update(
-                        c,
-                        "DELETE FROM queuelab_dedupe WHERE (ns, key) IN (SELECT ns, key FROM queuelab_dedupe"
-                                + " WHERE ns = ? ORDER BY marked_at, seq LIMIT ?)",
-                        namespace,
-                        over);
+        int swept = sweepIn(c, now);
+        int inserted = sql.update(
+                c,
+                "INSERT INTO queuelab_dedupe (ns, key, marked_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                namespace,
+                key,
+                now); // DD1
+        long keys = resize(c, inserted - swept);
+        if (keys > maxKeys) { // DD3: the oldest marks make room, each one counted
+            int evicted = sql.update(
+                    c,
+                    "DELETE FROM queuelab_dedupe WHERE (ns, key) IN (SELECT ns, key FROM queuelab_dedupe"
+                            + " WHERE ns = ? ORDER BY marked_at, seq LIMIT ?)",
+                    namespace,
+                    keys - maxKeys);
+            resize(c, -evicted);
+            evictions += evicted;
+        }
+        return inserted == 1;
+    }
+
+    /** Adds {@code delta} to the namespace's count of rows and returns the new count. */
+    private long resize(Connection c, int delta) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO queuelab_dedupe_size (ns, keys) VALUES (?, ?)"
+                + " ON CONFLICT (ns) DO UPDATE SET keys = queuelab_dedupe_size.keys + EXCLUDED.keys RETURNING keys")) {
+            s.setString(1, namespace);
+            s.setLong(2, delta);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
             }
         }
-        return marked;
     }
 
     private int sweepIn(Connection c, long now) throws SQLException {
