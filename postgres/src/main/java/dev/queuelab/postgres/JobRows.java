@@ -12,7 +12,8 @@ import java.util.Map;
  * Teaches: the jobs table's schema in one place: a row per job, the visibility deadline ({@code visible_at}),
  * the attempts, the status ('ready' or 'dead'), the current receipt, and a partial index on the ready rows by
  * deadline, which is all a receive reads.
- * Invariants: JR1 a row read back is the message as sent: id, body, headers in order, group and dedup id.
+ * Invariants:
+ *   JR1 a row read back is the message as sent: id, body, headers in order, group and dedup id.
  * Thread-safety: stateless.
  * Real world: the jobs tables of Que, good_job and River; PGMQ's queue tables.
  */

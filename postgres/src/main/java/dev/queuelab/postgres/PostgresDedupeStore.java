@@ -17,14 +17,14 @@ import java.util.Objects;
  * Teaches: the mark and the effect must share one transaction (a crash between two transactions repeats the
  * effect); the key's TTL must exceed the redelivery window; the table stays small by a sweep on an index of
  * the mark's time, not by scanning it.
- * Invariants (as {@code MemoryDedupeStore}'s, on the table):
- *   DD1 a key marked at t is remembered at every instant in [t, t + ttl) of the injected clock; marking a key
+ * Invariants (those of {@code MemoryDedupeStore}, DD1 to DD3, kept on a table, and one of its own):
+ *   PD1 a key marked at t is remembered at every instant in [t, t + ttl) of the injected clock; marking a key
  *       already remembered changes nothing (ON CONFLICT DO NOTHING);
- *   DD2 from t + ttl on the key is forgotten: {@link #seen} judges by time, and the sweep deletes it, both
+ *   PD2 from t + ttl on the key is forgotten: {@link #seen} judges by time, and the sweep deletes it, both
  *       with the clock's instant passed as a parameter (never the server's {@code now()});
- *   DD3 at most maxKeys keys of this store's namespace are remembered: a mark past the bound evicts the
+ *   PD3 at most maxKeys keys of this store's namespace are remembered: a mark past the bound evicts the
  *       oldest marks first and counts each ({@link #evictions()}), never silently;
- *   DD4 {@link #processOnce}: the mark and the effect commit together or not at all.
+ *   PD4 {@link #processOnce}: the mark and the effect commit together or not at all.
  * Thread-safety: each method is one transaction on the store's connection, under its monitor; consumers in
  * other processes use stores of their own on the same table and namespace.
  * Real world: a processed_messages table beside the orders it protects; Redis SET NX EX is the in-memory twin.
@@ -79,7 +79,7 @@ public final class PostgresDedupeStore implements DedupeStore {
                     c.prepareStatement("SELECT 1 FROM queuelab_dedupe WHERE ns = ? AND key = ? AND marked_at > ?")) {
                 s.setString(1, namespace);
                 s.setString(2, key);
-                s.setLong(3, now - ttl.toNanos()); // DD1, DD2: remembered while now < marked_at + ttl
+                s.setLong(3, now - ttl.toNanos()); // PD1, PD2: remembered while now < marked_at + ttl
                 try (ResultSet r = s.executeQuery()) {
                     return r.next();
                 }
@@ -95,7 +95,7 @@ public final class PostgresDedupeStore implements DedupeStore {
 
     /**
      * Runs the effect once per key while the key is remembered: the mark and the effect in one transaction
-     * (DD4). Returns whether the effect ran; a failing effect rolls the mark back with it, so a redelivery
+     * (PD4). Returns whether the effect ran; a failing effect rolls the mark back with it, so a redelivery
      * runs it again.
      */
     public synchronized boolean processOnce(String key, Effect effect) {
@@ -115,7 +115,7 @@ public final class PostgresDedupeStore implements DedupeStore {
         }
     }
 
-    /** Deletes the keys whose TTL ran out (DD2), by the index on the mark's time; returns how many. */
+    /** Deletes the keys whose TTL ran out (PD2), by the index on the mark's time; returns how many. */
     public synchronized int sweep() {
         long now = Sql.nanos(clock.instant());
         return sql.tx(c -> sweepIn(c, now));
@@ -148,9 +148,9 @@ public final class PostgresDedupeStore implements DedupeStore {
                 "INSERT INTO queuelab_dedupe (ns, key, marked_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 namespace,
                 key,
-                now); // DD1
+                now); // PD1
         long keys = resize(c, inserted - swept);
-        if (keys > maxKeys) { // DD3: the oldest marks make room, each one counted
+        if (keys > maxKeys) { // PD3: the oldest marks make room, each one counted
             int evicted = sql.update(
                     c,
                     "DELETE FROM queuelab_dedupe WHERE (ns, key) IN (SELECT ns, key FROM queuelab_dedupe"
@@ -181,7 +181,7 @@ public final class PostgresDedupeStore implements DedupeStore {
                 c,
                 "DELETE FROM queuelab_dedupe WHERE ns = ? AND marked_at <= ?",
                 namespace,
-                now - ttl.toNanos()); // DD2
+                now - ttl.toNanos()); // PD2
     }
 
     private int live(Connection c, long now) throws SQLException {

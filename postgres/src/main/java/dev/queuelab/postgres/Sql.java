@@ -12,7 +12,8 @@ import java.time.Instant;
  * back as a whole, and a database error becomes one unchecked line naming the statement's purpose.
  *
  * Teaches: nothing of its own; it keeps the stores short.
- * Invariants: SQ1 {@link #tx} leaves the connection with no transaction open, committed or rolled back.
+ * Invariants:
+ *   SQ1 {@link #tx} leaves the connection with no transaction open, committed or rolled back.
  * Thread-safety: none; each store calls it under its own monitor.
  * Real world: what a JDBC template does.
  */

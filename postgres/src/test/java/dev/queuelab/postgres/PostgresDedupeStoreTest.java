@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * DD1 to DD4 on a real Postgres and the simulated clock, and the store judged by the delivery checks exactly
+ * PD1 to PD4 on a real Postgres and the simulated clock, and the store judged by the delivery checks exactly
  * as the in-memory store is: the idempotent consumer's promise holds with a long TTL, and a short TTL is
  * caught as the duplicate after the key expired.
  */
@@ -62,11 +62,11 @@ class PostgresDedupeStoreTest {
         PostgresDedupeStore store = store(Duration.ofSeconds(10), 100);
         store.mark("k1");
         clock.advance(Duration.ofMillis(9_999));
-        assertThat(store.seen("k1")).as("DD1: at t + ttl - 1ms").isTrue();
-        assertThat(store.sweep()).as("DD2: nothing to sweep yet").isZero();
+        assertThat(store.seen("k1")).as("PD1: at t + ttl - 1ms").isTrue();
+        assertThat(store.sweep()).as("PD2: nothing to sweep yet").isZero();
         clock.advance(Duration.ofMillis(1));
-        assertThat(store.seen("k1")).as("DD2: at t + ttl").isFalse();
-        assertThat(store.sweep()).as("DD2: swept at t + ttl").isEqualTo(1);
+        assertThat(store.seen("k1")).as("PD2: at t + ttl").isFalse();
+        assertThat(store.sweep()).as("PD2: swept at t + ttl").isEqualTo(1);
         assertThat(store.size()).isZero();
     }
 
@@ -77,7 +77,7 @@ class PostgresDedupeStoreTest {
         clock.advance(Duration.ofSeconds(5));
         store.mark("k1");
         clock.advance(Duration.ofSeconds(5));
-        assertThat(store.seen("k1")).as("DD1: a second mark changes nothing").isFalse();
+        assertThat(store.seen("k1")).as("PD1: a second mark changes nothing").isFalse();
     }
 
     @Test
@@ -87,7 +87,7 @@ class PostgresDedupeStoreTest {
         clock.advance(Duration.ofSeconds(1));
         store.mark("k2");
         store.mark("k3");
-        assertThat(store.seen("k1")).as("DD3: the oldest goes").isFalse();
+        assertThat(store.seen("k1")).as("PD3: the oldest goes").isFalse();
         assertThat(store.seen("k2")).isTrue();
         assertThat(store.seen("k3")).isTrue();
         assertThat(store.evictions()).isEqualTo(1);
@@ -104,11 +104,11 @@ class PostgresDedupeStoreTest {
                 }))
                 .hasMessageContaining("dies");
         assertThat(effects(key))
-                .as("DD4: the crash took the effect with the mark")
+                .as("PD4: the crash took the effect with the mark")
                 .isZero();
         assertThat(store.processOnce(key, c -> insertEffect(c, key))).isTrue();
         assertThat(store.processOnce(key, c -> insertEffect(c, key))).isFalse();
-        assertThat(effects(key)).as("DD4: judged from another connection").isEqualTo(1);
+        assertThat(effects(key)).as("PD4: judged from another connection").isEqualTo(1);
     }
 
     /** The broken twin the check above must catch: the effect commits, then the mark in a transaction of its own. */
