@@ -56,9 +56,16 @@ public final class JobsTable implements WorkQueue {
     private final WorkQueueConfig config;
     private final InstantSource clock;
     private final int maxReceives;
+    private final String takeRows;
 
     /** A queue named {@code queue} in the table {@code queuelab_jobs}, created if missing. */
     public JobsTable(Connection connection, String queue, WorkQueueConfig config, InstantSource clock) {
+        this(connection, queue, config, clock, JobRows.TAKE);
+    }
+
+    /** A table whose receive takes rows with {@code take}: a test gives it one without the row lock, to be caught. */
+    JobsTable(Connection connection, String queue, WorkQueueConfig config, InstantSource clock, String take) {
+        this.takeRows = take;
         this.config = Objects.requireNonNull(config, "config");
         if (config.fifo()) {
             throw new IllegalArgumentException("config.fifo is true: a jobs table is a standard queue (no message"
@@ -113,7 +120,7 @@ public final class JobsTable implements WorkQueue {
             while (batch.size() < max) {
                 int want = max - batch.size();
                 int taken = 0;
-                try (PreparedStatement take = c.prepareStatement(JobRows.TAKE)) {
+                try (PreparedStatement take = c.prepareStatement(takeRows)) {
                     take.setString(1, queue);
                     take.setLong(2, now);
                     take.setInt(3, want);
