@@ -41,12 +41,13 @@ public final class Consumer {
     private final Mode mode;
     private final Broker broker;
     private final EffectStore effects;
-    private final Optional<MemoryDedupeStore> dedupe;
+    private final Optional<? extends DedupeStore> dedupe;
     private Broker.Received held;
     private int stage;
     private boolean skipping;
 
-    public Consumer(String name, Mode mode, Broker broker, EffectStore effects, Optional<MemoryDedupeStore> dedupe) {
+    public Consumer(
+            String name, Mode mode, Broker broker, EffectStore effects, Optional<? extends DedupeStore> dedupe) {
         if ((mode == Mode.IDEMPOTENT || mode == Mode.MARK_AFTER_EFFECT) && dedupe.isEmpty()) {
             throw new IllegalArgumentException("consumer mode " + mode + " needs a dedupe store");
         }

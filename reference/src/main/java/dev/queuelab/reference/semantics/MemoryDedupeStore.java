@@ -23,7 +23,7 @@ import java.util.Objects;
  * Thread-safety: every method holds the store's monitor.
  * Real world: a Redis SET with NX and EX, or a table of processed keys swept by age.
  */
-public final class MemoryDedupeStore {
+public final class MemoryDedupeStore implements DedupeStore {
 
     private final Duration ttl;
     private final int maxKeys;
@@ -45,6 +45,7 @@ public final class MemoryDedupeStore {
     }
 
     /** Whether the key is remembered now (DD1, DD2). */
+    @Override
     public synchronized boolean seen(String key) {
         Instant now = clock.instant();
         forgetExpired(now);
@@ -53,6 +54,7 @@ public final class MemoryDedupeStore {
     }
 
     /** Remembers the key from now for the TTL; the oldest key makes room when the store is full (DD3). */
+    @Override
     public synchronized void mark(String key) {
         Instant now = clock.instant();
         forgetExpired(now);
@@ -70,6 +72,7 @@ public final class MemoryDedupeStore {
     }
 
     /** Keys forgotten for room before their TTL ran out (DD3). */
+    @Override
     public synchronized long evictions() {
         return evictions;
     }

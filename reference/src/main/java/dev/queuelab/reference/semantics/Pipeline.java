@@ -36,7 +36,7 @@ public final class Pipeline {
     private final Broker broker;
     private final Consumer.Mode consumerMode;
     private final EffectStore effects;
-    private final Optional<MemoryDedupeStore> dedupe;
+    private final Optional<? extends DedupeStore> dedupe;
     private final Map<String, Consumer> consumers = new LinkedHashMap<>();
 
     private Pipeline(
@@ -44,7 +44,7 @@ public final class Pipeline {
             Broker broker,
             Consumer.Mode consumerMode,
             EffectStore effects,
-            Optional<MemoryDedupeStore> dedupe) {
+            Optional<? extends DedupeStore> dedupe) {
         this.producer = new Producer(producerMode);
         this.broker = broker;
         this.consumerMode = consumerMode;
@@ -59,7 +59,7 @@ public final class Pipeline {
             EffectStore effects,
             Producer.Mode producer,
             Consumer.Mode consumer,
-            Optional<MemoryDedupeStore> dedupe) {
+            Optional<? extends DedupeStore> dedupe) {
         return new Pipeline(producer, new QueueBroker(new SqsWorkQueue(config, clock)), consumer, effects, dedupe);
     }
 
@@ -69,7 +69,7 @@ public final class Pipeline {
             EffectStore effects,
             Producer.Mode producer,
             Consumer.Mode consumer,
-            Optional<MemoryDedupeStore> dedupe) {
+            Optional<? extends DedupeStore> dedupe) {
         KafkaLog log = new KafkaLog(LogConfig.of(2).withSessionTimeout(Duration.ofDays(1)), clock);
         return new Pipeline(
                 producer, new LogBroker(log, producer == Producer.Mode.IDEMPOTENT), consumer, effects, dedupe);
@@ -165,7 +165,7 @@ public final class Pipeline {
 
     /** Keys the dedupe store forgot for room (DD3), or 0 without one. */
     public long dedupeEvictions() {
-        return dedupe.map(MemoryDedupeStore::evictions).orElse(0L);
+        return dedupe.map(DedupeStore::evictions).orElse(0L);
     }
 
     public EffectStore effects() {
