@@ -127,7 +127,7 @@ public final class RabbitBroker implements Broker {
     /** Offers a message to a queue; what drop-head pushes out, or reject-publish-dlx refuses, is dead-lettered. */
     private boolean enqueue(BrokerQueue q, Stored m, Instant now) {
         boolean taken = q.offer(m);
-        for (Stored d : q.dropOverLimit()) {
+        for (Stored d : taken ? q.dropOverLimit() : List.<Stored>of()) {
             deadLetter(q, d, "maxlen", now);
         }
         if (!taken && q.spec().overflow() == Overflow.REJECT_PUBLISH_DLX) {
@@ -195,7 +195,7 @@ public final class RabbitBroker implements Broker {
         Channels.Consumer c = channels.consumer(consumerTag);
         BrokerQueue q = queues.get(c.queue());
         if (!q.active(consumerTag)) {
-            return List.of();
+            return new ArrayList<>(0);
         }
         int free = channels.free(c);
         List<Delivery> out = new ArrayList<>(Math.min(free, q.ready()));
