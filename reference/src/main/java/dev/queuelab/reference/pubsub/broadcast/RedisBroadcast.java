@@ -6,7 +6,6 @@ import dev.queuelab.api.pubsub.broadcast.Inbox;
 import dev.queuelab.api.pubsub.broadcast.Pushed;
 import dev.queuelab.reference.pubsub.Utf8;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -66,18 +65,11 @@ public final class RedisBroadcast implements Broadcast {
         this.rules = Objects.requireNonNull(rules, "rules");
     }
 
-    /**
-     * One message in output buffers with its payload's UTF-8 size, counted once per publish: every subscriber of a
-     * channel (or of one pattern) holds the same entry, so a publish to N subscribers copies nothing N times.
-     */
-    private record Buffered(Pushed pushed, int bytes) {}
-
     /** One connection: its subscriptions and its output buffer. */
     private static final class Client {
         final Set<String> channels = new LinkedHashSet<>();
         final Set<String> patterns = new LinkedHashSet<>();
-        final ArrayDeque<Buffered> buffer = new ArrayDeque<>();
-        long bytes;
+        final OutputBuffer buffer = new OutputBuffer();
         long softSince = -1;
         Inbox.State state = Inbox.State.CONNECTED;
     }
@@ -160,17 +152,18 @@ public final class RedisBroadcast implements Broadcast {
         closing.clear();
         int receivers = 0;
         Client[] subscribed = subscribers.getOrDefault(channel, NONE);
-        Buffered message = subscribed.length == 0 ? null : new Buffered(Pushed.message(channel, payload), bytes);
+        // one message, its size counted once, shared by every subscriber's buffer: no copy per subscriber
+        Pushed message = subscribed.length == 0 ? null : Pushed.message(channel, payload);
         for (Client c : subscribed) {
             receivers++;
-            append(c, message, now);
+            append(c, message, bytes, now);
         }
         for (Map.Entry<String, Set<Client>> e : patterns.entrySet()) {
             if (rules.matches(e.getKey(), channel)) {
-                Buffered pmessage = new Buffered(Pushed.pmessage(e.getKey(), channel, payload), bytes);
+                Pushed pmessage = Pushed.pmessage(e.getKey(), channel, payload);
                 for (Client c : e.getValue()) {
                     receivers++;
-                    append(c, pmessage, now);
+                    append(c, pmessage, bytes, now);
                 }
             }
         }
@@ -190,13 +183,7 @@ public final class RedisBroadcast implements Broadcast {
         if (c == null) {
             return new Inbox(List.of(), Inbox.State.NOT_CONNECTED);
         }
-        Pushed[] read = new Pushed[Math.min(max, c.buffer.size())];
-        for (int i = 0; i < read.length; i++) {
-            Buffered b = c.buffer.poll();
-            c.bytes -= b.bytes();
-            read[i] = b.pushed();
-        }
-        return new Inbox(List.of(read), c.state);
+        return new Inbox(List.of(c.buffer.take(max)), c.state);
     }
 
     @Override
@@ -205,26 +192,25 @@ public final class RedisBroadcast implements Broadcast {
     }
 
     /** BC6: appends, then asks the rules whether the buffer now closes its client (once per publish). */
-    private void append(Client c, Buffered b, long now) {
+    private void append(Client c, Pushed m, int bytes, long now) {
         if (!closing.isEmpty() && closing.contains(c)) {
             return;
         }
-        c.buffer.add(b);
-        c.bytes += b.bytes();
-        boolean overSoft = config.softLimitBytes() > 0 && c.bytes >= config.softLimitBytes();
+        c.buffer.add(m, bytes);
+        boolean overSoft = config.softLimitBytes() > 0 && c.buffer.bytes() >= config.softLimitBytes();
         if (!overSoft) {
             c.softSince = -1;
         } else if (c.softSince < 0) {
             c.softSince = now;
         }
-        if (rules.closes(config, c.bytes, c.softSince, now)) {
+        if (rules.closes(config, c.buffer.bytes(), c.softSince, now)) {
             closing.add(c);
         }
     }
 
     private boolean anyAtSoftLimit() {
         long soft = config.softLimitBytes() > 0 ? config.softLimitBytes() : config.hardLimitBytes();
-        return soft > 0 && clients.values().stream().anyMatch(c -> c.bytes >= soft);
+        return soft > 0 && clients.values().stream().anyMatch(c -> c.buffer.bytes() >= soft);
     }
 
     private Client connected(String client) {
@@ -235,7 +221,6 @@ public final class RedisBroadcast implements Broadcast {
     private void close(Client c, Inbox.State state) {
         c.state = state;
         c.buffer.clear();
-        c.bytes = 0;
         c.channels.forEach(ch -> {
             drop(channels, ch, c);
             refresh(ch);
