@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 /** A direct exchange: a hash from binding key to destinations, so routing costs one lookup (EX1). */
 final class DirectRouter implements ExchangeRouter {
 
-    /** Each key's destinations in binding order, each once: a new list when a binding changes, none per publish. */
+    /** Each key's destinations by name, each once: a new list when a binding changes, none per publish. */
     private final Map<String, List<Destination>> byKey = new HashMap<>();
 
     @Override
@@ -19,7 +19,7 @@ final class DirectRouter implements ExchangeRouter {
         if (!bound.contains(d)) {
             byKey.put(
                     binding.routingKey(),
-                    Stream.concat(bound.stream(), Stream.of(d)).toList());
+                    Stream.concat(bound.stream(), Stream.of(d)).sorted(BY_NAME).toList());
         }
     }
 

@@ -84,10 +84,10 @@ final class Exchanges {
     }
 
     /**
-     * EX1: the queues a message reaches from {@code exchange}, each once, in the order the walk found them (the
-     * bindings' order: a stable one). When the exchange binds only queues, that is its router's own list, made
-     * when a binding changed: a publish to N queues builds no list of N. Only a walk through more than one
-     * exchange can reach a queue twice, and only then is the list cut down to its first of each.
+     * EX1: the queues a message reaches from {@code exchange}, each once, by name (a stable order). When the
+     * exchange binds only queues, that is its router's own list, made when a binding changed: a publish to N
+     * queues builds no list of N. Only a walk through more than one exchange can reach a queue twice, and only
+     * then is the list cut down to one of each.
      */
     List<Destination> route(String exchange, Message m) {
         routes++;
@@ -106,6 +106,7 @@ final class Exchanges {
         List<Destination> out = new ArrayList<>();
         walkedNow = 0;
         routeFrom(exchange, m, out);
+        out.sort(ExchangeRouter.BY_NAME);
         return walkedNow > 1 && out.size() > 1 ? List.copyOf(new LinkedHashSet<>(out)) : List.copyOf(out);
     }
 

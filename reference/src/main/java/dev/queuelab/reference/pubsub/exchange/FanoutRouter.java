@@ -15,13 +15,13 @@ final class FanoutRouter implements ExchangeRouter {
     @Override
     public void add(BindingSpec binding) {
         all.add(ExchangeRouter.destinationOf(binding));
-        routed = List.copyOf(all);
+        routed = all.stream().sorted(BY_NAME).toList();
     }
 
     @Override
     public void removeDestination(Destination destination) {
         all.remove(destination);
-        routed = List.copyOf(all);
+        routed = all.stream().sorted(BY_NAME).toList();
     }
 
     @Override

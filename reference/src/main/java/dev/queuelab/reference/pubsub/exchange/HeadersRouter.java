@@ -35,6 +35,7 @@ final class HeadersRouter implements ExchangeRouter {
                 out.add(d);
             }
         }
+        out.sort(BY_NAME);
         return out;
     }
 

@@ -52,6 +52,8 @@ public final class RabbitBroker implements Broker {
     private final Exchanges exchanges;
     private final Map<String, BrokerQueue> queues = new LinkedHashMap<>();
     private long positions;
+    /** Whether anything can expire: a queue with a TTL or x-expires, or a message with an expiration, ever seen. */
+    private boolean timed;
 
     public RabbitBroker(InstantSource clock) {
         this(clock, BrokerRules.RABBITMQ);
@@ -73,6 +75,7 @@ public final class RabbitBroker implements Broker {
     @Override
     public synchronized void declareQueue(QueueSpec queue) {
         queues.put(queue.name(), new BrokerQueue(queue, clock.instant()));
+        timed |= queue.messageTtl().isPresent() || queue.expires().isPresent();
     }
 
     @Override
@@ -91,6 +94,7 @@ public final class RabbitBroker implements Broker {
     public synchronized Published publish(String exchange, Message message, boolean mandatory) {
         Instant now = housekeep();
         exchanges.require(exchange);
+        timed |= message.expiration().isPresent();
         List<Destination> targets = exchanges.route(exchange, message);
         boolean acked = true;
         int bytes = Stored.bytesOf(message); // once, however many queues it reaches
@@ -158,6 +162,9 @@ public final class RabbitBroker implements Broker {
     /** Time's work, due at every call: x-expires deletes unused queues, then each queue's head expires (EX8, EX13). */
     private Instant housekeep() {
         Instant now = clock.instant();
+        if (!timed) {
+            return now; // nothing can expire yet: no sweep of every queue on every call
+        }
         for (Iterator<BrokerQueue> i = queues.values().iterator(); i.hasNext(); ) {
             BrokerQueue q = i.next();
             if (q.expired(now)) {
@@ -200,7 +207,9 @@ public final class RabbitBroker implements Broker {
         int free = channels.free(c);
         List<Delivery> out = new ArrayList<>(Math.min(free, q.ready()));
         for (; free > 0; free--) {
-            expireHead(q, now); // the next head may have expired: it is dropped, never delivered (EX8)
+            if (timed) {
+                expireHead(q, now); // the next head may have expired: it is dropped, never delivered (EX8)
+            }
             if (!q.hasReady()) {
                 break;
             }

@@ -166,6 +166,9 @@ final class TopicTrie implements ExchangeRouter {
         out.clear();
         routes++;
         walk(root, routingKey, split(routingKey), 0);
+        if (out.size() > 1) {
+            out.sort(BY_NAME);
+        }
         return switch (out.size()) {
             case 0 -> List.of();
             case 1 -> List.of(out.get(0));
