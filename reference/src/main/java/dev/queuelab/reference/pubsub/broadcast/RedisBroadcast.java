@@ -4,9 +4,8 @@ import dev.queuelab.api.pubsub.broadcast.Broadcast;
 import dev.queuelab.api.pubsub.broadcast.BroadcastConfig;
 import dev.queuelab.api.pubsub.broadcast.Inbox;
 import dev.queuelab.api.pubsub.broadcast.Pushed;
-import java.nio.charset.StandardCharsets;
+import dev.queuelab.reference.pubsub.Utf8;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,8 +46,14 @@ public final class RedisBroadcast implements Broadcast {
     private final BroadcastRules rules;
     private final Map<String, Client> clients = new HashMap<>();
     private final Map<String, Set<Client>> channels = new HashMap<>();
+    /** Each channel's subscribers as an array, made when they change: a publish walks it without an iterator. */
+    private static final Client[] NONE = {};
+
+    private final Map<String, Client[]> subscribers = new HashMap<>();
     /** Every pattern subscription, oldest first: pattern to the clients holding it, in subscription order. */
     private final Map<String, Set<Client>> patterns = new LinkedHashMap<>();
+    /** The clients one publish closes (BC6), reused by the next publish. */
+    private final List<Client> closing = new ArrayList<>();
 
     public RedisBroadcast(BroadcastConfig config, InstantSource clock) {
         this(config, clock, BroadcastRules.REDIS);
@@ -60,18 +65,11 @@ public final class RedisBroadcast implements Broadcast {
         this.rules = Objects.requireNonNull(rules, "rules");
     }
 
-    /**
-     * One message in output buffers with its payload's UTF-8 size, counted once per publish: every subscriber of a
-     * channel (or of one pattern) holds the same entry, so a publish to N subscribers copies nothing N times.
-     */
-    private record Buffered(Pushed pushed, int bytes) {}
-
     /** One connection: its subscriptions and its output buffer. */
     private static final class Client {
         final Set<String> channels = new LinkedHashSet<>();
         final Set<String> patterns = new LinkedHashSet<>();
-        final ArrayDeque<Buffered> buffer = new ArrayDeque<>();
-        long bytes;
+        final OutputBuffer buffer = new OutputBuffer();
         long softSince = -1;
         Inbox.State state = Inbox.State.CONNECTED;
     }
@@ -104,6 +102,7 @@ public final class RedisBroadcast implements Broadcast {
         }
         c.channels.add(channel);
         channels.computeIfAbsent(channel, k -> new LinkedHashSet<>()).add(c);
+        refresh(channel);
         return true;
     }
 
@@ -115,6 +114,7 @@ public final class RedisBroadcast implements Broadcast {
         }
         c.channels.remove(channel);
         drop(channels, channel, c);
+        refresh(channel);
         return true;
     }
 
@@ -148,25 +148,29 @@ public final class RedisBroadcast implements Broadcast {
             return 0;
         }
         long now = clock.instant().getEpochSecond();
-        int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
-        List<Client> closing = new ArrayList<>();
+        int bytes = Utf8.length(payload);
+        closing.clear();
         int receivers = 0;
-        Set<Client> subscribed = channels.getOrDefault(channel, Set.of());
-        Buffered message = subscribed.isEmpty() ? null : new Buffered(Pushed.message(channel, payload), bytes);
+        Client[] subscribed = subscribers.getOrDefault(channel, NONE);
+        // one message, its size counted once, shared by every subscriber's buffer: no copy per subscriber
+        Pushed message = subscribed.length == 0 ? null : Pushed.message(channel, payload);
         for (Client c : subscribed) {
             receivers++;
-            append(c, message, now, closing);
+            append(c, message, bytes, now);
         }
         for (Map.Entry<String, Set<Client>> e : patterns.entrySet()) {
             if (rules.matches(e.getKey(), channel)) {
-                Buffered pmessage = new Buffered(Pushed.pmessage(e.getKey(), channel, payload), bytes);
+                Pushed pmessage = Pushed.pmessage(e.getKey(), channel, payload);
                 for (Client c : e.getValue()) {
                     receivers++;
-                    append(c, pmessage, now, closing);
+                    append(c, pmessage, bytes, now);
                 }
             }
         }
-        closing.forEach(c -> close(c, Inbox.State.CLOSED_OUTPUT_BUFFER_LIMIT));
+        for (int i = 0; i < closing.size(); i++) {
+            close(closing.get(i), Inbox.State.CLOSED_OUTPUT_BUFFER_LIMIT);
+        }
+        closing.clear();
         return receivers;
     }
 
@@ -179,13 +183,7 @@ public final class RedisBroadcast implements Broadcast {
         if (c == null) {
             return new Inbox(List.of(), Inbox.State.NOT_CONNECTED);
         }
-        List<Pushed> read = new ArrayList<>();
-        while (read.size() < max && !c.buffer.isEmpty()) {
-            Buffered b = c.buffer.poll();
-            c.bytes -= b.bytes();
-            read.add(b.pushed());
-        }
-        return new Inbox(read, c.state);
+        return new Inbox(List.of(c.buffer.take(max)), c.state);
     }
 
     @Override
@@ -194,26 +192,25 @@ public final class RedisBroadcast implements Broadcast {
     }
 
     /** BC6: appends, then asks the rules whether the buffer now closes its client (once per publish). */
-    private void append(Client c, Buffered b, long now, List<Client> closing) {
-        if (closing.contains(c)) {
+    private void append(Client c, Pushed m, int bytes, long now) {
+        if (!closing.isEmpty() && closing.contains(c)) {
             return;
         }
-        c.buffer.add(b);
-        c.bytes += b.bytes();
-        boolean overSoft = config.softLimitBytes() > 0 && c.bytes >= config.softLimitBytes();
+        c.buffer.add(m, bytes);
+        boolean overSoft = config.softLimitBytes() > 0 && c.buffer.bytes() >= config.softLimitBytes();
         if (!overSoft) {
             c.softSince = -1;
         } else if (c.softSince < 0) {
             c.softSince = now;
         }
-        if (rules.closes(config, c.bytes, c.softSince, now)) {
+        if (rules.closes(config, c.buffer.bytes(), c.softSince, now)) {
             closing.add(c);
         }
     }
 
     private boolean anyAtSoftLimit() {
         long soft = config.softLimitBytes() > 0 ? config.softLimitBytes() : config.hardLimitBytes();
-        return soft > 0 && clients.values().stream().anyMatch(c -> c.bytes >= soft);
+        return soft > 0 && clients.values().stream().anyMatch(c -> c.buffer.bytes() >= soft);
     }
 
     private Client connected(String client) {
@@ -224,11 +221,22 @@ public final class RedisBroadcast implements Broadcast {
     private void close(Client c, Inbox.State state) {
         c.state = state;
         c.buffer.clear();
-        c.bytes = 0;
-        c.channels.forEach(ch -> drop(channels, ch, c));
+        c.channels.forEach(ch -> {
+            drop(channels, ch, c);
+            refresh(ch);
+        });
         c.patterns.forEach(p -> drop(patterns, p, c));
         c.channels.clear();
         c.patterns.clear();
+    }
+
+    private void refresh(String channel) {
+        Set<Client> subscribed = channels.get(channel);
+        if (subscribed == null) {
+            subscribers.remove(channel);
+        } else {
+            subscribers.put(channel, subscribed.toArray(NONE));
+        }
     }
 
     private static void drop(Map<String, Set<Client>> index, String key, Client c) {

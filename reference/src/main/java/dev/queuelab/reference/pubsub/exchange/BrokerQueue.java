@@ -3,6 +3,7 @@ package dev.queuelab.reference.pubsub.exchange;
 import dev.queuelab.api.pubsub.exchange.Overflow;
 import dev.queuelab.api.pubsub.exchange.QueueSpec;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,11 @@ import java.util.TreeMap;
 final class BrokerQueue {
 
     private final QueueSpec spec;
-    private final TreeMap<Long, Stored> ready = new TreeMap<>();
+    /** Ready messages as published, in position order: an append and a take from the head, no entry per message. */
+    private final ArrayDeque<Stored> inOrder = new ArrayDeque<>();
+    /** Messages put back behind the tail's position (requeued to their place), in position order. */
+    private final TreeMap<Long, Stored> returned = new TreeMap<>();
+
     private final List<String> consumers = new ArrayList<>();
     private long bytes;
     private Instant lastUsed;
@@ -40,53 +45,95 @@ final class BrokerQueue {
     }
 
     /** Takes {@code m}, or refuses it (answers false) when reject-publish is on and it does not fit. */
-    boolean offer(Stored m, List<Stored> droppedOut) {
+    boolean offer(Stored m) {
         if (spec.overflow() != Overflow.DROP_HEAD && !fits(m)) {
             return false;
         }
         put(m);
-        while (overLimit() && !ready.isEmpty()) {
-            droppedOut.add(take());
-        }
         return true;
     }
 
+    /** What drop-head pushes out of the head to bring the queue back under its limits (EX9), oldest first. */
+    List<Stored> dropOverLimit() {
+        if (!overLimit()) {
+            return List.of();
+        }
+        List<Stored> dropped = new ArrayList<>();
+        while (overLimit() && hasReady()) {
+            dropped.add(take());
+        }
+        return dropped;
+    }
+
+    /** How many messages are ready. */
+    int ready() {
+        return inOrder.size() + returned.size();
+    }
+
     private boolean fits(Stored m) {
-        return spec.maxLength().stream().allMatch(n -> ready.size() + 1 <= n)
-                && spec.maxLengthBytes().stream().allMatch(n -> bytes + m.bytes() <= n);
+        return (spec.maxLength().isEmpty() || ready() + 1 <= spec.maxLength().getAsInt())
+                && (spec.maxLengthBytes().isEmpty()
+                        || bytes + m.bytes() <= spec.maxLengthBytes().getAsLong());
     }
 
     private boolean overLimit() {
-        return spec.maxLength().stream().anyMatch(n -> ready.size() > n)
-                || spec.maxLengthBytes().stream().anyMatch(n -> bytes > n);
+        return (spec.maxLength().isPresent() && ready() > spec.maxLength().getAsInt())
+                || (spec.maxLengthBytes().isPresent()
+                        && bytes > spec.maxLengthBytes().getAsLong());
     }
 
     /** The expired messages at the head, taken off in order, stopping at the first that has not expired. */
     List<Stored> expireHead(Instant now) {
+        if (!headExpired(now)) {
+            return List.of();
+        }
         List<Stored> expired = new ArrayList<>();
-        while (!ready.isEmpty()) {
-            Stored head = ready.firstEntry().getValue();
-            if (head.expiresAt().isEmpty() || head.expiresAt().get().isAfter(now)) {
-                break;
-            }
+        while (headExpired(now)) {
             expired.add(take());
         }
         return expired;
     }
 
+    private boolean headExpired(Instant now) {
+        Stored head = head();
+        return head != null
+                && head.expiresAt().isPresent()
+                && !head.expiresAt().get().isAfter(now);
+    }
+
     boolean hasReady() {
-        return !ready.isEmpty();
+        return ready() > 0;
+    }
+
+    /** The ready message of the lowest position, or null. */
+    private Stored head() {
+        Stored first = inOrder.peekFirst();
+        Map.Entry<Long, Stored> back = returned.firstEntry();
+        if (back == null || (first != null && first.seq() < back.getKey())) {
+            return first;
+        }
+        return back.getValue();
     }
 
     Stored take() {
-        Map.Entry<Long, Stored> head = ready.pollFirstEntry();
-        bytes -= head.getValue().bytes();
-        return head.getValue();
+        Stored head = head();
+        if (head == inOrder.peekFirst()) {
+            inOrder.pollFirst();
+        } else {
+            returned.pollFirstEntry();
+        }
+        bytes -= head.bytes();
+        return head;
     }
 
-    /** A returned message, back at its own position (EX3). */
+    /** A new message at the tail, or a returned one back at its own position (EX3). */
     void put(Stored m) {
-        ready.put(m.seq(), m);
+        Stored last = inOrder.peekLast();
+        if (last == null || last.seq() < m.seq()) {
+            inOrder.addLast(m);
+        } else {
+            returned.put(m.seq(), m);
+        }
         bytes += m.bytes();
     }
 

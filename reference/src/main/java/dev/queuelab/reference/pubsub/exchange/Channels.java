@@ -1,11 +1,12 @@
 package dev.queuelab.reference.pubsub.exchange;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The broker's channels and their consumers: delivery tags, unacknowledged deliveries and prefetch.
@@ -24,9 +25,14 @@ final class Channels {
 
     record Unacked(long deliveryTag, String consumerTag, String queue, Stored message) {}
 
+    /** One channel's last delivery tag and its unacked deliveries in tag order (a delivery appends, EX10). */
+    private static final class Open {
+        long lastTag;
+        final ArrayDeque<Unacked> unacked = new ArrayDeque<>();
+    }
+
     private final Map<String, Consumer> consumers = new LinkedHashMap<>();
-    private final Map<String, TreeMap<Long, Unacked>> unacked = new HashMap<>();
-    private final Map<String, Long> lastTag = new HashMap<>();
+    private final Map<String, Open> channels = new HashMap<>();
     private final BrokerRules rules;
     private int made;
 
@@ -55,8 +61,8 @@ final class Channels {
             return Integer.MAX_VALUE;
         }
         long held = (rules.prefetchAcrossChannels()
-                        ? unacked.values().stream().flatMap(m -> m.values().stream())
-                        : unackedOf(c.channel()).values().stream())
+                        ? channels.values().stream().flatMap(o -> o.unacked.stream())
+                        : open(c.channel()).unacked.stream())
                 .filter(u -> rules.prefetchPerChannel()
                         || rules.prefetchAcrossChannels()
                         || u.consumerTag().equals(c.tag()))
@@ -65,23 +71,44 @@ final class Channels {
     }
 
     long deliver(Consumer c, Stored m) {
-        long tag = lastTag.merge(c.channel(), 1L, Long::sum);
-        unackedOf(c.channel()).put(tag, new Unacked(tag, c.tag(), c.queue(), m));
+        Open o = open(c.channel());
+        long tag = ++o.lastTag;
+        o.unacked.addLast(new Unacked(tag, c.tag(), c.queue(), m));
         return tag;
     }
 
     /** Takes the deliveries a settlement names off the channel: one, or all up to the tag; none if unknown. */
     List<Unacked> settle(String channel, long deliveryTag, boolean multiple) {
-        TreeMap<Long, Unacked> open = unackedOf(channel);
-        List<Unacked> out = new ArrayList<>();
+        ArrayDeque<Unacked> open = open(channel).unacked;
         if (multiple) {
-            Map<Long, Unacked> upTo = open.headMap(deliveryTag, true);
-            out.addAll(upTo.values());
-            upTo.clear();
-        } else if (open.containsKey(deliveryTag)) {
-            out.add(open.remove(deliveryTag));
+            List<Unacked> out = new ArrayList<>();
+            while (!open.isEmpty() && open.peekFirst().deliveryTag() <= deliveryTag) {
+                out.add(open.pollFirst());
+            }
+            return out;
         }
-        return out;
+        for (Iterator<Unacked> i = open.iterator(); i.hasNext(); ) {
+            Unacked u = i.next();
+            if (u.deliveryTag() == deliveryTag) {
+                i.remove();
+                return List.of(u);
+            }
+        }
+        return List.of();
+    }
+
+    /** An ack: settles what {@link #settle} would and answers how many, without listing them. */
+    int ack(String channel, long deliveryTag, boolean multiple) {
+        ArrayDeque<Unacked> open = open(channel).unacked;
+        if (!multiple) {
+            return settle(channel, deliveryTag, false).size();
+        }
+        int settled = 0;
+        while (!open.isEmpty() && open.peekFirst().deliveryTag() <= deliveryTag) {
+            open.pollFirst();
+            settled++;
+        }
+        return settled;
     }
 
     /** Closes a channel: its consumers, then its unacked deliveries in tag order, for requeueing. */
@@ -93,12 +120,13 @@ final class Channels {
             }
             return mine;
         });
-        List<Unacked> open = new ArrayList<>(unackedOf(channel).values());
-        unacked.remove(channel);
+        ArrayDeque<Unacked> unacked = open(channel).unacked;
+        List<Unacked> open = new ArrayList<>(unacked);
+        unacked.clear(); // the channel's last tag stays: a tag is never reused (EX10)
         return open;
     }
 
-    private TreeMap<Long, Unacked> unackedOf(String channel) {
-        return unacked.computeIfAbsent(channel, k -> new TreeMap<>());
+    private Open open(String channel) {
+        return channels.computeIfAbsent(channel, k -> new Open());
     }
 }

@@ -4,12 +4,12 @@ import dev.queuelab.api.pubsub.exchange.BindingSpec;
 import dev.queuelab.api.pubsub.exchange.ExchangeSpec;
 import dev.queuelab.api.pubsub.exchange.ExchangeType;
 import dev.queuelab.api.pubsub.exchange.Message;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The broker's exchanges and the graph their bindings make: which queues a message reaches from an exchange.
@@ -24,17 +24,29 @@ import java.util.TreeSet;
  */
 final class Exchanges {
 
+    /** A declared exchange, its bindings, and the last route that walked it (each is walked once per route). */
+    private static final class Declared {
+        final ExchangeSpec spec;
+        final ExchangeRouter router;
+        long walked;
+
+        Declared(ExchangeSpec spec, ExchangeRouter router) {
+            this.spec = spec;
+            this.router = router;
+        }
+    }
+
     private final BrokerRules rules;
-    private final Map<String, ExchangeSpec> specs = new LinkedHashMap<>();
-    private final Map<String, ExchangeRouter> routers = new LinkedHashMap<>();
+    private final Map<String, Declared> exchanges = new LinkedHashMap<>();
+    private long routes;
+    private int walkedNow;
 
     Exchanges(BrokerRules rules) {
         this.rules = rules;
     }
 
     void declare(ExchangeSpec exchange) {
-        specs.put(exchange.name(), exchange);
-        routers.put(exchange.name(), router(exchange.type()));
+        exchanges.put(exchange.name(), new Declared(exchange, router(exchange.type())));
     }
 
     private ExchangeRouter router(ExchangeType type) {
@@ -50,16 +62,16 @@ final class Exchanges {
     }
 
     boolean exists(String exchange) {
-        return routers.containsKey(exchange);
+        return exchanges.containsKey(exchange);
     }
 
     /** The exchange's router, or one clear line when it was never declared. */
     ExchangeRouter require(String exchange) {
-        ExchangeRouter r = routers.get(exchange);
-        if (r == null) {
+        Declared d = exchanges.get(exchange);
+        if (d == null) {
             throw new IllegalArgumentException("exchange '" + exchange + "' is not declared: declare it first");
         }
-        return r;
+        return d.router;
     }
 
     void bind(BindingSpec binding) {
@@ -68,31 +80,54 @@ final class Exchanges {
 
     /** A deleted queue's bindings go with it. */
     void forget(String queue) {
-        routers.values().forEach(r -> r.removeDestination(new Destination(queue, false)));
+        exchanges.values().forEach(d -> d.router.removeDestination(new Destination(queue, false)));
     }
 
-    /** EX1: the queues a message reaches from {@code exchange}, in a stable order. */
-    Set<String> route(String exchange, Message m) {
-        Set<String> out = new TreeSet<>();
-        routeFrom(exchange, m, new LinkedHashSet<>(), out);
-        return out;
+    /**
+     * EX1: the queues a message reaches from {@code exchange}, each once, by name (a stable order). When the
+     * exchange binds only queues, that is its router's own list, made when a binding changed: a publish to N
+     * queues builds no list of N. Only a walk through more than one exchange can reach a queue twice, and only
+     * then is the list cut down to one of each.
+     */
+    List<Destination> route(String exchange, Message m) {
+        routes++;
+        Declared d = exchanges.get(exchange);
+        if (d == null) {
+            return List.of();
+        }
+        List<Destination> next = d.router.route(m.routingKey(), m.headers());
+        boolean queuesOnly = !next.isEmpty();
+        for (int i = 0; i < next.size() && queuesOnly; i++) {
+            queuesOnly = !next.get(i).exchange();
+        }
+        if (queuesOnly) {
+            return next;
+        }
+        List<Destination> out = new ArrayList<>();
+        walkedNow = 0;
+        routeFrom(exchange, m, out);
+        out.sort(ExchangeRouter.BY_NAME);
+        return walkedNow > 1 && out.size() > 1 ? List.copyOf(new LinkedHashSet<>(out)) : List.copyOf(out);
     }
 
-    private void routeFrom(String exchange, Message m, Set<String> visited, Set<String> out) {
-        ExchangeRouter router = routers.get(exchange);
-        if (router == null || !visited.add(exchange)) {
+    private void routeFrom(String exchange, Message m, List<Destination> out) {
+        Declared d = exchanges.get(exchange);
+        if (d == null || d.walked == routes) {
             return;
         }
-        Set<Destination> next = router.route(m.routingKey(), m.headers());
-        Optional<String> alternate = specs.get(exchange).alternateExchange();
+        d.walked = routes;
+        walkedNow++;
+        List<Destination> next = d.router.route(m.routingKey(), m.headers());
+        Optional<String> alternate = d.spec.alternateExchange();
         if (next.isEmpty() && alternate.isPresent() && rules.useAlternateExchange()) {
-            routeFrom(alternate.get(), m, visited, out);
+            routeFrom(alternate.get(), m, out);
         }
-        for (Destination d : next) {
-            if (d.exchange()) {
-                routeFrom(d.name(), m, visited, out);
+        for (int i = 0; i < next.size(); i++) {
+            Destination to = next.get(i);
+            if (to.exchange()) {
+                routeFrom(to.name(), m, out);
             } else {
-                out.add(d.name());
+                out.add(to);
             }
         }
     }

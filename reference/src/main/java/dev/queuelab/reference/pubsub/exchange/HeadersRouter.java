@@ -2,10 +2,8 @@ package dev.queuelab.reference.pubsub.exchange;
 
 import dev.queuelab.api.pubsub.exchange.BindingSpec;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A headers exchange: each binding's arguments against the message's headers (EX1). {@code x-match=all}
@@ -29,13 +27,15 @@ final class HeadersRouter implements ExchangeRouter {
     }
 
     @Override
-    public Set<Destination> route(String routingKey, Map<String, String> headers) {
-        Set<Destination> out = new HashSet<>();
+    public List<Destination> route(String routingKey, Map<String, String> headers) {
+        List<Destination> out = new ArrayList<>();
         for (BindingSpec b : bindings) {
-            if (matches(b.arguments(), headers)) {
-                out.add(ExchangeRouter.destinationOf(b));
+            Destination d = ExchangeRouter.destinationOf(b);
+            if (matches(b.arguments(), headers) && !out.contains(d)) {
+                out.add(d);
             }
         }
+        out.sort(BY_NAME);
         return out;
     }
 

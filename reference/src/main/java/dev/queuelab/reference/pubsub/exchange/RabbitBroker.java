@@ -10,14 +10,15 @@ import dev.queuelab.api.pubsub.exchange.Overflow;
 import dev.queuelab.api.pubsub.exchange.Published;
 import dev.queuelab.api.pubsub.exchange.QueueSpec;
 import dev.queuelab.api.pubsub.exchange.XDeath;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A broker with exchanges, queues and consumers, as RabbitMQ has it.
@@ -51,6 +52,8 @@ public final class RabbitBroker implements Broker {
     private final Exchanges exchanges;
     private final Map<String, BrokerQueue> queues = new LinkedHashMap<>();
     private long positions;
+    /** Whether anything can expire: a queue with a TTL or x-expires, or a message with an expiration, ever seen. */
+    private boolean timed;
 
     public RabbitBroker(InstantSource clock) {
         this(clock, BrokerRules.RABBITMQ);
@@ -72,6 +75,7 @@ public final class RabbitBroker implements Broker {
     @Override
     public synchronized void declareQueue(QueueSpec queue) {
         queues.put(queue.name(), new BrokerQueue(queue, clock.instant()));
+        timed |= queue.messageTtl().isPresent() || queue.expires().isPresent();
     }
 
     @Override
@@ -90,40 +94,44 @@ public final class RabbitBroker implements Broker {
     public synchronized Published publish(String exchange, Message message, boolean mandatory) {
         Instant now = housekeep();
         exchanges.require(exchange);
-        Set<String> targets = exchanges.route(exchange, message);
+        timed |= message.expiration().isPresent();
+        List<Destination> targets = exchanges.route(exchange, message);
         boolean acked = true;
-        boolean first = true;
         int bytes = Stored.bytesOf(message); // once, however many queues it reaches
-        for (String q : targets) {
-            boolean taken = enqueue(q, stored(q, message, bytes, exchange, List.of(), now), now);
-            if (!rules.confirmFromFirstQueueOnly() || first) {
+        long seq = ++positions; // one position for every queue: each queue's order is still its publish order
+        Stored shared = null;
+        for (int i = 0; i < targets.size(); i++) {
+            BrokerQueue q = queues.get(targets.get(i).name());
+            Optional<Instant> expires = expiry(q, message, now);
+            if (shared == null || !shared.expiresAt().equals(expires)) {
+                shared = new Stored(seq, message, exchange, List.of(), expires, false, 0, bytes);
+            }
+            boolean taken = enqueue(q, shared, now); // queues of the same expiry hold one entry, not a copy each
+            if (!rules.confirmFromFirstQueueOnly() || i == 0) {
                 acked &= taken || !rules.nackRefusedPublish();
             }
-            first = false;
         }
         return new Published(acked, mandatory && targets.isEmpty());
     }
 
     private Stored stored(String queue, Message m, int bytes, String exchange, List<XDeath> deaths, Instant now) {
-        Optional<Instant> expires = shorter(
-                queues.get(queue).spec().messageTtl().map(now::plus),
-                m.expiration().map(now::plus));
-        return new Stored(++positions, m, exchange, deaths, expires, false, 0, bytes);
+        return new Stored(++positions, m, exchange, deaths, expiry(queues.get(queue), m, now), false, 0, bytes);
     }
 
-    private static Optional<Instant> shorter(Optional<Instant> a, Optional<Instant> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return a.isPresent() ? a : b;
+    /** When {@code m} expires in {@code queue}: the shorter of x-message-ttl and its own expiration (EX8). */
+    private static Optional<Instant> expiry(BrokerQueue queue, Message m, Instant now) {
+        Optional<Duration> queueTtl = queue.spec().messageTtl();
+        Optional<Duration> ttl = m.expiration();
+        if (queueTtl.isPresent() && (ttl.isEmpty() || queueTtl.get().compareTo(ttl.get()) < 0)) {
+            ttl = queueTtl;
         }
-        return Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
+        return ttl.isEmpty() ? Optional.empty() : Optional.of(now.plus(ttl.get()));
     }
 
     /** Offers a message to a queue; what drop-head pushes out, or reject-publish-dlx refuses, is dead-lettered. */
-    private boolean enqueue(String queue, Stored m, Instant now) {
-        BrokerQueue q = queues.get(queue);
-        List<Stored> dropped = new ArrayList<>();
-        boolean taken = q.offer(m, dropped);
-        for (Stored d : dropped) {
+    private boolean enqueue(BrokerQueue q, Stored m, Instant now) {
+        boolean taken = q.offer(m);
+        for (Stored d : taken ? q.dropOverLimit() : List.<Stored>of()) {
             deadLetter(q, d, "maxlen", now);
         }
         if (!taken && q.spec().overflow() == Overflow.REJECT_PUBLISH_DLX) {
@@ -143,9 +151,10 @@ public final class RabbitBroker implements Broker {
         List<XDeath> deaths = deadLetters.deaths(m, spec.name(), reason, now);
         Message again = DeadLetters.republished(m, spec);
         int bytes = Stored.bytesOf(again);
-        for (String target : exchanges.route(dlx, again)) {
+        for (Destination d : exchanges.route(dlx, again)) {
+            String target = d.name();
             if (!DeadLetters.cycle(deaths, target)) {
-                enqueue(target, stored(target, again, bytes, dlx, deaths, now), now);
+                enqueue(queues.get(target), stored(target, again, bytes, dlx, deaths, now), now);
             }
         }
     }
@@ -153,13 +162,19 @@ public final class RabbitBroker implements Broker {
     /** Time's work, due at every call: x-expires deletes unused queues, then each queue's head expires (EX8, EX13). */
     private Instant housekeep() {
         Instant now = clock.instant();
-        for (BrokerQueue q : List.copyOf(queues.values())) {
+        if (!timed) {
+            return now; // nothing can expire yet: no sweep of every queue on every call
+        }
+        for (Iterator<BrokerQueue> i = queues.values().iterator(); i.hasNext(); ) {
+            BrokerQueue q = i.next();
             if (q.expired(now)) {
-                queues.remove(q.spec().name());
+                i.remove();
                 exchanges.forget(q.spec().name());
             }
         }
-        queues.values().forEach(q -> expireHead(q, now));
+        for (BrokerQueue q : queues.values()) {
+            expireHead(q, now);
+        }
         return now;
     }
 
@@ -186,12 +201,15 @@ public final class RabbitBroker implements Broker {
         Instant now = housekeep();
         Channels.Consumer c = channels.consumer(consumerTag);
         BrokerQueue q = queues.get(c.queue());
-        List<Delivery> out = new ArrayList<>();
         if (!q.active(consumerTag)) {
-            return out;
+            return new ArrayList<>(0);
         }
-        for (int free = channels.free(c); free > 0; free--) {
-            expireHead(q, now); // the next head may have expired: it is dropped, never delivered (EX8)
+        int free = channels.free(c);
+        List<Delivery> out = new ArrayList<>(Math.min(free, q.ready()));
+        for (; free > 0; free--) {
+            if (timed) {
+                expireHead(q, now); // the next head may have expired: it is dropped, never delivered (EX8)
+            }
             if (!q.hasReady()) {
                 break;
             }
@@ -216,7 +234,7 @@ public final class RabbitBroker implements Broker {
     @Override
     public synchronized int ack(String channel, long deliveryTag, boolean multiple) {
         housekeep();
-        return channels.settle(channel, deliveryTag, multiple).size();
+        return channels.ack(channel, deliveryTag, multiple);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.queuelab.reference.pubsub.exchange;
 
 import dev.queuelab.api.pubsub.exchange.Message;
 import dev.queuelab.api.pubsub.exchange.XDeath;
+import dev.queuelab.reference.pubsub.Utf8;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ record Stored(
         int bytes) {
 
     static int bytesOf(Message m) {
-        return m.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return Utf8.length(m.body());
     }
 
     Stored returned(boolean counted) {

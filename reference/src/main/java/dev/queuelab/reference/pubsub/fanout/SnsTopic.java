@@ -117,13 +117,13 @@ public final class SnsTopic implements Topic {
                 dedup.put(dedupId, new Accepted(p.id(), now));
             }
         }
-        String[] payloads = new String[2]; // raw and enveloped, each made once per publish, not per subscription
+        Message[] made = new Message[2]; // raw and enveloped, each made once per publish, not per subscription
         for (Subscription s : subscriptions.values()) {
             if (s.config.filter().isPresent()
                     && !rules.matches(s.config.filter().get(), p)) {
                 continue;
             }
-            Message m = message(s.config, p, dedupId, payloads);
+            Message m = message(s.config, p, dedupId, made);
             if (s.refusing) {
                 if (s.config.deadLetterQueue()) {
                     s.deadLetters.add(m);
@@ -153,17 +153,18 @@ public final class SnsTopic implements Topic {
     }
 
     /** FO4: what the subscription's queue gets. */
-    private Message message(SubscriptionConfig sub, Publication p, String dedupId, String[] payloads) {
-        Map<String, String> headers = new HashMap<>();
-        if (sub.raw()) {
-            p.attributes().forEach((k, v) -> headers.put(k, v.text()));
-        }
+    /** The message a subscription's queue gets: one per delivery form, shared by every queue that takes it. */
+    private Message message(SubscriptionConfig sub, Publication p, String dedupId, Message[] made) {
         int i = sub.raw() ? 0 : 1;
-        if (payloads[i] == null) {
-            payloads[i] = sub.raw() ? p.message() : Notification.envelope(config.name(), p);
+        if (made[i] == null) {
+            Map<String, String> headers = new HashMap<>();
+            if (sub.raw()) {
+                p.attributes().forEach((k, v) -> headers.put(k, v.text()));
+            }
+            String payload = sub.raw() ? p.message() : Notification.envelope(config.name(), p);
+            made[i] = new Message(p.id(), config.fifo() ? p.groupId() : null, dedupId, payload, headers);
         }
-        String payload = payloads[i];
-        return new Message(p.id(), config.fifo() ? p.groupId() : null, dedupId, payload, headers);
+        return made[i];
     }
 
     @Override
