@@ -90,9 +90,15 @@ public final class GoalReport {
                     .append(count(j.baseline().gcCount()))
                     .append(" |\n");
         }
-        md.append("\n**")
-                .append(summary(run))
-                .append("**\n\nEvery variant these goals ran, over its ")
+        md.append("\n**").append(summary(run)).append("**\n\nWhat each goal teaches, met or not:\n\n");
+        for (Goals.Judged j : run.goals()) {
+            md.append("- ")
+                    .append(j.goal().meaning())
+                    .append(": ")
+                    .append(j.goal().teaches())
+                    .append(".\n");
+        }
+        md.append("\nEvery variant these goals ran, over its ")
                 .append(run.rounds())
                 .append(" forks (the median fork, the lowest and the highest; bytes and collections per fork are"
                         + " medians too):\n\n");
@@ -166,6 +172,7 @@ public final class GoalReport {
         for (Goals.Judged j : run.goals()) {
             ObjectNode g = goals.addObject();
             g.put("goal", j.goal().meaning());
+            g.put("teaches", j.goal().teaches());
             g.put("benchmark", j.suite().benchmark());
             g.put("subject", j.goal().variant());
             if (j.against() != null) {

@@ -63,6 +63,9 @@ public final class Report {
                 .findFirst();
         double base = baseline.map(r -> score(suite, r).median()).orElse(Double.NaN);
         md.append("### ").append(suite.title()).append("\n\n");
+        if (suite.context() != null) {
+            md.append("> ").append(suite.context()).append("\n\n");
+        }
         String chart = suite.benchmark().replaceFirst("Benchmark\\..*", "").toLowerCase(Locale.ROOT) + ".svg";
         md.append("![")
                 .append(suite.title())

@@ -15,6 +15,8 @@ import java.util.List;
  * @param counters   the {@code @AuxCounters} to show beside the score
  * @param mustBeZero the counters that mean the result is wrong: a run where one is not 0 fails its report
  * @param goals      targets: a variant's minimum ratio to the baseline, or its maximum allocation
+ * @param context    for a benchmark kept as context, without goals: why it judges nothing (the report prints it
+ *                   under the table's heading); {@code null} otherwise
  */
 public record Suite(
         String benchmark,
@@ -25,31 +27,64 @@ public record Suite(
         String unit,
         List<String> counters,
         List<String> mustBeZero,
-        List<Goal> goals) {
+        List<Goal> goals,
+        String context) {
+
+    /** A suite judged by its goals (or, with none, shown as it is). */
+    public Suite(
+            String benchmark,
+            String title,
+            String axis,
+            String baseline,
+            String score,
+            String unit,
+            List<String> counters,
+            List<String> mustBeZero,
+            List<Goal> goals) {
+        this(benchmark, title, axis, baseline, score, unit, counters, mustBeZero, goals, null);
+    }
+
+    /** This suite kept as context, with the reason it judges nothing. */
+    public Suite asContext(String why) {
+        return new Suite(benchmark, title, axis, baseline, score, unit, counters, mustBeZero, List.of(), why);
+    }
 
     /**
      * A variant's target: a ratio of at least {@code minRatio} to the baseline (or to another variant of the same
      * run, {@code over}), or at most {@code maxBytes} per message; {@code missedBecause}, if not null, is the
-     * one-sentence cause the goal table gives beside a miss (what the baseline avoids that the variant must do).
+     * one-sentence cause the goal table gives beside a miss (what the baseline avoids that the variant must do);
+     * {@code teaches} is what a reader learns from the goal, met or not (every goal says it: the registry's test
+     * refuses one without).
      */
     public record Goal(
-            String variant, double minRatio, double maxBytes, String meaning, String over, String missedBecause) {
+            String variant,
+            double minRatio,
+            double maxBytes,
+            String meaning,
+            String over,
+            String missedBecause,
+            String teaches) {
 
         public static Goal ratio(String variant, double minRatio, String meaning) {
-            return new Goal(variant, minRatio, Double.NaN, meaning, null, null);
+            return new Goal(variant, minRatio, Double.NaN, meaning, null, null, null);
         }
 
         public static Goal ratioOver(String variant, double minRatio, String meaning, String over) {
-            return new Goal(variant, minRatio, Double.NaN, meaning, over, null);
+            return new Goal(variant, minRatio, Double.NaN, meaning, over, null, null);
         }
 
         public static Goal bytes(String variant, double maxBytes, String meaning) {
-            return new Goal(variant, Double.NaN, maxBytes, meaning, null, null);
+            return new Goal(variant, Double.NaN, maxBytes, meaning, null, null, null);
         }
 
         /** This goal, with the cause the table names when it is missed. */
         public Goal missedBecause(String cause) {
-            return new Goal(variant, minRatio, maxBytes, meaning, over, cause);
+            return new Goal(variant, minRatio, maxBytes, meaning, over, cause, teaches);
+        }
+
+        /** This goal, with what it teaches. */
+        public Goal teaches(String lesson) {
+            return new Goal(variant, minRatio, maxBytes, meaning, over, missedBecause, lesson);
         }
 
         /** "met", or "missed" with its cause when one is known. */
@@ -67,17 +102,18 @@ public record Suite(
 
     public static final List<Suite> ALL = List.of(
             new Suite(
-                    "HandoffBenchmark.handoff",
-                    "Producer/consumer handoff on two threads, one message per call",
-                    "impl",
-                    "ArrayBlockingQueue",
-                    "messages",
-                    "messages/s",
-                    HANDOFF,
-                    LOST_OR_REPEATED,
-                    // context, not a goal: two threads handing over one message at a time on two shared cores
-                    // measure whether the scheduler runs both at once more than what the queue costs
-                    List.of()),
+                            "HandoffBenchmark.handoff",
+                            "Producer/consumer handoff on two threads, one message per call",
+                            "impl",
+                            "ArrayBlockingQueue",
+                            "messages",
+                            "messages/s",
+                            HANDOFF,
+                            LOST_OR_REPEATED,
+                            List.of())
+                    .asContext("Context, not a goal: on 2 shared cores, two threads handing over one message at a time"
+                            + " measure the scheduler (whether both threads run at once, and for how long) more than the"
+                            + " queue; the goals are judged on one thread's cost, allocation and the batched handoff."),
             new Suite(
                     "BatchHandoffBenchmark.batch",
                     "Producer/consumer handoff, the consumer taking up to 10 per call",
@@ -88,9 +124,11 @@ public record Suite(
                     HANDOFF,
                     LOST_OR_REPEATED,
                     List.of(Goal.ratio(
-                            "WorkQueue-ackEach",
-                            0.6,
-                            "work queue receive(10) then ack each: >= 0.6x" + " ArrayBlockingQueue drainTo(10)"))),
+                                    "WorkQueue-ackEach",
+                                    0.6,
+                                    "work queue receive(10) then ack each: >= 0.6x" + " ArrayBlockingQueue drainTo(10)")
+                            .teaches("a consumer that takes ten per call takes the queue's lock a tenth as often;"
+                                    + " two threads, so the figure is per second and leans on the pairing"))),
             new Suite(
                     "CycleBenchmark.cycle",
                     "Send, receive, ack in one thread",
@@ -102,11 +140,14 @@ public record Suite(
                     List.of("empty", "redelivered", "refused", "duplicates", "deadLettered"),
                     List.of(
                             Goal.ratio(
-                                    "WorkQueue",
-                                    0.3,
-                                    "work queue send -> receive -> ack: >= 0.3x ArrayBlockingQueue offer+poll"),
-                            Goal.bytes(
-                                    "WorkQueue", 200, "work queue allocation per send -> receive -> ack: <= 200 B"))),
+                                            "WorkQueue",
+                                            0.3,
+                                            "work queue send -> receive -> ack: >= 0.3x ArrayBlockingQueue offer+poll")
+                                    .teaches("what at-least-once bookkeeping (a lease, a receipt, an index by id)"
+                                            + " costs one thread beside a bare queue's offer and poll"),
+                            Goal.bytes("WorkQueue", 200, "work queue allocation per send -> receive -> ack: <= 200 B")
+                                    .teaches("what a message costs the heap: 176 B are the api's and the caller's"
+                                            + " objects (the floor), the rest the queue's own node and index entry"))),
             new Suite(
                     "FifoGroupsBenchmark.cycle",
                     "FIFO groups and the deduplication window",
@@ -128,21 +169,27 @@ public record Suite(
                     List.of("empty", "redelivered", "deadLettered"),
                     List.of(
                             Goal.ratio(
-                                    "100000", 0.9, "100k messages in flight: >= 0.9x the throughput with 1 in flight"),
-                            Goal.ratio(
-                                    "1000000", 0.7, "1M messages in flight: >= 0.7x the throughput with 1 in flight"))),
+                                            "100000",
+                                            0.9,
+                                            "100k messages in flight: >= 0.9x the throughput with 1 in flight")
+                                    .teaches("leases kept in O(1) lists do not slow a queue as they grow; what"
+                                            + " does is the index by id leaving the cache"),
+                            Goal.ratio("1000000", 0.7, "1M messages in flight: >= 0.7x the throughput with 1 in flight")
+                                    .teaches("at a million ids the index's hash table misses the cache on every"
+                                            + " send: the memory hierarchy, not the algorithm, sets the cost"))),
             new Suite(
-                    "LogTailBenchmark.tail",
-                    "Partitioned log: one writer, one tailing reader",
-                    "impl",
-                    "Disruptor",
-                    "messages",
-                    "records/s",
-                    List.of("rejected"),
-                    List.of(),
-                    // context, not a goal: the Disruptor's forks here run at 4 M or 55 M records/s as the
-                    // scheduler places its two threads; the tail's goal is judged in one thread (TailCycle)
-                    List.of()),
+                            "LogTailBenchmark.tail",
+                            "Partitioned log: one writer, one tailing reader",
+                            "impl",
+                            "Disruptor",
+                            "messages",
+                            "records/s",
+                            List.of("rejected"),
+                            List.of(),
+                            List.of())
+                    .asContext("Context, not a goal: on 2 shared cores the writer and the tailing reader measure the"
+                            + " scheduler; the Disruptor's forks run at about 4 M or 55 M records/s as it places their two"
+                            + " threads. The tail's goal is judged in one thread (TailCycleBenchmark)."),
             new Suite(
                     "TailCycleBenchmark.appendThenRead",
                     "Partitioned log: append 500 records, then read them, in one thread",
@@ -160,7 +207,9 @@ public record Suite(
                             .missedBecause(
                                     "the Disruptor's writer fills a preallocated slot with no lock and no object;"
                                             + " the log takes its monitor per append and per poll and keeps each record on"
-                                            + " the heap until retention, for the collector to copy"))),
+                                            + " the heap until retention, for the collector to copy")
+                            .teaches("what a durable, replayable record costs beside a ring that overwrites its"
+                                    + " slots: a lock per call and an object per record kept until retention"))),
             new Suite(
                     "LogGroupsBenchmark.appendThenEveryGroupReads",
                     "Partitioned log: consumer groups reading one partition",
@@ -177,7 +226,9 @@ public record Suite(
                                             + " (>= 0.5x its throughput)")
                             .missedBecause("each group's read and commit take the monitor, and its read copies the"
                                     + " batch's references twice (FetchResult copies the list it is given), which"
-                                    + " weighs against appends that cost little more than their records"))),
+                                    + " weighs against appends that cost little more than their records")
+                            .teaches("a consumer group is an offset and a commit, not a copy of the log: eight"
+                                    + " readers of one partition should cost little more than one"))),
             new Suite(
                     "FanoutBenchmark.publishThenEveryoneReads",
                     "Pub/sub: one publisher to 1, 2 or 8 subscribers, in one thread",
@@ -189,27 +240,35 @@ public record Suite(
                     List.of("lost"),
                     List.of(
                             Goal.ratio(
-                                    "RabbitFanout-2",
-                                    1.0,
-                                    "RabbitMQ fanout exchange, 2 subscribers: messages delivered >= 1.0x"
-                                            + " ArrayBlockingQueue put/take"),
+                                            "RabbitFanout-2",
+                                            1.0,
+                                            "RabbitMQ fanout exchange, 2 subscribers: messages delivered >= 1.0x"
+                                                    + " ArrayBlockingQueue put/take")
+                                    .teaches("a fanout exchange gives each subscriber a queue of its own, with its"
+                                            + " bookkeeping: what that costs per delivery beside one plain queue"),
                             Goal.ratio(
-                                    "Redis-2",
-                                    1.0,
-                                    "Redis pub/sub, 2 subscribers: messages delivered >= 1.0x"
-                                            + " ArrayBlockingQueue put/take"),
+                                            "Redis-2",
+                                            1.0,
+                                            "Redis pub/sub, 2 subscribers: messages delivered >= 1.0x"
+                                                    + " ArrayBlockingQueue put/take")
+                                    .teaches("fire-and-forget broadcast keeps nothing per message once read: one"
+                                            + " lookup and an append per subscriber"),
                             Goal.ratioOver(
-                                    "RabbitFanout-8",
-                                    4.0,
-                                    "RabbitMQ fanout exchange: a publish to 8 subscribers costs <= 2x one to 1"
-                                            + " (>= 4x the messages delivered)",
-                                    "RabbitFanout-1"),
+                                            "RabbitFanout-8",
+                                            4.0,
+                                            "RabbitMQ fanout exchange: a publish to 8 subscribers costs <= 2x one to 1"
+                                                    + " (>= 4x the messages delivered)",
+                                            "RabbitFanout-1")
+                                    .teaches("how a publish's cost grows with its subscribers when each has a"
+                                            + " queue, acks and expiry"),
                             Goal.ratioOver(
-                                    "Redis-8",
-                                    4.0,
-                                    "Redis pub/sub: a publish to 8 subscribers costs <= 2x one to 1"
-                                            + " (>= 4x the messages delivered)",
-                                    "Redis-1"))),
+                                            "Redis-8",
+                                            4.0,
+                                            "Redis pub/sub: a publish to 8 subscribers costs <= 2x one to 1"
+                                                    + " (>= 4x the messages delivered)",
+                                            "Redis-1")
+                                    .teaches("how a publish's cost grows with its subscribers when each has only"
+                                            + " an output buffer"))),
             new Suite(
                     "TopicRoutingBenchmark.publishThenRead",
                     "Pub/sub: a topic exchange's routing with 10 or 10,000 bindings, in one thread",
@@ -220,9 +279,11 @@ public record Suite(
                     List.of("unrouted"),
                     List.of("unrouted"),
                     List.of(Goal.ratio(
-                            "10000",
-                            0.5,
-                            "RabbitMQ topic exchange with 10,000 bindings: >= 0.5x the publishes/s with 10"))),
+                                    "10000",
+                                    0.5,
+                                    "RabbitMQ topic exchange with 10,000 bindings: >= 0.5x the publishes/s with 10")
+                            .teaches("a trie routes a key without scanning every binding, but dense wildcards"
+                                    + " make it visit many nodes"))),
             new Suite(
                     "DiskAppendBenchmark.append",
                     "Appending 100-byte records to a file",
@@ -244,23 +305,31 @@ public record Suite(
                     List.of(),
                     List.of(
                             Goal.ratioOver(
-                                    "log-force",
-                                    0.8,
-                                    "log, force per append: >= 0.8x raw write+force",
-                                    "raw-write+force"),
+                                            "log-force",
+                                            0.8,
+                                            "log, force per append: >= 0.8x raw write+force",
+                                            "raw-write+force")
+                                    .teaches("when every append waits for an fsync, the device's flush is the cost"
+                                            + " and the log's framing is noise"),
                             Goal.ratioOver(
-                                    "log-group-commit",
-                                    0.5,
-                                    "log, group commit with pipelined appends: >= 0.5x raw packed"
-                                            + " writes with a force per MiB",
-                                    "raw-packed+force-per-MiB"),
+                                            "log-group-commit",
+                                            0.5,
+                                            "log, group commit with pipelined appends: >= 0.5x raw packed"
+                                                    + " writes with a force per MiB",
+                                            "raw-packed+force-per-MiB")
+                                    .teaches("group commit shares one fsync among many appends; what is left is"
+                                            + " the log's own work per record"),
                             Goal.ratioOver(
-                                    "log-group-commit",
-                                    100,
-                                    "log, group commit: >= 100x the log's own force per append",
-                                    "log-force"),
+                                            "log-group-commit",
+                                            100,
+                                            "log, group commit: >= 100x the log's own force per append",
+                                            "log-force")
+                                    .teaches("durability is priced in fsyncs, not bytes: batching them is worth"
+                                            + " orders of magnitude"),
                             Goal.ratio(
-                                    "log-page-cache",
-                                    0.5,
-                                    "log, page cache: >= 0.5x raw packed writes without force"))));
+                                            "log-page-cache",
+                                            0.5,
+                                            "log, page cache: >= 0.5x raw packed writes without force")
+                                    .teaches("acknowledging once the page cache holds a record trades a power"
+                                            + " loss for speed; a write(2) per record is then the cost"))));
 }

@@ -68,6 +68,8 @@ class BenchCommandTest {
         Run quick = run("--goals", "--quick", "--doc", tmp.resolve("b.md").toString());
         assertThat(quick.code).isEqualTo(BenchCommand.BAD_INPUT);
         assertThat(quick.err).contains("--goals runs the goals' own benchmarks").doesNotContain("Exception");
+        assertThat(quick.err.lines()).as("bad usage is one line").hasSize(1);
+        assertThat(quick.out).as("and nothing else: no smoke banner around it").isEmpty();
         Run one = run("--goals", "--rounds", "1", "--doc", tmp.resolve("b.md").toString());
         assertThat(one.code).isEqualTo(BenchCommand.BAD_INPUT);
         assertThat(one.err).contains("--rounds must be at least 2");

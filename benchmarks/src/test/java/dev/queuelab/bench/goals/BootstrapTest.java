@@ -62,6 +62,24 @@ class BootstrapTest {
     }
 
     @Test
+    void shouldInterpolateBetweenTheTwoNearestRanksWhenTakingAPercentile() {
+        double[] sorted = {0, 10, 20, 30, 40};
+        // rank 0.025 x 4 = 0.1: a tenth of the way from 0 to 10; rank 0.975 x 4 = 3.9: nine tenths from 30 to 40
+        assertThat(Bootstrap.percentile(sorted, 0.025)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Bootstrap.percentile(sorted, 0.975)).isCloseTo(39.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Bootstrap.percentile(sorted, 0.5)).isEqualTo(20.0);
+    }
+
+    /**
+     * Two values, worked out by hand: a draw of two is {1,1}, {1,2}, {2,1} or {2,2}, so its median is 1 a quarter
+     * of the time, 1.5 half of it and 2 a quarter: the 2.5th percentile of the medians is 1 and the 97.5th is 2.
+     */
+    @Test
+    void shouldGiveTheIntervalWorkedOutByHandForTwoValues() {
+        assertThat(Bootstrap.median(new double[] {2, 1}, 23)).isEqualTo(new Bootstrap.Interval(1.5, 1, 2));
+    }
+
+    @Test
     void shouldCollapseToThePointWhenEveryValueIsTheSame() {
         Bootstrap.Interval i = Bootstrap.median(new double[] {248, 248, 248, 248}, 23);
         assertThat(i).isEqualTo(new Bootstrap.Interval(248, 248, 248));

@@ -110,6 +110,48 @@ public class GoalReportTest {
     }
 
     @Test
+    void shouldRegisterEveryGoalWithWhatItTeachesAndVariantsItsBenchmarkRuns() throws Exception {
+        for (Suite suite : Suite.ALL) {
+            String[] at = suite.benchmark().split("\\.");
+            Class<?> type = Class.forName("dev.queuelab.bench." + at[0]);
+            assertThat(java.util.Arrays.stream(type.getMethods())
+                            .filter(m -> m.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class))
+                            .map(m -> m.isAnnotationPresent(org.openjdk.jmh.annotations.Group.class)
+                                    ? m.getAnnotation(org.openjdk.jmh.annotations.Group.class)
+                                            .value()
+                                    : m.getName()))
+                    .as("%s: the benchmark method (or group) the registry names", suite.benchmark())
+                    .contains(at[1]);
+            List<String> params = List.of(type.getField(suite.axis())
+                    .getAnnotation(org.openjdk.jmh.annotations.Param.class)
+                    .value());
+            assertThat(params).as("%s: the baseline", suite.benchmark()).contains(suite.baseline());
+            assertThat(suite.goals().isEmpty() || suite.context() == null)
+                    .as("%s: a suite kept as context has no goals", suite.benchmark())
+                    .isTrue();
+            for (Suite.Goal g : suite.goals()) {
+                assertThat(g.teaches()).as("%s: what it teaches", g.meaning()).isNotBlank();
+                assertThat(params).as("%s: its subject", g.meaning()).contains(g.variant());
+                if (g.over() != null) {
+                    assertThat(params).as("%s: what it divides by", g.meaning()).contains(g.over());
+                }
+            }
+        }
+        PairedForks forks = cycleForks();
+        GoalReport.Run run = run(forks, Goals.judge(CYCLE, forks, 23));
+        assertThat(GoalReport.markdown(run))
+                .contains("What each goal teaches, met or not:\n\n- work queue send -> receive -> ack: >= 0.3x"
+                        + " ArrayBlockingQueue offer+poll: what at-least-once bookkeeping");
+        assertThat(new ObjectMapper()
+                        .readTree(GoalReport.json(run))
+                        .get("goals")
+                        .get(1)
+                        .get("teaches")
+                        .asText())
+                .startsWith("what a message costs the heap: 176 B");
+    }
+
+    @Test
     void shouldNameTheCauseBesideAMissWhenItsSuiteKnowsOne() {
         Suite tail = suite("TailCycleBenchmark.appendThenRead");
         PairedForks forks = PairedForks.run(

@@ -119,6 +119,26 @@ class ReportTest {
     }
 
     @Test
+    void shouldLabelTheOneMessageHandoffsAsContextThatMeasuresTheScheduler() {
+        String md = Report.render(JmhResult.read(RECORDED), Machine.UNKNOWN, "charts")
+                .markdown();
+        for (String title : List.of(
+                "Producer/consumer handoff on two threads, one message per call",
+                "Partitioned log: one writer, one tailing reader")) {
+            int heading = md.indexOf("### " + title + "\n");
+            assertThat(heading).as("the table %s", title).isNotNegative();
+            assertThat(md.substring(heading, md.indexOf("![", heading)))
+                    .as("under %s", title)
+                    .contains("> Context, not a goal: on 2 shared cores")
+                    .contains("measure the scheduler");
+        }
+        int batch = md.indexOf("### Producer/consumer handoff, the consumer taking up to 10 per call\n");
+        assertThat(md.substring(batch, md.indexOf("![", batch)))
+                .as("the batched handoff has a goal: no such label")
+                .doesNotContain("Context, not a goal");
+    }
+
+    @Test
     void shouldSayWhenTheBaselineIsMissingFromTheRun() {
         List<JmhResult> rows = JmhResult.read(RECORDED).stream()
                 .filter(r -> !(r.benchmark().equals("DiskAppendBenchmark.append")
