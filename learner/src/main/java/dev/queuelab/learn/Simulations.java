@@ -219,6 +219,7 @@ final class Simulations {
                 new WorkQueueStep.Receive("A", 1, -1),
                 new WorkQueueStep.Observe());
         LogSimulations.addTo(ALL);
+        BufferSimulations.addTo(ALL);
     }
 
     private Simulations() {}

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * The buffer to disk, one fresh directory per run: the previous run's log is closed and its directory deleted
  * first (the last one when the JVM exits), so a run of thousands of trials holds one log's files at a time.
  */
-final class DiskBufferFactory implements BufferFactory {
+public final class DiskBufferFactory implements BufferFactory {
 
     /**
      * The real file system without its forces: a restart here is a process crash (kill -9), after which the kernel
