@@ -25,6 +25,9 @@ public interface Buffer {
      */
     List<Offer> restart();
 
+    /** Tells {@code listener} from now on when the depth alarm is raised or cleared (it replaces any before it). */
+    void onAlarm(AlarmListener listener);
+
     /**
      * What a poll gave: the oldest message or none, and the waiting offers it admitted.
      *

@@ -160,6 +160,11 @@ public final class BoundedBuffer implements Buffer {
         return failed;
     }
 
+    @Override
+    public synchronized void onAlarm(AlarmListener listener) {
+        alarm.listener(listener);
+    }
+
     /** Messages in the store (waiting offers are not in it). */
     public synchronized int depth() {
         return store.size();

@@ -17,7 +17,7 @@ public final class DepthAlarm {
 
     private final int high;
     private final int low;
-    private final AlarmListener listener;
+    private AlarmListener listener;
     private boolean raised;
 
     public DepthAlarm(int high, int low, AlarmListener listener) {
@@ -39,6 +39,11 @@ public final class DepthAlarm {
             raised = false;
             listener.alarm(false, depth);
         }
+    }
+
+    /** Tells {@code next} from now on, instead of the listener before it. */
+    public void listener(AlarmListener next) {
+        this.listener = next;
     }
 
     public boolean raised() {
