@@ -36,6 +36,7 @@ final class BufferModel implements Model<BufferEvent> {
     private int lastRestart = -1;
     private boolean expectRaised;
     private boolean reportedRaised;
+    private boolean wasRaisedBefore;
     private int stepOpen = -1;
     private String depthStory = "";
 
@@ -191,12 +192,16 @@ final class BufferModel implements Model<BufferEvent> {
 
     private void closeStep() {
         if (stepOpen >= 0 && expectRaised != reportedRaised) {
-            anomalies.add(BufferRule.ALARM_WRONG.found(
-                    stepOpen,
-                    depthStory + ": the alarm should be " + (expectRaised ? "raised" : "clear") + ", and it is "
-                            + (reportedRaised ? "raised" : "clear")));
+            // raised at the step's start: the clearing went wrong (AL2, too early or not at all); clear: the raise
+            // (AL1)
+            anomalies.add((wasRaisedBefore ? BufferRule.ALARM_CLEARED_WRONG : BufferRule.ALARM_WRONG)
+                    .found(
+                            stepOpen,
+                            depthStory + ": the alarm should be " + (expectRaised ? "raised" : "clear") + ", and it is "
+                                    + (reportedRaised ? "raised" : "clear")));
             reportedRaised = expectRaised; // one report per wrong turn
         }
+        wasRaisedBefore = reportedRaised;
     }
 
     private static long secs(Instant at) {

@@ -28,10 +28,11 @@ public final class BufferRule {
     public static final Rule LOST_AT_RESTART = new Rule(
             "lost-at-restart", "BP5 a buffer on a durable store keeps every undelivered message across a restart");
 
-    public static final Rule ALARM_WRONG = new Rule(
-            "alarm-wrong",
-            "AL1 the alarm is raised when depth reaches high; AL2 it clears when depth falls to low, and only"
-                    + " then");
+    public static final Rule ALARM_WRONG =
+            new Rule("alarm-wrong", "AL1 a clear alarm is raised when depth reaches high, and only then");
+
+    public static final Rule ALARM_CLEARED_WRONG = new Rule(
+            "alarm-wrong", "AL2 a raised alarm clears when depth falls to low, and only then: in between it holds");
 
     public static final Rule OPERATION_FAILED =
             new Rule("operation-failed", "every call of the buffer answers without throwing");
