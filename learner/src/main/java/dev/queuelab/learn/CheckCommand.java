@@ -4,6 +4,7 @@ import dev.queuelab.check.CheckResult;
 import dev.queuelab.check.Property;
 import dev.queuelab.check.Settings;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Parameters;
             "  queuelab check",
             "  queuelab check 2",
             "  queuelab check --all",
-            "  queuelab check 2 --property visibility --seed 42 --trials 1"
+            "  queuelab check 2 --property visibility --seed 42 --trials 1",
+            "  queuelab check 2 --diagram story.svg"
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -67,9 +69,19 @@ public final class CheckCommand extends LearnerCommand {
             defaultValue = "20")
     int limitSeconds;
 
+    @Option(
+            names = "--diagram",
+            paramLabel = "FILE",
+            description = "Draw a failure's story to FILE as a timeline: .svg, .mmd (Mermaid) or .txt.")
+    Path diagram;
+
     @Override
     int run(PrintWriter out) {
         Settings settings = settings();
+        Optional<Diagram> drawing = Optional.ofNullable(diagram).map(Diagram::of);
+        if (all && drawing.isPresent()) {
+            throw new LearnerException("--diagram draws one exercise's story: leave out --all, give N");
+        }
         if (all && (exercise != null || property != null)) {
             throw new LearnerException("--all checks every exercise: leave out N and --property");
         }
@@ -86,7 +98,7 @@ public final class CheckCommand extends LearnerCommand {
                         + " Check one again with queuelab check N, or all with --all.");
                 return Coach.OK;
             }
-            return coach.check(chosen.get(), settings, only(chosen.get()));
+            return coach.check(chosen.get(), settings, only(chosen.get()), drawing);
         }
     }
 

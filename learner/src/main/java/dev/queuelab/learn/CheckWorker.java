@@ -3,6 +3,7 @@ package dev.queuelab.learn;
 import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.check.Anomaly;
 import dev.queuelab.check.CheckResult;
+import dev.queuelab.check.StoryEvent;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -13,6 +14,7 @@ import java.io.PrintStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -119,6 +121,16 @@ public final class CheckWorker {
             answers.writeInt(r.storySteps());
             answers.writeLong(r.seed());
             writeText(answers, r.report());
+            answers.writeInt(r.timeline().size());
+            for (StoryEvent e : r.timeline()) {
+                answers.writeInt(e.step());
+                answers.writeLong(e.at().getEpochSecond());
+                answers.writeInt(e.at().getNano());
+                writeText(answers, e.process());
+                writeText(answers, e.action());
+                writeText(answers, e.answer());
+                answers.writeBoolean(e.fault());
+            }
         }
         answers.flush();
     }
@@ -142,7 +154,21 @@ public final class CheckWorker {
             Optional<Anomaly> anomaly = in.readBoolean()
                     ? Optional.of(new Anomaly(readText(in), readText(in), readText(in), in.readInt()))
                     : Optional.empty();
-            results.add(new CheckResult(property, impl, verdict, anomaly, in.readInt(), in.readLong(), readText(in)));
+            int storySteps = in.readInt();
+            long seed = in.readLong();
+            String report = readText(in);
+            int events = in.readInt();
+            List<StoryEvent> timeline = new ArrayList<>();
+            for (int j = 0; j < events; j++) {
+                timeline.add(new StoryEvent(
+                        in.readInt(),
+                        Instant.ofEpochSecond(in.readLong(), in.readInt()),
+                        readText(in),
+                        readText(in),
+                        readText(in),
+                        in.readBoolean()));
+            }
+            results.add(new CheckResult(property, impl, verdict, anomaly, storySteps, seed, report, timeline));
         }
         return results;
     }

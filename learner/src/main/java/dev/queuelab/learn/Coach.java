@@ -57,6 +57,12 @@ public final class Coach {
      * one property or fewer trials (a replay) does not change the progress file; only a full check does.
      */
     public int check(Exercise exercise, Settings settings, Optional<Property<?, ?, ?>> only) {
+        return check(exercise, settings, only, Optional.empty());
+    }
+
+    /** As {@link #check(Exercise, Settings, Optional)}, drawing a failure's story to {@code diagram} as well. */
+    public int check(
+            Exercise exercise, Settings settings, Optional<Property<?, ?, ?>> only, Optional<Diagram> diagram) {
         out.println(style.strong("Checking " + exercise.label()));
         out.println("  your file: " + workspace.show(workspace.learnerFile(exercise)));
         out.flush();
@@ -70,6 +76,7 @@ public final class Coach {
             out.println();
             out.println(style.text(last.report().stripTrailing()));
             out.println();
+            diagram.ifPresent(d -> out.println(d.draw(exercise, last)));
             out.println("Read about it: " + exercise.doc());
             out.println("Your task:     " + workspace.show(workspace.readme(exercise)));
             int shown = progress.hintsShown(exercise);
@@ -86,6 +93,7 @@ public final class Coach {
             return CHECK_FAILED;
         }
         results.forEach(this::passedLine);
+        diagram.ifPresent(d -> out.println(d.draw(exercise, last)));
         if (!full) {
             out.println("This narrowed run passed; run " + style.strong("queuelab check " + exercise.number())
                     + " for the full check that marks the exercise done.");

@@ -13,6 +13,8 @@ import dev.queuelab.api.pubsub.exchange.ExchangeCapabilities;
 import dev.queuelab.api.pubsub.fanout.FanoutCapabilities;
 import dev.queuelab.api.pubsub.subscription.SubscriptionCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
+import dev.queuelab.check.backpressure.BufferPromise;
+import dev.queuelab.check.backpressure.BufferProperty;
 import dev.queuelab.check.pubsub.exchange.ExchangeProperty;
 import dev.queuelab.check.pubsub.fanout.FanoutProperty;
 import dev.queuelab.check.pubsub.subscription.SubscriptionProperty;
@@ -28,6 +30,7 @@ public final class Exercises {
     static final String LOG_REFERENCE = "reference/src/main/java/dev/queuelab/reference/log/";
     static final String PUBSUB_REFERENCE = "reference/src/main/java/dev/queuelab/reference/pubsub/";
     static final String EXCHANGE_REFERENCE = PUBSUB_REFERENCE + "exchange/";
+    static final String BACKPRESSURE_REFERENCE = "reference/src/main/java/dev/queuelab/reference/backpressure/";
 
     public static final List<Exercise> ALL = List.of(
             new Exercise(
@@ -190,7 +193,32 @@ public final class Exercises {
                     "docs/pub-sub/subscription.md#exercise-13-ordering-keys",
                     "a key goes out in publish order, and a failure redelivers the key's later messages after it (SB4)",
                     PUBSUB_REFERENCE + "subscription/Subscription.java",
-                    List.of("fail", "revoke")));
+                    List.of("fail", "revoke")),
+            new Exercise(
+                    17,
+                    "ex17_backpressure",
+                    "a blocking buffer with a depth alarm",
+                    "BlockingBuffer",
+                    Topology.BACKPRESSURE,
+                    List.of(BufferProperty.BOUND, BufferProperty.CONSERVATION, BufferProperty.ALARM),
+                    BufferPromise.BLOCK,
+                    "docs/backpressure.md#exercise-17-a-blocking-buffer",
+                    "a full buffer makes offers wait, in order, until space or timeout; the alarm has hysteresis (BP1-BP4,"
+                            + " AL1)",
+                    BACKPRESSURE_REFERENCE + "BoundedBuffer.java",
+                    List.of("offer", "poll")),
+            new Exercise(
+                    18,
+                    "ex18_open_challenge",
+                    "open challenge: a bounded buffer of your own design",
+                    "OverloadBuffer",
+                    Topology.BACKPRESSURE,
+                    List.of(BufferProperty.BOUND, BufferProperty.CONSERVATION, BufferProperty.ALARM),
+                    BufferPromise.DROP,
+                    "docs/backpressure.md#exercise-18-open-challenge",
+                    "under overload your buffer keeps its bound and says what became of every message (BP1-BP3, AL2)",
+                    BACKPRESSURE_REFERENCE + "BoundedBuffer.java",
+                    List.of("offer", "restart")));
 
     private Exercises() {}
 

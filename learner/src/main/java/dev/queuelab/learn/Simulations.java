@@ -220,6 +220,7 @@ final class Simulations {
                 new WorkQueueStep.Observe());
         LogSimulations.addTo(ALL);
         OutboxSimulations.addTo(ALL);
+        BufferSimulations.addTo(ALL);
     }
 
     private Simulations() {}

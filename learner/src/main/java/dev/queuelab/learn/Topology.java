@@ -1,6 +1,8 @@
 package dev.queuelab.learn;
 
 import dev.queuelab.api.SimClock;
+import dev.queuelab.api.backpressure.Buffer;
+import dev.queuelab.api.backpressure.BufferConfig;
 import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.api.log.LogConfig;
 import dev.queuelab.api.log.PartitionedLog;
@@ -18,6 +20,10 @@ import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.CheckResult;
 import dev.queuelab.check.Property;
 import dev.queuelab.check.Settings;
+import dev.queuelab.check.backpressure.BufferChecks;
+import dev.queuelab.check.backpressure.BufferFactory;
+import dev.queuelab.check.backpressure.BufferPromise;
+import dev.queuelab.check.backpressure.BufferProperty;
 import dev.queuelab.check.log.LogChecks;
 import dev.queuelab.check.log.LogFactory;
 import dev.queuelab.check.log.LogProperty;
@@ -278,6 +284,48 @@ public enum Topology {
         @Override
         String declaration() {
             return "CAPABILITIES";
+        }
+    },
+
+    BACKPRESSURE(
+            "delivery semantics: backpressure (a bounded buffer)",
+            "buffer",
+            Buffer.class,
+            BufferConfig.class,
+            "reference/src/main/java/dev/queuelab/reference/backpressure/BoundedBuffer.java",
+            "a policy, a store and an alarm composed: block, buffer in memory or on disk, drop",
+            "docs/backpressure.md#the-gallery") {
+        @Override
+        public Property<?, ?, ?> property(String id) {
+            return byId(BufferProperty.values(), id);
+        }
+
+        @Override
+        CheckResult check(
+                Property<?, ?, ?> property,
+                String implName,
+                Object capabilities,
+                Maker maker,
+                LongFunction<String> replay,
+                Settings settings) {
+            BufferFactory factory = (config, clock, alarm) -> {
+                Buffer buffer = (Buffer) maker.make(config, clock);
+                buffer.onAlarm(alarm);
+                return buffer;
+            };
+            return BufferChecks.BINDING.check(
+                    (BufferProperty) property,
+                    implName,
+                    (BufferPromise) capabilities,
+                    factory,
+                    (p, impl, seed) -> replay.apply(seed),
+                    settings);
+        }
+
+        /** A buffer declares nothing of itself: the exercise's promise is all it is held to. */
+        @Override
+        Object declared(Maker maker) {
+            return new BufferPromise(true, true, true);
         }
     };
 

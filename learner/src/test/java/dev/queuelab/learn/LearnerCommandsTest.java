@@ -58,6 +58,31 @@ class LearnerCommandsTest {
     }
 
     @Test
+    void shouldDrawTheFailingStoryAsATimelineWhenAskedForADiagram() throws Exception {
+        Path svg = root.resolve("story.svg");
+        Run run = run(new CheckCommand(), "1", "--diagram", svg.toString());
+        assertThat(run.code).isEqualTo(Coach.CHECK_FAILED);
+        assertThat(run.out).contains("Drawn:         " + svg);
+        String drawing = Files.readString(svg);
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(svg.toFile());
+        assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+        assertThat(drawing)
+                .as("the story's anomaly heads the drawing, and its steps are drawn, the last one failing")
+                .contains("exercise 1, work-queue/acks: operation-failed at step ", "<circle", "fill=\"#c00\"");
+        Path mermaid = root.resolve("story.mmd");
+        assertThat(run(new CheckCommand(), "1", "--diagram", mermaid.toString()).code)
+                .isEqualTo(Coach.CHECK_FAILED);
+        assertThat(Files.readString(mermaid)).startsWith("sequenceDiagram\n").contains("participant ");
+        Run bad = run(
+                new CheckCommand(), "1", "--diagram", root.resolve("story.png").toString());
+        assertThat(bad.code).isEqualTo(Coach.BAD_INPUT);
+        assertThat(bad.err).contains("--diagram is '", "end the file's name in .svg, .mmd (Mermaid) or .txt");
+        assertThat(bad.err.lines()).hasSize(1);
+    }
+
+    @Test
     void shouldMarkDoneAndOfferTheNextWhenTheSolutionIsInPlace() throws IOException {
         assertThat(run(new SolutionCommand(), "1").code)
                 .as("no solution before the pass")
@@ -207,7 +232,9 @@ class LearnerCommandsTest {
                         "FAIL 10. topic routing",
                         "FAIL 11. the dead-letter exchange with its reason and a delivery limit",
                         "FAIL 12. fanout to durable subscriptions",
-                        "FAIL 13. ordering keys with redelivery");
+                        "FAIL 13. ordering keys with redelivery",
+                        "FAIL 17. a blocking buffer with a depth alarm",
+                        "FAIL 18. open challenge: a bounded buffer of your own design");
         assertThat(run.out)
                 .contains(
                         "operation-failed at step",
@@ -216,7 +243,8 @@ class LearnerCommandsTest {
                         "(queuelab check 9 tells the story)",
                         "(queuelab check 11 tells the story)",
                         "(queuelab check 13 tells the story)",
-                        "12 of 13 exercises do not pass yet");
+                        "(queuelab check 17 tells the story)",
+                        "14 of 15 exercises do not pass yet");
         assertThat(run(new CheckCommand(), "--all", "2").code).isEqualTo(Coach.BAD_INPUT);
     }
 

@@ -61,6 +61,27 @@ class SimulateCommandTest {
     }
 
     @Test
+    void shouldShowEachResponseToOverloadHoldOrLose() {
+        String block = SimulateCommand.render(Simulations.ALL.get("backpressure-block"), Timeline.Format.TEXT);
+        assertThat(block)
+                .as("BP4: m3 waits and is admitted, m4 times out and stays the producer's")
+                .contains(
+                        "full: waits until", "m3 admitted after waiting", "m4 timed out waiting", "the alarm is raised")
+                .contains("shows: every promise it is held to kept");
+        String drop = SimulateCommand.render(Simulations.ALL.get("backpressure-drop-oldest"), Timeline.Format.TEXT);
+        assertThat(drop)
+                .as("BP2: each drop is named; BP3: the survivors come in order")
+                .contains("dropped the oldest, m1", "dropped the oldest, m2", "C polls -> m3", "C polls -> m4")
+                .contains("shows: every promise it is held to kept");
+        String crash = SimulateCommand.render(Simulations.ALL.get("memory-buffer-crash"), Timeline.Format.TEXT);
+        assertThat(crash).as("BP5: memory loses all four").contains("shows: lost-at-restart", "m1, m2, m3, m4");
+        String disk = SimulateCommand.render(Simulations.ALL.get("disk-buffer-restart"), Timeline.Format.TEXT);
+        assertThat(disk)
+                .as("BP5: the log keeps all four")
+                .contains("C polls -> m1", "C polls -> m4", "shows: every promise it is held to kept");
+    }
+
+    @Test
     void shouldEscapeWhatXmlAndMermaidCannotHoldInAnyTopologysEvents() throws Exception {
         Event odd = new Event() {
             @Override

@@ -59,6 +59,13 @@ public interface Binding<C, S extends ScenarioStep, K, F, E extends Event> {
             }
 
             @Override
+            public List<StoryEvent> timeline() {
+                return model.primary()
+                        .map(anomaly -> StoryEvent.told(history, anomaly))
+                        .orElse(List.of());
+            }
+
+            @Override
             public String story(String header, int originalSteps) {
                 Anomaly anomaly = model.primary().orElseThrow();
                 return Stories.tell(

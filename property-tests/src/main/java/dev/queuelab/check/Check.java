@@ -112,7 +112,8 @@ public final class Check<C, S extends ScenarioStep, K> {
                 Optional.of(anomaly),
                 smallest.steps().size(),
                 failing.seed(),
-                report);
+                report,
+                told.timeline());
     }
 
     @SuppressWarnings("unchecked") // a step's simpler versions are steps of its own topology

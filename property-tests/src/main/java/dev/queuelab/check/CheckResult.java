@@ -1,5 +1,6 @@
 package dev.queuelab.check;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Optional;
  * @param storySteps  how many scenario steps the shrunk story has
  * @param seed        the seed that replays the failing trial
  * @param report      the text to show a person
+ * @param timeline    a failure's story as events, to draw; empty for a pass, a coverage failure, or a story not
+ *                    told in events
  */
 public record CheckResult(
         String property,
@@ -20,7 +23,24 @@ public record CheckResult(
         Optional<Anomaly> anomaly,
         int storySteps,
         long seed,
-        String report) {
+        String report,
+        List<StoryEvent> timeline) {
+
+    public CheckResult {
+        timeline = List.copyOf(timeline);
+    }
+
+    /** A result whose story has no timeline to draw. */
+    public CheckResult(
+            String property,
+            String impl,
+            Verdict verdict,
+            Optional<Anomaly> anomaly,
+            int storySteps,
+            long seed,
+            String report) {
+        this(property, impl, verdict, anomaly, storySteps, seed, report, List.of());
+    }
 
     public enum Verdict {
         PASSED,

@@ -1,5 +1,6 @@
 package dev.queuelab.check;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +24,11 @@ public interface Trial {
 
     /** The story of this trial for a reader who has never seen the engine, headed by {@code header}. */
     String story(String header, int originalSteps);
+
+    /** The story's events, to draw as a timeline; empty when the trial's story is not told in events. */
+    default List<StoryEvent> timeline() {
+        return List.of();
+    }
 
     /** Runs a scenario against one implementation and judges it. */
     @FunctionalInterface

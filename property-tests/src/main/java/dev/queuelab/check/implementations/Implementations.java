@@ -13,6 +13,7 @@ import dev.queuelab.api.pubsub.subscription.SubscriptionCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.check.Registry;
 import dev.queuelab.check.TopologyChecks;
+import dev.queuelab.check.backpressure.BufferChecks;
 import dev.queuelab.check.gallery.WorkQueueGallery;
 import dev.queuelab.check.gallery.log.LogGallery;
 import dev.queuelab.check.log.DiskLogFactory;
@@ -96,7 +97,8 @@ public final class Implementations {
             new TopologyChecks<>(SubscriptionChecks.BINDING, SUBSCRIPTIONS),
             new TopologyChecks<>(BroadcastChecks.BINDING, BROADCASTS),
             new TopologyChecks<>(FanoutChecks.BINDING, FANOUTS),
-            new TopologyChecks<>(DeliveryChecks.BINDING, DeliveryChecks.PIPELINES));
+            new TopologyChecks<>(DeliveryChecks.BINDING, DeliveryChecks.PIPELINES),
+            new TopologyChecks<>(BufferChecks.BINDING, BufferChecks.BUFFERS));
 
     private Implementations() {}
 
