@@ -130,6 +130,9 @@ final class StreamModel implements Model<StreamEvent> {
         } else if (event instanceof StreamEvent.DeadLettered e) {
             Group g = group(e.group(), e.step(), e.error());
             if (g != null) {
+                label(
+                        g.pel.values().stream().anyMatch(l -> l.owner.equals(e.who()) && l.count < e.max()),
+                        "a dead-letter pass left an entry with fewer deliveries pending");
                 List<StreamId> expected = m.deadLetter(g, e.who(), e.max(), now);
                 label(!expected.isEmpty(), "an entry dead-lettered");
                 if (e.moved() == null || e.moved().stream().anyMatch(Objects::isNull)) {

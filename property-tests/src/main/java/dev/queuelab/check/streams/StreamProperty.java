@@ -38,44 +38,48 @@ public enum StreamProperty implements Property<StreamSetup, StreamStep, StreamCa
     IDS(
             "ids",
             Map.of(
-                    "an explicit id equal to the last refused", 0.1,
-                    "an id below the last refused", 0.05,
-                    "0-0 refused", 0.05,
-                    "an auto id in the millisecond of the last id", 0.1,
-                    "an auto id after an explicit id ahead of the clock", 0.1,
-                    "a range from just beside an id", 0.1,
-                    "a read cut by its count", 0.1)),
+                    "an explicit id equal to the last refused", 0.3,
+                    "an id below the last refused", 0.25,
+                    "0-0 refused", 0.3,
+                    "an auto id in the millisecond of the last id", 0.3,
+                    "an auto id after an explicit id ahead of the clock", 0.2,
+                    "a range from just beside an id", 0.15,
+                    "a read cut by its count", 0.3)),
     /** RS3 to RS5, RS8, RS9: groups, > and reads by id, acks, XPENDING, two groups on one stream. */
     GROUPS(
             "groups",
             Map.of(
-                    "an entry read by two groups", 0.1,
-                    "an entry acked in one group and pending in the other", 0.05,
-                    "a new read by a consumer with entries pending", 0.1,
-                    "a read by id from one of the reader's own pending ids", 0.05,
-                    "an XACK of an id not pending answered 0", 0.05,
-                    "SETID moved a group back and a pending entry was delivered anew", 0.03,
-                    "a group created at $ after entries", 0.03)),
+                    "an entry read by two groups", 0.25,
+                    "an entry acked in one group and pending in the other", 0.15,
+                    "a new read by a consumer with entries pending", 0.2,
+                    "a read by id from one of the reader's own pending ids", 0.06,
+                    "an XACK of an id not pending answered 0", 0.15,
+                    "SETID moved a group back and a pending entry was delivered anew", 0.1,
+                    "a group created at $ after entries", 0.08)),
     /** RS6 to RS8: XCLAIM, XAUTOCLAIM, min-idle, delivery counts, the cursor, XPENDING's IDLE. */
     CLAIMS(
             "claims",
             Map.of(
-                    "a claim refused for its min-idle", 0.05,
-                    "a claim at exactly its min-idle", 0.05,
-                    "an autoclaim cursor stopped before the end", 0.03,
-                    "an XPENDING IDLE filter left an entry out", 0.02,
-                    "a delivery count of 3 or more", 0.03,
-                    "an autoclaim reported a deleted id", 0.03)),
+                    "a claim refused for its min-idle", 0.2,
+                    "a claim at exactly its min-idle", 0.2,
+                    "an autoclaim cursor stopped before the end", 0.07,
+                    "an XPENDING IDLE filter left an entry out", 0.06,
+                    "a delivery count of 3 or more", 0.15,
+                    "an autoclaim reported a deleted id", 0.07)),
     /** RS2: MAXLEN and MINID, exact, and the pending entries they leave behind. */
     TRIMMING(
             "trimming",
             Map.of(
-                    "an entry trimmed by MAXLEN", 0.1,
-                    "an entry trimmed by MINID", 0.05,
-                    "a pending entry whose entry was trimmed, read as nil", 0.05,
-                    "a trimmed pending entry acked", 0.03)),
+                    "an entry trimmed by MAXLEN", 0.35,
+                    "an entry trimmed by MINID", 0.15,
+                    "a pending entry whose entry was trimmed, read as nil", 0.25,
+                    "a trimmed pending entry acked", 0.25)),
     /** RS10: the consumers' dead-letter stream after N deliveries. */
-    DEAD_LETTERS("dead-letters", Map.of("an entry dead-lettered", 0.1));
+    DEAD_LETTERS(
+            "dead-letters",
+            Map.of(
+                    "an entry dead-lettered", 0.3,
+                    "a dead-letter pass left an entry with fewer deliveries pending", 0.1));
 
     private static final int[] TICKS = {1, 500, 1000, 1000, 5000, 10000};
     private static final int[] MIN_IDLE = {0, 1000, 5000, 10000};

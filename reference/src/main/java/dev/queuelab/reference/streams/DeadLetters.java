@@ -32,13 +32,19 @@ final class DeadLetters {
 
     /** RS10: copies, then acks, every entry {@code consumer} holds with at least {@code max} deliveries. */
     static List<StreamId> move(
-            StreamService service, String stream, String group, String consumer, int max, String deadStream) {
+            StreamService service,
+            StreamRules rules,
+            String stream,
+            String group,
+            String consumer,
+            int max,
+            String deadStream) {
         List<StreamId> moved = new ArrayList<>();
         StreamId from = StreamId.MIN;
         while (true) {
             List<PendingEntry> page = service.pending(stream, group, Duration.ZERO, from, StreamId.MAX, PAGE, consumer);
             for (PendingEntry p : page) {
-                if (p.deliveries() < max) {
+                if (!rules.deadLetterDue(p.deliveries(), max)) {
                     continue;
                 }
                 List<StreamEntry> entry = service.range(stream, p.id(), p.id(), 1);

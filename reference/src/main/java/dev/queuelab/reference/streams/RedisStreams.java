@@ -180,7 +180,7 @@ public final class RedisStreams implements StreamService {
     public synchronized List<StreamId> deadLetter(
             String stream, String group, String consumer, int maxDeliveries, String deadStream) {
         positive("maxDeliveries", maxDeliveries);
-        return DeadLetters.move(this, stream, group, consumer, maxDeliveries, deadStream);
+        return DeadLetters.move(this, rules, stream, group, consumer, maxDeliveries, deadStream);
     }
 
     private long now() {

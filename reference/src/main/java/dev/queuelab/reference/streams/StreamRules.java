@@ -68,4 +68,9 @@ public class StreamRules {
     protected boolean reportsDeleted() {
         return true;
     }
+
+    /** RS10: the dead-letter pass moves an entry once it has been delivered N times. */
+    protected boolean deadLetterDue(long deliveries, int maxDeliveries) {
+        return deliveries >= maxDeliveries;
+    }
 }

@@ -30,7 +30,8 @@ public final class StreamGallery {
             new Variant("explicit-id-equal-accepted", "id-not-increasing", rules(new ExplicitIdEqualAccepted())),
             new Variant("own-read-includes-its-id", "read-out-of-range", rules(new OwnReadIncludesItsId())),
             new Variant("trim-drops-pending", "pending-lost", rules(new TrimDropsPending())),
-            new Variant("autoclaim-hides-deleted", "deleted-unreported", rules(new AutoClaimHidesDeleted())));
+            new Variant("autoclaim-hides-deleted", "deleted-unreported", rules(new AutoClaimHidesDeleted())),
+            new Variant("dead-letter-one-early", "dead-letter-early", rules(new DeadLetterOneEarly())));
 
     private static StreamFactory rules(StreamRules rules) {
         return clock -> new RedisStreams(clock, rules);
@@ -105,6 +106,14 @@ public final class StreamGallery {
         @Override
         protected boolean reportsDeleted() {
             return false;
+        }
+    }
+
+    /** The dead-letter pass moves an entry on its (N-1)th delivery: one retry fewer than the consumers agreed. */
+    static final class DeadLetterOneEarly extends StreamRules {
+        @Override
+        protected boolean deadLetterDue(long deliveries, int maxDeliveries) {
+            return deliveries >= maxDeliveries - 1;
         }
     }
 }
