@@ -12,6 +12,8 @@ import dev.queuelab.api.pubsub.fanout.Topic;
 import dev.queuelab.api.pubsub.fanout.TopicConfig;
 import dev.queuelab.api.pubsub.subscription.PubSubService;
 import dev.queuelab.api.pubsub.subscription.SubscriptionCapabilities;
+import dev.queuelab.api.streams.StreamCapabilities;
+import dev.queuelab.api.streams.StreamService;
 import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
@@ -29,6 +31,9 @@ import dev.queuelab.check.pubsub.fanout.FanoutProperty;
 import dev.queuelab.check.pubsub.subscription.SubscriptionChecks;
 import dev.queuelab.check.pubsub.subscription.SubscriptionFactory;
 import dev.queuelab.check.pubsub.subscription.SubscriptionProperty;
+import dev.queuelab.check.streams.StreamChecks;
+import dev.queuelab.check.streams.StreamFactory;
+import dev.queuelab.check.streams.StreamProperty;
 import dev.queuelab.check.workqueue.WorkQueueChecks;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.check.workqueue.WorkQueueProperty;
@@ -260,6 +265,54 @@ public enum Topology {
                     (SubscriptionProperty) property,
                     implName,
                     (SubscriptionCapabilities) capabilities,
+                    factory,
+                    (p, impl, seed) -> replay.apply(seed),
+                    settings);
+        }
+
+        @Override
+        Object declared(Maker maker) {
+            return declaredConstant(maker);
+        }
+
+        @Override
+        boolean clocked() {
+            return true;
+        }
+
+        @Override
+        String declaration() {
+            return "CAPABILITIES";
+        }
+    },
+
+    STREAMS(
+            "Redis Streams: consumer groups between the log and the work queue",
+            "stream service",
+            StreamService.class,
+            null,
+            Exercises.STREAMS_REFERENCE + "RedisStreams.java",
+            "a stream and its groups in classes of their own, the decisions in one rules object, dead letters over the"
+                    + " contract",
+            "docs/redis-streams.md#the-bug-gallery") {
+        @Override
+        public Property<?, ?, ?> property(String id) {
+            return byId(StreamProperty.values(), id);
+        }
+
+        @Override
+        CheckResult check(
+                Property<?, ?, ?> property,
+                String implName,
+                Object capabilities,
+                Maker maker,
+                LongFunction<String> replay,
+                Settings settings) {
+            StreamFactory factory = clock -> (StreamService) maker.make(null, clock);
+            return StreamChecks.BINDING.check(
+                    (StreamProperty) property,
+                    implName,
+                    (StreamCapabilities) capabilities,
                     factory,
                     (p, impl, seed) -> replay.apply(seed),
                     settings);

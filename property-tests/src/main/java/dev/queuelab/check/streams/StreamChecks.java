@@ -32,7 +32,7 @@ public final class StreamChecks
     public History<StreamSetup, StreamCapabilities, StreamEvent> run(
             StreamFactory factory, StreamCapabilities capabilities, Scenario<StreamSetup, StreamStep> scenario) {
         return new Runner<StreamSetup, StreamStep, StreamCapabilities, StreamEvent>(
-                        (setup, clock) -> new StreamRunner(factory, setup, clock), SimClockDriver::new)
+                        (setup, clock) -> new StreamRunner(factory, setup, capabilities, clock), SimClockDriver::new)
                 .run(scenario, capabilities);
     }
 

@@ -3,6 +3,7 @@ package dev.queuelab.check.streams;
 import dev.queuelab.api.streams.AutoClaimed;
 import dev.queuelab.api.streams.PendingEntry;
 import dev.queuelab.api.streams.PendingSummary;
+import dev.queuelab.api.streams.StreamCapabilities;
 import dev.queuelab.api.streams.StreamEntry;
 import dev.queuelab.api.streams.StreamException;
 import dev.queuelab.api.streams.StreamId;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
  * operator. Every answer is recorded as it came, an error reply included; what a consumer holds is its own view
  * (what reads and claims answered it, less what it acked), used only to aim the next step. The final drain: each
  * consumer reads its own pending entries from 0 and acks them, a drainer claims whatever is left with min-idle 0
- * and acks it, reads {@code >} until nothing comes, acking, and the checker reads XPENDING, the stream and s:dead.
+ * and acks it (when claims are in the contract held to), reads {@code >} until nothing comes, acking, and the checker reads XPENDING, the stream and s:dead.
  */
 final class StreamRunner implements Runner.Play<StreamStep, StreamEvent> {
 
@@ -32,6 +33,7 @@ final class StreamRunner implements Runner.Play<StreamStep, StreamEvent> {
 
     private final StreamFactory factory;
     private final StreamSetup setup;
+    private final StreamCapabilities capabilities;
     private final ClockDriver clock;
     private final List<StreamEvent> events = new ArrayList<>();
     private final List<StreamId> added = new ArrayList<>();
@@ -42,9 +44,10 @@ final class StreamRunner implements Runner.Play<StreamStep, StreamEvent> {
     private int step;
     private int messages;
 
-    StreamRunner(StreamFactory factory, StreamSetup setup, ClockDriver clock) {
+    StreamRunner(StreamFactory factory, StreamSetup setup, StreamCapabilities capabilities, ClockDriver clock) {
         this.factory = factory;
         this.setup = setup;
+        this.capabilities = capabilities;
         this.clock = clock;
     }
 

@@ -132,10 +132,11 @@ final class ConsumerGroup {
                 next = e.getKey(); // the scan stops here: the next call starts from this id
                 break;
             }
-            if (!stream.contains(e.getKey())) {
+            StreamId id = e.getKey(); // read before remove: a TreeMap may reuse the removed entry for its successor
+            if (!stream.contains(id)) {
                 it.remove();
                 if (rules.reportsDeleted()) {
-                    deleted.add(e.getKey());
+                    deleted.add(id);
                 }
                 left--;
             } else if (rules.autoClaimable(now - e.getValue().deliveredAt, minIdle)) {
