@@ -64,6 +64,11 @@ public sealed interface StreamEvent extends Event {
                         : " " + e.fields().get("m"));
     }
 
+    /** An id as a command takes it: {@code -} and {@code +} for the ends. */
+    static String end(StreamId id) {
+        return id.equals(StreamId.MIN) ? "-" : id.equals(StreamId.MAX) ? "+" : id.toString();
+    }
+
     static String or(String error, String answer) {
         return error != null ? "error: " + error : answer;
     }
@@ -226,8 +231,8 @@ public sealed interface StreamEvent extends Event {
             implements ByOperator {
         @Override
         public String action() {
-            return "checker reads XPENDING " + group + (minIdle > 0 ? " IDLE " + minIdle : "") + " " + start + " " + end
-                    + " " + count + (holder == null ? "" : " " + holder);
+            return "checker reads XPENDING " + group + (minIdle > 0 ? " IDLE " + minIdle : "") + " " + end(start) + " "
+                    + end(end) + " " + count + (holder == null ? "" : " " + holder);
         }
 
         @Override
@@ -250,7 +255,7 @@ public sealed interface StreamEvent extends Event {
             implements ByOperator {
         @Override
         public String action() {
-            return "checker reads XRANGE " + stream + " " + start + " " + end + " COUNT " + count;
+            return "checker reads XRANGE " + stream + " " + end(start) + " " + end(end) + " COUNT " + count;
         }
 
         @Override

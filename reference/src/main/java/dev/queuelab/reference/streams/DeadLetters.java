@@ -21,8 +21,9 @@ import java.util.Map;
  * claimed it: a crashed consumer moves nothing).
  * Invariants: RS10, numbered as in {@link RedisStreams}.
  * Thread-safety: as the service it is given; {@link RedisStreams} calls it under its own lock.
- * Real world: the pattern Redis's documentation describes for entries whose delivery count grows ("a message that
- * is processed too many times ... can be put in a special stream", https://redis.io/docs/latest/develop/data-types/streams/).
+ * Real world: the pattern Redis's introduction to streams suggests under "Claiming and the delivery counter"
+ * (https://redis.io/docs/latest/develop/data-types/streams/): past a delivery count of the consumers' choosing,
+ * move the entry to another stream and tell someone, rather than retry it forever.
  */
 final class DeadLetters {
 
