@@ -65,7 +65,7 @@ public sealed interface StreamEvent extends Event {
     }
 
     /** An id as a command takes it: {@code -} and {@code +} for the ends. */
-    static String end(StreamId id) {
+    static String shown(StreamId id) {
         return id.equals(StreamId.MIN) ? "-" : id.equals(StreamId.MAX) ? "+" : id.toString();
     }
 
@@ -231,8 +231,8 @@ public sealed interface StreamEvent extends Event {
             implements ByOperator {
         @Override
         public String action() {
-            return "checker reads XPENDING " + group + (minIdle > 0 ? " IDLE " + minIdle : "") + " " + end(start) + " "
-                    + end(end) + " " + count + (holder == null ? "" : " " + holder);
+            return "checker reads XPENDING " + group + (minIdle > 0 ? " IDLE " + minIdle : "") + " " + shown(start)
+                    + " " + shown(end) + " " + count + (holder == null ? "" : " " + holder);
         }
 
         @Override
@@ -255,7 +255,7 @@ public sealed interface StreamEvent extends Event {
             implements ByOperator {
         @Override
         public String action() {
-            return "checker reads XRANGE " + stream + " " + end(start) + " " + end(end) + " COUNT " + count;
+            return "checker reads XRANGE " + stream + " " + shown(start) + " " + shown(end) + " COUNT " + count;
         }
 
         @Override
