@@ -203,8 +203,7 @@ public final class Exercises {
                     List.of(StreamProperty.GROUPS, StreamProperty.IDS),
                     StreamCapabilities.GROUPS,
                     "docs/redis-streams.md#exercise-14-consumer-groups",
-                    "> hands out each entry once per group and the PEL keeps it with its reader until that group acks"
-                            + " it (RS3-RS5, RS9)",
+                    "> hands each entry out once per group; the PEL keeps it with its reader until acked (RS3-RS5, RS9)",
                     STREAMS_REFERENCE + "ConsumerGroup.java",
                     List.of("readNew", "readOwn")),
             new Exercise(
@@ -220,8 +219,7 @@ public final class Exercises {
                             StreamProperty.GROUPS),
                     StreamCapabilities.ALL,
                     "docs/redis-streams.md#exercise-15-claims",
-                    "an entry is claimed only after its min-idle, each claim counts a delivery, and N deliveries move"
-                            + " it to the dead-letter stream (RS6, RS7, RS10)",
+                    "a claim waits for min-idle and counts a delivery; N deliveries move it to s:dead (RS6, RS7, RS10)",
                     STREAMS_REFERENCE + "ConsumerGroup.java",
                     List.of("claim", "autoClaim")));
 

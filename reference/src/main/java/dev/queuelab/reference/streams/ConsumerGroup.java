@@ -50,12 +50,12 @@ final class ConsumerGroup {
         this.rules = rules;
     }
 
-    void setLastDelivered(StreamId id) {
+    public void setLastDelivered(StreamId id) {
         lastDelivered = id;
     }
 
     /** RS3: the next entries after the cursor, each pending with the reader at count 1. */
-    List<StreamEntry> readNew(Stream stream, String consumer, int count, long now) {
+    public List<StreamEntry> readNew(Stream stream, String consumer, int count, long now) {
         List<StreamEntry> out = new ArrayList<>();
         if (rules.newReadRepeatsPending()) {
             out.addAll(readOwn(stream, consumer, StreamId.MIN, count, now));
@@ -69,7 +69,7 @@ final class ConsumerGroup {
     }
 
     /** RS4: the reader's own pending entries after {@code after}; a live one counts a delivery, a gone one does not. */
-    List<StreamEntry> readOwn(Stream stream, String consumer, StreamId after, int count, long now) {
+    public List<StreamEntry> readOwn(Stream stream, String consumer, StreamId after, int count, long now) {
         List<StreamEntry> out = new ArrayList<>();
         for (var e : pel.tailMap(after, rules.ownReadIncludesItsId()).entrySet()) {
             if (out.size() == count) {
@@ -90,17 +90,17 @@ final class ConsumerGroup {
     }
 
     /** RS5: whether the id was pending here; it is not any more. */
-    boolean ack(StreamId id) {
+    public boolean ack(StreamId id) {
         return pel.remove(id) != null;
     }
 
     /** RS2 broken on purpose by a gallery variant only: a trimmed entry's pending line dropped with it. */
-    void forget(StreamId id) {
+    public void forget(StreamId id) {
         pel.remove(id);
     }
 
     /** RS6: each named id pending and idle enough goes to the claimer; a gone one leaves the PEL unanswered. */
-    List<StreamEntry> claim(Stream stream, String consumer, long minIdle, Collection<StreamId> ids, long now) {
+    public List<StreamEntry> claim(Stream stream, String consumer, long minIdle, Collection<StreamId> ids, long now) {
         List<StreamEntry> out = new ArrayList<>();
         for (StreamId id : ids) {
             Pending p = pel.get(id);
@@ -118,7 +118,7 @@ final class ConsumerGroup {
     }
 
     /** RS7: a scan of the PEL from {@code start}, as Redis's xautoclaimCommand makes it. */
-    AutoClaimed autoClaim(Stream stream, String consumer, long minIdle, StreamId start, int count, long now) {
+    public AutoClaimed autoClaim(Stream stream, String consumer, long minIdle, StreamId start, int count, long now) {
         List<StreamEntry> claimed = new ArrayList<>();
         List<StreamId> deleted = new ArrayList<>();
         int left = count;
@@ -155,7 +155,7 @@ final class ConsumerGroup {
     }
 
     /** RS8, the summary. */
-    PendingSummary summary() {
+    public PendingSummary summary() {
         Map<String, Long> consumers = new TreeMap<>();
         pel.values().forEach(p -> consumers.merge(p.consumer, 1L, Long::sum));
         return pel.isEmpty()
@@ -164,7 +164,8 @@ final class ConsumerGroup {
     }
 
     /** RS8, the extended form. */
-    List<PendingEntry> pending(long minIdle, StreamId start, StreamId end, int count, String consumer, long now) {
+    public List<PendingEntry> pending(
+            long minIdle, StreamId start, StreamId end, int count, String consumer, long now) {
         List<PendingEntry> out = new ArrayList<>();
         if (start.compareTo(end) > 0) {
             return out;
