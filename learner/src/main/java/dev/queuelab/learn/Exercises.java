@@ -12,12 +12,14 @@ import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.api.pubsub.exchange.ExchangeCapabilities;
 import dev.queuelab.api.pubsub.fanout.FanoutCapabilities;
 import dev.queuelab.api.pubsub.subscription.SubscriptionCapabilities;
+import dev.queuelab.api.streams.StreamCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.check.backpressure.BufferPromise;
 import dev.queuelab.check.backpressure.BufferProperty;
 import dev.queuelab.check.pubsub.exchange.ExchangeProperty;
 import dev.queuelab.check.pubsub.fanout.FanoutProperty;
 import dev.queuelab.check.pubsub.subscription.SubscriptionProperty;
+import dev.queuelab.check.streams.StreamProperty;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -31,6 +33,7 @@ public final class Exercises {
     static final String PUBSUB_REFERENCE = "reference/src/main/java/dev/queuelab/reference/pubsub/";
     static final String EXCHANGE_REFERENCE = PUBSUB_REFERENCE + "exchange/";
     static final String BACKPRESSURE_REFERENCE = "reference/src/main/java/dev/queuelab/reference/backpressure/";
+    static final String STREAMS_REFERENCE = "reference/src/main/java/dev/queuelab/reference/streams/";
 
     public static final List<Exercise> ALL = List.of(
             new Exercise(
@@ -194,6 +197,34 @@ public final class Exercises {
                     "a key goes out in publish order, and a failure redelivers the key's later messages after it (SB4)",
                     PUBSUB_REFERENCE + "subscription/Subscription.java",
                     List.of("fail", "revoke")),
+            new Exercise(
+                    14,
+                    "ex14_consumer_groups",
+                    "consumer groups and the pending entries list",
+                    "GroupStreams",
+                    Topology.STREAMS,
+                    List.of(StreamProperty.GROUPS, StreamProperty.IDS),
+                    StreamCapabilities.GROUPS,
+                    "docs/redis-streams.md#exercise-14-consumer-groups",
+                    "> hands each entry out once per group; the PEL keeps it with its reader until acked (RS3-RS5, RS9)",
+                    STREAMS_REFERENCE + "ConsumerGroup.java",
+                    List.of("readNew", "readOwn")),
+            new Exercise(
+                    15,
+                    "ex15_claims",
+                    "claiming from a crashed consumer, and the dead-letter stream",
+                    "ClaimingStreams",
+                    Topology.STREAMS,
+                    List.of(
+                            StreamProperty.CLAIMS,
+                            StreamProperty.DEAD_LETTERS,
+                            StreamProperty.TRIMMING,
+                            StreamProperty.GROUPS),
+                    StreamCapabilities.ALL,
+                    "docs/redis-streams.md#exercise-15-claims",
+                    "a claim waits for min-idle and counts a delivery; N deliveries move it to s:dead (RS6, RS7, RS10)",
+                    STREAMS_REFERENCE + "ConsumerGroup.java",
+                    List.of("claim", "autoClaim"))),
             new Exercise(
                     17,
                     "ex17_backpressure",

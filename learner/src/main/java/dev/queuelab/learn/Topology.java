@@ -1,5 +1,10 @@
 package dev.queuelab.learn;
 
+import dev.queuelab.check.streams.StreamProperty;
+import dev.queuelab.check.streams.StreamFactory;
+import dev.queuelab.check.streams.StreamChecks;
+import dev.queuelab.api.streams.StreamService;
+import dev.queuelab.api.streams.StreamCapabilities;
 import dev.queuelab.api.SimClock;
 import dev.queuelab.api.backpressure.Buffer;
 import dev.queuelab.api.backpressure.BufferConfig;
@@ -266,6 +271,54 @@ public enum Topology {
                     (SubscriptionProperty) property,
                     implName,
                     (SubscriptionCapabilities) capabilities,
+                    factory,
+                    (p, impl, seed) -> replay.apply(seed),
+                    settings);
+        }
+
+        @Override
+        Object declared(Maker maker) {
+            return declaredConstant(maker);
+        }
+
+        @Override
+        boolean clocked() {
+            return true;
+        }
+
+        @Override
+        String declaration() {
+            return "CAPABILITIES";
+        }
+    },
+
+    STREAMS(
+            "Redis Streams: consumer groups between the log and the work queue",
+            "stream service",
+            StreamService.class,
+            null,
+            Exercises.STREAMS_REFERENCE + "RedisStreams.java",
+            "a stream and its groups in classes of their own, the decisions in one rules object, dead letters over the"
+                    + " contract",
+            "docs/redis-streams.md#the-bug-gallery") {
+        @Override
+        public Property<?, ?, ?> property(String id) {
+            return byId(StreamProperty.values(), id);
+        }
+
+        @Override
+        CheckResult check(
+                Property<?, ?, ?> property,
+                String implName,
+                Object capabilities,
+                Maker maker,
+                LongFunction<String> replay,
+                Settings settings) {
+            StreamFactory factory = clock -> (StreamService) maker.make(null, clock);
+            return StreamChecks.BINDING.check(
+                    (StreamProperty) property,
+                    implName,
+                    (StreamCapabilities) capabilities,
                     factory,
                     (p, impl, seed) -> replay.apply(seed),
                     settings);

@@ -10,6 +10,7 @@ import dev.queuelab.api.pubsub.fanout.FanoutCapabilities;
 import dev.queuelab.api.pubsub.fanout.Topic;
 import dev.queuelab.api.pubsub.fanout.TopicConfig;
 import dev.queuelab.api.pubsub.subscription.SubscriptionCapabilities;
+import dev.queuelab.api.streams.StreamCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.check.Registry;
 import dev.queuelab.check.TopologyChecks;
@@ -30,6 +31,9 @@ import dev.queuelab.check.pubsub.subscription.SubscriptionChecks;
 import dev.queuelab.check.pubsub.subscription.SubscriptionFactory;
 import dev.queuelab.check.pubsub.subscription.gallery.SubscriptionGallery;
 import dev.queuelab.check.semantics.DeliveryChecks;
+import dev.queuelab.check.streams.StreamChecks;
+import dev.queuelab.check.streams.StreamFactory;
+import dev.queuelab.check.streams.gallery.StreamGallery;
 import dev.queuelab.check.workqueue.WorkQueueChecks;
 import dev.queuelab.check.workqueue.WorkQueueFactory;
 import dev.queuelab.reference.log.KafkaLog;
@@ -37,6 +41,7 @@ import dev.queuelab.reference.pubsub.broadcast.RedisBroadcast;
 import dev.queuelab.reference.pubsub.exchange.RabbitBroker;
 import dev.queuelab.reference.pubsub.fanout.SnsTopic;
 import dev.queuelab.reference.pubsub.subscription.CloudPubSub;
+import dev.queuelab.reference.streams.RedisStreams;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
 import java.time.InstantSource;
 import java.util.List;
@@ -46,9 +51,9 @@ import java.util.function.BiFunction;
  * The one place where an implementation's name ({@code -Dqueuelab.impl=...}) becomes an implementation, one
  * registry per topology, each name prefixed by its topology: {@code work-queue.reference} (or just
  * {@code reference}) and {@code gallery.<variant>}; {@code log.reference}, {@code log.disk} (the reference on disk,
- * forced per append), {@code log.gallery.<variant>}; {@code exchange.}, {@code subscription.}, {@code fanout.} and
- * {@code broadcast.} likewise. Each entry says what it supports, so that a check knows which properties apply
- * before it makes one.
+ * forced per append), {@code log.gallery.<variant>}; {@code exchange.}, {@code subscription.}, {@code fanout.},
+ * {@code broadcast.} and {@code streams.} likewise. Each entry says what it supports, so that a check knows which
+ * properties apply before it makes one.
  */
 public final class Implementations {
 
@@ -62,6 +67,7 @@ public final class Implementations {
             BROADCASTS = new Registry<>("broadcast", false);
     public static final Registry<BiFunction<TopicConfig, InstantSource, Topic>, FanoutCapabilities> FANOUTS =
             new Registry<>("fanout", false);
+    public static final Registry<StreamFactory, StreamCapabilities> STREAMS = new Registry<>("streams", false);
 
     static {
         WORK_QUEUES.add("reference", SqsWorkQueue::new, WorkQueueCapabilities.ALL);
@@ -87,6 +93,9 @@ public final class Implementations {
         FANOUTS.add("reference", SnsTopic::new, FanoutCapabilities.ALL);
         FanoutGallery.VARIANTS.forEach(
                 v -> FANOUTS.addVariant("gallery." + v.name(), v.factory(), FanoutCapabilities.ALL, v.expected()));
+        STREAMS.add("reference", RedisStreams::new, RedisStreams.CAPABILITIES);
+        StreamGallery.VARIANTS.forEach(
+                v -> STREAMS.addVariant("gallery." + v.name(), v.factory(), RedisStreams.CAPABILITIES, v.expected()));
     }
 
     /** Every topology with its implementations: what the JUnit binding and the command line run. */
@@ -98,7 +107,8 @@ public final class Implementations {
             new TopologyChecks<>(BroadcastChecks.BINDING, BROADCASTS),
             new TopologyChecks<>(FanoutChecks.BINDING, FANOUTS),
             new TopologyChecks<>(DeliveryChecks.BINDING, DeliveryChecks.PIPELINES),
-            new TopologyChecks<>(BufferChecks.BINDING, BufferChecks.BUFFERS));
+            new TopologyChecks<>(BufferChecks.BINDING, BufferChecks.BUFFERS),
+            new TopologyChecks<>(StreamChecks.BINDING, STREAMS));
 
     private Implementations() {}
 
