@@ -129,8 +129,8 @@ public final class Facts {
             return true;
         }
         if (!v.isBoolean() || (!v.asBoolean() && fact.has("checked"))) {
-            throw new IllegalStateException("fact '" + id + "': confirmed is true or false, and an unconfirmed fact"
-                    + " has no checked date");
+            throw new IllegalStateException(
+                    "fact '" + id + "': confirmed is true or false, and an unconfirmed fact" + " has no checked date");
         }
         return v.asBoolean();
     }
