@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * The facts registry ({@code facts.yaml}): every product number or default the guide uses, with its
- * source address and the date it was checked. Asking for a fact that is not there is an error, never a blank.
+ * source address and the date it was checked. A fact whose number could not be read off its source says so with
+ * {@code confirmed: false} and carries no {@code checked} date. Asking for a fact that is not there is an error, never
+ * a blank.
  */
 public final class Facts {
 
@@ -23,7 +25,8 @@ public final class Facts {
      * @param fact    the fact in one sentence
      * @param value   the number or default, short
      * @param source  where it was read
-     * @param checked when it was checked against that source
+     * @param checked when it was checked against that source; empty where it is not confirmed
+     * @param confirmed false where the number was not confirmed against its source: a record prints it "unconfirmed"
      * @param numbers  the fact's numbers by name ("max-seconds", "default-count"), in seconds, bytes or counts
      */
     public record Fact(
@@ -33,6 +36,7 @@ public final class Facts {
             String value,
             String source,
             String checked,
+            boolean confirmed,
             Map<String, Double> numbers) {
 
         /** A number of this fact; asking for one it does not state is an error, never a guess. */
@@ -108,13 +112,27 @@ public final class Facts {
                                 text(n, e.getKey(), "fact"),
                                 text(n, e.getKey(), "value"),
                                 text(n, e.getKey(), "source"),
-                                text(n, e.getKey(), "checked"),
+                                confirmed(n, e.getKey()) ? text(n, e.getKey(), "checked") : "",
+                                confirmed(n, e.getKey()),
                                 Collections.unmodifiableMap(numbers)));
             }
             return new Facts(facts);
         } catch (IOException e) {
             throw new UncheckedIOException("facts.yaml cannot be read", e);
         }
+    }
+
+    /** A fact is confirmed unless it says otherwise; an unconfirmed one may not claim a date it was checked. */
+    private static boolean confirmed(JsonNode fact, String id) {
+        JsonNode v = fact.get("confirmed");
+        if (v == null) {
+            return true;
+        }
+        if (!v.isBoolean() || (!v.asBoolean() && fact.has("checked"))) {
+            throw new IllegalStateException(
+                    "fact '" + id + "': confirmed is true or false, and an unconfirmed fact" + " has no checked date");
+        }
+        return v.asBoolean();
     }
 
     private static String text(JsonNode fact, String id, String field) {

@@ -143,7 +143,17 @@ final class MonthlyCost {
             case PUBSUB -> pubsub();
             case JOBS_TABLE, DIRECT_CALL -> null;
         };
-        return body == null ? "" : peak + body + " List prices, before free tiers and commitments.";
+        return body == null
+                ? ""
+                : peak + body + " List prices, before free tiers and commitments" + unconfirmed() + ".";
+    }
+
+    /** The priced facts of this figure whose numbers were not confirmed against the vendor's page. */
+    private String unconfirmed() {
+        List<String> ids = facts(r.product()).stream()
+                .filter(id -> !Facts.registry().get(id).confirmed())
+                .toList();
+        return ids.isEmpty() ? "" : "; unconfirmed: " + String.join(", ", ids) + " (not read off the vendor's page)";
     }
 
     /** SQS requests a month: send, receive and delete per message and queue, per 64 KB chunk. */
