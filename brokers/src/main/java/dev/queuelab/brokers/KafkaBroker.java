@@ -25,9 +25,10 @@ import org.apache.kafka.common.utils.Time;
  * broker and controller, on two ephemeral loopback ports, with a data folder of its own deleted at the end), or
  * a user's own cluster at an address ({@code --bootstrap-servers}), which queuelab only checks is answering.
  *
- * <p>Invariants: K1 a broker queuelab starts binds 127.0.0.1 only; K2 it is ready (its metadata answers) when
- * {@link #start()} returns; K3 {@link #close()} stops it and deletes its data folder, and never touches a
- * cluster queuelab did not start.
+ * <p>Invariants:
+ *   KR1 a broker queuelab starts binds 127.0.0.1 only
+ *   KR2 it is ready (its metadata answers) when {@link #start()} returns
+ *   KR3 {@link #close()} stops it and deletes its data folder, and never touches a cluster queuelab did not start.
  *
  * <p>Thread-safety: start and close from one thread; the address may be read from any.
  */

@@ -43,8 +43,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * read_committed). Each answer is translated as it came: a seek by time that Kafka answers with none is
  * answered -1, not made up into the end.
  *
- * <p>Invariants: A1 one topic per log, made for it and never shared; A2 a read returns records in offset order
- * from the offset asked, at most {@code max}, as the broker gave them.
+ * <p>Invariants:
+ *   KA1 one topic per log, made for it and never shared
+ *   KA2 a read returns records in offset order from the offset asked, at most {@code max}, as the broker gave them.
  *
  * <p>Groups, idempotence with the caller's own sequences, and transactions by producer id are not offered: the
  * Java clients keep them inside (a consumer joins through {@code subscribe}, a producer numbers its own

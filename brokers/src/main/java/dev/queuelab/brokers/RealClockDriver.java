@@ -9,10 +9,9 @@ import java.time.InstantSource;
  * Moves time for a real broker by waiting for it: the broker keeps its own clock (the wall clock), so a tick is a
  * wait and the runner's clock is the wall clock too.
  *
- * <p>Invariants: R1 ticks land on a schedule counted from the run's start, not from the moment each wait
- * begins, so the time calls take does not pile up and a scenario's deadlines stay where the scale put them
- * (between ticks, never on one); R2 no single wait is longer than {@code longest}, which is past every deadline
- * the run sets: the final drain's hour costs that, not an hour.
+ * <p>Invariants:
+ *   RC1 ticks land on a schedule counted from the run's start, not from the moment each wait begins, so the time calls take does not pile up and a scenario's deadlines stay where the scale put them (between ticks, never on one)
+ *   RC2 no single wait is longer than {@code longest}, which is past every deadline the run sets: the final drain's hour costs that, not an hour.
  *
  * <p>Thread-safety: one run, one thread. Real world: a test against a staging broker that sleeps between steps.
  */

@@ -19,8 +19,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * loopback port, or a user's own endpoint ({@code --sqs-endpoint}: real SQS or another emulator), which
  * queuelab only checks is answering.
  *
- * <p>Invariants: Q1 a server queuelab starts binds 127.0.0.1 only; Q2 it answers ListQueues when
- * {@link #start()} returns; Q3 {@link #close()} stops it, and never touches an endpoint queuelab did not start.
+ * <p>Invariants:
+ *   EQ1 a server queuelab starts binds 127.0.0.1 only
+ *   EQ2 it answers ListQueues when {@link #start()} returns
+ *   EQ3 {@link #close()} stops it, and never touches an endpoint queuelab did not start.
  *
  * <p>Thread-safety: start and close from one thread; clients may be made from any.
  */

@@ -28,10 +28,10 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * adapter does not make up: a duplicate send is told by SQS answering the first send's MessageId again, a stale
  * receipt by SQS's error, and statistics are SQS's approximate counts.
  *
- * <p>Invariants: A1 a message's id, dedup id and headers travel as message attributes and come back from the
- * broker, so the model judges what the broker returned; A2 a receipt names the broker's receipt handle of that
- * one delivery; A3 a redrive is the operator's: every dead letter is received, sent again to the queue (its group
- * kept, a fresh deduplication id) and deleted from the dead-letter queue.
+ * <p>Invariants:
+ *   SA1 a message's id, dedup id and headers travel as message attributes and come back from the broker, so the model judges what the broker returned
+ *   SA2 a receipt names the broker's receipt handle of that one delivery
+ *   SA3 a redrive is the operator's: every dead letter is received, sent again to the queue (its group kept, a fresh deduplication id) and deleted from the dead-letter queue.
  *
  * <p>Thread-safety: one thread (the runner's). Real world: Amazon SQS, standard and FIFO, with a redrive policy.
  */

@@ -21,10 +21,10 @@ class LifecycleBrokerTest {
         Path dir;
         try (KafkaBroker kafka = KafkaBroker.start()) {
             address = kafka.bootstrapServers();
-            assertThat(address).as("K1 loopback only").startsWith("127.0.0.1:");
+            assertThat(address).as("KR1 loopback only").startsWith("127.0.0.1:");
             try (Admin admin = kafka.admin()) {
                 assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS))
-                        .as("K2 ready when start returns")
+                        .as("KR2 ready when start returns")
                         .hasSize(1);
             }
             try (Admin admin = KafkaBroker.at(address).admin()) {
@@ -33,9 +33,9 @@ class LifecycleBrokerTest {
             }
             dir = dataDirOf(address);
         }
-        assertThat(accepts(address)).as("K3 stopped at close").isFalse();
+        assertThat(accepts(address)).as("KR3 stopped at close").isFalse();
         if (dir != null) {
-            assertThat(Files.exists(dir)).as("K3 data folder deleted").isFalse();
+            assertThat(Files.exists(dir)).as("KR3 data folder deleted").isFalse();
         }
     }
 
@@ -45,13 +45,13 @@ class LifecycleBrokerTest {
         try (SqsBroker sqs = SqsBroker.start();
                 SqsClient client = sqs.client()) {
             address = sqs.endpoint().getHost() + ":" + sqs.endpoint().getPort();
-            assertThat(address).as("Q1 loopback only").startsWith("127.0.0.1:");
+            assertThat(address).as("EQ1 loopback only").startsWith("127.0.0.1:");
             assertThat(client.listQueues().queueUrls())
-                    .as("Q2 ready when start returns")
+                    .as("EQ2 ready when start returns")
                     .isEmpty();
             assertThat(SqsBroker.at(sqs.endpoint().toString()).owned()).isFalse();
         }
-        assertThat(accepts(address)).as("Q3 stopped at close").isFalse();
+        assertThat(accepts(address)).as("EQ3 stopped at close").isFalse();
     }
 
     @Test

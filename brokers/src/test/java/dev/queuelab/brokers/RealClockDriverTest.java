@@ -14,7 +14,7 @@ class RealClockDriverTest {
         Instant before = clock.now();
         clock.advance(Duration.ofHours(1));
         Duration waited = Duration.between(before, clock.now());
-        assertThat(waited).as("R2 capped at longest").isBetween(Duration.ofMillis(55), Duration.ofMillis(1_000));
+        assertThat(waited).as("RC2 capped at longest").isBetween(Duration.ofMillis(55), Duration.ofMillis(1_000));
     }
 
     @Test
@@ -26,7 +26,7 @@ class RealClockDriverTest {
         clock.advance(Duration.ofMillis(300));
         Duration total = Duration.between(start, clock.now());
         assertThat(total)
-                .as("R1 the second tick ends 600 ms after the start, not 850: calls do not pile up")
+                .as("RC1 the second tick ends 600 ms after the start, not 850: calls do not pile up")
                 .isBetween(Duration.ofMillis(595), Duration.ofMillis(800));
     }
 
