@@ -59,6 +59,14 @@ public final class Differences {
                     SQS_DOCS + "SQSDeveloperGuide/sqs-short-and-long-polling.html"),
             new Difference(
                     "sqs",
+                    "poison-blocks-queue",
+                    "asked for up to",
+                    Kind.DOCUMENTED_LOOSENESS,
+                    "a receive may return fewer messages than MaxNumberOfMessages while more are visible (a"
+                            + " short poll samples servers; a receive that dead-letters returns fewer)",
+                    SQS_DOCS + "APIReference/API_ReceiveMessage.html"),
+            new Difference(
+                    "sqs",
                     "wrong-redrive-count",
                     "",
                     Kind.VENDOR_DEPARTURE,
