@@ -120,6 +120,12 @@ final class BrokerSuite<C, S extends ScenarioStep, K, F, E extends Event> {
                 .append(result.passed() ? ": " + result.report() : "")
                 .append('\n');
         if (!result.passed()) {
+            result.anomaly()
+                    .ifPresent(a -> out.append("    ")
+                            .append(a.name())
+                            .append(": ")
+                            .append(Kind.BUG.label())
+                            .append(" (no row of the documented differences allows it)\n"));
             out.append("    ").append(result.report().replace("\n", "\n    ")).append('\n');
         }
         for (Map.Entry<String, Anomaly> first : tally.firsts.entrySet()) {
