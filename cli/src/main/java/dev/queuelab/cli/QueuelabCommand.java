@@ -1,6 +1,7 @@
 package dev.queuelab.cli;
 
 import dev.queuelab.bench.command.BenchCommand;
+import dev.queuelab.brokers.BrokersCommand;
 import dev.queuelab.crash.CrashTrialsCommand;
 import dev.queuelab.guide.GuideCommand;
 import dev.queuelab.learn.CheckCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
             ResetCommand.class,
             BenchCommand.class,
             CrashTrialsCommand.class,
+            BrokersCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class QueuelabCommand implements Runnable {

@@ -2,12 +2,14 @@ package dev.queuelab.check.log;
 
 import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.check.Binding;
+import dev.queuelab.check.ClockDriver;
 import dev.queuelab.check.History;
 import dev.queuelab.check.Model;
 import dev.queuelab.check.Scenario;
 import dev.queuelab.check.SimClockDriver;
 import dev.queuelab.check.Stories;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The partitioned log's binding to the engine's core: its properties ({@link LogProperty}), its runner
@@ -16,12 +18,25 @@ import java.util.List;
  */
 public final class LogChecks implements Binding<LogSetup, LogStep, LogCapabilities, LogFactory, LogEvent> {
 
-    public static final LogChecks BINDING = new LogChecks();
+    public static final LogChecks BINDING = new LogChecks(SimClockDriver::new);
+
+    /** How time moves in a run: a simulated clock, or a driver that waits for real time (a real broker). */
+    private final Supplier<ClockDriver> clocks;
 
     private static final Stories.Telling TELLING = new Stories.Telling(
             "log", "it reads every partition from its start to its end, and the offsets", "docs/partitioned-log.md");
 
-    private LogChecks() {}
+    private LogChecks(Supplier<ClockDriver> clocks) {
+        this.clocks = clocks;
+    }
+
+    /**
+     * The same binding, its runs reading time from the clocks given: what an adapter for a real broker uses, with
+     * a driver that waits for real time. Properties, model, rules and stories are the same.
+     */
+    public static LogChecks withClocks(Supplier<ClockDriver> clocks) {
+        return new LogChecks(clocks);
+    }
 
     @Override
     public String topology() {
@@ -36,7 +51,7 @@ public final class LogChecks implements Binding<LogSetup, LogStep, LogCapabiliti
     @Override
     public History<LogSetup, LogCapabilities, LogEvent> run(
             LogFactory factory, LogCapabilities capabilities, Scenario<LogSetup, LogStep> scenario) {
-        return LogRunner.of(factory, SimClockDriver::new).run(scenario, capabilities);
+        return LogRunner.of(factory, clocks).run(scenario, capabilities);
     }
 
     @Override

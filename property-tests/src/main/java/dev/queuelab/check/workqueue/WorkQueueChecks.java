@@ -4,12 +4,14 @@ import dev.queuelab.api.workqueue.WorkQueueCapabilities;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.check.Anomaly;
 import dev.queuelab.check.Binding;
+import dev.queuelab.check.ClockDriver;
 import dev.queuelab.check.History;
 import dev.queuelab.check.Model;
 import dev.queuelab.check.Scenario;
 import dev.queuelab.check.SimClockDriver;
 import dev.queuelab.check.Stories;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The work queue's binding to the engine's core: its properties ({@link WorkQueueProperty}), its runner
@@ -19,7 +21,10 @@ import java.util.List;
 public final class WorkQueueChecks
         implements Binding<WorkQueueConfig, WorkQueueStep, WorkQueueCapabilities, WorkQueueFactory, WorkQueueEvent> {
 
-    public static final WorkQueueChecks BINDING = new WorkQueueChecks();
+    public static final WorkQueueChecks BINDING = new WorkQueueChecks(SimClockDriver::new);
+
+    /** How time moves in a run: a simulated clock, or a driver that waits for real time (a real broker). */
+    private final Supplier<ClockDriver> clocks;
 
     private static final Stories.Telling TELLING = new Stories.Telling(
             "queue",
@@ -27,7 +32,17 @@ public final class WorkQueueChecks
                     + "  comes, and the checker reads the statistics and the dead-letter queue",
             "docs/work-queue.md");
 
-    private WorkQueueChecks() {}
+    private WorkQueueChecks(Supplier<ClockDriver> clocks) {
+        this.clocks = clocks;
+    }
+
+    /**
+     * The same binding, its runs reading time from the clocks given: what an adapter for a real broker uses, with
+     * a driver that waits for real time. Properties, model, rules and stories are the same.
+     */
+    public static WorkQueueChecks withClocks(Supplier<ClockDriver> clocks) {
+        return new WorkQueueChecks(clocks);
+    }
 
     @Override
     public String topology() {
@@ -44,7 +59,7 @@ public final class WorkQueueChecks
             WorkQueueFactory factory,
             WorkQueueCapabilities capabilities,
             Scenario<WorkQueueConfig, WorkQueueStep> scenario) {
-        return WorkQueueRunner.of(factory, SimClockDriver::new).run(scenario, capabilities);
+        return WorkQueueRunner.of(factory, clocks).run(scenario, capabilities);
     }
 
     @Override

@@ -1,0 +1,43 @@
+package dev.queuelab.brokers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.queuelab.brokers.Difference.Kind;
+import dev.queuelab.check.Anomaly;
+import org.junit.jupiter.api.Test;
+
+class DifferencesTest {
+
+    @Test
+    void shouldCiteAVendorPageForEveryKnownDifference() {
+        assertThat(Differences.ALL)
+                .allSatisfy(d -> assertThat(d.source()).as(d.what()).startsWith("https://"))
+                .allSatisfy(d -> assertThat(d.broker()).isIn(Brokers.names()));
+    }
+
+    @Test
+    void shouldClassifyAnAnomalyNoRowNamesAsABug() {
+        Anomaly lost = new Anomaly("lost", "I1", "m1 never came back", 3);
+        assertThat(Differences.classify("sqs", lost)).isEqualTo(Kind.BUG);
+        assertThat(Differences.classify("kafka", lost)).isEqualTo(Kind.BUG);
+    }
+
+    @Test
+    void shouldTellALoosenessFromADepartureByTheEvidence() {
+        Anomaly staleDelete = new Anomaly("stale-ack-accepted", "I3", "A acked m1 with an old receipt", 4);
+        Anomaly staleChange =
+                new Anomaly("stale-ack-accepted", "I3", "A changed the visibility of m1 after its deadline", 4);
+        assertThat(Differences.classify("sqs", staleDelete)).isEqualTo(Kind.DOCUMENTED_LOOSENESS);
+        assertThat(Differences.classify("sqs", staleChange)).isEqualTo(Kind.VENDOR_DEPARTURE);
+        assertThat(Differences.classify("kafka", staleDelete))
+                .as("another broker's row")
+                .isEqualTo(Kind.BUG);
+    }
+
+    @Test
+    void shouldListTheThreeKafkaDifferencesBeingAlignedInOnePlace() {
+        assertThat(Differences.ALL.stream().filter(d -> d.kind() == Differences.BEING_ALIGNED))
+                .hasSize(3)
+                .allSatisfy(d -> assertThat(d.broker()).isEqualTo("kafka"));
+    }
+}
