@@ -282,8 +282,8 @@ public record Suite(
                                     "10000",
                                     0.5,
                                     "RabbitMQ topic exchange with 10,000 bindings: >= 0.5x the publishes/s with 10")
-                            .teaches("a trie routes a key without scanning every binding, but dense wildcards"
-                                    + " make it visit many nodes"))),
+                            .teaches("a trie routes a key without scanning every binding: with the same 2 to 5"
+                                    + " matches per key, 10,000 bindings should cost about what 10 do"))),
             new Suite(
                     "DiskAppendBenchmark.append",
                     "Appending 100-byte records to a file",
