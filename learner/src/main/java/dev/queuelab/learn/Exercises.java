@@ -224,7 +224,7 @@ public final class Exercises {
                     "docs/redis-streams.md#exercise-15-claims",
                     "a claim waits for min-idle and counts a delivery; N deliveries move it to s:dead (RS6, RS7, RS10)",
                     STREAMS_REFERENCE + "ConsumerGroup.java",
-                    List.of("claim", "autoClaim"))),
+                    List.of("claim", "autoClaim")),
             new Exercise(
                     17,
                     "ex17_backpressure",
