@@ -167,7 +167,6 @@ public record Recommendation(
 
     public record Warning(String id, String message) {}
 
-    /** A claim of the rationale; {@code check} and {@code reference} are null where queuelab has none yet. */
     /**
      * A claim with what shows it: the queuelab check and reference class, and the {@code queuelab simulate}
      * scenarios that draw it step by step (comma-separated names, or null where no scenario shows it).

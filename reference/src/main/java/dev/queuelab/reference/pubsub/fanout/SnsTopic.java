@@ -152,8 +152,7 @@ public final class SnsTopic implements Topic {
         }
     }
 
-    /** FO4: what the subscription's queue gets. */
-    /** The message a subscription's queue gets: one per delivery form, shared by every queue that takes it. */
+    /** FO4: the message a subscription's queue gets: one per delivery form, shared by every queue that takes it. */
     private Message message(SubscriptionConfig sub, Publication p, String dedupId, Message[] made) {
         int i = sub.raw() ? 0 : 1;
         if (made[i] == null) {
