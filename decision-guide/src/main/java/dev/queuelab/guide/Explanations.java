@@ -19,6 +19,8 @@ final class Explanations {
 
     private static final String QUEUE_CHECK = "work-queue/visibility";
     private static final String SQS_REFERENCE = "dev.queuelab.reference.workqueue.SqsWorkQueue";
+    private static final String STREAMS_REFERENCE = "dev.queuelab.reference.streams.RedisStreams";
+    private static final String BROADCAST_REFERENCE = "dev.queuelab.reference.pubsub.broadcast.RedisBroadcast";
 
     private Explanations() {}
 
@@ -140,8 +142,20 @@ final class Explanations {
                     null,
                     null,
                     "replay-vs-work-queue, rebalance-duplicates"));
+            if (s.product() == Product.REDIS_STREAMS) {
+                out.add(new Evidence(
+                        "An entry read by a consumer stays in its group's pending entries list until XACK; one idle "
+                                + "past min-idle-time is claimed by another consumer, its delivery count rising "
+                                + "(docs/redis-streams.md)",
+                        "streams/claims",
+                        STREAMS_REFERENCE));
+            }
         } else if (t == Topology.EPHEMERAL_PUB_SUB) {
-            out.add(new Evidence("Offline subscribers miss messages (at-most-once)", null, null));
+            out.add(new Evidence(
+                    "Offline subscribers miss messages (at-most-once); a slow one is disconnected, and never slows "
+                            + "another (docs/pub-sub/broadcast.md)",
+                    "broadcast/slow-subscribers",
+                    BROADCAST_REFERENCE));
         } else {
             out.add(new Evidence("A direct call needs no broker: the caller sees the failure", null, null));
         }

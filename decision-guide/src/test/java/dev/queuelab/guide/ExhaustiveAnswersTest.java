@@ -2,7 +2,7 @@ package dev.queuelab.guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.queuelab.check.workqueue.WorkQueueProperty;
+import dev.queuelab.check.implementations.Implementations;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -246,8 +246,12 @@ class ExhaustiveAnswersTest {
         }
         for (Recommendation.Evidence e : r.evidence()) {
             if (e.check() != null) {
-                assertThat(e.check()).startsWith("work-queue/");
-                WorkQueueProperty.byId(e.check().substring("work-queue/".length())); // throws if no such check
+                String topology = e.check().substring(0, Math.max(0, e.check().indexOf('/')));
+                assertThat(Implementations.TOPOLOGIES.stream()
+                                .anyMatch(t -> t.topology().equals(topology)
+                                        && t.binding().property(e.check()).isPresent()))
+                        .as("the check %s is a property of its topology", e.check())
+                        .isTrue();
                 assertThat(classExists(e.reference()))
                         .as("reference class %s", e.reference())
                         .isTrue();
