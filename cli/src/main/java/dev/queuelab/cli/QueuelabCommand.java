@@ -61,12 +61,12 @@ public final class QueuelabCommand implements Runnable {
         CommandLine app = new CommandLine(new QueuelabCommand());
         app.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
+            String path = failed.getCommandSpec().qualifiedName(); // "queuelab brokers check", not just "check"
             failed.getErr()
                     .println(
-                            failed.getCommandName().equals("queuelab")
+                            failed.getParent() == null
                                     ? "queuelab: " + e.getMessage() + " (queuelab --help lists the commands)"
-                                    : "queuelab " + failed.getCommandName() + ": " + e.getMessage() + " (queuelab "
-                                            + failed.getCommandName() + " --help lists its options)");
+                                    : path + ": " + e.getMessage() + " (" + path + " --help lists its options)");
             return CommandLine.ExitCode.USAGE;
         });
         return app;

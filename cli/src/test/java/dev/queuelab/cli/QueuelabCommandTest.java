@@ -27,6 +27,14 @@ class QueuelabCommandTest {
     }
 
     @Test
+    void shouldNameTheWholeCommandPathOfANestedCommand() {
+        assertThat(run("brokers", "check", "kafka", "--bogus")).isEqualTo(2);
+        assertThat(err.toString().strip().lines())
+                .containsExactly("queuelab brokers check: Unknown option: '--bogus'"
+                        + " (queuelab brokers check --help lists its options)");
+    }
+
+    @Test
     void shouldNameTheOptionWhenItsValueIsNotANumber() {
         assertThat(run("guide", "--number", "abc")).isEqualTo(2);
         assertThat(err.toString().strip().lines())
