@@ -47,6 +47,20 @@ class SimulateCommandTest {
             assertThat(doc.getElementsByTagName("circle").getLength())
                     .as(s.name())
                     .isPositive();
+            int width = Integer.parseInt(doc.getDocumentElement().getAttribute("width"));
+            org.w3c.dom.NodeList texts = doc.getElementsByTagName("text");
+            for (int i = 0; i < texts.getLength(); i++) {
+                org.w3c.dom.Element t = (org.w3c.dom.Element) texts.item(i);
+                if (!t.getAttribute("text-anchor").isEmpty()) {
+                    continue; // a lane's name, centred on its line
+                }
+                double perChar = t.getAttribute("font-size").equals("14") ? 8.5 : 7.3;
+                double end = Double.parseDouble(t.getAttribute("x"))
+                        + t.getTextContent().length() * perChar;
+                assertThat(end)
+                        .as("%s: '%s' ends inside the picture", s.name(), t.getTextContent())
+                        .isLessThanOrEqualTo(width);
+            }
         }
     }
 

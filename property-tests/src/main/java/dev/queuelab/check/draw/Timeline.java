@@ -1,6 +1,7 @@
 package dev.queuelab.check.draw;
 
 import dev.queuelab.check.Event;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -108,8 +109,21 @@ public final class Timeline {
     }
 
     private String svg() {
-        int width = LANE * lanes.size() + 760;
-        int height = TOP + ROW * events.size() + 30;
+        // the title wraps at about 110 characters (18 px a line), and the picture is wide enough for its longest
+        // line (14 px bold, about 8.5 px a character) and the longest step (12 px monospace, about 7.3 px)
+        List<String> titleLines = wrap(title, 110);
+        int top = TOP + 18 * (titleLines.size() - 1);
+        int longestStep = events.stream()
+                .mapToInt(e -> (isFault(e) ? 6 : 0) + (e.step() + ". " + e.action() + " -> " + e.answer()).length())
+                .max()
+                .orElse(0);
+        int longestTitle = titleLines.stream().mapToInt(String::length).max().orElse(0);
+        int width = Math.max(
+                LANE * lanes.size() + 760,
+                Math.max(
+                        20 + (int) Math.ceil(longestTitle * 8.5),
+                        laneX(lanes.size() - 1) + 50 + (int) Math.ceil(longestStep * 7.3)));
+        int height = top + ROW * events.size() + 30;
         StringBuilder out = new StringBuilder();
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append(String.format(
@@ -123,27 +137,30 @@ public final class Timeline {
                 .append("<title>")
                 .append(xml(title))
                 .append("</title>\n")
-                .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n")
-                .append("<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">")
-                .append(xml(title))
-                .append("</text>\n");
+                .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        for (int i = 0; i < titleLines.size(); i++) {
+            out.append(String.format(
+                            Locale.ROOT, "<text x=\"10\" y=\"%d\" font-size=\"14\" font-weight=\"bold\">", 20 + 18 * i))
+                    .append(xml(titleLines.get(i)))
+                    .append("</text>\n");
+        }
         for (int i = 0; i < lanes.size(); i++) {
             int x = laneX(i);
             out.append(String.format(
                     Locale.ROOT,
                     "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>%n",
                     x,
-                    TOP - 20,
+                    top - 20,
                     x,
                     height - 10));
-            out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", x, TOP - 26))
+            out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", x, top - 26))
                     .append(xml(lanes.get(i)))
                     .append("</text>\n");
         }
         int textX = laneX(lanes.size() - 1) + 30;
         for (int r = 0; r < events.size(); r++) {
             Event e = events.get(r);
-            int y = TOP + ROW * r;
+            int y = top + ROW * r;
             int x = laneX(lanes.indexOf(e.process()));
             String color = isFault(e) ? "#c00" : "#246";
             out.append(String.format(
@@ -163,6 +180,21 @@ public final class Timeline {
                     .append("</text>\n");
         }
         return out.append("</svg>\n").toString();
+    }
+
+    /** Splits text into lines of at most {@code max} characters at spaces (a longer word stands alone). */
+    private static List<String> wrap(String text, int max) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > max) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private static int laneX(int i) {
