@@ -18,6 +18,7 @@ import dev.queuelab.check.workqueue.WorkQueueEvent;
 import dev.queuelab.check.workqueue.WorkQueueStep;
 import dev.queuelab.reference.semantics.Channel;
 import dev.queuelab.reference.semantics.Consumer;
+import dev.queuelab.reference.semantics.FanoutBroker;
 import dev.queuelab.reference.semantics.Producer;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
 import java.time.Duration;
@@ -133,6 +134,34 @@ final class Simulations {
                 receive(1),
                 advance(1),
                 crash(1));
+        delivery(
+                "fanout-per-subscription",
+                "durable fanout: each subscription gets its own copy and keeps its own dedupe key, so a crash in"
+                        + " one repeats nothing and costs the other nothing",
+                DeliveryChecks.fanout(Consumer.Mode.IDEMPOTENT, LONG, true),
+                DeliveryPromise.exactlyOnceEffect(LONG, 2).perSubscription(FanoutBroker.SUBSCRIPTIONS),
+                30,
+                publish(),
+                send(Channel.Fault.NONE),
+                receive(1),
+                advance(1),
+                crash(1),
+                receive(2),
+                advance(2),
+                advance(2));
+        delivery(
+                "fanout-shared-dedupe",
+                "durable fanout with one dedupe table keyed by message: shipping skips its copy because billing"
+                        + " marked it",
+                DeliveryChecks.fanout(Consumer.Mode.IDEMPOTENT, LONG, false),
+                DeliveryPromise.exactlyOnceEffect(LONG, 2).perSubscription(FanoutBroker.SUBSCRIPTIONS),
+                30,
+                publish(),
+                send(Channel.Fault.NONE),
+                receive(1),
+                advance(1),
+                receive(2),
+                advance(2));
         delivery(
                 "idempotent-producer",
                 "the log remembers the producer's sequence numbers: a retried append is" + " answered DUPLICATE",

@@ -13,6 +13,7 @@ import dev.queuelab.check.Stories;
 import dev.queuelab.reference.semantics.Channel;
 import dev.queuelab.reference.semantics.Consumer;
 import dev.queuelab.reference.semantics.EffectStore;
+import dev.queuelab.reference.semantics.FanoutBroker;
 import dev.queuelab.reference.semantics.MemoryDedupeStore;
 import dev.queuelab.reference.semantics.Pipeline;
 import dev.queuelab.reference.semantics.Producer;
@@ -55,6 +56,14 @@ public final class DeliveryChecks
                     log(Consumer.Mode.IDEMPOTENT, LONG_TTL),
                     DeliveryPromise.exactlyOnceEffect(LONG_TTL, 1))
             .add("log-transaction", log(Consumer.Mode.LOG_TRANSACTION, null), DeliveryPromise.exactlyOnceInLog())
+            .add(
+                    "idempotent-fanout",
+                    fanout(Consumer.Mode.IDEMPOTENT, LONG_TTL, true),
+                    DeliveryPromise.exactlyOnceEffect(LONG_TTL, 3).perSubscription(FanoutBroker.SUBSCRIPTIONS))
+            .add(
+                    "at-least-once-fanout",
+                    fanout(Consumer.Mode.ACK_AFTER_EFFECT, null, true),
+                    DeliveryPromise.atLeastOnce().perSubscription(FanoutBroker.SUBSCRIPTIONS))
             .addVariant(
                     "gallery.at-most-once-loses",
                     queue(Producer.Mode.FIRE_AND_FORGET, Consumer.Mode.ACK_BEFORE_EFFECT, null),
@@ -80,6 +89,11 @@ public final class DeliveryChecks
                     log(Consumer.Mode.LOG_TRANSACTION, null),
                     new DeliveryPromise(true, false, true, Duration.ZERO, 1),
                     "effect-duplicated")
+            .addVariant(
+                    "gallery.fanout-shared-dedupe",
+                    fanout(Consumer.Mode.IDEMPOTENT, LONG_TTL, false),
+                    DeliveryPromise.exactlyOnceEffect(LONG_TTL, 3).perSubscription(FanoutBroker.SUBSCRIPTIONS),
+                    "effect-lost")
             .addVariant(
                     "gallery.output-outside-transaction",
                     log(Consumer.Mode.LOG_WRITE_THEN_COMMIT, null),
@@ -107,6 +121,21 @@ public final class DeliveryChecks
                 Producer.Mode.IDEMPOTENT,
                 consumer,
                 ttl == null ? Optional.empty() : Optional.of(new MemoryDedupeStore(ttl, MAX_KEYS, clock)));
+    }
+
+    /**
+     * A pipeline on durable fanout (a topic with two subscriptions, each a reference work queue with the
+     * scenario's visibility timeout), its dedupe store keyed per subscription or, wrongly, by message alone.
+     */
+    public static PipelineFactory fanout(Consumer.Mode consumer, Duration ttl, boolean dedupePerSubscription) {
+        return (config, clock, effects) -> Pipeline.onFanout(
+                WorkQueueConfig.standardQueue().withVisibilityTimeout(config.visibility()),
+                clock,
+                effects,
+                Producer.Mode.RETRY_UNTIL_ACKED,
+                consumer,
+                ttl == null ? Optional.empty() : Optional.of(new MemoryDedupeStore(ttl, MAX_KEYS, clock)),
+                dedupePerSubscription);
     }
 
     @Override
@@ -137,7 +166,8 @@ public final class DeliveryChecks
         return new Stories.Telling(
                 "pipeline",
                 "the network heals, the producer retries what is unacknowledged, each consumer finishes what it"
-                        + " holds, and C1 receives past every lease until nothing comes",
+                        + " holds, and C1 (on fanout, C1 and C2: one per subscription) receives past every lease until nothing"
+                        + " comes",
                 "docs/delivery-semantics.md");
     }
 
@@ -222,18 +252,20 @@ public final class DeliveryChecks
                             false);
                 }
             }
-            int idle = 0;
-            for (int round = 0; round < 500 && idle < 2; round++) {
-                step++;
-                if (call("C1", "C1 receives", () -> pipeline.receive("C1"), false)
-                        .equals("nothing")) {
-                    idle++;
-                    tick(config.visibility().plusSeconds(1));
-                    continue;
-                }
-                while (pipeline.nextStage("C1").isPresent()) {
+            for (String c : pipeline.drainers()) {
+                int idle = 0;
+                for (int round = 0; round < 500 && idle < 2; round++) {
                     step++;
-                    call("C1", "C1 does its " + pipeline.nextStage("C1").get(), () -> pipeline.advance("C1"), false);
+                    if (call(c, c + " receives", () -> pipeline.receive(c), false)
+                            .equals("nothing")) {
+                        idle++;
+                        tick(config.visibility().plusSeconds(1));
+                        continue;
+                    }
+                    while (pipeline.nextStage(c).isPresent()) {
+                        step++;
+                        call(c, c + " does its " + pipeline.nextStage(c).get(), () -> pipeline.advance(c), false);
+                    }
                 }
             }
             Optional<List<String>> output = pipeline.committedOutput();

@@ -34,7 +34,7 @@ final class DeliveryModel implements Model<DeliveryEvent> {
     public void apply(DeliveryEvent event, Op op) {
         if (event instanceof DeliveryEvent.Call c) {
             if (c.process().equals("P") && c.action().startsWith("P publishes ")) {
-                published.add(c.action().substring("P publishes ".length()));
+                published.addAll(promise.effectKeys(c.action().substring("P publishes ".length())));
             }
             if (c.fault()) {
                 coverage.add(c.process().equals("network") ? "network fault" : "crash");

@@ -42,12 +42,29 @@ public final class Consumer {
     private final Broker broker;
     private final EffectStore effects;
     private final Optional<? extends DedupeStore> dedupe;
+    private final String scope;
+    private final boolean scopedDedupe;
     private Broker.Received held;
     private int stage;
     private boolean skipping;
 
     public Consumer(
             String name, Mode mode, Broker broker, EffectStore effects, Optional<? extends DedupeStore> dedupe) {
+        this(name, mode, broker, effects, dedupe, "", true);
+    }
+
+    /**
+     * A consumer of one subscription ({@code scope}, as "billing"): its effects are recorded as {@code key@scope};
+     * its dedupe key is the same when {@code scopedDedupe}, else the message's key alone (DL7).
+     */
+    public Consumer(
+            String name,
+            Mode mode,
+            Broker broker,
+            EffectStore effects,
+            Optional<? extends DedupeStore> dedupe,
+            String scope,
+            boolean scopedDedupe) {
         if ((mode == Mode.IDEMPOTENT || mode == Mode.MARK_AFTER_EFFECT) && dedupe.isEmpty()) {
             throw new IllegalArgumentException("consumer mode " + mode + " needs a dedupe store");
         }
@@ -59,6 +76,8 @@ public final class Consumer {
         this.broker = broker;
         this.effects = effects;
         this.dedupe = dedupe;
+        this.scope = scope;
+        this.scopedDedupe = scopedDedupe;
     }
 
     /** Takes one message, if it holds none. */
@@ -90,15 +109,15 @@ public final class Consumer {
                 stage = mode.stages.size() - 1; // the message is another consumer's now: nothing more to do
                 yield "ack of " + held.key() + " refused: it is not this consumer's any more";
             }
-            case "effect" -> effect(dedupe.isPresent() && dedupe.get().seen(held.key()));
+            case "effect" -> effect(dedupe.isPresent() && dedupe.get().seen(dedupeKey()));
             case "effect+mark" -> {
-                String done = effect(dedupe.get().seen(held.key()));
-                dedupe.get().mark(held.key()); // one local transaction with the effect
+                String done = effect(dedupe.get().seen(dedupeKey()));
+                dedupe.get().mark(dedupeKey()); // one local transaction with the effect
                 yield done + ", key marked";
             }
             case "mark" -> {
-                dedupe.get().mark(held.key());
-                yield "marked " + held.key();
+                dedupe.get().mark(dedupeKey());
+                yield "marked " + dedupeKey();
             }
             case "write" -> ((LogBroker) broker).write(held);
             case "write+effect" -> ((LogBroker) broker).beginAndWrite(held) + "; " + effect(false);
@@ -118,10 +137,21 @@ public final class Consumer {
     private String effect(boolean seen) {
         if (seen || skipping) {
             skipping = true;
-            return "skips " + held.key() + ": key already processed";
+            return scope.isEmpty()
+                    ? "skips " + held.key() + ": key already processed"
+                    : "skips " + effectKey() + ": key " + dedupeKey() + " already processed";
         }
-        effects.record(held.key(), name);
-        return "effect of " + held.key();
+        effects.record(effectKey(), name);
+        return "effect of " + effectKey();
+    }
+
+    /** What the effect store records: the message's key, and on a subscription the subscription's name. */
+    private String effectKey() {
+        return scope.isEmpty() ? held.key() : held.key() + "@" + scope;
+    }
+
+    private String dedupeKey() {
+        return scopedDedupe ? effectKey() : held.key();
     }
 
     /** The process dies and restarts: what it held is gone, its stores (outside it) are not. */

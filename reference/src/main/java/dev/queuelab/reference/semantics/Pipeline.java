@@ -7,6 +7,7 @@ import dev.queuelab.reference.workqueue.SqsWorkQueue;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +26,9 @@ import java.util.Optional;
  *   DL4 every attempt of a message carries its idempotency key, unchanged by retries;
  *   DL5 a consumer that restarts on the log resumes from its group's committed offset;
  *   DL6 a read-process-write transaction on the log commits each input's output record once, as a
- *       read_committed reader sees it; an effect outside the log is in no transaction.
+ *       read_committed reader sees it; an effect outside the log is in no transaction;
+ *   DL7 on durable fanout each subscription gets its own copy of every message, and needs its own effect and
+ *       its own dedupe key: DL1 to DL3 hold per subscription.
  * Thread-safety: not thread-safe: one simulation drives it from one thread.
  * Real world: any producer, SQS or Kafka, and a consumer calling a payment provider.
  */
@@ -38,6 +41,7 @@ public final class Pipeline {
     private final EffectStore effects;
     private final Optional<? extends DedupeStore> dedupe;
     private final Map<String, Consumer> consumers = new LinkedHashMap<>();
+    private final boolean dedupePerSubscription;
 
     private Pipeline(
             Producer.Mode producerMode,
@@ -45,6 +49,17 @@ public final class Pipeline {
             Consumer.Mode consumerMode,
             EffectStore effects,
             Optional<? extends DedupeStore> dedupe) {
+        this(producerMode, broker, consumerMode, effects, dedupe, true);
+    }
+
+    private Pipeline(
+            Producer.Mode producerMode,
+            Broker broker,
+            Consumer.Mode consumerMode,
+            EffectStore effects,
+            Optional<? extends DedupeStore> dedupe,
+            boolean dedupePerSubscription) {
+        this.dedupePerSubscription = dedupePerSubscription;
         this.producer = new Producer(producerMode);
         this.broker = broker;
         this.consumerMode = consumerMode;
@@ -73,6 +88,23 @@ public final class Pipeline {
         KafkaLog log = new KafkaLog(LogConfig.of(2).withSessionTimeout(Duration.ofDays(1)), clock);
         return new Pipeline(
                 producer, new LogBroker(log, producer == Producer.Mode.IDEMPOTENT), consumer, effects, dedupe);
+    }
+
+    /**
+     * A pipeline over durable fanout: a topic with two subscriptions, each a reference work queue with
+     * {@code queue}'s settings. {@code dedupePerSubscription} keys the dedupe store by message and subscription
+     * (right, DL7); false keys it by the message alone, so one subscription's mark hides the message from the
+     * other's consumers.
+     */
+    public static Pipeline onFanout(
+            WorkQueueConfig queue,
+            InstantSource clock,
+            EffectStore effects,
+            Producer.Mode producer,
+            Consumer.Mode consumer,
+            Optional<? extends DedupeStore> dedupe,
+            boolean dedupePerSubscription) {
+        return new Pipeline(producer, new FanoutBroker(queue, clock), consumer, effects, dedupe, dedupePerSubscription);
     }
 
     /** The producer publishes a new message: its first attempt goes into the network. */
@@ -159,7 +191,7 @@ public final class Pipeline {
     }
 
     /** The output a read_committed reader sees on the log, or empty on a work queue. */
-    public Optional<java.util.List<String>> committedOutput() {
+    public Optional<List<String>> committedOutput() {
         return broker instanceof LogBroker log ? Optional.of(log.committedOutput()) : Optional.empty();
     }
 
@@ -173,7 +205,17 @@ public final class Pipeline {
     }
 
     private Consumer consumer(String name) {
-        return consumers.computeIfAbsent(name, n -> new Consumer(n, consumerMode, broker, effects, dedupe));
+        return consumers.computeIfAbsent(
+                name,
+                n -> broker instanceof FanoutBroker f
+                        ? new Consumer(
+                                n, consumerMode, broker, effects, dedupe, f.subscriptionOf(n), dedupePerSubscription)
+                        : new Consumer(n, consumerMode, broker, effects, dedupe));
+    }
+
+    /** The consumers a drain runs until nothing comes: C1, and on fanout one per subscription. */
+    public List<String> drainers() {
+        return broker instanceof FanoutBroker f ? f.drainers() : List.of("C1");
     }
 
     private static String describe(Broker.Request r) {
