@@ -118,6 +118,23 @@ final class Explanations {
                         SQS_REFERENCE,
                         "poison-message-to-dlq"));
             }
+            if (s.product() == Product.JOBS_TABLE) {
+                out.add(new Evidence(
+                        "The jobs table (SELECT ... FOR UPDATE SKIP LOCKED, a visibility deadline column, attempts and"
+                                + " a dead status) passes the same work-queue checks of acks, leases and dead letters"
+                                + " on a real Postgres (docs/delivery-semantics.md, the jobs table)",
+                        QUEUE_CHECK,
+                        "dev.queuelab.postgres.JobsTable"));
+            }
+            if (t == Topology.PUB_SUB_FANOUT) {
+                out.add(new Evidence(
+                        "Every subscription gets its own copy and redelivers it on its own lease: each"
+                                + " subscription's consumers need their own dedupe key, or one subscription's mark hides"
+                                + " the message from the other (docs/delivery-semantics.md)",
+                        "delivery/no-loss",
+                        "dev.queuelab.reference.semantics.FanoutBroker",
+                        "fanout-per-subscription, fanout-shared-dedupe"));
+            }
             if (s.a().ordered()) {
                 out.add(new Evidence(
                         s.product()

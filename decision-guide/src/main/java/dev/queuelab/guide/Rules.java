@@ -230,7 +230,7 @@ public final class Rules {
             "The producer writes its database and then publishes: a crash between the two loses the event, or "
                     + "publishes one for a write that rolled back. Write the event to an outbox table in the same "
                     + "transaction and relay it (or capture the change log, CDC); the relay is at-least-once.",
-            "docs/work-queue.md (a message leaves only when acked: the relay retries until the broker accepts)",
+            "docs/delivery-semantics.md (queuelab simulate outbox-crash, outbox-mark-before-publish)",
             // a jobs table is written in the producer's own transaction: there is nothing to relay
             s -> s.queued()
                     && s.a().producer() == Answers.Producer.DB_THEN_PUBLISH
