@@ -32,7 +32,8 @@ public final class Goals {
             "TailCycleBenchmark.appendThenRead",
             "LogGroupsBenchmark.appendThenEveryGroupReads",
             "FanoutBenchmark.publishThenEveryoneReads",
-            "TopicRoutingBenchmark.publishThenRead");
+            "TopicRoutingBenchmark.publishThenRead",
+            "IdempotentConsumerBenchmark.message");
 
     /** What a variant's forks cost beside their score: medians over the rounds. */
     public record Cost(double cores, double bytes, double gcCount, double gcMillis) {

@@ -285,6 +285,23 @@ public record Suite(
                             .teaches("a trie routes a key without scanning every binding: with the same 2 to 5"
                                     + " matches per key, 10,000 bindings should cost about what 10 do"))),
             new Suite(
+                    "IdempotentConsumerBenchmark.message",
+                    "Delivery semantics: one message through the pipeline, consumed plainly or idempotently, in one"
+                            + " thread",
+                    "consumer",
+                    "plain",
+                    null,
+                    "messages/s",
+                    List.of(),
+                    List.of(),
+                    List.of(Goal.ratio(
+                                    "idempotent",
+                                    0.6,
+                                    "idempotent consumer with the in-memory dedupe store (TTL 1 h): >= 0.6x the plain"
+                                            + " consumer's messages/s")
+                            .teaches("an idempotent consumer is one lookup and one insert beside the effect: cheap"
+                                    + " next to the delivery it protects, as long as the store is local"))),
+            new Suite(
                     "DiskAppendBenchmark.append",
                     "Appending 100-byte records to a file",
                     "force",

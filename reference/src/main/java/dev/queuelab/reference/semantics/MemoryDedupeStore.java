@@ -3,33 +3,45 @@ package dev.queuelab.reference.semantics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * An idempotent consumer's memory of the idempotency keys it has processed, for a while and up to a size.
  *
  * Teaches: deduplication is only as good as its memory: a duplicate that comes back after its key was
- * forgotten (by age or by room) is processed again, so the TTL must exceed the redelivery window.
+ * forgotten (by age or by room) is processed again, so the TTL must exceed the redelivery window. And a memory
+ * of a hundred thousand keys is a hundred thousand live objects unless it is laid out flat: here each key costs
+ * a slot in three arrays (the key, its mark time, its index entry) and no object of its own, so remembering
+ * adds almost nothing for the garbage collector to copy.
  * Invariants:
  *   DD1 a key marked at t is remembered at every instant in [t, t + ttl): the window is half-open, on the
  *       injected clock, and marking a key already remembered changes nothing;
  *   DD2 from t + ttl on, the key is forgotten;
  *   DD3 at most maxKeys keys are remembered: marking one more evicts the oldest mark first, and every such
  *       eviction is counted ({@link #evictions()}), never silent.
+ * Layout: the marks form a ring, oldest first (keys[], markedAt[] in nanoseconds since the epoch), so DD2 and
+ * DD3 both forget from its head; an open-addressing index (linear probing, backward-shift deletion) maps a key
+ * to its ring position. Both grow by doubling up to maxKeys.
  * Thread-safety: every method holds the store's monitor.
  * Real world: a Redis SET with NX and EX, or a table of processed keys swept by age.
  */
 public final class MemoryDedupeStore implements DedupeStore {
 
+    private static final int FIRST_CAPACITY = 16;
+
     private final Duration ttl;
+    private final long ttlNanos;
     private final int maxKeys;
     private final InstantSource clock;
-    private final Map<String, Instant> marked = new HashMap<>();
-    private final Deque<Mark> oldestFirst = new ArrayDeque<>();
+    private String[] keys;
+    private long[] markedAt;
+    private int head;
+    private int count;
+    /** Ring position + 1 of the key whose probe sequence passes here; 0 is an empty slot. */
+    private int[] index;
+    /** 32 minus log2 of the index's length: a Fibonacci hash's top bits pick the home slot. */
+    private int shift;
+
     private long evictions;
 
     public MemoryDedupeStore(Duration ttl, int maxKeys, InstantSource clock) {
@@ -40,35 +52,46 @@ public final class MemoryDedupeStore implements DedupeStore {
             throw new IllegalArgumentException("maxKeys is " + maxKeys + ": give 1 or more");
         }
         this.ttl = ttl;
+        this.ttlNanos = ttl.toNanos();
         this.maxKeys = maxKeys;
         this.clock = Objects.requireNonNull(clock, "clock");
+        allocate(Math.min(maxKeys, FIRST_CAPACITY));
     }
 
     /** Whether the key is remembered now (DD1, DD2). */
     @Override
     public synchronized boolean seen(String key) {
-        Instant now = clock.instant();
-        forgetExpired(now);
-        Instant at = marked.get(key);
-        return at != null && now.isBefore(at.plus(ttl));
+        long forgottenUpTo = nanos(clock.instant()) - ttlNanos;
+        forgetExpired(forgottenUpTo);
+        int slot = find(key);
+        return slot >= 0 && markedAt[index[slot] - 1] > forgottenUpTo;
     }
 
     /** Remembers the key from now for the TTL; the oldest key makes room when the store is full (DD3). */
     @Override
     public synchronized void mark(String key) {
-        Instant now = clock.instant();
-        forgetExpired(now);
-        if (marked.containsKey(key)) {
+        long now = nanos(clock.instant());
+        forgetExpired(now - ttlNanos);
+        if (find(key) >= 0) {
             return; // DD1
         }
-        while (marked.size() >= maxKeys) {
-            Mark oldest = oldestFirst.pollFirst();
-            if (marked.remove(oldest.key(), oldest.at())) {
+        if (count == keys.length) {
+            if (keys.length < maxKeys) {
+                grow();
+            } else {
+                forgetOldest();
                 evictions++; // DD3
             }
         }
-        marked.put(key, now);
-        oldestFirst.addLast(new Mark(key, now));
+        int position = (head + count) % keys.length;
+        keys[position] = key;
+        markedAt[position] = now;
+        count++;
+        int slot = home(key);
+        while (index[slot] != 0) {
+            slot = (slot + 1) & (index.length - 1);
+        }
+        index[slot] = position + 1;
     }
 
     /** Keys forgotten for room before their TTL ran out (DD3). */
@@ -79,21 +102,87 @@ public final class MemoryDedupeStore implements DedupeStore {
 
     /** Keys remembered now. */
     public synchronized int size() {
-        forgetExpired(clock.instant());
-        return marked.size();
+        forgetExpired(nanos(clock.instant()) - ttlNanos);
+        return count;
     }
 
     public Duration ttl() {
         return ttl;
     }
 
-    private void forgetExpired(Instant now) {
-        while (!oldestFirst.isEmpty()
-                && !now.isBefore(oldestFirst.peekFirst().at().plus(ttl))) { // DD2
-            Mark old = oldestFirst.pollFirst();
-            marked.remove(old.key(), old.at());
+    /** DD2: forgets every key marked at or before {@code forgottenUpTo} (now - ttl), oldest first. */
+    private void forgetExpired(long forgottenUpTo) {
+        while (count > 0 && markedAt[head] <= forgottenUpTo) {
+            forgetOldest();
         }
     }
 
-    private record Mark(String key, Instant at) {}
+    private void forgetOldest() {
+        unindex(find(keys[head]));
+        keys[head] = null;
+        head = (head + 1) % keys.length;
+        count--;
+    }
+
+    /** The index slot that holds the key, or -1. */
+    private int find(String key) {
+        int mask = index.length - 1;
+        for (int slot = home(key); index[slot] != 0; slot = (slot + 1) & mask) {
+            if (keys[index[slot] - 1].equals(key)) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    /** Empties a slot and shifts back each later entry of the run that may now sit closer to its home slot. */
+    private void unindex(int hole) {
+        int mask = index.length - 1;
+        for (int i = (hole + 1) & mask; index[i] != 0; i = (i + 1) & mask) {
+            int home = home(keys[index[i] - 1]);
+            boolean homeInGap = i > hole ? home <= hole || home > i : home <= hole && home > i;
+            if (homeInGap) {
+                index[hole] = index[i];
+                hole = i;
+            }
+        }
+        index[hole] = 0;
+    }
+
+    private int home(String key) {
+        return key.hashCode() * 0x9E3779B9 >>> shift;
+    }
+
+    /** Doubles the ring (oldest first from position 0 again) and rebuilds the index at half load. */
+    private void grow() {
+        String[] oldKeys = keys;
+        long[] oldAt = markedAt;
+        int oldHead = head;
+        int n = count;
+        allocate((int) Math.min(maxKeys, 2L * oldKeys.length));
+        for (int i = 0; i < n; i++) {
+            int from = (oldHead + i) % oldKeys.length;
+            keys[i] = oldKeys[from];
+            markedAt[i] = oldAt[from];
+            int slot = home(keys[i]);
+            while (index[slot] != 0) {
+                slot = (slot + 1) & (index.length - 1);
+            }
+            index[slot] = i + 1;
+        }
+        count = n;
+    }
+
+    private void allocate(int capacity) {
+        keys = new String[capacity];
+        markedAt = new long[capacity];
+        index = new int[Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1];
+        shift = Integer.numberOfLeadingZeros(index.length) + 1;
+        head = 0;
+        count = 0;
+    }
+
+    private static long nanos(Instant at) {
+        return at.getEpochSecond() * 1_000_000_000L + at.getNano();
+    }
 }

@@ -62,4 +62,45 @@ class MemoryDedupeStoreTest {
         assertThatThrownBy(() -> new MemoryDedupeStore(Duration.ofSeconds(1), 0, clock))
                 .hasMessageContaining("maxKeys");
     }
+
+    /**
+     * The flat layout (ring, open-addressing index, growth, backward-shift deletion) against a plain model of
+     * DD1 to DD3: a map in mark order. Small key pools and sizes make probe runs, wraps, growth and evictions
+     * common; every answer, the size and the eviction count must agree after every step.
+     */
+    @Test
+    void shouldAgreeWithAPlainModelOfItsInvariantsOnRandomHistories() {
+        for (long seed = 1; seed <= 300; seed++) {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            SimClock time = new SimClock();
+            long ttl = 1 + random.nextInt(20);
+            int maxKeys = 1 + random.nextInt(40);
+            MemoryDedupeStore store = new MemoryDedupeStore(Duration.ofSeconds(ttl), maxKeys, time);
+            java.util.LinkedHashMap<String, Long> model = new java.util.LinkedHashMap<>();
+            long modelEvictions = 0;
+            int pool = 1 + random.nextInt(80);
+            for (int step = 0; step < 1_500; step++) {
+                String what = "seed " + seed + " step " + step;
+                long now = time.instant().toEpochMilli();
+                model.values().removeIf(at -> at + ttl * 1_000 <= now);
+                String key = "k" + random.nextInt(pool);
+                switch (random.nextInt(4)) {
+                    case 0 -> time.advance(Duration.ofMillis(random.nextInt(3_000)));
+                    case 1 -> assertThat(store.seen(key)).as(what).isEqualTo(model.containsKey(key));
+                    default -> {
+                        store.mark(key);
+                        if (!model.containsKey(key)) {
+                            if (model.size() == maxKeys) {
+                                model.remove(model.keySet().iterator().next());
+                                modelEvictions++;
+                            }
+                            model.put(key, now);
+                        }
+                    }
+                }
+                assertThat(store.evictions()).as(what).isEqualTo(modelEvictions);
+            }
+            assertThat(store.size()).as("seed " + seed).isLessThanOrEqualTo(maxKeys);
+        }
+    }
 }
