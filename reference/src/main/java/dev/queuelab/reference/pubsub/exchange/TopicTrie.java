@@ -37,19 +37,26 @@ final class TopicTrie implements ExchangeRouter {
     /**
      * A word's node: its children by word (open addressing, linear probing, each word's hash kept beside it so a
      * probe reads a word only when the hashes agree), the {@code *} and {@code #} children apart, since every
-     * step of a walk asks for them, and what is bound here.
+     * step of a walk asks for them, and what is bound here. Most nodes are leaves: their tables stay null until a
+     * first child and their bound array holds just what is bound, so a trie of 10,000 bindings stays small enough
+     * for a walk to find its nodes in the cache.
      */
     private static final class Node {
-        int[] hashes = new int[4];
-        String[] words = new String[4];
-        Node[] next = new Node[4];
+        private static final Bound[] NONE = {};
+
+        int[] hashes;
+        String[] words;
+        Node[] next;
         int size;
         Node star;
         Node hash;
-        final List<Bound> bound = new ArrayList<>(1);
+        Bound[] bound = NONE;
 
         /** The child for the word {@code key[from, to)} with hash {@code h}, or null. */
         Node child(String key, int from, int to, int h) {
+            if (words == null) {
+                return null;
+            }
             int mask = words.length - 1;
             for (int i = h & mask; words[i] != null; i = (i + 1) & mask) {
                 if (hashes[i] == h) {
@@ -68,13 +75,14 @@ final class TopicTrie implements ExchangeRouter {
             if (found != null) {
                 return found;
             }
-            if (2 * (size + 1) > words.length) {
-                String[] oldWords = words;
+            if (words == null || 2 * (size + 1) > words.length) {
+                String[] oldWords = words == null ? new String[0] : words;
                 Node[] oldNext = next;
                 int[] oldHashes = hashes;
-                hashes = new int[oldWords.length * 2];
-                words = new String[oldWords.length * 2];
-                next = new Node[oldWords.length * 2];
+                int length = Math.max(2, oldWords.length * 2);
+                hashes = new int[length];
+                words = new String[length];
+                next = new Node[length];
                 for (int i = 0; i < oldWords.length; i++) {
                     if (oldWords[i] != null) {
                         place(oldWords[i], oldHashes[i], oldNext[i]);
@@ -90,6 +98,27 @@ final class TopicTrie implements ExchangeRouter {
                 hash = n;
             }
             return n;
+        }
+
+        void bind(Bound b) {
+            for (Bound already : bound) {
+                if (already == b) {
+                    return;
+                }
+            }
+            bound = Arrays.copyOf(bound, bound.length + 1);
+            bound[bound.length - 1] = b;
+        }
+
+        void unbind(Bound b) {
+            for (int i = 0; i < bound.length; i++) {
+                if (bound[i] == b) {
+                    Bound[] fewer = Arrays.copyOf(bound, bound.length - 1);
+                    System.arraycopy(bound, i + 1, fewer, i, bound.length - i - 1);
+                    bound = fewer.length == 0 ? NONE : fewer;
+                    return;
+                }
+            }
         }
 
         private void place(String word, int h, Node n) {
@@ -136,10 +165,7 @@ final class TopicTrie implements ExchangeRouter {
         for (String w : words(binding.routingKey())) {
             n = n.childOrNew(w);
         }
-        Bound b = destinations.computeIfAbsent(ExchangeRouter.destinationOf(binding), Bound::new);
-        if (!n.bound.contains(b)) {
-            n.bound.add(b);
-        }
+        n.bind(destinations.computeIfAbsent(ExchangeRouter.destinationOf(binding), Bound::new));
     }
 
     @Override
@@ -151,8 +177,8 @@ final class TopicTrie implements ExchangeRouter {
         List<Node> todo = new ArrayList<>(List.of(root));
         while (!todo.isEmpty()) {
             Node n = todo.remove(todo.size() - 1);
-            n.bound.remove(b);
-            for (Node child : n.next) {
+            n.unbind(b);
+            for (Node child : n.next == null ? new Node[0] : n.next) {
                 if (child != null) {
                     todo.add(child);
                 }
@@ -207,8 +233,7 @@ final class TopicTrie implements ExchangeRouter {
 
     private void walk(Node n, String key, int words, int at) {
         if (at == words) {
-            for (int i = 0; i < n.bound.size(); i++) {
-                Bound b = n.bound.get(i);
+            for (Bound b : n.bound) {
                 if (b.seen != routes) { // EX1b: once, however many patterns match
                     b.seen = routes;
                     out.add(b.destination);
