@@ -114,7 +114,7 @@ public final class Coach {
         progress.next()
                 .ifPresentOrElse(
                         next -> out.println("Next: " + next.label()
-                                + (next.topology() == chapter
+                                + (next.topology().chapter() == chapter.chapter()
                                         ? ""
                                         : ", in chapter " + next.topology().chapter() + ", "
                                                 + next.topology().title())

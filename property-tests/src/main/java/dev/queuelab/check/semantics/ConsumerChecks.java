@@ -17,10 +17,10 @@ import dev.queuelab.check.SimClockDriver;
 import dev.queuelab.check.Stories;
 import dev.queuelab.reference.semantics.Broker;
 import dev.queuelab.reference.semantics.Channel;
+import dev.queuelab.reference.semantics.DedupingConsumer;
 import dev.queuelab.reference.semantics.EffectStore;
 import dev.queuelab.reference.semantics.Producer;
 import dev.queuelab.reference.semantics.QueueBroker;
-import dev.queuelab.reference.semantics.TransactionalConsumer;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public final class ConsumerChecks
 
     public static final Registry<ConsumerFactory, ConsumerPromise> CONSUMERS = new Registry<
                     ConsumerFactory, ConsumerPromise>("consumer", false)
-            .add("reference", TransactionalConsumer::new, ConsumerPromise.REMEMBERS);
+            .add("reference", DedupingConsumer::new, ConsumerPromise.REMEMBERS);
 
     static {
         ConsumerGallery.VARIANTS.forEach(
@@ -79,7 +79,7 @@ public final class ConsumerChecks
                 "consumer",
                 "the network heals, the producer retries what is unacknowledged, and C1 consumes past every lease"
                         + " until nothing comes",
-                "docs/delivery-semantics.md#exercise-16-an-idempotent-consumer");
+                "docs/delivery-semantics.md#exercise-16-idempotent-consumer");
     }
 
     /** One delivery as the consumer's code sees it: its ack passes the process's fuse. */

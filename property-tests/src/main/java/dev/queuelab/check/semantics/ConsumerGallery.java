@@ -5,7 +5,7 @@ import dev.queuelab.api.semantics.Database;
 import dev.queuelab.api.semantics.Delivery;
 import dev.queuelab.api.semantics.MessageConsumer;
 import dev.queuelab.api.semantics.Transaction;
-import dev.queuelab.reference.semantics.TransactionalConsumer;
+import dev.queuelab.reference.semantics.DedupingConsumer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -90,7 +90,7 @@ public final class ConsumerGallery {
                     "key-outlived-ttl"),
             new Variant(
                     "ttl-shorter-than-window",
-                    TransactionalConsumer::new,
+                    DedupingConsumer::new,
                     new ConsumerPromise(Duration.ofSeconds(2)),
                     "duplicate-after-key-expired"));
 

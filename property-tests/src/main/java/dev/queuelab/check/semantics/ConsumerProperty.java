@@ -42,7 +42,7 @@ public enum ConsumerProperty implements Property<ConsumerTrial, ConsumerStep, Co
 
     @Override
     public String doc() {
-        return "docs/delivery-semantics.md#exercise-16-an-idempotent-consumer";
+        return "docs/delivery-semantics.md#exercise-16-idempotent-consumer";
     }
 
     @Override

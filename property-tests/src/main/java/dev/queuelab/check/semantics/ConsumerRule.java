@@ -4,7 +4,7 @@ import dev.queuelab.check.Rule;
 
 /**
  * What a consumer written against {@code dev.queuelab.api.semantics.MessageConsumer} is held to, each rule with its
- * anomaly. The ids are defined here; the reference that keeps them is {@code TransactionalConsumer}.
+ * anomaly. The ids are defined here; the reference that keeps them is {@code DedupingConsumer}.
  */
 public final class ConsumerRule {
 

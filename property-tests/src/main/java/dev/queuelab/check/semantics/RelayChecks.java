@@ -75,7 +75,7 @@ public final class RelayChecks implements Binding<RelayTrial, RelayStep, RelayPr
                 "outbox",
                 "the relay runs to the end, without a crash, until the outbox has nothing unsent (at most " + DRAIN_RUNS
                         + " runs)",
-                "docs/delivery-semantics.md#exercise-19-the-outbox-relay");
+                "docs/delivery-semantics.md#exercise-19-outbox-relay");
     }
 
     /** The clients' side of one run: the app and the relay, each a process that may die before any call. */

@@ -35,7 +35,7 @@ public enum RelayProperty implements Property<RelayTrial, RelayStep, RelayPromis
 
     @Override
     public String doc() {
-        return "docs/delivery-semantics.md#exercise-19-the-outbox-relay";
+        return "docs/delivery-semantics.md#exercise-19-outbox-relay";
     }
 
     @Override

@@ -23,12 +23,12 @@ import java.util.Objects;
  * Real world: a Kafka listener or a Lambda with a table of processed keys beside its own data, as
  * {@code PostgresDedupeStore.processOnce} does on a real Postgres.
  */
-public final class TransactionalConsumer implements MessageConsumer {
+public final class DedupingConsumer implements MessageConsumer {
 
     private final ConsumerConfig config;
     private final InstantSource clock;
 
-    public TransactionalConsumer(ConsumerConfig config, InstantSource clock) {
+    public DedupingConsumer(ConsumerConfig config, InstantSource clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -37,12 +37,17 @@ public final class TransactionalConsumer implements MessageConsumer {
     public void consume(Delivery delivery, Database database) {
         Instant now = clock.instant();
         Transaction tx = database.begin();
-        tx.forgetMarkedUpTo(now.minus(config.keyTtl())); // IC4: a mark at exactly now - ttl is already forgotten
-        if (tx.markedAt(delivery.key()).isEmpty()) {
+        if (!remembered(tx, delivery.key(), now)) {
             tx.effect(delivery.key());
             tx.mark(delivery.key(), now); // IC1: commits with the effect, or neither does
         }
         tx.commit();
         delivery.ack(); // IC2, IC3: after the commit, whether the effect ran or was skipped
+    }
+
+    /** Sweeps the marks whose TTL has run out, then looks the key up: what is left is remembered (IC4). */
+    private boolean remembered(Transaction tx, String key, Instant now) {
+        tx.forgetMarkedUpTo(now.minus(config.keyTtl())); // a mark at exactly now - ttl is already forgotten
+        return tx.markedAt(key).isPresent();
     }
 }
