@@ -232,7 +232,7 @@ public final class Exercises {
                     List.of("claim", "autoClaim")),
             new Exercise(
                     16,
-                    "ex16_idempotent_consumer",
+                    "ex16_consumer",
                     "an idempotent consumer with a TTL dedupe store",
                     "IdempotentConsumer",
                     Topology.CONSUMER,

@@ -1,4 +1,4 @@
-package dev.queuelab.exercises.ex16_idempotent_consumer;
+package dev.queuelab.exercises.ex16_consumer;
 
 import dev.queuelab.api.semantics.ConsumerConfig;
 import dev.queuelab.api.semantics.Database;
