@@ -13,7 +13,13 @@ import java.util.SplittableRandom;
  * from outside after a last relay runs to the end (RL1 to RL4).
  */
 public enum RelayProperty implements Property<RelayTrial, RelayStep, RelayPromise> {
-    CRASHES("crashes", Map.of("order committed", 0.5, "crash after a publish", 0.15, "crash in the app", 0.15));
+    CRASHES(
+            "crashes",
+            Map.of(
+                    "order committed", 0.5,
+                    "crash in the app", 0.3,
+                    "crash after a publish", 0.1,
+                    "duplicate after a crash", 0.1));
 
     private final String id;
     private final Map<String, Double> coverage;
@@ -53,7 +59,7 @@ public enum RelayProperty implements Property<RelayTrial, RelayStep, RelayPromis
             steps.add(
                     random.nextBoolean()
                             ? new RelayStep.PlaceOrder(crash(random, 5))
-                            : new RelayStep.Relay(crash(random, 12)));
+                            : new RelayStep.Relay(crash(random, 8)));
         }
         return new Scenario<>(RelayTrial.APP_AND_RELAY, steps);
     }
