@@ -117,7 +117,7 @@ public final class Coach {
                                 + (next.topology().chapter() == chapter.chapter()
                                         ? ""
                                         : ", in chapter " + next.topology().chapter() + ", "
-                                                + next.topology().title())
+                                                + next.topology().chapterHead().title())
                                 + ": queuelab next says what to read"),
                         () -> out.println("Every exercise passes."));
         out.flush();
