@@ -114,10 +114,10 @@ public final class Coach {
         progress.next()
                 .ifPresentOrElse(
                         next -> out.println("Next: " + next.label()
-                                + (next.topology() == chapter
+                                + (next.topology().chapter() == chapter.chapter()
                                         ? ""
                                         : ", in chapter " + next.topology().chapter() + ", "
-                                                + next.topology().title())
+                                                + next.topology().chapterHead().title())
                                 + ": queuelab next says what to read"),
                         () -> out.println("Every exercise passes."));
         out.flush();

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *         ...the solution's lines...
  *         // end exercise 1
  * </pre>
- * The stub is derived from it (each marked region becomes a throw that names the method), as course staff
+ * The stub is derived from it (each marked region becomes a throw that names the method, or the region's first
+ * try: lines after {@code // first try, in the stub:}, commented out in the solution), as course staff
  * derive student trees from the staff tree; the committed stubs are checked against it, and
  * {@link #writeStubs} regenerates them. The learner's own file is never overwritten once they have changed it.
  */
@@ -24,6 +25,10 @@ public final class Course {
 
     private static final Pattern BEGIN = Pattern.compile("(\\s*)// begin exercise (\\d+)");
     private static final Pattern END = Pattern.compile("\\s*// end exercise \\d+");
+    /** Inside a region, the lines after it are the stub's first try, commented out in the solution. */
+    private static final Pattern FIRST_TRY = Pattern.compile("\\s*// first try, in the stub:");
+
+    private static final Pattern COMMENTED = Pattern.compile("(\\s*)// ?(.*)");
     private static final Pattern METHOD = Pattern.compile("\\s+(?:public|protected|private)[^=(]*\\s(\\w+)\\(.*");
 
     private Course() {}
@@ -31,25 +36,43 @@ public final class Course {
     /** The stub of {@code exercise}: the solution with each marked region replaced by a throw naming its method. */
     public static String stub(Exercise exercise, String solution) {
         List<String> out = new ArrayList<>();
+        List<String> firstTry = new ArrayList<>();
         String method = "?";
-        boolean inRegion = false;
+        Matcher region = null;
+        boolean inFirstTry = false;
         for (String line : solution.split("\n", -1)) {
             Matcher begin = BEGIN.matcher(line);
             Matcher declaration = METHOD.matcher(line);
-            if (!inRegion && declaration.matches()) {
+            if (region == null && declaration.matches()) {
                 method = declaration.group(1);
             }
             if (begin.matches()) {
-                inRegion = true;
-                String indent = begin.group(1);
-                out.add(indent + "// Exercise " + begin.group(2)
-                        + ": yours to write; the task is in the README.md next to this file.");
-                out.add(indent + "throw new UnsupportedOperationException(\"exercise " + begin.group(2) + ": "
-                        + exercise.className() + "." + method
-                        + " is not written yet; the task is in the README.md next to " + exercise.fileName() + "\");");
-            } else if (END.matcher(line).matches()) {
-                inRegion = false;
-            } else if (!inRegion) {
+                region = begin;
+                firstTry.clear();
+                inFirstTry = false;
+            } else if (region != null && END.matcher(line).matches()) {
+                String indent = region.group(1);
+                String where = "exercise " + region.group(2) + ": " + exercise.className() + "." + method;
+                if (firstTry.isEmpty()) {
+                    out.add(indent + "// Exercise " + region.group(2)
+                            + ": yours to write; the task is in the README.md next to this file.");
+                    out.add(indent + "throw new UnsupportedOperationException(\"" + where
+                            + " is not written yet; the task is in the README.md next to " + exercise.fileName()
+                            + "\");");
+                } else {
+                    out.add(indent + "// " + where + " as a first try writes it: it runs, and `queuelab check "
+                            + region.group(2)
+                            + "` shows how it fails. Yours to rewrite: the task is in the README.md.");
+                    out.addAll(firstTry);
+                }
+                region = null;
+                inFirstTry = false;
+            } else if (region != null && FIRST_TRY.matcher(line).matches()) {
+                inFirstTry = true;
+            } else if (inFirstTry) {
+                Matcher commented = COMMENTED.matcher(line);
+                firstTry.add(commented.matches() ? commented.group(1) + commented.group(2) : line);
+            } else if (region == null) {
                 out.add(line);
             }
         }
@@ -58,13 +81,18 @@ public final class Course {
 
     /** The solution as a learner reads it: without the region markers. */
     public static String shown(String solution) {
-        return String.join(
-                        "\n",
-                        solution.lines()
-                                .filter(l -> !BEGIN.matcher(l).matches()
-                                        && !END.matcher(l).matches())
-                                .toList())
-                + "\n";
+        List<String> out = new ArrayList<>();
+        boolean inFirstTry = false;
+        for (String l : solution.lines().toList()) {
+            if (FIRST_TRY.matcher(l).matches()) {
+                inFirstTry = true;
+            } else if (END.matcher(l).matches()) {
+                inFirstTry = false;
+            } else if (!inFirstTry && !BEGIN.matcher(l).matches()) {
+                out.add(l);
+            }
+        }
+        return String.join("\n", out) + "\n";
     }
 
     /**

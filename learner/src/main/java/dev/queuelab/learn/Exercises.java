@@ -19,6 +19,10 @@ import dev.queuelab.check.backpressure.BufferProperty;
 import dev.queuelab.check.pubsub.exchange.ExchangeProperty;
 import dev.queuelab.check.pubsub.fanout.FanoutProperty;
 import dev.queuelab.check.pubsub.subscription.SubscriptionProperty;
+import dev.queuelab.check.semantics.ConsumerPromise;
+import dev.queuelab.check.semantics.ConsumerProperty;
+import dev.queuelab.check.semantics.RelayPromise;
+import dev.queuelab.check.semantics.RelayProperty;
 import dev.queuelab.check.streams.StreamProperty;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,6 +38,7 @@ public final class Exercises {
     static final String EXCHANGE_REFERENCE = PUBSUB_REFERENCE + "exchange/";
     static final String BACKPRESSURE_REFERENCE = "reference/src/main/java/dev/queuelab/reference/backpressure/";
     static final String STREAMS_REFERENCE = "reference/src/main/java/dev/queuelab/reference/streams/";
+    static final String SEMANTICS_REFERENCE = "reference/src/main/java/dev/queuelab/reference/semantics/";
 
     public static final List<Exercise> ALL = List.of(
             new Exercise(
@@ -226,6 +231,18 @@ public final class Exercises {
                     STREAMS_REFERENCE + "ConsumerGroup.java",
                     List.of("claim", "autoClaim")),
             new Exercise(
+                    16,
+                    "ex16_consumer",
+                    "an idempotent consumer with a TTL dedupe store",
+                    "IdempotentConsumer",
+                    Topology.CONSUMER,
+                    List.of(ConsumerProperty.IDEMPOTENT, ConsumerProperty.TTL),
+                    ConsumerPromise.REMEMBERS,
+                    "docs/delivery-semantics.md#exercise-16-idempotent-consumer",
+                    "the effect and its mark commit together, the ack after, and a mark is swept at its TTL (IC1-IC4)",
+                    SEMANTICS_REFERENCE + "DedupingConsumer.java",
+                    List.of("consume", "remembered")),
+            new Exercise(
                     17,
                     "ex17_backpressure",
                     "a blocking buffer with a depth alarm",
@@ -249,7 +266,19 @@ public final class Exercises {
                     "docs/backpressure.md#exercise-18-open-challenge",
                     "under overload your buffer keeps its bound and says what became of every message (BP1-BP3, AL2)",
                     BACKPRESSURE_REFERENCE + "BoundedBuffer.java",
-                    List.of("offer", "restart")));
+                    List.of("offer", "restart")),
+            new Exercise(
+                    19,
+                    "ex19_outbox_relay",
+                    "the outbox relay",
+                    "OutboxRelay",
+                    Topology.OUTBOX,
+                    List.of(RelayProperty.CRASHES),
+                    RelayPromise.AT_LEAST_ONCE,
+                    "docs/delivery-semantics.md#exercise-19-outbox-relay",
+                    "no crash loses a committed message or publishes an uncommitted one; repeats follow crashes (RL1-RL4)",
+                    SEMANTICS_REFERENCE + "TransactionalOutbox.java",
+                    List.of("relay", "placeOrder")));
 
     private Exercises() {}
 
@@ -265,8 +294,8 @@ public final class Exercises {
                 + "); queuelab exercises lists them");
     }
 
-    /** The chapters that have exercises, in order. */
+    /** The chapters that have exercises, in order, each by the topology that heads it. */
     public static List<Topology> chapters() {
-        return ALL.stream().map(Exercise::topology).distinct().toList();
+        return ALL.stream().map(e -> e.topology().chapterHead()).distinct().toList();
     }
 }

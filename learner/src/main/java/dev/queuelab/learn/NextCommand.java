@@ -25,7 +25,7 @@ public final class NextCommand extends LearnerCommand {
         progress.next()
                 .ifPresentOrElse(
                         e -> {
-                            Topology chapter = e.topology();
+                            Topology chapter = e.topology().chapterHead();
                             out.println(style.strong("Next: " + e.label()) + "  "
                                     + style.bar(progress.doneCount(), Exercises.ALL.size()));
                             out.println("  chapter " + chapter.chapter() + ", " + chapter.title() + ": "

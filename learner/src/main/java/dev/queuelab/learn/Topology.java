@@ -14,6 +14,9 @@ import dev.queuelab.api.pubsub.fanout.Topic;
 import dev.queuelab.api.pubsub.fanout.TopicConfig;
 import dev.queuelab.api.pubsub.subscription.PubSubService;
 import dev.queuelab.api.pubsub.subscription.SubscriptionCapabilities;
+import dev.queuelab.api.semantics.ConsumerConfig;
+import dev.queuelab.api.semantics.MessageConsumer;
+import dev.queuelab.api.semantics.OutboxService;
 import dev.queuelab.api.streams.StreamCapabilities;
 import dev.queuelab.api.streams.StreamService;
 import dev.queuelab.api.workqueue.WorkQueue;
@@ -37,6 +40,13 @@ import dev.queuelab.check.pubsub.fanout.FanoutProperty;
 import dev.queuelab.check.pubsub.subscription.SubscriptionChecks;
 import dev.queuelab.check.pubsub.subscription.SubscriptionFactory;
 import dev.queuelab.check.pubsub.subscription.SubscriptionProperty;
+import dev.queuelab.check.semantics.ConsumerChecks;
+import dev.queuelab.check.semantics.ConsumerFactory;
+import dev.queuelab.check.semantics.ConsumerPromise;
+import dev.queuelab.check.semantics.ConsumerProperty;
+import dev.queuelab.check.semantics.RelayChecks;
+import dev.queuelab.check.semantics.RelayPromise;
+import dev.queuelab.check.semantics.RelayProperty;
 import dev.queuelab.check.streams.StreamChecks;
 import dev.queuelab.check.streams.StreamFactory;
 import dev.queuelab.check.streams.StreamProperty;
@@ -341,7 +351,7 @@ public enum Topology {
     },
 
     BACKPRESSURE(
-            "delivery semantics: backpressure (a bounded buffer)",
+            "delivery semantics: idempotent consumers, the outbox, backpressure",
             "buffer",
             Buffer.class,
             BufferConfig.class,
@@ -379,6 +389,91 @@ public enum Topology {
         @Override
         Object declared(Maker maker) {
             return new BufferPromise(true, true, true);
+        }
+    },
+
+    CONSUMER(
+            "delivery semantics: an idempotent consumer",
+            "consumer",
+            MessageConsumer.class,
+            ConsumerConfig.class,
+            "reference/src/main/java/dev/queuelab/reference/semantics/DedupingConsumer.java",
+            "the effect and its mark in one transaction; on Postgres, PostgresDedupeStore.processOnce",
+            "docs/delivery-semantics.md#the-exercises-gallery") {
+        @Override
+        public Property<?, ?, ?> property(String id) {
+            return byId(ConsumerProperty.values(), id);
+        }
+
+        @Override
+        CheckResult check(
+                Property<?, ?, ?> property,
+                String implName,
+                Object capabilities,
+                Maker maker,
+                LongFunction<String> replay,
+                Settings settings) {
+            ConsumerFactory factory = (config, clock) -> (MessageConsumer) maker.make(config, clock);
+            return ConsumerChecks.BINDING.check(
+                    (ConsumerProperty) property,
+                    implName,
+                    (ConsumerPromise) capabilities,
+                    factory,
+                    (p, impl, seed) -> replay.apply(seed),
+                    settings);
+        }
+
+        /** A consumer declares nothing of itself: the TTL the harness gives is all it is held to. */
+        @Override
+        Object declared(Maker maker) {
+            return ConsumerPromise.REMEMBERS;
+        }
+
+        @Override
+        Topology chapterHead() {
+            return BACKPRESSURE;
+        }
+    },
+
+    OUTBOX(
+            "delivery semantics: the outbox relay",
+            "outbox",
+            OutboxService.class,
+            null,
+            "postgres/src/main/java/dev/queuelab/postgres/Outbox.java",
+            "the same relay on a real Postgres, with FOR UPDATE SKIP LOCKED so that two relays never race",
+            "docs/delivery-semantics.md#the-exercises-gallery") {
+        @Override
+        public Property<?, ?, ?> property(String id) {
+            return byId(RelayProperty.values(), id);
+        }
+
+        @Override
+        CheckResult check(
+                Property<?, ?, ?> property,
+                String implName,
+                Object capabilities,
+                Maker maker,
+                LongFunction<String> replay,
+                Settings settings) {
+            return RelayChecks.BINDING.check(
+                    (RelayProperty) property,
+                    implName,
+                    (RelayPromise) capabilities,
+                    () -> (OutboxService) maker.make(null, null),
+                    (p, impl, seed) -> replay.apply(seed),
+                    settings);
+        }
+
+        /** An outbox declares nothing of itself: at-least-once is the one promise it is held to. */
+        @Override
+        Object declared(Maker maker) {
+            return RelayPromise.AT_LEAST_ONCE;
+        }
+
+        @Override
+        Topology chapterHead() {
+            return BACKPRESSURE;
         }
     };
 
@@ -476,6 +571,14 @@ public enum Topology {
                         java.util.Arrays.stream(properties).map(Property::id).toList()));
     }
 
+    /**
+     * The topology whose chapter this one's exercises join (itself by default): delivery semantics is one chapter
+     * of several contracts, numbered and titled by its first.
+     */
+    Topology chapterHead() {
+        return this;
+    }
+
     /** Whether the learner's constructor takes the clock alone, in a chapter without a config. */
     boolean clocked() {
         return config != null;
@@ -557,11 +660,13 @@ public enum Topology {
 
     /** The chapter's exercises, in order. */
     public List<Exercise> exercises() {
-        return Exercises.ALL.stream().filter(e -> e.topology() == this).toList();
+        return Exercises.ALL.stream()
+                .filter(e -> e.topology().chapterHead() == chapterHead())
+                .toList();
     }
 
     /** Its number on the path, from 1. */
     public int chapter() {
-        return ordinal() + 1;
+        return chapterHead().ordinal() + 1;
     }
 }

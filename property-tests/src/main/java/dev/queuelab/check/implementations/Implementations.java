@@ -30,7 +30,9 @@ import dev.queuelab.check.pubsub.fanout.gallery.FanoutGallery;
 import dev.queuelab.check.pubsub.subscription.SubscriptionChecks;
 import dev.queuelab.check.pubsub.subscription.SubscriptionFactory;
 import dev.queuelab.check.pubsub.subscription.gallery.SubscriptionGallery;
+import dev.queuelab.check.semantics.ConsumerChecks;
 import dev.queuelab.check.semantics.DeliveryChecks;
+import dev.queuelab.check.semantics.RelayChecks;
 import dev.queuelab.check.streams.StreamChecks;
 import dev.queuelab.check.streams.StreamFactory;
 import dev.queuelab.check.streams.gallery.StreamGallery;
@@ -108,6 +110,8 @@ public final class Implementations {
             new TopologyChecks<>(FanoutChecks.BINDING, FANOUTS),
             new TopologyChecks<>(DeliveryChecks.BINDING, DeliveryChecks.PIPELINES),
             new TopologyChecks<>(BufferChecks.BINDING, BufferChecks.BUFFERS),
+            new TopologyChecks<>(ConsumerChecks.BINDING, ConsumerChecks.CONSUMERS),
+            new TopologyChecks<>(RelayChecks.BINDING, RelayChecks.OUTBOXES),
             new TopologyChecks<>(StreamChecks.BINDING, STREAMS));
 
     private Implementations() {}

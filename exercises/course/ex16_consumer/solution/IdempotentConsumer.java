@@ -1,0 +1,59 @@
+package dev.queuelab.exercises.ex16_consumer;
+
+import dev.queuelab.api.semantics.ConsumerConfig;
+import dev.queuelab.api.semantics.Database;
+import dev.queuelab.api.semantics.Delivery;
+import dev.queuelab.api.semantics.MessageConsumer;
+import dev.queuelab.api.semantics.Transaction;
+import java.time.Instant;
+import java.time.InstantSource;
+
+/**
+ * Exercise 16: an idempotent consumer with a TTL dedupe store.
+ *
+ * Teaches: a work queue delivers at least once, so a consumer sees copies (a producer's retry, a redelivery after
+ * a crash). It does each message's effect once by remembering the message's idempotency key in the same local
+ * transaction as the effect, and only for a while: a key is forgotten at its TTL, so the TTL must be longer than
+ * the redelivery window.
+ * Invariants (numbered as in the checks' ConsumerRule): IC1 a key's effect happens once while it is remembered;
+ * IC2 nothing published is lost; IC3 every delivery is acked, a skipped copy too; IC4 a mark is forgotten at its TTL.
+ * Thread-safety: the checks call it from one thread; all it keeps across calls is in the database.
+ * Real world: a Kafka listener or a Lambda with a table of processed keys beside its own data.
+ */
+public class IdempotentConsumer implements MessageConsumer {
+
+    private final ConsumerConfig config;
+    private final InstantSource clock;
+
+    public IdempotentConsumer(ConsumerConfig config, InstantSource clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public void consume(Delivery delivery, Database database) {
+        // begin exercise 16
+        Instant now = clock.instant();
+        Transaction tx = database.begin();
+        if (!remembered(tx, delivery.key(), now)) {
+            tx.effect(delivery.key());
+            tx.mark(delivery.key(), now);
+        }
+        tx.commit();
+        delivery.ack();
+        // first try, in the stub:
+        // Transaction tx = database.begin();
+        // tx.effect(delivery.key());
+        // tx.commit();
+        // delivery.ack();
+        // end exercise 16
+    }
+
+    /** Whether the key is remembered now, once the marks whose TTL has run out are swept from the table. */
+    private boolean remembered(Transaction tx, String key, Instant now) {
+        // begin exercise 16
+        tx.forgetMarkedUpTo(now.minus(config.keyTtl()));
+        return tx.markedAt(key).isPresent();
+        // end exercise 16
+    }
+}
