@@ -54,7 +54,8 @@ import java.util.function.BiFunction;
  * registry per topology, each name prefixed by its topology: {@code work-queue.reference} (or just
  * {@code reference}) and {@code gallery.<variant>}; {@code log.reference}, {@code log.disk} (the reference on disk,
  * forced per append), {@code log.gallery.<variant>}; {@code exchange.}, {@code subscription.}, {@code fanout.},
- * {@code broadcast.} and {@code streams.} likewise. Each entry says what it supports, so that a check knows which
+ * {@code broadcast.}, {@code streams.}, {@code delivery.}, {@code consumer.}, {@code outbox.} and
+ * {@code backpressure.} likewise. Each entry says what it supports, so that a check knows which
  * properties apply before it makes one.
  */
 public final class Implementations {
