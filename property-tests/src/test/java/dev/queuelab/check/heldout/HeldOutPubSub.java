@@ -51,7 +51,12 @@ final class HeldOutPubSub {
 
     /** The command that runs one variant on seeds 1 to 5 (a failure's replay adds its property, seed and 1 trial). */
     static String replay(String name) {
-        return "./mvnw -q -o -B -pl property-tests -am test -Dtest=HeldOutPubSubTest"
+        return replay("HeldOutPubSubTest", name);
+    }
+
+    /** As {@link #replay(String)}, through the test class {@code test}. */
+    static String replay(String test, String name) {
+        return "./mvnw -q -o -B -pl property-tests -am test -Dtest=" + test
                 + " -Dsurefire.failIfNoSpecifiedTests=false -Dqueuelab.heldout=" + name;
     }
 
@@ -91,8 +96,17 @@ final class HeldOutPubSub {
     static <C, S extends ScenarioStep, K, F, E extends Event> Variant variant(
             Binding<C, S, K, F, E> binding, Registry<F, K> registry, String slip, String mistake, F factory) {
         K capabilities = registry.get(registry.topology() + ".reference").capabilities();
-        String name = registry.topology() + ".heldout."
-                + slip.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return variant(binding, capabilities, name(registry.topology(), slip), mistake, factory, "HeldOutPubSubTest");
+    }
+
+    /** A held-out variant's name: its topology's, then {@code heldout.} and its slip in lower case with dashes. */
+    static String name(String topology, String slip) {
+        return topology + ".heldout." + slip.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** A variant judged with {@code capabilities}, its failures replayed through the test class {@code test}. */
+    static <C, S extends ScenarioStep, K, F, E extends Event> Variant variant(
+            Binding<C, S, K, F, E> binding, K capabilities, String name, String mistake, F factory, String test) {
         return new Variant() {
             @Override
             public String topology() {
@@ -122,8 +136,8 @@ final class HeldOutPubSub {
                             name,
                             capabilities,
                             factory,
-                            (q, i, sd) -> replay(i) + " -Dqueuelab.property=" + q.qualifiedName() + " -Dqueuelab.seed="
-                                    + sd + " -Dqueuelab.trials=1",
+                            (q, i, sd) -> replay(test, i) + " -Dqueuelab.property=" + q.qualifiedName()
+                                    + " -Dqueuelab.seed=" + sd + " -Dqueuelab.trials=1",
                             settings);
                     if (r.failed()) {
                         return Optional.of(r);
