@@ -1,0 +1,130 @@
+package dev.queuelab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real-broker peers' trial setup starts a server that answers on loopback, and their teardown stops it and
+ * leaves no data folder behind: judged from outside, by connecting to the port and listing the temporary
+ * folder, never by asking the benchmark. Kafka and ElasticMQ run inside this JVM, so a JDK is all it needs.
+ */
+class BrokerPeersLifecycleTest {
+
+    private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
+
+    @Test
+    void shouldStopElasticMqWhenTheQueueTrialEnds() throws Exception {
+        var queues = new BrokerPeersQueueBenchmark.Queues();
+        queues.peer = "ElasticMQ";
+        queues.start();
+        int port = queues.port();
+        try {
+            assertThat(answers(port))
+                    .as("ElasticMQ answers on 127.0.0.1:%d once set up", port)
+                    .isTrue();
+            assertThat(new BrokerPeersQueueBenchmark().batch10(queues))
+                    .as("a batch goes round")
+                    .isEqualTo(10);
+        } finally {
+            queues.stop();
+        }
+        assertThat(answers(port))
+                .as("nothing answers on 127.0.0.1:%d after teardown", port)
+                .isFalse();
+    }
+
+    @Test
+    void shouldStopKafkaAndDeleteItsDataWhenTheAppendTrialEnds() throws Exception {
+        long kafkaFolders = folders("queuelab-kafka-");
+        var appends = new BrokerPeersLogBenchmark.Appends();
+        appends.peer = "Kafka-acksAll-flush1";
+        appends.start();
+        int port = appends.servers.port();
+        try {
+            assertThat(answers(port))
+                    .as("Kafka answers on 127.0.0.1:%d once set up", port)
+                    .isTrue();
+            assertThat(folders("queuelab-kafka-")).as("its data folder").isEqualTo(kafkaFolders + 1);
+            var counters = new BrokerPeersLogBenchmark.Counters();
+            var bench = new BrokerPeersLogBenchmark();
+            for (int i = 0; i < 100; i++) {
+                bench.append(appends, counters);
+            }
+        } finally {
+            appends.stop();
+        }
+        assertThat(appends.inFlight)
+                .as("every send acknowledged before the producer closed")
+                .isEmpty();
+        assertThat(answers(port))
+                .as("nothing answers on 127.0.0.1:%d after teardown", port)
+                .isFalse();
+        assertThat(folders("queuelab-kafka-")).as("Kafka's data folder deleted").isEqualTo(kafkaFolders);
+    }
+
+    @Test
+    void shouldStopKafkaWhenTheTailTrialEndsAfterReadingRoundTheEnd() throws Exception {
+        long kafkaFolders = folders("queuelab-kafka-");
+        var tails = new BrokerPeersLogBenchmark.Tails();
+        tails.peer = "Kafka";
+        tails.start();
+        int port = tails.servers.port();
+        try {
+            var bench = new BrokerPeersLogBenchmark();
+            long read = 0;
+            for (int i = 0; i < BrokerPeersLogBenchmark.PREFILLED / BrokerPeersLogBenchmark.READ + 2; i++) {
+                read += bench.tail(tails);
+            }
+            assertThat(read)
+                    .as("every record read, and round again from offset 0")
+                    .isEqualTo((BrokerPeersLogBenchmark.PREFILLED + 2L * BrokerPeersLogBenchmark.READ)
+                            * BrokerPeersLogBenchmark.RECORD);
+            assertThat(tails.lastOffset).as("the reader went round").isEqualTo(2L * BrokerPeersLogBenchmark.READ - 1);
+        } finally {
+            tails.stop();
+        }
+        assertThat(answers(port))
+                .as("nothing answers on 127.0.0.1:%d after teardown", port)
+                .isFalse();
+        assertThat(folders("queuelab-kafka-")).as("Kafka's data folder deleted").isEqualTo(kafkaFolders);
+    }
+
+    @Test
+    void shouldDeleteTheReferenceLogsFolderWhenTheTrialEnds() throws Exception {
+        long logFolders = folders("queuelab-peers-log-");
+        var appends = new BrokerPeersLogBenchmark.Appends();
+        appends.peer = "reference-disk-force";
+        appends.start();
+        try {
+            assertThat(folders("queuelab-peers-log-")).as("the log's folder").isEqualTo(logFolders + 1);
+            new BrokerPeersLogBenchmark().append(appends, new BrokerPeersLogBenchmark.Counters());
+        } finally {
+            appends.stop();
+        }
+        assertThat(folders("queuelab-peers-log-")).as("deleted after teardown").isEqualTo(logFolders);
+    }
+
+    private static boolean answers(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long folders(String prefix) throws IOException {
+        try (Stream<Path> all = Files.list(TMP)) {
+            return all.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .count();
+        }
+    }
+}
