@@ -31,11 +31,14 @@ final class LocalRedis implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path dir;
+    /** Stops the server if the JVM ends without a teardown (a failed fork): it is a process of its own. */
+    private final Thread stopAtExit;
 
     private LocalRedis(int port, Process process, Path dir) {
         this.port = port;
         this.process = process;
         this.dir = dir;
+        this.stopAtExit = new Thread(process::destroyForcibly, "stop redis-server on 127.0.0.1:" + port);
     }
 
     static LocalRedis start() throws IOException, InterruptedException {
@@ -67,6 +70,7 @@ final class LocalRedis implements AutoCloseable {
                     "redis-server is not installed: apt-get install redis-server (the Redis peers need it)", e);
         }
         LocalRedis redis = new LocalRedis(port, process, dir);
+        Runtime.getRuntime().addShutdownHook(redis.stopAtExit);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
             try (Connection c = redis.connect()) {
@@ -93,6 +97,11 @@ final class LocalRedis implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is ending: the hook stops the server
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

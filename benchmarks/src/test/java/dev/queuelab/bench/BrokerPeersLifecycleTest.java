@@ -8,6 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class BrokerPeersLifecycleTest {
 
-    private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
-
     @Test
-    void shouldStopElasticMqWhenTheQueueTrialEnds() throws Exception {
+    void shouldStopElasticMqWhenTheQueueTrialEnds() {
         var queues = new BrokerPeersQueueBenchmark.Queues();
         queues.peer = "ElasticMQ";
         queues.start();
@@ -43,16 +44,17 @@ class BrokerPeersLifecycleTest {
 
     @Test
     void shouldStopKafkaAndDeleteItsDataWhenTheAppendTrialEnds() throws Exception {
-        long kafkaFolders = folders("queuelab-kafka-");
+        Set<Path> before = folders("queuelab-kafka-");
         var appends = new BrokerPeersLogBenchmark.Appends();
         appends.peer = "Kafka-acksAll-flush1";
         appends.start();
         int port = appends.servers.port();
+        Set<Path> made = made("queuelab-kafka-", before);
         try {
             assertThat(answers(port))
                     .as("Kafka answers on 127.0.0.1:%d once set up", port)
                     .isTrue();
-            assertThat(folders("queuelab-kafka-")).as("its data folder").isEqualTo(kafkaFolders + 1);
+            assertThat(made).as("its data folder").isNotEmpty();
             var counters = new BrokerPeersLogBenchmark.Counters();
             var bench = new BrokerPeersLogBenchmark();
             for (int i = 0; i < 100; i++) {
@@ -67,16 +69,17 @@ class BrokerPeersLifecycleTest {
         assertThat(answers(port))
                 .as("nothing answers on 127.0.0.1:%d after teardown", port)
                 .isFalse();
-        assertThat(folders("queuelab-kafka-")).as("Kafka's data folder deleted").isEqualTo(kafkaFolders);
+        assertThat(made).as("Kafka's data folder deleted").noneMatch(Files::exists);
     }
 
     @Test
     void shouldStopKafkaWhenTheTailTrialEndsAfterReadingRoundTheEnd() throws Exception {
-        long kafkaFolders = folders("queuelab-kafka-");
+        Set<Path> before = folders("queuelab-kafka-");
         var tails = new BrokerPeersLogBenchmark.Tails();
         tails.peer = "Kafka";
         tails.start();
         int port = tails.servers.port();
+        Set<Path> made = made("queuelab-kafka-", before);
         try {
             var bench = new BrokerPeersLogBenchmark();
             long read = 0;
@@ -84,35 +87,35 @@ class BrokerPeersLifecycleTest {
                 read += bench.tail(tails);
             }
             assertThat(read)
-                    .as("every record read, and round again from offset 0")
+                    .as("every record read once, then the first 1,000 again from offset 0")
                     .isEqualTo((BrokerPeersLogBenchmark.PREFILLED + 2L * BrokerPeersLogBenchmark.READ)
                             * BrokerPeersLogBenchmark.RECORD);
-            assertThat(tails.lastOffset).as("the reader went round").isEqualTo(2L * BrokerPeersLogBenchmark.READ - 1);
         } finally {
             tails.stop();
         }
         assertThat(answers(port))
                 .as("nothing answers on 127.0.0.1:%d after teardown", port)
                 .isFalse();
-        assertThat(folders("queuelab-kafka-")).as("Kafka's data folder deleted").isEqualTo(kafkaFolders);
+        assertThat(made).as("Kafka's data folder deleted").noneMatch(Files::exists);
     }
 
     @Test
     void shouldDeleteTheReferenceLogsFolderWhenTheTrialEnds() throws Exception {
-        long logFolders = folders("queuelab-peers-log-");
+        Set<Path> before = folders("queuelab-peers-log-");
         var appends = new BrokerPeersLogBenchmark.Appends();
         appends.peer = "reference-disk-force";
         appends.start();
+        Set<Path> made = made("queuelab-peers-log-", before);
         try {
-            assertThat(folders("queuelab-peers-log-")).as("the log's folder").isEqualTo(logFolders + 1);
+            assertThat(made).as("the log's folder").hasSize(1);
             new BrokerPeersLogBenchmark().append(appends, new BrokerPeersLogBenchmark.Counters());
         } finally {
             appends.stop();
         }
-        assertThat(folders("queuelab-peers-log-")).as("deleted after teardown").isEqualTo(logFolders);
+        assertThat(made).as("deleted after teardown").noneMatch(Files::exists);
     }
 
-    private static boolean answers(int port) {
+    static boolean answers(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
             return true;
@@ -121,10 +124,18 @@ class BrokerPeersLifecycleTest {
         }
     }
 
-    private static long folders(String prefix) throws IOException {
-        try (Stream<Path> all = Files.list(TMP)) {
+    /** The folders named {@code prefix...} in the temporary folder now. */
+    static Set<Path> folders(String prefix) throws IOException {
+        try (Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return all.filter(p -> p.getFileName().toString().startsWith(prefix))
-                    .count();
+                    .collect(Collectors.toSet());
         }
+    }
+
+    /** The folders named {@code prefix...} that appeared since {@code before} (others may run beside us). */
+    static Set<Path> made(String prefix, Set<Path> before) throws IOException {
+        Set<Path> now = new HashSet<>(folders(prefix));
+        now.removeAll(before);
+        return now;
     }
 }
