@@ -8,13 +8,9 @@ import dev.queuelab.api.log.LogConfig;
 import dev.queuelab.api.log.PartitionedLog;
 import dev.queuelab.api.log.ProducerIdAndEpoch;
 import dev.queuelab.api.log.ProducerRecord;
-import dev.queuelab.brokers.KafkaBroker;
 import dev.queuelab.reference.log.DurableKafkaLog;
 import dev.queuelab.reference.log.FlushScheduler;
 import dev.queuelab.reference.log.KafkaLog;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -23,15 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -108,7 +100,7 @@ public class BrokerPeersLogBenchmark {
         })
         public String peer;
 
-        final Servers servers = new Servers();
+        final PeerServers servers = new PeerServers();
         PartitionedLog log;
         ProducerIdAndEpoch producerId;
         int sequence;
@@ -166,7 +158,7 @@ public class BrokerPeersLogBenchmark {
         @Param({"reference", "Kafka"})
         public String peer;
 
-        final Servers servers = new Servers();
+        final PeerServers servers = new PeerServers();
         PartitionedLog log;
         long position;
         KafkaConsumer<String, String> consumer;
@@ -285,55 +277,5 @@ public class BrokerPeersLogBenchmark {
             bytes += t.next();
         }
         return bytes;
-    }
-
-    /** The servers and folders a state made, and closed with it: nothing outlives the trial. */
-    static final class Servers implements AutoCloseable {
-        KafkaBroker kafka;
-        Path folder;
-
-        void kafka(Map<String, String> topicConfig) throws Exception {
-            kafka = KafkaBroker.start();
-            try (Admin admin = kafka.admin()) {
-                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1).configs(topicConfig)))
-                        .all()
-                        .get(30, TimeUnit.SECONDS);
-            }
-        }
-
-        KafkaProducer<String, String> producer(String acks) {
-            return new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, acks,
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, acks.equals("all"),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-        }
-
-        /** Kafka's port while it runs (for the lifecycle test), else -1. */
-        int port() {
-            if (kafka == null) {
-                return -1;
-            }
-            String address = kafka.bootstrapServers();
-            return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
-        }
-
-        Path folder() throws IOException {
-            folder = Files.createTempDirectory("queuelab-peers-log-");
-            return folder;
-        }
-
-        @Override
-        public void close() {
-            if (kafka != null) {
-                kafka.close();
-                kafka = null;
-            }
-            if (folder != null) {
-                DurableLogBenchmark.delete(folder);
-                folder = null;
-            }
-        }
     }
 }

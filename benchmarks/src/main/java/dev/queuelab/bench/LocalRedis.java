@@ -123,6 +123,7 @@ final class LocalRedis implements AutoCloseable {
         Connection(Socket socket) throws IOException {
             this.socket = socket;
             socket.setTcpNoDelay(true);
+            socket.setSoTimeout(10_000); // a message that never comes fails the run instead of hanging it
             this.out = new BufferedOutputStream(socket.getOutputStream(), 8192);
             this.in = new BufferedInputStream(socket.getInputStream(), 8192);
         }
