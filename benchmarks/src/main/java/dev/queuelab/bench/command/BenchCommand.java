@@ -280,6 +280,15 @@ public final class BenchCommand implements Callable<Integer> {
         return dashes < 0 ? List.of() : original.subList(dashes + 1, original.size());
     }
 
+    /**
+     * What JMH runs: the benchmarks the patterns find, or, with none, every benchmark but the real brokers'
+     * peers (they start Kafka, ElasticMQ and a Debian redis-server, are context rather than goals, and run by
+     * name: {@code queuelab bench BrokerPeers}).
+     */
+    static List<String> selection(List<String> patterns) {
+        return patterns.isEmpty() ? List.of("-e", "BrokerPeers") : patterns;
+    }
+
     private int runJmh(PrintWriter out) throws IOException, InterruptedException {
         Path jar = root.resolve("benchmarks/target/benchmarks.jar");
         if (!Files.exists(jar)) {
@@ -292,7 +301,7 @@ public final class BenchCommand implements Callable<Integer> {
         through.stream().filter(a -> a.startsWith("-D") || a.startsWith("-X")).forEach(cmd::add);
         cmd.addAll(List.of("-jar", jar.toString()));
         List<String> patterns = positional.subList(0, positional.size() - through.size());
-        cmd.addAll(patterns);
+        cmd.addAll(selection(patterns));
         cmd.addAll(List.of("-rf", "json", "-rff", results.toAbsolutePath().toString()));
         cmd.addAll(List.of("-prof", "gc")); // bytes per message beside every score: they do not depend on the load
         if (quick) {

@@ -159,4 +159,14 @@ class BenchCommandTest {
     }
 
     private record Run(int code, String out, String err) {}
+
+    @Test
+    void shouldLeaveTheRealBrokersPeersOutOfARunThatNamesNoBenchmark() {
+        assertThat(BenchCommand.selection(java.util.List.of()))
+                .as("the full and quick runs need only a JDK: the peers start brokers, and run by name")
+                .containsExactly("-e", "BrokerPeers");
+        assertThat(BenchCommand.selection(java.util.List.of("BrokerPeers", "Cycle")))
+                .as("named benchmarks run as named")
+                .containsExactly("BrokerPeers", "Cycle");
+    }
 }
