@@ -28,7 +28,12 @@ final class BufferModel implements Model<BufferEvent> {
     /** Accepted and not yet delivered or dropped, oldest first, with the step that accepted each. */
     private final LinkedHashMap<String, Integer> queue = new LinkedHashMap<>();
 
-    private final Map<String, Instant> waiting = new HashMap<>();
+    /** Offers waiting for space, oldest wait first, with their deadlines. */
+    private final LinkedHashMap<String, Instant> waiting = new LinkedHashMap<>();
+    /** The step whose clock moved (and which asked the buffer to expire waits), and the time it moved to. */
+    private int clockStep = -1;
+
+    private Instant clockAt;
     private final Set<String> delivered = new HashSet<>();
     /** Messages a poll went past, with the step it did: reordered if they come later, lost if they never do. */
     private final Map<String, Integer> skipped = new HashMap<>();
@@ -55,6 +60,9 @@ final class BufferModel implements Model<BufferEvent> {
             offered(o);
         } else if (event instanceof BufferEvent.Polled p) {
             polled(p);
+        } else if (event instanceof BufferEvent.Clock c) {
+            clockStep = c.step();
+            clockAt = c.at();
         } else if (event instanceof BufferEvent.Alarm a) {
             reportedRaised = a.raised();
         } else if (event instanceof BufferEvent.Restarted r) {
@@ -76,7 +84,14 @@ final class BufferModel implements Model<BufferEvent> {
         Offer a = o.answerGiven();
         String m = a.message();
         switch (a.kind()) {
-            case ACCEPTED, ADMITTED -> {
+            case ACCEPTED -> accept(o.step(), m);
+            case ADMITTED -> {
+                String first =
+                        waiting.isEmpty() ? null : waiting.keySet().iterator().next();
+                if (first != null && !first.equals(m) && waiting.containsKey(m)) {
+                    anomalies.add(BufferRule.ADMITTED_OUT_OF_TURN.found(
+                            o.step(), m + " was admitted while " + first + ", waiting longer, still waits"));
+                }
                 waiting.remove(m);
                 accept(o.step(), m);
             }
@@ -95,6 +110,12 @@ final class BufferModel implements Model<BufferEvent> {
                 coverage.add("dropped");
                 if (promise.neverDrops()) {
                     anomalies.add(BufferRule.BLOCK_DROPPED.found(o.step(), a.dropped() + " was dropped for " + m));
+                }
+                String oldest =
+                        queue.isEmpty() ? null : queue.keySet().iterator().next();
+                if (oldest != null && !oldest.equals(a.dropped()) && queue.containsKey(a.dropped())) {
+                    anomalies.add(BufferRule.DROPPED_NOT_OLDEST.found(
+                            o.step(), a.dropped() + " was dropped for " + m + " while " + oldest + " was older"));
                 }
                 if (queue.remove(a.dropped()) == null) {
                     anomalies.add(BufferRule.DUPLICATED.found(
@@ -190,7 +211,31 @@ final class BufferModel implements Model<BufferEvent> {
         depthStory = "depth is " + depth + " (raise at " + config.alarmHigh() + ", clear at " + config.alarmLow() + ")";
     }
 
+    /** BP4 at the end of a step that moved the clock or restarted the buffer: no wait is left unanswered. */
+    private void closeWaits() {
+        if (stepOpen >= 0 && stepOpen == clockStep) {
+            for (var w : List.copyOf(waiting.entrySet())) {
+                if (!w.getValue().isAfter(clockAt)) {
+                    anomalies.add(BufferRule.WAITED_PAST_DEADLINE.found(
+                            stepOpen,
+                            w.getKey() + "'s deadline was t=" + secs(w.getValue()) + "; at t=" + secs(clockAt)
+                                    + " the buffer was asked to expire waits and it still waits"));
+                    waiting.remove(w.getKey());
+                }
+            }
+        }
+        if (stepOpen >= 0 && stepOpen == lastRestart && !waiting.isEmpty()) {
+            anomalies.add(BufferRule.WAITER_NOT_ANSWERED.found(
+                    stepOpen,
+                    String.join(", ", waiting.keySet()) + (waiting.size() == 1 ? " was" : " were")
+                            + " waiting when the buffer restarted and " + (waiting.size() == 1 ? "was" : "were")
+                            + " never answered FAILED"));
+            waiting.clear();
+        }
+    }
+
     private void closeStep() {
+        closeWaits();
         if (stepOpen >= 0 && expectRaised != reportedRaised) {
             // raised at the step's start: the clearing went wrong (AL2, too early or not at all); clear: the raise
             // (AL1)

@@ -72,7 +72,26 @@ public enum BufferProperty implements Property<BufferConfig, BufferStep, BufferP
         for (int i = 0; i < n; i++) {
             steps.add(next(random));
         }
+        if (promise.neverDrops() && random.nextInt(3) == 0) {
+            steps.addAll(random.nextInt(steps.size() + 1), staggeredWaits(config));
+        }
         return new Scenario<>(config, steps);
+    }
+
+    /**
+     * BP4's rare case, aimed at rather than left to luck: the buffer full, one offer waits, time passes, a second
+     * waits, and the clock reaches the first one's deadline but not the second's: expire must answer exactly one.
+     */
+    private static List<BufferStep> staggeredWaits(BufferConfig config) {
+        List<BufferStep> out = new ArrayList<>();
+        for (int i = 0; i <= config.capacity(); i++) {
+            out.add(new BufferStep.Offer());
+        }
+        int half = (int) Math.max(1, config.timeout().toSeconds() / 2);
+        out.add(new BufferStep.Tick(half));
+        out.add(new BufferStep.Offer());
+        out.add(new BufferStep.Tick((int) config.timeout().toSeconds() - half));
+        return out;
     }
 
     private BufferStep next(SplittableRandom random) {

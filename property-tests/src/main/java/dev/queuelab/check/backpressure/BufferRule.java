@@ -25,6 +25,19 @@ public final class BufferRule {
     public static final Rule GAVE_UP_EARLY = new Rule(
             "gave-up-early", "BP4 a waiting offer times out once its deadline has passed on the clock, never earlier");
 
+    public static final Rule DROPPED_NOT_OLDEST = new Rule(
+            "dropped-not-oldest", "BP3 drop-oldest makes room by dropping the oldest message held, and names it");
+
+    public static final Rule ADMITTED_OUT_OF_TURN =
+            new Rule("admitted-out-of-turn", "BP4 waiting offers are admitted oldest first as space frees");
+
+    public static final Rule WAITED_PAST_DEADLINE = new Rule(
+            "waited-past-deadline",
+            "BP4 once its deadline has passed on the clock, a waiting offer is answered TIMED_OUT");
+
+    public static final Rule WAITER_NOT_ANSWERED = new Rule(
+            "waiter-not-answered", "BP4 a restart answers FAILED to every offer still waiting: none is left hanging");
+
     public static final Rule LOST_AT_RESTART = new Rule(
             "lost-at-restart", "BP5 a buffer on a durable store keeps every undelivered message across a restart");
 

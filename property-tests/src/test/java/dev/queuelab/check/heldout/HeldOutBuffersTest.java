@@ -25,32 +25,6 @@ class HeldOutBuffersTest {
     static final Map<String, String> KNOWN_MISSES = new LinkedHashMap<>();
 
     static {
-        KNOWN_MISSES.put(
-                "backpressure.heldout.drop-oldest-drops-newest",
-                "0 of 5, and 0 of 5 with 3,000 trials: the dropped message is named, so nothing is lost and the"
-                        + " survivors keep their order; nothing seems to hold DROPPED_OLDEST to name the oldest held");
-        KNOWN_MISSES.put(
-                "backpressure.heldout.block-never-times-out",
-                "0 of 5, and 0 of 5 with 3,000 trials: BP4's 'never earlier' is checked (gave-up-early), its 'once"
-                        + " the deadline has passed' seemingly not: an offer still waiting after expire() at its"
-                        + " deadline is no anomaly");
-        KNOWN_MISSES.put(
-                "backpressure.heldout.timeout-after-deadline",
-                "0 of 5: the same blind spot as block-never-times-out, at exactly the deadline");
-        KNOWN_MISSES.put(
-                "backpressure.heldout.waiters-newest-first",
-                "0 of 5, and 0 of 5 with 3,000 trials: order seems judged on acceptance as the answers tell it (an"
-                        + " admission is an acceptance), so a waiter admitted out of turn is in order; nothing holds"
-                        + " admissions to the oldest waiter first (BP4)");
-        KNOWN_MISSES.put(
-                "backpressure.heldout.restart-forgets-waiters",
-                "0 of 5: a waiting offer's message is still the producer's, so losing its answer loses no message;"
-                        + " nothing seems to demand that every WAITING offer is answered in the end (FAILED at a"
-                        + " restart)");
-        KNOWN_MISSES.put(
-                "backpressure.heldout.expire-all-waiters",
-                "4 of 5 (5 of 5 with 1,000 trials): needs two waiters with different deadlines, the second offered"
-                        + " after time passed, then the first's deadline reached; rare at 300 trials");
     }
 
     static List<HeldOutPubSub.Variant> all(boolean none) {
