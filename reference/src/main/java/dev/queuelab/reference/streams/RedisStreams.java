@@ -39,7 +39,7 @@ import java.util.Objects;
  *   RS4 XREADGROUP with an id answers only the reader's own pending entries with greater ids, in id order, up to
  *       count, each delivered again (now, count + 1); one whose entry was trimmed comes with nil fields, unchanged;
  *   RS5 XACK removes the ids from that group's PEL and answers how many were in it: an unknown id, or one acked
- *       already, counts 0;
+ *       already, counts 0, and so does every id when the stream or the group does not exist (no error reply);
  *   RS6 XCLAIM gives the claimer each named id pending and idle (now - last delivery) at least min-idle, delivered
  *       now with count + 1; an id not pending is ignored; a pending id whose entry is gone leaves the PEL and is
  *       not answered;
@@ -134,7 +134,10 @@ public final class RedisStreams implements StreamService {
     @Override
     public synchronized long ack(String stream, String group, List<StreamId> ids) {
         Stream s = streams.get(stream);
-        ConsumerGroup g = group(s, stream, group);
+        ConsumerGroup g = s == null ? null : s.groups().get(group);
+        if (g == null) {
+            return 0; // RS5: no key or no group, nothing to ack: Redis answers 0, not NOGROUP (xackCommand)
+        }
         long acked = 0;
         for (StreamId id : ids) {
             if (g.ack(id)) {

@@ -205,6 +205,11 @@ class RedisStreamsTest {
         assertThatThrownBy(() -> redis.readGroup("s", "nope", "c", ">", 1))
                 .isInstanceOf(StreamException.class)
                 .hasMessageStartingWith("NOGROUP");
+        assertThat(redis.ack("s", "nope", List.of(StreamId.parse("1-0"))))
+                .as("XACK in a group that does not exist: nothing to ack, 0, as Redis answers")
+                .isZero();
+        assertThat(redis.ack("no-such-stream", "g", List.of(StreamId.parse("1-0"))))
+                .isZero();
         assertThatThrownBy(() -> redis.readGroup("s", "g", "c", ">", 0))
                 .isInstanceOf(OutOfRangeException.class)
                 .hasMessage("count 0 is out of range: use 1 or more");
