@@ -1,5 +1,6 @@
 package dev.queuelab.brokers;
 
+import dev.queuelab.api.streams.StreamId;
 import dev.queuelab.check.History;
 import dev.queuelab.check.Scenario;
 import dev.queuelab.check.streams.StreamEvent;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The streams' scale: ticks become whole units, and every min-idle-time (XCLAIM's, XAUTOCLAIM's, XPENDING's IDLE)
@@ -83,22 +86,36 @@ final class StreamTimeScale implements TimeScale<StreamSetup, StreamStep, Stream
 
     /**
      * An id made from a clock (the reference's starts at its epoch, Redis's is the wall clock's milliseconds) is
-     * written as the nth such id of the history, and an idle time in whole seconds: two histories read alike when
-     * their ids stand in the same relations and their idle times differ by less than the tolerance.
+     * written by what it is in the history: e0, e1, ... for the entries XADD answered, in order; "just before e1"
+     * or "just after e1" for an id beside one of them; d0, ... and id0, ... for the others (the dead-letter
+     * stream's, one never added), in order of appearance. An idle time is written in whole seconds. Two histories
+     * then read alike when their ids stand in the same relations and their idle times differ by less than the
+     * tolerance; where a clock put two entries in one millisecond on one side and not on the other, an id
+     * "just before" one entry is another entry on that side, and the diff says so at that step.
      */
     @Override
     public List<String> said(List<StreamEvent> events) {
-        Map<String, String> names = new HashMap<>();
+        Map<StreamId, String> names = new java.util.LinkedHashMap<>();
+        Map<StreamId, String> deadNames = new HashMap<>();
+        int[] counts = new int[3]; // entries, dead letters, others
         List<String> out = new ArrayList<>();
         for (StreamEvent e : events) {
-            String said = BrokerDiff.said(e);
-            java.util.regex.Matcher m = CLOCK_ID.matcher(said);
+            if (e instanceof StreamEvent.Added a && a.id() != null) {
+                names.putIfAbsent(a.id(), "e" + counts[0]++);
+            }
+            boolean dead = e instanceof StreamEvent.Ranged r && r.stream().equals(StreamSetup.DEAD);
+            Matcher m = CLOCK_ID.matcher(BrokerDiff.said(e));
             StringBuilder b = new StringBuilder();
             while (m.find()) {
-                m.appendReplacement(b, names.computeIfAbsent(m.group(), k -> "id" + (names.size() + 1)));
+                StreamId id = StreamId.parse(m.group());
+                m.appendReplacement(
+                        b,
+                        dead // the dead-letter stream's own ids: another stream's, whatever their digits
+                                ? deadNames.computeIfAbsent(id, k -> "d" + counts[1]++)
+                                : name(id, names, counts));
             }
             m.appendTail(b);
-            java.util.regex.Matcher idle = IDLE.matcher(b.toString());
+            Matcher idle = IDLE.matcher(b.toString());
             StringBuilder c = new StringBuilder();
             while (idle.find()) {
                 idle.appendReplacement(c, "idle ~" + Math.round(Long.parseLong(idle.group(1)) / 1000.0) + " s");
@@ -109,10 +126,28 @@ final class StreamTimeScale implements TimeScale<StreamSetup, StreamStep, Stream
         return out;
     }
 
-    /** An id whose milliseconds are a clock's (ten digits or more), not a small explicit one. */
-    private static final java.util.regex.Pattern CLOCK_ID = java.util.regex.Pattern.compile("\\b\\d{10,}-\\d+\\b");
+    private static String name(StreamId id, Map<StreamId, String> names, int[] counts) {
+        String known = names.get(id);
+        if (known != null) {
+            return known;
+        }
+        for (Map.Entry<StreamId, String> n : names.entrySet()) {
+            if (n.getValue().startsWith("e") && n.getKey().previous().equals(id)) {
+                return "(just before " + n.getValue() + ")";
+            }
+            if (n.getValue().startsWith("e") && n.getKey().next().equals(id)) {
+                return "(just after " + n.getValue() + ")";
+            }
+        }
+        String made = "id" + counts[2]++;
+        names.put(id, made);
+        return made;
+    }
 
-    private static final java.util.regex.Pattern IDLE = java.util.regex.Pattern.compile("idle (\\d+) ms");
+    /** An id whose milliseconds are a clock's (ten digits or more), not a small explicit one. */
+    private static final Pattern CLOCK_ID = Pattern.compile("\\b\\d{10,}-\\d+\\b");
+
+    private static final Pattern IDLE = Pattern.compile("idle (\\d+) ms");
 
     private static String group(StreamEvent e) {
         return e instanceof StreamEvent.ByGroupConsumer g
