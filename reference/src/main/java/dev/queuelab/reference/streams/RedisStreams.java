@@ -116,6 +116,9 @@ public final class RedisStreams implements StreamService {
     @Override
     public synchronized void setGroupId(String stream, String group, String start) {
         Stream s = streams.get(stream);
+        if (s == null || !s.groups().containsKey(group)) {
+            throw new StreamException(StreamFacts.noGroupSetId(stream, group));
+        }
         group(s, stream, group).setLastDelivered(s.position(Objects.requireNonNull(start, "start")));
     }
 
@@ -125,6 +128,9 @@ public final class RedisStreams implements StreamService {
         positive("count", count);
         Objects.requireNonNull(consumer, "consumer");
         Stream s = streams.get(stream);
+        if (s == null || !s.groups().containsKey(group)) {
+            throw new StreamException(StreamFacts.noGroupRead(stream, group));
+        }
         ConsumerGroup g = group(s, stream, group);
         return ">".equals(id)
                 ? g.readNew(s, consumer, count, now())
