@@ -109,8 +109,15 @@ class RedisBrokerTest {
                     .isInstanceOf(dev.queuelab.api.streams.StreamException.class)
                     .hasMessage(dev.queuelab.api.streams.StreamFacts.BUSYGROUP);
             assertThatThrownBy(() -> s.readGroup("s", "g9", "c1", ">", 1))
-                    .as("RJ1 the error names the scenario's key, not the run's")
-                    .hasMessageStartingWith("NOGROUP No such key 's' or consumer group 'g9'");
+                    .as("RJ1 the error names the scenario's key, not the run's, in the reference's words")
+                    .hasMessage(dev.queuelab.api.streams.StreamFacts.noGroupRead("s", "g9"));
+            assertThatThrownBy(() -> s.setGroupId("s", "g9", "0"))
+                    .hasMessage(dev.queuelab.api.streams.StreamFacts.noGroupSetId("s", "g9"));
+            assertThatThrownBy(() -> s.pending("s", "g9"))
+                    .hasMessage(dev.queuelab.api.streams.StreamFacts.noGroup("s", "g9"));
+            assertThat(s.ack("s", "g9", List.of(first)))
+                    .as("XACK in no group: 0, no error")
+                    .isZero();
         }
     }
 
