@@ -47,7 +47,7 @@ final class RedisTarget implements BrokerTarget {
 
     @Override
     public int defaultTrials() {
-        return 5;
+        return 10; // a stream's scenario waits seconds, not minutes: ten trials a property in about a minute
     }
 
     @Override
