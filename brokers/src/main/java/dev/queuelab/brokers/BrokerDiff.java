@@ -127,11 +127,11 @@ final class BrokerDiff<C, S extends ScenarioStep, K, F, E extends Event> {
         RealTimeJudge.Judged<C, E> broker = judge.judge(simulated);
         History<C, K, E> reference =
                 suite.bindings.apply(SimClockDriver::new).run(suite.reference, suite.capabilities, scaledOf(broker));
-        List<E> ref = reference.events();
-        List<E> got = broker.history().events();
+        List<String> ref = suite.scale.said(reference.events());
+        List<String> got = suite.scale.said(broker.history().events());
         for (int i = 0; i < Math.max(ref.size(), got.size()); i++) {
-            String r = i < ref.size() ? said(ref.get(i)) : "(no more events)";
-            String b = i < got.size() ? said(got.get(i)) : "(no more events)";
+            String r = i < ref.size() ? ref.get(i) : "(no more events)";
+            String b = i < got.size() ? got.get(i) : "(no more events)";
             if (!r.equals(b)) {
                 Kind kind = broker.kind() == null ? Kind.ALLOWED_CHOICE : broker.kind();
                 String signature = broker.anomaly().map(a -> a.name()).orElse(verb(r));
@@ -158,7 +158,7 @@ final class BrokerDiff<C, S extends ScenarioStep, K, F, E extends Event> {
      * What a diff compares: the call and its answer, never a time (the reference's clock starts at its epoch, the
      * broker's is the wall clock: "t=5s" and "t=8119h5m" may be the same instant of the run).
      */
-    private static String said(Event e) {
+    static String said(Event e) {
         return (e.action() + " -> " + e.answer()).replaceAll("t=[0-9hms]*", "t=_");
     }
 

@@ -12,14 +12,15 @@ import picocli.CommandLine.Parameters;
 /** {@code queuelab brokers list|check|diff}: the kit's checks against real brokers. */
 @Command(
         name = "brokers",
-        header = "Run the kit's checks against real brokers: Kafka and an SQS API.",
+        header = "Run the kit's checks against real brokers: Kafka, an SQS API and Redis.",
         description = {
             "queuelab starts each broker itself, on loopback, and stops it at the end; give an address to check",
             "your own. Examples:",
             "  queuelab brokers list",
             "  queuelab brokers check sqs",
             "  queuelab brokers check kafka --bootstrap-servers localhost:9092",
-            "  queuelab brokers diff kafka --traces 100 --seed 7"
+            "  queuelab brokers diff kafka --traces 100 --seed 7",
+            "  queuelab brokers check redis --redis-url redis://localhost:6379"
         },
         subcommands = {BrokersCommand.List.class, BrokersCommand.Check.class, BrokersCommand.Diff.class})
 public final class BrokersCommand implements Runnable {
@@ -55,6 +56,17 @@ public final class BrokersCommand implements Runnable {
         return Optional.ofNullable(bootstrap != null ? bootstrap : endpoint);
     }
 
+    /** The address options given, each checked against the broker's own option name; the one given, if any. */
+    static Optional<String> address(
+            BrokerTarget b, String bootstrap, String endpoint, String redisUrl, CommandLine.Model.CommandSpec s) {
+        if (redisUrl != null && !b.addressOption().equals("--redis-url")) {
+            throw new CommandLine.ParameterException(
+                    s.commandLine(), b.name() + " takes its address with " + b.addressOption());
+        }
+        Optional<String> other = address(b, bootstrap, endpoint, s);
+        return redisUrl != null ? Optional.of(redisUrl) : other;
+    }
+
     /** Runs a broker's work, answering a broker that cannot be reached or an address that is wrong in one line. */
     static int guarded(PrintWriter err, Callable<Integer> work) {
         try {
@@ -83,7 +95,7 @@ public final class BrokersCommand implements Runnable {
                         "  %-7s %s%n          your own: queuelab brokers check %s %s ADDRESS%n",
                         b.name(), b.about(), b.name(), b.addressOption());
             }
-            out.println("  RabbitMQ and Redis are not checked yet (see docs/real-brokers.md).");
+            out.println("  RabbitMQ is not checked yet (see docs/real-brokers.md).");
             return OK;
         }
     }
@@ -93,7 +105,7 @@ public final class BrokersCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "BROKER", description = "kafka or sqs")
+        @Parameters(index = "0", paramLabel = "BROKER", description = "kafka, sqs or redis")
         String broker;
 
         @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "check your own Kafka")
@@ -101,6 +113,9 @@ public final class BrokersCommand implements Runnable {
 
         @Option(names = "--sqs-endpoint", paramLabel = "URL", description = "check your own SQS endpoint")
         String endpoint;
+
+        @Option(names = "--redis-url", paramLabel = "URL", description = "check your own Redis: redis://HOST:PORT")
+        String redisUrl;
 
         @Option(names = "--property", paramLabel = "P", description = "only this property, e.g. work-queue/acks")
         String property;
@@ -114,7 +129,7 @@ public final class BrokersCommand implements Runnable {
         @Override
         public Integer call() {
             BrokerTarget b = target(broker, spec);
-            Optional<String> at = address(b, bootstrap, endpoint, spec);
+            Optional<String> at = address(b, bootstrap, endpoint, redisUrl, spec);
             int n = trials == null ? b.defaultTrials() : trials;
             if (n < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--trials is " + n + ": use 1 or more");
@@ -126,7 +141,9 @@ public final class BrokersCommand implements Runnable {
                 if (property != null) {
                     boolean known = (b instanceof SqsTarget
                                     ? SqsTarget.SUITE.property(property)
-                                    : KafkaTarget.SUITE.property(property))
+                                    : b instanceof RedisTarget
+                                            ? RedisTarget.SUITE.property(property)
+                                            : KafkaTarget.SUITE.property(property))
                             .isPresent();
                     if (!known) {
                         throw new IllegalArgumentException("--property '" + property + "' is not one of " + b.name()
@@ -149,7 +166,7 @@ public final class BrokersCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "BROKER", description = "kafka or sqs")
+        @Parameters(index = "0", paramLabel = "BROKER", description = "kafka, sqs or redis")
         String broker;
 
         @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "diff your own Kafka")
@@ -157,6 +174,9 @@ public final class BrokersCommand implements Runnable {
 
         @Option(names = "--sqs-endpoint", paramLabel = "URL", description = "diff your own SQS endpoint")
         String endpoint;
+
+        @Option(names = "--redis-url", paramLabel = "URL", description = "diff your own Redis: redis://HOST:PORT")
+        String redisUrl;
 
         @Option(names = "--traces", paramLabel = "N", defaultValue = "20", description = "random traces (default 20)")
         int traces;
@@ -167,7 +187,7 @@ public final class BrokersCommand implements Runnable {
         @Override
         public Integer call() {
             BrokerTarget b = target(broker, spec);
-            Optional<String> at = address(b, bootstrap, endpoint, spec);
+            Optional<String> at = address(b, bootstrap, endpoint, redisUrl, spec);
             if (traces < 1) {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(), "--traces is " + traces + ": use 1 or more");

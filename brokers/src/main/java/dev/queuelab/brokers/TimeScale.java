@@ -56,6 +56,15 @@ interface TimeScale<C, S extends ScenarioStep, E extends Event> {
         return UNIT.multipliedBy(units(d));
     }
 
+    /**
+     * What a diff compares of a history: each event's call and answer, never a time (the reference's clock starts
+     * at its epoch, the broker's is the wall clock). A topology whose answers carry what a clock made (an id from
+     * the time, an idle time) writes those so that the reference's and the broker's read alike.
+     */
+    default java.util.List<String> said(java.util.List<E> events) {
+        return events.stream().map(BrokerDiff::said).toList();
+    }
+
     static boolean near(java.time.Instant a, java.time.Instant b) {
         return Duration.between(a, b).abs().compareTo(TOLERANCE) < 0;
     }

@@ -39,4 +39,14 @@ public final class StreamFacts {
     public static String noGroup(String stream, String group) {
         return "NOGROUP No such key '" + stream + "' or consumer group '" + group + "'";
     }
+
+    /** XREADGROUP's own words for a missing stream or group (Redis 7.0.15, redis-cli, read 2026-12-05). */
+    public static String noGroupRead(String stream, String group) {
+        return noGroup(stream, group) + " in XREADGROUP with GROUP option";
+    }
+
+    /** XGROUP SETID's own words for a missing group (Redis 7.0.15, redis-cli, read 2026-12-05). */
+    public static String noGroupSetId(String stream, String group) {
+        return "NOGROUP No such consumer group '" + group + "' for key name '" + stream + "'";
+    }
 }

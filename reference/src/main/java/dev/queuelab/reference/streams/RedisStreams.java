@@ -39,7 +39,7 @@ import java.util.Objects;
  *   RS4 XREADGROUP with an id answers only the reader's own pending entries with greater ids, in id order, up to
  *       count, each delivered again (now, count + 1); one whose entry was trimmed comes with nil fields, unchanged;
  *   RS5 XACK removes the ids from that group's PEL and answers how many were in it: an unknown id, or one acked
- *       already, counts 0;
+ *       already, counts 0, and so does every id when the stream or the group does not exist (no error reply);
  *   RS6 XCLAIM gives the claimer each named id pending and idle (now - last delivery) at least min-idle, delivered
  *       now with count + 1; an id not pending is ignored; a pending id whose entry is gone leaves the PEL and is
  *       not answered;
@@ -116,6 +116,9 @@ public final class RedisStreams implements StreamService {
     @Override
     public synchronized void setGroupId(String stream, String group, String start) {
         Stream s = streams.get(stream);
+        if (s == null || !s.groups().containsKey(group)) {
+            throw new StreamException(StreamFacts.noGroupSetId(stream, group));
+        }
         group(s, stream, group).setLastDelivered(s.position(Objects.requireNonNull(start, "start")));
     }
 
@@ -125,6 +128,9 @@ public final class RedisStreams implements StreamService {
         positive("count", count);
         Objects.requireNonNull(consumer, "consumer");
         Stream s = streams.get(stream);
+        if (s == null || !s.groups().containsKey(group)) {
+            throw new StreamException(StreamFacts.noGroupRead(stream, group));
+        }
         ConsumerGroup g = group(s, stream, group);
         return ">".equals(id)
                 ? g.readNew(s, consumer, count, now())
@@ -134,7 +140,10 @@ public final class RedisStreams implements StreamService {
     @Override
     public synchronized long ack(String stream, String group, List<StreamId> ids) {
         Stream s = streams.get(stream);
-        ConsumerGroup g = group(s, stream, group);
+        ConsumerGroup g = s == null ? null : s.groups().get(group);
+        if (g == null) {
+            return 0; // RS5: no key or no group, nothing to ack: Redis answers 0, not NOGROUP (xackCommand)
+        }
         long acked = 0;
         for (StreamId id : ids) {
             if (g.ack(id)) {

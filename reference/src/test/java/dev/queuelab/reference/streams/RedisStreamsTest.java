@@ -204,7 +204,18 @@ class RedisStreamsTest {
         assertThatThrownBy(() -> redis.createGroup("s", "g", "0")).hasMessage(StreamFacts.BUSYGROUP);
         assertThatThrownBy(() -> redis.readGroup("s", "nope", "c", ">", 1))
                 .isInstanceOf(StreamException.class)
-                .hasMessageStartingWith("NOGROUP");
+                .hasMessage("NOGROUP No such key 's' or consumer group 'nope' in XREADGROUP with GROUP option");
+        assertThatThrownBy(() -> redis.setGroupId("s", "nope", "0"))
+                .isInstanceOf(StreamException.class)
+                .hasMessage("NOGROUP No such consumer group 'nope' for key name 's'");
+        assertThatThrownBy(() -> redis.pending("s", "nope"))
+                .isInstanceOf(StreamException.class)
+                .hasMessage("NOGROUP No such key 's' or consumer group 'nope'");
+        assertThat(redis.ack("s", "nope", List.of(StreamId.parse("1-0"))))
+                .as("XACK in a group that does not exist: nothing to ack, 0, as Redis answers")
+                .isZero();
+        assertThat(redis.ack("no-such-stream", "g", List.of(StreamId.parse("1-0"))))
+                .isZero();
         assertThatThrownBy(() -> redis.readGroup("s", "g", "c", ">", 0))
                 .isInstanceOf(OutOfRangeException.class)
                 .hasMessage("count 0 is out of range: use 1 or more");
