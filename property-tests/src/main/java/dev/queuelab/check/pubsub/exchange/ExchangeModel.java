@@ -199,7 +199,9 @@ final class ExchangeModel implements Model<ExchangeEvent> {
             Delivery a = actual.get(i);
             if (!XDeaths.same(e.deaths(), a.deaths())) {
                 anomalies.add(ExchangeRule.X_DEATH_WRONG.found(
-                        r.step(), a.body() + " came with x-death " + a.deaths() + ", expected " + e.deaths()));
+                        r.step(),
+                        a.body() + " came with x-death " + a.deaths() + ", expected " + e.deaths()
+                                + XDeaths.difference(e.deaths(), a.deaths())));
                 return;
             }
             if (!e.equals(XDeaths.withDeaths(a, e.deaths()))) {

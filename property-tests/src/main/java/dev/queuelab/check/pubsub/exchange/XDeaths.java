@@ -34,6 +34,34 @@ final class XDeaths {
         return true;
     }
 
+    /**
+     * What tells two x-deaths apart, for the evidence: "" when {@link #same}, else which entry and how; a
+     * repeated entry (count past 1) that differs only in the time, exchange or routing keys it records is named
+     * as such, since brokers keep either the first death's or the latest's.
+     */
+    static String difference(List<XDeath> expected, List<XDeath> actual) {
+        if (same(expected, actual)) {
+            return "";
+        }
+        if (expected.size() != actual.size()) {
+            return " (" + actual.size() + " entries, expected " + expected.size() + ")";
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            XDeath e = expected.get(i);
+            XDeath a = actual.get(i);
+            if (same(List.of(e), List.of(a))) {
+                continue;
+            }
+            boolean onlyLife = e.queue().equals(a.queue()) && e.reason().equals(a.reason()) && e.count() == a.count();
+            return onlyLife && e.count() > 1
+                    ? " (the repeated entry " + e + " differs only in time, exchange or routing keys: " + a.time()
+                            + " " + a.exchange() + " " + a.routingKeys() + ", expected " + e.time() + " "
+                            + e.exchange() + " " + e.routingKeys() + ")"
+                    : " (entry " + (i + 1) + " differs)";
+        }
+        return "";
+    }
+
     private static XDeath withTime(XDeath d, Instant time) {
         return new XDeath(d.queue(), d.reason(), d.count(), d.exchange(), d.routingKeys(), time);
     }
