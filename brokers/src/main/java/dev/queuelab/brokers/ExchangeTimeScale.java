@@ -125,9 +125,15 @@ final class ExchangeTimeScale implements TimeScale<ExchangeSetup, ExchangeStep, 
         List<Instant> deadlines = new ArrayList<>();
         Set<Integer> tainted = new TreeSet<>();
         durations.forEach(d -> deadlines.add(history.start().plus(d)));
+        boolean cycle = expiryCycle(history.config());
+        boolean ticked = false;
         for (ExchangeEvent e : history.events()) {
             if (e instanceof ExchangeEvent.Ticked) {
+                ticked = true;
                 continue;
+            }
+            if (cycle && ticked) {
+                tainted.add(e.step());
             }
             for (Instant d : deadlines) {
                 if (TimeScale.near(e.at(), d)) {
@@ -137,6 +143,20 @@ final class ExchangeTimeScale implements TimeScale<ExchangeSetup, ExchangeStep, 
             durations.forEach(d -> deadlines.add(e.at().plus(d)));
         }
         return tainted;
+    }
+
+    /**
+     * Whether dead letters can go round queues that all expire them (two or more queues with both a TTL and a
+     * dead-letter exchange, as a retry queue makes): RabbitMQ expires on its own timers, hop after hop, while the
+     * reference expires at the next call and starts the next TTL from there, so after the first tick the two
+     * are as far apart as the hops add up to. Every step after it is timing-tainted.
+     */
+    static boolean expiryCycle(ExchangeSetup setup) {
+        return setup.queues().stream()
+                        .filter(q -> q.messageTtl().isPresent()
+                                && q.deadLetterExchange().isPresent())
+                        .count()
+                >= 2;
     }
 
     /** The history's publishes as steps, for their TTLs. */
