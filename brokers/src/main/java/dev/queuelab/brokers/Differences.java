@@ -16,7 +16,6 @@ public final class Differences {
 
     private static final String SQS_DOCS = "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/";
     private static final String KAFKA_DOCS = "https://kafka.apache.org/documentation/";
-    private static final String RABBITMQ_DOCS = "https://www.rabbitmq.com/docs/";
 
     /**
      * Where the reference departs from Kafka and is being aligned right now. One place: when the reference is
@@ -112,17 +111,7 @@ public final class Differences {
                     BEING_ALIGNED,
                     "Kafka accepts any first sequence from a producer with no state on a partition; the reference"
                             + " refuses it",
-                    KAFKA_DOCS + "#producerconfigs_enable.idempotence"),
-            // ---- RabbitMQ ----
-            new Difference(
-                    "rabbitmq",
-                    "x-death-wrong",
-                    "differs only in time, exchange or routing keys",
-                    BEING_ALIGNED,
-                    "a second death in the same queue for the same reason only increments the entry's count and"
-                            + " moves it to the front: RabbitMQ keeps the first death's time, exchange and routing"
-                            + " keys; the reference records the latest's",
-                    RABBITMQ_DOCS + "dlx"));
+                    KAFKA_DOCS + "#producerconfigs_enable.idempotence"));
 
     /** The class of an anomaly on a broker: the first row that matches, else {@link Kind#BUG}. */
     public static Optional<Difference> find(String broker, Anomaly anomaly) {

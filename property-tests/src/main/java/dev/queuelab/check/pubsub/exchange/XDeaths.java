@@ -37,7 +37,7 @@ final class XDeaths {
     /**
      * What tells two x-deaths apart, for the evidence: "" when {@link #same}, else which entry and how; a
      * repeated entry (count past 1) that differs only in the time, exchange or routing keys it records is named
-     * as such, since brokers keep either the first death's or the latest's.
+     * as such (RabbitMQ keeps the first death's; a broker or an exercise that records the latest's differs so).
      */
     static String difference(List<XDeath> expected, List<XDeath> actual) {
         if (same(expected, actual)) {
