@@ -98,7 +98,8 @@ public final class BrokersCommand implements Runnable {
                             Brokers.find(n.toLowerCase(java.util.Locale.ROOT)).isEmpty())
                     .toList();
             if (!notYet.isEmpty()) {
-                out.println("  " + String.join(" and ", notYet) + " not checked yet (see docs/real-brokers.md).");
+                out.println("  " + String.join(" and ", notYet) + (notYet.size() == 1 ? " is" : " are")
+                        + " not checked yet (see docs/real-brokers.md).");
             }
             return OK;
         }
