@@ -115,15 +115,15 @@ public class DeadLetterBroker implements Broker {
     private static List<XDeath> deaths(Stored m, String queue, String reason, Instant now) {
         // begin exercise 11
         List<XDeath> out = new ArrayList<>();
-        long count = 1;
+        XDeath entry = new XDeath(queue, reason, 1, m.exchange(), List.of(m.message().routingKey()), now);
         for (XDeath d : m.deaths()) {
             if (d.queue().equals(queue) && d.reason().equals(reason)) {
-                count = d.count() + 1;
+                entry = new XDeath(queue, reason, d.count() + 1, d.exchange(), d.routingKeys(), d.time());
             } else {
                 out.add(d);
             }
         }
-        out.add(0, new XDeath(queue, reason, count, m.exchange(), List.of(m.message().routingKey()), now));
+        out.add(0, entry);
         return out;
         // end exercise 11
     }

@@ -8,7 +8,8 @@ public final class Brokers {
 
     private Brokers() {}
 
-    public static final List<BrokerTarget> ALL = List.of(new KafkaTarget(), new SqsTarget(), new RedisTarget());
+    public static final List<BrokerTarget> ALL =
+            List.of(new KafkaTarget(), new SqsTarget(), new RedisTarget(), new RabbitTarget());
 
     public static Optional<BrokerTarget> find(String name) {
         return ALL.stream().filter(b -> b.name().equals(name)).findFirst();

@@ -151,15 +151,16 @@ final class BrokerModel {
             return;
         }
         List<XDeath> deaths = new ArrayList<>();
-        long count = 1;
+        XDeath entry = new XDeath(from.spec.name(), reason, 1, m.exchange(), List.of(m.key()), now);
         for (XDeath d : m.deaths()) {
             if (d.queue().equals(from.spec.name()) && d.reason().equals(reason)) {
-                count = d.count() + 1;
+                // a repeat keeps its first death's time, exchange and routing keys: only the count moves
+                entry = new XDeath(d.queue(), reason, d.count() + 1, d.exchange(), d.routingKeys(), d.time());
             } else {
                 deaths.add(d);
             }
         }
-        deaths.add(0, new XDeath(from.spec.name(), reason, count, m.exchange(), List.of(m.key()), now));
+        deaths.add(0, entry);
         String key = from.spec.deadLetterRoutingKey().orElse(m.key());
         for (String target : route(dlx.get(), key, m.headers())) {
             boolean cycle = deaths.stream().anyMatch(d -> d.queue().equals(target))

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The broker's binding to the engine's core: its properties ({@link ExchangeProperty}), how a scenario is
@@ -31,7 +32,10 @@ import java.util.Set;
 public final class ExchangeChecks
         implements Binding<ExchangeSetup, ExchangeStep, ExchangeCapabilities, BrokerFactory, ExchangeEvent> {
 
-    public static final ExchangeChecks BINDING = new ExchangeChecks();
+    public static final ExchangeChecks BINDING = new ExchangeChecks(SimClockDriver::new);
+
+    /** How time moves in a run: a simulated clock, or a driver that waits for real time (a real broker). */
+    private final Supplier<ClockDriver> clocks;
 
     private static final Stories.Telling TELLING = new Stories.Telling(
             "broker",
@@ -39,7 +43,17 @@ public final class ExchangeChecks
                     + "  asks whether each queue exists and takes and acks all it holds, twice over",
             "docs/pub-sub/exchange.md");
 
-    private ExchangeChecks() {}
+    private ExchangeChecks(Supplier<ClockDriver> clocks) {
+        this.clocks = clocks;
+    }
+
+    /**
+     * The same binding, its runs reading time from the clocks given: what an adapter for a real broker uses, with
+     * a driver that waits for real time. Properties, model, rules and stories are the same.
+     */
+    public static ExchangeChecks withClocks(Supplier<ClockDriver> clocks) {
+        return new ExchangeChecks(clocks);
+    }
 
     @Override
     public String topology() {
@@ -55,7 +69,7 @@ public final class ExchangeChecks
     public History<ExchangeSetup, ExchangeCapabilities, ExchangeEvent> run(
             BrokerFactory factory, ExchangeCapabilities capabilities, Scenario<ExchangeSetup, ExchangeStep> scenario) {
         return new Runner<ExchangeSetup, ExchangeStep, ExchangeCapabilities, ExchangeEvent>(
-                        (setup, clock) -> new Play(setup, clock, factory), SimClockDriver::new)
+                        (setup, clock) -> new Play(setup, clock, factory), clocks)
                 .run(scenario, capabilities);
     }
 

@@ -160,7 +160,7 @@ final class ExchangeModel implements Model<ExchangeEvent> {
                 .count();
         List<Delivery> expected = broker.receive(c, r.tag(), r.at());
         List<Delivery> actual = r.deliveries();
-        if (actual == null || actual.contains(null)) {
+        if (actual == null || actual.stream().anyMatch(java.util.Objects::isNull)) {
             anomalies.add(ExchangeRule.OPERATION_FAILED.found(r.step(), "the receive answered " + actual));
             return;
         }
@@ -197,12 +197,14 @@ final class ExchangeModel implements Model<ExchangeEvent> {
         for (int i = 0; i < want.size(); i++) {
             Delivery e = expected.get(i);
             Delivery a = actual.get(i);
-            if (!e.deaths().equals(a.deaths())) {
+            if (!XDeaths.same(e.deaths(), a.deaths())) {
                 anomalies.add(ExchangeRule.X_DEATH_WRONG.found(
-                        r.step(), a.body() + " came with x-death " + a.deaths() + ", expected " + e.deaths()));
+                        r.step(),
+                        a.body() + " came with x-death " + a.deaths() + ", expected " + e.deaths()
+                                + XDeaths.difference(e.deaths(), a.deaths())));
                 return;
             }
-            if (!e.equals(a)) {
+            if (!e.equals(XDeaths.withDeaths(a, e.deaths()))) {
                 anomalies.add(ExchangeRule.WRONG_DELIVERY.found(
                         r.step(),
                         "delivered " + a + " " + a.headers() + " from "

@@ -34,7 +34,7 @@ final class ExchangeRule {
     static final Rule X_DEATH_WRONG = new Rule(
             "x-death-wrong",
             "EX7 x-death has one entry per queue and reason, most recent first, its count the deaths for that "
-                    + "pair, with the exchange and routing keys of that life");
+                    + "pair, with the time, exchange and routing keys of its first death");
     static final Rule DEAD_LETTER = new Rule(
             "dead-letter-wrong",
             "EX6 a queue dead-letters exactly what is rejected, expired at the head, pushed out by a length limit "

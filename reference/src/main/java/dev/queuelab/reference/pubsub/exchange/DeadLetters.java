@@ -18,7 +18,8 @@ import java.util.Optional;
  *       at the head (expired), dropped by drop-head or refused by reject-publish-dlx (maxlen), or returned past
  *       its quorum queue's delivery limit (delivery_limit), and only when its queue has a dead-letter exchange;
  *   EX7 its x-death has one entry per queue and reason, most recent first: a death in the same queue for the
- *       same reason increments that entry's count and moves it to the front (rabbitmq.com/docs/dlx);
+ *       same reason increments that entry's count and moves it to the front, keeping the time, exchange and
+ *       routing keys of that first death (rabbitmq.com/docs/dlx; RabbitMQ 3.10 and 4.x alike);
  *   EX11 a message that would be dead-lettered into a queue already in its x-death with no rejection among
  *       its deaths is dropped: a cycle of expiries would never end (rabbitmq.com/docs/dlx, "cycles").
  * Thread-safety: none; the broker calls it under its lock.
@@ -35,18 +36,17 @@ final class DeadLetters {
     /** The x-death after one more death of {@code m} in {@code queue} for {@code reason} (EX7). */
     List<XDeath> deaths(Stored m, String queue, String reason, Instant now) {
         List<XDeath> out = new ArrayList<>();
-        long count = 1;
+        XDeath entry =
+                new XDeath(queue, reason, 1, m.exchange(), List.of(m.message().routingKey()), now);
         for (XDeath d : m.deaths()) {
             if (d.queue().equals(queue) && d.reason().equals(reason)) {
-                count = rules.incrementDeathCount() ? d.count() + 1 : d.count();
+                long count = rules.incrementDeathCount() ? d.count() + 1 : d.count();
+                entry = new XDeath(queue, reason, count, d.exchange(), d.routingKeys(), d.time());
             } else {
                 out.add(d);
             }
         }
-        out.add(
-                0,
-                new XDeath(
-                        queue, reason, count, m.exchange(), List.of(m.message().routingKey()), now));
+        out.add(0, entry);
         return out;
     }
 

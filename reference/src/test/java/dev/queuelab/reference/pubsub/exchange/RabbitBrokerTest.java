@@ -11,6 +11,7 @@ import dev.queuelab.api.pubsub.exchange.Message;
 import dev.queuelab.api.pubsub.exchange.Overflow;
 import dev.queuelab.api.pubsub.exchange.Published;
 import dev.queuelab.api.pubsub.exchange.QueueSpec;
+import dev.queuelab.api.pubsub.exchange.XDeath;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,7 @@ class RabbitBrokerTest {
         broker.bind(BindingSpec.queue("retry", "r", ""));
         String c = broker.consume("ch", "w", 0);
         broker.publish("work", m("k", "m1"), false);
+        java.time.Instant first = clock.instant();
         for (int round = 1; round <= 2; round++) {
             broker.reject("ch", broker.receive(c).get(0).deliveryTag(), false);
             clock.advance(Duration.ofSeconds(5));
@@ -91,6 +93,10 @@ class RabbitBrokerTest {
         assertThat(d.deaths().get(0).count()).isEqualTo(2);
         assertThat(d.deaths().get(1).reason()).isEqualTo("rejected");
         assertThat(d.deaths().get(1).count()).isEqualTo(2);
+        assertThat(d.deaths())
+                .extracting(XDeath::time)
+                .as("EX7: a repeat keeps its first death's time, as RabbitMQ does; only the count moves")
+                .containsExactly(first.plusSeconds(5), first);
     }
 
     @Test
