@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * Kafka's numbers and fixed values that the log's contract uses, each with its source and the day it was read
  * (the decision guide's registry, decision-guide/src/main/resources/facts.yaml, holds the same facts as
- * {@code kafka.transaction-timeout} and {@code kafka.membership-less-commit}).
+ * {@code kafka.transaction-timeout}, {@code kafka.membership-less-commit} and {@code kafka.first-sequence}).
  */
 public final class LogFacts {
 

@@ -157,7 +157,7 @@ final class LogModel implements Model<LogEvent> {
                                 .findFirst()
                         : Optional.empty();
                 anomalies.add(
-                        left.isPresent() && left.get().timedOut
+                        left.isPresent() && neverEnded(left.get())
                                 ? outlived(e.step(), e.at(), e.partition(), left.get(), e.offset())
                                 : left.isPresent()
                                         ? TRANSACTION_LEFT_OPEN.found(
@@ -781,7 +781,7 @@ final class LogModel implements Model<LogEvent> {
                     .filter(txn -> Long.valueOf(reportedLso).equals(txn.first.get(p)))
                     .findFirst();
             anomalies.add(
-                    reportedLso < lso(p) && left.isPresent() && left.get().timedOut
+                    reportedLso < lso(p) && left.isPresent() && neverEnded(left.get())
                             ? outlived(step, at, p, left.get(), reportedLso)
                             : reportedLso < lso(p) && left.isPresent()
                                     ? TRANSACTION_LEFT_OPEN.found(
@@ -812,7 +812,7 @@ final class LogModel implements Model<LogEvent> {
      * the transaction's first offset there, the harm is a transaction left open; else the marker alone is missing.
      */
     private Anomaly missingMarker(int step, Instant at, int p, Txn txn, long reportedLso, String what) {
-        if (txn.timedOut) {
+        if (neverEnded(txn)) {
             return outlived(step, at, p, txn, reportedLso);
         }
         Long first = txn.first.get(p);
@@ -826,6 +826,15 @@ final class LogModel implements Model<LogEvent> {
         }
         return MISSING_MARKER.found(
                 step, what + ": " + txn.name + " " + ended + ", and the log wrote no marker of it in p" + p);
+    }
+
+    /**
+     * L15 rather than L14: a timed-out transaction that wrote to one partition only and has no marker there was
+     * never aborted at all, so the timeout is what failed; across several partitions, a marker missing in one is
+     * an end that did not reach every partition (L14), whoever ended it.
+     */
+    private static boolean neverEnded(Txn txn) {
+        return txn.timedOut && txn.first.size() <= 1;
     }
 
     /** L15: a transaction the coordinator should have aborted past its timeout, still open (or unmarked) in p. */
@@ -846,7 +855,12 @@ final class LogModel implements Model<LogEvent> {
         if (reportedHw > hw[p]) {
             anomalies.add(INCONSISTENT_OFFSETS.found(step, what));
         } else if (onlyMarkersFrom(p, reportedHw)) {
-            anomalies.add(missingMarker(step, at, p, missing.txn(), reportedLso, what));
+            Txn unended = partitions.get(p).subMap(reportedHw, hw[p]).values().stream()
+                    .map(Entry::txn)
+                    .filter(LogModel::neverEnded)
+                    .findFirst()
+                    .orElse(missing.txn()); // L15 first: a timed-out transaction the log never ended at all
+            anomalies.add(missingMarker(step, at, p, unended, reportedLso, what));
         } else if (keptAcrossRestart || missing == null) {
             anomalies.add(LOST_WRITE.found(step, what));
         } else {
