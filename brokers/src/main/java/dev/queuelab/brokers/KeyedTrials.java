@@ -17,8 +17,12 @@ import java.util.Map;
  * first unkeyed record, so that keys, offsets and reads after it went unchecked. The keyed trials check them;
  * the others still show the difference.
  *
- * <p>Invariants: KT1 a trial of an even seed is the property's own scenario, unchanged; KT2 a keyed trial is
- * the same scenario with each unkeyed append given key k1 to k8 by its place (the same seed, the same trial).
+ * <p>Invariants:
+ *   KT1 a trial of an even seed is the property's own scenario, unchanged;
+ *   KT2 a keyed trial is the same scenario with each unkeyed append given key k1 to k8 by its place (the same
+ *       seed, the same trial).
+ *
+ * <p>Thread-safety: immutable. Real world: Kafka's producer, whose unkeyed records stick to a partition (KIP-480).
  */
 final class KeyedTrials implements Property<LogSetup, LogStep, LogCapabilities> {
 
