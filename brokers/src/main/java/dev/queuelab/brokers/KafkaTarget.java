@@ -28,6 +28,7 @@ final class KafkaTarget implements BrokerTarget {
             CAPABILITIES,
             Arrays.stream(LogProperty.values())
                     .filter(p -> p != LogProperty.RESTART)
+                    .map(KeyedTrials::new) // every other trial keyed: the sticky null key ends no judging there
                     .toList(),
             Map.of(
                     "log/restart",

@@ -17,6 +17,9 @@ import java.util.Objects;
  *                       still hold at least this many bytes without them; {@link #UNLIMITED} keeps them all
  * @param sessionTimeout {@code session.timeout.ms}: a member with no heartbeat for this long leaves its group
  * @param assignor       how a group shares out the partitions
+ * @param transactionTimeout {@code transaction.timeout.ms}: a transaction still open this long after its first
+ *                       write is aborted by the coordinator, which fences its producer; at most
+ *                       {@link LogFacts#TRANSACTION_MAX_TIMEOUT} ({@code transaction.max.timeout.ms})
  */
 public record LogConfig(
         int partitions,
@@ -25,7 +28,8 @@ public record LogConfig(
         Duration retentionTime,
         long retentionBytes,
         Duration sessionTimeout,
-        Assignor assignor) {
+        Assignor assignor,
+        Duration transactionTimeout) {
 
     /** No time limit on retention (Kafka's retention.ms = -1). */
     public static final Duration FOREVER = Duration.ofSeconds(Long.MAX_VALUE);
@@ -46,11 +50,39 @@ public record LogConfig(
         }
         requirePositive("sessionTimeout", sessionTimeout);
         Objects.requireNonNull(assignor, "assignor");
+        requirePositive("transactionTimeout", transactionTimeout);
+        if (transactionTimeout.compareTo(LogFacts.TRANSACTION_MAX_TIMEOUT) > 0) {
+            throw new OutOfRangeException(
+                    "transactionTimeout",
+                    Durations.brief(transactionTimeout),
+                    "above 0s and at most " + Durations.brief(LogFacts.TRANSACTION_MAX_TIMEOUT)
+                            + " (Kafka's transaction.max.timeout.ms)");
+        }
+    }
+
+    /** With Kafka's default transaction timeout ({@link LogFacts#TRANSACTION_TIMEOUT_DEFAULT}). */
+    public LogConfig(
+            int partitions,
+            long segmentBytes,
+            Duration segmentAge,
+            Duration retentionTime,
+            long retentionBytes,
+            Duration sessionTimeout,
+            Assignor assignor) {
+        this(
+                partitions,
+                segmentBytes,
+                segmentAge,
+                retentionTime,
+                retentionBytes,
+                sessionTimeout,
+                assignor,
+                LogFacts.TRANSACTION_TIMEOUT_DEFAULT);
     }
 
     /**
      * Kafka's defaults where they fit a simulation: 1 GiB segments rolled weekly, kept 7 days with no size
-     * limit, a 45 s session timeout, the range assignor.
+     * limit, a 45 s session timeout, the range assignor, a 60 s transaction timeout.
      */
     public static LogConfig of(int partitions) {
         return new LogConfig(
@@ -64,27 +96,80 @@ public record LogConfig(
     }
 
     public LogConfig withSegmentBytes(long bytes) {
-        return new LogConfig(partitions, bytes, segmentAge, retentionTime, retentionBytes, sessionTimeout, assignor);
+        return new LogConfig(
+                partitions,
+                bytes,
+                segmentAge,
+                retentionTime,
+                retentionBytes,
+                sessionTimeout,
+                assignor,
+                transactionTimeout);
     }
 
     public LogConfig withSegmentAge(Duration age) {
-        return new LogConfig(partitions, segmentBytes, age, retentionTime, retentionBytes, sessionTimeout, assignor);
+        return new LogConfig(
+                partitions,
+                segmentBytes,
+                age,
+                retentionTime,
+                retentionBytes,
+                sessionTimeout,
+                assignor,
+                transactionTimeout);
     }
 
     public LogConfig withRetentionTime(Duration time) {
-        return new LogConfig(partitions, segmentBytes, segmentAge, time, retentionBytes, sessionTimeout, assignor);
+        return new LogConfig(
+                partitions,
+                segmentBytes,
+                segmentAge,
+                time,
+                retentionBytes,
+                sessionTimeout,
+                assignor,
+                transactionTimeout);
     }
 
     public LogConfig withRetentionBytes(long bytes) {
-        return new LogConfig(partitions, segmentBytes, segmentAge, retentionTime, bytes, sessionTimeout, assignor);
+        return new LogConfig(
+                partitions,
+                segmentBytes,
+                segmentAge,
+                retentionTime,
+                bytes,
+                sessionTimeout,
+                assignor,
+                transactionTimeout);
     }
 
     public LogConfig withSessionTimeout(Duration timeout) {
-        return new LogConfig(partitions, segmentBytes, segmentAge, retentionTime, retentionBytes, timeout, assignor);
+        return new LogConfig(
+                partitions,
+                segmentBytes,
+                segmentAge,
+                retentionTime,
+                retentionBytes,
+                timeout,
+                assignor,
+                transactionTimeout);
     }
 
     public LogConfig withAssignor(Assignor a) {
-        return new LogConfig(partitions, segmentBytes, segmentAge, retentionTime, retentionBytes, sessionTimeout, a);
+        return new LogConfig(
+                partitions,
+                segmentBytes,
+                segmentAge,
+                retentionTime,
+                retentionBytes,
+                sessionTimeout,
+                a,
+                transactionTimeout);
+    }
+
+    public LogConfig withTransactionTimeout(Duration timeout) {
+        return new LogConfig(
+                partitions, segmentBytes, segmentAge, retentionTime, retentionBytes, sessionTimeout, assignor, timeout);
     }
 
     public boolean keepsForever() {

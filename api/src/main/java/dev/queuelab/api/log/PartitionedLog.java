@@ -60,8 +60,9 @@ public interface PartitionedLog {
     ProducerIdAndEpoch initProducerId();
 
     /**
-     * An idempotent append: written once per (producer id, partition, sequence). Sequences of a producer on a
-     * partition start at 0 (and again at 0 on a new epoch) and go up by one; a retry of a recent sequence is a
+     * An idempotent append: written once per (producer id, partition, sequence). A producer's first append to a
+     * partition may carry any sequence (as Kafka accepts from a producer it holds no state for; a client starts
+     * at 0), a new epoch starts again at 0, and each later one goes up by one; a retry of a recent sequence is a
      * DUPLICATE naming the original offset; a skipped sequence is OUT_OF_ORDER_SEQUENCE; an older epoch is
      * PRODUCER_FENCED. Inside a transaction, the record belongs to it.
      */
@@ -84,7 +85,11 @@ public interface PartitionedLog {
     /** Offsets to commit for a group if, and only if, the transaction commits (read-process-write). */
     TransactionOutcome sendOffsetsToTransaction(ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets);
 
-    /** Writes a commit marker into every partition the transaction touched and commits its offsets. */
+    /**
+     * Writes a commit marker into every partition the transaction touched and commits its offsets; PRODUCER_FENCED
+     * if a newer epoch took over, or if the transaction stayed open past {@link LogConfig#transactionTimeout()}
+     * after its first write (the log aborted it then, and fenced this producer).
+     */
     TransactionOutcome commitTransaction(ProducerIdAndEpoch producer);
 
     /** Writes an abort marker into every partition the transaction touched; its records stay, hidden. */
@@ -136,7 +141,8 @@ public interface PartitionedLog {
 
     /**
      * Commits {@code offset}, the next offset to read, for a partition of the group: only from a member of the
-     * group's current generation.
+     * group's current generation, or from no member ({@code generation} -1, {@link LogFacts#NO_GENERATION}, as
+     * {@code assign()} users and admin tools commit) while the group has no members.
      */
     CommitOutcome commit(String group, String memberId, int generation, int partition, long offset);
 

@@ -37,9 +37,10 @@ import java.util.OptionalLong;
  * of them is answered with the original offset and written once, and a number that skips ahead is refused,
  * so that no append is silently missing in between.
  * Invariants: L12 an idempotent append is written once per (producer id, partition, sequence): a retry of one
- *   of the producer's last 5 appends to a partition is a DUPLICATE naming the original offset; a sequence that
- *   is not the next one is OUT_OF_ORDER_SEQUENCE; an epoch older than the producer id's latest is
- *   PRODUCER_FENCED; L1 and L2 as in exercise 5.
+ *   of the producer's last 5 appends to a partition is a DUPLICATE naming the original offset; the producer's
+ *   first append to a partition may carry any sequence, and after it a sequence that is not the next one is
+ *   OUT_OF_ORDER_SEQUENCE; an epoch older than the producer id's latest is PRODUCER_FENCED; L1 and L2 as in
+ *   exercise 5.
  * Thread-safety: every public method is synchronized on the log.
  * Real world: Kafka's idempotent producer (enable.idempotence, KIP-98): InitProducerId, the broker's
  * ProducerStateManager and its DUPLICATE_SEQUENCE_NUMBER and OUT_OF_ORDER_SEQUENCE_NUMBER errors.

@@ -47,6 +47,9 @@ final class LogModel implements Model<LogEvent> {
         final Map<Integer, Long> first = new HashMap<>();
         final Map<Integer, Long> offsets = new HashMap<>();
         TransactionOutcome end;
+        Instant firstWrite; // L15: its timer starts at its first record or offsets
+        long startOrder; // transactions timed out at one call are aborted in the order they started
+        boolean timedOut; // L15: the coordinator aborted it, not its producer
 
         Txn(String name) {
             this.name = name;
@@ -70,6 +73,8 @@ final class LogModel implements Model<LogEvent> {
     private final Map<String, Integer> idempotentWrites = new HashMap<>(); // per producer and partition
     private final Map<String, Integer> writeIndex = new HashMap<>(); // per value: its place in that count
     private final Map<String, Txn> open = new HashMap<>();
+    private final Set<String> fencedByTimeout = new HashSet<>(); // L15: the instance the coordinator fenced
+    private long started; // transactions whose timer started
     private final GroupModel groups;
     private final List<Anomaly> anomalies = new ArrayList<>();
     private final Set<String> coverage = new TreeSet<>();
@@ -119,6 +124,12 @@ final class LogModel implements Model<LogEvent> {
             return;
         }
         groups.expire(event);
+        if (!(event instanceof LogEvent.Ticked
+                || event instanceof LogEvent.Skipped
+                || event instanceof LogEvent.Crashed
+                || event instanceof LogEvent.Restarted)) {
+            abortTimedOut(event.at()); // L15: at the first call after the deadline, as a lazy coordinator does
+        }
         if (event instanceof LogEvent.Appended e) {
             appended(e);
         } else if (event instanceof LogEvent.Fetched e) {
@@ -146,19 +157,28 @@ final class LogModel implements Model<LogEvent> {
                                 .findFirst()
                         : Optional.empty();
                 anomalies.add(
-                        left.isPresent()
-                                ? TRANSACTION_LEFT_OPEN.found(
-                                        e.step(),
-                                        "a read_committed reader seeking the end of p" + e.partition() + " is held at "
-                                                + e.offset() + ", where " + left.get().name + " began writing there;"
-                                                + " it "
-                                                + left.get().end.toString().toLowerCase(Locale.ROOT)
-                                                + ", so the end is " + expected)
-                                : SEEK_WRONG.found(
-                                        e.step(),
-                                        "the end of p" + e.partition() + " for a "
-                                                + e.isolation().toString().toLowerCase(Locale.ROOT) + " reader is "
-                                                + expected + ", but the log answered " + e.offset()));
+                        left.isPresent() && neverEnded(left.get())
+                                ? outlived(e.step(), e.at(), e.partition(), left.get(), e.offset())
+                                : left.isPresent()
+                                        ? TRANSACTION_LEFT_OPEN.found(
+                                                e.step(),
+                                                "a read_committed reader seeking the end of p" + e.partition()
+                                                        + " is held at "
+                                                        + e.offset() + ", where " + left.get().name
+                                                        + " began writing there;"
+                                                        + " it "
+                                                        + left.get()
+                                                                .end
+                                                                .toString()
+                                                                .toLowerCase(Locale.ROOT)
+                                                        + ", so the end is " + expected)
+                                        : SEEK_WRONG.found(
+                                                e.step(),
+                                                "the end of p" + e.partition() + " for a "
+                                                        + e.isolation()
+                                                                .toString()
+                                                                .toLowerCase(Locale.ROOT) + " reader is "
+                                                        + expected + ", but the log answered " + e.offset()));
             }
         } else if (event instanceof LogEvent.Observed e) {
             e.offsets()
@@ -204,7 +224,13 @@ final class LogModel implements Model<LogEvent> {
         String what = e.producer() + "'s append of " + r.value() + " at " + t(e.at());
         switch (e.kind()) {
             case GAP -> {
-                if (out.written()) {
+                int lane = DefaultPartitioner.partition(r.key(), config.partitions());
+                if (idempotentWrites.getOrDefault(e.producer() + "/" + lane, 0) == 0) {
+                    fresh(e, what + " (its first to p" + lane + ", which may carry any sequence)"); // L12
+                    if (out.written()) {
+                        coverage.add("idempotence: a first sequence other than 0 accepted");
+                    }
+                } else if (out.written()) {
                     anomalies.add(SEQUENCE_GAP_ACCEPTED.found(
                             e.step(),
                             what + " skipped a sequence number, and the log wrote it at p" + out.partition() + "@"
@@ -226,6 +252,19 @@ final class LogModel implements Model<LogEvent> {
                 }
             }
             case RETRY -> retried(e, what);
+            case TRANSACTIONAL -> {
+                if (fencedByTimeout.contains(e.producer())) {
+                    fencedAfterTimeout(
+                            e.step(),
+                            e.producer() + " appends " + r.value(),
+                            out.status().toString());
+                    if (out.written()) {
+                        record(out, r, e.at(), null);
+                    }
+                } else {
+                    fresh(e, what);
+                }
+            }
             default -> fresh(e, what);
         }
     }
@@ -248,6 +287,7 @@ final class LogModel implements Model<LogEvent> {
         Txn txn = e.kind() == LogEvent.Kind.TRANSACTIONAL ? open.get(e.producer()) : null;
         if (txn != null) {
             txn.first.putIfAbsent(out.partition(), out.offset());
+            started(txn, e.at());
         }
         record(out, e.record(), e.at(), txn);
         if (e.record().key() != null) {
@@ -354,6 +394,7 @@ final class LogModel implements Model<LogEvent> {
         String who = e.producer();
         switch (e.what()) {
             case BEGIN -> {
+                fencedByTimeout.remove(who); // a new instance (the runner starts one after it was fenced)
                 if (e.result() != TransactionOutcome.BEGUN) {
                     anomalies.add(REFUSED.found(e.step(), who + " could not begin a transaction: " + e.result()));
                     return;
@@ -361,6 +402,13 @@ final class LogModel implements Model<LogEvent> {
                 open.put(who, new Txn(who + "#" + (++transactions)));
             }
             case COMMIT, ABORT -> {
+                if (fencedByTimeout.contains(who)) {
+                    fencedAfterTimeout(
+                            e.step(),
+                            who + " " + e.what().toString().toLowerCase(Locale.ROOT) + "s",
+                            String.valueOf(e.result()));
+                    return;
+                }
                 TransactionOutcome expected = e.what() == LogStep.TxnAction.COMMIT
                         ? TransactionOutcome.COMMITTED
                         : TransactionOutcome.ABORTED;
@@ -377,14 +425,20 @@ final class LogModel implements Model<LogEvent> {
                 coverage.add(
                         expected == TransactionOutcome.COMMITTED ? "transactions: committed" : "transactions: aborted");
             }
-            case RESTART -> end(open.remove(who), TransactionOutcome.ABORTED, e.at()); // L13: the old one's is aborted
+            case RESTART -> {
+                fencedByTimeout.remove(who);
+                end(open.remove(who), TransactionOutcome.ABORTED, e.at()); // L13: the old one's is aborted
+            }
             case OFFSETS -> {
                 Txn txn = open.get(who);
-                if (e.result() != TransactionOutcome.OFFSETS_ADDED) {
+                if (fencedByTimeout.contains(who)) {
+                    fencedAfterTimeout(e.step(), who + " adds offsets", String.valueOf(e.result()));
+                } else if (e.result() != TransactionOutcome.OFFSETS_ADDED) {
                     anomalies.add(REFUSED.found(
                             e.step(), who + " added offsets to its open transaction and got " + e.result()));
                 } else if (txn != null) {
                     parseOffsets(e.note()).forEach(txn.offsets::put);
+                    started(txn, e.at());
                 }
             }
             case ZOMBIE_COMMIT, ZOMBIE_OFFSETS -> {
@@ -400,6 +454,51 @@ final class LogModel implements Model<LogEvent> {
             default ->
                 throw new IllegalStateException("no transaction rule for " + e.what() + ": a bug in the checker");
         }
+    }
+
+    /** L15: a transaction's timer starts at its first record or offsets. */
+    private void started(Txn txn, Instant at) {
+        if (txn.firstWrite == null) {
+            txn.firstWrite = at;
+            txn.startOrder = started++;
+        }
+    }
+
+    /**
+     * L15: every open transaction whose first write is more than transaction.timeout.ms before {@code at} is
+     * aborted (markers, in the order they started) and its producer fenced.
+     */
+    private void abortTimedOut(Instant at) {
+        List<Map.Entry<String, Txn>> due = new ArrayList<>();
+        for (Map.Entry<String, Txn> o : open.entrySet()) {
+            Txn txn = o.getValue();
+            if (txn.firstWrite != null
+                    && Duration.between(txn.firstWrite, at).compareTo(config.transactionTimeout()) > 0) {
+                due.add(o);
+            }
+        }
+        due.sort(java.util.Comparator.comparingLong(o -> o.getValue().startOrder));
+        for (Map.Entry<String, Txn> o : due) {
+            open.remove(o.getKey());
+            o.getValue().timedOut = true;
+            fencedByTimeout.add(o.getKey());
+            end(o.getValue(), TransactionOutcome.ABORTED, at);
+            coverage.add("transactions: timed out and aborted by the coordinator");
+        }
+    }
+
+    /** L15: what the producer the coordinator fenced does is answered PRODUCER_FENCED, and changes nothing. */
+    private void fencedAfterTimeout(int step, String what, String answer) {
+        if (answer.equals(TransactionOutcome.PRODUCER_FENCED.toString())
+                || answer.equals(AppendOutcome.Status.PRODUCER_FENCED.toString())) {
+            coverage.add("transactions: a producer fenced after its transaction timed out");
+            return;
+        }
+        anomalies.add(TRANSACTION_OUTLIVED_TIMEOUT.found(
+                step,
+                what + " and got " + answer + ", but its transaction was open longer than the transaction timeout ("
+                        + Durations.brief(config.transactionTimeout()) + ") after its first write: the coordinator"
+                        + " aborted it and fenced this producer"));
     }
 
     /** L14: a marker in every partition the transaction wrote to, and its records committed or aborted together. */
@@ -438,6 +537,9 @@ final class LogModel implements Model<LogEvent> {
     private void restarted(LogEvent.Restarted e) {
         nullKeyed = 0;
         open.clear();
+        fencedByTimeout.clear();
+        idempotentWrites.clear(); // the producers start again with new ids: no state anywhere
+        writeIndex.clear();
         boolean kept = e.kept() == dev.queuelab.api.log.Durability.FORCED;
         keptAcrossRestart |= kept;
         if (!kept) {
@@ -679,23 +781,29 @@ final class LogModel implements Model<LogEvent> {
                     .filter(txn -> Long.valueOf(reportedLso).equals(txn.first.get(p)))
                     .findFirst();
             anomalies.add(
-                    reportedLso < lso(p) && left.isPresent()
-                            ? TRANSACTION_LEFT_OPEN.found(
-                                    step,
-                                    "at " + t(at) + " p" + p + "'s last stable offset is reported as " + reportedLso
-                                            + ", where " + left.get().name + " began writing there; it "
-                                            + left.get().end.toString().toLowerCase(Locale.ROOT)
-                                            + ", yet p" + p + " still holds read_committed readers at "
-                                            + reportedLso + " (it should be " + lso(p) + ")")
-                            : OPEN_TRANSACTION_READ.found(
-                                    step,
-                                    "at " + t(at) + " p" + p + "'s last stable offset is reported as " + reportedLso
-                                            + ", but it is " + lso(p)
-                                            + (reportedLso < logStart[p]
-                                                    ? " (below the log start " + logStart[p]
-                                                            + ": retention deleted the open transaction's first"
-                                                            + " records, so its first unstable offset moves up)"
-                                                    : lso(p) == hw[p] ? " (no transaction is open there)" : "")));
+                    reportedLso < lso(p) && left.isPresent() && neverEnded(left.get())
+                            ? outlived(step, at, p, left.get(), reportedLso)
+                            : reportedLso < lso(p) && left.isPresent()
+                                    ? TRANSACTION_LEFT_OPEN.found(
+                                            step,
+                                            "at " + t(at) + " p" + p + "'s last stable offset is reported as "
+                                                    + reportedLso
+                                                    + ", where " + left.get().name + " began writing there; it "
+                                                    + left.get().end.toString().toLowerCase(Locale.ROOT)
+                                                    + ", yet p" + p + " still holds read_committed readers at "
+                                                    + reportedLso + " (it should be " + lso(p) + ")")
+                                    : OPEN_TRANSACTION_READ.found(
+                                            step,
+                                            "at " + t(at) + " p" + p + "'s last stable offset is reported as "
+                                                    + reportedLso
+                                                    + ", but it is " + lso(p)
+                                                    + (reportedLso < logStart[p]
+                                                            ? " (below the log start " + logStart[p]
+                                                                    + ": retention deleted the open transaction's first"
+                                                                    + " records, so its first unstable offset moves up)"
+                                                            : lso(p) == hw[p]
+                                                                    ? " (no transaction is open there)"
+                                                                    : "")));
         }
     }
 
@@ -704,6 +812,9 @@ final class LogModel implements Model<LogEvent> {
      * the transaction's first offset there, the harm is a transaction left open; else the marker alone is missing.
      */
     private Anomaly missingMarker(int step, Instant at, int p, Txn txn, long reportedLso, String what) {
+        if (neverEnded(txn)) {
+            return outlived(step, at, p, txn, reportedLso);
+        }
         Long first = txn.first.get(p);
         String ended = txn.end.toString().toLowerCase(Locale.ROOT);
         if (first != null && reportedLso == Math.max(first, logStart[p])) {
@@ -717,6 +828,25 @@ final class LogModel implements Model<LogEvent> {
                 step, what + ": " + txn.name + " " + ended + ", and the log wrote no marker of it in p" + p);
     }
 
+    /**
+     * L15 rather than L14: a timed-out transaction that wrote to one partition only and has no marker there was
+     * never aborted at all, so the timeout is what failed; across several partitions, a marker missing in one is
+     * an end that did not reach every partition (L14), whoever ended it.
+     */
+    private static boolean neverEnded(Txn txn) {
+        return txn.timedOut && txn.first.size() <= 1;
+    }
+
+    /** L15: a transaction the coordinator should have aborted past its timeout, still open (or unmarked) in p. */
+    private Anomaly outlived(int step, Instant at, int p, Txn txn, long reportedLso) {
+        return TRANSACTION_OUTLIVED_TIMEOUT.found(
+                step,
+                "at " + t(at) + " " + txn.name + " first wrote at " + t(txn.firstWrite) + ", more than the"
+                        + " transaction timeout (" + Durations.brief(config.transactionTimeout()) + ") ago, so the"
+                        + " coordinator aborts it with a marker in every partition it wrote to; yet p" + p
+                        + " has no marker of it and its last stable offset is " + reportedLso);
+    }
+
     /** L1, L3, L14: a high watermark that is not the end of what was written, told by what lies between. */
     private void highWatermark(int step, Instant at, int p, long reportedHw, long reportedLso) {
         String what = "at " + t(at) + " p" + p + "'s high watermark is reported as " + reportedHw + ", but " + hw[p]
@@ -725,7 +855,12 @@ final class LogModel implements Model<LogEvent> {
         if (reportedHw > hw[p]) {
             anomalies.add(INCONSISTENT_OFFSETS.found(step, what));
         } else if (onlyMarkersFrom(p, reportedHw)) {
-            anomalies.add(missingMarker(step, at, p, missing.txn(), reportedLso, what));
+            Txn unended = partitions.get(p).subMap(reportedHw, hw[p]).values().stream()
+                    .map(Entry::txn)
+                    .filter(LogModel::neverEnded)
+                    .findFirst()
+                    .orElse(missing.txn()); // L15 first: a timed-out transaction the log never ended at all
+            anomalies.add(missingMarker(step, at, p, unended, reportedLso, what));
         } else if (keptAcrossRestart || missing == null) {
             anomalies.add(LOST_WRITE.found(step, what));
         } else {

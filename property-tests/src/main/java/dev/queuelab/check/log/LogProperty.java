@@ -4,6 +4,7 @@ import dev.queuelab.api.log.Assignor;
 import dev.queuelab.api.log.IsolationLevel;
 import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.api.log.LogConfig;
+import dev.queuelab.api.log.LogFacts;
 import dev.queuelab.check.Property;
 import dev.queuelab.check.Scenario;
 import java.time.Duration;
@@ -188,7 +189,11 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                     "transactions: offsets committed with the records",
                     0.015,
                     "seek: to the end while a transaction is open",
-                    0.005)) {
+                    0.005,
+                    "transactions: timed out and aborted by the coordinator",
+                    0.03,
+                    "transactions: a producer fenced after its transaction timed out",
+                    0.01)) {
         @Override
         List<Weighted> weights() {
             return List.of(
@@ -199,6 +204,7 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                     w(8, Kind.JOIN),
                     w(12, Kind.POLL),
                     w(4, Kind.TICK),
+                    w(2, Kind.TICK_LONG),
                     w(4, Kind.OBSERVE));
         }
 
@@ -272,6 +278,8 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
         TICK,
         /** the clock moves by a few seconds, less than any session timeout */
         TICK_SHORT,
+        /** the clock moves by about a transaction timeout (Kafka's default, 60 s), or past it */
+        TICK_LONG,
         OBSERVE,
         RESTART
     }
@@ -379,10 +387,15 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                 steps.add(step);
             }
         }
-        if (this == RETENTION && capabilities.transactions() && new SplittableRandom(~seed).nextInt(3) == 0) {
+        boolean openPastRetention =
+                this == RETENTION && capabilities.transactions() && new SplittableRandom(~seed).nextInt(3) == 0;
+        if (openPastRetention) {
             steps.addAll(0, openTransactionPastRetention()); // a rare situation on purpose, not by luck
         }
         LogConfig log = setup.log();
+        if (openPastRetention) { // open longer than retention, not than the timeout (L15)
+            log = log.withTransactionTimeout(LogFacts.TRANSACTION_MAX_TIMEOUT);
+        }
         if (!capabilities.retention()) {
             log = log.withRetentionTime(LogConfig.FOREVER).withRetentionBytes(LogConfig.UNLIMITED);
         }
@@ -467,6 +480,7 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
             case TXN -> new LogStep.Txn(1 + random.nextInt(2), txnAction(random), 1 + random.nextInt(8));
             case TICK -> new LogStep.Tick(choose(random, 1, 5, 10, 30));
             case TICK_SHORT -> new LogStep.Tick(choose(random, 1, 2, 3, 5));
+            case TICK_LONG -> new LogStep.Tick(choose(random, 45, 61, 90));
             case OBSERVE -> new LogStep.Observe();
             case RESTART -> new LogStep.Restart();
         };
@@ -493,7 +507,8 @@ public enum LogProperty implements Property<LogSetup, LogStep, LogCapabilities> 
                             .withRetentionTime(c.retentionTime())
                             .withRetentionBytes(c.retentionBytes())
                             .withSessionTimeout(c.sessionTimeout())
-                            .withAssignor(c.assignor()),
+                            .withAssignor(c.assignor())
+                            .withTransactionTimeout(c.transactionTimeout()),
                     setup.isolation()));
         }
         if (c.segmentBytes() < 1 << 20) {

@@ -4,7 +4,7 @@ import dev.queuelab.check.Rule;
 
 /**
  * The partitioned log's invariants as the checks state them, each with the anomaly that breaks it. The ids
- * (L1...L14) are those of {@code KafkaLog} and {@code docs/partitioned-log.md}; the names follow Jepsen's
+ * (L1...L15) are those of {@code KafkaLog} and {@code docs/partitioned-log.md}; the names follow Jepsen's
  * Kafka checker where it has one.
  */
 public final class LogRule {
@@ -120,6 +120,11 @@ public final class LogRule {
             "missing-marker",
             "L14 ending a transaction, commit or abort, writes a marker at the end of every partition it wrote to:"
                     + " the next append goes after it");
+
+    public static final Rule TRANSACTION_OUTLIVED_TIMEOUT = new Rule(
+            "transaction-outlived-timeout",
+            "L15 a transaction open longer than transaction.timeout.ms after its first write is aborted by the"
+                    + " coordinator, and its producer fenced: its later appends, offsets and commit are PRODUCER_FENCED");
 
     public static final Rule ZOMBIE_WRITE = new Rule(
             "zombie-write", "L13 once initTransactions gave out a new epoch, the older epoch's appends are fenced");

@@ -234,29 +234,40 @@ final class LogRunner {
                     step, clock.now(), name, again.record(), Kind.RETRY, again.idempotent(), result, false));
         }
 
+        /**
+         * A sequence one past the next, on the partition of the producer's last idempotent append (there it has
+         * state, and the gap must be refused); a producer that has sent nothing idempotent sends it to k1's
+         * partition, where any first sequence is accepted (L12).
+         */
         private void gap(String name) {
             Producer p = producers.computeIfAbsent(name, n -> new Producer());
             if (p.id == null) {
                 p.id = log.initProducerId();
             }
-            ProducerRecord record = next(name, 1);
+            int key = 1;
+            for (int i = p.sent.size() - 1; i >= 0; i--) {
+                if (p.sent.get(i).idempotent()) {
+                    key = Integer.parseInt(p.sent.get(i).record().key().substring(1));
+                    break;
+                }
+            }
+            ProducerRecord record = next(name, key);
             int partition = DefaultPartitioner.partition(record.key(), partitions());
             int sequence = p.nextSequence.getOrDefault(partition, 0) + 1; // one past the next: a gap
             doing = name + " appends " + record.value() + " with sequence " + sequence;
-            events.add(new LogEvent.Appended(
-                    step,
-                    clock.now(),
-                    name,
-                    record,
-                    Kind.GAP,
-                    true,
-                    log.append(p.id, partition, sequence, record),
-                    false));
+            AppendOutcome result = log.append(p.id, partition, sequence, record);
+            if (result.written()) { // a first sequence: the producer goes on from it
+                p.nextSequence.put(partition, sequence + 1);
+                p.sent.add(new Sent(record, partition, sequence, true));
+            }
+            events.add(new LogEvent.Appended(step, clock.now(), name, record, Kind.GAP, true, result, false));
         }
 
         private void transaction(String name, LogStep.TxnAction action, int key) {
             Producer p = producers.computeIfAbsent(name, n -> new Producer());
-            if (p.id == null && action != LogStep.TxnAction.ZOMBIE_APPEND) {
+            boolean needsId = action == LogStep.TxnAction.RESTART
+                    || action == LogStep.TxnAction.BEGIN && !p.inTransaction; // the others skip without one
+            if (p.id == null && needsId) {
                 doing = name + " initialises its transactional id";
                 p.id = log.initTransactions("tx-" + name);
             }
@@ -282,15 +293,9 @@ final class LogRunner {
                     ProducerRecord record = next(name, Math.max(1, key));
                     int partition = DefaultPartitioner.partition(record.key(), partitions());
                     int sequence = p.nextSequence.merge(partition, 1, Integer::sum) - 1;
-                    events.add(new LogEvent.Appended(
-                            step,
-                            now,
-                            name,
-                            record,
-                            Kind.TRANSACTIONAL,
-                            true,
-                            log.append(p.id, partition, sequence, record),
-                            false));
+                    AppendOutcome result = log.append(p.id, partition, sequence, record);
+                    events.add(new LogEvent.Appended(step, now, name, record, Kind.TRANSACTIONAL, true, result, false));
+                    fenced(p, result.status() == AppendOutcome.Status.PRODUCER_FENCED);
                 }
                 case COMMIT, ABORT -> {
                     if (!p.inTransaction) {
@@ -298,15 +303,11 @@ final class LogRunner {
                         return;
                     }
                     p.inTransaction = false;
-                    events.add(new LogEvent.Transaction(
-                            step,
-                            now,
-                            name,
-                            action,
-                            action == LogStep.TxnAction.COMMIT
-                                    ? log.commitTransaction(p.id)
-                                    : log.abortTransaction(p.id),
-                            ""));
+                    TransactionOutcome result = action == LogStep.TxnAction.COMMIT
+                            ? log.commitTransaction(p.id)
+                            : log.abortTransaction(p.id);
+                    events.add(new LogEvent.Transaction(step, now, name, action, result, ""));
+                    fenced(p, result == TransactionOutcome.PRODUCER_FENCED);
                 }
                 case OFFSETS -> {
                     if (!p.inTransaction) {
@@ -315,13 +316,9 @@ final class LogRunner {
                         return;
                     }
                     Map<Integer, Long> offsets = offsets(p);
-                    events.add(new LogEvent.Transaction(
-                            step,
-                            now,
-                            name,
-                            action,
-                            log.sendOffsetsToTransaction(p.id, GROUP, offsets),
-                            offsets.toString()));
+                    TransactionOutcome result = log.sendOffsetsToTransaction(p.id, GROUP, offsets);
+                    events.add(new LogEvent.Transaction(step, now, name, action, result, offsets.toString()));
+                    fenced(p, result == TransactionOutcome.PRODUCER_FENCED);
                 }
                 case ZOMBIE_COMMIT, ZOMBIE_OFFSETS -> {
                     if (p.zombie == null) {
@@ -393,6 +390,19 @@ final class LogRunner {
                     }
                 }
                 default -> throw new IllegalStateException("no rule for " + action + ": a bug in the checker");
+            }
+        }
+
+        /**
+         * A producer whose own instance was fenced (the coordinator aborted its transaction past the timeout, L15)
+         * can do nothing more: like Kafka's client after ProducerFencedException it is closed, and the next begin
+         * initialises the transactional id again.
+         */
+        private static void fenced(Producer p, boolean fenced) {
+            if (fenced) {
+                p.id = null;
+                p.inTransaction = false;
+                p.nextSequence.clear();
             }
         }
 

@@ -16,6 +16,9 @@ public record LogSetup(LogConfig log, IsolationLevel isolation) {
         return log.partitions() + " partition(s), segments of " + log.segmentBytes() + " bytes"
                 + (log.keepsForever() ? "" : ", retention " + dev.queuelab.api.Durations.brief(log.retentionTime()))
                 + ", session timeout " + dev.queuelab.api.Durations.brief(log.sessionTimeout()) + ", " + log.assignor()
+                + (log.transactionTimeout().equals(dev.queuelab.api.log.LogFacts.TRANSACTION_TIMEOUT_DEFAULT)
+                        ? ""
+                        : ", transaction timeout " + dev.queuelab.api.Durations.brief(log.transactionTimeout()))
                 + " assignor, consumers read " + isolation.toString().toLowerCase(java.util.Locale.ROOT);
     }
 }

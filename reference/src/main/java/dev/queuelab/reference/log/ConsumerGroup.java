@@ -25,7 +25,8 @@ import java.util.TreeMap;
  *   L8  in every generation, each partition is owned by exactly one member (none when the group is empty);
  *   L9  a join of a new member, a leave, or an expired session starts a new generation (one more than the
  *       last) with a fresh assignment; a heartbeat or commit naming another generation, or from a non-member,
- *       changes nothing;
+ *       changes nothing, except a commit from no member (generation -1) while the group has no members, which
+ *       is stored (as Kafka stores an assign() user's or an admin tool's);
  *   L10 committed offsets survive generations and members; the group resumes a partition at its committed
  *       offset.
  * Thread-safety: none of its own; guarded by the log's monitor.
@@ -96,6 +97,10 @@ public class ConsumerGroup {
     }
 
     public CommitOutcome commit(String memberId, int presentedGeneration, int partition, long offset) {
+        if (rules.commitsWithoutMembership(presentedGeneration, lastHeartbeat.isEmpty())) {
+            committed.put(partition, offset); // L9: no membership, and none to fence: an empty group takes it
+            return CommitOutcome.COMMITTED;
+        }
         if (!lastHeartbeat.containsKey(memberId)) {
             return CommitOutcome.UNKNOWN_MEMBER_ID;
         }

@@ -4,6 +4,7 @@ import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.ProducerIdAndEpoch;
 import dev.queuelab.api.log.ProducerRecord;
 import dev.queuelab.api.log.TransactionOutcome;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +19,8 @@ import java.util.Set;
  * Invariants (numbered as in {@link KafkaLog}):
  *   L12 an idempotent producer's append is written once per (id, partition, sequence), with no gap;
  *   L13 initTransactions aborts what the fenced instance left open; a fenced producer ends nothing;
- *   L14 a transaction's markers go to every partition it wrote to, and its offsets are committed with it.
+ *   L14 a transaction's markers go to every partition it wrote to, and its offsets are committed with it;
+ *   L15 a transaction open past the timeout since its first write is aborted, its producer fenced.
  * Thread-safety: none of its own; every method runs under the log's monitor (KafkaLog.locked).
  * A log is given this part by {@link KafkaLogBuilder}; a tester may hand it another in its place.
  * Real world: the broker's side of Kafka's idempotent producer (ProducerStateManager's checks on append)
@@ -50,8 +52,20 @@ public class ExactlyOnceWrites {
     }
 
     /** L14: offsets committed with the transaction, or not at all. */
-    public TransactionOutcome addOffsets(ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets) {
-        return transactions.addOffsets(producer, group, offsets);
+    public TransactionOutcome addOffsets(
+            ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets, Instant now) {
+        TransactionOutcome out = transactions.addOffsets(producer, group, offsets);
+        if (out == TransactionOutcome.OFFSETS_ADDED) {
+            transactions.written(producer, now); // L15: offsets start the timer too (AddOffsetsToTxn)
+        }
+        return out;
+    }
+
+    /** L15: the coordinator's timer: aborts, with markers, every transaction open past {@code timeout} at now. */
+    public void abortTimedOut(Instant now, Duration timeout) {
+        for (Map.Entry<Long, TransactionCoordinator.Txn> t : transactions.timedOut(now, timeout, rules)) {
+            end(t.getKey(), t.getValue(), false, now);
+        }
     }
 
     public AppendOutcome append(
@@ -73,6 +87,9 @@ public class ExactlyOnceWrites {
                 transactional ? transactions.current(producer, "append").partitions() : null;
         if (transactional && rules.joinsTransaction(txnPartitions, partition)) {
             txnPartitions.add(partition); // L14: its end marks this partition too
+        }
+        if (transactional) {
+            transactions.written(producer, now); // L15: the first write starts the timer (AddPartitionsToTxn)
         }
         return AppendOutcome.appended(partition, offset);
     }

@@ -14,8 +14,8 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * The log's consumer groups by name: creates a group on its first join (or first transactional commit) and
- * answers for groups it has never seen.
+ * The log's consumer groups by name: creates a group on its first join (or first transactional commit, or first
+ * commit from no member) and answers for groups it has never seen.
  *
  * Teaches: groups are independent of each other: each has its own members, generation and offsets over the
  * same records, which is how many applications read one log without copying it.
@@ -73,10 +73,13 @@ public class GroupCoordinator {
         return find(group).map(ConsumerGroup::describe).orElse(new GroupDescription(group, 0, Map.of()));
     }
 
+    /** L9: a commit from no member into a group never seen creates it (Kafka's "simple" group). */
     public CommitOutcome commit(String group, String memberId, int generation, int partition, long offset) {
-        return find(group)
-                .map(g -> g.commit(memberId, generation, partition, offset))
-                .orElse(CommitOutcome.UNKNOWN_MEMBER_ID);
+        Optional<ConsumerGroup> g = find(group);
+        if (g.isEmpty() && rules.commitsWithoutMembership(generation, true)) {
+            g = Optional.of(groupNamed(group));
+        }
+        return g.map(x -> x.commit(memberId, generation, partition, offset)).orElse(CommitOutcome.UNKNOWN_MEMBER_ID);
     }
 
     /** L14: a committed transaction's offsets, for a group that may have no members yet. */

@@ -48,16 +48,20 @@ import java.util.function.Function;
  *   L8  each partition has exactly one owner per generation of a non-empty group (range, round-robin or
  *       cooperative-sticky);
  *   L9  membership changes (join, leave, session expiry) start a new generation; heartbeats and commits of
- *       another generation or a non-member are refused;
+ *       another generation or a non-member are refused, except a commit from no member (generation -1) into a
+ *       group with no members, which is stored;
  *   L10 a committed offset is the next to read; a group resumes exactly there (or resets if it is gone);
  *   L11 read_committed never returns a record of an aborted transaction; read_uncommitted does;
- *   L12 an idempotent producer's append is written once per (id, partition, sequence), with no gap; an old
- *       epoch is fenced;
+ *   L12 an idempotent producer's append is written once per (id, partition, sequence), with no gap after its
+ *       first on the partition (which may carry any sequence); an old epoch is fenced;
  *   L13 initTransactions fences the previous epoch of its transactional id and aborts what it left open;
  *   L14 a transaction's records and offsets are committed together or aborted together, and its end writes a
- *       marker in every partition it wrote to.
- * Thread-safety: every public method holds the log's private monitor; none blocks or sleeps. Session timeouts and
- * retention are evaluated lazily against the clock at the start of each call: no timers.
+ *       marker in every partition it wrote to;
+ *   L15 a transaction still open transaction.timeout.ms after its first write is aborted by the coordinator
+ *       (markers written, the last stable offset moves up) and its producer fenced: its later commit is
+ *       PRODUCER_FENCED.
+ * Thread-safety: every public method holds the log's private monitor; none blocks or sleeps. Session timeouts,
+ * transaction timeouts and retention are evaluated lazily against the clock at the start of each call: no timers.
  * Real world: Apache Kafka with one broker and one replica per partition (no ISR, no leader changes, the high
  * watermark is the log end offset), LogAppendTime timestamps, and rebalances that finish in one step. Kinesis
  * (shards, MD5 of the partition key over hash-key ranges, sparse sequence numbers, time-only retention, no
@@ -78,7 +82,7 @@ public final class KafkaLog implements PartitionedLog {
     private final Object monitor = new Object(); // every public method holds it; nobody outside can
     private final Partition[] partitions;
     private final GroupCoordinator groups;
-    private final ExactlyOnceWrites exactlyOnce; // the idempotent producer and transactions (L12 to L14)
+    private final ExactlyOnceWrites exactlyOnce; // the idempotent producer and transactions (L12 to L15)
     private long nullKeyed; // counts null-keyed appends for round-robin (L2)
 
     /** The reference: in memory, under {@link LogRules#REFERENCE}. */
@@ -165,7 +169,7 @@ public final class KafkaLog implements PartitionedLog {
             ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets) {
         offsets.forEach((p, o) -> Partition.requireOffset(config.requirePartition(p), o));
         Objects.requireNonNull(group, "group");
-        return locked(now -> exactlyOnce.addOffsets(producer, group, offsets));
+        return locked(now -> exactlyOnce.addOffsets(producer, group, offsets, now));
     }
 
     @Override
@@ -280,10 +284,11 @@ public final class KafkaLog implements PartitionedLog {
         }
     }
 
-    /** Holding the monitor: the clock's instant, with expired sessions (L9) and retention (L5) honoured at it. */
+    /** Holding the monitor: the clock's instant, with sessions (L9), transactions (L15) and retention (L5) due. */
     private Instant tick() {
         Instant now = clock.instant();
         groups.expireSessions(now);
+        exactlyOnce.abortTimedOut(now, config.transactionTimeout()); // L15
         for (Partition p : partitions) {
             p.enforceRetention(now);
         }

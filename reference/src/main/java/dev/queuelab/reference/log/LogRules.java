@@ -17,7 +17,7 @@ import java.util.Set;
  * Teaches: where each of a log's promises is decided, in one line, so that a single wrong line can be shown
  * to break a single promise. A {@link KafkaLog} is given one of these ({@link #REFERENCE} unless told
  * otherwise) and hands it to its parts; a gallery variant is a subclass that overrides one method.
- * Invariants: those of {@link KafkaLog} (L1 to L14); each method names the ones it decides.
+ * Invariants: those of {@link KafkaLog} (L1 to L15); each method names the ones it decides.
  * Thread-safety: stateless; called by the log's classes while they hold the log's monitor. Each rule is a pure
  * function of its arguments, so the log may keep an answer while they do not change (a partition asks its time
  * rules once per instant).
@@ -118,6 +118,14 @@ public class LogRules {
         return presented == current;
     }
 
+    /**
+     * L9: a commit from no member (generation -1, as assign() users and admin tools send it) is stored only while the
+     * group has no members (Kafka's ClassicGroup.validateOffsetCommit: generationId &lt; 0 and state Empty).
+     */
+    protected boolean commitsWithoutMembership(int presentedGeneration, boolean groupEmpty) {
+        return presentedGeneration < 0 && groupEmpty;
+    }
+
     /** L9: only a heartbeat the group accepts keeps a session alive; a refused one changes nothing. */
     protected boolean refreshesSession(HeartbeatOutcome answer) {
         return answer == HeartbeatOutcome.OK;
@@ -133,7 +141,15 @@ public class LogRules {
         return committedOffset;
     }
 
-    /** L12: an append is in order when its sequence is exactly one past the last written (-1: none yet). */
+    /**
+     * L12: a producer with no state on a partition may start there at any sequence (Kafka's ProducerAppendInfo
+     * accepts any first sequence when it has no epoch recorded for the producer there).
+     */
+    protected boolean acceptsFirstSequence(int sequence) {
+        return true;
+    }
+
+    /** L12: an append is in order when its sequence is exactly one past the last written (-1: a new epoch). */
     protected boolean isNextSequence(int lastSequence, int sequence) {
         return sequence == lastSequence + 1;
     }
@@ -146,6 +162,14 @@ public class LogRules {
     /** L14: a transactional append enters its partition in the transaction (AddPartitionsToTxn), every time. */
     protected boolean joinsTransaction(Set<Integer> partitionsSoFar, int partition) {
         return true;
+    }
+
+    /**
+     * L15: a transaction open longer than transaction.timeout.ms since its first write is aborted by the coordinator
+     * (Kafka's TransactionStateManager: txnStartTimestamp + txnTimeoutMs &lt; now, strictly).
+     */
+    protected boolean transactionTimedOut(Instant firstWrite, Instant now, Duration timeout) {
+        return Duration.between(firstWrite, now).compareTo(timeout) > 0;
     }
 
     /** L14: ending a transaction, commit or abort, writes a marker in each partition it wrote to. */

@@ -16,7 +16,8 @@ import java.util.Map;
  * Teaches: a producer that retries after a lost acknowledgement would write twice; numbering each append per
  * partition lets the log recognise the retry and answer with the original offset instead.
  * Invariants (numbered as in {@link KafkaLog}):
- *   L12 per (producer id, partition), sequences are written 0, 1, 2... with no gap and no repeat: a recent
+ *   L12 per (producer id, partition), sequences are written with no gap and no repeat: the first append of a
+ *       producer with no state on the partition may carry any sequence, each later one the next; a recent
  *       sequence is answered as a duplicate of its original offset, any other that is not the next is
  *       refused; an epoch older than the id's latest is fenced; a new epoch starts again at sequence 0.
  * Thread-safety: none of its own; guarded by the log's monitor.
@@ -86,7 +87,12 @@ public class ProducerStateManager {
             return new Verdict.Refused(AppendOutcome.Status.PRODUCER_FENCED); // L12
         }
         Sequences s = sequences.get(key(producer.producerId(), partition));
-        boolean sameEpoch = s != null && s.epoch == producer.epoch();
+        if (s == null) {
+            return rules.acceptsFirstSequence(sequence) // L12: no state here yet: any first sequence
+                    ? new Verdict.Append()
+                    : new Verdict.Refused(AppendOutcome.Status.OUT_OF_ORDER_SEQUENCE);
+        }
+        boolean sameEpoch = s.epoch == producer.epoch();
         if (sameEpoch) {
             for (long[] recent : s.recent) {
                 if (recent[0] == sequence) {

@@ -3,8 +3,14 @@ package dev.queuelab.reference.log;
 import dev.queuelab.api.log.InvalidTxnStateException;
 import dev.queuelab.api.log.ProducerIdAndEpoch;
 import dev.queuelab.api.log.TransactionOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,10 +26,14 @@ import java.util.TreeSet;
  *   L13 a transactional id keeps one producer id for life; initTransactions raises its epoch, which fences
  *       the previous instance, and aborts the transaction that instance left open;
  *   L14 a producer has at most one open transaction; its partitions and offsets are kept until it ends, and
- *       forgotten after (commit applies the offsets, abort drops them).
+ *       forgotten after (commit applies the offsets, abort drops them);
+ *   L15 a transaction's timer starts at its first write (a record or offsets); open longer than the timeout
+ *       after that, the coordinator takes it over: the producer's epoch is raised (fencing it, so its later
+ *       commit or abort is PRODUCER_FENCED) and the transaction is handed back to be aborted.
  * Thread-safety: none of its own; guarded by the log's monitor.
  * Real world: Kafka's TransactionCoordinator and its __transaction_state log, without the two-phase
- * PrepareCommit step (here the markers are written in the same call). Kinesis and Redis Streams have no
+ * PrepareCommit step (here the markers are written in the same call); Kafka looks for timed-out transactions
+ * every 10 s (transaction.abort.timed.out.transaction.cleanup.interval.ms), this one at the first call after. Kinesis and Redis Streams have no
  * transactions across partitions (Redis's MULTI/EXEC is atomic on one server but has no read_committed).
  */
 public class TransactionCoordinator {
@@ -32,6 +42,8 @@ public class TransactionCoordinator {
     public static final class Txn {
         final Set<Integer> partitions = new TreeSet<>();
         final Map<String, Map<Integer, Long>> offsets = new LinkedHashMap<>();
+        Instant firstWrite; // L15: the timer starts here (null: nothing written yet)
+        long startOrder; // transactions that time out together are aborted in the order they started
 
         public Set<Integer> partitions() {
             return partitions;
@@ -46,6 +58,7 @@ public class TransactionCoordinator {
     private final Map<String, Long> producerIdOf = new HashMap<>(); // transactionalId -> producerId (L13)
     private final Map<Long, Txn> open = new HashMap<>(); // producerId -> its open transaction
     private final Map<Long, String> transactional = new HashMap<>(); // producerId -> transactionalId
+    private long started; // transactions whose timer started, counted
 
     public TransactionCoordinator(ProducerStateManager producers) {
         this.producers = producers;
@@ -58,10 +71,10 @@ public class TransactionCoordinator {
             ProducerIdAndEpoch fresh = producers.newProducer();
             producerIdOf.put(transactionalId, fresh.producerId());
             transactional.put(fresh.producerId(), transactionalId);
-            return new java.util.AbstractMap.SimpleImmutableEntry<>(fresh, null);
+            return new AbstractMap.SimpleImmutableEntry<>(fresh, null);
         }
         Txn leftOpen = open.remove(known);
-        return new java.util.AbstractMap.SimpleImmutableEntry<>(producers.bumpEpoch(known), leftOpen);
+        return new AbstractMap.SimpleImmutableEntry<>(producers.bumpEpoch(known), leftOpen);
     }
 
     public boolean isTransactional(long producerId) {
@@ -102,6 +115,37 @@ public class TransactionCoordinator {
             throw new InvalidTxnStateException(producer, call, "no transaction is open", "call beginTransaction first");
         }
         return txn;
+    }
+
+    /** L15: starts the open transaction's timer at its first write; later writes leave it. */
+    public void written(ProducerIdAndEpoch producer, Instant now) {
+        Txn txn = open.get(producer.producerId());
+        if (txn != null && txn.firstWrite == null) {
+            txn.firstWrite = now;
+            txn.startOrder = started++;
+        }
+    }
+
+    /**
+     * L15: every transaction open past {@code timeout} at {@code now}, in the order they started, each closed and
+     * its producer's epoch raised: the caller aborts them.
+     */
+    public List<Map.Entry<Long, Txn>> timedOut(Instant now, Duration timeout, LogRules rules) {
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        List<Map.Entry<Long, Txn>> out = new ArrayList<>();
+        open.forEach((id, txn) -> {
+            if (txn.firstWrite != null && rules.transactionTimedOut(txn.firstWrite, now, timeout)) {
+                out.add(new AbstractMap.SimpleImmutableEntry<>(id, txn));
+            }
+        });
+        out.sort(Comparator.comparingLong(e -> e.getValue().startOrder));
+        for (Map.Entry<Long, Txn> e : out) {
+            open.remove(e.getKey());
+            producers.bumpEpoch(e.getKey()); // L15: the coordinator fences the producer that left it open
+        }
+        return out;
     }
 
     /** L14: closes the transaction and hands back what must be marked and committed. */

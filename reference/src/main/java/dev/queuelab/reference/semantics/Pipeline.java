@@ -85,7 +85,8 @@ public final class Pipeline {
             Producer.Mode producer,
             Consumer.Mode consumer,
             Optional<? extends DedupeStore> dedupe) {
-        KafkaLog log = new KafkaLog(LogConfig.of(2).withSessionTimeout(Duration.ofDays(1)), clock);
+        KafkaLog log = new KafkaLog( // its network reorders requests: the first sequence stays 0 (OneConnectionRules)
+                LogConfig.of(2).withSessionTimeout(Duration.ofDays(1)), clock, OneConnectionRules.RULES);
         return new Pipeline(
                 producer, new LogBroker(log, producer == Producer.Mode.IDEMPOTENT), consumer, effects, dedupe);
     }

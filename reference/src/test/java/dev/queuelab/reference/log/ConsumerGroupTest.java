@@ -8,13 +8,14 @@ import dev.queuelab.api.log.CommitOutcome;
 import dev.queuelab.api.log.HeartbeatOutcome;
 import dev.queuelab.api.log.IsolationLevel;
 import dev.queuelab.api.log.LogConfig;
+import dev.queuelab.api.log.LogFacts;
 import dev.queuelab.api.log.Seek;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Consumer groups, one rule per test: L8 (owners), L9 (generations, sessions, fencing), L10 (commits). */
+/** Consumer groups, one rule per test: L8 (owners), L9 (generations, sessions, fencing, no-member commits), L10. */
 class ConsumerGroupTest extends LogFixture {
 
     private final KafkaLog log = log(LogConfig.of(4).withSessionTimeout(Duration.ofSeconds(10)));
@@ -139,6 +140,38 @@ class ConsumerGroupTest extends LogFixture {
                 .as("L9: A's session expired at 10s")
                 .isEqualTo(CommitOutcome.UNKNOWN_MEMBER_ID);
         assertThat(log.commit("other", "A", gen, 0, 5)).isEqualTo(CommitOutcome.UNKNOWN_MEMBER_ID);
+    }
+
+    @Test
+    void shouldStoreACommitFromNoMemberWhenTheGroupHasNoMembers() {
+        assertThat(log.commit("tools", "", LogFacts.NO_GENERATION, 2, 5))
+                .as("L9: an assign() user or admin tool commits into a group never seen: Kafka creates it")
+                .isEqualTo(CommitOutcome.COMMITTED);
+        assertThat(log.committed("tools", 2)).hasValue(5);
+        assertThat(log.groups()).contains("tools");
+        log.join("g", "A");
+        log.leave("g", "A");
+        for (int i = 0; i < 10; i++) {
+            append(log, 0, "r" + i);
+        }
+        assertThat(log.commit("g", "", LogFacts.NO_GENERATION, 0, 9))
+                .as("L9: g has no members left: nobody to fence, the commit is stored")
+                .isEqualTo(CommitOutcome.COMMITTED);
+        assertThat(log.resumeOffset("g", 0, Seek.earliest(), IsolationLevel.READ_UNCOMMITTED))
+                .as("L10: and the next member resumes there")
+                .isEqualTo(9);
+    }
+
+    @Test
+    void shouldRefuseACommitFromNoMemberWhenTheGroupHasMembers() {
+        int gen = log.join("g", "A").generation();
+        assertThat(log.commit("g", "", LogFacts.NO_GENERATION, 0, 3))
+                .as("L9: A owns the partitions: Kafka answers UNKNOWN_MEMBER_ID")
+                .isEqualTo(CommitOutcome.UNKNOWN_MEMBER_ID);
+        assertThat(log.commit("g", "A", LogFacts.NO_GENERATION, 0, 3))
+                .as("L9: a member naming no generation is not in generation %d", gen)
+                .isEqualTo(CommitOutcome.ILLEGAL_GENERATION);
+        assertThat(log.committed("g", 0)).as("L9: nothing stored").isEmpty();
     }
 
     @Test

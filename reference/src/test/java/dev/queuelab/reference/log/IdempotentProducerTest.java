@@ -59,6 +59,24 @@ class IdempotentProducerTest extends LogFixture {
     }
 
     @Test
+    void shouldAcceptAnyFirstSequenceWhenTheProducerHasNoStateOnThePartition() {
+        assertThat(send(producer, 0, 5, "a").status())
+                .as("L12: the producer has written nothing to p0: sequence 5 may open it, as Kafka accepts")
+                .isEqualTo(AppendOutcome.Status.APPENDED);
+        assertThat(send(producer, 0, 7, "c").status())
+                .as("L12: after 5, sequence 6 is missing: a gap is refused")
+                .isEqualTo(AppendOutcome.Status.OUT_OF_ORDER_SEQUENCE);
+        assertThat(send(producer, 0, 6, "b").status()).as("L12: the next").isEqualTo(AppendOutcome.Status.APPENDED);
+        assertThat(send(producer, 0, 5, "a"))
+                .as("L12: and the first is remembered for its retry")
+                .isEqualTo(AppendOutcome.duplicateOf(0, 0));
+        assertThat(send(producer, 1, 3, "d").status())
+                .as("L12: no state on p1 either: any first sequence")
+                .isEqualTo(AppendOutcome.Status.APPENDED);
+        assertThat(values(log.read(0, 0, 10))).containsExactly("a", "b");
+    }
+
+    @Test
     void shouldStartEachPartitionAtSequenceZeroWhenOneProducerWritesToSeveral() {
         send(producer, 0, 0, "a");
         send(producer, 0, 1, "b");

@@ -114,7 +114,10 @@ class RetentionTest extends LogFixture {
 
     @Test
     void shouldDeleteAnOpenTransactionsSegmentsAndMoveItsFirstUnstableOffsetUpWhenTheyArePastRetention() {
-        KafkaLog log = log(LogConfig.of(1).withSegmentBytes(1).withRetentionTime(Duration.ofMinutes(1)));
+        KafkaLog log = log(LogConfig.of(1)
+                .withSegmentBytes(1)
+                .withRetentionTime(Duration.ofMinutes(1))
+                .withTransactionTimeout(Duration.ofMinutes(5))); // L15: open longer than retention, not than this
         append(log, 0, "plain");
         var tx = log.initTransactions("t");
         log.beginTransaction(tx);

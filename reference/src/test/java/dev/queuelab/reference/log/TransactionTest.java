@@ -7,15 +7,17 @@ import dev.queuelab.api.log.FetchResult;
 import dev.queuelab.api.log.InvalidTxnStateException;
 import dev.queuelab.api.log.IsolationLevel;
 import dev.queuelab.api.log.LogConfig;
+import dev.queuelab.api.log.LogFacts;
 import dev.queuelab.api.log.ProducerIdAndEpoch;
 import dev.queuelab.api.log.ProducerRecord;
 import dev.queuelab.api.log.Seek;
 import dev.queuelab.api.log.TransactionOutcome;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Transactions, one rule per test: L6 (last stable offset), L11 (aborted records), L13, L14. */
+/** Transactions, one rule per test: L6 (last stable offset), L11 (aborted records), L13, L14, L15 (the timeout). */
 class TransactionTest extends LogFixture {
 
     private static final IsolationLevel COMMITTED = IsolationLevel.READ_COMMITTED;
@@ -150,6 +152,48 @@ class TransactionTest extends LogFixture {
                 .isEqualTo(TransactionOutcome.PRODUCER_FENCED);
         assertThat(log.beginTransaction(tx)).isEqualTo(TransactionOutcome.PRODUCER_FENCED);
         assertThat(log.beginTransaction(next)).isEqualTo(TransactionOutcome.BEGUN);
+    }
+
+    @Test
+    void shouldAbortAndFenceATransactionWhenItStaysOpenPastItsTimeout() {
+        log.beginTransaction(tx);
+        send(0, 0, "in-tx");
+        clock.advance(LogFacts.TRANSACTION_TIMEOUT_DEFAULT);
+        assertThat(log.lastStableOffset(0))
+                .as("L15: open exactly %s since its first write: not yet past it", LogFacts.TRANSACTION_TIMEOUT_DEFAULT)
+                .isZero();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(log.lastStableOffset(0))
+                .as("L15: past the timeout the coordinator aborts it: a marker at 1, the LSO moves up to 2")
+                .isEqualTo(2);
+        assertThat(log.read(0, 0, 10, COMMITTED).records())
+                .as("L11: its record is aborted")
+                .isEmpty();
+        assertThat(log.commitTransaction(tx))
+                .as("L15: the producer's epoch was raised: its late commit is fenced")
+                .isEqualTo(TransactionOutcome.PRODUCER_FENCED);
+        assertThat(log.beginTransaction(tx)).isEqualTo(TransactionOutcome.PRODUCER_FENCED);
+        ProducerIdAndEpoch again = log.initTransactions("tx-1");
+        assertThat(log.beginTransaction(again))
+                .as("L13: a new instance starts over")
+                .isEqualTo(TransactionOutcome.BEGUN);
+    }
+
+    @Test
+    void shouldStartTheTimerAtTheFirstWriteWhenATransactionBeginsEarlier() {
+        KafkaLog shortTimeout = log(LogConfig.of(1).withTransactionTimeout(Duration.ofSeconds(10)));
+        ProducerIdAndEpoch p = shortTimeout.initTransactions("tx-2");
+        shortTimeout.beginTransaction(p);
+        clock.advance(Duration.ofSeconds(30));
+        shortTimeout.append(p, 0, 0, ProducerRecord.of("k", "late-first"));
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(shortTimeout.commitTransaction(p))
+                .as("L15: 10s since its first write is not past a 10s timeout (30s idle before it do not count)")
+                .isEqualTo(TransactionOutcome.COMMITTED);
+        assertThat(values(shortTimeout.read(0, 0, 10, COMMITTED))).containsExactly("late-first");
+        assertThatThrownBy(() -> LogConfig.of(1).withTransactionTimeout(Duration.ofMinutes(16)))
+                .hasMessageContaining("transactionTimeout")
+                .hasMessageContaining("transaction.max.timeout.ms");
     }
 
     @Test

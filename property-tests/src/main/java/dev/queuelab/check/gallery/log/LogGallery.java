@@ -64,7 +64,12 @@ public final class LogGallery {
                     "stale-session-kept",
                     rules(new StaleHeartbeatRefreshesSessionRules())),
             new Variant("next-offset-points-back", "poll-repeat", NextOffsetPointsBackLog::new),
-            new Variant("reset-always-earliest", "commit-resume-violated", rules(new ResetAlwaysEarliestRules())));
+            new Variant("reset-always-earliest", "commit-resume-violated", rules(new ResetAlwaysEarliestRules())),
+            new Variant(
+                    "transaction-never-times-out",
+                    "transaction-outlived-timeout",
+                    rules(new TransactionNeverTimesOutRules())),
+            new Variant("first-sequence-zero", "refused", rules(new FirstSequenceZeroRules())));
 
     /** The reference log in memory under {@code rules}: a variant that changes one decision. */
     static LogFactory rules(LogRules rules) {
