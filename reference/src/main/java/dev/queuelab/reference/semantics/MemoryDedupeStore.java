@@ -19,9 +19,9 @@ import java.util.Objects;
  *   DD2 from t + ttl on, the key is forgotten;
  *   DD3 at most maxKeys keys are remembered: marking one more evicts the oldest mark first, and every such
  *       eviction is counted ({@link #evictions()}), never silent.
- * Layout: the marks form a ring, oldest first (keys[], markedAt[] in nanoseconds since the epoch), so DD2 and
- * DD3 both forget from its head; an open-addressing index (linear probing, backward-shift deletion) maps a key
- * to its ring position. Both grow by doubling up to maxKeys.
+ * Layout: the marks form a ring, oldest first (keys[], markedAt[] in nanoseconds since the epoch), so expiry
+ * (DD2) and eviction (DD3) both forget from its head; an open-addressing index (linear probing, backward-shift
+ * deletion) maps a key to its ring position. Both grow by doubling up to maxKeys.
  * Thread-safety: every method holds the store's monitor.
  * Real world: a Redis SET with NX and EX, or a table of processed keys swept by age.
  */
