@@ -20,6 +20,9 @@ public final class Shrinker<T> {
 
     public static final int MAX_REPLAYS = 5_000;
 
+    /** The longest story a reader takes in at a glance: past it, the shrinker tries harder. */
+    static final int GLANCE = 8;
+
     private final Predicate<List<T>> fails;
     private final Function<T, List<T>> simpler;
     private final BiFunction<T, T, Optional<T>> merged;
@@ -44,6 +47,9 @@ public final class Shrinker<T> {
             current = ddmin(current);
             current = mergeNeighbours(current);
             current = simplifyValues(current);
+            if (current.equals(before) && current.size() > GLANCE) {
+                current = removeTwoRuns(current);
+            }
         } while (!current.equals(before) && replays < MAX_REPLAYS);
         return current;
     }
@@ -76,6 +82,34 @@ public final class Shrinker<T> {
         }
         if (steps.size() == 1 && test(List.of())) {
             return List.of();
+        }
+        return steps;
+    }
+
+    /**
+     * Removes two separate runs of steps at once: where the steps hang together across a gap (a message published
+     * early and consumed late, with other messages' steps between), no single run can go alone. Tried only on a
+     * story still longer than {@link #GLANCE} steps once the other passes stop, since it costs a replay for every
+     * pair of runs.
+     */
+    private List<T> removeTwoRuns(List<T> steps) {
+        int n = steps.size();
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                for (int c = b + 1; c < n; c++) {
+                    for (int d = c + 1; d <= n; d++) {
+                        if (replays >= MAX_REPLAYS) {
+                            return steps;
+                        }
+                        List<T> trial = new ArrayList<>(steps.subList(0, a));
+                        trial.addAll(steps.subList(b, c));
+                        trial.addAll(steps.subList(d, n));
+                        if (test(trial)) {
+                            return List.copyOf(trial);
+                        }
+                    }
+                }
+            }
         }
         return steps;
     }
