@@ -38,4 +38,30 @@ class ShrinkerTest {
         assertThat(shrinker(steps -> steps.size() >= 2).shrink(List.of(1, 1, 1)))
                 .hasSize(2);
     }
+
+    /**
+     * Steps are messages published (+id) and consumed (-id); a story is replayable only when every message it
+     * consumes was published before and every message it publishes is consumed. The failure needs message 1. The
+     * other messages form a chain (each published before the last one is consumed) with message 1 in the middle, so
+     * no single run of steps can go alone: only the two runs on either side of +1, taken together.
+     */
+    @Test
+    void shouldRemoveTwoSeparateRunsWhenNoSingleRunCanGo() {
+        List<Integer> story = List.of(2, 3, -2, 1, 4, -3, 5, -4, 6, -5, -6, -1);
+        java.util.function.Predicate<List<Integer>> fails = steps -> steps.contains(1) && replayable(steps);
+        Shrinker<Integer> shrinker = new Shrinker<>(fails, n -> List.of(), (a, b) -> Optional.empty());
+
+        assertThat(story).hasSizeGreaterThan(Shrinker.GLANCE);
+        assertThat(shrinker.shrink(story)).containsExactly(1, -1);
+    }
+
+    private static boolean replayable(List<Integer> steps) {
+        java.util.Set<Integer> open = new java.util.HashSet<>();
+        for (int step : steps) {
+            if (step > 0 ? !open.add(step) : !open.remove(-step)) {
+                return false;
+            }
+        }
+        return open.isEmpty();
+    }
 }
