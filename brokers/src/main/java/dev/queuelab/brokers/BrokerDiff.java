@@ -28,16 +28,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answer that differs. The divergence is classified by what the model says of the broker's history: an anomaly
  * takes its class from {@link Differences} (or timing, or bug); no anomaly means the broker chose another answer
  * the contract allows. The first trace of each kind of divergence is shrunk (on the broker, in real time, within a
- * budget of replays) to the fewest steps that still diverge the same way, and printed.
+ * budget of replays) to the fewest steps that still diverge the same way, every kind's at once, and printed.
  *
- * <p>Traces run eight at a time: each is mostly waiting for real time, and each has its own queue or topic.
+ * <p>Traces run several at a time (the suite says how many: eight, or more where the broker's traces are long and
+ * its server light): each is mostly waiting for real time, and each has its own queue or topic.
  */
 final class BrokerDiff<C, S extends ScenarioStep, K, F, E extends Event> {
 
     /** Replays a shrink may spend on the broker, each taking seconds of real time. */
     static final int SHRINK_BUDGET = 8;
-
-    static final int PARALLEL = 8;
 
     /** A trace's first divergence, or none. */
     record Divergence(int index, String reference, String broker, Kind kind, String signature, String detail) {}
@@ -65,7 +64,7 @@ final class BrokerDiff<C, S extends ScenarioStep, K, F, E extends Event> {
                 applying.add(p);
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        ExecutorService pool = Executors.newFixedThreadPool(suite.parallel);
         List<Future<Optional<Divergence>>> results = new ArrayList<>();
         List<Scenario<C, S>> scenarios = new ArrayList<>();
         for (int i = 0; i < traces; i++) {
@@ -101,17 +100,31 @@ final class BrokerDiff<C, S extends ScenarioStep, K, F, E extends Event> {
         for (Map.Entry<Kind, Integer> c : counts.entrySet()) {
             out.printf("  %-44s %6d%n", "diverged: " + c.getKey().label(), c.getValue());
         }
-        int n = 0;
-        for (Divergence d : firsts.values()) {
-            n++;
-            out.println();
-            out.println("  Divergence " + n + " of " + firsts.size() + " kinds: "
-                    + d.kind().label() + " ("
-                    + d.signature() + "), first in trace " + (d.index() + 1) + " (seed "
-                    + settings.trialSeed(d.index()) + ")");
-            out.println("    " + d.detail().replace("\n", "\n    "));
-            out.println("    " + minimal(scenarios.get(d.index()), d).replace("\n", "\n    "));
-            out.flush();
+        // each kind's first trace shrinks on the broker in real time: all kinds at once, printed in order
+        ExecutorService shrinking = Executors.newFixedThreadPool(Math.max(1, firsts.size()));
+        try {
+            List<Future<String>> minimal = new ArrayList<>();
+            for (Divergence d : firsts.values()) {
+                minimal.add(shrinking.submit(() -> minimal(scenarios.get(d.index()), d)));
+            }
+            int n = 0;
+            for (Divergence d : firsts.values()) {
+                out.println();
+                out.println("  Divergence " + (n + 1) + " of " + firsts.size() + " kinds: "
+                        + d.kind().label() + " ("
+                        + d.signature() + "), first in trace " + (d.index() + 1) + " (seed "
+                        + settings.trialSeed(d.index()) + ")");
+                out.println("    " + d.detail().replace("\n", "\n    "));
+                out.println("    " + minimal.get(n++).get().replace("\n", "\n    "));
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            shrinking.shutdownNow();
         }
         int bugs = counts.getOrDefault(Kind.BUG, 0);
         out.println();

@@ -35,6 +35,7 @@ final class BrokerSuite<C, S extends ScenarioStep, K, F, E extends Event> {
     final List<? extends Property<C, S, K>> properties;
     final Map<String, String> notRun; // a property the harness does not run here, and why
     final F reference;
+    final int parallel; // traces a diff runs at once: each mostly waits for real time
 
     BrokerSuite(
             String broker,
@@ -44,6 +45,18 @@ final class BrokerSuite<C, S extends ScenarioStep, K, F, E extends Event> {
             List<? extends Property<C, S, K>> properties,
             Map<String, String> notRun,
             F reference) {
+        this(broker, bindings, scale, capabilities, properties, notRun, reference, 8);
+    }
+
+    BrokerSuite(
+            String broker,
+            Function<Supplier<ClockDriver>, ? extends Binding<C, S, K, F, E>> bindings,
+            TimeScale<C, S, E> scale,
+            K capabilities,
+            List<? extends Property<C, S, K>> properties,
+            Map<String, String> notRun,
+            F reference,
+            int parallel) {
         this.broker = broker;
         this.bindings = bindings;
         this.scale = scale;
@@ -51,6 +64,7 @@ final class BrokerSuite<C, S extends ScenarioStep, K, F, E extends Event> {
         this.properties = properties;
         this.notRun = notRun;
         this.reference = reference;
+        this.parallel = parallel;
     }
 
     RealTimeJudge<C, S, K, F, E> judge(F factory) {
