@@ -163,14 +163,14 @@ public final class BrokersCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             return guarded(spec.commandLine().getErr(), () -> {
                 if (property != null) {
-                    boolean known = (b instanceof RabbitTarget
-                                    ? RabbitTarget.SUITE.property(property)
-                                    : b instanceof SqsTarget
-                                            ? SqsTarget.SUITE.property(property)
-                                            : b instanceof RedisTarget
-                                                    ? RedisTarget.SUITE.property(property)
+                    boolean known = b instanceof RedisTarget
+                            ? RedisTarget.hasProperty(property)
+                            : (b instanceof RabbitTarget
+                                            ? RabbitTarget.SUITE.property(property)
+                                            : b instanceof SqsTarget
+                                                    ? SqsTarget.SUITE.property(property)
                                                     : KafkaTarget.SUITE.property(property))
-                            .isPresent();
+                                    .isPresent();
                     if (!known) {
                         throw new IllegalArgumentException("--property '" + property + "' is not one of " + b.name()
                                 + "'s: see queuelab brokers check " + b.name());
