@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
             "  queuelab brokers check kafka --bootstrap-servers localhost:9092",
             "  queuelab brokers diff kafka --traces 100 --seed 7",
             "  queuelab brokers check redis --redis-url redis://localhost:6379",
+            "  queuelab brokers check redis --property broadcast/slow-subscribers",
             "  queuelab brokers check rabbitmq --amqp-uri amqp://guest:guest@localhost:5672"
         },
         subcommands = {BrokersCommand.List.class, BrokersCommand.Check.class, BrokersCommand.Diff.class})
