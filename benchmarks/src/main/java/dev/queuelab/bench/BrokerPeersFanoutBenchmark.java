@@ -22,13 +22,16 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Ephemeral pub/sub beside a real Redis in the same run: publish 100 to a channel, then each of 2 subscribers
- * reads the 100. Context, not a goal.
+ * Ephemeral pub/sub beside a real Redis and a real RabbitMQ in the same run: publish 100 to a channel, then each
+ * of 2 subscribers reads the 100. Context, not a goal.
  *
  * <pre>
  *   reference-Redis:  publish x100 ──► RedisBroadcast ──► subscriber 1 reads 100, subscriber 2 reads 100
  *   Redis:            PUBLISH x100 (each waits for its reply) ──TCP 127.0.0.1──► redis-server 7
  *                        ──► 2 SUBSCRIBE connections, each reads the 100 pushed messages
+ *   RabbitMQ:         basic.publish x100, transient, to a fanout exchange, then one wait for the 100 confirms
+ *                        ──TCP 127.0.0.1──► a RabbitMQ node ──► 2 exclusive classic queues
+ *                        ──► 2 consumers (automatic ack, each on its own connection) take the 100 pushed messages
  * </pre>
  *
  * Measures messages published per second, one thread (each delivered twice: {@code delivered} counts both).
@@ -60,8 +63,10 @@ public class BrokerPeersFanoutBenchmark {
     /** The channel and its 2 subscribers, on the reference or on a redis-server, for the whole fork. */
     @State(Scope.Thread)
     public static class Channels {
-        @Param({"reference-Redis", "Redis"})
+        @Param({"reference-Redis", "Redis", "RabbitMQ"})
         public String peer;
+
+        RabbitFanout rabbit;
 
         RedisBroadcast reference;
         LocalRedis redis;
@@ -89,12 +94,17 @@ public class BrokerPeersFanoutBenchmark {
                         }
                     }
                 }
-                default -> throw new IllegalArgumentException("peer " + peer + ": reference-Redis or Redis");
+                case "RabbitMQ" -> rabbit = RabbitFanout.start(SUBSCRIBERS);
+                default -> throw new IllegalArgumentException("peer " + peer + ": reference-Redis, Redis or RabbitMQ");
             }
         }
 
         @TearDown(Level.Trial)
         public void stop() throws Exception {
+            if (rabbit != null) {
+                rabbit.close();
+                rabbit = null;
+            }
             if (redis != null) {
                 publisher.close();
                 for (LocalRedis.Connection s : subscribers) {
@@ -107,7 +117,7 @@ public class BrokerPeersFanoutBenchmark {
 
         /** The server's port while it runs (for the lifecycle test), else -1. */
         int port() {
-            return redis == null ? -1 : redis.port();
+            return redis != null ? redis.port() : rabbit != null ? rabbit.port() : -1;
         }
     }
 
@@ -126,6 +136,8 @@ public class BrokerPeersFanoutBenchmark {
                 }
                 got += read;
             }
+        } else if (c.rabbit != null) {
+            got = c.rabbit.publishThenEveryoneReads(BATCH, PAYLOAD);
         } else {
             for (int i = 0; i < BATCH; i++) {
                 Object receivers = c.publisher.call("PUBLISH", CHANNEL, PAYLOAD);

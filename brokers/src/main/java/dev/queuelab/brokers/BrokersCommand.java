@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
             "  queuelab brokers check kafka --bootstrap-servers localhost:9092",
             "  queuelab brokers diff kafka --traces 100 --seed 7",
             "  queuelab brokers check redis --redis-url redis://localhost:6379",
+            "  queuelab brokers check redis --property broadcast/slow-subscribers",
             "  queuelab brokers check rabbitmq --amqp-uri amqp://guest:guest@localhost:5672"
         },
         subcommands = {BrokersCommand.List.class, BrokersCommand.Check.class, BrokersCommand.Diff.class})
@@ -163,14 +164,14 @@ public final class BrokersCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             return guarded(spec.commandLine().getErr(), () -> {
                 if (property != null) {
-                    boolean known = (b instanceof RabbitTarget
-                                    ? RabbitTarget.SUITE.property(property)
-                                    : b instanceof SqsTarget
-                                            ? SqsTarget.SUITE.property(property)
-                                            : b instanceof RedisTarget
-                                                    ? RedisTarget.SUITE.property(property)
+                    boolean known = b instanceof RedisTarget
+                            ? RedisTarget.hasProperty(property)
+                            : (b instanceof RabbitTarget
+                                            ? RabbitTarget.SUITE.property(property)
+                                            : b instanceof SqsTarget
+                                                    ? SqsTarget.SUITE.property(property)
                                                     : KafkaTarget.SUITE.property(property))
-                            .isPresent();
+                                    .isPresent();
                     if (!known) {
                         throw new IllegalArgumentException("--property '" + property + "' is not one of " + b.name()
                                 + "'s: see queuelab brokers check " + b.name());

@@ -17,6 +17,14 @@ public final class Differences {
     private static final String SQS_DOCS = "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/";
     private static final String KAFKA_DOCS = "https://kafka.apache.org/documentation/";
 
+    /** Redis's own words on a slow subscriber's limits (redis.conf, "client-output-buffer-limit"). */
+    private static final String REDIS_OUTPUT_LIMITS = "https://raw.githubusercontent.com/redis/redis/7.0/redis.conf";
+
+    private static final String REDIS_SOFT_CRON = "Redis closes a subscriber held over its soft output buffer limit"
+            + " past its seconds from its clients' cron (each client at least once a second), with no message to"
+            + " append, as \"remains reached for the specified number of seconds (continuously)\" says; the reference"
+            + " closes it at the next message appended to it";
+
     /**
      * Where the reference departs from Kafka and is being aligned right now. One place: when the reference is
      * fixed, move a row to the documented table, or delete it.
@@ -96,7 +104,31 @@ public final class Differences {
                     Kind.DOCUMENTED_LOOSENESS,
                     "a seek to a time after every record answers none (offsetsForTimes gives null), not the end",
                     "https://kafka.apache.org/40/javadoc/org/apache/kafka/clients/consumer/KafkaConsumer.html"
-                            + "#offsetsForTimes(java.util.Map)"));
+                            + "#offsetsForTimes(java.util.Map)"),
+            // ---- Redis pub/sub ----
+            new Difference(
+                    "redis",
+                    "slow-subscriber-harm",
+                    "held over its soft limit past its seconds",
+                    Kind.DOCUMENTED_LOOSENESS,
+                    REDIS_SOFT_CRON + " (so that the next publish no longer counts it)",
+                    REDIS_OUTPUT_LIMITS),
+            new Difference(
+                    "redis",
+                    "disconnect-unwarranted",
+                    "held over its soft limit past its seconds",
+                    Kind.DOCUMENTED_LOOSENESS,
+                    REDIS_SOFT_CRON + " (so that a read finds it closed first)",
+                    REDIS_OUTPUT_LIMITS),
+            new Difference(
+                    "redis",
+                    "disconnect-missed",
+                    "closed by a soft limit its buffer had left since",
+                    Kind.DOCUMENTED_LOOSENESS,
+                    "Redis's cron sees a subscriber's buffer back under the soft limit (after a read) and forgets"
+                            + " when it was over, as \"continuously\" asks; the reference forgets only at an append,"
+                            + " so it closes a client Redis keeps",
+                    REDIS_OUTPUT_LIMITS));
 
     /** The class of an anomaly on a broker: the first row that matches, else {@link Kind#BUG}. */
     public static Optional<Difference> find(String broker, Anomaly anomaly) {

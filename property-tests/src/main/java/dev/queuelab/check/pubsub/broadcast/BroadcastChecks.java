@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /** The broadcast's binding: how a scenario runs on one implementation, and the model that judges it. */
 public final class BroadcastChecks
@@ -27,12 +28,25 @@ public final class BroadcastChecks
                 BiFunction<BroadcastConfig, InstantSource, Broadcast>,
                 BroadcastEvent> {
 
-    public static final BroadcastChecks BINDING = new BroadcastChecks();
+    public static final BroadcastChecks BINDING = new BroadcastChecks(SimClockDriver::new);
 
     /** What the final drain reads per client: more than any scenario publishes. */
     private static final int DRAIN = 1000;
 
-    private BroadcastChecks() {}
+    /** How time moves in a run: a simulated clock, or a driver that waits for real time (a real broker). */
+    private final Supplier<ClockDriver> clocks;
+
+    private BroadcastChecks(Supplier<ClockDriver> clocks) {
+        this.clocks = clocks;
+    }
+
+    /**
+     * The same binding, its runs reading time from the clocks given: what an adapter for a real broker uses, with
+     * a driver that waits for real time. Properties, model, rules and stories are the same.
+     */
+    public static BroadcastChecks withClocks(Supplier<ClockDriver> clocks) {
+        return new BroadcastChecks(clocks);
+    }
 
     @Override
     public String topology() {
@@ -50,7 +64,7 @@ public final class BroadcastChecks
             BroadcastCapabilities capabilities,
             Scenario<BroadcastConfig, BroadcastStep> scenario) {
         return new Runner<BroadcastConfig, BroadcastStep, BroadcastCapabilities, BroadcastEvent>(
-                        (config, clock) -> new Play(factory, config, clock), SimClockDriver::new)
+                        (config, clock) -> new Play(factory, config, clock), clocks)
                 .run(scenario, capabilities);
     }
 

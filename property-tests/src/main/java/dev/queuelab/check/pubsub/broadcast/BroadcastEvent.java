@@ -1,11 +1,25 @@
 package dev.queuelab.check.pubsub.broadcast;
 
 import dev.queuelab.api.pubsub.broadcast.Inbox;
+import dev.queuelab.api.pubsub.broadcast.Pushed;
 import dev.queuelab.check.Event;
 import java.time.Instant;
 
 /** What the broadcast answered at each step. */
-sealed interface BroadcastEvent extends Event {
+public sealed interface BroadcastEvent extends Event {
+
+    /** Payloads longer than this are shown by their name and size (a real broker's may be megabytes). */
+    int SHOWN = 40;
+
+    /** "m3" padded to 17 bytes as it is; padded to 8 MiB as "m3 (8388608 B)". */
+    static String shown(String payload) {
+        if (payload.length() <= SHOWN) {
+            return payload;
+        }
+        int name = payload.indexOf('.');
+        return (name < 0 ? payload.substring(0, SHOWN) : payload.substring(0, name)) + " ("
+                + payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " B)";
+    }
 
     /** A client connected or disconnected; {@code answer} is what the call returned. */
     record Connection(int step, Instant at, String consumer, boolean connect, boolean done)
@@ -43,7 +57,7 @@ sealed interface BroadcastEvent extends Event {
 
         @Override
         public String action() {
-            return "publisher publishes " + payload + " on '" + channel + "'";
+            return "publisher publishes " + shown(payload) + " on '" + channel + "'";
         }
 
         @Override
@@ -61,7 +75,22 @@ sealed interface BroadcastEvent extends Event {
 
         @Override
         public String answer() {
-            return inbox.toString();
+            if (inbox.messages().stream().noneMatch(p -> p.payload().length() > SHOWN)) {
+                return inbox.toString();
+            }
+            StringBuilder out = new StringBuilder("[");
+            for (Pushed p : inbox.messages()) {
+                out.append(out.length() > 1 ? ", " : "")
+                        .append(shown(p.payload()))
+                        .append('@')
+                        .append(p.channel())
+                        .append(p.pattern() == null ? "" : " via " + p.pattern());
+            }
+            out.append(']');
+            return out
+                    + (inbox.state() == Inbox.State.CONNECTED
+                            ? ""
+                            : " (" + inbox.state().name().toLowerCase() + ")");
         }
     }
 

@@ -41,7 +41,20 @@ final class BroadcastModel implements Model<BroadcastEvent> {
         final Set<Pushed> read = new HashSet<>();
         long bytes;
         long softSince = -1;
+        /** Its buffer went under the soft limit (a read) since softSince, with no append to see it. */
+        boolean dipped;
+        /** Closed by a soft limit its buffer had left since it first reached it. */
+        boolean closedAfterDip;
     }
+
+    /**
+     * Said of an anomaly where a server that judges the soft limit continuously (Redis, from its clients' cron)
+     * and one that judges it at appends part ways: a client held over it past its seconds with nothing appended,
+     * and one closed by a soft limit its buffer had left without an append to see it.
+     */
+    static final String PAST_SOFT = " (a client held over its soft limit past its seconds)";
+
+    static final String AFTER_DIP = " (closed by a soft limit its buffer had left since)";
 
     private final BroadcastConfig config;
     private final List<Anomaly> anomalies = new ArrayList<>();
@@ -127,6 +140,7 @@ final class BroadcastModel implements Model<BroadcastEvent> {
         int offline = 0;
         int ghosts = 0;
         boolean slowBefore = othersAtSoftLimit(null);
+        boolean pastSoftBefore = clients.values().stream().anyMatch(c -> pastSoft(c, now));
         int fastReceivers = 0;
         List<Client> closing = new ArrayList<>();
         for (Client c : clients.values()) {
@@ -186,12 +200,16 @@ final class BroadcastModel implements Model<BroadcastEvent> {
             anomalies.add(BroadcastRule.DISCONNECT_MISSED.found(
                     e.step(),
                     "expected " + receivers + " receivers, answered " + e.receivers()
-                            + ": a client closed by its buffer limit still counted"));
+                            + ": a client closed by its buffer limit still counted"
+                            + (clients.values().stream().anyMatch(c -> c.closedByServer && c.closedAfterDip)
+                                    ? AFTER_DIP
+                                    : "")));
         } else if (slowBefore && fastReceivers > 0 && e.receivers() < receivers) {
             anomalies.add(BroadcastRule.SLOW_SUBSCRIBER_HARM.found(
                     e.step(),
                     "expected " + receivers + " receivers, answered " + e.receivers()
-                            + " while a client's buffer was at its soft limit"));
+                            + " while a client's buffer was at its soft limit"
+                            + (pastSoftBefore ? PAST_SOFT : "")));
         } else if (receivers != e.receivers()) {
             counts.add(BroadcastRule.WRONG_RECEIVERS.found(
                     e.step(), "expected " + receivers + " receivers, answered " + e.receivers()));
@@ -203,13 +221,25 @@ final class BroadcastModel implements Model<BroadcastEvent> {
         boolean soft = config.softLimitBytes() > 0 && c.bytes >= config.softLimitBytes();
         if (!soft) {
             c.softSince = -1;
+            c.dipped = false;
         } else if (c.softSince < 0) {
             c.softSince = now;
             soft = false;
         } else {
             soft = now - c.softSince > config.softSeconds();
         }
-        return soft || (config.hardLimitBytes() > 0 && c.bytes >= config.hardLimitBytes());
+        boolean hard = config.hardLimitBytes() > 0 && c.bytes >= config.hardLimitBytes();
+        c.closedAfterDip = soft && !hard && c.dipped;
+        return soft || hard;
+    }
+
+    /** Connected, at or over the soft limit now, and first seen there more than the soft seconds ago. */
+    private boolean pastSoft(Client c, long now) {
+        return c.connected
+                && config.softLimitBytes() > 0
+                && c.bytes >= config.softLimitBytes()
+                && c.softSince >= 0
+                && now - c.softSince > config.softSeconds();
     }
 
     private boolean atSoftLimit(Client c) {
@@ -251,7 +281,9 @@ final class BroadcastModel implements Model<BroadcastEvent> {
                     .found(
                             e.step(),
                             e.consumer() + " is " + expected.name().toLowerCase() + ", the read said "
-                                    + e.inbox().state().name().toLowerCase()));
+                                    + e.inbox().state().name().toLowerCase()
+                                    + (pastSoft(c, e.at().getEpochSecond()) ? PAST_SOFT : "")
+                                    + (c.closedByServer && c.closedAfterDip ? AFTER_DIP : "")));
         }
         if (e.inbox().messages().size() > e.max()) {
             anomalies.add(BroadcastRule.UNEXPECTED.found(
@@ -268,6 +300,9 @@ final class BroadcastModel implements Model<BroadcastEvent> {
             Due gone = c.buffer.remove(0);
             c.bytes -= gone.pushed().payload().getBytes(StandardCharsets.UTF_8).length;
             missing(e.step(), e.consumer(), gone);
+        }
+        if (c.softSince >= 0 && c.bytes < config.softLimitBytes()) {
+            c.dipped = true;
         }
     }
 
@@ -329,6 +364,7 @@ final class BroadcastModel implements Model<BroadcastEvent> {
         c.patterns.clear();
         c.bytes = 0;
         c.softSince = -1;
+        c.dipped = false;
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * The broadcast's properties: who receives (connections coming and going, channels and patterns together),
  * how patterns match (generated globs with Redis's hard cases), and what a slow subscriber costs.
  */
-enum BroadcastProperty implements Property<BroadcastConfig, BroadcastStep, BroadcastCapabilities> {
+public enum BroadcastProperty implements Property<BroadcastConfig, BroadcastStep, BroadcastCapabilities> {
     DELIVERY(
             "delivery",
             Map.of("a publish while a client is offline", 0.3, "a client matched by its channel and a pattern", 0.2)),

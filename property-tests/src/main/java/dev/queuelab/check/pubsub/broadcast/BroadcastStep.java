@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The broadcast's steps: clients by name, channels and patterns as text, a publish by its channel and size. */
-sealed interface BroadcastStep extends ScenarioStep {
+public sealed interface BroadcastStep extends ScenarioStep {
 
     @Override
     default List<BroadcastStep> simpler() {
