@@ -26,11 +26,11 @@ import redis.clients.jedis.util.JedisURIHelper;
  * hold every message in this JVM instead, and Redis would never see a slow subscriber.
  *
  * <p>Invariants:
- *   RS1 a read ends at the answer to a PING sent behind every message published before it: a message on its way
+ *   RW1 a read ends at the answer to a PING sent behind every message published before it: a message on its way
  *       is waited for (up to the socket timeout), and one published after the read is never waited for
- *   RS2 a read takes at most {@code max} messages off the connection; its PING's answer, left behind them, is
+ *   RW2 a read takes at most {@code max} messages off the connection; its PING's answer, left behind them, is
  *       skipped by a later read
- *   RS3 a SUBSCRIBE (and the three others) returns once Redis confirmed it; what Redis pushed before the
+ *   RW3 a SUBSCRIBE (and the three others) returns once Redis confirmed it; what Redis pushed before the
  *       confirmation is kept, in order, for the next read.
  *
  * <p>The socket asks for a small receive buffer, so that the bytes between Redis's count and the client (the
@@ -105,7 +105,7 @@ final class RedisSubscriber implements AutoCloseable {
         return id;
     }
 
-    /** Sends SUBSCRIBE, UNSUBSCRIBE, PSUBSCRIBE or PUNSUBSCRIBE and waits for Redis's confirmation (RS3). */
+    /** Sends SUBSCRIBE, UNSUBSCRIBE, PSUBSCRIBE or PUNSUBSCRIBE and waits for Redis's confirmation (RW3). */
     void command(Command command, String target) {
         wire.send(command, target);
         String kind = command.name().toLowerCase(java.util.Locale.ROOT);
@@ -120,7 +120,7 @@ final class RedisSubscriber implements AutoCloseable {
         }
     }
 
-    /** Up to {@code max} of the oldest messages on the connection (RS1, RS2). */
+    /** Up to {@code max} of the oldest messages on the connection (RW1, RW2). */
     List<Pushed> read(int max) {
         List<Pushed> out = new ArrayList<>();
         while (out.size() < max && !ahead.isEmpty()) {
@@ -158,7 +158,7 @@ final class RedisSubscriber implements AutoCloseable {
         }
     }
 
-    /** A message or a pattern message becomes one the client reads; a PING's late answer is skipped (RS2). */
+    /** A message or a pattern message becomes one the client reads; a PING's late answer is skipped (RW2). */
     private void keep(Object reply, java.util.Collection<Pushed> into, int max) {
         if (pong(reply) != null) {
             return;
