@@ -53,9 +53,10 @@ import java.util.Optional;
  * <p>Shape: a <em>lane</em> holds a FIFO group's waiting messages; a standard queue's messages share one
  * lane with no limit in flight. {@code ready} holds the lanes that can deliver now. A stored message is its
  * own lease: while in flight it sits in a {@link LeaseList} by deadline, expires lazily at the start of each
- * call (no timers, no scans) and leaves it in O(1) when acked or extended. One message costs one node, one
- * map entry and what the api hands back. The decisions, one line each, are the {@link WorkQueueRules} it is
- * given; a bug-gallery variant is this queue given rules with one line changed.
+ * call (no timers, no scans) and leaves it in O(1) when acked or extended. The messages held are
+ * {@link StoredMessages}: a flat index by id, the send order, and nodes used again once acked, so a queue that
+ * keeps up allocates only what the api hands back. The decisions, one line each, are the
+ * {@link WorkQueueRules} it is given; a bug-gallery variant is this queue given rules with one line changed.
  */
 @SuppressWarnings("try") // each public method holds its Guard for its try block, and never reads the handle
 public final class SqsWorkQueue implements WorkQueue {
@@ -65,7 +66,7 @@ public final class SqsWorkQueue implements WorkQueue {
     private final WorkQueueRules rules;
     private final Guard guard;
     private final int maxReceives; // read once: it is an Optional
-    private final Map<String, Stored> stored = new LinkedHashMap<>(); // ready or in flight, oldest first
+    private final StoredMessages stored = new StoredMessages(); // ready or in flight, oldest first
     private final Map<String, Stored> deadLetters = new LinkedHashMap<>();
     private final Map<String, Lane> lanes = new HashMap<>();
     private final Deque<Lane> ready = new ArrayDeque<>();
@@ -103,7 +104,7 @@ public final class SqsWorkQueue implements WorkQueue {
             }
             String dedupId = config.fifo() ? message.dedupId() : null; // a standard queue has no window
             Optional<String> first = dedupId == null ? Optional.empty() : dedup.firstSent(dedupId, now);
-            boolean taken = stored.containsKey(message.id()) || deadLetters.containsKey(message.id());
+            boolean taken = stored.contains(message.id()) || deadLetters.containsKey(message.id());
             if (taken && (first.isEmpty() || !rules.dedupBeforeIdCheck())) {
                 throw new DuplicateMessageIdException(message.id());
             }
@@ -132,7 +133,7 @@ public final class SqsWorkQueue implements WorkQueue {
                 while (batch.size() < max && !lane.waiting.isEmpty()) {
                     Stored next = lane.waiting.pollFirst();
                     if (rules.shouldDeadLetter(next.receives, maxReceives)) { // I5
-                        stored.remove(next.message.id());
+                        stored.remove(next);
                         rules.keepDeadLetter(deadLetters, next.message.id(), next);
                         continue; // and the batch goes on with the messages behind it
                     }
@@ -216,9 +217,7 @@ public final class SqsWorkQueue implements WorkQueue {
     public QueueStats stats() {
         try (Guard.Held lock = guard.hold(Operation.STATS)) {
             Instant now = now(Operation.STATS);
-            Duration oldest = stored.isEmpty()
-                    ? Duration.ZERO
-                    : Duration.between(stored.values().iterator().next().sentAt, now);
+            Duration oldest = stored.size() == 0 ? Duration.ZERO : Duration.between(stored.oldest().sentAt, now);
             return new QueueStats(stored.size() - inFlight, inFlight, deadLetters.size(), oldest);
         }
     }
@@ -254,7 +253,7 @@ public final class SqsWorkQueue implements WorkQueue {
         if (s == null || s.receipt == null || !rules.receiptMatches(receipt, s.receipt)) {
             return ReceiptOutcome.STALE; // I4
         }
-        stored.remove(s.message.id());
+        stored.remove(s);
         if (s.held()) {
             leases.remove(s);
             s.lane.inFlight--;
@@ -263,6 +262,7 @@ public final class SqsWorkQueue implements WorkQueue {
             s.lane.waiting.remove(s); // expired but not yet received again: back in its lane
         }
         release(s.lane);
+        stored.release(s); // MS3: nothing of the queue's refers to it now
         return ReceiptOutcome.ACCEPTED;
     }
 
@@ -278,8 +278,7 @@ public final class SqsWorkQueue implements WorkQueue {
 
     private void enqueue(Message message, Instant now) {
         Lane lane = lanes.computeIfAbsent(rules.laneOf(message, config.fifo()), Lane::new);
-        Stored s = new Stored(message, now, ++sends, lane);
-        stored.put(message.id(), s);
+        Stored s = stored.add(message, now, ++sends, lane);
         s.lane.waiting.addLast(s);
         release(s.lane);
     }
