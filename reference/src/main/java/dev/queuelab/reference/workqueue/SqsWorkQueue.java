@@ -50,13 +50,12 @@ import java.util.Optional;
  * last 5 minutes is "accepted successfully but not delivered" (SendMessage, SQS API Reference), and is
  * tracked "even after the message has been received and deleted" (SQS Developer Guide, FIFO key terms).
  *
- * <p>Shape: a <em>lane</em> holds a FIFO group's waiting messages; a standard queue's messages share one
- * lane with no limit in flight. {@code ready} holds the lanes that can deliver now. A stored message is its
- * own lease: while in flight it sits in a {@link LeaseList} by deadline, expires lazily at the start of each
- * call (no timers, no scans) and leaves it in O(1) when acked or extended. The messages held are
- * {@link StoredMessages}: a flat index by id, the send order, and nodes used again once acked, so a queue that
- * keeps up allocates only what the api hands back. The decisions, one line each, are the
- * {@link WorkQueueRules} it is given; a bug-gallery variant is this queue given rules with one line changed.
+ * <p>Shape: a <em>lane</em> holds a FIFO group's waiting messages (a standard queue's share one, with no limit
+ * in flight); {@code ready} holds the lanes that can deliver now. A stored message is its own lease, held in
+ * a {@link LeaseList} by deadline, expired lazily at the start of each call, left in O(1) when acked or
+ * extended. {@link StoredMessages} holds them by id (a flat index) and reuses acked ones' nodes, so a queue
+ * that keeps up allocates only what the api hands back. The decisions, one line each, are the {@link
+ * WorkQueueRules} it is given; a bug-gallery variant is this queue given rules with one line changed.
  */
 @SuppressWarnings("try") // each public method holds its Guard for its try block, and never reads the handle
 public final class SqsWorkQueue implements WorkQueue {
@@ -69,6 +68,7 @@ public final class SqsWorkQueue implements WorkQueue {
     private final StoredMessages stored = new StoredMessages(); // ready or in flight, oldest first
     private final Map<String, Stored> deadLetters = new LinkedHashMap<>();
     private final Map<String, Lane> lanes = new HashMap<>();
+    private Lane lastLane; // the lane of the latest send, while it is in lanes: a standard queue's one lane
     private final Deque<Lane> ready = new ArrayDeque<>();
     private final LeaseList<Stored> leases = new LeaseList<>();
     private final List<Delivery> batch = new ArrayList<>(WorkQueueConfig.MAX_BATCH); // reused by each receive
@@ -147,7 +147,6 @@ public final class SqsWorkQueue implements WorkQueue {
                 }
                 release(lane); // I6: a FIFO lane stays out of ready while any of it is in flight
             }
-            // List.copyOf would copy through an array even for one delivery, the usual case
             return batch.isEmpty() ? List.of() : batch.size() == 1 ? List.of(batch.get(0)) : List.copyOf(batch);
         }
     }
@@ -277,7 +276,9 @@ public final class SqsWorkQueue implements WorkQueue {
     }
 
     private void enqueue(Message message, Instant now) {
-        Lane lane = lanes.computeIfAbsent(rules.laneOf(message, config.fifo()), Lane::new);
+        String key = rules.laneOf(message, config.fifo());
+        Lane lane = lastLane != null && lastLane.key.equals(key) ? lastLane : lanes.computeIfAbsent(key, Lane::new);
+        lastLane = lane;
         Stored s = stored.add(message, now, ++sends, lane);
         s.lane.waiting.addLast(s);
         release(s.lane);
@@ -290,6 +291,7 @@ public final class SqsWorkQueue implements WorkQueue {
             ready.addLast(lane);
         } else if (config.fifo() && lane.waiting.isEmpty() && lane.inFlight == 0) {
             lanes.remove(lane.key, lane); // a standard queue keeps its one lane
+            lastLane = lastLane == lane ? null : lastLane;
         }
     }
 
