@@ -1,16 +1,18 @@
 package dev.queuelab.reference.workqueue;
 
 /**
- * Message ids to nodes, with no object per entry: open addressing with linear probing over three parallel
- * arrays (the ids' hashes, the ids, the nodes).
+ * Message ids to nodes, with no object per entry: open addressing with linear probing over two arrays (the
+ * ids' hashes in one, each slot's id and node side by side in the other).
  *
- * Teaches: why a big {@code HashMap} is slow to miss, and what a flat table changes. A {@code HashMap} bucket
- * is a pointer to an entry object; telling a new id from the one already in its bucket means following that
- * pointer to a random place in the heap, one cache miss per send once the map outgrows the caches. Here the
- * hashes sit side by side in one {@code int[]}: a probe compares hashes within a cache line and follows no
- * pointer unless the hashes are equal. And the slot keeps {@link String#hashCode}'s order (spread as
- * {@code HashMap} spreads it), so ids that count up ("41", "42", ...) land in neighbouring slots: the next
- * send's probe is in the line the last one read. An entry costs 12 bytes of arrays, no allocation.
+ * Teaches: what an index by id costs besides its lookups, and the trade a flat table makes. A {@code HashMap}
+ * allocates an entry object per put (32 B, 40 B in a {@code LinkedHashMap}); here a put fills a slot of
+ * arrays (12 B, the table at most half full) and allocates nothing. A probe compares hashes within a cache
+ * line and follows no pointer unless they are equal. The slot keeps {@link String#hashCode}'s order (spread
+ * as {@code HashMap} spreads it), so ids that count up ("41", "42", ...) land in neighbouring slots and the
+ * next send probes the line the last one read; the price is linear probing's clusters: such ids fill runs of
+ * neighbouring slots, and a probe that lands in a run walks it (about 20 slots among a million of them). A
+ * random spread shortens the walk to two or three slots but sends each probe to a random line, which
+ * measured three times slower at a million ids (docs/benchmarks.md, "Work queue").
  * Invariants:
  *   IX1 {@link #get} answers as a {@code HashMap<String, N>} given the same puts and removes would: the node
  *       last put for an id and not removed since, or null;
