@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * </pre>
  *
  * Measures send → receive → ack cycles per second. Baseline: 1 in flight. A queue that scanned its leases
- * on each call would fall with N; this one should not. Counters: see {@link WorkQueueCounters}.
+ * on each call would fall with N; this one should not. Counters: see {@link WorkQueueCounters}. Forks run
+ * with {@code -Xbatch}, as {@link CycleBenchmark}'s do, so that each scores the compiled cycle.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -38,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(
         value = 3,
-        jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-Xbatch"})
 public class VisibilityBookkeepingBenchmark {
 
     @Param({"1", "1000", "100000", "1000000"})

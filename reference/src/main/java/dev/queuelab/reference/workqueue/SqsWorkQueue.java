@@ -50,12 +50,12 @@ import java.util.Optional;
  * last 5 minutes is "accepted successfully but not delivered" (SendMessage, SQS API Reference), and is
  * tracked "even after the message has been received and deleted" (SQS Developer Guide, FIFO key terms).
  *
- * <p>Shape: a <em>lane</em> holds a FIFO group's waiting messages; a standard queue's messages share one
- * lane with no limit in flight. {@code ready} holds the lanes that can deliver now. A stored message is its
- * own lease: while in flight it sits in a {@link LeaseList} by deadline, expires lazily at the start of each
- * call (no timers, no scans) and leaves it in O(1) when acked or extended. One message costs one node, one
- * map entry and what the api hands back. The decisions, one line each, are the {@link WorkQueueRules} it is
- * given; a bug-gallery variant is this queue given rules with one line changed.
+ * <p>Shape: a <em>lane</em> holds a FIFO group's waiting messages (a standard queue's share one, with no limit
+ * in flight); {@code ready} holds the lanes that can deliver now. A stored message is its own lease, held in
+ * a {@link LeaseList} by deadline, expired lazily at the start of each call, left in O(1) when acked or
+ * extended. {@link StoredMessages} holds them by id (a flat index) and reuses acked ones' nodes, so a queue
+ * that keeps up allocates only what the api hands back. The decisions, one line each, are the {@link
+ * WorkQueueRules} it is given; a bug-gallery variant is this queue given rules with one line changed.
  */
 @SuppressWarnings("try") // each public method holds its Guard for its try block, and never reads the handle
 public final class SqsWorkQueue implements WorkQueue {
@@ -65,9 +65,10 @@ public final class SqsWorkQueue implements WorkQueue {
     private final WorkQueueRules rules;
     private final Guard guard;
     private final int maxReceives; // read once: it is an Optional
-    private final Map<String, Stored> stored = new LinkedHashMap<>(); // ready or in flight, oldest first
+    private final StoredMessages stored = new StoredMessages(); // ready or in flight, oldest first
     private final Map<String, Stored> deadLetters = new LinkedHashMap<>();
     private final Map<String, Lane> lanes = new HashMap<>();
+    private Lane lastLane; // the lane of the latest send, while it is in lanes: a standard queue's one lane
     private final Deque<Lane> ready = new ArrayDeque<>();
     private final LeaseList<Stored> leases = new LeaseList<>();
     private final List<Delivery> batch = new ArrayList<>(WorkQueueConfig.MAX_BATCH); // reused by each receive
@@ -103,7 +104,7 @@ public final class SqsWorkQueue implements WorkQueue {
             }
             String dedupId = config.fifo() ? message.dedupId() : null; // a standard queue has no window
             Optional<String> first = dedupId == null ? Optional.empty() : dedup.firstSent(dedupId, now);
-            boolean taken = stored.containsKey(message.id()) || deadLetters.containsKey(message.id());
+            boolean taken = stored.contains(message.id()) || deadLetters.containsKey(message.id());
             if (taken && (first.isEmpty() || !rules.dedupBeforeIdCheck())) {
                 throw new DuplicateMessageIdException(message.id());
             }
@@ -132,7 +133,7 @@ public final class SqsWorkQueue implements WorkQueue {
                 while (batch.size() < max && !lane.waiting.isEmpty()) {
                     Stored next = lane.waiting.pollFirst();
                     if (rules.shouldDeadLetter(next.receives, maxReceives)) { // I5
-                        stored.remove(next.message.id());
+                        stored.remove(next);
                         rules.keepDeadLetter(deadLetters, next.message.id(), next);
                         continue; // and the batch goes on with the messages behind it
                     }
@@ -146,7 +147,6 @@ public final class SqsWorkQueue implements WorkQueue {
                 }
                 release(lane); // I6: a FIFO lane stays out of ready while any of it is in flight
             }
-            // List.copyOf would copy through an array even for one delivery, the usual case
             return batch.isEmpty() ? List.of() : batch.size() == 1 ? List.of(batch.get(0)) : List.copyOf(batch);
         }
     }
@@ -216,9 +216,7 @@ public final class SqsWorkQueue implements WorkQueue {
     public QueueStats stats() {
         try (Guard.Held lock = guard.hold(Operation.STATS)) {
             Instant now = now(Operation.STATS);
-            Duration oldest = stored.isEmpty()
-                    ? Duration.ZERO
-                    : Duration.between(stored.values().iterator().next().sentAt, now);
+            Duration oldest = stored.size() == 0 ? Duration.ZERO : Duration.between(stored.oldest().sentAt, now);
             return new QueueStats(stored.size() - inFlight, inFlight, deadLetters.size(), oldest);
         }
     }
@@ -254,7 +252,7 @@ public final class SqsWorkQueue implements WorkQueue {
         if (s == null || s.receipt == null || !rules.receiptMatches(receipt, s.receipt)) {
             return ReceiptOutcome.STALE; // I4
         }
-        stored.remove(s.message.id());
+        stored.remove(s);
         if (s.held()) {
             leases.remove(s);
             s.lane.inFlight--;
@@ -263,6 +261,7 @@ public final class SqsWorkQueue implements WorkQueue {
             s.lane.waiting.remove(s); // expired but not yet received again: back in its lane
         }
         release(s.lane);
+        stored.release(s); // MS3: nothing of the queue's refers to it now
         return ReceiptOutcome.ACCEPTED;
     }
 
@@ -277,9 +276,10 @@ public final class SqsWorkQueue implements WorkQueue {
     }
 
     private void enqueue(Message message, Instant now) {
-        Lane lane = lanes.computeIfAbsent(rules.laneOf(message, config.fifo()), Lane::new);
-        Stored s = new Stored(message, now, ++sends, lane);
-        stored.put(message.id(), s);
+        String key = rules.laneOf(message, config.fifo());
+        Lane lane = lastLane != null && lastLane.key.equals(key) ? lastLane : lanes.computeIfAbsent(key, Lane::new);
+        lastLane = lane;
+        Stored s = stored.add(message, now, ++sends, lane);
         s.lane.waiting.addLast(s);
         release(s.lane);
     }
@@ -291,6 +291,7 @@ public final class SqsWorkQueue implements WorkQueue {
             ready.addLast(lane);
         } else if (config.fifo() && lane.waiting.isEmpty() && lane.inFlight == 0) {
             lanes.remove(lane.key, lane); // a standard queue keeps its one lane
+            lastLane = lastLane == lane ? null : lastLane;
         }
     }
 

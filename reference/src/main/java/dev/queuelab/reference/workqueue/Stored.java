@@ -7,21 +7,28 @@ import java.time.Instant;
 /**
  * A message as {@link SqsWorkQueue} keeps it. While in flight it is its own lease, held in the queue's
  * {@link LeaseList} by deadline; {@code receipt} is the latest delivery's, the only one an ack may use (I4).
- * Thread-safety: none of its own; the queue's monitor guards it.
+ * {@link StoredMessages} links it in send order and, once its message is acked, hands it to a later send.
+ * Thread-safety: none of its own; the queue's lock guards it.
  */
 final class Stored extends LeaseList.Lease {
-    final Message message;
-    final Instant sentAt;
-    final long seq; // send order: an expired FIFO message goes back in its place
-    final Lane lane;
+    Message message; // null while the node waits to be used again (MS3)
+    Instant sentAt;
+    long seq; // send order: an expired FIFO message goes back in its place
+    Lane lane;
     int receives;
     Receipt receipt; // of the latest delivery; null before the first
     Instant receivedAt; // of the latest delivery
+    Stored older; // send order (MS2); while free, the next free node
+    Stored newer;
 
-    Stored(Message message, Instant sentAt, long seq, Lane lane) {
+    /** Every field but the links, as a new node would have them. */
+    void set(Message message, Instant sentAt, long seq, Lane lane) {
         this.message = message;
         this.sentAt = sentAt;
         this.seq = seq;
         this.lane = lane;
+        this.receives = 0;
+        this.receipt = null;
+        this.receivedAt = null;
     }
 }

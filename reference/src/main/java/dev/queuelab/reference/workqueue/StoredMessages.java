@@ -1,0 +1,107 @@
+package dev.queuelab.reference.workqueue;
+
+import dev.queuelab.api.workqueue.Message;
+import java.time.Instant;
+
+/**
+ * The messages a {@link SqsWorkQueue} holds, waiting or in flight: by id, in send order, each one node that
+ * serves a later message once its own is acked.
+ *
+ * Teaches: a queue that keeps up need allocate nothing of its own per message. The index is flat
+ * ({@link IdIndex}: no entry objects), the send order is a list through the nodes themselves (the stats'
+ * oldest age with no second map), and an acked message's node waits on a free list for the next send, as
+ * the Disruptor's ring reuses its entries. What a message then costs the heap is what the api hands out.
+ * Invariants:
+ *   MS1 {@link #get} is the held node of an id, or null; {@link #add} refuses an id already held;
+ *   MS2 {@link #oldest} is the held node added first, or null; {@link #remove} unlinks any node in O(1);
+ *   MS3 a node is used again only after {@link #release}, which refuses a node still held or already free,
+ *       and only by a later {@link #add}, which sets every field; at most {@value #FREE_MAX} free nodes wait,
+ *       so memory beyond the held messages stays bounded after a burst drains.
+ * Thread-safety: not thread-safe; {@link SqsWorkQueue} calls it under its own lock.
+ * Real world: a broker's message store kept apart from its lease index; object pools in low-latency
+ * messaging (Aeron's and the Disruptor's preallocated entries).
+ */
+final class StoredMessages {
+
+    static final int FREE_MAX = 64;
+
+    private final IdIndex<Stored> byId = new IdIndex<>();
+    private Stored oldest;
+    private Stored newest;
+    private Stored free; // released nodes, through older
+    private int freeCount;
+
+    /** MS1, MS3: holds {@code message}, in a node used before if one is free. */
+    Stored add(Message message, Instant sentAt, long seq, Lane lane) {
+        Stored s = free;
+        if (s != null) {
+            free = s.older;
+            freeCount--;
+        } else {
+            s = new Stored();
+        }
+        s.set(message, sentAt, seq, lane);
+        Stored before = byId.put(message.id(), s);
+        if (before != null) {
+            byId.put(message.id(), before);
+            throw new IllegalStateException("MS1: message id " + message.id() + " is held already");
+        }
+        s.older = newest; // MS2
+        s.newer = null;
+        if (newest != null) {
+            newest.newer = s;
+        } else {
+            oldest = s;
+        }
+        newest = s;
+        return s;
+    }
+
+    /** MS1: the held node of {@code id}, or null. */
+    Stored get(String id) {
+        return byId.get(id);
+    }
+
+    boolean contains(String id) {
+        return byId.get(id) != null;
+    }
+
+    /** MS2: stops holding {@code s}, which the caller keeps (a dead letter) or {@link #release}s. */
+    void remove(Stored s) {
+        byId.remove(s.message.id());
+        if (s.older != null) {
+            s.older.newer = s.newer;
+        } else {
+            oldest = s.newer;
+        }
+        if (s.newer != null) {
+            s.newer.older = s.older;
+        } else {
+            newest = s.older;
+        }
+        s.older = null;
+        s.newer = null;
+    }
+
+    /** MS3: {@code s}, removed and no longer referenced by the queue, may serve a later message. */
+    void release(Stored s) {
+        if (s.message == null || s == oldest || s.older != null || s.newer != null || s.held()) {
+            throw new IllegalStateException("MS3: a node released while still held, or twice");
+        }
+        if (freeCount < FREE_MAX) {
+            s.set(null, null, 0, null); // a stale reference to it reads nothing of the next message
+            s.older = free;
+            free = s;
+            freeCount++;
+        }
+    }
+
+    /** MS2: the held node added first, or null. */
+    Stored oldest() {
+        return oldest;
+    }
+
+    int size() {
+        return byId.size();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.queuelab.reference.workqueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.queuelab.api.workqueue.Message;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The held messages' index, send order and free nodes, each rule at its edge. */
+class StoredMessagesTest {
+
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final StoredMessages stored = new StoredMessages();
+    private final Lane lane = new Lane("");
+    private long seq;
+
+    private Stored add(String id) {
+        return stored.add(Message.of(id, "body"), T0.plusSeconds(seq), ++seq, lane);
+    }
+
+    @Test
+    void shouldKeepSendOrderWhenNodesLeaveFromAnywhere() {
+        Stored a = add("a");
+        Stored b = add("b");
+        Stored c = add("c");
+        stored.remove(b);
+        assertThat(stored.oldest()).as("MS2: a, sent first").isSameAs(a);
+        stored.remove(a);
+        assertThat(stored.oldest()).as("MS2: c, once a and b left").isSameAs(c);
+        assertThat(stored.get("b")).as("MS1: b is gone").isNull();
+        assertThat(stored.get("c")).isSameAs(c);
+        stored.remove(c);
+        assertThat(stored.oldest()).isNull();
+        assertThat(stored.size()).isZero();
+    }
+
+    @Test
+    void shouldServeALaterMessageFromAReleasedNodeWithEveryFieldSetAgain() {
+        Stored first = add("first");
+        first.receives = 3;
+        stored.remove(first);
+        stored.release(first);
+        assertThat(first.message).as("MS3: a free node holds no message").isNull();
+        Stored next = add("next");
+        assertThat(next).as("MS3: the free node serves the next send").isSameAs(first);
+        assertThat(next.message.id()).isEqualTo("next");
+        assertThat(next.receives).as("MS3: its receive count starts again").isZero();
+        assertThat(next.receipt).isNull();
+        assertThat(stored.get("first")).isNull();
+        assertThat(stored.get("next")).isSameAs(next);
+    }
+
+    @Test
+    void shouldRefuseAReleaseOfAHeldNodeAndASecondRelease() {
+        Stored held = add("held");
+        assertThatThrownBy(() -> stored.release(held)).hasMessageContaining("MS3");
+        stored.remove(held);
+        stored.release(held);
+        assertThatThrownBy(() -> stored.release(held)).hasMessageContaining("MS3");
+        assertThatThrownBy(() -> {
+                    add("twice");
+                    add("twice");
+                })
+                .hasMessageContaining("MS1");
+        assertThat(stored.size()).as("MS1: the refused add changed nothing").isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepAtMostFreeMaxNodesWhenABurstDrains() {
+        Stored[] burst = new Stored[StoredMessages.FREE_MAX + 10];
+        for (int i = 0; i < burst.length; i++) {
+            burst[i] = add("m" + i);
+        }
+        for (Stored s : burst) {
+            stored.remove(s);
+            stored.release(s);
+        }
+        int reused = 0;
+        for (int i = 0; i < burst.length; i++) {
+            Stored s = add("again" + i);
+            for (Stored old : burst) {
+                reused += old == s ? 1 : 0;
+            }
+        }
+        assertThat(reused).as("MS3: only FREE_MAX nodes were kept").isEqualTo(StoredMessages.FREE_MAX);
+    }
+}
