@@ -19,6 +19,7 @@ import dev.queuelab.api.log.TransactionOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +65,9 @@ final class KafkaLog implements PartitionedLog {
     private final Producer<String, String> producer;
     private final Consumer<String, String> uncommitted;
     private final Consumer<String, String> committed;
+    private final KafkaNodes nodes;
+    private final KafkaExactlyOnce exactlyOnce;
+    private final KafkaOffsets commits;
 
     KafkaLog(
             LogConfig config,
@@ -71,13 +75,18 @@ final class KafkaLog implements PartitionedLog {
             String topic,
             Producer<String, String> producer,
             Consumer<String, String> uncommitted,
-            Consumer<String, String> committed) {
+            Consumer<String, String> committed,
+            KafkaNodes nodes,
+            InstantSource clock) {
         this.config = config;
         this.capabilities = capabilities;
         this.topic = topic;
         this.producer = producer;
         this.uncommitted = uncommitted;
         this.committed = committed;
+        this.nodes = nodes;
+        this.exactlyOnce = new KafkaExactlyOnce(nodes, topic, config.transactionTimeout(), clock, this::highWatermark);
+        this.commits = new KafkaOffsets(nodes, topic);
     }
 
     @Override
@@ -216,95 +225,103 @@ final class KafkaLog implements PartitionedLog {
         return found == null ? -1 : found.offset(); // Kafka answers none: said as it came
     }
 
-    // ---- not offered over the Java clients (capabilities say so; the harness skips what needs them) ----
-
-    private static UnsupportedOperationException notOffered(String what) {
-        return new UnsupportedOperationException(
-                what + " is not offered by the Kafka adapter over the Java clients: see docs/real-brokers.md");
-    }
+    // ---- over Kafka's wire (KafkaExactlyOnce, KafkaOffsets) ----
 
     @Override
     public ProducerIdAndEpoch initProducerId() {
-        throw notOffered("an idempotent producer with the caller's own sequences");
+        return exactlyOnce.initProducerId();
     }
 
     @Override
     public AppendOutcome append(ProducerIdAndEpoch producer, int partition, int sequence, ProducerRecord record) {
-        throw notOffered("an idempotent producer with the caller's own sequences");
+        return exactlyOnce.append(producer, config.requirePartition(partition), sequence, record);
     }
 
     @Override
     public ProducerIdAndEpoch initTransactions(String transactionalId) {
-        throw notOffered("transactions by producer id");
+        return exactlyOnce.initTransactions(transactionalId);
     }
 
     @Override
     public TransactionOutcome beginTransaction(ProducerIdAndEpoch producer) {
-        throw notOffered("transactions by producer id");
+        return exactlyOnce.begin(producer);
     }
 
     @Override
     public TransactionOutcome sendOffsetsToTransaction(
             ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets) {
-        throw notOffered("transactions by producer id");
+        offsets.keySet().forEach(config::requirePartition);
+        return commits.sendOffsets(exactlyOnce.addingOffsets(producer), producer, group, offsets);
     }
 
     @Override
     public TransactionOutcome commitTransaction(ProducerIdAndEpoch producer) {
-        throw notOffered("transactions by producer id");
+        return exactlyOnce.end(producer, true);
     }
 
     @Override
     public TransactionOutcome abortTransaction(ProducerIdAndEpoch producer) {
-        throw notOffered("transactions by producer id");
-    }
-
-    @Override
-    public Assignment join(String group, String memberId) {
-        throw notOffered("group membership by member id");
-    }
-
-    @Override
-    public void leave(String group, String memberId) {
-        throw notOffered("group membership by member id");
-    }
-
-    @Override
-    public HeartbeatOutcome heartbeat(String group, String memberId, int generation) {
-        throw notOffered("group membership by member id");
-    }
-
-    @Override
-    public Optional<Assignment> assignment(String group, String memberId) {
-        throw notOffered("group membership by member id");
-    }
-
-    @Override
-    public GroupDescription describeGroup(String group) {
-        throw notOffered("group membership by member id");
+        return exactlyOnce.end(producer, false);
     }
 
     @Override
     public CommitOutcome commit(String group, String memberId, int generation, int partition, long offset) {
-        throw notOffered("group membership by member id");
+        return commits.commit(group, memberId, generation, config.requirePartition(partition), offset);
     }
 
     @Override
     public OptionalLong committed(String group, int partition) {
-        throw notOffered("group membership by member id");
+        return commits.committed(group, config.requirePartition(partition));
     }
 
+    /** The committed offset if the partition still serves it (KA3), else where {@code reset} seeks. */
     @Override
     public long resumeOffset(String group, int partition, Seek reset, IsolationLevel isolation) {
-        throw notOffered("group membership by member id");
+        OptionalLong c = committed(group, partition);
+        return c.isPresent() && c.getAsLong() >= logStartOffset(partition) && c.getAsLong() <= highWatermark(partition)
+                ? c.getAsLong()
+                : offsetFor(partition, reset, isolation);
     }
 
     @Override
     public List<String> groups() {
-        return List.of();
+        return commits.groups();
+    }
+
+    // ---- not offered: membership (see the header) ----
+
+    private static UnsupportedOperationException notOffered() {
+        return new UnsupportedOperationException(
+                "group membership by member id is not offered by the Kafka" + " adapter: see docs/real-brokers.md");
+    }
+
+    @Override
+    public Assignment join(String group, String memberId) {
+        throw notOffered();
+    }
+
+    @Override
+    public void leave(String group, String memberId) {
+        throw notOffered();
+    }
+
+    @Override
+    public HeartbeatOutcome heartbeat(String group, String memberId, int generation) {
+        throw notOffered();
+    }
+
+    @Override
+    public Optional<Assignment> assignment(String group, String memberId) {
+        throw notOffered();
+    }
+
+    @Override
+    public GroupDescription describeGroup(String group) {
+        throw notOffered();
     }
 
     void close() {
+        nodes.close();
         producer.close(Duration.ofSeconds(5));
         uncommitted.close();
         committed.close();

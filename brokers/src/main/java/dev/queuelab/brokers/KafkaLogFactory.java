@@ -25,7 +25,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Makes a fresh topic (and fresh clients) on a Kafka cluster for every run, named {@code queuelab-<run>-<n>}, and
  * deletes every topic it made when closed. The capabilities are the harness's, handed to each log so the runner
- * reads them back; the clock is not the broker's (Kafka stamps records with the producer's wall clock).
+ * reads them back; the clock stamps the records the log sends over the wire, as Kafka's producer stamps them
+ * with its own clock (for a real run, the wall clock the broker keeps too).
  */
 public final class KafkaLogFactory implements LogFactory, AutoCloseable {
 
@@ -65,7 +66,9 @@ public final class KafkaLogFactory implements LogFactory, AutoCloseable {
                 topic,
                 new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer()),
                 consumer("read_uncommitted"),
-                consumer("read_committed"));
+                consumer("read_committed"),
+                new KafkaNodes(broker.bootstrapServers(), admin, topic),
+                clock);
         logs.add(log);
         return log;
     }

@@ -1,0 +1,312 @@
+package dev.queuelab.brokers;
+
+import dev.queuelab.api.log.AppendOutcome;
+import dev.queuelab.api.log.InvalidTxnStateException;
+import dev.queuelab.api.log.ProducerIdAndEpoch;
+import dev.queuelab.api.log.ProducerRecord;
+import dev.queuelab.api.log.TransactionOutcome;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntToLongFunction;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.message.EndTxnRequestData;
+import org.apache.kafka.common.message.InitProducerIdRequestData;
+import org.apache.kafka.common.message.ProduceRequestData;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.SimpleRecord;
+import org.apache.kafka.common.requests.AddPartitionsToTxnRequest;
+import org.apache.kafka.common.requests.AddPartitionsToTxnResponse;
+import org.apache.kafka.common.requests.EndTxnRequest;
+import org.apache.kafka.common.requests.EndTxnResponse;
+import org.apache.kafka.common.requests.InitProducerIdRequest;
+import org.apache.kafka.common.requests.InitProducerIdResponse;
+import org.apache.kafka.common.requests.ProduceRequest;
+import org.apache.kafka.common.requests.ProduceResponse;
+
+/**
+ * The idempotent producer with the caller's own sequences and transactions by producer id, over Kafka's wire:
+ * InitProducerId (with a transactional id and the log's transaction timeout, or without), Produce of one batch
+ * stamped with the producer's id, epoch and the caller's base sequence, AddPartitionsToTxn before a
+ * transaction's first record to a partition, EndTxn; the transaction's offsets are {@link KafkaOffsets}'.
+ * Each answer is translated as the reference's outcome of the same meaning: OUT_OF_ORDER_SEQUENCE_NUMBER is
+ * OUT_OF_ORDER_SEQUENCE, INVALID_PRODUCER_EPOCH and PRODUCER_FENCED are PRODUCER_FENCED, and an append Kafka
+ * answers with an offset below the end it had before the call is a DUPLICATE of that offset (Kafka answers a
+ * retried batch it remembers with the original's offset and no error).
+ *
+ * <p>Requests go at the versions before Kafka's transactions v2 (Produce 11, AddPartitionsToTxn 3, EndTxn 4), so
+ * a producer keeps its epoch from one transaction to the next, as the contract's producer does (under v2 every
+ * EndTxn raises it).
+ *
+ * <p>Invariants:
+ *   KX1 an append's outcome is the broker's answer, never the adapter's guess: only the DUPLICATE reading uses a
+ *       second answer of the broker's (the end before the append)
+ *   KX2 beginTransaction sends nothing (as Kafka's client), and a commit or abort of a transaction that wrote
+ *       nothing sends nothing; every other end is EndTxn's answer
+ *   KX3 a zombie (an epoch older than the latest initTransactions gave) is sent as it is: the broker fences it.
+ *
+ * <p>Thread-safety: one caller at a time (the log's). Real world: what Kafka's TransactionManager and
+ * RecordAccumulator do for a producer, with the sequences and the fencing left to the caller.
+ */
+final class KafkaExactlyOnce {
+
+    static final int PRODUCE_VERSION = 11; // ProduceRequest.LAST_STABLE_VERSION_BEFORE_TRANSACTION_V2
+    static final int INIT_PRODUCER_ID_VERSION = 5;
+    static final int ADD_PARTITIONS_VERSION = 3;
+    static final int END_TXN_VERSION = 4;
+    private static final int PRODUCE_TIMEOUT_MS = 30_000;
+
+    /** What the adapter knows of a transactional producer: the latest epoch Kafka gave it, and its transaction. */
+    private static final class Txn {
+        final String transactionalId;
+        short epoch;
+        boolean open;
+        boolean wrote; // a partition or offsets were added: Kafka has a transaction to end
+        final Set<Integer> partitions = new TreeSet<>();
+
+        Txn(String transactionalId, short epoch) {
+            this.transactionalId = transactionalId;
+            this.epoch = epoch;
+        }
+    }
+
+    private final KafkaNodes nodes;
+    private final String topic;
+    private final Duration transactionTimeout;
+    private final InstantSource clock;
+    private final IntToLongFunction highWatermark;
+    private final Map<Long, Txn> transactional = new HashMap<>();
+
+    KafkaExactlyOnce(
+            KafkaNodes nodes,
+            String topic,
+            Duration transactionTimeout,
+            InstantSource clock,
+            IntToLongFunction highWatermark) {
+        this.nodes = nodes;
+        this.topic = topic;
+        this.transactionTimeout = transactionTimeout;
+        this.clock = clock;
+        this.highWatermark = highWatermark;
+    }
+
+    ProducerIdAndEpoch initProducerId() {
+        return init(null);
+    }
+
+    ProducerIdAndEpoch initTransactions(String transactionalId) {
+        ProducerIdAndEpoch p = init(transactionalId);
+        transactional.put(p.producerId(), new Txn(transactionalId, p.epoch())); // its old instance's state is gone
+        return p;
+    }
+
+    private ProducerIdAndEpoch init(String transactionalId) {
+        InitProducerIdRequestData data = new InitProducerIdRequestData()
+                .setTransactionalId(transactionalId)
+                .setTransactionTimeoutMs((int) transactionTimeout.toMillis());
+        InitProducerIdResponse r = KafkaWire.retrying(
+                () -> (transactionalId == null ? nodes.any() : nodes.transactionCoordinator(transactionalId))
+                        .<InitProducerIdResponse>send(
+                                new InitProducerIdRequest.Builder(data), INIT_PRODUCER_ID_VERSION),
+                x -> moved(x.error(), transactionalId));
+        if (r.error() != Errors.NONE) {
+            throw refused("InitProducerId", r.error());
+        }
+        return new ProducerIdAndEpoch(r.data().producerId(), r.data().producerEpoch());
+    }
+
+    AppendOutcome append(ProducerIdAndEpoch producer, int partition, int sequence, ProducerRecord record) {
+        Txn txn = transactional.get(producer.producerId());
+        if (txn != null) {
+            boolean current = producer.epoch() == txn.epoch;
+            if (current && !txn.open) {
+                throw new InvalidTxnStateException(producer, "append", "no transaction is open", "begin one first");
+            }
+            if (!current || !txn.partitions.contains(partition)) {
+                Errors added = addPartition(txn.transactionalId, producer, partition);
+                if (fenced(added)) {
+                    return AppendOutcome.refused(AppendOutcome.Status.PRODUCER_FENCED, partition);
+                }
+                if (added != Errors.NONE) {
+                    throw refused("AddPartitionsToTxn", added);
+                }
+                if (current) {
+                    txn.partitions.add(partition);
+                    txn.wrote = true;
+                }
+            }
+        }
+        long end = highWatermark.applyAsLong(partition);
+        ProduceResponse r = nodes.leader(partition)
+                .send(
+                        ProduceRequest.builder(produce(txn, producer, partition, sequence, record), true),
+                        PRODUCE_VERSION);
+        var answer = r.data().responses().iterator().next().partitionResponses().get(0);
+        Errors error = Errors.forCode(answer.errorCode());
+        if (error == Errors.NONE) {
+            return answer.baseOffset() < end
+                    ? AppendOutcome.duplicateOf(partition, answer.baseOffset()) // KX1: Kafka's answer to a retry
+                    : AppendOutcome.appended(partition, answer.baseOffset());
+        }
+        if (error == Errors.OUT_OF_ORDER_SEQUENCE_NUMBER) {
+            return AppendOutcome.refused(AppendOutcome.Status.OUT_OF_ORDER_SEQUENCE, partition);
+        }
+        if (fenced(error)) {
+            return AppendOutcome.refused(AppendOutcome.Status.PRODUCER_FENCED, partition);
+        }
+        throw refused("Produce", error);
+    }
+
+    private ProduceRequestData produce(
+            Txn txn, ProducerIdAndEpoch producer, int partition, int sequence, ProducerRecord record) {
+        List<Header> headers = new ArrayList<>();
+        record.headers().forEach((k, v) -> headers.add(new RecordHeader(k, bytes(v))));
+        SimpleRecord one = new SimpleRecord(
+                clock.millis(), bytes(record.key()), bytes(record.value()), headers.toArray(new Header[0]));
+        MemoryRecords batch = txn == null
+                ? MemoryRecords.withIdempotentRecords(
+                        Compression.NONE, producer.producerId(), producer.epoch(), sequence, one)
+                : MemoryRecords.withTransactionalRecords(
+                        Compression.NONE, producer.producerId(), producer.epoch(), sequence, one);
+        ProduceRequestData.TopicProduceDataCollection topics = new ProduceRequestData.TopicProduceDataCollection();
+        topics.add(new ProduceRequestData.TopicProduceData()
+                .setName(topic)
+                .setPartitionData(List.of(new ProduceRequestData.PartitionProduceData()
+                        .setIndex(partition)
+                        .setRecords(batch))));
+        return new ProduceRequestData()
+                .setTransactionalId(txn == null ? null : txn.transactionalId)
+                .setAcks((short) -1)
+                .setTimeoutMs(PRODUCE_TIMEOUT_MS)
+                .setTopicData(topics);
+    }
+
+    private static byte[] bytes(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Errors addPartition(String transactionalId, ProducerIdAndEpoch producer, int partition) {
+        AddPartitionsToTxnResponse r = KafkaWire.retrying(
+                () -> nodes.transactionCoordinator(transactionalId)
+                        .<AddPartitionsToTxnResponse>send(
+                                AddPartitionsToTxnRequest.Builder.forClient(
+                                        transactionalId,
+                                        producer.producerId(),
+                                        producer.epoch(),
+                                        List.of(new TopicPartition(topic, partition))),
+                                ADD_PARTITIONS_VERSION),
+                x -> moved(partitionError(x), transactionalId));
+        return partitionError(r);
+    }
+
+    private static Errors partitionError(AddPartitionsToTxnResponse r) {
+        Errors top = Errors.forCode(r.data().errorCode());
+        if (top != Errors.NONE) {
+            return top;
+        }
+        return Errors.forCode(r.data()
+                .resultsByTopicV3AndBelow()
+                .iterator()
+                .next()
+                .resultsByPartition()
+                .iterator()
+                .next()
+                .partitionErrorCode());
+    }
+
+    TransactionOutcome begin(ProducerIdAndEpoch producer) {
+        Txn txn = require(producer, "beginTransaction");
+        if (producer.epoch() < txn.epoch) {
+            return TransactionOutcome.PRODUCER_FENCED; // Kafka gave this id a newer epoch (KX3)
+        }
+        if (txn.open) {
+            throw new InvalidTxnStateException(
+                    producer, "beginTransaction", "a transaction is already open", "commit or abort it first");
+        }
+        txn.open = true; // KX2: Kafka's client begins without a request, too
+        return TransactionOutcome.BEGUN;
+    }
+
+    /** The transaction's state for {@link KafkaOffsets}: its transactional id, offsets starting its timer. */
+    String addingOffsets(ProducerIdAndEpoch producer) {
+        Txn txn = require(producer, "sendOffsetsToTransaction");
+        if (producer.epoch() == txn.epoch) {
+            if (!txn.open) {
+                throw new InvalidTxnStateException(
+                        producer, "sendOffsetsToTransaction", "no transaction is open", "begin one first");
+            }
+            txn.wrote = true;
+        }
+        return txn.transactionalId;
+    }
+
+    TransactionOutcome end(ProducerIdAndEpoch producer, boolean commit) {
+        String call = commit ? "commitTransaction" : "abortTransaction";
+        Txn txn = require(producer, call);
+        boolean current = producer.epoch() == txn.epoch;
+        if (current && !txn.open) {
+            throw new InvalidTxnStateException(producer, call, "no transaction is open", "call beginTransaction first");
+        }
+        TransactionOutcome done = commit ? TransactionOutcome.COMMITTED : TransactionOutcome.ABORTED;
+        if (current && !txn.wrote) {
+            txn.open = false;
+            return done; // KX2: nothing was added, so Kafka has nothing to end (its client sends no EndTxn)
+        }
+        EndTxnRequestData data = new EndTxnRequestData()
+                .setTransactionalId(txn.transactionalId)
+                .setProducerId(producer.producerId())
+                .setProducerEpoch(producer.epoch())
+                .setCommitted(commit);
+        EndTxnResponse r = KafkaWire.retrying(
+                () -> nodes.transactionCoordinator(txn.transactionalId)
+                        .<EndTxnResponse>send(new EndTxnRequest.Builder(data, false), END_TXN_VERSION),
+                x -> moved(x.error(), txn.transactionalId));
+        if (current) {
+            txn.open = false;
+            txn.wrote = false;
+            txn.partitions.clear();
+        }
+        if (r.error() == Errors.NONE) {
+            return done;
+        }
+        if (fenced(r.error())) {
+            return TransactionOutcome.PRODUCER_FENCED;
+        }
+        throw refused("EndTxn", r.error());
+    }
+
+    private Txn require(ProducerIdAndEpoch producer, String call) {
+        Txn txn = transactional.get(producer.producerId());
+        if (txn == null) {
+            throw new InvalidTxnStateException(
+                    producer, call, "it has no transactional id", "get the producer from initTransactions");
+        }
+        return txn;
+    }
+
+    /** Kafka's two answers to an epoch that is not the latest: the producer is a zombie. */
+    static boolean fenced(Errors e) {
+        return e == Errors.PRODUCER_FENCED || e == Errors.INVALID_PRODUCER_EPOCH;
+    }
+
+    private Errors moved(Errors e, String key) {
+        if (key != null) {
+            nodes.moved(e, key);
+        }
+        return e;
+    }
+
+    static IllegalStateException refused(String request, Errors error) {
+        return new IllegalStateException("Kafka answered " + request + " with " + error + ": " + error.message());
+    }
+}
