@@ -19,17 +19,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.message.EndTxnRequestData;
-import org.apache.kafka.common.message.InitProducerIdRequestData;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.SimpleRecord;
-import org.apache.kafka.common.requests.AddPartitionsToTxnRequest;
-import org.apache.kafka.common.requests.AddPartitionsToTxnResponse;
-import org.apache.kafka.common.requests.EndTxnRequest;
-import org.apache.kafka.common.requests.EndTxnResponse;
-import org.apache.kafka.common.requests.InitProducerIdRequest;
 import org.apache.kafka.common.requests.InitProducerIdResponse;
 import org.apache.kafka.common.requests.ProduceRequest;
 import org.apache.kafka.common.requests.ProduceResponse;
@@ -38,15 +31,16 @@ import org.apache.kafka.common.requests.ProduceResponse;
  * The idempotent producer with the caller's own sequences and transactions by producer id, over Kafka's wire:
  * InitProducerId (with a transactional id and the log's transaction timeout, or without), Produce of one batch
  * stamped with the producer's id, epoch and the caller's base sequence, AddPartitionsToTxn before a
- * transaction's first record to a partition, EndTxn; the transaction's offsets are {@link KafkaOffsets}'.
+ * transaction's first record to a partition, AddOffsetsToTxn and TxnOffsetCommit, EndTxn (the coordinator's
+ * requests are {@link KafkaTxnCoordinator}'s, the group's {@link KafkaOffsets}').
  * Each answer is translated as the reference's outcome of the same meaning: OUT_OF_ORDER_SEQUENCE_NUMBER is
  * OUT_OF_ORDER_SEQUENCE, INVALID_PRODUCER_EPOCH and PRODUCER_FENCED are PRODUCER_FENCED, and an append Kafka
  * answers with an offset below the end it had before the call is a DUPLICATE of that offset (Kafka answers a
  * retried batch it remembers with the original's offset and no error).
  *
- * <p>Requests go at the versions before Kafka's transactions v2 (Produce 11, AddPartitionsToTxn 3, EndTxn 4), so
- * a producer keeps its epoch from one transaction to the next, as the contract's producer does (under v2 every
- * EndTxn raises it).
+ * <p>Produce goes at version 11, the last before Kafka's transactions v2, as the coordinator's requests do (see
+ * {@link KafkaTxnCoordinator}): the record's partition is added to a transaction by AddPartitionsToTxn, not by
+ * the produce itself.
  *
  * <p>Invariants:
  *   KX1 an append's outcome is the broker's answer, never the adapter's guess: only the DUPLICATE reading uses a
@@ -61,9 +55,6 @@ import org.apache.kafka.common.requests.ProduceResponse;
 final class KafkaExactlyOnce {
 
     static final int PRODUCE_VERSION = 11; // ProduceRequest.LAST_STABLE_VERSION_BEFORE_TRANSACTION_V2
-    static final int INIT_PRODUCER_ID_VERSION = 5;
-    static final int ADD_PARTITIONS_VERSION = 3;
-    static final int END_TXN_VERSION = 4;
     private static final int PRODUCE_TIMEOUT_MS = 30_000;
 
     /** What the adapter knows of a transactional producer: the latest epoch Kafka gave it, and its transaction. */
@@ -82,7 +73,8 @@ final class KafkaExactlyOnce {
 
     private final KafkaNodes nodes;
     private final String topic;
-    private final Duration transactionTimeout;
+    private final KafkaTxnCoordinator coordinator;
+    private final KafkaOffsets commits;
     private final InstantSource clock;
     private final IntToLongFunction highWatermark;
     private final Map<Long, Txn> transactional = new HashMap<>();
@@ -91,11 +83,13 @@ final class KafkaExactlyOnce {
             KafkaNodes nodes,
             String topic,
             Duration transactionTimeout,
+            KafkaOffsets commits,
             InstantSource clock,
             IntToLongFunction highWatermark) {
         this.nodes = nodes;
         this.topic = topic;
-        this.transactionTimeout = transactionTimeout;
+        this.coordinator = new KafkaTxnCoordinator(nodes, transactionTimeout);
+        this.commits = commits;
         this.clock = clock;
         this.highWatermark = highWatermark;
     }
@@ -111,14 +105,7 @@ final class KafkaExactlyOnce {
     }
 
     private ProducerIdAndEpoch init(String transactionalId) {
-        InitProducerIdRequestData data = new InitProducerIdRequestData()
-                .setTransactionalId(transactionalId)
-                .setTransactionTimeoutMs((int) transactionTimeout.toMillis());
-        InitProducerIdResponse r = KafkaWire.retrying(
-                () -> (transactionalId == null ? nodes.any() : nodes.transactionCoordinator(transactionalId))
-                        .<InitProducerIdResponse>send(
-                                new InitProducerIdRequest.Builder(data), INIT_PRODUCER_ID_VERSION),
-                x -> moved(x.error(), transactionalId));
+        InitProducerIdResponse r = coordinator.initProducerId(transactionalId);
         if (r.error() != Errors.NONE) {
             throw refused("InitProducerId", r.error());
         }
@@ -133,7 +120,8 @@ final class KafkaExactlyOnce {
                 throw new InvalidTxnStateException(producer, "append", "no transaction is open", "begin one first");
             }
             if (!current || !txn.partitions.contains(partition)) {
-                Errors added = addPartition(txn.transactionalId, producer, partition);
+                Errors added =
+                        coordinator.addPartition(txn.transactionalId, producer, new TopicPartition(topic, partition));
                 if (fenced(added)) {
                     return AppendOutcome.refused(AppendOutcome.Status.PRODUCER_FENCED, partition);
                 }
@@ -195,35 +183,6 @@ final class KafkaExactlyOnce {
         return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private Errors addPartition(String transactionalId, ProducerIdAndEpoch producer, int partition) {
-        AddPartitionsToTxnResponse r = KafkaWire.retrying(
-                () -> nodes.transactionCoordinator(transactionalId)
-                        .<AddPartitionsToTxnResponse>send(
-                                AddPartitionsToTxnRequest.Builder.forClient(
-                                        transactionalId,
-                                        producer.producerId(),
-                                        producer.epoch(),
-                                        List.of(new TopicPartition(topic, partition))),
-                                ADD_PARTITIONS_VERSION),
-                x -> moved(partitionError(x), transactionalId));
-        return partitionError(r);
-    }
-
-    private static Errors partitionError(AddPartitionsToTxnResponse r) {
-        Errors top = Errors.forCode(r.data().errorCode());
-        if (top != Errors.NONE) {
-            return top;
-        }
-        return Errors.forCode(r.data()
-                .resultsByTopicV3AndBelow()
-                .iterator()
-                .next()
-                .resultsByPartition()
-                .iterator()
-                .next()
-                .partitionErrorCode());
-    }
-
     TransactionOutcome begin(ProducerIdAndEpoch producer) {
         Txn txn = require(producer, "beginTransaction");
         if (producer.epoch() < txn.epoch) {
@@ -237,8 +196,27 @@ final class KafkaExactlyOnce {
         return TransactionOutcome.BEGUN;
     }
 
-    /** The transaction's state for {@link KafkaOffsets}: its transactional id, offsets starting its timer. */
-    String addingOffsets(ProducerIdAndEpoch producer) {
+    /**
+     * AddOffsetsToTxn, then the offsets to the group's coordinator ({@link KafkaOffsets#commitInTransaction}): the
+     * first error of the two, translated.
+     */
+    TransactionOutcome sendOffsets(ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets) {
+        String transactionalId = addingOffsets(producer);
+        Errors error = coordinator.addOffsets(transactionalId, producer, group);
+        if (error == Errors.NONE) {
+            error = commits.commitInTransaction(transactionalId, producer, group, offsets);
+        }
+        if (error == Errors.NONE) {
+            return TransactionOutcome.OFFSETS_ADDED;
+        }
+        if (fenced(error)) {
+            return TransactionOutcome.PRODUCER_FENCED;
+        }
+        throw refused("AddOffsetsToTxn/TxnOffsetCommit", error);
+    }
+
+    /** The transaction's transactional id; offsets start its timer. */
+    private String addingOffsets(ProducerIdAndEpoch producer) {
         Txn txn = require(producer, "sendOffsetsToTransaction");
         if (producer.epoch() == txn.epoch) {
             if (!txn.open) {
@@ -262,27 +240,19 @@ final class KafkaExactlyOnce {
             txn.open = false;
             return done; // KX2: nothing was added, so Kafka has nothing to end (its client sends no EndTxn)
         }
-        EndTxnRequestData data = new EndTxnRequestData()
-                .setTransactionalId(txn.transactionalId)
-                .setProducerId(producer.producerId())
-                .setProducerEpoch(producer.epoch())
-                .setCommitted(commit);
-        EndTxnResponse r = KafkaWire.retrying(
-                () -> nodes.transactionCoordinator(txn.transactionalId)
-                        .<EndTxnResponse>send(new EndTxnRequest.Builder(data, false), END_TXN_VERSION),
-                x -> moved(x.error(), txn.transactionalId));
+        Errors error = coordinator.end(txn.transactionalId, producer, commit);
         if (current) {
             txn.open = false;
             txn.wrote = false;
             txn.partitions.clear();
         }
-        if (r.error() == Errors.NONE) {
+        if (error == Errors.NONE) {
             return done;
         }
-        if (fenced(r.error())) {
+        if (fenced(error)) {
             return TransactionOutcome.PRODUCER_FENCED;
         }
-        throw refused("EndTxn", r.error());
+        throw refused("EndTxn", error);
     }
 
     private Txn require(ProducerIdAndEpoch producer, String call) {
@@ -297,13 +267,6 @@ final class KafkaExactlyOnce {
     /** Kafka's two answers to an epoch that is not the latest: the producer is a zombie. */
     static boolean fenced(Errors e) {
         return e == Errors.PRODUCER_FENCED || e == Errors.INVALID_PRODUCER_EPOCH;
-    }
-
-    private Errors moved(Errors e, String key) {
-        if (key != null) {
-            nodes.moved(e, key);
-        }
-        return e;
     }
 
     static IllegalStateException refused(String request, Errors error) {

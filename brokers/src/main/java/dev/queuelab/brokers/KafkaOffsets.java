@@ -3,21 +3,17 @@ package dev.queuelab.brokers;
 import dev.queuelab.api.log.CommitOutcome;
 import dev.queuelab.api.log.LogFacts;
 import dev.queuelab.api.log.ProducerIdAndEpoch;
-import dev.queuelab.api.log.TransactionOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.kafka.common.message.AddOffsetsToTxnRequestData;
 import org.apache.kafka.common.message.ListGroupsRequestData;
 import org.apache.kafka.common.message.OffsetCommitRequestData;
 import org.apache.kafka.common.message.OffsetFetchRequestData;
 import org.apache.kafka.common.message.TxnOffsetCommitRequestData;
 import org.apache.kafka.common.protocol.Errors;
-import org.apache.kafka.common.requests.AddOffsetsToTxnRequest;
-import org.apache.kafka.common.requests.AddOffsetsToTxnResponse;
 import org.apache.kafka.common.requests.ListGroupsRequest;
 import org.apache.kafka.common.requests.ListGroupsResponse;
 import org.apache.kafka.common.requests.OffsetCommitRequest;
@@ -30,10 +26,9 @@ import org.apache.kafka.common.requests.TxnOffsetCommitResponse;
 /**
  * A group's committed offsets over Kafka's wire, without membership: OffsetCommit with the caller's member id
  * and generation (member "" and generation -1 for a commit from no member, as {@code assign()} users and admin
- * tools send), OffsetFetch, ListGroups; and a transaction's offsets, AddOffsetsToTxn to the transaction's
- * coordinator then TxnOffsetCommit to the group's, from no member. Answers as the reference's outcomes:
- * ILLEGAL_GENERATION (and the consumer protocol's STALE_MEMBER_EPOCH) is ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID
- * is UNKNOWN_MEMBER_ID, a fenced producer is PRODUCER_FENCED.
+ * tools send), OffsetFetch, ListGroups; and a transaction's offsets, TxnOffsetCommit from no member (after the
+ * producer's AddOffsetsToTxn). Answers as the reference's outcomes: ILLEGAL_GENERATION (and the consumer
+ * protocol's STALE_MEMBER_EPOCH) is ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID is UNKNOWN_MEMBER_ID.
  *
  * <p>Invariants:
  *   KO1 a commit's outcome is OffsetCommit's answer for that partition; nothing is stored by the adapter
@@ -44,7 +39,6 @@ import org.apache.kafka.common.requests.TxnOffsetCommitResponse;
  */
 final class KafkaOffsets {
 
-    static final int ADD_OFFSETS_VERSION = 3;
     static final int TXN_OFFSET_COMMIT_VERSION = 3;
     static final int OFFSET_COMMIT_VERSION = 8; // 9 and later speak the consumer protocol's member epochs
     static final int OFFSET_FETCH_VERSION = 8;
@@ -59,50 +53,30 @@ final class KafkaOffsets {
         this.topic = topic;
     }
 
-    TransactionOutcome sendOffsets(
+    /** TxnOffsetCommit from no member: the offsets wait for the transaction's end (AddOffsetsToTxn came first). */
+    Errors commitInTransaction(
             String transactionalId, ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets) {
         used.add(group);
-        AddOffsetsToTxnResponse added = KafkaWire.retrying(
-                () -> nodes.transactionCoordinator(transactionalId)
-                        .<AddOffsetsToTxnResponse>send(
-                                new AddOffsetsToTxnRequest.Builder(new AddOffsetsToTxnRequestData()
-                                        .setTransactionalId(transactionalId)
-                                        .setProducerId(producer.producerId())
-                                        .setProducerEpoch(producer.epoch())
-                                        .setGroupId(group)),
-                                ADD_OFFSETS_VERSION),
-                x -> moved(Errors.forCode(x.data().errorCode()), transactionalId));
-        Errors error = Errors.forCode(added.data().errorCode());
-        if (error == Errors.NONE) {
-            List<TxnOffsetCommitRequestData.TxnOffsetCommitRequestPartition> parts = new ArrayList<>();
-            offsets.forEach((p, o) -> parts.add(new TxnOffsetCommitRequestData.TxnOffsetCommitRequestPartition()
-                    .setPartitionIndex(p)
-                    .setCommittedOffset(o)));
-            TxnOffsetCommitRequestData data = new TxnOffsetCommitRequestData()
-                    .setTransactionalId(transactionalId)
-                    .setGroupId(group)
-                    .setProducerId(producer.producerId())
-                    .setProducerEpoch(producer.epoch())
-                    .setGenerationIdOrMemberEpoch(LogFacts.NO_GENERATION)
-                    .setMemberId("")
-                    .setTopics(List.of(new TxnOffsetCommitRequestData.TxnOffsetCommitRequestTopic()
-                            .setName(topic)
-                            .setPartitions(parts)));
-            TxnOffsetCommitResponse r = KafkaWire.retrying(
-                    () -> nodes.groupCoordinator(group)
-                            .<TxnOffsetCommitResponse>send(
-                                    TxnOffsetCommitRequest.Builder.forTopicNames(data, false),
-                                    TXN_OFFSET_COMMIT_VERSION),
-                    x -> moved(first(x.errorCounts().keySet()), group));
-            error = first(r.errorCounts().keySet());
-        }
-        if (error == Errors.NONE) {
-            return TransactionOutcome.OFFSETS_ADDED;
-        }
-        if (KafkaExactlyOnce.fenced(error)) {
-            return TransactionOutcome.PRODUCER_FENCED;
-        }
-        throw KafkaExactlyOnce.refused("AddOffsetsToTxn/TxnOffsetCommit", error);
+        List<TxnOffsetCommitRequestData.TxnOffsetCommitRequestPartition> parts = new ArrayList<>();
+        offsets.forEach((p, o) -> parts.add(new TxnOffsetCommitRequestData.TxnOffsetCommitRequestPartition()
+                .setPartitionIndex(p)
+                .setCommittedOffset(o)));
+        TxnOffsetCommitRequestData data = new TxnOffsetCommitRequestData()
+                .setTransactionalId(transactionalId)
+                .setGroupId(group)
+                .setProducerId(producer.producerId())
+                .setProducerEpoch(producer.epoch())
+                .setGenerationIdOrMemberEpoch(LogFacts.NO_GENERATION)
+                .setMemberId("")
+                .setTopics(List.of(new TxnOffsetCommitRequestData.TxnOffsetCommitRequestTopic()
+                        .setName(topic)
+                        .setPartitions(parts)));
+        TxnOffsetCommitResponse r = KafkaWire.retrying(
+                () -> nodes.groupCoordinator(group)
+                        .<TxnOffsetCommitResponse>send(
+                                TxnOffsetCommitRequest.Builder.forTopicNames(data, false), TXN_OFFSET_COMMIT_VERSION),
+                x -> moved(first(x.errorCounts().keySet()), group));
+        return first(r.errorCounts().keySet());
     }
 
     /** The worst of a response's errors: NONE only when every partition's is NONE. */

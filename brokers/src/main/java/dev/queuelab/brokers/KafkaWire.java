@@ -117,12 +117,17 @@ final class KafkaWire implements AutoCloseable {
             if (!RETRIABLE.contains(error.apply(answer)) || System.nanoTime() > deadline) {
                 return answer;
             }
-            try {
-                Thread.sleep(BACKOFF.toMillis()); // retry.backoff.ms: the broker finishes what it was doing
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while Kafka was busy", e);
-            }
+            backoff();
+        }
+    }
+
+    /** Waits a little before asking again (retry.backoff.ms): the broker finishes what it was doing. */
+    static void backoff() {
+        try {
+            Thread.sleep(BACKOFF.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Kafka was busy", e);
         }
     }
 
