@@ -68,7 +68,9 @@ final class KafkaReads {
             throw new OffsetOutOfRangeException(
                     partition, fromOffset, logStartOffset(partition), highWatermark(partition));
         }
-        long next = records.isEmpty() ? Math.max(fromOffset, Math.min(c.position(tp), fromOffset)) : last(records) + 1;
+        // short of max, the consumer returned all it fetched: its position is past the markers and aborted records
+        // it stepped over; at max, the next is after the last returned (the consumer may have fetched more)
+        long next = records.size() < max ? Math.max(fromOffset, c.position(tp)) : last(records) + 1;
         return new FetchResult(
                 partition,
                 records,
