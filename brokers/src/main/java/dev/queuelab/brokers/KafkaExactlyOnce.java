@@ -47,7 +47,9 @@ import org.apache.kafka.common.requests.ProduceResponse;
  *       second answer of the broker's (the end before the append)
  *   KX2 beginTransaction sends nothing (as Kafka's client), and a commit or abort of a transaction that wrote
  *       nothing sends nothing; every other end is EndTxn's answer
- *   KX3 a zombie (an epoch older than the latest initTransactions gave) is sent as it is: the broker fences it.
+ *   KX3 a zombie (an epoch older than the latest initTransactions gave) is sent as it is: the broker fences it
+ *   KX4 two logs never share a transactional id on Kafka (each is prefixed with the log's topic), so logs checked
+ *       side by side on one broker do not fence each other's producers.
  *
  * <p>Thread-safety: one caller at a time (the log's). Real world: what Kafka's TransactionManager and
  * RecordAccumulator do for a producer, with the sequences and the fencing left to the caller.
@@ -98,9 +100,11 @@ final class KafkaExactlyOnce {
         return init(null);
     }
 
+    /** The transactional id is the log's own: on Kafka it is prefixed with the log's topic (KX4). */
     ProducerIdAndEpoch initTransactions(String transactionalId) {
-        ProducerIdAndEpoch p = init(transactionalId);
-        transactional.put(p.producerId(), new Txn(transactionalId, p.epoch())); // its old instance's state is gone
+        String id = topic + "/" + transactionalId;
+        ProducerIdAndEpoch p = init(id);
+        transactional.put(p.producerId(), new Txn(id, p.epoch())); // its old instance's state is gone
         return p;
     }
 
