@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.message.FindCoordinatorRequestData;
 import org.apache.kafka.common.message.FindCoordinatorResponseData;
 import org.apache.kafka.common.protocol.Errors;
@@ -35,17 +36,35 @@ final class KafkaNodes implements AutoCloseable {
     private final Map<Integer, String> leaders = new HashMap<>();
     private final Map<String, String> coordinators = new HashMap<>();
 
-    /** The partitions' leaders of {@code topic}, from the admin client's description of it. */
+    /**
+     * The partitions' leaders of {@code topic}, from the admin client's description of it: asked again while the
+     * broker does not host the topic yet (a topic just made reaches every broker's metadata a moment later).
+     */
     KafkaNodes(String bootstrapServers, Admin admin, String topic) {
         this.bootstrap = bootstrapServers.split(",")[0];
+        TopicDescription d = KafkaWire.retrying(
+                () -> describe(admin, topic),
+                x -> x == null
+                        ? Errors.NOT_ENOUGH_REPLICAS // retriable: not hosted yet
+                        : Errors.NONE);
+        if (d == null) {
+            throw new IllegalStateException(
+                    "Kafka did not describe " + topic + " within " + KafkaWire.RETRY_FOR.toSeconds() + " s");
+        }
+        d.partitions().forEach(p -> leaders.put(p.partition(), address(p.leader())));
+    }
+
+    /** The topic's description, or null while the broker answers that it does not host it. */
+    private static TopicDescription describe(Admin admin, String topic) {
         try {
-            TopicDescription d =
-                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            d.partitions().forEach(p -> leaders.put(p.partition(), address(p.leader())));
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while describing " + topic, e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return null;
+            }
             throw new IllegalStateException("Kafka did not describe " + topic + ": " + e.getCause(), e.getCause());
         }
     }
