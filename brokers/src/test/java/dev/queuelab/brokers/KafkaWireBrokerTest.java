@@ -105,6 +105,18 @@ class KafkaWireBrokerTest {
     }
 
     @Test
+    void shouldKeepEachLogsTransactionalIdsItsOwn() {
+        PartitionedLog a = factory.create(LogConfig.of(1), InstantSource.system());
+        PartitionedLog b = factory.create(LogConfig.of(1), InstantSource.system());
+        ProducerIdAndEpoch ta = a.initTransactions("T1");
+        ProducerIdAndEpoch tb = b.initTransactions("T1"); // the same name in another log fences nothing
+        assertThat(a.beginTransaction(ta)).isEqualTo(TransactionOutcome.BEGUN);
+        assertThat(a.append(ta, 0, 0, record("v1")).status()).isEqualTo(AppendOutcome.Status.APPENDED);
+        assertThat(a.commitTransaction(ta)).isEqualTo(TransactionOutcome.COMMITTED);
+        assertThat(tb.producerId()).isNotEqualTo(ta.producerId());
+    }
+
+    @Test
     void shouldStoreACommitFromNoMemberIntoAnEmptyGroupAndRefuseItWhileTheGroupHasMembers() throws Exception {
         PartitionedLog log = factory.create(LogConfig.of(1), InstantSource.system());
         String topic = topicOf(log);
