@@ -32,6 +32,9 @@ public final class KafkaLogFactory implements LogFactory, AutoCloseable {
 
     private static final AtomicLong RUNS = new AtomicLong(System.nanoTime() % 1_000_000);
 
+    /** How long the broker holds a consumer's fetch that found nothing new (Kafka's default: 500 ms). */
+    static final int FETCH_MAX_WAIT_MS = 10;
+
     private final KafkaBroker broker;
     private final LogCapabilities capabilities;
     private final Admin admin;
@@ -89,6 +92,9 @@ public final class KafkaLogFactory implements LogFactory, AutoCloseable {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toLowerCase(Locale.ROOT));
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // a read seeks, and its poll waits for the fetch still parked at the old position: 500 ms by default, time a
+        // scenario's steps between ticks cannot spend without moving a transaction's deadline across a tick
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
         return new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
     }
 
