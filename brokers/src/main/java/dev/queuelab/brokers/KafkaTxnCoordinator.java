@@ -30,10 +30,10 @@ import org.apache.kafka.common.requests.InitProducerIdResponse;
  * raises the producer's epoch, where the contract's producer keeps one epoch until it is fenced.
  *
  * <p>Invariants:
- *   KT1 EndTxn answers once the coordinator has logged PrepareCommit or PrepareAbort; its markers follow. An end
+ *   KC1 EndTxn answers once the coordinator has logged PrepareCommit or PrepareAbort; its markers follow. An end
  *       the coordinator accepted returns only when it describes the transaction as complete, so the markers are
  *       in every partition, as the contract's end promises (the reference writes them in the same call)
- *   KT2 every error but the retriable ones is returned to the caller, which translates it.
+ *   KC2 every error but the retriable ones is returned to the caller, which translates it.
  *
  * <p>Thread-safety: one caller at a time. Real world: Kafka's TransactionManager's requests, without its state.
  */
@@ -108,7 +108,7 @@ final class KafkaTxnCoordinator {
         return Errors.forCode(r.data().errorCode());
     }
 
-    /** EndTxn's answer; when it is NONE, after the coordinator has written the markers (KT1). */
+    /** EndTxn's answer; when it is NONE, after the coordinator has written the markers (KC1). */
     Errors end(String transactionalId, ProducerIdAndEpoch producer, boolean commit) {
         EndTxnRequestData data = new EndTxnRequestData()
                 .setTransactionalId(transactionalId)
@@ -125,7 +125,7 @@ final class KafkaTxnCoordinator {
         return r.error();
     }
 
-    /** Asks the coordinator until the id's transaction is no longer preparing its end (KT1). */
+    /** Asks the coordinator until the id's transaction is no longer preparing its end (KC1). */
     private void awaitComplete(String transactionalId) {
         long deadline = System.nanoTime() + MARKERS_WITHIN.toNanos();
         while (true) {
