@@ -47,7 +47,8 @@ import org.apache.kafka.common.requests.ProduceResponse;
  *       second answer of the broker's (the end before the append)
  *   KX2 beginTransaction sends nothing (as Kafka's client), and a commit or abort of a transaction that wrote
  *       nothing sends nothing; every other end is EndTxn's answer
- *   KX3 a zombie (an epoch older than the latest initTransactions gave) is sent as it is: the broker fences it
+ *   KX3 a zombie's (an epoch older than the latest initTransactions gave) append, offsets and end are sent as they
+ *       are, and the broker fences them; its begin, which sends nothing, is fenced by the newer epoch Kafka gave
  *   KX4 two logs never share a transactional id on Kafka (each is prefixed with the log's topic), so logs checked
  *       side by side on one broker do not fence each other's producers.
  *
