@@ -37,6 +37,9 @@ public final class KafkaBroker implements AutoCloseable {
     /** How long a broker has to answer its metadata before it counts as unavailable. */
     static final long READY_SECONDS = 60;
 
+    /** How often a broker queuelab starts looks for transactions open past their timeout (Kafka's default: 10 s). */
+    static final int TIMEOUT_SWEEP_MS = 100;
+
     private final String bootstrapServers;
     private final KafkaRaftServer server; // null for a cluster queuelab did not start
     private final Path dataDir;
@@ -162,6 +165,9 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "false");
+        // a transaction open past its timeout is aborted within 100 ms, not at the next 10 s sweep, so that a check
+        // scaled to seconds sees the coordinator's abort on the side of the deadline the scale put it (L15)
+        p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", String.valueOf(TIMEOUT_SWEEP_MS));
         return p;
     }
 

@@ -3,14 +3,12 @@ package dev.queuelab.brokers;
 import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.Assignment;
 import dev.queuelab.api.log.CommitOutcome;
-import dev.queuelab.api.log.ConsumerRecord;
 import dev.queuelab.api.log.FetchResult;
 import dev.queuelab.api.log.GroupDescription;
 import dev.queuelab.api.log.HeartbeatOutcome;
 import dev.queuelab.api.log.IsolationLevel;
 import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.api.log.LogConfig;
-import dev.queuelab.api.log.OffsetOutOfRangeException;
 import dev.queuelab.api.log.PartitionedLog;
 import dev.queuelab.api.log.ProducerIdAndEpoch;
 import dev.queuelab.api.log.ProducerRecord;
@@ -18,45 +16,44 @@ import dev.queuelab.api.log.Seek;
 import dev.queuelab.api.log.TransactionOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * The log contract over a real Kafka topic through Kafka's own clients: appends through the producer (its
- * built-in partitioner, acks=all), reads through a consumer that assigns itself the partition and seeks
- * (auto.offset.reset=none, so an offset out of range is the broker's answer), offsets through the consumer's
- * beginning, end and time lookups (the end is the high watermark read_uncommitted, the last stable offset
- * read_committed). Each answer is translated as it came: a seek by time that Kafka answers with none is
- * answered -1, not made up into the end.
+ * The log contract over a real Kafka topic, each call the way a Kafka application makes it: plain appends through
+ * Kafka's producer (its built-in partitioner, acks=all), reads and offsets through its consumers
+ * ({@link KafkaReads}); the idempotent producer with the caller's own sequences and transactions by producer id
+ * over Kafka's wire ({@link KafkaExactlyOnce}: InitProducerId, Produce with the producer's id, epoch and base
+ * sequence, AddPartitionsToTxn, AddOffsetsToTxn and TxnOffsetCommit, EndTxn), and a group's offsets without
+ * membership ({@link KafkaOffsets}: OffsetCommit with the caller's member and generation, OffsetFetch,
+ * ListGroups). Each answer is translated as it came, into the reference's outcome of the same meaning.
  *
  * <p>Invariants:
  *   KA1 one topic per log, made for it and never shared
- *   KA2 a read returns records in offset order from the offset asked, at most {@code max}, as the broker gave them.
+ *   KA2 a read returns records in offset order from the offset asked, at most {@code max}, as the broker gave them
+ *   KA3 a group resumes at its committed offset while the partition serves it, else where its reset seeks.
  *
- * <p>Groups, idempotence with the caller's own sequences, and transactions by producer id are not offered: the
- * Java clients keep them inside (a consumer joins through {@code subscribe}, a producer numbers its own
- * sequences); an adapter over Kafka's raw protocol is their extension point.
+ * <p>Not offered: membership (join, leave, heartbeat, assignment, describeGroup). The contract's group rebalances
+ * in one call: a join returns the member's new share at once, and every other member's generation is fenced.
+ * Kafka's classic protocol blocks a JoinGroup until every member has rejoined (one runner thread cannot be all of
+ * them), and its consumer protocol (KIP-848) hands partitions over incrementally, a member receiving a partition
+ * only after its owner's next heartbeat revokes it, with an epoch per member rather than one generation. Neither
+ * maps onto the contract's calls one for one, so the harness holds Kafka to no group property, and the
+ * membership-less commit is exercised by KafkaWireBrokerTest.
  *
  * <p>Thread-safety: one thread (the runner's). Real world: Apache Kafka 4.x, KRaft.
  */
 final class KafkaLog implements PartitionedLog {
-
-    private static final Duration POLL = Duration.ofMillis(100);
-    private static final int EMPTY_POLLS = 30; // 3 s of nothing before a read gives up on records the end promised
 
     private final LogConfig config;
     private final LogCapabilities capabilities;
@@ -64,6 +61,10 @@ final class KafkaLog implements PartitionedLog {
     private final Producer<String, String> producer;
     private final Consumer<String, String> uncommitted;
     private final Consumer<String, String> committed;
+    private final KafkaReads reads;
+    private final KafkaNodes nodes;
+    private final KafkaExactlyOnce exactlyOnce;
+    private final KafkaOffsets commits;
 
     KafkaLog(
             LogConfig config,
@@ -71,13 +72,20 @@ final class KafkaLog implements PartitionedLog {
             String topic,
             Producer<String, String> producer,
             Consumer<String, String> uncommitted,
-            Consumer<String, String> committed) {
+            Consumer<String, String> committed,
+            KafkaNodes nodes,
+            InstantSource clock) {
         this.config = config;
         this.capabilities = capabilities;
         this.topic = topic;
         this.producer = producer;
         this.uncommitted = uncommitted;
         this.committed = committed;
+        this.reads = new KafkaReads(config, topic, uncommitted, committed);
+        this.nodes = nodes;
+        this.commits = new KafkaOffsets(nodes, topic);
+        this.exactlyOnce =
+                new KafkaExactlyOnce(nodes, topic, config.transactionTimeout(), commits, clock, this::highWatermark);
     }
 
     @Override
@@ -127,184 +135,126 @@ final class KafkaLog implements PartitionedLog {
 
     @Override
     public FetchResult read(int partition, long fromOffset, int max, IsolationLevel isolation) {
-        TopicPartition tp = new TopicPartition(topic, config.requirePartition(partition));
-        Consumer<String, String> c = consumer(isolation);
-        long end = c.endOffsets(List.of(tp)).get(tp);
-        c.assign(List.of(tp));
-        c.seek(tp, fromOffset);
-        List<ConsumerRecord> records = new ArrayList<>();
-        try {
-            int empty = 0;
-            while (records.size() < max && c.position(tp) < end && empty < EMPTY_POLLS) {
-                var got = c.poll(POLL).records(tp);
-                empty = got.isEmpty() ? empty + 1 : 0;
-                for (var r : got) {
-                    if (records.size() < max) {
-                        records.add(record(r));
-                    }
-                }
-            }
-        } catch (org.apache.kafka.clients.consumer.OffsetOutOfRangeException e) {
-            throw new OffsetOutOfRangeException(
-                    partition, fromOffset, logStartOffset(partition), highWatermark(partition));
-        }
-        long next = records.isEmpty() ? Math.max(fromOffset, Math.min(c.position(tp), fromOffset)) : last(records) + 1;
-        return new FetchResult(
-                partition,
-                records,
-                next,
-                logStartOffset(partition),
-                highWatermark(partition),
-                lastStableOffset(partition));
-    }
-
-    private static long last(List<ConsumerRecord> records) {
-        return records.get(records.size() - 1).offset();
-    }
-
-    private static ConsumerRecord record(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> r) {
-        Map<String, String> headers = new HashMap<>();
-        for (Header h : r.headers()) {
-            headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
-        }
-        return new ConsumerRecord(
-                r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), r.key(), r.value(), headers);
-    }
-
-    private Consumer<String, String> consumer(IsolationLevel isolation) {
-        return isolation == IsolationLevel.READ_COMMITTED ? committed : uncommitted;
-    }
-
-    private TopicPartition tp(int partition) {
-        return new TopicPartition(topic, config.requirePartition(partition));
+        return reads.read(partition, fromOffset, max, isolation);
     }
 
     @Override
     public long logStartOffset(int partition) {
-        TopicPartition tp = tp(partition);
-        return uncommitted.beginningOffsets(List.of(tp)).get(tp);
+        return reads.logStartOffset(partition);
     }
 
     @Override
     public long highWatermark(int partition) {
-        TopicPartition tp = tp(partition);
-        return uncommitted.endOffsets(List.of(tp)).get(tp);
+        return reads.highWatermark(partition);
     }
 
     @Override
     public long lastStableOffset(int partition) {
-        TopicPartition tp = tp(partition);
-        return committed.endOffsets(List.of(tp)).get(tp);
+        return reads.lastStableOffset(partition);
     }
 
     @Override
     public long offsetFor(int partition, Seek seek, IsolationLevel isolation) {
-        TopicPartition tp = tp(partition);
-        if (seek instanceof Seek.Earliest) {
-            return logStartOffset(partition);
-        }
-        if (seek instanceof Seek.Latest) {
-            return consumer(isolation).endOffsets(List.of(tp)).get(tp);
-        }
-        if (seek instanceof Seek.ToOffset o) {
-            return o.offset();
-        }
-        Seek.ToTimestamp t = (Seek.ToTimestamp) seek;
-        OffsetAndTimestamp found = consumer(isolation)
-                .offsetsForTimes(Map.of(tp, t.timestamp().toEpochMilli()))
-                .get(tp);
-        return found == null ? -1 : found.offset(); // Kafka answers none: said as it came
+        return reads.offsetFor(partition, seek, isolation);
     }
 
-    // ---- not offered over the Java clients (capabilities say so; the harness skips what needs them) ----
-
-    private static UnsupportedOperationException notOffered(String what) {
-        return new UnsupportedOperationException(
-                what + " is not offered by the Kafka adapter over the Java clients: see docs/real-brokers.md");
-    }
+    // ---- over Kafka's wire (KafkaExactlyOnce, KafkaOffsets) ----
 
     @Override
     public ProducerIdAndEpoch initProducerId() {
-        throw notOffered("an idempotent producer with the caller's own sequences");
+        return exactlyOnce.initProducerId();
     }
 
     @Override
     public AppendOutcome append(ProducerIdAndEpoch producer, int partition, int sequence, ProducerRecord record) {
-        throw notOffered("an idempotent producer with the caller's own sequences");
+        return exactlyOnce.append(producer, config.requirePartition(partition), sequence, record);
     }
 
     @Override
     public ProducerIdAndEpoch initTransactions(String transactionalId) {
-        throw notOffered("transactions by producer id");
+        return exactlyOnce.initTransactions(transactionalId);
     }
 
     @Override
     public TransactionOutcome beginTransaction(ProducerIdAndEpoch producer) {
-        throw notOffered("transactions by producer id");
+        return exactlyOnce.begin(producer);
     }
 
     @Override
     public TransactionOutcome sendOffsetsToTransaction(
             ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets) {
-        throw notOffered("transactions by producer id");
+        offsets.keySet().forEach(config::requirePartition);
+        return exactlyOnce.sendOffsets(producer, group, offsets);
     }
 
     @Override
     public TransactionOutcome commitTransaction(ProducerIdAndEpoch producer) {
-        throw notOffered("transactions by producer id");
+        return exactlyOnce.end(producer, true);
     }
 
     @Override
     public TransactionOutcome abortTransaction(ProducerIdAndEpoch producer) {
-        throw notOffered("transactions by producer id");
-    }
-
-    @Override
-    public Assignment join(String group, String memberId) {
-        throw notOffered("group membership by member id");
-    }
-
-    @Override
-    public void leave(String group, String memberId) {
-        throw notOffered("group membership by member id");
-    }
-
-    @Override
-    public HeartbeatOutcome heartbeat(String group, String memberId, int generation) {
-        throw notOffered("group membership by member id");
-    }
-
-    @Override
-    public Optional<Assignment> assignment(String group, String memberId) {
-        throw notOffered("group membership by member id");
-    }
-
-    @Override
-    public GroupDescription describeGroup(String group) {
-        throw notOffered("group membership by member id");
+        return exactlyOnce.end(producer, false);
     }
 
     @Override
     public CommitOutcome commit(String group, String memberId, int generation, int partition, long offset) {
-        throw notOffered("group membership by member id");
+        return commits.commit(group, memberId, generation, config.requirePartition(partition), offset);
     }
 
     @Override
     public OptionalLong committed(String group, int partition) {
-        throw notOffered("group membership by member id");
+        return commits.committed(group, config.requirePartition(partition));
     }
 
+    /** The committed offset if the partition still serves it (KA3), else where {@code reset} seeks. */
     @Override
     public long resumeOffset(String group, int partition, Seek reset, IsolationLevel isolation) {
-        throw notOffered("group membership by member id");
+        OptionalLong c = committed(group, partition);
+        return c.isPresent() && c.getAsLong() >= logStartOffset(partition) && c.getAsLong() <= highWatermark(partition)
+                ? c.getAsLong()
+                : offsetFor(partition, reset, isolation);
     }
 
     @Override
     public List<String> groups() {
-        return List.of();
+        return commits.groups();
+    }
+
+    // ---- not offered: membership (see the header) ----
+
+    private static UnsupportedOperationException notOffered() {
+        return new UnsupportedOperationException(
+                "group membership by member id is not offered by the Kafka" + " adapter: see docs/real-brokers.md");
+    }
+
+    @Override
+    public Assignment join(String group, String memberId) {
+        throw notOffered();
+    }
+
+    @Override
+    public void leave(String group, String memberId) {
+        throw notOffered();
+    }
+
+    @Override
+    public HeartbeatOutcome heartbeat(String group, String memberId, int generation) {
+        throw notOffered();
+    }
+
+    @Override
+    public Optional<Assignment> assignment(String group, String memberId) {
+        throw notOffered();
+    }
+
+    @Override
+    public GroupDescription describeGroup(String group) {
+        throw notOffered();
     }
 
     void close() {
+        nodes.close();
         producer.close(Duration.ofSeconds(5));
         uncommitted.close();
         committed.close();

@@ -25,11 +25,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Makes a fresh topic (and fresh clients) on a Kafka cluster for every run, named {@code queuelab-<run>-<n>}, and
  * deletes every topic it made when closed. The capabilities are the harness's, handed to each log so the runner
- * reads them back; the clock is not the broker's (Kafka stamps records with the producer's wall clock).
+ * reads them back; the clock stamps the records the log sends over the wire, as Kafka's producer stamps them
+ * with its own clock (for a real run, the wall clock the broker keeps too).
  */
 public final class KafkaLogFactory implements LogFactory, AutoCloseable {
 
     private static final AtomicLong RUNS = new AtomicLong(System.nanoTime() % 1_000_000);
+
+    /** How long the broker holds a consumer's fetch that found nothing new (Kafka's default: 500 ms). */
+    static final int FETCH_MAX_WAIT_MS = 10;
 
     private final KafkaBroker broker;
     private final LogCapabilities capabilities;
@@ -65,7 +69,9 @@ public final class KafkaLogFactory implements LogFactory, AutoCloseable {
                 topic,
                 new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer()),
                 consumer("read_uncommitted"),
-                consumer("read_committed"));
+                consumer("read_committed"),
+                new KafkaNodes(broker.bootstrapServers(), admin, topic),
+                clock);
         logs.add(log);
         return log;
     }
@@ -86,6 +92,9 @@ public final class KafkaLogFactory implements LogFactory, AutoCloseable {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toLowerCase(Locale.ROOT));
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // a read seeks, and its poll waits for the fetch still parked at the old position: 500 ms by default, time a
+        // scenario's steps between ticks cannot spend without moving a transaction's deadline across a tick
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
         return new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
     }
 

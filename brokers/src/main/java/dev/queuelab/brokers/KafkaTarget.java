@@ -15,11 +15,13 @@ import java.util.Optional;
 final class KafkaTarget implements BrokerTarget {
 
     /**
-     * What the harness holds Kafka to through its Java clients: appends, reads and offsets. Groups, caller-numbered
-     * idempotence and transactions by producer id live inside the Java clients (see {@link KafkaLog}); retention
-     * and compaction run on the broker's own schedule (minutes), not a scenario's.
+     * What the harness holds Kafka to: appends, reads and offsets through the Java clients; idempotence with the
+     * caller's own sequences and transactions by producer id over Kafka's wire (see {@link KafkaLog}). Not groups:
+     * the adapter commits and reads offsets without membership, but does not join (see {@link KafkaLog}), and
+     * every group property needs members. Retention and compaction run on the broker's own schedule (minutes),
+     * not a scenario's.
      */
-    static final LogCapabilities CAPABILITIES = LogCapabilities.PLAIN;
+    static final LogCapabilities CAPABILITIES = new LogCapabilities(false, true, true, false, false);
 
     static final BrokerSuite<?, ?, ?, LogFactory, ?> SUITE = new BrokerSuite<>(
             "kafka",
@@ -43,7 +45,8 @@ final class KafkaTarget implements BrokerTarget {
 
     @Override
     public String about() {
-        return "Apache Kafka 4.4 as a partitioned log (KRaft in this JVM, the Java clients); the log checks";
+        return "Apache Kafka 4.4 as a partitioned log (KRaft in this JVM, the Java clients and the raw"
+                + " protocol); the log checks";
     }
 
     @Override

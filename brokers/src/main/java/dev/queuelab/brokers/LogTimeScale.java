@@ -1,5 +1,6 @@
 package dev.queuelab.brokers;
 
+import dev.queuelab.api.log.TransactionOutcome;
 import dev.queuelab.check.History;
 import dev.queuelab.check.Scenario;
 import dev.queuelab.check.log.LogEvent;
@@ -8,13 +9,20 @@ import dev.queuelab.check.log.LogStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The log's scale: ticks become whole units and a seek by time looks half a unit off the ticks (a seek "now"
- * looks half a unit back), so no record's timestamp lies within the tolerance of the time sought.
+ * looks half a unit back), so no record's timestamp lies within the tolerance of the time sought. The transaction
+ * timeout becomes a deadline too (60 s: one and a half units), counted from a transaction's first write, which
+ * a step makes just after a tick: the coordinator's abort (L15) falls half a unit from the ticks around it. A
+ * scenario with transactions waits out its longest tick (two units) instead of capping it at one, as the
+ * reference's simulated clock does in a diff.
  */
 final class LogTimeScale implements TimeScale<LogSetup, LogStep, LogEvent> {
 
@@ -32,12 +40,19 @@ final class LogTimeScale implements TimeScale<LogSetup, LogStep, LogEvent> {
                 steps.add(step);
             }
         }
-        return new Scenario<>(s.config(), steps);
+        LogSetup setup = s.config();
+        LogSetup timed = new LogSetup(
+                setup.log()
+                        .withTransactionTimeout(TimeScale.deadline(setup.log().transactionTimeout())),
+                setup.isolation());
+        return new Scenario<>(timed, steps);
     }
 
     @Override
     public Duration longest(Scenario<LogSetup, LogStep> scaled) {
-        return TimeScale.UNIT;
+        return scaled.steps().stream().anyMatch(LogStep.Txn.class::isInstance)
+                ? TimeScale.UNIT.multipliedBy(2)
+                : TimeScale.UNIT;
     }
 
     @Override
@@ -54,6 +69,50 @@ final class LogTimeScale implements TimeScale<LogSetup, LogStep, LogEvent> {
             }
             seen.add(e.at());
         }
+        Duration timeout = history.config().log().transactionTimeout();
+        for (Instant deadline : transactionDeadlines(history.events(), timeout)) {
+            for (LogEvent e : history.events()) {
+                if (TimeScale.near(e.at(), deadline)) {
+                    tainted.add(e.step()); // the coordinator's abort and this step raced
+                }
+            }
+        }
         return tainted;
+    }
+
+    /**
+     * When each transaction that was still open at its deadline timed out: its first record or offsets after a
+     * begin, plus the timeout (L15). One ended (committed, aborted, restarted) before its deadline has none.
+     */
+    private static List<Instant> transactionDeadlines(List<LogEvent> events, Duration timeout) {
+        Map<String, Boolean> begun = new HashMap<>(); // producer -> open and not yet written
+        Map<String, Instant> running = new HashMap<>(); // producer -> its open transaction's deadline
+        List<Instant> deadlines = new ArrayList<>();
+        for (LogEvent e : events) {
+            String producer = null;
+            boolean wrote = false;
+            if (e instanceof LogEvent.Transaction t) {
+                producer = t.producer();
+                wrote = t.what() == LogStep.TxnAction.OFFSETS && t.result() == TransactionOutcome.OFFSETS_ADDED;
+                if (t.what() == LogStep.TxnAction.BEGIN && t.result() == TransactionOutcome.BEGUN) {
+                    begun.put(producer, true);
+                } else if (EnumSet.of(LogStep.TxnAction.COMMIT, LogStep.TxnAction.ABORT, LogStep.TxnAction.RESTART)
+                        .contains(t.what())) {
+                    Instant deadline = running.remove(producer);
+                    if (deadline != null && !e.at().isBefore(deadline.minus(TOLERANCE))) {
+                        deadlines.add(deadline);
+                    }
+                }
+            } else if (e instanceof LogEvent.Appended a && a.kind() == LogEvent.Kind.TRANSACTIONAL) {
+                producer = a.producer();
+                wrote = a.result().written();
+            }
+            if (wrote && begun.getOrDefault(producer, false)) {
+                begun.put(producer, false);
+                running.put(producer, e.at().plus(timeout));
+            }
+        }
+        deadlines.addAll(running.values());
+        return deadlines;
     }
 }

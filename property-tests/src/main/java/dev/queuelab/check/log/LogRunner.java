@@ -541,12 +541,15 @@ final class LogRunner {
             Map<Integer, Long> committed = new java.util.TreeMap<>();
             GroupDescription group = new GroupDescription(GROUP, 0, Map.of()); // a log without groups has none to show
             Map<String, Optional<Assignment>> shares = new java.util.TreeMap<>();
-            if (log.capabilities().groups()) {
+            if (log.capabilities().groups() || log.capabilities().transactions()) {
+                // a transaction commits offsets too: a log with transactions and no members still shows them
                 doing = "the checker reads the group's committed offsets";
                 for (int p = 0; p < partitions(); p++) {
                     int partition = p;
                     log.committed(GROUP, p).ifPresent(c -> committed.put(partition, c));
                 }
+            }
+            if (log.capabilities().groups()) {
                 doing = "the checker describes the group";
                 group = log.describeGroup(GROUP);
                 doing = "the checker asks each member for its assignment";
