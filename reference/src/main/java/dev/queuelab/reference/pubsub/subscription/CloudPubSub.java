@@ -177,7 +177,9 @@ public final class CloudPubSub implements PubSubService {
     /** SB1, SB8: the publish reaches every subscription attached now. */
     private String publishAt(String topic, PubSubMessage message, Instant now) {
         Published p = new Published(++publishes, "msg-" + publishes, message, now);
-        history.get(topic).add(p);
+        if (rules.receivesEarlierMessages()) {
+            history.get(topic).add(p); // kept only for the rules that hand a new subscription the past
+        }
         for (Subscription s : topics.get(topic)) {
             s.accept(p);
             if (!rules.fanOutPast(s.backlog())) {
