@@ -1,5 +1,6 @@
 package dev.queuelab.reference.pubsub.broadcast;
 
+import dev.queuelab.api.pubsub.broadcast.BroadcastConfig;
 import dev.queuelab.api.pubsub.broadcast.Pushed;
 import java.util.Arrays;
 
@@ -14,7 +15,9 @@ import java.util.Arrays;
  *
  * <p>Teaches: a broadcast's per-subscriber cost can be a cursor rather than a buffer: a publish to eight clients
  * of one channel appends one message, and each client's buffer size is a subtraction. A slot is cleared once
- * the slowest cursor passes it, so the ring holds exactly what some client has not read.
+ * the slowest cursor passes it, so the ring holds exactly what some client has not read. While every reader is
+ * under the soft limit and the largest buffer under both limits ({@link #quiet}), a publish checks no reader's
+ * limits one by one: none can be at one.
  * Invariants: a cursor reads the channel's messages in publish order (BC4), each once; {@link #bytes} is the sum of
  * the sizes of the messages between the cursor and the head, as a client's own {@link OutputBuffer} would hold;
  * every slot before the slowest cursor is empty. Thread-safety: none; {@link RedisBroadcast} calls it under its
@@ -39,6 +42,10 @@ final class ChannelLog {
     private long tail;
 
     private Cursor[] cursors = {};
+    /** The slowest cursor's bytes read: the largest buffer is headBytes minus this. */
+    private long slowestRead;
+    /** Whether, at the last publish that checked them, every reader was under the soft limit (none since). */
+    private boolean calm;
 
     /** A new reader: it gets what is appended from now on. */
     Cursor open() {
@@ -47,6 +54,8 @@ final class ChannelLog {
         c.bytesRead = headBytes;
         cursors = Arrays.copyOf(cursors, cursors.length + 1);
         cursors[cursors.length - 1] = c;
+        calm = false; // its soft-limit clock is not known here
+        trim();
         return c;
     }
 
@@ -82,6 +91,24 @@ final class ChannelLog {
         headBytes += size;
     }
 
+    /** The largest output buffer of the log's readers, in bytes. */
+    long most() {
+        return headBytes - slowestRead;
+    }
+
+    /**
+     * Whether every reader is still as the last check left it, all under the soft limit, and the largest buffer is
+     * under both limits: then no reader's buffer is at a limit (reads only shrink them, closes only remove one).
+     */
+    boolean quiet(BroadcastConfig config) {
+        long soft = config.softLimitBytes() > 0 ? config.softLimitBytes() : Long.MAX_VALUE;
+        return calm && most() < Math.min(soft, config.hardLimitBytes() > 0 ? config.hardLimitBytes() : Long.MAX_VALUE);
+    }
+
+    void calm(boolean calm) {
+        this.calm = calm;
+    }
+
     /** The bytes {@code c} has not read: its output buffer's size. */
     long bytes(Cursor c) {
         return headBytes - c.bytesRead;
@@ -109,8 +136,10 @@ final class ChannelLog {
     /** Clears the slots every cursor has passed. */
     private void trim() {
         long slowest = head;
+        slowestRead = headBytes;
         for (Cursor c : cursors) {
             slowest = Math.min(slowest, c.seq);
+            slowestRead = Math.min(slowestRead, c.bytesRead);
         }
         int mask = messages.length - 1;
         for (long s = tail; s < slowest; s++) {

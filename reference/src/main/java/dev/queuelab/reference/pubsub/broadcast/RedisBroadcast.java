@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Ephemeral publish/subscribe in the style of Redis: channels, glob patterns and an output buffer per client.
@@ -74,9 +75,7 @@ public final class RedisBroadcast implements Broadcast {
         final Set<String> channels = new LinkedHashSet<>();
         final Set<String> patterns = new LinkedHashSet<>();
         final OutputBuffer buffer = new OutputBuffer();
-        /** Set while it reads a channel's log instead of its own buffer (then the buffer is empty). */
-        ChannelLog log;
-
+        ChannelLog log; // set while it reads a channel's log instead of its own buffer (then empty)
         ChannelLog.Cursor cursor;
         long softSince = -1;
         Inbox.State state = Inbox.State.CONNECTED;
@@ -113,52 +112,46 @@ public final class RedisBroadcast implements Broadcast {
 
     @Override
     public synchronized boolean subscribe(String client, String channel) {
-        Client c = connected(client);
-        if (c == null) {
-            return false;
-        }
-        c.channels.add(channel);
-        channels.computeIfAbsent(channel, k -> new LinkedHashSet<>()).add(c);
-        refresh(channel);
-        place(c);
-        return true;
+        return change(client, c -> {
+            c.channels.add(channel);
+            channels.computeIfAbsent(channel, k -> new LinkedHashSet<>()).add(c);
+            refresh(channel);
+        });
     }
 
     @Override
     public synchronized boolean unsubscribe(String client, String channel) {
-        Client c = connected(client);
-        if (c == null) {
-            return false;
-        }
-        c.channels.remove(channel);
-        drop(channels, channel, c);
-        refresh(channel);
-        place(c);
-        return true;
+        return change(client, c -> {
+            c.channels.remove(channel);
+            drop(channels, channel, c);
+            refresh(channel);
+        });
     }
 
     @Override
     public synchronized boolean psubscribe(String client, String pattern) {
-        Client c = connected(client);
-        if (c == null) {
-            return false;
-        }
-        c.patterns.add(pattern);
-        patterns.computeIfAbsent(pattern, k -> new LinkedHashSet<>()).add(c);
-        place(c);
-        return true;
+        return change(client, c -> {
+            c.patterns.add(pattern);
+            patterns.computeIfAbsent(pattern, k -> new LinkedHashSet<>()).add(c);
+        });
     }
 
     @Override
     public synchronized boolean punsubscribe(String client, String pattern) {
+        return change(client, c -> {
+            c.patterns.remove(pattern);
+            drop(patterns, pattern, c);
+        });
+    }
+
+    /** A connected client's subscriptions changed by {@code edit}; then it reads its channel's log or its buffer. */
+    private boolean change(String client, Consumer<Client> edit) {
         Client c = connected(client);
-        if (c == null) {
-            return false;
+        if (c != null) {
+            edit.accept(c);
+            place(c);
         }
-        c.patterns.remove(pattern);
-        drop(patterns, pattern, c);
-        place(c);
-        return true;
+        return c != null;
     }
 
     @Override
@@ -179,9 +172,18 @@ public final class RedisBroadcast implements Broadcast {
         if (ch != null && !ch.log.idle()) {
             ch.log.append(message, bytes); // once for every client that reads the log
         }
+        // BC6 for the log's readers at once while its largest buffer is under every limit and none was over
+        boolean quiet = ch != null && ch.log.quiet(config) && !rules.closes(config, ch.log.most(), -1, now);
+        boolean calm = true;
         for (Client c : subscribed) {
             receivers++;
-            append(c, message, bytes, now);
+            if (c.log == null || !quiet) {
+                append(c, message, bytes, now);
+                calm &= c.log == null || c.softSince < 0;
+            }
+        }
+        if (ch != null && !quiet) {
+            ch.log.calm(calm);
         }
         for (Map.Entry<String, Set<Client>> e : patterns.entrySet()) {
             if (rules.matches(e.getKey(), channel)) {
