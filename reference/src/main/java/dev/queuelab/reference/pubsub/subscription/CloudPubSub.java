@@ -168,7 +168,7 @@ public final class CloudPubSub implements PubSubService {
     /** SB1, SB2, SB5: every subscription's retention and deadlines, applied at the start of each call. */
     private Instant expireAll() {
         Instant now = clock.instant();
-        for (Subscription s : List.copyOf(subscriptions.values())) {
+        for (Subscription s : subscriptions.values()) { // a dead letter publishes, but subscribes no one
             s.expire(now, (p, failures) -> deadLetter(s, p, failures, now));
         }
         return now;
