@@ -33,7 +33,8 @@ final class ChannelLog {
     }
 
     private Pushed[] messages = new Pushed[16];
-    private int[] sizes = new int[16];
+    /** Bytes published up to and including each message: a read's size is one subtraction. */
+    private long[] ends = new long[16];
     /** Published so far, in messages and in bytes. */
     private long head;
 
@@ -61,9 +62,11 @@ final class ChannelLog {
 
     /** Removes a reader; what it had not read moves to {@code into} (null: dropped, as a closed client's). */
     void close(Cursor c, OutputBuffer into) {
+        long before = c.bytesRead;
         for (long s = c.seq; into != null && s < head; s++) {
             int at = (int) s & (messages.length - 1);
-            into.add(messages[at], sizes[at]);
+            into.add(messages[at], (int) (ends[at] - before));
+            before = ends[at];
         }
         Cursor[] rest = new Cursor[cursors.length - 1];
         int n = 0;
@@ -86,9 +89,9 @@ final class ChannelLog {
         }
         int at = (int) head & (messages.length - 1);
         messages[at] = message;
-        sizes[at] = size;
         head++;
         headBytes += size;
+        ends[at] = headBytes;
     }
 
     /** The largest output buffer of the log's readers, in bytes. */
@@ -116,18 +119,19 @@ final class ChannelLog {
 
     /** Up to {@code max} messages from {@code c}'s place, oldest first; the cursor moves past them. */
     Pushed[] take(Cursor c, int max) {
-        Pushed[] out = new Pushed[(int) Math.min(max, head - c.seq)];
-        int mask = messages.length - 1;
-        long read = 0;
-        for (int i = 0; i < out.length; i++) {
-            int at = (int) (c.seq + i) & mask;
-            out[i] = messages[at];
-            read += sizes[at];
+        int n = (int) Math.min(max, head - c.seq);
+        Pushed[] out = new Pushed[n];
+        if (n == 0) {
+            return out;
         }
+        int from = (int) c.seq & (messages.length - 1);
+        int first = Math.min(n, messages.length - from); // up to the ring's end, then the rest from its start
+        System.arraycopy(messages, from, out, 0, first);
+        System.arraycopy(messages, 0, out, first, n - first);
         boolean slowest = c.seq == tail;
-        c.seq += out.length;
-        c.bytesRead += read;
-        if (slowest && out.length > 0) {
+        c.seq += n;
+        c.bytesRead = ends[(int) (c.seq - 1) & (messages.length - 1)];
+        if (slowest) {
             trim();
         }
         return out;
@@ -150,12 +154,12 @@ final class ChannelLog {
 
     private void grow() {
         Pushed[] m = new Pushed[messages.length * 2];
-        int[] s = new int[messages.length * 2];
+        long[] e = new long[messages.length * 2];
         for (long seq = tail; seq < head; seq++) {
             m[(int) seq & (m.length - 1)] = messages[(int) seq & (messages.length - 1)];
-            s[(int) seq & (s.length - 1)] = sizes[(int) seq & (sizes.length - 1)];
+            e[(int) seq & (e.length - 1)] = ends[(int) seq & (ends.length - 1)];
         }
         messages = m;
-        sizes = s;
+        ends = e;
     }
 }
