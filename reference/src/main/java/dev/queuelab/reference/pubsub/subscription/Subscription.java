@@ -100,9 +100,8 @@ final class Subscription {
      */
     void expire(Instant now, BiConsumer<Published, Integer> deadLetter) {
         Duration retention = config.messageRetention();
-        Map.Entry<Long, Entry> oldest = entries.firstEntry(); // the earliest publish: if it is kept, all are
-        boolean due =
-                oldest != null && !rules.retained(oldest.getValue().published.publishTime(), retention, now);
+        Entry oldest = entries.isEmpty() ? null : entries.get(entries.firstKey()); // if it is kept, all are
+        boolean due = oldest != null && !rules.retained(oldest.published.publishTime(), retention, now);
         for (Iterator<Entry> it = entries.values().iterator(); due && it.hasNext(); ) {
             Entry e = it.next();
             if (!rules.retained(e.published.publishTime(), retention, now)) {
