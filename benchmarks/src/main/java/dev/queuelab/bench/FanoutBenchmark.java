@@ -11,12 +11,15 @@ import dev.queuelab.api.pubsub.fanout.Publication;
 import dev.queuelab.api.pubsub.fanout.SubscriptionConfig;
 import dev.queuelab.api.pubsub.fanout.TopicConfig;
 import dev.queuelab.api.pubsub.fanout.Value;
+import dev.queuelab.api.pubsub.subscription.PubSubMessage;
+import dev.queuelab.api.pubsub.subscription.ReceivedMessage;
 import dev.queuelab.api.workqueue.Receipt;
 import dev.queuelab.api.workqueue.ReceiptOutcome;
 import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.reference.pubsub.broadcast.RedisBroadcast;
 import dev.queuelab.reference.pubsub.exchange.RabbitBroker;
 import dev.queuelab.reference.pubsub.fanout.SnsTopic;
+import dev.queuelab.reference.pubsub.subscription.CloudPubSub;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +56,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * subscriber reads its output buffer); {@code RabbitFanout}, a fanout exchange of {@link RabbitBroker} bound to
  * a queue per subscriber, each consumed with no prefetch limit and acked with {@code multiple}; {@code SnsSqs},
  * an {@link SnsTopic} whose subscriptions are work queues (SNS's default JSON envelope), each received 10 at a
- * time and acked. A publish to N subscribers costs N deliveries: the goal on cost per publish (8 subscribers at
+ * time and acked; {@code PubSub}, a topic of {@link CloudPubSub} with a subscription per subscriber (Pub/Sub's
+ * defaults: 10 s ack deadline, no ordering), each pulled 100 at a time and every message acked by its ack id. A publish to N subscribers costs N deliveries: the goal on cost per publish (8 subscribers at
  * most 2x one) is at least 4x the deliveries per second. Counters: {@code lost} (a subscriber that got fewer
  * messages than were published) must stay 0.
  */
@@ -80,7 +84,10 @@ public class FanoutBenchmark {
         "RabbitFanout-8",
         "SnsSqs-1",
         "SnsSqs-2",
-        "SnsSqs-8"
+        "SnsSqs-8",
+        "PubSub-1",
+        "PubSub-2",
+        "PubSub-8"
     })
     public String shape;
 
@@ -88,6 +95,8 @@ public class FanoutBenchmark {
     private RedisBroadcast redis;
     private RabbitBroker rabbit;
     private SnsTopic sns;
+    private CloudPubSub pubsub;
+    private final PubSubMessage pubsubMessage = PubSubMessage.of(PAYLOAD);
     private String[] subscribers;
     private String[] tags;
     private WorkQueue[] queues;
@@ -112,6 +121,7 @@ public class FanoutBenchmark {
         redis = null;
         rabbit = null;
         sns = null;
+        pubsub = null;
         if (shape.equals("ArrayBlockingQueue")) {
             queue = new ArrayBlockingQueue<>(1024);
             return;
@@ -154,6 +164,13 @@ public class FanoutBenchmark {
                     queues[i] = sns.queue(subscribers[i]);
                 }
             }
+            case "PubSub" -> {
+                pubsub = new CloudPubSub(TickingClock.shared());
+                pubsub.createTopic("signups");
+                for (String s : subscribers) {
+                    pubsub.createSubscription(s, dev.queuelab.api.pubsub.subscription.SubscriptionConfig.of("signups"));
+                }
+            }
             default -> throw new IllegalArgumentException("shape " + shape);
         }
     }
@@ -175,7 +192,27 @@ public class FanoutBenchmark {
         if (redis != null) {
             return redis(counters);
         }
+        if (pubsub != null) {
+            return pubsub(counters);
+        }
         return rabbit != null ? rabbit(counters) : sns(counters);
+    }
+
+    private long pubsub(Counters counters) {
+        for (int i = 0; i < BATCH; i++) {
+            pubsub.publish("signups", pubsubMessage);
+        }
+        long got = 0;
+        for (String s : subscribers) {
+            List<ReceivedMessage> read = pubsub.pull(s, BATCH);
+            for (int i = 0; i < read.size(); i++) {
+                counters.lost += pubsub.acknowledge(s, read.get(i).ackId()) ? 0 : 1;
+            }
+            counters.delivered += read.size();
+            counters.lost += read.size() == BATCH ? 0 : 1;
+            got += read.size();
+        }
+        return got;
     }
 
     private long redis(Counters counters) {

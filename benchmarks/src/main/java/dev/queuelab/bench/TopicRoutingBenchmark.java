@@ -53,6 +53,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * against 1 with 10. That measures matching 100 times more bindings, not the binding count. In every variant all
  * bindings go to one queue (one of them matches every key), so each publish is enqueued exactly once and the
  * difference is the routing alone. Counters: {@code unrouted} (a batch the queue did not get whole) must stay 0.
+ *
+ * <p>Its forks run with {@code -Xbatch} (no background compilation: the thread waits for each method the JIT
+ * compiles). Without it, on two cores shared with other work, some short forks stayed in slower code: of 20
+ * one-fork pairs in the goals' shape (2026-12-05), 3 forks with 10,000 bindings ran at 0.26 M - 0.65 M publishes
+ * per CPU-second where the other 17 ran at 2.05 M - 3.63 M, and 3 with 10 at 0.71 M - 1.0 M against 2.96 M -
+ * 4.88 M, so the pairs' ratios spread over 0.16x - 2.61x. With {@code -Xbatch} no fork of 20 did (10,000: 2.21 M -
+ * 3.58 M; 10: 3.15 M - 5.09 M) and the ratios stayed within 0.49x - 0.83x, the median the same (0.69x against
+ * 0.71x). A slow fork is a fork whose compiled code came too late: the compiler threads, starved, had not
+ * installed the routing walk's optimised code by the end of the warm-up. Waiting for it costs the warm-up a
+ * little and leaves the measured iterations as they were; the other goals' forks keep background compilation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -61,7 +71,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(
         value = 3,
-        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Xbatch"})
 public class TopicRoutingBenchmark {
 
     static final int BATCH = 100;

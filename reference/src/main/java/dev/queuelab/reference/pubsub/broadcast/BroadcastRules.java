@@ -20,7 +20,9 @@ public interface BroadcastRules {
      * BC6 asked each time a message is appended: does a buffer of {@code bytes}, at or over the soft limit
      * since {@code softSince} (epoch second, or -1 when it was under at the last append), close its client at
      * {@code now}? Redis: at or over the hard limit, or at or over the soft limit more than softSeconds since
-     * it was first seen over (networking.c, checkClientOutputBufferLimits).
+     * it was first seen over (networking.c, checkClientOutputBufferLimits). Monotone in {@code bytes}: a buffer
+     * that does not close a client leaves a smaller one open too, so the broadcast asks once, for the largest,
+     * about clients that share a channel's log while all are under the soft limit.
      */
     default boolean closes(BroadcastConfig config, long bytes, long softSince, long now) {
         boolean hard = config.hardLimitBytes() > 0 && bytes >= config.hardLimitBytes();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Ephemeral publish/subscribe in the style of Redis: channels, glob patterns and an output buffer per client.
@@ -38,6 +39,11 @@ import java.util.Set;
  * Simpler than Redis (see docs/pub-sub/broadcast.md): the buffer counts payload bytes only, the soft-limit
  * clock is whole seconds of the injected clock as Redis's server.unixtime, and patterns of one publish are
  * tried in the order they were subscribed (Redis's order is its dictionary's).
+ *
+ * <p>Shape: a client subscribed to exactly one channel and no pattern reads that channel's {@link ChannelLog}
+ * through a cursor (its buffer is the run from the cursor to the head, so a publish appends once however many
+ * such clients read); any other client has an {@link OutputBuffer} of its own, and a client that changes
+ * subscriptions moves what it has not read from the log to its own buffer first.
  */
 public final class RedisBroadcast implements Broadcast {
 
@@ -46,10 +52,9 @@ public final class RedisBroadcast implements Broadcast {
     private final BroadcastRules rules;
     private final Map<String, Client> clients = new HashMap<>();
     private final Map<String, Set<Client>> channels = new HashMap<>();
-    /** Each channel's subscribers as an array, made when they change: a publish walks it without an iterator. */
     private static final Client[] NONE = {};
-
-    private final Map<String, Client[]> subscribers = new HashMap<>();
+    /** Each channel's subscribers as an array (made when they change) and the log its one-channel clients read. */
+    private final Map<String, Channel> subscribers = new HashMap<>();
     /** Every pattern subscription, oldest first: pattern to the clients holding it, in subscription order. */
     private final Map<String, Set<Client>> patterns = new LinkedHashMap<>();
     /** The clients one publish closes (BC6), reused by the next publish. */
@@ -70,8 +75,19 @@ public final class RedisBroadcast implements Broadcast {
         final Set<String> channels = new LinkedHashSet<>();
         final Set<String> patterns = new LinkedHashSet<>();
         final OutputBuffer buffer = new OutputBuffer();
+        ChannelLog log; // set while it reads a channel's log instead of its own buffer (then empty)
+        ChannelLog.Cursor cursor;
         long softSince = -1;
         Inbox.State state = Inbox.State.CONNECTED;
+
+        long bytes() {
+            return log != null ? log.bytes(cursor) : buffer.bytes();
+        }
+    }
+
+    private static final class Channel {
+        Client[] clients = NONE;
+        final ChannelLog log = new ChannelLog();
     }
 
     @Override
@@ -96,48 +112,46 @@ public final class RedisBroadcast implements Broadcast {
 
     @Override
     public synchronized boolean subscribe(String client, String channel) {
-        Client c = connected(client);
-        if (c == null) {
-            return false;
-        }
-        c.channels.add(channel);
-        channels.computeIfAbsent(channel, k -> new LinkedHashSet<>()).add(c);
-        refresh(channel);
-        return true;
+        return change(client, c -> {
+            c.channels.add(channel);
+            channels.computeIfAbsent(channel, k -> new LinkedHashSet<>()).add(c);
+            refresh(channel);
+        });
     }
 
     @Override
     public synchronized boolean unsubscribe(String client, String channel) {
-        Client c = connected(client);
-        if (c == null) {
-            return false;
-        }
-        c.channels.remove(channel);
-        drop(channels, channel, c);
-        refresh(channel);
-        return true;
+        return change(client, c -> {
+            c.channels.remove(channel);
+            drop(channels, channel, c);
+            refresh(channel);
+        });
     }
 
     @Override
     public synchronized boolean psubscribe(String client, String pattern) {
-        Client c = connected(client);
-        if (c == null) {
-            return false;
-        }
-        c.patterns.add(pattern);
-        patterns.computeIfAbsent(pattern, k -> new LinkedHashSet<>()).add(c);
-        return true;
+        return change(client, c -> {
+            c.patterns.add(pattern);
+            patterns.computeIfAbsent(pattern, k -> new LinkedHashSet<>()).add(c);
+        });
     }
 
     @Override
     public synchronized boolean punsubscribe(String client, String pattern) {
+        return change(client, c -> {
+            c.patterns.remove(pattern);
+            drop(patterns, pattern, c);
+        });
+    }
+
+    /** A connected client's subscriptions changed by {@code edit}; then it reads its channel's log or its buffer. */
+    private boolean change(String client, Consumer<Client> edit) {
         Client c = connected(client);
-        if (c == null) {
-            return false;
+        if (c != null) {
+            edit.accept(c);
+            place(c);
         }
-        c.patterns.remove(pattern);
-        drop(patterns, pattern, c);
-        return true;
+        return c != null;
     }
 
     @Override
@@ -151,12 +165,25 @@ public final class RedisBroadcast implements Broadcast {
         int bytes = Utf8.length(payload);
         closing.clear();
         int receivers = 0;
-        Client[] subscribed = subscribers.getOrDefault(channel, NONE);
+        Channel ch = subscribers.get(channel);
+        Client[] subscribed = ch == null ? NONE : ch.clients;
         // one message, its size counted once, shared by every subscriber's buffer: no copy per subscriber
         Pushed message = subscribed.length == 0 ? null : Pushed.message(channel, payload);
+        if (ch != null && !ch.log.idle()) {
+            ch.log.append(message, bytes); // once for every client that reads the log
+        }
+        // BC6 for the log's readers at once while its largest buffer is under every limit and none was over
+        boolean quiet = ch != null && ch.log.quiet(config) && !rules.closes(config, ch.log.most(), -1, now);
+        boolean calm = true;
         for (Client c : subscribed) {
             receivers++;
-            append(c, message, bytes, now);
+            if (c.log == null || !quiet) {
+                append(c, message, bytes, now);
+                calm &= c.log == null || c.softSince < 0;
+            }
+        }
+        if (ch != null && !quiet) {
+            ch.log.calm(calm);
         }
         for (Map.Entry<String, Set<Client>> e : patterns.entrySet()) {
             if (rules.matches(e.getKey(), channel)) {
@@ -183,7 +210,7 @@ public final class RedisBroadcast implements Broadcast {
         if (c == null) {
             return new Inbox(List.of(), Inbox.State.NOT_CONNECTED);
         }
-        return new Inbox(List.of(c.buffer.take(max)), c.state);
+        return new Inbox(List.of(c.log != null ? c.log.take(c.cursor, max) : c.buffer.take(max)), c.state);
     }
 
     @Override
@@ -196,21 +223,24 @@ public final class RedisBroadcast implements Broadcast {
         if (!closing.isEmpty() && closing.contains(c)) {
             return;
         }
-        c.buffer.add(m, bytes);
-        boolean overSoft = config.softLimitBytes() > 0 && c.buffer.bytes() >= config.softLimitBytes();
+        if (c.log == null) {
+            c.buffer.add(m, bytes); // a client on a log has it there already
+        }
+        long size = c.bytes();
+        boolean overSoft = config.softLimitBytes() > 0 && size >= config.softLimitBytes();
         if (!overSoft) {
             c.softSince = -1;
         } else if (c.softSince < 0) {
             c.softSince = now;
         }
-        if (rules.closes(config, c.buffer.bytes(), c.softSince, now)) {
+        if (rules.closes(config, size, c.softSince, now)) {
             closing.add(c);
         }
     }
 
     private boolean anyAtSoftLimit() {
         long soft = config.softLimitBytes() > 0 ? config.softLimitBytes() : config.hardLimitBytes();
-        return soft > 0 && clients.values().stream().anyMatch(c -> c.buffer.bytes() >= soft);
+        return soft > 0 && clients.values().stream().anyMatch(c -> c.bytes() >= soft);
     }
 
     private Client connected(String client) {
@@ -221,6 +251,10 @@ public final class RedisBroadcast implements Broadcast {
     private void close(Client c, Inbox.State state) {
         c.state = state;
         c.buffer.clear();
+        if (c.log != null) {
+            c.log.close(c.cursor, null); // its buffer is dropped with it
+            c.log = null;
+        }
         c.channels.forEach(ch -> {
             drop(channels, ch, c);
             refresh(ch);
@@ -235,7 +269,19 @@ public final class RedisBroadcast implements Broadcast {
         if (subscribed == null) {
             subscribers.remove(channel);
         } else {
-            subscribers.put(channel, subscribed.toArray(NONE));
+            subscribers.computeIfAbsent(channel, k -> new Channel()).clients = subscribed.toArray(NONE);
+        }
+    }
+
+    /** A client of one channel and no pattern reads the channel's log once its own buffer is empty; any other, its buffer. */
+    private void place(Client c) {
+        boolean one = c.channels.size() == 1 && c.patterns.isEmpty();
+        if (c.log != null && !one) {
+            c.log.close(c.cursor, c.buffer); // what it has not read stays its own, in order (BC4)
+            c.log = null;
+        } else if (c.log == null && one && c.buffer.size() == 0) {
+            c.log = subscribers.get(c.channels.iterator().next()).log;
+            c.cursor = c.log.open();
         }
     }
 

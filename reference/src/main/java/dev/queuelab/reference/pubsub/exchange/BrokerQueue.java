@@ -32,12 +32,16 @@ final class BrokerQueue {
     private final TreeMap<Long, Stored> returned = new TreeMap<>();
 
     private final List<String> consumers = new ArrayList<>();
+    /** Whether it has a length limit at all: a queue without one skips every limit check. */
+    private final boolean limited;
+
     private long bytes;
     private Instant lastUsed;
 
     BrokerQueue(QueueSpec spec, Instant declared) {
         this.spec = spec;
         this.lastUsed = declared;
+        this.limited = spec.maxLength().isPresent() || spec.maxLengthBytes().isPresent();
     }
 
     QueueSpec spec() {
@@ -46,7 +50,7 @@ final class BrokerQueue {
 
     /** Takes {@code m}, or refuses it (answers false) when reject-publish is on and it does not fit. */
     boolean offer(Stored m) {
-        if (spec.overflow() != Overflow.DROP_HEAD && !fits(m)) {
+        if (limited && spec.overflow() != Overflow.DROP_HEAD && !fits(m)) {
             return false;
         }
         put(m);
@@ -55,7 +59,7 @@ final class BrokerQueue {
 
     /** What drop-head pushes out of the head to bring the queue back under its limits (EX9), oldest first. */
     List<Stored> dropOverLimit() {
-        if (!overLimit()) {
+        if (!limited || !overLimit()) {
             return List.of();
         }
         List<Stored> dropped = new ArrayList<>();
@@ -116,7 +120,7 @@ final class BrokerQueue {
     }
 
     Stored take() {
-        Stored head = head();
+        Stored head = returned.isEmpty() ? inOrder.peekFirst() : head();
         if (head == inOrder.peekFirst()) {
             inOrder.pollFirst();
         } else {

@@ -1,9 +1,7 @@
 package dev.queuelab.reference.pubsub.exchange;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +19,16 @@ import java.util.Map;
  */
 final class Channels {
 
-    record Consumer(String tag, String channel, String queue, int prefetch) {}
+    /** A consumer, with its channel's state at hand: a delivery looks nothing up. */
+    record Consumer(String tag, String channel, String queue, int prefetch, Open open) {}
 
+    /** A delivery taken off its channel by a nack, a reject or a close (an ack lists none). */
     record Unacked(long deliveryTag, String consumerTag, String queue, Stored message) {}
 
     /** One channel's last delivery tag and its unacked deliveries in tag order (a delivery appends, EX10). */
-    private static final class Open {
+    static final class Open {
         long lastTag;
-        final ArrayDeque<Unacked> unacked = new ArrayDeque<>();
+        final UnackedRing unacked = new UnackedRing();
     }
 
     private final Map<String, Consumer> consumers = new LinkedHashMap<>();
@@ -41,7 +41,7 @@ final class Channels {
     }
 
     Consumer consume(String channel, String queue, int prefetch) {
-        Consumer c = new Consumer("ctag-" + ++made, channel, queue, prefetch);
+        Consumer c = new Consumer("ctag-" + ++made, channel, queue, prefetch, open(channel));
         consumers.put(c.tag(), c);
         return c;
     }
@@ -60,55 +60,36 @@ final class Channels {
         if (c.prefetch() == 0) {
             return Integer.MAX_VALUE;
         }
-        long held = (rules.prefetchAcrossChannels()
-                        ? channels.values().stream().flatMap(o -> o.unacked.stream())
-                        : open(c.channel()).unacked.stream())
-                .filter(u -> rules.prefetchPerChannel()
-                        || rules.prefetchAcrossChannels()
-                        || u.consumerTag().equals(c.tag()))
-                .count();
+        String mine = rules.prefetchPerChannel() || rules.prefetchAcrossChannels() ? null : c.tag();
+        long held = rules.prefetchAcrossChannels()
+                ? channels.values().stream().mapToInt(o -> o.unacked.held(mine)).sum()
+                : c.open().unacked.held(mine);
         return (int) Math.max(0, c.prefetch() + rules.prefetchSlack() - held);
     }
 
     long deliver(Consumer c, Stored m) {
-        Open o = open(c.channel());
+        Open o = c.open();
         long tag = ++o.lastTag;
-        o.unacked.addLast(new Unacked(tag, c.tag(), c.queue(), m));
+        o.unacked.add(tag, c, m);
         return tag;
     }
 
     /** Takes the deliveries a settlement names off the channel: one, or all up to the tag; none if unknown. */
     List<Unacked> settle(String channel, long deliveryTag, boolean multiple) {
-        ArrayDeque<Unacked> open = open(channel).unacked;
+        UnackedRing open = open(channel).unacked;
         if (multiple) {
             List<Unacked> out = new ArrayList<>();
-            while (!open.isEmpty() && open.peekFirst().deliveryTag() <= deliveryTag) {
-                out.add(open.pollFirst());
-            }
+            open.removeThrough(deliveryTag, out);
             return out;
         }
-        for (Iterator<Unacked> i = open.iterator(); i.hasNext(); ) {
-            Unacked u = i.next();
-            if (u.deliveryTag() == deliveryTag) {
-                i.remove();
-                return List.of(u);
-            }
-        }
-        return List.of();
+        Unacked u = open.remove(deliveryTag);
+        return u == null ? List.of() : List.of(u);
     }
 
     /** An ack: settles what {@link #settle} would and answers how many, without listing them. */
     int ack(String channel, long deliveryTag, boolean multiple) {
-        ArrayDeque<Unacked> open = open(channel).unacked;
-        if (!multiple) {
-            return settle(channel, deliveryTag, false).size();
-        }
-        int settled = 0;
-        while (!open.isEmpty() && open.peekFirst().deliveryTag() <= deliveryTag) {
-            open.pollFirst();
-            settled++;
-        }
-        return settled;
+        UnackedRing open = open(channel).unacked;
+        return multiple ? open.removeThrough(deliveryTag, null) : open.remove(deliveryTag) == null ? 0 : 1;
     }
 
     /** Closes a channel: its consumers, then its unacked deliveries in tag order, for requeueing. */
@@ -120,10 +101,7 @@ final class Channels {
             }
             return mine;
         });
-        ArrayDeque<Unacked> unacked = open(channel).unacked;
-        List<Unacked> open = new ArrayList<>(unacked);
-        unacked.clear(); // the channel's last tag stays: a tag is never reused (EX10)
-        return open;
+        return open(channel).unacked.removeAll(); // the channel's last tag stays: a tag is never reused (EX10)
     }
 
     private Open open(String channel) {

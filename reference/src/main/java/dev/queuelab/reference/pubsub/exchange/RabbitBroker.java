@@ -100,14 +100,15 @@ public final class RabbitBroker implements Broker {
         int bytes = Stored.bytesOf(message); // once, however many queues it reaches
         long seq = ++positions; // one position for every queue: each queue's order is still its publish order
         Stored shared = null;
+        boolean firstOnly = rules.confirmFromFirstQueueOnly();
         for (int i = 0; i < targets.size(); i++) {
             BrokerQueue q = queues.get(targets.get(i).name());
-            Optional<Instant> expires = expiry(q, message, now);
+            Optional<Instant> expires = timed ? expiry(q, message, now) : Optional.empty(); // nothing has a TTL
             if (shared == null || !shared.expiresAt().equals(expires)) {
                 shared = new Stored(seq, message, exchange, List.of(), expires, false, 0, bytes);
             }
             boolean taken = enqueue(q, shared, now); // queues of the same expiry hold one entry, not a copy each
-            if (!rules.confirmFromFirstQueueOnly() || i == 0) {
+            if (!firstOnly || i == 0) {
                 acked &= taken || !rules.nackRefusedPublish();
             }
         }

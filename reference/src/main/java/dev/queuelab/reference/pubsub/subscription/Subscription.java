@@ -23,6 +23,10 @@ import java.util.function.Supplier;
  * acked here, whatever every other subscription does with its copy.
  * Invariants: SB1 to SB7 of {@link CloudPubSub}, for one subscription; the decisions are its {@link
  * SubscriptionRules}.
+ * Kept only while it can be seen: an acked message is dropped at its ack unless acked messages are retained, a
+ * key's acked messages may be redelivered (ordering) or a snapshot may unack it; retention and deadlines are
+ * looked at only once the oldest message or the earliest lease is due by the rules (which are monotone: a later
+ * publish outlives an earlier one, a later deadline expires after an earlier one).
  * Thread-safety: none of its own; {@link CloudPubSub} calls it under its lock.
  * Real world: a Pub/Sub subscription's backlog with its outstanding messages.
  */
@@ -60,6 +64,11 @@ final class Subscription {
     private final SubscriptionRules rules;
     private final TreeMap<Long, Entry> entries = new TreeMap<>(); // by publish order
     private final Map<String, Entry> leases = new HashMap<>(); // by ack id
+    /** No lease ends before this (null: no lease): the leases are looked at only once it is due. */
+    private Instant earliestDeadline;
+
+    private int acked; // entries kept in state ACKED
+    private boolean snapshotted;
 
     Subscription(String name, SubscriptionConfig config, SubscriptionRules rules) {
         this.name = name;
@@ -82,11 +91,7 @@ final class Subscription {
 
     /** How many messages wait here unacked: the backlog a slow subscriber leaves. */
     int backlog() {
-        int n = 0;
-        for (Entry e : entries.values()) {
-            n += e.state == State.ACKED ? 0 : 1;
-        }
-        return n;
+        return entries.size() - acked;
     }
 
     /**
@@ -95,21 +100,30 @@ final class Subscription {
      */
     void expire(Instant now, BiConsumer<Published, Integer> deadLetter) {
         Duration retention = config.messageRetention();
-        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
+        Entry oldest = entries.isEmpty() ? null : entries.get(entries.firstKey()); // if it is kept, all are
+        boolean due = oldest != null && !rules.retained(oldest.published.publishTime(), retention, now);
+        for (Iterator<Entry> it = entries.values().iterator(); due && it.hasNext(); ) {
             Entry e = it.next();
             if (!rules.retained(e.published.publishTime(), retention, now)) {
                 revoke(e);
+                acked -= e.state == State.ACKED ? 1 : 0;
                 it.remove();
             }
         }
-        List<Entry> due = new ArrayList<>();
+        if (earliestDeadline == null || !rules.expired(earliestDeadline, now)) {
+            return; // no lease is due yet
+        }
+        List<Entry> expired = new ArrayList<>();
+        earliestDeadline = null;
         for (Entry e : leases.values()) {
             if (rules.expired(e.deadline, now)) {
-                due.add(e);
+                expired.add(e);
+            } else {
+                leased(e.deadline);
             }
         }
-        due.sort(BY_DEADLINE);
-        for (Entry e : due) {
+        expired.sort(BY_DEADLINE);
+        for (Entry e : expired) {
             if (e.state == State.OUTSTANDING) { // an earlier key-mate's failure may have revoked it already
                 fail(e, deadLetter);
             }
@@ -129,6 +143,7 @@ final class Subscription {
                 e.deliveredAt = now;
                 e.deadline = rules.deadline(now, config.ackDeadline());
                 leases.put(e.ackId, e);
+                leased(e.deadline);
                 int attempt = config.deadLetter().isPresent() ? e.failures + 1 : 0;
                 out.add(new ReceivedMessage(
                         e.ackId, e.published.id(), e.published.message(), e.published.publishTime(), attempt));
@@ -143,9 +158,20 @@ final class Subscription {
         if (e == null) {
             return false;
         }
-        e.state = State.ACKED;
         e.ackId = null;
+        if (config.retainAckedMessages() || config.messageOrdering() || snapshotted) {
+            e.state = State.ACKED; // a seek, a snapshot or its key's failure may deliver it again
+            acked++;
+        } else {
+            entries.remove(e.published.seq()); // nothing can deliver it again: kept, it would only be walked over
+        }
         return true;
+    }
+
+    private void leased(Instant deadline) {
+        if (earliestDeadline == null || deadline.isBefore(earliestDeadline)) {
+            earliestDeadline = deadline;
+        }
     }
 
     /** SB3: a new deadline from now, or with 0 s a nack (a failure, as an expired deadline is). */
@@ -158,6 +184,7 @@ final class Subscription {
             fail(e, deadLetter);
         } else {
             e.deadline = rules.extensionStart(e.deliveredAt, now).plusSeconds(seconds);
+            leased(e.deadline);
         }
         return true;
     }
@@ -172,10 +199,12 @@ final class Subscription {
                 e.state = State.PENDING;
             }
         }
+        recount();
     }
 
     /** SB7: the acknowledgement state now, with {@code lastSeq} the last publish so far. */
     Snapshot snapshot(long lastSeq) {
+        snapshotted = true;
         Set<Long> unacked = new HashSet<>();
         for (Entry e : entries.values()) {
             if (e.state != State.ACKED) {
@@ -190,6 +219,14 @@ final class Subscription {
         for (Entry e : entries.values()) {
             revoke(e);
             e.state = snapshot.unacked(e.published.seq()) ? State.PENDING : State.ACKED;
+        }
+        recount();
+    }
+
+    private void recount() {
+        acked = 0;
+        for (Entry e : entries.values()) {
+            acked += e.state == State.ACKED ? 1 : 0;
         }
     }
 
@@ -207,6 +244,7 @@ final class Subscription {
             for (Entry later : entries.tailMap(e.published.seq(), false).values()) {
                 if (later.key().equals(e.key()) && later.state != State.PENDING) {
                     revoke(later); // SB4: consistent redelivery, acked or not
+                    acked -= later.state == State.ACKED ? 1 : 0;
                     later.state = State.PENDING;
                 }
             }
