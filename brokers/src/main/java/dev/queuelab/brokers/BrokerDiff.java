@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -79,7 +78,7 @@ final class BrokerDiff<C, S extends ScenarioStep, K, F, E extends Event> {
         AtomicInteger identical = new AtomicInteger();
         try {
             for (Future<Optional<Divergence>> f : results) {
-                Optional<Divergence> d = f.get();
+                Optional<Divergence> d = BrokerSuite.await(f);
                 if (d.isEmpty()) {
                     identical.incrementAndGet();
                     continue;
@@ -87,11 +86,6 @@ final class BrokerDiff<C, S extends ScenarioStep, K, F, E extends Event> {
                 counts.merge(d.get().kind(), 1, Integer::sum);
                 firsts.putIfAbsent(d.get().kind() + " " + d.get().signature(), d.get());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -115,14 +109,9 @@ final class BrokerDiff<C, S extends ScenarioStep, K, F, E extends Event> {
                         + d.signature() + "), first in trace " + (d.index() + 1) + " (seed "
                         + settings.trialSeed(d.index()) + ")");
                 out.println("    " + d.detail().replace("\n", "\n    "));
-                out.println("    " + minimal.get(n++).get().replace("\n", "\n    "));
+                out.println("    " + BrokerSuite.await(minimal.get(n++)).replace("\n", "\n    "));
                 out.flush();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             shrinking.shutdownNow();
         }

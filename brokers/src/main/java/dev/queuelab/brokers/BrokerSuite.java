@@ -96,7 +96,7 @@ final class BrokerSuite<C, S extends ScenarioStep, K, F, E extends Event> {
             }
             int failed = 0;
             for (Future<String> r : reports) {
-                String text = r.get();
+                String text = await(r);
                 failed += text.startsWith("FAILED") ? 1 : 0;
                 out.print(text.startsWith("FAILED") ? text.substring("FAILED".length()) : text);
                 out.flush();
@@ -105,11 +105,6 @@ final class BrokerSuite<C, S extends ScenarioStep, K, F, E extends Event> {
                 notRun.forEach((p, why) -> out.println("  " + p + ": not run on " + broker + ": " + why));
             }
             return failed;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -175,5 +170,17 @@ final class BrokerSuite<C, S extends ScenarioStep, K, F, E extends Event> {
                     .append(" ms of a deadline: timing-tainted, not judged as anomalies\n");
         }
         return out.toString();
+    }
+
+    /** The task's answer; its failure thrown as it was, an interrupt as the thread's own. */
+    static <T> T await(Future<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real-time checks on each broker queuelab starts: they pass on the broker as it is, and each is proven able
- * to fail by an adapter broken in one way, which the check must report as a real bug.
+ * The real-time checks and the diff on each broker queuelab starts: they pass on the broker as it is, and each is
+ * proven able to fail by an adapter broken in one way, which the check or the diff must report as a real bug.
  */
 class CheckBrokerTest {
 
@@ -86,6 +86,32 @@ class CheckBrokerTest {
                     KafkaTarget.SUITE.check(skipping, FEW, Optional.of("partitioning"), "replay", new PrintWriter(out));
             assertThat(failed).as(out.toString()).isEqualTo(1);
             assertThat(out.toString()).contains("FAILED");
+        }
+    }
+
+    @Test
+    void shouldPrintTheDiffsTableWithEveryDivergenceClassifiedOnKafka() {
+        StringWriter out = new StringWriter();
+        try (KafkaLogFactory factory = new KafkaLogFactory(kafka, KafkaTarget.CAPABILITIES)) {
+            int bugs = BrokerDiff.run(KafkaTarget.SUITE, factory, 3, Settings.DEFAULT_SEED, new PrintWriter(out));
+            assertThat(bugs).as(out.toString()).isZero();
+            assertThat(out.toString())
+                    .contains("identical answers")
+                    .contains("every divergence classified; none would be a real bug");
+        }
+    }
+
+    @Test
+    void shouldReportARealBugAndItsMinimalTraceWhenTheDiffMeetsABrokenKafkaAdapter() {
+        StringWriter out = new StringWriter();
+        try (KafkaLogFactory real = new KafkaLogFactory(kafka, KafkaTarget.CAPABILITIES)) {
+            LogFactory skipping = (config, clock) -> skipFirst(real.create(config, clock));
+            int bugs = BrokerDiff.run(KafkaTarget.SUITE, skipping, 3, Settings.DEFAULT_SEED, new PrintWriter(out));
+            assertThat(bugs).as(out.toString()).isPositive();
+            assertThat(out.toString())
+                    .contains("would be a real bug")
+                    .contains("minimal trace (")
+                    .contains("diverged in a way no documentation allows");
         }
     }
 
