@@ -141,33 +141,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         server.shutdown();
         server.awaitShutdown();
-        deleteAfterShutdown(dataDir);
-    }
-
-    /**
-     * KR3: a thread of the broker may still write a last file as it winds down (a metadata snapshot, a checkpoint)
-     * after awaitShutdown returns, and so put back a folder the first delete took; the delete is tried again, 20 ms
-     * apart, for up to 2 s, until the folder stays gone.
-     */
-    private static void deleteAfterShutdown(Path dir) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                deleteTree(dir);
-            } catch (UncheckedIOException e) { // a file written into a folder as it was deleted
-                if (attempt >= 100) {
-                    throw e;
-                }
-            }
-            if (dir == null || !Files.exists(dir) || attempt >= 100) {
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        deleteTree(dataDir);
     }
 
     private static Properties serverProperties(Path dir, int brokerPort, int controllerPort) {

@@ -19,6 +19,7 @@ class LifecycleBrokerTest {
     void shouldServeOnLoopbackAndFreeThePortAndFolderWhenKafkaIsClosed() throws Exception {
         String address;
         Path dir;
+        java.util.Set<Path> before = dataDirs(); // another run's folder, left by a killed JVM, is not this broker's
         try (KafkaBroker kafka = KafkaBroker.start()) {
             address = kafka.bootstrapServers();
             assertThat(address).as("KR1 loopback only").startsWith("127.0.0.1:");
@@ -31,7 +32,7 @@ class LifecycleBrokerTest {
                 assertThat(admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS))
                         .isNotBlank();
             }
-            dir = dataDirOf(address);
+            dir = newDataDir(before);
         }
         assertThat(accepts(address)).as("KR3 stopped at close").isFalse();
         if (dir != null) {
@@ -62,12 +63,20 @@ class LifecycleBrokerTest {
                 .hasMessageContaining("did not answer ListQueues");
     }
 
-    private static Path dataDirOf(String address) throws Exception {
+    /** The Kafka data folders in the temp folder now. */
+    private static java.util.Set<Path> dataDirs() throws Exception {
         try (var dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return dirs.filter(p -> p.getFileName().toString().startsWith("queuelab-kafka-"))
-                    .findFirst()
-                    .orElse(null);
+                    .collect(java.util.stream.Collectors.toSet());
         }
+    }
+
+    /** The one folder this broker made: there now and not before it started. */
+    private static Path newDataDir(java.util.Set<Path> before) throws Exception {
+        java.util.Set<Path> made = new java.util.HashSet<>(dataDirs());
+        made.removeAll(before);
+        assertThat(made).as("the broker made one data folder of its own").hasSize(1);
+        return made.iterator().next();
     }
 
     private static boolean accepts(String hostPort) {
