@@ -164,6 +164,7 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("group.min.session.timeout.ms", "1000"); // a classic group's member may ask for 1 s, scaled to a test
         p.put("auto.create.topics.enable", "false");
         // a transaction open past its timeout is aborted within 100 ms, not at the next 10 s sweep, so that a check
         // scaled to seconds sees the coordinator's abort on the side of the deadline the scale put it (L15)
