@@ -52,14 +52,25 @@ final class BrokerDiff<C, S extends ScenarioStep, K, F, E extends Event> {
 
     static <C, S extends ScenarioStep, K, F, E extends Event> int run(
             BrokerSuite<C, S, K, F, E> suite, F factory, int traces, long seed, PrintWriter out) {
-        return new BrokerDiff<>(suite, factory).run(traces, seed, out);
+        return run(suite, factory, traces, seed, id -> true, out);
     }
 
-    private int run(int traces, long seed, PrintWriter out) {
+    /** The diff on the properties whose ids {@code properties} takes only: the traces go round those. */
+    static <C, S extends ScenarioStep, K, F, E extends Event> int run(
+            BrokerSuite<C, S, K, F, E> suite,
+            F factory,
+            int traces,
+            long seed,
+            java.util.function.Predicate<String> properties,
+            PrintWriter out) {
+        return new BrokerDiff<>(suite, factory).run(traces, seed, properties, out);
+    }
+
+    private int run(int traces, long seed, java.util.function.Predicate<String> properties, PrintWriter out) {
         Settings settings = new Settings(traces, java.util.OptionalLong.of(seed), suite.broker);
         List<Property<C, S, K>> applying = new ArrayList<>();
         for (Property<C, S, K> p : suite.properties) {
-            if (p.appliesTo(suite.capabilities)) {
+            if (p.appliesTo(suite.capabilities) && properties.test(p.id())) {
                 applying.add(p);
             }
         }

@@ -34,22 +34,16 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * Kafka's producer (its built-in partitioner, acks=all), reads and offsets through its consumers
  * ({@link KafkaReads}); the idempotent producer with the caller's own sequences and transactions by producer id
  * over Kafka's wire ({@link KafkaExactlyOnce}: InitProducerId, Produce with the producer's id, epoch and base
- * sequence, AddPartitionsToTxn, AddOffsetsToTxn and TxnOffsetCommit, EndTxn), and a group's offsets without
- * membership ({@link KafkaOffsets}: OffsetCommit with the caller's member and generation, OffsetFetch,
- * ListGroups). Each answer is translated as it came, into the reference's outcome of the same meaning.
+ * sequence, AddPartitionsToTxn, AddOffsetsToTxn and TxnOffsetCommit, EndTxn), a group's offsets
+ * ({@link KafkaOffsets}: OffsetCommit with the member's id and the generation it presents, OffsetFetch,
+ * ListGroups) and its membership ({@link KafkaGroups}: JoinGroup, SyncGroup, Heartbeat, LeaveGroup and
+ * DescribeGroups of Kafka's classic protocol, a connection per member, every rebalance completed inside the call
+ * that began it). Each answer is translated as it came, into the reference's outcome of the same meaning.
  *
  * <p>Invariants:
- *   KA1 one topic per log, made for it and never shared
+ *   KA1 one topic per log, made for it and never shared; one Kafka group per group of the log (KG6)
  *   KA2 a read returns records in offset order from the offset asked, at most {@code max}, as the broker gave them
  *   KA3 a group resumes at its committed offset while the partition serves it, else where its reset seeks.
- *
- * <p>Not offered: membership (join, leave, heartbeat, assignment, describeGroup). The contract's group rebalances
- * in one call: a join returns the member's new share at once, and every other member's generation is fenced.
- * Kafka's classic protocol blocks a JoinGroup until every member has rejoined (one runner thread cannot be all of
- * them), and its consumer protocol (KIP-848) hands partitions over incrementally, a member receiving a partition
- * only after its owner's next heartbeat revokes it, with an epoch per member rather than one generation. Neither
- * maps onto the contract's calls one for one, so the harness holds Kafka to no group property, and the
- * membership-less commit is exercised by KafkaWireBrokerTest.
  *
  * <p>Thread-safety: one thread (the runner's). Real world: Apache Kafka 4.x, KRaft.
  */
@@ -65,6 +59,7 @@ final class KafkaLog implements PartitionedLog {
     private final KafkaNodes nodes;
     private final KafkaExactlyOnce exactlyOnce;
     private final KafkaOffsets commits;
+    private final KafkaGroups membership;
 
     KafkaLog(
             LogConfig config,
@@ -84,6 +79,7 @@ final class KafkaLog implements PartitionedLog {
         this.reads = new KafkaReads(config, topic, uncommitted, committed);
         this.nodes = nodes;
         this.commits = new KafkaOffsets(nodes, topic);
+        this.membership = new KafkaGroups(nodes, topic, config, clock);
         this.exactlyOnce =
                 new KafkaExactlyOnce(nodes, topic, config.transactionTimeout(), commits, clock, this::highWatermark);
     }
@@ -184,7 +180,7 @@ final class KafkaLog implements PartitionedLog {
     public TransactionOutcome sendOffsetsToTransaction(
             ProducerIdAndEpoch producer, String group, Map<Integer, Long> offsets) {
         offsets.keySet().forEach(config::requirePartition);
-        return exactlyOnce.sendOffsets(producer, group, offsets);
+        return exactlyOnce.sendOffsets(producer, KafkaGroups.groupId(topic, group), offsets);
     }
 
     @Override
@@ -199,12 +195,14 @@ final class KafkaLog implements PartitionedLog {
 
     @Override
     public CommitOutcome commit(String group, String memberId, int generation, int partition, long offset) {
-        return commits.commit(group, memberId, generation, config.requirePartition(partition), offset);
+        config.requirePartition(partition);
+        return commits.commit(
+                KafkaGroups.groupId(topic, group), membership.commitId(group, memberId), generation, partition, offset);
     }
 
     @Override
     public OptionalLong committed(String group, int partition) {
-        return commits.committed(group, config.requirePartition(partition));
+        return commits.committed(KafkaGroups.groupId(topic, group), config.requirePartition(partition));
     }
 
     /** The committed offset if the partition still serves it (KA3), else where {@code reset} seeks. */
@@ -218,42 +216,39 @@ final class KafkaLog implements PartitionedLog {
 
     @Override
     public List<String> groups() {
-        return commits.groups();
+        String prefix = KafkaGroups.groupId(topic, "");
+        return commits.groups().stream().map(g -> g.substring(prefix.length())).toList();
     }
 
-    // ---- not offered: membership (see the header) ----
-
-    private static UnsupportedOperationException notOffered() {
-        return new UnsupportedOperationException(
-                "group membership by member id is not offered by the Kafka" + " adapter: see docs/real-brokers.md");
-    }
+    // ---- membership over Kafka's classic protocol (KafkaGroups) ----
 
     @Override
     public Assignment join(String group, String memberId) {
-        throw notOffered();
+        return membership.join(group, memberId);
     }
 
     @Override
     public void leave(String group, String memberId) {
-        throw notOffered();
+        membership.leave(group, memberId);
     }
 
     @Override
     public HeartbeatOutcome heartbeat(String group, String memberId, int generation) {
-        throw notOffered();
+        return membership.heartbeat(group, memberId, generation);
     }
 
     @Override
     public Optional<Assignment> assignment(String group, String memberId) {
-        throw notOffered();
+        return membership.assignment(group, memberId);
     }
 
     @Override
     public GroupDescription describeGroup(String group) {
-        throw notOffered();
+        return membership.describe(group);
     }
 
     void close() {
+        membership.close();
         nodes.close();
         producer.close(Duration.ofSeconds(5));
         uncommitted.close();

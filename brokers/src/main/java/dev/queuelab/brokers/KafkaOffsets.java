@@ -24,9 +24,9 @@ import org.apache.kafka.common.requests.TxnOffsetCommitRequest;
 import org.apache.kafka.common.requests.TxnOffsetCommitResponse;
 
 /**
- * A group's committed offsets over Kafka's wire, without membership: OffsetCommit with the caller's member id
- * and generation (member "" and generation -1 for a commit from no member, as {@code assign()} users and admin
- * tools send), OffsetFetch, ListGroups; and a transaction's offsets, TxnOffsetCommit from no member (after the
+ * A group's committed offsets over Kafka's wire: OffsetCommit with the member's Kafka id ({@link KafkaGroups})
+ * and the generation it presents (member "" and generation -1 for a commit from no member, as {@code assign()}
+ * users and admin tools send), OffsetFetch, ListGroups; and a transaction's offsets, TxnOffsetCommit from no member (after the
  * producer's AddOffsetsToTxn). Answers as the reference's outcomes: ILLEGAL_GENERATION (and the consumer
  * protocol's STALE_MEMBER_EPOCH) is ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID is UNKNOWN_MEMBER_ID.
  *

@@ -16,12 +16,12 @@ final class KafkaTarget implements BrokerTarget {
 
     /**
      * What the harness holds Kafka to: appends, reads and offsets through the Java clients; idempotence with the
-     * caller's own sequences and transactions by producer id over Kafka's wire (see {@link KafkaLog}). Not groups:
-     * the adapter commits and reads offsets without membership, but does not join (see {@link KafkaLog}), and
-     * every group property needs members. Retention and compaction run on the broker's own schedule (minutes),
-     * not a scenario's.
+     * caller's own sequences and transactions by producer id over Kafka's wire (see {@link KafkaLog}); consumer
+     * groups over the classic protocol, a connection per member ({@link KafkaGroups}: with the range and
+     * round-robin assignors, not the sticky one). Retention and compaction run on the broker's own schedule
+     * (minutes), not a scenario's.
      */
-    static final LogCapabilities CAPABILITIES = new LogCapabilities(false, true, true, false, false);
+    static final LogCapabilities CAPABILITIES = new LogCapabilities(true, true, true, false, false);
 
     static final BrokerSuite<?, ?, ?, LogFactory, ?> SUITE = new BrokerSuite<>(
             "kafka",

@@ -1,5 +1,6 @@
 package dev.queuelab.brokers;
 
+import dev.queuelab.api.log.HeartbeatOutcome;
 import dev.queuelab.api.log.TransactionOutcome;
 import dev.queuelab.check.History;
 import dev.queuelab.check.Scenario;
@@ -21,8 +22,9 @@ import java.util.TreeSet;
  * looks half a unit back), so no record's timestamp lies within the tolerance of the time sought. The transaction
  * timeout becomes a deadline too (60 s: one and a half units), counted from a transaction's first write, which
  * a step makes just after a tick: the coordinator's abort (L15) falls half a unit from the ticks around it. A
- * scenario with transactions waits out its longest tick (two units) instead of capping it at one, as the
- * reference's simulated clock does in a diff.
+ * group's session timeout is a deadline of one and a half units as well, counted from a member's join or
+ * accepted heartbeat (L9). A scenario with transactions or members waits out its longest tick (two units)
+ * instead of capping it at one, as the reference's simulated clock does in a diff: one tick can outlast either.
  */
 final class LogTimeScale implements TimeScale<LogSetup, LogStep, LogEvent> {
 
@@ -43,14 +45,15 @@ final class LogTimeScale implements TimeScale<LogSetup, LogStep, LogEvent> {
         LogSetup setup = s.config();
         LogSetup timed = new LogSetup(
                 setup.log()
-                        .withTransactionTimeout(TimeScale.deadline(setup.log().transactionTimeout())),
+                        .withTransactionTimeout(TimeScale.deadline(setup.log().transactionTimeout()))
+                        .withSessionTimeout(TimeScale.deadline(setup.log().sessionTimeout())),
                 setup.isolation());
         return new Scenario<>(timed, steps);
     }
 
     @Override
     public Duration longest(Scenario<LogSetup, LogStep> scaled) {
-        return scaled.steps().stream().anyMatch(LogStep.Txn.class::isInstance)
+        return scaled.steps().stream().anyMatch(s -> s instanceof LogStep.Txn || s instanceof LogStep.Join)
                 ? TimeScale.UNIT.multipliedBy(2)
                 : TimeScale.UNIT;
     }
@@ -68,6 +71,19 @@ final class LogTimeScale implements TimeScale<LogSetup, LogStep, LogEvent> {
                 }
             }
             seen.add(e.at());
+        }
+        Duration session = history.config().log().sessionTimeout();
+        for (LogEvent e : history.events()) {
+            boolean alive = e instanceof LogEvent.Joined
+                    || e instanceof LogEvent.Heartbeat h && h.result() == HeartbeatOutcome.OK;
+            if (alive) { // a member's session runs from here: the step that meets its end raced it (L9)
+                Instant deadline = e.at().plus(session);
+                for (LogEvent other : history.events()) {
+                    if (TimeScale.near(other.at(), deadline)) {
+                        tainted.add(other.step());
+                    }
+                }
+            }
         }
         Duration timeout = history.config().log().transactionTimeout();
         for (Instant deadline : transactionDeadlines(history.events(), timeout)) {

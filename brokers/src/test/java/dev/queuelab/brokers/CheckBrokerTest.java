@@ -14,9 +14,12 @@ import dev.queuelab.check.workqueue.WorkQueueFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,10 +93,33 @@ class CheckBrokerTest {
     }
 
     @Test
+    void shouldPassTheGroupChecksOnKafkasClassicProtocol() {
+        StringWriter out = new StringWriter();
+        try (KafkaLogFactory factory = new KafkaLogFactory(kafka, KafkaTarget.CAPABILITIES)) {
+            int failed = KafkaTarget.SUITE.check(factory, FEW, Optional.of("stale"), "replay", new PrintWriter(out));
+            assertThat(failed).as(out.toString()).isZero();
+            assertThat(out.toString()).contains("PASSED  log/stale");
+        }
+    }
+
+    @Test
+    void shouldReportABugWhenTheKafkaAdapterNeverEndsASession() {
+        StringWriter out = new StringWriter();
+        try (KafkaLogFactory real = new KafkaLogFactory(kafka, KafkaTarget.CAPABILITIES)) {
+            InstantSource stopped = InstantSource.fixed(Instant.now()); // the adapter's clock: no session runs out
+            LogFactory timeless = (config, clock) -> real.create(config, stopped);
+            int failed = KafkaTarget.SUITE.check(timeless, FEW, Optional.of("stale"), "replay", new PrintWriter(out));
+            assertThat(failed).as(out.toString()).isEqualTo(1);
+            assertThat(out.toString()).contains("would be a real bug");
+        }
+    }
+
+    @Test
     void shouldPrintTheDiffsTableWithEveryDivergenceClassifiedOnKafka() {
         StringWriter out = new StringWriter();
         try (KafkaLogFactory factory = new KafkaLogFactory(kafka, KafkaTarget.CAPABILITIES)) {
-            int bugs = BrokerDiff.run(KafkaTarget.SUITE, factory, 3, Settings.DEFAULT_SEED, new PrintWriter(out));
+            int bugs = BrokerDiff.run(
+                    KafkaTarget.SUITE, factory, 3, Settings.DEFAULT_SEED, CheckBrokerTest::quick, new PrintWriter(out));
             assertThat(bugs).as(out.toString()).isZero();
             assertThat(out.toString())
                     .contains("identical answers")
@@ -106,13 +132,27 @@ class CheckBrokerTest {
         StringWriter out = new StringWriter();
         try (KafkaLogFactory real = new KafkaLogFactory(kafka, KafkaTarget.CAPABILITIES)) {
             LogFactory skipping = (config, clock) -> skipFirst(real.create(config, clock));
-            int bugs = BrokerDiff.run(KafkaTarget.SUITE, skipping, 3, Settings.DEFAULT_SEED, new PrintWriter(out));
+            int bugs = BrokerDiff.run(
+                    KafkaTarget.SUITE,
+                    skipping,
+                    3,
+                    Settings.DEFAULT_SEED,
+                    CheckBrokerTest::quick,
+                    new PrintWriter(out));
             assertThat(bugs).as(out.toString()).isPositive();
             assertThat(out.toString())
                     .contains("would be a real bug")
                     .contains("minimal trace (")
                     .contains("diverged in a way no documentation allows");
         }
+    }
+
+    /**
+     * The diff's properties these tests go round: partitioning, idempotence and transactions. A group's traces wait
+     * out ticks of two units and rebalance on every join, seconds each; the group checks above cover them.
+     */
+    private static boolean quick(String property) {
+        return !Set.of("groups", "stale", "commits").contains(property);
     }
 
     /** A log whose reads skip the first record asked for: an off-by-one any reader would suffer. */

@@ -224,6 +224,55 @@ class KafkaGroupsBrokerTest {
         kafkaGroup.close();
     }
 
+    @Test
+    void shouldLeaveKafkasGroupAsTheContractsCallsSayWhenTheAdapterIsTheMembers() throws Exception {
+        PartitionedLog log = factory.create(config(Assignor.RANGE), InstantSource.system());
+        String group = KafkaGroups.groupId(topicOf(log), "g1");
+        Assignment a = log.join("g1", "A");
+        Assignment b = log.join("g1", "B");
+        assertThat(b.generation()).as("B's join rebalanced the group").isEqualTo(a.generation() + 1);
+        assertThat(kafkaShares(group))
+                .as("Kafka's own description: both members, each with the share the adapter answered (KG1, KG5)")
+                .containsExactlyInAnyOrder(
+                        log.assignment("g1", "A").orElseThrow().partitions(), b.partitions());
+        assertThat(log.heartbeat("g1", "A", a.generation())).isEqualTo(HeartbeatOutcome.ILLEGAL_GENERATION);
+        assertThat(log.join("g1", "A").generation())
+                .as("A rejoins into B's generation")
+                .isEqualTo(b.generation());
+
+        Thread.sleep(SESSION_MS / 2 + 200);
+        assertThat(log.heartbeat("g1", "B", b.generation())).isEqualTo(HeartbeatOutcome.OK);
+        Thread.sleep(SESSION_MS / 2 + 200); // A's session has run out; B's has not
+        assertThat(log.heartbeat("g1", "B", b.generation()))
+                .as("A left at this call (KG2), and B's generation is over")
+                .isEqualTo(HeartbeatOutcome.ILLEGAL_GENERATION);
+        assertThat(kafkaShares(group))
+                .as("Kafka holds B alone, with every partition")
+                .containsExactly(List.of(0, 1, 2, 3, 4, 5, 6));
+        assertThat(log.commit("g1", "A", b.generation(), 0, 0)).isEqualTo(CommitOutcome.UNKNOWN_MEMBER_ID);
+
+        log.leave("g1", "B");
+        assertThat(kafkaShares(group)).as("Kafka's group is empty").isEmpty();
+        assertThat(log.describeGroup("g1").assignment()).isEmpty();
+    }
+
+    /** Each member's partitions, as Kafka's admin client describes the group. */
+    private static List<List<Integer>> kafkaShares(String group) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = kafka.admin()) {
+            List<List<Integer>> out = new ArrayList<>();
+            admin.describeConsumerGroups(List.of(group))
+                    .describedGroups()
+                    .get(group)
+                    .get()
+                    .members()
+                    .forEach(m -> out.add(m.assignment().topicPartitions().stream()
+                            .map(TopicPartition::partition)
+                            .sorted()
+                            .toList()));
+            return out;
+        }
+    }
+
     private static LogConfig config(Assignor assignor) {
         return LogConfig.of(PARTITIONS).withAssignor(assignor).withSessionTimeout(Duration.ofMillis(SESSION_MS));
     }
@@ -245,7 +294,8 @@ class KafkaGroupsBrokerTest {
     private static final class Group implements AutoCloseable {
         final PartitionedLog log = factory.create(LogConfig.of(PARTITIONS), InstantSource.system());
         final String topic = topicOf(log);
-        final String name = "g-" + topic;
+        final String name = "g1";
+        final String kafkaName = KafkaGroups.groupId(topic, name); // the group the log's commits go to
         final Assignor assignor;
         final List<Member> members = new ArrayList<>();
         private final byte[] subscription = Utils.toArray(
@@ -275,7 +325,7 @@ class KafkaGroupsBrokerTest {
         void leave(Member m) throws Exception {
             LeaveGroupResponse r = m.wire.send(
                     new LeaveGroupRequest.Builder(
-                            name, List.of(new LeaveGroupRequestData.MemberIdentity().setMemberId(m.id))),
+                            kafkaName, List.of(new LeaveGroupRequestData.MemberIdentity().setMemberId(m.id))),
                     4);
             assertThat(r.error()).isEqualTo(Errors.NONE);
             members.remove(m);
@@ -348,7 +398,7 @@ class KafkaGroupsBrokerTest {
                     .setAssignment(bytes)));
             SyncGroupResponse r = m.wire.send(
                     new SyncGroupRequest.Builder(new SyncGroupRequestData()
-                            .setGroupId(name)
+                            .setGroupId(kafkaName)
                             .setGenerationId(m.generation)
                             .setMemberId(m.id)
                             .setProtocolType(PROTOCOL_TYPE)
@@ -372,7 +422,7 @@ class KafkaGroupsBrokerTest {
                     .setMetadata(subscription));
             JoinGroupResponse r = m.wire.send(
                     new JoinGroupRequest.Builder(new JoinGroupRequestData()
-                            .setGroupId(name)
+                            .setGroupId(kafkaName)
                             .setSessionTimeoutMs(SESSION_MS)
                             .setRebalanceTimeoutMs(REBALANCE_MS)
                             .setMemberId(m.id)
@@ -385,7 +435,7 @@ class KafkaGroupsBrokerTest {
         Errors heartbeat(Member m, int generation) {
             HeartbeatResponse r = m.wire.send(
                     new HeartbeatRequest.Builder(new HeartbeatRequestData()
-                            .setGroupId(name)
+                            .setGroupId(kafkaName)
                             .setGenerationId(generation)
                             .setMemberId(m.id)),
                     4);

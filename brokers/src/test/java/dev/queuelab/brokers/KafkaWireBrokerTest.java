@@ -125,17 +125,19 @@ class KafkaWireBrokerTest {
         String group = "g-" + topic;
 
         assertThat(log.commit(group, "", LogFacts.NO_GENERATION, 0, 1)).isEqualTo(CommitOutcome.COMMITTED); // L9
-        assertThat(groupOffset(group, tp)).as("Kafka stored it").isEqualTo(1);
+        assertThat(groupOffset(KafkaGroups.groupId(topic, group), tp))
+                .as("Kafka stored it")
+                .isEqualTo(1);
         assertThat(log.committed(group, 0)).hasValue(1);
         assertThat(log.groups()).contains(group);
 
-        try (KafkaConsumer<String, String> member = member(group, topic)) {
+        try (KafkaConsumer<String, String> member = member(KafkaGroups.groupId(topic, group), topic)) {
             assertThat(member.groupMetadata().generationId()).isPositive();
             assertThat(log.commit(group, "", LogFacts.NO_GENERATION, 0, 0))
                     .as("a group with a member fences a commit from no member")
                     .isEqualTo(CommitOutcome.UNKNOWN_MEMBER_ID);
         }
-        assertThat(groupOffset(group, tp))
+        assertThat(groupOffset(KafkaGroups.groupId(topic, group), tp))
                 .as("nothing stored by the refused commit")
                 .isEqualTo(1);
     }

@@ -3,6 +3,7 @@ package dev.queuelab.brokers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuelab.api.log.AppendOutcome;
+import dev.queuelab.api.log.HeartbeatOutcome;
 import dev.queuelab.api.log.IsolationLevel;
 import dev.queuelab.api.log.LogCapabilities;
 import dev.queuelab.api.log.LogConfig;
@@ -64,6 +65,33 @@ class LogTimeScaleTest {
                         3, t0.plusMillis(500), "T1", LogStep.TxnAction.COMMIT, TransactionOutcome.COMMITTED, ""),
                 new LogEvent.SoughtEnd(4, t0.plusMillis(3_010), 0, IsolationLevel.READ_COMMITTED, 2));
         assertThat(scale.tainted(history(timeout, events))).isEmpty();
+    }
+
+    @Test
+    void shouldSetTheSessionTimeoutHalfAUnitOffTheTicksAndWaitOutTheLongestTickOfAGroup() {
+        Scenario<LogSetup, LogStep> scaled = scale.scale(new Scenario<>(
+                new LogSetup(
+                        LogConfig.of(1).withSessionTimeout(Duration.ofSeconds(10)), IsolationLevel.READ_UNCOMMITTED),
+                List.of(new LogStep.Join("C1", false), new LogStep.Tick(30))));
+        long unit = TimeScale.UNIT.toMillis();
+        assertThat(scaled.config().log().sessionTimeout().toMillis() % unit).isEqualTo(unit / 2);
+        assertThat(scale.longest(scaled))
+                .as("a tick must be able to outlast a session")
+                .isEqualTo(TimeScale.UNIT.multipliedBy(2));
+    }
+
+    @Test
+    void shouldTaintAStepNearTheEndOfASessionAndOnlyFromAnAcceptedHeartbeat() {
+        Duration session = Duration.ofSeconds(3);
+        List<LogEvent> events = List.of(
+                new LogEvent.Heartbeat(1, t0, "C1", "C1-1", 1, HeartbeatOutcome.OK),
+                new LogEvent.Heartbeat(2, t0.plusMillis(1_000), "C2", "C2-1", 1, HeartbeatOutcome.ILLEGAL_GENERATION),
+                new LogEvent.SoughtEnd(3, t0.plusMillis(3_100), 0, IsolationLevel.READ_UNCOMMITTED, 0),
+                new LogEvent.SoughtEnd(4, t0.plusMillis(4_100), 0, IsolationLevel.READ_UNCOMMITTED, 0));
+        LogSetup setup = new LogSetup(LogConfig.of(1).withSessionTimeout(session), IsolationLevel.READ_UNCOMMITTED);
+        assertThat(scale.tainted(History.simulated(setup, LogCapabilities.ALL, t0, events, events.size())))
+                .as("100 ms past C1's session is tainted; a refused heartbeat keeps no session, so 4.1 s is not")
+                .containsExactly(3);
     }
 
     private static LogEvent begun(int step, Instant at) {
