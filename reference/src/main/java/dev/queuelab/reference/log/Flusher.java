@@ -48,6 +48,7 @@ final class Flusher {
     private long inFileUpTo; // page cache: the offsets below it are in the file
     private long pendingBytes;
     private Instant oldest;
+    private Instant due; // group commit: oldest + linger, when the batch falls due by time (DS6)
     private boolean writeScheduled;
 
     Flusher(FlushPolicy policy, DiskRules rules, FlushScheduler scheduler, long recovered, Runnable writeOut) {
@@ -75,6 +76,7 @@ final class Flusher {
             if (oldest == null) {
                 oldest = now;
                 schedule = policy instanceof FlushPolicy.GroupCommit;
+                due = schedule ? now.plus(((FlushPolicy.GroupCommit) policy).linger()) : null;
             }
             if (policy instanceof FlushPolicy.PageCache && !writeScheduled) {
                 writeScheduled = true; // AK2: a scheduler writes the buffer soon; CALLER leaves it to a waiter
@@ -116,8 +118,9 @@ final class Flusher {
         if (!(policy instanceof FlushPolicy.PageCache)) {
             return; // DS5: group commit waits for the force
         }
-        List<Acknowledgement<AppendOutcome>> covered = new ArrayList<>();
+        List<Acknowledgement<AppendOutcome>> covered;
         synchronized (state) {
+            covered = new ArrayList<>(waiting.size()); // sized once: a 64 KiB write covers about 440 sends
             inFileUpTo = Math.max(inFileUpTo, upTo);
             covered(inFileUpTo, covered);
         }
@@ -128,13 +131,11 @@ final class Flusher {
         if (!(policy instanceof FlushPolicy.GroupCommit g)) {
             return;
         }
-        boolean due;
-        synchronized (state) {
-            due = oldest != null
-                    && (pendingBytes >= g.maxBytes()
-                            || Duration.between(oldest, now).compareTo(g.linger()) >= 0);
+        boolean flush;
+        synchronized (state) { // no Duration per send: the instant it falls due was set with the batch's first
+            flush = oldest != null && (pendingBytes >= g.maxBytes() || !now.isBefore(due));
         }
-        if (due) {
+        if (flush) {
             flush(); // DS6
         }
     }

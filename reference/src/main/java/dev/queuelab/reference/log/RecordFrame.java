@@ -74,8 +74,10 @@ public final class RecordFrame {
         byte[] value = r == null ? null : utf8(r.value());
         Map<String, String> headers = r == null ? Map.of() : r.headers();
         int body = MIN_BODY + len(key) + len(value);
-        for (Map.Entry<String, String> h : headers.entrySet()) {
-            body += 8 + utf8(h.getKey()).length + utf8(h.getValue()).length;
+        if (!headers.isEmpty()) { // no iterator for the common case, a record without headers
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                body += 8 + utf8(h.getKey()).length + utf8(h.getValue()).length;
+            }
         }
         ByteBuffer buf = reuse != null && reuse.capacity() >= HEADER + body
                 ? reuse.clear().limit(HEADER + body)

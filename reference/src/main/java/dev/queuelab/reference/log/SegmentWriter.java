@@ -116,9 +116,7 @@ final class SegmentWriter {
         write(pending, fileEnd);
         fileEnd += pending.limit();
         pending.clear();
-        for (long[] e : pendingIndex) {
-            index.append(e[0], e[1]);
-        }
+        index.appendAll(pendingIndex); // SF2: after their frames, in one write
         pendingIndex.clear();
         long written = pendingUpTo;
         pendingUpTo = -1;
