@@ -7,11 +7,14 @@ import dev.queuelab.api.OutOfRangeException;
 import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.Durability;
 import dev.queuelab.api.log.FlushPolicy;
+import dev.queuelab.api.log.ProducerRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,7 +86,7 @@ class FlushPolicyTest extends DiskFixture {
     }
 
     @Test
-    void shouldAcknowledgeAPageCacheSendOnlyOnceTheWriteHoldingItHasPutItInTheFile() throws java.io.IOException {
+    void shouldAcknowledgeAPageCacheSendOnlyOnceTheWriteHoldingItHasPutItInTheFile() throws Exception {
         try (DurableKafkaLog log = open(dir, FlushPolicy.pageCache())) {
             CompletableFuture<AppendOutcome> first = log.send(0, record(1));
             CompletableFuture<AppendOutcome> second = log.send(0, record(2));
@@ -93,17 +96,30 @@ class FlushPolicyTest extends DiskFixture {
                     .as("DS5: in the write buffer, not yet in the file")
                     .isNotDone();
             assertThat(java.nio.file.Files.size(file)).isZero();
-            assertThat(stage.join())
+            assertThat(stage.get(5, TimeUnit.SECONDS))
                     .as("AK2: waiting on a stage made from a send writes its batch")
                     .isNotNull();
             assertThat(java.nio.file.Files.size(file))
                     .as("SW2: the one write put both frames in the file before they were acknowledged")
                     .isPositive();
             assertThat(first).isCompleted();
-            assertThat(second.join().offset()).isEqualTo(1);
+            assertThat(second.get(5, TimeUnit.SECONDS).offset()).isEqualTo(1);
             assertThat(log.send(0, record(3)))
                     .as("AK2: each new batch waits for its own write")
                     .isNotDone();
+        }
+    }
+
+    @Test
+    void shouldAcknowledgeAtOnceAPageCacheSendTooLargeForTheBufferForItsOwnWriteHasReturned() throws Exception {
+        try (DurableKafkaLog log = open(dir, FlushPolicy.pageCache())) {
+            log.send(0, record(1));
+            CompletableFuture<AppendOutcome> large =
+                    log.send(0, new ProducerRecord(null, "x".repeat(70_000), Map.of()));
+            assertThat(large)
+                    .as("SW2: a frame above 64 KiB is written at once, after the batch before it: both are in the file")
+                    .isCompleted();
+            assertThat(large.get(5, TimeUnit.SECONDS).offset()).isEqualTo(1);
         }
     }
 
