@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -42,7 +41,7 @@ final class Flusher {
     private final Map<FileLogSegment, Long> written = new LinkedHashMap<>(); // rolled segment -> its size then
     private FileLogSegment current; // the segment last appended to since the last force, not yet in written
     private long currentSize;
-    private final ArrayDeque<Acknowledgement<AppendOutcome>> waiting = new ArrayDeque<>(); // in offset order
+    private ArrayDeque<Acknowledgement<AppendOutcome>> waiting = new ArrayDeque<>(); // in offset order
     private long writtenUpTo;
     private long forcedUpTo;
     private long inFileUpTo; // page cache: the offsets below it are in the file
@@ -118,11 +117,10 @@ final class Flusher {
         if (!(policy instanceof FlushPolicy.PageCache)) {
             return; // DS5: group commit waits for the force
         }
-        List<Acknowledgement<AppendOutcome>> covered;
+        ArrayDeque<Acknowledgement<AppendOutcome>> covered;
         synchronized (state) {
-            covered = new ArrayList<>(waiting.size()); // sized once: a 64 KiB write covers about 440 sends
             inFileUpTo = Math.max(inFileUpTo, upTo);
-            covered(inFileUpTo, covered);
+            covered = covered(inFileUpTo);
         }
         covered.forEach(Acknowledgement::acknowledge); // DS5, outside the lock: a future runs its caller's code
     }
@@ -143,7 +141,7 @@ final class Flusher {
     void flush() {
         synchronized (forcing) {
             Map<FileLogSegment, Long> batch;
-            List<Acknowledgement<AppendOutcome>> covered = new ArrayList<>();
+            ArrayDeque<Acknowledgement<AppendOutcome>> covered;
             long upTo;
             synchronized (state) {
                 if (current != null) {
@@ -155,7 +153,7 @@ final class Flusher {
                 upTo = writtenUpTo;
                 pendingBytes = 0;
                 oldest = null;
-                covered(upTo, covered);
+                covered = covered(upTo);
             }
             if (rules.acknowledgesBeforeForce()) {
                 covered.forEach(Acknowledgement::acknowledge);
@@ -172,16 +170,26 @@ final class Flusher {
                 forcedUpTo = Math.max(forcedUpTo, upTo);
                 // a send may have registered during the force, for an offset this force covered: it found
                 // forcedUpTo still low and waits; only this force can wake it (no further append may come)
-                covered(forcedUpTo, covered);
+                covered.addAll(covered(forcedUpTo));
             }
             covered.forEach(Acknowledgement::acknowledge); // DS5
         }
     }
 
-    /** Holding state: moves the waiting futures below {@code upTo} to {@code into}. */
-    private void covered(long upTo, List<Acknowledgement<AppendOutcome>> into) {
-        while (!waiting.isEmpty() && waiting.peek().offset < upTo) {
-            into.add(waiting.poll());
+    /**
+     * Holding state: takes the waiting futures below {@code upTo} out, in offset order. Usually that is all of them
+     * (each was registered after its append had counted in writtenUpTo), and the queue itself is handed over.
+     */
+    private ArrayDeque<Acknowledgement<AppendOutcome>> covered(long upTo) {
+        if (!waiting.isEmpty() && waiting.peekLast().offset < upTo) {
+            ArrayDeque<Acknowledgement<AppendOutcome>> all = waiting;
+            waiting = new ArrayDeque<>(all.size());
+            return all;
         }
+        ArrayDeque<Acknowledgement<AppendOutcome>> some = new ArrayDeque<>();
+        while (!waiting.isEmpty() && waiting.peek().offset < upTo) {
+            some.add(waiting.poll());
+        }
+        return some;
     }
 }
