@@ -44,11 +44,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *   raw-packed+force-per-MiB  record ──► 64 KiB batch ──write──► file ──force every MiB──►
  *   log-group-commit          send, send, send... (20k in flight) ──► .log ──one force per MiB──► acks
  *   raw-packed                record ──► 64 KiB batch ──write──► page cache
- *   log-page-cache            send ──frame+CRC──► .log (one write per record) ──► ack at once
+ *   log-page-cache            send, send... ──frame+CRC──► 64 KiB buffer ──one write──► .log ──► acks
  * </pre>
  *
  * Measures appends per second. The log frames each 100-byte value with 49 bytes (length, CRC32C, offset,
- * timestamp, attributes, producer id, lengths), writes each record with its own system call, and checks
+ * timestamp, attributes, producer id, lengths), gathers the frames in a 64 KiB buffer written in one system call
+ * (page cache: the sends it holds are acknowledged after that write; group commit: after the force), and checks
  * sessions and retention under its lock on every call; the raw variants write bare bytes. Files live under
  * {@code .queuelab/bench-durable/} (a real disk); the log keeps 128 MiB by size retention and the raw file
  * starts again at 256 MiB, so a run cannot fill the disk. Counters: {@code forces} (fsyncs by the raw variants),

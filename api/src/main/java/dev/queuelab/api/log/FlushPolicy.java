@@ -13,8 +13,8 @@ import java.time.Duration;
  *       covers them, issued when {@code maxBytes} are waiting or the oldest has waited {@code linger};
  *       durable, one {@code fsync} per batch, and a producer pipelines appends while it waits;</li>
  *   <li>{@link PageCache}: written, never forced by the log (the operating system writes back when it
- *       chooses): acknowledged at once, not durable (Kafka's default, {@code flush.messages} unset, which
- *       leaves durability to replication).</li>
+ *       chooses): acknowledged once written, so it survives a crash of the process, not a power loss (Kafka's
+ *       default, {@code flush.messages} unset, which leaves durability to replication).</li>
  * </ul>
  */
 public sealed interface FlushPolicy

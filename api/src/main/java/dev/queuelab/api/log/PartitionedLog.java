@@ -48,8 +48,10 @@ public interface PartitionedLog {
     /**
      * Appends to the partition given, as {@link #append(int, ProducerRecord)} does (the offset is assigned
      * before this returns), and returns a future that completes when the append is acknowledged: at once in
-     * memory and under the page-cache policy, after the force that covers it under the force and group-commit
-     * policies. A producer may send again before the future completes (pipelining, as Kafka's producer does).
+     * memory; under the page-cache policy once the write that puts it in the file has returned (a log may gather
+     * appends into one write, and then writes them when someone waits on the future); after the force that
+     * covers it under the force and group-commit policies. A producer may send again before the future completes
+     * (pipelining, as Kafka's producer does).
      * The future fails if the log could not write or force the record.
      */
     default CompletableFuture<AppendOutcome> send(int partition, ProducerRecord record) {

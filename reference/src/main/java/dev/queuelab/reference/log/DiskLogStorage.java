@@ -1,5 +1,6 @@
 package dev.queuelab.reference.log;
 
+import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.Durability;
 import dev.queuelab.api.log.FlushPolicy;
 import java.nio.file.Path;
@@ -33,8 +34,8 @@ import java.util.concurrent.CompletableFuture;
  *   DS2 a record is written before its index entry, so no crash leaves an entry for a record not there;
  *   DS3 recovery keeps only whole frames whose CRC32C matches, in offset order, and cuts the rest;
  *   DS4 a force covers every segment written since the previous force, rolled ones included;
- *   DS5 an acknowledgement completes only after the force that covers it has returned (page cache: at once,
- *      promising PAGE_CACHE only);
+ *   DS5 an acknowledgement completes only after the force that covers it has returned (page cache: after the
+ *      write that puts it in the file has returned, promising PAGE_CACHE only);
  *   DS6 a group-commit batch is forced at maxBytes, or when its oldest append is linger old by the log's clock;
  *   DS7 after open, the segments are contiguous from the first baseOffset: a gap or a bad frame ends the log
  *      there, and later segments are deleted whole;
@@ -51,7 +52,7 @@ import java.util.concurrent.CompletableFuture;
 public class DiskLogStorage implements LogStorage {
 
     static final String CLEAN_SHUTDOWN = ".clean-shutdown";
-    /** Group commit's write buffer per active segment: one write(2) per 64 KiB, as the raw baseline packs. */
+    /** The write buffer of the active segment (group commit, page cache): one write(2) per 64 KiB at most. */
     static final int BUFFER = 64 << 10;
 
     private final Disk disk;
@@ -61,6 +62,7 @@ public class DiskLogStorage implements LogStorage {
     private final DiskRules rules;
     private final NavigableMap<Long, FileLogSegment> segments = new TreeMap<>();
     private final Flusher flusher;
+    private volatile FileLogSegment active; // the last segment: read without the monitor by a waiting sender (AK2)
     private final RecoveryReport report;
     private boolean closed;
 
@@ -79,8 +81,7 @@ public class DiskLogStorage implements LogStorage {
         disk.createDirectories(dir);
         disk.forceDirectory(dir.getParent()); // DS9: the partition's name survives a power cut
         this.report = recover();
-        this.flusher = new Flusher(
-                policy, rules, scheduler, segments.lastEntry().getValue().nextOffset());
+        this.flusher = new Flusher(policy, rules, scheduler, active.nextOffset(), this::writeOut);
     }
 
     /** Storage for each partition of a topic under {@code logDir/<topic>-<partition>}. */
@@ -142,9 +143,8 @@ public class DiskLogStorage implements LogStorage {
             segments.put(expected, new FileLogSegment(disk, dir, partition, expected, rules));
         }
         disk.forceDirectory(dir); // DS9: the first segment's name, and what recovery deleted, survive a power cut
-        if (policy instanceof FlushPolicy.GroupCommit) {
-            segments.lastEntry().getValue().buffer(BUFFER);
-        }
+        active = segments.lastEntry().getValue();
+        buffer(active);
         return new RecoveryReport(
                 partition,
                 clean.isPresent(),
@@ -185,9 +185,11 @@ public class DiskLogStorage implements LogStorage {
 
     @Override
     public LogSegment roll(long baseOffset) {
-        segments.lastEntry().getValue().drain(); // the old segment's last frames reach its file
-        FileLogSegment next = segment(baseOffset);
+        active.drain(); // the old segment's last frames reach its file
+        FileLogSegment next = new FileLogSegment(disk, dir, partition, baseOffset, rules);
+        buffer(next);
         segments.put(baseOffset, next);
+        active = next;
         disk.forceDirectory(dir); // the new file's name survives a power loss
         return next;
     }
@@ -199,12 +201,16 @@ public class DiskLogStorage implements LogStorage {
         disk.forceDirectory(dir); // DS9: a power cut cannot bring back what retention deleted, without its bytes
     }
 
-    private FileLogSegment segment(long baseOffset) {
-        FileLogSegment s = new FileLogSegment(disk, dir, partition, baseOffset, rules);
-        if (policy instanceof FlushPolicy.GroupCommit) {
-            s.buffer(BUFFER);
+    /** Group commit and page cache write through a buffer; the flusher hears what each write put in the file. */
+    private void buffer(FileLogSegment s) {
+        if (!(policy instanceof FlushPolicy.ForceEachAppend)) {
+            s.buffer(BUFFER, upTo -> flusher.inFile(upTo));
         }
-        return s;
+    }
+
+    /** AK2: from any thread, without the monitor: writes what the active segment buffers (a roll wrote the rest). */
+    private void writeOut() {
+        active.drain();
     }
 
     private void delete(FileLogSegment s) {
@@ -218,13 +224,13 @@ public class DiskLogStorage implements LogStorage {
 
     @Override
     public void appended(long offset, Instant now) {
-        FileLogSegment active = segments.lastEntry().getValue();
-        flusher.appended(active, offset, active.lastAppendBytes(), now);
+        FileLogSegment s = active;
+        flusher.appended(s, offset, s.lastAppendBytes(), now);
     }
 
     @Override
-    public CompletableFuture<Void> acknowledgement(long offset) {
-        return flusher.acknowledgement(offset);
+    public CompletableFuture<AppendOutcome> acknowledgement(AppendOutcome outcome) {
+        return flusher.acknowledgement(outcome);
     }
 
     @Override

@@ -163,14 +163,10 @@ public final class DurableKafkaLog implements ForwardingLog, AutoCloseable {
     @Override
     public CompletableFuture<AppendOutcome> send(int partition, ProducerRecord record) {
         Partition p = log.partition(partition);
-        Object[] sent = log.locked(now -> {
-            AppendOutcome outcome = log.append(partition, record);
-            return new Object[] {outcome, p.storage().acknowledgement(outcome.offset())};
-        });
+        CompletableFuture<AppendOutcome> ack = log.locked(now -> p.storage() // registered in offset order (DS5)
+                .acknowledgement(AppendOutcome.appended(partition, p.append(record, now, -1, false))));
         p.storage().flushIfDue(clock.instant()); // outside the monitor: appends go on during a force
-        @SuppressWarnings("unchecked")
-        CompletableFuture<Void> ack = (CompletableFuture<Void>) sent[1];
-        return ack.thenApply(v -> (AppendOutcome) sent[0]);
+        return ack;
     }
 
     /** Forces every partition now, completing every send that waits. */

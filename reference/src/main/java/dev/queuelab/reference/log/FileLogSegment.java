@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.function.LongConsumer;
+import java.util.zip.CRC32C;
 
 /**
  * A segment in files: {@code <baseOffset>.log} holds its records as {@link RecordFrame}s, one after another;
@@ -44,6 +46,8 @@ public class FileLogSegment extends LogSegment {
     private long lastAppendBytes;
     private long lastRead = -1;
     private long afterLastRead;
+    private ByteBuffer scratch = ByteBuffer.allocate(512); // the frame being appended: encoded here, then copied
+    private final CRC32C crc = new CRC32C();
 
     FileLogSegment(Disk disk, Path dir, int partition, long baseOffset, DiskRules rules) {
         this.disk = disk;
@@ -133,27 +137,29 @@ public class FileLogSegment extends LogSegment {
 
     @Override
     public void append(Entry entry, Instant at) {
-        ByteBuffer frame = RecordFrame.encode(entry, nextOffset, at);
-        boolean indexed = bytesSinceIndex >= rules.indexIntervalBytes();
+        ByteBuffer frame = RecordFrame.encode(entry, nextOffset, at, scratch, crc);
+        scratch = frame.capacity() > scratch.capacity() ? frame : scratch; // the writer copies or writes it at once
         long position = size;
         long offset = nextOffset;
-        rules.appendInOrder(
-                () -> writer.put(frame, position),
-                () -> { // SF2, DS2
-                    if (indexed) {
-                        writer.indexEntry(offset, position);
-                    }
-                });
-        bytesSinceIndex = indexed ? 0 : bytesSinceIndex;
+        if (bytesSinceIndex >= rules.indexIntervalBytes()) {
+            rules.appendInOrder(
+                    () -> writer.put(frame, position, offset), () -> writer.indexEntry(offset, position)); // SF2, DS2
+            bytesSinceIndex = 0;
+        } else {
+            writer.put(frame, position, offset);
+        }
         bytesSinceIndex += frame.limit();
         size += frame.limit();
         lastAppendBytes = frame.limit();
         track(entry, at);
     }
 
-    /** Under group commit, frames reach the file in writes of {@code bytes}: see {@link SegmentWriter#buffer}. */
-    void buffer(int bytes) {
-        writer.buffer(bytes);
+    /**
+     * Under group commit and page cache, frames reach the file in writes of {@code bytes}, and {@code inFile} hears
+     * which offsets each write put there: see {@link SegmentWriter#buffer}.
+     */
+    void buffer(int bytes, LongConsumer inFile) {
+        writer.buffer(bytes, inFile);
     }
 
     /** Writes the frames the writer holds, then their index entries (SF2). */

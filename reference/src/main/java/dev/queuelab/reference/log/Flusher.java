@@ -1,154 +1,195 @@
 package dev.queuelab.reference.log;
 
+import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.FlushPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * When a partition's files are forced, and which acknowledgements each force completes.
  *
- * Teaches: group commit. Appends write to the page cache at once and wait, each with a future, for the one
- * force that covers them; a producer keeps sending meanwhile (pipelining), so one fsync pays for many records.
+ * Teaches: group commit. Appends gather in a write buffer and wait, each with a future, for the one force that
+ * covers them; a producer keeps sending meanwhile (pipelining), so one write and one fsync pay for many records.
+ * Under page cache the same buffer is written as one write(2) and the futures it holds complete after it.
  * Invariants (numbered as in {@link DiskLogStorage}):
  *   DS1 under force-each-append, an append is forced before the call that wrote it returns;
  *   DS4 a force covers every segment written since the previous force, rolled ones included;
- *   DS5 a future completes only after the force covering its append has returned (never under page cache,
- *      where it completes at once and promises PAGE_CACHE only);
+ *   DS5 a future completes only after the force covering its append has returned (under page cache, after the
+ *      write that put its append in the file has returned: PAGE_CACHE only, AK2);
  *   DS6 a batch is forced once it holds maxBytes, or its oldest append is linger old by the log's clock (checked
  *      at each append and flush) or by the FlushScheduler given.
- * Thread-safety: {@link #appended} and {@link #acknowledgement} run under the log's monitor; {@link #flush}
- * runs without it, from any thread: forces are serialized by their own lock, so appends go on during one.
+ * Thread-safety: {@link #appended} and {@link #acknowledgement} run under the log's monitor; {@link #flush} and
+ * {@link #inFile} run without it, from any thread: forces are serialized by their own lock, so appends go on
+ * during one; the futures wait in offset order (registered under the monitor) and complete outside any lock but
+ * the force's.
  * Real world: Kafka's flush.messages / flush.ms (log.flush.interval.*), which Kafka leaves unset by default and
  * relies on replication instead; the pipelined futures are those of Kafka's producer (max.in.flight.requests).
  */
 final class Flusher {
 
-    private record Waiting(long offset, CompletableFuture<Void> future) {}
-
-    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
-
     private final FlushPolicy policy;
     private final DiskRules rules;
     private final FlushScheduler scheduler;
+    private final Runnable writeOut; // writes the active segment's buffer (AK2)
     private final Object state = new Object();
     private final Object forcing = new Object();
-    private final Map<FileLogSegment, Long> written = new LinkedHashMap<>(); // segment -> its size then
-    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+    private final Map<FileLogSegment, Long> written = new LinkedHashMap<>(); // rolled segment -> its size then
+    private FileLogSegment current; // the segment last appended to since the last force, not yet in written
+    private long currentSize;
+    private ArrayDeque<Acknowledgement<AppendOutcome>> waiting = new ArrayDeque<>(); // in offset order
     private long writtenUpTo;
     private long forcedUpTo;
+    private long inFileUpTo; // page cache: the offsets below it are in the file
     private long pendingBytes;
     private Instant oldest;
+    private Instant due; // group commit: oldest + linger, when the batch falls due by time (DS6)
+    private boolean writeScheduled;
 
-    Flusher(FlushPolicy policy, DiskRules rules, FlushScheduler scheduler, long recovered) {
+    Flusher(FlushPolicy policy, DiskRules rules, FlushScheduler scheduler, long recovered, Runnable writeOut) {
         this.policy = policy;
         this.rules = rules;
         this.scheduler = scheduler;
+        this.writeOut = writeOut;
         this.writtenUpTo = recovered;
         this.forcedUpTo = recovered;
+        this.inFileUpTo = recovered;
     }
 
     void appended(FileLogSegment segment, long offset, long bytes, Instant now) {
         boolean schedule = false;
         synchronized (state) {
-            written.put(segment, segment.fileSize());
+            if (segment != current) {
+                if (current != null) {
+                    written.put(current, currentSize); // rolled: its size is final
+                }
+                current = segment;
+            }
+            currentSize = segment.fileSize();
             writtenUpTo = offset + 1;
             pendingBytes += bytes;
             if (oldest == null) {
                 oldest = now;
                 schedule = policy instanceof FlushPolicy.GroupCommit;
+                due = schedule ? now.plus(((FlushPolicy.GroupCommit) policy).linger()) : null;
+            }
+            if (policy instanceof FlushPolicy.PageCache && !writeScheduled) {
+                writeScheduled = true; // AK2: a scheduler writes the buffer soon; CALLER leaves it to a waiter
+                schedule = true;
             }
         }
         if (policy instanceof FlushPolicy.ForceEachAppend) {
             flush(); // DS1
+        } else if (schedule && policy instanceof FlushPolicy.GroupCommit g) {
+            scheduler.schedule(g.linger(), this::flush); // DS6
         } else if (schedule) {
-            scheduler.schedule(((FlushPolicy.GroupCommit) policy).linger(), this::flush); // DS6
+            scheduler.schedule(Duration.ZERO, this::scheduledWrite);
         }
     }
 
-    CompletableFuture<Void> acknowledgement(long offset) {
-        if (policy instanceof FlushPolicy.PageCache) {
-            return DONE; // DS5: PAGE_CACHE only
-        }
+    private void scheduledWrite() {
         synchronized (state) {
-            if (offset < forcedUpTo) {
-                return DONE;
-            }
-            CompletableFuture<Void> f = new CompletableFuture<>();
-            waiting.add(new Waiting(offset, f));
-            return f;
+            writeScheduled = false;
         }
+        writeOut.run();
+    }
+
+    /** DS5: completed at once if its force (page cache: its write) has returned, else when it does. */
+    CompletableFuture<AppendOutcome> acknowledgement(AppendOutcome outcome) {
+        boolean pageCache = policy instanceof FlushPolicy.PageCache;
+        synchronized (state) {
+            if (outcome.offset() < (pageCache ? inFileUpTo : forcedUpTo)) {
+                return CompletableFuture.completedFuture(outcome);
+            }
+            Acknowledgement<AppendOutcome> a =
+                    new Acknowledgement<>(outcome.offset(), outcome, pageCache ? writeOut : null);
+            waiting.add(a);
+            return a;
+        }
+    }
+
+    /** SW2: a write put the offsets below {@code upTo} in the file; under page cache, that acknowledges them. */
+    void inFile(long upTo) {
+        if (!(policy instanceof FlushPolicy.PageCache)) {
+            return; // DS5: group commit waits for the force
+        }
+        ArrayDeque<Acknowledgement<AppendOutcome>> covered;
+        synchronized (state) {
+            inFileUpTo = Math.max(inFileUpTo, upTo);
+            covered = covered(inFileUpTo);
+        }
+        covered.forEach(Acknowledgement::acknowledge); // DS5, outside the lock: a future runs its caller's code
     }
 
     void flushIfDue(Instant now) {
         if (!(policy instanceof FlushPolicy.GroupCommit g)) {
             return;
         }
-        boolean due;
-        synchronized (state) {
-            due = oldest != null
-                    && (pendingBytes >= g.maxBytes()
-                            || Duration.between(oldest, now).compareTo(g.linger()) >= 0);
+        boolean flush;
+        synchronized (state) { // no Duration per send: the instant it falls due was set with the batch's first
+            flush = oldest != null && (pendingBytes >= g.maxBytes() || !now.isBefore(due));
         }
-        if (due) {
+        if (flush) {
             flush(); // DS6
         }
     }
 
     void flush() {
         synchronized (forcing) {
-            List<Map.Entry<FileLogSegment, Long>> batch;
-            List<Waiting> covered = new ArrayList<>();
+            Map<FileLogSegment, Long> batch;
+            ArrayDeque<Acknowledgement<AppendOutcome>> covered;
             long upTo;
             synchronized (state) {
-                batch = new ArrayList<>(written.entrySet());
+                if (current != null) {
+                    written.put(current, currentSize);
+                    current = null;
+                }
+                batch = new LinkedHashMap<>(written);
                 written.clear();
                 upTo = writtenUpTo;
                 pendingBytes = 0;
                 oldest = null;
-                while (!waiting.isEmpty() && waiting.peek().offset() < upTo) {
-                    covered.add(waiting.poll());
-                }
+                covered = covered(upTo);
             }
             if (rules.acknowledgesBeforeForce()) {
-                covered.forEach(w -> w.future().complete(null));
+                covered.forEach(Acknowledgement::acknowledge);
             }
-            List<FileLogSegment> segments = new ArrayList<>();
-            batch.forEach(e -> segments.add(e.getKey()));
             try {
-                for (FileLogSegment s : rules.toForce(segments)) { // DS4
-                    force(s, written(batch, s));
+                for (FileLogSegment s : rules.toForce(new ArrayList<>(batch.keySet()))) { // DS4
+                    s.force(batch.getOrDefault(s, s.fileSize()));
                 }
             } catch (RuntimeException e) { // an I/O error, or a power cut in a simulation
-                covered.forEach(w -> w.future().completeExceptionally(e));
+                covered.forEach(w -> w.completeExceptionally(e));
                 throw e;
             }
             synchronized (state) {
                 forcedUpTo = Math.max(forcedUpTo, upTo);
                 // a send may have registered during the force, for an offset this force covered: it found
                 // forcedUpTo still low and waits; only this force can wake it (no further append may come)
-                while (!waiting.isEmpty() && waiting.peek().offset() < forcedUpTo) {
-                    covered.add(waiting.poll());
-                }
+                covered.addAll(covered(forcedUpTo));
             }
-            covered.forEach(w -> w.future().complete(null)); // DS5
+            covered.forEach(Acknowledgement::acknowledge); // DS5
         }
     }
 
-    private static long written(List<Map.Entry<FileLogSegment, Long>> batch, FileLogSegment s) {
-        return batch.stream()
-                .filter(e -> e.getKey() == s)
-                .mapToLong(Map.Entry::getValue)
-                .findFirst()
-                .orElse(s.fileSize());
-    }
-
-    private static void force(FileLogSegment s, long upTo) {
-        s.force(upTo); // a segment retention deleted since it was written has nothing left to keep
+    /**
+     * Holding state: takes the waiting futures below {@code upTo} out, in offset order. Usually that is all of them
+     * (each was registered after its append had counted in writtenUpTo), and the queue itself is handed over.
+     */
+    private ArrayDeque<Acknowledgement<AppendOutcome>> covered(long upTo) {
+        if (!waiting.isEmpty() && waiting.peekLast().offset < upTo) {
+            ArrayDeque<Acknowledgement<AppendOutcome>> all = waiting;
+            waiting = new ArrayDeque<>(all.size());
+            return all;
+        }
+        ArrayDeque<Acknowledgement<AppendOutcome>> some = new ArrayDeque<>();
+        while (!waiting.isEmpty() && waiting.peek().offset < upTo) {
+            some.add(waiting.poll());
+        }
+        return some;
     }
 }

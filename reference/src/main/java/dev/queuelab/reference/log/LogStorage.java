@@ -1,5 +1,6 @@
 package dev.queuelab.reference.log;
 
+import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.Durability;
 import java.time.Instant;
 import java.util.List;
@@ -41,8 +42,8 @@ public interface LogStorage extends AutoCloseable {
     /** Called holding the monitor after each entry is appended at {@code offset} (a force may follow, DS1). */
     void appended(long offset, Instant now);
 
-    /** The acknowledgement of the append at {@code offset} (LS2), called holding the monitor. */
-    CompletableFuture<Void> acknowledgement(long offset);
+    /** The acknowledgement of an append, completing with its outcome (LS2), called holding the monitor. */
+    CompletableFuture<AppendOutcome> acknowledgement(AppendOutcome outcome);
 
     /** Without the monitor: forces what waits if a batch is due by size or by linger at {@code now}. */
     void flushIfDue(Instant now);

@@ -1,5 +1,6 @@
 package dev.queuelab.reference.log;
 
+import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.Durability;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +16,6 @@ import java.util.concurrent.CompletableFuture;
  * Real world: none in Kafka; Redis Streams without persistence (no AOF, no RDB) keeps a stream like this.
  */
 public final class MemoryLogStorage implements LogStorage {
-
-    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final int partition;
 
@@ -46,8 +45,8 @@ public final class MemoryLogStorage implements LogStorage {
     public void appended(long offset, Instant now) {}
 
     @Override
-    public CompletableFuture<Void> acknowledgement(long offset) {
-        return DONE;
+    public CompletableFuture<AppendOutcome> acknowledgement(AppendOutcome outcome) {
+        return CompletableFuture.completedFuture(outcome);
     }
 
     @Override

@@ -65,6 +65,23 @@ public final class OffsetIndex {
         entries.add(new long[] {offset, position});
     }
 
+    /**
+     * Adds the entries {@code pending} ({offset, position} each, in order, OI1) in one write: a group commit's
+     * drain writes its batch's entries together, as it writes their frames.
+     */
+    void appendAll(List<long[]> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        ByteBuffer b = ByteBuffer.allocate(8 * pending.size());
+        for (long[] e : pending) {
+            b.putInt((int) (e[0] - baseOffset)).putInt((int) e[1]);
+        }
+        dirty = true;
+        channel.write(b.flip(), entries.size() * 8L);
+        entries.addAll(pending);
+    }
+
     /** The position of the last entry at or before {@code offset}, or 0: where a scan for it starts. */
     public long lookup(long offset) {
         int lo = 0;

@@ -61,15 +61,27 @@ public final class RecordFrame {
 
     /** The bytes of one entry at {@code offset}. */
     public static ByteBuffer encode(LogSegment.Entry entry, long offset, Instant timestamp) {
+        return encode(entry, offset, timestamp, null, new CRC32C());
+    }
+
+    /**
+     * The bytes of one entry at {@code offset}, in {@code reuse} when it has room (a heap buffer the caller owns
+     * until the frame is written), else in a new buffer; {@code crc} is reset and used for the checksum (RF1).
+     */
+    static ByteBuffer encode(LogSegment.Entry entry, long offset, Instant timestamp, ByteBuffer reuse, CRC32C crc) {
         ConsumerRecord r = entry.record();
         byte[] key = r == null ? null : utf8(r.key());
         byte[] value = r == null ? null : utf8(r.value());
         Map<String, String> headers = r == null ? Map.of() : r.headers();
         int body = MIN_BODY + len(key) + len(value);
-        for (Map.Entry<String, String> h : headers.entrySet()) {
-            body += 8 + utf8(h.getKey()).length + utf8(h.getValue()).length;
+        if (!headers.isEmpty()) { // no iterator for the common case, a record without headers
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                body += 8 + utf8(h.getKey()).length + utf8(h.getValue()).length;
+            }
         }
-        ByteBuffer buf = ByteBuffer.allocate(HEADER + body);
+        ByteBuffer buf = reuse != null && reuse.capacity() >= HEADER + body
+                ? reuse.clear().limit(HEADER + body)
+                : ByteBuffer.allocate(HEADER + body);
         buf.putInt(body)
                 .putInt(0)
                 .putLong(offset)
@@ -80,11 +92,15 @@ public final class RecordFrame {
         put(buf, key);
         put(buf, value);
         buf.putInt(headers.size());
-        for (Map.Entry<String, String> h : new java.util.TreeMap<>(headers).entrySet()) {
-            put(buf, utf8(h.getKey()));
-            put(buf, utf8(h.getValue()));
+        if (!headers.isEmpty()) {
+            for (Map.Entry<String, String> h : new java.util.TreeMap<>(headers).entrySet()) {
+                put(buf, utf8(h.getKey()));
+                put(buf, utf8(h.getValue()));
+            }
         }
-        buf.putInt(4, checksum(buf.array(), HEADER, body)); // RF1
+        crc.reset();
+        crc.update(buf.array(), buf.arrayOffset() + HEADER, body);
+        buf.putInt(4, (int) crc.getValue()); // RF1
         return buf.flip();
     }
 
@@ -195,12 +211,6 @@ public final class RecordFrame {
         } catch (BufferUnderflowException | IllegalArgumentException | java.time.DateTimeException e) {
             return null; // bytes no writer wrote
         }
-    }
-
-    private static int checksum(byte[] bytes, int from, int length) {
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, from, length);
-        return (int) crc.getValue();
     }
 
     private static String string(ByteBuffer buf) {

@@ -7,11 +7,14 @@ import dev.queuelab.api.OutOfRangeException;
 import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.Durability;
 import dev.queuelab.api.log.FlushPolicy;
+import dev.queuelab.api.log.ProducerRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,11 +75,68 @@ class FlushPolicyTest extends DiskFixture {
     void shouldLoseWhatWasNeverForcedWhenPowerFailsUnderPageCache() {
         int acknowledged = sendThenLosePower(FlushPolicy.pageCache(), 50);
         try (DurableKafkaLog log = open(dir, FlushPolicy.pageCache())) {
-            assertThat(acknowledged).as("DS5: page cache acknowledges at once").isEqualTo(50);
+            assertThat(acknowledged)
+                    .as("DS5: page cache acknowledges after the write; 50 records never filled the buffer")
+                    .isZero();
             assertThat(log.durability()).isEqualTo(Durability.PAGE_CACHE);
             assertThat(log.highWatermark(0))
                     .as("the expected loss of page cache: nothing was ever forced")
                     .isZero();
+        }
+    }
+
+    @Test
+    void shouldAcknowledgeAPageCacheSendOnlyOnceTheWriteHoldingItHasPutItInTheFile() throws Exception {
+        try (DurableKafkaLog log = open(dir, FlushPolicy.pageCache())) {
+            CompletableFuture<AppendOutcome> first = log.send(0, record(1));
+            CompletableFuture<AppendOutcome> second = log.send(0, record(2));
+            CompletableFuture<String> stage = second.thenApply(AppendOutcome::toString);
+            Path file = files(dir, ".log").get(0);
+            assertThat(first)
+                    .as("DS5: in the write buffer, not yet in the file")
+                    .isNotDone();
+            assertThat(java.nio.file.Files.size(file)).isZero();
+            assertThat(stage.get(5, TimeUnit.SECONDS))
+                    .as("AK2: waiting on a stage made from a send writes its batch")
+                    .isNotNull();
+            assertThat(java.nio.file.Files.size(file))
+                    .as("SW2: the one write put both frames in the file before they were acknowledged")
+                    .isPositive();
+            assertThat(first).isCompleted();
+            assertThat(second.get(5, TimeUnit.SECONDS).offset()).isEqualTo(1);
+            assertThat(log.send(0, record(3)))
+                    .as("AK2: each new batch waits for its own write")
+                    .isNotDone();
+        }
+    }
+
+    @Test
+    void shouldAcknowledgeAtOnceAPageCacheSendTooLargeForTheBufferForItsOwnWriteHasReturned() throws Exception {
+        try (DurableKafkaLog log = open(dir, FlushPolicy.pageCache())) {
+            log.send(0, record(1));
+            CompletableFuture<AppendOutcome> large =
+                    log.send(0, new ProducerRecord(null, "x".repeat(70_000), Map.of()));
+            assertThat(large)
+                    .as("SW2: a frame above 64 KiB is written at once, after the batch before it: both are in the file")
+                    .isCompleted();
+            assertThat(large.get(5, TimeUnit.SECONDS).offset()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldWriteAPageCacheBatchOnTheSchedulerWhenNoOneWaits() {
+        List<Runnable> scheduled = new ArrayList<>();
+        try (DurableKafkaLog log = DurableKafkaLog.open(
+                dir, "t", SMALL, FlushPolicy.pageCache(), clock, (delay, task) -> scheduled.add(task))) {
+            CompletableFuture<AppendOutcome> first = log.send(0, record(1));
+            CompletableFuture<AppendOutcome> second = log.send(0, record(2));
+            assertThat(scheduled)
+                    .as("AK2: the batch's first append schedules its write, once")
+                    .hasSize(1);
+            assertThat(first).isNotDone();
+            scheduled.get(0).run();
+            assertThat(first).isCompleted();
+            assertThat(second).isCompleted();
         }
     }
 
