@@ -7,7 +7,7 @@ import dev.queuelab.check.log.LogStep;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-/** KT1, KT2: Kafka's trials, keyed in every other one, judged from the scenarios they hand out. */
+/** KT1, KT2: Kafka's trials, keyed in every other one of partitioning and in all of the rest, judged from the scenarios. */
 class KeyedTrialsTest {
 
     private final KeyedTrials keyed = new KeyedTrials(LogProperty.PARTITIONING);
@@ -31,6 +31,24 @@ class KeyedTrialsTest {
                 }
             }
         });
+    }
+
+    @Test
+    void shouldGiveEveryAppendAKeyInEveryTrialOfTheOtherProperties() {
+        for (LogProperty p : new LogProperty[] {LogProperty.GROUPS, LogProperty.STALE, LogProperty.TRANSACTIONS}) {
+            KeyedTrials all = new KeyedTrials(p);
+            boolean unkeyedInTheProperty = false;
+            for (long seed = 2; seed <= 80; seed += 2) {
+                unkeyedInTheProperty |= p.generate(seed, KafkaTarget.CAPABILITIES).steps().stream()
+                        .anyMatch(s -> s instanceof LogStep.Produce q && q.key() == 0);
+                assertThat(all.generate(seed, KafkaTarget.CAPABILITIES).steps())
+                        .as("KT2: %s, seed %d", p, seed)
+                        .noneMatch(s -> s instanceof LogStep.Produce q && q.key() == 0);
+            }
+            assertThat(unkeyedInTheProperty)
+                    .as("%s makes unkeyed appends of its own", p)
+                    .isTrue();
+        }
     }
 
     @Test
