@@ -89,13 +89,9 @@ final class Exchanges {
      * queues builds no list of N. Only a walk through more than one exchange can reach a queue twice, and only
      * then is the list cut down to one of each.
      */
-    List<Destination> route(String exchange, Message m) {
+    List<Destination> route(String exchange, Message m) { // an undeclared exchange: require's one clear line
         routes++;
-        Declared d = exchanges.get(exchange);
-        if (d == null) {
-            return List.of();
-        }
-        List<Destination> next = d.router.route(m.routingKey(), m.headers());
+        List<Destination> next = require(exchange).route(m.routingKey(), m.headers());
         boolean queuesOnly = !next.isEmpty();
         for (int i = 0; i < next.size() && queuesOnly; i++) {
             queuesOnly = !next.get(i).exchange();

@@ -11,7 +11,8 @@ import java.util.Optional;
  * One message in one queue: its position ({@code seq}: a requeue puts it back there), what was published,
  * the exchange it was last published to, its deaths, when it expires, whether it was delivered before, and its
  * body's UTF-8 size ({@code bytes}, for x-max-length-bytes), counted once per publish however many queues it
- * reaches: every queue holds the same {@link Message}, so a fanout to N queues copies no body.
+ * reaches ({@link #UNCOUNTED} while no queue has a byte limit: {@link #size()} counts it when asked): every queue
+ * holds the same {@link Message}, so a fanout to N queues copies no body.
  */
 record Stored(
         long seq,
@@ -23,8 +24,16 @@ record Stored(
         long deliveryCount,
         int bytes) {
 
+    /** The {@code bytes} of a message published while no queue counted bytes. */
+    static final int UNCOUNTED = -1;
+
     static int bytesOf(Message m) {
         return Utf8.length(m.body());
+    }
+
+    /** The body's UTF-8 size. */
+    int size() {
+        return bytes == UNCOUNTED ? bytesOf(message) : bytes;
     }
 
     Stored returned(boolean counted) {
