@@ -30,6 +30,8 @@ final class BrokerQueue {
 
     private int head;
     private int count;
+    /** The position of the message last put at the tail: a put behind it is a requeue. */
+    private long tailSeq;
     /** Messages put back behind the tail's position (requeued to their place), in position order. */
     private final TreeMap<Long, Stored> returned = new TreeMap<>();
 
@@ -159,7 +161,7 @@ final class BrokerQueue {
 
     /** A new message at the tail, or a returned one back at its own position (EX3). */
     void put(Stored m) {
-        if (count > 0 && inOrder[(head + count - 1) & (inOrder.length - 1)].seq() >= m.seq()) {
+        if (count > 0 && tailSeq >= m.seq()) {
             returned.put(m.seq(), m);
         } else {
             if (count == inOrder.length) {
@@ -169,6 +171,7 @@ final class BrokerQueue {
                 head = 0;
             }
             inOrder[(head + count++) & (inOrder.length - 1)] = m;
+            tailSeq = m.seq();
         }
         bytes += byteLimited ? m.size() : 0;
     }

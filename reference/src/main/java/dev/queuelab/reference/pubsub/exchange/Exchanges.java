@@ -39,7 +39,14 @@ final class Exchanges {
     private final BrokerRules rules;
     private final Map<String, Declared> exchanges = new LinkedHashMap<>();
     private long routes;
+    /** The last router list found to name queues only (lists are immutable: one seen again needs no second look). */
+    private List<Destination> queuesOnlyList;
+
     private int walkedNow;
+    /** The exchange named last, by the name's identity: a publisher names the same exchange again and again. */
+    private String lastName;
+
+    private ExchangeRouter lastRouter;
 
     Exchanges(BrokerRules rules) {
         this.rules = rules;
@@ -47,6 +54,7 @@ final class Exchanges {
 
     void declare(ExchangeSpec exchange) {
         exchanges.put(exchange.name(), new Declared(exchange, router(exchange.type())));
+        lastName = null; // a redeclared exchange has a router of its own
     }
 
     private ExchangeRouter router(ExchangeType type) {
@@ -67,10 +75,15 @@ final class Exchanges {
 
     /** The exchange's router, or one clear line when it was never declared. */
     ExchangeRouter require(String exchange) {
+        if (exchange == lastName) {
+            return lastRouter;
+        }
         Declared d = exchanges.get(exchange);
         if (d == null) {
             throw new IllegalArgumentException("exchange '" + exchange + "' is not declared: declare it first");
         }
+        lastName = exchange;
+        lastRouter = d.router;
         return d.router;
     }
 
@@ -93,10 +106,14 @@ final class Exchanges {
         routes++;
         List<Destination> next = require(exchange).route(m.routingKey(), m.headers());
         boolean queuesOnly = !next.isEmpty();
+        if (next == queuesOnlyList) {
+            return next; // a router answers the same list until a binding changes: checked once
+        }
         for (int i = 0; i < next.size() && queuesOnly; i++) {
             queuesOnly = !next.get(i).exchange();
         }
         if (queuesOnly) {
+            queuesOnlyList = next;
             return next;
         }
         List<Destination> out = new ArrayList<>();
