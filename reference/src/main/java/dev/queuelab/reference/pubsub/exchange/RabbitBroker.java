@@ -109,7 +109,7 @@ public final class RabbitBroker implements Broker {
             BrokerQueue q = known != null ? known[i] : queues.get(targets.get(i).name());
             Optional<Instant> expires = timed ? expiry(q, message, now) : Optional.empty(); // nothing has a TTL
             if (shared == null || (timed && !shared.expiresAt().equals(expires))) {
-                shared = new Stored(seq, message, exchange, List.of(), expires, false, 0, bytes);
+                shared = Stored.published(seq, message, exchange, bytes, expires);
             }
             boolean taken = enqueue(q, shared, now); // queues of the same expiry hold one entry, not a copy each
             if (!firstOnly || i == 0) {
@@ -160,7 +160,8 @@ public final class RabbitBroker implements Broker {
             String target = d.name();
             if (!DeadLetters.cycle(deaths, target)) {
                 BrokerQueue q = queues.get(target);
-                enqueue(q, new Stored(++positions, again, dlx, deaths, expiry(q, again, now), false, 0, bytes), now);
+                Stored.Past past = new Stored.Past(deaths, expiry(q, again, now), false, 0);
+                enqueue(q, new Stored(++positions, again, dlx, bytes, past), now);
             }
         }
     }
