@@ -3,7 +3,6 @@ package dev.queuelab.reference.pubsub.exchange;
 import dev.queuelab.api.pubsub.exchange.Overflow;
 import dev.queuelab.api.pubsub.exchange.QueueSpec;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +25,21 @@ import java.util.TreeMap;
 final class BrokerQueue {
 
     private final QueueSpec spec;
-    /** Ready messages as published, in position order: an append and a take from the head, no entry per message. */
-    private final ArrayDeque<Stored> inOrder = new ArrayDeque<>();
+    /** Ready messages as published, in position order: a ring of plain slots, {@code count} from {@code head}. */
+    private Stored[] inOrder = new Stored[16];
+
+    private int head;
+    private int count;
+    /** The position of the message last put at the tail: a put behind it is a requeue. */
+    private long tailSeq;
     /** Messages put back behind the tail's position (requeued to their place), in position order. */
     private final TreeMap<Long, Stored> returned = new TreeMap<>();
 
     private final List<String> consumers = new ArrayList<>();
     /** Whether it has a length limit at all: a queue without one skips every limit check. */
     private final boolean limited;
+    /** Whether it counts bytes (x-max-length-bytes): only then does a message's size matter here. */
+    private final boolean byteLimited;
 
     private long bytes;
     private Instant lastUsed;
@@ -41,11 +47,17 @@ final class BrokerQueue {
     BrokerQueue(QueueSpec spec, Instant declared) {
         this.spec = spec;
         this.lastUsed = declared;
-        this.limited = spec.maxLength().isPresent() || spec.maxLengthBytes().isPresent();
+        this.byteLimited = spec.maxLengthBytes().isPresent();
+        this.limited = spec.maxLength().isPresent() || byteLimited;
     }
 
     QueueSpec spec() {
         return spec;
+    }
+
+    /** Whether a length limit can refuse or drop anything here (without one, {@link #put} is all an offer does). */
+    boolean limited() {
+        return limited;
     }
 
     /** Takes {@code m}, or refuses it (answers false) when reject-publish is on and it does not fit. */
@@ -71,19 +83,17 @@ final class BrokerQueue {
 
     /** How many messages are ready. */
     int ready() {
-        return inOrder.size() + returned.size();
+        return count + returned.size();
     }
 
     private boolean fits(Stored m) {
         return (spec.maxLength().isEmpty() || ready() + 1 <= spec.maxLength().getAsInt())
-                && (spec.maxLengthBytes().isEmpty()
-                        || bytes + m.bytes() <= spec.maxLengthBytes().getAsLong());
+                && (!byteLimited || bytes + m.size() <= spec.maxLengthBytes().getAsLong());
     }
 
     private boolean overLimit() {
         return (spec.maxLength().isPresent() && ready() > spec.maxLength().getAsInt())
-                || (spec.maxLengthBytes().isPresent()
-                        && bytes > spec.maxLengthBytes().getAsLong());
+                || (byteLimited && bytes > spec.maxLengthBytes().getAsLong());
     }
 
     /** The expired messages at the head, taken off in order, stopping at the first that has not expired. */
@@ -111,7 +121,7 @@ final class BrokerQueue {
 
     /** The ready message of the lowest position, or null. */
     private Stored head() {
-        Stored first = inOrder.peekFirst();
+        Stored first = count == 0 ? null : inOrder[head];
         Map.Entry<Long, Stored> back = returned.firstEntry();
         if (back == null || (first != null && first.seq() < back.getKey())) {
             return first;
@@ -120,25 +130,50 @@ final class BrokerQueue {
     }
 
     Stored take() {
-        Stored head = returned.isEmpty() ? inOrder.peekFirst() : head();
-        if (head == inOrder.peekFirst()) {
-            inOrder.pollFirst();
+        Stored next = head();
+        if (count > 0 && next == inOrder[head]) {
+            inOrder[head] = null;
+            head = (head + 1) & (inOrder.length - 1);
+            count--;
         } else {
             returned.pollFirstEntry();
         }
-        bytes -= head.bytes();
-        return head;
+        bytes -= byteLimited ? next.size() : 0;
+        return next;
+    }
+
+    /**
+     * Takes the {@code n} ready messages at the head into {@code to} as deliveries {@code firstTag}... of the
+     * channel's consumer {@code slot}: a run of slots copied at once while nothing requeued waits among them.
+     */
+    void takeInto(UnackedRing to, long firstTag, int slot, int n) {
+        if (!returned.isEmpty() || byteLimited) {
+            for (int i = 0; i < n; i++) {
+                to.add(firstTag + i, slot, take());
+            }
+            return;
+        }
+        to.addRun(firstTag, slot, inOrder, head, n);
+        UnackedRing.clear(inOrder, head, n);
+        head = (head + n) & (inOrder.length - 1);
+        count -= n;
     }
 
     /** A new message at the tail, or a returned one back at its own position (EX3). */
     void put(Stored m) {
-        Stored last = inOrder.peekLast();
-        if (last == null || last.seq() < m.seq()) {
-            inOrder.addLast(m);
-        } else {
+        if (count > 0 && tailSeq >= m.seq()) {
             returned.put(m.seq(), m);
+        } else {
+            if (count == inOrder.length) {
+                Stored[] bigger = new Stored[count * 2];
+                UnackedRing.copy(inOrder, head, bigger, 0, count);
+                inOrder = bigger;
+                head = 0;
+            }
+            inOrder[(head + count++) & (inOrder.length - 1)] = m;
+            tailSeq = m.seq();
         }
-        bytes += m.bytes();
+        bytes += byteLimited ? m.size() : 0;
     }
 
     void addConsumer(String tag) {

@@ -19,8 +19,8 @@ import java.util.Map;
  */
 final class Channels {
 
-    /** A consumer, with its channel's state at hand: a delivery looks nothing up. */
-    record Consumer(String tag, String channel, String queue, int prefetch, Open open) {}
+    /** A consumer, with its channel's state at hand and its slot there: a delivery looks nothing up. */
+    record Consumer(String tag, String channel, String queue, int prefetch, Open open, int slot) {}
 
     /** A delivery taken off its channel by a nack, a reject or a close (an ack lists none). */
     record Unacked(long deliveryTag, String consumerTag, String queue, Stored message) {}
@@ -28,7 +28,10 @@ final class Channels {
     /** One channel's last delivery tag and its unacked deliveries in tag order (a delivery appends, EX10). */
     static final class Open {
         long lastTag;
-        final UnackedRing unacked = new UnackedRing();
+        /** Every consumer the channel ever had, by slot (a slot is never reused, as a tag is not). */
+        final List<Consumer> members = new ArrayList<>();
+
+        final UnackedRing unacked = new UnackedRing(members);
     }
 
     private final Map<String, Consumer> consumers = new LinkedHashMap<>();
@@ -41,7 +44,9 @@ final class Channels {
     }
 
     Consumer consume(String channel, String queue, int prefetch) {
-        Consumer c = new Consumer("ctag-" + ++made, channel, queue, prefetch, open(channel));
+        Open o = open(channel);
+        Consumer c = new Consumer("ctag-" + ++made, channel, queue, prefetch, o, o.members.size());
+        o.members.add(c);
         consumers.put(c.tag(), c);
         return c;
     }
@@ -60,7 +65,7 @@ final class Channels {
         if (c.prefetch() == 0) {
             return Integer.MAX_VALUE;
         }
-        String mine = rules.prefetchPerChannel() || rules.prefetchAcrossChannels() ? null : c.tag();
+        int mine = rules.prefetchPerChannel() || rules.prefetchAcrossChannels() ? -1 : c.slot();
         long held = rules.prefetchAcrossChannels()
                 ? channels.values().stream().mapToInt(o -> o.unacked.held(mine)).sum()
                 : c.open().unacked.held(mine);
@@ -70,8 +75,17 @@ final class Channels {
     long deliver(Consumer c, Stored m) {
         Open o = c.open();
         long tag = ++o.lastTag;
-        o.unacked.add(tag, c, m);
+        o.unacked.add(tag, c.slot(), m);
         return tag;
+    }
+
+    /** Delivers the {@code n} messages at the head of {@code q} to {@code c} at once; answers the first's tag. */
+    long deliver(Consumer c, BrokerQueue q, int n) {
+        Open o = c.open();
+        long first = o.lastTag + 1;
+        q.takeInto(o.unacked, first, c.slot(), n);
+        o.lastTag += n;
+        return first;
     }
 
     /** Takes the deliveries a settlement names off the channel: one, or all up to the tag; none if unknown. */

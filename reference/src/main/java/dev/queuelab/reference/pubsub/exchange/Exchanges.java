@@ -39,7 +39,14 @@ final class Exchanges {
     private final BrokerRules rules;
     private final Map<String, Declared> exchanges = new LinkedHashMap<>();
     private long routes;
+    /** The last router list found to name queues only (lists are immutable: one seen again needs no second look). */
+    private List<Destination> queuesOnlyList;
+
     private int walkedNow;
+    /** The exchange named last, by the name's identity: a publisher names the same exchange again and again. */
+    private String lastName;
+
+    private ExchangeRouter lastRouter;
 
     Exchanges(BrokerRules rules) {
         this.rules = rules;
@@ -47,6 +54,7 @@ final class Exchanges {
 
     void declare(ExchangeSpec exchange) {
         exchanges.put(exchange.name(), new Declared(exchange, router(exchange.type())));
+        lastName = null; // a redeclared exchange has a router of its own
     }
 
     private ExchangeRouter router(ExchangeType type) {
@@ -67,10 +75,15 @@ final class Exchanges {
 
     /** The exchange's router, or one clear line when it was never declared. */
     ExchangeRouter require(String exchange) {
+        if (exchange == lastName) {
+            return lastRouter;
+        }
         Declared d = exchanges.get(exchange);
         if (d == null) {
             throw new IllegalArgumentException("exchange '" + exchange + "' is not declared: declare it first");
         }
+        lastName = exchange;
+        lastRouter = d.router;
         return d.router;
     }
 
@@ -89,18 +102,18 @@ final class Exchanges {
      * queues builds no list of N. Only a walk through more than one exchange can reach a queue twice, and only
      * then is the list cut down to one of each.
      */
-    List<Destination> route(String exchange, Message m) {
+    List<Destination> route(String exchange, Message m) { // an undeclared exchange: require's one clear line
         routes++;
-        Declared d = exchanges.get(exchange);
-        if (d == null) {
-            return List.of();
-        }
-        List<Destination> next = d.router.route(m.routingKey(), m.headers());
+        List<Destination> next = require(exchange).route(m.routingKey(), m.headers());
         boolean queuesOnly = !next.isEmpty();
+        if (next == queuesOnlyList) {
+            return next; // a router answers the same list until a binding changes: checked once
+        }
         for (int i = 0; i < next.size() && queuesOnly; i++) {
             queuesOnly = !next.get(i).exchange();
         }
         if (queuesOnly) {
+            queuesOnlyList = next;
             return next;
         }
         List<Destination> out = new ArrayList<>();

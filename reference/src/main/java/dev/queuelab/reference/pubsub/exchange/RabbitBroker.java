@@ -14,10 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,10 +47,16 @@ public final class RabbitBroker implements Broker {
     private final DeadLetters deadLetters;
     private final Channels channels;
     private final Exchanges exchanges;
-    private final Map<String, BrokerQueue> queues = new LinkedHashMap<>();
+    private final QueueTable queues = new QueueTable();
     private long positions;
     /** Whether anything can expire: a queue with a TTL or x-expires, or a message with an expiration, ever seen. */
     private boolean timed;
+    /** Whether a queue with x-max-length-bytes was ever declared: only then is a publish's size counted. */
+    private boolean countBytes;
+    /** A confirm is one of four answers: a publish allocates none. */
+    private static final Published[] ANSWERS = {
+        new Published(false, false), new Published(false, true), new Published(true, false), new Published(true, true)
+    };
 
     public RabbitBroker(InstantSource clock) {
         this(clock, BrokerRules.RABBITMQ);
@@ -74,49 +77,46 @@ public final class RabbitBroker implements Broker {
 
     @Override
     public synchronized void declareQueue(QueueSpec queue) {
-        queues.put(queue.name(), new BrokerQueue(queue, clock.instant()));
+        queues.declare(queue, clock.instant());
         timed |= queue.messageTtl().isPresent() || queue.expires().isPresent();
+        countBytes |= queue.maxLengthBytes().isPresent();
     }
 
     @Override
     public synchronized void bind(BindingSpec binding) {
         exchanges.require(binding.source());
-        if (binding.toExchange()
-                ? !exchanges.exists(binding.destination())
-                : !queues.containsKey(binding.destination())) {
+        if (binding.toExchange() ? !exchanges.exists(binding.destination()) : !queues.contains(binding.destination())) {
             throw new IllegalArgumentException(
                     "binding destination '" + binding.destination() + "' is not declared: declare it first");
         }
         exchanges.bind(binding);
+        queues.forgetRoutes();
     }
 
     @Override
     public synchronized Published publish(String exchange, Message message, boolean mandatory) {
         Instant now = housekeep();
-        exchanges.require(exchange);
+        List<Destination> targets = exchanges.route(exchange, message); // an undeclared exchange: one clear line
         timed |= message.expiration().isPresent();
-        List<Destination> targets = exchanges.route(exchange, message);
+        BrokerQueue[] known = queues.cached(targets);
         boolean acked = true;
-        int bytes = Stored.bytesOf(message); // once, however many queues it reaches
+        int bytes = countBytes ? Stored.bytesOf(message) : Stored.UNCOUNTED; // once, however many queues it reaches
         long seq = ++positions; // one position for every queue: each queue's order is still its publish order
         Stored shared = null;
         boolean firstOnly = rules.confirmFromFirstQueueOnly();
+        boolean nackRefused = rules.nackRefusedPublish();
         for (int i = 0; i < targets.size(); i++) {
-            BrokerQueue q = queues.get(targets.get(i).name());
+            BrokerQueue q = known != null ? known[i] : queues.get(targets.get(i).name());
             Optional<Instant> expires = timed ? expiry(q, message, now) : Optional.empty(); // nothing has a TTL
-            if (shared == null || !shared.expiresAt().equals(expires)) {
-                shared = new Stored(seq, message, exchange, List.of(), expires, false, 0, bytes);
+            if (shared == null || (timed && !shared.expiresAt().equals(expires))) {
+                shared = Stored.published(seq, message, exchange, bytes, expires);
             }
             boolean taken = enqueue(q, shared, now); // queues of the same expiry hold one entry, not a copy each
             if (!firstOnly || i == 0) {
-                acked &= taken || !rules.nackRefusedPublish();
+                acked &= taken || !nackRefused;
             }
         }
-        return new Published(acked, mandatory && targets.isEmpty());
-    }
-
-    private Stored stored(String queue, Message m, int bytes, String exchange, List<XDeath> deaths, Instant now) {
-        return new Stored(++positions, m, exchange, deaths, expiry(queues.get(queue), m, now), false, 0, bytes);
+        return ANSWERS[(acked ? 2 : 0) + (mandatory && targets.isEmpty() ? 1 : 0)];
     }
 
     /** When {@code m} expires in {@code queue}: the shorter of x-message-ttl and its own expiration (EX8). */
@@ -131,6 +131,10 @@ public final class RabbitBroker implements Broker {
 
     /** Offers a message to a queue; what drop-head pushes out, or reject-publish-dlx refuses, is dead-lettered. */
     private boolean enqueue(BrokerQueue q, Stored m, Instant now) {
+        if (!q.limited()) {
+            q.put(m); // no limit: nothing to refuse, nothing to drop
+            return true;
+        }
         boolean taken = q.offer(m);
         for (Stored d : taken ? q.dropOverLimit() : List.<Stored>of()) {
             deadLetter(q, d, "maxlen", now);
@@ -155,7 +159,9 @@ public final class RabbitBroker implements Broker {
         for (Destination d : exchanges.route(dlx, again)) {
             String target = d.name();
             if (!DeadLetters.cycle(deaths, target)) {
-                enqueue(queues.get(target), stored(target, again, bytes, dlx, deaths, now), now);
+                BrokerQueue q = queues.get(target);
+                Stored.Past past = new Stored.Past(deaths, expiry(q, again, now), false, 0);
+                enqueue(q, new Stored(++positions, again, dlx, bytes, past), now);
             }
         }
     }
@@ -166,14 +172,10 @@ public final class RabbitBroker implements Broker {
         if (!timed) {
             return now; // nothing can expire yet: no sweep of every queue on every call
         }
-        for (Iterator<BrokerQueue> i = queues.values().iterator(); i.hasNext(); ) {
-            BrokerQueue q = i.next();
-            if (q.expired(now)) {
-                i.remove();
-                exchanges.forget(q.spec().name());
-            }
+        for (BrokerQueue gone : queues.removeExpired(now)) {
+            exchanges.forget(gone.spec().name());
         }
-        for (BrokerQueue q : queues.values()) {
+        for (BrokerQueue q : queues.all()) {
             expireHead(q, now);
         }
         return now;
@@ -207,6 +209,15 @@ public final class RabbitBroker implements Broker {
         }
         int free = channels.free(c);
         List<Delivery> out = new ArrayList<>(Math.min(free, q.ready()));
+        if (!timed) { // nothing can expire: the run at the head goes out at once
+            int n = Math.min(free, q.ready());
+            long first = channels.deliver(c, q, n);
+            UnackedRing ring = c.open().unacked;
+            for (int i = 0, from = ring.size() - n; i < n; i++) {
+                out.add(delivery(c, first + i, ring.message(from + i)));
+            }
+            return out;
+        }
         for (; free > 0; free--) {
             if (timed) {
                 expireHead(q, now); // the next head may have expired: it is dropped, never delivered (EX8)
@@ -215,21 +226,24 @@ public final class RabbitBroker implements Broker {
                 break;
             }
             Stored m = q.take();
-            long tag = channels.deliver(c, m);
-            Message msg = m.message();
-            out.add(new Delivery(
-                    consumerTag,
-                    tag,
-                    c.queue(),
-                    m.exchange(),
-                    msg.routingKey(),
-                    msg.headers(),
-                    msg.body(),
-                    m.redelivered(),
-                    m.deliveryCount(),
-                    m.deaths()));
+            out.add(delivery(c, channels.deliver(c, m), m));
         }
         return out;
+    }
+
+    private static Delivery delivery(Channels.Consumer c, long tag, Stored m) {
+        Message msg = m.message();
+        return new Delivery(
+                c.tag(),
+                tag,
+                c.queue(),
+                m.exchange(),
+                msg.routingKey(),
+                msg.headers(),
+                msg.body(),
+                m.redelivered(),
+                m.deliveryCount(),
+                m.deaths());
     }
 
     @Override
@@ -280,6 +294,6 @@ public final class RabbitBroker implements Broker {
     @Override
     public synchronized boolean queueExists(String queue) {
         housekeep();
-        return queues.containsKey(queue);
+        return queues.contains(queue);
     }
 }

@@ -143,4 +143,26 @@ class RabbitBrokerTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(broker.queueExists("q")).as("EX13").isFalse();
     }
+
+    @Test
+    void shouldRouteToWhatWasDeclaredLastWhenAQueueOrAnExchangeIsDeclaredAgain() {
+        broker.declareExchange(ExchangeSpec.of("f", ExchangeType.FANOUT));
+        broker.declareQueue(QueueSpec.classic("q"));
+        broker.bind(BindingSpec.queue("f", "q", ""));
+        String c = broker.consume("ch", "q", 0);
+        broker.publish("f", m("", "first"), false);
+        broker.publish("f", m("", "abcdef"), false); // the same route twice: a publish may now skip looking it up
+        List<Delivery> held = broker.receive(c);
+        broker.declareQueue(QueueSpec.classic("q").withMaxLengthBytes(10, Overflow.REJECT_PUBLISH));
+        broker.nack("ch", held.get(1).deliveryTag(), false, true); // 6 bytes, published before any byte limit
+        assertThat(broker.publish("f", m("", "12345"), false).acked())
+                .as("EX9, EX4: 6 + 5 bytes pass the redeclared queue's 10: refused, so nacked")
+                .isFalse();
+        broker.publish("f", m("", "x"), false);
+        broker.publish("f", m("", "y"), false);
+        broker.declareExchange(ExchangeSpec.of("f", ExchangeType.DIRECT)); // no bindings now
+        assertThat(broker.publish("f", m("", "z"), true).returned())
+                .as("EX5: the redeclared exchange routes nowhere, so a mandatory publish comes back")
+                .isTrue();
+    }
 }
