@@ -17,7 +17,7 @@ import java.util.Optional;
  * <p>Teaches: routing is a walk of a graph, each exchange matching by its own type; an exchange-to-exchange
  * binding hands the message on with the same routing key, and an exchange that matches nothing hands it to
  * its alternate exchange (rabbitmq.com/docs/ae, rabbitmq.com/docs/e2e).
- * Invariants: EX1 (see {@link RabbitBroker}); each exchange is walked once per publish, so a cycle of
+ * Invariants: EX1 (see {@link RabbitBroker}), EX14 (see {@link QueueTable}); each exchange is walked once per publish, so a cycle of
  * exchange-to-exchange bindings ends, and each queue is reached once.
  * Thread-safety: none; the broker calls it under its lock.
  * Real world: rabbit_exchange:route.
@@ -52,9 +52,19 @@ final class Exchanges {
         this.rules = rules;
     }
 
+    /** EX14: an exchange declared again as it is stays as it is; declared otherwise, it is refused. */
     void declare(ExchangeSpec exchange) {
+        Declared d = exchanges.get(exchange.name());
+        if (d != null) {
+            if (!d.spec.equals(exchange)) {
+                throw new IllegalArgumentException("exchange '" + exchange.name() + "' exists as " + d.spec
+                        + ": RabbitMQ refuses a declaration with other arguments (PRECONDITION_FAILED, inequivalent"
+                        + " arg); declare it as it is, or under another name");
+            }
+            return;
+        }
         exchanges.put(exchange.name(), new Declared(exchange, router(exchange.type())));
-        lastName = null; // a redeclared exchange has a router of its own
+        lastName = null;
     }
 
     private ExchangeRouter router(ExchangeType type) {

@@ -18,6 +18,9 @@ import java.util.Map;
  * Invariants: EX1 holds through the cache: a cached route answers exactly the queues its list names now, since
  * every declaration, deletion and binding forgets it; a list seen once (a topic exchange makes one per publish)
  * is never cached, so caching costs such a publish no array.
+ *   EX14 a queue or an exchange declared again with the same arguments stays as it was (its messages, its
+ *       bindings); declared with other arguments, it is refused and stays as it was (RabbitMQ answers 406
+ *       PRECONDITION_FAILED, "inequivalent arg", rabbitmq.com/docs/queues#property-equivalence).
  * Thread-safety: none; the broker calls it under its lock.
  * Real world: RabbitMQ finds each routed queue from its name at every publish (rabbit_amqqueue:lookup); this
  * cache is the kit's, for an exchange whose list of queues stays the same object between bindings.
@@ -31,7 +34,17 @@ final class QueueTable {
     private List<Destination> cachedRoute;
     private BrokerQueue[] cachedQueues;
 
+    /** EX14: a queue declared again as it is keeps its messages; declared otherwise, it is refused. */
     void declare(QueueSpec spec, Instant now) {
+        BrokerQueue q = queues.get(spec.name());
+        if (q != null) {
+            if (!q.spec().equals(spec)) {
+                throw new IllegalArgumentException("queue '" + spec.name() + "' exists as " + q.spec()
+                        + ": RabbitMQ refuses a declaration with other arguments (PRECONDITION_FAILED, inequivalent"
+                        + " arg); declare it as it is, or under another name");
+            }
+            return;
+        }
         queues.put(spec.name(), new BrokerQueue(spec, now));
         forgetRoutes();
     }

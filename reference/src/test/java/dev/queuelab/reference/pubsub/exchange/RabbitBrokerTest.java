@@ -1,6 +1,7 @@
 package dev.queuelab.reference.pubsub.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.queuelab.api.SimClock;
 import dev.queuelab.api.pubsub.exchange.BindingSpec;
@@ -145,24 +146,41 @@ class RabbitBrokerTest {
     }
 
     @Test
-    void shouldRouteToWhatWasDeclaredLastWhenAQueueOrAnExchangeIsDeclaredAgain() {
+    void shouldKeepAQueueOrExchangeDeclaredAgainAsItIsAndRefuseOneDeclaredOtherwise() {
         broker.declareExchange(ExchangeSpec.of("f", ExchangeType.FANOUT));
         broker.declareQueue(QueueSpec.classic("q"));
         broker.bind(BindingSpec.queue("f", "q", ""));
-        String c = broker.consume("ch", "q", 0);
         broker.publish("f", m("", "first"), false);
+        broker.declareQueue(QueueSpec.classic("q")); // EX14: the same arguments
+        broker.declareExchange(ExchangeSpec.of("f", ExchangeType.FANOUT));
+        assertThatThrownBy(() -> broker.declareQueue(QueueSpec.classic("q").withMaxLength(1, Overflow.DROP_HEAD)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PRECONDITION_FAILED");
+        assertThatThrownBy(() -> broker.declareExchange(ExchangeSpec.of("f", ExchangeType.DIRECT)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PRECONDITION_FAILED");
+        broker.publish("f", m("", "second"), false);
+        broker.publish("f", m("", "third"), false);
+        String c = broker.consume("ch", "q", 0);
+        assertThat(bodies(broker.receive(c)))
+                .as("EX14: its messages, its binding and its lack of a length limit kept")
+                .containsExactly("first", "second", "third");
+    }
+
+    @Test
+    void shouldRouteToAQueueDeclaredAgainAfterItExpiredWithItsNewLimits() {
+        broker.declareExchange(ExchangeSpec.of("f", ExchangeType.FANOUT));
+        broker.declareQueue(QueueSpec.classic("q").withExpires(Duration.ofSeconds(10)));
+        broker.bind(BindingSpec.queue("f", "q", ""));
+        broker.publish("f", m("", "abcdef"), false);
         broker.publish("f", m("", "abcdef"), false); // the same route twice: a publish may now skip looking it up
-        List<Delivery> held = broker.receive(c);
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(broker.queueExists("q")).as("EX13").isFalse();
         broker.declareQueue(QueueSpec.classic("q").withMaxLengthBytes(10, Overflow.REJECT_PUBLISH));
-        broker.nack("ch", held.get(1).deliveryTag(), false, true); // 6 bytes, published before any byte limit
+        broker.bind(BindingSpec.queue("f", "q", ""));
+        assertThat(broker.publish("f", m("", "123456"), false).acked()).isTrue();
         assertThat(broker.publish("f", m("", "12345"), false).acked())
-                .as("EX9, EX4: 6 + 5 bytes pass the redeclared queue's 10: refused, so nacked")
+                .as("EX1, EX4: the new queue holds 6 bytes, and 5 more pass its 10: refused, so nacked")
                 .isFalse();
-        broker.publish("f", m("", "x"), false);
-        broker.publish("f", m("", "y"), false);
-        broker.declareExchange(ExchangeSpec.of("f", ExchangeType.DIRECT)); // no bindings now
-        assertThat(broker.publish("f", m("", "z"), true).returned())
-                .as("EX5: the redeclared exchange routes nowhere, so a mandatory publish comes back")
-                .isTrue();
     }
 }
