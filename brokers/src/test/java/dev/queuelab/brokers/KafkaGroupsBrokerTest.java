@@ -93,14 +93,7 @@ class KafkaGroupsBrokerTest {
                         .as("%s: a new member starts generation %d in both", assignor, n)
                         .isEqualTo(expected.generation())
                         .isEqualTo(n);
-                for (Member m : kafkaGroup.members) {
-                    assertThat(m.share)
-                            .as("%s, %d members: the share of %s", assignor, n, m.id)
-                            .isEqualTo(reference
-                                    .assignment(kafkaGroup.name, m.id)
-                                    .orElseThrow()
-                                    .partitions());
-                }
+                assertSharesAsTheReferences(kafkaGroup, reference, assignor + ", " + n + " members");
             }
             kafkaGroup.close();
         }
@@ -178,13 +171,7 @@ class KafkaGroupsBrokerTest {
                 .as("the join completes once both rejoined, one generation on, as in the reference")
                 .isEqualTo(before + 1)
                 .isEqualTo(reference.describeGroup(kafkaGroup.name).generation());
-        for (Member m : kafkaGroup.members) {
-            assertThat(m.share)
-                    .isEqualTo(reference
-                            .assignment(kafkaGroup.name, m.id)
-                            .orElseThrow()
-                            .partitions());
-        }
+        assertSharesAsTheReferences(kafkaGroup, reference, "after the held join");
         kafkaGroup.close();
     }
 
@@ -270,6 +257,18 @@ class KafkaGroupsBrokerTest {
                             .sorted()
                             .toList()));
             return out;
+        }
+    }
+
+    /** Every member's share on Kafka is the reference's for the same member id. */
+    private static void assertSharesAsTheReferences(Group kafkaGroup, KafkaLog reference, String when) {
+        for (Member m : kafkaGroup.members) {
+            assertThat(m.share)
+                    .as("%s: the share of %s", when, m.id)
+                    .isEqualTo(reference
+                            .assignment(kafkaGroup.name, m.id)
+                            .orElseThrow()
+                            .partitions());
         }
     }
 
