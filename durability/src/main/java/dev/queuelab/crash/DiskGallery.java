@@ -19,8 +19,8 @@ import java.util.function.Supplier;
 public enum DiskGallery {
     LOG_NEVER_FORCED(
             "a segment file never forced",
-            "The force of each .log file is left out (the index is still forced): an acknowledged append lives in the"
-                    + " page cache only.",
+            "The force of each .log file is left out (the index is still forced at each roll): an acknowledged append"
+                    + " lives in the page cache only.",
             skips(f -> f.toString().endsWith(".log"), d -> false, false)),
     PARTITION_DIRECTORY_NEVER_FORCED(
             "a partition directory never forced",

@@ -186,6 +186,8 @@ public class DiskLogStorage implements LogStorage {
     @Override
     public LogSegment roll(long baseOffset) {
         active.drain(); // the old segment's last frames reach its file
+        active.rolled(); // SF4: from now on a force of it forces its index too, after its log
+        flusher.rolled(active);
         FileLogSegment next = new FileLogSegment(disk, dir, partition, baseOffset, rules);
         buffer(next);
         segments.put(baseOffset, next);
@@ -251,6 +253,7 @@ public class DiskLogStorage implements LogStorage {
         flush();
         long end = segments.lastEntry().getValue().nextOffset();
         for (FileLogSegment s : segments.values()) {
+            s.forceIndex(); // SF4: after the flush that forced its log; a no-op for an index forced at its roll
             s.close();
         }
         OffsetCheckpointFile.write(disk, dir.resolve(CLEAN_SHUTDOWN), Map.of("recovery-point", end));

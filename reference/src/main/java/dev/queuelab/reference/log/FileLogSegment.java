@@ -18,7 +18,10 @@ import java.util.zip.CRC32C;
  * Invariants (besides SG1 to SG3 of {@link LogSegment}):
  *   SF1 the file holds the frames of [baseOffset, nextOffset) in order, and nothing after the last one;
  *   SF2 the index never names a record not in the file (a record is written before its entry, DS2);
- *   SF3 forcedSize is the file's length at its last force; a power loss keeps at least that much.
+ *   SF3 forcedSize is the file's length at its last force; a power loss keeps at least that much;
+ *   SF4 a force covers the .log only, until the segment is rolled; then (and at a clean close) the index is forced
+ *      after its log: the index is rebuildable, so a power cut may leave it behind its log, torn, or naming records
+ *      the log lost, and recovery rewrites it on every open when it differs from the one the log gives (OI4).
  * Thread-safety: none of its own; the log's monitor guards it, except {@link #force}, which the flush calls
  * without it (a FileChannel may be written and forced at once; the writer's buffer has its own lock).
  * Real world: Kafka's LogSegment with FileRecords and OffsetIndex. No time index: seeking to a timestamp
@@ -36,6 +39,7 @@ public class FileLogSegment extends LogSegment {
     private final OffsetIndex index;
     private final DiskRules rules;
     private final SegmentWriter writer;
+    private volatile boolean rolled; // SF4: no more appends come; its index is forced with its log from now on
     private long size; // bytes appended: in the file and still held by the writer (SegmentWriter's SW1)
     private volatile long forcedSize;
     private long nextOffset;
@@ -73,7 +77,7 @@ public class FileLogSegment extends LogSegment {
     /**
      * Reads the file back with a {@link SegmentScan}, which validates it if {@code validate} (after a crash, DS3 and
      * DS8) and refuses a recovery that breaks its contract; then cuts the file after the frames the scan kept (SF1)
-     * and rewrites the index if it differs from the one they give (SF2).
+     * and rewrites the index if it differs from the one they give (SF2, OI4), on every open, crash or not.
      */
     Scan recover(boolean validate) {
         nextOffset = baseOffset;
@@ -186,12 +190,17 @@ public class FileLogSegment extends LogSegment {
         throw new CorruptRecordException(partition, offset, logFile, position);
     }
 
-    /** Forces the file's first {@code upTo} bytes and the index to the device (SF3); called without the monitor. */
+    /**
+     * Forces the file's first {@code upTo} bytes to the device (SF3), and its index only once the segment is rolled
+     * (SF4); called without the monitor.
+     */
     void force(long upTo) {
         try {
             rules.drainThenForce(this::drain, () -> {
                 log.force();
-                index.force();
+                if (rolled) {
+                    index.force(); // SF4: after its log, so no power cut keeps an entry for a record it loses
+                }
             });
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof ClosedChannelException) {
@@ -200,6 +209,16 @@ public class FileLogSegment extends LogSegment {
             throw e;
         }
         forcedSize = Math.max(forcedSize, upTo);
+    }
+
+    /** SF4: the log rolled past this segment: the next force of it forces its index too. */
+    void rolled() {
+        rolled = true;
+    }
+
+    /** SF4: a clean close forces the index, after the force that covered its log. */
+    void forceIndex() {
+        index.force();
     }
 
     /** Cuts the file to {@code position}, the end of a frame, and drops index entries past it (SF1). */

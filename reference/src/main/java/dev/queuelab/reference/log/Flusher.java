@@ -91,6 +91,21 @@ final class Flusher {
         }
     }
 
+    /**
+     * SF4: {@code old} rolled; the next force covers it, so its index reaches the device after its log, even when
+     * a force already covered its last append (that force, before the roll, left its index alone).
+     */
+    void rolled(FileLogSegment old) {
+        synchronized (state) {
+            if (old == current) {
+                written.put(current, currentSize);
+                current = null;
+            } else {
+                written.putIfAbsent(old, old.fileSize());
+            }
+        }
+    }
+
     private void scheduledWrite() {
         synchronized (state) {
             writeScheduled = false;

@@ -14,10 +14,16 @@ import java.util.List;
  *   OI1 entries are in increasing offset and position order, each pointing at the first byte of the frame of
  *      its offset;
  *   OI2 an entry is written only after its record (so no crash leaves an entry for a record not written);
- *   OI3 forcedSize is the file's length at its last force: a power loss keeps at least that much.
+ *   OI3 forcedSize is the file's length at its last force: a power loss keeps at least that much;
+ *   OI4 it is forced only when its segment rolls and at a clean close (SF4), never by a group commit's force: a
+ *      power cut may leave it short, torn mid-entry or naming records its log lost, so on every open, crash or
+ *      not, recovery compares it entry by entry and byte by byte with the index its log gives and rewrites it
+ *      if anything differs ({@link #matches}); no read uses it before that.
  * Thread-safety: none of its own; guarded by the log's monitor, except {@link #force}, called by the flush.
  * Real world: Kafka's OffsetIndex (8-byte entries, index.interval.bytes = 4096); Kafka memory-maps the file
- * and preallocates it (segment.index.bytes); here entries are written through the channel.
+ * and preallocates it (segment.index.bytes); here entries are written through the channel. Kafka too treats an index
+ * as rebuildable: LogSegment.recover resets it and appends entries again as it validates the batches, and a
+ * segment's indexes are flushed with it (LogSegment.flush), by default only once it has rolled and at shutdown.
  */
 public final class OffsetIndex {
 
@@ -46,9 +52,12 @@ public final class OffsetIndex {
         return entries;
     }
 
-    /** True when this index holds exactly {@code expected}, the entries its log gives (OI1). */
+    /**
+     * True when this index holds exactly {@code expected}, the entries its log gives (OI1), and its file nothing
+     * else: a torn last entry, a few bytes short of 8, is a mismatch too (OI4).
+     */
     public boolean matches(List<long[]> expected) {
-        if (expected.size() != entries.size()) {
+        if (expected.size() != entries.size() || channel.size() != 8L * entries.size()) {
             return false;
         }
         for (int i = 0; i < expected.size(); i++) {
@@ -102,6 +111,7 @@ public final class OffsetIndex {
     /** Replaces every entry with {@code rebuilt} (recovery found the file did not match its log). */
     public void rewrite(List<long[]> rebuilt) {
         channel.truncate(0);
+        dirty = true; // OI4: even an emptied index is forced at its roll or the clean close
         entries.clear();
         for (long[] e : rebuilt) {
             append(e[0], e[1]);
