@@ -115,6 +115,35 @@ class BrokerPeersLifecycleTest {
         assertThat(made).as("deleted after teardown").noneMatch(Files::exists);
     }
 
+    /**
+     * A fanout peer's trial, judged from outside: its setup starts a server that answers on loopback in a folder
+     * of its own, one batch reaches both subscribers, and its teardown leaves nothing answering and no folder.
+     */
+    static void fanoutTrialStartsAndCleansUp(String peer, String folderPrefix) throws Exception {
+        Set<Path> before = folders(folderPrefix);
+        var channels = new BrokerPeersFanoutBenchmark.Channels();
+        channels.peer = peer;
+        channels.start();
+        int port = channels.port();
+        Set<Path> made = made(folderPrefix, before);
+        try {
+            assertThat(answers(port))
+                    .as("%s answers on 127.0.0.1:%d once set up", peer, port)
+                    .isTrue();
+            assertThat(made).as("its folder").hasSize(1);
+            var counters = new BrokerPeersFanoutBenchmark.Counters();
+            assertThat(new BrokerPeersFanoutBenchmark().publishThenEveryoneReads(channels, counters))
+                    .as("100 published, each taken by both subscribers")
+                    .isEqualTo(200);
+        } finally {
+            channels.stop();
+        }
+        assertThat(answers(port))
+                .as("nothing answers on 127.0.0.1:%d after teardown", port)
+                .isFalse();
+        assertThat(made).as("its folder deleted").noneMatch(Files::exists);
+    }
+
     static boolean answers(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
