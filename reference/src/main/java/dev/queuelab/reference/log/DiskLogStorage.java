@@ -43,7 +43,8 @@ import java.util.concurrent.CompletableFuture;
  *      (no mark) every record is validated;
  *   DS9 a name is durable before anything in it is promised: opening forces the log directory (the partition's
  *      name) and, after recovery, the partition directory (its first segment, the segments recovery deleted); a
- *      roll forces it again (the new segment), and a cut made by recovery is forced before the next append.
+ *      roll forces it again (the new segment), and a cut made by recovery is forced before the next append;
+ *   DS10 every acknowledgement completes: one still waiting when the power is lost completes with an exception.
  * Thread-safety: as {@link LogStorage}: the flush methods run without the log's monitor, the others with it.
  * Real world: Kafka's LogLoader and LogSegment.recover (log.dirs/topic-partition, 20-digit baseOffset file
  * names, .kafka_cleanshutdown, recovery-point-offset-checkpoint). Kafka writes the recovery point on a
@@ -269,6 +270,7 @@ public class DiskLogStorage implements LogStorage {
             s.dropUnforced();
         }
         closed = true;
+        flusher.powerLost(partition); // DS10
     }
 
     @Override

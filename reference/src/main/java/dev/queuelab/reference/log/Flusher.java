@@ -22,7 +22,8 @@ import java.util.concurrent.CompletableFuture;
  *   DS5 a future completes only after the force covering its append has returned (under page cache, after the
  *      write that put its append in the file has returned: PAGE_CACHE only, AK2);
  *   DS6 a batch is forced once it holds maxBytes, or its oldest append is linger old by the log's clock (checked
- *      at each append and flush) or by the FlushScheduler given.
+ *      at each append and flush) or by the FlushScheduler given;
+ *   DS10 every future completes: one still waiting when the power is lost completes with an exception.
  * Thread-safety: {@link #appended} and {@link #acknowledgement} run under the log's monitor; {@link #flush} and
  * {@link #inFile} run without it, from any thread: forces are serialized by their own lock, so appends go on
  * during one; the futures wait in offset order (registered under the monitor) and complete outside any lock but
@@ -188,6 +189,23 @@ final class Flusher {
                 covered.addAll(covered(forcedUpTo));
             }
             covered.forEach(Acknowledgement::acknowledge); // DS5
+        }
+    }
+
+    /**
+     * DS10: a power loss ends the process that would have completed the waiting futures: each completes with an
+     * exception saying so, as a producer's request to a broker that died ends in an error, never in silence.
+     */
+    void powerLost(int partition) {
+        ArrayDeque<Acknowledgement<AppendOutcome>> lost;
+        synchronized (state) {
+            lost = waiting;
+            waiting = new ArrayDeque<>();
+        }
+        for (Acknowledgement<AppendOutcome> a : lost) {
+            a.completeExceptionally(new IllegalStateException("partition " + partition + " lost power before the append"
+                    + " at offset " + a.offset + " was acknowledged: it may be gone; open the log directory again to"
+                    + " see what survived"));
         }
     }
 

@@ -86,6 +86,31 @@ class FlushPolicyTest extends DiskFixture {
     }
 
     @Test
+    void shouldEndEverySendStillWaitingWithAnErrorWhenPowerFails() {
+        for (FlushPolicy policy : List.of(FlushPolicy.pageCache(), GROUP)) {
+            DurableKafkaLog log = open(dir.resolve(policy.durability().name()), policy);
+            List<CompletableFuture<AppendOutcome>> sent = new ArrayList<>();
+            for (int i = 0; i < 95; i++) {
+                sent.add(log.send(0, record(i)));
+            }
+            List<CompletableFuture<AppendOutcome>> waiting =
+                    sent.stream().filter(f -> !f.isDone()).toList();
+            assertThat(waiting)
+                    .as("%s: the last batch waits for its write or force", policy)
+                    .isNotEmpty();
+            log.simulatePowerLoss();
+            assertThat(sent)
+                    .as("DS10 (%s): no send is left waiting for a process that is gone", policy)
+                    .allMatch(CompletableFuture::isDone);
+            assertThat(waiting).allMatch(CompletableFuture::isCompletedExceptionally);
+            assertThatThrownBy(() -> waiting.get(0).get(1, TimeUnit.SECONDS))
+                    .as("a waiter hears of the loss at once, not at a timeout")
+                    .isInstanceOf(java.util.concurrent.ExecutionException.class)
+                    .hasMessageContaining("lost power before the append at offset");
+        }
+    }
+
+    @Test
     void shouldAcknowledgeAPageCacheSendOnlyOnceTheWriteHoldingItHasPutItInTheFile() throws Exception {
         try (DurableKafkaLog log = open(dir, FlushPolicy.pageCache())) {
             CompletableFuture<AppendOutcome> first = log.send(0, record(1));
