@@ -19,7 +19,8 @@ import java.util.List;
  *      power cut may leave it short, torn mid-entry or naming records its log lost, so on every open, crash or
  *      not, recovery compares it entry by entry and byte by byte with the index its log gives and rewrites it
  *      if anything differs ({@link #matches}); no read uses it before that.
- * Thread-safety: none of its own; guarded by the log's monitor, except {@link #force}, called by the flush.
+ * Thread-safety: its entries are guarded by its own monitor: a buffered segment's drain appends them from the
+ * flush thread, without the log's monitor, while a read looks them up under it. {@link #force} runs from the flush.
  * Real world: Kafka's OffsetIndex (8-byte entries, index.interval.bytes = 4096); Kafka memory-maps the file
  * and preallocates it (segment.index.bytes); here entries are written through the channel. Kafka too treats an index
  * as rebuildable: LogSegment.recover resets it and appends entries again as it validates the batches, and a
@@ -48,15 +49,15 @@ public final class OffsetIndex {
     }
 
     /** The entries as loaded or appended: {offset, position} each. */
-    public List<long[]> entries() {
-        return entries;
+    public synchronized List<long[]> entries() {
+        return List.copyOf(entries);
     }
 
     /**
      * True when this index holds exactly {@code expected}, the entries its log gives (OI1), and its file nothing
      * else: a torn last entry, a few bytes short of 8, is a mismatch too (OI4).
      */
-    public boolean matches(List<long[]> expected) {
+    public synchronized boolean matches(List<long[]> expected) {
         if (expected.size() != entries.size() || channel.size() != 8L * entries.size()) {
             return false;
         }
@@ -69,7 +70,7 @@ public final class OffsetIndex {
     }
 
     /** Adds an entry for the frame of {@code offset} at {@code position} (OI1). */
-    public void append(long offset, long position) {
+    public synchronized void append(long offset, long position) {
         write(entries.size(), offset, position);
         entries.add(new long[] {offset, position});
     }
@@ -78,7 +79,7 @@ public final class OffsetIndex {
      * Adds the entries {@code pending} ({offset, position} each, in order, OI1) in one write: a group commit's
      * drain writes its batch's entries together, as it writes their frames.
      */
-    void appendAll(List<long[]> pending) {
+    synchronized void appendAll(List<long[]> pending) {
         if (pending.isEmpty()) {
             return;
         }
@@ -92,7 +93,7 @@ public final class OffsetIndex {
     }
 
     /** The position of the last entry at or before {@code offset}, or 0: where a scan for it starts. */
-    public long lookup(long offset) {
+    public synchronized long lookup(long offset) {
         int lo = 0;
         int hi = entries.size() - 1;
         long found = 0;
@@ -109,7 +110,7 @@ public final class OffsetIndex {
     }
 
     /** Replaces every entry with {@code rebuilt} (recovery found the file did not match its log). */
-    public void rewrite(List<long[]> rebuilt) {
+    public synchronized void rewrite(List<long[]> rebuilt) {
         channel.truncate(0);
         dirty = true; // OI4: even an emptied index is forced at its roll or the clean close
         entries.clear();
