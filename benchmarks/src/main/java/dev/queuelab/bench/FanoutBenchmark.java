@@ -1,6 +1,7 @@
 package dev.queuelab.bench;
 
 import dev.queuelab.api.pubsub.broadcast.BroadcastConfig;
+import dev.queuelab.api.pubsub.broadcast.Pushed;
 import dev.queuelab.api.pubsub.exchange.BindingSpec;
 import dev.queuelab.api.pubsub.exchange.Delivery;
 import dev.queuelab.api.pubsub.exchange.ExchangeSpec;
@@ -206,11 +207,12 @@ public class FanoutBenchmark {
         for (String s : subscribers) {
             List<ReceivedMessage> read = pubsub.pull(s, BATCH);
             for (int i = 0; i < read.size(); i++) {
-                counters.lost += pubsub.acknowledge(s, read.get(i).ackId()) ? 0 : 1;
+                ReceivedMessage m = read.get(i);
+                got += m.message().data().length();
+                counters.lost += pubsub.acknowledge(s, m.ackId()) ? 0 : 1;
             }
             counters.delivered += read.size();
             counters.lost += read.size() == BATCH ? 0 : 1;
-            got += read.size();
         }
         return got;
     }
@@ -221,10 +223,12 @@ public class FanoutBenchmark {
         }
         long got = 0;
         for (String s : subscribers) {
-            int read = redis.read(s, BATCH).messages().size();
-            counters.delivered += read;
-            counters.lost += read == BATCH ? 0 : 1;
-            got += read;
+            List<Pushed> read = redis.read(s, BATCH).messages();
+            for (int i = 0; i < read.size(); i++) {
+                got += read.get(i).payload().length();
+            }
+            counters.delivered += read.size();
+            counters.lost += read.size() == BATCH ? 0 : 1;
         }
         return got;
     }
@@ -238,12 +242,16 @@ public class FanoutBenchmark {
         long got = 0;
         for (int i = 0; i < tags.length; i++) {
             List<Delivery> read = rabbit.receive(tags[i]);
+            long last = 0;
+            for (int j = 0; j < read.size(); j++) {
+                Delivery d = read.get(j);
+                got += d.body().length();
+                last = d.deliveryTag();
+            }
             counters.delivered += read.size();
-            if (read.size() != BATCH
-                    || rabbit.ack(subscribers[i], read.get(read.size() - 1).deliveryTag(), true) != BATCH) {
+            if (read.size() != BATCH || rabbit.ack(subscribers[i], last, true) != BATCH) {
                 counters.lost++;
             }
-            got += read.size();
         }
         return got;
     }
@@ -261,7 +269,11 @@ public class FanoutBenchmark {
                     break;
                 }
                 receipts.clear();
-                ten.forEach(d -> receipts.add(d.receipt()));
+                for (int i = 0; i < ten.size(); i++) {
+                    dev.queuelab.api.workqueue.Delivery d = ten.get(i);
+                    got += d.message().payload().length();
+                    receipts.add(d.receipt());
+                }
                 read += ten.size();
                 for (ReceiptOutcome o : q.ackBatch(receipts)) {
                     counters.lost += o == ReceiptOutcome.ACCEPTED ? 0 : 1;
@@ -269,7 +281,6 @@ public class FanoutBenchmark {
             }
             counters.delivered += read;
             counters.lost += read == BATCH ? 0 : 1;
-            got += read;
         }
         return got;
     }

@@ -32,6 +32,7 @@ public final class Goals {
             "TailCycleBenchmark.appendThenRead",
             "LogGroupsBenchmark.appendThenEveryGroupReads",
             "FanoutBenchmark.publishThenEveryoneReads",
+            "FanoutPublishBenchmark.publish",
             "TopicRoutingBenchmark.publishThenRead",
             "IdempotentConsumerBenchmark.message");
 

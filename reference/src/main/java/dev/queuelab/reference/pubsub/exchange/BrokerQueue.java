@@ -159,21 +159,39 @@ final class BrokerQueue {
         count -= n;
     }
 
+    /**
+     * A message just published, to a queue without limits: publish positions only grow, so it goes at the tail,
+     * past every message this queue holds or will get back (EX3).
+     */
+    void append(Stored m) {
+        if (count == inOrder.length) {
+            grow();
+        }
+        inOrder[(head + count++) & (inOrder.length - 1)] = m;
+        tailSeq = m.seq();
+    }
+
     /** A new message at the tail, or a returned one back at its own position (EX3). */
     void put(Stored m) {
         if (count > 0 && tailSeq >= m.seq()) {
             returned.put(m.seq(), m);
         } else {
             if (count == inOrder.length) {
-                Stored[] bigger = new Stored[count * 2];
-                UnackedRing.copy(inOrder, head, bigger, 0, count);
-                inOrder = bigger;
-                head = 0;
+                grow();
             }
             inOrder[(head + count++) & (inOrder.length - 1)] = m;
             tailSeq = m.seq();
         }
-        bytes += byteLimited ? m.size() : 0;
+        if (byteLimited) {
+            bytes += m.size();
+        }
+    }
+
+    private void grow() {
+        Stored[] bigger = new Stored[count * 2];
+        UnackedRing.copy(inOrder, head, bigger, 0, count);
+        inOrder = bigger;
+        head = 0;
     }
 
     void addConsumer(String tag) {

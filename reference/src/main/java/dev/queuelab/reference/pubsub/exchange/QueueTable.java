@@ -33,6 +33,7 @@ final class QueueTable {
 
     private List<Destination> cachedRoute;
     private BrokerQueue[] cachedQueues;
+    private boolean cachedUnlimited;
 
     /** EX14: a queue declared again as it is keeps its messages; declared otherwise, it is refused. */
     void declare(QueueSpec spec, Instant now) {
@@ -82,6 +83,7 @@ final class QueueTable {
         seen = null;
         cachedRoute = null;
         cachedQueues = null;
+        cachedUnlimited = false;
     }
 
     /**
@@ -97,11 +99,19 @@ final class QueueTable {
             return null;
         }
         BrokerQueue[] found = new BrokerQueue[route.size()];
+        boolean unlimited = true;
         for (int i = 0; i < found.length; i++) {
             found[i] = queues.get(route.get(i).name());
+            unlimited &= !found[i].limited();
         }
         cachedRoute = route;
         cachedQueues = found;
+        cachedUnlimited = unlimited;
         return found;
+    }
+
+    /** Whether no queue of the cached route has a length limit (a queue's limits never change: EX14). */
+    boolean cachedUnlimited() {
+        return cachedUnlimited;
     }
 }

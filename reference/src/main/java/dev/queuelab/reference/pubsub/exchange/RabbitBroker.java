@@ -99,9 +99,16 @@ public final class RabbitBroker implements Broker {
         List<Destination> targets = exchanges.route(exchange, message); // an undeclared exchange: one clear line
         timed |= message.expiration().isPresent();
         BrokerQueue[] known = queues.cached(targets);
-        boolean acked = true;
         int bytes = countBytes ? Stored.bytesOf(message) : Stored.UNCOUNTED; // once, however many queues it reaches
         long seq = ++positions; // one position for every queue: each queue's order is still its publish order
+        if (known != null && !timed && queues.cachedUnlimited()) { // nothing expires, nothing is refused or dropped
+            Stored shared = Stored.published(seq, message, exchange, bytes, Optional.empty());
+            for (BrokerQueue q : known) {
+                q.append(shared); // every queue holds the one entry
+            }
+            return ANSWERS[2 + (mandatory && known.length == 0 ? 1 : 0)];
+        }
+        boolean acked = true;
         Stored shared = null;
         boolean firstOnly = rules.confirmFromFirstQueueOnly();
         boolean nackRefused = rules.nackRefusedPublish();
@@ -208,16 +215,12 @@ public final class RabbitBroker implements Broker {
             return new ArrayList<>(0);
         }
         int free = channels.free(c);
-        List<Delivery> out = new ArrayList<>(Math.min(free, q.ready()));
         if (!timed) { // nothing can expire: the run at the head goes out at once
             int n = Math.min(free, q.ready());
             long first = channels.deliver(c, q, n);
-            UnackedRing ring = c.open().unacked;
-            for (int i = 0, from = ring.size() - n; i < n; i++) {
-                out.add(delivery(c, first + i, ring.message(from + i)));
-            }
-            return out;
+            return new Deliveries(c.tag(), c.queue(), first, c.open().unacked.newest(n));
         }
+        List<Delivery> out = new ArrayList<>(Math.min(free, q.ready()));
         for (; free > 0; free--) {
             if (timed) {
                 expireHead(q, now); // the next head may have expired: it is dropped, never delivered (EX8)
@@ -232,11 +235,16 @@ public final class RabbitBroker implements Broker {
     }
 
     private static Delivery delivery(Channels.Consumer c, long tag, Stored m) {
+        return delivery(c.tag(), c.queue(), tag, m);
+    }
+
+    /** What consumer {@code consumerTag} of {@code queue} is handed for {@code m}, tagged {@code tag}. */
+    static Delivery delivery(String consumerTag, String queue, long tag, Stored m) {
         Message msg = m.message();
         return new Delivery(
-                c.tag(),
+                consumerTag,
                 tag,
-                c.queue(),
+                queue,
                 m.exchange(),
                 msg.routingKey(),
                 msg.headers(),

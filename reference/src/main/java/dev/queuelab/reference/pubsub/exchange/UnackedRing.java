@@ -64,6 +64,17 @@ final class UnackedRing {
         return messages[(head + i) & (tags.length - 1)];
     }
 
+    /** The messages of the newest {@code n} deliveries, oldest first, in an array of their own. */
+    Stored[] newest(int n) {
+        Stored[] out = new Stored[n];
+        int from = head + count - n;
+        int s = from & (messages.length - 1);
+        int first = Math.min(n, messages.length - s);
+        System.arraycopy(messages, s, out, 0, first);
+        System.arraycopy(messages, 0, out, first, n - first);
+        return out;
+    }
+
     /** How many deliveries the consumer of {@code slot} holds here (-1: all of them). */
     int held(int slot) {
         if (slot < 0) {

@@ -53,6 +53,77 @@ class RabbitBrokerTest {
     }
 
     @Test
+    void shouldAnswerAReceiveThatStaysAsItWasWhenItsDeliveriesAreSettledOrRequeuedLater() {
+        broker.declareExchange(ExchangeSpec.of("f", ExchangeType.FANOUT));
+        broker.declareQueue(QueueSpec.classic("q"));
+        broker.bind(BindingSpec.queue("f", "q", ""));
+        String c = broker.consume("ch", "q", 0);
+        for (int i = 0; i < 15; i++) {
+            broker.publish("f", m("k", "m" + i), false);
+            if (i == 9) { // ten delivered and acked: the channel's 16-slot unacked ring now starts at slot 10
+                assertThat(broker.ack("ch", broker.receive(c).get(9).deliveryTag(), true))
+                        .isEqualTo(10);
+            }
+        }
+        assertThat(broker.receive(c)).hasSize(5);
+        for (int i = 15; i < 25; i++) {
+            broker.publish("f", m("k", "m" + i), false);
+        }
+        List<Delivery> run = broker.receive(c); // slots 15 to 24: the run wraps past the ring's end
+        List<Delivery> before = List.copyOf(run);
+        assertThat(run)
+                .extracting(Delivery::deliveryTag)
+                .containsExactly(16L, 17L, 18L, 19L, 20L, 21L, 22L, 23L, 24L, 25L);
+        assertThat(run)
+                .extracting(Delivery::body)
+                .containsExactly("m15", "m16", "m17", "m18", "m19", "m20", "m21", "m22", "m23", "m24");
+        assertThat(broker.nack("ch", 25, true, true))
+                .as("every unacked delivery back to its queue")
+                .isEqualTo(15);
+        assertThat(run)
+                .as("a receive is what was handed over then: its run is not a view of the channel's unacked deliveries")
+                .isEqualTo(before)
+                .allMatch(d -> !d.redelivered()
+                        && d.consumerTag().equals(c)
+                        && d.queue().equals("q"));
+        assertThat(run.get(0)).isEqualTo(run.get(0)).hasToString("m15#16");
+        assertThat(broker.receive(c))
+                .as("the requeued ones come back in their order, redelivered")
+                .allMatch(Delivery::redelivered)
+                .extracting(Delivery::body)
+                .containsExactly(
+                        "m10", "m11", "m12", "m13", "m14", "m15", "m16", "m17", "m18", "m19", "m20", "m21", "m22",
+                        "m23", "m24");
+        assertThatThrownBy(() -> run.get(10)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> run.add(run.get(0))).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void shouldKeepEveryQueueLimitOnARouteItHasCachedWhenNothingCanExpire() {
+        broker.declareExchange(ExchangeSpec.of("f", ExchangeType.FANOUT));
+        broker.declareQueue(QueueSpec.classic("all"));
+        broker.declareQueue(QueueSpec.classic("latest").withMaxLength(1, Overflow.DROP_HEAD));
+        broker.declareQueue(QueueSpec.classic("first").withMaxLength(1, Overflow.REJECT_PUBLISH));
+        for (String q : List.of("all", "latest", "first")) {
+            broker.bind(BindingSpec.queue("f", q, ""));
+        }
+        List<Boolean> acked = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) { // from the second publish on, the route's queues are cached
+            acked.add(broker.publish("f", m("", "m" + i), false).acked());
+        }
+        assertThat(acked)
+                .as("EX4: reject-publish nacks each publish the full queue refused")
+                .containsExactly(true, false, false, false);
+        assertThat(bodies(broker.receive(broker.consume("ch", "all", 0)))).containsExactly("m0", "m1", "m2", "m3");
+        assertThat(bodies(broker.receive(broker.consume("ch", "latest", 0))))
+                .as("EX9: drop-head keeps the newest")
+                .containsExactly("m3");
+        assertThat(bodies(broker.receive(broker.consume("ch", "first", 0))))
+                .as("EX9: reject-publish keeps the oldest")
+                .containsExactly("m0");
+    }
+
+    @Test
     void shouldPutARequeuedMessageBackAtItsPositionWhenNacked() {
         broker.declareExchange(ExchangeSpec.of("d", ExchangeType.DIRECT));
         broker.declareQueue(QueueSpec.classic("q"));
