@@ -58,9 +58,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * a queue per subscriber, each consumed with no prefetch limit and acked with {@code multiple}; {@code SnsSqs},
  * an {@link SnsTopic} whose subscriptions are work queues (SNS's default JSON envelope), each received 10 at a
  * time and acked; {@code PubSub}, a topic of {@link CloudPubSub} with a subscription per subscriber (Pub/Sub's
- * defaults: 10 s ack deadline, no ordering), each pulled 100 at a time and every message acked by its ack id. A publish to N subscribers costs N deliveries: the goal on cost per publish (8 subscribers at
- * most 2x one) is at least 4x the deliveries per second. Counters: {@code lost} (a subscriber that got fewer
- * messages than were published) must stay 0.
+ * defaults: 10 s ack deadline, no ordering), each pulled 100 at a time and every message acked by its ack id.
+ * Every subscriber reads each message's body, as the baseline's {@code take} hands it over. A publish to N
+ * subscribers costs the publish and N subscribers' reads: Redis's end-to-end goal asks 8 to deliver at least 4x
+ * what 1 does; the goal on the publish's own cost is judged on {@link FanoutPublishBenchmark}. Counters:
+ * {@code lost} (a subscriber that got fewer messages than were published) must stay 0.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
