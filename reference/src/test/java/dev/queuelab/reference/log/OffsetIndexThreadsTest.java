@@ -2,7 +2,6 @@ package dev.queuelab.reference.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,77 +24,21 @@ class OffsetIndexThreadsTest {
     void shouldHoldALookupWhileADrainIsAppendingEntriesFromAnotherThread() throws Exception {
         CountDownLatch inWrite = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Disk held = new Disk() { // the real disk, except that a write of the index waits for release
-                    @Override
-                    public Handle open(Path file) {
-                        Handle real = Disk.REAL.open(file);
-                        return new Handle() {
-                            @Override
-                            public long size() {
-                                return real.size();
-                            }
-
-                            @Override
-                            public void write(ByteBuffer bytes, long position) {
-                                if (position > 0) { // the drain's batch, after the first entry
-                                    inWrite.countDown();
-                                    await(release);
-                                }
-                                real.write(bytes, position);
-                            }
-
-                            @Override
-                            public ByteBuffer read(long position, int length) {
-                                return real.read(position, length);
-                            }
-
-                            @Override
-                            public void truncate(long size) {
-                                real.truncate(size);
-                            }
-
-                            @Override
-                            public void force() {
-                                real.force();
-                            }
-
-                            @Override
-                            public void close() {
-                                real.close();
-                            }
-                        };
-                    }
-
-                    @Override
-                    public void createDirectories(Path d) {
-                        Disk.REAL.createDirectories(d);
-                    }
-
-                    @Override
-                    public void forceDirectory(Path d) {
-                        Disk.REAL.forceDirectory(d);
-                    }
-
-                    @Override
-                    public void rename(Path from, Path to) {
-                        Disk.REAL.rename(from, to);
-                    }
-
-                    @Override
-                    public void delete(Path file) {
-                        Disk.REAL.delete(file);
-                    }
-
-                    @Override
-                    public List<Path> list(Path d) {
-                        return Disk.REAL.list(d);
-                    }
-
-                    @Override
-                    public boolean exists(Path path) {
-                        return Disk.REAL.exists(path);
-                    }
-                };
+        // the real disk, except that a write of the index after its first entry waits for release
+        Disk held = forwarding(Disk.class, (method, args) -> {
+            Object answer = method.invoke(Disk.REAL, args);
+            if (!method.getName().equals("open")) {
+                return answer;
+            }
+            Disk.Handle real = (Disk.Handle) answer;
+            return forwarding(Disk.Handle.class, (m, a) -> {
+                if (m.getName().equals("write") && (long) a[1] > 0) { // the drain's batch
+                    inWrite.countDown();
+                    await(release);
+                }
+                return m.invoke(real, a);
+            });
+        });
         OffsetIndex index = new OffsetIndex(held, dir.resolve("00000000000000000000.index"), 0);
         index.append(0, 0);
         CompletableFuture<Void> drain = CompletableFuture.runAsync(
@@ -117,6 +60,22 @@ class OffsetIndexThreadsTest {
                 .as("once the drain is done, the lookup sees every entry it added")
                 .isEqualTo(8_192);
         index.close();
+    }
+
+    interface Call {
+        Object on(java.lang.reflect.Method method, Object[] args) throws Exception;
+    }
+
+    /** A {@code type} that answers every call through {@code call}, which may hand it on to the real one. */
+    private static <T> T forwarding(Class<T> type, Call call) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(
+                type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+                    try {
+                        return call.on(method, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                }));
     }
 
     private static void await(CountDownLatch latch) {
