@@ -137,22 +137,8 @@ public class FanoutBenchmark {
             subscribers[i] = "subscriber-" + i;
         }
         switch (shape.substring(0, shape.indexOf('-'))) {
-            case "Redis" -> {
-                redis = new RedisBroadcast(BroadcastConfig.redisDefault(), TickingClock.shared());
-                for (String s : subscribers) {
-                    redis.connect(s);
-                    redis.subscribe(s, "signups");
-                }
-            }
-            case "RabbitFanout" -> {
-                rabbit = new RabbitBroker(TickingClock.shared());
-                rabbit.declareExchange(ExchangeSpec.of("signups", ExchangeType.FANOUT));
-                for (int i = 0; i < n; i++) {
-                    rabbit.declareQueue(QueueSpec.classic(subscribers[i]));
-                    rabbit.bind(BindingSpec.queue("signups", subscribers[i], ""));
-                    tags[i] = rabbit.consume(subscribers[i], subscribers[i], 0);
-                }
-            }
+            case "Redis" -> redis = redisChannel(subscribers);
+            case "RabbitFanout" -> rabbit = rabbitFanout(subscribers, tags);
             case "SnsSqs" -> {
                 sns = new SnsTopic(TopicConfig.standard("signups"), TickingClock.shared());
                 for (int i = 0; i < n; i++) {
@@ -176,6 +162,31 @@ public class FanoutBenchmark {
             }
             default -> throw new IllegalArgumentException("shape " + shape);
         }
+    }
+
+    /** A Redis channel, "signups", with every subscriber connected and subscribed to it. */
+    static RedisBroadcast redisChannel(String[] subscribers) {
+        RedisBroadcast redis = new RedisBroadcast(BroadcastConfig.redisDefault(), TickingClock.shared());
+        for (String s : subscribers) {
+            redis.connect(s);
+            redis.subscribe(s, "signups");
+        }
+        return redis;
+    }
+
+    /**
+     * A fanout exchange, "signups", bound to a queue per subscriber (named after it), each consumed on the
+     * subscriber's channel with no prefetch limit; {@code tags} gets each consumer's tag.
+     */
+    static RabbitBroker rabbitFanout(String[] subscribers, String[] tags) {
+        RabbitBroker rabbit = new RabbitBroker(TickingClock.shared());
+        rabbit.declareExchange(ExchangeSpec.of("signups", ExchangeType.FANOUT));
+        for (int i = 0; i < subscribers.length; i++) {
+            rabbit.declareQueue(QueueSpec.classic(subscribers[i]));
+            rabbit.bind(BindingSpec.queue("signups", subscribers[i], ""));
+            tags[i] = rabbit.consume(subscribers[i], subscribers[i], 0);
+        }
+        return rabbit;
     }
 
     @Benchmark

@@ -1,12 +1,7 @@
 package dev.queuelab.bench;
 
-import dev.queuelab.api.pubsub.broadcast.BroadcastConfig;
-import dev.queuelab.api.pubsub.exchange.BindingSpec;
 import dev.queuelab.api.pubsub.exchange.Delivery;
-import dev.queuelab.api.pubsub.exchange.ExchangeSpec;
-import dev.queuelab.api.pubsub.exchange.ExchangeType;
 import dev.queuelab.api.pubsub.exchange.Message;
-import dev.queuelab.api.pubsub.exchange.QueueSpec;
 import dev.queuelab.reference.pubsub.broadcast.RedisBroadcast;
 import dev.queuelab.reference.pubsub.exchange.RabbitBroker;
 import java.util.List;
@@ -94,19 +89,9 @@ public class FanoutPublishBenchmark {
         rabbit = null;
         unread = 0;
         if (shape.startsWith("Redis")) {
-            redis = new RedisBroadcast(BroadcastConfig.redisDefault(), TickingClock.shared());
-            for (String s : subscribers) {
-                redis.connect(s);
-                redis.subscribe(s, "signups");
-            }
+            redis = FanoutBenchmark.redisChannel(subscribers);
         } else {
-            rabbit = new RabbitBroker(TickingClock.shared());
-            rabbit.declareExchange(ExchangeSpec.of("signups", ExchangeType.FANOUT));
-            for (int i = 0; i < n; i++) {
-                rabbit.declareQueue(QueueSpec.classic(subscribers[i]));
-                rabbit.bind(BindingSpec.queue("signups", subscribers[i], ""));
-                tags[i] = rabbit.consume(subscribers[i], subscribers[i], 0);
-            }
+            rabbit = FanoutBenchmark.rabbitFanout(subscribers, tags);
         }
     }
 

@@ -48,11 +48,6 @@ public final class OffsetIndex {
         forcedSize = channel.size();
     }
 
-    /** The entries as loaded or appended: {offset, position} each. */
-    public synchronized List<long[]> entries() {
-        return List.copyOf(entries);
-    }
-
     /**
      * True when this index holds exactly {@code expected}, the entries its log gives (OI1), and its file nothing
      * else: a torn last entry, a few bytes short of 8, is a mismatch too (OI4).

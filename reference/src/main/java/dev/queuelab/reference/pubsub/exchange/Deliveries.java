@@ -1,6 +1,7 @@
 package dev.queuelab.reference.pubsub.exchange;
 
 import dev.queuelab.api.pubsub.exchange.Delivery;
+import dev.queuelab.api.pubsub.exchange.Message;
 import java.util.AbstractList;
 import java.util.RandomAccess;
 
@@ -27,9 +28,25 @@ final class Deliveries extends AbstractList<Delivery> implements RandomAccess {
         this.run = run;
     }
 
+    /** What consumer {@code consumerTag} of {@code queue} is handed for {@code m}, tagged {@code tag}. */
+    static Delivery one(String consumerTag, String queue, long tag, Stored m) {
+        Message msg = m.message();
+        return new Delivery(
+                consumerTag,
+                tag,
+                queue,
+                m.exchange(),
+                msg.routingKey(),
+                msg.headers(),
+                msg.body(),
+                m.redelivered(),
+                m.deliveryCount(),
+                m.deaths());
+    }
+
     @Override
     public Delivery get(int i) {
-        return RabbitBroker.delivery(consumerTag, queue, firstTag + i, run[i]);
+        return one(consumerTag, queue, firstTag + i, run[i]);
     }
 
     @Override

@@ -229,29 +229,9 @@ public final class RabbitBroker implements Broker {
                 break;
             }
             Stored m = q.take();
-            out.add(delivery(c, channels.deliver(c, m), m));
+            out.add(Deliveries.one(c.tag(), c.queue(), channels.deliver(c, m), m));
         }
         return out;
-    }
-
-    private static Delivery delivery(Channels.Consumer c, long tag, Stored m) {
-        return delivery(c.tag(), c.queue(), tag, m);
-    }
-
-    /** What consumer {@code consumerTag} of {@code queue} is handed for {@code m}, tagged {@code tag}. */
-    static Delivery delivery(String consumerTag, String queue, long tag, Stored m) {
-        Message msg = m.message();
-        return new Delivery(
-                consumerTag,
-                tag,
-                queue,
-                m.exchange(),
-                msg.routingKey(),
-                msg.headers(),
-                msg.body(),
-                m.redelivered(),
-                m.deliveryCount(),
-                m.deaths());
     }
 
     @Override
