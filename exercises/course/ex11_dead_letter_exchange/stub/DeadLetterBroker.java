@@ -37,8 +37,9 @@ import java.util.TreeSet;
  *   quorum queue's delivery limit (delivery_limit), and only when its queue has a dead-letter exchange; EX7 a
  *   second death in the same queue for the same reason increments that entry's count and moves it first; EX8
  *   a message expires only at the head and is never delivered expired; EX9 ready messages never exceed the
- *   length limits; EX11 a dead-lettering into a queue already in x-death with no rejection among the deaths
- *   is dropped; EX12 a quorum queue counts every return. Routing, consumers and acks are given.
+ *   length limits; EX11 a dead-lettering into a queue the message died in is dropped when no
+ *   rejection came since that death; EX12 a quorum queue counts every return. Routing, consumers and acks are
+ *   given.
  * Thread-safety: every public method is synchronized on the broker.
  * Real world: RabbitMQ's rabbit_dead_letter, TTLs, length limits and quorum queues' poison-message handling.
  */

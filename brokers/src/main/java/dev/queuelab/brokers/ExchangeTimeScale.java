@@ -121,11 +121,12 @@ final class ExchangeTimeScale implements TimeScale<ExchangeSetup, ExchangeStep, 
      */
     @Override
     public Set<Integer> tainted(History<ExchangeSetup, ?, ExchangeEvent> history) {
-        List<Duration> durations = durations(new Scenario<>(history.config(), scaledPublishes(history)));
+        List<ExchangeStep> expiring = scaledPublishes(history);
+        List<Duration> durations = durations(new Scenario<>(history.config(), expiring));
         List<Instant> deadlines = new ArrayList<>();
         Set<Integer> tainted = new TreeSet<>();
         durations.forEach(d -> deadlines.add(history.start().plus(d)));
-        boolean cycle = expiryCycle(history.config());
+        boolean cycle = expiryCycle(history.config(), !expiring.isEmpty());
         boolean ticked = false;
         for (ExchangeEvent e : history.events()) {
             if (e instanceof ExchangeEvent.Ticked) {
@@ -146,17 +147,23 @@ final class ExchangeTimeScale implements TimeScale<ExchangeSetup, ExchangeStep, 
     }
 
     /**
-     * Whether dead letters can go round queues that all expire them (two or more queues with both a TTL and a
-     * dead-letter exchange, as a retry queue makes): RabbitMQ expires on its own timers, hop after hop, while the
-     * reference expires at the next call and starts the next TTL from there, so after the first tick the two
-     * are as far apart as the hops add up to. Every step after it is timing-tainted.
+     * Whether a message can expire twice or more in a row, each expiry dead-lettering it to the next queue: two or
+     * more queues with both a TTL and a dead-letter exchange (as a retry queue makes), or one such queue, another
+     * with a dead-letter exchange and no TTL, and a publish with its own expiration (which expires it in the
+     * first; dead-lettering then drops the expiration). RabbitMQ expires on its own timers, hop
+     * after hop, while the reference expires at the next call and starts the next TTL from there, so after the
+     * first tick the two are as far apart as the hops add up to. Every step after it is timing-tainted.
      */
-    static boolean expiryCycle(ExchangeSetup setup) {
-        return setup.queues().stream()
-                        .filter(q -> q.messageTtl().isPresent()
-                                && q.deadLetterExchange().isPresent())
-                        .count()
-                >= 2;
+    static boolean expiryCycle(ExchangeSetup setup, boolean expiringPublishes) {
+        long hops = setup.queues().stream()
+                .filter(q ->
+                        q.messageTtl().isPresent() && q.deadLetterExchange().isPresent())
+                .count();
+        boolean firstHop = expiringPublishes
+                && setup.queues().stream()
+                        .anyMatch(q -> q.messageTtl().isEmpty()
+                                && q.deadLetterExchange().isPresent());
+        return hops + (firstHop ? 1 : 0) >= 2;
     }
 
     /** The history's publishes as steps, for their TTLs. */

@@ -188,6 +188,20 @@ public final class RabbitBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * The version the server announces when a connection opens ({@code version} in its server properties, "3.10.8"),
+     * or "" when it names none.
+     */
+    public String version() {
+        try (Connection c = connect()) {
+            Object v = c.getServerProperties().get("version");
+            return v == null ? "" : v.toString();
+        } catch (IOException e) {
+            throw new BrokerUnavailableException(
+                    "the RabbitMQ broker at " + address() + " did not close a connection: " + SqsBroker.brief(e), e);
+        }
+    }
+
     private void awaitReady() {
         try (Connection c = connect()) {
             c.createChannel().close();

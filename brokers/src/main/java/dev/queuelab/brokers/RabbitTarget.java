@@ -5,7 +5,11 @@ import dev.queuelab.check.Settings;
 import dev.queuelab.check.implementations.Implementations;
 import dev.queuelab.check.pubsub.exchange.BrokerFactory;
 import dev.queuelab.check.pubsub.exchange.ExchangeChecks;
+import dev.queuelab.check.pubsub.exchange.ExchangeEvent;
 import dev.queuelab.check.pubsub.exchange.ExchangeProperty;
+import dev.queuelab.check.pubsub.exchange.ExchangeSetup;
+import dev.queuelab.check.pubsub.exchange.ExchangeStep;
+import dev.queuelab.check.pubsub.exchange.XDeathOrder;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +24,28 @@ final class RabbitTarget implements BrokerTarget {
      */
     static final ExchangeCapabilities CAPABILITIES = new ExchangeCapabilities(true, true);
 
-    static final BrokerSuite<?, ?, ?, BrokerFactory, ?> SUITE = new BrokerSuite<>(
-            "rabbitmq",
-            ExchangeChecks::withClocks,
-            new ExchangeTimeScale(),
-            CAPABILITIES,
-            List.of(ExchangeProperty.values()),
-            Map.of(),
-            Implementations.EXCHANGES.get("exchange.reference").factory());
+    /** The checks as a broker that records x-death in the documented order is held to them. */
+    static final BrokerSuite<?, ?, ?, BrokerFactory, ?> SUITE = suite(XDeathOrder.DOCUMENTED);
+
+    /**
+     * The checks as {@code rabbit} is held to them: the x-death order of the version its server announces (a
+     * server older than 3.13 departs from the documented one: {@link XDeathOrder#BEFORE_3_13}).
+     */
+    static BrokerSuite<?, ?, ?, BrokerFactory, ?> suite(RabbitBroker rabbit) {
+        return suite(XDeathOrder.ofRabbitMq(rabbit.version()));
+    }
+
+    static BrokerSuite<ExchangeSetup, ExchangeStep, ExchangeCapabilities, BrokerFactory, ExchangeEvent> suite(
+            XDeathOrder order) {
+        return new BrokerSuite<>(
+                "rabbitmq",
+                clocks -> ExchangeChecks.withClocks(clocks, order),
+                new ExchangeTimeScale(),
+                CAPABILITIES,
+                List.of(ExchangeProperty.values()),
+                Map.of(),
+                Implementations.EXCHANGES.get("exchange.reference").factory());
+    }
 
     @Override
     public String name() {
@@ -57,7 +75,8 @@ final class RabbitTarget implements BrokerTarget {
             out.println("brokers check rabbitmq: " + describe(rabbit) + ", " + settings.trials()
                     + " real-time trial(s) per property, seed " + settings.trialSeed(0));
             out.flush();
-            return SUITE.check(factory, settings, property, "./queuelab brokers check rabbitmq" + replay(address), out);
+            return suite(rabbit)
+                    .check(factory, settings, property, "./queuelab brokers check rabbitmq" + replay(address), out);
         }
     }
 
@@ -68,12 +87,17 @@ final class RabbitTarget implements BrokerTarget {
             out.println("brokers diff rabbitmq: " + traces + " traces (seed " + seed + ") in lock step on the"
                     + " reference and " + describe(rabbit));
             out.flush();
-            return BrokerDiff.run(SUITE, factory, traces, seed, out);
+            return BrokerDiff.run(suite(rabbit), factory, traces, seed, out);
         }
     }
 
     private static String describe(RabbitBroker rabbit) {
-        return (rabbit.owned() ? "a RabbitMQ node of its own at " : "the RabbitMQ broker at ") + rabbit.address();
+        String version = rabbit.version();
+        XDeathOrder order = XDeathOrder.ofRabbitMq(version);
+        return (rabbit.owned() ? "a RabbitMQ node of its own at " : "the RabbitMQ broker at ")
+                + rabbit.address()
+                + (version.isEmpty() ? "" : " (RabbitMQ " + version + ")")
+                + (order == XDeathOrder.DOCUMENTED ? "" : ", held to the x-death order of RabbitMQ before 3.13");
     }
 
     private static String replay(Optional<String> address) {

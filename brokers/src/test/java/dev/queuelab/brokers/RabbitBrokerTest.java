@@ -6,8 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.rabbitmq.client.Connection;
 import dev.queuelab.api.pubsub.exchange.BindingSpec;
 import dev.queuelab.api.pubsub.exchange.Broker;
+import dev.queuelab.api.pubsub.exchange.ExchangeSpec;
+import dev.queuelab.api.pubsub.exchange.ExchangeType;
+import dev.queuelab.api.pubsub.exchange.Overflow;
+import dev.queuelab.api.pubsub.exchange.QueueSpec;
+import dev.queuelab.check.Anomaly;
+import dev.queuelab.check.Scenario;
 import dev.queuelab.check.Settings;
 import dev.queuelab.check.pubsub.exchange.BrokerFactory;
+import dev.queuelab.check.pubsub.exchange.ExchangeSetup;
+import dev.queuelab.check.pubsub.exchange.ExchangeStep;
+import dev.queuelab.check.pubsub.exchange.XDeathOrder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -16,6 +25,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
@@ -120,14 +132,68 @@ class RabbitBrokerTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
+    /**
+     * The retry loop where RabbitMQ before 3.13 departs from the documented x-death order: m2 is rejected in q1,
+     * expires in wait, comes back and is dropped from q1 by m3 (drop-head). Documented, x-death is then
+     * [q1/maxlen, wait/expired, q1/rejected] and going to wait again closes a cycle with no rejection in it; 3.12
+     * and earlier reverse the older two, so the rejection comes first, m2 goes round once more, and the drain finds
+     * it in q1 with [wait/expired x2, q1/rejected, q1/maxlen]. The harness holds the node to the order its version
+     * records: the documented order finds an anomaly on an older node, its own order none.
+     */
+    @Test
+    void shouldHoldANodeToTheXDeathOrderOfItsVersionOnARetryLoopWhereOlderOnesDepart() {
+        ExchangeSetup setup = new ExchangeSetup(
+                List.of(ExchangeSpec.of("x", ExchangeType.DIRECT), ExchangeSpec.of("retry", ExchangeType.FANOUT)),
+                List.of(
+                        QueueSpec.classic("q1")
+                                .withMaxLength(1, Overflow.DROP_HEAD)
+                                .withDeadLetters("retry", Optional.empty()),
+                        QueueSpec.classic("wait")
+                                .withMessageTtl(Duration.ofSeconds(5))
+                                .withDeadLetters("x", Optional.of("again"))),
+                List.of(
+                        BindingSpec.queue("x", "q1", "k"),
+                        BindingSpec.queue("x", "q1", "again"),
+                        BindingSpec.queue("retry", "wait", "")),
+                List.of(new ExchangeSetup.Consumer("A", "ch1", "q1", 2)));
+        Scenario<ExchangeSetup, ExchangeStep> story = new Scenario<>(
+                setup,
+                List.of(
+                        new ExchangeStep.Publish("k", Map.of(), false, 0, false), // m1, dropped by m2: to wait
+                        new ExchangeStep.Publish("k", Map.of(), false, 0, false), // m2
+                        new ExchangeStep.Receive("A"),
+                        new ExchangeStep.Settle("A", 0, ExchangeStep.Kind.REJECT, false, false), // m2 to wait
+                        new ExchangeStep.Tick(5), // both expire: m1 closes a cycle (dropped), m2 is back in q1
+                        new ExchangeStep.Publish("k", Map.of(), false, 0, false), // m3 drops m2
+                        new ExchangeStep.Tick(5)));
+        XDeathOrder own = XDeathOrder.ofRabbitMq(rabbit.version());
+        try (RabbitExchangesFactory factory = new RabbitExchangesFactory(rabbit)) {
+            Optional<Anomaly> held =
+                    RabbitTarget.suite(own).judge(factory).judge(story).anomaly();
+            assertThat(held)
+                    .as("RabbitMQ %s held to its own x-death order", rabbit.version())
+                    .isEmpty();
+            if (own == XDeathOrder.BEFORE_3_13) {
+                Optional<Anomaly> documented = RabbitTarget.suite(XDeathOrder.DOCUMENTED)
+                        .judge(factory)
+                        .judge(story)
+                        .anomaly();
+                assertThat(documented)
+                        .as("RabbitMQ %s held to the documented order departs from it", rabbit.version())
+                        .isPresent();
+            }
+        }
+    }
+
     private static String check(BrokerFactory factory, int trials, Optional<String> property, int expectFailed) {
         StringWriter out = new StringWriter();
-        int failed = RabbitTarget.SUITE.check(
-                factory,
-                new Settings(trials, OptionalLong.of(Settings.DEFAULT_SEED), "rabbitmq"),
-                property,
-                "./queuelab brokers check rabbitmq",
-                new PrintWriter(out));
+        int failed = RabbitTarget.suite(rabbit)
+                .check(
+                        factory,
+                        new Settings(trials, OptionalLong.of(Settings.DEFAULT_SEED), "rabbitmq"),
+                        property,
+                        "./queuelab brokers check rabbitmq",
+                        new PrintWriter(out));
         if (factory instanceof RabbitExchangesFactory f) {
             f.close();
         }

@@ -67,9 +67,12 @@ final class BrokerModel {
 
     final Map<String, Set<String>> expired = new HashMap<>();
     private long seq;
+    /** How the broker checked orders x-death, which its cycle detection reads too. */
+    private final XDeathOrder order;
 
-    BrokerModel(ExchangeSetup setup, Instant start) {
+    BrokerModel(ExchangeSetup setup, Instant start, XDeathOrder order) {
         this.setup = setup;
+        this.order = order;
         setup.queues().forEach(q -> queues.put(q.name(), new Q(q, start)));
     }
 
@@ -152,7 +155,7 @@ final class BrokerModel {
         }
         List<XDeath> deaths = new ArrayList<>();
         XDeath entry = new XDeath(from.spec.name(), reason, 1, m.exchange(), List.of(m.key()), now);
-        for (XDeath d : m.deaths()) {
+        for (XDeath d : order.olderEntries(m.deaths())) {
             if (d.queue().equals(from.spec.name()) && d.reason().equals(reason)) {
                 // a repeat keeps its first death's time, exchange and routing keys: only the count moves
                 entry = new XDeath(d.queue(), reason, d.count() + 1, d.exchange(), d.routingKeys(), d.time());
@@ -163,15 +166,29 @@ final class BrokerModel {
         deaths.add(0, entry);
         String key = from.spec.deadLetterRoutingKey().orElse(m.key());
         for (String target : route(dlx.get(), key, m.headers())) {
-            boolean cycle = deaths.stream().anyMatch(d -> d.queue().equals(target))
-                    && deaths.stream().noneMatch(d -> d.reason().equals("rejected"));
-            if (!cycle) {
+            if (!cycle(deaths, target)) {
                 enqueue(
                         target,
                         fresh(target, m.body(), key, m.headers(), dlx.get(), deaths, Optional.empty(), now),
                         now);
             }
         }
+    }
+
+    /**
+     * A cycle no consumer took part in ("dropped if there was no rejections in the entire cycle",
+     * rabbitmq.com/docs/dlx): reading the deaths in the broker's order, {@code target} comes before any rejection.
+     */
+    private static boolean cycle(List<XDeath> deaths, String target) {
+        for (XDeath d : deaths) {
+            if (d.reason().equals("rejected")) {
+                return false;
+            }
+            if (d.queue().equals(target)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What any call does first: unused queues past x-expires go, then every queue's expired head. */

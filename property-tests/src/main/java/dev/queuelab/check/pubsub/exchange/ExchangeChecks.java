@@ -32,10 +32,12 @@ import java.util.function.Supplier;
 public final class ExchangeChecks
         implements Binding<ExchangeSetup, ExchangeStep, ExchangeCapabilities, BrokerFactory, ExchangeEvent> {
 
-    public static final ExchangeChecks BINDING = new ExchangeChecks(SimClockDriver::new);
+    public static final ExchangeChecks BINDING = new ExchangeChecks(SimClockDriver::new, XDeathOrder.DOCUMENTED);
 
     /** How time moves in a run: a simulated clock, or a driver that waits for real time (a real broker). */
     private final Supplier<ClockDriver> clocks;
+    /** The x-death order the model holds the broker to: the documented one, unless the harness knows otherwise. */
+    private final XDeathOrder order;
 
     private static final Stories.Telling TELLING = new Stories.Telling(
             "broker",
@@ -43,8 +45,9 @@ public final class ExchangeChecks
                     + "  asks whether each queue exists and takes and acks all it holds, twice over",
             "docs/pub-sub/exchange.md");
 
-    private ExchangeChecks(Supplier<ClockDriver> clocks) {
+    private ExchangeChecks(Supplier<ClockDriver> clocks, XDeathOrder order) {
         this.clocks = clocks;
+        this.order = order;
     }
 
     /**
@@ -52,7 +55,15 @@ public final class ExchangeChecks
      * a driver that waits for real time. Properties, model, rules and stories are the same.
      */
     public static ExchangeChecks withClocks(Supplier<ClockDriver> clocks) {
-        return new ExchangeChecks(clocks);
+        return new ExchangeChecks(clocks, XDeathOrder.DOCUMENTED);
+    }
+
+    /**
+     * As {@link #withClocks(Supplier)}, the model holding the broker to {@code order}: for a RabbitMQ server
+     * older than 3.13, whose x-death order departs from the documented one ({@link XDeathOrder#BEFORE_3_13}).
+     */
+    public static ExchangeChecks withClocks(Supplier<ClockDriver> clocks, XDeathOrder order) {
+        return new ExchangeChecks(clocks, order);
     }
 
     @Override
@@ -75,7 +86,7 @@ public final class ExchangeChecks
 
     @Override
     public Model<ExchangeEvent> model(History<ExchangeSetup, ExchangeCapabilities, ExchangeEvent> history) {
-        return new ExchangeModel(history.config(), history.start());
+        return new ExchangeModel(history.config(), history.start(), order);
     }
 
     @Override

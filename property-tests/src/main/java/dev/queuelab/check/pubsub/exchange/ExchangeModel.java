@@ -35,8 +35,8 @@ final class ExchangeModel implements Model<ExchangeEvent> {
 
     private final Instant start;
 
-    ExchangeModel(ExchangeSetup setup, Instant start) {
-        this.broker = new BrokerModel(setup, start);
+    ExchangeModel(ExchangeSetup setup, Instant start, XDeathOrder order) {
+        this.broker = new BrokerModel(setup, start, order);
         this.start = start;
     }
 

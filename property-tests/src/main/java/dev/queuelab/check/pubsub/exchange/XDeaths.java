@@ -46,11 +46,20 @@ final class XDeaths {
         if (expected.size() != actual.size()) {
             return " (" + actual.size() + " entries, expected " + expected.size() + ")";
         }
+        if (expected.stream().allMatch(e -> actual.stream().anyMatch(a -> same(List.of(e), List.of(a))))) {
+            return " (the same entries in another order: the most recent death comes first, and a queue and reason"
+                    + " that dies again moves to the front)";
+        }
         for (int i = 0; i < expected.size(); i++) {
             XDeath e = expected.get(i);
             XDeath a = actual.get(i);
             if (same(List.of(e), List.of(a))) {
                 continue;
+            }
+            if (withTime(a, e.time()).equals(e)) {
+                return " (entry " + (i + 1) + " differs in its time only: " + a.time() + ", where the model stamped "
+                        + e.time() + " and a broker's stamp may be up to " + DEATH_STAMP_SLACK.toSeconds()
+                        + " s before it, never after)";
             }
             boolean onlyLife = e.queue().equals(a.queue()) && e.reason().equals(a.reason()) && e.count() == a.count();
             return onlyLife && e.count() > 1

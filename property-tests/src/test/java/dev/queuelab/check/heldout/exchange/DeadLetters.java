@@ -20,8 +20,8 @@ import java.util.Optional;
  *   EX7 its x-death has one entry per queue and reason, most recent first: a death in the same queue for the
  *       same reason increments that entry's count and moves it to the front, keeping the time, exchange and
  *       routing keys of that first death (rabbitmq.com/docs/dlx; RabbitMQ 3.10 and 4.x alike);
- *   EX11 a message that would be dead-lettered into a queue already in its x-death with no rejection among
- *       its deaths is dropped: a cycle of expiries would never end (rabbitmq.com/docs/dlx, "cycles").
+ *   EX11 a message that would be dead-lettered into a queue it died in before is dropped when no rejection
+ *       came since, that death included: a cycle of expiries would never end (rabbitmq.com/docs/dlx, "cycles").
  * Thread-safety: none; the broker calls it under its lock.
  * Real world: rabbit_dead_letter.
  */
@@ -70,9 +70,16 @@ final class DeadLetters {
                 slip == Slip.DEAD_LETTER_KEEPS_EXPIRATION ? original.expiration() : Optional.empty());
     }
 
-    /** EX11: would dead-lettering into {@code target} close a cycle no consumer took part in? */
+    /** EX11: would dead-lettering into {@code target} close a cycle no consumer took part in since it died there? */
     static boolean cycle(List<XDeath> deaths, String target) {
-        return deaths.stream().anyMatch(d -> d.queue().equals(target))
-                && deaths.stream().noneMatch(d -> d.reason().equals("rejected"));
+        for (XDeath d : deaths) {
+            if (d.reason().equals("rejected")) {
+                return false;
+            }
+            if (d.queue().equals(target)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,5 +1,8 @@
 package dev.queuelab.reference.pubsub.exchange;
 
+import dev.queuelab.api.pubsub.exchange.XDeath;
+import java.util.List;
+
 /**
  * The decisions the broker takes from outside, so that a variant of it is this object with one method
  * overridden (the bug gallery's variants are). {@link #RABBITMQ} is RabbitMQ's answer to each.
@@ -50,6 +53,14 @@ public interface BrokerRules {
 
     /** A publish a queue refused (reject-publish) is nacked to its publisher. */
     default boolean nackRefusedPublish() {
+        return true;
+    }
+
+    /**
+     * A dead-letter cycle with {@code deaths} is dropped: the message died in its target before and no consumer
+     * rejected it since (EX11). A rejection before that death does not save it.
+     */
+    default boolean dropsCycle(List<XDeath> deaths) {
         return true;
     }
 

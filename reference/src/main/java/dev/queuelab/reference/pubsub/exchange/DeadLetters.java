@@ -19,9 +19,11 @@ import java.util.Optional;
  *       its quorum queue's delivery limit (delivery_limit), and only when its queue has a dead-letter exchange;
  *   EX7 its x-death has one entry per queue and reason, most recent first: a death in the same queue for the
  *       same reason increments that entry's count and moves it to the front, keeping the time, exchange and
- *       routing keys of that first death (rabbitmq.com/docs/dlx; RabbitMQ 3.10 and 4.x alike);
- *   EX11 a message that would be dead-lettered into a queue already in its x-death with no rejection among
- *       its deaths is dropped: a cycle of expiries would never end (rabbitmq.com/docs/dlx, "cycles").
+ *       routing keys of that first death (rabbitmq.com/docs/dlx, as RabbitMQ 3.13 and later record it; before
+ *       3.13, rabbit_dead_letter reversed the older entries at each new pair: docs/pub-sub/exchange.md);
+ *   EX11 a message that would be dead-lettered into a queue it died in before is dropped when no rejection
+ *       came since, that death included: a cycle of expiries would never end ("dropped if there was no
+ *       rejections in the entire cycle", rabbitmq.com/docs/dlx).
  * Thread-safety: none; the broker calls it under its lock.
  * Real world: rabbit_dead_letter.
  */
@@ -60,9 +62,19 @@ final class DeadLetters {
                 Optional.empty());
     }
 
-    /** EX11: would dead-lettering into {@code target} close a cycle no consumer took part in? */
-    static boolean cycle(List<XDeath> deaths, String target) {
-        return deaths.stream().anyMatch(d -> d.queue().equals(target))
-                && deaths.stream().noneMatch(d -> d.reason().equals("rejected"));
+    /**
+     * EX11: would dead-lettering into {@code target} close a cycle no consumer took part in? The cycle is the
+     * deaths since the message last died in {@code target}, that one included (x-death is most recent first).
+     */
+    boolean cycle(List<XDeath> deaths, String target) {
+        for (XDeath d : deaths) {
+            if (d.reason().equals("rejected")) {
+                return false; // a consumer gave up on it within the cycle
+            }
+            if (d.queue().equals(target)) {
+                return rules.dropsCycle(deaths);
+            }
+        }
+        return false;
     }
 }

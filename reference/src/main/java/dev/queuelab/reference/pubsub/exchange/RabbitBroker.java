@@ -165,7 +165,7 @@ public final class RabbitBroker implements Broker {
         int bytes = Stored.bytesOf(again);
         for (Destination d : exchanges.route(dlx, again)) {
             String target = d.name();
-            if (!DeadLetters.cycle(deaths, target)) {
+            if (!deadLetters.cycle(deaths, target)) {
                 BrokerQueue q = queues.get(target);
                 Stored.Past past = new Stored.Past(deaths, expiry(q, again, now), false, 0);
                 enqueue(q, new Stored(++positions, again, dlx, bytes, past), now);

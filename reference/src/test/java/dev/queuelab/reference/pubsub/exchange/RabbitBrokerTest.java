@@ -172,6 +172,29 @@ class RabbitBrokerTest {
     }
 
     @Test
+    void shouldDropACycleWithNoRejectionSinceTheMessageLastDiedInItsTargetEvenAfterAnOlderOne() {
+        broker.declareExchange(ExchangeSpec.of("work", ExchangeType.DIRECT));
+        broker.declareExchange(ExchangeSpec.of("retry", ExchangeType.FANOUT));
+        broker.declareQueue(
+                QueueSpec.classic("w").withMaxLength(1, Overflow.DROP_HEAD).withDeadLetters("retry", Optional.empty()));
+        broker.declareQueue(
+                QueueSpec.classic("r").withMessageTtl(Duration.ofSeconds(5)).withDeadLetters("work", Optional.empty()));
+        broker.bind(BindingSpec.queue("work", "w", "k"));
+        broker.bind(BindingSpec.queue("retry", "r", ""));
+        String c = broker.consume("ch", "w", 0);
+        broker.publish("work", m("k", "m1"), false);
+        broker.reject("ch", broker.receive(c).get(0).deliveryTag(), false); // rejected: to r
+        clock.advance(Duration.ofSeconds(5)); // expired from r: back in w, a rejection in its history
+        broker.publish("work", m("k", "m2"), false); // drop-head: m1 dies in w again, no rejection since r
+        String r = broker.consume("ch2", "r", 0);
+        assertThat(broker.receive(r))
+                .as("EX11: [w/maxlen, r/expired, w/rejected] into r closes a cycle with no rejection in it")
+                .isEmpty();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(bodies(broker.receive(c))).as("EX11: only m2 is left").containsExactly("m2");
+    }
+
+    @Test
     void shouldNackAndReturnOnlyWhatTheContractSaysWhenQueuesRefuseOrNothingRoutes() {
         broker.declareExchange(ExchangeSpec.of("f", ExchangeType.FANOUT));
         broker.declareExchange(ExchangeSpec.of("none", ExchangeType.DIRECT));

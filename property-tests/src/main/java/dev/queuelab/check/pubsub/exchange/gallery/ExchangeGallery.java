@@ -1,5 +1,6 @@
 package dev.queuelab.check.pubsub.exchange.gallery;
 
+import dev.queuelab.api.pubsub.exchange.XDeath;
 import dev.queuelab.check.pubsub.exchange.BrokerFactory;
 import dev.queuelab.reference.pubsub.exchange.BrokerRules;
 import dev.queuelab.reference.pubsub.exchange.RabbitBroker;
@@ -89,6 +90,15 @@ public final class ExchangeGallery {
                         }
                     }),
                     "x-death-wrong"),
+            new Variant(
+                    "dead-letter-cycles-kept",
+                    with(new BrokerRules() {
+                        @Override
+                        public boolean dropsCycle(List<XDeath> deaths) {
+                            return false;
+                        }
+                    }),
+                    "expired-delivered|dead-letter-wrong|misrouted|spurious-nack"),
             new Variant(
                     "reject-publish-drops-silently",
                     with(new BrokerRules() {
