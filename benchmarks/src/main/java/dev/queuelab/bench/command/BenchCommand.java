@@ -93,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--goals",
             description = "Only the benchmarks with goals, in paired forks; judge each goal on the 95%% interval of its"
-                    + " median ratio (26 to 37 minutes on 2 busy cores, 260 forks).")
+                    + " median ratio (about 19 minutes on 2 quiet cores, 300 forks).")
     boolean goals;
 
     @Option(
