@@ -140,16 +140,24 @@ class RabbitBrokerTest {
         assertThat(again.deliveryTag()).as("EX10").isEqualTo(2);
     }
 
-    @Test
-    void shouldRecordEachDeathAndCountRepeatsWhenAMessageCyclesThroughARetryQueue() {
+    /**
+     * A work queue {@code w} (as given) dead-lettering into a retry queue r, whose 5 s TTL sends messages back to w
+     * (key k): answers the tag of a consumer of w on channel "ch".
+     */
+    private String retryLoop(QueueSpec w) {
         broker.declareExchange(ExchangeSpec.of("work", ExchangeType.DIRECT));
         broker.declareExchange(ExchangeSpec.of("retry", ExchangeType.FANOUT));
-        broker.declareQueue(QueueSpec.classic("w").withDeadLetters("retry", Optional.empty()));
+        broker.declareQueue(w.withDeadLetters("retry", Optional.empty()));
         broker.declareQueue(
                 QueueSpec.classic("r").withMessageTtl(Duration.ofSeconds(5)).withDeadLetters("work", Optional.empty()));
         broker.bind(BindingSpec.queue("work", "w", "k"));
         broker.bind(BindingSpec.queue("retry", "r", ""));
-        String c = broker.consume("ch", "w", 0);
+        return broker.consume("ch", "w", 0);
+    }
+
+    @Test
+    void shouldRecordEachDeathAndCountRepeatsWhenAMessageCyclesThroughARetryQueue() {
+        String c = retryLoop(QueueSpec.classic("w"));
         broker.publish("work", m("k", "m1"), false);
         java.time.Instant first = clock.instant();
         for (int round = 1; round <= 2; round++) {
@@ -173,15 +181,7 @@ class RabbitBrokerTest {
 
     @Test
     void shouldDropACycleWithNoRejectionSinceTheMessageLastDiedInItsTargetEvenAfterAnOlderOne() {
-        broker.declareExchange(ExchangeSpec.of("work", ExchangeType.DIRECT));
-        broker.declareExchange(ExchangeSpec.of("retry", ExchangeType.FANOUT));
-        broker.declareQueue(
-                QueueSpec.classic("w").withMaxLength(1, Overflow.DROP_HEAD).withDeadLetters("retry", Optional.empty()));
-        broker.declareQueue(
-                QueueSpec.classic("r").withMessageTtl(Duration.ofSeconds(5)).withDeadLetters("work", Optional.empty()));
-        broker.bind(BindingSpec.queue("work", "w", "k"));
-        broker.bind(BindingSpec.queue("retry", "r", ""));
-        String c = broker.consume("ch", "w", 0);
+        String c = retryLoop(QueueSpec.classic("w").withMaxLength(1, Overflow.DROP_HEAD));
         broker.publish("work", m("k", "m1"), false);
         broker.reject("ch", broker.receive(c).get(0).deliveryTag(), false); // rejected: to r
         clock.advance(Duration.ofSeconds(5)); // expired from r: back in w, a rejection in its history
