@@ -93,7 +93,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--goals",
             description = "Only the benchmarks with goals, in paired forks; judge each goal on the 95%% interval of its"
-                    + " median ratio (about 19 minutes on 2 quiet cores, 300 forks).")
+                    + " median ratio; a benchmark with a goal not decided runs as many rounds again, once (about 19"
+                    + " minutes on 2 quiet cores, 300 forks).")
     boolean goals;
 
     @Option(

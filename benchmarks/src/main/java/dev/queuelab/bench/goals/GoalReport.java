@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.queuelab.bench.report.Machine;
 import dev.queuelab.bench.report.Report;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,11 +53,11 @@ public final class GoalReport {
                 .append(" rounds of paired forks (one fork of every variant a round, the order reversed every other"
                         + " round; each fork ")
                 .append(JmhForkRunner.shape())
-                .append("). A goal's figure is the median of its ")
-                .append(run.rounds())
-                .append(
-                        " per-round figures (the subject's ratio to what it is compared with in the same round, or its bytes"
-                                + " per message) with its 95% bootstrap interval (")
+                .append(")")
+                .append(secondStage(run))
+                .append(". A goal's figure is the median of its per-round figures (the subject's ratio to what it is"
+                        + " compared with in the same round, or its bytes per message) with its 95% bootstrap interval"
+                        + " (")
                 .append(String.format(Locale.ROOT, "%,d", Bootstrap.RESAMPLES))
                 .append(" resamples, seed ")
                 .append(run.seed())
@@ -98,10 +99,8 @@ public final class GoalReport {
                     .append(j.goal().teaches())
                     .append(".\n");
         }
-        md.append("\nEvery variant these goals ran, over its ")
-                .append(run.rounds())
-                .append(" forks (the median fork, the lowest and the highest; bytes and collections per fork are"
-                        + " medians too):\n\n");
+        md.append("\nEvery variant these goals ran, over its forks (the median fork, the lowest and the highest; bytes"
+                + " and collections per fork are medians too):\n\n");
         md.append(
                 "| benchmark | variant | median | forks' range | cores | B/message | GCs per fork | GC ms per fork |\n"
                         + "|---|---|---:|---:|---:|---:|---:|---:|\n");
@@ -156,6 +155,23 @@ public final class GoalReport {
         };
     }
 
+    /**
+     * The benchmarks that ran a second stage (a goal not decided after the first rounds, that more pairs could
+     * decide), said as a clause of the header: "" when none did.
+     */
+    static String secondStage(Run run) {
+        List<String> extended = new ArrayList<>();
+        run.forks().forEach((m, forks) -> {
+            if (forks.rounds() > run.rounds()) {
+                extended.add("`" + m.suite().benchmark() + "`, " + forks.rounds());
+            }
+        });
+        return extended.isEmpty()
+                ? ""
+                : ", and as many again, once, where a goal was not decided after them and twice the pairs would about"
+                        + " decide it (" + String.join("; ", extended) + " rounds in all)";
+    }
+
     public static String json(Run run) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
@@ -185,6 +201,7 @@ public final class GoalReport {
             g.put("high", j.interval().high());
             g.put("verdict", j.verdict().words());
             g.put("pairsToDecide", j.pairsToDecide());
+            g.put("rounds", j.perRound().length);
             ArrayNode per = g.putArray("perRound");
             for (double v : j.perRound()) {
                 per.add(v);

@@ -11,9 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
-/** {@code queuelab bench --goals}: every goal's benchmark in paired forks, one line per fork, then the verdicts. */
+/**
+ * {@code queuelab bench --goals}: every goal's benchmark in paired forks, one line per fork, then the verdicts.
+ *
+ * <p>Two stages: a benchmark runs its rounds, and if one of its goals is then not decided while twice the pairs
+ * would about decide it, it runs as many rounds again, once, and every goal of it is judged on all of them. A goal whose true
+ * figure sits near its target needs more pairs than one far from it (the verdict says about how many); a second
+ * look, taken only when the first could not tell, spends them there and nowhere else.
+ */
 public final class GoalRun {
 
     private GoalRun() {}
@@ -29,13 +37,13 @@ public final class GoalRun {
             Clock clock,
             PrintWriter out) {
         Instant start = clock.instant();
-        int forks = matchups.stream().mapToInt(m -> m.variants().size()).sum() * rounds;
+        int[] forks = {matchups.stream().mapToInt(m -> m.variants().size()).sum() * rounds};
         out.printf(
                 Locale.ROOT,
                 "queuelab bench --goals: %d benchmarks, %d rounds of paired forks, %d forks (%s each)%n",
                 matchups.size(),
                 rounds,
-                forks,
+                forks[0],
                 JmhForkRunner.shape());
         out.flush();
         Map<Goals.Matchup, PairedForks> all = new LinkedHashMap<>();
@@ -44,29 +52,31 @@ public final class GoalRun {
         for (Goals.Matchup m : matchups) {
             PairedForks.ForkRunner runner = runners.apply(m);
             String unit = m.suite().unit() + (m.perCpuSecond() ? " per CPU-second" : "");
-            PairedForks paired = PairedForks.run(m.variants(), rounds, (variant, round, of) -> {
-                PairedForks.Fork f = runner.run(variant, round, of);
-                done[0]++;
+            PairedForks paired =
+                    PairedForks.run(m.variants(), rounds, printing(m, runner, unit, 0, rounds, forks, done, out));
+            List<Goals.Judged> first = Goals.judge(m.suite(), paired, seed);
+            Optional<Goals.Judged> open = first.stream()
+                    .filter(j -> j.verdict() == Verdict.NOT_DECIDED
+                            && j.pairsToDecide() > 0
+                            && j.pairsToDecide() <= 2 * rounds)
+                    .findFirst();
+            if (open.isPresent()) {
+                forks[0] += m.variants().size() * rounds;
                 out.printf(
                         Locale.ROOT,
-                        "[%3d/%d] round %d/%d %s %s=%s: %s %s (%.2f cores), %s B/message, %.0f GCs%n",
-                        done[0],
-                        forks,
-                        round + 1,
-                        of,
+                        "%s: \"%s\" not decided after %d rounds (about %d pairs would decide it): %d rounds more%n",
                         m.suite().benchmark(),
-                        m.suite().axis(),
-                        variant,
-                        Report.number(f.score()),
-                        unit,
-                        f.cores(),
-                        Report.bytes(f.bytes()),
-                        f.gcCount());
+                        open.get().goal().meaning(),
+                        rounds,
+                        open.get().pairsToDecide(),
+                        rounds);
                 out.flush();
-                return f;
-            });
+                paired = paired.then(PairedForks.run(
+                        m.variants(), rounds, printing(m, runner, unit, rounds, 2 * rounds, forks, done, out)));
+                first = Goals.judge(m.suite(), paired, seed);
+            }
             all.put(m, paired);
-            judged.addAll(Goals.judge(m.suite(), paired, seed));
+            judged.addAll(first);
         }
         Instant end = clock.instant();
         return new GoalReport.Run(
@@ -77,6 +87,39 @@ public final class GoalRun {
                 Duration.between(start, end),
                 judged,
                 all);
+    }
+
+    /** A runner that prints each fork as it ends, its round counted from {@code past} of {@code of}. */
+    private static PairedForks.ForkRunner printing(
+            Goals.Matchup m,
+            PairedForks.ForkRunner runner,
+            String unit,
+            int past,
+            int of,
+            int[] forks,
+            int[] done,
+            PrintWriter out) {
+        return (variant, round, rounds) -> {
+            PairedForks.Fork f = runner.run(variant, past + round, of);
+            done[0]++;
+            out.printf(
+                    Locale.ROOT,
+                    "[%3d/%d] round %d/%d %s %s=%s: %s %s (%.2f cores), %s B/message, %.0f GCs%n",
+                    done[0],
+                    forks[0],
+                    past + round + 1,
+                    of,
+                    m.suite().benchmark(),
+                    m.suite().axis(),
+                    variant,
+                    Report.number(f.score()),
+                    unit,
+                    f.cores(),
+                    Report.bytes(f.bytes()),
+                    f.gcCount());
+            out.flush();
+            return f;
+        };
     }
 
     /** The verdict table for the terminal: one line per goal, its interval, and the count of each verdict. */

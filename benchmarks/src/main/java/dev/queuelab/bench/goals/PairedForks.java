@@ -66,6 +66,16 @@ public final class PairedForks {
         return new PairedForks(variants, all);
     }
 
+    /** These rounds, then {@code more}'s, of the same variants: one run whose every ratio is taken within a round. */
+    public PairedForks then(PairedForks more) {
+        if (!more.variants.equals(variants)) {
+            throw new IllegalArgumentException("rounds of " + more.variants + " cannot follow rounds of " + variants);
+        }
+        List<Map<String, Fork>> all = new ArrayList<>(rounds);
+        all.addAll(more.rounds);
+        return new PairedForks(variants, all);
+    }
+
     public List<String> variants() {
         return variants;
     }

@@ -68,4 +68,16 @@ class PairedForksTest {
         assertThatThrownBy(() -> PairedForks.run(List.of("a"), 0, machine(new ArrayList<>())))
                 .hasMessageContaining("rounds must be at least 1");
     }
+
+    @Test
+    void shouldFollowRoundsWithMoreOfTheSameVariantsAndRefuseOthers() {
+        PairedForks first = PairedForks.run(List.of("baseline", "subject"), 2, machine(new ArrayList<>()));
+        PairedForks more = PairedForks.run(List.of("baseline", "subject"), 3, machine(new ArrayList<>()));
+        PairedForks both = first.then(more);
+        assertThat(both.rounds()).isEqualTo(5);
+        assertThat(both.ratios("subject", "baseline")).hasSize(5);
+        assertThat(both.fork(2, "subject")).isSameAs(more.fork(0, "subject"));
+        assertThatThrownBy(() -> first.then(PairedForks.run(List.of("baseline"), 1, machine(new ArrayList<>()))))
+                .hasMessageContaining("cannot follow rounds of [baseline, subject]");
+    }
 }
