@@ -45,6 +45,7 @@ public final class RabbitBroker implements AutoCloseable {
     private final Map<String, String> env;
     private final String node;
     private final int epmdPort;
+    private String version; // what the server announced, once asked
     private Process process;
 
     private RabbitBroker(URI uri, Path dir, Map<String, String> env, String node, int epmdPort) {
@@ -190,12 +191,16 @@ public final class RabbitBroker implements AutoCloseable {
 
     /**
      * The version the server announces when a connection opens ({@code version} in its server properties, "3.10.8"),
-     * or "" when it names none.
+     * or "" when it names none; asked once, on the first call.
      */
-    public String version() {
+    public synchronized String version() {
+        if (version != null) {
+            return version;
+        }
         try (Connection c = connect()) {
             Object v = c.getServerProperties().get("version");
-            return v == null ? "" : v.toString();
+            version = v == null ? "" : v.toString();
+            return version;
         } catch (IOException e) {
             throw new BrokerUnavailableException(
                     "the RabbitMQ broker at " + address() + " did not close a connection: " + SqsBroker.brief(e), e);
