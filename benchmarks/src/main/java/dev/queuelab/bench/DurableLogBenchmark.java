@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -45,7 +46,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *   log-group-commit          send, send, send... (20k in flight) ──► .log ──one force per MiB──► acks
  *   raw-packed                record ──► 64 KiB batch ──write──► page cache
  *   log-page-cache            send, send... ──frame+CRC──► 64 KiB buffer ──one write──► .log ──► acks
+ *   raw-packed+api            value's UTF-8 + a future each ──► 64 KiB batch ──write──► acks   (by name only)
+ *   raw-packed+force-per-MiB+api   the same ──► ... ──force every MiB──► acks              (by name only)
  * </pre>
+ *
+ * The two {@code +api} variants are not in the default list: run them by name ({@code -p mode=raw-packed+api}).
+ * They are the floor of any log behind this api: what the bytes and a future per append cost without the log.
  *
  * Measures appends per second. The log frames each 100-byte value with 49 bytes (length, CRC32C, offset,
  * timestamp, attributes, producer id, lengths), gathers the frames in a 64 KiB buffer written in one system call
@@ -85,6 +91,8 @@ public class DurableLogBenchmark {
     private final byte[] bytes = new byte[RECORD];
     private ProducerRecord record;
     private final ArrayDeque<CompletableFuture<AppendOutcome>> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<CompletableFuture<AppendOutcome>> unwritten = new ArrayDeque<>(); // raw-packed+api
+    private final ArrayDeque<AppendOutcome> outcomes = new ArrayDeque<>();
     private long written;
     private long position;
 
@@ -105,7 +113,7 @@ public class DurableLogBenchmark {
         for (int i = 0; i < RECORD; i++) {
             bytes[i] = (byte) ('a' + i % 26);
         }
-        record = new ProducerRecord(null, new String(bytes, java.nio.charset.StandardCharsets.US_ASCII), Map.of());
+        record = new ProducerRecord(null, new String(bytes, StandardCharsets.US_ASCII), Map.of());
         written = 0;
         position = 0;
         batch.clear();
@@ -141,18 +149,56 @@ public class DurableLogBenchmark {
                 }
             }
             case "raw-packed" -> packed();
-            default -> {
-                inFlight.add(log.send(0, record));
-                while (inFlight.size() > IN_FLIGHT || inFlight.peek().isDone()) {
-                    inFlight.poll().get(30, TimeUnit.SECONDS);
-                    counters.acked++;
-                    if (inFlight.isEmpty()) {
-                        break;
-                    }
-                }
-            }
+            case "raw-packed+api" -> awaitAcks(counters, packedWithFuture(false, counters));
+            case "raw-packed+force-per-MiB+api" -> awaitAcks(counters, packedWithFuture(true, counters));
+            default -> awaitAcks(counters, log.send(0, record));
         }
         return written;
+    }
+
+    /** What a producer of the log does with each send's future: keeps a window, takes the acknowledged ones. */
+    private void awaitAcks(Counters counters, CompletableFuture<AppendOutcome> sent) throws Exception {
+        inFlight.add(sent);
+        while (inFlight.size() > IN_FLIGHT || inFlight.peek().isDone()) {
+            inFlight.poll().get(30, TimeUnit.SECONDS);
+            counters.acked++;
+            if (inFlight.isEmpty()) {
+                break;
+            }
+        }
+    }
+
+    /**
+     * The floor of any log behind this api, without a log: the value's UTF-8 bytes packed as the raw variants pack
+     * them, and a future per append holding its outcome, completed once the write that holds it has returned (the
+     * page-cache promise) or, with {@code force}, once the force per MiB after it has (group commit's). No frame,
+     * CRC, lock, index, segment or retention.
+     */
+    private CompletableFuture<AppendOutcome> packedWithFuture(boolean force, Counters counters) throws IOException {
+        byte[] value = record.value().getBytes(StandardCharsets.UTF_8);
+        if (batch.remaining() < value.length) {
+            flush();
+            if (!force) {
+                completeWritten();
+            }
+        }
+        batch.put(value);
+        CompletableFuture<AppendOutcome> sent = new CompletableFuture<>();
+        unwritten.add(sent);
+        outcomes.add(AppendOutcome.appended(0, written++));
+        if (force && written % ((1 << 20) / RECORD) == 0) {
+            flush();
+            channel.force(false);
+            counters.forces++;
+            completeWritten();
+        }
+        return sent;
+    }
+
+    private void completeWritten() {
+        while (!unwritten.isEmpty()) {
+            unwritten.poll().complete(outcomes.poll());
+        }
     }
 
     private void packed() throws IOException {
@@ -185,6 +231,12 @@ public class DurableLogBenchmark {
             log.close();
             log = null;
         } else {
+            if (!unwritten.isEmpty()) {
+                flush();
+                channel.force(false);
+                completeWritten();
+            }
+            inFlight.clear();
             channel.close();
         }
         delete(dir);

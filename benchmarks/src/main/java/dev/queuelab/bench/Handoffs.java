@@ -4,6 +4,8 @@ import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.YieldingWaitStrategy;
+import dev.queuelab.api.log.AppendOutcome;
+import dev.queuelab.api.log.ConsumerRecord;
 import dev.queuelab.api.log.FetchResult;
 import dev.queuelab.api.log.IsolationLevel;
 import dev.queuelab.api.log.LogConfig;
@@ -17,6 +19,7 @@ import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.reference.log.KafkaLog;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,7 @@ public final class Handoffs {
             case "WorkQueue", "WorkQueue-ackEach" -> new WorkQueueChannel(false);
             case "WorkQueue-ackBatch" -> new WorkQueueChannel(true);
             case "KafkaLog" -> new LogChannel();
+            case "KafkaLog-apiObjects" -> new LogApiFloorChannel(); // by name only: the floor of the log's api
             default -> throw new IllegalArgumentException("impl " + impl);
         };
     }
@@ -271,6 +275,45 @@ public final class Handoffs {
      * read ended (a tailing consumer). Segments of 1 MiB and 8 MiB kept bound the memory of a long run;
      * {@value #CAPACITY} records in transit are far less than retention keeps, so a read never falls off.
      */
+    /**
+     * The floor of any log behind the log's api, with no log: each append makes what the api makes (the
+     * producer's record, the stored {@link ConsumerRecord} with its timestamp, the {@link AppendOutcome}) and
+     * keeps the record in a ring; each read answers as the api does, a {@link FetchResult} holding its records.
+     * No lock, segment, index or retention; one thread only.
+     */
+    static final class LogApiFloorChannel implements Channel {
+        private final ConsumerRecord[] ring = new ConsumerRecord[CAPACITY];
+        private final List<ConsumerRecord> batch = new ArrayList<>(CAPACITY);
+        private final InstantSource clock = TickingClock.shared();
+        private long appended;
+        private long position;
+        long lastOffset; // what the outcomes said, kept so that making them is not optimised away
+
+        @Override
+        public boolean offer() {
+            if (appended - position >= CAPACITY) {
+                return false;
+            }
+            ProducerRecord record = new ProducerRecord(null, "payload", Map.of());
+            ring[(int) (appended % CAPACITY)] =
+                    new ConsumerRecord(0, appended, clock.instant(), record.key(), record.value(), record.headers());
+            lastOffset = AppendOutcome.appended(0, appended++).offset();
+            return true;
+        }
+
+        @Override
+        public int poll(int max, ConsumerCounters counters) {
+            int n = (int) Math.min(max, appended - position);
+            batch.clear();
+            for (int i = 0; i < n; i++) {
+                batch.add(ring[(int) ((position + i) % CAPACITY)]);
+            }
+            FetchResult got = new FetchResult(0, batch, position + n, 0, appended, appended);
+            position = got.nextOffset();
+            return got.records().size();
+        }
+    }
+
     static final class LogChannel implements Channel {
         private final PartitionedLog log = new KafkaLog(
                 LogConfig.of(1).withSegmentBytes(1 << 20).withRetentionBytes(8 << 20), TickingClock.shared());
