@@ -31,7 +31,9 @@ import org.openjdk.jmh.infra.Control;
  *
  * Measures messages per second taken by the consumer ({@code messages}). Baseline:
  * {@code ArrayBlockingQueue.drainTo(buffer, 10)}, the JDK's batched take (one lock per batch); the Disruptor
- * polls up to 10 per call. Counters: see {@link Handoffs}.
+ * polls up to 10 per call. Counters: see {@link Handoffs}. {@code ArrayBlockingQueue-apiObjects}, run by name (it is
+ * not in the default list), is the floor of any work queue behind the api: the same messages through an
+ * {@code ArrayBlockingQueue}, with every object the api's calls hand back and no bookkeeping.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.Throughput)

@@ -15,6 +15,7 @@ import dev.queuelab.api.workqueue.Delivery;
 import dev.queuelab.api.workqueue.Message;
 import dev.queuelab.api.workqueue.Receipt;
 import dev.queuelab.api.workqueue.ReceiptOutcome;
+import dev.queuelab.api.workqueue.SendOutcome;
 import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.reference.log.KafkaLog;
@@ -58,6 +59,7 @@ public final class Handoffs {
             case "WorkQueue-ackBatch" -> new WorkQueueChannel(true);
             case "KafkaLog" -> new LogChannel();
             case "KafkaLog-apiObjects" -> new LogApiFloorChannel(); // by name only: the floor of the log's api
+            case "ArrayBlockingQueue-apiObjects" -> new WorkQueueApiFloorChannel(); // by name only, as above
             default -> throw new IllegalArgumentException("impl " + impl);
         };
     }
@@ -216,6 +218,60 @@ public final class Handoffs {
         private boolean onEvent(Slot slot, long sequence, boolean endOfBatch) {
             last = slot.value;
             return ++taken < limit; // false: this poll has its batch
+        }
+    }
+
+    /**
+     * The floor of any work queue behind its api, with no bookkeeping: an {@link ArrayBlockingQueue} carries the
+     * same {@link Message} the work queue's channel sends, and each call makes what the api's call makes (the
+     * send's outcome; per message taken, a receipt, a delivery, and the batch's list; an ack answers from a
+     * constant, as the work queue's does). No index, lease, lane or clock.
+     */
+    static final class WorkQueueApiFloorChannel implements Channel {
+        private final ArrayBlockingQueue<Message> queue = new ArrayBlockingQueue<>(CAPACITY);
+        private final List<Message> drained = new ArrayList<>(WorkQueueConfig.MAX_BATCH);
+        private final List<Delivery> batch = new ArrayList<>(WorkQueueConfig.MAX_BATCH);
+        private Message unsent; // made once, offered until there is room, as the work queue's channel makes it once
+        private long sent;
+        private long deliveries;
+        // what the api handed back, kept so that making it is not optimised away: one sink per thread, 80 bytes
+        // apart, so that the two threads do not write one cache line
+        private final Object[] producerSink = new Object[16];
+        private final Object[] consumerSink = new Object[16];
+
+        @Override
+        public boolean offer() {
+            if (unsent == null) {
+                unsent = Message.of(Long.toString(sent), "payload");
+            }
+            if (!queue.offer(unsent)) {
+                return false;
+            }
+            producerSink[8] = SendOutcome.accepted(unsent.id());
+            unsent = null;
+            sent++;
+            return true;
+        }
+
+        @Override
+        public int poll(int max, ConsumerCounters counters) {
+            int got = queue.drainTo(drained, max); // one lock for the batch
+            if (got == 0) {
+                return 0;
+            }
+            batch.clear();
+            for (Message m : drained) {
+                batch.add(new Delivery(m, new Receipt(m.id(), ++deliveries), 1));
+            }
+            drained.clear();
+            List<Delivery> received = List.copyOf(batch);
+            for (Delivery d : received) {
+                if (d.receiveCount() > 1) {
+                    counters.redelivered++;
+                }
+                consumerSink[8] = d.receipt(); // the ack: the receipt handed back, answered from a constant
+            }
+            return received.size();
         }
     }
 
