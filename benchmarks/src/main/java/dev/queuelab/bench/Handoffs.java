@@ -327,11 +327,6 @@ public final class Handoffs {
     }
 
     /**
-     * The log as a channel: the producer appends to partition 0, the consumer reads on from where its last
-     * read ended (a tailing consumer). Segments of 1 MiB and 8 MiB kept bound the memory of a long run;
-     * {@value #CAPACITY} records in transit are far less than retention keeps, so a read never falls off.
-     */
-    /**
      * The floor of any log behind the log's api, with no log: each append makes what the api makes (the
      * producer's record, the stored {@link ConsumerRecord} with its timestamp, the {@link AppendOutcome}) and
      * keeps the record in a ring; each read answers as the api does, a {@link FetchResult} holding its records.
@@ -370,6 +365,11 @@ public final class Handoffs {
         }
     }
 
+    /**
+     * The log as a channel: the producer appends to partition 0, the consumer reads on from where its last
+     * read ended (a tailing consumer). Segments of 1 MiB and 8 MiB kept bound the memory of a long run;
+     * {@value #CAPACITY} records in transit are far less than retention keeps, so a read never falls off.
+     */
     static final class LogChannel implements Channel {
         private final PartitionedLog log = new KafkaLog(
                 LogConfig.of(1).withSegmentBytes(1 << 20).withRetentionBytes(8 << 20), TickingClock.shared());
