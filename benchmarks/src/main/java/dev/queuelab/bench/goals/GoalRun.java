@@ -52,10 +52,9 @@ public final class GoalRun {
         for (Goals.Matchup m : matchups) {
             PairedForks.ForkRunner runner = runners.apply(m);
             String unit = m.suite().unit() + (m.perCpuSecond() ? " per CPU-second" : "");
-            PairedForks paired =
-                    PairedForks.run(m.variants(), rounds, printing(m, runner, unit, 0, rounds, forks, done, out));
-            List<Goals.Judged> first = Goals.judge(m.suite(), paired, seed);
-            Optional<Goals.Judged> open = first.stream()
+            PairedForks paired = PairedForks.run(m.variants(), rounds, printing(m, runner, unit, forks, done, out));
+            List<Goals.Judged> verdicts = Goals.judge(m.suite(), paired, seed);
+            Optional<Goals.Judged> open = verdicts.stream()
                     .filter(j -> j.verdict() == Verdict.NOT_DECIDED
                             && j.pairsToDecide() > 0
                             && j.pairsToDecide() <= 2 * rounds)
@@ -71,12 +70,11 @@ public final class GoalRun {
                         open.get().pairsToDecide(),
                         rounds);
                 out.flush();
-                paired = paired.then(PairedForks.run(
-                        m.variants(), rounds, printing(m, runner, unit, rounds, 2 * rounds, forks, done, out)));
-                first = Goals.judge(m.suite(), paired, seed);
+                paired = paired.more(rounds, printing(m, runner, unit, forks, done, out));
+                verdicts = Goals.judge(m.suite(), paired, seed);
             }
             all.put(m, paired);
-            judged.addAll(first);
+            judged.addAll(verdicts); // on every round this benchmark ran
         }
         Instant end = clock.instant();
         return new GoalReport.Run(
@@ -89,26 +87,19 @@ public final class GoalRun {
                 all);
     }
 
-    /** A runner that prints each fork as it ends, its round counted from {@code past} of {@code of}. */
+    /** A runner that prints each fork as it ends, with its round among all the rounds of its benchmark. */
     private static PairedForks.ForkRunner printing(
-            Goals.Matchup m,
-            PairedForks.ForkRunner runner,
-            String unit,
-            int past,
-            int of,
-            int[] forks,
-            int[] done,
-            PrintWriter out) {
+            Goals.Matchup m, PairedForks.ForkRunner runner, String unit, int[] forks, int[] done, PrintWriter out) {
         return (variant, round, rounds) -> {
-            PairedForks.Fork f = runner.run(variant, past + round, of);
+            PairedForks.Fork f = runner.run(variant, round, rounds);
             done[0]++;
             out.printf(
                     Locale.ROOT,
                     "[%3d/%d] round %d/%d %s %s=%s: %s %s (%.2f cores), %s B/message, %.0f GCs%n",
                     done[0],
                     forks[0],
-                    past + round + 1,
-                    of,
+                    round + 1,
+                    rounds,
                     m.suite().benchmark(),
                     m.suite().axis(),
                     variant,

@@ -48,31 +48,31 @@ public final class PairedForks {
 
     /** {@code rounds} rounds of one fork per variant, in the order the class comment gives. */
     public static PairedForks run(List<String> variants, int rounds, ForkRunner runner) {
-        if (rounds < 1) {
-            throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
+        return new PairedForks(variants, List.of()).more(rounds, runner);
+    }
+
+    /**
+     * These rounds and {@code more} after them, of the same variants, the order still reversed every other round
+     * (counted from the first): one run whose every ratio is taken within a round. The runner is told each round's
+     * place among all of them.
+     */
+    public PairedForks more(int more, ForkRunner runner) {
+        if (more < 1) {
+            throw new IllegalArgumentException("rounds must be at least 1, got " + more);
         }
-        List<Map<String, Fork>> all = new ArrayList<>();
-        for (int r = 0; r < rounds; r++) {
+        List<Map<String, Fork>> all = new ArrayList<>(rounds);
+        int total = rounds.size() + more;
+        for (int r = rounds.size(); r < total; r++) {
             List<String> order = new ArrayList<>(variants);
             if (r % 2 == 1) {
                 Collections.reverse(order);
             }
             Map<String, Fork> round = new java.util.LinkedHashMap<>();
             for (String v : order) {
-                round.put(v, runner.run(v, r, rounds));
+                round.put(v, runner.run(v, r, total));
             }
             all.add(round);
         }
-        return new PairedForks(variants, all);
-    }
-
-    /** These rounds, then {@code more}'s, of the same variants: one run whose every ratio is taken within a round. */
-    public PairedForks then(PairedForks more) {
-        if (!more.variants.equals(variants)) {
-            throw new IllegalArgumentException("rounds of " + more.variants + " cannot follow rounds of " + variants);
-        }
-        List<Map<String, Fork>> all = new ArrayList<>(rounds);
-        all.addAll(more.rounds);
         return new PairedForks(variants, all);
     }
 

@@ -70,14 +70,17 @@ class PairedForksTest {
     }
 
     @Test
-    void shouldFollowRoundsWithMoreOfTheSameVariantsAndRefuseOthers() {
-        PairedForks first = PairedForks.run(List.of("baseline", "subject"), 2, machine(new ArrayList<>()));
-        PairedForks more = PairedForks.run(List.of("baseline", "subject"), 3, machine(new ArrayList<>()));
-        PairedForks both = first.then(more);
+    void shouldGoOnAlternatingTheOrderWhenMoreRoundsFollow() {
+        PairedForks first = PairedForks.run(List.of("baseline", "subject"), 3, machine(new ArrayList<>()));
+        List<String> calls = new ArrayList<>();
+        PairedForks both = first.more(2, machine(calls));
+        assertThat(calls)
+                .as("after A B, B A, A B: B A, A B, each round told its place among all five")
+                .containsExactly("subject3", "baseline3", "baseline4", "subject4");
         assertThat(both.rounds()).isEqualTo(5);
         assertThat(both.ratios("subject", "baseline")).hasSize(5);
-        assertThat(both.fork(2, "subject")).isSameAs(more.fork(0, "subject"));
-        assertThatThrownBy(() -> first.then(PairedForks.run(List.of("baseline"), 1, machine(new ArrayList<>()))))
-                .hasMessageContaining("cannot follow rounds of [baseline, subject]");
+        assertThat(both.fork(2, "subject")).isSameAs(first.fork(2, "subject"));
+        assertThatThrownBy(() -> first.more(0, machine(new ArrayList<>())))
+                .hasMessageContaining("rounds must be at least 1");
     }
 }
