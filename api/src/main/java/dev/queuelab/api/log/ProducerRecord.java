@@ -29,7 +29,30 @@ public record ProducerRecord(String key, String value, Map<String, String> heade
         return size;
     }
 
+    /**
+     * The length {@code s.getBytes(UTF_8)} would have, counted without making the bytes: a lone surrogate counts
+     * 1, as the encoder replaces it with '?'.
+     */
     private static long bytes(String s) {
-        return s == null ? 0 : s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (s == null) {
+            return 0;
+        }
+        long n = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                if (c < 0x800) {
+                    n += 1;
+                } else if (!Character.isSurrogate(c)) {
+                    n += 2;
+                } else if (Character.isHighSurrogate(c)
+                        && i + 1 < s.length()
+                        && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    n += 2; // four bytes for the pair's two chars
+                    i++;
+                }
+            }
+        }
+        return n;
     }
 }

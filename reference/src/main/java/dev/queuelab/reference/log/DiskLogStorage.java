@@ -82,7 +82,7 @@ public class DiskLogStorage implements LogStorage {
         disk.createDirectories(dir);
         disk.forceDirectory(dir.getParent()); // DS9: the partition's name survives a power cut
         this.report = recover();
-        this.flusher = new Flusher(policy, rules, scheduler, active.nextOffset(), this::writeOut);
+        this.flusher = new Flusher(partition, policy, rules, scheduler, active.nextOffset(), this::writeOut);
     }
 
     /** Storage for each partition of a topic under {@code logDir/<topic>-<partition>}. */
@@ -232,8 +232,8 @@ public class DiskLogStorage implements LogStorage {
     }
 
     @Override
-    public CompletableFuture<AppendOutcome> acknowledgement(AppendOutcome outcome) {
-        return flusher.acknowledgement(outcome);
+    public CompletableFuture<AppendOutcome> acknowledgement(long offset) {
+        return flusher.acknowledgement(offset);
     }
 
     @Override

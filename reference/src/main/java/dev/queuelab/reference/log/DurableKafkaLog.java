@@ -1,12 +1,10 @@
 package dev.queuelab.reference.log;
 
-import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.CommitOutcome;
 import dev.queuelab.api.log.Durability;
 import dev.queuelab.api.log.FlushPolicy;
 import dev.queuelab.api.log.LogConfig;
 import dev.queuelab.api.log.PartitionedLog;
-import dev.queuelab.api.log.ProducerRecord;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The partitioned log of {@link KafkaLog} with its partitions on disk: opened (and recovered) from a
@@ -46,7 +43,6 @@ public final class DurableKafkaLog implements ForwardingLog, AutoCloseable {
 
     private final Disk disk;
     private final KafkaLog log;
-    private final InstantSource clock;
     private final Path offsetsFile;
     private final FlushPolicy policy;
     private final Map<String, Long> committed = new HashMap<>();
@@ -62,7 +58,6 @@ public final class DurableKafkaLog implements ForwardingLog, AutoCloseable {
             DiskRules rules) {
         this.disk = disk;
         this.policy = policy;
-        this.clock = clock;
         this.offsetsFile = logDir.resolve(topic + ".committed-offsets");
         committed.putAll(OffsetCheckpointFile.read(disk, offsetsFile).orElse(Map.of())); // DK3
         Map<String, Long> restored = Map.copyOf(committed);
@@ -158,15 +153,6 @@ public final class DurableKafkaLog implements ForwardingLog, AutoCloseable {
     @Override
     public Durability durability() {
         return policy.durability();
-    }
-
-    @Override
-    public CompletableFuture<AppendOutcome> send(int partition, ProducerRecord record) {
-        Partition p = log.partition(partition);
-        CompletableFuture<AppendOutcome> ack = log.locked(now -> p.storage() // registered in offset order (DS5)
-                .acknowledgement(AppendOutcome.appended(partition, p.append(record, now, -1, false))));
-        p.storage().flushIfDue(clock.instant()); // outside the monitor: appends go on during a force
-        return ack;
     }
 
     /** Forces every partition now, completing every send that waits. */

@@ -23,16 +23,21 @@ import java.util.concurrent.CompletableFuture;
  *      write that put its append in the file has returned: PAGE_CACHE only, AK2);
  *   DS6 a batch is forced once it holds maxBytes, or its oldest append is linger old by the log's clock (checked
  *      at each append and flush) or by the FlushScheduler given;
- *   DS10 every future completes: one still waiting when the power is lost completes with an exception.
- * Thread-safety: {@link #appended} and {@link #acknowledgement} run under the log's monitor; {@link #flush} and
- * {@link #inFile} run without it, from any thread: forces are serialized by their own lock, so appends go on
- * during one; the futures wait in offset order (registered under the monitor) and complete outside any lock but
- * the force's.
+ *   DS10 every future completes: one still waiting when the power is lost completes with an exception;
+ *   DS11 an append's future is made by {@link #appended}, in the same hold of the flusher's lock that counts the
+ *      append: queued for the force that will cover it (no force can take the append and miss its future), or,
+ *      under page cache, completed at once when a write has already put the append in the file.
+ * Thread-safety: {@link #appended} and {@link #acknowledgement} run under the log's monitor; {@link #flush},
+ * {@link #flushIfDue} and {@link #inFile} run without it, from any thread: forces are serialized by their own
+ * lock, so appends go on during one; the futures wait in offset order (queued under the monitor) and complete
+ * outside any lock but the force's. {@link #flushIfDue} reads two volatile fields and takes no lock: a send that
+ * finds the batch due just after another thread forced it forces again, which keeps every promise.
  * Real world: Kafka's flush.messages / flush.ms (log.flush.interval.*), which Kafka leaves unset by default and
  * relies on replication instead; the pipelined futures are those of Kafka's producer (max.in.flight.requests).
  */
 final class Flusher {
 
+    private final int partition;
     private final FlushPolicy policy;
     private final DiskRules rules;
     private final FlushScheduler scheduler;
@@ -44,25 +49,34 @@ final class Flusher {
     private long currentSize;
     private ArrayDeque<Acknowledgement<AppendOutcome>> waiting = new ArrayDeque<>(); // in offset order
     private long writtenUpTo;
-    private long forcedUpTo;
     private long inFileUpTo; // page cache: the offsets below it are in the file
     private long pendingBytes;
     private Instant oldest;
-    private Instant due; // group commit: oldest + linger, when the batch falls due by time (DS6)
+    private volatile Instant due; // group commit: oldest + linger, when the batch falls due by time (DS6)
+    private volatile boolean full; // group commit: the batch holds maxBytes (DS6)
     private boolean writeScheduled;
+    private Acknowledgement<AppendOutcome> last; // the last append's future, for its send (DS11); the monitor's
 
-    Flusher(FlushPolicy policy, DiskRules rules, FlushScheduler scheduler, long recovered, Runnable writeOut) {
+    Flusher(
+            int partition,
+            FlushPolicy policy,
+            DiskRules rules,
+            FlushScheduler scheduler,
+            long recovered,
+            Runnable writeOut) {
+        this.partition = partition;
         this.policy = policy;
         this.rules = rules;
         this.scheduler = scheduler;
         this.writeOut = writeOut;
         this.writtenUpTo = recovered;
-        this.forcedUpTo = recovered;
         this.inFileUpTo = recovered;
     }
 
     void appended(FileLogSegment segment, long offset, long bytes, Instant now) {
         boolean schedule = false;
+        boolean inFileAlready;
+        Acknowledgement<AppendOutcome> made;
         synchronized (state) {
             if (segment != current) {
                 if (current != null) {
@@ -78,10 +92,24 @@ final class Flusher {
                 schedule = policy instanceof FlushPolicy.GroupCommit;
                 due = schedule ? now.plus(((FlushPolicy.GroupCommit) policy).linger()) : null;
             }
-            if (policy instanceof FlushPolicy.PageCache && !writeScheduled) {
+            if (policy instanceof FlushPolicy.GroupCommit g && pendingBytes >= g.maxBytes()) {
+                full = true;
+            }
+            boolean pageCache = policy instanceof FlushPolicy.PageCache;
+            if (pageCache && !writeScheduled) {
                 writeScheduled = true; // AK2: a scheduler writes the buffer soon; CALLER leaves it to a waiter
                 schedule = true;
             }
+            last = new Acknowledgement<>(
+                    offset, AppendOutcome.appended(partition, offset), pageCache ? writeOut : null);
+            inFileAlready = pageCache && offset < inFileUpTo; // a drain since the frame was put wrote it
+            if (!inFileAlready) {
+                waiting.add(last); // DS11
+            }
+            made = last;
+        }
+        if (inFileAlready) {
+            made.acknowledge(); // DS5, DS11: outside the lock
         }
         if (policy instanceof FlushPolicy.ForceEachAppend) {
             flush(); // DS1
@@ -114,18 +142,18 @@ final class Flusher {
         writeOut.run();
     }
 
-    /** DS5: completed at once if its force (page cache: its write) has returned, else when it does. */
-    CompletableFuture<AppendOutcome> acknowledgement(AppendOutcome outcome) {
-        boolean pageCache = policy instanceof FlushPolicy.PageCache;
-        synchronized (state) {
-            if (outcome.offset() < (pageCache ? inFileUpTo : forcedUpTo)) {
-                return CompletableFuture.completedFuture(outcome);
-            }
-            Acknowledgement<AppendOutcome> a =
-                    new Acknowledgement<>(outcome.offset(), outcome, pageCache ? writeOut : null);
-            waiting.add(a);
-            return a;
+    /**
+     * DS5, DS11: the future of the append just made at {@code offset}, queued when it was appended: completed when
+     * its force (page cache: its write) has returned, perhaps already. Asked right after the append, holding the
+     * monitor; no lock of the flusher's is taken.
+     */
+    CompletableFuture<AppendOutcome> acknowledgement(long offset) {
+        if (last == null || last.offset != offset) {
+            throw new IllegalStateException("the acknowledgement of offset " + offset + " was asked after the append"
+                    + " at " + (last == null ? "none" : last.offset) + ": ask right after the append, holding the"
+                    + " log's monitor");
         }
+        return last;
     }
 
     /** SW2: a write put the offsets below {@code upTo} in the file; under page cache, that acknowledges them. */
@@ -145,11 +173,8 @@ final class Flusher {
         if (!(policy instanceof FlushPolicy.GroupCommit g)) {
             return;
         }
-        boolean flush;
-        synchronized (state) { // no Duration per send: the instant it falls due was set with the batch's first
-            flush = oldest != null && (pendingBytes >= g.maxBytes() || !now.isBefore(due));
-        }
-        if (flush) {
+        Instant dueAt = due; // no lock, no Duration per send: set with the batch's first append
+        if (dueAt != null && (full || !now.isBefore(dueAt))) {
             flush(); // DS6
         }
     }
@@ -169,6 +194,8 @@ final class Flusher {
                 upTo = writtenUpTo;
                 pendingBytes = 0;
                 oldest = null;
+                due = null;
+                full = false;
                 covered = covered(upTo);
             }
             if (rules.acknowledgesBeforeForce()) {
@@ -181,12 +208,6 @@ final class Flusher {
             } catch (RuntimeException e) { // an I/O error, or a power cut in a simulation
                 covered.forEach(w -> w.completeExceptionally(e));
                 throw e;
-            }
-            synchronized (state) {
-                forcedUpTo = Math.max(forcedUpTo, upTo);
-                // a send may have registered during the force, for an offset this force covered: it found
-                // forcedUpTo still low and waits; only this force can wake it (no further append may come)
-                covered.addAll(covered(forcedUpTo));
             }
             covered.forEach(Acknowledgement::acknowledge); // DS5
         }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -134,6 +135,23 @@ public final class KafkaLog implements PartitionedLog {
         synchronized (monitor) { // locked() without a lambda per record
             return AppendOutcome.appended(partition, partition(partition).append(record, tick(), -1, false));
         }
+    }
+
+    /**
+     * Appended holding the monitor, acknowledged when the partition's storage says (LS2); then, without the monitor,
+     * the storage forces what is due by the append's instant, so other appends go on during the force.
+     */
+    @Override
+    public CompletableFuture<AppendOutcome> send(int partition, ProducerRecord record) {
+        Partition p = partition(partition);
+        CompletableFuture<AppendOutcome> ack;
+        Instant now;
+        synchronized (monitor) { // no lambda per record
+            now = tick();
+            ack = p.storage().acknowledgement(p.append(record, now, -1, false)); // in offset order (DS5)
+        }
+        p.storage().flushIfDue(now);
+        return ack;
     }
 
     @Override

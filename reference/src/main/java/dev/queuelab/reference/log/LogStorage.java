@@ -42,8 +42,11 @@ public interface LogStorage extends AutoCloseable {
     /** Called holding the monitor after each entry is appended at {@code offset} (a force may follow, DS1). */
     void appended(long offset, Instant now);
 
-    /** The acknowledgement of an append, completing with its outcome (LS2), called holding the monitor. */
-    CompletableFuture<AppendOutcome> acknowledgement(AppendOutcome outcome);
+    /**
+     * The acknowledgement of the append just made at {@code offset}, completing with its outcome (LS2); asked right
+     * after that append, holding the monitor.
+     */
+    CompletableFuture<AppendOutcome> acknowledgement(long offset);
 
     /** Without the monitor: forces what waits if a batch is due by size or by linger at {@code now}. */
     void flushIfDue(Instant now);
