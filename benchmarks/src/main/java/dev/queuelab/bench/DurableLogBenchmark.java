@@ -19,6 +19,8 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -44,14 +46,16 @@ import org.openjdk.jmh.annotations.Warmup;
  *   log-force                 send ──frame+CRC──► .log ──force──► ack     (flush policy: force each append)
  *   raw-packed+force-per-MiB  record ──► 64 KiB batch ──write──► file ──force every MiB──►
  *   log-group-commit          send, send, send... (20k in flight) ──► .log ──one force per MiB──► acks
+ *                             (the force on the log's flusher thread: the sender appends during it)
  *   raw-packed                record ──► 64 KiB batch ──write──► page cache
  *   log-page-cache            send, send... ──frame+CRC──► 64 KiB buffer ──one write──► .log ──► acks
  *   raw-packed+api            value's UTF-8 + a future each ──► 64 KiB batch ──write──► acks   (by name only)
- *   raw-packed+force-per-MiB+api   the same ──► ... ──force every MiB──► acks              (by name only)
+ *   raw-packed+force-per-MiB+api   the same ──► ... ──force every MiB, on a flusher thread──► acks (by name only)
  * </pre>
  *
  * The two {@code +api} variants are not in the default list: run them by name ({@code -p mode=raw-packed+api}).
  * They are the floor of any log behind this api: what the bytes and a future per append cost without the log.
+ * Like the log's group commit, the forced one forces on a second thread while its sender goes on packing.
  *
  * Measures appends per second. The log frames each 100-byte value with 49 bytes (length, CRC32C, offset,
  * timestamp, attributes, producer id, lengths), gathers the frames in a 64 KiB buffer written in one system call
@@ -87,6 +91,7 @@ public class DurableLogBenchmark {
     private Path dir;
     private FileChannel channel;
     private DurableKafkaLog log;
+    private ScheduledExecutorService flusher; // log-group-commit's, and raw-packed+force-per-MiB+api's
     private final ByteBuffer batch = ByteBuffer.allocateDirect(64 << 10);
     private final byte[] bytes = new byte[RECORD];
     private ProducerRecord record;
@@ -117,6 +122,13 @@ public class DurableLogBenchmark {
         written = 0;
         position = 0;
         batch.clear();
+        if (mode.equals("log-group-commit") || mode.equals("raw-packed+force-per-MiB+api")) {
+            flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "log-flusher");
+                t.setDaemon(true);
+                return t;
+            });
+        }
         if (mode.startsWith("raw")) {
             channel = FileChannel.open(dir.resolve("raw.log"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } else {
@@ -127,7 +139,8 @@ public class DurableLogBenchmark {
                 default -> throw new IllegalArgumentException("mode " + mode);
             };
             LogConfig config = LogConfig.of(1).withSegmentBytes(32L << 20).withRetentionBytes(96L << 20);
-            log = DurableKafkaLog.open(dir, "bench", config, policy, TickingClock.shared(), FlushScheduler.CALLER);
+            FlushScheduler scheduler = flusher == null ? FlushScheduler.CALLER : FlushScheduler.on(flusher);
+            log = DurableKafkaLog.open(dir, "bench", config, policy, TickingClock.shared(), scheduler);
         }
     }
 
@@ -171,8 +184,8 @@ public class DurableLogBenchmark {
     /**
      * The floor of any log behind this api, without a log: the value's UTF-8 bytes packed as the raw variants pack
      * them, and a future per append holding its outcome, completed once the write that holds it has returned (the
-     * page-cache promise) or, with {@code force}, once the force per MiB after it has (group commit's). No frame,
-     * CRC, lock, index, segment or retention.
+     * page-cache promise) or, with {@code force}, once the force per MiB after it has (group commit's), run on the
+     * flusher thread as the log's is. No frame, CRC, lock, index, segment or retention.
      */
     private CompletableFuture<AppendOutcome> packedWithFuture(boolean force, Counters counters) throws IOException {
         byte[] value = record.value().getBytes(StandardCharsets.UTF_8);
@@ -188,11 +201,33 @@ public class DurableLogBenchmark {
         outcomes.add(AppendOutcome.appended(0, written++));
         if (force && written % ((1 << 20) / RECORD) == 0) {
             flush();
-            channel.force(false);
             counters.forces++;
-            completeWritten();
+            ArrayDeque<CompletableFuture<AppendOutcome>> covered = new ArrayDeque<>(unwritten);
+            ArrayDeque<AppendOutcome> theirs = new ArrayDeque<>(outcomes);
+            unwritten.clear();
+            outcomes.clear();
+            flusher.execute(() -> {
+                try {
+                    channel.force(false);
+                } catch (IOException e) {
+                    covered.forEach(f -> f.completeExceptionally(e));
+                    return;
+                }
+                covered.forEach(f -> f.complete(theirs.poll()));
+            });
         }
         return sent;
+    }
+
+    /** For the floor's test: waits until the flusher thread has run every force handed to it so far. */
+    void awaitFlusher() throws Exception {
+        flusher.submit(() -> {}).get(30, TimeUnit.SECONDS);
+    }
+
+    /** For the floor's test: the sends acknowledged so far, counted or still in the window. */
+    long acknowledged(Counters counters) {
+        return counters.acked
+                + inFlight.stream().filter(CompletableFuture::isDone).count();
     }
 
     private void completeWritten() {
@@ -222,6 +257,9 @@ public class DurableLogBenchmark {
 
     @TearDown(Level.Iteration)
     public void close() throws Exception {
+        if (flusher != null) {
+            flusher.submit(() -> {}).get(30, TimeUnit.SECONDS); // the forces handed over are done
+        }
         if (log != null) {
             log.flush();
             for (CompletableFuture<AppendOutcome> f : inFlight) {
@@ -238,6 +276,11 @@ public class DurableLogBenchmark {
             }
             inFlight.clear();
             channel.close();
+        }
+        if (flusher != null) {
+            flusher.shutdownNow();
+            flusher.awaitTermination(30, TimeUnit.SECONDS);
+            flusher = null;
         }
         delete(dir);
     }

@@ -69,7 +69,7 @@ public final class CrashChild {
             t.setDaemon(true);
             return t;
         });
-        FlushScheduler scheduler = (delay, task) -> timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        FlushScheduler scheduler = FlushScheduler.on(timer);
         DiskRules rules = args.length > 4
                 ? new RecoveryRules((SegmentRecovery)
                         Class.forName(args[4]).getConstructor().newInstance())

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * When a partition's files are forced, and which acknowledgements each force completes.
  *
  * Teaches: group commit. Appends gather in a write buffer and wait, each with a future, for the one force that
- * covers them; a producer keeps sending meanwhile (pipelining), so one write and one fsync pay for many records.
+ * covers them; a producer keeps sending meanwhile (pipelining), so one write and one fsync pay for many records,
+ * and with a scheduler's thread to force them, the producer's appends and the device's fsync overlap.
  * Under page cache the same buffer is written as one write(2) and the futures it holds complete after it.
  * Invariants (numbered as in {@link DiskLogStorage}):
  *   DS1 under force-each-append, an append is forced before the call that wrote it returns;
@@ -22,7 +24,9 @@ import java.util.concurrent.CompletableFuture;
  *   DS5 a future completes only after the force covering its append has returned (under page cache, after the
  *      write that put its append in the file has returned: PAGE_CACHE only, AK2);
  *   DS6 a batch is forced once it holds maxBytes, or its oldest append is linger old by the log's clock (checked
- *      at each append and flush) or by the FlushScheduler given;
+ *      at each append and flush) or by the FlushScheduler given; found due by a send, it is forced by that
+ *      send when the scheduler runs no tasks ({@link FlushScheduler#CALLER}), else handed to the scheduler at
+ *      once, one force queued at a time, and the sender goes on appending while it runs;
  *   DS10 every future completes: one still waiting when the power is lost completes with an exception;
  *   DS11 an append's future is made by {@link #appended}, in the same hold of the flusher's lock that counts the
  *      append: queued for the force that will cover it (no force can take the append and miss its future), or,
@@ -34,6 +38,8 @@ import java.util.concurrent.CompletableFuture;
  * finds the batch due just after another thread forced it forces again, which keeps every promise.
  * Real world: Kafka's flush.messages / flush.ms (log.flush.interval.*), which Kafka leaves unset by default and
  * relies on replication instead; the pipelined futures are those of Kafka's producer (max.in.flight.requests).
+ * Kafka forces a log past flush.messages in the thread of the append that found it due, and one past flush.ms
+ * on its scheduler's thread; here a batch due by size goes to the scheduler too, when it runs tasks.
  */
 final class Flusher {
 
@@ -54,6 +60,7 @@ final class Flusher {
     private Instant oldest;
     private volatile Instant due; // group commit: oldest + linger, when the batch falls due by time (DS6)
     private volatile boolean full; // group commit: the batch holds maxBytes (DS6)
+    private final AtomicBoolean forceQueued = new AtomicBoolean(); // a due batch handed to the scheduler (DS6)
     private boolean writeScheduled;
     private Acknowledgement<AppendOutcome> last; // the last append's future, for its send (DS11); the monitor's
 
@@ -174,9 +181,19 @@ final class Flusher {
             return;
         }
         Instant dueAt = due; // no lock, no Duration per send: set with the batch's first append
-        if (dueAt != null && (full || !now.isBefore(dueAt))) {
-            flush(); // DS6
+        if (dueAt == null || !full && now.isBefore(dueAt)) {
+            return;
         }
+        if (!scheduler.runsTasks()) {
+            flush(); // DS6: by the sender
+        } else if (forceQueued.compareAndSet(false, true)) {
+            scheduler.schedule(Duration.ZERO, this::queuedFlush); // DS6: by the scheduler's thread
+        }
+    }
+
+    private void queuedFlush() {
+        forceQueued.set(false); // a batch falling due during this force queues the next one
+        flush();
     }
 
     void flush() {

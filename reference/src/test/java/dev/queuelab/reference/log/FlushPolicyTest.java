@@ -213,6 +213,34 @@ class FlushPolicyTest extends DiskFixture {
     }
 
     @Test
+    void shouldHandABatchDueBySizeToTheSchedulerOnceAndGoOnAppending() {
+        List<Runnable> scheduled = new ArrayList<>();
+        try (DurableKafkaLog log =
+                DurableKafkaLog.open(dir, "t", SMALL, GROUP, clock, (delay, task) -> scheduled.add(task))) {
+            List<CompletableFuture<AppendOutcome>> sent = new ArrayList<>();
+            for (int i = 0; i < 40; i++) { // about 60 bytes each: 1000 bytes fill well before the 40th
+                sent.add(log.send(0, record(i)));
+            }
+            assertThat(sent)
+                    .as("DS6: the sends that found the batch due went on appending; none forced it itself")
+                    .noneMatch(CompletableFuture::isDone);
+            assertThat(scheduled)
+                    .as("DS6: the linger, and one force queued however many sends found the batch due")
+                    .hasSize(2);
+            scheduled.get(1).run();
+            assertThat(sent)
+                    .as("DS5: the queued force covered every send before it ran")
+                    .allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+            for (int i = 40; i < 80; i++) {
+                log.send(0, record(i));
+            }
+            assertThat(scheduled)
+                    .as("DS6: the next batch's linger, and its own force queued once it fell due")
+                    .hasSize(4);
+        }
+    }
+
+    @Test
     void shouldServeARecordNotYetForcedWhenReadUnderGroupCommit() throws java.io.IOException {
         try (DurableKafkaLog log = open(dir, GROUP)) {
             CompletableFuture<AppendOutcome> sent = log.send(0, record(7));
