@@ -44,7 +44,9 @@ import java.util.concurrent.CompletableFuture;
  *   DS9 a name is durable before anything in it is promised: opening forces the log directory (the partition's
  *      name) and, after recovery, the partition directory (its first segment, the segments recovery deleted); a
  *      roll forces it again (the new segment), and a cut made by recovery is forced before the next append;
- *   DS10 every acknowledgement completes: one still waiting when the power is lost completes with an exception.
+ *   DS10 every acknowledgement completes: one still waiting when the power is lost completes with an exception;
+ *   DS11 an append's frame is put, the append counted and its acknowledgement queued in one hold of the
+ *      partition's write lock ({@link Flusher}), so no force or write takes the append and misses its future.
  * Thread-safety: as {@link LogStorage}: the flush methods run without the log's monitor, the others with it.
  * Real world: Kafka's LogLoader and LogSegment.recover (log.dirs/topic-partition, 20-digit baseOffset file
  * names, .kafka_cleanshutdown, recovery-point-offset-checkpoint). Kafka writes the recovery point on a
@@ -63,6 +65,7 @@ public class DiskLogStorage implements LogStorage {
     private final DiskRules rules;
     private final NavigableMap<Long, FileLogSegment> segments = new TreeMap<>();
     private final Flusher flusher;
+    private final Object writeLock = new Object(); // the buffers of its segments and the flusher's state (SW3)
     private volatile FileLogSegment active; // the last segment: read without the monitor by a waiting sender (AK2)
     private final RecoveryReport report;
     private boolean closed;
@@ -82,7 +85,7 @@ public class DiskLogStorage implements LogStorage {
         disk.createDirectories(dir);
         disk.forceDirectory(dir.getParent()); // DS9: the partition's name survives a power cut
         this.report = recover();
-        this.flusher = new Flusher(partition, policy, rules, scheduler, active.nextOffset(), this::writeOut);
+        this.flusher = new Flusher(partition, policy, rules, scheduler, active.nextOffset(), this::writeOut, writeLock);
     }
 
     /** Storage for each partition of a topic under {@code logDir/<topic>-<partition>}. */
@@ -111,7 +114,7 @@ public class DiskLogStorage implements LogStorage {
         int rebuilt = 0;
         String problem = null;
         for (int i = 0; i < bases.size(); i++) {
-            FileLogSegment s = new FileLogSegment(disk, dir, partition, bases.get(i), rules);
+            FileLogSegment s = new FileLogSegment(disk, dir, partition, bases.get(i), rules, writeLock);
             if (problem != null || bases.get(i) != expected) {
                 problem = problem != null
                         ? problem
@@ -141,7 +144,7 @@ public class DiskLogStorage implements LogStorage {
             expected = s.nextOffset();
         }
         if (segments.isEmpty()) {
-            segments.put(expected, new FileLogSegment(disk, dir, partition, expected, rules));
+            segments.put(expected, new FileLogSegment(disk, dir, partition, expected, rules, writeLock));
         }
         disk.forceDirectory(dir); // DS9: the first segment's name, and what recovery deleted, survive a power cut
         active = segments.lastEntry().getValue();
@@ -189,7 +192,7 @@ public class DiskLogStorage implements LogStorage {
         active.drain(); // the old segment's last frames reach its file
         active.rolled(); // SF4: from now on a force of it forces its index too, after its log
         flusher.rolled(active);
-        FileLogSegment next = new FileLogSegment(disk, dir, partition, baseOffset, rules);
+        FileLogSegment next = new FileLogSegment(disk, dir, partition, baseOffset, rules, writeLock);
         buffer(next);
         segments.put(baseOffset, next);
         active = next;
@@ -226,9 +229,8 @@ public class DiskLogStorage implements LogStorage {
     }
 
     @Override
-    public void appended(long offset, Instant now) {
-        FileLogSegment s = active;
-        flusher.appended(s, offset, s.lastAppendBytes(), now);
+    public void append(LogSegment segment, LogSegment.Entry entry, long offset, Instant now) {
+        flusher.append((FileLogSegment) segment, entry, offset, now); // the frame and its future in one hold
     }
 
     @Override

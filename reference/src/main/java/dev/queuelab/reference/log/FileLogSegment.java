@@ -23,7 +23,8 @@ import java.util.zip.CRC32C;
  *      after its log: the index is rebuildable, so a power cut may leave it behind its log, torn, or naming records
  *      the log lost, and recovery rewrites it on every open when it differs from the one the log gives (OI4).
  * Thread-safety: none of its own; the log's monitor guards it, except {@link #force}, which the flush calls
- * without it (a FileChannel may be written and forced at once; the writer's buffer has its own lock).
+ * without it (a FileChannel may be written and forced at once), and {@link #append}, which is called holding the
+ * partition's write lock as well, the lock that guards its writer's buffer (SegmentWriter's SW3).
  * Real world: Kafka's LogSegment with FileRecords and OffsetIndex. No time index: seeking to a timestamp
  * skips a segment by its newest timestamp, kept in memory since the open scan, then scans its records.
  * Reads decode what recovery kept without checking CRCs again, as a Kafka broker serves fetches (its
@@ -53,7 +54,7 @@ public class FileLogSegment extends LogSegment {
     private ByteBuffer scratch = ByteBuffer.allocate(512); // the frame being appended: encoded here, then copied
     private final CRC32C crc = new CRC32C();
 
-    FileLogSegment(Disk disk, Path dir, int partition, long baseOffset, DiskRules rules) {
+    FileLogSegment(Disk disk, Path dir, int partition, long baseOffset, DiskRules rules, Object writeLock) {
         this.disk = disk;
         this.partition = partition;
         this.baseOffset = baseOffset;
@@ -64,7 +65,7 @@ public class FileLogSegment extends LogSegment {
         this.index = new OffsetIndex(disk, dir.resolve(name(baseOffset) + ".index"), baseOffset);
         this.size = log.size();
         this.forcedSize = size;
-        this.writer = new SegmentWriter(log, index, size);
+        this.writer = new SegmentWriter(log, index, size, writeLock);
     }
 
     static String name(long baseOffset) {
@@ -139,6 +140,7 @@ public class FileLogSegment extends LogSegment {
         return logFile;
     }
 
+    /** Holding the log's monitor and the partition's write lock (SW3); see {@link Flusher#append}. */
     @Override
     public void append(Entry entry, Instant at) {
         ByteBuffer frame = RecordFrame.encode(entry, nextOffset, at, scratch, crc);
@@ -164,6 +166,11 @@ public class FileLogSegment extends LogSegment {
      */
     void buffer(int bytes, LongConsumer inFile) {
         writer.buffer(bytes, inFile);
+    }
+
+    /** Holding the write lock: the offset after the frames the last append wrote to the file, or -1 (SW2). */
+    long takeWritten() {
+        return writer.takeWritten();
     }
 
     /** Writes the frames the writer holds, then their index entries (SF2). */

@@ -28,10 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *      send when the scheduler runs no tasks ({@link FlushScheduler#CALLER}), else handed to the scheduler at
  *      once, one force queued at a time, and the sender goes on appending while it runs;
  *   DS10 every future completes: one still waiting when the power is lost completes with an exception;
- *   DS11 an append's future is made by {@link #appended}, in the same hold of the flusher's lock that counts the
- *      append: queued for the force that will cover it (no force can take the append and miss its future), or,
- *      under page cache, completed at once when a write has already put the append in the file.
- * Thread-safety: {@link #appended} and {@link #acknowledgement} run under the log's monitor; {@link #flush},
+ *   DS11 an append's frame is put, the append counted and its future queued in one hold of the write lock
+ *      ({@link #append}), so no force or write can take the append and miss its future.
+ * Thread-safety: {@link #append} and {@link #acknowledgement} run under the log's monitor; {@link #flush},
  * {@link #flushIfDue} and {@link #inFile} run without it, from any thread: forces are serialized by their own
  * lock, so appends go on during one; the futures wait in offset order (queued under the monitor) and complete
  * outside any lock but the force's. {@link #flushIfDue} reads two volatile fields and takes no lock: a send that
@@ -48,7 +47,7 @@ final class Flusher {
     private final DiskRules rules;
     private final FlushScheduler scheduler;
     private final Runnable writeOut; // writes the active segment's buffer (AK2)
-    private final Object state = new Object();
+    private final Object state; // the partition's write lock: its segments' writers are guarded by it too (SW3)
     private final Object forcing = new Object();
     private final Map<FileLogSegment, Long> written = new LinkedHashMap<>(); // rolled segment -> its size then
     private FileLogSegment current; // the segment last appended to since the last force, not yet in written
@@ -70,8 +69,10 @@ final class Flusher {
             DiskRules rules,
             FlushScheduler scheduler,
             long recovered,
-            Runnable writeOut) {
+            Runnable writeOut,
+            Object writeLock) {
         this.partition = partition;
+        this.state = writeLock;
         this.policy = policy;
         this.rules = rules;
         this.scheduler = scheduler;
@@ -80,11 +81,15 @@ final class Flusher {
         this.inFileUpTo = recovered;
     }
 
-    void appended(FileLogSegment segment, long offset, long bytes, Instant now) {
+    /**
+     * Appends {@code entry} at {@code offset} to {@code segment}, the active one: its frame is put, the append
+     * counted and its future queued in one hold of the write lock (SW3, DS11); what a write did is told after it.
+     */
+    void append(FileLogSegment segment, LogSegment.Entry entry, long offset, Instant now) {
         boolean schedule = false;
-        boolean inFileAlready;
-        Acknowledgement<AppendOutcome> made;
+        long inFile;
         synchronized (state) {
+            segment.append(entry, now); // SW3: its writer takes no lock of its own inside this one
             if (segment != current) {
                 if (current != null) {
                     written.put(current, currentSize); // rolled: its size is final
@@ -93,7 +98,7 @@ final class Flusher {
             }
             currentSize = segment.fileSize();
             writtenUpTo = offset + 1;
-            pendingBytes += bytes;
+            pendingBytes += segment.lastAppendBytes();
             if (oldest == null) {
                 oldest = now;
                 schedule = policy instanceof FlushPolicy.GroupCommit;
@@ -109,14 +114,11 @@ final class Flusher {
             }
             last = new Acknowledgement<>(
                     offset, AppendOutcome.appended(partition, offset), pageCache ? writeOut : null);
-            inFileAlready = pageCache && offset < inFileUpTo; // a drain since the frame was put wrote it
-            if (!inFileAlready) {
-                waiting.add(last); // DS11
-            }
-            made = last;
+            waiting.add(last); // DS11
+            inFile = segment.takeWritten(); // SW2: a write the put made (a full buffer, a frame above it)
         }
-        if (inFileAlready) {
-            made.acknowledge(); // DS5, DS11: outside the lock
+        if (inFile >= 0) {
+            inFile(inFile); // outside the lock; under page cache it may acknowledge this append too
         }
         if (policy instanceof FlushPolicy.ForceEachAppend) {
             flush(); // DS1

@@ -39,8 +39,11 @@ public interface LogStorage extends AutoCloseable {
 
     Durability durability();
 
-    /** Called holding the monitor after each entry is appended at {@code offset} (a force may follow, DS1). */
-    void appended(long offset, Instant now);
+    /**
+     * Appends {@code entry} at {@code offset} to {@code segment}, the active one, holding the monitor (a force may
+     * follow, DS1); storage that other threads write takes its own lock around it.
+     */
+    void append(LogSegment segment, LogSegment.Entry entry, long offset, Instant now);
 
     /**
      * The acknowledgement of the append just made at {@code offset}, completing with its outcome (LS2); asked right

@@ -42,7 +42,9 @@ public final class MemoryLogStorage implements LogStorage {
     }
 
     @Override
-    public void appended(long offset, Instant now) {}
+    public void append(LogSegment segment, LogSegment.Entry entry, long offset, Instant now) {
+        segment.append(entry, now);
+    }
 
     @Override
     public CompletableFuture<AppendOutcome> acknowledgement(long offset) {

@@ -279,10 +279,9 @@ public class Partition {
                         || aged.test(active.firstTimestamp(), now))) {
             roll(); // L4
         }
-        active.append(entry, now);
+        storage.append(active, entry, logEndOffset, now);
         sizeInBytes += entry.size();
         written = true;
-        storage.appended(logEndOffset, now);
         logEndOffset++; // L1
     }
 

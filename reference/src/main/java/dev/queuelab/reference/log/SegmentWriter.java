@@ -18,10 +18,13 @@ import java.util.function.LongConsumer;
  *   SF2 (of {@link FileLogSegment}) an index entry is written only once its record is in the file: the entry of a
  *      pending frame waits in pendingIndex and is written by the drain, after the frames;
  *   SW2 the offsets reported in the file ({@code inFile}) are those whose frames a write has put there: reported
- *      after the write returns, and outside this writer's lock (a completed future may run a caller's code).
- * Thread-safety: {@link #put} and {@link #indexEntry} run under the log's monitor; {@link #drain} also runs from
- * the flush without it, so the pending frames, their entries and fileEnd are guarded by this writer's monitor
- * once it buffers.
+ *      after the write returns, and outside the write lock (a completed future may run a caller's code); a write
+ *      made by {@link #put} is reported by its caller, once it has let the lock go ({@link #takeWritten});
+ *   SW3 the pending frames, their entries and fileEnd are guarded by the partition's write lock, which
+ *      {@link #put} and {@link #indexEntry} are called holding (with the append's bookkeeping, in one hold) and
+ *      the others take.
+ * Thread-safety: {@link #put} and {@link #indexEntry} run under the log's monitor and the write lock;
+ * {@link #drain} also runs from the flush without the monitor, taking the write lock (SW3).
  * Real world: unbuffered, Kafka's LogSegment.append (FileRecords.append, then OffsetIndex.append). Buffered, group
  * commit as databases do it: PostgreSQL gathers WAL records in wal_buffers and writes them out when the buffers
  * fill or a commit flushes them; Kafka's producer batches the same way on the client side (batch.size).
@@ -30,16 +33,19 @@ final class SegmentWriter {
 
     private final Disk.Handle log;
     private final OffsetIndex index;
+    private final Object lock; // the partition's write lock (SW3)
+    private long written = -1; // the offset after the frames the last put wrote, until taken (SW2)
     private ByteBuffer pending; // group commit: frames not yet written, guarded by this
     private final List<long[]> pendingIndex = new ArrayList<>();
     private long fileEnd; // bytes written to the file; the segment's size counts pending ones too (SW1)
     private long pendingUpTo = -1; // the offset after the last frame pending, -1 when none is
     private LongConsumer inFile = upTo -> {}; // SW2
 
-    SegmentWriter(Disk.Handle log, OffsetIndex index, long fileEnd) {
+    SegmentWriter(Disk.Handle log, OffsetIndex index, long fileEnd, Object lock) {
         this.log = log;
         this.index = index;
         this.fileEnd = fileEnd;
+        this.lock = lock;
     }
 
     /**
@@ -54,56 +60,54 @@ final class SegmentWriter {
         this.inFile = inFile;
     }
 
-    /** Puts the frame of the append at {@code offset} that gave it {@code position}, the segment's size (SW1). */
+    /**
+     * Holding the write lock (SW3): puts the frame of the append at {@code offset} that gave it {@code position},
+     * the segment's size (SW1). A write it makes is kept for {@link #takeWritten}, not reported (SW2).
+     */
     void put(ByteBuffer frame, long position, long offset) {
         if (pending == null) {
             write(frame, position);
             fileEnd = position + frame.limit();
             return;
         }
-        long written = -1;
-        synchronized (this) {
-            if (pending.remaining() < frame.limit()) {
-                written = drainHeld();
-            }
-            if (frame.limit() > pending.capacity()) {
-                write(frame, fileEnd); // SW1: drained, so fileEnd is the position
-                fileEnd += frame.limit();
-                written = offset + 1;
-            } else {
-                pending.put(frame);
-                frame.rewind();
-                pendingUpTo = offset + 1;
-            }
+        if (pending.remaining() < frame.limit()) {
+            written = drainHeld();
         }
-        if (written >= 0) {
-            inFile.accept(written); // SW2
+        if (frame.limit() > pending.capacity()) {
+            write(frame, fileEnd); // SW1: drained, so fileEnd is the position
+            fileEnd += frame.limit();
+            written = offset + 1;
+        } else {
+            pending.put(frame);
+            frame.rewind();
+            pendingUpTo = offset + 1;
         }
     }
 
-    /** SF2: an entry is written once its record is in the file; until then it waits for the drain. */
+    /** Holding the write lock: the offset after the frames the last put wrote, or -1, for its caller to report (SW2). */
+    long takeWritten() {
+        long w = written;
+        written = -1;
+        return w;
+    }
+
+    /** Holding the write lock (SW3). SF2: an entry is written once its record is in the file; until then it waits. */
     void indexEntry(long offset, long position) {
-        if (pending == null) {
+        if (pending == null || position < fileEnd) {
             index.append(offset, position);
-            return;
-        }
-        synchronized (this) {
-            if (position < fileEnd) {
-                index.append(offset, position);
-            } else {
-                pendingIndex.add(new long[] {offset, position});
-            }
+        } else {
+            pendingIndex.add(new long[] {offset, position});
         }
     }
 
     /** Writes the buffered frames to the file, then their index entries (SF2), then says so (SW2). */
     void drain() {
-        long written;
-        synchronized (this) {
-            written = drainHeld();
+        long upTo;
+        synchronized (lock) {
+            upTo = drainHeld();
         }
-        if (written >= 0) {
-            inFile.accept(written); // SW2: outside the lock
+        if (upTo >= 0) {
+            inFile.accept(upTo); // SW2: outside the lock
         }
     }
 
@@ -129,12 +133,14 @@ final class SegmentWriter {
     }
 
     /** A power loss: frames never written, and their entries, are gone. */
-    synchronized void dropPending() {
-        if (pending != null) {
-            pending.clear(); // never written: the power loss takes it
+    void dropPending() {
+        synchronized (lock) {
+            if (pending != null) {
+                pending.clear(); // never written: the power loss takes it
+            }
+            pendingUpTo = -1;
+            pendingIndex.clear();
         }
-        pendingUpTo = -1;
-        pendingIndex.clear();
     }
 
     private void write(ByteBuffer frame, long at) {
