@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.FlushPolicy;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Group commit with real threads: a producer that waits on every send, and a scheduler thread for the linger. */
+/** Group commit with real threads: producers and a scheduler's thread that runs the forces. */
 class GroupCommitThreadsTest extends DiskFixture {
 
     @TempDir
@@ -22,7 +28,7 @@ class GroupCommitThreadsTest extends DiskFixture {
     @Test
     void shouldAcknowledgeEverySendWhenOneProducerWaitsOnEachAndAThreadRunsTheLinger() throws Exception {
         ScheduledExecutorService linger = Executors.newSingleThreadScheduledExecutor();
-        FlushScheduler scheduler = (delay, task) -> linger.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        FlushScheduler scheduler = FlushScheduler.on(linger);
         int acknowledged = 0;
         int inOrder = 0;
         try (DurableKafkaLog log = DurableKafkaLog.open(
@@ -53,6 +59,110 @@ class GroupCommitThreadsTest extends DiskFixture {
             assertThat(reopened.highWatermark(0))
                     .as("every acknowledged record is on disk after a clean close")
                     .isEqualTo(3_000L);
+        }
+    }
+
+    @Test
+    void shouldForceOnTheSchedulersThreadWhileTheProducerGoesOnAppending() throws Exception {
+        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "flusher"));
+        Set<String> forcedBy = ConcurrentHashMap.newKeySet();
+        List<CompletableFuture<AppendOutcome>> sent = new ArrayList<>();
+        try (DurableKafkaLog log = DurableKafkaLog.open(
+                new ForcesSeen(forcedBy),
+                dir,
+                "t",
+                SMALL,
+                FlushPolicy.groupCommit(1_000, Duration.ofMillis(1)), // the last batch by its linger
+                InstantSource.system(),
+                FlushScheduler.on(flusher),
+                DiskRules.REFERENCE)) {
+            for (int i = 0; i < 2_000; i++) {
+                sent.add(log.send(0, record(i))); // pipelined: none waited on until all are sent
+            }
+            for (int i = 0; i < sent.size(); i++) {
+                assertThat(sent.get(i).get(5, TimeUnit.SECONDS).offset()).isEqualTo(i);
+            }
+            assertThat(forcedBy)
+                    .as("DS6: every batch, due by size or by its linger, was forced on the scheduler's thread, none"
+                            + " by the sender")
+                    .containsExactly("flusher");
+        } finally {
+            flusher.shutdownNow();
+            assertThat(flusher.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** The real disk, noting which threads force a {@code .log} file. */
+    private record ForcesSeen(Set<String> forcedBy) implements Disk {
+
+        @Override
+        public Handle open(Path file) {
+            Handle real = Disk.REAL.open(file);
+            boolean log = file.getFileName().toString().endsWith(".log");
+            return new Handle() {
+                @Override
+                public long size() {
+                    return real.size();
+                }
+
+                @Override
+                public void write(ByteBuffer bytes, long position) {
+                    real.write(bytes, position);
+                }
+
+                @Override
+                public ByteBuffer read(long position, int length) {
+                    return real.read(position, length);
+                }
+
+                @Override
+                public void truncate(long size) {
+                    real.truncate(size);
+                }
+
+                @Override
+                public void force() {
+                    if (log) {
+                        forcedBy.add(Thread.currentThread().getName());
+                    }
+                    real.force();
+                }
+
+                @Override
+                public void close() {
+                    real.close();
+                }
+            };
+        }
+
+        @Override
+        public void createDirectories(Path dir) {
+            Disk.REAL.createDirectories(dir);
+        }
+
+        @Override
+        public void forceDirectory(Path dir) {
+            Disk.REAL.forceDirectory(dir);
+        }
+
+        @Override
+        public void rename(Path from, Path to) {
+            Disk.REAL.rename(from, to);
+        }
+
+        @Override
+        public void delete(Path file) {
+            Disk.REAL.delete(file);
+        }
+
+        @Override
+        public List<Path> list(Path dir) {
+            return Disk.REAL.list(dir);
+        }
+
+        @Override
+        public boolean exists(Path path) {
+            return Disk.REAL.exists(path);
         }
     }
 }
