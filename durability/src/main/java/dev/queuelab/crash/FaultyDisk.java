@@ -1,10 +1,10 @@
 package dev.queuelab.crash;
 
 import dev.queuelab.reference.log.Disk;
+import dev.queuelab.reference.log.ForwardingDisk;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * directories that never happens (or only the first time), or a rename that is not atomic. The disk gallery's
  * storages are the reference over one of these.
  */
-final class FaultyDisk implements Disk {
+final class FaultyDisk implements ForwardingDisk {
 
     /** The mistakes one disk makes. */
     record Mistakes(
@@ -42,47 +42,27 @@ final class FaultyDisk implements Disk {
     }
 
     @Override
+    public Disk delegate() {
+        return disk;
+    }
+
+    @Override
     public Handle open(Path file) {
         Handle h = disk.open(file);
         if (!mistakes.skipsForceOf().test(file)) {
             return h;
         }
-        return new Handle() {
+        return new ForwardingDisk.ForwardingHandle() {
             @Override
-            public long size() {
-                return h.size();
-            }
-
-            @Override
-            public void write(ByteBuffer bytes, long position) {
-                h.write(bytes, position);
-            }
-
-            @Override
-            public ByteBuffer read(long position, int length) {
-                return h.read(position, length);
-            }
-
-            @Override
-            public void truncate(long size) {
-                h.truncate(size);
+            public Handle delegate() {
+                return h;
             }
 
             @Override
             public void force() {
                 // the mistake: the force is never made
             }
-
-            @Override
-            public void close() {
-                h.close();
-            }
         };
-    }
-
-    @Override
-    public void createDirectories(Path dir) {
-        disk.createDirectories(dir);
     }
 
     @Override
@@ -115,20 +95,5 @@ final class FaultyDisk implements Disk {
             }
             default -> throw new IllegalStateException(mistakes.rename().name());
         }
-    }
-
-    @Override
-    public void delete(Path file) {
-        disk.delete(file);
-    }
-
-    @Override
-    public List<Path> list(Path dir) {
-        return disk.list(dir);
-    }
-
-    @Override
-    public boolean exists(Path path) {
-        return disk.exists(path);
     }
 }

@@ -7,14 +7,13 @@ import dev.queuelab.reference.backpressure.BoundedBuffer;
 import dev.queuelab.reference.backpressure.LogStore;
 import dev.queuelab.reference.backpressure.OverflowPolicy;
 import dev.queuelab.reference.log.Disk;
+import dev.queuelab.reference.log.ForwardingDisk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -28,68 +27,28 @@ public final class DiskBufferFactory implements BufferFactory {
      * still holds every write, forced or not. A force costs milliseconds, and thousands of trials would wait on
      * them for nothing; a power loss, where forcing matters, is the crash trials' business.
      */
-    static final Disk UNFORCED = new Disk() {
+    static final Disk UNFORCED = new ForwardingDisk() {
+        @Override
+        public Disk delegate() {
+            return Disk.REAL;
+        }
+
         @Override
         public Handle open(Path file) {
             Handle real = Disk.REAL.open(file);
-            return new Handle() {
+            return new ForwardingHandle() {
                 @Override
-                public long size() {
-                    return real.size();
-                }
-
-                @Override
-                public void write(ByteBuffer bytes, long position) {
-                    real.write(bytes, position);
-                }
-
-                @Override
-                public ByteBuffer read(long position, int length) {
-                    return real.read(position, length);
-                }
-
-                @Override
-                public void truncate(long size) {
-                    real.truncate(size);
+                public Handle delegate() {
+                    return real;
                 }
 
                 @Override
                 public void force() {}
-
-                @Override
-                public void close() {
-                    real.close();
-                }
             };
         }
 
         @Override
-        public void createDirectories(Path dir) {
-            Disk.REAL.createDirectories(dir);
-        }
-
-        @Override
         public void forceDirectory(Path dir) {}
-
-        @Override
-        public void rename(Path from, Path to) {
-            Disk.REAL.rename(from, to);
-        }
-
-        @Override
-        public void delete(Path file) {
-            Disk.REAL.delete(file);
-        }
-
-        @Override
-        public List<Path> list(Path dir) {
-            return Disk.REAL.list(dir);
-        }
-
-        @Override
-        public boolean exists(Path path) {
-            return Disk.REAL.exists(path);
-        }
     };
 
     private Path current;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.FlushPolicy;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -93,31 +92,21 @@ class GroupCommitThreadsTest extends DiskFixture {
     }
 
     /** The real disk, noting which threads force a {@code .log} file. */
-    private record ForcesSeen(Set<String> forcedBy) implements Disk {
+    private record ForcesSeen(Set<String> forcedBy) implements ForwardingDisk {
 
         @Override
-        public Handle open(Path file) {
-            Handle real = Disk.REAL.open(file);
+        public Disk delegate() {
+            return Disk.REAL;
+        }
+
+        @Override
+        public Disk.Handle open(Path file) {
+            Disk.Handle real = Disk.REAL.open(file);
             boolean log = file.getFileName().toString().endsWith(".log");
-            return new Handle() {
+            return new ForwardingDisk.ForwardingHandle() {
                 @Override
-                public long size() {
-                    return real.size();
-                }
-
-                @Override
-                public void write(ByteBuffer bytes, long position) {
-                    real.write(bytes, position);
-                }
-
-                @Override
-                public ByteBuffer read(long position, int length) {
-                    return real.read(position, length);
-                }
-
-                @Override
-                public void truncate(long size) {
-                    real.truncate(size);
+                public Disk.Handle delegate() {
+                    return real;
                 }
 
                 @Override
@@ -127,42 +116,7 @@ class GroupCommitThreadsTest extends DiskFixture {
                     }
                     real.force();
                 }
-
-                @Override
-                public void close() {
-                    real.close();
-                }
             };
-        }
-
-        @Override
-        public void createDirectories(Path dir) {
-            Disk.REAL.createDirectories(dir);
-        }
-
-        @Override
-        public void forceDirectory(Path dir) {
-            Disk.REAL.forceDirectory(dir);
-        }
-
-        @Override
-        public void rename(Path from, Path to) {
-            Disk.REAL.rename(from, to);
-        }
-
-        @Override
-        public void delete(Path file) {
-            Disk.REAL.delete(file);
-        }
-
-        @Override
-        public List<Path> list(Path dir) {
-            return Disk.REAL.list(dir);
-        }
-
-        @Override
-        public boolean exists(Path path) {
-            return Disk.REAL.exists(path);
         }
     }
 }
