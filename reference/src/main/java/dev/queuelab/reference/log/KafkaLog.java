@@ -63,15 +63,10 @@ import java.util.function.Function;
  *       PRODUCER_FENCED.
  * Thread-safety: every public method holds the log's private monitor; none blocks or sleeps. Session timeouts,
  * transaction timeouts and retention are evaluated lazily against the clock at the start of each call: no timers.
- * Real world: Apache Kafka with one broker and one replica per partition (no ISR, no leader changes, the high
- * watermark is the log end offset), LogAppendTime timestamps, and rebalances that finish in one step. Kinesis
- * (shards, MD5 of the partition key over hash-key ranges, sparse sequence numbers, time-only retention, no
- * groups or transactions in the service) and Redis Streams (one stream per key, per-entry acks in a pending
- * list, XTRIM) differ as each class says; see docs/partitioned-log.md.
- *
- * <p>The decisions are the one-line methods of the {@link LogRules} it is given, and its parts (partitions,
- * group coordinator, exactly-once side) are handed in by {@link KafkaLogBuilder}: a variant replaces one of
- * them, never subclasses the log.
+ * Real world: Apache Kafka, one broker, one replica per partition (the high watermark is the log end offset),
+ * LogAppendTime, rebalances in one step; how Kinesis and Redis Streams differ: docs/partitioned-log.md.
+ * Composition: its decisions are the one-line methods of the {@link LogRules} given; its parts (partitions,
+ * groups, the exactly-once side) come from {@link KafkaLogBuilder}: a variant replaces one, never subclasses it.
  */
 public final class KafkaLog implements PartitionedLog {
 
@@ -137,20 +132,16 @@ public final class KafkaLog implements PartitionedLog {
         }
     }
 
-    /**
-     * Appended holding the monitor, acknowledged when the partition's storage says (LS2); then, without the monitor,
-     * the storage forces what is due by the append's instant, so other appends go on during the force.
-     */
+    /** Acknowledged when the storage says (LS2), which forces what is due after the monitor is let go. */
     @Override
     public CompletableFuture<AppendOutcome> send(int partition, ProducerRecord record) {
         Partition p = partition(partition);
-        CompletableFuture<AppendOutcome> ack;
         Instant now;
-        synchronized (monitor) { // no lambda per record
-            now = tick();
-            ack = p.storage().acknowledgement(p.append(record, now, -1, false)); // in offset order (DS5)
+        CompletableFuture<AppendOutcome> ack;
+        synchronized (monitor) { // no lambda per record; futures in offset order (DS5)
+            ack = p.storage().acknowledgement(p.append(record, now = tick(), -1, false));
         }
-        p.storage().flushIfDue(now);
+        p.storage().flushIfDue(now); // appends go on during the force
         return ack;
     }
 
@@ -270,13 +261,7 @@ public final class KafkaLog implements PartitionedLog {
     @Override
     public long resumeOffset(String group, int partition, Seek reset, IsolationLevel isolation) {
         config.requirePartition(partition);
-        return locked(now -> {
-            OptionalLong c = groups.committed(group, partition);
-            Partition p = partitions[partition];
-            return c.isPresent() && p.serves(c.getAsLong())
-                    ? rules.resumeAt(c.getAsLong()) // L10
-                    : p.offsetFor(rules.resetTo(reset), isolation); // gone or never committed: auto.offset.reset
-        });
+        return locked(now -> partitions[partition].resumeOffset(groups.committed(group, partition), reset, isolation));
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -202,6 +203,13 @@ public class Partition {
     /** L3: true for an offset a read may start from, [logStartOffset, highWatermark]. */
     public boolean serves(long offset) {
         return rules.serves(offset, logStartOffset(), highWatermark());
+    }
+
+    /** L10: a group resumes at its committed offset while it is served here, else where {@code reset} says. */
+    long resumeOffset(OptionalLong committed, Seek reset, IsolationLevel isolation) {
+        return committed.isPresent() && serves(committed.getAsLong())
+                ? rules.resumeAt(committed.getAsLong())
+                : offsetFor(rules.resetTo(reset), isolation); // gone or never committed: auto.offset.reset
     }
 
     static long requireOffset(int partition, long offset) {
