@@ -19,9 +19,11 @@ import java.util.Objects;
  *   DD2 from t + ttl on, the key is forgotten;
  *   DD3 at most maxKeys keys are remembered: marking one more evicts the oldest mark first, and every such
  *       eviction is counted ({@link #evictions()}), never silent.
- * Layout: the marks form a ring, oldest first (keys[], markedAt[] in nanoseconds since the epoch), so expiry
- * (DD2) and eviction (DD3) both forget from its head; an open-addressing index (linear probing, backward-shift
- * deletion) maps a key to its ring position. Both grow by doubling up to maxKeys.
+ * Layout: the marks form a ring, oldest first (keys[], their hashes, markedAt[] in nanoseconds since the
+ * epoch), so expiry (DD2) and eviction (DD3) both forget from its head; an open-addressing index (linear
+ * probing, backward-shift deletion) maps a key to its ring position and keeps the key's hash beside it, so a
+ * probe reads one array and touches a stored key only when the hashes match (a key is an object elsewhere in
+ * the heap: reading one per probe was most of the store's cost). Both grow by doubling up to maxKeys.
  * Thread-safety: every method holds the store's monitor.
  * Real world: a Redis SET with NX and EX, or a table of processed keys swept by age.
  */
@@ -34,10 +36,14 @@ public final class MemoryDedupeStore implements DedupeStore {
     private final int maxKeys;
     private final InstantSource clock;
     private String[] keys;
+    private int[] hashes;
     private long[] markedAt;
     private int head;
     private int count;
-    /** Ring position + 1 of the key whose probe sequence passes here; 0 is an empty slot. */
+    /**
+     * Two ints a slot: at 2s the ring position + 1 of the key whose probe sequence passes here (0: an empty
+     * slot), at 2s + 1 that key's hash.
+     */
     private int[] index;
     /** 32 minus log2 of the index's length: a Fibonacci hash's top bits pick the home slot. */
     private int shift;
@@ -64,7 +70,7 @@ public final class MemoryDedupeStore implements DedupeStore {
         long forgottenUpTo = nanos(clock.instant()) - ttlNanos;
         forgetExpired(forgottenUpTo);
         int slot = find(key);
-        return slot >= 0 && markedAt[index[slot] - 1] > forgottenUpTo;
+        return slot >= 0 && markedAt[index[2 * slot] - 1] > forgottenUpTo;
     }
 
     /** Remembers the key from now for the TTL; the oldest key makes room when the store is full (DD3). */
@@ -84,14 +90,12 @@ public final class MemoryDedupeStore implements DedupeStore {
             }
         }
         int position = (head + count) % keys.length;
+        int hash = key.hashCode();
         keys[position] = key;
+        hashes[position] = hash;
         markedAt[position] = now;
         count++;
-        int slot = home(key);
-        while (index[slot] != 0) {
-            slot = (slot + 1) & (index.length - 1);
-        }
-        index[slot] = position + 1;
+        put(position, hash);
     }
 
     /** Keys forgotten for room before their TTL ran out (DD3). */
@@ -118,7 +122,12 @@ public final class MemoryDedupeStore implements DedupeStore {
     }
 
     private void forgetOldest() {
-        unindex(find(keys[head]));
+        int mask = slots() - 1;
+        int slot = home(hashes[head]);
+        while (index[2 * slot] != head + 1) {
+            slot = (slot + 1) & mask;
+        }
+        unindex(slot);
         keys[head] = null;
         head = (head + 1) % keys.length;
         count--;
@@ -126,36 +135,54 @@ public final class MemoryDedupeStore implements DedupeStore {
 
     /** The index slot that holds the key, or -1. */
     private int find(String key) {
-        int mask = index.length - 1;
-        for (int slot = home(key); index[slot] != 0; slot = (slot + 1) & mask) {
-            if (keys[index[slot] - 1].equals(key)) {
+        int hash = key.hashCode();
+        int mask = slots() - 1;
+        for (int slot = home(hash); index[2 * slot] != 0; slot = (slot + 1) & mask) {
+            if (index[2 * slot + 1] == hash && keys[index[2 * slot] - 1].equals(key)) {
                 return slot;
             }
         }
         return -1;
     }
 
+    /** Indexes ring position {@code position}, whose key has hash {@code hash}, in the first free slot of its run. */
+    private void put(int position, int hash) {
+        int mask = slots() - 1;
+        int slot = home(hash);
+        while (index[2 * slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        index[2 * slot] = position + 1;
+        index[2 * slot + 1] = hash;
+    }
+
     /** Empties a slot and shifts back each later entry of the run that may now sit closer to its home slot. */
     private void unindex(int hole) {
-        int mask = index.length - 1;
-        for (int i = (hole + 1) & mask; index[i] != 0; i = (i + 1) & mask) {
-            int home = home(keys[index[i] - 1]);
+        int mask = slots() - 1;
+        for (int i = (hole + 1) & mask; index[2 * i] != 0; i = (i + 1) & mask) {
+            int home = home(index[2 * i + 1]);
             boolean homeInGap = i > hole ? home <= hole || home > i : home <= hole && home > i;
             if (homeInGap) {
-                index[hole] = index[i];
+                index[2 * hole] = index[2 * i];
+                index[2 * hole + 1] = index[2 * i + 1];
                 hole = i;
             }
         }
-        index[hole] = 0;
+        index[2 * hole] = 0;
     }
 
-    private int home(String key) {
-        return key.hashCode() * 0x9E3779B9 >>> shift;
+    private int slots() {
+        return index.length >>> 1;
+    }
+
+    private int home(int hash) {
+        return hash * 0x9E3779B9 >>> shift;
     }
 
     /** Doubles the ring (oldest first from position 0 again) and rebuilds the index at half load. */
     private void grow() {
         String[] oldKeys = keys;
+        int[] oldHashes = hashes;
         long[] oldAt = markedAt;
         int oldHead = head;
         int n = count;
@@ -163,21 +190,20 @@ public final class MemoryDedupeStore implements DedupeStore {
         for (int i = 0; i < n; i++) {
             int from = (oldHead + i) % oldKeys.length;
             keys[i] = oldKeys[from];
+            hashes[i] = oldHashes[from];
             markedAt[i] = oldAt[from];
-            int slot = home(keys[i]);
-            while (index[slot] != 0) {
-                slot = (slot + 1) & (index.length - 1);
-            }
-            index[slot] = i + 1;
+            put(i, hashes[i]);
         }
         count = n;
     }
 
     private void allocate(int capacity) {
+        int slots = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;
         keys = new String[capacity];
+        hashes = new int[capacity];
         markedAt = new long[capacity];
-        index = new int[Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1];
-        shift = Integer.numberOfLeadingZeros(index.length) + 1;
+        index = new int[2 * slots];
+        shift = Integer.numberOfLeadingZeros(slots) + 1;
         head = 0;
         count = 0;
     }
