@@ -11,8 +11,8 @@ import java.util.Objects;
  * Teaches: deduplication is only as good as its memory: a duplicate that comes back after its key was
  * forgotten (by age or by room) is processed again, so the TTL must exceed the redelivery window. And a memory
  * of a hundred thousand keys is a hundred thousand live objects unless it is laid out flat: here each key costs
- * a slot in three arrays (the key, its mark time, its index entry) and no object of its own, so remembering
- * adds almost nothing for the garbage collector to copy.
+ * a slot in the ring's arrays (the key, its hash, its mark time) and in the index, and no object of its own, so
+ * remembering adds almost nothing for the garbage collector to copy.
  * Invariants:
  *   DD1 a key marked at t is remembered at every instant in [t, t + ttl): the window is half-open, on the
  *       injected clock, and marking a key already remembered changes nothing;
@@ -45,7 +45,7 @@ public final class MemoryDedupeStore implements DedupeStore {
      * slot), at 2s + 1 that key's hash.
      */
     private int[] index;
-    /** 32 minus log2 of the index's length: a Fibonacci hash's top bits pick the home slot. */
+    /** 32 minus log2 of the index's slot count: a Fibonacci hash's top bits pick the home slot. */
     private int shift;
 
     private long evictions;
