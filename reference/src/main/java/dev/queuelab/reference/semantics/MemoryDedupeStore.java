@@ -18,7 +18,10 @@ import java.util.Objects;
  *       injected clock, and marking a key already remembered changes nothing;
  *   DD2 from t + ttl on, the key is forgotten;
  *   DD3 at most maxKeys keys are remembered: marking one more evicts the oldest mark first, and every such
- *       eviction is counted ({@link #evictions()}), never silent.
+ *       eviction is counted ({@link #evictions()}), never silent;
+ *   DD4 the oldest key sits in its home slot of the index: every slot between a key's home and its place held
+ *       an older key when it was indexed, a backward shift only fills a hole from that stretch, and keys are
+ *       forgotten oldest first; so forgetting the oldest needs no probe.
  * Layout: the marks form a ring, oldest first (keys[], their hashes, markedAt[] in nanoseconds since the
  * epoch), so expiry (DD2) and eviction (DD3) both forget from its head; an open-addressing index (linear
  * probing, backward-shift deletion) maps a key to its ring position and keeps the key's hash beside it, so a
@@ -122,12 +125,7 @@ public final class MemoryDedupeStore implements DedupeStore {
     }
 
     private void forgetOldest() {
-        int mask = slots() - 1;
-        int slot = home(hashes[head]);
-        while (index[2 * slot] != head + 1) {
-            slot = (slot + 1) & mask;
-        }
-        unindex(slot);
+        unindex(home(hashes[head])); // DD4
         keys[head] = null;
         head = (head + 1) % keys.length;
         count--;
