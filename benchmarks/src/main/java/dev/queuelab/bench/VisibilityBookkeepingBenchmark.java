@@ -31,6 +31,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * Measures send → receive → ack cycles per second. Baseline: 1 in flight. A queue that scanned its leases
  * on each call would fall with N; this one should not. Counters: see {@link WorkQueueCounters}. Forks run
  * with {@code -Xbatch}, as {@link CycleBenchmark}'s do, so that each scores the compiled cycle.
+ *
+ * <p>Two switches, off by default and run by name, take the collector's part apart from the queue's
+ * (docs/benchmarks.md, "Work queue"): {@code -p collectAfterSetup=true} ends the setup with a full
+ * collection, so the queue is old before the first measured cycle, as a long-lived queue is; {@code -p
+ * heldElsewhere=true} has another queue in the same heap hold the {@code inFlight} messages while the
+ * measured one holds one: the same heap, without the size.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -45,17 +51,39 @@ public class VisibilityBookkeepingBenchmark {
     @Param({"1", "1000", "100000", "1000000"})
     public int inFlight;
 
+    @Param({"false"})
+    public boolean collectAfterSetup;
+
+    @Param({"false"})
+    public boolean heldElsewhere;
+
     private WorkQueue queue;
+    private WorkQueue holder; // the queue that holds the inFlight messages
     private long next;
 
     @Setup(Level.Trial)
     public void setUp() {
-        queue = new SqsWorkQueue(
+        queue = newQueue();
+        holder = heldElsewhere ? newQueue() : queue;
+        hold(holder, inFlight);
+        if (heldElsewhere) {
+            hold(queue, 1);
+        }
+        if (collectAfterSetup) {
+            System.gc(); // a setup switch, never in a measured cycle
+        }
+    }
+
+    private static WorkQueue newQueue() {
+        return new SqsWorkQueue(
                 WorkQueueConfig.standardQueue().withMaxReceives(Cycles.MAX_RECEIVES), TickingClock.shared());
-        for (int i = 0; i < inFlight; i++) {
+    }
+
+    private static void hold(WorkQueue queue, int count) {
+        for (int i = 0; i < count; i++) {
             queue.send(Message.of("held-" + i, "payload"));
         }
-        for (int held = 0; held < inFlight; ) {
+        for (int held = 0; held < count; ) {
             held += queue.receive("slow-consumer", 10, Duration.ofHours(12)).size();
         }
     }

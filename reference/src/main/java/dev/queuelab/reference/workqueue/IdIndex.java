@@ -1,95 +1,97 @@
 package dev.queuelab.reference.workqueue;
 
+import java.util.function.IntFunction;
+
 /**
- * Message ids to nodes, with no object per entry: open addressing with linear probing over two arrays (the
- * ids' hashes in one, each slot's id and node side by side in the other).
+ * Message ids to int handles, with no object per entry and no reference at all: open addressing with linear
+ * probing over one {@code int[]}, each slot an id's hash and its handle side by side; the owner's arena turns
+ * a handle into its node, and that node into its id ({@code keys}) when two hashes are equal.
  *
- * Teaches: what an index by id costs besides its lookups, and the trade a flat table makes. A {@code HashMap}
- * allocates an entry object per put (32 B, 40 B in a {@code LinkedHashMap}); here a put fills a slot of
- * arrays (12 B, the table at most half full) and allocates nothing. A probe compares hashes within a cache
- * line and follows no pointer unless they are equal. The slot keeps {@link String#hashCode}'s order (spread
- * as {@code HashMap} spreads it), so ids that count up ("41", "42", ...) land in neighbouring slots and the
- * next send probes the line the last one read; the price is linear probing's clusters: such ids fill runs of
- * neighbouring slots, and a probe that lands in a run walks it (about 20 slots among a million of them). A
- * random spread shortens the walk to two or three slots but sends each probe to a random line, which
- * measured three times slower at a million ids (docs/benchmarks.md, "Work queue").
+ * Teaches: what an index by id costs besides its lookups. A {@code HashMap} allocates an entry object per put
+ * (32 B, 40 B in a {@code LinkedHashMap}); here a put fills 8 B of a table at most half full and allocates
+ * nothing. And a table of primitives is one the collector never reads: under G1 each reference stored into a
+ * long-lived array dirties a card (512 B of it) that a refinement thread then scans: with a million ids the
+ * sends' ids and nodes kept it busy for an eighth of a second core; with ints it has nothing to scan
+ * (docs/benchmarks.md, "Work queue"). A probe
+ * compares hashes within a cache line (eight slots) and follows no pointer unless they are equal. The slot
+ * keeps {@link String#hashCode}'s order (spread as {@code HashMap} spreads it), so ids that count up ("41",
+ * "42", ...) land in neighbouring slots; the price is linear probing's clusters: such ids fill runs of
+ * neighbouring slots, and a probe that lands in a run walks it (17 slots on average among a million ids).
  * Invariants:
- *   IX1 {@link #get} answers as a {@code HashMap<String, N>} given the same puts and removes would: the node
- *       last put for an id and not removed since, or null;
+ *   IX1 {@link #get} answers as a {@code HashMap<String, Integer>} given the same puts and removes would: the
+ *       handle last put for an id and not removed since, or {@link #ABSENT};
  *   IX2 every entry sits in the run of full slots that starts at its home slot (its hash masked), with no
  *       empty slot between; a remove moves later entries of the run back (no tombstones), so a miss stops at
  *       the first empty slot;
  *   IX3 at most half the slots are full (the table doubles past that), and it never shrinks: memory follows
- *       the most entries ever held, as a {@code HashMap}'s does.
+ *       the most entries ever held, as a {@code HashMap}'s does;
+ *   IX4 it holds no reference but {@code keys}: handles are ints, and {@code keys} is asked for a handle's id
+ *       only while that handle is in the table.
  * Thread-safety: not thread-safe; {@link SqsWorkQueue} calls it under its own lock.
- * Real world: the open-addressing maps of Agrona ({@code Long2ObjectHashMap}), Koloboke and Eclipse Collections;
- * the flat hash tables (Abseil's {@code flat_hash_map}) that keep a hash array apart from the entries.
- *
- * @param <N> the node an id stands for
+ * Real world: the open-addressing primitive maps of Agrona ({@code Object2IntHashMap}), Koloboke and Eclipse
+ * Collections; Chronicle Queue's and Aeron's indexes of offsets rather than objects; the flat hash tables
+ * (Abseil's {@code flat_hash_map}) that keep a hash beside each slot.
  */
-final class IdIndex<N> {
+final class IdIndex {
 
     static final int MIN_CAPACITY = 16;
+    static final int ABSENT = -1;
 
-    private int[] hashes; // 0: an empty slot (a hash of 0 is kept as 1)
-    private Object[] entries; // slot i's id at 2i, its node at 2i + 1: one cache line for both
+    private final IntFunction<String> keys; // a handle's id, read only when the hashes match
+    private int[] table; // slot i: the id's hash at 2i (0: empty; a hash of 0 is kept as 1), its handle at 2i + 1
     private int mask;
     private int size;
 
-    IdIndex() {
+    /** IX4: an index whose handles name their ids through {@code keys}, the owner's arena of nodes. */
+    IdIndex(IntFunction<String> keys) {
+        this.keys = keys;
         resize(MIN_CAPACITY);
     }
 
-    /** IX1: the node of {@code id}, or null. */
-    @SuppressWarnings("unchecked")
-    N get(String id) {
+    /** IX1: the handle of {@code id}, or {@link #ABSENT}. */
+    int get(String id) {
         int slot = slotOf(id);
-        return slot < 0 ? null : (N) entries[2 * slot + 1];
+        return slot < 0 ? ABSENT : table[2 * slot + 1];
     }
 
-    /** IX1: makes {@code id} stand for {@code node}; the node it stood for, or null. */
-    @SuppressWarnings("unchecked")
-    N put(String id, N node) {
+    /** IX1: makes {@code id} stand for {@code handle}; the handle it stood for, or {@link #ABSENT}. */
+    int put(String id, int handle) {
         int hash = hash(id);
         int slot = hash & mask;
-        for (; hashes[slot] != 0; slot = (slot + 1) & mask) {
-            if (hashes[slot] == hash && entries[2 * slot].equals(id)) {
-                N old = (N) entries[2 * slot + 1];
-                entries[2 * slot + 1] = node;
+        for (; table[2 * slot] != 0; slot = (slot + 1) & mask) {
+            if (table[2 * slot] == hash && keys.apply(table[2 * slot + 1]).equals(id)) {
+                int old = table[2 * slot + 1];
+                table[2 * slot + 1] = handle;
                 return old;
             }
         }
-        hashes[slot] = hash;
-        entries[2 * slot] = id;
-        entries[2 * slot + 1] = node;
+        table[2 * slot] = hash;
+        table[2 * slot + 1] = handle;
         if (++size > (mask + 1) / 2) {
             resize((mask + 1) * 2); // IX3
         }
-        return null;
+        return ABSENT;
     }
 
-    /** IX1, IX2: forgets {@code id}; the node it stood for, or null. */
-    @SuppressWarnings("unchecked")
-    N remove(String id) {
+    /** IX1, IX2: forgets {@code id}; the handle it stood for, or {@link #ABSENT}. */
+    int remove(String id) {
         int slot = slotOf(id);
         if (slot < 0) {
-            return null;
+            return ABSENT;
         }
-        N old = (N) entries[2 * slot + 1];
+        int old = table[2 * slot + 1];
         size--;
         int hole = slot;
-        for (int next = (hole + 1) & mask; hashes[next] != 0; next = (next + 1) & mask) {
+        for (int next = (hole + 1) & mask; table[2 * next] != 0; next = (next + 1) & mask) {
             // IX2: an entry may fill the hole only if the hole lies between its home slot and where it sits
-            if (((next - hashes[next]) & mask) >= ((next - hole) & mask)) {
-                hashes[hole] = hashes[next];
-                entries[2 * hole] = entries[2 * next];
-                entries[2 * hole + 1] = entries[2 * next + 1];
+            if (((next - table[2 * next]) & mask) >= ((next - hole) & mask)) {
+                table[2 * hole] = table[2 * next];
+                table[2 * hole + 1] = table[2 * next + 1];
                 hole = next;
             }
         }
-        hashes[hole] = 0;
-        entries[2 * hole] = null;
-        entries[2 * hole + 1] = null;
+        table[2 * hole] = 0;
+        table[2 * hole + 1] = 0;
         return old;
     }
 
@@ -104,8 +106,8 @@ final class IdIndex<N> {
 
     private int slotOf(String id) {
         int hash = hash(id);
-        for (int slot = hash & mask; hashes[slot] != 0; slot = (slot + 1) & mask) {
-            if (hashes[slot] == hash && entries[2 * slot].equals(id)) {
+        for (int slot = hash & mask; table[2 * slot] != 0; slot = (slot + 1) & mask) {
+            if (table[2 * slot] == hash && keys.apply(table[2 * slot + 1]).equals(id)) {
                 return slot;
             }
         }
@@ -120,23 +122,20 @@ final class IdIndex<N> {
     }
 
     private void resize(int capacity) {
-        int[] oldHashes = hashes;
-        Object[] oldEntries = entries;
-        hashes = new int[capacity];
-        entries = new Object[2 * capacity];
+        int[] old = table;
+        table = new int[2 * capacity];
         mask = capacity - 1;
-        if (oldHashes == null) {
+        if (old == null) {
             return;
         }
-        for (int i = 0; i < oldHashes.length; i++) {
-            if (oldHashes[i] != 0) {
-                int slot = oldHashes[i] & mask;
-                while (hashes[slot] != 0) {
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != 0) {
+                int slot = old[i] & mask;
+                while (table[2 * slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                hashes[slot] = oldHashes[i];
-                entries[2 * slot] = oldEntries[2 * i];
-                entries[2 * slot + 1] = oldEntries[2 * i + 1];
+                table[2 * slot] = old[i];
+                table[2 * slot + 1] = old[i + 1];
             }
         }
     }

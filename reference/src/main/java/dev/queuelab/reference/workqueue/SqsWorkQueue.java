@@ -66,7 +66,7 @@ public final class SqsWorkQueue implements WorkQueue {
     private final Guard guard;
     private final int maxReceives; // read once: it is an Optional
     private final StoredMessages stored = new StoredMessages(); // ready or in flight, oldest first
-    private final Map<String, Stored> deadLetters = new LinkedHashMap<>();
+    private final Map<String, Message> deadLetters = new LinkedHashMap<>();
     private final Map<String, Lane> lanes = new HashMap<>();
     private Lane lastLane; // the lane of the latest send, while it is in lanes: a standard queue's one lane
     private final Deque<Lane> ready = new ArrayDeque<>();
@@ -134,7 +134,8 @@ public final class SqsWorkQueue implements WorkQueue {
                     Stored next = lane.waiting.pollFirst();
                     if (rules.shouldDeadLetter(next.receives, maxReceives)) { // I5
                         stored.remove(next);
-                        rules.keepDeadLetter(deadLetters, next.message.id(), next);
+                        rules.keepDeadLetter(deadLetters, next.message.id(), next.message);
+                        stored.release(next); // MS3: the dead letter keeps its message, not the node
                         continue; // and the batch goes on with the messages behind it
                     }
                     next.receives++;
@@ -195,7 +196,7 @@ public final class SqsWorkQueue implements WorkQueue {
     public List<Message> deadLetters() {
         try (Guard.Held lock = guard.hold(Operation.DEAD_LETTERS)) {
             now(Operation.DEAD_LETTERS);
-            return deadLetters.values().stream().map(s -> s.message).toList();
+            return List.copyOf(deadLetters.values());
         }
     }
 
@@ -204,8 +205,8 @@ public final class SqsWorkQueue implements WorkQueue {
         try (Guard.Held lock = guard.hold(Operation.REDRIVE)) {
             Instant now = now(Operation.REDRIVE);
             int moved = deadLetters.size();
-            for (Stored dead : deadLetters.values()) {
-                enqueue(dead.message, now); // I5: a fresh start
+            for (Message dead : deadLetters.values()) {
+                enqueue(dead, now); // I5: a fresh start
             }
             deadLetters.clear();
             return moved;

@@ -11,6 +11,7 @@ import java.time.Instant;
  * Thread-safety: none of its own; the queue's lock guards it.
  */
 final class Stored extends LeaseList.Lease {
+    final int handle; // its place in StoredMessages' arena, the index's name for it: set once
     Message message; // null while the node waits to be used again (MS3)
     Instant sentAt;
     long seq; // send order: an expired FIFO message goes back in its place
@@ -20,6 +21,10 @@ final class Stored extends LeaseList.Lease {
     Instant receivedAt; // of the latest delivery
     Stored older; // send order (MS2); while free, the next free node
     Stored newer;
+
+    Stored(int handle) {
+        this.handle = handle;
+    }
 
     /** Every field but the links, as a new node would have them. */
     void set(Message message, Instant sentAt, long seq, Lane lane) {

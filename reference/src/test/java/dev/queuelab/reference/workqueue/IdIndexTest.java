@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The flat id index held to a plain {@code HashMap} on random histories of puts, gets and removes. */
+/**
+ * The flat id index held to a plain {@code HashMap} on random histories of puts, gets and removes. A handle is
+ * the step that put it, and {@code keys} names it by the id that step put: the index's own arena.
+ */
 class IdIndexTest {
 
     /**
@@ -42,9 +45,14 @@ class IdIndexTest {
         for (long seed = 1; seed <= 200; seed++) {
             Random random = new Random(seed);
             List<String> ids = ids(random, 8 + random.nextInt(300));
-            IdIndex<Integer> index = new IdIndex<>();
-            Map<String, Integer> model = new HashMap<>();
             int steps = 2_000;
+            String[] idOf = new String[steps];
+            List<Integer> asked = new ArrayList<>();
+            IdIndex index = new IdIndex(handle -> {
+                asked.add(handle);
+                return idOf[handle];
+            });
+            Map<String, Integer> model = new HashMap<>();
             for (int step = 0; step < steps; step++) {
                 String id = ids.get(random.nextInt(ids.size()));
                 String where =
@@ -52,23 +60,32 @@ class IdIndexTest {
                 // a history that fills the table, then drains most of it, so runs form and break up
                 boolean filling = (step / 500) % 2 == 0;
                 int op = random.nextInt(10);
+                asked.clear();
+                Integer previous = model.get(id); // in the table until this step replaces or removes it
                 if (op < (filling ? 6 : 2)) {
+                    idOf[step] = id;
                     assertThat(index.put(id, step))
-                            .as("IX1: put's previous node, " + where)
-                            .isEqualTo(model.put(id, step));
+                            .as("IX1: put's previous handle, " + where)
+                            .isEqualTo(handle(model.put(id, step)));
                 } else if (op < 8) {
                     assertThat(index.remove(id))
-                            .as("IX1, IX2: remove's node, " + where)
-                            .isEqualTo(model.remove(id));
+                            .as("IX1, IX2: remove's handle, " + where)
+                            .isEqualTo(handle(model.remove(id)));
                 } else {
-                    assertThat(index.get(id)).as("IX1: get, " + where).isEqualTo(model.get(id));
+                    assertThat(index.get(id)).as("IX1: get, " + where).isEqualTo(handle(model.get(id)));
+                }
+                for (int handle : asked) {
+                    assertThat(Integer.valueOf(handle).equals(previous)
+                                    || Integer.valueOf(handle).equals(model.get(idOf[handle])))
+                            .as("IX4: keys asked for handle " + handle + ", not in the table, " + where)
+                            .isTrue();
                 }
                 assertThat(index.size()).as("IX1: size, " + where).isEqualTo(model.size());
             }
             for (String id : ids) {
                 assertThat(index.get(id))
                         .as("IX1, IX2: every id at the end, seed " + seed + ", id " + id)
-                        .isEqualTo(model.get(id));
+                        .isEqualTo(handle(model.get(id)));
             }
             assertThat(index.capacity())
                     .as("IX3: at most half full, seed " + seed)
@@ -78,24 +95,24 @@ class IdIndexTest {
 
     @Test
     void shouldFindEveryIdWhenARunIsRemovedFromItsMiddle() {
-        IdIndex<String> index = new IdIndex<>();
         List<String> ids = List.of("AaAa", "AaBB", "BBAa", "BBBB", "x"); // the first four share one hash
-        for (String id : ids) {
-            index.put(id, id);
+        IdIndex index = new IdIndex(ids::get);
+        for (int handle = 0; handle < ids.size(); handle++) {
+            index.put(ids.get(handle), handle);
         }
         index.remove("AaBB");
-        assertThat(index.get("BBBB")).as("IX2: the run closed over the hole").isEqualTo("BBBB");
-        assertThat(index.get("AaBB")).as("IX1: removed").isNull();
+        assertThat(index.get("BBBB")).as("IX2: the run closed over the hole").isEqualTo(3);
+        assertThat(index.get("AaBB")).as("IX1: removed").isEqualTo(IdIndex.ABSENT);
         index.remove("AaAa");
-        assertThat(index.get("BBAa")).isEqualTo("BBAa");
-        assertThat(index.get("BBBB")).isEqualTo("BBBB");
-        assertThat(index.get("x")).isEqualTo("x");
+        assertThat(index.get("BBAa")).isEqualTo(2);
+        assertThat(index.get("BBBB")).isEqualTo(3);
+        assertThat(index.get("x")).isEqualTo(4);
         assertThat(index.size()).isEqualTo(3);
     }
 
     @Test
     void shouldGrowPastHalfFullAndNeverShrink() {
-        IdIndex<Integer> index = new IdIndex<>();
+        IdIndex index = new IdIndex(Integer::toString);
         for (int i = 0; i < 1_000; i++) {
             index.put(Integer.toString(i), i);
         }
@@ -107,5 +124,9 @@ class IdIndexTest {
         }
         assertThat(index.capacity()).as("IX3: never shrinks").isEqualTo(2048);
         assertThat(index.size()).isZero();
+    }
+
+    private static int handle(Integer node) {
+        return node == null ? IdIndex.ABSENT : node;
     }
 }

@@ -86,4 +86,28 @@ class StoredMessagesTest {
         }
         assertThat(reused).as("MS3: only FREE_MAX nodes were kept").isEqualTo(StoredMessages.FREE_MAX);
     }
+
+    @Test
+    void shouldGiveADroppedNodesHandleToANewNodeAndFindEveryIdByIt() {
+        Stored[] burst = new Stored[StoredMessages.FREE_MAX + 36];
+        for (int i = 0; i < burst.length; i++) {
+            burst[i] = add("m" + i);
+        }
+        for (Stored s : burst) {
+            stored.remove(s);
+            stored.release(s);
+        }
+        java.util.Set<Integer> handles = new java.util.HashSet<>();
+        for (int i = 0; i < burst.length; i++) {
+            Stored s = add("again" + i);
+            assertThat(s.handle).as("MS4: a handle from the arena, not past it").isLessThan(burst.length);
+            assertThat(handles.add(s.handle))
+                    .as("MS4: no two held nodes share a handle")
+                    .isTrue();
+        }
+        for (int i = 0; i < burst.length; i++) {
+            assertThat(stored.get("again" + i).message.id()).as("MS1, MS4").isEqualTo("again" + i);
+            assertThat(stored.get("m" + i)).isNull();
+        }
+    }
 }
