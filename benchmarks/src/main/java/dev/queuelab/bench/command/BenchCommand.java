@@ -203,11 +203,22 @@ public final class BenchCommand implements Callable<Integer> {
         if (rounds < 2) {
             throw new ReportException("--rounds must be at least 2 (an interval needs pairs), got " + rounds);
         }
+        Path jar = jar();
         Path log = log();
         // on shared cores another JMH may hold its lock; paired forks are what keeps that run's load out of the ratios
         System.setProperty("jmh.ignoreLock", "true");
-        out.println("JMH's output goes to " + log);
-        GoalReport.Run run = GoalRun.run(matchups, rounds, seed, m -> new JmhForkRunner(m, log), clock, out);
+        out.println("JMH's output goes to " + log + "; its forks run " + jar);
+        // JMH gives each fork the class path this property names: the shaded jar, as the full run's forks have it.
+        // On this command's own class path (every module and its libraries) the same cycle compiled slower in some
+        // forks, and the rounds' spread widened (docs/benchmarks.md, "Twice in a row").
+        String classPath = System.getProperty("java.class.path");
+        System.setProperty("java.class.path", jar.toString());
+        GoalReport.Run run;
+        try {
+            run = GoalRun.run(matchups, rounds, seed, m -> new JmhForkRunner(m, log), clock, out);
+        } finally {
+            System.setProperty("java.class.path", classPath);
+        }
         Path page = doc != null ? doc : root.resolve("docs/benchmarks.md");
         writeGoals(run, page);
         GoalRun.print(run, out);
@@ -290,12 +301,18 @@ public final class BenchCommand implements Callable<Integer> {
         return patterns.isEmpty() ? List.of("-e", "BrokerPeers") : patterns;
     }
 
-    private int runJmh(PrintWriter out) throws IOException, InterruptedException {
+    /** The benchmarks' shaded jar, which every fork runs, or one line that says how to build it. */
+    private Path jar() {
         Path jar = root.resolve("benchmarks/target/benchmarks.jar");
         if (!Files.exists(jar)) {
             throw new ReportException(
                     jar + " is missing: build it with ./mvnw -q -pl benchmarks -am package -DskipTests");
         }
+        return jar;
+    }
+
+    private int runJmh(PrintWriter out) throws IOException, InterruptedException {
+        Path jar = jar();
         List<String> through = passedThrough();
         List<String> cmd = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));

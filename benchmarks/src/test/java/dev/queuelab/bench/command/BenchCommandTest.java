@@ -148,6 +148,24 @@ class BenchCommandTest {
                 .isEqualTo("# Benchmarks\n\nkept as it was\n");
     }
 
+    @Test
+    void shouldSayHowToBuildTheJarWhenTheGoalsForksHaveNoneToRun() {
+        BenchCommand command = new BenchCommand();
+        command.root = tmp; // a checkout with nothing built
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(command)
+                .setOut(new PrintWriter(new StringWriter()))
+                .setErr(new PrintWriter(err))
+                .execute("--goals", "Cycle", "--doc", tmp.resolve("b.md").toString());
+        assertThat(code).isEqualTo(BenchCommand.BAD_INPUT);
+        assertThat(err.toString())
+                .contains("benchmarks.jar is missing: build it with ./mvnw -q -pl benchmarks -am package -DskipTests")
+                .doesNotContain("Exception");
+        assertThat(System.getProperty("java.class.path"))
+                .as("the forks' class path is set only while they run")
+                .doesNotContain("benchmarks.jar");
+    }
+
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
