@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -208,17 +209,8 @@ public final class BenchCommand implements Callable<Integer> {
         // on shared cores another JMH may hold its lock; paired forks are what keeps that run's load out of the ratios
         System.setProperty("jmh.ignoreLock", "true");
         out.println("JMH's output goes to " + log + "; its forks run " + jar);
-        // JMH gives each fork the class path this property names: the shaded jar, as the full run's forks have it.
-        // On this command's own class path (every module and its libraries) the same cycle compiled slower in some
-        // forks, and the rounds' spread widened (docs/benchmarks.md, "Twice in a row").
-        String classPath = System.getProperty("java.class.path");
-        System.setProperty("java.class.path", jar.toString());
-        GoalReport.Run run;
-        try {
-            run = GoalRun.run(matchups, rounds, seed, m -> new JmhForkRunner(m, log), clock, out);
-        } finally {
-            System.setProperty("java.class.path", classPath);
-        }
+        GoalReport.Run run =
+                forkingFrom(jar, () -> GoalRun.run(matchups, rounds, seed, m -> new JmhForkRunner(m, log), clock, out));
         Path page = doc != null ? doc : root.resolve("docs/benchmarks.md");
         writeGoals(run, page);
         GoalRun.print(run, out);
@@ -299,6 +291,21 @@ public final class BenchCommand implements Callable<Integer> {
      */
     static List<String> selection(List<String> patterns) {
         return patterns.isEmpty() ? List.of("-e", "BrokerPeers") : patterns;
+    }
+
+    /**
+     * What {@code forks} returns, JMH forking every JVM from {@code jar} meanwhile: JMH gives each fork the class
+     * path {@code java.class.path} names, restored afterwards. On this command's own class path (every module and
+     * its libraries) the same cycle compiled slower in some forks (docs/benchmarks.md, "Twice in a row").
+     */
+    static <T> T forkingFrom(Path jar, Supplier<T> forks) {
+        String own = System.getProperty("java.class.path");
+        System.setProperty("java.class.path", jar.toString());
+        try {
+            return forks.get();
+        } finally {
+            System.setProperty("java.class.path", own);
+        }
     }
 
     /** The benchmarks' shaded jar, which every fork runs, or one line that says how to build it. */

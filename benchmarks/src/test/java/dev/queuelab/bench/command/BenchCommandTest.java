@@ -166,6 +166,23 @@ class BenchCommandTest {
                 .doesNotContain("benchmarks.jar");
     }
 
+    @Test
+    void shouldForkFromTheJarOnlyWhileTheForksRunEvenWhenOneFails() {
+        String own = System.getProperty("java.class.path");
+        Path jar = tmp.resolve("benchmarks.jar");
+        assertThat(BenchCommand.forkingFrom(jar, () -> System.getProperty("java.class.path")))
+                .as("what JMH gives each fork meanwhile")
+                .isEqualTo(jar.toString());
+        assertThat(System.getProperty("java.class.path")).isEqualTo(own);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchCommand.forkingFrom(jar, () -> {
+                    throw new IllegalStateException("a fork failed");
+                }))
+                .hasMessage("a fork failed");
+        assertThat(System.getProperty("java.class.path"))
+                .as("restored after a failed fork too")
+                .isEqualTo(own);
+    }
+
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -16,6 +16,19 @@ class StoredMessagesTest {
     private final Lane lane = new Lane("");
     private long seq;
 
+    /** A burst of {@code count} sends ("m0", "m1", ...), every node then removed and released. */
+    private Stored[] drainedBurst(int count) {
+        Stored[] burst = new Stored[count];
+        for (int i = 0; i < count; i++) {
+            burst[i] = add("m" + i);
+        }
+        for (Stored s : burst) {
+            stored.remove(s);
+            stored.release(s);
+        }
+        return burst;
+    }
+
     private Stored add(String id) {
         return stored.add(Message.of(id, "body"), T0.plusSeconds(seq), ++seq, lane);
     }
@@ -69,14 +82,7 @@ class StoredMessagesTest {
 
     @Test
     void shouldKeepAtMostFreeMaxNodesWhenABurstDrains() {
-        Stored[] burst = new Stored[StoredMessages.FREE_MAX + 10];
-        for (int i = 0; i < burst.length; i++) {
-            burst[i] = add("m" + i);
-        }
-        for (Stored s : burst) {
-            stored.remove(s);
-            stored.release(s);
-        }
+        Stored[] burst = drainedBurst(StoredMessages.FREE_MAX + 10);
         int reused = 0;
         for (int i = 0; i < burst.length; i++) {
             Stored s = add("again" + i);
@@ -89,14 +95,7 @@ class StoredMessagesTest {
 
     @Test
     void shouldGiveADroppedNodesHandleToANewNodeAndFindEveryIdByIt() {
-        Stored[] burst = new Stored[StoredMessages.FREE_MAX + 36];
-        for (int i = 0; i < burst.length; i++) {
-            burst[i] = add("m" + i);
-        }
-        for (Stored s : burst) {
-            stored.remove(s);
-            stored.release(s);
-        }
+        Stored[] burst = drainedBurst(StoredMessages.FREE_MAX + 36);
         java.util.Set<Integer> handles = new java.util.HashSet<>();
         for (int i = 0; i < burst.length; i++) {
             Stored s = add("again" + i);
