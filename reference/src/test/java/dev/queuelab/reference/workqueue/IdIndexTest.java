@@ -53,8 +53,13 @@ class IdIndexTest {
                 return idOf[handle];
             });
             Map<String, Integer> model = new HashMap<>();
+            String last = ids.get(0);
             for (int step = 0; step < steps; step++) {
-                String id = ids.get(random.nextInt(ids.size()));
+                // IX5: the last step's id object again (a send's check then put, an ack's get then remove),
+                // or an equal copy of it, which the last probe must not answer
+                int pick = random.nextInt(10);
+                String id = pick < 3 ? last : pick == 3 ? new String(last) : ids.get(random.nextInt(ids.size()));
+                last = id;
                 String where =
                         "seed " + seed + ", step " + step + ", id " + id + " (replay: IdIndexTest with this seed)";
                 // a history that fills the table, then drains most of it, so runs form and break up
@@ -108,6 +113,37 @@ class IdIndexTest {
         assertThat(index.get("BBBB")).isEqualTo(3);
         assertThat(index.get("x")).isEqualTo(4);
         assertThat(index.size()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldAnswerTheSameIdObjectFromItsLastProbeUntilTheTableChanges() {
+        List<String> ids = List.of("AaAa", "AaBB", "BBAa", "BBBB"); // one hash: a probe asks keys on the way
+        List<Integer> asked = new ArrayList<>();
+        IdIndex index = new IdIndex(handle -> {
+            asked.add(handle);
+            return ids.get(handle);
+        });
+        for (int handle = 0; handle < ids.size(); handle++) {
+            index.put(ids.get(handle), handle);
+        }
+        String last = ids.get(3);
+        assertThat(index.get(ids.get(0))).isEqualTo(0); // the last probe is of another id now
+        asked.clear();
+        assertThat(index.get(last)).isEqualTo(3);
+        assertThat(asked).as("the first probe walks the run").isNotEmpty();
+        asked.clear();
+        assertThat(index.get(last)).isEqualTo(3);
+        assertThat(asked)
+                .as("IX5: the same object again, the table unchanged: no walk")
+                .isEmpty();
+        assertThat(index.get(new String(last))).isEqualTo(3);
+        assertThat(asked).as("IX5: an equal copy is probed").isNotEmpty();
+        index.remove(ids.get(0)); // the run moves back one slot
+        asked.clear();
+        assertThat(index.get(last)).isEqualTo(3);
+        assertThat(asked).as("IX5: the table changed: probed again").isNotEmpty();
+        assertThat(index.remove(last)).isEqualTo(3);
+        assertThat(index.get(last)).as("IX1: removed").isEqualTo(IdIndex.ABSENT);
     }
 
     @Test
