@@ -1,6 +1,7 @@
 package dev.queuelab.bench.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -174,7 +175,7 @@ class BenchCommandTest {
                 .as("what JMH gives each fork meanwhile")
                 .isEqualTo(jar.toString());
         assertThat(System.getProperty("java.class.path")).isEqualTo(own);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchCommand.forkingFrom(jar, () -> {
+        assertThatThrownBy(() -> BenchCommand.forkingFrom(jar, () -> {
                     throw new IllegalStateException("a fork failed");
                 }))
                 .hasMessage("a fork failed");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.queuelab.api.workqueue.Message;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The held messages' index, send order and free nodes, each rule at its edge. */
@@ -96,7 +98,7 @@ class StoredMessagesTest {
     @Test
     void shouldGiveADroppedNodesHandleToANewNodeAndFindEveryIdByIt() {
         Stored[] burst = drainedBurst(StoredMessages.FREE_MAX + 36);
-        java.util.Set<Integer> handles = new java.util.HashSet<>();
+        Set<Integer> handles = new HashSet<>();
         for (int i = 0; i < burst.length; i++) {
             Stored s = add("again" + i);
             assertThat(s.handle).as("MS4: a handle from the arena, not past it").isLessThan(burst.length);
