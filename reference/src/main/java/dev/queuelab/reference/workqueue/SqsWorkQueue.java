@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -243,7 +242,7 @@ public final class SqsWorkQueue implements WorkQueue {
             leases.remove(s); // the receipt stays good until the next delivery (I4)
             s.lane.inFlight--;
             inFlight--;
-            rules.putBack(s.lane.waiting, s, SEND_ORDER, config.fifo());
+            rules.putBack(s.lane.waiting, s, Stored.SEND_ORDER, config.fifo());
             release(s.lane);
         }
     }
@@ -279,7 +278,9 @@ public final class SqsWorkQueue implements WorkQueue {
     private void enqueue(Message message, Instant now) {
         String key = rules.laneOf(message, config.fifo());
         Lane lane = lastLane != null && lastLane.key.equals(key) ? lastLane : lanes.computeIfAbsent(key, Lane::new);
-        lastLane = lane;
+        if (lastLane != lane) {
+            lastLane = lane; // written only when it changes: a stored reference costs more than a test
+        }
         Stored s = stored.add(message, now, ++sends, lane);
         s.lane.waiting.addLast(s);
         release(s.lane);
@@ -295,6 +296,4 @@ public final class SqsWorkQueue implements WorkQueue {
             lastLane = lastLane == lane ? null : lastLane;
         }
     }
-
-    private static final Comparator<Stored> SEND_ORDER = Comparator.comparingLong(s -> s.seq);
 }

@@ -3,6 +3,7 @@ package dev.queuelab.reference.workqueue;
 import dev.queuelab.api.workqueue.Message;
 import dev.queuelab.api.workqueue.Receipt;
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * A message as {@link SqsWorkQueue} keeps it. While in flight it is its own lease, held in the queue's
@@ -11,6 +12,8 @@ import java.time.Instant;
  * Thread-safety: none of its own; the queue's lock guards it.
  */
 final class Stored extends LeaseList.Lease {
+    static final int NONE = -1; // no node: the end of a list
+    static final Comparator<Stored> SEND_ORDER = Comparator.comparingLong(s -> s.seq);
     final int handle; // its place in StoredMessages' arena, the index's name for it: set once
     Message message; // null while the node waits to be used again (MS3)
     Instant sentAt;
@@ -19,8 +22,8 @@ final class Stored extends LeaseList.Lease {
     int receives;
     Receipt receipt; // of the latest delivery; null before the first
     Instant receivedAt; // of the latest delivery
-    Stored older; // send order (MS2); while free, the next free node
-    Stored newer;
+    int older = NONE; // send order (MS2), by handle; while free, the next free node
+    int newer = NONE;
 
     Stored(int handle) {
         this.handle = handle;

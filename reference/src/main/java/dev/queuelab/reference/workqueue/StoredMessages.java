@@ -13,7 +13,9 @@ import java.util.Arrays;
  * place in an arena of nodes, and the index maps an id to it. The send order is a list through the nodes
  * themselves (the stats' oldest age with no second map), and an acked message's node waits on a free list
  * for the next send, as the Disruptor's ring reuses its entries. What a message then costs the heap is what
- * the api hands out.
+ * the api hands out. The send order and the free list link nodes by handle, not by reference: in a queue that
+ * has run a while every node is old to the collector, and on G1 each reference stored into an old object
+ * pays the write barrier's fence, where an int costs a plain store.
  * Invariants:
  *   MS1 {@link #get} is the held node of an id, or null; {@link #add} refuses an id already held;
  *   MS2 {@link #oldest} is the held node added first, or null; {@link #remove} unlinks any node in O(1);
@@ -35,15 +37,16 @@ final class StoredMessages {
     private int[] dropped = new int[IdIndex.MIN_CAPACITY]; // handles whose node was let go, for new nodes
     private int droppedCount;
     private final IdIndex byId = new IdIndex(handle -> nodes[handle].message.id());
-    private Stored oldest;
-    private Stored newest;
-    private Stored free; // released nodes, through older
+    private int oldest = Stored.NONE; // handles, not references (see the header)
+    private int newest = Stored.NONE;
+    private int free = Stored.NONE; // released nodes, through older
     private int freeCount;
 
     /** MS1, MS3, MS4: holds {@code message}, in a node used before if one is free. */
     Stored add(Message message, Instant sentAt, long seq, Lane lane) {
-        Stored s = free;
-        if (s != null) {
+        Stored s;
+        if (free != Stored.NONE) {
+            s = nodes[free];
             free = s.older;
             freeCount--;
         } else {
@@ -57,13 +60,13 @@ final class StoredMessages {
             throw new IllegalStateException("MS1: message id " + message.id() + " is held already");
         }
         s.older = newest; // MS2
-        s.newer = null;
-        if (newest != null) {
-            newest.newer = s;
+        s.newer = Stored.NONE;
+        if (newest != Stored.NONE) {
+            nodes[newest].newer = s.handle;
         } else {
-            oldest = s;
+            oldest = s.handle;
         }
-        newest = s;
+        newest = s.handle;
         return s;
     }
 
@@ -80,23 +83,23 @@ final class StoredMessages {
     /** MS2: stops holding {@code s}, which the caller keeps (a dead letter) or {@link #release}s. */
     void remove(Stored s) {
         byId.remove(s.message.id());
-        if (s.older != null) {
-            s.older.newer = s.newer;
+        if (s.older != Stored.NONE) {
+            nodes[s.older].newer = s.newer;
         } else {
             oldest = s.newer;
         }
-        if (s.newer != null) {
-            s.newer.older = s.older;
+        if (s.newer != Stored.NONE) {
+            nodes[s.newer].older = s.older;
         } else {
             newest = s.older;
         }
-        s.older = null;
-        s.newer = null;
+        s.older = Stored.NONE;
+        s.newer = Stored.NONE;
     }
 
     /** MS3: {@code s}, removed and no longer referenced by the queue, may serve a later message. */
     void release(Stored s) {
-        if (s.message == null || s == oldest || s.older != null || s.newer != null || s.held()) {
+        if (s.message == null || s.handle == oldest || s.older != Stored.NONE || s.newer != Stored.NONE || s.held()) {
             throw new IllegalStateException("MS3: a node released while still held, or twice");
         }
         keep(s);
@@ -107,7 +110,7 @@ final class StoredMessages {
         s.set(null, null, 0, null); // a stale reference to it reads nothing of the next message
         if (freeCount < FREE_MAX) {
             s.older = free;
-            free = s;
+            free = s.handle;
             freeCount++;
         } else {
             nodes[s.handle] = null;
@@ -128,7 +131,7 @@ final class StoredMessages {
 
     /** MS2: the held node added first, or null. */
     Stored oldest() {
-        return oldest;
+        return oldest == Stored.NONE ? null : nodes[oldest];
     }
 
     int size() {

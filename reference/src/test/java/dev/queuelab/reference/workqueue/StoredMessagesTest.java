@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.queuelab.api.workqueue.Message;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +53,38 @@ class StoredMessagesTest {
         stored.remove(c);
         assertThat(stored.oldest()).isNull();
         assertThat(stored.size()).isZero();
+    }
+
+    @Test
+    void shouldKeepTheOldestAsAModelDoesOverRandomSendsAndRemovals() {
+        for (long seed = 1; seed <= 50; seed++) {
+            StoredMessages held = new StoredMessages();
+            LinkedHashMap<String, Stored> model = new LinkedHashMap<>(); // send order
+            Random random = new Random(seed);
+            for (int step = 0; step < 400; step++) {
+                if (model.isEmpty() || random.nextInt(5) < 3) {
+                    String id = "m" + random.nextInt(100);
+                    if (!model.containsKey(id)) {
+                        model.put(id, held.add(Message.of(id, "body"), T0, ++seq, lane));
+                    }
+                } else {
+                    List<String> ids = new ArrayList<>(model.keySet()); // from anywhere: first, last, between
+                    Stored s = model.remove(ids.get(random.nextInt(ids.size())));
+                    held.remove(s);
+                    held.release(s);
+                }
+                Stored oldest = held.oldest();
+                assertThat(oldest == null ? null : oldest.message.id())
+                        .as("MS2: the oldest held, seed %d, step %d", seed, step)
+                        .isEqualTo(
+                                model.isEmpty()
+                                        ? null
+                                        : model.keySet().iterator().next());
+                assertThat(held.size())
+                        .as("MS1: size, seed %d, step %d", seed, step)
+                        .isEqualTo(model.size());
+            }
+        }
     }
 
     @Test
