@@ -32,11 +32,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * on each call would fall with N; this one should not. Counters: see {@link WorkQueueCounters}. Forks run
  * with {@code -Xbatch}, as {@link CycleBenchmark}'s do, so that each scores the compiled cycle.
  *
- * <p>Two switches, off by default and run by name, take the collector's part apart from the queue's
- * (docs/benchmarks.md, "Work queue"): {@code -p collectAfterSetup=true} ends the setup with a full
- * collection, so the queue is old before the first measured cycle, as a long-lived queue is; {@code -p
- * heldElsewhere=true} has another queue in the same heap hold the {@code inFlight} messages while the
- * measured one holds one: the same heap, without the size.
+ * <p>Every variant is measured <em>settled</em>: the setup ends with {@value #SETTLING_CYCLES} cycles and a full
+ * collection, so that the queue and all a cycle keeps (the node it reuses) are old to the collector before
+ * the first measured cycle, as in any queue that has run for a while. Without it the variants differ in age,
+ * not only in size: the queue with one message in flight stays young for its first fifteen or so young
+ * collections (about ten seconds at this rate), while filling a million promotes most of the big one; on G1 a
+ * reference stored into an old object pays the write barrier's fence, so the young baseline ran 1.6x as fast
+ * as itself once old (docs/benchmarks.md, "Work queue"). {@code -p settled=false}, run by name, measures the
+ * queue as its setup leaves it. {@code -p heldElsewhere=true}, also by name, has another queue in the same
+ * heap hold the {@code inFlight} messages while the measured one holds one: the same heap, without the size.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -51,8 +55,10 @@ public class VisibilityBookkeepingBenchmark {
     @Param({"1", "1000", "100000", "1000000"})
     public int inFlight;
 
-    @Param({"false"})
-    public boolean collectAfterSetup;
+    static final int SETTLING_CYCLES = 1_000;
+
+    @Param({"true"})
+    public boolean settled;
 
     @Param({"false"})
     public boolean heldElsewhere;
@@ -69,8 +75,12 @@ public class VisibilityBookkeepingBenchmark {
         if (heldElsewhere) {
             hold(queue, 1);
         }
-        if (collectAfterSetup) {
-            System.gc(); // a setup switch, never in a measured cycle
+        if (settled) {
+            WorkQueueCounters notMeasured = new WorkQueueCounters();
+            for (int i = 0; i < SETTLING_CYCLES; i++) {
+                cycle(notMeasured);
+            }
+            System.gc(); // a setup step, never in a measured cycle
         }
     }
 
