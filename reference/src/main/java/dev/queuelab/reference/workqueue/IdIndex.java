@@ -8,15 +8,17 @@ import java.util.function.IntFunction;
  * a handle into its node, and that node into its id ({@code keys}) when two hashes are equal.
  *
  * Teaches: what an index by id costs besides its lookups. A {@code HashMap} allocates an entry object per put
- * (32 B, 40 B in a {@code LinkedHashMap}); here a put fills 8 B of a table at most half full and allocates
- * nothing. And a table of primitives is one the collector never reads: under G1 each reference stored into a
+ * (32 B, 40 B in a {@code LinkedHashMap}); here a put fills 8 B of a table at most a quarter full (32 to 64 B
+ * of table per id, about what a {@code HashMap}'s entry and slot take) and allocates nothing. And a table of primitives is one the collector never reads: under G1 each reference stored into a
  * long-lived array dirties a card (512 B of it) that a refinement thread then scans: with a million ids the
  * sends' ids and nodes kept it busy for an eighth of a second core; with ints it has nothing to scan
  * (docs/benchmarks.md, "Work queue"). A probe
  * compares hashes within a cache line (eight slots) and follows no pointer unless they are equal. The slot
  * keeps {@link String#hashCode}'s order (spread as {@code HashMap} spreads it), so ids that count up ("41",
  * "42", ...) land in neighbouring slots; the price is linear probing's clusters: such ids fill runs of
- * neighbouring slots, and a probe that lands in a run walks it (17 slots on average among a million ids).
+ * neighbouring slots, and a probe that lands in a run walks it. Among a million such ids a new id's probe
+ * read 17 slots on average in a table half full, and 3.3 in one a quarter full, hence IX3's quarter: with a
+ * million messages in flight the queue's cycle ran about 1.17x as fast (docs/benchmarks.md, "Work queue").
  * So a probe's answer is kept for the next call with the same id object: a send checks an id and then puts
  * it, an ack finds it and then removes it, and each pair walks the run once (IX5: about an eighth more
  * cycles per CPU-second, with one message in flight and with a million).
@@ -26,8 +28,8 @@ import java.util.function.IntFunction;
  *   IX2 every entry sits in the run of full slots that starts at its home slot (its hash masked), with no
  *       empty slot between; a remove moves later entries of the run back (no tombstones), so a miss stops at
  *       the first empty slot;
- *   IX3 at most half the slots are full (the table doubles past that), and it never shrinks: memory follows
- *       the most entries ever held, as a {@code HashMap}'s does;
+ *   IX3 at most a quarter of the slots are full (the table doubles past that), and it never shrinks: memory
+ *       follows the most entries ever held, as a {@code HashMap}'s does;
  *   IX4 its table holds no reference (its one other is the id of its last probe, IX5): handles are ints, and
  *       {@code keys} is asked for a handle's id only while that handle is in the table;
  *   IX5 a probe's answer is kept until the table next changes, and the same id object (not an equal one)
@@ -74,7 +76,7 @@ final class IdIndex {
         table[2 * slot] = hash(id);
         table[2 * slot + 1] = handle;
         probedAt = slot; // IX5: the table changed, and this probe with it
-        if (++size > (mask + 1) / 2) {
+        if (++size > (mask + 1) / 4) {
             resize((mask + 1) * 2); // IX3
         }
         return ABSENT;
