@@ -179,17 +179,18 @@ public record Suite(
                                             "100k messages in flight: >= 0.9x the throughput with 1 in flight")
                                     .teaches("leases kept in O(1) lists do not slow a queue as they grow; what"
                                             + " does is its index by id: ids that count up fill runs of"
-                                            + " neighbouring slots, which a probe walks, and its lines leave the"
-                                            + " caches; both queues are measured settled (old to the collector),"
-                                            + " as a queue that has run a while is"),
+                                            + " neighbouring slots, which a probe walks (a table at most a quarter"
+                                            + " full keeps them short), and its lines leave the caches; both queues"
+                                            + " are measured settled (old to the collector), as a queue that has"
+                                            + " run a while is"),
                             Goal.ratio("1000000", 0.7, "1M messages in flight: >= 0.7x the throughput with 1 in flight")
                                     .teaches("settled (old to the collector, as any queue that has run a while),"
-                                            + " a million messages in flight cost a cycle about half again what one"
-                                            + " does, half of that the index's walk through runs of neighbouring ids;"
-                                            + " measured young, the queue with one message ran half again as fast"
-                                            + " as itself settled: on G1 a reference stored into an old object"
-                                            + " pays the write barrier's fence, so the queue links its nodes by"
-                                            + " int handles and takes a lock that stores no owner"))),
+                                            + " a million messages in flight cost a cycle about a quarter more than"
+                                            + " one: the index's lines beyond the caches and its walks; measured"
+                                            + " young, the queue with one message ran half again as fast as itself"
+                                            + " settled: on G1 a reference stored into an old object pays the write"
+                                            + " barrier's fence, so the queue links its nodes by int handles and"
+                                            + " takes a lock that stores no owner"))),
             new Suite(
                             "LogTailBenchmark.tail",
                             "Partitioned log: one writer, one tailing reader",
