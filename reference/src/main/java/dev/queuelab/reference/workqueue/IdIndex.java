@@ -9,14 +9,14 @@ import java.util.function.IntFunction;
  *
  * Teaches: what an index by id costs besides its lookups. A {@code HashMap} allocates an entry object per put
  * (32 B, 40 B in a {@code LinkedHashMap}); here a put fills 8 B of a table at most a quarter full (32 to 64 B
- * of table per id, about what a {@code HashMap}'s entry and slot take) and allocates nothing. And a table of primitives is one the collector never reads: under G1 each reference stored into a
- * long-lived array dirties a card (512 B of it) that a refinement thread then scans: with a million ids the
- * sends' ids and nodes kept it busy for an eighth of a second core; with ints it has nothing to scan
- * (docs/benchmarks.md, "Work queue"). A probe
- * compares hashes within a cache line (eight slots) and follows no pointer unless they are equal. The slot
- * keeps {@link String#hashCode}'s order (spread as {@code HashMap} spreads it), so ids that count up ("41",
- * "42", ...) land in neighbouring slots; the price is linear probing's clusters: such ids fill runs of
- * neighbouring slots, and a probe that lands in a run walks it. Among a million such ids a new id's probe
+ * of table per id, about what a {@code HashMap}'s entry and slot take) and allocates nothing. And a table of
+ * primitives is one the collector never reads: under G1 each reference stored into a long-lived array dirties
+ * a card (512 B of it) that a refinement thread then scans: with a million ids the sends' ids and nodes kept
+ * it busy for an eighth of a second core; with ints it has nothing to scan (docs/benchmarks.md, "Work
+ * queue"). A probe compares hashes within a cache line (eight slots) and follows no pointer unless they are
+ * equal. The slot keeps {@link String#hashCode}'s order (spread as {@code HashMap} spreads it), so ids that
+ * count up ("41", "42", ...) land in neighbouring slots; the price is linear probing's clusters: such ids
+ * fill runs of neighbouring slots, and a probe that lands in a run walks it. Among a million such ids a new id's probe
  * read 17 slots on average in a table half full, and 3.3 in one a quarter full, hence IX3's quarter: with a
  * million messages in flight the queue's cycle ran about 1.17x as fast (docs/benchmarks.md, "Work queue").
  * So a probe's answer is kept for the next call with the same id object: a send checks an id and then puts
