@@ -1,10 +1,14 @@
 package dev.queuelab.bench;
 
+import dev.queuelab.api.workqueue.Delivery;
 import dev.queuelab.api.workqueue.Message;
+import dev.queuelab.api.workqueue.Receipt;
 import dev.queuelab.api.workqueue.WorkQueue;
 import dev.queuelab.api.workqueue.WorkQueueConfig;
 import dev.queuelab.reference.workqueue.SqsWorkQueue;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,6 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * as itself once old (docs/benchmarks.md, "Work queue"). {@code -p settled=false}, run by name, measures the
  * queue as its setup leaves it. {@code -p heldElsewhere=true}, also by name, has another queue in the same
  * heap hold the {@code inFlight} messages while the measured one holds one: the same heap, without the size.
+ * {@code -p drainedFrom=N}, by name, has the measured queue hold N messages and then ack all but {@code
+ * inFlight}: its structures grown for a backlog that has gone, without the messages.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -63,6 +69,9 @@ public class VisibilityBookkeepingBenchmark {
     @Param({"false"})
     public boolean heldElsewhere;
 
+    @Param({"0"})
+    public int drainedFrom;
+
     private WorkQueue queue;
     private WorkQueue holder; // the queue that holds the inFlight messages
     private long next;
@@ -71,7 +80,11 @@ public class VisibilityBookkeepingBenchmark {
     public void setUp() {
         queue = newQueue();
         holder = heldElsewhere ? newQueue() : queue;
-        hold(holder, inFlight);
+        if (drainedFrom > inFlight) {
+            drain(queue, drainedFrom, inFlight);
+        } else {
+            hold(holder, inFlight);
+        }
         if (heldElsewhere) {
             hold(queue, 1);
         }
@@ -89,12 +102,25 @@ public class VisibilityBookkeepingBenchmark {
                 WorkQueueConfig.standardQueue().withMaxReceives(Cycles.MAX_RECEIVES), TickingClock.shared());
     }
 
-    private static void hold(WorkQueue queue, int count) {
+    /** Sends {@code count} messages and receives them all for 12 h; their receipts. */
+    private static List<Receipt> hold(WorkQueue queue, int count) {
         for (int i = 0; i < count; i++) {
             queue.send(Message.of("held-" + i, "payload"));
         }
-        for (int held = 0; held < count; ) {
-            held += queue.receive("slow-consumer", 10, Duration.ofHours(12)).size();
+        List<Receipt> receipts = new ArrayList<>(count);
+        while (receipts.size() < count) {
+            for (Delivery d : queue.receive("slow-consumer", 10, Duration.ofHours(12))) {
+                receipts.add(d.receipt());
+            }
+        }
+        return receipts;
+    }
+
+    /** Holds {@code from} messages, then acks all but {@code left}: a queue grown for a backlog that has gone. */
+    private static void drain(WorkQueue queue, int from, int left) {
+        List<Receipt> receipts = hold(queue, from);
+        for (int i = left; i < from; i++) {
+            queue.ack(receipts.get(i));
         }
     }
 
