@@ -116,7 +116,7 @@ class LauncherEndToEndTest {
         assertThat(broken.output()).contains(".queuelab/progress line 1").doesNotContain("\tat ");
 
         assertThat(run(repo, "./queuelab", "watch", "--help").output()).contains("130", "stopped with Ctrl-C");
-        Process watch = new ProcessBuilder("./queuelab", "watch", "2")
+        Process watch = new ProcessBuilder(interruptible("./queuelab", "watch", "2"))
                 .directory(repo.toFile())
                 .redirectErrorStream(true)
                 .start();
@@ -229,6 +229,25 @@ class LauncherEndToEndTest {
     }
 
     /** The files Maven installed for this project, with their times: a build that installs changes them. */
+    /**
+     * {@code command}, started so that Ctrl-C's SIGINT reaches it as it would from a terminal. A build started
+     * as a background job of a non-interactive shell inherits SIGINT ignored, and the JVM keeps an ignored
+     * SIGINT ignored, so the watched command would never see it; then {@code env --default-signal=INT} (GNU
+     * coreutils 8.31 and later) puts the default back. From a terminal, and off Linux, the command as given.
+     */
+    static List<String> interruptible(String... command) throws IOException {
+        List<String> line = new ArrayList<>(List.of(command));
+        Path status = Path.of("/proc/self/status");
+        if (Files.isReadable(status)) {
+            for (String l : Files.readAllLines(status)) {
+                if (l.startsWith("SigIgn:") && (Long.parseLong(l.substring(7).trim(), 16) & 0x2) != 0) { // SIGINT is 2
+                    line.addAll(0, List.of("env", "--default-signal=INT"));
+                }
+            }
+        }
+        return line;
+    }
+
     private static Map<Path, FileTime> installedArtifacts() throws IOException {
         Path installed = Path.of(System.getProperty("user.home"), ".m2/repository/dev/queuelab");
         Map<Path, FileTime> times = new TreeMap<>();
