@@ -14,7 +14,7 @@ import java.util.Arrays;
  * themselves (the stats' oldest age with no second map), and an acked message's node waits on a free list
  * for the next send, as the Disruptor's ring reuses its entries. What a message then costs the heap is what
  * the api hands out. Reuse pays within a thread, not across two: a node a consumer freed is a line the other
- * core wrote last. With 1,024 free nodes kept, a two-thread handoff ran at about 0.65x of the same queue
+ * core wrote last. With 1,024 free nodes kept, a two-thread handoff ran at about 0.7x of the same queue
  * keeping 64 and making the rest anew in the producer's own allocation buffer (docs/benchmarks.md, "Goals");
  * hence MS3's cap. The send order and the free list link nodes by handle, not by reference: in a queue that
  * has run a while every node is old to the collector, and on G1 each reference stored into an old object
