@@ -39,6 +39,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * than 8 times one: the goal is at most 2x, 0.5x the throughput. The members join once per iteration and
  * need no heartbeat: an iteration is far shorter than the 45 s session timeout. Counters: {@code unread} and
  * {@code refusedCommits} must stay 0.
+ *
+ * <p>Forks run with {@code -Xbatch}, as {@link CycleBenchmark}'s do: without it the bytes per record depended on
+ * what the background compiler had inlined when the fork measured (one group 63 – 135 B, eight 134 – 209 B
+ * across the twenty forks of two goals runs); with it, one group 64 B in six forks of six, eight groups 135 B
+ * in four and 167 B in two.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -47,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(
         value = 3,
-        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Xbatch"})
 public class LogGroupsBenchmark {
 
     static final int BATCH = 100;

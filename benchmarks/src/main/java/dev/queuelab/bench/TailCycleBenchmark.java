@@ -34,6 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * tail's goal is judged on. Counter: {@code unread} (a read that found nothing while records were waiting)
  * must stay 0. {@code KafkaLog-apiObjects}, run by name (it is not in the default list), is the floor of any log
  * behind the api: every object the api's calls make, records kept in a ring, and no log.
+ *
+ * <p>Forks run with {@code -Xbatch}, as {@link CycleBenchmark}'s do: without it the log's bytes per record
+ * depended on what the background compiler had inlined when the fork measured, from 61 to 157 B across the
+ * twenty forks of two goals runs (six at 157, six at 125, the rest between); with it, 157 B in six forks of six.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -42,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(
         value = 3,
-        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Xbatch"})
 public class TailCycleBenchmark {
 
     static final int BATCH = 500;
