@@ -228,7 +228,6 @@ class LauncherEndToEndTest {
         return to;
     }
 
-    /** The files Maven installed for this project, with their times: a build that installs changes them. */
     /**
      * {@code command}, started so that Ctrl-C's SIGINT reaches it as it would from a terminal. A build started
      * as a background job of a non-interactive shell inherits SIGINT ignored, and the JVM keeps an ignored
@@ -248,6 +247,7 @@ class LauncherEndToEndTest {
         return line;
     }
 
+    /** The files Maven installed for this project, with their times: a build that installs changes them. */
     private static Map<Path, FileTime> installedArtifacts() throws IOException {
         Path installed = Path.of(System.getProperty("user.home"), ".m2/repository/dev/queuelab");
         Map<Path, FileTime> times = new TreeMap<>();
