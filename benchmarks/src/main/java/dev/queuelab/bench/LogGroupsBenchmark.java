@@ -42,8 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Forks run with {@code -Xbatch}, as {@link CycleBenchmark}'s do: without it the bytes per record depended on
  * what the background compiler had inlined when the fork measured (one group 63 – 135 B, eight 134 – 209 B
- * across the twenty forks of two goals runs); with it, one group 64 B in six forks of six, eight groups 135 B
- * in four and 167 B in two.
+ * across the twenty forks of two goals runs); with it, over the twenty forks of the next two, one group 64 B in
+ * all, eight groups 135 B in 15 and 167 B in 5.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -37,7 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Forks run with {@code -Xbatch}, as {@link CycleBenchmark}'s do: without it the log's bytes per record
  * depended on what the background compiler had inlined when the fork measured, from 61 to 157 B across the
- * twenty forks of two goals runs (six at 157, six at 125, the rest between); with it, 157 B in six forks of six.
+ * twenty forks of two goals runs (six at 157, six at 125, the rest between); with it, 157 B in all twenty of
+ * the next two.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
