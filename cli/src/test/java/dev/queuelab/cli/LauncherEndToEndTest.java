@@ -234,7 +234,7 @@ class LauncherEndToEndTest {
      * SIGINT ignored, so the watched command would never see it; then {@code env --default-signal=INT} (GNU
      * coreutils 8.31 and later) puts the default back. From a terminal, and off Linux, the command as given.
      */
-    static List<String> interruptible(String... command) throws IOException {
+    private static List<String> interruptible(String... command) throws IOException {
         List<String> line = new ArrayList<>(List.of(command));
         Path status = Path.of("/proc/self/status");
         if (Files.isReadable(status)) {

@@ -179,14 +179,16 @@ public record Suite(
                                             "100k messages in flight: >= 0.9x the throughput with 1 in flight")
                                     .teaches("leases kept in O(1) lists do not slow a queue as they grow; what"
                                             + " does is its index by id: ids that count up fill runs of"
-                                            + " neighbouring slots, which a probe walks (a table at most a quarter"
-                                            + " full keeps them short), and its lines leave the caches; both queues"
+                                            + " neighbouring slots, and a new id's probe walks past the held ones"
+                                            + " (a table at most a quarter full keeps the walks short); a queue"
+                                            + " grown to 100k and drained back to one message runs nearly as fast"
+                                            + " as one, so it is the ids held, not the table's size; both queues"
                                             + " are measured settled (old to the collector), as a queue that has"
                                             + " run a while is"),
                             Goal.ratio("1000000", 0.7, "1M messages in flight: >= 0.7x the throughput with 1 in flight")
                                     .teaches("settled (old to the collector, as any queue that has run a while),"
                                             + " a million messages in flight cost a cycle about a quarter more than"
-                                            + " one: the index's lines beyond the caches and its walks; measured"
+                                            + " one: the index's walks past the ids held; measured"
                                             + " young, the queue with one message ran half again as fast as itself"
                                             + " settled: on G1 a reference stored into an old object pays the write"
                                             + " barrier's fence, so the queue links its nodes by int handles and"
