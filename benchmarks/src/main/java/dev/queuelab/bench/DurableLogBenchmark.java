@@ -4,6 +4,7 @@ import dev.queuelab.api.log.AppendOutcome;
 import dev.queuelab.api.log.FlushPolicy;
 import dev.queuelab.api.log.LogConfig;
 import dev.queuelab.api.log.ProducerRecord;
+import dev.queuelab.api.log.SegmentRecovery;
 import dev.queuelab.reference.log.DurableKafkaLog;
 import dev.queuelab.reference.log.FlushScheduler;
 import java.io.IOException;
@@ -51,11 +52,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *   log-page-cache            send, send... ──frame+CRC──► 64 KiB buffer ──one write──► .log ──► acks
  *   raw-packed+api            value's UTF-8 + a future each ──► 64 KiB batch ──write──► acks   (by name only)
  *   raw-packed+force-per-MiB+api   the same ──► ... ──force every MiB, on a flusher thread──► acks (by name only)
+ *   raw-frames+force-per-MiB  149-byte record ──► 64 KiB batch ──write──► file ──force every MiB──►   (by name only)
  * </pre>
  *
  * The two {@code +api} variants are not in the default list: run them by name ({@code -p mode=raw-packed+api}).
  * They are the floor of any log behind this api: what the bytes and a future per append cost without the log.
  * Like the log's group commit, the forced one forces on a second thread while its sender goes on packing.
+ * {@code raw-frames+force-per-MiB} (by name only too) is the raw loop writing as many bytes a record as the log
+ * does, {@value #FRAME}: a frame's 49 bytes of header and fields around the 100-byte value, the layout the api
+ * fixes ({@code SegmentRecovery}); against the 100-byte loop it is the ceiling the frame's size sets.
  *
  * Measures appends per second. The log frames each 100-byte value with 49 bytes (length, CRC32C, offset,
  * timestamp, attributes, producer id, lengths), gathers the frames in a 64 KiB buffer written in one system call
@@ -76,6 +81,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DurableLogBenchmark {
 
     static final int RECORD = 100;
+    /** The bytes of the log's frame for one RECORD-byte value with no key and no headers. */
+    static final int FRAME = SegmentRecovery.FRAME_HEADER + SegmentRecovery.MIN_BODY + RECORD;
+
     static final int IN_FLIGHT = 20_000;
 
     @Param({
@@ -94,6 +102,7 @@ public class DurableLogBenchmark {
     private ScheduledExecutorService flusher; // log-group-commit's, and raw-packed+force-per-MiB+api's
     private final ByteBuffer batch = ByteBuffer.allocateDirect(64 << 10);
     private final byte[] bytes = new byte[RECORD];
+    private final byte[] frame = new byte[FRAME]; // raw-frames: the raw loop's record at a frame's size
     private ProducerRecord record;
     private final ArrayDeque<CompletableFuture<AppendOutcome>> inFlight = new ArrayDeque<>();
     private final ArrayDeque<CompletableFuture<AppendOutcome>> unwritten = new ArrayDeque<>(); // raw-packed+api
@@ -117,6 +126,9 @@ public class DurableLogBenchmark {
         Files.createDirectories(dir);
         for (int i = 0; i < RECORD; i++) {
             bytes[i] = (byte) ('a' + i % 26);
+        }
+        for (int i = 0; i < FRAME; i++) {
+            frame[i] = (byte) ('a' + i % 26);
         }
         record = new ProducerRecord(null, new String(bytes, StandardCharsets.US_ASCII), Map.of());
         written = 0;
@@ -153,15 +165,16 @@ public class DurableLogBenchmark {
                 channel.force(false);
                 counters.forces++;
             }
-            case "raw-packed+force-per-MiB" -> {
-                packed();
-                if (++written % ((1 << 20) / RECORD) == 0) {
+            case "raw-packed+force-per-MiB", "raw-frames+force-per-MiB" -> {
+                byte[] one = mode.startsWith("raw-frames") ? frame : bytes;
+                packed(one);
+                if (++written % ((1 << 20) / one.length) == 0) {
                     flush();
                     channel.force(false);
                     counters.forces++;
                 }
             }
-            case "raw-packed" -> packed();
+            case "raw-packed" -> packed(bytes);
             case "raw-packed+api" -> awaitAcks(counters, packedWithFuture(false, counters));
             case "raw-packed+force-per-MiB+api" -> awaitAcks(counters, packedWithFuture(true, counters));
             default -> awaitAcks(counters, log.send(0, record));
@@ -236,11 +249,11 @@ public class DurableLogBenchmark {
         }
     }
 
-    private void packed() throws IOException {
-        if (batch.remaining() < RECORD) {
+    private void packed(byte[] one) throws IOException {
+        if (batch.remaining() < one.length) {
             flush();
         }
-        batch.put(bytes);
+        batch.put(one);
     }
 
     private void flush() throws IOException {
