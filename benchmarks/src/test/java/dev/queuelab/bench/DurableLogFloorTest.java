@@ -2,7 +2,6 @@ package dev.queuelab.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,56 +21,29 @@ class DurableLogFloorTest {
     @Test
     void shouldAcknowledgeAPageCacheSendOnlyOnceItsWriteHasReturned() throws Exception {
         long sends = 2_000; // three 64 KiB batches of 655 records and part of a fourth
-        Run run = run("raw-packed+api", sends);
-        assertThat(run.acked)
+        RawRun run = run("raw-packed+api", sends);
+        assertThat(run.acked())
                 .as("sends acknowledged: every full batch's, none of the last one's")
                 .isEqualTo(3 * 655);
-        assertThat(run.bytesInFile)
+        assertThat(run.bytesInFile())
                 .as("the file holds every acknowledged send")
-                .isGreaterThanOrEqualTo(run.acked * 100);
+                .isGreaterThanOrEqualTo(run.acked() * 100);
     }
 
     @Test
     void shouldAcknowledgeAGroupCommitSendOnlyOnceTheForceAfterItHasReturned() throws Exception {
         long perMiB = (1 << 20) / DurableLogBenchmark.RECORD; // 10,485 records a force
-        Run run = run("raw-packed+force-per-MiB+api", 2 * perMiB + 100);
-        assertThat(run.forces).as("forces handed to the flusher thread").isEqualTo(2);
-        assertThat(run.acked)
+        RawRun run = run("raw-packed+force-per-MiB+api", 2 * perMiB + 100);
+        assertThat(run.forces()).as("forces handed to the flusher thread").isEqualTo(2);
+        assertThat(run.acked())
                 .as("sends acknowledged once the flusher ran: those before the second force, not one after")
                 .isEqualTo(2 * perMiB);
-        assertThat(run.bytesInFile)
+        assertThat(run.bytesInFile())
                 .as("the file holds every acknowledged send")
-                .isGreaterThanOrEqualTo(run.acked * 100);
+                .isGreaterThanOrEqualTo(run.acked() * 100);
     }
 
-    private record Run(long acked, long forces, long bytesInFile) {}
-
-    private Run run(String mode, long sends) throws Exception {
-        String before = System.getProperty("queuelab.bench.dir");
-        System.setProperty("queuelab.bench.dir", dir.toString());
-        try {
-            DurableLogBenchmark bench = new DurableLogBenchmark();
-            bench.mode = mode;
-            bench.open();
-            DurableLogBenchmark.Counters counters = new DurableLogBenchmark.Counters();
-            try {
-                for (long i = 0; i < sends; i++) {
-                    bench.append(counters);
-                }
-                if (mode.contains("force")) {
-                    bench.awaitFlusher();
-                }
-                Path file = dir.resolve(mode.replace('+', '_')).resolve("raw.log");
-                return new Run(bench.acknowledged(counters), counters.forces, Files.size(file));
-            } finally {
-                bench.close();
-            }
-        } finally {
-            if (before == null) {
-                System.clearProperty("queuelab.bench.dir");
-            } else {
-                System.setProperty("queuelab.bench.dir", before);
-            }
-        }
+    private RawRun run(String mode, long sends) throws Exception {
+        return RawRun.of(dir, mode, sends);
     }
 }

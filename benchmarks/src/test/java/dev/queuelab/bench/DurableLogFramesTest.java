@@ -44,34 +44,10 @@ class DurableLogFramesTest {
         }
         assertThat(logBytes / records).as("the log's bytes a record").isEqualTo(DurableLogBenchmark.FRAME);
 
-        String before = System.getProperty("queuelab.bench.dir");
-        System.setProperty("queuelab.bench.dir", dir.resolve("raw").toString());
-        try {
-            DurableLogBenchmark bench = new DurableLogBenchmark();
-            bench.mode = "raw-frames+force-per-MiB";
-            bench.open();
-            try {
-                DurableLogBenchmark.Counters counters = new DurableLogBenchmark.Counters();
-                for (int i = 0; i < 7_038; i++) { // one force's worth and one record more
-                    bench.append(counters);
-                }
-                Path file =
-                        dir.resolve("raw").resolve("raw-frames_force-per-MiB").resolve("raw.log");
-                assertThat(counters.forces)
-                        .as("a force per MiB of its own bytes")
-                        .isEqualTo(1);
-                assertThat(Files.size(file))
-                        .as("the raw loop's bytes when it forced: 7,037 records of the log's size, in 64 KiB writes")
-                        .isEqualTo(7_037L * DurableLogBenchmark.FRAME);
-            } finally {
-                bench.close();
-            }
-        } finally {
-            if (before == null) {
-                System.clearProperty("queuelab.bench.dir");
-            } else {
-                System.setProperty("queuelab.bench.dir", before);
-            }
-        }
+        RawRun raw = RawRun.of(dir.resolve("raw"), "raw-frames+force-per-MiB", 7_038); // a force's worth, and one
+        assertThat(raw.forces()).as("a force per MiB of its own bytes").isEqualTo(1);
+        assertThat(raw.bytesInFile())
+                .as("the raw loop's bytes when it forced: 7,037 records of the log's size, in 64 KiB writes")
+                .isEqualTo(7_037L * DurableLogBenchmark.FRAME);
     }
 }
