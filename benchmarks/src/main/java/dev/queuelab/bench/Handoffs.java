@@ -88,6 +88,38 @@ public final class Handoffs {
     }
 
     /**
+     * The one-thread cycle benchmarks' round: offers {@code batch} messages, then polls them back, up to
+     * {@code perPoll} a call; returns how many it read, fewer than {@code batch} only when a poll found nothing
+     * while messages were waiting (counted as {@code unread}).
+     */
+    static int offerThenPoll(Channel channel, int batch, int perPoll, Unread unread, ConsumerCounters counters) {
+        for (int i = 0; i < batch; i++) {
+            if (!channel.offer()) {
+                throw new IllegalStateException(
+                        "the channel refused a message with " + i + " of " + batch + " waiting");
+            }
+        }
+        int read = 0;
+        while (read < batch) {
+            int got = channel.poll(Math.min(perPoll, batch - read), counters);
+            if (got == 0) {
+                unread.unread++;
+                return read;
+            }
+            read += got;
+        }
+        return read;
+    }
+
+    /** A one-thread cycle's counter; must stay 0. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Unread {
+        /** Polls that returned nothing while offered messages were waiting to be taken. */
+        public long unread;
+    }
+
+    /**
      * Waits as the Disruptor's {@code YieldingWaitStrategy} does: spins {@value #SPINS} times, then yields the
      * core at each further try, so that a partner sharing the core gets to run instead of waiting out a
      * time slice.

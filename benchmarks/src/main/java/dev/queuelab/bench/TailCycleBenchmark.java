@@ -1,7 +1,6 @@
 package dev.queuelab.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,14 +57,6 @@ public class TailCycleBenchmark {
     private Handoffs.Channel channel;
     private final Handoffs.ConsumerCounters consumer = new Handoffs.ConsumerCounters();
 
-    /** Must stay 0. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Counters {
-        /** Reads that returned nothing while appended records were waiting to be read. */
-        public long unread;
-    }
-
     @Setup(Level.Iteration)
     public void setUp() {
         channel = Handoffs.channel(impl);
@@ -73,21 +64,7 @@ public class TailCycleBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public int appendThenRead(Counters counters) {
-        for (int i = 0; i < BATCH; i++) {
-            if (!channel.offer()) {
-                throw new IllegalStateException(impl + " refused a record with " + i + " of " + BATCH + " waiting");
-            }
-        }
-        int read = 0;
-        while (read < BATCH) {
-            int got = channel.poll(BATCH - read, consumer);
-            if (got == 0) {
-                counters.unread++;
-                return read;
-            }
-            read += got;
-        }
-        return read;
+    public int appendThenRead(Handoffs.Unread unread) {
+        return Handoffs.offerThenPoll(channel, BATCH, BATCH, unread, consumer);
     }
 }

@@ -23,11 +23,12 @@ public final class Goals {
 
     /**
      * The one-thread benchmarks that only compute: on cores shared with other builds, their score per second says
-     * how much CPU the fork was given, their score per CPU-second what the work costs. Not the batched handoff (two
-     * threads whose waiting burns CPU too) nor the disk (an fsync waits on the device, and costs no CPU).
+     * how much CPU the fork was given, their score per CPU-second what the work costs. Not the disk (an fsync waits
+     * on the device, and costs no CPU).
      */
     static final Set<String> PER_CPU_SECOND = Set.of(
             "CycleBenchmark.cycle",
+            "BatchCycleBenchmark.sendThenTake",
             "VisibilityBookkeepingBenchmark.cycle",
             "TailCycleBenchmark.appendThenRead",
             "LogGroupsBenchmark.appendThenEveryGroupReads",

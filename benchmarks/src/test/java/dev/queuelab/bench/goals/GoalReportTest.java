@@ -165,12 +165,14 @@ public class GoalReportTest {
     }
 
     @Test
-    void shouldRunEveryGoalsVariantsAndLeaveTheOneMessageHandoffsAsContext() {
+    void shouldRunEveryGoalsVariantsAndLeaveTheTwoThreadHandoffsAsContext() {
         Map<String, List<String>> variants = new LinkedHashMap<>();
         Goals.matchups().forEach(m -> variants.put(m.suite().benchmark(), m.variants()));
         assertThat(variants)
-                .doesNotContainKeys("HandoffBenchmark.handoff", "LogTailBenchmark.tail")
+                .doesNotContainKeys("HandoffBenchmark.handoff", "BatchHandoffBenchmark.batch", "LogTailBenchmark.tail")
                 .containsEntry("CycleBenchmark.cycle", List.of("ArrayBlockingQueue", "WorkQueue"))
+                .containsEntry(
+                        "BatchCycleBenchmark.sendThenTake", List.of("ArrayBlockingQueue-drainTo", "WorkQueue-ackEach"))
                 .containsEntry("TailCycleBenchmark.appendThenRead", List.of("Disruptor", "KafkaLog"))
                 .containsEntry("VisibilityBookkeepingBenchmark.cycle", List.of("1", "100000", "1000000"))
                 .containsEntry("TopicRoutingBenchmark.publishThenRead", List.of("10", "10000"))
