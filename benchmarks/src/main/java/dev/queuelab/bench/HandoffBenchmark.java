@@ -32,7 +32,8 @@ import org.openjdk.jmh.infra.Control;
  * The JDK queues, the Disruptor (an {@code EventPoller} pulled from the consumer thread, its handler made
  * once) and the work queue (a receive and an ack per message, 30 s visibility, maxReceives 10) all pay the
  * same spinning. With one message per call, a lock handed between two threads on a shared 2-core machine
- * measures the scheduler as much as the queue: {@link BatchHandoffBenchmark} is the stable figure.
+ * measures the scheduler as much as the queue; so, with ten a call, does {@link BatchHandoffBenchmark}: the
+ * one-thread {@link CycleBenchmark} and {@link BatchCycleBenchmark} are the figures goals are judged on.
  * Counters: see {@link Handoffs}.
  */
 @State(Scope.Group)
