@@ -64,6 +64,6 @@ public class BatchCycleBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int sendThenTake(Handoffs.Unread unread, Handoffs.ConsumerCounters counters) {
-        return Handoffs.offerThenPoll(channel, BATCH, BATCH, unread, counters);
+        return Handoffs.offerThenPoll(channel, BATCH, unread, counters);
     }
 }

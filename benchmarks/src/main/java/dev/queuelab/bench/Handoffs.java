@@ -88,11 +88,11 @@ public final class Handoffs {
     }
 
     /**
-     * The one-thread cycle benchmarks' round: offers {@code batch} messages, then polls them back, up to
-     * {@code perPoll} a call; returns how many it read, fewer than {@code batch} only when a poll found nothing
-     * while messages were waiting (counted as {@code unread}).
+     * The one-thread cycle benchmarks' round: offers {@code batch} messages, then polls them back, each poll
+     * asking for all that are still waiting; returns how many it read, fewer than {@code batch} only when a poll
+     * found nothing while messages were waiting (counted as {@code unread}).
      */
-    static int offerThenPoll(Channel channel, int batch, int perPoll, Unread unread, ConsumerCounters counters) {
+    static int offerThenPoll(Channel channel, int batch, Unread unread, ConsumerCounters counters) {
         for (int i = 0; i < batch; i++) {
             if (!channel.offer()) {
                 throw new IllegalStateException(
@@ -101,7 +101,7 @@ public final class Handoffs {
         }
         int read = 0;
         while (read < batch) {
-            int got = channel.poll(Math.min(perPoll, batch - read), counters);
+            int got = channel.poll(batch - read, counters);
             if (got == 0) {
                 unread.unread++;
                 return read;

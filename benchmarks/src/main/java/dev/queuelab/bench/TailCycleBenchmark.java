@@ -65,6 +65,6 @@ public class TailCycleBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int appendThenRead(Handoffs.Unread unread) {
-        return Handoffs.offerThenPoll(channel, BATCH, BATCH, unread, consumer);
+        return Handoffs.offerThenPoll(channel, BATCH, unread, consumer);
     }
 }

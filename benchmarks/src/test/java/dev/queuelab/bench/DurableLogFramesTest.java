@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code raw-frames+force-per-MiB} writes as many bytes a record as the log does for the benchmark's records, so
- * that against the 100-byte loop it is the ceiling the frame's size sets: read from the files, the log's and the
+ * that against the 100-byte loop it shows what the frame's size alone costs: read from the files, the log's and the
  * raw loop's, never from either's own count.
  */
 class DurableLogFramesTest {
