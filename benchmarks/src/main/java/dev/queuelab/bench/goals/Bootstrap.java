@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The median of a small sample and its percentile-bootstrap 95% interval: draw the sample again, with
- * replacement, {@value #RESAMPLES} times, take each draw's median, and keep the 2.5th and 97.5th percentiles of
- * those medians. Every draw comes from one seed, so the same sample gives the same interval on every machine.
+ * The median of a small sample and its percentile-bootstrap interval, 95% unless told: draw the sample again,
+ * with replacement, {@value #RESAMPLES} times, take each draw's median, and keep the 2.5th and 97.5th percentiles
+ * of those medians (for a coverage c, the (1 - c) / 2 and (1 + c) / 2 ones). Every draw comes from one seed, so the same sample gives the same interval on every machine.
  * The median, not the mean: one fork that ran beside another build's compiler moves a mean, not a median.
  */
 public final class Bootstrap {
@@ -23,6 +23,14 @@ public final class Bootstrap {
     }
 
     public static Interval median(double[] sample, int resamples, long seed) {
+        return median(sample, resamples, seed, 0.95);
+    }
+
+    /** @param coverage the share of the draws' medians the interval keeps, between 0 and 1 */
+    public static Interval median(double[] sample, int resamples, long seed, double coverage) {
+        if (!(coverage > 0 && coverage < 1)) {
+            throw new IllegalArgumentException("coverage is " + coverage + ": give a share between 0 and 1");
+        }
         if (sample.length == 0) {
             throw new IllegalArgumentException("an interval needs at least one value: run at least one round");
         }
@@ -36,7 +44,8 @@ public final class Bootstrap {
             medians[r] = median(draw);
         }
         Arrays.sort(medians);
-        return new Interval(median(sample), percentile(medians, 0.025), percentile(medians, 0.975));
+        return new Interval(
+                median(sample), percentile(medians, (1 - coverage) / 2), percentile(medians, (1 + coverage) / 2));
     }
 
     public static double median(double[] values) {

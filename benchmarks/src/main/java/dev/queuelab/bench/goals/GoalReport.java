@@ -54,10 +54,10 @@ public final class GoalReport {
                         + " round; each fork ")
                 .append(JmhForkRunner.shape())
                 .append(")")
-                .append(secondStage(run))
+                .append(laterStages(run))
                 .append(". A goal's figure is the median of its per-round figures (the subject's ratio to what it is"
-                        + " compared with in the same round, or its bytes per message) with its 95% bootstrap interval"
-                        + " (")
+                        + " compared with in the same round, or its bytes per message) with its bootstrap interval, 95%"
+                        + " at a benchmark's first look at its rounds and 1 - 0.05 / k at its k-th, marked so (")
                 .append(String.format(Locale.ROOT, "%,d", Bootstrap.RESAMPLES))
                 .append(" resamples, seed ")
                 .append(run.seed())
@@ -68,7 +68,7 @@ public final class GoalReport {
                         + " batched handoff and the disk are scored per second. The run took ")
                 .append(duration(run.took()))
                 .append(".\n\n");
-        md.append("| goal | median | 95% interval | verdict | B/message (subject, baseline) |"
+        md.append("| goal | median | interval | verdict | B/message (subject, baseline) |"
                 + " GCs per fork (subject, baseline) |\n|---|---:|---:|---|---:|---:|\n");
         for (Goals.Judged j : run.goals()) {
             md.append("| ")
@@ -79,6 +79,7 @@ public final class GoalReport {
                     .append(figure(j, j.interval().low()))
                     .append(" – ")
                     .append(figure(j, j.interval().high()))
+                    .append(coverageNote(j))
                     .append(" | ")
                     .append(verdict(j))
                     .append(" | ")
@@ -155,11 +156,25 @@ public final class GoalReport {
         };
     }
 
+    /** The interval's coverage and look where its benchmark looked more than once ("" at a first look). */
+    static String coverageNote(Goals.Judged j) {
+        return j.looks() == 1 ? "" : " (" + percent(j.coverage()) + ", look " + j.looks() + ")";
+    }
+
+    /** A coverage as a percentage with no trailing zeros: 95%, 97.5%, 98.33%. */
+    static String percent(double coverage) {
+        return java.math.BigDecimal.valueOf(coverage * 100)
+                        .setScale(2, java.math.RoundingMode.HALF_UP)
+                        .stripTrailingZeros()
+                        .toPlainString()
+                + "%";
+    }
+
     /**
-     * The benchmarks that ran a second stage (a goal not decided after the first rounds, that more pairs could
-     * decide), said as a clause of the header: "" when none did.
+     * The benchmarks that ran later stages (a goal not decided after the rounds before, that the most rounds
+     * allowed could about decide), said as a clause of the header: "" when none did.
      */
-    static String secondStage(Run run) {
+    static String laterStages(Run run) {
         List<String> extended = new ArrayList<>();
         run.forks().forEach((m, forks) -> {
             if (forks.rounds() > run.rounds()) {
@@ -168,8 +183,9 @@ public final class GoalReport {
         });
         return extended.isEmpty()
                 ? ""
-                : ", and as many again, once, where a goal was not decided after them and twice the pairs would about"
-                        + " decide it (" + String.join("; ", extended) + " rounds in all)";
+                : ", and as many again while a goal was not decided after them and " + GoalRun.MOST_STAGES
+                        + " times the pairs would about decide it, up to that many in all ("
+                        + String.join("; ", extended) + " rounds in all)";
     }
 
     public static String json(Run run) {
@@ -199,6 +215,8 @@ public final class GoalReport {
             g.put("median", j.interval().median());
             g.put("low", j.interval().low());
             g.put("high", j.interval().high());
+            g.put("coverage", j.coverage());
+            g.put("looks", j.looks());
             g.put("verdict", j.verdict().words());
             g.put("pairsToDecide", j.pairsToDecide());
             g.put("rounds", j.perRound().length);

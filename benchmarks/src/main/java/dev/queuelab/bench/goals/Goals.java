@@ -54,6 +54,8 @@ public final class Goals {
      * @param against       the variant a ratio divides by (null for a bytes goal)
      * @param perRound      the figure of each round: subject over {@code against}, or the subject's bytes
      * @param pairsToDecide for a goal not decided, about how many pairs would decide it (-1: none would)
+     * @param looks         how many times its benchmark's rounds were judged: the interval's coverage is
+     *                      {@link #coverage(int) 1 - 0.05 / looks}, so that a later look must be surer
      */
     public record Judged(
             Suite suite,
@@ -63,11 +65,16 @@ public final class Goals {
             Bootstrap.Interval interval,
             Verdict verdict,
             int pairsToDecide,
+            int looks,
             Cost subject,
             Cost baseline) {
 
         public double target() {
             return goal.onBytes() ? goal.maxBytes() : goal.minRatio();
+        }
+
+        public double coverage() {
+            return Goals.coverage(looks);
         }
     }
 
@@ -102,14 +109,27 @@ public final class Goals {
                 .toList();
     }
 
-    /** Each goal of the suite, judged on its forks; the bootstrap's seed makes the interval reproducible. */
+    /** The coverage of each interval when a benchmark's rounds are judged {@code looks} times: 0.95 for one. */
+    public static double coverage(int looks) {
+        if (looks < 1) {
+            throw new IllegalArgumentException("looks is " + looks + ": a goal is judged at least once");
+        }
+        return 1 - 0.05 / looks;
+    }
+
+    /** Each goal of the suite, judged once on its forks; the bootstrap's seed makes the interval reproducible. */
     public static List<Judged> judge(Suite suite, PairedForks forks, long seed) {
+        return judge(suite, forks, seed, 1);
+    }
+
+    /** Each goal of the suite, judged on its forks at the {@code looks}-th look at them. */
+    public static List<Judged> judge(Suite suite, PairedForks forks, long seed, int looks) {
         List<Judged> out = new ArrayList<>();
         for (Suite.Goal g : suite.goals()) {
             String against = g.onBytes() ? null : g.over() != null ? g.over() : suite.baseline();
             double[] perRound =
                     g.onBytes() ? forks.each(g.variant(), PairedForks.Fork::bytes) : forks.ratios(g.variant(), against);
-            Bootstrap.Interval interval = Bootstrap.median(perRound, seed);
+            Bootstrap.Interval interval = Bootstrap.median(perRound, Bootstrap.RESAMPLES, seed, coverage(looks));
             double target = g.onBytes() ? g.maxBytes() : g.minRatio();
             boolean atLeast = !g.onBytes();
             out.add(new Judged(
@@ -120,6 +140,7 @@ public final class Goals {
                     interval,
                     Verdict.judge(interval, target, atLeast),
                     Verdict.pairsToDecide(perRound.length, interval, target, atLeast),
+                    looks,
                     Cost.of(forks, g.variant()),
                     Cost.of(forks, against != null ? against : suite.baseline())));
         }

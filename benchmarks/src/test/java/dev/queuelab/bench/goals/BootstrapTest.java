@@ -1,6 +1,7 @@
 package dev.queuelab.bench.goals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,23 @@ class BootstrapTest {
         assertThat(held / (double) trials)
                 .as("the share of 95%% intervals holding the true median: %d of %d", held, trials)
                 .isBetween(0.88, 0.995);
+    }
+
+    @Test
+    void shouldWidenTheIntervalAsItsCoverageGrowsAndRefuseACoverageOutsideZeroToOne() {
+        Bootstrap.Interval at95 = Bootstrap.median(ONE_TO_TEN, Bootstrap.RESAMPLES, 23, 0.95);
+        assertThat(at95).as("95%% is the default").isEqualTo(Bootstrap.median(ONE_TO_TEN, 23));
+        Bootstrap.Interval at99 = Bootstrap.median(ONE_TO_TEN, Bootstrap.RESAMPLES, 23, 0.99);
+        assertThat(at99.low()).isLessThan(at95.low());
+        assertThat(at99.high()).isGreaterThan(at95.high());
+        Bootstrap.Interval at50 = Bootstrap.median(ONE_TO_TEN, Bootstrap.RESAMPLES, 23, 0.5);
+        assertThat(at50.low()).isGreaterThan(at95.low());
+        assertThat(at50.high()).isLessThan(at95.high());
+        for (double bad : new double[] {0, 1, -0.5, 1.5, Double.NaN}) {
+            assertThatThrownBy(() -> Bootstrap.median(ONE_TO_TEN, 10, 23, bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("coverage");
+        }
     }
 
     @Test
