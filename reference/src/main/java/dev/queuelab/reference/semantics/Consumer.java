@@ -109,18 +109,15 @@ public final class Consumer {
                 stage = mode.stages.size() - 1; // the message is another consumer's now: nothing more to do
                 yield "ack of " + held.key() + " refused: it is not this consumer's any more";
             }
-            case "effect" -> effect(dedupe.isPresent() && dedupe.get().seen(dedupeKey()));
-            case "effect+mark" -> {
-                String done = effect(dedupe.get().seen(dedupeKey()));
-                dedupe.get().mark(dedupeKey()); // one local transaction with the effect
-                yield done + ", key marked";
-            }
+            case "effect" -> effect(dedupe.isPresent() && dedupe.get().seen(dedupeKey()), "");
+            // one local transaction: the key marked unless it was, and the effect only if it was not
+            case "effect+mark" -> effect(!dedupe.get().markIfAbsent(dedupeKey()), ", key marked");
             case "mark" -> {
                 dedupe.get().mark(dedupeKey());
                 yield "marked " + dedupeKey();
             }
             case "write" -> ((LogBroker) broker).write(held);
-            case "write+effect" -> ((LogBroker) broker).beginAndWrite(held) + "; " + effect(false);
+            case "write+effect" -> ((LogBroker) broker).beginAndWrite(held) + "; " + effect(false, "");
             case "commit" ->
                 ((LogBroker) broker).commitWithOffset(held)
                         ? "committed output and offset of " + held.key()
@@ -134,15 +131,16 @@ public final class Consumer {
         return answer;
     }
 
-    private String effect(boolean seen) {
+    /** The effect, or its skip when the key was seen; {@code then} ends the line (what else the stage did). */
+    private String effect(boolean seen, String then) {
         if (seen || skipping) {
             skipping = true;
             return scope.isEmpty()
-                    ? "skips " + held.key() + ": key already processed"
-                    : "skips " + effectKey() + ": key " + dedupeKey() + " already processed";
+                    ? "skips " + held.key() + ": key already processed" + then
+                    : "skips " + effectKey() + ": key " + dedupeKey() + " already processed" + then;
         }
         effects.record(effectKey(), name);
-        return "effect of " + effectKey();
+        return "effect of " + effectKey() + then;
     }
 
     /** What the effect store records: the message's key, and on a subscription the subscription's name. */

@@ -14,6 +14,19 @@ public interface DedupeStore {
     /** Remembers the key from now for the TTL; marking a key already remembered changes nothing. */
     void mark(String key);
 
+    /**
+     * Remembers the key unless it is remembered now, in one step, and answers whether it was new: Redis's
+     * {@code SET key 1 NX EX ttl}, or an insert that does nothing on conflict. An idempotent consumer that marks in
+     * the effect's own transaction asks this once instead of {@link #seen} then {@link #mark}.
+     */
+    default boolean markIfAbsent(String key) {
+        if (seen(key)) {
+            return false;
+        }
+        mark(key);
+        return true;
+    }
+
     /** Keys forgotten for room before their TTL ran out, never silently. */
     long evictions();
 }

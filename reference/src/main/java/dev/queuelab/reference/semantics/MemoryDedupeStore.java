@@ -21,12 +21,16 @@ import java.util.Objects;
  *       eviction is counted ({@link #evictions()}), never silent;
  *   DD4 the oldest key sits in its home slot of the index: every slot between a key's home and its place held
  *       an older key when it was indexed, a backward shift only fills a hole from that stretch, and keys are
- *       forgotten oldest first; so forgetting the oldest needs no probe.
+ *       forgotten oldest first; so forgetting the oldest needs no probe. A full store checks it before each new
+ *       key's probe (the two reads of the index then overlap) and throws if it ever fails.
  * Layout: the marks form a ring, oldest first (keys[], their hashes, markedAt[] in nanoseconds since the
  * epoch), so expiry (DD2) and eviction (DD3) both forget from its head; an open-addressing index (linear
  * probing, backward-shift deletion) maps a key to its ring position and keeps the key's hash beside it, so a
  * probe reads one array and touches a stored key only when the hashes match (a key is an object elsewhere in
- * the heap: reading one per probe was most of the store's cost). Both grow by doubling up to maxKeys.
+ * the heap: reading one per probe was most of the store's cost). Both grow by doubling up to maxKeys; the index
+ * has the least power-of-two slots above 1.25 keys each (131,072 slots, 1 MiB, for 100,000 keys: at most four
+ * fifths full, so a probe's run stays short while the index takes half the cache of one twice its size).
+ * A mark asks its key once ({@link #markIfAbsent}), as Redis's SET NX does.
  * Thread-safety: every method holds the store's monitor.
  * Real world: a Redis SET with NX and EX, or a table of processed keys swept by age.
  */
@@ -79,10 +83,19 @@ public final class MemoryDedupeStore implements DedupeStore {
     /** Remembers the key from now for the TTL; the oldest key makes room when the store is full (DD3). */
     @Override
     public synchronized void mark(String key) {
+        markIfAbsent(key);
+    }
+
+    /** {@link #mark} in one probe, answering whether the key was new (DD1: a remembered key stays as it was). */
+    @Override
+    public synchronized boolean markIfAbsent(String key) {
         long now = nanos(clock.instant());
         forgetExpired(now - ttlNanos);
+        if (count == maxKeys) {
+            checkOldestAtHome(); // before the probe, so that the two reads of the index overlap
+        }
         if (find(key) >= 0) {
-            return; // DD1
+            return false; // DD1
         }
         if (count == keys.length) {
             if (keys.length < maxKeys) {
@@ -92,13 +105,14 @@ public final class MemoryDedupeStore implements DedupeStore {
                 evictions++; // DD3
             }
         }
-        int position = (head + count) % keys.length;
+        int position = head + count - (head + count >= keys.length ? keys.length : 0);
         int hash = key.hashCode();
         keys[position] = key;
         hashes[position] = hash;
         markedAt[position] = now;
         count++;
         put(position, hash);
+        return true;
     }
 
     /** Keys forgotten for room before their TTL ran out (DD3). */
@@ -127,8 +141,14 @@ public final class MemoryDedupeStore implements DedupeStore {
     private void forgetOldest() {
         unindex(home(hashes[head])); // DD4
         keys[head] = null;
-        head = (head + 1) % keys.length;
+        head = head + 1 == keys.length ? 0 : head + 1;
         count--;
+    }
+
+    private void checkOldestAtHome() {
+        if (index[2 * home(hashes[head])] != head + 1) {
+            throw new IllegalStateException("DD4: the oldest key is not in its home slot");
+        }
     }
 
     /** The index slot that holds the key, or -1. */
@@ -177,7 +197,7 @@ public final class MemoryDedupeStore implements DedupeStore {
         return hash * 0x9E3779B9 >>> shift;
     }
 
-    /** Doubles the ring (oldest first from position 0 again) and rebuilds the index at half load. */
+    /** Doubles the ring (oldest first from position 0 again) and rebuilds the index for it. */
     private void grow() {
         String[] oldKeys = keys;
         int[] oldHashes = hashes;
@@ -196,7 +216,7 @@ public final class MemoryDedupeStore implements DedupeStore {
     }
 
     private void allocate(int capacity) {
-        int slots = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;
+        int slots = Integer.highestOneBit((capacity + capacity / 4 + 1) * 2 - 1); // > capacity: a probe ends
         keys = new String[capacity];
         hashes = new int[capacity];
         markedAt = new long[capacity];

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.queuelab.api.SimClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-/** DD1 to DD3 on the simulated clock: a half-open TTL, and a size bound that evicts oldest first and counts it. */
+/**
+ * DD1 to DD3 on the simulated clock: a half-open TTL, and a size bound that evicts oldest first and counts it.
+ * A probe that never meets an empty slot loops for ever, so every test has a minute, on a thread of its own.
+ */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MemoryDedupeStoreTest {
 
     private final SimClock clock = new SimClock();
@@ -69,6 +74,7 @@ class MemoryDedupeStoreTest {
      * common, and half the keys share one hash (so a probe meets keys whose hash matches and whose text does
      * not); every answer, the size and the eviction count must agree after every step. DD4 is held through
      * them: were the oldest key ever off its home slot, forgetting it would drop another key from the index.
+     * Half the marks are {@code markIfAbsent}, whose answer must be whether the model held the key.
      */
     @Test
     void shouldAgreeWithAPlainModelOfItsInvariantsOnRandomHistories() {
@@ -90,8 +96,15 @@ class MemoryDedupeStoreTest {
                     case 0 -> time.advance(Duration.ofMillis(random.nextInt(3_000)));
                     case 1 -> assertThat(store.seen(key)).as(what).isEqualTo(model.containsKey(key));
                     default -> {
-                        store.mark(key);
-                        if (!model.containsKey(key)) {
+                        boolean fresh = !model.containsKey(key);
+                        if (random.nextBoolean()) {
+                            store.mark(key);
+                        } else {
+                            assertThat(store.markIfAbsent(key))
+                                    .as(what + ": markIfAbsent")
+                                    .isEqualTo(fresh);
+                        }
+                        if (fresh) {
                             if (model.size() == maxKeys) {
                                 model.remove(model.keySet().iterator().next());
                                 modelEvictions++;
