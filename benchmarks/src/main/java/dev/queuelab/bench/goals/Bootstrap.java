@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 /**
  * The median of a small sample and its percentile-bootstrap interval, 95% unless told: draw the sample again,
  * with replacement, {@value #RESAMPLES} times, take each draw's median, and keep the 2.5th and 97.5th percentiles
- * of those medians (for a coverage c, the (1 - c) / 2 and (1 + c) / 2 ones). Every draw comes from one seed, so the same sample gives the same interval on every machine.
+ * of those medians (for a coverage c, the (1 - c) / 2 and (1 + c) / 2 ones). Every draw comes from one seed,
+ * so the same sample gives the same interval on every machine.
  * The median, not the mean: one fork that ran beside another build's compiler moves a mean, not a median.
  */
 public final class Bootstrap {

@@ -183,9 +183,9 @@ public final class GoalReport {
         });
         return extended.isEmpty()
                 ? ""
-                : ", and as many again while a goal was not decided after them and " + GoalRun.MOST_STAGES
-                        + " times the pairs would about decide it, up to that many in all ("
-                        + String.join("; ", extended) + " rounds in all)";
+                : ", and as many again, up to " + GoalRun.MOST_STAGES + " times as many in all, while a goal was not"
+                        + " decided and about that many pairs would decide it (" + String.join("; ", extended)
+                        + " rounds in all)";
     }
 
     public static String json(Run run) {

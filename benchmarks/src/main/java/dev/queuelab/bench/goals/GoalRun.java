@@ -23,7 +23,7 @@ import java.util.function.Function;
  * pairs than one far from it (the verdict says about how many); a further look, taken only when the last could
  * not tell, spends them there and nowhere else. A goal whose figure sits on its target stays not decided however
  * many pairs run, and no stage is run for it. Looking again after seeing the rounds makes a wrong call likelier
- * than one look does, so the k-th look's intervals keep 1 - 0.05 / k (95%, 97.5%, 98.3%, 98.75%): by the union
+ * than one look does, so the k-th look's intervals keep 1 - 0.05 / k (95%, 97.5%, 98.33%, 98.75%): by the union
  * bound the four looks together risk a wrong call at most 0.05 x (1 + 1/2 + 1/3 + 1/4), about 10%, and less in
  * fact, since each look holds the rounds of the one before. The report names every benchmark that looked again.
  */
