@@ -76,7 +76,8 @@ public class GoalReportTest {
         Goals.Judged r = run.goals().get(0);
         assertThat(md)
                 .contains("| " + r.goal().meaning() + " | 0.13x | "
-                        + Report.ratio(r.interval().low()) + " – 0.14x | " + r.goal().verdict(false) + " | 248, 24 | 9, 1 |")
+                        + Report.ratio(r.interval().low()) + " – 0.14x | "
+                        + r.goal().verdict(false) + " | 248, 24 | 9, 1 |")
                 .contains("| work queue allocation per send -> receive -> ack: <= 200 B | 248 B | 248 B – 248 B |"
                         + " missed | 248, 24 | 9, 1 |")
                 .contains("**0 met, 2 missed, 0 not decided**")

@@ -27,6 +27,7 @@ class MachineTest {
     @Test
     void keepsTheModelNameAloneWhenTheNumbersAreMissing() {
         assertThat(Machine.cpuOf(List.of("model name\t: Neoverse-N1"))).isEqualTo("Neoverse-N1");
-        assertThat(Machine.cpuOf(List.of("processor\t: 0", "BogoMIPS\t: 50.00"))).isEqualTo("unknown");
+        assertThat(Machine.cpuOf(List.of("processor\t: 0", "BogoMIPS\t: 50.00")))
+                .isEqualTo("unknown");
     }
 }
