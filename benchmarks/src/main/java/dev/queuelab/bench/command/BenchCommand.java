@@ -9,6 +9,7 @@ import dev.queuelab.bench.report.JmhResult;
 import dev.queuelab.bench.report.Machine;
 import dev.queuelab.bench.report.Report;
 import dev.queuelab.bench.report.ReportException;
+import dev.queuelab.bench.report.Suite;
 import dev.queuelab.bench.report.WrongResultsException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -285,12 +287,18 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * What JMH runs: the benchmarks the patterns find, or, with none, every benchmark but the real brokers'
-     * peers (they start Kafka, ElasticMQ and a Debian redis-server, are context rather than goals, and run by
-     * name: {@code queuelab bench BrokerPeers}).
+     * What JMH runs: the benchmarks the patterns find, or, with none, the benchmarks the report has a table for
+     * ({@link Suite#ALL}) and no other. The rest run by name: the real brokers' peers (they start Kafka,
+     * ElasticMQ and a Debian redis-server: {@code queuelab bench BrokerPeers}), Postgres's, the log's latency
+     * and backpressure's, each told in the page about its topic.
      */
     static List<String> selection(List<String> patterns) {
-        return patterns.isEmpty() ? List.of("-e", "BrokerPeers") : patterns;
+        if (!patterns.isEmpty()) {
+            return patterns;
+        }
+        return List.of(Suite.ALL.stream()
+                .map(s -> s.benchmark().replace(".", "\\."))
+                .collect(Collectors.joining("|", "\\.(", ")$")));
     }
 
     /**

@@ -197,10 +197,27 @@ class BenchCommandTest {
     private record Run(int code, String out, String err) {}
 
     @Test
-    void shouldLeaveTheRealBrokersPeersOutOfARunThatNamesNoBenchmark() {
-        assertThat(BenchCommand.selection(java.util.List.of()))
-                .as("the full and quick runs need only a JDK: the peers start brokers, and run by name")
-                .containsExactly("-e", "BrokerPeers");
+    void shouldRunExactlyTheReportsBenchmarksWhenItNamesNone() {
+        java.util.List<String> selection = BenchCommand.selection(java.util.List.of());
+        assertThat(selection).hasSize(1);
+        java.util.regex.Pattern regex = java.util.regex.Pattern.compile(selection.get(0));
+        java.util.function.Predicate<String> runs =
+                name -> regex.matcher("dev.queuelab.bench." + name).find(); // JMH finds its regex in the name
+        assertThat(dev.queuelab.bench.report.Suite.ALL)
+                .as("every table of the report has its benchmark run")
+                .allSatisfy(suite -> assertThat(runs.test(suite.benchmark()))
+                        .as(suite.benchmark())
+                        .isTrue());
+        assertThat(java.util.List.of(
+                        "BrokerPeersFanoutBenchmark.publishThenEveryoneReads",
+                        "BrokerPeersQueueBenchmark.cycle",
+                        "PostgresBenchmark.cycle",
+                        "DurableLogLatencyBenchmark.durableAppend1Producer",
+                        "BackpressureOverloadBenchmark.round",
+                        "CycleBenchmark.cycleWithSomethingMore"))
+                .as("the full and quick runs need only a JDK and write only the report's tables: the peers and"
+                        + " Postgres start servers, and those without a table run by name")
+                .noneMatch(runs);
         assertThat(BenchCommand.selection(java.util.List.of("BrokerPeers", "Cycle")))
                 .as("named benchmarks run as named")
                 .containsExactly("BrokerPeers", "Cycle");
