@@ -254,6 +254,39 @@ class ReportTest {
         assertThat(md).contains("| WorkQueue | 5.00 M | n/a | 0.0 | n/a | 272 |");
     }
 
+    @Test
+    void shouldScoreEveryCountedSuiteByACounterThatIsARate() throws Exception {
+        for (Suite suite : Suite.ALL) {
+            if (suite.score() == null) {
+                continue;
+            }
+            Class<?> type =
+                    Class.forName("dev.queuelab.bench." + suite.benchmark().split("\\.")[0]);
+            List<org.openjdk.jmh.annotations.AuxCounters.Type> kinds = new ArrayList<>();
+            for (java.lang.reflect.Method m : type.getMethods()) {
+                if (!m.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class)) {
+                    continue;
+                }
+                for (Class<?> p : m.getParameterTypes()) {
+                    org.openjdk.jmh.annotations.AuxCounters aux =
+                            p.getAnnotation(org.openjdk.jmh.annotations.AuxCounters.class);
+                    if (aux != null
+                            && java.util.Arrays.stream(p.getFields())
+                                    .anyMatch(f -> f.getName().equals(suite.score()))) {
+                        kinds.add(aux.value());
+                    }
+                }
+            }
+            assertThat(kinds)
+                    .as(
+                            "%s is scored by its counter '%s': JMH sums an EVENTS counter over every iteration and fork,"
+                                    + " so the table's bytes per message divided by nine seconds' count, not a rate",
+                            suite.benchmark(), suite.score())
+                    .isNotEmpty()
+                    .containsOnly(org.openjdk.jmh.annotations.AuxCounters.Type.OPERATIONS);
+        }
+    }
+
     private static JmhResult find(List<JmhResult> rows, Suite suite, String variant) {
         return rows.stream()
                 .filter(r -> r.benchmark().equals(suite.benchmark())
