@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs benchmarks/target/benchmarks.jar (JMH), writes its JSON results, then a Markdown report "
                     + "with a table and an SVG chart per benchmark. Every ratio divides by a baseline measured in the "
-                    + "same run. The default run takes about 10 minutes on 2 cores and writes docs/benchmarks.md; "
+                    + "same run. The default run, every benchmark the report has a table for, takes about 19 minutes on 2 quiet cores and writes docs/benchmarks.md; "
                     + "--quick is a smoke test of a few minutes: its figures are not comparable with a full run's, so it "
                     + "writes benchmarks-quick.md beside its results, without goals. JMH's own output goes to "
                     + "benchmarks/target/jmh.log; the terminal gets the progress and JMH's summary table. Arguments after -- go "
