@@ -9,12 +9,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Follows JMH's output: every line into the log, and on the terminal one line per benchmark run
- * ("benchmark 3 of 12") and the summary table JMH prints at the end.
+ * Follows JMH's output: every line into the log, and on the terminal one line per forked JVM as it starts
+ * ("fork 3 (1% done, ETA 00:18:31): CycleBenchmark.cycle (impl = WorkQueue)") and the summary table JMH prints
+ * at the end. JMH says how far it is by time, not how many forks are left: forks of different lengths made a
+ * count worked out from its percentage move from line to line (196, 198, 197), so the line gives JMH's own
+ * figures.
  */
 final class JmhProgress {
 
@@ -22,7 +26,6 @@ final class JmhProgress {
 
     private final PrintWriter out;
     private int run;
-    private int total;
     private String benchmark = "";
     private String parameters = "";
     private boolean table;
@@ -55,12 +58,14 @@ final class JmhProgress {
         } else if (progress.find()) {
             double done = Double.parseDouble(progress.group(1));
             run++;
-            // JMH says how far it is, not how many runs there are: after the first, the share of one run gives it
-            if (run > 1 && done > 0) {
-                total = (int) Math.round((run - 1) * 100 / done);
-            }
-            out.println("benchmark " + run + " of " + (total > 0 ? total : "?") + ": " + benchmark + parameters
-                    + (run > 1 ? "  (ETA " + progress.group(2) + ")" : ""));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "fork %d (%.0f%% done, ETA %s): %s%s",
+                    run,
+                    Math.floor(done),
+                    progress.group(2),
+                    benchmark,
+                    parameters));
             out.flush();
         } else if (line.startsWith("Benchmark ") && line.contains("Score")) {
             table = true;

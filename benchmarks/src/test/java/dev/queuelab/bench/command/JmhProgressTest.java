@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** JMH's chatter goes to the log; the terminal gets one line per run and the summary table. */
+/** JMH's chatter goes to the log; the terminal gets one line per fork, with JMH's progress, and the summary table. */
 class JmhProgressTest {
 
     static final String JMH = """
@@ -48,8 +48,8 @@ class JmhProgressTest {
                 .follow(new ByteArrayInputStream(JMH.getBytes(StandardCharsets.UTF_8)), log);
         assertThat(out.toString())
                 .as("progress per run, then JMH's table, and nothing else:%n%s", out)
-                .contains("benchmark 1 of ?: HandoffBenchmark.handoff (impl = sqs)\n")
-                .contains("benchmark 2 of 4: HandoffBenchmark.handoff (impl = abq)  (ETA 00:00:09)\n")
+                .contains("fork 1 (0% done, ETA 00:00:12): HandoffBenchmark.handoff (impl = sqs)\n")
+                .contains("fork 2 (25% done, ETA 00:00:09): HandoffBenchmark.handoff (impl = abq)\n")
                 .contains("Benchmark                 (impl)   Mode", "HandoffBenchmark.handoff     abq  thrpt")
                 .doesNotContain("Iteration", "REMEMBER", "# JMH version");
         assertThat(Files.readString(log))
