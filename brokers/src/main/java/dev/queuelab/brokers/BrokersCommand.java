@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 /** {@code queuelab brokers list|check|diff}: the kit's checks against real brokers. */
 @Command(
         name = "brokers",
+        mixinStandardHelpOptions = true,
         header = "Run the kit's checks against real brokers: Kafka, an SQS API, Redis and RabbitMQ.",
         description = {
             "queuelab starts each broker itself, on loopback, and stops it at the end; give an address to check",
@@ -93,7 +94,7 @@ public final class BrokersCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", header = "List the brokers queuelab can check.")
+    @Command(name = "list", mixinStandardHelpOptions = true, header = "List the brokers queuelab can check.")
     static final class List implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -118,7 +119,10 @@ public final class BrokersCommand implements Runnable {
         }
     }
 
-    @Command(name = "check", header = "Run the kit's checks on a real broker, in real time.")
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            header = "Run the kit's checks on a real broker, in real time.")
     static final class Check implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -188,7 +192,10 @@ public final class BrokersCommand implements Runnable {
         }
     }
 
-    @Command(name = "diff", header = "Run the same random traces on the reference and a broker in lock step.")
+    @Command(
+            name = "diff",
+            mixinStandardHelpOptions = true,
+            header = "Run the same random traces on the reference and a broker in lock step.")
     static final class Diff implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -59,6 +59,7 @@ public final class QueuelabCommand implements Runnable {
      */
     static CommandLine commandLine() {
         CommandLine app = new CommandLine(new QueuelabCommand());
+        giveTheBuildsVersion(app);
         app.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             String path = failed.getCommandSpec().qualifiedName(); // "queuelab brokers check", not just "check"
@@ -70,5 +71,11 @@ public final class QueuelabCommand implements Runnable {
             return CommandLine.ExitCode.USAGE;
         });
         return app;
+    }
+
+    /** {@code queuelab bench --version} answers as {@code queuelab --version} does: the modules' commands name none. */
+    private static void giveTheBuildsVersion(CommandLine command) {
+        command.getCommandSpec().versionProvider(new BuildVersion());
+        command.getSubcommands().values().forEach(QueuelabCommand::giveTheBuildsVersion);
     }
 }
