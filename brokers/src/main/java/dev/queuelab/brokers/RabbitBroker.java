@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  * <p>Invariants:
  *   RQ1 a node queuelab starts listens on 127.0.0.1 only (AMQP, distribution and epmd)
  *   RQ2 it accepts an AMQP connection when {@link #start()} returns ({@code rabbitmqctl wait}, then a connection)
- *   RQ3 {@link #close()} stops the node, ends the epmd it started and deletes its folder; it never touches a
- *       broker queuelab did not start.
+ *   RQ3 {@link #close()} stops the node, ends the epmd it started and deletes its folder (a node that did not
+ *       start keeps the log folder its error names); it never touches a broker queuelab did not start.
  *
  * <p>Thread-safety: start and close from one thread; connections may be opened from any.
  */
@@ -45,15 +45,17 @@ public final class RabbitBroker implements AutoCloseable {
     private final Map<String, String> env;
     private final String node;
     private final int epmdPort;
+    private final Path scripts; // rabbitmq-server and rabbitmqctl, for a node queuelab starts
     private String version; // what the server announced, once asked
     private Process process;
 
-    private RabbitBroker(URI uri, Path dir, Map<String, String> env, String node, int epmdPort) {
+    private RabbitBroker(URI uri, Path dir, Map<String, String> env, String node, int epmdPort, Path scripts) {
         this.uri = uri;
         this.dir = dir;
         this.env = env;
         this.node = node;
         this.epmdPort = epmdPort;
+        this.scripts = scripts;
     }
 
     /** Whether the Debian package is in {@code scripts}: what queuelab runs a node with. */
@@ -67,11 +69,27 @@ public final class RabbitBroker implements AutoCloseable {
         return start(SCRIPTS);
     }
 
-    /** The same, with the package's scripts where the caller says (a test points it at nothing). */
+    /**
+     * The same, with the package's scripts where the caller says (a test points it at others). A node that does
+     * not start is tried once more on other ports: a port picked free may be taken before the node binds it.
+     */
     static RabbitBroker start(Path scripts) {
         if (!installed(scripts)) {
             throw new BrokerUnavailableException(INSTALL.replace(SCRIPTS.toString(), scripts.toString()), null);
         }
+        try {
+            return startOnce(scripts);
+        } catch (BrokerUnavailableException first) {
+            try {
+                return startOnce(scripts);
+            } catch (BrokerUnavailableException second) {
+                throw new BrokerUnavailableException(
+                        second.getMessage() + "; tried twice, the first: " + first.getMessage(), second);
+            }
+        }
+    }
+
+    private static RabbitBroker startOnce(Path scripts) {
         int amqp = LoopbackPorts.free();
         int dist = LoopbackPorts.free();
         int epmd = LoopbackPorts.free();
@@ -107,10 +125,10 @@ public final class RabbitBroker implements AutoCloseable {
         env.put("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}");
         env.put("RABBITMQ_CTL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}");
         RabbitBroker broker =
-                new RabbitBroker(URI.create("amqp://guest:guest@127.0.0.1:" + amqp), dir, env, node, epmd);
+                new RabbitBroker(URI.create("amqp://guest:guest@127.0.0.1:" + amqp), dir, env, node, epmd, scripts);
         try {
             ProcessBuilder server = broker.command(
-                            SCRIPTS.resolve("rabbitmq-server").toString())
+                            scripts.resolve("rabbitmq-server").toString())
                     .redirectErrorStream(true)
                     .redirectOutput(
                             dir.resolve("log").resolve("server-output.txt").toFile());
@@ -126,7 +144,7 @@ public final class RabbitBroker implements AutoCloseable {
             broker.awaitReady();
             return broker;
         } catch (IOException | RuntimeException e) {
-            broker.close();
+            broker.stop(true); // RQ3, but the log stays: the message points at it
             throw e instanceof BrokerUnavailableException b
                     ? b
                     : new BrokerUnavailableException(
@@ -146,7 +164,7 @@ public final class RabbitBroker implements AutoCloseable {
             throw new IllegalArgumentException(
                     "--amqp-uri is '" + amqpUri + "': give an AMQP URI, e.g. amqp://guest:guest@localhost:5672");
         }
-        RabbitBroker broker = new RabbitBroker(u, null, Map.of(), null, 0);
+        RabbitBroker broker = new RabbitBroker(u, null, Map.of(), null, 0, null);
         broker.awaitReady();
         return broker;
     }
@@ -226,7 +244,7 @@ public final class RabbitBroker implements AutoCloseable {
     /** Runs rabbitmqctl against this node; answers its exit status (-1 when it did not end in time). */
     private int ctl(int seconds, String... args) {
         List<String> command =
-                new ArrayList<>(List.of(SCRIPTS.resolve("rabbitmqctl").toString(), "-q", "-n", node));
+                new ArrayList<>(List.of(scripts.resolve("rabbitmqctl").toString(), "-q", "-n", node));
         command.addAll(List.of(args));
         try {
             Process p = command(command.toArray(String[]::new))
@@ -250,6 +268,11 @@ public final class RabbitBroker implements AutoCloseable {
     /** Stops the node, ends its epmd and deletes its folder; a user's broker is left as it was. */
     @Override
     public void close() {
+        stop(false);
+    }
+
+    /** RQ3; a node that did not start keeps its {@code log} folder ({@code keepLog}), for the user to read. */
+    private void stop(boolean keepLog) {
         if (dir == null) {
             return;
         }
@@ -265,7 +288,7 @@ public final class RabbitBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            delete(dir);
+            delete(dir, keepLog ? dir.resolve("log") : null);
         }
     }
 
@@ -294,9 +317,12 @@ public final class RabbitBroker implements AutoCloseable {
         }
     }
 
-    private static void delete(Path dir) {
+    /** Deletes {@code dir} and all in it, but {@code kept} (a folder inside it, or null) and what that holds. */
+    private static void delete(Path dir, Path kept) {
         try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            all.sorted(Comparator.reverseOrder())
+                    .filter(p -> kept == null || !kept.startsWith(p) && !p.startsWith(kept))
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a folder already gone leaves nothing to clean
         }
