@@ -12,14 +12,18 @@ import java.util.Set;
  * Coverage labels for situations where a plausible shortcut parts from RabbitMQ, which the scenarios aim at on
  * purpose: a headers binding without x-match (the default is all, not any), a body whose UTF-8 bytes and
  * characters fall on either side of x-max-length-bytes, a queue looked at past x-expires counted from its
- * declaration but inside it counted from its consumer's leaving.
+ * declaration but inside it counted from its consumer's leaving, a length limit met in a trial where nothing
+ * could expire (a broker may then take a publish by a path that skips time's work, and must not skip the limit).
  */
 final class ExchangeLabels {
 
     private ExchangeLabels() {}
 
-    /** Before the model takes the publish: the state it meets. */
-    static void published(BrokerModel broker, ExchangeEvent.Publish p, Set<String> coverage) {
+    /**
+     * Before the model takes the publish: the state it meets; {@code timed} when anything in the trial so far
+     * could expire (a queue's TTL or x-expires, a message's expiration).
+     */
+    static void published(BrokerModel broker, ExchangeEvent.Publish p, boolean timed, Set<String> coverage) {
         for (BindingSpec b : broker.setup.bindings()) {
             boolean headers = broker.setup.exchanges().stream()
                     .anyMatch(x -> x.name().equals(b.source()) && x.type() == ExchangeType.HEADERS);
@@ -41,6 +45,11 @@ final class ExchangeLabels {
                     + p.body().length();
             if (q.spec.maxLengthBytes().stream().anyMatch(n -> chars <= n && q.bytes() + bytes > n)) {
                 coverage.add("x-max-length-bytes decided by a multi-byte body");
+            }
+            if (!timed
+                    && (q.spec.maxLength().stream().anyMatch(n -> q.ready.size() >= n)
+                            || q.spec.maxLengthBytes().stream().anyMatch(n -> q.bytes() + bytes > n))) {
+                coverage.add("a length limit met where nothing could ever expire");
             }
         }
     }

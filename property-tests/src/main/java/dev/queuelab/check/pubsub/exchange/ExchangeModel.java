@@ -30,6 +30,8 @@ final class ExchangeModel implements Model<ExchangeEvent> {
     private final Map<String, List<String>> deliveredFrom = new HashMap<>();
 
     private Missing missing;
+    /** Some queue declares a TTL or x-expires, or a publish carried an expiration: time can take a message. */
+    private boolean timed;
 
     private record Missing(String queue, String body, int step, int deliveredBefore) {}
 
@@ -38,6 +40,8 @@ final class ExchangeModel implements Model<ExchangeEvent> {
     ExchangeModel(ExchangeSetup setup, Instant start, XDeathOrder order) {
         this.broker = new BrokerModel(setup, start, order);
         this.start = start;
+        this.timed = setup.queues().stream()
+                .anyMatch(q -> q.messageTtl().isPresent() || q.expires().isPresent());
     }
 
     private boolean frozen() {
@@ -101,7 +105,8 @@ final class ExchangeModel implements Model<ExchangeEvent> {
 
     private void publish(ExchangeEvent.Publish p) {
         label(p);
-        ExchangeLabels.published(broker, p, coverage);
+        timed |= p.ttlSeconds() > 0;
+        ExchangeLabels.published(broker, p, timed, coverage);
         Published expected = broker.publish(
                 p.exchange(), p.routingKey(), p.headers(), p.body(), p.ttlSeconds(), p.mandatory(), p.at());
         Published actual = p.published();

@@ -64,7 +64,9 @@ public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, Ex
                     "x-max-length-bytes decided by a multi-byte body",
                     0.02,
                     "a queue kept past x-expires from declaration by a consumer",
-                    0.15));
+                    0.15,
+                    "a length limit met where nothing could ever expire",
+                    0.01));
 
     private final String id;
     private final Map<String, Double> coverage;
