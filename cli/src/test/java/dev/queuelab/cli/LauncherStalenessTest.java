@@ -24,7 +24,9 @@ class LauncherStalenessTest {
     private static final long T = 1_700_000_000_000L;
 
     @TempDir
-    Path tree;
+    Path scratch;
+
+    private Path tree; // a folder whose name has a space, as a user's home may
 
     private Path source;
     private Path jar;
@@ -33,6 +35,7 @@ class LauncherStalenessTest {
 
     @BeforeEach
     void lay() throws IOException {
+        tree = Files.createDirectories(scratch.resolve("my queuelab"));
         Files.copy(LauncherEndToEndTest.REPO.resolve("queuelab"), tree.resolve("queuelab"));
         Files.writeString(tree.resolve("pom.xml"), "<project/>");
         Path module = Files.createDirectories(tree.resolve("brokers"));
