@@ -2,6 +2,7 @@ package dev.queuelab.check.pubsub.exchange;
 
 import dev.queuelab.api.pubsub.exchange.BindingSpec;
 import dev.queuelab.api.pubsub.exchange.ExchangeType;
+import dev.queuelab.api.pubsub.exchange.Overflow;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.util.Set;
  * purpose: a headers binding without x-match (the default is all, not any), a body whose UTF-8 bytes and
  * characters fall on either side of x-max-length-bytes, a queue looked at past x-expires counted from its
  * declaration but inside it counted from its consumer's leaving, a length limit met in a trial where nothing
- * could expire (a broker may then take a publish by a path that skips time's work, and must not skip the limit).
+ * could expire (a broker may then take a publish by a path that skips time's work, and must not skip the limit),
+ * a drop-head queue under x-max-length-bytes that one publish must push several messages out of.
  */
 final class ExchangeLabels {
 
@@ -51,7 +53,21 @@ final class ExchangeLabels {
                             || q.spec.maxLengthBytes().stream().anyMatch(n -> q.bytes() + bytes > n))) {
                 coverage.add("a length limit met where nothing could ever expire");
             }
+            if (q.spec.overflow() == Overflow.DROP_HEAD
+                    && q.spec.maxLengthBytes().stream().anyMatch(n -> pushedOut(q, bytes, n) > 1)) {
+                coverage.add("drop-head pushed out several messages at one publish");
+            }
         }
+    }
+
+    /** How many ready messages a publish of {@code bytes} pushes out of {@code q} under a limit of {@code n} bytes. */
+    private static int pushedOut(BrokerModel.Q q, int bytes, long n) {
+        long held = q.bytes() + bytes;
+        int out = 0;
+        for (; out < q.ready.size() && held > n; out++) {
+            held -= q.ready.get(out).body().getBytes(StandardCharsets.UTF_8).length;
+        }
+        return out;
     }
 
     static void looked(

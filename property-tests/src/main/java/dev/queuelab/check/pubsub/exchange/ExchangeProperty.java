@@ -46,27 +46,18 @@ public enum ExchangeProperty implements Property<ExchangeSetup, ExchangeStep, Ex
                     0.05)),
     DEAD_LETTERS(
             "dead-letters",
-            Map.of(
-                    "dead-lettered rejected",
-                    0.2,
-                    "dead-lettered expired",
-                    0.1,
-                    "dead-lettered maxlen",
-                    0.05,
-                    "dead-lettered delivery_limit",
-                    0.02,
-                    "x-death count past 1",
-                    0.02,
-                    "publish refused by a full queue",
-                    0.03,
-                    "queue expired",
-                    0.02,
-                    "x-max-length-bytes decided by a multi-byte body",
-                    0.02,
-                    "a queue kept past x-expires from declaration by a consumer",
-                    0.15,
-                    "a length limit met where nothing could ever expire",
-                    0.01));
+            Map.ofEntries(
+                    Map.entry("dead-lettered rejected", 0.2),
+                    Map.entry("dead-lettered expired", 0.1),
+                    Map.entry("dead-lettered maxlen", 0.05),
+                    Map.entry("dead-lettered delivery_limit", 0.02),
+                    Map.entry("x-death count past 1", 0.02),
+                    Map.entry("publish refused by a full queue", 0.03),
+                    Map.entry("queue expired", 0.02),
+                    Map.entry("x-max-length-bytes decided by a multi-byte body", 0.02),
+                    Map.entry("a queue kept past x-expires from declaration by a consumer", 0.15),
+                    Map.entry("a length limit met where nothing could ever expire", 0.01),
+                    Map.entry("drop-head pushed out several messages at one publish", 0.005)));
 
     private final String id;
     private final Map<String, Double> coverage;

@@ -272,6 +272,14 @@ final class ExchangeScenarios {
                 steps.add(new ExchangeStep.Tick(5));
             }
         }
+        if (option == 2 && r.nextInt(3) == 0) {
+            // under x-max-length-bytes, plain bodies fill q1, then one that ends in a two-byte character: with
+            // drop-head, that one publish must push out more than one message
+            for (int i = 0; i < 3; i++) {
+                steps.add(new ExchangeStep.Publish("k", Map.of(), false, 0, false));
+            }
+            steps.add(new ExchangeStep.Publish("k", Map.of(), false, 0, true));
+        }
         if (leaves) {
             // audit's consumer leaves past x-expires from declaration; the drain looks before it runs out again
             int expires = (int) qs.get(2).expires().orElseThrow().toSeconds();

@@ -42,12 +42,22 @@ final class BrokerQueue {
         return spec;
     }
 
-    /** Takes {@code m}, or refuses it (answers false) when reject-publish is on and it does not fit. */
-    boolean offer(Stored m, List<Stored> droppedOut) {
+    /**
+     * Takes {@code m}, or refuses it (answers false) when reject-publish is on and it does not fit; {@code fast} on
+     * the broker's fast publish path (nothing can expire).
+     */
+    boolean offer(Stored m, List<Stored> droppedOut, boolean fast) {
         if (spec.overflow() != Overflow.DROP_HEAD && !fits(m)) {
             return false;
         }
         put(m);
+        if (fast && slip == Slip.FAST_PATH_DROPS_ONE) {
+            // within limits before, one more message: one drop "must" be enough
+            if (overLimit() && !ready.isEmpty()) {
+                droppedOut.add(take());
+            }
+            return true;
+        }
         while (overLimit() && !ready.isEmpty()) {
             droppedOut.add(take());
         }

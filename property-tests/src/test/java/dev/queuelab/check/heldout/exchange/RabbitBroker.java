@@ -55,6 +55,8 @@ public final class RabbitBroker implements Broker {
     private final Map<String, BrokerQueue> queues = new LinkedHashMap<>();
     private long positions;
     private boolean closing;
+    /** Whether anything was ever declared or published that can expire: until then publish takes the fast path. */
+    private boolean mayExpire;
 
     public RabbitBroker(InstantSource clock, Slip slip) {
         this.clock = clock;
@@ -72,6 +74,7 @@ public final class RabbitBroker implements Broker {
 
     @Override
     public synchronized void declareQueue(QueueSpec queue) {
+        mayExpire |= queue.messageTtl().isPresent() || queue.expires().isPresent();
         queues.put(queue.name(), new BrokerQueue(queue, clock.instant(), slip));
     }
 
@@ -92,10 +95,15 @@ public final class RabbitBroker implements Broker {
         Instant now = housekeep();
         exchanges.require(exchange);
         Set<String> targets = exchanges.route(exchange, message);
+        mayExpire |= message.expiration().isPresent();
+        boolean fast = !mayExpire; // nothing can expire: the fast publish path
         boolean acked = true;
         boolean first = true;
         for (String q : targets) {
-            boolean taken = enqueue(q, stored(q, message, exchange, List.of(), now), now);
+            boolean taken = enqueue(q, stored(q, message, exchange, List.of(), now), now, fast);
+            if (fast && slip == Slip.FAST_PATH_ACKS_REFUSED) {
+                taken = true;
+            }
             if (!rules.confirmFromFirstQueueOnly() || first) {
                 acked &= taken || !rules.nackRefusedPublish();
             }
@@ -124,10 +132,18 @@ public final class RabbitBroker implements Broker {
 
     /** Offers a message to a queue; what drop-head pushes out, or reject-publish-dlx refuses, is dead-lettered. */
     private boolean enqueue(String queue, Stored m, Instant now) {
+        return enqueue(queue, m, now, false);
+    }
+
+    /** As {@link #enqueue(String, Stored, Instant)}, on the fast publish path when {@code fast}. */
+    private boolean enqueue(String queue, Stored m, Instant now, boolean fast) {
         BrokerQueue q = queues.get(queue);
         List<Stored> dropped = new ArrayList<>();
-        boolean taken = q.offer(m, dropped);
+        boolean taken = q.offer(m, dropped, fast);
         for (Stored d : dropped) {
+            if (fast && slip == Slip.FAST_PATH_DROP_HEAD_UNDEAD) {
+                continue;
+            }
             deadLetter(q, d, "maxlen", now);
         }
         if (!taken && q.spec().overflow() == Overflow.REJECT_PUBLISH_DLX) {

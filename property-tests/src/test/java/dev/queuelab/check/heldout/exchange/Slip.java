@@ -18,7 +18,13 @@ public enum Slip {
     CLOSE_NOT_COUNTED("a quorum queue counts a nack's requeue in x-delivery-count, not a closed channel's return"),
     EXPIRES_FROM_DECLARE("x-expires counts from the queue's declaration, not from its last consumer leaving"),
     RETURN_VIA_ALTERNATE(
-            "a mandatory publish its exchange's own bindings miss is returned, though its alternate routed it");
+            "a mandatory publish its exchange's own bindings miss is returned, though its alternate routed it"),
+    FAST_PATH_DROP_HEAD_UNDEAD(
+            "when nothing can expire, a publish's drop-head discards the head without dead-lettering it (maxlen)"),
+    FAST_PATH_ACKS_REFUSED(
+            "when nothing can expire, a publish that reject-publish refused is still confirmed with an ack"),
+    FAST_PATH_DROPS_ONE(
+            "when nothing can expire, a publish's drop-head drops at most one head, leaving x-max-length-bytes exceeded");
 
     public final String mistake;
 

@@ -98,7 +98,7 @@ public final class ExchangeGallery {
                             return false;
                         }
                     }),
-                    "expired-delivered|dead-letter-wrong|misrouted|spurious-nack"),
+                    "expired-delivered|dead-letter-wrong|misrouted|spurious-nack|x-death-wrong"),
             new Variant(
                     "reject-publish-drops-silently",
                     with(new BrokerRules() {
